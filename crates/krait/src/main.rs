@@ -1,0 +1,49 @@
+//! The `krait` command.
+//!
+//! Today it runs the front end: `krait FILE` checks a file's syntax and
+//! reports errors exactly as CPython does; `--dump-tokens` and `--dump-ast`
+//! print the token stream and the AST in CPython's formats. Executing
+//! programs arrives with the compiler and VM.
+
+mod report;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: krait [--dump-tokens | --dump-ast] FILE";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (mode, path) = match args.as_slice() {
+        [flag, path] if flag == "--dump-tokens" => (Mode::DumpTokens, path),
+        [flag, path] if flag == "--dump-ast" => (Mode::DumpAst, path),
+        [path] if !path.starts_with('-') => (Mode::Run, path),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let errno = e.raw_os_error().unwrap_or(0);
+            eprintln!(
+                "krait: can't open file '{}': [Errno {}] {}",
+                path,
+                errno,
+                report::strerror(&e)
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match mode {
+        Mode::DumpTokens => report::dump_tokens(path, &bytes),
+        Mode::DumpAst => report::dump_ast(path, &bytes),
+        Mode::Run => report::run(path, &bytes),
+    }
+}
+
+enum Mode {
+    DumpTokens,
+    DumpAst,
+    Run,
+}
