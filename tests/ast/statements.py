@@ -13,10 +13,12 @@ try:
     raise ValueError("bad") from None
 except (TypeError, ValueError) as e:
     del e
-except* OSError:
-    pass
 finally:
     assert x, "message"
+try:
+    pass
+except* OSError:
+    pass
 with open("f") as f, open("g"):
     global gx
 match command.split():
