@@ -93,7 +93,9 @@ fn collect(root: &Path) -> Result<Vec<Trial>, String> {
         let Some(&(suite, flags)) = SUITES.iter().find(|(name, _)| *name == dir) else {
             let known: Vec<&str> = SUITES.iter().map(|s| s.0).collect();
             let msg = format!("tests/{dir}/ is not a suite (known: {})", known.join(", "));
-            trials.push(Trial::test(format!("{dir}::unknown_suite"), move || Err(msg.into())));
+            trials.push(Trial::test(format!("{dir}::unknown_suite"), move || {
+                Err(msg.into())
+            }));
             continue;
         };
         let mut names: Vec<String> = std::fs::read_dir(tests.join(suite))
@@ -136,7 +138,10 @@ fn run_one(root: &Path, suite: &str, flags: &[&str], name: &str) -> Result<(), F
     let rel = format!("tests/{suite}/{name}.py");
     let exp_path = root.join(format!("tests/{suite}/{name}.expected"));
     let data = std::fs::read(&exp_path).map_err(|e| {
-        format!("{rel}: cannot read {}: {e} (run scripts/regen_expected.py {rel})", exp_path.display())
+        format!(
+            "{rel}: cannot read {}: {e} (run scripts/regen_expected.py {rel})",
+            exp_path.display()
+        )
     })?;
     let exp = expected::parse(&data).map_err(|e| format!("{}: {e}", exp_path.display()))?;
     let root_bytes = root.as_os_str().as_encoded_bytes();
@@ -147,7 +152,15 @@ fn run_one(root: &Path, suite: &str, flags: &[&str], name: &str) -> Result<(), F
     cmd.args(flags).arg(&rel).current_dir(root);
     let limit = timeout();
     let out = run_with_timeout(cmd, limit).map_err(|e| format!("{rel}: {e}"))?;
-    let invocation = format!("krait {}", flags.iter().chain([&rel.as_str()]).copied().collect::<Vec<_>>().join(" "));
+    let invocation = format!(
+        "krait {}",
+        flags
+            .iter()
+            .chain([&rel.as_str()])
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
 
     let Some(out) = out else {
         return Err(format!("{invocation}: no exit after {limit:?} (a hang is a failure)").into());
@@ -173,13 +186,23 @@ fn run_one(root: &Path, suite: &str, flags: &[&str], name: &str) -> Result<(), F
 
     let mut problems = Vec::new();
     if out.code != Some(exp.exit) {
-        problems.push(format!("exit status: expected {}, got {}", exp.exit, out.code.unwrap_or(-1)));
+        problems.push(format!(
+            "exit status: expected {}, got {}",
+            exp.exit,
+            out.code.unwrap_or(-1)
+        ));
     }
     if out.stdout != exp_stdout {
-        problems.push(format!("stdout differs:\n{}", diff::diff(&exp_stdout, &out.stdout)));
+        problems.push(format!(
+            "stdout differs:\n{}",
+            diff::diff(&exp_stdout, &out.stdout)
+        ));
     }
     if out.stderr != exp_stderr {
-        problems.push(format!("stderr differs:\n{}", diff::diff(&exp_stderr, &out.stderr)));
+        problems.push(format!(
+            "stderr differs:\n{}",
+            diff::diff(&exp_stderr, &out.stderr)
+        ));
     }
     if problems.is_empty() {
         Ok(())
@@ -232,14 +255,26 @@ fn run_with_timeout(mut cmd: Command, limit: Duration) -> Result<Option<Output>,
     };
     let stdout = reader_out.join().unwrap_or_default();
     let stderr = reader_err.join().unwrap_or_default();
-    Ok(Some(Output { code: status.code(), signal_desc: signal_desc(&status), stdout, stderr }))
+    Ok(Some(Output {
+        code: status.code(),
+        signal_desc: signal_desc(&status),
+        stdout,
+        stderr,
+    }))
 }
 
 #[cfg(unix)]
 fn signal_desc(status: &std::process::ExitStatus) -> String {
     use std::os::unix::process::ExitStatusExt;
     match status.signal() {
-        Some(sig) => format!("signal {sig}{}", if status.core_dumped() { " (core dumped)" } else { "" }),
+        Some(sig) => format!(
+            "signal {sig}{}",
+            if status.core_dumped() {
+                " (core dumped)"
+            } else {
+                ""
+            }
+        ),
         None => String::new(),
     }
 }

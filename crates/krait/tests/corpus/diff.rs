@@ -44,7 +44,9 @@ pub fn diff(expected: &[u8], actual: &[u8]) -> String {
         lcs_ops(e_mid, a_mid)
     } else {
         // Too large to align: show each side's first differing lines.
-        let mut ops: Vec<Op> = (0..e_mid.len().min(MAX_REPORT_LINES)).map(Op::Del).collect();
+        let mut ops: Vec<Op> = (0..e_mid.len().min(MAX_REPORT_LINES))
+            .map(Op::Del)
+            .collect();
         ops.extend((0..a_mid.len().min(MAX_REPORT_LINES)).map(Op::Add));
         ops
     };
@@ -67,8 +69,14 @@ pub fn diff(expected: &[u8], actual: &[u8]) -> String {
                     out.push("  ...".to_string());
                 }
             }
-            Op::Del(i) => out.push(format!("-{}", show(e_mid[i], first_diff_partner(e_mid[i], a_mid)))),
-            Op::Add(j) => out.push(format!("+{}", show(a_mid[j], first_diff_partner(a_mid[j], e_mid)))),
+            Op::Del(i) => out.push(format!(
+                "-{}",
+                show(e_mid[i], first_diff_partner(e_mid[i], a_mid))
+            )),
+            Op::Add(j) => out.push(format!(
+                "+{}",
+                show(a_mid[j], first_diff_partner(a_mid[j], e_mid))
+            )),
         }
     }
     if suffix > 0 && !matches!(ops.last(), Some(Op::Keep(_))) {
@@ -139,7 +147,12 @@ fn first_diff_partner(line: &str, others: &[&str]) -> Option<usize> {
     others
         .iter()
         .take(MAX_LCS_LINES)
-        .map(|o| line.chars().zip(o.chars()).take_while(|(x, y)| x == y).count())
+        .map(|o| {
+            line.chars()
+                .zip(o.chars())
+                .take_while(|(x, y)| x == y)
+                .count()
+        })
         .max()
 }
 

@@ -24,7 +24,11 @@ pub fn parse(data: &[u8]) -> Result<Expected, String> {
     if pos != data.len() {
         return Err(format!("trailing bytes after stderr at byte {pos}"));
     }
-    Ok(Expected { exit, stdout, stderr })
+    Ok(Expected {
+        exit,
+        stdout,
+        stderr,
+    })
 }
 
 fn header(data: &[u8], pos: &mut usize, name: &str) -> Result<i64, String> {
