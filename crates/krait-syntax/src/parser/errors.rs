@@ -36,7 +36,7 @@ impl Parser<'_> {
             _ => {}
         }
         let msg = if self.in_fstring { "f-string: invalid syntax" } else { "invalid syntax" };
-        let generic = SyntaxError::syntax(msg, t.range);
+        let generic = SyntaxError::syntax(msg, error_range(t));
         self.override_with_tokenizer_error(generic, t.range.start)
     }
 
@@ -52,7 +52,8 @@ impl Parser<'_> {
             let lines = LineIndex::new(self.source);
             let err_line = lines.line(at);
             let paren_line = match e.location {
-                ErrorLocation::Range(r) => lines.line(r.start),
+                        ErrorLocation::Range(r) => lines.line(r.start),
+                ErrorLocation::Point(at) => lines.line(at),
                 ErrorLocation::Explicit { lineno, .. } => lineno,
             };
             if err_line > paren_line {
@@ -76,7 +77,7 @@ impl Parser<'_> {
         SyntaxError {
             kind: SyntaxErrorKind::IndentationError,
             msg: msg.to_string(),
-            location: ErrorLocation::Range(TextRange::new(at, at)),
+            location: ErrorLocation::Point(at),
         }
     }
 
@@ -101,7 +102,13 @@ impl Parser<'_> {
             }
         }
         let t = self.peek();
-        SyntaxError::syntax(msg, t.range)
+        SyntaxError::syntax(msg, error_range(t))
+    }
+
+    /// An error at the current token (a NEWLINE counts as empty).
+    pub(super) fn error_at_current(&mut self, msg: &str) -> SyntaxError {
+        let t = self.peek();
+        self.error(msg, error_range(t))
     }
 
     /// An error with a specific message over `range`.
@@ -118,5 +125,15 @@ impl Parser<'_> {
         let t = self.peek();
         let msg = format!("expected an indented block after {what} on line {line}");
         SyntaxError::new(SyntaxErrorKind::IndentationError, msg, t.range)
+    }
+}
+
+/// The range CPython's C tokenizer gives a token in error messages: NEWLINE
+/// tokens are empty (the `\n` is left out of them).
+pub(super) fn error_range(t: crate::token::Token) -> TextRange {
+    if t.kind == TokenKind::Newline {
+        TextRange::empty(t.range.start)
+    } else {
+        t.range
     }
 }

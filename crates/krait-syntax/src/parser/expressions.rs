@@ -687,9 +687,10 @@ impl Parser<'_> {
             } else if self.at(T::Star) {
                 let e = self.parse_starred_bitwise_or_expression()?;
                 if keywords.iter().any(|k| k.arg.is_none()) {
+                    let star = TextRange::new(e.range.start, e.range.start + 1);
                     return Err(self.error(
                         "iterable argument unpacking follows keyword argument unpacking",
-                        e.range,
+                        star,
                     ));
                 }
                 args.push(e);

@@ -173,6 +173,9 @@ impl Parser<'_> {
                         return Err(self.error("assignment to yield expression not possible", value.range));
                     }
                     let _ = eq;
+                    if super::targets::invalid_target(&value, ExprContext::Store).is_some() {
+                        return Err(self.invalid_assignment_target(value));
+                    }
                     targets.push(self.into_target(value, ExprContext::Store)?);
                     value = self.parse_assignment_value()?;
                 }
@@ -205,6 +208,48 @@ impl Parser<'_> {
                 Ok(StmtKind::Expr { value: Box::new(first) })
             }
         }
+    }
+
+    /// An invalid `target = ...`: CPython's invalid_named_expression says
+    /// "... here. Maybe you meant '==' instead of '='?" for a lone
+    /// bitwise_or-level target followed by one `=`; otherwise
+    /// invalid_assignment blames the first invalid part.
+    fn invalid_assignment_target(&mut self, target: Expr) -> crate::error::SyntaxError {
+        let suggest = match &target.kind {
+            ExprKind::BinOp { .. } | ExprKind::Call { .. } | ExprKind::Await { .. } => true,
+            ExprKind::UnaryOp { op, .. } => *op != crate::ast::UnaryOp::Not,
+            ExprKind::Constant { value, .. } => !matches!(
+                value,
+                crate::ast::Constant::None | crate::ast::Constant::Bool(_)
+            ),
+            ExprKind::Dict { .. }
+            | ExprKind::Set { .. }
+            | ExprKind::ListComp { .. }
+            | ExprKind::SetComp { .. }
+            | ExprKind::DictComp { .. }
+            | ExprKind::JoinedStr { .. } => true,
+            _ => false,
+        };
+        if suggest {
+            // Only when the value is not itself followed by `=` or `:=`.
+            let m = self.mark();
+            let furthest = self.furthest;
+            let followed = match self.parse_bitwise_or() {
+                Ok(_) => self.at(T::Equal) || self.at(T::ColonEqual),
+                Err(_) => true,
+            };
+            self.reset(m);
+            self.furthest = furthest;
+            if !followed {
+                let msg = format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    expr_name(&target)
+                );
+                return self.error(msg, target.range);
+            }
+        }
+        let bad = super::targets::invalid_target(&target, ExprContext::Store).unwrap_or(&target);
+        self.invalid_target_error(bad, ExprContext::Store)
     }
 
     /// del_stmt: 'del' del_targets &(';' | NEWLINE)
@@ -298,8 +343,7 @@ impl Parser<'_> {
                     break;
                 }
                 if !parenthesized && self.at(T::Newline) {
-                    let r = self.tokens[self.pos - 1].range;
-                    return Err(self.error("trailing comma not allowed without surrounding parentheses", r));
+                    return Err(self.error_at_current("trailing comma not allowed without surrounding parentheses"));
                 }
             }
             if parenthesized {
