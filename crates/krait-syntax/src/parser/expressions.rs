@@ -343,7 +343,10 @@ impl Parser<'_> {
         if !self.eat(T::DoubleStar) {
             return Ok(left);
         }
-        let right = self.parse_factor()?;
+        self.enter()?;
+        let right = self.parse_factor();
+        self.leave();
+        let right = right?;
         Ok(self.new_expr(
             ExprKind::BinOp { left: Box::new(left), op: Operator::Pow, right: Box::new(right) },
             self.range_from(start),
