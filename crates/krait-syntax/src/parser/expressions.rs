@@ -468,7 +468,7 @@ impl Parser<'_> {
             T::Number => {
                 self.bump();
                 let value = crate::literals::parse_number(self.text(t))
-                    .map_err(|e| self.error(e.msg, t.range))?;
+                    .map_err(|e| self.number_error(e, t))?;
                 Ok(self.new_expr(ExprKind::Constant { value, kind: None }, t.range))
             }
             T::String => self.parse_strings(),
@@ -747,6 +747,15 @@ impl Parser<'_> {
             ExprKind::Starred { value: Box::new(value), ctx: ExprContext::Load },
             self.range_from(start),
         ))
+    }
+
+    /// A NUMBER literal CPython rejects (the int digit limit).
+    pub(super) fn number_error(&self, e: crate::literals::LiteralError, t: crate::token::Token) -> crate::error::SyntaxError {
+        let mut err = self.error(e.msg, t.range);
+        if e.at == crate::literals::LiteralErrorAt::TokenLinesNoColumn {
+            err.location = self.lines_no_column(t.range);
+        }
+        err
     }
 
     /// `f(a.b=1)`: CPython's invalid_kwarg messages.

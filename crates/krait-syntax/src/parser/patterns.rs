@@ -288,7 +288,7 @@ impl Parser<'_> {
             return Err(self.invalid_syntax());
         }
         self.bump();
-        let value = crate::literals::parse_number(self.text(t)).map_err(|e| self.error(e.msg, t.range))?;
+        let value = crate::literals::parse_number(self.text(t)).map_err(|e| self.number_error(e, t))?;
         let number = self.new_expr(ExprKind::Constant { value, kind: None }, t.range);
         if !negative {
             return Ok(number);

@@ -12,7 +12,7 @@
 use super::{PResult, Parser};
 use crate::ast::{Constant, Expr, ExprKind};
 use crate::error::{ErrorLocation, SyntaxError};
-use crate::literals::{decode_bytes, decode_str, split_string_token};
+use crate::literals::{decode_bytes, decode_str, split_string_token, LiteralError, LiteralErrorAt};
 use crate::pystr::PyString;
 use crate::text::TextRange;
 use crate::token::{Token, TokenKind as T};
@@ -56,7 +56,7 @@ impl Parser<'_> {
             for t in &tokens {
                 let (prefix, body, _) = split_string_token(self.text(*t));
                 let body_text = &self.text(*t)[body];
-                let bytes = decode_bytes(body_text, prefix.raw).map_err(|e| self.literal_error(e.msg, *t))?;
+                let bytes = decode_bytes(body_text, prefix.raw).map_err(|e| self.literal_error(e, *t, after))?;
                 value.extend_from_slice(&bytes);
             }
             return Ok(self.new_expr(ExprKind::Constant { value: Constant::Bytes(value), kind: None }, range));
@@ -66,7 +66,7 @@ impl Parser<'_> {
             for t in &tokens {
                 let (prefix, body, _) = split_string_token(self.text(*t));
                 let body_text = &self.text(*t)[body];
-                let s = decode_str(body_text, prefix.raw).map_err(|e| self.literal_error(e.msg, *t))?;
+                let s = decode_str(body_text, prefix.raw).map_err(|e| self.literal_error(e, *t, after))?;
                 value.push_pystr(&s);
             }
             let kind = first_prefix.unicode.then(|| "u".to_string());
@@ -83,7 +83,7 @@ impl Parser<'_> {
                 self.parse_fstring_body(&mut pos, body_end, prefix.raw, 0, range, after, &mut parts)?;
             } else {
                 let s = decode_str(&self.source[body_start..body_end], prefix.raw)
-                    .map_err(|e| self.literal_error(e.msg, *t))?;
+                    .map_err(|e| self.literal_error(e, *t, after))?;
                 parts.push(Part::Literal(s));
             }
         }
@@ -117,8 +117,29 @@ impl Parser<'_> {
         SyntaxError::syntax(msg, after.range)
     }
 
-    fn literal_error(&self, msg: String, t: Token) -> SyntaxError {
-        SyntaxError::syntax(msg, t.range)
+    /// A literal's error, placed where CPython places it.
+    fn literal_error(&self, e: LiteralError, t: Token, after: Token) -> SyntaxError {
+        let range = match e.at {
+            LiteralErrorAt::NextToken => super::errors::error_range(after),
+            LiteralErrorAt::Token | LiteralErrorAt::TokenLinesNoColumn => t.range,
+        };
+        let mut err = SyntaxError::syntax(e.msg, range);
+        if e.at == LiteralErrorAt::TokenLinesNoColumn {
+            err.location = self.lines_no_column(t.range);
+        }
+        err
+    }
+
+    /// lineno..end_lineno of `range` with offsets 0, as CPython reports some
+    /// literal errors.
+    pub(super) fn lines_no_column(&self, range: TextRange) -> ErrorLocation {
+        let lines = crate::text::LineIndex::new(self.source);
+        ErrorLocation::Explicit {
+            lineno: lines.line(range.start),
+            offset: 0,
+            end_lineno: lines.line(range.end),
+            end_offset: 0,
+        }
     }
 
     /// Parse f-string text from `*pos` (absolute source offset) up to `end`,
@@ -177,7 +198,10 @@ impl Parser<'_> {
             let chunk_end = i;
             if chunk_end > chunk_start {
                 let text = &self.source[chunk_start..chunk_end];
-                let s = decode_str(text, raw).map_err(|e| self.error_after_strings(&e.msg, after))?;
+                let s = decode_str(text, raw).map_err(|e| {
+                    let t = Token { kind: T::String, range: whole };
+                    self.literal_error(e, t, after)
+                })?;
                 parts.push(Part::Literal(s));
             }
             if let Some(r) = resume {
