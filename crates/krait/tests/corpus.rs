@@ -1,0 +1,250 @@
+//! The differential corpus: every `tests/<suite>/<name>.py` in the repository
+//! is one test, run through the built `krait` binary and compared with the
+//! committed `tests/<suite>/<name>.expected` that CPython 3.11 produced
+//! (scripts/regen_expected.py; format: scripts/expected_file.py).
+//!
+//! Invariants:
+//! - Needs no python3: expectations are committed files.
+//! - krait runs from the repository root with FILE = `tests/<suite>/<name>.py`,
+//!   exactly as the expectations were made; `<ROOT>` in them is the root's
+//!   physical absolute path.
+//! - Exit status, stdout and stderr must all match byte for byte.
+//! - A crash is a failure whatever was expected: death by a signal, a Rust
+//!   panic (exit status 101), or no exit within the timeout (a hang).
+//!
+//! Filter as with any cargo test: `cargo test --test corpus -- ast::`.
+//! Tests named in tests/known_failures.txt (one `suite::name` a line, `#`
+//! comments) are marked ignored: `-- --include-ignored` runs them too.
+//! The timeout per file is `KRAIT_CORPUS_TIMEOUT` seconds (default 20);
+//! `KRAIT_BIN` runs another binary instead of the one cargo built.
+
+#[path = "corpus/diff.rs"]
+mod diff;
+#[path = "corpus/expected.rs"]
+mod expected;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use libtest_mimic::{Arguments, Failed, Trial};
+
+/// Suite name -> krait's arguments before FILE. Must match the table in
+/// scripts/regen_expected.py.
+const SUITES: &[(&str, &[&str])] = &[
+    ("ast", &["--dump-ast"]),
+    ("tokens", &["--dump-tokens"]),
+    ("errors", &[]),
+];
+
+const RUST_PANIC_EXIT: i32 = 101;
+
+fn main() {
+    let args = Arguments::from_args();
+    let root = repo_root();
+    let trials = match collect(&root) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("corpus: {e}");
+            std::process::exit(1);
+        }
+    };
+    libtest_mimic::run(&args, trials).exit();
+}
+
+fn repo_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = manifest.join("../..");
+    // Physical path, as CPython's getcwd() saw it when making expectations.
+    std::fs::canonicalize(&root).unwrap_or(root)
+}
+
+fn krait_bin() -> PathBuf {
+    match std::env::var_os("KRAIT_BIN") {
+        Some(p) => PathBuf::from(p),
+        None => PathBuf::from(env!("CARGO_BIN_EXE_krait")),
+    }
+}
+
+fn timeout() -> Duration {
+    let secs = std::env::var("KRAIT_CORPUS_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|&s| s > 0.0)
+        .unwrap_or(20.0);
+    Duration::from_secs_f64(secs)
+}
+
+/// One trial per `.py` file in each suite; a directory under tests/ that is
+/// not a suite is itself a failing trial, so a typo cannot hide tests.
+fn collect(root: &Path) -> Result<Vec<Trial>, String> {
+    let tests = root.join("tests");
+    let mut dirs: Vec<String> = std::fs::read_dir(&tests)
+        .map_err(|e| format!("cannot read {}: {e}", tests.display()))?
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.file_type().map(|t| t.is_dir()).unwrap_or(false))
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    dirs.sort();
+    let known_failures = read_known_failures(&tests)?;
+    let mut trials = Vec::new();
+    for dir in dirs {
+        let Some(&(suite, flags)) = SUITES.iter().find(|(name, _)| *name == dir) else {
+            let known: Vec<&str> = SUITES.iter().map(|s| s.0).collect();
+            let msg = format!("tests/{dir}/ is not a suite (known: {})", known.join(", "));
+            trials.push(Trial::test(format!("{dir}::unknown_suite"), move || Err(msg.into())));
+            continue;
+        };
+        let mut names: Vec<String> = std::fs::read_dir(tests.join(suite))
+            .map_err(|e| format!("cannot read tests/{suite}: {e}"))?
+            .filter_map(|entry| entry.ok())
+            .filter_map(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                name.strip_suffix(".py").map(str::to_string)
+            })
+            .collect();
+        names.sort();
+        for name in names {
+            let root = root.to_path_buf();
+            let test_name = format!("{suite}::{name}");
+            let ignored = known_failures.contains(&test_name);
+            trials.push(
+                Trial::test(test_name, move || run_one(&root, suite, flags, &name))
+                    .with_ignored_flag(ignored),
+            );
+        }
+    }
+    Ok(trials)
+}
+
+fn read_known_failures(tests: &Path) -> Result<std::collections::HashSet<String>, String> {
+    let path = tests.join("known_failures.txt");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(text
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Default::default()),
+        Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+    }
+}
+
+fn run_one(root: &Path, suite: &str, flags: &[&str], name: &str) -> Result<(), Failed> {
+    let rel = format!("tests/{suite}/{name}.py");
+    let exp_path = root.join(format!("tests/{suite}/{name}.expected"));
+    let data = std::fs::read(&exp_path).map_err(|e| {
+        format!("{rel}: cannot read {}: {e} (run scripts/regen_expected.py {rel})", exp_path.display())
+    })?;
+    let exp = expected::parse(&data).map_err(|e| format!("{}: {e}", exp_path.display()))?;
+    let root_bytes = root.as_os_str().as_encoded_bytes();
+    let exp_stdout = expected::expand_root(&exp.stdout, root_bytes);
+    let exp_stderr = expected::expand_root(&exp.stderr, root_bytes);
+
+    let mut cmd = Command::new(krait_bin());
+    cmd.args(flags).arg(&rel).current_dir(root);
+    let limit = timeout();
+    let out = run_with_timeout(cmd, limit).map_err(|e| format!("{rel}: {e}"))?;
+    let invocation = format!("krait {}", flags.iter().chain([&rel.as_str()]).copied().collect::<Vec<_>>().join(" "));
+
+    let Some(out) = out else {
+        return Err(format!("{invocation}: no exit after {limit:?} (a hang is a failure)").into());
+    };
+    match out.code {
+        None => {
+            return Err(format!(
+                "{invocation}: CRASHED, killed by {}\nstderr:\n{}",
+                out.signal_desc,
+                String::from_utf8_lossy(&out.stderr)
+            )
+            .into())
+        }
+        Some(RUST_PANIC_EXIT) => {
+            return Err(format!(
+                "{invocation}: PANICKED (exit status 101)\nstderr:\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+            .into())
+        }
+        Some(_) => {}
+    }
+
+    let mut problems = Vec::new();
+    if out.code != Some(exp.exit) {
+        problems.push(format!("exit status: expected {}, got {}", exp.exit, out.code.unwrap_or(-1)));
+    }
+    if out.stdout != exp_stdout {
+        problems.push(format!("stdout differs:\n{}", diff::diff(&exp_stdout, &out.stdout)));
+    }
+    if out.stderr != exp_stderr {
+        problems.push(format!("stderr differs:\n{}", diff::diff(&exp_stderr, &out.stderr)));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{invocation}\n{}", problems.join("\n")).into())
+    }
+}
+
+struct Output {
+    /// `None` when a signal ended the process.
+    code: Option<i32>,
+    signal_desc: String,
+    stdout: Vec<u8>,
+    stderr: Vec<u8>,
+}
+
+/// Run `cmd` with no stdin; `Ok(None)` if it is still running after `limit`
+/// (it is then killed).
+fn run_with_timeout(mut cmd: Command, limit: Duration) -> Result<Option<Output>, String> {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", krait_bin().display()))?;
+    let mut pipe_out = child.stdout.take().expect("piped stdout");
+    let mut pipe_err = child.stderr.take().expect("piped stderr");
+    let reader_out = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = pipe_out.read_to_end(&mut buf);
+        buf
+    });
+    let reader_err = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = pipe_err.read_to_end(&mut buf);
+        buf
+    });
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if start.elapsed() >= limit => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Ok(None);
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(2)),
+            Err(e) => return Err(format!("waiting for krait: {e}")),
+        }
+    };
+    let stdout = reader_out.join().unwrap_or_default();
+    let stderr = reader_err.join().unwrap_or_default();
+    Ok(Some(Output { code: status.code(), signal_desc: signal_desc(&status), stdout, stderr }))
+}
+
+#[cfg(unix)]
+fn signal_desc(status: &std::process::ExitStatus) -> String {
+    use std::os::unix::process::ExitStatusExt;
+    match status.signal() {
+        Some(sig) => format!("signal {sig}{}", if status.core_dumped() { " (core dumped)" } else { "" }),
+        None => String::new(),
+    }
+}
+
+#[cfg(not(unix))]
+fn signal_desc(status: &std::process::ExitStatus) -> String {
+    format!("{status}")
+}

@@ -1,0 +1,3 @@
+x = 1 + \
+    2
+# comment at end without newline
