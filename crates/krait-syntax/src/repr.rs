@@ -21,11 +21,7 @@ mod tests;
 pub fn str_repr(s: &PyString) -> String {
     let bytes = s.as_bytes();
     let has_single = bytes.contains(&b'\'');
-    let quote = if has_single && !bytes.contains(&b'"') {
-        b'"'
-    } else {
-        b'\''
-    };
+    let quote = if has_single && !bytes.contains(&b'"') { b'"' } else { b'\'' };
     let mut out = String::with_capacity(bytes.len() + 2);
     out.push(quote as char);
     match s.as_str() {
@@ -91,11 +87,7 @@ fn push_escaped(out: &mut String, cp: u32, quote: u8) {
 
 /// `repr(bytes)`.
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
-        b'"'
-    } else {
-        b'\''
-    };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
     let mut out = String::with_capacity(b.len() + 3);
     out.push('b');
     out.push(quote as char);
