@@ -187,12 +187,21 @@ def write_test_data(d, names):
                     ("C" if ("a" + c).isidentifier() else "-") + \
                     ("P" if c.isprintable() else "-")
             f.write(f"{cp:X} {flags}\n")
-    # NFKC of every identifier character (hex code points in, hex code points out).
+    # NFKC of `a` + every identifier character, then of random runs of
+    # identifier characters (combining sequences, jamo); `in;out`, hex code points.
+    cont = [cp for cp in range(0x80, MAX) if ("a" + chr(cp)).isidentifier()]
+    marks = [cp for cp in cont if unicodedata.category(chr(cp)) in ("Mn", "Mc")]
+    jamo = [cp for cp in cont if 0x1100 <= cp <= 0x11FF]
+    rng = random.Random(4)
+    cases = [[0x61, cp] for cp in cont]
+    for _ in range(200000):
+        pool = rng.choice([cont, marks, jamo, cont + marks])
+        cases.append([0x61] + [rng.choice(pool) for _ in range(rng.randint(1, 5))])
     with open(os.path.join(d, "nfkc.txt"), "w") as f:
-        for cp in range(0x80, MAX):
-            if ("a" + chr(cp)).isidentifier():
-                out = unicodedata.normalize("NFKC", "a" + chr(cp))
-                f.write(f"{cp:X} {' '.join(f'{ord(x):X}' for x in out)}\n")
+        for case in cases:
+            out = unicodedata.normalize("NFKC", "".join(map(chr, case)))
+            f.write(" ".join(f"{cp:X}" for cp in case) + ";" +
+                    " ".join(f"{ord(x):X}" for x in out) + "\n")
     write_names(os.path.join(d, "names.txt"), names)
     print(f"wrote test data to {d}")
 

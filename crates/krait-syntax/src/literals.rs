@@ -18,7 +18,9 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::ast::{Constant, Int};
+use crate::error::{ErrorLocation, SyntaxError, SyntaxErrorKind};
 use crate::pystr::PyString;
+use crate::text::{LineIndex, TextRange};
 
 #[cfg(test)]
 mod tests;
@@ -49,10 +51,31 @@ pub enum LiteralErrorAt {
 
 impl LiteralError {
     fn new(msg: impl Into<String>, at: LiteralErrorAt) -> Self {
-        LiteralError {
-            msg: msg.into(),
-            at,
-        }
+        LiteralError { msg: msg.into(), at }
+    }
+
+    /// The `SyntaxError` CPython raises for this error. `token` is the
+    /// literal's own token; `next_token` is the token after the whole run of
+    /// implicitly concatenated STRING tokens (CPython's lookahead token: its
+    /// NEWLINE spans from a trailing comment's `#`, or from the `\n`, to the
+    /// `\n` exclusive, and is empty at the end of input).
+    pub fn to_syntax_error(
+        &self,
+        token: TextRange,
+        next_token: TextRange,
+        lines: &LineIndex,
+    ) -> SyntaxError {
+        let location = match self.at {
+            LiteralErrorAt::NextToken => ErrorLocation::Range(next_token),
+            LiteralErrorAt::Token => ErrorLocation::Range(token),
+            LiteralErrorAt::TokenLinesNoColumn => ErrorLocation::Explicit {
+                lineno: lines.line(token.start),
+                offset: 0,
+                end_lineno: lines.line(token.end),
+                end_offset: 0,
+            },
+        };
+        SyntaxError { kind: SyntaxErrorKind::SyntaxError, msg: self.msg.clone(), location }
     }
 }
 
@@ -73,18 +96,12 @@ pub const INT_MAX_STR_DIGITS: usize = 4300;
 /// A NUMBER token's text (already validated by the tokenizer) -> `Constant::Int`,
 /// `Float` or `Complex`.
 pub fn parse_number(text: &str) -> Result<Constant, LiteralError> {
-    let cleaned: Cow<'_, str> = if text.contains('_') {
-        Cow::Owned(text.replace('_', ""))
-    } else {
-        Cow::Borrowed(text)
-    };
+    let cleaned: Cow<'_, str> =
+        if text.contains('_') { Cow::Owned(text.replace('_', "")) } else { Cow::Borrowed(text) };
     let s: &str = &cleaned;
     let b = s.as_bytes();
     if let Some(imag) = s.strip_suffix(['j', 'J']) {
-        return Ok(Constant::Complex {
-            real: 0.0,
-            imag: parse_float(imag)?,
-        });
+        return Ok(Constant::Complex { real: 0.0, imag: parse_float(imag)? });
     }
     if b.len() >= 2 && b[0] == b'0' {
         let radix = match b[1] {
@@ -161,8 +178,7 @@ fn int_from_digits(digits: &str, radix: u32) -> Result<Int, LiteralError> {
 /// overflow gives `inf`, as in CPython (`1e309`).
 fn parse_float(s: &str) -> Result<f64, LiteralError> {
     let ok = !s.is_empty()
-        && s.bytes()
-            .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-'));
+        && s.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-'));
     if !ok {
         return Err(invalid_number());
     }
@@ -375,12 +391,7 @@ fn str_escape(
                     out.push_code_point(cp);
                     Ok(close + 1)
                 }
-                None => Err(unicode_error(
-                    body,
-                    i,
-                    close + 1,
-                    "unknown Unicode character name",
-                )),
+                None => Err(unicode_error(body, i, close + 1, "unknown Unicode character name")),
             }
         }
         // A backslash before a non-ASCII character stays a backslash, with no
@@ -391,9 +402,7 @@ fn str_escape(
             Ok(i + 1)
         }
         _ => {
-            note_warning(warning, || {
-                format!("invalid escape sequence '\\{}'", c as char)
-            });
+            note_warning(warning, || format!("invalid escape sequence '\\{}'", c as char));
             out.push_char('\\');
             out.push_char(c as char);
             Ok(i + 2)
@@ -569,9 +578,7 @@ fn bytes_escape(
             }
         }
         _ => {
-            note_warning(warning, || {
-                format!("invalid escape sequence '\\{}'", c as char)
-            });
+            note_warning(warning, || format!("invalid escape sequence '\\{}'", c as char));
             out.push(b'\\');
             out.push(c);
             Ok(i + 2)

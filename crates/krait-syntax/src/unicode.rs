@@ -97,9 +97,7 @@ pub fn lookup_name(name: &str) -> Option<u32> {
     }
     if let Some(hex) = name.strip_prefix("CJK UNIFIED IDEOGRAPH-") {
         let ok_digits = matches!(hex.len(), 4 | 5)
-            && hex
-                .bytes()
-                .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b));
+            && hex.bytes().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b));
         if !ok_digits {
             return None;
         }

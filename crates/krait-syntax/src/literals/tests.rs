@@ -3,10 +3,7 @@
 use super::*;
 
 fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
+    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
 }
 
 /// What Krait gives for one token, in the fixture's notation.
@@ -29,13 +26,9 @@ fn outcome(tok: &str) -> String {
     let body = &tok[body];
     let (mut out, warning) = if prefix.bytes {
         match decode_bytes_with_warning(body, prefix.raw) {
-            Ok((b, w)) => (
-                format!(
-                    "B {}",
-                    b.iter().map(|x| format!("{x:02x}")).collect::<String>()
-                ),
-                w,
-            ),
+            Ok((b, w)) => {
+                (format!("B {}", b.iter().map(|x| format!("{x:02x}")).collect::<String>()), w)
+            }
             Err(e) => return format!("E {}", e.msg),
         }
     } else {
@@ -57,11 +50,7 @@ fn outcome(tok: &str) -> String {
 /// Python's `float.hex()`.
 fn float_hex(f: f64) -> String {
     if f == 0.0 {
-        return if f.is_sign_negative() {
-            "-0x0.0p+0".into()
-        } else {
-            "0x0.0p+0".into()
-        };
+        return if f.is_sign_negative() { "-0x0.0p+0".into() } else { "0x0.0p+0".into() };
     }
     if f.is_infinite() {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
@@ -70,11 +59,7 @@ fn float_hex(f: f64) -> String {
     let sign = if bits >> 63 == 1 { "-" } else { "" };
     let exp = ((bits >> 52) & 0x7FF) as i32;
     let mant = bits & ((1 << 52) - 1);
-    let (lead, exp) = if exp == 0 {
-        (0, -1022)
-    } else {
-        (1, exp - 1023)
-    };
+    let (lead, exp) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
     let m = format!("{mant:013x}");
     format!("{sign}0x{lead}.{m}p{exp:+}")
 }
@@ -88,9 +73,7 @@ fn check_file(text: &str) -> (usize, Vec<String>) {
         let got = outcome(&tok);
         n += 1;
         if got != expected {
-            failures.push(format!(
-                "{tok:?}\n   expected {expected:?}\n        got {got:?}"
-            ));
+            failures.push(format!("{tok:?}\n   expected {expected:?}\n        got {got:?}"));
         }
     }
     (n, failures)
@@ -148,20 +131,14 @@ fn split_prefixes() {
 fn plain_body_is_copied() {
     assert_eq!(decode_str("héllo", false).unwrap(), PyString::from("héllo"));
     assert_eq!(decode_str("a\\nb", true).unwrap(), PyString::from("a\\nb"));
-    assert_eq!(
-        decode_str("a\r\nb\rc", true).unwrap(),
-        PyString::from("a\nb\nc")
-    );
+    assert_eq!(decode_str("a\r\nb\rc", true).unwrap(), PyString::from("a\nb\nc"));
     assert_eq!(decode_bytes("a\r\nb", true).unwrap(), b"a\nb");
 }
 
 #[test]
 fn escapes() {
     let s = decode_str("\\ud800\\x41\\101\\N{SNOWMAN}\\é\\", false).unwrap();
-    assert_eq!(
-        s.code_points().collect::<Vec<_>>(),
-        [0xD800, 0x41, 0x41, 0x2603, 0x5C, 0xE9, 0x5C]
-    );
+    assert_eq!(s.code_points().collect::<Vec<_>>(), [0xD800, 0x41, 0x41, 0x2603, 0x5C, 0xE9, 0x5C]);
     let (s, w) = decode_str_with_warning("\\q\\d", false).unwrap();
     assert_eq!(s, PyString::from("\\q\\d"));
     assert_eq!(w.unwrap().msg, "invalid escape sequence '\\q'");
@@ -170,25 +147,30 @@ fn escapes() {
 
 #[test]
 fn error_locations() {
-    assert_eq!(
-        decode_str("\\x4", false).unwrap_err().at,
-        LiteralErrorAt::NextToken
-    );
-    assert_eq!(
-        decode_bytes("é", false).unwrap_err().at,
-        LiteralErrorAt::Token
-    );
-    assert_eq!(
-        parse_number(&"1".repeat(4301)).unwrap_err().at,
-        LiteralErrorAt::TokenLinesNoColumn
-    );
+    assert_eq!(decode_str("\\x4", false).unwrap_err().at, LiteralErrorAt::NextToken);
+    assert_eq!(decode_bytes("é", false).unwrap_err().at, LiteralErrorAt::Token);
+    assert_eq!(parse_number(&"1".repeat(4301)).unwrap_err().at, LiteralErrorAt::TokenLinesNoColumn);
 }
 
 #[test]
 fn numbers_never_panic_on_garbage() {
-    for bad in [
-        "", "_", "0x", "0b2", "1e", "e", "j", ".", "0xj", "1..2", "0o8", "1__",
-    ] {
+    for bad in ["", "_", "0x", "0b2", "1e", "e", "j", ".", "0xj", "1..2", "0o8", "1__"] {
         let _ = parse_number(bad);
     }
+}
+
+#[test]
+fn syntax_error_locations() {
+    let src = "x = (\n".to_string() + &"1".repeat(4301) + ")\n";
+    let lines = LineIndex::new(&src);
+    let tok = TextRange::new(6, 6 + 4301);
+    let err = parse_number(&src[6..6 + 4301]).unwrap_err();
+    let located = err.to_syntax_error(tok, TextRange::empty(0), &lines).locate(&src, &lines);
+    assert_eq!(
+        (located.lineno, located.offset, located.end_lineno, located.end_offset),
+        (2, 0, 2, 0)
+    );
+    let next = TextRange::new(10, 11);
+    let e = decode_str("\\x4", false).unwrap_err().to_syntax_error(tok, next, &lines);
+    assert_eq!(e.location, ErrorLocation::Range(next));
 }
