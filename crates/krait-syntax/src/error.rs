@@ -32,7 +32,9 @@ impl SyntaxErrorKind {
 pub enum ErrorLocation {
     Range(TextRange),
     /// 1-based lines, 1-based character offsets, as `SyntaxError` stores them.
-    Explicit { lineno: usize, offset: usize, end_lineno: usize, end_offset: usize },
+    /// `end_offset` is signed: CPython reports -1 (and 0) for some tokenizer
+    /// errors ("unindent does not match ...", "'(' was never closed").
+    Explicit { lineno: usize, offset: usize, end_lineno: usize, end_offset: isize },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,7 +50,7 @@ pub struct Located {
     pub lineno: usize,
     pub offset: usize,
     pub end_lineno: usize,
-    pub end_offset: usize,
+    pub end_offset: isize,
     /// The source line the error points at, with its line ending, if any.
     pub text: Option<String>,
 }
@@ -86,7 +88,7 @@ impl SyntaxError {
                     lineno,
                     offset,
                     end_lineno,
-                    end_offset,
+                    end_offset: end_offset as isize,
                     text: Some(line_with_ending(source, lines, lineno)),
                 }
             }

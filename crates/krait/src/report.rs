@@ -64,8 +64,8 @@ fn syntax_error(path: &str, source: &str, e: &SyntaxError) -> ExitCode {
         let _ = writeln!(err, "    {}", stripped);
         if loc.offset >= 1 {
             let start = loc.offset.saturating_sub(1).saturating_sub(removed);
-            let end = if loc.end_lineno == loc.lineno && loc.end_offset > loc.offset {
-                loc.end_offset - 1 - removed
+            let end = if loc.end_lineno == loc.lineno && loc.end_offset > loc.offset as isize {
+                loc.end_offset as usize - 1 - removed
             } else {
                 start + 1
             };
