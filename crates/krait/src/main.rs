@@ -5,6 +5,7 @@
 //! print the token stream and the AST in CPython's formats. Executing
 //! programs arrives with the compiler and VM.
 
+mod bench;
 mod report;
 
 use std::process::ExitCode;
@@ -25,6 +26,9 @@ fn main() -> ExitCode {
 
 fn real_main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--bench-parse") {
+        return bench::main(&args[1..]);
+    }
     let (mode, path) = match args.as_slice() {
         [flag, path] if flag == "--dump-tokens" => (Mode::DumpTokens, path),
         [flag, path] if flag == "--dump-ast" => (Mode::DumpAst, path),

@@ -1,0 +1,5 @@
+@dec
+class C(B, metaclass=M):
+    """doc"""
+    x: int
+    def m(self): ...

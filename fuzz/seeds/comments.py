@@ -1,0 +1,4 @@
+# comment
+x = 1  # trailing
+
+    # indented comment

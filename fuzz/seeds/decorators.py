@@ -1,0 +1,4 @@
+@a.b(c)
+@d[e]
+@(lambda f: f)
+def h(): pass

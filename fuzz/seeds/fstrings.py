@@ -1,0 +1,5 @@
+f"{x!r:>{width}} {y=} {{literal}}"
+f"""{
+    z
+}"""
+rf"\d{n}"

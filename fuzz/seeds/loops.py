@@ -1,0 +1,6 @@
+for i, j in x:
+    continue
+else:
+    break
+while True:
+    break

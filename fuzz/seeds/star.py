@@ -1,0 +1,4 @@
+a, *b = c
+print(*args, **kwargs)
+x = [*a, *b]
+y = {**a, "b": 1}

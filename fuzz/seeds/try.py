@@ -1,0 +1,10 @@
+try:
+    pass
+except E as e:
+    raise
+except:
+    pass
+else:
+    pass
+finally:
+    pass

@@ -1,0 +1,2 @@
+def f(a):  # type: (int) -> int
+    pass  # type: ignore

@@ -1,0 +1,4 @@
+def g():
+    yield
+    yield x
+    x = yield from y
