@@ -409,6 +409,11 @@ impl Parser<'_> {
         let start = self.start();
         let first = self.parse_slice_or_starred()?;
         if !self.at(T::Comma) {
+            if let ExprKind::Starred { .. } = first.kind {
+                // `a[*b]` is a one-element tuple (PEP 646).
+                let range = self.range_from(start);
+                return Ok(self.new_expr(ExprKind::Tuple { elts: vec![first], ctx: ExprContext::Load }, range));
+            }
             return Ok(first);
         }
         let mut elts = vec![first];

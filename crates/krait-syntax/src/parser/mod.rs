@@ -81,6 +81,7 @@ impl<'s> Parser<'s> {
 
     fn parse_file(&mut self) -> PResult<Mod> {
         let body = self.parse_statements_until_end()?;
+        self.check_tokenizer_error()?;
         Ok(Mod::Module { body, type_ignores: Vec::new() })
     }
 

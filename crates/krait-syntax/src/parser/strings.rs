@@ -3,9 +3,11 @@
 //! f-string is one token; its expressions are tokenized and parsed again).
 //!
 //! Invariants (CPython 3.11's, observable in `ast.dump`):
-//! - literal parts, `FormattedValue`s and format-spec `JoinedStr`s all carry
-//!   the range of the whole concatenated string; only the expressions inside
-//!   carry their own, exact, ranges;
+//! - top-level literal parts and `FormattedValue`s carry the range of the
+//!   whole concatenated string; a format spec's `JoinedStr` and its parts
+//!   carry the range of their own STRING token; the expressions inside carry
+//!   exact ranges, those of `(expr)` as CPython parses it (so a bare tuple
+//!   spans the `{` and the character after it);
 //! - adjacent literal parts merge into one `Constant`; empty ones vanish;
 //! - errors about the f-string's shape point at the token after the string.
 
@@ -16,6 +18,16 @@ use crate::literals::{decode_bytes, decode_str, split_string_token, LiteralError
 use crate::pystr::PyString;
 use crate::text::TextRange;
 use crate::token::{Token, TokenKind as T};
+
+/// The ranges an f-string's parts take: top-level literals and values take
+/// the whole concatenated string's; a format spec and everything in it takes
+/// its own STRING token's; shape errors point at the token `after`.
+#[derive(Clone, Copy)]
+struct Spans {
+    whole: TextRange,
+    token: TextRange,
+    after: Token,
+}
 
 /// What an f-string contributes before it is put into a `JoinedStr`.
 enum Part {
@@ -80,7 +92,8 @@ impl Parser<'_> {
             let body_end = t.range.start as usize + body.end;
             if prefix.fstring {
                 let mut pos = body_start;
-                self.parse_fstring_body(&mut pos, body_end, prefix.raw, 0, range, after, &mut parts)?;
+                let spans = Spans { whole: range, token: t.range, after };
+                self.parse_fstring_body(&mut pos, body_end, prefix.raw, 0, spans, &mut parts)?;
             } else {
                 let s = decode_str(&self.source[body_start..body_end], prefix.raw)
                     .map_err(|e| self.literal_error(e, *t, after))?;
@@ -151,10 +164,10 @@ impl Parser<'_> {
         end: usize,
         raw: bool,
         level: u32,
-        whole: TextRange,
-        after: Token,
+        spans: Spans,
         parts: &mut Vec<Part>,
     ) -> PResult<()> {
+        let after = spans.after;
         let src = self.source.as_bytes();
         loop {
             // A literal chunk, up to a brace.
@@ -199,7 +212,7 @@ impl Parser<'_> {
             if chunk_end > chunk_start {
                 let text = &self.source[chunk_start..chunk_end];
                 let s = decode_str(text, raw).map_err(|e| {
-                    let t = Token { kind: T::String, range: whole };
+                    let t = Token { kind: T::String, range: spans.token };
                     self.literal_error(e, t, after)
                 })?;
                 parts.push(Part::Literal(s));
@@ -217,7 +230,7 @@ impl Parser<'_> {
                 return Ok(());
             }
             // src[i] == '{': an expression.
-            self.parse_fstring_expression(pos, end, raw, level, whole, after, parts)?;
+            self.parse_fstring_expression(pos, end, raw, level, spans, parts)?;
         }
     }
 
@@ -229,10 +242,11 @@ impl Parser<'_> {
         end: usize,
         raw: bool,
         level: u32,
-        whole: TextRange,
-        after: Token,
+        spans: Spans,
         parts: &mut Vec<Part>,
     ) -> PResult<()> {
+        let after = spans.after;
+        let own = if level == 0 { spans.whole } else { spans.token };
         if level >= 2 {
             return Err(self.error_after_strings("f-string: expressions nested too deeply", after));
         }
@@ -374,9 +388,9 @@ impl Parser<'_> {
         if src[i] == b':' {
             i += 1;
             let mut spec_parts = Vec::new();
-            self.parse_fstring_body(&mut i, end, raw, level + 1, whole, after, &mut spec_parts)?;
-            let values = self.join_parts(spec_parts, whole);
-            format_spec = Some(Box::new(self.new_expr(ExprKind::JoinedStr { values }, whole)));
+            self.parse_fstring_body(&mut i, end, raw, level + 1, spans, &mut spec_parts)?;
+            let values = self.join_parts(spec_parts, spans.token);
+            format_spec = Some(Box::new(self.new_expr(ExprKind::JoinedStr { values }, spans.token)));
         }
         if i >= end || src[i] != b'}' {
             return Err(self.error_after_strings("f-string: expecting '}'", after));
@@ -391,53 +405,42 @@ impl Parser<'_> {
         }
         parts.push(Part::Value(self.new_expr(
             ExprKind::FormattedValue { value: Box::new(value), conversion, format_spec },
-            whole,
+            own,
         )));
         Ok(())
     }
 
-    /// Tokenize and parse the expression text `source[start..end]`, as
-    /// CPython parses `(text)`: the parentheses allow newlines.
+    /// Tokenize and parse the expression text `source[start..end]` as CPython
+    /// 3.11 does: as `(text)`, with `star_expressions`. The parentheses stand
+    /// on the `{` and on the character after the expression, so a tuple or
+    /// generator expression spans them, as in CPython.
     fn parse_fstring_expression_text(&mut self, start: usize, end: usize) -> PResult<Expr> {
         let wrapped = format!("({})", &self.source[start..end]);
         let tokens = crate::tokenizer::tokenize(&wrapped);
-        let shift = |r: TextRange| -> TextRange {
-            // Offset k in `wrapped` is offset start - 1 + k in the source.
-            let base = start as u32 - 1;
-            TextRange::new(
-                (base + r.start).clamp(start as u32, end as u32),
-                (base + r.end).clamp(start as u32, end as u32),
-            )
-        };
-        let mut error = tokens.error.map(|mut e| {
+        // Offset k in `wrapped` is offset start - 1 + k in the source.
+        let base = start as u32 - 1;
+        let shift = |r: TextRange| TextRange::new(base + r.start, base + r.end);
+        let error = tokens.error.map(|mut e| {
             if let ErrorLocation::Range(r) = e.location {
                 e.location = ErrorLocation::Range(shift(r));
             }
             e
         });
         let mut inner: Vec<Token> = Vec::with_capacity(tokens.tokens.len());
-        let n = tokens.tokens.len();
-        for (k, t) in tokens.tokens.into_iter().enumerate() {
-            // Drop the wrapping parentheses and the trailing NEWLINE/ENDMARKER.
-            if k == 0 && t.kind == T::Lpar {
-                continue;
-            }
+        for t in tokens.tokens {
             if matches!(t.kind, T::Newline | T::EndMarker | T::Nl | T::Comment) {
-                continue;
-            }
-            if t.kind == T::Rpar && t.range.end as usize == wrapped.len() && error.is_none() && k + 3 >= n {
                 continue;
             }
             inner.push(Token { kind: t.kind, range: shift(t.range) });
         }
         if error.is_none() {
-            inner.push(Token { kind: T::EndMarker, range: TextRange::empty(end as u32) });
+            inner.push(Token { kind: T::EndMarker, range: TextRange::empty(end as u32 + 1) });
         }
         let mut sub = Parser {
             source: self.source,
             tokens: inner,
             pos: 0,
-            tokenizer_error: error.take(),
+            tokenizer_error: error,
             furthest: 0,
             depth: self.depth,
             in_fstring: true,
