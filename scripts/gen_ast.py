@@ -66,9 +66,11 @@ def signatures(doc):
     return out
 
 
-def rust_field_type(owner, typ, q, name):
+def rust_field_type(owner, typ, q, name, product=False):
+    """Fields of sum-type variants box their recursive children; product
+    types (always held in a Vec or a Box already) store them inline."""
     base = RUST_TYPE[typ]
-    boxed = typ in ("expr", "pattern", "arguments")
+    boxed = typ in ("expr", "pattern", "arguments") and not (product and typ != "arguments")
     if q == "*":
         if (owner, name) in NULLABLE_ELEMENTS:
             return f"Vec<Option<{base}>>"
@@ -182,7 +184,7 @@ def gen():
         if has_pos:
             nodes.append("    pub range: TextRange,")
         for typ, q, name in fields:
-            nodes.append(f"    pub {field_ident(name)}: {rust_field_type(tname, typ, q, name)},")
+            nodes.append(f"    pub {field_ident(name)}: {rust_field_type(tname, typ, q, name, product=True)},")
         nodes.append("}")
         nodes.append("")
         dump.append(f"impl Dump for {rname} {{")

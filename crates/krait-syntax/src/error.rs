@@ -32,7 +32,12 @@ impl SyntaxErrorKind {
 pub enum ErrorLocation {
     Range(TextRange),
     /// 1-based lines, 1-based character offsets, as `SyntaxError` stores them.
-    Explicit { lineno: usize, offset: usize, end_lineno: usize, end_offset: usize },
+    /// `end_offset` is signed: CPython reports -1 (and 0) for some tokenizer
+    /// errors ("unindent does not match ...", "'(' was never closed").
+    Explicit { lineno: usize, offset: usize, end_lineno: usize, end_offset: isize },
+    /// A point with no end (`end_offset == -1`), as CPython reports
+    /// indentation errors: `offset` is the 0-based character column there.
+    Point(u32),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,7 +53,7 @@ pub struct Located {
     pub lineno: usize,
     pub offset: usize,
     pub end_lineno: usize,
-    pub end_offset: usize,
+    pub end_offset: isize,
     /// The source line the error points at, with its line ending, if any.
     pub text: Option<String>,
 }
@@ -75,6 +80,13 @@ impl SyntaxError {
                     .then(|| line_with_ending(source, lines, lineno));
                 Located { lineno, offset, end_lineno, end_offset, text }
             }
+            ErrorLocation::Point(at) => {
+                let (lineno, col) = lines.line_col(at);
+                let line_start = lines.line_start(lineno) as usize;
+                let offset = char_count(&source[line_start..line_start + col as usize]);
+                let text = Some(line_with_ending(source, lines, lineno));
+                Located { lineno, offset, end_lineno: lineno, end_offset: -1, text }
+            }
             ErrorLocation::Range(range) => {
                 let (lineno, col) = lines.line_col(range.start);
                 let (end_lineno, end_col) = lines.line_col(range.end);
@@ -86,7 +98,7 @@ impl SyntaxError {
                     lineno,
                     offset,
                     end_lineno,
-                    end_offset,
+                    end_offset: end_offset as isize,
                     text: Some(line_with_ending(source, lines, lineno)),
                 }
             }

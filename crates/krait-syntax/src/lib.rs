@@ -11,6 +11,7 @@
 
 pub mod ast;
 pub mod error;
+pub mod literals;
 pub mod parser;
 pub mod pystr;
 pub mod repr;

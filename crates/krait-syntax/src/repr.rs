@@ -1,162 +1,216 @@
-//! `repr()` of the constant types the front end produces, as CPython 3.11
-//! writes them (used by `ast.dump`, and later by the VM).
+//! `repr()` of the constant types the front end produces, exactly as CPython
+//! 3.11 writes them (used by `ast.dump`, and later by the VM).
 //!
-//! PROVISIONAL: printability uses Rust's `char::is_control`, not Unicode 14's
-//! general categories; float formatting follows `float_repr_style = 'short'`.
+//! Invariants: output equals CPython 3.11's `repr` for every input (tests
+//! compare with data python3 generates); str printability is Unicode 14.0's
+//! (`unicode::is_printable_cp`); floats use the shortest digits that round-trip
+//! (`ryu`, as CPython's `repr` uses David Gay's shortest mode), laid out as
+//! CPython's `float_repr_style = 'short'`.
+
+use std::fmt::Write;
 
 use crate::pystr::PyString;
+use crate::unicode::is_printable_cp;
 
-/// `repr(str)`: single quotes unless the text has a `'` and no `"`.
+#[cfg(test)]
+mod tests;
+
+/// `repr(str)`: single quotes unless the text has a `'` and no `"`;
+/// backslash, the quote, `\t` `\n` `\r` escaped; other non-printable code
+/// points as `\xHH`, `\uHHHH` or `\UHHHHHHHH`.
 pub fn str_repr(s: &PyString) -> String {
-    let mut has_single = false;
-    let mut has_double = false;
-    for cp in s.code_points() {
-        if cp == '\'' as u32 {
-            has_single = true;
-        } else if cp == '"' as u32 {
-            has_double = true;
-        }
-    }
-    let quote = if has_single && !has_double { '"' } else { '\'' };
-    let mut out = String::with_capacity(s.as_bytes().len() + 2);
-    out.push(quote);
-    for cp in s.code_points() {
-        match cp {
-            0x5C => out.push_str("\\\\"),
-            0x0A => out.push_str("\\n"),
-            0x0D => out.push_str("\\r"),
-            0x09 => out.push_str("\\t"),
-            _ if cp == quote as u32 => {
-                out.push('\\');
-                out.push(quote);
-            }
-            0x20..=0x7E => out.push(cp as u8 as char),
-            _ => match char::from_u32(cp) {
-                Some(c) if cp >= 0x80 && is_printable(c) => out.push(c),
-                _ => {
-                    use std::fmt::Write;
-                    let _ = if cp <= 0xFF {
-                        write!(out, "\\x{cp:02x}")
-                    } else if cp <= 0xFFFF {
-                        write!(out, "\\u{cp:04x}")
-                    } else {
-                        write!(out, "\\U{cp:08x}")
-                    };
+    let bytes = s.as_bytes();
+    let has_single = bytes.contains(&b'\'');
+    let quote = if has_single && !bytes.contains(&b'"') { b'"' } else { b'\'' };
+    let mut out = String::with_capacity(bytes.len() + 2);
+    out.push(quote as char);
+    match s.as_str() {
+        // Copy runs that need no escaping straight.
+        Some(text) => {
+            let mut run = 0;
+            for (i, c) in text.char_indices() {
+                let plain = if c.is_ascii() {
+                    (0x20..0x7F).contains(&(c as u32)) && c as u8 != quote && c != '\\'
+                } else {
+                    is_printable_cp(c as u32)
+                };
+                if !plain {
+                    out.push_str(&text[run..i]);
+                    push_escaped(&mut out, c as u32, quote);
+                    run = i + c.len_utf8();
                 }
-            },
+            }
+            out.push_str(&text[run..]);
+        }
+        None => {
+            for cp in s.code_points() {
+                match char::from_u32(cp) {
+                    Some(c) if c.is_ascii() => {
+                        if (0x20..0x7F).contains(&cp) && c as u8 != quote && c != '\\' {
+                            out.push(c);
+                        } else {
+                            push_escaped(&mut out, cp, quote);
+                        }
+                    }
+                    Some(c) if is_printable_cp(cp) => out.push(c),
+                    _ => push_escaped(&mut out, cp, quote),
+                }
+            }
         }
     }
-    out.push(quote);
+    out.push(quote as char);
     out
 }
 
-fn is_printable(c: char) -> bool {
-    !c.is_control() && !c.is_whitespace()
+/// The escaped form of a code point `str_repr` does not copy.
+fn push_escaped(out: &mut String, cp: u32, quote: u8) {
+    match cp {
+        0x5C => out.push_str("\\\\"),
+        0x09 => out.push_str("\\t"),
+        0x0A => out.push_str("\\n"),
+        0x0D => out.push_str("\\r"),
+        _ if cp == quote as u32 => {
+            out.push('\\');
+            out.push(quote as char);
+        }
+        0..=0xFF => {
+            let _ = write!(out, "\\x{cp:02x}");
+        }
+        0x100..=0xFFFF => {
+            let _ = write!(out, "\\u{cp:04x}");
+        }
+        _ => {
+            let _ = write!(out, "\\U{cp:08x}");
+        }
+    }
 }
 
 /// `repr(bytes)`.
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
     let mut out = String::with_capacity(b.len() + 3);
     out.push('b');
-    out.push(quote);
+    out.push(quote as char);
     for &byte in b {
         match byte {
             b'\\' => out.push_str("\\\\"),
+            b'\t' => out.push_str("\\t"),
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            _ if byte == quote as u8 => {
+            _ if byte == quote => {
                 out.push('\\');
-                out.push(quote);
+                out.push(quote as char);
             }
             0x20..=0x7E => out.push(byte as char),
             _ => {
-                use std::fmt::Write;
                 let _ = write!(out, "\\x{byte:02x}");
             }
         }
     }
-    out.push(quote);
+    out.push(quote as char);
     out
 }
 
-/// `repr(float)`: the shortest digits that round-trip, laid out as CPython's
-/// `float_repr_style = 'short'` (exponent form below 1e-4 and from 1e16).
+/// `repr(float)`: `1.0`, `0.0001`, `1e-05`, `1e+16`, `inf`, `nan`, `-0.0`.
 pub fn float_repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
-    }
-    // Shortest round-trip digits and decimal exponent.
-    let mut buf = ryu::Buffer::new();
-    let sci = format!("{:e}", f);
-    let _ = &mut buf;
-    let (mantissa, exp) = sci.split_once('e').expect("{:e} has an exponent");
-    let exp: i32 = exp.parse().expect("exponent");
-    let (neg, mantissa) = match mantissa.strip_prefix('-') {
-        Some(m) => (true, m),
-        None => (false, mantissa),
-    };
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
     let mut out = String::new();
-    if neg {
-        out.push('-');
-    }
-    // CPython: decpt = exp + 1; use exponent form if decpt <= -4 or decpt > 16.
-    let decpt = exp + 1;
-    if decpt <= -4 || decpt > 16 {
-        out.push_str(&digits[..1]);
-        if digits.len() > 1 {
-            out.push('.');
-            out.push_str(&digits[1..]);
-        }
-        out.push('e');
-        if exp < 0 {
-            out.push('-');
-        } else {
+    format_short(&mut out, f, true);
+    out
+}
+
+/// `repr(complex)`: `2j`, `-0j`, `(1+2j)`, `(-0-1j)`, `infj`, `(nan+nanj)`.
+/// A real part of +0.0 is left out; otherwise both parts, in parentheses, the
+/// imaginary one always signed. Neither part gets a `.0`.
+pub fn complex_repr(real: f64, imag: f64) -> String {
+    let mut out = String::new();
+    if real == 0.0 && real.is_sign_positive() {
+        format_short(&mut out, imag, false);
+        out.push('j');
+    } else {
+        out.push('(');
+        format_short(&mut out, real, false);
+        // CPython ignores the sign of a nan, and signs it `+` here.
+        if imag.is_nan() || imag.is_sign_positive() {
             out.push('+');
         }
-        out.push_str(&format!("{:02}", exp.abs()));
-    } else if decpt <= 0 {
-        out.push_str("0.");
-        for _ in 0..(-decpt) {
-            out.push('0');
-        }
-        out.push_str(&digits);
-    } else {
-        let decpt = decpt as usize;
-        if digits.len() <= decpt {
-            out.push_str(&digits);
-            for _ in digits.len()..decpt {
-                out.push('0');
-            }
-            out.push_str(".0");
-        } else {
-            out.push_str(&digits[..decpt]);
-            out.push('.');
-            out.push_str(&digits[decpt..]);
-        }
+        format_short(&mut out, imag, false);
+        out.push_str("j)");
     }
     out
 }
 
-/// `repr(complex)`: `2j`, `(1+2j)`, `-0j`, `(nan+infj)`.
-pub fn complex_repr(real: f64, imag: f64) -> String {
-    let fmt = |f: f64| {
-        let r = float_repr(f);
-        r.strip_suffix(".0").map(str::to_string).unwrap_or(r)
-    };
-    if real == 0.0 && real.is_sign_positive() {
-        format!("{}j", fmt(imag))
-    } else {
-        let im = fmt(imag);
-        let sign = if im.starts_with('-') { "" } else { "+" };
-        format!("({}{}{}j)", fmt(real), sign, im)
+/// CPython's `PyOS_double_to_string(f, 'r', 0, flags)`: the shortest
+/// round-tripping digits, in exponent form when the decimal point position
+/// `decpt` (the value is 0.DIGITS * 10**decpt) is <= -4 or > 16; `add_dot_0`
+/// (`Py_DTSF_ADD_DOT_0`) turns an integral fixed-form `123` into `123.0`.
+fn format_short(out: &mut String, f: f64, add_dot_0: bool) {
+    if f.is_nan() {
+        out.push_str("nan"); // the sign of a nan is never shown
+        return;
     }
+    if f.is_sign_negative() {
+        out.push('-');
+    }
+    if f.is_infinite() {
+        out.push_str("inf");
+        return;
+    }
+    if f == 0.0 {
+        out.push_str(if add_dot_0 { "0.0" } else { "0" });
+        return;
+    }
+    let mut buf = ryu::Buffer::new();
+    let (digits, decpt) = shortest_digits(buf.format_finite(f.abs()));
+    let digits = digits.as_slice();
+    let nd = digits.len() as i32;
+    let push_digits = |out: &mut String, d: &[u8]| out.extend(d.iter().map(|&c| c as char));
+    if decpt <= -4 || decpt > 16 {
+        push_digits(out, &digits[..1]);
+        if nd > 1 {
+            out.push('.');
+            push_digits(out, &digits[1..]);
+        }
+        let exp = decpt - 1;
+        let _ = write!(out, "e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs());
+    } else if decpt <= 0 {
+        out.push_str("0.");
+        push_zeros(out, -decpt);
+        push_digits(out, digits);
+    } else if nd <= decpt {
+        push_digits(out, digits);
+        push_zeros(out, decpt - nd);
+        if add_dot_0 {
+            out.push_str(".0");
+        }
+    } else {
+        push_digits(out, &digits[..decpt as usize]);
+        out.push('.');
+        push_digits(out, &digits[decpt as usize..]);
+    }
+}
+
+fn push_zeros(out: &mut String, n: i32) {
+    for _ in 0..n {
+        out.push('0');
+    }
+}
+
+/// The significant digits of a positive decimal numeral (`ryu`'s output,
+/// `123.45`, `1e16`, `1.5e-7`, `0.0001`) without leading or trailing zeros,
+/// and the position of the decimal point: value = 0.DIGITS * 10**decpt.
+fn shortest_digits(text: &str) -> (Vec<u8>, i32) {
+    let (mantissa, exp) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mut digits: Vec<u8> = int_part.bytes().chain(frac_part.bytes()).collect();
+    let mut decpt = int_part.len() as i32 + exp;
+    let leading = digits.iter().take_while(|&&d| d == b'0').count();
+    digits.drain(..leading);
+    decpt -= leading as i32;
+    while digits.last() == Some(&b'0') {
+        digits.pop();
+    }
+    (digits, decpt)
 }

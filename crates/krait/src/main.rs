@@ -12,7 +12,19 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: krait [--dump-tokens | --dump-ast] FILE";
 
+/// The front end recurses on nested input (bounded by the parser's depth
+/// guard); run it on a thread whose stack comfortably holds that bound.
+const STACK_SIZE: usize = 256 * 1024 * 1024;
+
 fn main() -> ExitCode {
+    let worker = std::thread::Builder::new().stack_size(STACK_SIZE).spawn(real_main);
+    match worker.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        _ => ExitCode::from(70),
+    }
+}
+
+fn real_main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--bench-parse") {
         return bench::main(&args[1..]);

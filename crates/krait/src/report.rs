@@ -22,19 +22,33 @@ pub fn dump_tokens(path: &str, bytes: &[u8]) -> ExitCode {
     ExitCode::from(2)
 }
 
-pub fn dump_ast(path: &str, bytes: &[u8]) -> ExitCode {
-    let source = match krait_syntax::source::decode_source(bytes) {
-        Ok(s) => s,
-        Err(e) => return syntax_error(path, "", &e),
+/// `ast.dump(ast.parse(src), include_attributes=True)`; a syntax error is
+/// printed as one line, `Class: msg (line L, offset O, end line EL, end
+/// offset EO)`, the format `scripts/oracle_ast.py` prints for CPython.
+pub fn dump_ast(_path: &str, bytes: &[u8]) -> ExitCode {
+    let (line, code) = match krait_syntax::source::decode_source(bytes) {
+        Err(e) => (one_line_error(&e, ""), 1),
+        Ok(source) => match krait_syntax::parser::parse_module(&source) {
+            Ok(tree) => (ast::dump(&tree, &source), 0),
+            Err(e) => (one_line_error(&e, &source), 1),
+        },
     };
-    match krait_syntax::parser::parse_module(&source) {
-        Ok(tree) => {
-            let mut out = std::io::stdout().lock();
-            let _ = writeln!(out, "{}", ast::dump(&tree, &source));
-            ExitCode::SUCCESS
-        }
-        Err(e) => syntax_error(path, &source, &e),
-    }
+    let _ = writeln!(std::io::stdout().lock(), "{line}");
+    ExitCode::from(code)
+}
+
+fn one_line_error(e: &SyntaxError, source: &str) -> String {
+    let lines = LineIndex::new(source);
+    let loc = e.locate(source, &lines);
+    format!(
+        "{}: {} (line {}, offset {}, end line {}, end offset {})",
+        e.kind.name(),
+        e.msg,
+        loc.lineno,
+        loc.offset,
+        loc.end_lineno,
+        loc.end_offset
+    )
 }
 
 pub fn run(path: &str, bytes: &[u8]) -> ExitCode {
@@ -64,8 +78,8 @@ fn syntax_error(path: &str, source: &str, e: &SyntaxError) -> ExitCode {
         let _ = writeln!(err, "    {}", stripped);
         if loc.offset >= 1 {
             let start = loc.offset.saturating_sub(1).saturating_sub(removed);
-            let end = if loc.end_lineno == loc.lineno && loc.end_offset > loc.offset {
-                loc.end_offset - 1 - removed
+            let end = if loc.end_lineno == loc.lineno && loc.end_offset > loc.offset as isize {
+                loc.end_offset as usize - 1 - removed
             } else {
                 start + 1
             };

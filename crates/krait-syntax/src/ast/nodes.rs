@@ -404,8 +404,8 @@ pub enum TypeIgnore {
 /// `comprehension` in CPython's ASDL.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comprehension {
-    pub target: Box<Expr>,
-    pub iter: Box<Expr>,
+    pub target: Expr,
+    pub iter: Expr,
     pub ifs: Vec<Expr>,
     pub is_async: i64,
 }
@@ -427,7 +427,7 @@ pub struct Arguments {
 pub struct Arg {
     pub range: TextRange,
     pub arg: Identifier,
-    pub annotation: Option<Box<Expr>>,
+    pub annotation: Option<Expr>,
     pub type_comment: Option<String>,
 }
 
@@ -436,7 +436,7 @@ pub struct Arg {
 pub struct Keyword {
     pub range: TextRange,
     pub arg: Option<Identifier>,
-    pub value: Box<Expr>,
+    pub value: Expr,
 }
 
 /// `alias` in CPython's ASDL.
@@ -450,14 +450,14 @@ pub struct Alias {
 /// `withitem` in CPython's ASDL.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WithItem {
-    pub context_expr: Box<Expr>,
-    pub optional_vars: Option<Box<Expr>>,
+    pub context_expr: Expr,
+    pub optional_vars: Option<Expr>,
 }
 
 /// `match_case` in CPython's ASDL.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatchCase {
-    pub pattern: Box<Pattern>,
-    pub guard: Option<Box<Expr>>,
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
     pub body: Vec<Stmt>,
 }

@@ -1,14 +1,281 @@
 //! Tokens -> AST: a hand-written recursive-descent parser for the whole
-//! Python 3.11 grammar.
+//! Python 3.11 grammar. Methods are named after the rules of CPython's
+//! `Grammar/python.gram` (`parse_if_stmt`, `parse_star_expressions`, ...).
+//!
+//! Invariants:
+//! - A node's range runs from the first token of the rule that built it to the
+//!   last non-whitespace token that rule consumed, as pegen's `EXTRA` does;
+//!   so `(a) + b` starts at the `(` although `a` itself does not.
+//! - The parser only moves forward through `self.pos`; speculative rules save
+//!   and restore it (`mark`/`reset`) and never leave other state behind.
+//! - `self.furthest` is the furthest token any rule looked at: a generic
+//!   "invalid syntax" points there, as pegen reports its last-fetched token.
+//! - Recursion is bounded (`enter`): nested input raises CPython's error
+//!   instead of overflowing the Rust stack.
 
-use crate::ast::Mod;
+mod arguments;
+mod errors;
+mod expressions;
+mod patterns;
+mod statements;
+mod strings;
+mod targets;
+
+use crate::ast::{Expr, ExprKind, Identifier, Mod, Stmt};
 use crate::error::SyntaxError;
+use crate::text::TextRange;
+use crate::token::{Token, TokenKind};
+use crate::tokenizer::{tokenize, Tokens};
 
-/// Parse a module (`mode='exec'`).
+pub type PResult<T> = Result<T, SyntaxError>;
+
+/// How deep rules may nest before the parser gives up, as CPython's
+/// `MAXSTACK` makes it raise "too many nested parentheses"-style errors.
+const MAX_DEPTH: u32 = 3000;
+
+/// Parse a module (`compile(source, filename, 'exec')`).
 pub fn parse_module(source: &str) -> Result<Mod, SyntaxError> {
-    let tokens = crate::tokenizer::tokenize(source);
-    match tokens.error {
-        Some(e) => Err(e),
-        None => Ok(Mod::Module { body: Vec::new(), type_ignores: Vec::new() }),
+    let mut p = Parser::new(source, tokenize(source));
+    p.parse_file()
+}
+
+/// Parse an expression (`compile(source, filename, 'eval')`).
+pub fn parse_expression(source: &str) -> Result<Mod, SyntaxError> {
+    let mut p = Parser::new(source, tokenize(source));
+    p.parse_eval()
+}
+
+/// Parse one interactive statement (`compile(source, filename, 'single')`).
+pub fn parse_interactive(source: &str) -> Result<Mod, SyntaxError> {
+    let mut p = Parser::new(source, tokenize(source));
+    p.parse_interactive()
+}
+
+pub(crate) struct Parser<'s> {
+    source: &'s str,
+    tokens: Vec<Token>,
+    pos: usize,
+    /// The tokenizer's error, met when the parser reaches the end of `tokens`.
+    tokenizer_error: Option<SyntaxError>,
+    furthest: usize,
+    depth: u32,
+    /// Inside an f-string expression: errors get CPython's "f-string: " prefix.
+    in_fstring: bool,
+}
+
+/// The empty token returned past the end of the stream.
+const EOF_TOKEN: Token = Token { kind: TokenKind::EndMarker, range: TextRange { start: 0, end: 0 } };
+
+impl<'s> Parser<'s> {
+    pub(crate) fn new(source: &'s str, tokens: Tokens) -> Self {
+        Parser {
+            source,
+            tokens: tokens.tokens,
+            pos: 0,
+            tokenizer_error: tokens.error,
+            furthest: 0,
+            depth: 0,
+            in_fstring: false,
+        }
+    }
+
+    fn parse_file(&mut self) -> PResult<Mod> {
+        let body = self.parse_statements_until_end()?;
+        self.check_tokenizer_error()?;
+        Ok(Mod::Module { body, type_ignores: Vec::new() })
+    }
+
+    fn parse_eval(&mut self) -> PResult<Mod> {
+        let body = self.parse_expressions()?;
+        while self.at(TokenKind::Newline) {
+            self.bump();
+        }
+        self.expect_end()?;
+        Ok(Mod::Expression { body: Box::new(body) })
+    }
+
+    fn parse_interactive(&mut self) -> PResult<Mod> {
+        let body = self.parse_statement()?;
+        Ok(Mod::Interactive { body })
+    }
+
+    fn parse_statements_until_end(&mut self) -> PResult<Vec<Stmt>> {
+        let mut body = Vec::new();
+        while !self.at(TokenKind::EndMarker) {
+            self.check_tokenizer_error()?;
+            let mut stmts = self.parse_statement()?;
+            body.append(&mut stmts);
+        }
+        Ok(body)
+    }
+
+    fn expect_end(&mut self) -> PResult<()> {
+        if self.at(TokenKind::EndMarker) {
+            Ok(())
+        } else {
+            Err(self.invalid_syntax())
+        }
+    }
+
+    // ----- the token cursor -------------------------------------------------
+
+    /// The current token. Past the end of a failed token stream this is an
+    /// `EndMarker` at the end of the source; `check_tokenizer_error` turns it
+    /// into the tokenizer's error.
+    #[inline]
+    fn peek(&mut self) -> Token {
+        self.peek_at(0)
+    }
+
+    #[inline]
+    fn peek_at(&mut self, ahead: usize) -> Token {
+        let i = self.pos + ahead;
+        if i > self.furthest {
+            self.furthest = i;
+        }
+        match self.tokens.get(i) {
+            Some(t) => *t,
+            None => {
+                let end = self.source.len() as u32;
+                Token { range: TextRange::empty(end), ..EOF_TOKEN }
+            }
+        }
+    }
+
+    #[inline]
+    fn kind(&mut self) -> TokenKind {
+        self.peek().kind
+    }
+
+    #[inline]
+    fn at(&mut self, kind: TokenKind) -> bool {
+        self.kind() == kind
+    }
+
+    /// Is the current token the soft keyword or name `text`?
+    #[inline]
+    fn at_name(&mut self, text: &str) -> bool {
+        let t = self.peek();
+        t.kind == TokenKind::Name && t.range.slice(self.source) == text
+    }
+
+    #[inline]
+    fn bump(&mut self) -> Token {
+        let t = self.peek();
+        if self.pos < self.tokens.len() {
+            self.pos += 1;
+        }
+        t
+    }
+
+    #[inline]
+    fn eat(&mut self, kind: TokenKind) -> bool {
+        if self.at(kind) {
+            self.bump();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn expect(&mut self, kind: TokenKind) -> PResult<Token> {
+        if self.at(kind) {
+            Ok(self.bump())
+        } else {
+            Err(self.expected_token(kind))
+        }
+    }
+
+    #[inline]
+    fn mark(&self) -> usize {
+        self.pos
+    }
+
+    #[inline]
+    fn reset(&mut self, mark: usize) {
+        self.pos = mark;
+    }
+
+    /// Start offset of the current token: where a rule beginning here starts.
+    #[inline]
+    fn start(&mut self) -> u32 {
+        self.peek().range.start
+    }
+
+    /// End offset of the last consumed token that is not NEWLINE, INDENT or
+    /// DEDENT: where a rule ending here ends.
+    fn prev_end(&self) -> u32 {
+        let mut i = self.pos;
+        while i > 0 {
+            i -= 1;
+            let t = self.tokens[i];
+            if !matches!(
+                t.kind,
+                TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker
+            ) {
+                return t.range.end;
+            }
+        }
+        0
+    }
+
+    #[inline]
+    fn range_from(&self, start: u32) -> TextRange {
+        TextRange::new(start, self.prev_end().max(start))
+    }
+
+    fn text(&self, t: Token) -> &'s str {
+        t.range.slice(self.source)
+    }
+
+    /// A NAME token's identifier, NFKC-normalised as CPython does.
+    fn identifier(&self, t: Token) -> Identifier {
+        let text = self.text(t);
+        if text.is_ascii() {
+            Identifier::new(text)
+        } else {
+            use unicode_normalization::UnicodeNormalization;
+            let normalized: String = text.nfkc().collect();
+            Identifier::new(&normalized)
+        }
+    }
+
+    fn expect_name(&mut self) -> PResult<(Identifier, TextRange)> {
+        let t = self.peek();
+        if t.kind == TokenKind::Name {
+            self.bump();
+            Ok((self.identifier(t), t.range))
+        } else {
+            Err(self.invalid_syntax())
+        }
+    }
+
+    /// Recursion guard for rules that nest.
+    #[inline]
+    fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            let t = self.peek();
+            return Err(SyntaxError::syntax("too many nested parentheses", t.range));
+        }
+        Ok(())
+    }
+
+    #[inline]
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    fn check_tokenizer_error(&mut self) -> PResult<()> {
+        if self.pos >= self.tokens.len() {
+            if let Some(e) = &self.tokenizer_error {
+                return Err(e.clone());
+            }
+        }
+        Ok(())
+    }
+
+    fn new_expr(&self, kind: ExprKind, range: TextRange) -> Expr {
+        Expr { range, kind }
     }
 }

@@ -1,0 +1,134 @@
+//! Parameter lists of `def` and `lambda`: positional-only (`/`), defaults,
+//! `*args` (with a starred annotation, PEP 646), keyword-only, `**kwargs`,
+//! with CPython 3.11's messages for misplaced parts.
+
+use super::{PResult, Parser};
+use crate::ast::{Arg, Arguments, Expr, ExprContext, ExprKind};
+use crate::text::TextRange;
+use crate::token::TokenKind as T;
+
+impl Parser<'_> {
+    /// parameters (for `def`, up to `)`) or lambda_parameters (up to `:`).
+    pub(super) fn parse_parameters(&mut self, lambda: bool) -> PResult<Arguments> {
+        let close = if lambda { T::Colon } else { T::Rpar };
+        let mut posonlyargs = Vec::new();
+        let mut args: Vec<Arg> = Vec::new();
+        let mut defaults = Vec::new();
+        let mut vararg = None;
+        let mut kwonlyargs = Vec::new();
+        let mut kw_defaults = Vec::new();
+        let mut kwarg = None;
+        let mut seen_star = false;
+        let mut seen_slash = false;
+        while !self.at(close) {
+            let t = self.peek();
+            match t.kind {
+                T::Slash => {
+                    self.bump();
+                    if seen_slash {
+                        return Err(self.error("/ may appear only once", t.range));
+                    }
+                    if seen_star {
+                        return Err(self.error("/ must be ahead of *", t.range));
+                    }
+                    if args.is_empty() {
+                        return Err(self.error("at least one argument must precede /", t.range));
+                    }
+                    seen_slash = true;
+                    posonlyargs.append(&mut args);
+                }
+                T::Star => {
+                    self.bump();
+                    if seen_star {
+                        return Err(self.error("* argument may appear only once", t.range));
+                    }
+                    seen_star = true;
+                    if self.at(T::Comma) {
+                        let after = self.peek_at(1).kind;
+                        if after == close || after == T::DoubleStar {
+                            return Err(self.error("named arguments must follow bare *", t.range));
+                        }
+                    } else if self.at(close) || self.at(T::DoubleStar) {
+                        return Err(self.error("named arguments must follow bare *", t.range));
+                    } else {
+                        let a = self.parse_param(lambda, true)?;
+                        if self.at(T::Equal) {
+                            let r = self.peek().range;
+                            return Err(self.error("var-positional argument cannot have default value", r));
+                        }
+                        vararg = Some(a);
+                    }
+                }
+                T::DoubleStar => {
+                    self.bump();
+                    let a = self.parse_param(lambda, false)?;
+                    if self.at(T::Equal) {
+                        let r = self.peek().range;
+                        return Err(self.error("var-keyword argument cannot have default value", r));
+                    }
+                    kwarg = Some(a);
+                    self.eat(T::Comma);
+                    if !self.at(close) {
+                        let r = self.peek().range;
+                        return Err(self.error("arguments cannot follow var-keyword argument", r));
+                    }
+                    break;
+                }
+                T::Name => {
+                    let a = self.parse_param(lambda, false)?;
+                    let default = if self.eat(T::Equal) { Some(self.parse_expression()?) } else { None };
+                    if seen_star {
+                        kwonlyargs.push(a);
+                        kw_defaults.push(default);
+                    } else {
+                        match default {
+                            Some(d) => defaults.push(d),
+                            None if !defaults.is_empty() => {
+                                return Err(self.error(
+                                    "non-default argument follows default argument",
+                                    a.range,
+                                ));
+                            }
+                            None => {}
+                        }
+                        args.push(a);
+                    }
+                }
+                _ => return Err(self.invalid_syntax()),
+            }
+            if !self.eat(T::Comma) {
+                break;
+            }
+        }
+        if !self.at(close) {
+            return Err(self.invalid_syntax());
+        }
+        Ok(Arguments { posonlyargs, args, vararg, kwonlyargs, kw_defaults, kwarg, defaults })
+    }
+
+    /// param: NAME [':' annotation]; after `*`, the annotation may be starred.
+    fn parse_param(&mut self, lambda: bool, star: bool) -> PResult<Arg> {
+        let (name, name_range) = self.expect_name()?;
+        let annotation = if !lambda && self.eat(T::Colon) {
+            if star && self.at(T::Star) {
+                let start = self.start();
+                self.bump();
+                let value = self.parse_expression()?;
+                Some(Expr {
+                    range: self.range_from(start),
+                    kind: ExprKind::Starred { value: Box::new(value), ctx: ExprContext::Load },
+                })
+            } else {
+                Some(self.parse_expression()?)
+            }
+        } else {
+            None
+        };
+        Ok(Arg {
+            range: TextRange::new(name_range.start, self.prev_end()),
+            arg: name,
+            annotation,
+            type_comment: None,
+        })
+    }
+}

@@ -1,0 +1,139 @@
+//! Which syntax error the parser reports, following CPython 3.11's
+//! `_PyPegen_set_syntax_error`:
+//! 1. a tokenizer error met while parsing wins;
+//! 2. a failure at an INDENT/DEDENT token is "unexpected indent/unindent";
+//! 3. otherwise "invalid syntax" at the furthest token looked at, unless the
+//!    rest of the source has a tokenizer error (then that one), or a bracket
+//!    left open on an earlier line ("'(' was never closed").
+//! Rule-specific messages (CPython's `invalid_*` rules) are raised directly
+//! by the rules that recognise them.
+
+use super::Parser;
+use crate::error::{ErrorLocation, SyntaxError, SyntaxErrorKind};
+use crate::text::{LineIndex, TextRange};
+use crate::token::TokenKind;
+
+impl Parser<'_> {
+    /// The generic error for a parse that cannot go on.
+    pub(super) fn invalid_syntax(&mut self) -> SyntaxError {
+        let i = self.furthest;
+        if i >= self.tokens.len() {
+            if let Some(e) = &self.tokenizer_error {
+                return e.clone();
+            }
+        }
+        let t = match self.tokens.get(i).or(self.tokens.last()) {
+            Some(t) => *t,
+            None => return SyntaxError::syntax("invalid syntax", TextRange::empty(0)),
+        };
+        match t.kind {
+            TokenKind::Indent => {
+                return self.indentation_error_at_token("unexpected indent", i);
+            }
+            TokenKind::Dedent => {
+                return self.indentation_error_at_token("unexpected unindent", i);
+            }
+            _ => {}
+        }
+        let msg = if self.in_fstring { "f-string: invalid syntax" } else { "invalid syntax" };
+        let generic = SyntaxError::syntax(msg, error_range(t));
+        self.override_with_tokenizer_error(generic, t.range.start)
+    }
+
+    /// CPython tokenizes the rest of the source after a generic error: a
+    /// tokenizer error found there replaces it; an unclosed bracket does so
+    /// only when it was opened on a line before the error's.
+    fn override_with_tokenizer_error(&self, generic: SyntaxError, at: u32) -> SyntaxError {
+        let Some(e) = &self.tokenizer_error else { return generic };
+        if self.in_fstring {
+            return generic;
+        }
+        if e.msg.ends_with("was never closed") {
+            let lines = LineIndex::new(self.source);
+            let err_line = lines.line(at);
+            let paren_line = match e.location {
+                        ErrorLocation::Range(r) => lines.line(r.start),
+                ErrorLocation::Point(at) => lines.line(at),
+                ErrorLocation::Explicit { lineno, .. } => lineno,
+            };
+            if err_line > paren_line {
+                return e.clone();
+            }
+            return generic;
+        }
+        e.clone()
+    }
+
+    /// IndentationError positioned as CPython positions errors at INDENT and
+    /// DEDENT tokens (which carry no columns): at the next real token.
+    fn indentation_error_at_token(&self, msg: &str, i: usize) -> SyntaxError {
+        let mut j = i;
+        while j < self.tokens.len()
+            && matches!(self.tokens[j].kind, TokenKind::Indent | TokenKind::Dedent)
+        {
+            j += 1;
+        }
+        let at = self.tokens.get(j).map_or(self.source.len() as u32, |t| t.range.start);
+        SyntaxError {
+            kind: SyntaxErrorKind::IndentationError,
+            msg: msg.to_string(),
+            location: ErrorLocation::Point(at),
+        }
+    }
+
+    /// A required token is missing where CPython has no specific message.
+    pub(super) fn expected_token(&mut self, _kind: TokenKind) -> SyntaxError {
+        self.invalid_syntax()
+    }
+
+    /// "expected ':'" at the current token, as CPython's invalid_* rules say.
+    pub(super) fn expect_colon(&mut self) -> Result<(), SyntaxError> {
+        if self.eat(TokenKind::Colon) {
+            return Ok(());
+        }
+        Err(self.error_at_prev_or_current("expected ':'"))
+    }
+
+    /// CPython's "expected ':'" points at the token after the header.
+    fn error_at_prev_or_current(&mut self, msg: &str) -> SyntaxError {
+        if self.pos >= self.tokens.len() {
+            if let Some(e) = &self.tokenizer_error {
+                return e.clone();
+            }
+        }
+        let t = self.peek();
+        SyntaxError::syntax(msg, error_range(t))
+    }
+
+    /// An error at the current token (a NEWLINE counts as empty).
+    pub(super) fn error_at_current(&mut self, msg: &str) -> SyntaxError {
+        let t = self.peek();
+        self.error(msg, error_range(t))
+    }
+
+    /// An error with a specific message over `range`.
+    pub(super) fn error(&self, msg: impl Into<String>, range: TextRange) -> SyntaxError {
+        let msg = msg.into();
+        let msg = if self.in_fstring { format!("f-string: {msg}") } else { msg };
+        SyntaxError::syntax(msg, range)
+    }
+
+    /// "expected an indented block after 'if' statement on line 3".
+    pub(super) fn expected_indented_block(&mut self, what: &str, header_start: u32) -> SyntaxError {
+        let lines = LineIndex::new(self.source);
+        let line = lines.line(header_start);
+        let t = self.peek();
+        let msg = format!("expected an indented block after {what} on line {line}");
+        SyntaxError::new(SyntaxErrorKind::IndentationError, msg, t.range)
+    }
+}
+
+/// The range CPython's C tokenizer gives a token in error messages: NEWLINE
+/// tokens are empty (the `\n` is left out of them).
+pub(super) fn error_range(t: crate::token::Token) -> TextRange {
+    if t.kind == TokenKind::Newline {
+        TextRange::empty(t.range.start)
+    } else {
+        t.range
+    }
+}

@@ -1,0 +1,780 @@
+//! Expressions: from `star_expressions` down to `atom`, one method per rule of
+//! the 3.11 grammar, precedence climbing for the binary operators.
+
+use super::{PResult, Parser};
+use crate::ast::{
+    BoolOp, CmpOp, Comprehension, Constant, Expr, ExprContext, ExprKind, Keyword, Operator, UnaryOp,
+};
+use crate::text::TextRange;
+use crate::token::TokenKind as T;
+
+impl Parser<'_> {
+    /// expressions: expression (',' expression)* [',']
+    pub(super) fn parse_expressions(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        let first = self.parse_expression()?;
+        if !self.at(T::Comma) {
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat(T::Comma) {
+            if !self.starts_expression() {
+                break;
+            }
+            elts.push(self.parse_expression()?);
+        }
+        Ok(self.new_expr(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.range_from(start)))
+    }
+
+    /// star_expressions: star_expression (',' star_expression)* [',']
+    pub(super) fn parse_star_expressions(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        let first = self.parse_star_expression()?;
+        if !self.at(T::Comma) {
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat(T::Comma) {
+            if !self.starts_expression() {
+                break;
+            }
+            elts.push(self.parse_star_expression()?);
+        }
+        Ok(self.new_expr(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.range_from(start)))
+    }
+
+    /// star_expression: '*' bitwise_or | expression
+    pub(super) fn parse_star_expression(&mut self) -> PResult<Expr> {
+        if self.at(T::Star) {
+            return self.parse_starred_bitwise_or();
+        }
+        self.parse_expression()
+    }
+
+    fn parse_starred_bitwise_or(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        self.bump();
+        let value = self.parse_bitwise_or()?;
+        Ok(self.new_expr(
+            ExprKind::Starred { value: Box::new(value), ctx: ExprContext::Load },
+            self.range_from(start),
+        ))
+    }
+
+    /// star_named_expressions: ','.star_named_expression+ [','], up to `close`.
+    pub(super) fn parse_star_named_expressions(&mut self, close: T) -> PResult<Vec<Expr>> {
+        let mut elts = Vec::new();
+        while !self.at(close) {
+            elts.push(self.parse_star_named_expression()?);
+            if !self.eat(T::Comma) {
+                break;
+            }
+        }
+        Ok(elts)
+    }
+
+    /// star_named_expression: '*' bitwise_or | named_expression
+    pub(super) fn parse_star_named_expression(&mut self) -> PResult<Expr> {
+        if self.at(T::Star) {
+            return self.parse_starred_bitwise_or();
+        }
+        self.parse_named_expression()
+    }
+
+    /// named_expression: NAME ':=' ~ expression | expression !':='
+    pub(super) fn parse_named_expression(&mut self) -> PResult<Expr> {
+        let t = self.peek();
+        if t.kind == T::Name && self.peek_at(1).kind == T::ColonEqual {
+            let start = t.range.start;
+            self.bump();
+            self.bump();
+            let target = self.new_expr(
+                ExprKind::Name { id: self.identifier(t), ctx: ExprContext::Store },
+                t.range,
+            );
+            let value = self.parse_expression()?;
+            return Ok(self.new_expr(
+                ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) },
+                self.range_from(start),
+            ));
+        }
+        let e = self.parse_expression()?;
+        if self.at(T::ColonEqual) {
+            let msg = format!("cannot use assignment expressions with {}", super::targets::expr_name(&e));
+            return Err(self.error(msg, e.range));
+        }
+        Ok(e)
+    }
+
+    /// Can the current token begin an expression?
+    pub(super) fn starts_expression(&mut self) -> bool {
+        matches!(
+            self.kind(),
+            T::Name
+                | T::Number
+                | T::String
+                | T::Lpar
+                | T::Lsqb
+                | T::Lbrace
+                | T::Minus
+                | T::Plus
+                | T::Tilde
+                | T::Star
+                | T::Ellipsis
+                | T::None
+                | T::True
+                | T::False
+                | T::Not
+                | T::Lambda
+                | T::Await
+                | T::Yield
+        )
+    }
+
+    /// expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef
+    pub(super) fn parse_expression(&mut self) -> PResult<Expr> {
+        self.enter()?;
+        let r = self.parse_expression_inner();
+        self.leave();
+        r
+    }
+
+    fn parse_expression_inner(&mut self) -> PResult<Expr> {
+        if self.at(T::Lambda) {
+            return self.parse_lambdef();
+        }
+        let start = self.start();
+        let body = self.parse_disjunction()?;
+        if !self.at(T::If) {
+            return Ok(body);
+        }
+        let m = self.mark();
+        self.bump();
+        let test = self.parse_disjunction()?;
+        if !self.eat(T::Else) {
+            if self.starts_expression() || self.at(T::Newline) || self.at(T::EndMarker) {
+                // CPython's invalid_expression: "expected 'else' after 'if' expression".
+                let r = TextRange::new(start, self.prev_end());
+                return Err(self.error("expected 'else' after 'if' expression", r));
+            }
+            self.reset(m);
+            return Err(self.invalid_syntax());
+        }
+        let orelse = self.parse_expression()?;
+        Ok(self.new_expr(
+            ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) },
+            self.range_from(start),
+        ))
+    }
+
+    /// lambdef: 'lambda' [lambda_params] ':' expression
+    fn parse_lambdef(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        self.bump();
+        let args = self.parse_parameters(true)?;
+        self.expect(T::Colon)?;
+        let body = self.parse_expression()?;
+        Ok(self.new_expr(
+            ExprKind::Lambda { args: Box::new(args), body: Box::new(body) },
+            self.range_from(start),
+        ))
+    }
+
+    /// disjunction: conjunction ('or' conjunction)+ | conjunction
+    pub(super) fn parse_disjunction(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        let first = self.parse_conjunction()?;
+        if !self.at(T::Or) {
+            return Ok(first);
+        }
+        let mut values = vec![first];
+        while self.eat(T::Or) {
+            values.push(self.parse_conjunction()?);
+        }
+        Ok(self.new_expr(ExprKind::BoolOp { op: BoolOp::Or, values }, self.range_from(start)))
+    }
+
+    fn parse_conjunction(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        let first = self.parse_inversion()?;
+        if !self.at(T::And) {
+            return Ok(first);
+        }
+        let mut values = vec![first];
+        while self.eat(T::And) {
+            values.push(self.parse_inversion()?);
+        }
+        Ok(self.new_expr(ExprKind::BoolOp { op: BoolOp::And, values }, self.range_from(start)))
+    }
+
+    /// inversion: 'not' inversion | comparison
+    fn parse_inversion(&mut self) -> PResult<Expr> {
+        if self.at(T::Not) {
+            self.enter()?;
+            let start = self.start();
+            self.bump();
+            let operand = self.parse_inversion();
+            self.leave();
+            let operand = operand?;
+            return Ok(self.new_expr(
+                ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(operand) },
+                self.range_from(start),
+            ));
+        }
+        self.parse_comparison()
+    }
+
+    fn comparison_operator(&mut self) -> Option<(CmpOp, usize)> {
+        let op = match self.kind() {
+            T::EqEqual => CmpOp::Eq,
+            T::NotEqual => CmpOp::NotEq,
+            T::Less => CmpOp::Lt,
+            T::LessEqual => CmpOp::LtE,
+            T::Greater => CmpOp::Gt,
+            T::GreaterEqual => CmpOp::GtE,
+            T::In => CmpOp::In,
+            T::Not => {
+                return (self.peek_at(1).kind == T::In).then_some((CmpOp::NotIn, 2));
+            }
+            T::Is => {
+                if self.peek_at(1).kind == T::Not {
+                    return Some((CmpOp::IsNot, 2));
+                }
+                CmpOp::Is
+            }
+            _ => return None,
+        };
+        Some((op, 1))
+    }
+
+    /// comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or
+    fn parse_comparison(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        let left = self.parse_bitwise_or()?;
+        let Some(_) = self.comparison_operator() else { return Ok(left) };
+        let mut ops = Vec::new();
+        let mut comparators = Vec::new();
+        while let Some((op, n)) = self.comparison_operator() {
+            for _ in 0..n {
+                self.bump();
+            }
+            ops.push(op);
+            comparators.push(self.parse_bitwise_or()?);
+        }
+        Ok(self.new_expr(
+            ExprKind::Compare { left: Box::new(left), ops, comparators },
+            self.range_from(start),
+        ))
+    }
+
+    /// bitwise_or and everything below it down to `term`: left-associative
+    /// binary operators by precedence level.
+    pub(super) fn parse_bitwise_or(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        self.parse_binary(start, 0)
+    }
+
+    fn binary_operator(kind: T) -> Option<(Operator, u8)> {
+        Some(match kind {
+            T::Vbar => (Operator::BitOr, 0),
+            T::Circumflex => (Operator::BitXor, 1),
+            T::Amper => (Operator::BitAnd, 2),
+            T::LeftShift => (Operator::LShift, 3),
+            T::RightShift => (Operator::RShift, 3),
+            T::Plus => (Operator::Add, 4),
+            T::Minus => (Operator::Sub, 4),
+            T::Star => (Operator::Mult, 5),
+            T::Slash => (Operator::Div, 5),
+            T::DoubleSlash => (Operator::FloorDiv, 5),
+            T::Percent => (Operator::Mod, 5),
+            T::At => (Operator::MatMult, 5),
+            _ => return None,
+        })
+    }
+
+    /// Operators of precedence `level` and above, all starting at `start`.
+    fn parse_binary(&mut self, start: u32, level: u8) -> PResult<Expr> {
+        let mut left = if level == 5 { self.parse_factor()? } else { self.parse_binary(start, level + 1)? };
+        loop {
+            let kind = self.kind();
+            let Some((op, l)) = Self::binary_operator(kind) else { break };
+            if l != level {
+                break;
+            }
+            self.bump();
+            let right_start = self.start();
+            let right = if level == 5 {
+                self.parse_factor()?
+            } else {
+                self.parse_binary(right_start, level + 1)?
+            };
+            left = self.new_expr(
+                ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) },
+                self.range_from(start),
+            );
+        }
+        Ok(left)
+    }
+
+    /// factor: '+' factor | '-' factor | '~' factor | power
+    fn parse_factor(&mut self) -> PResult<Expr> {
+        let op = match self.kind() {
+            T::Plus => UnaryOp::UAdd,
+            T::Minus => UnaryOp::USub,
+            T::Tilde => UnaryOp::Invert,
+            _ => return self.parse_power(),
+        };
+        self.enter()?;
+        let start = self.start();
+        self.bump();
+        let operand = self.parse_factor();
+        self.leave();
+        let operand = operand?;
+        Ok(self.new_expr(
+            ExprKind::UnaryOp { op, operand: Box::new(operand) },
+            self.range_from(start),
+        ))
+    }
+
+    /// power: await_primary '**' factor | await_primary
+    fn parse_power(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        let left = self.parse_await_primary()?;
+        if !self.eat(T::DoubleStar) {
+            return Ok(left);
+        }
+        self.enter()?;
+        let right = self.parse_factor();
+        self.leave();
+        let right = right?;
+        Ok(self.new_expr(
+            ExprKind::BinOp { left: Box::new(left), op: Operator::Pow, right: Box::new(right) },
+            self.range_from(start),
+        ))
+    }
+
+    /// await_primary: AWAIT primary | primary
+    fn parse_await_primary(&mut self) -> PResult<Expr> {
+        if self.at(T::Await) {
+            let start = self.start();
+            self.bump();
+            let value = self.parse_primary()?;
+            return Ok(self.new_expr(ExprKind::Await { value: Box::new(value) }, self.range_from(start)));
+        }
+        self.parse_primary()
+    }
+
+    /// primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')'
+    ///        | primary '[' slices ']' | atom
+    pub(super) fn parse_primary(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        let mut e = self.parse_atom()?;
+        loop {
+            match self.kind() {
+                T::Dot => {
+                    self.bump();
+                    let (attr, _) = self.expect_name()?;
+                    e = self.new_expr(
+                        ExprKind::Attribute { value: Box::new(e), attr, ctx: ExprContext::Load },
+                        self.range_from(start),
+                    );
+                }
+                T::Lpar => {
+                    let (args, keywords) = self.parse_call_arguments()?;
+                    e = self.new_expr(
+                        ExprKind::Call { func: Box::new(e), args, keywords },
+                        self.range_from(start),
+                    );
+                }
+                T::Lsqb => {
+                    self.bump();
+                    let slice = self.parse_slices()?;
+                    self.expect(T::Rsqb)?;
+                    e = self.new_expr(
+                        ExprKind::Subscript {
+                            value: Box::new(e),
+                            slice: Box::new(slice),
+                            ctx: ExprContext::Load,
+                        },
+                        self.range_from(start),
+                    );
+                }
+                _ => return Ok(e),
+            }
+        }
+    }
+
+    /// slices: slice !',' | ','.(slice | starred_expression)+ [',']
+    fn parse_slices(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        let first = self.parse_slice_or_starred()?;
+        if !self.at(T::Comma) {
+            if let ExprKind::Starred { .. } = first.kind {
+                // `a[*b]` is a one-element tuple (PEP 646).
+                let range = self.range_from(start);
+                return Ok(self.new_expr(ExprKind::Tuple { elts: vec![first], ctx: ExprContext::Load }, range));
+            }
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat(T::Comma) {
+            if self.at(T::Rsqb) {
+                break;
+            }
+            elts.push(self.parse_slice_or_starred()?);
+        }
+        Ok(self.new_expr(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.range_from(start)))
+    }
+
+    /// slice: [expression] ':' [expression] [':' [expression]] | named_expression
+    fn parse_slice_or_starred(&mut self) -> PResult<Expr> {
+        if self.at(T::Star) {
+            return self.parse_starred_bitwise_or();
+        }
+        let start = self.start();
+        let lower = if self.at(T::Colon) { None } else { Some(self.parse_named_expression()?) };
+        if !self.eat(T::Colon) {
+            return lower.ok_or_else(|| self.invalid_syntax());
+        }
+        let ends_part = |k: T| matches!(k, T::Colon | T::Comma | T::Rsqb);
+        let upper = if ends_part(self.kind()) { None } else { Some(self.parse_expression()?) };
+        let step = if self.eat(T::Colon) {
+            if ends_part(self.kind()) { None } else { Some(self.parse_expression()?) }
+        } else {
+            None
+        };
+        Ok(self.new_expr(
+            ExprKind::Slice {
+                lower: lower.map(Box::new),
+                upper: upper.map(Box::new),
+                step: step.map(Box::new),
+            },
+            self.range_from(start),
+        ))
+    }
+
+    /// atom: NAME | 'True' | 'False' | 'None' | strings | NUMBER
+    ///     | (tuple | group | genexp) | (list | listcomp) | (dict | set | dictcomp | setcomp) | '...'
+    fn parse_atom(&mut self) -> PResult<Expr> {
+        let t = self.peek();
+        let constant = |p: &mut Self, c: Constant| {
+            p.bump();
+            Ok(p.new_expr(ExprKind::Constant { value: c, kind: None }, t.range))
+        };
+        match t.kind {
+            T::Name => {
+                self.bump();
+                Ok(self.new_expr(ExprKind::Name { id: self.identifier(t), ctx: ExprContext::Load }, t.range))
+            }
+            T::True => constant(self, Constant::Bool(true)),
+            T::False => constant(self, Constant::Bool(false)),
+            T::None => constant(self, Constant::None),
+            T::Ellipsis => constant(self, Constant::Ellipsis),
+            T::Number => {
+                self.bump();
+                let value = crate::literals::parse_number(self.text(t))
+                    .map_err(|e| self.number_error(e, t))?;
+                Ok(self.new_expr(ExprKind::Constant { value, kind: None }, t.range))
+            }
+            T::String => self.parse_strings(),
+            T::Lpar => self.parse_paren_atom(),
+            T::Lsqb => self.parse_list_atom(),
+            T::Lbrace => self.parse_brace_atom(),
+            _ => Err(self.invalid_syntax()),
+        }
+    }
+
+    /// tuple | group | genexp
+    fn parse_paren_atom(&mut self) -> PResult<Expr> {
+        self.enter()?;
+        let r = self.parse_paren_atom_inner();
+        self.leave();
+        r
+    }
+
+    fn parse_paren_atom_inner(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        self.bump();
+        if self.eat(T::Rpar) {
+            return Ok(self.new_expr(
+                ExprKind::Tuple { elts: Vec::new(), ctx: ExprContext::Load },
+                self.range_from(start),
+            ));
+        }
+        if self.at(T::Yield) {
+            let e = self.parse_yield_expr()?;
+            self.expect(T::Rpar)?;
+            return Ok(e);
+        }
+        let first = self.parse_star_named_expression()?;
+        if self.at(T::For) || self.at(T::Async) {
+            let generators = self.parse_for_if_clauses()?;
+            self.expect(T::Rpar)?;
+            return Ok(self.new_expr(
+                ExprKind::GeneratorExp { elt: Box::new(first), generators },
+                self.range_from(start),
+            ));
+        }
+        if self.eat(T::Rpar) {
+            if matches!(first.kind, ExprKind::Starred { .. }) {
+                return Err(self.error("cannot use starred expression here", first.range));
+            }
+            return Ok(first);
+        }
+        if !self.eat(T::Comma) {
+            return Err(self.invalid_syntax());
+        }
+        let mut elts = vec![first];
+        elts.extend(self.parse_star_named_expressions(T::Rpar)?);
+        self.expect(T::Rpar)?;
+        Ok(self.new_expr(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.range_from(start)))
+    }
+
+    /// list | listcomp
+    fn parse_list_atom(&mut self) -> PResult<Expr> {
+        self.enter()?;
+        let r = self.parse_list_atom_inner();
+        self.leave();
+        r
+    }
+
+    fn parse_list_atom_inner(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        self.bump();
+        if self.eat(T::Rsqb) {
+            return Ok(self.new_expr(
+                ExprKind::List { elts: Vec::new(), ctx: ExprContext::Load },
+                self.range_from(start),
+            ));
+        }
+        let first = self.parse_star_named_expression()?;
+        if self.at(T::For) || self.at(T::Async) {
+            let generators = self.parse_for_if_clauses()?;
+            self.expect(T::Rsqb)?;
+            return Ok(self.new_expr(
+                ExprKind::ListComp { elt: Box::new(first), generators },
+                self.range_from(start),
+            ));
+        }
+        let mut elts = vec![first];
+        if self.eat(T::Comma) {
+            elts.extend(self.parse_star_named_expressions(T::Rsqb)?);
+        }
+        self.expect(T::Rsqb)?;
+        Ok(self.new_expr(ExprKind::List { elts, ctx: ExprContext::Load }, self.range_from(start)))
+    }
+
+    /// dict | set | dictcomp | setcomp
+    fn parse_brace_atom(&mut self) -> PResult<Expr> {
+        self.enter()?;
+        let r = self.parse_brace_atom_inner();
+        self.leave();
+        r
+    }
+
+    fn parse_brace_atom_inner(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        self.bump();
+        if self.eat(T::Rbrace) {
+            return Ok(self.new_expr(
+                ExprKind::Dict { keys: Vec::new(), values: Vec::new() },
+                self.range_from(start),
+            ));
+        }
+        // The first item decides: `**e` or `k: v` make a dict, else a set.
+        let (first_key, first_value) = if self.eat(T::DoubleStar) {
+            (None, self.parse_bitwise_or()?)
+        } else {
+            let e = self.parse_star_named_expression()?;
+            if self.eat(T::Colon) {
+                (Some(e), self.parse_expression()?)
+            } else {
+                // A set or set comprehension.
+                if self.at(T::For) || self.at(T::Async) {
+                    let generators = self.parse_for_if_clauses()?;
+                    self.expect(T::Rbrace)?;
+                    return Ok(self.new_expr(
+                        ExprKind::SetComp { elt: Box::new(e), generators },
+                        self.range_from(start),
+                    ));
+                }
+                let mut elts = vec![e];
+                if self.eat(T::Comma) {
+                    elts.extend(self.parse_star_named_expressions(T::Rbrace)?);
+                }
+                self.expect(T::Rbrace)?;
+                return Ok(self.new_expr(ExprKind::Set { elts }, self.range_from(start)));
+            }
+        };
+        if let (Some(key), true) = (&first_key, self.at(T::For) || self.at(T::Async)) {
+            let key = key.clone();
+            let generators = self.parse_for_if_clauses()?;
+            self.expect(T::Rbrace)?;
+            return Ok(self.new_expr(
+                ExprKind::DictComp { key: Box::new(key), value: Box::new(first_value), generators },
+                self.range_from(start),
+            ));
+        }
+        let mut keys = vec![first_key];
+        let mut values = vec![first_value];
+        while self.eat(T::Comma) {
+            if self.at(T::Rbrace) {
+                break;
+            }
+            if self.eat(T::DoubleStar) {
+                keys.push(None);
+                values.push(self.parse_bitwise_or()?);
+            } else {
+                keys.push(Some(self.parse_expression()?));
+                self.expect(T::Colon)?;
+                values.push(self.parse_expression()?);
+            }
+        }
+        self.expect(T::Rbrace)?;
+        Ok(self.new_expr(ExprKind::Dict { keys, values }, self.range_from(start)))
+    }
+
+    /// for_if_clauses: (['async'] 'for' star_targets 'in' ~ disjunction ('if' disjunction)*)+
+    pub(super) fn parse_for_if_clauses(&mut self) -> PResult<Vec<Comprehension>> {
+        let mut generators = Vec::new();
+        loop {
+            let is_async = if self.at(T::Async) && self.peek_at(1).kind == T::For {
+                self.bump();
+                true
+            } else {
+                false
+            };
+            if !self.eat(T::For) {
+                break;
+            }
+            let target = self.parse_star_targets()?;
+            if !self.eat(T::In) {
+                return Err(self.invalid_syntax());
+            }
+            let iter = self.parse_disjunction()?;
+            let mut ifs = Vec::new();
+            while self.eat(T::If) {
+                ifs.push(self.parse_disjunction()?);
+            }
+            generators.push(Comprehension { target, iter, ifs, is_async: is_async as i64 });
+        }
+        Ok(generators)
+    }
+
+    /// yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]
+    pub(super) fn parse_yield_expr(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        self.bump();
+        if self.eat(T::From) {
+            let value = self.parse_expression()?;
+            return Ok(self.new_expr(ExprKind::YieldFrom { value: Box::new(value) }, self.range_from(start)));
+        }
+        let value = if self.starts_expression() { Some(Box::new(self.parse_star_expressions()?)) } else { None };
+        Ok(self.new_expr(ExprKind::Yield { value }, self.range_from(start)))
+    }
+
+    /// The `(...)` of a call: positional arguments, then keywords; a lone
+    /// generator expression without its own parentheses spans the call's.
+    pub(super) fn parse_call_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        self.enter()?;
+        let r = self.parse_call_arguments_inner();
+        self.leave();
+        r
+    }
+
+    fn parse_call_arguments_inner(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        let open = self.bump();
+        let mut args: Vec<Expr> = Vec::new();
+        let mut keywords: Vec<Keyword> = Vec::new();
+        while !self.at(T::Rpar) {
+            let start = self.start();
+            if self.at(T::DoubleStar) {
+                self.bump();
+                let value = self.parse_expression()?;
+                keywords.push(Keyword { range: self.range_from(start), arg: None, value });
+            } else if self.at(T::Star) {
+                let e = self.parse_starred_bitwise_or_expression()?;
+                if keywords.iter().any(|k| k.arg.is_none()) {
+                    let star = TextRange::new(e.range.start, e.range.start + 1);
+                    return Err(self.error(
+                        "iterable argument unpacking follows keyword argument unpacking",
+                        star,
+                    ));
+                }
+                args.push(e);
+            } else if self.at(T::Name) && self.peek_at(1).kind == T::Equal {
+                let t = self.bump();
+                self.bump();
+                let value = self.parse_expression()?;
+                keywords.push(Keyword { range: self.range_from(start), arg: Some(self.identifier(t)), value });
+            } else {
+                let e = self.parse_named_expression()?;
+                if self.at(T::For) || self.at(T::Async) {
+                    let generators = self.parse_for_if_clauses()?;
+                    let genexp_end = self.prev_end();
+                    if !self.at(T::Rpar) || !args.is_empty() || !keywords.is_empty() {
+                        let r = TextRange::new(e.range.start, genexp_end);
+                        return Err(self.error("Generator expression must be parenthesized", r));
+                    }
+                    let close = self.bump();
+                    let range = TextRange::new(open.range.start, close.range.end);
+                    args.push(self.new_expr(ExprKind::GeneratorExp { elt: Box::new(e), generators }, range));
+                    return Ok((args, keywords));
+                }
+                if self.at(T::Equal) {
+                    return Err(self.invalid_keyword_argument(&e));
+                }
+                if let Some(k) = keywords.last() {
+                    let msg = if keywords.iter().any(|k| k.arg.is_none()) {
+                        "positional argument follows keyword argument unpacking"
+                    } else {
+                        "positional argument follows keyword argument"
+                    };
+                    let _ = k;
+                    return Err(self.error(msg, e.range));
+                }
+                args.push(e);
+            }
+            if !self.eat(T::Comma) {
+                break;
+            }
+        }
+        self.expect(T::Rpar)?;
+        Ok((args, keywords))
+    }
+
+    /// `*expression` in a call's arguments.
+    fn parse_starred_bitwise_or_expression(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        self.bump();
+        let value = self.parse_expression()?;
+        Ok(self.new_expr(
+            ExprKind::Starred { value: Box::new(value), ctx: ExprContext::Load },
+            self.range_from(start),
+        ))
+    }
+
+    /// A NUMBER literal CPython rejects (the int digit limit).
+    pub(super) fn number_error(&self, e: crate::literals::LiteralError, t: crate::token::Token) -> crate::error::SyntaxError {
+        let mut err = self.error(e.msg, t.range);
+        if e.at == crate::literals::LiteralErrorAt::TokenLinesNoColumn {
+            err.location = self.lines_no_column(t.range);
+        }
+        err
+    }
+
+    /// `f(a.b=1)`: CPython's invalid_kwarg messages.
+    fn invalid_keyword_argument(&mut self, e: &Expr) -> crate::error::SyntaxError {
+        match &e.kind {
+            ExprKind::Constant { value: Constant::Bool(_) | Constant::None, .. } => {
+                let text = e.range.slice(self.source).to_string();
+                self.error(format!("cannot assign to {text}"), e.range)
+            }
+            _ => {
+                let eq = self.peek();
+                let r = TextRange::new(e.range.start, eq.range.end);
+                self.error("expression cannot contain assignment, perhaps you meant \"==\"?", r)
+            }
+        }
+    }
+}

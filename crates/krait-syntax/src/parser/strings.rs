@@ -1,0 +1,454 @@
+//! String atoms: implicit concatenation of STRING tokens, and f-strings
+//! parsed into `JoinedStr`/`FormattedValue` as CPython 3.11 does it (the
+//! f-string is one token; its expressions are tokenized and parsed again).
+//!
+//! Invariants (CPython 3.11's, observable in `ast.dump`):
+//! - top-level literal parts and `FormattedValue`s carry the range of the
+//!   whole concatenated string; a format spec's `JoinedStr` and its parts
+//!   carry the range of their own STRING token; the expressions inside carry
+//!   exact ranges, those of `(expr)` as CPython parses it (so a bare tuple
+//!   spans the `{` and the character after it);
+//! - adjacent literal parts merge into one `Constant`; empty ones vanish;
+//! - errors about the f-string's shape point at the token after the string.
+
+use super::{PResult, Parser};
+use crate::ast::{Constant, Expr, ExprKind};
+use crate::error::{ErrorLocation, SyntaxError};
+use crate::literals::{decode_bytes, decode_str, split_string_token, LiteralError, LiteralErrorAt};
+use crate::pystr::PyString;
+use crate::text::TextRange;
+use crate::token::{Token, TokenKind as T};
+
+/// The ranges an f-string's parts take: top-level literals and values take
+/// the whole concatenated string's; a format spec and everything in it takes
+/// its own STRING token's; shape errors point at the token `after`.
+#[derive(Clone, Copy)]
+struct Spans {
+    whole: TextRange,
+    token: TextRange,
+    after: Token,
+}
+
+/// What an f-string contributes before it is put into a `JoinedStr`.
+enum Part {
+    Literal(PyString),
+    Value(Expr),
+}
+
+impl Parser<'_> {
+    /// strings: STRING+
+    pub(super) fn parse_strings(&mut self) -> PResult<Expr> {
+        let first = self.peek();
+        let mut tokens = Vec::new();
+        while self.at(T::String) {
+            tokens.push(self.bump());
+        }
+        // CPython's string errors point at the token after the strings.
+        let after = self.peek();
+        let range = TextRange::new(first.range.start, tokens.last().map_or(first.range.end, |t| t.range.end));
+
+        let mut any_bytes = false;
+        let mut any_str = false;
+        let mut any_fstring = false;
+        for t in &tokens {
+            let (prefix, _, _) = split_string_token(self.text(*t));
+            if prefix.bytes {
+                any_bytes = true;
+            } else {
+                any_str = true;
+            }
+            any_fstring |= prefix.fstring;
+        }
+        if any_bytes && any_str {
+            return Err(self.error_after_strings("cannot mix bytes and nonbytes literals", after));
+        }
+        let (first_prefix, _, _) = split_string_token(self.text(first));
+        if any_bytes {
+            let mut value = Vec::new();
+            for t in &tokens {
+                let (prefix, body, _) = split_string_token(self.text(*t));
+                let body_text = &self.text(*t)[body];
+                let bytes = decode_bytes(body_text, prefix.raw).map_err(|e| self.literal_error(e, *t, after))?;
+                value.extend_from_slice(&bytes);
+            }
+            return Ok(self.new_expr(ExprKind::Constant { value: Constant::Bytes(value), kind: None }, range));
+        }
+        if !any_fstring {
+            let mut value = PyString::new();
+            for t in &tokens {
+                let (prefix, body, _) = split_string_token(self.text(*t));
+                let body_text = &self.text(*t)[body];
+                let s = decode_str(body_text, prefix.raw).map_err(|e| self.literal_error(e, *t, after))?;
+                value.push_pystr(&s);
+            }
+            let kind = first_prefix.unicode.then(|| "u".to_string());
+            return Ok(self.new_expr(ExprKind::Constant { value: Constant::Str(value), kind }, range));
+        }
+
+        let mut parts = Vec::new();
+        for t in &tokens {
+            let (prefix, body, _) = split_string_token(self.text(*t));
+            let body_start = t.range.start as usize + body.start;
+            let body_end = t.range.start as usize + body.end;
+            if prefix.fstring {
+                let mut pos = body_start;
+                let spans = Spans { whole: range, token: t.range, after };
+                self.parse_fstring_body(&mut pos, body_end, prefix.raw, 0, spans, &mut parts)?;
+            } else {
+                let s = decode_str(&self.source[body_start..body_end], prefix.raw)
+                    .map_err(|e| self.literal_error(e, *t, after))?;
+                parts.push(Part::Literal(s));
+            }
+        }
+        let values = self.join_parts(parts, range);
+        Ok(self.new_expr(ExprKind::JoinedStr { values }, range))
+    }
+
+    /// Merge adjacent literals, drop empty ones, give literals `range`.
+    fn join_parts(&self, parts: Vec<Part>, range: TextRange) -> Vec<Expr> {
+        let mut values = Vec::new();
+        let mut literal = PyString::new();
+        for part in parts {
+            match part {
+                Part::Literal(s) => literal.push_pystr(&s),
+                Part::Value(e) => {
+                    if !literal.is_empty() {
+                        let value = Constant::Str(std::mem::take(&mut literal));
+                        values.push(self.new_expr(ExprKind::Constant { value, kind: None }, range));
+                    }
+                    values.push(e);
+                }
+            }
+        }
+        if !literal.is_empty() {
+            values.push(self.new_expr(ExprKind::Constant { value: Constant::Str(literal), kind: None }, range));
+        }
+        values
+    }
+
+    fn error_after_strings(&self, msg: &str, after: Token) -> SyntaxError {
+        SyntaxError::syntax(msg, after.range)
+    }
+
+    /// A literal's error, placed where CPython places it.
+    fn literal_error(&self, e: LiteralError, t: Token, after: Token) -> SyntaxError {
+        let range = match e.at {
+            LiteralErrorAt::NextToken => super::errors::error_range(after),
+            LiteralErrorAt::Token | LiteralErrorAt::TokenLinesNoColumn => t.range,
+        };
+        let mut err = SyntaxError::syntax(e.msg, range);
+        if e.at == LiteralErrorAt::TokenLinesNoColumn {
+            err.location = self.lines_no_column(t.range);
+        }
+        err
+    }
+
+    /// lineno..end_lineno of `range` with offsets 0, as CPython reports some
+    /// literal errors.
+    pub(super) fn lines_no_column(&self, range: TextRange) -> ErrorLocation {
+        let lines = crate::text::LineIndex::new(self.source);
+        ErrorLocation::Explicit {
+            lineno: lines.line(range.start),
+            offset: 0,
+            end_lineno: lines.line(range.end),
+            end_offset: 0,
+        }
+    }
+
+    /// Parse f-string text from `*pos` (absolute source offset) up to `end`,
+    /// or, in a format spec (`level > 0`), up to its closing `}`.
+    #[allow(clippy::too_many_arguments)]
+    fn parse_fstring_body(
+        &mut self,
+        pos: &mut usize,
+        end: usize,
+        raw: bool,
+        level: u32,
+        spans: Spans,
+        parts: &mut Vec<Part>,
+    ) -> PResult<()> {
+        let after = spans.after;
+        let src = self.source.as_bytes();
+        loop {
+            // A literal chunk, up to a brace.
+            let chunk_start = *pos;
+            let mut i = *pos;
+            let mut resume = None;
+            while i < end {
+                let mut ch = src[i];
+                i += 1;
+                if !raw && ch == b'\\' && i < end {
+                    ch = src[i];
+                    i += 1;
+                    if ch == b'N' {
+                        if i < end && src[i] == b'{' {
+                            i += 1;
+                            while i < end && src[i] != b'}' {
+                                i += 1;
+                            }
+                            if i < end {
+                                i += 1;
+                            }
+                        }
+                        continue;
+                    }
+                }
+                if ch == b'{' || ch == b'}' {
+                    if level == 0 {
+                        if i < end && src[i] == ch {
+                            // A doubled brace: the chunk keeps one of them.
+                            resume = Some(i + 1);
+                            break;
+                        }
+                        if ch == b'}' {
+                            return Err(self.error_after_strings("f-string: single '}' is not allowed", after));
+                        }
+                    }
+                    i -= 1;
+                    break;
+                }
+            }
+            let chunk_end = i;
+            if chunk_end > chunk_start {
+                let text = &self.source[chunk_start..chunk_end];
+                let s = decode_str(text, raw).map_err(|e| {
+                    let t = Token { kind: T::String, range: spans.token };
+                    self.literal_error(e, t, after)
+                })?;
+                parts.push(Part::Literal(s));
+            }
+            if let Some(r) = resume {
+                *pos = r;
+                continue;
+            }
+            *pos = i;
+            if i >= end {
+                return Ok(());
+            }
+            if src[i] == b'}' {
+                // The end of a format spec.
+                return Ok(());
+            }
+            // src[i] == '{': an expression.
+            self.parse_fstring_expression(pos, end, raw, level, spans, parts)?;
+        }
+    }
+
+    /// `{expr[=][!c][:spec]}` starting at the `{` at `*pos`.
+    #[allow(clippy::too_many_arguments)]
+    fn parse_fstring_expression(
+        &mut self,
+        pos: &mut usize,
+        end: usize,
+        raw: bool,
+        level: u32,
+        spans: Spans,
+        parts: &mut Vec<Part>,
+    ) -> PResult<()> {
+        let after = spans.after;
+        let own = if level == 0 { spans.whole } else { spans.token };
+        if level >= 2 {
+            return Err(self.error_after_strings("f-string: expressions nested too deeply", after));
+        }
+        let src = self.source.as_bytes();
+        let expr_start = *pos + 1;
+        let mut i = expr_start;
+        let mut quote: u8 = 0;
+        let mut triple = false;
+        let mut brackets: Vec<u8> = Vec::new();
+        while i < end {
+            let ch = src[i];
+            if ch == b'\\' {
+                return Err(self.error_after_strings("f-string expression part cannot include a backslash", after));
+            }
+            if quote != 0 {
+                if ch == quote {
+                    if triple {
+                        if i + 2 < end && src[i + 1] == ch && src[i + 2] == ch {
+                            i += 3;
+                            quote = 0;
+                            continue;
+                        }
+                    } else {
+                        quote = 0;
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            match ch {
+                b'\'' | b'"' => {
+                    if i + 2 < end && src[i + 1] == ch && src[i + 2] == ch {
+                        triple = true;
+                        i += 3;
+                    } else {
+                        triple = false;
+                        i += 1;
+                    }
+                    quote = ch;
+                    continue;
+                }
+                b'[' | b'(' | b'{' => {
+                    if brackets.len() >= 200 {
+                        return Err(self.error_after_strings("f-string: too many nested parenthesis", after));
+                    }
+                    brackets.push(ch);
+                }
+                b'#' => {
+                    return Err(self.error_after_strings("f-string expression part cannot include '#'", after));
+                }
+                _ if brackets.is_empty()
+                    && matches!(ch, b'!' | b':' | b'}' | b'=' | b'<' | b'>') =>
+                {
+                    let next = src.get(i + 1).copied().unwrap_or(0);
+                    if next == b'=' && matches!(ch, b'!' | b'=' | b'<' | b'>') {
+                        i += 2;
+                        continue;
+                    }
+                    if ch == b'<' || ch == b'>' {
+                        i += 1;
+                        continue;
+                    }
+                    break;
+                }
+                b']' | b')' | b'}' => {
+                    let Some(open) = brackets.pop() else {
+                        let msg = format!("f-string: unmatched '{}'", ch as char);
+                        return Err(self.error_after_strings(&msg, after));
+                    };
+                    let expected = match open {
+                        b'(' => b')',
+                        b'[' => b']',
+                        _ => b'}',
+                    };
+                    if ch != expected {
+                        let msg = format!(
+                            "f-string: closing parenthesis '{}' does not match opening parenthesis '{}'",
+                            ch as char, open as char
+                        );
+                        return Err(self.error_after_strings(&msg, after));
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if quote != 0 {
+            return Err(self.error_after_strings("f-string: unterminated string", after));
+        }
+        if let Some(&open) = brackets.last() {
+            let _ = open;
+            return Err(self.error_after_strings("f-string: expecting '}'", after));
+        }
+        if i >= end {
+            return Err(self.error_after_strings("f-string: expecting '}'", after));
+        }
+        let expr_end = i;
+        let text = &self.source[expr_start..expr_end];
+        if text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')) {
+            return Err(self.error_after_strings("f-string: empty expression not allowed", after));
+        }
+        let value = self.parse_fstring_expression_text(expr_start, expr_end)?;
+
+        // `=`: the expression's text (and the whitespace after `=`) is a literal.
+        let mut debug_text = None;
+        if src[i] == b'=' {
+            i += 1;
+            while i < end && matches!(src[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+                i += 1;
+            }
+            if i >= end {
+                return Err(self.error_after_strings("f-string: expecting '}'", after));
+            }
+            debug_text = Some(&self.source[expr_start..i]);
+        }
+        let mut conversion: i64 = -1;
+        if src[i] == b'!' {
+            i += 1;
+            if i >= end {
+                return Err(self.error_after_strings("f-string: expecting '}'", after));
+            }
+            conversion = match src[i] {
+                b's' => b's' as i64,
+                b'r' => b'r' as i64,
+                b'a' => b'a' as i64,
+                _ => {
+                    return Err(self.error_after_strings(
+                        "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                        after,
+                    ))
+                }
+            };
+            i += 1;
+        }
+        if i >= end {
+            return Err(self.error_after_strings("f-string: expecting '}'", after));
+        }
+        let mut format_spec = None;
+        if src[i] == b':' {
+            i += 1;
+            let mut spec_parts = Vec::new();
+            self.parse_fstring_body(&mut i, end, raw, level + 1, spans, &mut spec_parts)?;
+            let values = self.join_parts(spec_parts, spans.token);
+            format_spec = Some(Box::new(self.new_expr(ExprKind::JoinedStr { values }, spans.token)));
+        }
+        if i >= end || src[i] != b'}' {
+            return Err(self.error_after_strings("f-string: expecting '}'", after));
+        }
+        i += 1;
+        *pos = i;
+        if let Some(text) = debug_text {
+            parts.push(Part::Literal(PyString::from(text.replace("\r\n", "\n"))));
+            if conversion == -1 && format_spec.is_none() {
+                conversion = b'r' as i64;
+            }
+        }
+        parts.push(Part::Value(self.new_expr(
+            ExprKind::FormattedValue { value: Box::new(value), conversion, format_spec },
+            own,
+        )));
+        Ok(())
+    }
+
+    /// Tokenize and parse the expression text `source[start..end]` as CPython
+    /// 3.11 does: as `(text)`, with `star_expressions`. The parentheses stand
+    /// on the `{` and on the character after the expression, so a tuple or
+    /// generator expression spans them, as in CPython.
+    fn parse_fstring_expression_text(&mut self, start: usize, end: usize) -> PResult<Expr> {
+        let wrapped = format!("({})", &self.source[start..end]);
+        let tokens = crate::tokenizer::tokenize(&wrapped);
+        // Offset k in `wrapped` is offset start - 1 + k in the source.
+        let base = start as u32 - 1;
+        let shift = |r: TextRange| TextRange::new(base + r.start, base + r.end);
+        let error = tokens.error.map(|mut e| {
+            if let ErrorLocation::Range(r) = e.location {
+                e.location = ErrorLocation::Range(shift(r));
+            }
+            e
+        });
+        let mut inner: Vec<Token> = Vec::with_capacity(tokens.tokens.len());
+        for t in tokens.tokens {
+            if matches!(t.kind, T::Newline | T::EndMarker | T::Nl | T::Comment) {
+                continue;
+            }
+            inner.push(Token { kind: t.kind, range: shift(t.range) });
+        }
+        if error.is_none() {
+            inner.push(Token { kind: T::EndMarker, range: TextRange::empty(end as u32 + 1) });
+        }
+        let mut sub = Parser {
+            source: self.source,
+            tokens: inner,
+            pos: 0,
+            tokenizer_error: error,
+            furthest: 0,
+            depth: self.depth,
+            in_fstring: true,
+        };
+        let e = sub.parse_star_expressions()?;
+        if !sub.at(T::EndMarker) {
+            return Err(sub.invalid_syntax());
+        }
+        Ok(e)
+    }
+}

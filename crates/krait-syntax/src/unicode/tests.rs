@@ -1,0 +1,145 @@
+//! Unicode tables and lookups against python3's answers
+//! (scripts/gen_unicode.py).
+
+use super::*;
+
+fn check_table(t: &[(u32, u32)]) {
+    for w in t.windows(2) {
+        assert!(w[0].0 <= w[0].1 && w[0].1 + 1 < w[1].0, "{w:x?}");
+    }
+}
+
+#[test]
+fn tables_are_sorted_and_disjoint() {
+    for t in [
+        &tables::ID_START[..],
+        &tables::ID_CONTINUE,
+        &tables::PRINTABLE,
+        &tables::NAMED,
+        &tables::CJK_UNIFIED,
+    ] {
+        check_table(t);
+    }
+    assert!(tables::ALIASES.windows(2).all(|w| w[0].0 < w[1].0));
+}
+
+#[test]
+fn binary_search_agrees_with_linear_scan() {
+    for t in [&tables::ID_START[..], &tables::PRINTABLE] {
+        for cp in (0..0x110000).step_by(7) {
+            let linear = t.iter().any(|&(a, b)| a <= cp && cp <= b);
+            assert_eq!(in_ranges(t, cp), linear, "{cp:X}");
+        }
+    }
+}
+
+#[test]
+fn ascii_fast_paths_agree_with_tables() {
+    for cp in 0..0x80u32 {
+        let c = char::from_u32(cp).unwrap();
+        assert_eq!(is_id_start(c), in_ranges(&tables::ID_START, cp), "{cp:X}");
+        assert_eq!(is_id_continue(c), in_ranges(&tables::ID_CONTINUE, cp), "{cp:X}");
+        assert_eq!(is_printable(c), in_ranges(&tables::PRINTABLE, cp), "{cp:X}");
+    }
+}
+
+fn check_names(text: &str) -> (usize, Vec<String>) {
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for line in text.lines() {
+        let (name, expected) = line.rsplit_once(';').unwrap();
+        let expected = (expected != "-").then(|| u32::from_str_radix(expected, 16).unwrap());
+        n += 1;
+        let got = lookup_name(name);
+        if got != expected {
+            failures.push(format!("{name:?}: expected {expected:X?}, got {got:X?}"));
+        }
+    }
+    (n, failures)
+}
+
+#[test]
+fn names_sample_matches_cpython() {
+    let (n, failures) = check_names(include_str!("names_sample.txt"));
+    assert!(failures.is_empty(), "{} of {n}:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn names_reject_non_ascii_and_empty() {
+    assert_eq!(lookup_name(""), None);
+    assert_eq!(lookup_name("LATIN SMALL LETTER É"), None);
+    assert_eq!(lookup_name("SNOWMAN"), Some(0x2603));
+}
+
+#[test]
+fn nfkc_borrows_when_unchanged() {
+    assert!(matches!(nfkc_identifier("abc"), Cow::Borrowed(_)));
+    assert!(matches!(nfkc_identifier("héllo"), Cow::Borrowed(_)));
+    assert_eq!(nfkc_identifier("ﬁ"), "fi");
+    assert_eq!(nfkc_identifier("𝔘𝔫𝔦𝔠𝔬𝔡𝔢"), "Unicode");
+}
+
+fn data_dir() -> String {
+    std::env::var("KRAIT_UNICODE_DATA")
+        .expect("KRAIT_UNICODE_DATA: run `python3 scripts/gen_unicode.py --test-data DIR` first")
+}
+
+/// Every code point's properties. `python3 scripts/gen_unicode.py --test-data
+/// DIR`, then `KRAIT_UNICODE_DATA=DIR cargo test -p krait-syntax -- --ignored`.
+#[test]
+#[ignore]
+fn every_code_point_matches_cpython() {
+    let text = std::fs::read_to_string(format!("{}/props.txt", data_dir())).unwrap();
+    let mut n = 0;
+    for line in text.lines() {
+        let (cp, flags) = line.split_once(' ').unwrap();
+        let cp = u32::from_str_radix(cp, 16).unwrap();
+        let f = flags.as_bytes();
+        assert_eq!(is_printable_cp(cp), f[2] == b'P', "printable {cp:X}");
+        if let Some(c) = char::from_u32(cp) {
+            assert_eq!(is_id_start(c), f[0] == b'S', "start {cp:X}");
+            assert_eq!(is_id_continue(c), f[1] == b'C', "continue {cp:X}");
+            assert_eq!(is_printable(c), f[2] == b'P', "printable {cp:X}");
+        } else {
+            assert_eq!(&f[..2], b"--", "surrogate {cp:X}");
+        }
+        n += 1;
+    }
+    assert_eq!(n, 0x110000);
+}
+
+/// NFKC of every identifier character (after an `a`) and of random runs of
+/// them, as python3 gives it.
+#[test]
+#[ignore]
+fn nfkc_matches_cpython() {
+    let text = std::fs::read_to_string(format!("{}/nfkc.txt", data_dir())).unwrap();
+    let mut failures = Vec::new();
+    let chars = |hex: &str| -> String {
+        hex.split(' ')
+            .map(|h| char::from_u32(u32::from_str_radix(h, 16).unwrap()).unwrap())
+            .collect()
+    };
+    for line in text.lines() {
+        let (input, expected) = line.split_once(';').unwrap();
+        let (input, expected) = (chars(input), chars(expected));
+        let got = nfkc_identifier(&input).into_owned();
+        if got != expected {
+            failures.push(format!("{input:?}: expected {expected:?}, got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+#[ignore]
+fn every_name_matches_cpython() {
+    let text = std::fs::read_to_string(format!("{}/names.txt", data_dir())).unwrap();
+    let (n, failures) = check_names(&text);
+    assert!(
+        failures.is_empty(),
+        "{} of {n}:\n{}",
+        failures.len(),
+        failures[..failures.len().min(30)].join("\n")
+    );
+}
