@@ -113,6 +113,9 @@ def stdlib_dir() -> Path:
 
 def import_test_module(lib: Path, name: str):
     """Import Lib/test/<name>.py from `lib`, whichever Lib that is."""
+    if not (lib / "test" / f"{name}.py").is_file():
+        sys.exit(f"syntax_cases.py: no {lib}/test/{name}.py (Debian ships Lib/test in "
+                 f"libpython3.11-testsuite; or set KRAIT_PYTHON_LIB)")
     if str(lib) not in sys.path[:1]:
         sys.path.insert(0, str(lib))
     mod = importlib.import_module(f"test.{name}")
@@ -242,13 +245,17 @@ def recorded_sources(lib: Path, name: str, words) -> tuple[list[Raw], list[str]]
     try:
         result = unittest.TestResult()
         suite = unittest.TestSuite(cls(meth) for cls, meth in test_methods(mod, words))
-        with warnings.catch_warnings():
+        # Quietly, and in a scratch folder: some tests write files (TESTFN)
+        # into the current directory.
+        with warnings.catch_warnings(), tempfile.TemporaryDirectory() as scratch:
             warnings.simplefilter("ignore")
-            old_out, old_err = sys.stdout, sys.stderr
+            old_out, old_err, old_cwd = sys.stdout, sys.stderr, os.getcwd()
             sys.stdout = sys.stderr = open(os.devnull, "w")
+            os.chdir(scratch)
             try:
                 suite.run(result)
             finally:
+                os.chdir(old_cwd)
                 sys.stdout.close()
                 sys.stdout, sys.stderr = old_out, old_err
         notes.append(f"{name}.py: ran {result.testsRun} test methods "
