@@ -47,6 +47,13 @@ pub struct SyntaxError {
     pub location: ErrorLocation,
 }
 
+/// How `SyntaxError` offsets count columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Columns {
+    Chars,
+    Bytes,
+}
+
 /// `SyntaxError`'s attributes, resolved against the source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Located {
@@ -74,6 +81,17 @@ impl SyntaxError {
     /// lineno/offset/end_lineno/end_offset as CPython computes them: offsets
     /// count characters from 1, so a range's byte columns are converted.
     pub fn locate(&self, source: &str, lines: &LineIndex) -> Located {
+        self.locate_in(source, lines, Columns::Chars)
+    }
+
+    /// As `locate`, with columns counted as `columns` says: CPython counts
+    /// characters only when the source declared its encoding (a coding
+    /// cookie or a BOM), and UTF-8 bytes otherwise.
+    pub fn locate_in(&self, source: &str, lines: &LineIndex, columns: Columns) -> Located {
+        let count = |s: &str| match columns {
+            Columns::Chars => char_count(s),
+            Columns::Bytes => s.len(),
+        };
         match self.location {
             ErrorLocation::Explicit { lineno, offset, end_lineno, end_offset } => {
                 let text = (lineno >= 1 && lineno <= lines.line_count())
@@ -83,7 +101,7 @@ impl SyntaxError {
             ErrorLocation::Point(at) => {
                 let (lineno, col) = lines.line_col(at);
                 let line_start = lines.line_start(lineno) as usize;
-                let offset = char_count(&source[line_start..line_start + col as usize]);
+                let offset = count(&source[line_start..line_start + col as usize]);
                 let text = Some(line_with_ending(source, lines, lineno));
                 Located { lineno, offset, end_lineno: lineno, end_offset: -1, text }
             }
@@ -91,9 +109,9 @@ impl SyntaxError {
                 let (lineno, col) = lines.line_col(range.start);
                 let (end_lineno, end_col) = lines.line_col(range.end);
                 let line_start = lines.line_start(lineno) as usize;
-                let offset = char_count(&source[line_start..line_start + col as usize]) + 1;
+                let offset = count(&source[line_start..line_start + col as usize]) + 1;
                 let end_start = lines.line_start(end_lineno) as usize;
-                let end_offset = char_count(&source[end_start..end_start + end_col as usize]) + 1;
+                let end_offset = count(&source[end_start..end_start + end_col as usize]) + 1;
                 Located {
                     lineno,
                     offset,

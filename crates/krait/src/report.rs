@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use krait_syntax::ast;
-use krait_syntax::error::SyntaxError;
+use krait_syntax::error::{Columns, SyntaxError};
 use krait_syntax::text::LineIndex;
 
 pub fn strerror(e: &std::io::Error) -> String {
@@ -26,20 +26,31 @@ pub fn dump_tokens(path: &str, bytes: &[u8]) -> ExitCode {
 /// printed as one line, `Class: msg (line L, offset O, end line EL, end
 /// offset EO)`, the format `scripts/oracle_ast.py` prints for CPython.
 pub fn dump_ast(_path: &str, bytes: &[u8]) -> ExitCode {
+    let columns = columns_for(bytes);
     let (line, code) = match krait_syntax::source::decode_source(bytes) {
-        Err(e) => (one_line_error(&e, ""), 1),
+        Err(e) => (one_line_error(&e, "", columns), 1),
         Ok(source) => match krait_syntax::parser::parse_module(&source) {
             Ok(tree) => (ast::dump(&tree, &source), 0),
-            Err(e) => (one_line_error(&e, &source), 1),
+            Err(e) => (one_line_error(&e, &source, columns), 1),
         },
     };
     let _ = writeln!(std::io::stdout().lock(), "{line}");
     ExitCode::from(code)
 }
 
-fn one_line_error(e: &SyntaxError, source: &str) -> String {
+/// CPython counts error columns in characters only for files that declare
+/// their encoding.
+fn columns_for(bytes: &[u8]) -> Columns {
+    if krait_syntax::source::declares_encoding(bytes) {
+        Columns::Chars
+    } else {
+        Columns::Bytes
+    }
+}
+
+fn one_line_error(e: &SyntaxError, source: &str, columns: Columns) -> String {
     let lines = LineIndex::new(source);
-    let loc = e.locate(source, &lines);
+    let loc = e.locate_in(source, &lines, columns);
     format!(
         "{}: {} (line {}, offset {}, end line {}, end offset {})",
         e.kind.name(),
@@ -54,21 +65,21 @@ fn one_line_error(e: &SyntaxError, source: &str) -> String {
 pub fn run(path: &str, bytes: &[u8]) -> ExitCode {
     let source = match krait_syntax::source::decode_source(bytes) {
         Ok(s) => s,
-        Err(e) => return syntax_error(path, "", &e),
+        Err(e) => return syntax_error(path, "", &e, columns_for(bytes)),
     };
     match krait_syntax::parser::parse_module(&source) {
         Ok(_) => {
             eprintln!("krait: the compiler and virtual machine are not built yet; {path} parsed without errors");
             ExitCode::from(2)
         }
-        Err(e) => syntax_error(path, &source, &e),
+        Err(e) => syntax_error(path, &source, &e, columns_for(bytes)),
     }
 }
 
 /// Print a syntax error as CPython 3.11's traceback printer does, exit 1.
-fn syntax_error(path: &str, source: &str, e: &SyntaxError) -> ExitCode {
+fn syntax_error(path: &str, source: &str, e: &SyntaxError, columns: Columns) -> ExitCode {
     let lines = LineIndex::new(source);
-    let loc = e.locate(source, &lines);
+    let loc = e.locate_in(source, &lines, columns);
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "  File \"{}\", line {}", path, loc.lineno);
     if let Some(text) = &loc.text {

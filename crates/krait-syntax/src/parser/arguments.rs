@@ -23,8 +23,13 @@ impl Parser<'_> {
         while !self.at(close) {
             let t = self.peek();
             match t.kind {
+                T::Lpar => return Err(self.parenthesized_parameters(lambda)),
                 T::Slash => {
                     self.bump();
+                    if self.at(T::Star) {
+                        let r = self.peek().range;
+                        return Err(self.error("expected comma between / and *", r));
+                    }
                     if seen_slash {
                         return Err(self.error("/ may appear only once", t.range));
                     }
@@ -46,10 +51,10 @@ impl Parser<'_> {
                     if self.at(T::Comma) {
                         let after = self.peek_at(1).kind;
                         if after == close || after == T::DoubleStar {
-                            return Err(self.error("named arguments must follow bare *", t.range));
+                            return Err(self.bare_star_error(lambda, t.range));
                         }
                     } else if self.at(close) || self.at(T::DoubleStar) {
-                        return Err(self.error("named arguments must follow bare *", t.range));
+                        return Err(self.bare_star_error(lambda, t.range));
                     } else {
                         let a = self.parse_param(lambda, true)?;
                         if self.at(T::Equal) {
@@ -76,7 +81,15 @@ impl Parser<'_> {
                 }
                 T::Name => {
                     let a = self.parse_param(lambda, false)?;
-                    let default = if self.eat(T::Equal) { Some(self.parse_expression()?) } else { None };
+                    let default = if self.eat(T::Equal) {
+                        if self.at(T::Comma) || self.at(close) {
+                            let r = self.peek().range;
+                            return Err(self.error("expected default value expression", r));
+                        }
+                        Some(self.parse_expression()?)
+                    } else {
+                        None
+                    };
                     if seen_star {
                         kwonlyargs.push(a);
                         kw_defaults.push(default);
@@ -104,6 +117,37 @@ impl Parser<'_> {
             return Err(self.invalid_syntax());
         }
         Ok(Arguments { posonlyargs, args, vararg, kwonlyargs, kw_defaults, kwarg, defaults })
+    }
+
+    /// "named arguments must follow bare *": at the `*` for `def`; for a
+    /// lambda CPython points at the token after it.
+    fn bare_star_error(&mut self, lambda: bool, star: TextRange) -> crate::error::SyntaxError {
+        let r = if lambda { self.peek().range } else { star };
+        self.error("named arguments must follow bare *", r)
+    }
+
+    /// `def f((a, b)):`: CPython's invalid_parameters for Python 2's
+    /// tuple parameters, over the parentheses; otherwise a generic error.
+    fn parenthesized_parameters(&mut self, lambda: bool) -> crate::error::SyntaxError {
+        let open = self.bump();
+        let mut names = 0;
+        while self.at(T::Name) {
+            self.bump();
+            names += 1;
+            if !self.eat(T::Comma) {
+                break;
+            }
+        }
+        if names > 0 && self.at(T::Rpar) {
+            let close = self.peek();
+            let msg = if lambda {
+                "Lambda expression parameters cannot be parenthesized"
+            } else {
+                "Function parameters cannot be parenthesized"
+            };
+            return self.error(msg, TextRange::new(open.range.start, close.range.end));
+        }
+        self.invalid_syntax()
     }
 
     /// param: NAME [':' annotation]; after `*`, the annotation may be starred.

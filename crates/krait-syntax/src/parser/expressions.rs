@@ -63,6 +63,11 @@ impl Parser<'_> {
 
     /// star_named_expressions: ','.star_named_expression+ [','], up to `close`.
     pub(super) fn parse_star_named_expressions(&mut self, close: T) -> PResult<Vec<Expr>> {
+        self.parse_star_named_expressions_after(close, None)
+    }
+
+    /// The elements after a display's first one (`first`, already parsed).
+    fn parse_star_named_expressions_after(&mut self, close: T, first: Option<u32>) -> PResult<Vec<Expr>> {
         let mut elts = Vec::new();
         while !self.at(close) {
             let first_token = self.peek();
@@ -75,8 +80,8 @@ impl Parser<'_> {
         }
         if self.at(T::For) {
             // CPython's invalid_comprehension: `[x, y for ...]`.
-            if let (Some(first), Some(last)) = (elts.first(), elts.last()) {
-                let r = TextRange::new(first.range.start, last.range.end);
+            if let (Some(start), Some(last)) = (first.or(elts.first().map(|e| e.range.start)), elts.last()) {
+                let r = TextRange::new(start, last.range.end);
                 return Err(self.error("did you forget parentheses around the comprehension target?", r));
             }
         }
@@ -645,9 +650,10 @@ impl Parser<'_> {
             ));
         }
         self.check_missing_comma(&first, first_token)?;
+        let first_start = first.range.start;
         let mut elts = vec![first];
         if self.eat(T::Comma) {
-            elts.extend(self.parse_star_named_expressions(T::Rsqb)?);
+            elts.extend(self.parse_star_named_expressions_after(T::Rsqb, Some(first_start))?);
         } else if self.at(T::For) {
             return Err(self.error("did you forget parentheses around the comprehension target?", elts[0].range));
         }
@@ -693,9 +699,10 @@ impl Parser<'_> {
                     ));
                 }
                 self.check_missing_comma(&e, first_token)?;
+                let first_start = e.range.start;
                 let mut elts = vec![e];
                 if self.eat(T::Comma) {
-                    elts.extend(self.parse_star_named_expressions(T::Rbrace)?);
+                    elts.extend(self.parse_star_named_expressions_after(T::Rbrace, Some(first_start))?);
                 }
                 self.expect(T::Rbrace)?;
                 return Ok(self.new_expr(ExprKind::Set { elts }, self.range_from(start)));
@@ -950,11 +957,11 @@ fn is_disjunction(e: &Expr) -> bool {
 struct SyntaxErrorAt;
 
 impl SyntaxErrorAt {
-    /// `lineno`/`offset` at the end of `range`, `end_offset` 0 (CPython's
+    /// `lineno`/`offset` at the start of `range`, `end_offset` 0 (CPython's
     /// `RAISE_ERROR_KNOWN_LOCATION(..., -1, ...)`).
     fn explicit_end0(p: &Parser<'_>, msg: &str, range: TextRange) -> crate::error::SyntaxError {
         let lines = crate::text::LineIndex::new(p.source);
-        let (line, col) = lines.line_col(range.end);
+        let (line, col) = lines.line_col(range.start);
         let line_start = lines.line_start(line) as usize;
         let offset = p.source[line_start..line_start + col as usize].len();
         let mut e = p.error(msg, range);

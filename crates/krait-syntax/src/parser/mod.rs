@@ -36,7 +36,8 @@ const MAX_DEPTH: u32 = 3000;
 /// Parse a module (`compile(source, filename, 'exec')`).
 pub fn parse_module(source: &str) -> Result<Mod, SyntaxError> {
     let mut p = Parser::new(source, tokenize(source));
-    p.parse_file()
+    let result = p.parse_file();
+    result.map_err(|e| p.prefer_tokenizer_error(e))
 }
 
 /// Parse an expression (`compile(source, filename, 'eval')`).
@@ -264,6 +265,15 @@ impl<'s> Parser<'s> {
     #[inline]
     fn leave(&mut self) {
         self.depth -= 1;
+    }
+
+    /// A parse that looked past the last good token met the tokenizer's
+    /// error, which CPython reports instead of any rule's.
+    fn prefer_tokenizer_error(&self, e: SyntaxError) -> SyntaxError {
+        match &self.tokenizer_error {
+            Some(te) if self.furthest >= self.tokens.len() => te.clone(),
+            _ => e,
+        }
     }
 
     fn check_tokenizer_error(&mut self) -> PResult<()> {

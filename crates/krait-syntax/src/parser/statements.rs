@@ -171,7 +171,7 @@ impl Parser<'_> {
                 while self.at(T::Equal) {
                     let eq = self.bump();
                     if let ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } = value.kind {
-                        if self.source.as_bytes()[value.range.start as usize] == b'y' {
+                        if !self.follows_open_paren(value.range.start) {
                             return Err(self.error("assignment to yield expression not possible", value.range));
                         }
                     }
@@ -218,9 +218,7 @@ impl Parser<'_> {
     /// bitwise_or-level target followed by one `=`; otherwise
     /// invalid_assignment blames the first invalid part.
     fn invalid_assignment_target(&mut self, target: Expr) -> crate::error::SyntaxError {
-        let parenthesized = target.range.start > 0
-            && self.tokens.iter().any(|t| t.kind == T::Lpar && t.range.end <= target.range.start
-                && self.source[t.range.end as usize..target.range.start as usize].trim().is_empty());
+        let parenthesized = self.follows_open_paren(target.range.start);
         let suggest = match &target.kind {
             _ if parenthesized => super::targets::suggests_comparison(&target, true),
             ExprKind::BinOp { .. } | ExprKind::Call { .. } | ExprKind::Await { .. } => true,
@@ -257,6 +255,12 @@ impl Parser<'_> {
         }
         let bad = super::targets::invalid_target(&target, ExprContext::Store).unwrap_or(&target);
         self.invalid_target_error(bad, ExprContext::Store)
+    }
+
+    /// Is the text before `offset` an opening parenthesis (so an expression
+    /// starting there was written in parentheses)?
+    fn follows_open_paren(&self, offset: u32) -> bool {
+        self.source[..offset as usize].trim_end().ends_with('(')
     }
 
     /// del_stmt: 'del' del_targets &(';' | NEWLINE)
