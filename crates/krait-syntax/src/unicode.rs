@@ -92,7 +92,10 @@ pub fn nfkc_identifier(name: &str) -> Cow<'_, str> {
 /// ideographs) are not known to 3.11; named sequences are not characters.
 #[cold]
 pub fn lookup_name(name: &str) -> Option<u32> {
-    if !name.is_ascii() || name.is_empty() {
+    // Every Unicode name starts with a letter or digit; unicode_names2 also
+    // indexes before the first byte for a leading '-' (an overflow panic in
+    // builds with overflow checks, found by fuzzing).
+    if !name.is_ascii() || !name.starts_with(|c: char| c.is_ascii_alphanumeric()) {
         return None;
     }
     if let Some(hex) = name.strip_prefix("CJK UNIFIED IDEOGRAPH-") {
