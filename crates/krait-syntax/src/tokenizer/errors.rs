@@ -13,8 +13,9 @@
 //!   characters only if the tokenizer has an encoding, and end offsets are
 //!   -1 or 0. These are `ErrorLocation::Explicit`.
 //!
-//! Invariant: every function here only reads the lexer's state; each names
-//! the CPython code path it mirrors.
+//! Invariant: every function here only reads the lexer's state (but for
+//! noting which kind of error it made); each names the CPython code path it
+//! mirrors.
 
 use super::{Lexer, Paren};
 use crate::error::{ErrorLocation, SyntaxError, SyntaxErrorKind};
@@ -76,6 +77,7 @@ impl Lexer<'_> {
     /// E_TABSPACE: column 1 of the line, end offset 0.
     #[cold]
     pub(super) fn tab_error(&self) -> SyntaxError {
+        self.error_code.set(true);
         let msg = "inconsistent use of tabs and spaces in indentation";
         self.explicit(SyntaxErrorKind::TabError, msg.into(), self.lineno, 1, 0)
     }
@@ -83,6 +85,7 @@ impl Lexer<'_> {
     /// E_TOODEEP: as E_TABSPACE.
     #[cold]
     pub(super) fn too_deep_error(&self) -> SyntaxError {
+        self.error_code.set(true);
         let msg = "too many levels of indentation";
         self.explicit(SyntaxErrorKind::IndentationError, msg.into(), self.lineno, 1, 0)
     }
@@ -91,6 +94,7 @@ impl Lexer<'_> {
     /// included, and reports that column with end offset -1.
     #[cold]
     pub(super) fn dedent_error(&self) -> SyntaxError {
+        self.error_code.set(true);
         let end = self.line_end(self.line_start);
         let col = self.translated_len(self.line_start, end);
         let offset = self.column(self.buf_start, end, col);
@@ -102,6 +106,7 @@ impl Lexer<'_> {
     /// backslash (`pos` is at that character), counted from `tok->buf`.
     #[cold]
     pub(super) fn line_continuation_error(&self) -> SyntaxError {
+        self.error_code.set(true);
         let col = self.translated_len(self.buf_start, self.pos) + 1;
         let offset = self.column(self.buf_start, self.line_end(self.pos), col);
         let msg = "unexpected character after line continuation character";
@@ -120,6 +125,7 @@ impl Lexer<'_> {
         if let Some(paren) = self.parens.last().copied() {
             return self.unclosed_paren_error(paren);
         }
+        self.error_code.set(true);
         let offset = if at_bol {
             0
         } else {
@@ -142,6 +148,7 @@ impl Lexer<'_> {
     /// end offset 0.
     #[cold]
     pub(super) fn unclosed_paren_error(&self, paren: Paren) -> SyntaxError {
+        self.error_code.set(true);
         let col = self.translated_len(paren.line_start, paren.pos) + 1;
         // CPython converts the column with the tokenizer's current buffer if
         // the bracket is on its line, else with the bracket's line.

@@ -69,6 +69,19 @@ pub struct Tokens {
     /// `SyntaxWarning`s CPython's tokenizer emits while producing `tokens`
     /// ("invalid decimal literal" for `1if x else y`), in order.
     pub warnings: Vec<Warning>,
+    /// How CPython's tokenizer reports `error`: `true` if it raises it
+    /// itself (bad numbers, strings, characters, brackets, NUL bytes);
+    /// `false` if it returns an error code its parser turns into the
+    /// exception (end of input, unindent, tabs, too deep, line continuation).
+    /// When the parser has already failed and then tokenizes the rest of the
+    /// source (`_PyPegen_tokenize_full_source_to_check_for_errors`), a raised
+    /// error replaces the parser's, an error code does not...
+    pub error_raised: bool,
+    /// ...except that at an error code with brackets open, CPython raises
+    /// "'(' was never closed" for the innermost one if it opened on a line
+    /// before the parser's error: this is that error, placed as CPython
+    /// places it.
+    pub unclosed_bracket: Option<SyntaxError>,
 }
 
 /// A `SyntaxWarning` from the tokenizer. CPython prints it as
@@ -112,7 +125,12 @@ pub fn tokenize_with(source: &str, options: Options) -> Tokens {
             Err(e) => break Some(e),
         }
     };
-    Tokens { tokens, error, warnings: lexer.warnings }
+    let error_raised = error.is_some() && !lexer.error_code.get();
+    let unclosed_bracket = match lexer.parens.last() {
+        Some(&paren) if error.is_some() && !error_raised => Some(lexer.unclosed_paren_error(paren)),
+        _ => None,
+    };
+    Tokens { tokens, error, warnings: lexer.warnings, error_raised, unclosed_bracket }
 }
 
 /// An open bracket: what `tok->parenstack`, `parenlinenostack` and
@@ -157,6 +175,8 @@ pub(crate) struct Lexer<'s> {
     parens: Vec<Paren>,
     options: Options,
     warnings: Vec<Warning>,
+    /// Set when the error made is one CPython reports as an error code.
+    error_code: std::cell::Cell<bool>,
 }
 
 impl<'s> Lexer<'s> {
@@ -198,6 +218,7 @@ impl<'s> Lexer<'s> {
             parens: Vec::new(),
             options,
             warnings: Vec::new(),
+            error_code: std::cell::Cell::new(false),
         }
     }
 
