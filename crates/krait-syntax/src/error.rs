@@ -35,6 +35,9 @@ pub enum ErrorLocation {
     /// `end_offset` is signed: CPython reports -1 (and 0) for some tokenizer
     /// errors ("unindent does not match ...", "'(' was never closed").
     Explicit { lineno: usize, offset: usize, end_lineno: usize, end_offset: isize },
+    /// No position at all (CPython's `lineno` is None): errors decoding a
+    /// file, printed as a bare `SyntaxError: ...` line. `locate` gives zeros.
+    Nowhere,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +75,9 @@ impl SyntaxError {
     /// count characters from 1, so a range's byte columns are converted.
     pub fn locate(&self, source: &str, lines: &LineIndex) -> Located {
         match self.location {
+            ErrorLocation::Nowhere => {
+                Located { lineno: 0, offset: 0, end_lineno: 0, end_offset: 0, text: None }
+            }
             ErrorLocation::Explicit { lineno, offset, end_lineno, end_offset } => {
                 let text = (lineno >= 1 && lineno <= lines.line_count())
                     .then(|| line_with_ending(source, lines, lineno));

@@ -40,8 +40,8 @@ impl Lexer<'_> {
     #[cold]
     pub(super) fn unterminated_string(&self, start: usize, triple: bool) -> SyntaxError {
         let detected = if self.at_eof() {
-            if self.nul_line {
-                return self.null_byte_error();
+            if let Some(e) = &self.cut_error {
+                return e.clone();
             }
             // The input ends with a newline, already counted.
             self.lineno - 1
@@ -119,8 +119,8 @@ impl Lexer<'_> {
     /// its buffer and reports column 0.
     #[cold]
     pub(super) fn eof_error(&self, at_bol: bool) -> SyntaxError {
-        if self.nul_line {
-            return self.null_byte_error();
+        if let Some(e) = &self.cut_error {
+            return e.clone();
         }
         if let Some(paren) = self.parens.last().copied() {
             return self.unclosed_paren_error(paren);
@@ -136,13 +136,6 @@ impl Lexer<'_> {
         self.explicit(SyntaxErrorKind::SyntaxError, msg.into(), self.lineno - 1, offset, -1)
     }
 
-    /// CPython reads the file a line at a time and rejects a line holding a
-    /// NUL byte when it reads it: line of the NUL, offsets 0.
-    #[cold]
-    pub(super) fn null_byte_error(&self) -> SyntaxError {
-        let msg = "source code cannot contain null bytes";
-        self.explicit(SyntaxErrorKind::SyntaxError, msg.into(), self.lineno, 0, 0)
-    }
 
     /// `raise_unclosed_parentheses_error`: at the innermost open bracket,
     /// end offset 0.
@@ -219,5 +212,15 @@ impl Lexer<'_> {
             bytes += 1;
         }
         chars
+    }
+}
+
+/// CPython reads the file a line at a time and rejects a line holding a NUL
+/// byte when it reads it: line of the NUL, offsets 0.
+pub(super) fn null_byte_error(lineno: usize) -> SyntaxError {
+    SyntaxError {
+        kind: SyntaxErrorKind::SyntaxError,
+        msg: "source code cannot contain null bytes".into(),
+        location: ErrorLocation::Explicit { lineno, offset: 0, end_lineno: lineno, end_offset: 0 },
     }
 }

@@ -93,8 +93,8 @@ pub struct Warning {
     pub range: TextRange,
 }
 
-/// How CPython's tokenizer was set up; this only moves a few error positions.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How CPython's tokenizer was set up (see `source::Decoded::tokenizer_options`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// CPython's `tok->encoding` is set: the file started with a UTF-8 BOM or
     /// declared its encoding, or the source was a `str` (`ast.parse(text)`,
@@ -102,6 +102,9 @@ pub struct Options {
     /// (unexpected EOF, unindent, character after line continuation, unclosed
     /// bracket) then count columns in characters; without it, in bytes.
     pub has_encoding: bool,
+    /// The source was cut before a line CPython cannot read (not UTF-8):
+    /// the error to raise on reaching the end of the source.
+    pub cut_error: Option<SyntaxError>,
 }
 
 /// Tokenize decoded source for the parser, as CPython tokenizes a file
@@ -151,9 +154,9 @@ pub(crate) struct Lexer<'s> {
     /// byte means end of input and scanners need no bounds checks.
     buf: Vec<u8>,
     eof: usize,
-    /// The source had a NUL byte: reaching `eof` is CPython's
-    /// "source code cannot contain null bytes".
-    nul_line: bool,
+    /// The source was cut (a NUL byte: "source code cannot contain null
+    /// bytes", or see `Options::cut_error`): the error reaching `eof` raises.
+    cut_error: Option<SyntaxError>,
     pos: usize,
     /// 1-based line of `pos`, and where that line starts.
     lineno: usize,
@@ -185,13 +188,17 @@ impl<'s> Lexer<'s> {
         // CPython reads a file line by line and rejects a line holding a NUL
         // when it reads it; cutting the input before that line gives the
         // same tokens, then the error at end of input.
-        let (kept, nul_line) = match bytes.iter().position(|&b| b == 0) {
+        let (kept, cut_error) = match bytes.iter().position(|&b| b == 0) {
             Some(i) => {
                 let line_start =
                     bytes[..i].iter().rposition(|&b| b == b'\n' || b == b'\r').map_or(0, |p| p + 1);
-                (&bytes[..line_start], true)
+                let kept = &bytes[..line_start];
+                let lineno = 1 + kept.iter().enumerate().filter(|&(j, &b)| {
+                    b == b'\n' || (b == b'\r' && kept.get(j + 1) != Some(&b'\n'))
+                }).count();
+                (kept, Some(errors::null_byte_error(lineno)))
             }
-            None => (bytes, false),
+            None => (bytes, options.cut_error.clone()),
         };
         let mut buf = Vec::with_capacity(kept.len() + 2);
         buf.extend_from_slice(kept);
@@ -204,7 +211,7 @@ impl<'s> Lexer<'s> {
             src,
             buf,
             eof,
-            nul_line,
+            cut_error,
             pos: 0,
             lineno: 1,
             line_start: 0,
@@ -424,8 +431,8 @@ impl<'s> Lexer<'s> {
     /// End of input outside any token: ENDMARKER, or the error for an open
     /// bracket, or the NUL byte the input was cut at.
     fn end_of_input(&mut self) -> Result<Token, SyntaxError> {
-        if self.nul_line {
-            return Err(self.null_byte_error());
+        if let Some(e) = &self.cut_error {
+            return Err(e.clone());
         }
         if let Some(paren) = self.parens.last().copied() {
             return Err(self.unclosed_paren_error(paren));
