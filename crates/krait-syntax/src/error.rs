@@ -38,6 +38,9 @@ pub enum ErrorLocation {
     /// A point with no end (`end_offset == -1`), as CPython reports
     /// indentation errors: `offset` is the 0-based character column there.
     Point(u32),
+    /// No position at all (CPython's `lineno` is None): errors decoding a
+    /// file, printed as a bare `SyntaxError: ...` line. `locate` gives zeros.
+    Nowhere,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +96,9 @@ impl SyntaxError {
             Columns::Bytes => s.len(),
         };
         match self.location {
+            ErrorLocation::Nowhere => {
+                Located { lineno: 0, offset: 0, end_lineno: 0, end_offset: 0, text: None }
+            }
             ErrorLocation::Explicit { lineno, offset, end_lineno, end_offset } => {
                 let text = (lineno >= 1 && lineno <= lines.line_count())
                     .then(|| line_with_ending(source, lines, lineno));

@@ -81,6 +81,10 @@ fn syntax_error(path: &str, source: &str, e: &SyntaxError, columns: Columns) -> 
     let lines = LineIndex::new(source);
     let loc = e.locate_in(source, &lines, columns);
     let mut err = std::io::stderr().lock();
+    if e.location == krait_syntax::error::ErrorLocation::Nowhere {
+        let _ = writeln!(err, "{}: {}", e.kind.name(), e.msg);
+        return ExitCode::from(1);
+    }
     let _ = writeln!(err, "  File \"{}\", line {}", path, loc.lineno);
     if let Some(text) = &loc.text {
         let line = text.trim_end_matches(['\n', '\r']);

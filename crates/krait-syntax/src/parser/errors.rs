@@ -54,6 +54,7 @@ impl Parser<'_> {
             let paren_line = match e.location {
                         ErrorLocation::Range(r) => lines.line(r.start),
                 ErrorLocation::Point(at) => lines.line(at),
+                ErrorLocation::Nowhere => 0,
                 ErrorLocation::Explicit { lineno, .. } => lineno,
             };
             if err_line > paren_line {

@@ -13,8 +13,9 @@
 //!   characters only if the tokenizer has an encoding, and end offsets are
 //!   -1 or 0. These are `ErrorLocation::Explicit`.
 //!
-//! Invariant: every function here only reads the lexer's state; each names
-//! the CPython code path it mirrors.
+//! Invariant: every function here only reads the lexer's state (but for
+//! noting which kind of error it made); each names the CPython code path it
+//! mirrors.
 
 use super::{Lexer, Paren};
 use crate::error::{ErrorLocation, SyntaxError, SyntaxErrorKind};
@@ -39,8 +40,8 @@ impl Lexer<'_> {
     #[cold]
     pub(super) fn unterminated_string(&self, start: usize, triple: bool) -> SyntaxError {
         let detected = if self.at_eof() {
-            if self.nul_line {
-                return self.null_byte_error();
+            if let Some(e) = &self.cut_error {
+                return e.clone();
             }
             // The input ends with a newline, already counted.
             self.lineno - 1
@@ -76,6 +77,7 @@ impl Lexer<'_> {
     /// E_TABSPACE: column 1 of the line, end offset 0.
     #[cold]
     pub(super) fn tab_error(&self) -> SyntaxError {
+        self.error_code.set(true);
         let msg = "inconsistent use of tabs and spaces in indentation";
         self.explicit(SyntaxErrorKind::TabError, msg.into(), self.lineno, 1, 0)
     }
@@ -83,6 +85,7 @@ impl Lexer<'_> {
     /// E_TOODEEP: as E_TABSPACE.
     #[cold]
     pub(super) fn too_deep_error(&self) -> SyntaxError {
+        self.error_code.set(true);
         let msg = "too many levels of indentation";
         self.explicit(SyntaxErrorKind::IndentationError, msg.into(), self.lineno, 1, 0)
     }
@@ -91,6 +94,7 @@ impl Lexer<'_> {
     /// included, and reports that column with end offset -1.
     #[cold]
     pub(super) fn dedent_error(&self) -> SyntaxError {
+        self.error_code.set(true);
         let end = self.line_end(self.line_start);
         let col = self.translated_len(self.line_start, end);
         let offset = self.column(self.buf_start, end, col);
@@ -102,6 +106,7 @@ impl Lexer<'_> {
     /// backslash (`pos` is at that character), counted from `tok->buf`.
     #[cold]
     pub(super) fn line_continuation_error(&self) -> SyntaxError {
+        self.error_code.set(true);
         let col = self.translated_len(self.buf_start, self.pos) + 1;
         let offset = self.column(self.buf_start, self.line_end(self.pos), col);
         let msg = "unexpected character after line continuation character";
@@ -114,12 +119,13 @@ impl Lexer<'_> {
     /// its buffer and reports column 0.
     #[cold]
     pub(super) fn eof_error(&self, at_bol: bool) -> SyntaxError {
-        if self.nul_line {
-            return self.null_byte_error();
+        if let Some(e) = &self.cut_error {
+            return e.clone();
         }
         if let Some(paren) = self.parens.last().copied() {
             return self.unclosed_paren_error(paren);
         }
+        self.error_code.set(true);
         let offset = if at_bol {
             0
         } else {
@@ -130,18 +136,12 @@ impl Lexer<'_> {
         self.explicit(SyntaxErrorKind::SyntaxError, msg.into(), self.lineno - 1, offset, -1)
     }
 
-    /// CPython reads the file a line at a time and rejects a line holding a
-    /// NUL byte when it reads it: line of the NUL, offsets 0.
-    #[cold]
-    pub(super) fn null_byte_error(&self) -> SyntaxError {
-        let msg = "source code cannot contain null bytes";
-        self.explicit(SyntaxErrorKind::SyntaxError, msg.into(), self.lineno, 0, 0)
-    }
 
     /// `raise_unclosed_parentheses_error`: at the innermost open bracket,
     /// end offset 0.
     #[cold]
     pub(super) fn unclosed_paren_error(&self, paren: Paren) -> SyntaxError {
+        self.error_code.set(true);
         let col = self.translated_len(paren.line_start, paren.pos) + 1;
         // CPython converts the column with the tokenizer's current buffer if
         // the bracket is on its line, else with the bracket's line.
@@ -212,5 +212,15 @@ impl Lexer<'_> {
             bytes += 1;
         }
         chars
+    }
+}
+
+/// CPython reads the file a line at a time and rejects a line holding a NUL
+/// byte when it reads it: line of the NUL, offsets 0.
+pub(super) fn null_byte_error(lineno: usize) -> SyntaxError {
+    SyntaxError {
+        kind: SyntaxErrorKind::SyntaxError,
+        msg: "source code cannot contain null bytes".into(),
+        location: ErrorLocation::Explicit { lineno, offset: 0, end_lineno: lineno, end_offset: 0 },
     }
 }

@@ -69,6 +69,19 @@ pub struct Tokens {
     /// `SyntaxWarning`s CPython's tokenizer emits while producing `tokens`
     /// ("invalid decimal literal" for `1if x else y`), in order.
     pub warnings: Vec<Warning>,
+    /// How CPython's tokenizer reports `error`: `true` if it raises it
+    /// itself (bad numbers, strings, characters, brackets, NUL bytes);
+    /// `false` if it returns an error code its parser turns into the
+    /// exception (end of input, unindent, tabs, too deep, line continuation).
+    /// When the parser has already failed and then tokenizes the rest of the
+    /// source (`_PyPegen_tokenize_full_source_to_check_for_errors`), a raised
+    /// error replaces the parser's, an error code does not...
+    pub error_raised: bool,
+    /// ...except that at an error code with brackets open, CPython raises
+    /// "'(' was never closed" for the innermost one if it opened on a line
+    /// before the parser's error: this is that error, placed as CPython
+    /// places it.
+    pub unclosed_bracket: Option<SyntaxError>,
 }
 
 /// A `SyntaxWarning` from the tokenizer. CPython prints it as
@@ -80,8 +93,8 @@ pub struct Warning {
     pub range: TextRange,
 }
 
-/// How CPython's tokenizer was set up; this only moves a few error positions.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How CPython's tokenizer was set up (see `source::Decoded::tokenizer_options`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// CPython's `tok->encoding` is set: the file started with a UTF-8 BOM or
     /// declared its encoding, or the source was a `str` (`ast.parse(text)`,
@@ -89,6 +102,9 @@ pub struct Options {
     /// (unexpected EOF, unindent, character after line continuation, unclosed
     /// bracket) then count columns in characters; without it, in bytes.
     pub has_encoding: bool,
+    /// The source was cut before a line CPython cannot read (not UTF-8):
+    /// the error to raise on reaching the end of the source.
+    pub cut_error: Option<SyntaxError>,
 }
 
 /// Tokenize decoded source for the parser, as CPython tokenizes a file
@@ -112,7 +128,12 @@ pub fn tokenize_with(source: &str, options: Options) -> Tokens {
             Err(e) => break Some(e),
         }
     };
-    Tokens { tokens, error, warnings: lexer.warnings }
+    let error_raised = error.is_some() && !lexer.error_code.get();
+    let unclosed_bracket = match lexer.parens.last() {
+        Some(&paren) if error.is_some() && !error_raised => Some(lexer.unclosed_paren_error(paren)),
+        _ => None,
+    };
+    Tokens { tokens, error, warnings: lexer.warnings, error_raised, unclosed_bracket }
 }
 
 /// An open bracket: what `tok->parenstack`, `parenlinenostack` and
@@ -133,9 +154,9 @@ pub(crate) struct Lexer<'s> {
     /// byte means end of input and scanners need no bounds checks.
     buf: Vec<u8>,
     eof: usize,
-    /// The source had a NUL byte: reaching `eof` is CPython's
-    /// "source code cannot contain null bytes".
-    nul_line: bool,
+    /// The source was cut (a NUL byte: "source code cannot contain null
+    /// bytes", or see `Options::cut_error`): the error reaching `eof` raises.
+    cut_error: Option<SyntaxError>,
     pos: usize,
     /// 1-based line of `pos`, and where that line starts.
     lineno: usize,
@@ -157,6 +178,8 @@ pub(crate) struct Lexer<'s> {
     parens: Vec<Paren>,
     options: Options,
     warnings: Vec<Warning>,
+    /// Set when the error made is one CPython reports as an error code.
+    error_code: std::cell::Cell<bool>,
 }
 
 impl<'s> Lexer<'s> {
@@ -165,13 +188,17 @@ impl<'s> Lexer<'s> {
         // CPython reads a file line by line and rejects a line holding a NUL
         // when it reads it; cutting the input before that line gives the
         // same tokens, then the error at end of input.
-        let (kept, nul_line) = match bytes.iter().position(|&b| b == 0) {
+        let (kept, cut_error) = match bytes.iter().position(|&b| b == 0) {
             Some(i) => {
                 let line_start =
                     bytes[..i].iter().rposition(|&b| b == b'\n' || b == b'\r').map_or(0, |p| p + 1);
-                (&bytes[..line_start], true)
+                let kept = &bytes[..line_start];
+                let lineno = 1 + kept.iter().enumerate().filter(|&(j, &b)| {
+                    b == b'\n' || (b == b'\r' && kept.get(j + 1) != Some(&b'\n'))
+                }).count();
+                (kept, Some(errors::null_byte_error(lineno)))
             }
-            None => (bytes, false),
+            None => (bytes, options.cut_error.clone()),
         };
         let mut buf = Vec::with_capacity(kept.len() + 2);
         buf.extend_from_slice(kept);
@@ -184,7 +211,7 @@ impl<'s> Lexer<'s> {
             src,
             buf,
             eof,
-            nul_line,
+            cut_error,
             pos: 0,
             lineno: 1,
             line_start: 0,
@@ -198,6 +225,7 @@ impl<'s> Lexer<'s> {
             parens: Vec::new(),
             options,
             warnings: Vec::new(),
+            error_code: std::cell::Cell::new(false),
         }
     }
 
@@ -403,8 +431,8 @@ impl<'s> Lexer<'s> {
     /// End of input outside any token: ENDMARKER, or the error for an open
     /// bracket, or the NUL byte the input was cut at.
     fn end_of_input(&mut self) -> Result<Token, SyntaxError> {
-        if self.nul_line {
-            return Err(self.null_byte_error());
+        if let Some(e) = &self.cut_error {
+            return Err(e.clone());
         }
         if let Some(paren) = self.parens.last().copied() {
             return Err(self.unclosed_paren_error(paren));

@@ -229,7 +229,7 @@ fn continuation_errors() {
         syntax("unexpected character after line continuation character", 1, 12, 1, 0)
     );
     assert_eq!(error("x = 1 +\\\n"), syntax("unexpected EOF while parsing", 1, 9, 1, -1));
-    let t = tokenize_with("x = \"€\" \\ 1\n", Options { has_encoding: true });
+    let t = tokenize_with("x = \"€\" \\ 1\n", Options { has_encoding: true, ..Default::default() });
     assert_eq!(
         t.error.unwrap().location,
         ErrorLocation::Explicit { lineno: 1, offset: 10, end_lineno: 1, end_offset: 0 }
