@@ -10,7 +10,8 @@
 //!   physical absolute path.
 //! - Exit status, stdout and stderr must all match byte for byte.
 //! - A crash is a failure whatever was expected: death by a signal, a Rust
-//!   panic (exit status 101), or no exit within the timeout (a hang).
+//!   panic (exit status 101, or a panic message on stderr), or no exit within
+//!   the timeout (a hang).
 //!
 //! Filter as with any cargo test: `cargo test --test corpus -- ast::`.
 //! Tests named in tests/known_failures.txt (one `suite::name` a line, `#`
@@ -39,6 +40,14 @@ const SUITES: &[(&str, &[&str])] = &[
 ];
 
 const RUST_PANIC_EXIT: i32 = 101;
+
+/// Rust's panic hook prints `thread '<name>' (<id>) panicked at <file>:<line>`;
+/// a panic caught on another thread may end the process with another status.
+fn is_panic_message(stderr: &[u8]) -> bool {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .any(|l| l.starts_with("thread '") && l.contains(" panicked at "))
+}
 
 fn main() {
     let args = Arguments::from_args();
@@ -174,9 +183,9 @@ fn run_one(root: &Path, suite: &str, flags: &[&str], name: &str) -> Result<(), F
             )
             .into())
         }
-        Some(RUST_PANIC_EXIT) => {
+        Some(code) if code == RUST_PANIC_EXIT || is_panic_message(&out.stderr) => {
             return Err(format!(
-                "{invocation}: PANICKED (exit status 101)\nstderr:\n{}",
+                "{invocation}: PANICKED (exit status {code})\nstderr:\n{}",
                 String::from_utf8_lossy(&out.stderr)
             )
             .into())
