@@ -33,11 +33,8 @@ use libtest_mimic::{Arguments, Failed, Trial};
 
 /// Suite name -> krait's arguments before FILE. Must match the table in
 /// scripts/regen_expected.py.
-const SUITES: &[(&str, &[&str])] = &[
-    ("ast", &["--dump-ast"]),
-    ("tokens", &["--dump-tokens"]),
-    ("errors", &[]),
-];
+const SUITES: &[(&str, &[&str])] =
+    &[("ast", &["--dump-ast"]), ("tokens", &["--dump-tokens"]), ("errors", &[])];
 
 const RUST_PANIC_EXIT: i32 = 101;
 
@@ -102,9 +99,7 @@ fn collect(root: &Path) -> Result<Vec<Trial>, String> {
         let Some(&(suite, flags)) = SUITES.iter().find(|(name, _)| *name == dir) else {
             let known: Vec<&str> = SUITES.iter().map(|s| s.0).collect();
             let msg = format!("tests/{dir}/ is not a suite (known: {})", known.join(", "));
-            trials.push(Trial::test(format!("{dir}::unknown_suite"), move || {
-                Err(msg.into())
-            }));
+            trials.push(Trial::test(format!("{dir}::unknown_suite"), move || Err(msg.into())));
             continue;
         };
         let mut names: Vec<String> = std::fs::read_dir(tests.join(suite))
@@ -163,12 +158,7 @@ fn run_one(root: &Path, suite: &str, flags: &[&str], name: &str) -> Result<(), F
     let out = run_with_timeout(cmd, limit).map_err(|e| format!("{rel}: {e}"))?;
     let invocation = format!(
         "krait {}",
-        flags
-            .iter()
-            .chain([&rel.as_str()])
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" ")
+        flags.iter().chain([&rel.as_str()]).copied().collect::<Vec<_>>().join(" ")
     );
 
     let Some(out) = out else {
@@ -202,16 +192,10 @@ fn run_one(root: &Path, suite: &str, flags: &[&str], name: &str) -> Result<(), F
         ));
     }
     if out.stdout != exp_stdout {
-        problems.push(format!(
-            "stdout differs:\n{}",
-            diff::diff(&exp_stdout, &out.stdout)
-        ));
+        problems.push(format!("stdout differs:\n{}", diff::diff(&exp_stdout, &out.stdout)));
     }
     if out.stderr != exp_stderr {
-        problems.push(format!(
-            "stderr differs:\n{}",
-            diff::diff(&exp_stderr, &out.stderr)
-        ));
+        problems.push(format!("stderr differs:\n{}", diff::diff(&exp_stderr, &out.stderr)));
     }
     if problems.is_empty() {
         Ok(())
@@ -264,26 +248,16 @@ fn run_with_timeout(mut cmd: Command, limit: Duration) -> Result<Option<Output>,
     };
     let stdout = reader_out.join().unwrap_or_default();
     let stderr = reader_err.join().unwrap_or_default();
-    Ok(Some(Output {
-        code: status.code(),
-        signal_desc: signal_desc(&status),
-        stdout,
-        stderr,
-    }))
+    Ok(Some(Output { code: status.code(), signal_desc: signal_desc(&status), stdout, stderr }))
 }
 
 #[cfg(unix)]
 fn signal_desc(status: &std::process::ExitStatus) -> String {
     use std::os::unix::process::ExitStatusExt;
     match status.signal() {
-        Some(sig) => format!(
-            "signal {sig}{}",
-            if status.core_dumped() {
-                " (core dumped)"
-            } else {
-                ""
-            }
-        ),
+        Some(sig) => {
+            format!("signal {sig}{}", if status.core_dumped() { " (core dumped)" } else { "" })
+        }
         None => String::new(),
     }
 }
