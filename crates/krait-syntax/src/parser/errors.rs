@@ -91,7 +91,10 @@ impl Parser<'_> {
         if self.eat(TokenKind::Colon) {
             return Ok(());
         }
-        Err(self.error_at_prev_or_current("expected ':'"))
+        if self.at(TokenKind::Newline) {
+            return Err(self.error_at_prev_or_current("expected ':'"));
+        }
+        Err(self.invalid_syntax())
     }
 
     /// CPython's "expected ':'" points at the token after the header.
@@ -111,6 +114,28 @@ impl Parser<'_> {
         self.error(msg, error_range(t))
     }
 
+    /// An error at a DEDENT or ENDMARKER ending the file: CPython, having no
+    /// columns for them, points past the end of the last line, with no end.
+    pub(super) fn error_at_eof_token(&mut self, msg: &str) -> SyntaxError {
+        let t = self.peek();
+        if matches!(t.kind, TokenKind::Dedent | TokenKind::EndMarker)
+            && self.tokens[self.pos..].iter().all(|t| matches!(t.kind, TokenKind::Dedent | TokenKind::EndMarker))
+        {
+            let lines = LineIndex::new(self.source);
+            let last = self.prev_end();
+            let line = lines.line(last);
+            let start = lines.line_start(line) as usize;
+            let end = if line < lines.line_count() { lines.line_start(line + 1) as usize } else { self.source.len() };
+            let offset = self.source[start..end].chars().count();
+            return SyntaxError {
+                kind: SyntaxErrorKind::SyntaxError,
+                msg: msg.to_string(),
+                location: ErrorLocation::Explicit { lineno: line, offset, end_lineno: line, end_offset: -1 },
+            };
+        }
+        self.error(msg, error_range(t))
+    }
+
     /// An error with a specific message over `range`.
     pub(super) fn error(&self, msg: impl Into<String>, range: TextRange) -> SyntaxError {
         let msg = msg.into();
@@ -124,6 +149,13 @@ impl Parser<'_> {
         let line = lines.line(header_start);
         let t = self.peek();
         let msg = format!("expected an indented block after {what} on line {line}");
+        if t.kind == TokenKind::Dedent {
+            // DEDENT carries no columns: CPython points at the next token's
+            // start with no end.
+            let mut e = self.indentation_error_at_token(&msg, self.pos);
+            e.kind = SyntaxErrorKind::IndentationError;
+            return e;
+        }
         SyntaxError::new(SyntaxErrorKind::IndentationError, msg, t.range)
     }
 }

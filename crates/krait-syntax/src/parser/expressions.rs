@@ -65,12 +65,30 @@ impl Parser<'_> {
     pub(super) fn parse_star_named_expressions(&mut self, close: T) -> PResult<Vec<Expr>> {
         let mut elts = Vec::new();
         while !self.at(close) {
-            elts.push(self.parse_star_named_expression()?);
+            let first_token = self.peek();
+            let e = self.parse_star_named_expression()?;
+            self.check_missing_comma(&e, first_token)?;
+            elts.push(e);
             if !self.eat(T::Comma) {
                 break;
             }
         }
+        if self.at(T::For) {
+            // CPython's invalid_comprehension: `[x, y for ...]`.
+            if let (Some(first), Some(last)) = (elts.first(), elts.last()) {
+                let r = TextRange::new(first.range.start, last.range.end);
+                return Err(self.error("did you forget parentheses around the comprehension target?", r));
+            }
+        }
         Ok(elts)
+    }
+
+    /// `[*x for x in y]`: CPython's invalid_comprehension.
+    fn check_comprehension_element(&self, elt: &Expr) -> PResult<()> {
+        if let ExprKind::Starred { .. } = elt.kind {
+            return Err(self.error("iterable unpacking cannot be used in comprehension", elt.range));
+        }
+        Ok(())
     }
 
     /// star_named_expression: '*' bitwise_or | named_expression
@@ -98,12 +116,77 @@ impl Parser<'_> {
                 self.range_from(start),
             ));
         }
+        let parenthesized = t.kind == T::Lpar;
         let e = self.parse_expression()?;
         if self.at(T::ColonEqual) {
             let msg = format!("cannot use assignment expressions with {}", super::targets::expr_name(&e));
             return Err(self.error(msg, e.range));
         }
+        if self.at(T::Equal) {
+            self.invalid_named_expression(&e, parenthesized)?;
+        }
         Ok(e)
+    }
+
+    /// CPython's invalid_named_expression: `x = 3` where an expression was
+    /// expected ("Maybe you meant '==' or ':=' instead of '='?"), when the
+    /// right-hand side is not itself followed by `=` or `:=`.
+    pub(super) fn invalid_named_expression(&mut self, e: &Expr, parenthesized: bool) -> PResult<()> {
+        let m = self.mark();
+        self.bump();
+        let rhs = self.parse_bitwise_or();
+        let followed = self.at(T::Equal) || self.at(T::ColonEqual);
+        self.reset(m);
+        let Ok(rhs) = rhs else { return Ok(()) };
+        if followed {
+            return Ok(());
+        }
+        if let ExprKind::Name { .. } = e.kind {
+            if !parenthesized {
+                let r = TextRange::new(e.range.start, rhs.range.end);
+                return Err(self.error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", r));
+            }
+        }
+        if super::targets::suggests_comparison(e, parenthesized) {
+            let msg = format!(
+                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                super::targets::expr_name(e)
+            );
+            return Err(self.error(msg, e.range));
+        }
+        Ok(())
+    }
+
+    /// CPython's invalid_expression: `[1, 2 3]` inside brackets is
+    /// "invalid syntax. Perhaps you forgot a comma?" from the first
+    /// expression to the second.
+    pub(super) fn check_missing_comma(&mut self, first: &Expr, first_token: crate::token::Token) -> PResult<()> {
+        if !self.starts_expression() || matches!(self.kind(), T::Lambda | T::Not | T::Yield) {
+            return Ok(());
+        }
+        if !is_disjunction(first) {
+            return Ok(());
+        }
+        // !(NAME STRING | SOFT_KEYWORD)
+        if first_token.kind == T::Name {
+            let text = self.text(first_token);
+            if matches!(first.kind, ExprKind::Name { .. })
+                && (self.at(T::String) || matches!(text, "match" | "case" | "_"))
+            {
+                return Ok(());
+            }
+            if matches!(first.kind, ExprKind::Name { .. }) && matches!(text, "print" | "exec") {
+                return Ok(());
+            }
+        }
+        let m = self.mark();
+        let second = self.parse_expression();
+        self.reset(m);
+        if let Ok(second) = second {
+            let r = TextRange::new(first.range.start, second.range.end);
+            return Err(self.error("invalid syntax. Perhaps you forgot a comma?", r));
+        }
+        Ok(())
     }
 
     /// Can the current token begin an expression?
@@ -152,7 +235,7 @@ impl Parser<'_> {
         self.bump();
         let test = self.parse_disjunction()?;
         if !self.eat(T::Else) {
-            if self.starts_expression() || self.at(T::Newline) || self.at(T::EndMarker) {
+            if !self.at(T::Colon) {
                 // CPython's invalid_expression: "expected 'else' after 'if' expression".
                 let r = TextRange::new(start, self.prev_end());
                 return Err(self.error("expected 'else' after 'if' expression", r));
@@ -506,8 +589,10 @@ impl Parser<'_> {
             self.expect(T::Rpar)?;
             return Ok(e);
         }
+        let first_token = self.peek();
         let first = self.parse_star_named_expression()?;
         if self.at(T::For) || self.at(T::Async) {
+            self.check_comprehension_element(&first)?;
             let generators = self.parse_for_if_clauses()?;
             self.expect(T::Rpar)?;
             return Ok(self.new_expr(
@@ -515,6 +600,7 @@ impl Parser<'_> {
                 self.range_from(start),
             ));
         }
+        self.check_missing_comma(&first, first_token)?;
         if self.eat(T::Rpar) {
             if matches!(first.kind, ExprKind::Starred { .. }) {
                 return Err(self.error("cannot use starred expression here", first.range));
@@ -547,8 +633,10 @@ impl Parser<'_> {
                 self.range_from(start),
             ));
         }
+        let first_token = self.peek();
         let first = self.parse_star_named_expression()?;
         if self.at(T::For) || self.at(T::Async) {
+            self.check_comprehension_element(&first)?;
             let generators = self.parse_for_if_clauses()?;
             self.expect(T::Rsqb)?;
             return Ok(self.new_expr(
@@ -556,9 +644,12 @@ impl Parser<'_> {
                 self.range_from(start),
             ));
         }
+        self.check_missing_comma(&first, first_token)?;
         let mut elts = vec![first];
         if self.eat(T::Comma) {
             elts.extend(self.parse_star_named_expressions(T::Rsqb)?);
+        } else if self.at(T::For) {
+            return Err(self.error("did you forget parentheses around the comprehension target?", elts[0].range));
         }
         self.expect(T::Rsqb)?;
         Ok(self.new_expr(ExprKind::List { elts, ctx: ExprContext::Load }, self.range_from(start)))
@@ -582,15 +673,18 @@ impl Parser<'_> {
             ));
         }
         // The first item decides: `**e` or `k: v` make a dict, else a set.
+        let first_token = self.peek();
         let (first_key, first_value) = if self.eat(T::DoubleStar) {
             (None, self.parse_bitwise_or()?)
         } else {
             let e = self.parse_star_named_expression()?;
-            if self.eat(T::Colon) {
-                (Some(e), self.parse_expression()?)
+            if self.at(T::Colon) {
+                let value = self.parse_dict_value(&e)?;
+                (Some(e), value)
             } else {
                 // A set or set comprehension.
                 if self.at(T::For) || self.at(T::Async) {
+                    self.check_comprehension_element(&e)?;
                     let generators = self.parse_for_if_clauses()?;
                     self.expect(T::Rbrace)?;
                     return Ok(self.new_expr(
@@ -598,6 +692,7 @@ impl Parser<'_> {
                         self.range_from(start),
                     ));
                 }
+                self.check_missing_comma(&e, first_token)?;
                 let mut elts = vec![e];
                 if self.eat(T::Comma) {
                     elts.extend(self.parse_star_named_expressions(T::Rbrace)?);
@@ -625,13 +720,47 @@ impl Parser<'_> {
                 keys.push(None);
                 values.push(self.parse_bitwise_or()?);
             } else {
-                keys.push(Some(self.parse_expression()?));
-                self.expect(T::Colon)?;
-                values.push(self.parse_expression()?);
+                let key_token = self.peek();
+                let key = self.parse_expression()?;
+                if !self.at(T::Colon) {
+                    if self.at(T::Rbrace) || self.at(T::Comma) {
+                        // CPython's invalid_double_starred_kvpairs.
+                        let colon_less = key.range;
+                        return Err(SyntaxErrorAt::explicit_end0(self, "':' expected after dictionary key", colon_less));
+                    }
+                    self.check_missing_comma(&key, key_token)?;
+                    return Err(self.invalid_syntax());
+                }
+                let value_token = self.peek_at(1);
+                let value = self.parse_dict_value(&key)?;
+                self.check_missing_comma(&value, value_token)?;
+                values.push(value);
+                keys.push(Some(key));
             }
         }
         self.expect(T::Rbrace)?;
         Ok(self.new_expr(ExprKind::Dict { keys, values }, self.range_from(start)))
+    }
+
+    /// `':' expression` after a dictionary key, with CPython's messages for
+    /// a missing or starred value.
+    fn parse_dict_value(&mut self, key: &Expr) -> PResult<Expr> {
+        let colon = self.bump();
+        if self.at(T::Star) {
+            let start = self.start();
+            let m = self.mark();
+            self.bump();
+            if self.parse_bitwise_or().is_ok() {
+                let r = self.range_from(start);
+                return Err(self.error("cannot use a starred expression in a dictionary value", r));
+            }
+            self.reset(m);
+        }
+        if matches!(self.kind(), T::Rbrace | T::Comma) {
+            return Err(self.error("expression expected after dictionary key and ':'", colon.range));
+        }
+        let _ = key;
+        self.parse_expression()
     }
 
     /// for_if_clauses: (['async'] 'for' star_targets 'in' ~ disjunction ('if' disjunction)*)+
@@ -677,12 +806,36 @@ impl Parser<'_> {
     /// generator expression without its own parentheses spans the call's.
     pub(super) fn parse_call_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         self.enter()?;
-        let r = self.parse_call_arguments_inner();
+        let r = self.parse_call_arguments_inner(true);
         self.leave();
         r
     }
 
-    fn parse_call_arguments_inner(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+    /// A class's bases: like a call's arguments, but a bare generator
+    /// expression is not allowed.
+    pub(super) fn parse_class_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        self.enter()?;
+        let r = self.parse_call_arguments_inner(false);
+        self.leave();
+        r
+    }
+
+    /// named_expression without the `x = 3` check (call arguments have
+    /// their own, invalid_kwarg).
+    fn parse_named_expression_no_assign(&mut self) -> PResult<Expr> {
+        let t = self.peek();
+        if t.kind == T::Name && self.peek_at(1).kind == T::ColonEqual {
+            return self.parse_named_expression();
+        }
+        let e = self.parse_expression()?;
+        if self.at(T::ColonEqual) {
+            let msg = format!("cannot use assignment expressions with {}", super::targets::expr_name(&e));
+            return Err(self.error(msg, e.range));
+        }
+        Ok(e)
+    }
+
+    fn parse_call_arguments_inner(&mut self, allow_genexp: bool) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let open = self.bump();
         let mut args: Vec<Expr> = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
@@ -693,14 +846,14 @@ impl Parser<'_> {
                 let value = self.parse_expression()?;
                 keywords.push(Keyword { range: self.range_from(start), arg: None, value });
             } else if self.at(T::Star) {
-                let e = self.parse_starred_bitwise_or_expression()?;
                 if keywords.iter().any(|k| k.arg.is_none()) {
-                    let star = TextRange::new(e.range.start, e.range.start + 1);
+                    let star = self.peek().range;
                     return Err(self.error(
                         "iterable argument unpacking follows keyword argument unpacking",
                         star,
                     ));
                 }
+                let e = self.parse_starred_bitwise_or_expression()?;
                 args.push(e);
             } else if self.at(T::Name) && self.peek_at(1).kind == T::Equal {
                 let t = self.bump();
@@ -708,7 +861,11 @@ impl Parser<'_> {
                 let value = self.parse_expression()?;
                 keywords.push(Keyword { range: self.range_from(start), arg: Some(self.identifier(t)), value });
             } else {
-                let e = self.parse_named_expression()?;
+                let first_token = self.peek();
+                let e = self.parse_named_expression_no_assign()?;
+                if (self.at(T::For) || self.at(T::Async)) && !allow_genexp {
+                    return Err(self.invalid_syntax());
+                }
                 if self.at(T::For) || self.at(T::Async) {
                     let generators = self.parse_for_if_clauses()?;
                     let genexp_end = self.prev_end();
@@ -724,6 +881,7 @@ impl Parser<'_> {
                 if self.at(T::Equal) {
                     return Err(self.invalid_keyword_argument(&e));
                 }
+                self.check_missing_comma(&e, first_token)?;
                 if let Some(k) = keywords.last() {
                     let msg = if keywords.iter().any(|k| k.arg.is_none()) {
                         "positional argument follows keyword argument unpacking"
@@ -768,7 +926,8 @@ impl Parser<'_> {
         match &e.kind {
             ExprKind::Constant { value: Constant::Bool(_) | Constant::None, .. } => {
                 let text = e.range.slice(self.source).to_string();
-                self.error(format!("cannot assign to {text}"), e.range)
+                let eq = self.peek();
+                self.error(format!("cannot assign to {text}"), TextRange::new(e.range.start, eq.range.end))
             }
             _ => {
                 let eq = self.peek();
@@ -776,5 +935,35 @@ impl Parser<'_> {
                 self.error("expression cannot contain assignment, perhaps you meant \"==\"?", r)
             }
         }
+    }
+}
+
+/// Is `e` something `disjunction` produces (not a conditional, lambda, ...)?
+fn is_disjunction(e: &Expr) -> bool {
+    !matches!(
+        e.kind,
+        ExprKind::IfExp { .. } | ExprKind::Lambda { .. } | ExprKind::Starred { .. } | ExprKind::NamedExpr { .. }
+    )
+}
+
+/// Error locations CPython gives with an end offset of 0.
+struct SyntaxErrorAt;
+
+impl SyntaxErrorAt {
+    /// `lineno`/`offset` at the end of `range`, `end_offset` 0 (CPython's
+    /// `RAISE_ERROR_KNOWN_LOCATION(..., -1, ...)`).
+    fn explicit_end0(p: &Parser<'_>, msg: &str, range: TextRange) -> crate::error::SyntaxError {
+        let lines = crate::text::LineIndex::new(p.source);
+        let (line, col) = lines.line_col(range.end);
+        let line_start = lines.line_start(line) as usize;
+        let offset = p.source[line_start..line_start + col as usize].len();
+        let mut e = p.error(msg, range);
+        e.location = crate::error::ErrorLocation::Explicit {
+            lineno: line,
+            offset: offset + 1,
+            end_lineno: line,
+            end_offset: 0,
+        };
+        e
     }
 }

@@ -14,21 +14,22 @@ impl Parser<'_> {
     /// Returns None (position unchanged) when `match` is an ordinary name.
     pub(super) fn try_parse_match_stmt(&mut self) -> PResult<Option<Stmt>> {
         let m = self.mark();
-        let furthest = self.furthest;
         let start = self.start();
         self.bump();
         let subject = match self.parse_subject_expr() {
             Ok(s) if self.at(T::Colon) => s,
+            Ok(_) if self.at(T::Newline) => {
+                // CPython's invalid_match_stmt.
+                return Err(self.error_at_current("expected ':'"));
+            }
             _ => {
                 self.reset(m);
-                self.furthest = furthest;
                 return Ok(None);
             }
         };
         self.bump();
         if !self.eat(T::Newline) {
             self.reset(m);
-            self.furthest = furthest;
             return Ok(None);
         }
         if !self.eat(T::Indent) {
@@ -76,6 +77,7 @@ impl Parser<'_> {
         let pattern = self.parse_patterns()?;
         let guard = if self.eat(T::If) { Some(self.parse_named_expression()?) } else { None };
         self.expect_colon()?;
+        let _ = &guard;
         let body = self.parse_block("'case' statement", start)?;
         Ok(MatchCase { pattern, guard, body })
     }
@@ -130,6 +132,11 @@ impl Parser<'_> {
             return Ok(pattern);
         }
         let t = self.peek();
+        if t.kind != T::Name {
+            // CPython's invalid_as_pattern.
+            let target = self.parse_expression()?;
+            return Err(self.error("invalid pattern target", target.range));
+        }
         let (name, _) = self.expect_name()?;
         if name.as_str() == "_" {
             return Err(self.error("cannot use '_' as a target", t.range));
@@ -308,6 +315,11 @@ impl Parser<'_> {
         let mut rest = None;
         while !self.at(T::Rbrace) {
             if self.eat(T::DoubleStar) {
+                if self.at_name("_") {
+                    self.peek_at(1);
+                    self.furthest = self.pos;
+                    return Err(self.invalid_syntax());
+                }
                 let (name, _) = self.expect_name()?;
                 rest = Some(name);
                 self.eat(T::Comma);

@@ -148,8 +148,9 @@ impl Parser<'_> {
                     ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
                         self.into_target(first, ExprContext::Store)?
                     }
-                    ExprKind::Tuple { .. } => {
-                        return Err(self.error("only single target (not tuple) can be annotated", first.range))
+                    ExprKind::Tuple { elts, .. } => {
+                        let r = if parenthesized { first.range } else { elts[0].range };
+                        return Err(self.error("only single target (not tuple) can be annotated", r));
                     }
                     ExprKind::List { .. } => {
                         return Err(self.error("only single target (not list) can be annotated", first.range))
@@ -170,7 +171,9 @@ impl Parser<'_> {
                 while self.at(T::Equal) {
                     let eq = self.bump();
                     if let ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } = value.kind {
-                        return Err(self.error("assignment to yield expression not possible", value.range));
+                        if self.source.as_bytes()[value.range.start as usize] == b'y' {
+                            return Err(self.error("assignment to yield expression not possible", value.range));
+                        }
                     }
                     let _ = eq;
                     if super::targets::invalid_target(&value, ExprContext::Store).is_some() {
@@ -215,7 +218,11 @@ impl Parser<'_> {
     /// bitwise_or-level target followed by one `=`; otherwise
     /// invalid_assignment blames the first invalid part.
     fn invalid_assignment_target(&mut self, target: Expr) -> crate::error::SyntaxError {
+        let parenthesized = target.range.start > 0
+            && self.tokens.iter().any(|t| t.kind == T::Lpar && t.range.end <= target.range.start
+                && self.source[t.range.end as usize..target.range.start as usize].trim().is_empty());
         let suggest = match &target.kind {
+            _ if parenthesized => super::targets::suggests_comparison(&target, true),
             ExprKind::BinOp { .. } | ExprKind::Call { .. } | ExprKind::Await { .. } => true,
             ExprKind::UnaryOp { op, .. } => *op != crate::ast::UnaryOp::Not,
             ExprKind::Constant { value, .. } => !matches!(
@@ -431,7 +438,7 @@ impl Parser<'_> {
         let start = self.start();
         self.bump();
         let (name, _) = self.expect_name()?;
-        let (bases, keywords) = if self.at(T::Lpar) { self.parse_call_arguments()? } else { (Vec::new(), Vec::new()) };
+        let (bases, keywords) = if self.at(T::Lpar) { self.parse_class_arguments()? } else { (Vec::new(), Vec::new()) };
         self.expect_colon()?;
         let body = self.parse_block("class definition", start)?;
         Ok(Stmt {
@@ -530,26 +537,28 @@ impl Parser<'_> {
             return Ok(None);
         }
         let m = self.mark();
-        let furthest = self.furthest;
         self.bump();
         let mut items = Vec::new();
-        let ok = loop {
+        let closed = loop {
             match self.parse_with_item() {
                 Ok(item) => items.push(item),
                 Err(_) => break false,
             }
             if !self.eat(T::Comma) {
-                break self.eat(T::Rpar) && self.at(T::Colon);
+                break self.eat(T::Rpar);
             }
             if self.eat(T::Rpar) {
-                break self.at(T::Colon);
+                break true;
             }
         };
-        if ok {
+        if closed && self.at(T::Colon) {
             return Ok(Some(items));
         }
+        if closed && self.at(T::Newline) {
+            // CPython's invalid_with_stmt.
+            return Err(self.error_at_current("expected ':'"));
+        }
         self.reset(m);
-        self.furthest = furthest;
         Ok(None)
     }
 
@@ -597,6 +606,9 @@ impl Parser<'_> {
                 }
                 _ => {}
             }
+            if self.at(T::Newline) {
+                self.expect_colon()?;
+            }
             let (type_, name) = if self.at(T::Colon) {
                 if is_star {
                     let r = self.peek().range;
@@ -614,8 +626,12 @@ impl Parser<'_> {
                         }
                         elts.push(self.parse_expression()?);
                     }
-                    if self.at(T::Colon) || self.at(T::As) {
-                        let r = TextRange::new(tstart, self.prev_end());
+                    if self.at(T::As) {
+                        self.bump();
+                        self.expect_name()?;
+                    }
+                    if self.at(T::Colon) {
+                        let r = TextRange::new(tstart, self.peek().range.start);
                         return Err(self.error("multiple exception types must be parenthesized", r));
                     }
                     let _ = &mut elts;
@@ -642,8 +658,7 @@ impl Parser<'_> {
             Vec::new()
         };
         if handlers.is_empty() && finalbody.is_empty() {
-            let t = self.peek();
-            return Err(self.error("expected 'except' or 'finally' block", t.range));
+            return Err(self.error_at_eof_token("expected 'except' or 'finally' block"));
         }
         let kind = if star == Some(true) {
             StmtKind::TryStar { body, handlers, orelse, finalbody }

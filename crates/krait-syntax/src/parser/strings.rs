@@ -43,7 +43,9 @@ impl Parser<'_> {
         while self.at(T::String) {
             tokens.push(self.bump());
         }
-        // CPython's string errors point at the token after the strings.
+        // CPython's string errors point at the token after the strings; a
+        // tokenizer error there comes first.
+        self.check_tokenizer_error()?;
         let after = self.peek();
         let range = TextRange::new(first.range.start, tokens.last().map_or(first.range.end, |t| t.range.end));
 

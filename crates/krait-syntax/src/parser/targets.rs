@@ -73,6 +73,26 @@ pub(super) fn invalid_target(e: &Expr, ctx: ExprContext) -> Option<&Expr> {
     }
 }
 
+/// Does CPython's invalid_named_expression say "cannot assign to X here.
+/// Maybe you meant '==' instead of '='?" for this target? It does for a
+/// `bitwise_or` that is not a list, tuple, generator expression, True, None
+/// or False.
+pub(super) fn suggests_comparison(e: &Expr, parenthesized: bool) -> bool {
+    match &e.kind {
+        ExprKind::List { .. } | ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. } => false,
+        ExprKind::Constant { value: Constant::None | Constant::Bool(_), .. } => false,
+        ExprKind::Compare { .. }
+        | ExprKind::BoolOp { .. }
+        | ExprKind::IfExp { .. }
+        | ExprKind::Lambda { .. }
+        | ExprKind::NamedExpr { .. }
+        | ExprKind::Starred { .. } => parenthesized,
+        ExprKind::UnaryOp { op: crate::ast::UnaryOp::Not, .. } => parenthesized,
+        ExprKind::Name { .. } => false,
+        _ => true,
+    }
+}
+
 /// Give `e` and its sub-targets the context `ctx`. The caller has checked
 /// `invalid_target(e, ctx)` is None.
 pub(super) fn set_context(e: &mut Expr, ctx: ExprContext) {

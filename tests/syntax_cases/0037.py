@@ -1,0 +1,1 @@
+for (x, *(y, z.d())) in b: pass

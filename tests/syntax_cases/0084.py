@@ -1,0 +1,2 @@
+def foo(a,b,/,c,*b,c,*d,*e,c):
+   pass

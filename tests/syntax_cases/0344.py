@@ -1,0 +1,2 @@
+# -*- coding: cp437 -*-
+"¢¢¢¢¢¢" + f(4, x for x in range(1))
