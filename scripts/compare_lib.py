@@ -15,7 +15,7 @@ failing file (its path and first difference, shortened), then
 `N passed, N failed`; exits 1 if any file failed.
 
 Invariants: a file passes only if exit status, stdout and stderr are all
-byte-identical; a krait crash (signal, Rust panic exit 101) or a run longer
+byte-identical; a krait crash (signal, Rust panic: exit 101 or a panic message) or a run longer
 than --timeout is a failure whatever CPython did. Both tools get the file's
 absolute path. CPython's answers are cached under
 <target>/compare-lib-cache, keyed by CPython's version, the mode, the path,
@@ -92,6 +92,14 @@ def select(lib: Path, args: list[str], listfile: str | None) -> list[Path]:
 
 # --- CPython's side ---------------------------------------------------------
 
+def display(path: Path, lib: Path) -> str:
+    """The path relative to Lib when it is inside Lib, else as it is."""
+    try:
+        return str(path.relative_to(lib))
+    except ValueError:
+        return str(path)
+
+
 def oracle_key(mode: str, path: Path, src: bytes) -> str:
     h = hashlib.sha256()
     for part in (sys.version.encode(), mode.encode(), os.fsencode(path), src):
@@ -155,13 +163,23 @@ def first_difference(name: str, exp: bytes, got: bytes, full: bool) -> str:
     return f"{name} line {i + 1}: expected {where} | got {got_s}"
 
 
+def panic_message(stderr: bytes) -> str | None:
+    """The panic's location and message: Rust's panic hook prints
+    `thread '<name>' (<id>) panicked at <file>:<line>:<col>:` then the message."""
+    lines = stderr.decode("utf-8", "replace").splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("thread '") and " panicked at " in line:
+            return " ".join(lines[i:i + 2])
+    return None
+
+
 def compare(exp: Result, got: Result, full: bool) -> list[str]:
     problems = []
     if got.exit < 0:
         problems.append(f"CRASH: killed by signal {-got.exit}")
-    elif got.exit == RUST_PANIC_EXIT:
-        problems.append("CRASH: Rust panic (exit 101): "
-                        + got.stderr.decode("utf-8", "replace").strip()[-300:])
+    elif got.exit == RUST_PANIC_EXIT or panic_message(got.stderr):
+        problems.append(f"CRASH: Rust panic (exit {got.exit}): "
+                        + (panic_message(got.stderr) or got.stderr.decode("utf-8", "replace")[-300:]))
     elif got.exit != exp.exit:
         problems.append(f"exit {got.exit}, expected {exp.exit}")
     if got.stdout != exp.stdout:
@@ -231,8 +249,7 @@ def main(argv: list[str]) -> int:
         for path, short, full in pool.imap_unordered(check_file, files, chunksize=4):
             results.append((path, short, full))
             if short:
-                rel = os.path.relpath(path, lib)
-                print(f"FAIL {rel}: " + "; ".join(short), flush=True)
+                print(f"FAIL {display(path, lib)}: " + "; ".join(short), flush=True)
 
     results.sort()
     failed = [r for r in results if r[1]]
@@ -242,13 +259,13 @@ def main(argv: list[str]) -> int:
             f.write(f"krait: {krait}\nLib: {lib}\nmode: {args.mode}\n"
                     f"{passed} passed, {len(failed)} failed\n\n")
             for path, _, full in failed:
-                f.write(f"FAIL {os.path.relpath(path, lib)}\n")
+                f.write(f"FAIL {display(path, lib)}\n")
                 for problem in full:
                     f.write("  " + problem.replace("\n", "\n  ") + "\n")
                 f.write("\n")
             for path, short, _ in results:
                 if not short:
-                    f.write(f"PASS {os.path.relpath(path, lib)}\n")
+                    f.write(f"PASS {display(path, lib)}\n")
     print(f"{passed} passed, {len(failed)} failed")
     return 1 if failed else 0
 

@@ -10,7 +10,8 @@
 //!   physical absolute path.
 //! - Exit status, stdout and stderr must all match byte for byte.
 //! - A crash is a failure whatever was expected: death by a signal, a Rust
-//!   panic (exit status 101), or no exit within the timeout (a hang).
+//!   panic (exit status 101, or a panic message on stderr), or no exit within
+//!   the timeout (a hang).
 //!
 //! Filter as with any cargo test: `cargo test --test corpus -- ast::`.
 //! Tests named in tests/known_failures.txt (one `suite::name` a line, `#`
@@ -32,17 +33,22 @@ use libtest_mimic::{Arguments, Failed, Trial};
 
 /// Suite name -> krait's arguments before FILE. Must match the table in
 /// scripts/regen_expected.py.
-const SUITES: &[(&str, &[&str])] = &[
-    ("ast", &["--dump-ast"]),
-    ("tokens", &["--dump-tokens"]),
-    ("errors", &[]),
-];
+const SUITES: &[(&str, &[&str])] =
+    &[("ast", &["--dump-ast"]), ("tokens", &["--dump-tokens"]), ("errors", &[])];
 
 /// Folders under tests/ that are not corpus suites: their own runner checks
 /// them (tests/syntax_cases/: scripts/syntax_cases.py, docs/testing.md).
 const NOT_SUITES: &[&str] = &["syntax_cases"];
 
 const RUST_PANIC_EXIT: i32 = 101;
+
+/// Rust's panic hook prints `thread '<name>' (<id>) panicked at <file>:<line>`;
+/// a panic caught on another thread may end the process with another status.
+fn is_panic_message(stderr: &[u8]) -> bool {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .any(|l| l.starts_with("thread '") && l.contains(" panicked at "))
+}
 
 fn main() {
     let args = Arguments::from_args();
@@ -100,9 +106,7 @@ fn collect(root: &Path) -> Result<Vec<Trial>, String> {
         let Some(&(suite, flags)) = SUITES.iter().find(|(name, _)| *name == dir) else {
             let known: Vec<&str> = SUITES.iter().map(|s| s.0).collect();
             let msg = format!("tests/{dir}/ is not a suite (known: {})", known.join(", "));
-            trials.push(Trial::test(format!("{dir}::unknown_suite"), move || {
-                Err(msg.into())
-            }));
+            trials.push(Trial::test(format!("{dir}::unknown_suite"), move || Err(msg.into())));
             continue;
         };
         let mut names: Vec<String> = std::fs::read_dir(tests.join(suite))
@@ -161,12 +165,7 @@ fn run_one(root: &Path, suite: &str, flags: &[&str], name: &str) -> Result<(), F
     let out = run_with_timeout(cmd, limit).map_err(|e| format!("{rel}: {e}"))?;
     let invocation = format!(
         "krait {}",
-        flags
-            .iter()
-            .chain([&rel.as_str()])
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" ")
+        flags.iter().chain([&rel.as_str()]).copied().collect::<Vec<_>>().join(" ")
     );
 
     let Some(out) = out else {
@@ -181,9 +180,9 @@ fn run_one(root: &Path, suite: &str, flags: &[&str], name: &str) -> Result<(), F
             )
             .into())
         }
-        Some(RUST_PANIC_EXIT) => {
+        Some(code) if code == RUST_PANIC_EXIT || is_panic_message(&out.stderr) => {
             return Err(format!(
-                "{invocation}: PANICKED (exit status 101)\nstderr:\n{}",
+                "{invocation}: PANICKED (exit status {code})\nstderr:\n{}",
                 String::from_utf8_lossy(&out.stderr)
             )
             .into())
@@ -200,16 +199,10 @@ fn run_one(root: &Path, suite: &str, flags: &[&str], name: &str) -> Result<(), F
         ));
     }
     if out.stdout != exp_stdout {
-        problems.push(format!(
-            "stdout differs:\n{}",
-            diff::diff(&exp_stdout, &out.stdout)
-        ));
+        problems.push(format!("stdout differs:\n{}", diff::diff(&exp_stdout, &out.stdout)));
     }
     if out.stderr != exp_stderr {
-        problems.push(format!(
-            "stderr differs:\n{}",
-            diff::diff(&exp_stderr, &out.stderr)
-        ));
+        problems.push(format!("stderr differs:\n{}", diff::diff(&exp_stderr, &out.stderr)));
     }
     if problems.is_empty() {
         Ok(())
@@ -262,26 +255,16 @@ fn run_with_timeout(mut cmd: Command, limit: Duration) -> Result<Option<Output>,
     };
     let stdout = reader_out.join().unwrap_or_default();
     let stderr = reader_err.join().unwrap_or_default();
-    Ok(Some(Output {
-        code: status.code(),
-        signal_desc: signal_desc(&status),
-        stdout,
-        stderr,
-    }))
+    Ok(Some(Output { code: status.code(), signal_desc: signal_desc(&status), stdout, stderr }))
 }
 
 #[cfg(unix)]
 fn signal_desc(status: &std::process::ExitStatus) -> String {
     use std::os::unix::process::ExitStatusExt;
     match status.signal() {
-        Some(sig) => format!(
-            "signal {sig}{}",
-            if status.core_dumped() {
-                " (core dumped)"
-            } else {
-                ""
-            }
-        ),
+        Some(sig) => {
+            format!("signal {sig}{}", if status.core_dumped() { " (core dumped)" } else { "" })
+        }
         None => String::new(),
     }
 }

@@ -21,12 +21,8 @@ pub fn diff(expected: &[u8], actual: &[u8]) -> String {
     let a: Vec<&str> = act.split_inclusive('\n').collect();
 
     let prefix = e.iter().zip(&a).take_while(|(x, y)| x == y).count();
-    let suffix = e[prefix..]
-        .iter()
-        .rev()
-        .zip(a[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let suffix =
+        e[prefix..].iter().rev().zip(a[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
     let e_mid = &e[prefix..e.len() - suffix];
     let a_mid = &a[prefix..a.len() - suffix];
 
@@ -44,9 +40,7 @@ pub fn diff(expected: &[u8], actual: &[u8]) -> String {
         lcs_ops(e_mid, a_mid)
     } else {
         // Too large to align: show each side's first differing lines.
-        let mut ops: Vec<Op> = (0..e_mid.len().min(MAX_REPORT_LINES))
-            .map(Op::Del)
-            .collect();
+        let mut ops: Vec<Op> = (0..e_mid.len().min(MAX_REPORT_LINES)).map(Op::Del).collect();
         ops.extend((0..a_mid.len().min(MAX_REPORT_LINES)).map(Op::Add));
         ops
     };
@@ -69,14 +63,12 @@ pub fn diff(expected: &[u8], actual: &[u8]) -> String {
                     out.push("  ...".to_string());
                 }
             }
-            Op::Del(i) => out.push(format!(
-                "-{}",
-                show(e_mid[i], first_diff_partner(e_mid[i], a_mid))
-            )),
-            Op::Add(j) => out.push(format!(
-                "+{}",
-                show(a_mid[j], first_diff_partner(a_mid[j], e_mid))
-            )),
+            Op::Del(i) => {
+                out.push(format!("-{}", show(e_mid[i], first_diff_partner(e_mid[i], a_mid))))
+            }
+            Op::Add(j) => {
+                out.push(format!("+{}", show(a_mid[j], first_diff_partner(a_mid[j], e_mid))))
+            }
         }
     }
     if suffix > 0 && !matches!(ops.last(), Some(Op::Keep(_))) {
@@ -147,12 +139,7 @@ fn first_diff_partner(line: &str, others: &[&str]) -> Option<usize> {
     others
         .iter()
         .take(MAX_LCS_LINES)
-        .map(|o| {
-            line.chars()
-                .zip(o.chars())
-                .take_while(|(x, y)| x == y)
-                .count()
-        })
+        .map(|o| line.chars().zip(o.chars()).take_while(|(x, y)| x == y).count())
         .max()
 }
 

@@ -24,11 +24,7 @@ pub fn parse(data: &[u8]) -> Result<Expected, String> {
     if pos != data.len() {
         return Err(format!("trailing bytes after stderr at byte {pos}"));
     }
-    Ok(Expected {
-        exit,
-        stdout,
-        stderr,
-    })
+    Ok(Expected { exit, stdout, stderr })
 }
 
 fn header(data: &[u8], pos: &mut usize, name: &str) -> Result<i64, String> {
@@ -50,10 +46,7 @@ fn header(data: &[u8], pos: &mut usize, name: &str) -> Result<i64, String> {
 fn stream(data: &[u8], pos: &mut usize, name: &str) -> Result<Vec<u8>, String> {
     let n = header(data, pos, name)?;
     let n = usize::try_from(n).map_err(|_| format!("negative {name} length"))?;
-    let body = data
-        .get(*pos..*pos + n)
-        .ok_or_else(|| format!("{name} is truncated"))?
-        .to_vec();
+    let body = data.get(*pos..*pos + n).ok_or_else(|| format!("{name} is truncated"))?.to_vec();
     *pos += n;
     if !body.is_empty() && !body.ends_with(b"\n") {
         if data.get(*pos) != Some(&b'\n') {
