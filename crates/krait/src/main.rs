@@ -20,7 +20,8 @@ fn main() -> ExitCode {
     let worker = std::thread::Builder::new().stack_size(STACK_SIZE).spawn(real_main);
     match worker.map(|h| h.join()) {
         Ok(Ok(code)) => code,
-        _ => ExitCode::from(70),
+        // A panic is a bug; exit as Rust's own panic exit does.
+        _ => ExitCode::from(101),
     }
 }
 

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use krait_syntax::ast;
-use krait_syntax::error::{Columns, SyntaxError};
+use krait_syntax::error::{Columns, SyntaxError, SyntaxErrorKind};
 use krait_syntax::text::LineIndex;
 
 pub fn strerror(e: &std::io::Error) -> String {
@@ -76,6 +76,18 @@ pub fn run(path: &str, bytes: &[u8]) -> ExitCode {
     }
 }
 
+/// The script's name as CPython 3.11 reports it: made absolute by joining
+/// the working directory, without normalising `..`.
+fn script_path(path: &str) -> String {
+    if path.starts_with('/') {
+        return path.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => format!("{}/{}", cwd.display(), path),
+        Err(_) => path.to_string(),
+    }
+}
+
 /// Print a syntax error as CPython 3.11's traceback printer does, exit 1.
 fn syntax_error(path: &str, source: &str, e: &SyntaxError, columns: Columns) -> ExitCode {
     let lines = LineIndex::new(source);
@@ -85,20 +97,25 @@ fn syntax_error(path: &str, source: &str, e: &SyntaxError, columns: Columns) -> 
         let _ = writeln!(err, "{}: {}", e.kind.name(), e.msg);
         return ExitCode::from(1);
     }
-    let _ = writeln!(err, "  File \"{}\", line {}", path, loc.lineno);
+    let _ = writeln!(err, "  File \"{}\", line {}", script_path(path), loc.lineno);
     if let Some(text) = &loc.text {
+        // CPython's print_error_text: strip leading blanks, shift the offset
+        // with them, and print no caret when it then points left of the text.
         let line = text.trim_end_matches(['\n', '\r']);
         let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
-        let removed = line.chars().count() - stripped.chars().count();
+        let removed = (line.chars().count() - stripped.chars().count()) as isize;
         let _ = writeln!(err, "    {}", stripped);
-        if loc.offset >= 1 {
-            let start = loc.offset.saturating_sub(1).saturating_sub(removed);
-            let end = if loc.end_lineno == loc.lineno && loc.end_offset > loc.offset as isize {
-                loc.end_offset as usize - 1 - removed
-            } else {
-                start + 1
-            };
-            let _ = writeln!(err, "    {}{}", " ".repeat(start), "^".repeat(end.saturating_sub(start).max(1)));
+        let len = stripped.chars().count() as isize;
+        let offset = (loc.offset as isize - 1 - removed).min(len);
+        if offset >= 0 {
+            // IndentationError and TabError get a single caret (observed
+            // with python3 3.11).
+            let mut carets = 1;
+            if loc.end_offset > 0 && loc.end_lineno == loc.lineno && e.kind == SyntaxErrorKind::SyntaxError {
+                let end = (loc.end_offset - 1 - removed).min(len);
+                carets = (end - offset).max(1);
+            }
+            let _ = writeln!(err, "    {}{}", " ".repeat(offset as usize), "^".repeat(carets as usize));
         }
     }
     let _ = writeln!(err, "{}: {}", e.kind.name(), e.msg);
