@@ -11,25 +11,19 @@ use crate::token::TokenKind as T;
 impl Parser<'_> {
     /// expressions: expression (',' expression)* [',']
     pub(super) fn parse_expressions(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        let first = self.parse_expression()?;
-        if !self.at(T::Comma) {
-            return Ok(first);
-        }
-        let mut elts = vec![first];
-        while self.eat(T::Comma) {
-            if !self.starts_expression() {
-                break;
-            }
-            elts.push(self.parse_expression()?);
-        }
-        Ok(self.new_expr(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.range_from(start)))
+        self.parse_tuple_of(Self::parse_expression)
     }
 
     /// star_expressions: star_expression (',' star_expression)* [',']
     pub(super) fn parse_star_expressions(&mut self) -> PResult<Expr> {
+        self.parse_tuple_of(Self::parse_star_expression)
+    }
+
+    /// `element (',' element)* [',']`: the element alone, or a Tuple of them
+    /// (its range includes a trailing comma, as CPython's does).
+    fn parse_tuple_of(&mut self, element: fn(&mut Self) -> PResult<Expr>) -> PResult<Expr> {
         let start = self.start();
-        let first = self.parse_star_expression()?;
+        let first = element(self)?;
         if !self.at(T::Comma) {
             return Ok(first);
         }
@@ -38,7 +32,7 @@ impl Parser<'_> {
             if !self.starts_expression() {
                 break;
             }
-            elts.push(self.parse_star_expression()?);
+            elts.push(element(self)?);
         }
         Ok(self.new_expr(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.range_from(start)))
     }
