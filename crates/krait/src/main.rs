@@ -5,6 +5,7 @@
 //! print the token stream and the AST in CPython's formats. Executing
 //! programs arrives with the compiler and VM.
 
+mod dump_tokens;
 mod report;
 
 use std::process::ExitCode;
