@@ -382,8 +382,18 @@ impl State {
 
         while pos < max {
             let Some((start, end)) = pseudo_token(line, pos) else {
-                push(PyTokenKind::ErrorToken, text(pos, pos + 1), (lnum, pos), (lnum, pos + 1));
-                pos += 1;
+                // Nothing matches after the blanks: each blank, then the
+                // character, is an ERRORTOKEN (tokenize.py retries from each
+                // blank and fails the same way; doing it at once keeps a long
+                // run of blanks linear).
+                let mut blank_end = pos;
+                while blank_end < max && matches!(line[blank_end], ' ' | '\x0c' | '\t') {
+                    blank_end += 1;
+                }
+                for k in pos..=blank_end.min(max - 1) {
+                    push(PyTokenKind::ErrorToken, text(k, k + 1), (lnum, k), (lnum, k + 1));
+                }
+                pos = blank_end + 1;
                 continue;
             };
             let (spos, epos) = ((lnum, start), (lnum, end));
