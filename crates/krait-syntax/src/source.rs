@@ -453,8 +453,9 @@ fn unicode_error(body: &[u8]) -> Option<(usize, SyntaxError)> {
         last_bad = Some(bad);
         let at = probe_offset(&bad_bytes, bad) as u32;
         let index = tokens.partition_point(|t| t.range.start <= at).wrapping_sub(1);
-        if !tokens.get(index).is_some_and(|t| at < t.range.end) {
-            continue; // in a comment
+        match tokens.get(index) {
+            Some(t) if at < t.range.end => {}
+            _ => continue, // in a comment
         }
         let token = tokens[index];
         let start = raw_offset(&bad_bytes, token.range.start as usize);
