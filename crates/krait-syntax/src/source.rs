@@ -192,7 +192,7 @@ fn coding_spec(line: &[u8]) -> Option<String> {
 
 /// CPython's `get_normal_name`: the spellings of UTF-8 and Latin-1 it
 /// recognizes itself (first 12 characters, case and `_`/`-` insensitive).
-fn normal_name(name: &str) -> String {
+pub(crate) fn normal_name(name: &str) -> String {
     let buf: String = name
         .chars()
         .take(12)
@@ -244,6 +244,43 @@ fn lookup_codec(name: &str) -> Option<Codec> {
         charmaps::NAMES.binary_search_by(|(k, _)| (*k).cmp(n)).ok().map(|i| charmaps::NAMES[i].1)
     };
     find(&norm).or_else(|| find(&norm.replace('.', "_")))
+}
+
+/// `bytes.decode(name)` in Python, for the codecs Krait has: the text, or
+/// the message of the `UnicodeDecodeError` (`None`: no such codec here).
+pub(crate) fn python_decode(name: &str, bytes: &[u8]) -> Option<Result<String, String>> {
+    let codec = lookup_codec(name)?;
+    let mut out = String::with_capacity(bytes.len());
+    if decode_with(codec, bytes, &mut out).is_some() {
+        return Some(Ok(out));
+    }
+    let msg = match codec {
+        Codec::Utf8 => {
+            let at = std::str::from_utf8(bytes).err().map_or(0, |e| e.valid_up_to());
+            format!(
+                "'utf-8' codec can't decode byte 0x{:02x} in position {}: {}",
+                bytes[at],
+                at,
+                utf8_reason(bytes, at)
+            )
+        }
+        Codec::Ascii => {
+            let at = bytes.iter().position(|&b| b >= 0x80).unwrap_or(0);
+            format!("'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", bytes[at], at)
+        }
+        Codec::Latin1 => String::new(),
+        Codec::Table(i) => {
+            let at = bytes
+                .iter()
+                .position(|&b| b >= 0x80 && charmaps::TABLES[i][(b - 0x80) as usize] == charmaps::UNDEFINED)
+                .unwrap_or(0);
+            format!(
+                "'charmap' codec can't decode byte 0x{:02x} in position {}: character maps to <undefined>",
+                bytes[at], at
+            )
+        }
+    };
+    Some(Err(msg))
 }
 
 /// Append `bytes` decoded with `codec` to `out`; `None` on a byte the codec
@@ -415,9 +452,11 @@ fn unicode_error(body: &[u8]) -> Option<(usize, SyntaxError)> {
         }
         last_bad = Some(bad);
         let at = probe_offset(&bad_bytes, bad) as u32;
-        let Some(index) = tokens.iter().position(|t| t.range.start <= at && at < t.range.end) else {
-            continue; // in a comment
-        };
+        let index = tokens.partition_point(|t| t.range.start <= at).wrapping_sub(1);
+        match tokens.get(index) {
+            Some(t) if at < t.range.end => {}
+            _ => continue, // in a comment
+        }
         let token = tokens[index];
         let start = raw_offset(&bad_bytes, token.range.start as usize);
         let end = raw_offset(&bad_bytes, token.range.end as usize);

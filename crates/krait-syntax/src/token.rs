@@ -55,6 +55,15 @@ macro_rules! token_kinds {
                 matches!(self, $(TokenKind::$kv)|*)
             }
 
+            /// The operator spelled `text`, if it is one (Python's
+            /// `token.EXACT_TOKEN_TYPES`).
+            pub fn operator(text: &str) -> Option<TokenKind> {
+                match text {
+                    $($otext => Some(TokenKind::$ov),)*
+                    _ => None,
+                }
+            }
+
             /// The keyword spelled `text`, if it is one (hard keywords only).
             pub fn keyword(text: &str) -> Option<TokenKind> {
                 match text {

@@ -6,6 +6,7 @@
 //! programs arrives with the compiler and VM.
 
 mod bench;
+mod dump_tokens;
 mod report;
 
 use std::process::ExitCode;

@@ -17,9 +17,7 @@ pub fn strerror(e: &std::io::Error) -> String {
 }
 
 pub fn dump_tokens(path: &str, bytes: &[u8]) -> ExitCode {
-    let _ = (path, bytes);
-    eprintln!("krait: --dump-tokens is not written yet");
-    ExitCode::from(2)
+    crate::dump_tokens::dump_tokens(path, bytes)
 }
 
 /// `ast.dump(ast.parse(src), include_attributes=True)`; a syntax error is

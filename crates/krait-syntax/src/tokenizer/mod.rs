@@ -42,6 +42,8 @@
 //! the file tokenizer, i.e. what `python3 FILE` reports.
 
 mod errors;
+pub mod pytokenize;
+mod pyword;
 mod scan;
 #[cfg(test)]
 mod tests;

@@ -257,3 +257,72 @@ fn tokens_before_an_error_are_kept() {
     );
     assert!(t.error.is_some());
 }
+
+mod tokenize_py {
+    //! `Lib/tokenize.py`'s stream (`krait --dump-tokens`); expectations are
+    //! what `python3 -m tokenize` prints.
+    use crate::tokenizer::pytokenize::{tokenize_py, PyTokenKind as P, PyTokenizeError};
+
+    fn toks(src: &str) -> Vec<(P, String, (usize, usize), (usize, usize))> {
+        tokenize_py(src.as_bytes(), "f.py").unwrap().into_iter().map(|t| (t.kind, t.string, t.start, t.end)).collect()
+    }
+
+    #[test]
+    fn encoding_comments_nl() {
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            toks("# c\nx = 1 # d\n"),
+            [
+                (P::Encoding, s("utf-8"), (0, 0), (0, 0)),
+                (P::Comment, s("# c"), (1, 0), (1, 3)),
+                (P::Nl, s("\n"), (1, 3), (1, 4)),
+                (P::Name, s("x"), (2, 0), (2, 1)),
+                (P::Op, s("="), (2, 2), (2, 3)),
+                (P::Number, s("1"), (2, 4), (2, 5)),
+                (P::Comment, s("# d"), (2, 6), (2, 9)),
+                (P::Newline, s("\n"), (2, 9), (2, 10)),
+                (P::EndMarker, s(""), (3, 0), (3, 0)),
+            ]
+        );
+    }
+
+    #[test]
+    fn quirks() {
+        // The blank before a character nothing matches is an ERRORTOKEN too.
+        let t = toks("x = $\n");
+        assert_eq!((t[3].0, t[3].1.as_str(), t[3].2), (P::ErrorToken, " ", (1, 3)));
+        assert_eq!((t[4].0, t[4].1.as_str()), (P::ErrorToken, "$"));
+        // `012` is NUMBER '0' then NUMBER '12'; columns count characters.
+        let t = toks("é=012");
+        assert_eq!(t[3].1, "0");
+        assert_eq!(t[4].1, "12");
+        assert_eq!(t[4].2, (1, 3));
+        // A missing final newline: NEWLINE '' one past the end of the line.
+        let t = toks("x");
+        assert_eq!((t[2].0, t[2].2, t[2].3), (P::Newline, (1, 1), (1, 2)));
+    }
+
+    #[test]
+    fn errors() {
+        assert_eq!(
+            tokenize_py(b"(\n", "f.py"),
+            Err(PyTokenizeError::Located { msg: "EOF in multi-line statement", row: 2, col: 0 })
+        );
+        assert_eq!(
+            tokenize_py(b"x = '''\n", "f.py"),
+            Err(PyTokenizeError::Located { msg: "EOF in multi-line string", row: 1, col: 4 })
+        );
+        assert_eq!(
+            tokenize_py(b"if x:\n    a\n  b\n", "f.py"),
+            Err(PyTokenizeError::Located {
+                msg: "unindent does not match any outer indentation level",
+                row: 3,
+                col: 2
+            })
+        );
+        assert_eq!(
+            tokenize_py(b"# coding: uft-8\n", "f.py"),
+            Err(PyTokenizeError::Encoding("unknown encoding for 'f.py': uft-8".into()))
+        );
+    }
+}

@@ -1,0 +1,4 @@
+async def f():
+    await x
+match y:
+    case [_, *rest]: pass

@@ -1,0 +1,6 @@
+import os
+x = 1
+if x:
+    print(x)  # comment
+else:
+	pass

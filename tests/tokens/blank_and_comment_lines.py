@@ -1,0 +1,7 @@
+
+# only a comment
+   
+	# indented comment
+x = 1
+
+
