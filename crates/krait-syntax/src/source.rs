@@ -70,6 +70,27 @@ impl Decoded {
 /// Decode a source file's bytes as `python3 FILE` does; `filename` appears
 /// in the message for a file that is not UTF-8 and declares no encoding.
 pub fn decode_file(bytes: &[u8], filename: &str) -> Result<Decoded, SyntaxError> {
+    decode(bytes, filename, Mode::File)
+}
+
+/// Decode source bytes as `compile(bytes, ...)`/`ast.parse(bytes)` does
+/// (CPython's string tokenizer). It differs from `decode_file` in the
+/// message for a codec it cannot find ("unknown encoding: NAME").
+///
+/// Known gap: without a declaration, CPython's string tokenizer accepts
+/// bytes that are not UTF-8 in comments and reports them only inside
+/// literals or names; here they are the file reader's error.
+pub fn decode_string(bytes: &[u8]) -> Result<Decoded, SyntaxError> {
+    decode(bytes, "<string>", Mode::String)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    File,
+    String,
+}
+
+fn decode(bytes: &[u8], filename: &str, mode: Mode) -> Result<Decoded, SyntaxError> {
     let (body, bom) = match bytes.strip_prefix(b"\xef\xbb\xbf") {
         Some(rest) => (rest, true),
         None => (bytes, false),
@@ -112,7 +133,11 @@ pub fn decode_file(bytes: &[u8], filename: &str) -> Result<Decoded, SyntaxError>
         return Ok(declared_utf8(body, "utf-8"));
     }
     let problem = || nowhere(format!("encoding problem: {spec}"));
-    let codec = lookup_codec(&spec).ok_or_else(problem)?;
+    let codec = match lookup_codec(&spec) {
+        Some(codec) => codec,
+        None if mode == Mode::String => return Err(nowhere(format!("unknown encoding: {spec}"))),
+        None => return Err(problem()),
+    };
     // CPython reads the lines up to the declaration raw, then reopens the
     // file with the codec from the next line on. The raw lines are ASCII
     // but for the comment; a comment is never decoded, so its bytes only
@@ -557,34 +582,4 @@ fn chars_in_prefix(line: &str, col: usize) -> usize {
     let within = col.min(bytes.len());
     let chars = bytes[..within].iter().filter(|&&b| b & 0xC0 != 0x80).count();
     chars + (col - within)
-}
-
-/// Does the file declare its encoding (a UTF-8 BOM, or a PEP 263 cookie on
-/// line 1 or 2)? CPython then reports `SyntaxError` offsets in characters;
-/// otherwise in UTF-8 bytes.
-pub fn declares_encoding(bytes: &[u8]) -> bool {
-    if bytes.starts_with(b"\xef\xbb\xbf") {
-        return true;
-    }
-    let mut lines = bytes.split(|&b| b == b'\n');
-    let is_cookie = |line: &[u8]| {
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let trimmed = line.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\x0c')).map_or(&[][..], |i| &line[i..]);
-        if !trimmed.starts_with(b"#") {
-            return (false, trimmed.is_empty());
-        }
-        let text = String::from_utf8_lossy(trimmed);
-        let found = text.find("coding").is_some_and(|i| {
-            let rest = &text[i + 6..];
-            rest.starts_with(':') || rest.starts_with('=')
-        });
-        (found, true)
-    };
-    match lines.next() {
-        Some(first) => {
-            let (found, comment_or_blank) = is_cookie(first);
-            found || (comment_or_blank && lines.next().is_some_and(|l| is_cookie(l).0))
-        }
-        None => false,
-    }
 }

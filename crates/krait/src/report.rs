@@ -4,7 +4,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use krait_syntax::ast;
-use krait_syntax::error::{Columns, SyntaxError, SyntaxErrorKind};
+use krait_syntax::error::{Columns, ErrorLocation, SyntaxError, SyntaxErrorKind};
+use krait_syntax::tokenizer::Warning;
+use krait_syntax::{parser, source};
 use krait_syntax::text::LineIndex;
 
 pub fn strerror(e: &std::io::Error) -> String {
@@ -24,29 +26,48 @@ pub fn dump_tokens(path: &str, bytes: &[u8]) -> ExitCode {
 /// printed as one line, `Class: msg (line L, offset O, end line EL, end
 /// offset EO)`, the format `scripts/oracle_ast.py` prints for CPython.
 pub fn dump_ast(_path: &str, bytes: &[u8]) -> ExitCode {
-    let columns = columns_for(bytes);
-    let (line, code) = match krait_syntax::source::decode_source(bytes) {
-        Err(e) => (one_line_error(&e, "", columns), 1),
-        Ok(source) => match krait_syntax::parser::parse_module(&source) {
-            Ok(tree) => (ast::dump(&tree, &source), 0),
-            Err(e) => (one_line_error(&e, &source, columns), 1),
-        },
+    // `ast.parse(bytes)`: CPython's string tokenizer.
+    let (line, code) = match source::decode_string(bytes) {
+        Err(e) => (one_line_error(&e, "", Columns::Bytes, Mode::String), 1),
+        Ok(decoded) => {
+            let columns = columns_for(&decoded);
+            let parsed = parser::parse_module_with(&decoded.text, decoded.tokenizer_options());
+            match parsed.result {
+                Ok(tree) => (ast::dump(&tree, &decoded.text), 0),
+                Err(e) => (one_line_error(&e, &decoded.text, columns, Mode::String), 1),
+            }
+        }
     };
     let _ = writeln!(std::io::stdout().lock(), "{line}");
     ExitCode::from(code)
 }
 
-/// CPython counts error columns in characters only for files that declare
-/// their encoding.
-fn columns_for(bytes: &[u8]) -> Columns {
-    if krait_syntax::source::declares_encoding(bytes) {
+/// Which of CPython's readers a report imitates: they differ in how they
+/// locate errors raised before any token is read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// `ast.parse(bytes)`: such errors have lineno 0, offset -1, no end.
+    String,
+}
+
+/// CPython counts error columns in characters only for sources that
+/// declare their encoding (a BOM or a coding declaration).
+fn columns_for(decoded: &source::Decoded) -> Columns {
+    if decoded.encoding.is_some() {
         Columns::Chars
     } else {
         Columns::Bytes
     }
 }
 
-fn one_line_error(e: &SyntaxError, source: &str, columns: Columns) -> String {
+fn one_line_error(e: &SyntaxError, source: &str, columns: Columns, mode: Mode) -> String {
+    if e.location == ErrorLocation::Nowhere && mode == Mode::String {
+        return format!(
+            "{}: {} (line 0, offset -1, end line None, end offset None)",
+            e.kind.name(),
+            e.msg
+        );
+    }
     let lines = LineIndex::new(source);
     let loc = e.locate_in(source, &lines, columns);
     format!(
@@ -61,16 +82,44 @@ fn one_line_error(e: &SyntaxError, source: &str, columns: Columns) -> String {
 }
 
 pub fn run(path: &str, bytes: &[u8]) -> ExitCode {
-    let source = match krait_syntax::source::decode_source(bytes) {
-        Ok(s) => s,
-        Err(e) => return syntax_error(path, "", &e, columns_for(bytes)),
+    // `python3 FILE`: CPython's file reader.
+    let decoded = match source::decode_file(bytes, path) {
+        Ok(d) => d,
+        Err(e) => return syntax_error(path, "", &e, Columns::Bytes),
     };
-    match krait_syntax::parser::parse_module(&source) {
+    let columns = columns_for(&decoded);
+    let parsed = parser::parse_module_with(&decoded.text, decoded.tokenizer_options());
+    let error_at = parsed.result.as_ref().err().and_then(|e| match e.location {
+        ErrorLocation::Range(r) => Some(r.start),
+        ErrorLocation::Point(at) => Some(at),
+        _ => None,
+    });
+    print_warnings(path, &decoded.text, &parsed.warnings, error_at);
+    match parsed.result {
         Ok(_) => {
             eprintln!("krait: the compiler and virtual machine are not built yet; {path} parsed without errors");
             ExitCode::from(2)
         }
-        Err(e) => syntax_error(path, &source, &e, columns_for(bytes)),
+        Err(e) => syntax_error(path, &decoded.text, &e, columns),
+    }
+}
+
+/// The tokenizer's SyntaxWarnings, as the `warnings` module prints them
+/// (`FILE:LINE: SyntaxWarning: MSG` and the stripped line), for the tokens
+/// CPython read before the error, if any.
+fn print_warnings(path: &str, text: &str, warnings: &[Warning], error_at: Option<u32>) {
+    if warnings.is_empty() {
+        return;
+    }
+    let lines = LineIndex::new(text);
+    let mut err = std::io::stderr().lock();
+    for w in warnings {
+        if error_at.is_some_and(|at| w.range.start > at) {
+            continue;
+        }
+        let line = lines.line(w.range.start);
+        let _ = writeln!(err, "{}:{}: SyntaxWarning: {}", script_path(path), line, w.msg);
+        let _ = writeln!(err, "  {}", lines.line_text(text, line).trim());
     }
 }
 
@@ -91,7 +140,7 @@ fn syntax_error(path: &str, source: &str, e: &SyntaxError, columns: Columns) -> 
     let lines = LineIndex::new(source);
     let loc = e.locate_in(source, &lines, columns);
     let mut err = std::io::stderr().lock();
-    if e.location == krait_syntax::error::ErrorLocation::Nowhere {
+    if e.location == ErrorLocation::Nowhere {
         let _ = writeln!(err, "{}: {}", e.kind.name(), e.msg);
         return ExitCode::from(1);
     }

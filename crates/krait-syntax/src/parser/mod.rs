@@ -25,7 +25,7 @@ use crate::ast::{Expr, ExprKind, Identifier, Mod, Stmt};
 use crate::error::SyntaxError;
 use crate::text::TextRange;
 use crate::token::{Token, TokenKind};
-use crate::tokenizer::{tokenize, Tokens};
+use crate::tokenizer::{tokenize, tokenize_with, Options, Tokens, Warning};
 
 pub type PResult<T> = Result<T, SyntaxError>;
 
@@ -35,9 +35,23 @@ const MAX_DEPTH: u32 = 3000;
 
 /// Parse a module (`compile(source, filename, 'exec')`).
 pub fn parse_module(source: &str) -> Result<Mod, SyntaxError> {
-    let mut p = Parser::new(source, tokenize(source));
-    let result = p.parse_file();
-    result.map_err(|e| p.prefer_tokenizer_error(e))
+    parse_module_with(source, Options::default()).result
+}
+
+/// A parse and the warnings CPython's tokenizer printed on the way.
+pub struct Parsed {
+    pub result: Result<Mod, SyntaxError>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Parse a module tokenized as `options` says (see
+/// `source::Decoded::tokenizer_options`).
+pub fn parse_module_with(source: &str, options: Options) -> Parsed {
+    let tokens = tokenize_with(source, options);
+    let warnings = tokens.warnings.clone();
+    let mut p = Parser::new(source, tokens);
+    let result = p.parse_file().map_err(|e| p.prefer_tokenizer_error(e));
+    Parsed { result, warnings }
 }
 
 /// Parse an expression (`compile(source, filename, 'eval')`).
