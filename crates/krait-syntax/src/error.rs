@@ -48,6 +48,9 @@ pub struct SyntaxError {
     pub kind: SyntaxErrorKind,
     pub msg: String,
     pub location: ErrorLocation,
+    /// The source line CPython shows when it is not the file's own: an error
+    /// inside an f-string expression shows the `(expr)` text it re-parsed.
+    pub text: Option<String>,
 }
 
 /// How `SyntaxError` offsets count columns.
@@ -70,7 +73,7 @@ pub struct Located {
 
 impl SyntaxError {
     pub fn new(kind: SyntaxErrorKind, msg: impl Into<String>, range: TextRange) -> Self {
-        SyntaxError { kind, msg: msg.into(), location: ErrorLocation::Range(range) }
+        SyntaxError { kind, msg: msg.into(), location: ErrorLocation::Range(range), text: None }
     }
 
     pub fn syntax(msg: impl Into<String>, range: TextRange) -> Self {
@@ -91,6 +94,14 @@ impl SyntaxError {
     /// characters only when the source declared its encoding (a coding
     /// cookie or a BOM), and UTF-8 bytes otherwise.
     pub fn locate_in(&self, source: &str, lines: &LineIndex, columns: Columns) -> Located {
+        let mut located = self.locate_in_source(source, lines, columns);
+        if let Some(text) = &self.text {
+            located.text = Some(text.clone());
+        }
+        located
+    }
+
+    fn locate_in_source(&self, source: &str, lines: &LineIndex, columns: Columns) -> Located {
         let count = |s: &str| match columns {
             Columns::Chars => char_count(s),
             Columns::Bytes => s.len(),

@@ -75,7 +75,7 @@ impl LiteralError {
                 end_offset: 0,
             },
         };
-        SyntaxError { kind: SyntaxErrorKind::SyntaxError, msg: self.msg.clone(), location }
+        SyntaxError { text: None, kind: SyntaxErrorKind::SyntaxError, msg: self.msg.clone(), location }
     }
 }
 

@@ -158,7 +158,7 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
 }
 
 fn nowhere(msg: String) -> SyntaxError {
-    SyntaxError { kind: SyntaxErrorKind::SyntaxError, msg, location: ErrorLocation::Nowhere }
+    SyntaxError { text: None, kind: SyntaxErrorKind::SyntaxError, msg, location: ErrorLocation::Nowhere }
 }
 
 /// Just past the newline (`\n`, `\r\n`, `\r`) of the line starting at `from`.
@@ -548,7 +548,7 @@ fn unicode_error(body: &[u8]) -> Option<(usize, SyntaxError)> {
                 };
                 let (_, cut) = line_of(body, start);
                 let kind = SyntaxErrorKind::SyntaxError;
-                return Some((cut, SyntaxError { kind, msg, location }));
+                return Some((cut, SyntaxError { text: None, kind, msg, location }));
             }
             _ => {
                 // A name: the tokenizer fails with its cursor past it.
@@ -566,7 +566,7 @@ fn unicode_error(body: &[u8]) -> Option<(usize, SyntaxError)> {
                     end_offset: -1,
                 };
                 let kind = SyntaxErrorKind::SyntaxError;
-                return Some((line_start, SyntaxError { kind, msg, location }));
+                return Some((line_start, SyntaxError { text: None, kind, msg, location }));
             }
         }
     }

@@ -75,7 +75,7 @@ impl Parser<'_> {
             j += 1;
         }
         let at = self.tokens.get(j).map_or(self.source.len() as u32, |t| t.range.start);
-        SyntaxError {
+        SyntaxError { text: None,
             kind: SyntaxErrorKind::IndentationError,
             msg: msg.to_string(),
             location: ErrorLocation::Point(at),
@@ -128,7 +128,7 @@ impl Parser<'_> {
             let start = lines.line_start(line) as usize;
             let end = if line < lines.line_count() { lines.line_start(line + 1) as usize } else { self.source.len() };
             let offset = self.source[start..end].chars().count();
-            return SyntaxError {
+            return SyntaxError { text: None,
                 kind: SyntaxErrorKind::SyntaxError,
                 msg: msg.to_string(),
                 location: ErrorLocation::Explicit { lineno: line, offset, end_lineno: line, end_offset: -1 },

@@ -447,10 +447,34 @@ impl Parser<'_> {
             depth: self.depth,
             in_fstring: true,
         };
-        let e = sub.parse_star_expressions()?;
-        if !sub.at(T::EndMarker) {
-            return Err(sub.invalid_syntax());
+        let parsed = match sub.parse_star_expressions() {
+            Ok(e) if sub.at(T::EndMarker) => Ok(e),
+            Ok(_) => Err(sub.invalid_syntax()),
+            Err(e) => Err(e),
+        };
+        parsed.map_err(|e| self.relative_to_wrapped(e, &wrapped, base))
+    }
+
+    /// CPython 3.11 reports an error inside an f-string expression against
+    /// the `(expr)` text it parsed: the file's line numbers, but columns and
+    /// source line of that text (which on its first line starts at the `{`).
+    fn relative_to_wrapped(&self, mut e: SyntaxError, wrapped: &str, base: u32) -> SyntaxError {
+        let ErrorLocation::Range(r) = e.location else { return e };
+        if e.text.is_some() {
+            return e;
         }
-        Ok(e)
+        let sub = crate::text::LineIndex::new(wrapped);
+        let clamp = |x: u32| x.saturating_sub(base).min(wrapped.len() as u32);
+        let (line, col) = sub.line_col(clamp(r.start));
+        let (end_line, end_col) = sub.line_col(clamp(r.end));
+        let first_line = crate::text::LineIndex::new(self.source).line(base);
+        e.location = ErrorLocation::Explicit {
+            lineno: first_line + line - 1,
+            offset: col as usize + 1,
+            end_lineno: first_line + end_line - 1,
+            end_offset: end_col as isize + 1,
+        };
+        e.text = Some(format!("{}\n", sub.line_text(wrapped, line)));
+        e
     }
 }

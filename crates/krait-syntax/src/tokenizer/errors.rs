@@ -60,7 +60,7 @@ impl Lexer<'_> {
     /// character to the end of its leading zeros, in bytes.
     #[cold]
     pub(super) fn leading_zeros_error(&self, start: usize, zeros_end: usize) -> SyntaxError {
-        SyntaxError {
+        SyntaxError { text: None,
             kind: SyntaxErrorKind::SyntaxError,
             msg: "leading zeros in decimal integer literals are not permitted; \
                   use an 0o prefix for octal integers"
@@ -163,7 +163,7 @@ impl Lexer<'_> {
         offset: usize,
         end_offset: isize,
     ) -> SyntaxError {
-        SyntaxError {
+        SyntaxError { text: None,
             kind,
             msg,
             location: ErrorLocation::Explicit { lineno, offset, end_lineno: lineno, end_offset },
@@ -218,7 +218,7 @@ impl Lexer<'_> {
 /// CPython reads the file a line at a time and rejects a line holding a NUL
 /// byte when it reads it: line of the NUL, offsets 0.
 pub(super) fn null_byte_error(lineno: usize) -> SyntaxError {
-    SyntaxError {
+    SyntaxError { text: None,
         kind: SyntaxErrorKind::SyntaxError,
         msg: "source code cannot contain null bytes".into(),
         location: ErrorLocation::Explicit { lineno, offset: 0, end_lineno: lineno, end_offset: 0 },
