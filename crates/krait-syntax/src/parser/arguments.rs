@@ -81,10 +81,11 @@ impl Parser<'_> {
                 }
                 T::Name => {
                     let a = self.parse_param(lambda, false)?;
-                    let default = if self.eat(T::Equal) {
+                    let default = if self.at(T::Equal) {
+                        let eq = self.bump();
                         if self.at(T::Comma) || self.at(close) {
-                            let r = self.peek().range;
-                            return Err(self.error("expected default value expression", r));
+                            // CPython's invalid_default: at the '='.
+                            return Err(self.error("expected default value expression", eq.range));
                         }
                         Some(self.parse_expression()?)
                     } else {

@@ -78,16 +78,38 @@ pub(crate) struct Parser<'s> {
     in_fstring: bool,
 }
 
+/// Pin a range-located error to character columns.
+fn in_characters(e: &mut SyntaxError, source: &str) {
+    if let crate::error::ErrorLocation::Range(_) = e.location {
+        let lines = crate::text::LineIndex::new(source);
+        let loc = e.locate_in(source, &lines, crate::error::Columns::Chars);
+        e.location = crate::error::ErrorLocation::Explicit {
+            lineno: loc.lineno,
+            offset: loc.offset,
+            end_lineno: loc.end_lineno,
+            end_offset: loc.end_offset,
+        };
+    }
+}
+
 /// The empty token returned past the end of the stream.
 const EOF_TOKEN: Token = Token { kind: TokenKind::EndMarker, range: TextRange { start: 0, end: 0 } };
 
 impl<'s> Parser<'s> {
     pub(crate) fn new(source: &'s str, tokens: Tokens) -> Self {
+        let mut tokenizer_error = tokens.error;
+        if tokens.error_raised {
+            // The tokenizer's own syntaxerror() counts columns in characters
+            // whatever the encoding; fix them now (locate_in may count bytes).
+            if let Some(e) = &mut tokenizer_error {
+                in_characters(e, source);
+            }
+        }
         Parser {
             source,
             tokens: tokens.tokens,
             pos: 0,
-            tokenizer_error: tokens.error,
+            tokenizer_error,
             furthest: 0,
             depth: 0,
             in_fstring: false,
