@@ -58,12 +58,90 @@ pub struct Decoded {
     pub encoding: Option<String>,
     /// The error CPython raises when its tokenizer reaches the end of `text`.
     pub cut_error: Option<SyntaxError>,
+    /// String mode only: byte runs that are not UTF-8, each replaced in
+    /// `text` by one U+FFFD per byte. CPython's string tokenizer reads raw
+    /// bytes and only objects to them inside a name or a literal.
+    pub invalid_utf8: Vec<InvalidUtf8>,
+}
+
+/// A run of bytes that is not UTF-8 (as `str::from_utf8` delimits it), seen
+/// by CPython's string tokenizer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidUtf8 {
+    /// Offset in `Decoded::text` of the first U+FFFD standing for the run.
+    pub text_start: u32,
+    pub bytes: Vec<u8>,
+}
+
+/// Each byte of an invalid run stands as U+FFFD (3 bytes) in the text.
+pub const REPLACEMENT_LEN: u32 = 3;
+
+impl InvalidUtf8 {
+    /// Offset in the text just past the run's replacements.
+    pub fn text_end(&self) -> u32 {
+        self.text_start + REPLACEMENT_LEN * self.bytes.len() as u32
+    }
+
+    /// CPython's message for decoding a name or literal body in which the
+    /// run starts at byte `position`; `at_end` says the run ends the body
+    /// (so a valid lead byte is "unexpected end of data").
+    pub fn message(&self, position: usize, at_end: bool) -> String {
+        let lead_valid = matches!(self.bytes[0], 0xC2..=0xF4);
+        let reason = if !lead_valid {
+            "invalid start byte"
+        } else if at_end {
+            "unexpected end of data"
+        } else {
+            "invalid continuation byte"
+        };
+        let n = self.bytes.len();
+        if n == 1 {
+            format!(
+                "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {position}: {reason}",
+                self.bytes[0]
+            )
+        } else {
+            format!(
+                "(unicode error) 'utf-8' codec can't decode bytes in position {position}-{}: {reason}",
+                position + n - 1
+            )
+        }
+    }
+}
+
+/// Text for bytes that may not be UTF-8: each invalid run's bytes become
+/// U+FFFD, recorded in the returned runs.
+fn lossy_with_runs(mut bytes: &[u8]) -> (String, Vec<InvalidUtf8>) {
+    let mut text = String::with_capacity(bytes.len() + 16);
+    let mut runs = Vec::new();
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => {
+                text.push_str(s);
+                return (text, runs);
+            }
+            Err(e) => {
+                let valid = e.valid_up_to();
+                text.push_str(std::str::from_utf8(&bytes[..valid]).unwrap_or_default());
+                let n = e.error_len().unwrap_or(bytes.len() - valid);
+                runs.push(InvalidUtf8 { text_start: text.len() as u32, bytes: bytes[valid..valid + n].to_vec() });
+                for _ in 0..n {
+                    text.push('\u{FFFD}');
+                }
+                bytes = &bytes[valid + n..];
+            }
+        }
+    }
 }
 
 impl Decoded {
     /// How to tokenize `text` as CPython tokenizes the file.
     pub fn tokenizer_options(&self) -> Options {
-        Options { has_encoding: self.encoding.is_some(), cut_error: self.cut_error.clone() }
+        Options {
+            has_encoding: self.encoding.is_some(),
+            cut_error: self.cut_error.clone(),
+            invalid_utf8: self.invalid_utf8.clone(),
+        }
     }
 }
 
@@ -77,9 +155,9 @@ pub fn decode_file(bytes: &[u8], filename: &str) -> Result<Decoded, SyntaxError>
 /// (CPython's string tokenizer). It differs from `decode_file` in the
 /// message for a codec it cannot find ("unknown encoding: NAME").
 ///
-/// Known gap: without a declaration, CPython's string tokenizer accepts
-/// bytes that are not UTF-8 in comments and reports them only inside
-/// literals or names; here they are the file reader's error.
+/// Without a declaration, CPython's string tokenizer reads bytes that are
+/// not UTF-8 as they are: accepted in comments, an error inside a name or a
+/// literal (see `Decoded::invalid_utf8`).
 pub fn decode_string(bytes: &[u8]) -> Result<Decoded, SyntaxError> {
     decode(bytes, "<string>", Mode::String)
 }
@@ -103,7 +181,7 @@ fn decode(bytes: &[u8], filename: &str, mode: Mode) -> Result<Decoded, SyntaxErr
     let mut spec = coding_spec(&body[..line1_end]);
     let mut spec_line_end = line1_end;
     if spec.is_none() {
-        if !bom && std::str::from_utf8(&body[..line1_end]).is_err() {
+        if mode == Mode::File && !bom && std::str::from_utf8(&body[..line1_end]).is_err() {
             // CPython checks line 1 is UTF-8 before it reads line 2.
             return Ok(not_utf8(body, filename));
         }
@@ -118,10 +196,14 @@ fn decode(bytes: &[u8], filename: &str, mode: Mode) -> Result<Decoded, SyntaxErr
             return Ok(declared_utf8(body, "utf-8"));
         }
         if std::str::from_utf8(body).is_err() {
+            if mode == Mode::String {
+                let (text, invalid_utf8) = lossy_with_runs(body);
+                return Ok(Decoded { text, encoding: None, cut_error: None, invalid_utf8 });
+            }
             return Ok(not_utf8(body, filename));
         }
         let text = String::from_utf8(body.to_vec()).unwrap_or_default();
-        return Ok(Decoded { text, encoding: None, cut_error: None });
+        return Ok(Decoded { invalid_utf8: Vec::new(), text, encoding: None, cut_error: None });
     };
     if bom {
         if spec != "utf-8" {
@@ -144,7 +226,7 @@ fn decode(bytes: &[u8], filename: &str, mode: Mode) -> Result<Decoded, SyntaxErr
     // need to survive as some text.
     let mut text = String::from_utf8_lossy(&body[..spec_line_end]).into_owned();
     decode_with(codec, &body[spec_line_end..], &mut text).ok_or_else(problem)?;
-    Ok(Decoded { text, encoding: Some(spec), cut_error: None })
+    Ok(Decoded { invalid_utf8: Vec::new(), text, encoding: Some(spec), cut_error: None })
 }
 
 /// Decode source bytes to text as `decode_file` does, raising a deferred
@@ -373,7 +455,7 @@ fn not_utf8(body: &[u8], filename: &str) -> Decoded {
         body[bad], filename, line
     );
     let text = String::from_utf8(body[..start].to_vec()).unwrap_or_default();
-    Decoded { text, encoding: None, cut_error: Some(nowhere(msg)) }
+    Decoded { invalid_utf8: Vec::new(), text, encoding: None, cut_error: Some(nowhere(msg)) }
 }
 
 /// Declared UTF-8 (a BOM or `coding: utf-8`): CPython hands the bytes to its
@@ -383,16 +465,16 @@ fn not_utf8(body: &[u8], filename: &str) -> Decoded {
 fn declared_utf8(body: &[u8], encoding: &str) -> Decoded {
     let encoding = Some(encoding.to_string());
     if let Ok(text) = std::str::from_utf8(body) {
-        return Decoded { text: text.to_string(), encoding, cut_error: None };
+        return Decoded { invalid_utf8: Vec::new(), text: text.to_string(), encoding, cut_error: None };
     }
     match unicode_error(body) {
         Some((cut, error)) => {
             let text = String::from_utf8_lossy(&body[..cut]).into_owned();
-            Decoded { text, encoding, cut_error: Some(error) }
+            Decoded { invalid_utf8: Vec::new(), text, encoding, cut_error: Some(error) }
         }
         None => {
             let text = String::from_utf8_lossy(body).into_owned();
-            Decoded { text, encoding, cut_error: None }
+            Decoded { invalid_utf8: Vec::new(), text, encoding, cut_error: None }
         }
     }
 }

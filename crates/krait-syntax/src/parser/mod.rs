@@ -49,8 +49,12 @@ pub struct Parsed {
 pub fn parse_module_with(source: &str, options: Options) -> Parsed {
     let tokens = tokenize_with(source, options);
     let warnings = tokens.warnings.clone();
+    let raw_bytes = !tokens.invalid_utf8.is_empty();
     let mut p = Parser::new(source, tokens);
-    let result = p.parse_file().map_err(|e| p.prefer_tokenizer_error(e));
+    let mut result = p.parse_file().map_err(|e| p.prefer_tokenizer_error(e));
+    if raw_bytes {
+        result = result.map_err(|e| in_raw_bytes(e, source));
+    }
     Parsed { result, warnings }
 }
 
@@ -76,6 +80,31 @@ pub(crate) struct Parser<'s> {
     depth: u32,
     /// Inside an f-string expression: errors get CPython's "f-string: " prefix.
     in_fstring: bool,
+    /// Bytes that are not UTF-8 (string mode): an error in a literal.
+    invalid_utf8: Vec<crate::source::InvalidUtf8>,
+}
+
+/// Columns of the bytes CPython's string tokenizer read, where the text
+/// stands each byte that is not UTF-8 as a 3-byte U+FFFD.
+fn in_raw_bytes(mut e: SyntaxError, source: &str) -> SyntaxError {
+    if let crate::error::ErrorLocation::Range(r) = e.location {
+        let lines = crate::text::LineIndex::new(source);
+        let column = |at: u32| {
+            let (line, col) = lines.line_col(at);
+            let start = lines.line_start(line) as usize;
+            let seg = &source[start..start + col as usize];
+            (line, seg.len() - 2 * seg.matches('\u{FFFD}').count())
+        };
+        let (lineno, col) = column(r.start);
+        let (end_lineno, end_col) = column(r.end);
+        e.location = crate::error::ErrorLocation::Explicit {
+            lineno,
+            offset: col + 1,
+            end_lineno,
+            end_offset: end_col as isize + 1,
+        };
+    }
+    e
 }
 
 /// Pin a range-located error to character columns.
@@ -113,6 +142,7 @@ impl<'s> Parser<'s> {
             furthest: 0,
             depth: 0,
             in_fstring: false,
+            invalid_utf8: tokens.invalid_utf8,
         }
     }
 

@@ -49,6 +49,9 @@ impl Parser<'_> {
         let after = self.peek();
         let range = TextRange::new(first.range.start, tokens.last().map_or(first.range.end, |t| t.range.end));
 
+        if !self.invalid_utf8.is_empty() {
+            self.check_invalid_utf8(&tokens, after)?;
+        }
         let mut any_bytes = false;
         let mut any_str = false;
         let mut any_fstring = false;
@@ -104,6 +107,24 @@ impl Parser<'_> {
         }
         let values = self.join_parts(parts, range);
         Ok(self.new_expr(ExprKind::JoinedStr { values }, range))
+    }
+
+    /// String mode: a literal holding bytes that are not UTF-8 fails to
+    /// decode, the first one in order, at the token after the strings.
+    fn check_invalid_utf8(&self, tokens: &[Token], after: Token) -> PResult<()> {
+        for t in tokens {
+            let run = self.invalid_utf8.iter().find(|r| r.text_start >= t.range.start && r.text_start < t.range.end);
+            let Some(run) = run else { continue };
+            let (prefix, body, _) = split_string_token(self.text(*t));
+            let body_start = t.range.start + body.start as u32;
+            let body_end = t.range.start + body.end as u32;
+            if prefix.bytes || run.text_start < body_start {
+                continue;
+            }
+            let msg = run.message((run.text_start - body_start) as usize, run.text_end() == body_end);
+            return Err(self.error_after_strings(&msg, after));
+        }
+        Ok(())
     }
 
     /// Merge adjacent literals, drop empty ones, give literals `range`.
@@ -446,6 +467,7 @@ impl Parser<'_> {
             furthest: 0,
             depth: self.depth,
             in_fstring: true,
+            invalid_utf8: Vec::new(),
         };
         let parsed = match sub.parse_star_expressions() {
             Ok(e) if sub.at(T::EndMarker) => Ok(e),

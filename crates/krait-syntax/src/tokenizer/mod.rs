@@ -84,6 +84,9 @@ pub struct Tokens {
     /// before the parser's error: this is that error, placed as CPython
     /// places it.
     pub unclosed_bracket: Option<SyntaxError>,
+    /// `Options::invalid_utf8`, handed on to the parser (literals holding
+    /// such bytes are its error).
+    pub invalid_utf8: Vec<crate::source::InvalidUtf8>,
 }
 
 /// A `SyntaxWarning` from the tokenizer. CPython prints it as
@@ -107,6 +110,9 @@ pub struct Options {
     /// The source was cut before a line CPython cannot read (not UTF-8):
     /// the error to raise on reaching the end of the source.
     pub cut_error: Option<SyntaxError>,
+    /// Bytes that are not UTF-8, read as they are by CPython's string
+    /// tokenizer (`source::Decoded::invalid_utf8`).
+    pub invalid_utf8: Vec<crate::source::InvalidUtf8>,
 }
 
 /// Tokenize decoded source for the parser, as CPython tokenizes a file
@@ -135,7 +141,8 @@ pub fn tokenize_with(source: &str, options: Options) -> Tokens {
         Some(&paren) if error.is_some() && !error_raised => Some(lexer.unclosed_paren_error(paren)),
         _ => None,
     };
-    Tokens { tokens, error, warnings: lexer.warnings, error_raised, unclosed_bracket }
+    let invalid_utf8 = std::mem::take(&mut lexer.options.invalid_utf8);
+    Tokens { tokens, error, warnings: lexer.warnings, error_raised, unclosed_bracket, invalid_utf8 }
 }
 
 /// An open bracket: what `tok->parenstack`, `parenlinenostack` and

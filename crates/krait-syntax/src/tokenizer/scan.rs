@@ -219,12 +219,33 @@ impl Lexer<'_> {
             _ => chars.find(|&(_, c)| !unicode::is_id_continue(c)),
         };
         let Some((i, ch)) = bad else { return Ok(()) };
+        if ch == '\u{FFFD}' {
+            if let Some(e) = self.invalid_utf8_in_name(start, start + i) {
+                return Err(e);
+            }
+        }
         let msg = if unicode::is_printable(ch) {
             format!("invalid character '{}' (U+{:04X})", ch, ch as u32)
         } else {
             format!("invalid non-printable character U+{:04X}", ch as u32)
         };
         Err(SyntaxError::syntax(msg, TextRange::empty((start + i) as u32)))
+    }
+
+    /// A name holding bytes that are not UTF-8 (string mode): CPython fails
+    /// to decode the name, at the name's end (in bytes), with no end.
+    #[cold]
+    fn invalid_utf8_in_name(&self, start: usize, at: usize) -> Option<SyntaxError> {
+        let run = self.options.invalid_utf8.iter().find(|r| r.text_start as usize == at)?;
+        let at_end = run.text_end() as usize == self.pos;
+        let msg = run.message(at - start, at_end);
+        let line_start = self.src[..self.pos].rfind('\n').map_or(0, |i| i + 1);
+        let replaced = self.src[line_start..self.pos].matches('\u{FFFD}').count();
+        let col = self.pos - line_start - 2 * replaced;
+        let lineno = self.src[..self.pos].matches('\n').count() + 1;
+        let mut e = SyntaxError::syntax(msg, TextRange::empty(self.pos as u32));
+        e.location = crate::error::ErrorLocation::Explicit { lineno, offset: col, end_lineno: lineno, end_offset: -1 };
+        Some(e)
     }
 
     /// A string literal; `pos` is at its opening quote, `start` at its prefix.
