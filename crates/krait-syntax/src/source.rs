@@ -141,6 +141,7 @@ impl Decoded {
             has_encoding: self.encoding.is_some(),
             cut_error: self.cut_error.clone(),
             invalid_utf8: self.invalid_utf8.clone(),
+            string_mode: false,
         }
     }
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use krait_syntax::ast;
 use krait_syntax::error::{Columns, ErrorLocation, SyntaxError, SyntaxErrorKind};
-use krait_syntax::tokenizer::Warning;
+use krait_syntax::tokenizer::{self, Warning};
 use krait_syntax::{parser, source};
 use krait_syntax::text::LineIndex;
 
@@ -31,7 +31,8 @@ pub fn dump_ast(_path: &str, bytes: &[u8]) -> ExitCode {
         Err(e) => (one_line_error(&e, "", Columns::Bytes, Mode::String), 1),
         Ok(decoded) => {
             let columns = columns_for(&decoded);
-            let parsed = parser::parse_module_with(&decoded.text, decoded.tokenizer_options());
+            let options = tokenizer::Options { string_mode: true, ..decoded.tokenizer_options() };
+            let parsed = parser::parse_module_with(&decoded.text, options);
             match parsed.result {
                 Ok(tree) => (ast::dump(&tree, &decoded.text), 0),
                 Err(e) => (one_line_error(&e, &decoded.text, columns, Mode::String), 1),

@@ -116,7 +116,7 @@ impl Lexer<'_> {
     /// E_EOF right after a backslash continuation: an open bracket's error,
     /// or "unexpected EOF while parsing" on the backslash's line, at its end.
     /// After a backslash in the indentation, CPython's file reader has reset
-    /// its buffer and reports column 0.
+    /// its buffer and reports column 0; its string reader has not.
     #[cold]
     pub(super) fn eof_error(&self, at_bol: bool) -> SyntaxError {
         if let Some(e) = &self.cut_error {
@@ -126,7 +126,7 @@ impl Lexer<'_> {
             return self.unclosed_paren_error(paren);
         }
         self.error_code.set(true);
-        let offset = if at_bol {
+        let offset = if at_bol && !self.options.string_mode {
             0
         } else {
             let col = self.translated_len(self.prev_line_start, self.eof);

@@ -113,6 +113,9 @@ pub struct Options {
     /// Bytes that are not UTF-8, read as they are by CPython's string
     /// tokenizer (`source::Decoded::invalid_utf8`).
     pub invalid_utf8: Vec<crate::source::InvalidUtf8>,
+    /// Tokenize as CPython's string reader (`compile(bytes)`, `ast.parse`)
+    /// rather than its file reader (`python3 FILE`), where they differ.
+    pub string_mode: bool,
 }
 
 /// Tokenize decoded source for the parser, as CPython tokenizes a file
