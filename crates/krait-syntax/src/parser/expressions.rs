@@ -871,6 +871,11 @@ impl Parser<'_> {
                     let generators = self.parse_for_if_clauses()?;
                     let genexp_end = self.prev_end();
                     if !self.at(T::Rpar) || !args.is_empty() || !keywords.is_empty() {
+                        // CPython's invalid_arguments reads the arguments
+                        // after the comma first (a tokenizer error there wins).
+                        if self.at(T::Comma) {
+                            self.peek_at(1);
+                        }
                         let r = TextRange::new(e.range.start, genexp_end);
                         return Err(self.error("Generator expression must be parenthesized", r));
                     }
