@@ -515,6 +515,12 @@ impl Parser<'_> {
         }
         let start = self.start();
         let lower = if self.at(T::Colon) { None } else { Some(self.parse_named_expression()?) };
+        if let Some(Expr { kind: ExprKind::NamedExpr { .. }, range }) = &lower {
+            // A slice's lower bound is an `expression`: `a[b:=1:2]` is invalid.
+            if self.at(T::Colon) && !self.follows_open_paren(range.start) {
+                return Err(self.invalid_syntax());
+            }
+        }
         if !self.eat(T::Colon) {
             return lower.ok_or_else(|| self.invalid_syntax());
         }
@@ -679,6 +685,12 @@ impl Parser<'_> {
         } else {
             let e = self.parse_star_named_expression()?;
             if self.at(T::Colon) {
+                // A dict key is an `expression`: no star, no bare walrus.
+                if matches!(e.kind, ExprKind::Starred { .. } | ExprKind::NamedExpr { .. })
+                    && !self.follows_open_paren(e.range.start)
+                {
+                    return Err(self.invalid_syntax());
+                }
                 let value = self.parse_dict_value(&e)?;
                 (Some(e), value)
             } else {

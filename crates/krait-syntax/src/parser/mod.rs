@@ -286,6 +286,15 @@ impl<'s> Parser<'s> {
         0
     }
 
+    /// Is the token before the one starting at `offset` an opening
+    /// parenthesis (so an expression starting there was parenthesized)?
+    fn follows_open_paren(&self, offset: u32) -> bool {
+        match self.tokens.binary_search_by_key(&offset, |t| t.range.start) {
+            Ok(i) => i > 0 && self.tokens[i - 1].kind == TokenKind::Lpar,
+            Err(_) => false,
+        }
+    }
+
     #[inline]
     fn range_from(&self, start: u32) -> TextRange {
         TextRange::new(start, self.prev_end().max(start))

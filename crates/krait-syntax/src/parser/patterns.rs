@@ -9,28 +9,38 @@ use crate::ast::{
 use crate::text::TextRange;
 use crate::token::TokenKind as T;
 
+/// What a line starting with the soft keyword `match` turned out to be.
+pub(super) enum MatchAttempt {
+    Match(Stmt),
+    NotMatch { header_newline: Option<crate::token::Token> },
+}
+
 impl Parser<'_> {
     /// match_stmt: "match" subject_expr ':' NEWLINE INDENT case_block+ DEDENT
-    /// Returns None (position unchanged) when `match` is an ordinary name.
-    pub(super) fn try_parse_match_stmt(&mut self) -> PResult<Option<Stmt>> {
+    /// Returns `NotMatch` (position unchanged) when `match` is an ordinary
+    /// name, saying whether a `match subject NEWLINE` header was seen.
+    pub(super) fn try_parse_match_stmt(&mut self) -> PResult<MatchAttempt> {
         let m = self.mark();
         let start = self.start();
         self.bump();
         let subject = match self.parse_subject_expr() {
             Ok(s) if self.at(T::Colon) => s,
             Ok(_) if self.at(T::Newline) => {
-                // CPython's invalid_match_stmt.
-                return Err(self.error_at_current("expected ':'"));
+                // `match(x)` is a call; if the line fails as a statement,
+                // CPython's invalid_match_stmt says "expected ':'" here.
+                let newline = self.peek();
+                self.reset(m);
+                return Ok(MatchAttempt::NotMatch { header_newline: Some(newline) });
             }
             _ => {
                 self.reset(m);
-                return Ok(None);
+                return Ok(MatchAttempt::NotMatch { header_newline: None });
             }
         };
         self.bump();
         if !self.eat(T::Newline) {
             self.reset(m);
-            return Ok(None);
+            return Ok(MatchAttempt::NotMatch { header_newline: None });
         }
         if !self.eat(T::Indent) {
             self.check_tokenizer_error()?;
@@ -44,7 +54,7 @@ impl Parser<'_> {
             self.check_tokenizer_error()?;
             return Err(self.invalid_syntax());
         }
-        Ok(Some(Stmt {
+        Ok(MatchAttempt::Match(Stmt {
             range: self.range_from(start),
             kind: StmtKind::Match { subject: Box::new(subject), cases },
         }))
@@ -88,10 +98,8 @@ impl Parser<'_> {
         let first = self.parse_maybe_star_pattern()?;
         if !self.at(T::Comma) {
             if let PatternKind::MatchStar { .. } = first.kind {
-                return Ok(Pattern {
-                    range: self.range_from(start),
-                    kind: PatternKind::MatchSequence { patterns: vec![first] },
-                });
+                // A lone star pattern needs a comma (open_sequence_pattern).
+                return Err(self.invalid_syntax());
             }
             return Ok(first);
         }
@@ -226,13 +234,12 @@ impl Parser<'_> {
             });
         }
         let first = self.parse_maybe_star_pattern()?;
-        if self.eat(T::Rpar) {
+        if self.at(T::Rpar) {
             if let PatternKind::MatchStar { .. } = first.kind {
-                return Ok(Pattern {
-                    range: self.range_from(start),
-                    kind: PatternKind::MatchSequence { patterns: vec![first] },
-                });
+                // `(*a)` is not a pattern: a group holds no star.
+                return Err(self.invalid_syntax());
             }
+            self.bump();
             return Ok(first);
         }
         if !self.eat(T::Comma) {
@@ -258,11 +265,8 @@ impl Parser<'_> {
     /// signed_number, complex_number (`-1`, `1+2j`, `-1.5-2j`) or strings.
     fn parse_literal_pattern_expr(&mut self) -> PResult<Expr> {
         if self.at(T::String) {
-            let e = self.parse_strings()?;
-            if let ExprKind::JoinedStr { .. } = e.kind {
-                return Err(self.error("patterns may only match literals and attribute lookups", e.range));
-            }
-            return Ok(e);
+            // An f-string here is the compiler's error, not the parser's.
+            return self.parse_strings();
         }
         let start = self.start();
         let mut left = self.parse_signed_number()?;

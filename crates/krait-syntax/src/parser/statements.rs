@@ -1,6 +1,7 @@
 //! Statements: simple statements separated by `;`, compound statements with
 //! their blocks, decorators, and the soft-keyword `match` statement.
 
+use super::patterns::MatchAttempt;
 use super::targets::expr_name;
 use super::{PResult, Parser};
 use crate::ast::{
@@ -42,8 +43,13 @@ impl Parser<'_> {
                 }
             }
             T::Name if self.at_name("match") => match self.try_parse_match_stmt()? {
-                Some(s) => s,
-                None => return self.parse_simple_stmts(),
+                MatchAttempt::Match(s) => s,
+                MatchAttempt::NotMatch { header_newline: None } => return self.parse_simple_stmts(),
+                MatchAttempt::NotMatch { header_newline: Some(newline) } => {
+                    return self.parse_simple_stmts().map_err(|_| {
+                        self.error("expected ':'", super::errors::error_range(newline))
+                    });
+                }
             },
             T::Indent => return Err(self.invalid_syntax()),
             _ => return self.parse_simple_stmts(),
@@ -177,7 +183,8 @@ impl Parser<'_> {
                     }
                     let _ = eq;
                     if super::targets::invalid_target(&value, ExprContext::Store).is_some() {
-                        return Err(self.invalid_assignment_target(value));
+                        let first = targets.is_empty();
+                        return Err(self.invalid_assignment_target(value, first));
                     }
                     targets.push(self.into_target(value, ExprContext::Store)?);
                     value = self.parse_assignment_value()?;
@@ -214,12 +221,14 @@ impl Parser<'_> {
     }
 
     /// An invalid `target = ...`: CPython's invalid_named_expression says
-    /// "... here. Maybe you meant '==' instead of '='?" for a lone
+    /// "... here. Maybe you meant '==' instead of '='?" for a first
     /// bitwise_or-level target followed by one `=`; otherwise
     /// invalid_assignment blames the first invalid part.
-    fn invalid_assignment_target(&mut self, target: Expr) -> crate::error::SyntaxError {
+    fn invalid_assignment_target(&mut self, target: Expr, first: bool) -> crate::error::SyntaxError {
         let parenthesized = self.follows_open_paren(target.range.start);
         let suggest = match &target.kind {
+            // Only the statement's first target can read as a comparison.
+            _ if !first => false,
             _ if parenthesized => super::targets::suggests_comparison(&target, true),
             ExprKind::BinOp { .. } | ExprKind::Call { .. } | ExprKind::Await { .. } => true,
             ExprKind::UnaryOp { op, .. } => *op != crate::ast::UnaryOp::Not,
@@ -255,12 +264,6 @@ impl Parser<'_> {
         }
         let bad = super::targets::invalid_target(&target, ExprContext::Store).unwrap_or(&target);
         self.invalid_target_error(bad, ExprContext::Store)
-    }
-
-    /// Is the text before `offset` an opening parenthesis (so an expression
-    /// starting there was written in parentheses)?
-    fn follows_open_paren(&self, offset: u32) -> bool {
-        self.source[..offset as usize].trim_end().ends_with('(')
     }
 
     /// del_stmt: 'del' del_targets &(';' | NEWLINE)

@@ -3,9 +3,9 @@
 //! f-string is one token; its expressions are tokenized and parsed again).
 //!
 //! Invariants (CPython 3.11's, observable in `ast.dump`):
-//! - top-level literal parts and `FormattedValue`s carry the range of the
-//!   whole concatenated string; a format spec's `JoinedStr` and its parts
-//!   carry the range of their own STRING token; the expressions inside carry
+//! - literal parts and `FormattedValue`s carry the range of the whole
+//!   concatenated string, except a format spec's `JoinedStr` and the literals
+//!   in it, which carry the range of their own STRING token; the expressions inside carry
 //!   exact ranges, those of `(expr)` as CPython parses it (so a bare tuple
 //!   spans the `{` and the character after it);
 //! - adjacent literal parts merge into one `Constant`; empty ones vanish;
@@ -67,7 +67,6 @@ impl Parser<'_> {
         if any_bytes && any_str {
             return Err(self.error_after_strings("cannot mix bytes and nonbytes literals", after));
         }
-        let (first_prefix, _, _) = split_string_token(self.text(first));
         if any_bytes {
             let mut value = Vec::new();
             for t in &tokens {
@@ -86,7 +85,7 @@ impl Parser<'_> {
                 let s = decode_str(body_text, prefix.raw).map_err(|e| self.literal_error(e, *t, after))?;
                 value.push_pystr(&s);
             }
-            let kind = first_prefix.unicode.then(|| "u".to_string());
+            let kind = self.unicode_kind(first);
             return Ok(self.new_expr(ExprKind::Constant { value: Constant::Str(value), kind }, range));
         }
 
@@ -105,7 +104,16 @@ impl Parser<'_> {
                 parts.push(Part::Literal(s));
             }
         }
-        let values = self.join_parts(parts, range);
+        let mut values = self.join_parts(parts, range);
+        if let Some(kind) = self.unicode_kind(first) {
+            // CPython marks every top-level literal of a u-prefixed
+            // concatenation.
+            for v in &mut values {
+                if let ExprKind::Constant { kind: k, .. } = &mut v.kind {
+                    *k = Some(kind.clone());
+                }
+            }
+        }
         Ok(self.new_expr(ExprKind::JoinedStr { values }, range))
     }
 
@@ -125,6 +133,12 @@ impl Parser<'_> {
             return Err(self.error_after_strings(&msg, after));
         }
         Ok(())
+    }
+
+    /// `Constant.kind`: 'u' when the first token starts with a lowercase `u`
+    /// (CPython checks the first character only).
+    fn unicode_kind(&self, first: Token) -> Option<String> {
+        self.text(first).starts_with('u').then(|| "u".to_string())
     }
 
     /// Merge adjacent literals, drop empty ones, give literals `range`.
@@ -269,7 +283,9 @@ impl Parser<'_> {
         parts: &mut Vec<Part>,
     ) -> PResult<()> {
         let after = spans.after;
-        let own = if level == 0 { spans.whole } else { spans.token };
+        // Every FormattedValue, nested in a format spec or not, takes the
+        // whole concatenation's range.
+        let own = spans.whole;
         if level >= 2 {
             return Err(self.error_after_strings("f-string: expressions nested too deeply", after));
         }

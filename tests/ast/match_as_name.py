@@ -1,0 +1,4 @@
+match(x)
+match -x
+match = 1
+print(match)

@@ -1,0 +1,5 @@
+match x:
+    case f"x":
+        pass
+    case "a" f"b":
+        pass
