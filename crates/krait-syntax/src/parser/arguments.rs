@@ -37,6 +37,11 @@ impl Parser<'_> {
                         return Err(self.error("/ must be ahead of *", t.range));
                     }
                     if args.is_empty() {
+                        // CPython's invalid_parameters says so only when a
+                        // comma follows the '/'.
+                        if !self.at(T::Comma) {
+                            return Err(self.error("invalid syntax", t.range));
+                        }
                         return Err(self.error("at least one argument must precede /", t.range));
                     }
                     seen_slash = true;

@@ -156,6 +156,12 @@ impl Parser<'_> {
         Ok(())
     }
 
+    /// The kind of the token following `t`.
+    fn next_token_after(&self, t: crate::token::Token) -> Option<T> {
+        let i = self.tokens.binary_search_by_key(&t.range.start, |x| x.range.start).ok()?;
+        self.tokens.get(i + 1).map(|x| x.kind)
+    }
+
     /// CPython's invalid_expression: `[1, 2 3]` inside brackets is
     /// "invalid syntax. Perhaps you forgot a comma?" from the first
     /// expression to the second.
@@ -166,15 +172,25 @@ impl Parser<'_> {
         if !is_disjunction(first) {
             return Ok(());
         }
-        // !(NAME STRING | SOFT_KEYWORD)
-        if first_token.kind == T::Name {
-            let text = self.text(first_token);
-            if matches!(first.kind, ExprKind::Name { .. })
-                && (self.at(T::String) || matches!(text, "match" | "case" | "_"))
-            {
+        // CPython's invalid_legacy_expression: `print x` inside an expression.
+        if let ExprKind::Name { id, .. } = &first.kind {
+            let name = id.as_str().to_string();
+            if matches!(name.as_str(), "print" | "exec") {
+                let m = self.mark();
+                let rest = self.parse_star_expressions();
+                self.reset(m);
+                if let Ok(rest) = rest {
+                    let r = TextRange::new(first.range.start, rest.range.end);
+                    let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
+                    return Err(self.error(msg, r));
+                }
                 return Ok(());
             }
-            if matches!(first.kind, ExprKind::Name { .. }) && matches!(text, "print" | "exec") {
+        }
+        // !(NAME STRING | SOFT_KEYWORD): a lookahead at the first two tokens.
+        if first_token.kind == T::Name {
+            let text = self.text(first_token);
+            if matches!(text, "match" | "case" | "_") || self.next_token_after(first_token) == Some(T::String) {
                 return Ok(());
             }
         }

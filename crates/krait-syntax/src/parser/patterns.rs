@@ -176,12 +176,7 @@ impl Parser<'_> {
         let kind = match t.kind {
             T::None | T::True | T::False => {
                 self.bump();
-                let value = match t.kind {
-                    T::None => Constant::None,
-                    T::True => Constant::Bool(true),
-                    _ => Constant::Bool(false),
-                };
-                PatternKind::MatchSingleton { value }
+                PatternKind::MatchSingleton { value: singleton(t.kind) }
             }
             T::Number | T::Minus | T::String => {
                 let value = self.parse_literal_pattern_expr()?;
@@ -204,14 +199,8 @@ impl Parser<'_> {
                         PatternKind::MatchAs { pattern: None, name: Some(name) }
                     }
                 } else {
-                    let mut value = self.new_expr(ExprKind::Name { id: name, ctx: ExprContext::Load }, range);
-                    while self.eat(T::Dot) {
-                        let (attr, _) = self.expect_name()?;
-                        value = self.new_expr(
-                            ExprKind::Attribute { value: Box::new(value), attr, ctx: ExprContext::Load },
-                            self.range_from(start),
-                        );
-                    }
+                    let name = self.new_expr(ExprKind::Name { id: name, ctx: ExprContext::Load }, range);
+                    let value = self.parse_attribute_chain(name, start)?;
                     if self.at(T::Lpar) {
                         return self.parse_class_pattern(value, start);
                     }
@@ -221,6 +210,18 @@ impl Parser<'_> {
             _ => return Err(self.invalid_syntax()),
         };
         Ok(Pattern { range: self.range_from(start), kind })
+    }
+
+    /// name_or_attr: NAME ('.' NAME)*, the chain starting at `start`.
+    fn parse_attribute_chain(&mut self, mut value: Expr, start: u32) -> PResult<Expr> {
+        while self.eat(T::Dot) {
+            let (attr, _) = self.expect_name()?;
+            value = self.new_expr(
+                ExprKind::Attribute { value: Box::new(value), attr, ctx: ExprContext::Load },
+                self.range_from(start),
+            );
+        }
+        Ok(value)
     }
 
     /// group_pattern '(' pattern ')' | '(' open_sequence_pattern? ')'
@@ -271,6 +272,18 @@ impl Parser<'_> {
         let start = self.start();
         let mut left = self.parse_signed_number()?;
         if self.at(T::Plus) || self.at(T::Minus) {
+            // complex_number: signed_real_number ('+'|'-') imaginary_number,
+            // the real part checked first.
+            if matches!(left.kind, ExprKind::Constant { value: Constant::Complex { .. }, .. })
+                || matches!(&left.kind, ExprKind::UnaryOp { operand, .. }
+                    if matches!(operand.kind, ExprKind::Constant { value: Constant::Complex { .. }, .. }))
+            {
+                let number = match &left.kind {
+                    ExprKind::UnaryOp { operand, .. } => operand.range,
+                    _ => left.range,
+                };
+                return Err(self.error("real number required in complex literal", number));
+            }
             let op = if self.bump().kind == T::Plus { Operator::Add } else { Operator::Sub };
             let t = self.peek();
             if t.kind != T::Number {
@@ -279,9 +292,6 @@ impl Parser<'_> {
             let right = self.parse_signed_number()?;
             if !matches!(right.kind, ExprKind::Constant { value: Constant::Complex { .. }, .. }) {
                 return Err(self.error("imaginary number required in complex literal", right.range));
-            }
-            if matches!(left.kind, ExprKind::Constant { value: Constant::Complex { .. }, .. }) {
-                return Err(self.error("real number required in complex literal", left.range));
             }
             left = self.new_expr(
                 ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) },
@@ -332,25 +342,19 @@ impl Parser<'_> {
             let key = match self.kind() {
                 T::None | T::True | T::False => {
                     let t = self.bump();
-                    let value = match t.kind {
-                        T::None => Constant::None,
-                        T::True => Constant::Bool(true),
-                        _ => Constant::Bool(false),
-                    };
-                    self.new_expr(ExprKind::Constant { value, kind: None }, t.range)
+                    self.new_expr(ExprKind::Constant { value: singleton(t.kind), kind: None }, t.range)
                 }
                 T::Name => {
                     let kstart = self.start();
                     let (name, range) = self.expect_name()?;
-                    let mut value = self.new_expr(ExprKind::Name { id: name, ctx: ExprContext::Load }, range);
-                    while self.eat(T::Dot) {
-                        let (attr, _) = self.expect_name()?;
-                        value = self.new_expr(
-                            ExprKind::Attribute { value: Box::new(value), attr, ctx: ExprContext::Load },
-                            self.range_from(kstart),
-                        );
+                    if !self.at(T::Dot) {
+                        // A key is a literal or a dotted name (`attr`), never
+                        // a bare name.
+                        self.peek_at(0);
+                        return Err(self.invalid_syntax());
                     }
-                    value
+                    let name = self.new_expr(ExprKind::Name { id: name, ctx: ExprContext::Load }, range);
+                    self.parse_attribute_chain(name, kstart)?
                 }
                 _ => self.parse_literal_pattern_expr()?,
             };
@@ -394,5 +398,14 @@ impl Parser<'_> {
             range: self.range_from(start),
             kind: PatternKind::MatchClass { cls: Box::new(cls), patterns, kwd_attrs, kwd_patterns },
         })
+    }
+}
+
+/// The constant a `None`/`True`/`False` keyword stands for.
+fn singleton(kind: T) -> Constant {
+    match kind {
+        T::None => Constant::None,
+        T::True => Constant::Bool(true),
+        _ => Constant::Bool(false),
     }
 }

@@ -145,6 +145,10 @@ impl Parser<'_> {
     fn parse_assignment_or_expression(&mut self, start: u32) -> PResult<StmtKind> {
         let parenthesized = self.at(T::Lpar);
         let first = self.parse_assignment_value()?;
+        if self.at(T::ColonEqual) && !matches!(first.kind, ExprKind::Name { .. }) {
+            let msg = format!("cannot use assignment expressions with {}", expr_name(&first));
+            return Err(self.error(msg, first.range));
+        }
         match self.kind() {
             T::Colon => {
                 self.bump();

@@ -385,7 +385,11 @@ impl Parser<'_> {
         let expr_end = i;
         let text = &self.source[expr_start..expr_end];
         if text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')) {
-            return Err(self.error_after_strings("f-string: empty expression not allowed", after));
+            let msg = match src[i] {
+                c @ (b'!' | b'=' | b':') => format!("f-string: expression required before '{}'", c as char),
+                _ => "f-string: empty expression not allowed".to_string(),
+            };
+            return Err(self.error_after_strings(&msg, after));
         }
         let value = self.parse_fstring_expression_text(expr_start, expr_end)?;
 
