@@ -28,27 +28,19 @@ pub fn dump_tokens(path: &str, bytes: &[u8]) -> ExitCode {
 pub fn dump_ast(_path: &str, bytes: &[u8]) -> ExitCode {
     // `ast.parse(bytes)`: CPython's string tokenizer.
     let (line, code) = match source::decode_string(bytes) {
-        Err(e) => (one_line_error(&e, "", Columns::Bytes, Mode::String), 1),
+        Err(e) => (one_line_error(&e, "", Columns::Bytes), 1),
         Ok(decoded) => {
             let columns = columns_for(&decoded);
             let options = tokenizer::Options { string_mode: true, ..decoded.tokenizer_options() };
             let parsed = parser::parse_module_with(&decoded.text, options);
             match parsed.result {
                 Ok(tree) => (ast::dump(&tree, &decoded.text), 0),
-                Err(e) => (one_line_error(&e, &decoded.text, columns, Mode::String), 1),
+                Err(e) => (one_line_error(&e, &decoded.text, columns), 1),
             }
         }
     };
     let _ = writeln!(std::io::stdout().lock(), "{line}");
     ExitCode::from(code)
-}
-
-/// Which of CPython's readers a report imitates: they differ in how they
-/// locate errors raised before any token is read.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    /// `ast.parse(bytes)`: such errors have lineno 0, offset -1, no end.
-    String,
 }
 
 /// CPython counts error columns in characters only for sources that
@@ -61,8 +53,10 @@ fn columns_for(decoded: &source::Decoded) -> Columns {
     }
 }
 
-fn one_line_error(e: &SyntaxError, source: &str, columns: Columns, mode: Mode) -> String {
-    if e.location == ErrorLocation::Nowhere && mode == Mode::String {
+/// The one-line form `--dump-ast` prints (as `scripts/oracle_ast.py` does for
+/// `ast.parse`, where an error with no position has lineno 0, offset -1).
+fn one_line_error(e: &SyntaxError, source: &str, columns: Columns) -> String {
+    if e.location == ErrorLocation::Nowhere {
         return format!(
             "{}: {} (line 0, offset -1, end line None, end offset None)",
             e.kind.name(),
@@ -90,9 +84,15 @@ pub fn run(path: &str, bytes: &[u8]) -> ExitCode {
     };
     let columns = columns_for(&decoded);
     let parsed = parser::parse_module_with(&decoded.text, decoded.tokenizer_options());
+    let lines = LineIndex::new(&decoded.text);
     let error_at = parsed.result.as_ref().err().and_then(|e| match e.location {
         ErrorLocation::Range(r) => Some(r.start),
         ErrorLocation::Point(at) => Some(at),
+        ErrorLocation::Explicit { lineno, .. } if (1..=lines.line_count()).contains(&lineno) => {
+            // The error's line: warnings on later lines were never read.
+            let next = lineno + 1;
+            Some(if next <= lines.line_count() { lines.line_start(next) - 1 } else { decoded.text.len() as u32 })
+        }
         _ => None,
     });
     print_warnings(path, &decoded.text, &parsed.warnings, error_at);
@@ -153,14 +153,16 @@ fn syntax_error(path: &str, source: &str, e: &SyntaxError, columns: Columns) -> 
         let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
         let removed = (line.chars().count() - stripped.chars().count()) as isize;
         let _ = writeln!(err, "    {}", stripped);
-        let len = stripped.chars().count() as isize;
+        // Clipped to the line's length in bytes (CPython's strlen).
+        let len = stripped.len() as isize;
         let offset = (loc.offset as isize - 1 - removed).min(len);
         if offset >= 0 {
             // IndentationError and TabError get a single caret (observed
-            // with python3 3.11).
+            // with python3 3.11); an error running past its first line gets
+            // carets to the end of it.
             let mut carets = 1;
-            if loc.end_offset > 0 && loc.end_lineno == loc.lineno && e.kind == SyntaxErrorKind::SyntaxError {
-                let end = (loc.end_offset - 1 - removed).min(len);
+            if loc.end_offset > 0 && e.kind == SyntaxErrorKind::SyntaxError {
+                let end = if loc.end_lineno > loc.lineno { len } else { (loc.end_offset - 1 - removed).min(len) };
                 carets = (end - offset).max(1);
             }
             let _ = writeln!(err, "    {}{}", " ".repeat(offset as usize), "^".repeat(carets as usize));

@@ -868,6 +868,8 @@ impl Parser<'_> {
         let open = self.bump();
         let mut args: Vec<Expr> = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
+        // A positional argument after a keyword one: reported at the end.
+        let mut misplaced = None;
         while !self.at(T::Rpar) {
             let start = self.start();
             if self.at(T::DoubleStar) {
@@ -916,20 +918,24 @@ impl Parser<'_> {
                     return Err(self.invalid_keyword_argument(&e));
                 }
                 self.check_missing_comma(&e, first_token)?;
-                if let Some(k) = keywords.last() {
-                    let msg = if keywords.iter().any(|k| k.arg.is_none()) {
+                if !keywords.is_empty() && misplaced.is_none() {
+                    misplaced = Some(if keywords.iter().any(|k| k.arg.is_none()) {
                         "positional argument follows keyword argument unpacking"
                     } else {
                         "positional argument follows keyword argument"
-                    };
-                    let _ = k;
-                    return Err(self.error(msg, e.range));
+                    });
                 }
                 args.push(e);
             }
             if !self.eat(T::Comma) {
                 break;
             }
+        }
+        if let Some(msg) = misplaced {
+            // CPython reports it once the arguments are read, at the token
+            // after them.
+            let t = self.peek();
+            return Err(self.error(msg, super::errors::error_range(t)));
         }
         self.expect(T::Rpar)?;
         Ok((args, keywords))
