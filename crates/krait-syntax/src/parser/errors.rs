@@ -5,6 +5,7 @@
 //! 3. otherwise "invalid syntax" at the furthest token looked at, unless the
 //!    rest of the source has a tokenizer error (then that one), or a bracket
 //!    left open on an earlier line ("'(' was never closed").
+//!
 //! Rule-specific messages (CPython's `invalid_*` rules) are raised directly
 //! by the rules that recognise them.
 

@@ -707,7 +707,7 @@ impl Parser<'_> {
                 {
                     return Err(self.invalid_syntax());
                 }
-                let value = self.parse_dict_value(&e)?;
+                let value = self.parse_dict_value()?;
                 (Some(e), value)
             } else {
                 // A set or set comprehension.
@@ -761,7 +761,7 @@ impl Parser<'_> {
                     return Err(self.invalid_syntax());
                 }
                 let value_token = self.peek_at(1);
-                let value = self.parse_dict_value(&key)?;
+                let value = self.parse_dict_value()?;
                 self.check_missing_comma(&value, value_token)?;
                 values.push(value);
                 keys.push(Some(key));
@@ -773,7 +773,7 @@ impl Parser<'_> {
 
     /// `':' expression` after a dictionary key, with CPython's messages for
     /// a missing or starred value.
-    fn parse_dict_value(&mut self, key: &Expr) -> PResult<Expr> {
+    fn parse_dict_value(&mut self) -> PResult<Expr> {
         let colon = self.bump();
         if self.at(T::Star) {
             let start = self.start();
@@ -788,7 +788,6 @@ impl Parser<'_> {
         if matches!(self.kind(), T::Rbrace | T::Comma) {
             return Err(self.error("expression expected after dictionary key and ':'", colon.range));
         }
-        let _ = key;
         self.parse_expression()
     }
 

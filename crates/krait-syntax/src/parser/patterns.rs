@@ -6,7 +6,6 @@ use crate::ast::{
     Constant, Expr, ExprContext, ExprKind, Identifier, MatchCase, Operator, Pattern, PatternKind, Stmt,
     StmtKind, UnaryOp,
 };
-use crate::text::TextRange;
 use crate::token::TokenKind as T;
 
 /// What a line starting with the soft keyword `match` turned out to be.
@@ -87,7 +86,6 @@ impl Parser<'_> {
         let pattern = self.parse_patterns()?;
         let guard = if self.eat(T::If) { Some(self.parse_named_expression()?) } else { None };
         self.expect_colon()?;
-        let _ = &guard;
         let body = self.parse_block("'case' statement", start)?;
         Ok(MatchCase { pattern, guard, body })
     }
@@ -393,7 +391,6 @@ impl Parser<'_> {
             }
         }
         self.expect(T::Rpar)?;
-        let _ = TextRange::default();
         Ok(Pattern {
             range: self.range_from(start),
             kind: PatternKind::MatchClass { cls: Box::new(cls), patterns, kwd_attrs, kwd_patterns },

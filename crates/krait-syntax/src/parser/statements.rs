@@ -127,7 +127,7 @@ impl Parser<'_> {
                     StmtKind::Nonlocal { names }
                 }
             }
-            _ => self.parse_assignment_or_expression(start)?,
+            _ => self.parse_assignment_or_expression()?,
         };
         Ok(Stmt { range: self.range_from(start), kind })
     }
@@ -142,7 +142,7 @@ impl Parser<'_> {
     }
 
     /// assignment | star_expressions
-    fn parse_assignment_or_expression(&mut self, start: u32) -> PResult<StmtKind> {
+    fn parse_assignment_or_expression(&mut self) -> PResult<StmtKind> {
         let parenthesized = self.at(T::Lpar);
         let first = self.parse_assignment_value()?;
         if self.at(T::ColonEqual) && !matches!(first.kind, ExprKind::Name { .. }) {
@@ -156,7 +156,7 @@ impl Parser<'_> {
                 let simple = matches!(first.kind, ExprKind::Name { .. }) && !parenthesized;
                 let target = match &first.kind {
                     ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
-                        self.into_target(first, ExprContext::Store)?
+                        self.to_target(first, ExprContext::Store)?
                     }
                     ExprKind::Tuple { elts, .. } => {
                         let r = if parenthesized { first.range } else { elts[0].range };
@@ -179,18 +179,17 @@ impl Parser<'_> {
                 let mut targets = Vec::new();
                 let mut value = first;
                 while self.at(T::Equal) {
-                    let eq = self.bump();
+                    self.bump();
                     if let ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } = value.kind {
                         if !self.follows_open_paren(value.range.start) {
                             return Err(self.error("assignment to yield expression not possible", value.range));
                         }
                     }
-                    let _ = eq;
                     if super::targets::invalid_target(&value, ExprContext::Store).is_some() {
                         let first = targets.is_empty();
                         return Err(self.invalid_assignment_target(value, first));
                     }
-                    targets.push(self.into_target(value, ExprContext::Store)?);
+                    targets.push(self.to_target(value, ExprContext::Store)?);
                     value = self.parse_assignment_value()?;
                 }
                 Ok(StmtKind::Assign { targets, value: Box::new(value), type_comment: None })
@@ -205,7 +204,7 @@ impl Parser<'_> {
                         return Err(self.error(msg, first.range));
                     }
                     self.bump();
-                    let target = self.into_target(first, ExprContext::Store)?;
+                    let target = self.to_target(first, ExprContext::Store)?;
                     let value = self.parse_assignment_value()?;
                     return Ok(StmtKind::AugAssign { target: Box::new(target), op, value: Box::new(value) });
                 }
@@ -218,7 +217,6 @@ impl Parser<'_> {
                         return Err(self.error(msg, r));
                     }
                 }
-                let _ = start;
                 Ok(StmtKind::Expr { value: Box::new(first) })
             }
         }
@@ -276,7 +274,7 @@ impl Parser<'_> {
         let mut targets = Vec::new();
         loop {
             let e = self.parse_primary_or_starred_for_del()?;
-            targets.push(self.into_target(e, ExprContext::Del)?);
+            targets.push(self.to_target(e, ExprContext::Del)?);
             if !self.eat(T::Comma) || self.at(T::Newline) || self.at(T::Semi) {
                 break;
             }
@@ -424,12 +422,7 @@ impl Parser<'_> {
         self.expect(T::Rpar)?;
         let returns = if self.eat(T::Rarrow) { Some(Box::new(self.parse_expression()?)) } else { None };
         self.expect_colon()?;
-        let what = if async_start.is_some() {
-            "function definition"
-        } else {
-            "function definition"
-        };
-        let body = self.parse_block(what, start)?;
+        let body = self.parse_block("function definition", start)?;
         let range = self.range_from(start);
         let kind = if async_start.is_some() {
             StmtKind::AsyncFunctionDef { name, args: Box::new(args), body, decorator_list, returns, type_comment: None }
@@ -594,7 +587,7 @@ impl Parser<'_> {
         } else {
             self.parse_primary()?
         };
-        self.into_target(e, ExprContext::Store)
+        self.to_target(e, ExprContext::Store)
     }
 
     /// try_stmt: 'try' ':' block (finally_block | except_block+ ... | except_star_block+ ...)
@@ -630,12 +623,12 @@ impl Parser<'_> {
                 let tstart = self.start();
                 let t = self.parse_expression()?;
                 if self.at(T::Comma) {
-                    let mut elts = vec![t];
+                    // CPython's invalid_except_stmt: `except A, B:`.
                     while self.eat(T::Comma) {
                         if self.at(T::Colon) || self.at(T::As) {
                             break;
                         }
-                        elts.push(self.parse_expression()?);
+                        self.parse_expression()?;
                     }
                     if self.at(T::As) {
                         self.bump();
@@ -645,7 +638,6 @@ impl Parser<'_> {
                         let r = TextRange::new(tstart, self.peek().range.start);
                         return Err(self.error("multiple exception types must be parenthesized", r));
                     }
-                    let _ = &mut elts;
                     return Err(self.invalid_syntax());
                 }
                 let name = if self.eat(T::As) { Some(self.expect_name()?.0) } else { None };

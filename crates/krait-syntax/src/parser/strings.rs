@@ -375,8 +375,7 @@ impl Parser<'_> {
         if quote != 0 {
             return Err(self.error_after_strings("f-string: unterminated string", after));
         }
-        if let Some(&open) = brackets.last() {
-            let _ = open;
+        if !brackets.is_empty() {
             return Err(self.error_after_strings("f-string: expecting '}'", after));
         }
         if i >= end {

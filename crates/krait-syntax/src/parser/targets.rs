@@ -116,7 +116,7 @@ pub(super) fn set_context(e: &mut Expr, ctx: ExprContext) {
 
 impl Parser<'_> {
     /// Check and convert an expression into an assignment target.
-    pub(super) fn into_target(&self, mut e: Expr, ctx: ExprContext) -> PResult<Expr> {
+    pub(super) fn to_target(&self, mut e: Expr, ctx: ExprContext) -> PResult<Expr> {
         if let Some(bad) = invalid_target(&e, ctx) {
             return Err(self.invalid_target_error(bad, ctx));
         }
@@ -162,6 +162,6 @@ impl Parser<'_> {
             ));
         }
         let e = self.parse_primary()?;
-        self.into_target(e, ExprContext::Store)
+        self.to_target(e, ExprContext::Store)
     }
 }
