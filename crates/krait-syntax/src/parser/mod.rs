@@ -52,6 +52,9 @@ pub fn parse_module_with(source: &str, options: Options) -> Parsed {
     let raw_bytes = !tokens.invalid_utf8.is_empty();
     let mut p = Parser::new(source, tokens);
     let mut result = p.parse_file().map_err(|e| p.prefer_tokenizer_error(e));
+    if p.match_header_seen {
+        result = result.map_err(|e| p.expected_colon_after_match(e));
+    }
     if raw_bytes {
         result = result.map_err(|e| in_raw_bytes(e, source));
     }
@@ -82,6 +85,10 @@ pub(crate) struct Parser<'s> {
     in_fstring: bool,
     /// Bytes that are not UTF-8 (string mode): an error in a literal.
     invalid_utf8: Vec<crate::source::InvalidUtf8>,
+    /// A `match subject NEWLINE` line parsed as an expression statement
+    /// (`match(x)`): if the file fails later, CPython's second pass meets its
+    /// invalid_match_stmt rule first and says "expected ':'".
+    match_header_seen: bool,
 }
 
 /// Columns of the bytes CPython's string tokenizer read, where the text
@@ -143,6 +150,7 @@ impl<'s> Parser<'s> {
             depth: 0,
             in_fstring: false,
             invalid_utf8: tokens.invalid_utf8,
+            match_header_seen: false,
         }
     }
 
@@ -340,6 +348,16 @@ impl<'s> Parser<'s> {
     #[inline]
     fn leave(&mut self) {
         self.depth -= 1;
+    }
+
+    /// See `match_header_seen`: a parser error (not the tokenizer's)
+    /// becomes "expected ':'" at the furthest token.
+    fn expected_colon_after_match(&self, e: SyntaxError) -> SyntaxError {
+        if self.tokenizer_error.as_ref() == Some(&e) || self.tokens.is_empty() {
+            return e;
+        }
+        let t = self.tokens[self.furthest.min(self.tokens.len() - 1)];
+        SyntaxError::syntax("expected ':'", errors::error_range(t))
     }
 
     /// A parse that looked past the last good token met the tokenizer's

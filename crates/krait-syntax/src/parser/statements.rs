@@ -46,9 +46,11 @@ impl Parser<'_> {
                 MatchAttempt::Match(s) => s,
                 MatchAttempt::NotMatch { header_newline: None } => return self.parse_simple_stmts(),
                 MatchAttempt::NotMatch { header_newline: Some(newline) } => {
-                    return self.parse_simple_stmts().map_err(|_| {
+                    let stmts = self.parse_simple_stmts().map_err(|_| {
                         self.error("expected ':'", super::errors::error_range(newline))
-                    });
+                    })?;
+                    self.match_header_seen = true;
+                    return Ok(stmts);
                 }
             },
             T::Indent => return Err(self.invalid_syntax()),

@@ -487,6 +487,7 @@ impl Parser<'_> {
             depth: self.depth,
             in_fstring: true,
             invalid_utf8: Vec::new(),
+            match_header_seen: false,
         };
         let parsed = match sub.parse_star_expressions() {
             Ok(e) if sub.at(T::EndMarker) => Ok(e),
