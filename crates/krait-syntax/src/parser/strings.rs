@@ -19,11 +19,14 @@ use crate::pystr::PyString;
 use crate::text::TextRange;
 use crate::token::{Token, TokenKind as T};
 
-/// The ranges an f-string's parts take: top-level literals and values take
-/// the whole concatenated string's; a format spec and everything in it takes
-/// its own STRING token's; shape errors point at the token `after`.
+/// One f-string token being scanned: where its body ends, whether it is
+/// raw, and the ranges its parts take (literals and values take the whole
+/// concatenated string's; a format spec's literals its own STRING token's;
+/// shape errors point at the token `after`).
 #[derive(Clone, Copy)]
 struct Spans {
+    end: usize,
+    raw: bool,
     whole: TextRange,
     token: TextRange,
     after: Token,
@@ -96,8 +99,8 @@ impl Parser<'_> {
             let body_end = t.range.start as usize + body.end;
             if prefix.fstring {
                 let mut pos = body_start;
-                let spans = Spans { whole: range, token: t.range, after };
-                self.parse_fstring_body(&mut pos, body_end, prefix.raw, 0, spans, &mut parts)?;
+                let spans = Spans { end: body_end, raw: prefix.raw, whole: range, token: t.range, after };
+                self.parse_fstring_body(&mut pos, 0, spans, &mut parts)?;
             } else {
                 let s = decode_str(&self.source[body_start..body_end], prefix.raw)
                     .map_err(|e| self.literal_error(e, *t, after))?;
@@ -194,17 +197,8 @@ impl Parser<'_> {
 
     /// Parse f-string text from `*pos` (absolute source offset) up to `end`,
     /// or, in a format spec (`level > 0`), up to its closing `}`.
-    #[allow(clippy::too_many_arguments)]
-    fn parse_fstring_body(
-        &mut self,
-        pos: &mut usize,
-        end: usize,
-        raw: bool,
-        level: u32,
-        spans: Spans,
-        parts: &mut Vec<Part>,
-    ) -> PResult<()> {
-        let after = spans.after;
+    fn parse_fstring_body(&mut self, pos: &mut usize, level: u32, spans: Spans, parts: &mut Vec<Part>) -> PResult<()> {
+        let Spans { end, raw, after, .. } = spans;
         let src = self.source.as_bytes();
         loop {
             // A literal chunk, up to a brace.
@@ -267,22 +261,19 @@ impl Parser<'_> {
                 return Ok(());
             }
             // src[i] == '{': an expression.
-            self.parse_fstring_expression(pos, end, raw, level, spans, parts)?;
+            self.parse_fstring_expression(pos, level, spans, parts)?;
         }
     }
 
     /// `{expr[=][!c][:spec]}` starting at the `{` at `*pos`.
-    #[allow(clippy::too_many_arguments)]
     fn parse_fstring_expression(
         &mut self,
         pos: &mut usize,
-        end: usize,
-        raw: bool,
         level: u32,
         spans: Spans,
         parts: &mut Vec<Part>,
     ) -> PResult<()> {
-        let after = spans.after;
+        let Spans { end, after, .. } = spans;
         // Every FormattedValue, nested in a format spec or not, takes the
         // whole concatenation's range.
         let own = spans.whole;
@@ -430,7 +421,7 @@ impl Parser<'_> {
         if src[i] == b':' {
             i += 1;
             let mut spec_parts = Vec::new();
-            self.parse_fstring_body(&mut i, end, raw, level + 1, spans, &mut spec_parts)?;
+            self.parse_fstring_body(&mut i, level + 1, spans, &mut spec_parts)?;
             let values = self.join_parts(spec_parts, spans.token);
             format_spec = Some(Box::new(self.new_expr(ExprKind::JoinedStr { values }, spans.token)));
         }
