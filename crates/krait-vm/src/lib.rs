@@ -1,0 +1,13 @@
+//! Krait's virtual machine.
+//!
+//! The layers, bottom up:
+//! - `value`: a Python value in one machine word (NaN-boxing): floats and
+//!   small ints are immediates, everything else a pointer to a heap object;
+//! - `object`: the header every heap object starts with (reference count,
+//!   type), allocation, and the reference counting `Value` performs on
+//!   clone and drop;
+//! - `types`: type objects and the slots operations dispatch through.
+
+pub mod object;
+pub mod types;
+pub mod value;
