@@ -15,6 +15,12 @@ impl PyString {
         PyString { bytes: Vec::new() }
     }
 
+    /// A string from its encoded bytes, which must be generalized UTF-8 as
+    /// this type's invariant says (as `as_bytes` returns them).
+    pub fn from_bytes(bytes: Vec<u8>) -> Self {
+        PyString { bytes }
+    }
+
     pub fn push_str(&mut self, s: &str) {
         self.bytes.extend_from_slice(s.as_bytes());
     }
@@ -85,6 +91,11 @@ impl std::fmt::Debug for PyString {
             None => write!(f, "{:?}", self.code_points().collect::<Vec<_>>()),
         }
     }
+}
+
+/// The code points of generalized UTF-8 bytes (see `PyString`).
+pub fn decode_code_points(bytes: &[u8]) -> CodePoints<'_> {
+    CodePoints { bytes, pos: 0 }
 }
 
 pub struct CodePoints<'a> {

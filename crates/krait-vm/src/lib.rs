@@ -6,8 +6,15 @@
 //! - `object`: the header every heap object starts with (reference count,
 //!   type), allocation, and the reference counting `Value` performs on
 //!   clone and drop;
-//! - `types`: type objects and the slots operations dispatch through.
+//! - `types`: type objects and the slots operations dispatch through;
+//! - `vm`: the interpreter context and `PyErr`;
+//! - `builtins`: the built-in types, one module each;
+//! - `ops`: the abstract operations (binary operators, comparisons, `repr`,
+//!   `hash`, truth) with CPython's dispatch rules.
 
+pub mod builtins;
 pub mod object;
+pub mod ops;
 pub mod types;
 pub mod value;
+pub mod vm;

@@ -56,6 +56,26 @@ pub struct Obj<T> {
     pub data: T,
 }
 
+/// A static object (`None`, `True`, ...): an `Obj` that may live in a
+/// `static`.
+#[repr(transparent)]
+pub struct StaticObj<T>(pub Obj<T>);
+
+// SAFETY: static objects are only touched while holding the interpreter lock
+// (one thread runs Python at a time); their `Cell` count is never accessed
+// concurrently, and their payloads are immutable.
+unsafe impl<T> Sync for StaticObj<T> {}
+
+impl<T> StaticObj<T> {
+    pub const fn new(ty: &'static TypeObject, data: T) -> StaticObj<T> {
+        StaticObj(Obj { header: ObjHeader::immortal(ty), data })
+    }
+
+    pub fn ptr(&'static self) -> ObjPtr {
+        ObjPtr::from_static(&self.0)
+    }
+}
+
 /// A pointer to a live heap object's header. Copying it does not count a
 /// reference: owning handles are `Value`s.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]

@@ -4,28 +4,161 @@
 //! - A type object is a heap object like any other (`#[repr(C)]`, an
 //!   `ObjHeader` first), so `type(x)` is a `Value` and a type's type is
 //!   `type`. Built-in types are statics, immortal, their slots filled at
-//!   compile time.
+//!   compile time (`TypeObject::builtin(..)` plus the slots they have).
 //! - Slots are filled once per type. Operations dispatch through them, never
 //!   through attribute look-up by name; classes defined in Python will fill
 //!   them with wrappers that call their dunder methods.
+//! - A binary number slot receives both operands in order and returns
+//!   `NotImplemented` (`Vm::not_implemented`) when it does not handle the
+//!   pair; `ops::binary_op` then tries the reflected operand, as CPython.
 //! - `trace` visits every reference an object's payload holds (the cycle
 //!   collector's view of the object), and exists from the day the type does.
 
 use crate::object::{ObjHeader, ObjPtr};
 use crate::value::Value;
+use crate::vm::{PyResult, Vm};
 
 /// A function handed each reference an object holds.
 pub type Visit<'a> = &'a mut dyn FnMut(&Value);
+
+pub type UnaryFn = fn(&mut Vm, &Value) -> PyResult<Value>;
+pub type BinaryFn = fn(&mut Vm, &Value, &Value) -> PyResult<Value>;
+pub type HashFn = fn(&mut Vm, &Value) -> PyResult<i64>;
+pub type BoolFn = fn(&mut Vm, &Value) -> PyResult<bool>;
+pub type LenFn = fn(&mut Vm, &Value) -> PyResult<usize>;
+pub type RichCompareFn = fn(&mut Vm, &Value, &Value, CompareOp) -> PyResult<Value>;
+
+/// The six rich comparisons, in CPython's `Py_LT..Py_GE` order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+}
+
+impl CompareOp {
+    /// The operator with its operands swapped (`a < b` is `b > a`).
+    pub fn swapped(self) -> CompareOp {
+        match self {
+            CompareOp::Lt => CompareOp::Gt,
+            CompareOp::Le => CompareOp::Ge,
+            CompareOp::Eq => CompareOp::Eq,
+            CompareOp::Ne => CompareOp::Ne,
+            CompareOp::Gt => CompareOp::Lt,
+            CompareOp::Ge => CompareOp::Le,
+        }
+    }
+
+    /// The operator's symbol, as CPython's error messages spell it.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CompareOp::Lt => "<",
+            CompareOp::Le => "<=",
+            CompareOp::Eq => "==",
+            CompareOp::Ne => "!=",
+            CompareOp::Gt => ">",
+            CompareOp::Ge => ">=",
+        }
+    }
+}
+
+/// The binary number operators, in the order of CPython's `NB_*` codes
+/// (3.11's `BINARY_OP` argument), so the compiler and the VM share them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    And,
+    FloorDivide,
+    Lshift,
+    MatrixMultiply,
+    Multiply,
+    Remainder,
+    Or,
+    Power,
+    Rshift,
+    Subtract,
+    TrueDivide,
+    Xor,
+}
+
+impl BinOp {
+    pub const ALL: [BinOp; 13] = [
+        BinOp::Add,
+        BinOp::And,
+        BinOp::FloorDivide,
+        BinOp::Lshift,
+        BinOp::MatrixMultiply,
+        BinOp::Multiply,
+        BinOp::Remainder,
+        BinOp::Or,
+        BinOp::Power,
+        BinOp::Rshift,
+        BinOp::Subtract,
+        BinOp::TrueDivide,
+        BinOp::Xor,
+    ];
+
+    /// The operator's symbol in CPython's "unsupported operand type(s)" message.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::And => "&",
+            BinOp::FloorDivide => "//",
+            BinOp::Lshift => "<<",
+            BinOp::MatrixMultiply => "@",
+            BinOp::Multiply => "*",
+            BinOp::Remainder => "%",
+            BinOp::Or => "|",
+            BinOp::Power => "** or pow()",
+            BinOp::Rshift => ">>",
+            BinOp::Subtract => "-",
+            BinOp::TrueDivide => "/",
+            BinOp::Xor => "^",
+        }
+    }
+}
+
+/// The number protocol: one slot per binary operator (`BinOp` order), and
+/// the unary ones.
+pub struct NumberSlots {
+    pub binary: [Option<BinaryFn>; 13],
+    pub negative: Option<UnaryFn>,
+    pub positive: Option<UnaryFn>,
+    pub invert: Option<UnaryFn>,
+    pub absolute: Option<UnaryFn>,
+}
+
+impl NumberSlots {
+    pub const EMPTY: NumberSlots =
+        NumberSlots { binary: [None; 13], negative: None, positive: None, invert: None, absolute: None };
+
+    #[inline]
+    pub fn get(&self, op: BinOp) -> Option<BinaryFn> {
+        self.binary[op as usize]
+    }
+}
 
 #[repr(C)]
 pub struct TypeObject {
     pub header: ObjHeader,
     /// `__name__` (`tp_name` without a module prefix).
     pub name: &'static str,
+    /// `__base__`; `None` only for `object`.
+    pub base: Option<&'static TypeObject>,
     /// Free an object of this type whose count reached zero.
     pub dealloc: unsafe fn(ObjPtr),
     /// Visit every reference the object holds.
     pub trace: fn(ObjPtr, Visit),
+    pub repr: Option<UnaryFn>,
+    pub str: Option<UnaryFn>,
+    pub hash: Option<HashFn>,
+    pub richcompare: Option<RichCompareFn>,
+    pub bool: Option<BoolFn>,
+    pub len: Option<LenFn>,
+    pub number: &'static NumberSlots,
 }
 
 // SAFETY: type objects are only touched while holding the interpreter lock
@@ -34,21 +167,58 @@ pub struct TypeObject {
 unsafe impl Sync for TypeObject {}
 
 impl TypeObject {
+    /// A static built-in type with no slots but `dealloc` and `trace`; fill
+    /// the others with struct-update syntax.
+    pub const fn builtin(
+        name: &'static str,
+        base: Option<&'static TypeObject>,
+        dealloc: unsafe fn(ObjPtr),
+        trace: fn(ObjPtr, Visit),
+    ) -> TypeObject {
+        TypeObject {
+            header: ObjHeader::immortal(&TYPE_TYPE),
+            name,
+            base,
+            dealloc,
+            trace,
+            repr: None,
+            str: None,
+            hash: None,
+            richcompare: None,
+            bool: None,
+            len: None,
+            number: &NumberSlots::EMPTY,
+        }
+    }
+
     pub fn as_ptr(&'static self) -> ObjPtr {
         ObjPtr::from_static_type(self)
+    }
+
+    /// Is this type `other` or a subclass of it?
+    pub fn is_subtype(&self, other: &TypeObject) -> bool {
+        let mut t = Some(self);
+        while let Some(ty) = t {
+            if std::ptr::eq(ty, other) {
+                return true;
+            }
+            t = ty.base;
+        }
+        false
     }
 }
 
 /// `trace` for payloads that hold no references.
 pub fn trace_nothing(_: ObjPtr, _: Visit) {}
 
-/// `type`, the type of every type.
-pub static TYPE_TYPE: TypeObject = TypeObject {
-    header: ObjHeader::immortal(&TYPE_TYPE),
-    name: "type",
-    dealloc: never_dealloc,
-    trace: trace_nothing,
-};
-
 /// The `dealloc` of static objects, whose count never reaches zero.
-unsafe fn never_dealloc(_: ObjPtr) {}
+///
+/// # Safety
+/// Always safe: it does nothing (it is `unsafe` only to fit the slot).
+pub unsafe fn never_dealloc(_: ObjPtr) {}
+
+/// `object`, the root of every type.
+pub static OBJECT_TYPE: TypeObject = TypeObject::builtin("object", None, never_dealloc, trace_nothing);
+
+/// `type`, the type of every type.
+pub static TYPE_TYPE: TypeObject = TypeObject::builtin("type", Some(&OBJECT_TYPE), never_dealloc, trace_nothing);

@@ -1,8 +1,8 @@
 //! Unit tests of the value encoding and of reference counting.
 
 use super::*;
-use crate::object::{alloc, dealloc_boxed, ObjHeader, ObjPtr};
-use crate::types::{TypeObject, Visit, TYPE_TYPE};
+use crate::object::{alloc, dealloc_boxed, ObjPtr};
+use crate::types::{TypeObject, Visit};
 use std::cell::RefCell;
 
 #[test]
@@ -50,12 +50,7 @@ fn identity_of_immediates_is_equality_of_words() {
 }
 
 // A test type: a list-like payload, so references nest.
-static CELLS: TypeObject = TypeObject {
-    header: ObjHeader::immortal(&TYPE_TYPE),
-    name: "cells",
-    dealloc: dealloc_cells,
-    trace: trace_cells,
-};
+static CELLS: TypeObject = TypeObject::builtin("cells", None, dealloc_cells, trace_cells);
 
 type Cells = RefCell<Vec<Value>>;
 

@@ -1,0 +1,339 @@
+//! `int`: small ints are `Value` immediates; the rest are heap big integers
+//! (`dashu_int::IBig`).
+//!
+//! Invariants:
+//! - A heap `int` never holds a value in the small range (`new_big`
+//!   normalises), so the two representations never overlap.
+//! - `bool` is a subclass: `True`/`False` take part in int arithmetic as 1/0
+//!   (`int_of` reads them).
+//! - Division and modulo floor, as Python's do (dashu's `DivRem` truncates;
+//!   the results are adjusted here).
+//! - `hash(n)` is CPython's: `n mod (2**61 - 1)` with `n`'s sign, -1 -> -2.
+
+use dashu_int::ops::{BitTest, UnsignedAbs};
+use dashu_int::IBig;
+
+use crate::builtins::exceptions::{MEMORY_ERROR, NOT_IMPLEMENTED_ERROR};
+use crate::builtins::singletons::as_bool;
+use crate::builtins::str::new_str;
+use crate::object::{alloc, dealloc_boxed, ObjPtr};
+use crate::types::{trace_nothing, BinOp, CompareOp, NumberSlots, TypeObject, OBJECT_TYPE};
+use crate::value::{Unpacked, Value};
+use crate::vm::{PyResult, Vm};
+
+/// CPython 3.11.7's default `sys.get_int_max_str_digits()`.
+pub const MAX_STR_DIGITS: usize = 4300;
+
+/// The modulus of CPython's numeric hash, `2**61 - 1`.
+pub const HASH_MODULUS: u64 = (1 << 61) - 1;
+
+static INT_NUMBER: NumberSlots = NumberSlots {
+    binary: [
+        Some(|vm, a, b| int_binary(vm, BinOp::Add, a, b)),
+        Some(|vm, a, b| int_binary(vm, BinOp::And, a, b)),
+        Some(|vm, a, b| int_binary(vm, BinOp::FloorDivide, a, b)),
+        Some(|vm, a, b| int_binary(vm, BinOp::Lshift, a, b)),
+        None,
+        Some(|vm, a, b| int_binary(vm, BinOp::Multiply, a, b)),
+        Some(|vm, a, b| int_binary(vm, BinOp::Remainder, a, b)),
+        Some(|vm, a, b| int_binary(vm, BinOp::Or, a, b)),
+        Some(|vm, a, b| int_binary(vm, BinOp::Power, a, b)),
+        Some(|vm, a, b| int_binary(vm, BinOp::Rshift, a, b)),
+        Some(|vm, a, b| int_binary(vm, BinOp::Subtract, a, b)),
+        Some(|vm, a, b| int_binary(vm, BinOp::TrueDivide, a, b)),
+        Some(|vm, a, b| int_binary(vm, BinOp::Xor, a, b)),
+    ],
+    negative: Some(|vm, v| unary(vm, v, |i| -i)),
+    positive: Some(|vm, v| unary(vm, v, |i| i)),
+    invert: Some(|vm, v| unary(vm, v, |i| -i - IBig::ONE)),
+    absolute: Some(|vm, v| unary(vm, v, |i| if i < IBig::ZERO { -i } else { i })),
+};
+
+pub static INT_TYPE: TypeObject = TypeObject {
+    repr: Some(int_repr),
+    str: Some(int_repr),
+    hash: Some(|_, v| Ok(int_of(v).map_or(0, |i| hash_int(&i)))),
+    richcompare: Some(int_richcompare),
+    bool: Some(|_, v| Ok(int_of(v).is_some_and(|i| !i.is_zero()))),
+    number: &INT_NUMBER,
+    ..TypeObject::builtin("int", Some(&OBJECT_TYPE), dealloc_int, trace_nothing)
+};
+
+unsafe fn dealloc_int(p: ObjPtr) {
+    // SAFETY: heap ints are allocated by `new_big` as Obj<IBig>.
+    unsafe { dealloc_boxed::<IBig>(p) }
+}
+
+/// An int's value, borrowed.
+#[derive(Debug, Clone)]
+pub enum Int<'a> {
+    Small(i64),
+    Big(&'a IBig),
+}
+
+impl Int<'_> {
+    pub fn to_ibig(&self) -> IBig {
+        match self {
+            Int::Small(i) => IBig::from(*i),
+            Int::Big(b) => (*b).clone(),
+        }
+    }
+
+    pub fn is_zero(&self) -> bool {
+        matches!(self, Int::Small(0))
+    }
+
+    pub fn is_negative(&self) -> bool {
+        match self {
+            Int::Small(i) => *i < 0,
+            Int::Big(b) => **b < IBig::ZERO,
+        }
+    }
+}
+
+/// The int value of `v` (an `int`, a `bool`, or a subclass of `int`).
+pub fn int_of(v: &Value) -> Option<Int<'_>> {
+    match v.unpack() {
+        Unpacked::Int(i) => Some(Int::Small(i)),
+        Unpacked::Float(_) => None,
+        Unpacked::Object(p) => {
+            if let Some(b) = as_bool(v) {
+                return Some(Int::Small(b as i64));
+            }
+            if p.ty().is_subtype(&INT_TYPE) {
+                // SAFETY: heap ints (and int subclasses) are Obj<IBig>.
+                Some(Int::Big(unsafe { p.data::<IBig>() }))
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// An int from an `i64`.
+pub fn new_int(i: i64) -> Value {
+    Value::small_int(i).unwrap_or_else(|| Value::from_owned(alloc(&INT_TYPE, IBig::from(i))))
+}
+
+/// An int from an `i128`.
+fn new_int_i128(i: i128) -> Value {
+    match i64::try_from(i) {
+        Ok(i) => new_int(i),
+        Err(_) => Value::from_owned(alloc(&INT_TYPE, IBig::from(i))),
+    }
+}
+
+/// An int from a big integer, small when it fits.
+pub fn new_big(b: IBig) -> Value {
+    if let Ok(i) = i64::try_from(&b) {
+        if let Some(v) = Value::small_int(i) {
+            return v;
+        }
+    }
+    Value::from_owned(alloc(&INT_TYPE, b))
+}
+
+fn unary(vm: &mut Vm, v: &Value, f: fn(IBig) -> IBig) -> PyResult<Value> {
+    match int_of(v) {
+        // Small ints are 48-bit: negating or inverting one fits an i64.
+        Some(Int::Small(i)) => Ok(new_big(f(IBig::from(i)))),
+        Some(Int::Big(b)) => Ok(new_big(f(b.clone()))),
+        None => Ok(vm.not_implemented()),
+    }
+}
+
+/// Python's floor division and modulo of big integers.
+fn floor_divmod(a: &IBig, b: &IBig) -> (IBig, IBig) {
+    let q = a / b;
+    let r = a - &q * b;
+    if r != IBig::ZERO && ((r < IBig::ZERO) != (*b < IBig::ZERO)) {
+        (q - IBig::ONE, r + b)
+    } else {
+        (q, r)
+    }
+}
+
+fn int_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (int_of(a), int_of(b)) else {
+        return Ok(vm.not_implemented());
+    };
+    // The fast path: both small (48-bit), so i128 never overflows.
+    if let (Int::Small(x), Int::Small(y)) = (&x, &y) {
+        let (x, y) = (*x as i128, *y as i128);
+        match op {
+            BinOp::Add => return Ok(new_int_i128(x + y)),
+            BinOp::Subtract => return Ok(new_int_i128(x - y)),
+            BinOp::Multiply => return Ok(new_int_i128(x * y)),
+            BinOp::FloorDivide | BinOp::Remainder if y != 0 => {
+                let (mut q, mut r) = (x / y, x % y);
+                if r != 0 && ((r < 0) != (y < 0)) {
+                    q -= 1;
+                    r += y;
+                }
+                return Ok(new_int_i128(if op == BinOp::FloorDivide { q } else { r }));
+            }
+            BinOp::And => return Ok(new_int_i128(x & y)),
+            BinOp::Or => return Ok(new_int_i128(x | y)),
+            BinOp::Xor => return Ok(new_int_i128(x ^ y)),
+            _ => {}
+        }
+    }
+    let (x, y) = (x.to_ibig(), y.to_ibig());
+    match op {
+        BinOp::Add => Ok(new_big(x + y)),
+        BinOp::Subtract => Ok(new_big(x - y)),
+        BinOp::Multiply => Ok(new_big(x * y)),
+        BinOp::And => Ok(new_big(x & y)),
+        BinOp::Or => Ok(new_big(x | y)),
+        BinOp::Xor => Ok(new_big(x ^ y)),
+        BinOp::FloorDivide | BinOp::Remainder => {
+            if y == IBig::ZERO {
+                let msg = if op == BinOp::Remainder {
+                    "integer modulo by zero"
+                } else {
+                    "integer division or modulo by zero"
+                };
+                return Err(vm.zero_division_error(msg));
+            }
+            let (q, r) = floor_divmod(&x, &y);
+            Ok(new_big(if op == BinOp::FloorDivide { q } else { r }))
+        }
+        BinOp::Lshift | BinOp::Rshift => {
+            if y < IBig::ZERO {
+                return Err(vm.value_error("negative shift count"));
+            }
+            if op == BinOp::Rshift {
+                return Ok(new_big(floor_shr(&x, &y)));
+            }
+            if x == IBig::ZERO {
+                return Ok(new_int(0));
+            }
+            match usize::try_from(&y) {
+                Ok(n) if bit_len(&x).saturating_add(n) <= MAX_INT_BITS => Ok(new_big(x << n)),
+                Ok(_) => Err(vm.error(&MEMORY_ERROR, "")),
+                Err(_) => Err(vm.overflow_error("too many digits in integer")),
+            }
+        }
+        BinOp::Power => {
+            if y < IBig::ZERO {
+                // int ** negative int is a float, as CPython computes it.
+                let fx = crate::builtins::float::int_to_f64(vm, &Int::Big(&x))?;
+                let fy = crate::builtins::float::int_to_f64(vm, &Int::Big(&y))?;
+                return crate::builtins::float::float_pow(vm, fx, fy);
+            }
+            let small_base = x == IBig::ZERO || x == IBig::ONE || x == -IBig::ONE;
+            let n = match usize::try_from(&y) {
+                Ok(n) if small_base || bit_len(&x).saturating_mul(n) <= MAX_INT_BITS => n,
+                // 0, 1 and -1 to a huge power are still small.
+                _ if small_base => (usize::try_from(&(&y % IBig::from(2))).unwrap_or(0)) + 2,
+                _ => return Err(vm.error(&MEMORY_ERROR, "")),
+            };
+            Ok(new_big(x.pow(n)))
+        }
+        BinOp::TrueDivide => {
+            if y == IBig::ZERO {
+                return Err(vm.zero_division_error("division by zero"));
+            }
+            true_divide(vm, &x, &y)
+        }
+        BinOp::MatrixMultiply => Ok(vm.not_implemented()),
+    }
+}
+
+/// The largest int Krait builds, in bits (CPython would fail to allocate
+/// one much larger and raise MemoryError).
+const MAX_INT_BITS: usize = 1 << 32;
+
+/// Bits in |x|.
+fn bit_len(x: &IBig) -> usize {
+    x.unsigned_abs().bit_len()
+}
+
+/// `x >> n`, rounding toward negative infinity as Python does.
+fn floor_shr(x: &IBig, n: &IBig) -> IBig {
+    let neg = *x < IBig::ZERO;
+    let shift = usize::try_from(n).ok().filter(|&s| s < bit_len(x));
+    let Some(shift) = shift else {
+        return if neg { -IBig::ONE } else { IBig::ZERO };
+    };
+    let mag = x.unsigned_abs();
+    if neg {
+        // floor(-m / 2**s) = -((m - 1) >> s) - 1
+        -IBig::from((mag - dashu_int::UBig::ONE) >> shift) - IBig::ONE
+    } else {
+        IBig::from(mag >> shift)
+    }
+}
+
+/// `int / int`, correctly rounded as CPython's `long_true_divide`.
+fn true_divide(vm: &mut Vm, x: &IBig, y: &IBig) -> PyResult<Value> {
+    const EXACT: u64 = 1 << 53;
+    let small = |v: &IBig| i64::try_from(v).ok().filter(|i| i.unsigned_abs() <= EXACT);
+    if let (Some(a), Some(b)) = (small(x), small(y)) {
+        // Both exactly representable: one correctly rounded division.
+        return Ok(Value::float(a as f64 / b as f64));
+    }
+    Err(vm.error(&NOT_IMPLEMENTED_ERROR, "true division of ints beyond 2**53"))
+}
+
+fn int_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (int_of(a), int_of(b)) else {
+        return Ok(vm.not_implemented());
+    };
+    let ord = match (&x, &y) {
+        (Int::Small(x), Int::Small(y)) => x.cmp(y),
+        _ => x.to_ibig().cmp(&y.to_ibig()),
+    };
+    Ok(vm.bool(crate::ops::ordering_satisfies(ord, op)))
+}
+
+/// CPython's hash of an int.
+pub fn hash_int(i: &Int) -> i64 {
+    let h = match i {
+        Int::Small(v) => {
+            let m = (v.unsigned_abs() % HASH_MODULUS) as i64;
+            if *v < 0 {
+                -m
+            } else {
+                m
+            }
+        }
+        Int::Big(b) => {
+            let m = IBig::from(HASH_MODULUS);
+            let (_, r) = floor_divmod(&(*b).clone(), &m);
+            // r is in 0..m: take the magnitude's residue with the sign.
+            let neg = **b < IBig::ZERO;
+            let mag = if neg { (m - r) % IBig::from(HASH_MODULUS) } else { r };
+            let mag = i64::try_from(&mag).unwrap_or(0);
+            if neg {
+                -mag
+            } else {
+                mag
+            }
+        }
+    };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+fn int_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(i) = int_of(v) else { return Ok(vm.not_implemented()) };
+    let text = match i {
+        Int::Small(i) => i.to_string(),
+        Int::Big(b) => {
+            let s = b.to_string();
+            let digits = s.trim_start_matches('-').len();
+            if digits > MAX_STR_DIGITS {
+                return Err(vm.value_error(format!(
+                    "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; \
+                     use sys.set_int_max_str_digits() to increase the limit"
+                )));
+            }
+            s
+        }
+    };
+    Ok(new_str(&text))
+}

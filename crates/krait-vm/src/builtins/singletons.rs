@@ -1,0 +1,78 @@
+//! `None`, `NotImplemented`, `Ellipsis`, `True` and `False`: static objects
+//! of their own types, compared by identity.
+
+use crate::builtins::int::INT_TYPE;
+use crate::builtins::str::new_str;
+use crate::object::StaticObj;
+use crate::types::{never_dealloc, trace_nothing, TypeObject, OBJECT_TYPE};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub static NONE_TYPE: TypeObject = TypeObject {
+    repr: Some(|_, _| Ok(new_str("None"))),
+    bool: Some(|_, _| Ok(false)),
+    ..TypeObject::builtin("NoneType", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)
+};
+
+pub static NOT_IMPLEMENTED_TYPE: TypeObject = TypeObject {
+    repr: Some(|_, _| Ok(new_str("NotImplemented"))),
+    ..TypeObject::builtin("NotImplementedType", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)
+};
+
+pub static ELLIPSIS_TYPE: TypeObject = TypeObject {
+    repr: Some(|_, _| Ok(new_str("Ellipsis"))),
+    ..TypeObject::builtin("ellipsis", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)
+};
+
+/// `bool`, a subclass of `int`; its two instances carry their int value.
+pub static BOOL_TYPE: TypeObject = TypeObject {
+    repr: Some(bool_repr),
+    bool: Some(|_, v| Ok(v.is(&bool_value(true)))),
+    ..TypeObject::builtin("bool", Some(&INT_TYPE), never_dealloc, trace_nothing)
+};
+
+static NONE: StaticObj<()> = StaticObj::new(&NONE_TYPE, ());
+static NOT_IMPLEMENTED: StaticObj<()> = StaticObj::new(&NOT_IMPLEMENTED_TYPE, ());
+static ELLIPSIS: StaticObj<()> = StaticObj::new(&ELLIPSIS_TYPE, ());
+static TRUE: StaticObj<bool> = StaticObj::new(&BOOL_TYPE, true);
+static FALSE: StaticObj<bool> = StaticObj::new(&BOOL_TYPE, false);
+
+pub fn none() -> Value {
+    Value::from_borrowed(NONE.ptr())
+}
+
+pub fn not_implemented() -> Value {
+    Value::from_borrowed(NOT_IMPLEMENTED.ptr())
+}
+
+pub fn ellipsis() -> Value {
+    Value::from_borrowed(ELLIPSIS.ptr())
+}
+
+pub fn bool_value(b: bool) -> Value {
+    Value::from_borrowed(if b { TRUE.ptr() } else { FALSE.ptr() })
+}
+
+pub fn is_none(v: &Value) -> bool {
+    v.as_object() == Some(NONE.ptr())
+}
+
+pub fn is_not_implemented(v: &Value) -> bool {
+    v.as_object() == Some(NOT_IMPLEMENTED.ptr())
+}
+
+/// The int value of `True`/`False`, if `v` is one.
+pub fn as_bool(v: &Value) -> Option<bool> {
+    let p = v.as_object()?;
+    if p == TRUE.ptr() {
+        Some(true)
+    } else if p == FALSE.ptr() {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+fn bool_repr(_: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(new_str(if as_bool(v) == Some(true) { "True" } else { "False" }))
+}

@@ -1,0 +1,153 @@
+//! `str`.
+//!
+//! Invariants:
+//! - The payload is the string's code points in generalized UTF-8 (a lone
+//!   surrogate takes UTF-8's three-byte form), the same encoding as
+//!   `krait_syntax::pystr::PyString`; a string without surrogates is plain
+//!   UTF-8.
+//! - The hash is computed once and cached; it is SipHash-1-3 over the
+//!   string's PEP 393 buffer (1, 2 or 4 bytes per code point), as CPython's.
+//!
+//! PROVISIONAL: the hash key is random per process; CPython's derivation of
+//! the key from `PYTHONHASHSEED` belongs to the built-in types issue.
+
+use std::cell::Cell;
+use std::hash::Hasher;
+use std::sync::OnceLock;
+
+use crate::object::{alloc, dealloc_boxed, ObjPtr};
+use crate::types::{trace_nothing, CompareOp, TypeObject, OBJECT_TYPE};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub struct StrData {
+    /// Generalized UTF-8 (see the module invariants).
+    bytes: Box<[u8]>,
+    /// Number of code points.
+    len: usize,
+    /// The cached hash; -1 until computed.
+    hash: Cell<i64>,
+}
+
+pub static STR_TYPE: TypeObject = TypeObject {
+    repr: Some(str_repr),
+    str: Some(|_, v| Ok(v.clone())),
+    hash: Some(str_hash),
+    richcompare: Some(str_richcompare),
+    bool: Some(|_, v| Ok(as_str_data(v).is_some_and(|d| d.len > 0))),
+    len: Some(|_, v| Ok(as_str_data(v).map_or(0, |d| d.len))),
+    ..TypeObject::builtin("str", Some(&OBJECT_TYPE), dealloc_str, trace_nothing)
+};
+
+unsafe fn dealloc_str(p: ObjPtr) {
+    // SAFETY: every `str` object is allocated by `new_str_bytes` as Obj<StrData>.
+    unsafe { dealloc_boxed::<StrData>(p) }
+}
+
+/// A new `str` from text.
+pub fn new_str(s: &str) -> Value {
+    new_str_bytes(s.as_bytes().into(), s.chars().count())
+}
+
+fn new_str_bytes(bytes: Box<[u8]>, len: usize) -> Value {
+    Value::from_owned(alloc(&STR_TYPE, StrData { bytes, len, hash: Cell::new(-1) }))
+}
+
+/// The payload of a `str` (or subclass) value.
+pub fn as_str_data(v: &Value) -> Option<&StrData> {
+    let p = v.as_object()?;
+    if p.ty().is_subtype(&STR_TYPE) {
+        // SAFETY: `str` objects and those of its subclasses are Obj<StrData>.
+        Some(unsafe { p.data::<StrData>() })
+    } else {
+        None
+    }
+}
+
+/// The text of a `str` without surrogates.
+pub fn as_str(v: &Value) -> Option<&str> {
+    as_str_data(v).and_then(|d| std::str::from_utf8(&d.bytes).ok())
+}
+
+impl StrData {
+    pub fn code_points(&self) -> impl Iterator<Item = u32> + '_ {
+        krait_syntax::pystr::decode_code_points(&self.bytes)
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+fn str_repr(_: &mut Vm, v: &Value) -> PyResult<Value> {
+    let d = as_str_data(v).expect("str slot on a str");
+    let s = krait_syntax::pystr::PyString::from_bytes(d.bytes.to_vec());
+    Ok(new_str(&krait_syntax::repr::str_repr(&s)))
+}
+
+/// The per-process SipHash key.
+fn hash_key() -> (u64, u64) {
+    static KEY: OnceLock<(u64, u64)> = OnceLock::new();
+    *KEY.get_or_init(|| {
+        let mut bytes = [0u8; 16];
+        if let Ok(mut f) = std::fs::File::open("/dev/urandom") {
+            use std::io::Read;
+            let _ = f.read_exact(&mut bytes);
+        }
+        let k0 = u64::from_le_bytes(bytes[..8].try_into().unwrap_or_default());
+        let k1 = u64::from_le_bytes(bytes[8..].try_into().unwrap_or_default());
+        (k0, k1)
+    })
+}
+
+fn str_hash(_: &mut Vm, v: &Value) -> PyResult<i64> {
+    let d = as_str_data(v).expect("str slot on a str");
+    let cached = d.hash.get();
+    if cached != -1 {
+        return Ok(cached);
+    }
+    let h = if d.len == 0 {
+        0
+    } else {
+        // The PEP 393 buffer: the narrowest width that holds every code point.
+        let max = d.code_points().max().unwrap_or(0);
+        let (k0, k1) = hash_key();
+        let mut s = siphasher::sip::SipHasher13::new_with_keys(k0, k1);
+        for cp in d.code_points() {
+            match max {
+                0..=0xFF => s.write_u8(cp as u8),
+                0x100..=0xFFFF => s.write(&(cp as u16).to_le_bytes()),
+                _ => s.write(&cp.to_le_bytes()),
+            }
+        }
+        let h = s.finish() as i64;
+        if h == -1 {
+            -2
+        } else {
+            h
+        }
+    };
+    d.hash.set(h);
+    Ok(h)
+}
+
+fn str_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (as_str_data(a), as_str_data(b)) else {
+        return Ok(vm.not_implemented());
+    };
+    // Generalized UTF-8 orders like the code points it encodes.
+    let ord = x.bytes.cmp(&y.bytes);
+    let r = match op {
+        CompareOp::Lt => ord.is_lt(),
+        CompareOp::Le => ord.is_le(),
+        CompareOp::Eq => ord.is_eq(),
+        CompareOp::Ne => ord.is_ne(),
+        CompareOp::Gt => ord.is_gt(),
+        CompareOp::Ge => ord.is_ge(),
+    };
+    Ok(vm.bool(r))
+}

@@ -1,0 +1,162 @@
+//! The abstract operations the evaluation loop performs, dispatched through
+//! type slots with CPython's rules (`Objects/abstract.c`, `object.c`).
+//!
+//! Invariants:
+//! - A binary operator tries the left operand's slot, then the right's,
+//!   except that when the right operand's type is a proper subclass of the
+//!   left's and has its own slot, the right goes first; a slot answering
+//!   `NotImplemented` passes; when both pass the error is CPython's
+//!   "unsupported operand type(s) for +: 'int' and 'str'".
+//! - A rich comparison tries the reflected operator of the right operand
+//!   first under the same subclass rule; if both pass, `==`/`!=` fall back to
+//!   identity and the ordering operators raise CPython's TypeError.
+
+use std::cmp::Ordering;
+
+use crate::builtins::singletons::is_not_implemented;
+use crate::builtins::str::{new_str, STR_TYPE};
+use crate::types::{BinOp, CompareOp, TypeObject};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// `a <op> b`.
+pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    let ta = vm.type_of(a);
+    let tb = vm.type_of(b);
+    let slot_a = ta.number.get(op);
+    let slot_b = if std::ptr::eq(ta, tb) { None } else { tb.number.get(op) };
+    let b_first = slot_b.is_some() && tb.is_subtype(ta) && !std::ptr::eq(ta, tb);
+    if b_first {
+        if let Some(f) = slot_b {
+            let r = f(vm, a, b)?;
+            if !is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+    }
+    if let Some(f) = slot_a {
+        let r = f(vm, a, b)?;
+        if !is_not_implemented(&r) {
+            return Ok(r);
+        }
+    }
+    if !b_first {
+        if let Some(f) = slot_b {
+            let r = f(vm, a, b)?;
+            if !is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+    }
+    let msg = format!(
+        "unsupported operand type(s) for {}: '{}' and '{}'",
+        op.symbol(),
+        vm.type_of(a).name,
+        vm.type_of(b).name
+    );
+    Err(vm.type_error(msg))
+}
+
+/// Does `ord` satisfy the comparison `op`?
+pub fn ordering_satisfies(ord: Ordering, op: CompareOp) -> bool {
+    match op {
+        CompareOp::Lt => ord.is_lt(),
+        CompareOp::Le => ord.is_le(),
+        CompareOp::Eq => ord.is_eq(),
+        CompareOp::Ne => ord.is_ne(),
+        CompareOp::Gt => ord.is_gt(),
+        CompareOp::Ge => ord.is_ge(),
+    }
+}
+
+/// `a <op> b` for the six comparisons.
+pub fn richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let ta: &TypeObject = vm.type_of(a);
+    let tb: &TypeObject = vm.type_of(b);
+    let mut reflected_tried = false;
+    if !std::ptr::eq(ta, tb) && tb.is_subtype(ta) {
+        if let Some(f) = tb.richcompare {
+            reflected_tried = true;
+            let r = f(vm, b, a, op.swapped())?;
+            if !is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+    }
+    if let Some(f) = ta.richcompare {
+        let r = f(vm, a, b, op)?;
+        if !is_not_implemented(&r) {
+            return Ok(r);
+        }
+    }
+    if !reflected_tried {
+        if let Some(f) = tb.richcompare {
+            let r = f(vm, b, a, op.swapped())?;
+            if !is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+    }
+    match op {
+        CompareOp::Eq => Ok(vm.bool(a.is(b))),
+        CompareOp::Ne => Ok(vm.bool(!a.is(b))),
+        _ => {
+            let msg = format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                vm.type_of(a).name,
+                vm.type_of(b).name
+            );
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+/// `repr(v)`.
+pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match vm.type_of(v).repr {
+        Some(f) => f(vm, v),
+        None => {
+            let ty = vm.type_of(v);
+            Ok(new_str(&format!("<{} object at {:#x}>", ty.name, v.bits() & ((1 << 48) - 1))))
+        }
+    }
+}
+
+/// `str(v)`: the type's `str` slot, else its `repr`.
+pub fn str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if std::ptr::eq(vm.type_of(v), &STR_TYPE) {
+        return Ok(v.clone());
+    }
+    match vm.type_of(v).str {
+        Some(f) => f(vm, v),
+        None => repr(vm, v),
+    }
+}
+
+/// `hash(v)`.
+pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    match vm.type_of(v).hash {
+        Some(f) => f(vm, v),
+        None => {
+            let msg = format!("unhashable type: '{}'", vm.type_of(v).name);
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+/// `bool(v)`: the `bool` slot, else `len(v) != 0`, else true.
+pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    let ty = vm.type_of(v);
+    if let Some(f) = ty.bool {
+        return f(vm, v);
+    }
+    if let Some(f) = ty.len {
+        return Ok(f(vm, v)? != 0);
+    }
+    Ok(true)
+}
+
+#[cfg(test)]
+#[path = "ops/tests.rs"]
+mod tests;
