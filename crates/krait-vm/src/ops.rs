@@ -123,6 +123,19 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
+/// `repr(v)` as Rust text (a `repr` is never a lone surrogate: CPython
+/// escapes them).
+pub fn repr_string(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    let r = repr(vm, v)?;
+    match crate::builtins::str::as_str(&r) {
+        Some(s) => Ok(s.to_string()),
+        None => {
+            let msg = format!("__repr__ returned non-string (type {})", vm.type_of(&r).name);
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
 /// `str(v)`: the type's `str` slot, else its `repr`.
 pub fn str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if std::ptr::eq(vm.type_of(v), &STR_TYPE) {
@@ -134,14 +147,28 @@ pub fn str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
-/// `hash(v)`.
+/// `hash(v)`. A type without a `hash` slot hashes by identity, as
+/// `object.__hash__` does, unless it defines equality (a `richcompare`
+/// slot): then, as in CPython, its instances are unhashable.
 pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    match vm.type_of(v).hash {
+    let ty = vm.type_of(v);
+    match ty.hash {
         Some(f) => f(vm, v),
+        None if ty.richcompare.is_none() => Ok(hash_identity(v)),
         None => {
-            let msg = format!("unhashable type: '{}'", vm.type_of(v).name);
+            let msg = format!("unhashable type: '{}'", ty.name);
             Err(vm.type_error(msg))
         }
+    }
+}
+
+/// CPython's `_Py_HashPointer`: the address rotated right by 4 bits.
+pub fn hash_identity(v: &Value) -> i64 {
+    let h = (v.bits() & ((1 << 48) - 1)).rotate_right(4) as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
     }
 }
 

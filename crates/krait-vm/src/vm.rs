@@ -21,7 +21,13 @@ pub struct PyErr {
 
 /// The interpreter: one per thread of Python execution.
 pub struct Vm {
-    _private: (),
+    /// Native recursion depth (repr of nested data, ...), checked against
+    /// `recursion_limit` as CPython's C recursion checks are.
+    depth: u32,
+    pub recursion_limit: u32,
+    /// Containers whose `repr` is in progress (CPython's `Py_ReprEnter`), by
+    /// address, so a self-containing list prints `[...]`.
+    repr_stack: Vec<usize>,
 }
 
 impl Default for Vm {
@@ -32,7 +38,40 @@ impl Default for Vm {
 
 impl Vm {
     pub fn new() -> Vm {
-        Vm { _private: () }
+        Vm { depth: 0, recursion_limit: 1000, repr_stack: Vec::new() }
+    }
+
+    /// Enter a native recursion level (`Py_EnterRecursiveCall`); `what`
+    /// completes CPython's message ("while getting the repr of an object").
+    pub fn enter_recursion(&mut self, what: &str) -> PyResult<()> {
+        if self.depth >= self.recursion_limit {
+            let msg = format!("maximum recursion depth exceeded{what}");
+            return Err(self.error(&exceptions::RECURSION_ERROR, msg));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    pub fn leave_recursion(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// Start the `repr` of container `v`; false if it is already in progress
+    /// (the caller then prints its `...` form).
+    pub fn repr_enter(&mut self, v: &Value) -> bool {
+        let addr = v.bits() as usize;
+        if self.repr_stack.contains(&addr) {
+            return false;
+        }
+        self.repr_stack.push(addr);
+        true
+    }
+
+    pub fn repr_leave(&mut self, v: &Value) {
+        let addr = v.bits() as usize;
+        if let Some(i) = self.repr_stack.iter().rposition(|&a| a == addr) {
+            self.repr_stack.remove(i);
+        }
     }
 
     /// `type(v)`.
@@ -76,6 +115,10 @@ impl Vm {
 
     pub fn zero_division_error(&mut self, msg: impl Into<String>) -> PyErr {
         self.error(&exceptions::ZERO_DIVISION_ERROR, msg)
+    }
+
+    pub fn index_error(&mut self, msg: impl Into<String>) -> PyErr {
+        self.error(&exceptions::INDEX_ERROR, msg)
     }
 
     pub fn overflow_error(&mut self, msg: impl Into<String>) -> PyErr {

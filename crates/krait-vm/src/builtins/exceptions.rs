@@ -53,6 +53,10 @@ exception_types! {
     VALUE_ERROR = "ValueError": &EXCEPTION;
     RUNTIME_ERROR = "RuntimeError": &EXCEPTION;
     NOT_IMPLEMENTED_ERROR = "NotImplementedError": &RUNTIME_ERROR;
+    RECURSION_ERROR = "RecursionError": &RUNTIME_ERROR;
+    LOOKUP_ERROR = "LookupError": &EXCEPTION;
+    INDEX_ERROR = "IndexError": &LOOKUP_ERROR;
+    KEY_ERROR = "KeyError": &LOOKUP_ERROR;
     MEMORY_ERROR = "MemoryError": &EXCEPTION;
 }
 

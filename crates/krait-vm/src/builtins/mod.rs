@@ -1,7 +1,13 @@
 //! The built-in types, one module each.
 
+pub mod dict;
 pub mod exceptions;
 pub mod float;
 pub mod int;
+pub mod list;
 pub mod singletons;
 pub mod str;
+pub mod tuple;
+
+#[cfg(test)]
+mod tests;

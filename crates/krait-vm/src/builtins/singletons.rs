@@ -27,7 +27,12 @@ pub static ELLIPSIS_TYPE: TypeObject = TypeObject {
 /// `bool`, a subclass of `int`; its two instances carry their int value.
 pub static BOOL_TYPE: TypeObject = TypeObject {
     repr: Some(bool_repr),
+    str: Some(bool_repr),
     bool: Some(|_, v| Ok(v.is(&bool_value(true)))),
+    // Inherited from int (a static type's slots are spelled out).
+    hash: INT_TYPE.hash,
+    richcompare: INT_TYPE.richcompare,
+    number: INT_TYPE.number,
     ..TypeObject::builtin("bool", Some(&INT_TYPE), never_dealloc, trace_nothing)
 };
 

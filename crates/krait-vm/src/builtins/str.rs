@@ -78,6 +78,11 @@ impl StrData {
         self.len
     }
 
+    /// The encoded text (generalized UTF-8).
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }

@@ -1,0 +1,281 @@
+//! `dict`: the compact, insertion-ordered design (CPython 3.6+).
+//!
+//! Invariants:
+//! - `entries` holds the items in insertion order; a deleted item leaves a
+//!   `None` hole (compacted when holes outnumber items). `table` maps a
+//!   key's hash to its index in `entries`.
+//! - A key compares equal to a stored key when it is the same object, or
+//!   both are exact `str`s with the same text (no Python code runs), or
+//!   their `==` says so. No borrow of the dict is held while `==` runs:
+//!   it may mutate this very dict. `version` changes on every mutation; a
+//!   look-up that sees it change starts again, as CPython's does.
+//! - `version` is also what a specialized `LOAD_GLOBAL` will guard on.
+
+use std::cell::RefCell;
+
+use hashbrown::HashTable;
+
+use crate::builtins::str::{new_str, STR_TYPE};
+use crate::object::{alloc, dealloc_boxed, ObjPtr};
+use crate::ops;
+use crate::types::{CompareOp, TypeObject, Visit, OBJECT_TYPE};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+struct Entry {
+    hash: i64,
+    key: Value,
+    value: Value,
+}
+
+#[derive(Default)]
+struct Inner {
+    table: HashTable<u32>,
+    entries: Vec<Option<Entry>>,
+    used: usize,
+    version: u64,
+}
+
+pub struct DictData {
+    inner: RefCell<Inner>,
+}
+
+pub static DICT_TYPE: TypeObject = TypeObject {
+    repr: Some(dict_repr),
+    richcompare: Some(dict_richcompare),
+    len: Some(|_, v| Ok(as_dict(v).map_or(0, |d| d.len()))),
+    ..TypeObject::builtin("dict", Some(&OBJECT_TYPE), dealloc_dict, trace_dict)
+};
+
+unsafe fn dealloc_dict(p: ObjPtr) {
+    // SAFETY: dicts are allocated by `new_dict` as Obj<DictData>.
+    unsafe { dealloc_boxed::<DictData>(p) }
+}
+
+fn trace_dict(p: ObjPtr, visit: Visit) {
+    // SAFETY: dict objects are Obj<DictData>.
+    let d = unsafe { p.data::<DictData>() };
+    for e in d.inner.borrow().entries.iter().flatten() {
+        visit(&e.key);
+        visit(&e.value);
+    }
+}
+
+pub fn new_dict() -> Value {
+    Value::from_owned(alloc(&DICT_TYPE, DictData { inner: RefCell::new(Inner::default()) }))
+}
+
+pub fn as_dict(v: &Value) -> Option<&DictData> {
+    let p = v.as_object()?;
+    if p.ty().is_subtype(&DICT_TYPE) {
+        // SAFETY: dict objects (and subclasses') are Obj<DictData>.
+        Some(unsafe { p.data::<DictData>() })
+    } else {
+        None
+    }
+}
+
+/// Equal without running Python code: identity, or exact `str`s.
+fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
+    if a.is(b) {
+        return Some(true);
+    }
+    let exact_str = |v: &Value| v.as_object().is_some_and(|p| std::ptr::eq(p.ty(), &STR_TYPE));
+    if exact_str(a) && exact_str(b) {
+        let (x, y) = (crate::builtins::str::as_str_data(a), crate::builtins::str::as_str_data(b));
+        return Some(x.map(|d| d.bytes()) == y.map(|d| d.bytes()));
+    }
+    None
+}
+
+impl DictData {
+    pub fn len(&self) -> usize {
+        self.inner.borrow().used
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn version(&self) -> u64 {
+        self.inner.borrow().version
+    }
+
+    /// The index in `entries` of `key` (whose hash is `hash`), if present.
+    fn lookup(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<Option<usize>> {
+        'restart: loop {
+            let (candidates, version) = {
+                let inner = self.inner.borrow();
+                let c: Vec<(usize, Value)> = inner
+                    .table
+                    .iter_hash(hash as u64)
+                    .filter_map(|&i| {
+                        let e = inner.entries[i as usize].as_ref()?;
+                        (e.hash == hash).then(|| (i as usize, e.key.clone()))
+                    })
+                    .collect();
+                (c, inner.version)
+            };
+            for (i, stored) in candidates {
+                let equal = match fast_eq(&stored, key) {
+                    Some(eq) => eq,
+                    None => {
+                        let r = ops::richcompare(vm, &stored, key, CompareOp::Eq)?;
+                        let eq = ops::truthy(vm, &r)?;
+                        if self.inner.borrow().version != version {
+                            continue 'restart;
+                        }
+                        eq
+                    }
+                };
+                if equal {
+                    return Ok(Some(i));
+                }
+            }
+            return Ok(None);
+        }
+    }
+
+    /// `d[key]`, or `None` when absent.
+    pub fn get(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
+        let hash = ops::hash(vm, key)?;
+        let Some(i) = self.lookup(vm, key, hash)? else { return Ok(None) };
+        Ok(self.inner.borrow().entries.get(i).and_then(|e| e.as_ref()).map(|e| e.value.clone()))
+    }
+
+    /// `d[key] = value`.
+    pub fn set(&self, vm: &mut Vm, key: Value, value: Value) -> PyResult<()> {
+        let hash = ops::hash(vm, &key)?;
+        let found = self.lookup(vm, &key, hash)?;
+        let mut inner = self.inner.borrow_mut();
+        inner.version += 1;
+        if let Some(i) = found {
+            if let Some(e) = inner.entries[i].as_mut() {
+                // The stored key stays; only the value changes (as CPython).
+                let old = std::mem::replace(&mut e.value, value);
+                drop(inner);
+                drop(old); // may run __del__: released after the borrow
+                return Ok(());
+            }
+        }
+        let index = inner.entries.len() as u32;
+        inner.entries.push(Some(Entry { hash, key, value }));
+        let Inner { table, entries, .. } = &mut *inner;
+        table.insert_unique(hash as u64, index, |&i| {
+            entries[i as usize].as_ref().map_or(0, |e| e.hash as u64)
+        });
+        inner.used += 1;
+        Ok(())
+    }
+
+    /// `del d[key]`; false if absent.
+    pub fn remove(&self, vm: &mut Vm, key: &Value) -> PyResult<bool> {
+        let hash = ops::hash(vm, key)?;
+        let Some(i) = self.lookup(vm, key, hash)? else { return Ok(false) };
+        let mut inner = self.inner.borrow_mut();
+        inner.version += 1;
+        if let Ok(slot) = inner.table.find_entry(hash as u64, |&j| j as usize == i) {
+            slot.remove();
+        }
+        let old = inner.entries[i].take();
+        inner.used -= 1;
+        if inner.entries.len() > 16 && inner.used * 2 < inner.entries.len() {
+            compact(&mut inner);
+        }
+        drop(inner);
+        drop(old); // may run __del__: released after the borrow
+        Ok(true)
+    }
+
+    /// The items in insertion order (a snapshot of the references).
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.inner.borrow().entries.iter().flatten().map(|e| (e.key.clone(), e.value.clone())).collect()
+    }
+
+    /// The n-th live item, re-read each time (for loops that run Python code).
+    fn nth_item(&self, n: usize) -> Option<(Value, Value)> {
+        self.inner.borrow().entries.iter().flatten().nth(n).map(|e| (e.key.clone(), e.value.clone()))
+    }
+}
+
+/// Drop the holes of `entries` and rebuild the index table.
+fn compact(inner: &mut Inner) {
+    inner.entries.retain(Option::is_some);
+    inner.table.clear();
+    let Inner { table, entries, .. } = inner;
+    for (i, e) in entries.iter().enumerate() {
+        if let Some(e) = e {
+            table.insert_unique(e.hash as u64, i as u32, |&j| {
+                entries[j as usize].as_ref().map_or(0, |e| e.hash as u64)
+            });
+        }
+    }
+}
+
+fn dict_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let d = as_dict(v).expect("dict slot on a dict");
+    if d.is_empty() {
+        return Ok(new_str("{}"));
+    }
+    if !vm.repr_enter(v) {
+        return Ok(new_str("{...}"));
+    }
+    let r = dict_repr_items(vm, d);
+    vm.repr_leave(v);
+    Ok(new_str(&r?))
+}
+
+fn dict_repr_items(vm: &mut Vm, d: &DictData) -> PyResult<String> {
+    vm.enter_recursion(" while getting the repr of an object")?;
+    let mut out = String::from("{");
+    let mut n = 0;
+    let result = loop {
+        let Some((k, v)) = d.nth_item(n) else { break Ok(()) };
+        if n > 0 {
+            out.push_str(", ");
+        }
+        let pair = ops::repr_string(vm, &k).and_then(|ks| Ok((ks, ops::repr_string(vm, &v)?)));
+        match pair {
+            Ok((ks, vs)) => {
+                out.push_str(&ks);
+                out.push_str(": ");
+                out.push_str(&vs);
+            }
+            Err(e) => break Err(e),
+        }
+        n += 1;
+    };
+    vm.leave_recursion();
+    result?;
+    out.push('}');
+    Ok(out)
+}
+
+/// `==`/`!=` of dicts: same length and every key maps to an equal value.
+fn dict_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (as_dict(a), as_dict(b)) else { return Ok(vm.not_implemented()) };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(vm.not_implemented());
+    }
+    let mut equal = x.len() == y.len();
+    if equal {
+        for (k, v) in x.items() {
+            match y.get(vm, &k)? {
+                Some(w) => {
+                    if !v.is(&w) {
+                        let r = ops::richcompare(vm, &v, &w, CompareOp::Eq)?;
+                        if !ops::truthy(vm, &r)? {
+                            equal = false;
+                            break;
+                        }
+                    }
+                }
+                None => {
+                    equal = false;
+                    break;
+                }
+            }
+        }
+    }
+    Ok(vm.bool(equal == (op == CompareOp::Eq)))
+}

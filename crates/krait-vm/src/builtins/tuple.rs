@@ -1,0 +1,165 @@
+//! `tuple`.
+//!
+//! Invariants: the items never change after creation; the empty tuple is a
+//! single static object (`() is ()`); `hash` is CPython 3.8+'s xxHash-based
+//! tuple hash, so tuples of equal ints/floats hash as CPython's do.
+
+use crate::builtins::str::new_str;
+use crate::object::{alloc, dealloc_boxed, ObjPtr, StaticObj};
+use crate::ops;
+use crate::types::{CompareOp, TypeObject, Visit, OBJECT_TYPE};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub struct TupleData {
+    pub items: Vec<Value>,
+}
+
+pub static TUPLE_TYPE: TypeObject = TypeObject {
+    repr: Some(tuple_repr),
+    hash: Some(tuple_hash),
+    richcompare: Some(|vm, a, b, op| {
+        let (Some(x), Some(y)) = (as_tuple(a), as_tuple(b)) else { return Ok(vm.not_implemented()) };
+        let r = compare_sequences(vm, &x.items, &y.items, op)?;
+        Ok(vm.bool(r))
+    }),
+    len: Some(|_, v| Ok(as_tuple(v).map_or(0, |t| t.items.len()))),
+    ..TypeObject::builtin("tuple", Some(&OBJECT_TYPE), dealloc_tuple, trace_tuple)
+};
+
+static EMPTY: StaticObj<TupleData> = StaticObj::new(&TUPLE_TYPE, TupleData { items: Vec::new() });
+
+unsafe fn dealloc_tuple(p: ObjPtr) {
+    // SAFETY: tuples are allocated by `new_tuple` as Obj<TupleData>.
+    unsafe { dealloc_boxed::<TupleData>(p) }
+}
+
+fn trace_tuple(p: ObjPtr, visit: Visit) {
+    // SAFETY: tuple objects are Obj<TupleData>.
+    for v in unsafe { p.data::<TupleData>() }.items.iter() {
+        visit(v);
+    }
+}
+
+pub fn new_tuple(items: Vec<Value>) -> Value {
+    if items.is_empty() {
+        return Value::from_borrowed(EMPTY.ptr());
+    }
+    Value::from_owned(alloc(&TUPLE_TYPE, TupleData { items }))
+}
+
+pub fn as_tuple(v: &Value) -> Option<&TupleData> {
+    let p = v.as_object()?;
+    if p.ty().is_subtype(&TUPLE_TYPE) {
+        // SAFETY: tuple objects (and subclasses') are Obj<TupleData>.
+        Some(unsafe { p.data::<TupleData>() })
+    } else {
+        None
+    }
+}
+
+/// Compare two sequences item by item, as CPython's list and tuple
+/// comparisons do: the first differing pair decides, else the lengths.
+/// `item(i)` is re-read each step, so a sequence mutated by an `__eq__`
+/// is seen as it is now.
+pub fn compare_sequences(vm: &mut Vm, a: &[Value], b: &[Value], op: CompareOp) -> PyResult<bool> {
+    compare_by_index(vm, a.len(), b.len(), |i| a.get(i).cloned(), |i| b.get(i).cloned(), op)
+}
+
+/// The general form of `compare_sequences` over accessors.
+pub fn compare_by_index(
+    vm: &mut Vm,
+    len_a: usize,
+    len_b: usize,
+    a: impl Fn(usize) -> Option<Value>,
+    b: impl Fn(usize) -> Option<Value>,
+    op: CompareOp,
+) -> PyResult<bool> {
+    if len_a != len_b && matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(op == CompareOp::Ne);
+    }
+    let mut i = 0;
+    loop {
+        let (Some(x), Some(y)) = (a(i), b(i)) else { break };
+        if !x.is(&y) {
+            let eq = ops::richcompare(vm, &x, &y, CompareOp::Eq)?;
+            if !ops::truthy(vm, &eq)? {
+                return match op {
+                    CompareOp::Eq => Ok(false),
+                    CompareOp::Ne => Ok(true),
+                    _ => {
+                        let r = ops::richcompare(vm, &x, &y, op)?;
+                        ops::truthy(vm, &r)
+                    }
+                };
+            }
+        }
+        i += 1;
+    }
+    // No differing pair: the sequence with items left is the greater.
+    let ord = a(i).is_some().cmp(&b(i).is_some());
+    Ok(ops::ordering_satisfies(ord, op))
+}
+
+fn tuple_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let t = as_tuple(v).expect("tuple slot on a tuple");
+    if t.items.is_empty() {
+        return Ok(new_str("()"));
+    }
+    if !vm.repr_enter(v) {
+        return Ok(new_str("(...)"));
+    }
+    let r = join_reprs(vm, |i| t.items.get(i).cloned(), "(", ")");
+    vm.repr_leave(v);
+    let mut s = r?;
+    if t.items.len() == 1 {
+        s.insert(s.len() - 1, ',');
+    }
+    Ok(new_str(&s))
+}
+
+/// `open + ", ".join(map(repr, items)) + close`, guarding native recursion.
+/// `item(i)` is re-read at each step: a `__repr__` may mutate a list.
+pub fn join_reprs(vm: &mut Vm, item: impl Fn(usize) -> Option<Value>, open: &str, close: &str) -> PyResult<String> {
+    vm.enter_recursion(" while getting the repr of an object")?;
+    let mut s = String::from(open);
+    let mut result = Ok(());
+    let mut i = 0;
+    while let Some(v) = item(i) {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        match ops::repr_string(vm, &v) {
+            Ok(r) => s.push_str(&r),
+            Err(e) => {
+                result = Err(e);
+                break;
+            }
+        }
+        i += 1;
+    }
+    vm.leave_recursion();
+    result?;
+    s.push_str(close);
+    Ok(s)
+}
+
+const XXPRIME_1: u64 = 11400714785074694791;
+const XXPRIME_2: u64 = 14029467366897019727;
+const XXPRIME_5: u64 = 2870177450012600261;
+
+fn tuple_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let t = as_tuple(v).expect("tuple slot on a tuple");
+    let mut acc = XXPRIME_5;
+    for item in &t.items {
+        let lane = ops::hash(vm, item)? as u64;
+        acc = acc.wrapping_add(lane.wrapping_mul(XXPRIME_2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(XXPRIME_1);
+    }
+    acc = acc.wrapping_add(t.items.len() as u64 ^ (XXPRIME_5 ^ 3527539));
+    if acc == u64::MAX {
+        return Ok(1546275796);
+    }
+    Ok(acc as i64)
+}
