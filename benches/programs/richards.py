@@ -10,7 +10,7 @@ small-int arithmetic and bit operations, `is None` tests.
 
 import sys
 
-DEFAULT_SIZE = 30
+DEFAULT_SIZE = 36
 
 IDLE_COUNT = 10000
 BUFFER_LEN = 4
