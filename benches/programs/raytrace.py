@@ -10,7 +10,7 @@ with __add__/__sub__/__mul__), method calls, float arithmetic, recursion
 
 import sys
 
-DEFAULT_SIZE = 50
+DEFAULT_SIZE = 60
 
 WIDTH = 40
 HEIGHT = 30
