@@ -51,6 +51,7 @@ def main():
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_SIZE
     found = 0
     checksum = 0
+    solutions = []
     for _ in range(rounds):
         solutions = solve(BOARD)
         for solution in solutions:
@@ -62,7 +63,8 @@ def main():
         found += len(solutions)
     print("nqueens", BOARD, "rounds", rounds)
     print("solutions", found)
-    print("first", solve(BOARD)[0], "last", solve(BOARD)[-1])
+    if solutions:
+        print("first", solutions[0], "last", solutions[-1])
     print("checksum", checksum)
 
 

@@ -10,8 +10,8 @@ numbers hundreds of digits long), tuple assignment, a generator.
 
 import sys
 
-DEFAULT_SIZE = 7
-DIGITS = 2000
+DEFAULT_SIZE = 30
+DIGITS = 1000
 KNOWN = "31415926535897932384626433832795028841971693993751"
 
 
@@ -44,7 +44,7 @@ def main():
         digits = first_digits(DIGITS - i % 2)
         checksum += sum(digits)
     text = "".join(str(d) for d in digits)
-    if not text.startswith(KNOWN):
+    if rounds and not text.startswith(KNOWN):
         print("wrong digits", text[:50])
         sys.exit(1)
     print("pidigits rounds", rounds, "digits", len(text))
