@@ -8,10 +8,11 @@ under Krait in the same run, outputs compared, times tabulated.
 Each program is run as a whole process (`python3 PROG [SIZE]` and
 `krait PROG [SIZE]`), N times each (default 3), the two interpreters
 alternating so that a change in machine load hits both alike; the best wall
-time counts, measured with time.perf_counter around subprocess.run (start-up
-included). Repetition i runs with PYTHONHASHSEED=i under both, and every
-CPython run must print the same output (the programs print nothing that
-depends on hashing); Krait's output and exit status must equal CPython's.
+time counts, measured with time.perf_counter from starting the process to
+its exit (start-up included). Repetition i runs with PYTHONHASHSEED=i under
+both (and no other PYTHON* variable), and every CPython run must print the
+same output (the programs print nothing that depends on hashing); Krait's
+output and exit status must equal CPython's.
 
 Krait statuses: ok; wrong output (exit 0, stdout differs); error (a
 non-zero exit, e.g. an uncaught Python exception); crash (killed by a
@@ -99,7 +100,10 @@ def select_programs(only: list[str]) -> list[Path]:
 
 
 def run_once(cmd: list[str], seed: int, timeout: float) -> Run:
-    env = dict(os.environ, PYTHONHASHSEED=str(seed))
+    # The caller's PYTHON* variables (PYTHONPATH, PYTHONOPTIMIZE, ...) would
+    # change what one side runs; the hash seed is the only one set.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["PYTHONHASHSEED"] = str(seed)
     start = time.perf_counter()
     try:
         # Its own session, so that a timeout kills whatever it started too.
