@@ -186,6 +186,7 @@ def bench_program(path: Path, size_args: list[str], krait: Path | None,
         if krait_live:
             k = run_once([str(krait), str(path)] + size_args, seed, timeout)
             status, detail = krait_status(k, reference)
+            detail = detail.replace(str(path), "PROG")
             if status == "ok":
                 best_k = min(best_k, k.seconds)
             else:
@@ -257,6 +258,21 @@ def format_row(row: Row) -> str:
             f"{ratio}  {row.status}")
 
 
+def print_details(rows: list[Row]) -> None:
+    """Why each program is not ok; programs failing the same way (today:
+    every program, with `krait FILE` not running programs) share a line."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for row in rows:
+        if row.detail:
+            groups.setdefault((row.status, row.detail), []).append(row.name)
+    if not groups:
+        return
+    print()
+    for (status, detail), names in groups.items():
+        who = "every program" if len(names) == len(rows) > 1 else ", ".join(names)
+        print(f"{who}: {status}: {detail}")
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--krait", help="the krait binary (default: cargo's "
@@ -303,11 +319,7 @@ def main(argv: list[str]) -> int:
         rows.append(row)
         print(format_row(row), flush=True)
 
-    details = [row for row in rows if row.detail]
-    if details:
-        print()
-        for row in details:
-            print(f"{row.name}: {row.status}: {row.detail}")
+    print_details(rows)
     print()
     ratios = [row.ratio for row in rows if row.ratio is not None]
     if krait is None:
