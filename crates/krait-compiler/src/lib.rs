@@ -1,10 +1,15 @@
 //! Krait's compiler: AST -> symbol table -> bytecode in code objects.
 //!
 //! The stages, one module each:
+//! - `code`: code objects and constants;
+//! - `assemble`: instructions with labels and handler regions -> code units,
+//!   exception table, stack size;
 //! - `opcode`: the instruction table, the single source of truth for the
 //!   bytecode (names, numbers, caches, stack effects, branches);
 //! - `symtable`: scopes and how each name binds in them (local, global,
 //!   nonlocal, free, cell), with the syntax errors CPython's `symtable.c`
 //!   raises.
 
+pub mod assemble;
+pub mod code;
 pub mod opcode;
