@@ -4,3 +4,5 @@
 //! - `symtable`: scopes and how each name binds in them (local, global,
 //!   nonlocal, free, cell), with the syntax errors CPython's `symtable.c`
 //!   raises.
+
+pub mod symtable;

@@ -1,0 +1,81 @@
+//! Unit tests of the table's API; the differential tests against CPython are
+//! in `tests/symtable.rs`.
+
+use super::*;
+use krait_syntax::parser::parse_module;
+
+fn table(src: &str) -> SymbolTable {
+    let tree = parse_module(src).expect("parses");
+    SymbolTable::build(&tree, src).expect("builds")
+}
+
+fn error(src: &str) -> String {
+    let tree = parse_module(src).expect("parses");
+    match SymbolTable::build(&tree, src) {
+        Ok(_) => panic!("no error for {src:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn mangling() {
+    assert_eq!(mangle(Some("Ham"), "__spam"), "_Ham__spam");
+    assert_eq!(mangle(Some("_Ham"), "__spam"), "_Ham__spam");
+    assert_eq!(mangle(Some("__"), "__spam"), "__spam");
+    assert_eq!(mangle(Some("Ham"), "__spam__"), "__spam__");
+    assert_eq!(mangle(Some("Ham"), "__a.b"), "__a.b");
+    assert_eq!(mangle(Some("Ham"), "_spam"), "_spam");
+    assert_eq!(mangle(None, "__spam"), "__spam");
+}
+
+#[test]
+fn closure_cells_and_frees() {
+    let t = table(
+        "def f(a, *b, c, **d):\n    x = 1\n    def g():\n        return x + a\n    return g\n",
+    );
+    let f = t.block(t.top().children[0]);
+    assert_eq!(
+        f.varnames.iter().map(|s| &**s).collect::<Vec<_>>(),
+        ["a", "c", "b", "d"]
+    );
+    assert!(f.varargs && f.varkeywords);
+    assert_eq!(f.cellvars(), ["a", "x"]);
+    let g = t.block(f.children[0]);
+    assert_eq!(g.freevars(), ["a", "x"]);
+    assert!(g.nested);
+}
+
+#[test]
+fn class_closure() {
+    let t = table("class C:\n    def m(self):\n        return super()\n");
+    let c = t.block(t.top().children[0]);
+    assert!(c.needs_class_closure);
+    assert_eq!(c.cellvars(), ["__class__"]);
+    let m = t.block(c.children[0]);
+    assert_eq!(m.freevars(), ["__class__"]);
+}
+
+#[test]
+fn lookup_by_range() {
+    let src = "f = lambda: [x for x in y]\n";
+    let t = table(src);
+    let lambda = t.top().children[0];
+    assert_eq!(t.lookup(t.block(lambda).range), Some(lambda));
+    assert_eq!(&*t.block(t.block(lambda).children[0]).name, "listcomp");
+}
+
+#[test]
+fn errors() {
+    assert_eq!(
+        error("def f(a, a): pass"),
+        "SyntaxError: duplicate argument 'a' in function definition"
+    );
+    assert_eq!(
+        error("nonlocal x"),
+        "SyntaxError: nonlocal declaration not allowed at module level"
+    );
+    assert_eq!(
+        error(&format!("x = {}1", "1+".repeat(5000))),
+        "RecursionError: maximum recursion depth exceeded during compilation"
+    );
+}
