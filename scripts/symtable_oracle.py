@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""CPython's side of Krait's symbol-table test: a canonical dump of
+`symtable.symtable(src, FILE, 'exec')`.
+
+    symtable_oracle.py FILE          print the dump of FILE
+    symtable_oracle.py --regen [F]   rewrite crates/krait-compiler/tests/symtable/
+                                     <name>.expected for every <name>.py there
+                                     (or only the files F)
+    symtable_oracle.py --check       write nothing; list stale expectations
+
+The dump (crates/krait-compiler/src/symtable/dump.rs prints the same for
+Krait's table):
+
+    <type> <name> line <lineno> nested=<bool>
+      varnames: <ste.varnames, in order>
+      params: <get_parameters(), in order>            (functions only)
+      locals: ... globals: ... frees: ... nonlocals:  (functions only, sorted)
+      sym <name> <SCOPE> 0x<flags> <true predicates>  (every symbol, sorted)
+      <children, indented two more spaces, in ste.children order>
+
+where <flags> are the DEF_*/USE bits of `ste.symbols[name]` (scope bits
+removed), <SCOPE> the scope CPython stored, and the predicates the
+`symtable.Symbol` methods that return True, among: local global
+declared_global free parameter imported referenced assigned annotated
+nonlocal. An error is one line: `SyntaxError: msg (line L, offset O, end
+line EL, end offset EO)` with the attributes as the exception holds them,
+or `RecursionError: msg` (any other exception: `Class: msg`).
+
+Invariants: the source is passed as bytes (its coding declaration is
+honoured, as when CPython imports it); the recursion budget is that of a
+call from a script's module level, wherever this runs from; the output is
+a function of the file and CPython 3.11 alone (no ids, no set order).
+"""
+
+from __future__ import annotations
+
+import _symtable
+import os
+import sys
+import symtable
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "crates" / "krait-compiler" / "tests" / "symtable"
+
+SCOPES = {
+    _symtable.LOCAL: "LOCAL",
+    _symtable.GLOBAL_EXPLICIT: "GLOBAL_EXPLICIT",
+    _symtable.GLOBAL_IMPLICIT: "GLOBAL_IMPLICIT",
+    _symtable.FREE: "FREE",
+    _symtable.CELL: "CELL",
+}
+PREDICATES = ("local", "global", "declared_global", "free", "parameter",
+              "imported", "referenced", "assigned", "annotated", "nonlocal")
+FLAG_MASK = (1 << _symtable.SCOPE_OFF) - 1
+# Frames on the stack when a script's module level calls compile(): <module>.
+_MODULE_LEVEL_FRAMES = 1
+
+
+def _frame_depth() -> int:
+    depth, f = 0, sys._getframe(1)
+    while f is not None:
+        depth += 1
+        f = f.f_back
+    return depth
+
+
+def build(src: bytes, filename: str) -> symtable.SymbolTable:
+    """symtable.symtable, with the recursion budget of a module-level call."""
+    # symtable.symtable adds one frame; CPython's budget is 3 per frame.
+    extra = _frame_depth() + 1 - _MODULE_LEVEL_FRAMES
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(old + extra)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return symtable.symtable(src, filename, "exec")
+    finally:
+        sys.setrecursionlimit(old)
+
+
+def error_line(e: BaseException) -> str:
+    name = type(e).__name__
+    if isinstance(e, SyntaxError):
+        return (f"{name}: {e.msg} (line {e.lineno}, offset {e.offset}, "
+                f"end line {e.end_lineno}, end offset {e.end_offset})")
+    msg = str(e)
+    return f"{name}: {msg}" if msg else name
+
+
+def names(items) -> str:
+    return " ".join(items)
+
+
+def dump_table(t: symtable.SymbolTable, indent: str, out: list[str]) -> None:
+    raw = t._table
+    out.append(f"{indent}{t.get_type()} {t.get_name()} line {t.get_lineno()} "
+               f"nested={t.is_nested()}")
+    inner = indent + "  "
+    out.append(f"{inner}varnames: {names(raw.varnames)}")
+    if isinstance(t, symtable.Function):
+        out.append(f"{inner}params: {names(t.get_parameters())}")
+        out.append(f"{inner}locals: {names(sorted(t.get_locals()))}")
+        out.append(f"{inner}globals: {names(sorted(t.get_globals()))}")
+        out.append(f"{inner}frees: {names(sorted(t.get_frees()))}")
+        out.append(f"{inner}nonlocals: {names(sorted(t.get_nonlocals()))}")
+    for name in sorted(raw.symbols):
+        value = raw.symbols[name]
+        scope = SCOPES.get(value >> _symtable.SCOPE_OFF, str(value >> _symtable.SCOPE_OFF))
+        sym = t.lookup(name)
+        true = [p for p in PREDICATES if getattr(sym, "is_" + p)()]
+        out.append(f"{inner}sym {name} {scope} {value & FLAG_MASK:#x} {' '.join(true)}".rstrip())
+    for child in t.get_children():
+        dump_table(child, inner, out)
+
+
+def dump_source(src: bytes, filename: str) -> str:
+    try:
+        top = build(src, filename)
+    except (SyntaxError, RecursionError, MemoryError, ValueError) as e:
+        return error_line(e) + "\n"
+    out: list[str] = []
+    dump_table(top, "", out)
+    return "\n".join(out) + "\n"
+
+
+def dump_file(path: str | Path) -> str:
+    with open(path, "rb") as f:
+        return dump_source(f.read(), str(path))
+
+
+def _expectations(files: list[str]) -> list[Path]:
+    if files:
+        return [Path(f).resolve() for f in files]
+    return sorted(CASES.glob("*.py"))
+
+
+def _regen(files: list[str], check: bool) -> int:
+    stale = 0
+    for py in _expectations(files):
+        want = dump_file(py.relative_to(ROOT).as_posix() if py.is_relative_to(ROOT) else py)
+        exp = py.with_suffix(".expected")
+        have = exp.read_text(encoding="utf-8") if exp.exists() else None
+        if have == want:
+            continue
+        stale += 1
+        if check:
+            print(f"stale: {exp}")
+        else:
+            exp.write_text(want, encoding="utf-8")
+            print(f"wrote {exp.relative_to(ROOT)}")
+    return 1 if check and stale else 0
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] in ("--regen", "--check"):
+        return _regen(argv[1:], argv[0] == "--check")
+    if len(argv) != 1 or argv[0].startswith("-"):
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    sys.stdout.write(dump_file(argv[0]))
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.version_info[:2] != (3, 11):
+        sys.exit("symtable_oracle.py: the oracle is CPython 3.11")
+    sys.exit(main(sys.argv[1:]))
