@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use krait_compiler::symtable::dump::dump_source;
+use krait_compiler::symtable::dump::{dump_source, same};
 
 fn cases() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/symtable");
@@ -38,7 +38,7 @@ fn symtable_matches_cpython() {
                     Ok(got) => got,
                     Err(_) => "<panic>".to_string(),
                 };
-                if got != expected {
+                if !same(&expected, &got) {
                     failures.push(first_difference(&py, &expected, &got));
                 }
             }

@@ -15,6 +15,7 @@ pub fn dump(table: &SymbolTable, source: &str) -> String {
     let lines = LineIndex::new(source);
     let mut out = String::new();
     dump_block(table, table.top(), &lines, "", &mut out);
+    dump_code_objects(table, &mut out);
     out
 }
 
@@ -174,4 +175,63 @@ fn dump_block(table: &SymbolTable, b: &Block, lines: &LineIndex, indent: &str, o
 
 fn scope_name(scope: Scope) -> &'static str {
     scope.name()
+}
+
+/// The heading of the code-object section.
+pub const CODE_OBJECTS: &str = "code objects:";
+
+/// What the code objects CPython compiles from the module get from the
+/// table: `co_name`, `co_flags`, `co_cellvars`, `co_freevars`, sorted.
+fn dump_code_objects(table: &SymbolTable, out: &mut String) {
+    let mut lines: Vec<String> = table
+        .blocks()
+        .iter()
+        .map(|b| {
+            let line = format!(
+                "  code {} {:#x} cells: {} frees: {}",
+                b.co_name(),
+                b.co_flags() | table.future.features,
+                b.cellvars().join(" "),
+                b.freevars().join(" ")
+            );
+            line.trim_end().to_string()
+        })
+        .collect();
+    lines.sort_unstable();
+    out.push_str(CODE_OBJECTS);
+    out.push('\n');
+    for line in lines {
+        out.push_str(&line);
+        out.push('\n');
+    }
+}
+
+/// Whether Krait's dump `got` matches the oracle's `expected` (as
+/// `same` in `scripts/symtable_oracle.py`): the tables are equal, and every
+/// code object CPython compiled is one of Krait's blocks. CPython's compiler
+/// drops some blocks the table has (functions after a `return`, lambdas in
+/// a function's variable annotations), and when it raised an error of its
+/// own the oracle has no code section to compare.
+pub fn same(expected: &str, got: &str) -> bool {
+    const NOT_COMPILED: &str = "code objects: not compiled";
+    let (Some(e_at), Some(g_at)) = (expected.find(CODE_OBJECTS), got.find(CODE_OBJECTS)) else {
+        return expected == got;
+    };
+    if expected[..e_at] != got[..g_at] {
+        return false;
+    }
+    if expected[e_at..].starts_with(NOT_COMPILED) {
+        return true;
+    }
+    let mut have: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for line in got[g_at..].lines().skip(1) {
+        *have.entry(line).or_default() += 1;
+    }
+    expected[e_at..].lines().skip(1).all(|line| match have.get_mut(line) {
+        Some(n) if *n > 0 => {
+            *n -= 1;
+            true
+        }
+        _ => false,
+    })
 }

@@ -140,3 +140,13 @@ impl Scope {
         }
     }
 }
+
+/// `co_flags` bits the symbol table decides (`Include/cpython/code.h`).
+pub const CO_OPTIMIZED: u32 = 0x1;
+pub const CO_NEWLOCALS: u32 = 0x2;
+pub const CO_VARARGS: u32 = 0x4;
+pub const CO_VARKEYWORDS: u32 = 0x8;
+pub const CO_NESTED: u32 = 0x10;
+pub const CO_GENERATOR: u32 = 0x20;
+pub const CO_COROUTINE: u32 = 0x80;
+pub const CO_ASYNC_GENERATOR: u32 = 0x200;

@@ -17,7 +17,6 @@ use krait_syntax::error::ErrorLocation;
 use krait_syntax::{LineIndex, SyntaxError, SyntaxErrorKind};
 
 /// `CO_FUTURE_*` bits, as `__future__.<feature>.compiler_flag` has them.
-pub const CO_NESTED: u32 = 0x10;
 pub const CO_FUTURE_DIVISION: u32 = 0x20000;
 pub const CO_FUTURE_ABSOLUTE_IMPORT: u32 = 0x40000;
 pub const CO_FUTURE_WITH_STATEMENT: u32 = 0x80000;

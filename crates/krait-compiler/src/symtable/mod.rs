@@ -42,7 +42,10 @@ use std::collections::HashMap;
 use krait_syntax::ast::Mod;
 use krait_syntax::{SyntaxError, TextRange};
 
-pub use flags::{Scope, SymbolFlags, SCOPE_OFFSET};
+pub use flags::{
+    Scope, SymbolFlags, CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_NESTED, CO_NEWLOCALS,
+    CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS, SCOPE_OFFSET,
+};
 pub use future::FutureFeatures;
 
 /// CPython's `_Py_block_ty` (without `AnnotationBlock`, which never reaches
@@ -271,19 +274,63 @@ impl Block {
         self.generator && self.coroutine
     }
 
-    /// `co_cellvars` as CPython 3.11's compiler builds it: the `__class__`
-    /// cell of a class that needs one, else the CELL names, sorted.
-    pub fn cellvars(&self) -> Vec<&str> {
-        let mut cells: Vec<&str> = self
-            .symbols
-            .iter()
-            .filter(|s| s.scope() == Scope::Cell)
-            .map(|s| &*s.name)
-            .collect();
-        cells.sort_unstable();
-        if self.needs_class_closure {
-            cells.insert(0, "__class__");
+    /// The `co_flags` the block's code object gets from the symbol table, as
+    /// CPython 3.11's `compute_code_flags` (the compiler ORs in the
+    /// `__future__` features, `FutureFeatures::features`).
+    pub fn co_flags(&self) -> u32 {
+        if self.kind != BlockType::Function {
+            return 0;
         }
+        let mut flags = CO_NEWLOCALS | CO_OPTIMIZED;
+        if self.nested {
+            flags |= CO_NESTED;
+        }
+        flags |= match (self.generator, self.coroutine) {
+            (true, false) => CO_GENERATOR,
+            (false, true) => CO_COROUTINE,
+            (true, true) => CO_ASYNC_GENERATOR,
+            (false, false) => 0,
+        };
+        if self.varargs {
+            flags |= CO_VARARGS;
+        }
+        if self.varkeywords {
+            flags |= CO_VARKEYWORDS;
+        }
+        flags
+    }
+
+    /// The code object's `co_name`: the function or class name, `<module>`,
+    /// `<lambda>`, `<listcomp>`, `<setcomp>`, `<dictcomp>` or `<genexpr>`.
+    pub fn co_name(&self) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
+        match self.kind {
+            BlockType::Module => Cow::Borrowed("<module>"),
+            // No `def` can be named `lambda`: a block of that name is one.
+            BlockType::Function if self.comprehension.is_some() || &*self.name == "lambda" => {
+                Cow::Owned(format!("<{}>", self.name))
+            }
+            _ => Cow::Borrowed(&self.name),
+        }
+    }
+
+    /// `co_cellvars` as CPython 3.11's code objects list them: the
+    /// parameters that are cells, in parameter order, then the other CELL
+    /// names sorted; a class that needs one has just the `__class__` cell.
+    pub fn cellvars(&self) -> Vec<&str> {
+        if self.needs_class_closure {
+            return vec!["__class__"];
+        }
+        let is_cell = |name: &str| self.scope_of(name) == Some(Scope::Cell);
+        let mut cells: Vec<&str> = self.varnames.iter().map(|s| &**s).filter(|s| is_cell(s)).collect();
+        let params = cells.len();
+        cells.extend(
+            self.symbols
+                .iter()
+                .filter(|s| s.scope() == Scope::Cell && !s.is_parameter())
+                .map(|s| &*s.name),
+        );
+        cells[params..].sort_unstable();
         cells
     }
 
