@@ -28,12 +28,13 @@ use super::{
 type Result<T> = std::result::Result<T, SymtableError>;
 
 /// CPython's limit: `sys.getrecursionlimit()` (1000) times
-/// `COMPILER_STACK_FRAME_SCALE` (3).
-const RECURSION_LIMIT: u32 = 3000;
+/// `COMPILER_STACK_FRAME_SCALE`.
+const RECURSION_LIMIT: u32 = 1000 * COMPILER_STACK_FRAME_SCALE;
+const COMPILER_STACK_FRAME_SCALE: u32 = 3;
 
 /// Run pass 1 over a module: the blocks, module first, annotation blocks
 /// included (unlinked).
-pub(super) fn build(module: &Mod, future: &FutureFeatures) -> Result<Vec<Block>> {
+pub(super) fn build(module: &Mod, future: &FutureFeatures, depth: u32) -> Result<Vec<Block>> {
     let mut b = Builder {
         blocks: vec![Block::new(
             BlockType::Module,
@@ -44,7 +45,7 @@ pub(super) fn build(module: &Mod, future: &FutureFeatures) -> Result<Vec<Block>>
         stack: vec![BlockId::TOP],
         private: None,
         future_annotations: future.annotations(),
-        depth: 0,
+        depth: depth.saturating_mul(COMPILER_STACK_FRAME_SCALE),
     };
     match module {
         Mod::Module { body, .. } | Mod::Interactive { body } => b.visit_body(body)?,

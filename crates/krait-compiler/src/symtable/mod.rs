@@ -322,7 +322,12 @@ impl Block {
             return vec!["__class__"];
         }
         let is_cell = |name: &str| self.scope_of(name) == Some(Scope::Cell);
-        let mut cells: Vec<&str> = self.varnames.iter().map(|s| &**s).filter(|s| is_cell(s)).collect();
+        let mut cells: Vec<&str> = self
+            .varnames
+            .iter()
+            .map(|s| &**s)
+            .filter(|s| is_cell(s))
+            .collect();
         let params = cells.len();
         cells.extend(
             self.symbols
@@ -393,8 +398,21 @@ impl SymbolTable {
     /// after parsing: the `__future__` features first, then both passes.
     /// `source` is the decoded text the tree's ranges point into.
     pub fn build(module: &Mod, source: &str) -> Result<SymbolTable, SymtableError> {
+        Self::build_at_depth(module, source, 0)
+    }
+
+    /// As `build`, for a compilation started at Python recursion depth
+    /// `depth`: CPython's symbol table may nest `3 * (1000 - depth)` visits
+    /// (`COMPILER_STACK_FRAME_SCALE`), so `compile()` called from a
+    /// script's module level (depth 2) allows 6 fewer than running the
+    /// script itself (depth 0).
+    pub fn build_at_depth(
+        module: &Mod,
+        source: &str,
+        depth: u32,
+    ) -> Result<SymbolTable, SymtableError> {
         let future = future::parse(module, source)?;
-        let blocks = builder::build(module, &future)?;
+        let blocks = builder::build(module, &future, depth)?;
         let mut blocks = reachable(blocks);
         analyze::analyze(&mut blocks)?;
         let by_range = blocks
