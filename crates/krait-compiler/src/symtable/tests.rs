@@ -79,3 +79,33 @@ fn errors() {
         "RecursionError: maximum recursion depth exceeded during compilation"
     );
 }
+
+/// The deepest tree CPython accepts builds within the stack size
+/// `STACK_NEEDED` promises (the `krait` command runs on a far larger one).
+#[test]
+fn deep_trees_fit_in_the_documented_stack() {
+    let src = format!("x = {}1\n", "1+".repeat(2990));
+    let handle = std::thread::Builder::new()
+        .stack_size(STACK_NEEDED)
+        .spawn(move || {
+            let tree = parse_module(&src).expect("parses");
+            SymbolTable::build(&tree, &src).is_ok()
+        })
+        .expect("spawn");
+    assert!(handle.join().expect("no stack overflow"));
+}
+
+#[test]
+fn expression_and_interactive_modes() {
+    use krait_syntax::parser::{parse_expression, parse_interactive};
+    let src = "lambda a: [a for b in c]";
+    let tree = parse_expression(src).expect("parses");
+    let t = SymbolTable::build(&tree, src).expect("builds");
+    let lambda = t.block(t.top().children[0]);
+    assert_eq!(lambda.co_name(), "<lambda>");
+    assert_eq!(t.block(lambda.children[0]).co_name(), "<listcomp>");
+    let src = "from __future__ import annotations\n";
+    let tree = parse_interactive(src).expect("parses");
+    let t = SymbolTable::build(&tree, src).expect("builds");
+    assert!(t.future.annotations());
+}
