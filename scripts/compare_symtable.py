@@ -5,6 +5,16 @@ installed Lib: the symbol table's Lib-wide conformance check.
     scripts/compare_symtable.py                 all of Lib (site-packages skipped)
     scripts/compare_symtable.py json/ ast.py    only these files / folders (relative to Lib)
     scripts/compare_symtable.py --report R      also write every failure in full to R
+    scripts/compare_symtable.py --snippets      instead of Lib's files, the programs held
+                                                in Lib/test's string literals and doctests
+
+--snippets: every str literal of a Lib/test file (as it is, and dedented),
+and every doctest example in one, that `ast.parse` accepts and that uses a
+construct that matters to scopes (def, class, lambda, global, nonlocal,
+walrus, comprehensions, import, yield, await, del, super, __class__), once
+each; written to <target>/symtable-snippets/NNNNN.py. Many are the very
+cases CPython's tests check symtable errors with (test_syntax's doctests,
+test_scope, test_named_expressions, test_symtable).
 
 CPython's side is scripts/symtable_oracle.py; Krait's is the
 `dump_symtable` example of krait-compiler (built here with `cargo build
@@ -57,6 +67,73 @@ def lib_files(lib: Path, only: list[str]) -> list[Path]:
     return files
 
 
+SCOPE_WORDS = ("def ", "class ", "lambda", "global ", "nonlocal ", ":=", " for ",
+               "import ", "yield", "await ", "del ", "super", "__class__")
+
+
+def snippet_sources(lib: Path) -> list[str]:
+    """The programs in Lib/test's string literals and doctests."""
+    import ast
+    import doctest
+    import textwrap
+    import warnings
+
+    parser = doctest.DocTestParser()
+    seen: set[str] = set()
+    out: list[str] = []
+
+    def consider(src: str) -> None:
+        if src in seen or not any(w in src for w in SCOPE_WORDS):
+            return
+        seen.add(src)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                ast.parse(src)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return
+        try:
+            src.encode("utf-8")
+        except UnicodeEncodeError:
+            return
+        out.append(src)
+
+    for f in lib_files(lib, ["test"]):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                tree = ast.parse(f.read_bytes())
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+                continue
+            text = node.value
+            consider(text)
+            consider(textwrap.dedent(text))
+            if ">>>" in text:
+                try:
+                    examples = parser.get_examples(text)
+                except ValueError:
+                    continue
+                for ex in examples:
+                    consider(ex.source)
+    return out
+
+
+def write_snippets(lib: Path) -> list[Path]:
+    folder = target_dir() / "symtable-snippets"
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.py"):
+        old.unlink()
+    files = []
+    for i, src in enumerate(snippet_sources(lib)):
+        path = folder / f"{i:05}.py"
+        path.write_bytes(src.encode("utf-8"))
+        files.append(path)
+    return files
+
+
 def oracle(path: Path) -> str:
     return symtable_oracle.dump_file(path)
 
@@ -102,6 +179,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--report")
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--snippets", action="store_true")
     args = ap.parse_args(argv)
 
     if not args.no_build:
@@ -109,7 +187,7 @@ def main(argv: list[str]) -> int:
                         "dump_symtable"], cwd=ROOT, check=True)
     exe = target_dir() / "debug" / "examples" / "dump_symtable"
 
-    files = lib_files(lib_dir(), args.only)
+    files = write_snippets(lib_dir()) if args.snippets else lib_files(lib_dir(), args.only)
     with multiprocessing.Pool(args.jobs) as pool:
         wants = pool.map(oracle, files, chunksize=16)
         batches = [files[i:i + BATCH] for i in range(0, len(files), BATCH)]
