@@ -20,7 +20,10 @@ pub fn dump(table: &SymbolTable, source: &str) -> String {
     // range makes the comparison fail.
     for (i, b) in table.blocks().iter().enumerate().skip(1) {
         if table.lookup(b.range) != Some(super::BlockId(i as u32)) {
-            out.push_str(&format!("lookup cannot find block {} at {:?}\n", b.name, b.range));
+            out.push_str(&format!(
+                "lookup cannot find block {} at {:?}\n",
+                b.name, b.range
+            ));
         }
     }
     out
@@ -50,7 +53,11 @@ pub fn dump_source(bytes: &[u8]) -> String {
         Err(e) => return error_line(&e, &decoded.text, columns) + "\n",
     };
     // The oracle builds as `compile()` called at a script's module level.
-    match SymbolTable::build_at_depth(&tree, &decoded.text, ORACLE_DEPTH) {
+    let options = super::BuildOptions {
+        depth: ORACLE_DEPTH,
+        ..Default::default()
+    };
+    match SymbolTable::build_with(&tree, &decoded.text, options) {
         Ok(table) => dump(&table, &decoded.text),
         // CPython gives symtable errors byte columns whatever the encoding.
         Err(SymtableError::Syntax(e)) => error_line(&e, &decoded.text, Columns::Bytes) + "\n",

@@ -391,6 +391,23 @@ impl From<SyntaxError> for SymtableError {
 /// at least this much stack.
 pub const STACK_NEEDED: usize = 8 * 1024 * 1024;
 
+/// What the code calling `compile()` adds to a compilation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BuildOptions {
+    /// `CO_FUTURE_*` features in force without a `__future__` import in the
+    /// source: `compile()`'s `flags`, and, unless `dont_inherit`, those of
+    /// the code calling it. CPython merges them before building the table,
+    /// so an inherited `annotations` feature changes how annotations are
+    /// scoped.
+    pub inherited_features: u32,
+    /// The Python recursion depth the compilation starts at: CPython's
+    /// symbol table may nest `3 * (1000 - depth)` visits
+    /// (`COMPILER_STACK_FRAME_SCALE`), so `compile()` called from a script's
+    /// module level (depth 2) allows 6 fewer than running the script itself
+    /// (depth 0).
+    pub depth: u32,
+}
+
 /// The symbol table of one module.
 #[derive(Debug, Clone)]
 pub struct SymbolTable {
@@ -404,20 +421,19 @@ impl SymbolTable {
     /// after parsing: the `__future__` features first, then both passes.
     /// `source` is the decoded text the tree's ranges point into.
     pub fn build(module: &Mod, source: &str) -> Result<SymbolTable, SymtableError> {
-        Self::build_at_depth(module, source, 0)
+        Self::build_with(module, source, BuildOptions::default())
     }
 
-    /// As `build`, for a compilation started at Python recursion depth
-    /// `depth`: CPython's symbol table may nest `3 * (1000 - depth)` visits
-    /// (`COMPILER_STACK_FRAME_SCALE`), so `compile()` called from a
-    /// script's module level (depth 2) allows 6 fewer than running the
-    /// script itself (depth 0).
-    pub fn build_at_depth(
+    /// As `build`, with what the caller of `compile()` adds (see
+    /// `BuildOptions`).
+    pub fn build_with(
         module: &Mod,
         source: &str,
-        depth: u32,
+        options: BuildOptions,
     ) -> Result<SymbolTable, SymtableError> {
-        let future = future::parse(module, source)?;
+        let mut future = future::parse(module, source)?;
+        future.features |= options.inherited_features;
+        let depth = options.depth;
         let blocks = builder::build(module, &future, depth)?;
         let mut blocks = reachable(blocks);
         analyze::analyze(&mut blocks)?;

@@ -109,3 +109,20 @@ fn expression_and_interactive_modes() {
     let t = SymbolTable::build(&tree, src).expect("builds");
     assert!(t.future.annotations());
 }
+
+/// `compile(src, ..., flags=annotations.compiler_flag)`: an inherited
+/// `annotations` feature puts annotations in their own (dropped) scopes.
+#[test]
+fn inherited_future_annotations() {
+    let src = "x: (lambda: y) = 1\n";
+    let tree = parse_module(src).expect("parses");
+    let plain = SymbolTable::build(&tree, src).expect("builds");
+    assert_eq!(plain.top().children.len(), 1);
+    let options = BuildOptions {
+        inherited_features: future::CO_FUTURE_ANNOTATIONS,
+        depth: 0,
+    };
+    let inherited = SymbolTable::build_with(&tree, src, options).expect("builds");
+    assert!(inherited.top().children.is_empty());
+    assert!(inherited.future.annotations());
+}
