@@ -13,3 +13,4 @@
 pub mod assemble;
 pub mod code;
 pub mod opcode;
+pub mod symtable;

@@ -1,0 +1,6 @@
+class A:
+    x = 1
+    class B:
+        y = x
+        def m(self):
+            return x, y

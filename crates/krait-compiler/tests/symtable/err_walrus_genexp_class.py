@@ -1,0 +1,2 @@
+class C:
+    g = ((w := x) for x in y)

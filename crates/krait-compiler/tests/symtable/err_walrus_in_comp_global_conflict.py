@@ -1,0 +1,3 @@
+def f():
+    global x
+    [x for x in y if (x := 1)]

@@ -1,0 +1,1 @@
+[[(y := 1) for y in z] for x in w]

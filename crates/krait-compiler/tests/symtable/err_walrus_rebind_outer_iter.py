@@ -1,0 +1,1 @@
+[[(x := 1) for z in w] for x in y]

@@ -1,0 +1,5 @@
+def f():
+    x = 1
+    def g():
+        [x for y in z]
+        nonlocal x

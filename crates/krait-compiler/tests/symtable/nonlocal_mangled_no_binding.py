@@ -1,0 +1,7 @@
+def f():
+    __x = 1
+    class A:
+        def g(self):
+            nonlocal __x
+            return __x
+    return A

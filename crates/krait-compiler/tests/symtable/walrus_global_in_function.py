@@ -1,0 +1,3 @@
+def f():
+    global x
+    return [(x := 1) for y in z], [x for x in q]

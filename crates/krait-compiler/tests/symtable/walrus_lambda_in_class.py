@@ -1,0 +1,2 @@
+class C:
+    f = lambda: [(w := x) for x in y]
