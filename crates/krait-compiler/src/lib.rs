@@ -1,6 +1,8 @@
 //! Krait's compiler: AST -> symbol table -> bytecode in code objects.
 //!
 //! The stages, one module each:
+//! - `codegen`: AST + symbol table -> code objects, instruction for
+//!   instruction as CPython 3.11's compiler;
 //! - `code`: code objects and constants;
 //! - `assemble`: instructions with labels and handler regions -> code units,
 //!   exception table, stack size;
@@ -12,5 +14,6 @@
 
 pub mod assemble;
 pub mod code;
+pub mod codegen;
 pub mod opcode;
 pub mod symtable;

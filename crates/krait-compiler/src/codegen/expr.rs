@@ -1,0 +1,518 @@
+//! Expressions (CPython's `compiler_visit_expr` and its helpers).
+
+use krait_syntax::ast::{
+    BoolOp, CmpOp, Constant as AstConstant, Expr, ExprContext, ExprKind, Keyword, Operator, UnaryOp,
+};
+
+use super::{CResult, CompileError, Compiler};
+use crate::assemble::{JumpKind, Label};
+use crate::code::Constant;
+use crate::opcode::Opcode;
+use crate::symtable::{BlockType, Scope};
+
+/// How a name is accessed in the current block (CPython's `compiler_nameop`).
+enum NameOp {
+    Fast,
+    Global,
+    Deref,
+    Name,
+}
+
+impl Compiler<'_> {
+    pub(super) fn compile_expr(&mut self, e: &Expr) -> CResult<()> {
+        self.set_pos(e.range);
+        if !matches!(e.kind, ExprKind::Constant { .. }) {
+            if let Some(c) = as_constant(e) {
+                let i = self.add_const(c);
+                self.emit(Opcode::LOAD_CONST, i);
+                return Ok(());
+            }
+        }
+        match &e.kind {
+            ExprKind::Constant { value, .. } => {
+                let i = self.add_const(constant(value));
+                self.emit(Opcode::LOAD_CONST, i);
+            }
+            ExprKind::Name { id, ctx } => self.compile_name(id, *ctx)?,
+            ExprKind::BinOp { left, op, right } => {
+                self.compile_expr(left)?;
+                self.compile_expr(right)?;
+                self.set_pos(e.range);
+                self.emit(Opcode::BINARY_OP, binary_op_arg(*op));
+            }
+            ExprKind::UnaryOp { op, operand } => {
+                self.compile_expr(operand)?;
+                self.set_pos(e.range);
+                let op = match op {
+                    UnaryOp::Invert => Opcode::UNARY_INVERT,
+                    UnaryOp::Not => Opcode::UNARY_NOT,
+                    UnaryOp::UAdd => Opcode::UNARY_POSITIVE,
+                    UnaryOp::USub => Opcode::UNARY_NEGATIVE,
+                };
+                self.emit(op, 0);
+            }
+            ExprKind::BoolOp { op, values } => {
+                let end = self.new_label();
+                let jump = match op {
+                    BoolOp::And => Opcode::JUMP_IF_FALSE_OR_POP,
+                    BoolOp::Or => Opcode::JUMP_IF_TRUE_OR_POP,
+                };
+                for (i, v) in values.iter().enumerate() {
+                    self.compile_expr(v)?;
+                    if i + 1 < values.len() {
+                        self.emit_jump(JumpKind::Fixed(jump), end);
+                    }
+                }
+                self.bind(end);
+            }
+            ExprKind::Compare { left, ops, comparators } => self.compile_compare(e, left, ops, comparators)?,
+            ExprKind::Call { func, args, keywords } => self.compile_call(e, func, args, keywords)?,
+            ExprKind::Attribute { value, attr, ctx: ExprContext::Load } => {
+                self.compile_expr(value)?;
+                self.set_pos(e.range);
+                let i = self.add_name(attr);
+                self.emit(Opcode::LOAD_ATTR, i);
+            }
+            ExprKind::Subscript { value, slice, ctx: ExprContext::Load } => {
+                self.compile_expr(value)?;
+                self.compile_expr(slice)?;
+                self.set_pos(e.range);
+                self.emit(Opcode::BINARY_SUBSCR, 0);
+            }
+            ExprKind::Slice { lower, upper, step } => {
+                let mut n = 2;
+                for part in [lower, upper] {
+                    match part {
+                        Some(x) => self.compile_expr(x)?,
+                        None => {
+                            let i = self.add_const(Constant::None);
+                            self.emit(Opcode::LOAD_CONST, i);
+                        }
+                    }
+                }
+                if let Some(s) = step {
+                    self.compile_expr(s)?;
+                    n = 3;
+                }
+                self.set_pos(e.range);
+                self.emit(Opcode::BUILD_SLICE, n);
+            }
+            ExprKind::Tuple { elts, ctx: ExprContext::Load } => {
+                self.compile_sequence(elts, Opcode::BUILD_TUPLE)?;
+            }
+            ExprKind::List { elts, ctx: ExprContext::Load } => {
+                self.compile_sequence(elts, Opcode::BUILD_LIST)?;
+            }
+            ExprKind::Dict { keys, values } => self.compile_dict(keys, values)?,
+            ExprKind::IfExp { test, body, orelse } => {
+                let (else_, end) = (self.new_label(), self.new_label());
+                self.compile_jump_if(test, else_, false)?;
+                self.compile_expr(body)?;
+                self.emit_jump(JumpKind::Always, end);
+                self.bind(else_);
+                self.compile_expr(orelse)?;
+                self.bind(end);
+            }
+            other => return Err(unsupported(other)),
+        }
+        Ok(())
+    }
+
+    /// Load, store or delete `name` as its scope in the block says.
+    pub(super) fn compile_name(&mut self, name: &str, ctx: ExprContext) -> CResult<()> {
+        let block = self.block();
+        let function = block.kind == BlockType::Function;
+        let op = match self.scope(name) {
+            Some(Scope::Free | Scope::Cell) => NameOp::Deref,
+            Some(Scope::Local) if function => NameOp::Fast,
+            Some(Scope::GlobalImplicit) if function => NameOp::Global,
+            Some(Scope::GlobalExplicit) => NameOp::Global,
+            _ => NameOp::Name,
+        };
+        match op {
+            NameOp::Fast => {
+                let i = self.add_varname(name);
+                let op = match ctx {
+                    ExprContext::Load => Opcode::LOAD_FAST,
+                    ExprContext::Store => Opcode::STORE_FAST,
+                    ExprContext::Del => Opcode::DELETE_FAST,
+                };
+                self.emit(op, i);
+            }
+            NameOp::Global => {
+                let i = self.add_name(name);
+                match ctx {
+                    ExprContext::Load => self.emit(Opcode::LOAD_GLOBAL, i << 1),
+                    ExprContext::Store => self.emit(Opcode::STORE_GLOBAL, i),
+                    ExprContext::Del => self.emit(Opcode::DELETE_GLOBAL, i),
+                }
+            }
+            NameOp::Name => {
+                let i = self.add_name(name);
+                let op = match ctx {
+                    ExprContext::Load => Opcode::LOAD_NAME,
+                    ExprContext::Store => Opcode::STORE_NAME,
+                    ExprContext::Del => Opcode::DELETE_NAME,
+                };
+                self.emit(op, i);
+            }
+            NameOp::Deref => return Err(CompileError::Unsupported("closures (cell and free variables)".into())),
+        }
+        Ok(())
+    }
+
+    /// A list or tuple display (CPython's `starunpack_helper`, without
+    /// starred items yet): more than two constants load as one constant
+    /// tuple extended into a list.
+    fn compile_sequence(&mut self, elts: &[Expr], build: Opcode) -> CResult<()> {
+        if elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. })) {
+            return Err(CompileError::Unsupported("starred items in displays".into()));
+        }
+        let constants: Option<Vec<Constant>> = elts.iter().map(as_constant).collect();
+        if let Some(items) = constants {
+            if build == Opcode::BUILD_LIST && items.len() > 2 {
+                self.emit(Opcode::BUILD_LIST, 0);
+                let i = self.add_const(Constant::Tuple(items));
+                self.emit(Opcode::LOAD_CONST, i);
+                self.emit(Opcode::LIST_EXTEND, 1);
+                return Ok(());
+            }
+            if build == Opcode::BUILD_TUPLE {
+                // The flow-graph optimizer folds a tuple of constants.
+                let i = self.add_const(Constant::Tuple(items));
+                self.emit(Opcode::LOAD_CONST, i);
+                return Ok(());
+            }
+        }
+        for e in elts {
+            self.compile_expr(e)?;
+        }
+        self.emit(build, elts.len() as u32);
+        Ok(())
+    }
+
+    /// A dict display: constant keys (more than one) use one key tuple.
+    fn compile_dict(&mut self, keys: &[Option<Expr>], values: &[Expr]) -> CResult<()> {
+        if keys.iter().any(Option::is_none) {
+            return Err(CompileError::Unsupported("** in dict displays".into()));
+        }
+        let const_keys: Option<Vec<Constant>> = keys.iter().map(|k| k.as_ref().and_then(as_constant)).collect();
+        if let (Some(ks), true) = (const_keys, keys.len() > 1) {
+            for v in values {
+                self.compile_expr(v)?;
+            }
+            let i = self.add_const(Constant::Tuple(ks));
+            self.emit(Opcode::LOAD_CONST, i);
+            self.emit(Opcode::BUILD_CONST_KEY_MAP, keys.len() as u32);
+            return Ok(());
+        }
+        for (k, v) in keys.iter().zip(values) {
+            if let Some(k) = k {
+                self.compile_expr(k)?;
+            }
+            self.compile_expr(v)?;
+        }
+        self.emit(Opcode::BUILD_MAP, keys.len() as u32);
+        Ok(())
+    }
+
+    fn compile_compare(&mut self, e: &Expr, left: &Expr, ops: &[CmpOp], comparators: &[Expr]) -> CResult<()> {
+        self.compile_expr(left)?;
+        let n = ops.len() - 1;
+        if n == 0 {
+            self.compile_expr(&comparators[0])?;
+            self.set_pos(e.range);
+            self.emit_compare(ops[0]);
+            return Ok(());
+        }
+        let cleanup = self.new_label();
+        for i in 0..n {
+            self.compile_expr(&comparators[i])?;
+            self.set_pos(e.range);
+            self.emit(Opcode::SWAP, 2);
+            self.emit(Opcode::COPY, 2);
+            self.emit_compare(ops[i]);
+            self.emit_jump(JumpKind::Fixed(Opcode::JUMP_IF_FALSE_OR_POP), cleanup);
+        }
+        self.compile_expr(&comparators[n])?;
+        self.set_pos(e.range);
+        self.emit_compare(ops[n]);
+        let end = self.new_label();
+        self.emit_jump(JumpKind::Always, end);
+        self.bind(cleanup);
+        self.emit(Opcode::SWAP, 2);
+        self.emit(Opcode::POP_TOP, 0);
+        self.bind(end);
+        Ok(())
+    }
+
+    fn emit_compare(&mut self, op: CmpOp) {
+        let (opcode, arg) = match op {
+            CmpOp::Lt => (Opcode::COMPARE_OP, 0),
+            CmpOp::LtE => (Opcode::COMPARE_OP, 1),
+            CmpOp::Eq => (Opcode::COMPARE_OP, 2),
+            CmpOp::NotEq => (Opcode::COMPARE_OP, 3),
+            CmpOp::Gt => (Opcode::COMPARE_OP, 4),
+            CmpOp::GtE => (Opcode::COMPARE_OP, 5),
+            CmpOp::Is => (Opcode::IS_OP, 0),
+            CmpOp::IsNot => (Opcode::IS_OP, 1),
+            CmpOp::In => (Opcode::CONTAINS_OP, 0),
+            CmpOp::NotIn => (Opcode::CONTAINS_OP, 1),
+        };
+        self.emit(opcode, arg);
+    }
+
+    /// A call (CPython's `compiler_call`): `obj.meth(...)` loads the method
+    /// without binding it; a global function in a function body pushes its
+    /// NULL through `LOAD_GLOBAL`'s low bit.
+    fn compile_call(&mut self, e: &Expr, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> CResult<()> {
+        if args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. })) || keywords.iter().any(|k| k.arg.is_none())
+        {
+            return Err(CompileError::Unsupported("calls with * or ** arguments".into()));
+        }
+        match &func.kind {
+            ExprKind::Attribute { value, attr, ctx: ExprContext::Load } => {
+                self.compile_expr(value)?;
+                self.set_pos(func.range);
+                let i = self.add_name(attr);
+                self.emit(Opcode::LOAD_METHOD, i);
+            }
+            ExprKind::Name { id, ctx: ExprContext::Load }
+                if self.block().kind == BlockType::Function
+                    && matches!(self.scope(id), Some(Scope::GlobalImplicit | Scope::GlobalExplicit)) =>
+            {
+                self.set_pos(func.range);
+                let i = self.add_name(id);
+                self.emit(Opcode::LOAD_GLOBAL, (i << 1) | 1);
+            }
+            _ => {
+                self.set_pos(e.range);
+                self.emit(Opcode::PUSH_NULL, 0);
+                self.compile_expr(func)?;
+            }
+        }
+        for a in args {
+            self.compile_expr(a)?;
+        }
+        for k in keywords {
+            self.compile_expr(&k.value)?;
+        }
+        self.set_pos(e.range);
+        if !keywords.is_empty() {
+            let names = keywords
+                .iter()
+                .map(|k| Constant::Str(k.arg.as_ref().map_or("", |a| a.as_str()).into()))
+                .collect();
+            let i = self.add_const(Constant::Tuple(names));
+            self.emit(Opcode::KW_NAMES, i);
+        }
+        let n = (args.len() + keywords.len()) as u32;
+        self.emit(Opcode::PRECALL, n);
+        self.emit(Opcode::CALL, n);
+        Ok(())
+    }
+
+    /// Jump to `target` when `e`'s truth is `cond` (CPython's
+    /// `compiler_jump_if`, with its `not`, `and`/`or` and chained-comparison
+    /// forms).
+    pub(super) fn compile_jump_if(&mut self, e: &Expr, target: Label, cond: bool) -> CResult<()> {
+        match &e.kind {
+            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => return self.compile_jump_if(operand, target, !cond),
+            ExprKind::BoolOp { op, values } => {
+                let cond2 = *op == BoolOp::Or;
+                let next2 = if cond2 != cond { Some(self.new_label()) } else { None };
+                let (last, rest) = values.split_last().expect("a BoolOp has values");
+                for v in rest {
+                    self.compile_jump_if(v, next2.unwrap_or(target), cond2)?;
+                }
+                self.compile_jump_if(last, target, cond)?;
+                if let Some(l) = next2 {
+                    self.bind(l);
+                }
+                return Ok(());
+            }
+            ExprKind::Compare { left, ops, comparators } if ops.len() > 1 => {
+                let n = ops.len() - 1;
+                let cleanup = self.new_label();
+                self.compile_expr(left)?;
+                for i in 0..n {
+                    self.compile_expr(&comparators[i])?;
+                    self.set_pos(e.range);
+                    self.emit(Opcode::SWAP, 2);
+                    self.emit(Opcode::COPY, 2);
+                    self.emit_compare(ops[i]);
+                    self.emit_jump(JumpKind::PopIfFalse, cleanup);
+                }
+                self.compile_expr(&comparators[n])?;
+                self.set_pos(e.range);
+                self.emit_compare(ops[n]);
+                self.emit_jump(if cond { JumpKind::PopIfTrue } else { JumpKind::PopIfFalse }, target);
+                let end = self.new_label();
+                self.emit_jump(JumpKind::Always, end);
+                self.bind(cleanup);
+                self.emit(Opcode::POP_TOP, 0);
+                if !cond {
+                    self.emit_jump(JumpKind::Always, target);
+                }
+                self.bind(end);
+                return Ok(());
+            }
+            _ => {}
+        }
+        self.compile_expr(e)?;
+        self.emit_jump(if cond { JumpKind::PopIfTrue } else { JumpKind::PopIfFalse }, target);
+        Ok(())
+    }
+}
+
+/// `BINARY_OP`'s argument for `op` (CPython's `NB_*` order).
+pub(super) fn binary_op_arg(op: Operator) -> u32 {
+    match op {
+        Operator::Add => 0,
+        Operator::BitAnd => 1,
+        Operator::FloorDiv => 2,
+        Operator::LShift => 3,
+        Operator::MatMult => 4,
+        Operator::Mult => 5,
+        Operator::Mod => 6,
+        Operator::BitOr => 7,
+        Operator::Pow => 8,
+        Operator::RShift => 9,
+        Operator::Sub => 10,
+        Operator::Div => 11,
+        Operator::BitXor => 12,
+    }
+}
+
+/// An AST constant as a code constant.
+pub(super) fn constant(c: &AstConstant) -> Constant {
+    match c {
+        AstConstant::None => Constant::None,
+        AstConstant::Bool(b) => Constant::Bool(*b),
+        AstConstant::Ellipsis => Constant::Ellipsis,
+        AstConstant::Int(i) => Constant::Int(i.clone()),
+        AstConstant::Float(f) => Constant::Float(*f),
+        AstConstant::Complex { real, imag } => Constant::Complex { real: *real, imag: *imag },
+        AstConstant::Str(s) => Constant::Str(s.clone()),
+        AstConstant::Bytes(b) => Constant::Bytes(b.clone()),
+    }
+}
+
+/// The constant an expression is, if it is one after CPython's AST
+/// optimizer folds it (`Python/ast_opt.c`): constants, tuples of
+/// constants, and unary and binary operators on numbers and strings within
+/// its size limits.
+///
+/// PROVISIONAL: integer folding stays within i64; CPython also folds big
+/// integers up to 128-bit results.
+pub(super) fn as_constant(e: &Expr) -> Option<Constant> {
+    match &e.kind {
+        ExprKind::Constant { value, .. } => Some(constant(value)),
+        ExprKind::Tuple { elts, ctx: ExprContext::Load } => {
+            elts.iter().map(as_constant).collect::<Option<Vec<_>>>().map(Constant::Tuple)
+        }
+        ExprKind::UnaryOp { op, operand } => fold_unary(*op, as_constant(operand)?),
+        ExprKind::BinOp { left, op, right } => fold_binary(*op, as_constant(left)?, as_constant(right)?),
+        _ => None,
+    }
+}
+
+fn small(c: &Constant) -> Option<i64> {
+    match c {
+        Constant::Int(krait_syntax::ast::Int::Small(i)) => Some(*i),
+        Constant::Bool(b) => Some(*b as i64),
+        _ => None,
+    }
+}
+
+fn int(i: i64) -> Constant {
+    Constant::Int(krait_syntax::ast::Int::Small(i))
+}
+
+fn fold_unary(op: UnaryOp, c: Constant) -> Option<Constant> {
+    match (op, &c) {
+        (UnaryOp::USub, Constant::Float(f)) => Some(Constant::Float(-f)),
+        (UnaryOp::UAdd, Constant::Float(f)) => Some(Constant::Float(*f)),
+        (UnaryOp::USub, Constant::Complex { real, imag }) => Some(Constant::Complex { real: -real, imag: -imag }),
+        (UnaryOp::USub, _) => small(&c)?.checked_neg().map(int),
+        (UnaryOp::UAdd, _) => small(&c).map(int),
+        (UnaryOp::Invert, _) => small(&c).map(|i| int(!i)),
+        (UnaryOp::Not, _) => None,
+    }
+}
+
+/// CPython's `MAX_STR_SIZE` for folded string repetition.
+const MAX_STR_SIZE: usize = 4096;
+
+fn fold_binary(op: Operator, a: Constant, b: Constant) -> Option<Constant> {
+    if let (Some(x), Some(y)) = (small(&a), small(&b)) {
+        if matches!(a, Constant::Bool(_)) || matches!(b, Constant::Bool(_)) {
+            return None;
+        }
+        return match op {
+            Operator::Add => x.checked_add(y).map(int),
+            Operator::Sub => x.checked_sub(y).map(int),
+            Operator::Mult => x.checked_mul(y).map(int),
+            Operator::FloorDiv | Operator::Mod if y != 0 => {
+                let (mut q, mut r) = (x.checked_div(y)?, x.checked_rem(y)?);
+                if r != 0 && ((r < 0) != (y < 0)) {
+                    q -= 1;
+                    r += y;
+                }
+                Some(int(if op == Operator::FloorDiv { q } else { r }))
+            }
+            // CPython's safe_power: results of at most 128 bits.
+            Operator::Pow if y >= 0 => {
+                let bits = 64 - x.unsigned_abs().leading_zeros() as i64;
+                if bits * y > 128 {
+                    return None;
+                }
+                x.checked_pow(u32::try_from(y).ok()?).map(int)
+            }
+            Operator::BitAnd => Some(int(x & y)),
+            Operator::BitOr => Some(int(x | y)),
+            Operator::BitXor => Some(int(x ^ y)),
+            _ => None,
+        };
+    }
+    let as_f64 = |c: &Constant| match c {
+        Constant::Float(f) => Some(*f),
+        Constant::Int(krait_syntax::ast::Int::Small(i)) if i.unsigned_abs() <= 1 << 53 => Some(*i as f64),
+        _ => None,
+    };
+    if matches!(a, Constant::Float(_)) || matches!(b, Constant::Float(_)) {
+        let (x, y) = (as_f64(&a)?, as_f64(&b)?);
+        return match op {
+            Operator::Add => Some(Constant::Float(x + y)),
+            Operator::Sub => Some(Constant::Float(x - y)),
+            Operator::Mult => Some(Constant::Float(x * y)),
+            Operator::Div if y != 0.0 => Some(Constant::Float(x / y)),
+            _ => None,
+        };
+    }
+    match (op, &a, &b) {
+        (Operator::Add, Constant::Str(x), Constant::Str(y)) => {
+            let mut s = x.clone();
+            s.push_pystr(y);
+            Some(Constant::Str(s))
+        }
+        (Operator::Mult, Constant::Str(x), _) | (Operator::Mult, _, Constant::Str(x)) => {
+            let n = small(if matches!(a, Constant::Str(_)) { &b } else { &a })?;
+            if n < 0 || x.len().checked_mul(n as usize)? > MAX_STR_SIZE {
+                return None;
+            }
+            let mut s = krait_syntax::pystr::PyString::new();
+            for _ in 0..n {
+                s.push_pystr(x);
+            }
+            Some(Constant::Str(s))
+        }
+        _ => None,
+    }
+}
+
+fn unsupported(kind: &ExprKind) -> CompileError {
+    let name = format!("{kind:?}");
+    let name = name.split([' ', '{', '(']).next().unwrap_or("expression").to_string();
+    CompileError::Unsupported(format!("compiling {name} expressions"))
+}

@@ -1,0 +1,277 @@
+//! Statements and function definitions (CPython's `compiler_visit_stmt`).
+
+use krait_syntax::ast::{Arguments, Expr, ExprContext, ExprKind, Stmt, StmtKind};
+
+use super::expr::{as_constant, binary_op_arg};
+use super::{CResult, CompileError, Compiler, Loop};
+use crate::assemble::JumpKind;
+use crate::code::Constant;
+use crate::opcode::Opcode;
+use crate::symtable::BlockType;
+
+impl Compiler<'_> {
+    pub(super) fn compile_stmt(&mut self, s: &Stmt) -> CResult<()> {
+        self.set_pos(s.range);
+        match &s.kind {
+            StmtKind::Expr { value } => {
+                self.compile_expr(value)?;
+                self.set_pos(s.range);
+                self.emit(Opcode::POP_TOP, 0);
+            }
+            StmtKind::Assign { targets, value, .. } => {
+                self.compile_expr(value)?;
+                for (i, t) in targets.iter().enumerate() {
+                    if i + 1 < targets.len() {
+                        self.set_pos(s.range);
+                        self.emit(Opcode::COPY, 1);
+                    }
+                    self.compile_store(t)?;
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => match &target.kind {
+                ExprKind::Name { id, .. } => {
+                    self.compile_name(id, ExprContext::Load)?;
+                    self.compile_expr(value)?;
+                    self.set_pos(s.range);
+                    self.emit(Opcode::BINARY_OP, binary_op_arg(*op) + 13);
+                    self.set_pos(target.range);
+                    self.compile_name(id, ExprContext::Store)?;
+                }
+                _ => return Err(CompileError::Unsupported("augmented assignment to attributes and items".into())),
+            },
+            StmtKind::Pass => self.emit(Opcode::NOP, 0),
+            StmtKind::If { test, body, orelse } => {
+                let end = self.new_label();
+                let next = if orelse.is_empty() { end } else { self.new_label() };
+                self.compile_jump_if(test, next, false)?;
+                self.compile_body(body)?;
+                if !orelse.is_empty() {
+                    self.emit_jump(JumpKind::Always, end);
+                    self.bind(next);
+                    self.compile_body(orelse)?;
+                }
+                self.bind(end);
+            }
+            StmtKind::While { test, body, orelse } => {
+                let (top, body_start, anchor, end) =
+                    (self.new_label(), self.new_label(), self.new_label(), self.new_label());
+                self.bind(top);
+                self.compile_jump_if(test, anchor, false)?;
+                self.bind(body_start);
+                self.unit().loops.push(Loop { continue_to: top, break_to: end, pops_iterator: false });
+                self.compile_body(body)?;
+                self.unit().loops.pop();
+                self.set_pos(s.range);
+                self.compile_jump_if(test, body_start, true)?;
+                self.bind(anchor);
+                self.compile_body(orelse)?;
+                self.bind(end);
+            }
+            StmtKind::For { target, iter, body, orelse, .. } => {
+                let (start, cleanup, end) = (self.new_label(), self.new_label(), self.new_label());
+                self.compile_expr(iter)?;
+                self.set_pos(s.range);
+                self.emit(Opcode::GET_ITER, 0);
+                self.bind(start);
+                self.emit_jump(JumpKind::Fixed(Opcode::FOR_ITER), cleanup);
+                self.compile_store(target)?;
+                self.unit().loops.push(Loop { continue_to: start, break_to: end, pops_iterator: true });
+                self.compile_body(body)?;
+                self.unit().loops.pop();
+                self.emit_jump(JumpKind::Always, start);
+                self.bind(cleanup);
+                self.compile_body(orelse)?;
+                self.bind(end);
+            }
+            StmtKind::Break => {
+                let Some(l) = self.unit().loops.last().copied() else {
+                    return Err(self.outside_loop("'break' outside loop", s));
+                };
+                if l.pops_iterator {
+                    self.emit(Opcode::POP_TOP, 0);
+                }
+                self.emit_jump(JumpKind::Always, l.break_to);
+            }
+            StmtKind::Continue => {
+                let Some(l) = self.unit().loops.last().copied() else {
+                    return Err(self.outside_loop("'continue' not properly in loop", s));
+                };
+                self.emit_jump(JumpKind::Always, l.continue_to);
+            }
+            StmtKind::Return { value } => self.compile_return(s, value.as_deref())?,
+            StmtKind::Global { .. } | StmtKind::Nonlocal { .. } => {}
+            StmtKind::FunctionDef { name, args, body, decorator_list, returns, .. } => {
+                self.compile_function(s, name, args, body, decorator_list, returns.as_deref())?;
+            }
+            other => {
+                let name = format!("{other:?}");
+                let name = name.split([' ', '{', '(']).next().unwrap_or("statement").to_string();
+                return Err(CompileError::Unsupported(format!("compiling {name} statements")));
+            }
+        }
+        Ok(())
+    }
+
+    fn outside_loop(&self, msg: &str, s: &Stmt) -> CompileError {
+        CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, s.range))
+    }
+
+    /// Store the value on the stack into a target.
+    fn compile_store(&mut self, t: &Expr) -> CResult<()> {
+        self.set_pos(t.range);
+        match &t.kind {
+            ExprKind::Name { id, .. } => self.compile_name(id, ExprContext::Store)?,
+            ExprKind::Attribute { value, attr, .. } => {
+                self.compile_expr(value)?;
+                self.set_pos(t.range);
+                let i = self.add_name(attr);
+                self.emit(Opcode::STORE_ATTR, i);
+            }
+            ExprKind::Subscript { value, slice, .. } => {
+                self.compile_expr(value)?;
+                self.compile_expr(slice)?;
+                self.set_pos(t.range);
+                self.emit(Opcode::STORE_SUBSCR, 0);
+            }
+            ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
+                if elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. })) {
+                    return Err(CompileError::Unsupported("starred assignment targets".into()));
+                }
+                self.emit(Opcode::UNPACK_SEQUENCE, elts.len() as u32);
+                for e in elts {
+                    self.compile_store(e)?;
+                }
+            }
+            _ => return Err(CompileError::Unsupported("this assignment target".into())),
+        }
+        Ok(())
+    }
+
+    /// `return [value]`, leaving any `for` loops' iterators behind.
+    fn compile_return(&mut self, s: &Stmt, value: Option<&Expr>) -> CResult<()> {
+        if self.block().kind != BlockType::Function {
+            return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax("'return' outside function", s.range)));
+        }
+        let constant = value.map_or(Some(Constant::None), as_constant);
+        let preserve = constant.is_none();
+        if let (true, Some(v)) = (preserve, value) {
+            self.compile_expr(v)?;
+        }
+        self.set_pos(s.range);
+        let iterators = self.unit().loops.iter().filter(|l| l.pops_iterator).count();
+        for _ in 0..iterators {
+            if preserve {
+                self.emit(Opcode::SWAP, 2);
+            }
+            self.emit(Opcode::POP_TOP, 0);
+        }
+        if let Some(c) = constant {
+            let i = self.add_const(c);
+            self.emit(Opcode::LOAD_CONST, i);
+        }
+        self.emit(Opcode::RETURN_VALUE, 0);
+        Ok(())
+    }
+
+    fn compile_function(
+        &mut self,
+        s: &Stmt,
+        name: &str,
+        args: &Arguments,
+        body: &[Stmt],
+        decorators: &[Expr],
+        returns: Option<&Expr>,
+    ) -> CResult<()> {
+        for d in decorators {
+            self.compile_expr(d)?;
+        }
+        self.set_pos(s.range);
+        let mut flags = 0;
+        if !args.defaults.is_empty() {
+            let constants: Option<Vec<Constant>> = args.defaults.iter().map(as_constant).collect();
+            match constants {
+                Some(items) => {
+                    let i = self.add_const(Constant::Tuple(items));
+                    self.emit(Opcode::LOAD_CONST, i);
+                }
+                None => {
+                    for d in &args.defaults {
+                        self.compile_expr(d)?;
+                    }
+                    self.set_pos(s.range);
+                    self.emit(Opcode::BUILD_TUPLE, args.defaults.len() as u32);
+                }
+            }
+            flags |= 0x01;
+        }
+        if args.kw_defaults.iter().any(Option::is_some) {
+            return Err(CompileError::Unsupported("keyword-only defaults".into()));
+        }
+        let annotated = args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs).any(|a| a.annotation.is_some())
+            || args.vararg.as_ref().is_some_and(|a| a.annotation.is_some())
+            || args.kwarg.as_ref().is_some_and(|a| a.annotation.is_some())
+            || returns.is_some();
+        if annotated {
+            return Err(CompileError::Unsupported("function annotations".into()));
+        }
+
+        let block = self.table.lookup(s.range).ok_or_else(|| CompileError::Internal(format!("no block for def {name}")))?;
+        let qualname = self.qualname(name);
+        let firstlineno = decorators.first().map_or(s.range, |d| d.range);
+        let firstlineno = self.lines.line(firstlineno.start) as u32;
+        self.enter_unit(block, qualname, firstlineno);
+        {
+            let u = self.unit();
+            u.argcount = (args.posonlyargs.len() + args.args.len()) as u32;
+            u.posonlyargcount = args.posonlyargs.len() as u32;
+            u.kwonlyargcount = args.kwonlyargs.len() as u32;
+        }
+        // 3.11: a function's first constant is its docstring, or None.
+        let docstring = body.first().and_then(docstring_of);
+        self.add_const(docstring.clone().unwrap_or(Constant::None));
+        if !self.table.block(block).freevars().is_empty() || !self.table.block(block).cellvars().is_empty() {
+            self.units.pop();
+            return Err(CompileError::Unsupported("closures (cell and free variables)".into()));
+        }
+        self.emit_resume();
+        let statements = if docstring.is_some() { &body[1..] } else { body };
+        self.compile_body(statements)?;
+        if !matches!(body.last().map(|s| &s.kind), Some(StmtKind::Return { .. })) {
+            self.emit_const_return_none();
+        }
+        let code = self.leave_unit()?;
+
+        self.set_pos(s.range);
+        let i = self.add_const(Constant::Code(Box::new(code)));
+        self.emit(Opcode::LOAD_CONST, i);
+        self.emit(Opcode::MAKE_FUNCTION, flags);
+        for _ in decorators {
+            self.emit(Opcode::PRECALL, 0);
+            self.emit(Opcode::CALL, 0);
+        }
+        self.compile_name(name, ExprContext::Store)
+    }
+
+    /// CPython's `compiler_set_qualname`: `outer.<locals>.inner` for a
+    /// function in a function, `Class.name` in a class body.
+    fn qualname(&self, name: &str) -> String {
+        let Some(parent) = self.units.last() else { return name.to_string() };
+        let block = self.table.block(parent.block);
+        match block.kind {
+            BlockType::Module => name.to_string(),
+            BlockType::Function => format!("{}.<locals>.{}", parent.qualname, name),
+            BlockType::Class => format!("{}.{}", parent.qualname, name),
+        }
+    }
+}
+
+/// A body's docstring: its first statement, if a string constant.
+fn docstring_of(s: &Stmt) -> Option<Constant> {
+    match &s.kind {
+        StmtKind::Expr { value } => match &value.kind {
+            ExprKind::Constant { value: krait_syntax::ast::Constant::Str(text), .. } => Some(Constant::Str(text.clone())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
