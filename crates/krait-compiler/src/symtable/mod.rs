@@ -386,13 +386,14 @@ impl From<SyntaxError> for SymtableError {
 }
 
 /// The Rust stack `SymbolTable::build` may need on the deepest tree it
-/// accepts (CPython's recursion limit: 3000 nested visits), in a debug
-/// build (measured: under 2 MB at opt-level 1); run it on a thread with
-/// at least this much stack.
+/// accepts at the default recursion limit (1000, so 3000 nested visits), in
+/// a debug build (measured: under 2 MB at opt-level 1); run it on a thread
+/// with at least this much stack, and proportionally more for a higher
+/// `BuildOptions::recursion_limit`.
 pub const STACK_NEEDED: usize = 8 * 1024 * 1024;
 
 /// What the code calling `compile()` adds to a compilation.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BuildOptions {
     /// `CO_FUTURE_*` features in force without a `__future__` import in the
     /// source: `compile()`'s `flags`, and, unless `dont_inherit`, those of
@@ -401,11 +402,23 @@ pub struct BuildOptions {
     /// scoped.
     pub inherited_features: u32,
     /// The Python recursion depth the compilation starts at: CPython's
-    /// symbol table may nest `3 * (1000 - depth)` visits
+    /// symbol table may nest `3 * (recursion_limit - depth)` visits
     /// (`COMPILER_STACK_FRAME_SCALE`), so `compile()` called from a script's
     /// module level (depth 2) allows 6 fewer than running the script itself
     /// (depth 0).
     pub depth: u32,
+    /// `sys.getrecursionlimit()` (1000 by default).
+    pub recursion_limit: u32,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            inherited_features: 0,
+            depth: 0,
+            recursion_limit: 1000,
+        }
+    }
 }
 
 /// The symbol table of one module.
@@ -433,8 +446,7 @@ impl SymbolTable {
     ) -> Result<SymbolTable, SymtableError> {
         let mut future = future::parse(module, source)?;
         future.features |= options.inherited_features;
-        let depth = options.depth;
-        let blocks = builder::build(module, &future, depth)?;
+        let blocks = builder::build(module, &future, options.depth, options.recursion_limit)?;
         let mut blocks = reachable(blocks);
         analyze::analyze(&mut blocks)?;
         let by_range = blocks

@@ -120,9 +120,29 @@ fn inherited_future_annotations() {
     assert_eq!(plain.top().children.len(), 1);
     let options = BuildOptions {
         inherited_features: future::CO_FUTURE_ANNOTATIONS,
-        depth: 0,
+        ..Default::default()
     };
     let inherited = SymbolTable::build_with(&tree, src, options).expect("builds");
     assert!(inherited.top().children.is_empty());
     assert!(inherited.future.annotations());
+}
+
+/// `sys.setrecursionlimit(n)` moves the limit: 3 nested visits per unit.
+#[test]
+fn recursion_limit_option() {
+    let src = format!("x = {}1\n", "1+".repeat(400));
+    let tree = parse_module(&src).expect("parses");
+    let low = BuildOptions {
+        recursion_limit: 100,
+        ..Default::default()
+    };
+    assert_eq!(
+        SymbolTable::build_with(&tree, &src, low).err(),
+        Some(SymtableError::Recursion)
+    );
+    let enough = BuildOptions {
+        recursion_limit: 150,
+        ..Default::default()
+    };
+    assert!(SymbolTable::build_with(&tree, &src, enough).is_ok());
 }
