@@ -147,6 +147,22 @@ impl Symbol {
     }
 }
 
+/// How code reaches a name (`compiler_nameop`'s `optype`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameAccess {
+    /// `LOAD_FAST`/`STORE_FAST`/`DELETE_FAST`: a function's local.
+    Fast,
+    /// `LOAD_DEREF`/`STORE_DEREF`/`DELETE_DEREF`: a cell or free variable.
+    Deref,
+    /// A free variable read in a class body: `LOAD_CLASSDEREF` (the class
+    /// namespace first, then the cell); stores and deletes use `*_DEREF`.
+    ClassDeref,
+    /// `LOAD_GLOBAL`/`STORE_GLOBAL`/`DELETE_GLOBAL`.
+    Global,
+    /// `LOAD_NAME`/`STORE_NAME`/`DELETE_NAME`: module and class bodies.
+    Name,
+}
+
 /// A `global`/`nonlocal` declaration (or the implicit one a comprehension's
 /// walrus makes): where analysis errors about the name point.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -242,6 +258,24 @@ impl Block {
     /// The scope of a (mangled) name, `None` if the block has no such name.
     pub fn scope_of(&self, name: &str) -> Option<Scope> {
         self.symbol(name).map(Symbol::scope)
+    }
+
+    /// Which family of instructions loads, stores and deletes a (mangled)
+    /// name in this block, as CPython 3.11's `compiler_nameop` decides.
+    /// Names the table does not have (`__module__`, `__qualname__`, ...
+    /// that the compiler itself stores) use the `*_NAME` family.
+    pub fn name_access(&self, name: &str) -> NameAccess {
+        let function = self.kind == BlockType::Function;
+        match self.scope_of(name) {
+            Some(Scope::Free | Scope::Cell) if self.kind == BlockType::Class => {
+                NameAccess::ClassDeref
+            }
+            Some(Scope::Free | Scope::Cell) => NameAccess::Deref,
+            Some(Scope::Local) if function => NameAccess::Fast,
+            Some(Scope::GlobalImplicit) if function => NameAccess::Global,
+            Some(Scope::GlobalExplicit) => NameAccess::Global,
+            _ => NameAccess::Name,
+        }
     }
 
     fn flags(&self, name: &str) -> SymbolFlags {

@@ -146,3 +146,23 @@ fn recursion_limit_option() {
     };
     assert!(SymbolTable::build_with(&tree, &src, enough).is_ok());
 }
+
+#[test]
+fn name_access() {
+    let t = table(
+        "import m\ndef f(a):\n    global g\n    b = c\n    def h():\n        return a\n    class C:\n        d = a\n        def e(self): pass\n    return g\n",
+    );
+    let top = t.top();
+    assert_eq!(top.name_access("m"), NameAccess::Name);
+    assert_eq!(top.name_access("__name__"), NameAccess::Name);
+    let f = t.block(top.children[0]);
+    assert_eq!(f.name_access("a"), NameAccess::Deref);
+    assert_eq!(f.name_access("b"), NameAccess::Fast);
+    assert_eq!(f.name_access("c"), NameAccess::Global);
+    assert_eq!(f.name_access("g"), NameAccess::Global);
+    let class = t.block(f.children[1]);
+    assert_eq!(&*class.name, "C");
+    assert_eq!(class.name_access("a"), NameAccess::ClassDeref);
+    assert_eq!(class.name_access("d"), NameAccess::Name);
+    assert_eq!(class.name_access("__qualname__"), NameAccess::Name);
+}
