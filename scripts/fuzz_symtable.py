@@ -95,18 +95,30 @@ class Gen:
             return f"({self.name()}, {self.name()})"
         return self.name()
 
-    def params(self) -> str:
+    def params(self, annotated: bool = False) -> str:
         r = self.r
+
+        def one(prefix: str = "") -> str:
+            p = prefix + self.name()
+            if annotated and r.random() < 0.3:
+                p += f": {self.expr(3)}"
+            return p
+
         ps = []
         for _ in range(r.randrange(3)):
-            p = self.name()
-            if r.random() < 0.3:
-                p += f"={self.expr(3)}"
-            ps.append(p)
+            ps.append(one())
+        if ps and r.random() < 0.15:
+            ps.append("/")
+        defaults = r.random() < 0.3
+        if defaults:
+            ps = [p if p == "/" else f"{p}={self.expr(3)}" for p in ps]
+        star = r.random() < 0.3
+        if star:
+            ps.append(one("*") if r.random() < 0.7 else "*")
+            for _ in range(r.randrange(1, 3)):
+                ps.append(one() + (f"={self.expr(3)}" if r.random() < 0.5 else ""))
         if r.random() < 0.2:
-            ps.append("*" + self.name())
-        if r.random() < 0.2:
-            ps.append("**" + self.name())
+            ps.append(one("**"))
         return ", ".join(ps)
 
     def block(self, ind: str, n: int | None = None) -> list[str]:
@@ -126,16 +138,17 @@ class Gen:
             asyn = "async " if r.random() < 0.2 else ""
             ann = f" -> {self.expr(3)}" if r.random() < 0.2 else ""
             deco = [ind + f"@{self.expr(3)}"] if r.random() < 0.15 else []
-            return deco + [ind + f"{asyn}def {self.name()}({self.params()}){ann}:"] + \
+            return deco + [ind + f"{asyn}def {self.name()}({self.params(True)}){ann}:"] + \
                 self.block(ind + "    ")
         if k == 1 and not deep:
-            bases = f"({self.expr(3)})" if r.random() < 0.4 else ""
-            return [ind + f"class {self.r.choice(['C', '_C', '__'])}{bases}:"] + \
+            bases = f"({self.expr(3)}, k={self.expr(3)})" if r.random() < 0.4 else ""
+            deco = [ind + f"@{self.expr(3)}"] if r.random() < 0.15 else []
+            return deco + [ind + f"class {self.r.choice(['C', '_C', '__'])}{bases}:"] + \
                 self.block(ind + "    ")
         if k == 2:
-            return [ind + f"global {self.name()}"]
+            return [ind + f"global {', '.join(self.name() for _ in range(r.randrange(1, 3)))}"]
         if k == 3:
-            return [ind + f"nonlocal {self.name()}"]
+            return [ind + f"nonlocal {', '.join(self.name() for _ in range(r.randrange(1, 3)))}"]
         if k == 4:
             return [ind + f"del {self.name()}"]
         if k == 5:
@@ -155,13 +168,19 @@ class Gen:
         if k == 9 and not deep:
             return [ind + f"match {self.expr()}:",
                     ind + f"    case [{self.name()}, *{self.name()}] | {{'k': {self.name()}}}:"] + \
-                self.block(ind + "        ", 1)
+                self.block(ind + "        ", 1) + \
+                [ind + f"    case P({self.name()}, k={self.name()}) as {self.name()} "
+                       f"if {self.expr()}:"] + self.block(ind + "        ", 1)
         if k == 10:
             return [ind + f"return {self.expr()}"]
         if k == 11 and not deep:
             return [ind + f"with {self.expr()} as {self.target()}:"] + self.block(ind + "    ", 1)
         if k == 12:
             return [ind + f"{self.name()} += {self.expr()}"]
+        if k == 13:
+            return [ind + f"{self.name()}, *{self.name()} = {self.expr()}"]
+        if k == 14:
+            return [ind + f"yield {self.expr()}" if r.random() < 0.5 else ind + "pass"]
         return [ind + f"{self.target()} = {self.expr()}"]
 
     def program(self) -> str:

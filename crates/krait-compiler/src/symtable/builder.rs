@@ -27,14 +27,18 @@ use super::{
 
 type Result<T> = std::result::Result<T, SymtableError>;
 
-/// CPython's limit: `sys.getrecursionlimit()` (1000) times
-/// `COMPILER_STACK_FRAME_SCALE`.
-const RECURSION_LIMIT: u32 = 1000 * COMPILER_STACK_FRAME_SCALE;
+/// CPython scales the Python recursion limit and depth by this for the
+/// compiler's own (the limit is `sys.getrecursionlimit()` times this).
 const COMPILER_STACK_FRAME_SCALE: u32 = 3;
 
 /// Run pass 1 over a module: the blocks, module first, annotation blocks
 /// included (unlinked).
-pub(super) fn build(module: &Mod, future: &FutureFeatures, depth: u32) -> Result<Vec<Block>> {
+pub(super) fn build(
+    module: &Mod,
+    future: &FutureFeatures,
+    depth: u32,
+    recursion_limit: u32,
+) -> Result<Vec<Block>> {
     let mut b = Builder {
         blocks: vec![Block::new(
             BlockType::Module,
@@ -46,6 +50,7 @@ pub(super) fn build(module: &Mod, future: &FutureFeatures, depth: u32) -> Result
         private: None,
         future_annotations: future.annotations(),
         depth: depth.saturating_mul(COMPILER_STACK_FRAME_SCALE),
+        limit: recursion_limit.saturating_mul(COMPILER_STACK_FRAME_SCALE),
     };
     match module {
         Mod::Module { body, .. } | Mod::Interactive { body } => b.visit_body(body)?,
@@ -62,6 +67,7 @@ struct Builder {
     private: Option<Box<str>>,
     future_annotations: bool,
     depth: u32,
+    limit: u32,
 }
 
 fn syntax(msg: String, range: TextRange) -> SymtableError {
@@ -87,7 +93,7 @@ impl Builder {
 
     fn enter(&mut self) -> Result<()> {
         self.depth += 1;
-        if self.depth > RECURSION_LIMIT {
+        if self.depth > self.limit {
             return Err(SymtableError::Recursion);
         }
         Ok(())

@@ -147,6 +147,22 @@ impl Symbol {
     }
 }
 
+/// How code reaches a name (`compiler_nameop`'s `optype`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameAccess {
+    /// `LOAD_FAST`/`STORE_FAST`/`DELETE_FAST`: a function's local.
+    Fast,
+    /// `LOAD_DEREF`/`STORE_DEREF`/`DELETE_DEREF`: a cell or free variable.
+    Deref,
+    /// A free variable read in a class body: `LOAD_CLASSDEREF` (the class
+    /// namespace first, then the cell); stores and deletes use `*_DEREF`.
+    ClassDeref,
+    /// `LOAD_GLOBAL`/`STORE_GLOBAL`/`DELETE_GLOBAL`.
+    Global,
+    /// `LOAD_NAME`/`STORE_NAME`/`DELETE_NAME`: module and class bodies.
+    Name,
+}
+
 /// A `global`/`nonlocal` declaration (or the implicit one a comprehension's
 /// walrus makes): where analysis errors about the name point.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -242,6 +258,24 @@ impl Block {
     /// The scope of a (mangled) name, `None` if the block has no such name.
     pub fn scope_of(&self, name: &str) -> Option<Scope> {
         self.symbol(name).map(Symbol::scope)
+    }
+
+    /// Which family of instructions loads, stores and deletes a (mangled)
+    /// name in this block, as CPython 3.11's `compiler_nameop` decides.
+    /// Names the table does not have (`__module__`, `__qualname__`, ...
+    /// that the compiler itself stores) use the `*_NAME` family.
+    pub fn name_access(&self, name: &str) -> NameAccess {
+        let function = self.kind == BlockType::Function;
+        match self.scope_of(name) {
+            Some(Scope::Free | Scope::Cell) if self.kind == BlockType::Class => {
+                NameAccess::ClassDeref
+            }
+            Some(Scope::Free | Scope::Cell) => NameAccess::Deref,
+            Some(Scope::Local) if function => NameAccess::Fast,
+            Some(Scope::GlobalImplicit) if function => NameAccess::Global,
+            Some(Scope::GlobalExplicit) => NameAccess::Global,
+            _ => NameAccess::Name,
+        }
     }
 
     fn flags(&self, name: &str) -> SymbolFlags {
@@ -386,13 +420,14 @@ impl From<SyntaxError> for SymtableError {
 }
 
 /// The Rust stack `SymbolTable::build` may need on the deepest tree it
-/// accepts (CPython's recursion limit: 3000 nested visits), in a debug
-/// build (measured: under 2 MB at opt-level 1); run it on a thread with
-/// at least this much stack.
+/// accepts at the default recursion limit (1000, so 3000 nested visits), in
+/// a debug build (measured: under 2 MB at opt-level 1); run it on a thread
+/// with at least this much stack, and proportionally more for a higher
+/// `BuildOptions::recursion_limit`.
 pub const STACK_NEEDED: usize = 8 * 1024 * 1024;
 
 /// What the code calling `compile()` adds to a compilation.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BuildOptions {
     /// `CO_FUTURE_*` features in force without a `__future__` import in the
     /// source: `compile()`'s `flags`, and, unless `dont_inherit`, those of
@@ -401,11 +436,23 @@ pub struct BuildOptions {
     /// scoped.
     pub inherited_features: u32,
     /// The Python recursion depth the compilation starts at: CPython's
-    /// symbol table may nest `3 * (1000 - depth)` visits
+    /// symbol table may nest `3 * (recursion_limit - depth)` visits
     /// (`COMPILER_STACK_FRAME_SCALE`), so `compile()` called from a script's
     /// module level (depth 2) allows 6 fewer than running the script itself
     /// (depth 0).
     pub depth: u32,
+    /// `sys.getrecursionlimit()` (1000 by default).
+    pub recursion_limit: u32,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            inherited_features: 0,
+            depth: 0,
+            recursion_limit: 1000,
+        }
+    }
 }
 
 /// The symbol table of one module.
@@ -433,8 +480,7 @@ impl SymbolTable {
     ) -> Result<SymbolTable, SymtableError> {
         let mut future = future::parse(module, source)?;
         future.features |= options.inherited_features;
-        let depth = options.depth;
-        let blocks = builder::build(module, &future, depth)?;
+        let blocks = builder::build(module, &future, options.depth, options.recursion_limit)?;
         let mut blocks = reachable(blocks);
         analyze::analyze(&mut blocks)?;
         let by_range = blocks

@@ -120,9 +120,49 @@ fn inherited_future_annotations() {
     assert_eq!(plain.top().children.len(), 1);
     let options = BuildOptions {
         inherited_features: future::CO_FUTURE_ANNOTATIONS,
-        depth: 0,
+        ..Default::default()
     };
     let inherited = SymbolTable::build_with(&tree, src, options).expect("builds");
     assert!(inherited.top().children.is_empty());
     assert!(inherited.future.annotations());
+}
+
+/// `sys.setrecursionlimit(n)` moves the limit: 3 nested visits per unit.
+#[test]
+fn recursion_limit_option() {
+    let src = format!("x = {}1\n", "1+".repeat(400));
+    let tree = parse_module(&src).expect("parses");
+    let low = BuildOptions {
+        recursion_limit: 100,
+        ..Default::default()
+    };
+    assert_eq!(
+        SymbolTable::build_with(&tree, &src, low).err(),
+        Some(SymtableError::Recursion)
+    );
+    let enough = BuildOptions {
+        recursion_limit: 150,
+        ..Default::default()
+    };
+    assert!(SymbolTable::build_with(&tree, &src, enough).is_ok());
+}
+
+#[test]
+fn name_access() {
+    let t = table(
+        "import m\ndef f(a):\n    global g\n    b = c\n    def h():\n        return a\n    class C:\n        d = a\n        def e(self): pass\n    return g\n",
+    );
+    let top = t.top();
+    assert_eq!(top.name_access("m"), NameAccess::Name);
+    assert_eq!(top.name_access("__name__"), NameAccess::Name);
+    let f = t.block(top.children[0]);
+    assert_eq!(f.name_access("a"), NameAccess::Deref);
+    assert_eq!(f.name_access("b"), NameAccess::Fast);
+    assert_eq!(f.name_access("c"), NameAccess::Global);
+    assert_eq!(f.name_access("g"), NameAccess::Global);
+    let class = t.block(f.children[1]);
+    assert_eq!(&*class.name, "C");
+    assert_eq!(class.name_access("a"), NameAccess::ClassDeref);
+    assert_eq!(class.name_access("d"), NameAccess::Name);
+    assert_eq!(class.name_access("__qualname__"), NameAccess::Name);
 }

@@ -1,0 +1,2 @@
+[(x := 1) for y in z]
+nonlocal x

@@ -1,0 +1,5 @@
+def f():
+    global x
+    def g():
+        [(x := 2) for w in v]
+        return x
