@@ -8,15 +8,7 @@ use super::{CResult, CompileError, Compiler};
 use crate::assemble::{JumpKind, Label};
 use crate::code::Constant;
 use crate::opcode::Opcode;
-use crate::symtable::{BlockType, Scope};
-
-/// How a name is accessed in the current block (CPython's `compiler_nameop`).
-enum NameOp {
-    Fast,
-    Global,
-    Deref,
-    Name,
-}
+use crate::symtable::{BlockType, NameAccess, Scope};
 
 impl Compiler<'_> {
     pub(super) fn compile_expr(&mut self, e: &Expr) -> CResult<()> {
@@ -118,19 +110,11 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    /// Load, store or delete `name` as its scope in the block says.
+    /// Load, store or delete `name` as the symbol table says it is accessed
+    /// in this block (CPython's `compiler_nameop`).
     pub(super) fn compile_name(&mut self, name: &str, ctx: ExprContext) -> CResult<()> {
-        let block = self.block();
-        let function = block.kind == BlockType::Function;
-        let op = match self.scope(name) {
-            Some(Scope::Free | Scope::Cell) => NameOp::Deref,
-            Some(Scope::Local) if function => NameOp::Fast,
-            Some(Scope::GlobalImplicit) if function => NameOp::Global,
-            Some(Scope::GlobalExplicit) => NameOp::Global,
-            _ => NameOp::Name,
-        };
-        match op {
-            NameOp::Fast => {
+        match self.block().name_access(name) {
+            NameAccess::Fast => {
                 let i = self.add_varname(name);
                 let op = match ctx {
                     ExprContext::Load => Opcode::LOAD_FAST,
@@ -139,7 +123,7 @@ impl Compiler<'_> {
                 };
                 self.emit(op, i);
             }
-            NameOp::Global => {
+            NameAccess::Global => {
                 let i = self.add_name(name);
                 match ctx {
                     ExprContext::Load => self.emit(Opcode::LOAD_GLOBAL, i << 1),
@@ -147,7 +131,7 @@ impl Compiler<'_> {
                     ExprContext::Del => self.emit(Opcode::DELETE_GLOBAL, i),
                 }
             }
-            NameOp::Name => {
+            NameAccess::Name => {
                 let i = self.add_name(name);
                 let op = match ctx {
                     ExprContext::Load => Opcode::LOAD_NAME,
@@ -156,7 +140,9 @@ impl Compiler<'_> {
                 };
                 self.emit(op, i);
             }
-            NameOp::Deref => return Err(CompileError::Unsupported("closures (cell and free variables)".into())),
+            NameAccess::Deref | NameAccess::ClassDeref => {
+                return Err(CompileError::Unsupported("closures (cell and free variables)".into()))
+            }
         }
         Ok(())
     }
