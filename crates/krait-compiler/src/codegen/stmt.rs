@@ -100,6 +100,30 @@ impl Compiler<'_> {
             }
             StmtKind::Return { value } => self.compile_return(s, value.as_deref())?,
             StmtKind::Global { .. } | StmtKind::Nonlocal { .. } => {}
+            StmtKind::Import { names } => {
+                for alias in names {
+                    self.set_pos(alias.range);
+                    let zero = self.add_const(Constant::Int(krait_syntax::ast::Int::Small(0)));
+                    self.emit(Opcode::LOAD_CONST, zero);
+                    let none = self.add_const(Constant::None);
+                    self.emit(Opcode::LOAD_CONST, none);
+                    let i = self.add_name(&alias.name);
+                    self.emit(Opcode::IMPORT_NAME, i);
+                    match &alias.asname {
+                        Some(asname) => {
+                            if alias.name.contains('.') {
+                                return Err(CompileError::Unsupported("import a.b as c".into()));
+                            }
+                            self.compile_name(asname, ExprContext::Store)?;
+                        }
+                        // `import a.b` binds `a`.
+                        None => {
+                            let first = alias.name.split('.').next().unwrap_or(&alias.name).to_string();
+                            self.compile_name(&first, ExprContext::Store)?;
+                        }
+                    }
+                }
+            }
             StmtKind::FunctionDef { name, args, body, decorator_list, returns, .. } => {
                 self.compile_function(s, name, args, body, decorator_list, returns.as_deref())?;
             }
