@@ -9,12 +9,16 @@
 //! - `types`: type objects and the slots operations dispatch through;
 //! - `vm`: the interpreter context and `PyErr`;
 //! - `builtins`: the built-in types, one module each;
+//! - `eval`: the evaluation loop (frames on one contiguous stack);
+//! - `run`: running a program as `__main__` and printing tracebacks;
 //! - `ops`: the abstract operations (binary operators, comparisons, `repr`,
 //!   `hash`, truth) with CPython's dispatch rules.
 
 pub mod builtins;
+pub mod eval;
 pub mod object;
 pub mod ops;
+pub mod run;
 pub mod types;
 pub mod value;
 pub mod vm;

@@ -27,6 +27,16 @@ pub type HashFn = fn(&mut Vm, &Value) -> PyResult<i64>;
 pub type BoolFn = fn(&mut Vm, &Value) -> PyResult<bool>;
 pub type LenFn = fn(&mut Vm, &Value) -> PyResult<usize>;
 pub type RichCompareFn = fn(&mut Vm, &Value, &Value, CompareOp) -> PyResult<Value>;
+/// `callable(*args)` with the last `kwnames.len()` arguments passed by
+/// keyword (the evaluation loop's vectorcall convention).
+pub type CallFn = fn(&mut Vm, &Value, &[Value], &[Value]) -> PyResult<Value>;
+/// `obj.name`, with `name` a `str`.
+pub type GetAttrFn = fn(&mut Vm, &Value, &Value) -> PyResult<Value>;
+/// `cls(*args)` for a built-in type `cls`.
+pub type NewFn = fn(&mut Vm, &'static TypeObject, &[Value], &[Value]) -> PyResult<Value>;
+/// The next item of an iterator, or `None` when it is exhausted (no
+/// StopIteration object is made for a plain exhaustion).
+pub type NextFn = fn(&mut Vm, &Value) -> PyResult<Option<Value>>;
 
 /// The six rich comparisons, in CPython's `Py_LT..Py_GE` order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,6 +169,14 @@ pub struct TypeObject {
     pub bool: Option<BoolFn>,
     pub len: Option<LenFn>,
     pub number: &'static NumberSlots,
+    pub call: Option<CallFn>,
+    pub getattr: Option<GetAttrFn>,
+    pub iter: Option<UnaryFn>,
+    pub next: Option<NextFn>,
+    pub getitem: Option<BinaryFn>,
+    /// `cls(*args)`: make an instance (CPython's `tp_new` + `tp_init` for
+    /// the built-in types).
+    pub new: Option<NewFn>,
 }
 
 // SAFETY: type objects are only touched while holding the interpreter lock
@@ -188,6 +206,12 @@ impl TypeObject {
             bool: None,
             len: None,
             number: &NumberSlots::EMPTY,
+            call: None,
+            getattr: None,
+            iter: None,
+            next: None,
+            getitem: None,
+            new: None,
         }
     }
 
@@ -220,5 +244,36 @@ pub unsafe fn never_dealloc(_: ObjPtr) {}
 /// `object`, the root of every type.
 pub static OBJECT_TYPE: TypeObject = TypeObject::builtin("object", None, never_dealloc, trace_nothing);
 
-/// `type`, the type of every type.
-pub static TYPE_TYPE: TypeObject = TypeObject::builtin("type", Some(&OBJECT_TYPE), never_dealloc, trace_nothing);
+/// `type`, the type of every type. Calling a type makes an instance
+/// through its `new` slot.
+pub static TYPE_TYPE: TypeObject = TypeObject {
+    repr: Some(|_, v| {
+        let ty = as_type(v).expect("type slot on a type");
+        Ok(crate::builtins::str::new_str(&format!("<class '{}'>", ty.name)))
+    }),
+    call: Some(|vm, callable, args, kwnames| {
+        let ty = as_type(callable).expect("type slot on a type");
+        match ty.new {
+            Some(new) => new(vm, ty, args, kwnames),
+            None => Err(vm.type_error(format!("cannot create '{}' instances", ty.name))),
+        }
+    }),
+    ..TypeObject::builtin("type", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)
+};
+
+/// The type object a value is, if it is one (built-in types only, so far).
+pub fn as_type(v: &Value) -> Option<&'static TypeObject> {
+    let p = v.as_object()?;
+    if std::ptr::eq(p.type_ptr(), &TYPE_TYPE) {
+        // SAFETY: objects whose type is `type` are TypeObjects; built-in
+        // types are statics, so the reference is 'static.
+        Some(unsafe { &*(p.addr() as *const TypeObject) })
+    } else {
+        None
+    }
+}
+
+/// A value for a static type object.
+pub fn type_value(ty: &'static TypeObject) -> Value {
+    Value::from_borrowed(ty.as_ptr())
+}

@@ -4,7 +4,8 @@
 //! - Every 64-bit pattern is one of three things, told apart by its top 16
 //!   bits: `0xFFF9` is a small int (a 48-bit two's-complement payload),
 //!   `0xFFFA` is a pointer to a heap object (48-bit address), anything else
-//!   is an `f64` stored as itself. The two tags lie inside the space of
+//!   is an `f64` stored as itself, except the one pattern `Value::NULL`, the
+//!   evaluation loop's empty slot, which Python code never sees. The two tags lie inside the space of
 //!   negative quiet NaNs, so a float that would collide is stored as the
 //!   canonical NaN instead (a NaN's payload is not observable in Python).
 //! - A small int is any `int` in `SMALL_INT_MIN..=SMALL_INT_MAX`; an `int`
@@ -27,6 +28,8 @@ pub struct Value(u64);
 const TAG_SHIFT: u32 = 48;
 const INT_TAG: u64 = 0xFFF9;
 const PTR_TAG: u64 = 0xFFFA;
+/// The evaluation loop's NULL: an unbound local, or the NULL a call pushes.
+const NULL_BITS: u64 = 0xFFFB_0000_0000_0000;
 const PAYLOAD_MASK: u64 = (1 << TAG_SHIFT) - 1;
 /// The NaN every colliding NaN becomes (a positive quiet NaN).
 const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
@@ -45,6 +48,15 @@ pub enum Unpacked {
 }
 
 impl Value {
+    /// The evaluation loop's NULL (an unbound local; the NULL of a call).
+    /// Never visible to Python code; counts no reference.
+    pub const NULL: Value = Value(NULL_BITS);
+
+    #[inline]
+    pub fn is_null(&self) -> bool {
+        self.0 == NULL_BITS
+    }
+
     /// A small int; `None` when `i` needs a heap big integer.
     #[inline]
     pub fn small_int(i: i64) -> Option<Value> {
@@ -60,7 +72,7 @@ impl Value {
     pub fn float(f: f64) -> Value {
         let bits = f.to_bits();
         let tag = bits >> TAG_SHIFT;
-        if tag == INT_TAG || tag == PTR_TAG {
+        if tag == INT_TAG || tag == PTR_TAG || bits == NULL_BITS {
             Value(CANONICAL_NAN)
         } else {
             Value(bits)
@@ -95,7 +107,7 @@ impl Value {
     #[inline]
     pub fn is_float(&self) -> bool {
         let tag = self.tag();
-        tag != INT_TAG && tag != PTR_TAG
+        tag != INT_TAG && tag != PTR_TAG && self.0 != NULL_BITS
     }
 
     #[inline]

@@ -13,10 +13,13 @@ use crate::value::{Unpacked, Value};
 
 pub type PyResult<T> = Result<T, PyErr>;
 
-/// A raised Python exception.
+/// A raised Python exception, with the frames it unwound through (innermost
+/// last, as a traceback prints them: each a code object and the code-unit
+/// offset of the instruction that was running).
 #[derive(Debug, Clone)]
 pub struct PyErr {
     pub exception: Value,
+    pub traceback: Vec<(Value, u32)>,
 }
 
 /// The interpreter: one per thread of Python execution.
@@ -28,6 +31,16 @@ pub struct Vm {
     /// Containers whose `repr` is in progress (CPython's `Py_ReprEnter`), by
     /// address, so a self-containing list prints `[...]`.
     repr_stack: Vec<usize>,
+    /// `sys.stdout`'s buffer (flushed at exit and before errors print).
+    pub stdout: std::io::BufWriter<std::io::Stdout>,
+    /// The value stack of every frame, contiguous: a frame's locals, then
+    /// its evaluation stack (see `eval`).
+    pub(crate) stack: Vec<Value>,
+    pub(crate) frames: Vec<crate::eval::Frame>,
+    /// Modules by name (`sys.modules`).
+    pub(crate) modules: Vec<(String, Value)>,
+    /// `sys.argv`.
+    pub argv: Vec<String>,
 }
 
 impl Default for Vm {
@@ -38,7 +51,16 @@ impl Default for Vm {
 
 impl Vm {
     pub fn new() -> Vm {
-        Vm { depth: 0, recursion_limit: 1000, repr_stack: Vec::new() }
+        Vm {
+            depth: 0,
+            recursion_limit: 1000,
+            repr_stack: Vec::new(),
+            stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            stack: Vec::with_capacity(1 << 12),
+            frames: Vec::with_capacity(64),
+            modules: Vec::new(),
+            argv: Vec::new(),
+        }
     }
 
     /// Enter a native recursion level (`Py_EnterRecursiveCall`); `what`
@@ -102,7 +124,7 @@ impl Vm {
 
     /// A new exception of type `ty` with the message `msg`, as an error.
     pub fn error(&mut self, ty: &'static TypeObject, msg: impl Into<String>) -> PyErr {
-        PyErr { exception: exceptions::new_exception(self, ty, msg.into()) }
+        PyErr { exception: exceptions::new_exception(self, ty, msg.into()), traceback: Vec::new() }
     }
 
     pub fn type_error(&mut self, msg: impl Into<String>) -> PyErr {

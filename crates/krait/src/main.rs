@@ -1,9 +1,9 @@
 //! The `krait` command.
 //!
-//! Today it runs the front end: `krait FILE` checks a file's syntax and
-//! reports errors exactly as CPython does; `--dump-tokens` and `--dump-ast`
-//! print the token stream and the AST in CPython's formats. Executing
-//! programs arrives with the compiler and VM.
+//! `krait FILE [ARG...]` runs a program (the subset the compiler and VM
+//! handle so far), reporting syntax errors and uncaught exceptions exactly
+//! as CPython does; `--dump-tokens` and `--dump-ast` print the token stream
+//! and the AST in CPython's formats.
 
 mod bench;
 mod dump_tokens;
@@ -11,7 +11,7 @@ mod report;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: krait [--dump-tokens | --dump-ast] FILE";
+const USAGE: &str = "usage: krait [--dump-tokens | --dump-ast] FILE | krait FILE [ARG...]";
 
 /// The front end recurses on nested input (bounded by the parser's depth
 /// guard); run it on a thread whose stack comfortably holds that bound.
@@ -34,7 +34,7 @@ fn real_main() -> ExitCode {
     let (mode, path) = match args.as_slice() {
         [flag, path] if flag == "--dump-tokens" => (Mode::DumpTokens, path),
         [flag, path] if flag == "--dump-ast" => (Mode::DumpAst, path),
-        [path] if !path.starts_with('-') => (Mode::Run, path),
+        [path, ..] if !path.starts_with('-') => (Mode::Run, path),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -56,7 +56,7 @@ fn real_main() -> ExitCode {
     match mode {
         Mode::DumpTokens => report::dump_tokens(path, &bytes),
         Mode::DumpAst => report::dump_ast(path, &bytes),
-        Mode::Run => report::run(path, &bytes),
+        Mode::Run => report::run(path, &bytes, &args),
     }
 }
 

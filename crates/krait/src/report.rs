@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use krait_syntax::ast;
 use krait_syntax::error::{Columns, ErrorLocation, SyntaxError, SyntaxErrorKind};
+use krait_compiler::codegen::CompileError;
 use krait_syntax::tokenizer::{self, Warning};
 use krait_syntax::{parser, source};
 use krait_syntax::text::LineIndex;
@@ -76,7 +77,7 @@ fn one_line_error(e: &SyntaxError, source: &str, columns: Columns) -> String {
     )
 }
 
-pub fn run(path: &str, bytes: &[u8]) -> ExitCode {
+pub fn run(path: &str, bytes: &[u8], argv: &[String]) -> ExitCode {
     // `python3 FILE`: CPython's file reader.
     let decoded = match source::decode_file(bytes, path) {
         Ok(d) => d,
@@ -96,13 +97,30 @@ pub fn run(path: &str, bytes: &[u8]) -> ExitCode {
         _ => None,
     });
     print_warnings(path, &decoded.text, &parsed.warnings, error_at);
-    match parsed.result {
-        Ok(_) => {
-            eprintln!("krait: the compiler and virtual machine are not built yet; {path} parsed without errors");
-            ExitCode::from(2)
+    let tree = match parsed.result {
+        Ok(tree) => tree,
+        Err(e) => return syntax_error(path, &decoded.text, &e, columns),
+    };
+    let script = script_path(path);
+    let code = match krait_compiler::codegen::compile_module(&tree, &decoded.text, &script) {
+        Ok(code) => code,
+        Err(CompileError::Syntax(e)) => return syntax_error(path, &decoded.text, &e, Columns::Bytes),
+        Err(CompileError::Recursion) => {
+            krait_vm::run::print_compile_failure("RecursionError", "maximum recursion depth exceeded during compilation");
+            return ExitCode::from(1);
         }
-        Err(e) => syntax_error(path, &decoded.text, &e, columns),
-    }
+        Err(CompileError::Unsupported(what)) => {
+            krait_vm::run::print_compile_failure("NotImplementedError", &format!("Krait cannot compile yet: {what}"));
+            return ExitCode::from(1);
+        }
+        Err(CompileError::Internal(what)) => {
+            krait_vm::run::print_compile_failure("SystemError", &format!("Krait's compiler failed: {what}"));
+            return ExitCode::from(1);
+        }
+    };
+    let mut vm = krait_vm::vm::Vm::new();
+    vm.argv = argv.to_vec();
+    ExitCode::from(krait_vm::run::run_main(&mut vm, code) as u8)
 }
 
 /// The tokenizer's SyntaxWarnings, as the `warnings` module prints them

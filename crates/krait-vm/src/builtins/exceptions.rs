@@ -37,9 +37,14 @@ macro_rules! exception_types {
         $(
             pub static $static: TypeObject = TypeObject {
                 str: Some(exception_str),
+                repr: Some(exception_repr),
+                new: Some(exception_new),
                 ..TypeObject::builtin($name, Some($base), dealloc_exception, trace_exception)
             };
         )*
+
+        /// Every built-in exception type.
+        pub static ALL: &[&TypeObject] = &[$(&$static,)*];
     };
 }
 
@@ -57,6 +62,12 @@ exception_types! {
     LOOKUP_ERROR = "LookupError": &EXCEPTION;
     INDEX_ERROR = "IndexError": &LOOKUP_ERROR;
     KEY_ERROR = "KeyError": &LOOKUP_ERROR;
+    ATTRIBUTE_ERROR = "AttributeError": &EXCEPTION;
+    NAME_ERROR = "NameError": &EXCEPTION;
+    UNBOUND_LOCAL_ERROR = "UnboundLocalError": &NAME_ERROR;
+    IMPORT_ERROR = "ImportError": &EXCEPTION;
+    MODULE_NOT_FOUND_ERROR = "ModuleNotFoundError": &IMPORT_ERROR;
+    SYSTEM_EXIT = "SystemExit": &BASE_EXCEPTION;
     MEMORY_ERROR = "MemoryError": &EXCEPTION;
 }
 
@@ -86,6 +97,26 @@ fn exception_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         [one] => crate::ops::str(vm, one),
         _ => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "str() of an exception with several arguments (needs tuple)")),
     }
+}
+
+/// `ExcType(*args)`.
+fn exception_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if !kwnames.is_empty() {
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", ty.name)));
+    }
+    Ok(Value::from_owned(alloc(ty, ExceptionData { args: RefCell::new(args.to_vec()) })))
+}
+
+/// `repr(exc)`: `Name(args...)`.
+fn exception_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let data = as_exception(v).expect("exception slot on an exception");
+    let args: Vec<Value> = data.args.borrow().clone();
+    let mut parts = Vec::new();
+    for a in &args {
+        parts.push(crate::ops::repr_string(vm, a)?);
+    }
+    let name = vm.type_of(v).name;
+    Ok(new_str(&format!("{}({})", name, parts.join(", "))))
 }
 
 /// The message of an exception with one `str` argument (for Rust callers).

@@ -56,6 +56,7 @@ pub static INT_TYPE: TypeObject = TypeObject {
     richcompare: Some(int_richcompare),
     bool: Some(|_, v| Ok(int_of(v).is_some_and(|i| !i.is_zero()))),
     number: &INT_NUMBER,
+    new: Some(crate::builtins::functions::int_new),
     ..TypeObject::builtin("int", Some(&OBJECT_TYPE), dealloc_int, trace_nothing)
 };
 

@@ -34,6 +34,14 @@ pub static LIST_TYPE: TypeObject = TypeObject {
         Ok(vm.bool(r))
     }),
     len: Some(|_, v| Ok(as_list(v).map_or(0, |l| l.items.borrow().len()))),
+    iter: Some(|_, v| Ok(crate::builtins::iter::sequence_iter(v))),
+    getitem: Some(|vm, v, index| {
+        let l = as_list(v).expect("list slot on a list");
+        match crate::builtins::iter::normalize_index(vm, index, l.len(), "list")? {
+            Some(i) => Ok(l.get(i).expect("index in range")),
+            None => Err(vm.index_error("list index out of range")),
+        }
+    }),
     ..TypeObject::builtin("list", Some(&OBJECT_TYPE), dealloc_list, trace_list)
 };
 

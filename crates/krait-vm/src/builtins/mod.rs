@@ -3,7 +3,10 @@
 pub mod dict;
 pub mod exceptions;
 pub mod float;
+pub mod function;
+pub mod functions;
 pub mod int;
+pub mod iter;
 pub mod list;
 pub mod singletons;
 pub mod str;

@@ -44,6 +44,11 @@ unsafe fn dealloc_str(p: ObjPtr) {
     unsafe { dealloc_boxed::<StrData>(p) }
 }
 
+/// A new `str` from the front end's string (surrogates allowed).
+pub fn new_str_from_pystring(s: &krait_syntax::pystr::PyString) -> Value {
+    new_str_bytes(s.as_bytes().into(), s.len())
+}
+
 /// A new `str` from text.
 pub fn new_str(s: &str) -> Value {
     new_str_bytes(s.as_bytes().into(), s.chars().count())

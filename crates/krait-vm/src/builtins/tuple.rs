@@ -24,6 +24,14 @@ pub static TUPLE_TYPE: TypeObject = TypeObject {
         Ok(vm.bool(r))
     }),
     len: Some(|_, v| Ok(as_tuple(v).map_or(0, |t| t.items.len()))),
+    iter: Some(|_, v| Ok(crate::builtins::iter::sequence_iter(v))),
+    getitem: Some(|vm, v, index| {
+        let t = as_tuple(v).expect("tuple slot on a tuple");
+        match crate::builtins::iter::normalize_index(vm, index, t.items.len(), "tuple")? {
+            Some(i) => Ok(t.items[i].clone()),
+            None => Err(vm.index_error("tuple index out of range")),
+        }
+    }),
     ..TypeObject::builtin("tuple", Some(&OBJECT_TYPE), dealloc_tuple, trace_tuple)
 };
 

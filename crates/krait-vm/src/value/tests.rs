@@ -104,3 +104,10 @@ fn dropping_a_deeply_nested_object_does_not_overflow_the_stack() {
     }
     drop(v);
 }
+
+#[test]
+fn null_is_neither_float_nor_int_nor_object() {
+    let n = Value::NULL;
+    assert!(n.is_null() && !n.is_float() && !n.is_small_int() && !n.is_object());
+    assert!(!Value::float(f64::from_bits(0xFFFB_0000_0000_0000)).is_null());
+}

@@ -1,0 +1,215 @@
+//! Code objects, functions, built-in functions and modules as VM objects.
+//!
+//! Invariants:
+//! - A VM code object owns the compiler's `CodeObject` and its constants
+//!   and names turned into `Value`s once, when loaded; the evaluation loop
+//!   indexes them directly.
+//! - A function keeps its code, globals and builtins alive; calling a
+//!   Python function never recurses on the Rust stack (the evaluation loop
+//!   pushes a frame), while a built-in function is a Rust call.
+
+use krait_compiler::code::{CodeObject, Constant};
+
+use crate::builtins::dict::DictData;
+use crate::builtins::int::{new_big, new_int};
+use crate::builtins::singletons::{bool_value, ellipsis, none};
+use crate::builtins::str::{as_str, new_str};
+use crate::builtins::tuple::new_tuple;
+use crate::object::{alloc, dealloc_boxed, ObjPtr};
+use crate::types::{trace_nothing, CallFn, TypeObject, Visit, OBJECT_TYPE};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub struct CodeData {
+    pub co: CodeObject,
+    pub consts: Vec<Value>,
+    /// `co_names` as `str` values.
+    pub names: Vec<Value>,
+}
+
+pub static CODE_TYPE: TypeObject = TypeObject {
+    repr: Some(|_, v| {
+        let c = as_code(v).expect("code slot on code");
+        Ok(new_str(&format!(
+            "<code object {} at {:#x}, file \"{}\", line {}>",
+            c.co.co_name,
+            v.bits() & ((1 << 48) - 1),
+            c.co.co_filename,
+            c.co.co_firstlineno
+        )))
+    }),
+    ..TypeObject::builtin("code", Some(&OBJECT_TYPE), dealloc_code, trace_code)
+};
+
+unsafe fn dealloc_code(p: ObjPtr) {
+    // SAFETY: code objects are allocated by `new_code` as Obj<CodeData>.
+    unsafe { dealloc_boxed::<CodeData>(p) }
+}
+
+fn trace_code(p: ObjPtr, visit: Visit) {
+    // SAFETY: code objects are Obj<CodeData>.
+    let c = unsafe { p.data::<CodeData>() };
+    c.consts.iter().chain(&c.names).for_each(visit);
+}
+
+pub fn as_code(v: &Value) -> Option<&CodeData> {
+    let p = v.as_object()?;
+    // SAFETY: objects of type `code` are Obj<CodeData>.
+    std::ptr::eq(p.ty(), &CODE_TYPE).then(|| unsafe { p.data::<CodeData>() })
+}
+
+/// Load a compiled code object (and the code objects among its constants).
+pub fn new_code(co: CodeObject) -> Value {
+    let consts = co.co_consts.iter().map(constant_value).collect();
+    let names = co.co_names.iter().map(|n| new_str(n)).collect();
+    Value::from_owned(alloc(&CODE_TYPE, CodeData { co, consts, names }))
+}
+
+/// A compiler constant as a value.
+pub fn constant_value(c: &Constant) -> Value {
+    match c {
+        Constant::None => none(),
+        Constant::Bool(b) => bool_value(*b),
+        Constant::Ellipsis => ellipsis(),
+        Constant::Int(krait_syntax::ast::Int::Small(i)) => new_int(*i),
+        Constant::Int(krait_syntax::ast::Int::Big(b)) => new_big(dashu_int::IBig::from((**b).clone())),
+        Constant::Float(f) => Value::float(*f),
+        Constant::Str(s) => crate::builtins::str::new_str_from_pystring(s),
+        Constant::Tuple(items) => new_tuple(items.iter().map(constant_value).collect()),
+        Constant::Code(co) => new_code((**co).clone()),
+        // Types that do not exist yet: their constants load as None until
+        // they do (the compiler does not produce them for the supported subset).
+        Constant::Complex { .. } | Constant::Bytes(_) | Constant::FrozenSet(_) => none(),
+    }
+}
+
+pub struct FunctionData {
+    pub code: Value,
+    pub globals: Value,
+    pub builtins: Value,
+    pub qualname: Value,
+    /// The defaults tuple, or NULL.
+    pub defaults: Value,
+}
+
+pub static FUNCTION_TYPE: TypeObject = TypeObject {
+    repr: Some(|_, v| {
+        let f = as_function(v).expect("function slot on a function");
+        let name = as_str(&f.qualname).unwrap_or("?").to_string();
+        Ok(new_str(&format!("<function {} at {:#x}>", name, v.bits() & ((1 << 48) - 1))))
+    }),
+    ..TypeObject::builtin("function", Some(&OBJECT_TYPE), dealloc_function, trace_function)
+};
+
+unsafe fn dealloc_function(p: ObjPtr) {
+    // SAFETY: functions are allocated by `new_function` as Obj<FunctionData>.
+    unsafe { dealloc_boxed::<FunctionData>(p) }
+}
+
+fn trace_function(p: ObjPtr, visit: Visit) {
+    // SAFETY: functions are Obj<FunctionData>.
+    let f = unsafe { p.data::<FunctionData>() };
+    for v in [&f.code, &f.globals, &f.builtins, &f.qualname, &f.defaults] {
+        if !v.is_null() {
+            visit(v);
+        }
+    }
+}
+
+pub fn new_function(code: Value, globals: Value, builtins: Value, defaults: Value) -> Value {
+    let qualname = as_code(&code).map_or_else(|| new_str("?"), |c| new_str(&c.co.co_qualname));
+    Value::from_owned(alloc(&FUNCTION_TYPE, FunctionData { code, globals, builtins, qualname, defaults }))
+}
+
+pub fn as_function(v: &Value) -> Option<&FunctionData> {
+    let p = v.as_object()?;
+    // SAFETY: objects of type `function` are Obj<FunctionData>.
+    std::ptr::eq(p.ty(), &FUNCTION_TYPE).then(|| unsafe { p.data::<FunctionData>() })
+}
+
+/// A built-in function: a name and the Rust function behind it.
+pub struct BuiltinData {
+    pub name: &'static str,
+    pub func: CallFn,
+}
+
+pub static BUILTIN_FUNCTION_TYPE: TypeObject = TypeObject {
+    repr: Some(|_, v| {
+        let b = as_builtin(v).expect("builtin slot on a builtin");
+        Ok(new_str(&format!("<built-in function {}>", b.name)))
+    }),
+    call: Some(|vm, callable, args, kwnames| {
+        let b = as_builtin(callable).expect("builtin slot on a builtin");
+        (b.func)(vm, callable, args, kwnames)
+    }),
+    ..TypeObject::builtin("builtin_function_or_method", Some(&OBJECT_TYPE), dealloc_builtin, trace_nothing)
+};
+
+unsafe fn dealloc_builtin(p: ObjPtr) {
+    // SAFETY: builtins are allocated by `new_builtin` as Obj<BuiltinData>.
+    unsafe { dealloc_boxed::<BuiltinData>(p) }
+}
+
+pub fn new_builtin(name: &'static str, func: CallFn) -> Value {
+    Value::from_owned(alloc(&BUILTIN_FUNCTION_TYPE, BuiltinData { name, func }))
+}
+
+pub fn as_builtin(v: &Value) -> Option<&BuiltinData> {
+    let p = v.as_object()?;
+    // SAFETY: objects of type `builtin_function_or_method` are Obj<BuiltinData>.
+    std::ptr::eq(p.ty(), &BUILTIN_FUNCTION_TYPE).then(|| unsafe { p.data::<BuiltinData>() })
+}
+
+/// A module: its name and its namespace.
+pub struct ModuleData {
+    pub name: String,
+    pub dict: Value,
+}
+
+pub static MODULE_TYPE: TypeObject = TypeObject {
+    repr: Some(|_, v| {
+        let m = as_module(v).expect("module slot on a module");
+        Ok(new_str(&format!("<module '{}' (built-in)>", m.name)))
+    }),
+    getattr: Some(|vm, v, name| {
+        let m = as_module(v).expect("module slot on a module");
+        let d: &DictData = crate::builtins::dict::as_dict(&m.dict).expect("a module's dict");
+        match d.get(vm, name)? {
+            Some(x) => Ok(x),
+            None => {
+                let msg = format!("module '{}' has no attribute '{}'", m.name, as_str(name).unwrap_or("?"));
+                Err(vm.error(&crate::builtins::exceptions::ATTRIBUTE_ERROR, msg))
+            }
+        }
+    }),
+    ..TypeObject::builtin("module", Some(&OBJECT_TYPE), dealloc_module, trace_module)
+};
+
+unsafe fn dealloc_module(p: ObjPtr) {
+    // SAFETY: modules are allocated by `new_module` as Obj<ModuleData>.
+    unsafe { dealloc_boxed::<ModuleData>(p) }
+}
+
+fn trace_module(p: ObjPtr, visit: Visit) {
+    // SAFETY: modules are Obj<ModuleData>.
+    visit(&unsafe { p.data::<ModuleData>() }.dict);
+}
+
+pub fn new_module(name: &str, dict: Value) -> Value {
+    Value::from_owned(alloc(&MODULE_TYPE, ModuleData { name: name.to_string(), dict }))
+}
+
+pub fn as_module(v: &Value) -> Option<&ModuleData> {
+    let p = v.as_object()?;
+    // SAFETY: objects of type `module` are Obj<ModuleData>.
+    std::ptr::eq(p.ty(), &MODULE_TYPE).then(|| unsafe { p.data::<ModuleData>() })
+}
+
+/// Check a call passes no keyword arguments (for built-ins taking none).
+pub fn no_keywords(vm: &mut Vm, name: &str, kwnames: &[Value]) -> PyResult<()> {
+    if kwnames.is_empty() {
+        Ok(())
+    } else {
+        Err(vm.type_error(format!("{name}() takes no keyword arguments")))
+    }
+}

@@ -1,0 +1,654 @@
+//! The evaluation loop.
+//!
+//! Invariants:
+//! - All frames share one contiguous value stack (`Vm::stack`): a frame
+//!   owns `stack[base..]` up to the next frame's base, its locals first
+//!   (`co_varnames`, NULL while unbound), then its evaluation stack.
+//! - A call to a Python function pushes a `Frame` and continues this same
+//!   loop; `RETURN_VALUE` pops it. Only native code calling back into Python
+//!   re-enters `run`, so deep Python recursion never deepens the Rust stack;
+//!   it raises RecursionError at `Vm::recursion_limit` frames.
+//! - An error unwinds through the exception table of each frame (3.11's
+//!   zero-cost scheme): a covering entry cuts the stack to its depth and
+//!   jumps to its handler; otherwise the frame is popped and its position
+//!   added to the traceback.
+//! - `CodeRef` is the one place a code object is borrowed past a `&mut Vm`:
+//!   the frame holding the code keeps it alive.
+
+use krait_compiler::opcode::Opcode;
+
+use crate::builtins::dict::{as_dict, new_dict};
+use crate::builtins::exceptions::{
+    ATTRIBUTE_ERROR, NAME_ERROR, NOT_IMPLEMENTED_ERROR, RECURSION_ERROR, UNBOUND_LOCAL_ERROR,
+};
+use crate::builtins::function::{as_code, as_function, new_function, new_module, CodeData};
+use crate::builtins::int::new_int;
+use crate::builtins::list::{as_list, new_list};
+use crate::builtins::singletons::is_none;
+use crate::builtins::str::{as_str, new_str};
+use crate::builtins::tuple::{as_tuple, new_tuple};
+use crate::ops;
+use crate::types::{BinOp, CompareOp};
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// A running Python frame.
+pub struct Frame {
+    code: Value,
+    globals: Value,
+    builtins: Value,
+    /// The namespace of a module or class body (`*_NAME`), or NULL.
+    locals: Value,
+    /// Where this frame's locals start in `Vm::stack`.
+    base: usize,
+    /// The next code unit to execute.
+    ip: usize,
+    /// The keyword names set by `KW_NAMES` for the next call.
+    kwnames: Value,
+}
+
+/// A code object borrowed for as long as a frame running it exists.
+#[derive(Clone, Copy)]
+struct CodeRef(*const CodeData);
+
+impl CodeRef {
+    fn of(code: &Value) -> CodeRef {
+        CodeRef(as_code(code).expect("a frame runs a code object"))
+    }
+
+    #[inline]
+    fn get<'a>(self) -> &'a CodeData {
+        // SAFETY: the frame that holds this code object's `Value` is alive
+        // for as long as the loop uses the CodeRef (it is refreshed whenever
+        // a frame is pushed or popped).
+        unsafe { &*self.0 }
+    }
+}
+
+/// Run a module's code object with `globals` as its namespace.
+pub fn run_module(vm: &mut Vm, code: Value, globals: Value, builtins: Value) -> PyResult<Value> {
+    let base = vm.stack.len();
+    vm.frames.push(Frame { code, globals: globals.clone(), builtins, locals: globals, base, ip: 0, kwnames: Value::NULL });
+    let entry = vm.frames.len();
+    run(vm, entry)
+}
+
+/// Evaluate frames until the one at depth `entry` returns.
+fn run(vm: &mut Vm, entry: usize) -> PyResult<Value> {
+    loop {
+        match dispatch(vm, entry) {
+            Ok(v) => return Ok(v),
+            Err(mut e) => {
+                // Unwind: the current frame's handlers, else pop it.
+                loop {
+                    let frame = vm.frames.last().expect("a frame is running");
+                    let code = CodeRef::of(&frame.code).get();
+                    let offset = frame.ip.saturating_sub(1) as u32;
+                    let handler = code.co.exception_table.iter().find(|h| h.start <= offset && offset < h.end);
+                    if let Some(h) = handler {
+                        let nlocals = code.co.co_varnames.len();
+                        let base = frame.base;
+                        vm.stack.truncate(base + nlocals + h.depth as usize);
+                        if h.lasti {
+                            vm.stack.push(new_int(offset as i64));
+                        }
+                        vm.stack.push(e.exception.clone());
+                        vm.frames.last_mut().expect("a frame").ip = h.target as usize;
+                        break;
+                    }
+                    let frame = vm.frames.pop().expect("a frame");
+                    e.traceback.push((frame.code.clone(), offset));
+                    vm.stack.truncate(frame.base);
+                    if vm.frames.len() < entry {
+                        return Err(e);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Look a name up in a dict value.
+fn dict_get(vm: &mut Vm, d: &Value, key: &Value) -> PyResult<Option<Value>> {
+    match as_dict(d) {
+        Some(dd) => dd.get(vm, key),
+        None => Ok(None),
+    }
+}
+
+fn name_error(vm: &mut Vm, name: &Value) -> PyErr {
+    let msg = format!("name '{}' is not defined", as_str(name).unwrap_or("?"));
+    vm.error(&NAME_ERROR, msg)
+}
+
+/// Execute instructions until the entry frame returns or an error occurs.
+fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
+    let mut code = CodeRef::of(&vm.frames.last().expect("a frame").code);
+    let mut base = vm.frames.last().expect("a frame").base;
+    macro_rules! frame {
+        () => {
+            vm.frames.last_mut().expect("a frame is running")
+        };
+    }
+    macro_rules! pop {
+        () => {
+            vm.stack.pop().expect("the stack holds the instruction's inputs")
+        };
+    }
+    macro_rules! top {
+        () => {
+            vm.stack.last().expect("the stack holds the instruction's inputs")
+        };
+    }
+    loop {
+        let co = code.get();
+        let units = &co.co.co_code;
+        let mut ip = frame!().ip;
+        let mut unit = units[ip];
+        let mut op = Opcode::from_byte(unit as u8).unwrap_or(Opcode::NOP);
+        let mut arg = u32::from(unit >> 8);
+        while op == Opcode::EXTENDED_ARG {
+            ip += 1;
+            unit = units[ip];
+            op = Opcode::from_byte(unit as u8).unwrap_or(Opcode::NOP);
+            arg = arg << 8 | u32::from(unit >> 8);
+        }
+        ip += 1 + op.cache_entries();
+        frame!().ip = ip;
+        match op {
+            Opcode::RESUME | Opcode::NOP | Opcode::CACHE | Opcode::PRECALL => {}
+            Opcode::POP_TOP => drop(pop!()),
+            Opcode::PUSH_NULL => vm.stack.push(Value::NULL),
+            Opcode::LOAD_CONST => vm.stack.push(co.consts[arg as usize].clone()),
+            Opcode::LOAD_FAST => {
+                let v = vm.stack[base + arg as usize].clone();
+                if v.is_null() {
+                    let msg = format!(
+                        "cannot access local variable '{}' where it is not associated with a value",
+                        co.co.co_varnames[arg as usize]
+                    );
+                    return Err(vm.error(&UNBOUND_LOCAL_ERROR, msg));
+                }
+                vm.stack.push(v);
+            }
+            Opcode::STORE_FAST => {
+                let v = pop!();
+                vm.stack[base + arg as usize] = v;
+            }
+            Opcode::LOAD_NAME => {
+                let name = co.names[arg as usize].clone();
+                let f = frame!();
+                let (locals, globals, builtins) = (f.locals.clone(), f.globals.clone(), f.builtins.clone());
+                let mut found = dict_get(vm, &locals, &name)?;
+                if found.is_none() {
+                    found = dict_get(vm, &globals, &name)?;
+                }
+                if found.is_none() {
+                    found = dict_get(vm, &builtins, &name)?;
+                }
+                match found {
+                    Some(v) => vm.stack.push(v),
+                    None => return Err(name_error(vm, &name)),
+                }
+            }
+            Opcode::STORE_NAME | Opcode::STORE_GLOBAL => {
+                let name = co.names[arg as usize].clone();
+                let v = pop!();
+                let f = frame!();
+                let ns = if op == Opcode::STORE_NAME { f.locals.clone() } else { f.globals.clone() };
+                as_dict(&ns).expect("a namespace dict").set(vm, name, v)?;
+            }
+            Opcode::LOAD_GLOBAL => {
+                let name = co.names[(arg >> 1) as usize].clone();
+                let f = frame!();
+                let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
+                let found = match dict_get(vm, &globals, &name)? {
+                    Some(v) => Some(v),
+                    None => dict_get(vm, &builtins, &name)?,
+                };
+                let Some(v) = found else { return Err(name_error(vm, &name)) };
+                if arg & 1 == 1 {
+                    vm.stack.push(Value::NULL);
+                }
+                vm.stack.push(v);
+            }
+            Opcode::LOAD_ATTR => {
+                let name = co.names[arg as usize].clone();
+                let obj = pop!();
+                let v = getattr(vm, &obj, &name)?;
+                vm.stack.push(v);
+            }
+            Opcode::LOAD_METHOD => {
+                // No unbound-method optimization yet: push NULL, the bound attribute.
+                let name = co.names[arg as usize].clone();
+                let obj = pop!();
+                let v = getattr(vm, &obj, &name)?;
+                vm.stack.push(Value::NULL);
+                vm.stack.push(v);
+            }
+            Opcode::BINARY_OP => {
+                let b = pop!();
+                let a = pop!();
+                let op = BinOp::ALL[(arg % 13) as usize];
+                let r = ops::binary_op(vm, op, &a, &b)?;
+                vm.stack.push(r);
+            }
+            Opcode::UNARY_NEGATIVE | Opcode::UNARY_POSITIVE | Opcode::UNARY_INVERT => {
+                let v = pop!();
+                let ty = vm.type_of(&v);
+                let (slot, symbol) = match op {
+                    Opcode::UNARY_NEGATIVE => (ty.number.negative, "-"),
+                    Opcode::UNARY_POSITIVE => (ty.number.positive, "+"),
+                    _ => (ty.number.invert, "~"),
+                };
+                let r = match slot {
+                    Some(f) => f(vm, &v)?,
+                    None => {
+                        let msg = format!("bad operand type for unary {symbol}: '{}'", vm.type_of(&v).name);
+                        return Err(vm.type_error(msg));
+                    }
+                };
+                vm.stack.push(r);
+            }
+            Opcode::UNARY_NOT => {
+                let v = pop!();
+                let t = ops::truthy(vm, &v)?;
+                vm.stack.push(vm.bool(!t));
+            }
+            Opcode::COMPARE_OP => {
+                let b = pop!();
+                let a = pop!();
+                let op = [CompareOp::Lt, CompareOp::Le, CompareOp::Eq, CompareOp::Ne, CompareOp::Gt, CompareOp::Ge]
+                    [arg as usize];
+                let r = ops::richcompare(vm, &a, &b, op)?;
+                vm.stack.push(r);
+            }
+            Opcode::IS_OP => {
+                let b = pop!();
+                let a = pop!();
+                vm.stack.push(vm.bool(a.is(&b) != (arg == 1)));
+            }
+            Opcode::POP_JUMP_FORWARD_IF_FALSE
+            | Opcode::POP_JUMP_FORWARD_IF_TRUE
+            | Opcode::POP_JUMP_BACKWARD_IF_FALSE
+            | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
+                let v = pop!();
+                let t = ops::truthy(vm, &v)?;
+                let on_true = matches!(op, Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE);
+                if t == on_true {
+                    jump(frame!(), op, arg);
+                }
+            }
+            Opcode::POP_JUMP_FORWARD_IF_NONE
+            | Opcode::POP_JUMP_FORWARD_IF_NOT_NONE
+            | Opcode::POP_JUMP_BACKWARD_IF_NONE
+            | Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                let v = pop!();
+                let on_none = matches!(op, Opcode::POP_JUMP_FORWARD_IF_NONE | Opcode::POP_JUMP_BACKWARD_IF_NONE);
+                if is_none(&v) == on_none {
+                    jump(frame!(), op, arg);
+                }
+            }
+            Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
+                let t = ops::truthy(vm, &top!().clone())?;
+                if t == (op == Opcode::JUMP_IF_TRUE_OR_POP) {
+                    jump(frame!(), op, arg);
+                } else {
+                    drop(pop!());
+                }
+            }
+            Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => jump(frame!(), op, arg),
+            Opcode::GET_ITER => {
+                let v = pop!();
+                let it = match vm.type_of(&v).iter {
+                    Some(f) => f(vm, &v)?,
+                    None => {
+                        let msg = format!("'{}' object is not iterable", vm.type_of(&v).name);
+                        return Err(vm.type_error(msg));
+                    }
+                };
+                vm.stack.push(it);
+            }
+            Opcode::FOR_ITER => {
+                let it = top!().clone();
+                let next = match vm.type_of(&it).next {
+                    Some(f) => f(vm, &it)?,
+                    None => {
+                        let msg = format!("'{}' object is not an iterator", vm.type_of(&it).name);
+                        return Err(vm.type_error(msg));
+                    }
+                };
+                match next {
+                    Some(v) => vm.stack.push(v),
+                    None => {
+                        drop(pop!());
+                        jump(frame!(), op, arg);
+                    }
+                }
+            }
+            Opcode::BUILD_TUPLE | Opcode::BUILD_LIST => {
+                let items = vm.stack.split_off(vm.stack.len() - arg as usize);
+                let v = if op == Opcode::BUILD_TUPLE { new_tuple(items) } else { new_list(items) };
+                vm.stack.push(v);
+            }
+            Opcode::LIST_EXTEND => {
+                let iterable = pop!();
+                let list = vm.stack[vm.stack.len() - arg as usize].clone();
+                let items: Vec<Value> = match (as_tuple(&iterable), as_list(&iterable)) {
+                    (Some(t), _) => t.items.clone(),
+                    (_, Some(l)) => l.items.borrow().clone(),
+                    _ => return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "list.extend of this iterable")),
+                };
+                as_list(&list).expect("LIST_EXTEND on a list").items.borrow_mut().extend(items);
+            }
+            Opcode::BUILD_MAP => {
+                let items = vm.stack.split_off(vm.stack.len() - 2 * arg as usize);
+                let d = new_dict();
+                let dd = as_dict(&d).expect("a dict");
+                let mut it = items.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    dd.set(vm, k, v)?;
+                }
+                vm.stack.push(d);
+            }
+            Opcode::BUILD_CONST_KEY_MAP => {
+                let keys = pop!();
+                let values = vm.stack.split_off(vm.stack.len() - arg as usize);
+                let d = new_dict();
+                let dd = as_dict(&d).expect("a dict");
+                let keys = as_tuple(&keys).expect("BUILD_CONST_KEY_MAP keys are a tuple").items.clone();
+                for (k, v) in keys.into_iter().zip(values) {
+                    dd.set(vm, k, v)?;
+                }
+                vm.stack.push(d);
+            }
+            Opcode::BINARY_SUBSCR => {
+                let key = pop!();
+                let container = pop!();
+                let r = match vm.type_of(&container).getitem {
+                    Some(f) => f(vm, &container, &key)?,
+                    None => match as_dict(&container) {
+                        Some(d) => match d.get(vm, &key)? {
+                            Some(v) => v,
+                            None => {
+                                let r = ops::repr_string(vm, &key)?;
+                                return Err(vm.error(&crate::builtins::exceptions::KEY_ERROR, r));
+                            }
+                        },
+                        None => {
+                            let msg = format!("'{}' object is not subscriptable", vm.type_of(&container).name);
+                            return Err(vm.type_error(msg));
+                        }
+                    },
+                };
+                vm.stack.push(r);
+            }
+            Opcode::STORE_SUBSCR => {
+                let key = pop!();
+                let container = pop!();
+                let value = pop!();
+                if let Some(d) = as_dict(&container) {
+                    d.set(vm, key, value)?;
+                } else if let Some(l) = as_list(&container) {
+                    match crate::builtins::iter::normalize_index(vm, &key, l.len(), "list")? {
+                        Some(i) => {
+                            let old = std::mem::replace(&mut l.items.borrow_mut()[i], value);
+                            drop(old);
+                        }
+                        None => return Err(vm.index_error("list assignment index out of range")),
+                    }
+                } else {
+                    let msg = format!("'{}' object does not support item assignment", vm.type_of(&container).name);
+                    return Err(vm.type_error(msg));
+                }
+            }
+            Opcode::UNPACK_SEQUENCE => {
+                let seq = pop!();
+                let items: Vec<Value> = match (as_tuple(&seq), as_list(&seq)) {
+                    (Some(t), _) => t.items.clone(),
+                    (_, Some(l)) => l.items.borrow().clone(),
+                    _ => return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "unpacking this iterable")),
+                };
+                if items.len() != arg as usize {
+                    let msg = if items.len() > arg as usize {
+                        format!("too many values to unpack (expected {arg})")
+                    } else {
+                        format!("not enough values to unpack (expected {arg}, got {})", items.len())
+                    };
+                    return Err(vm.value_error(msg));
+                }
+                vm.stack.extend(items.into_iter().rev());
+            }
+            Opcode::SWAP => {
+                let n = vm.stack.len();
+                vm.stack.swap(n - 1, n - arg as usize);
+            }
+            Opcode::COPY => {
+                let v = vm.stack[vm.stack.len() - arg as usize].clone();
+                vm.stack.push(v);
+            }
+            Opcode::MAKE_FUNCTION => {
+                let code_value = pop!();
+                let defaults = if arg & 0x01 != 0 { pop!() } else { Value::NULL };
+                if arg & !0x01 != 0 {
+                    return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "functions with keyword defaults, annotations or closures"));
+                }
+                let f = frame!();
+                let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
+                vm.stack.push(new_function(code_value, globals, builtins, defaults));
+            }
+            Opcode::KW_NAMES => {
+                frame!().kwnames = co.consts[arg as usize].clone();
+            }
+            Opcode::CALL => {
+                let kwnames = std::mem::replace(&mut frame!().kwnames, Value::NULL);
+                let nargs = arg as usize;
+                let len = vm.stack.len();
+                // [NULL, callable, args...] or [method, self, args...]
+                let (callable_at, args_from) = if vm.stack[len - nargs - 2].is_null() {
+                    (len - nargs - 1, len - nargs)
+                } else {
+                    (len - nargs - 2, len - nargs - 1)
+                };
+                let callable = vm.stack[callable_at].clone();
+                if let Some(f) = as_function(&callable) {
+                    // A Python-to-Python call: a new frame, no recursion.
+                    let args = vm.stack.split_off(args_from);
+                    vm.stack.truncate(len - nargs - 2);
+                    let (code_value, globals, builtins, defaults) =
+                        (f.code.clone(), f.globals.clone(), f.builtins.clone(), f.defaults.clone());
+                    push_frame(vm, &callable, code_value, globals, builtins, defaults, args, &kwnames)?;
+                    let f = vm.frames.last().expect("the new frame");
+                    code = CodeRef::of(&f.code);
+                    base = f.base;
+                    continue;
+                }
+                let args = vm.stack.split_off(args_from);
+                vm.stack.truncate(len - nargs - 2);
+                let names: Vec<Value> = as_tuple(&kwnames).map_or_else(Vec::new, |t| t.items.clone());
+                let r = call(vm, &callable, &args, &names)?;
+                vm.stack.push(r);
+            }
+            Opcode::RETURN_VALUE => {
+                let v = pop!();
+                let f = vm.frames.pop().expect("a frame is running");
+                vm.stack.truncate(f.base);
+                drop(f);
+                if vm.frames.len() < entry {
+                    return Ok(v);
+                }
+                vm.stack.push(v);
+                let f = vm.frames.last().expect("the caller's frame");
+                code = CodeRef::of(&f.code);
+                base = f.base;
+            }
+            Opcode::IMPORT_NAME => {
+                let name = co.names[arg as usize].clone();
+                drop(pop!());
+                drop(pop!());
+                let module = import(vm, as_str(&name).unwrap_or(""))?;
+                vm.stack.push(module);
+            }
+            other => {
+                let msg = format!("the {} instruction", other.name());
+                return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
+            }
+        }
+    }
+}
+
+#[inline]
+fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
+    match op.jump() {
+        krait_compiler::opcode::Jump::Backward => frame.ip -= arg as usize,
+        _ => frame.ip += arg as usize,
+    }
+}
+
+/// `obj.name`.
+pub fn getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
+    match vm.type_of(obj).getattr {
+        Some(f) => f(vm, obj, name),
+        None => {
+            let msg =
+                format!("'{}' object has no attribute '{}'", vm.type_of(obj).name, as_str(name).unwrap_or("?"));
+            Err(vm.error(&ATTRIBUTE_ERROR, msg))
+        }
+    }
+}
+
+/// Call any callable from native code (a Python function runs in a nested
+/// `run`, counted against the recursion limit).
+pub fn call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if let Some(f) = as_function(callable) {
+        let (code_value, globals, builtins, defaults) =
+            (f.code.clone(), f.globals.clone(), f.builtins.clone(), f.defaults.clone());
+        let names = new_tuple(kwnames.to_vec());
+        push_frame(vm, callable, code_value, globals, builtins, defaults, args.to_vec(), &names)?;
+        let entry = vm.frames.len();
+        return run(vm, entry);
+    }
+    match vm.type_of(callable).call {
+        Some(f) => f(vm, callable, args, kwnames),
+        None => {
+            let msg = format!("'{}' object is not callable", vm.type_of(callable).name);
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+/// Bind a call's arguments to a new frame's locals and push it (CPython's
+/// `initialize_locals`, for positional and keyword arguments and defaults).
+#[allow(clippy::too_many_arguments)]
+fn push_frame(
+    vm: &mut Vm,
+    function: &Value,
+    code_value: Value,
+    globals: Value,
+    builtins: Value,
+    defaults: Value,
+    args: Vec<Value>,
+    kwnames: &Value,
+) -> PyResult<()> {
+    if vm.frames.len() >= vm.recursion_limit as usize {
+        return Err(vm.error(&RECURSION_ERROR, "maximum recursion depth exceeded"));
+    }
+    let code = CodeRef::of(&code_value).get();
+    let co = &code.co;
+    let qualname = &co.co_qualname;
+    let nparams = co.co_argcount as usize;
+    let nlocals = co.co_varnames.len();
+    if co.co_kwonlyargcount > 0 || co.co_flags & 0x0C != 0 {
+        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "calling functions with *args, **kwargs or keyword-only parameters"));
+    }
+    let names: Vec<Value> = as_tuple(kwnames).map_or_else(Vec::new, |t| t.items.clone());
+    let npos = args.len() - names.len();
+    if npos > nparams {
+        let msg = format!(
+            "{}() takes {} positional argument{} but {} {} given",
+            qualname,
+            nparams,
+            if nparams == 1 { "" } else { "s" },
+            npos,
+            if npos == 1 { "was" } else { "were" }
+        );
+        return Err(vm.type_error(msg));
+    }
+    let base = vm.stack.len();
+    let mut args = args.into_iter();
+    vm.stack.extend(args.by_ref().take(npos));
+    vm.stack.resize(base + nlocals, Value::NULL);
+    for (name, value) in names.iter().zip(args) {
+        let n = as_str(name).unwrap_or("");
+        match co.co_varnames[..nparams].iter().position(|p| p == n) {
+            Some(i) if i >= co.co_posonlyargcount as usize => {
+                if !vm.stack[base + i].is_null() {
+                    vm.stack.truncate(base);
+                    return Err(vm.type_error(format!("{qualname}() got multiple values for argument '{n}'")));
+                }
+                vm.stack[base + i] = value;
+            }
+            _ => {
+                vm.stack.truncate(base);
+                return Err(vm.type_error(format!("{qualname}() got an unexpected keyword argument '{n}'")));
+            }
+        }
+    }
+    // Defaults fill the trailing parameters still unbound.
+    let defaults: Vec<Value> = as_tuple(&defaults).map_or_else(Vec::new, |t| t.items.clone());
+    let first_default = nparams - defaults.len();
+    let mut missing = Vec::new();
+    for i in 0..nparams {
+        if vm.stack[base + i].is_null() {
+            if i >= first_default {
+                vm.stack[base + i] = defaults[i - first_default].clone();
+            } else {
+                missing.push(co.co_varnames[i].clone());
+            }
+        }
+    }
+    if !missing.is_empty() {
+        vm.stack.truncate(base);
+        let list = match missing.len() {
+            1 => format!("'{}'", missing[0]),
+            2 => format!("'{}' and '{}'", missing[0], missing[1]),
+            _ => {
+                let (last, rest) = missing.split_last().expect("several");
+                let rest: Vec<String> = rest.iter().map(|m| format!("'{m}'")).collect();
+                format!("{}, and '{}'", rest.join(", "), last)
+            }
+        };
+        let msg = format!(
+            "{}() missing {} required positional argument{}: {}",
+            qualname,
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" },
+            list
+        );
+        return Err(vm.type_error(msg));
+    }
+    let _ = function;
+    vm.frames.push(Frame { code: code_value, globals, builtins, locals: Value::NULL, base, ip: 0, kwnames: Value::NULL });
+    Ok(())
+}
+
+/// `import name`: the built-in modules Krait has so far.
+fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    if let Some((_, m)) = vm.modules.iter().find(|(n, _)| n == name) {
+        return Ok(m.clone());
+    }
+    match name {
+        "sys" => {
+            let d = new_dict();
+            let argv = new_list(vm.argv.iter().map(|a| new_str(a)).collect());
+            as_dict(&d).expect("a dict").set(vm, new_str("argv"), argv)?;
+            let m = new_module("sys", d);
+            vm.modules.push(("sys".into(), m.clone()));
+            Ok(m)
+        }
+        _ => {
+            let msg = format!("importing '{name}' (Krait has no import system yet, only the built-in sys)");
+            Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg))
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! Running a program: a compiled module as `__main__`, and CPython 3.11's
+//! report of an uncaught exception.
+//!
+//! Invariants: the traceback is printed as 3.11's C traceback printer does:
+//! frames outermost first, each with its source line stripped of
+//! indentation and, when the failing expression is not the whole line,
+//! carets under it (`~` under the operands and `^` under the operator of a
+//! binary operation or subscript, found by re-parsing the segment, as
+//! CPython does with `ast`).
+
+use std::io::Write;
+
+use krait_compiler::code::{CodeObject, Position};
+
+use crate::builtins::dict::{as_dict, new_dict};
+use crate::builtins::exceptions::message;
+use crate::builtins::function::{as_code, new_code, new_module};
+use crate::builtins::functions::builtins_dict;
+use crate::builtins::str::{as_str, new_str};
+use crate::eval::run_module;
+use crate::ops;
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// Run `code` (a compiled module) as `__main__`; returns the process exit
+/// status, having printed any uncaught exception.
+pub fn run_main(vm: &mut Vm, code: CodeObject) -> i32 {
+    let filename = code.co_filename.clone();
+    let result = run_main_inner(vm, code);
+    let _ = vm.stdout.flush();
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            print_exception(vm, &e, &filename);
+            1
+        }
+    }
+}
+
+fn run_main_inner(vm: &mut Vm, code: CodeObject) -> PyResult<()> {
+    let builtins = builtins_dict(vm)?;
+    let globals = new_dict();
+    let g = as_dict(&globals).expect("a dict");
+    g.set(vm, new_str("__name__"), new_str("__main__"))?;
+    g.set(vm, new_str("__builtins__"), new_module("builtins", builtins.clone()))?;
+    let code = new_code(code);
+    run_module(vm, code, globals, builtins)?;
+    Ok(())
+}
+
+/// Print `Traceback (most recent call last): ...` and the exception line.
+pub fn print_exception(vm: &mut Vm, e: &PyErr, _main_file: &str) {
+    let mut out = String::from("Traceback (most recent call last):\n");
+    for (code, offset) in e.traceback.iter().rev() {
+        let Some(c) = as_code(code) else { continue };
+        let pos = c.co.positions.get(*offset as usize).copied().unwrap_or_default();
+        let line = pos.lineno.unwrap_or(c.co.co_firstlineno);
+        out.push_str(&format!("  File \"{}\", line {}, in {}\n", c.co.co_filename, line, c.co.co_name));
+        if let Some(text) = source_line(&c.co.co_filename, line) {
+            out.push_str(&format!("    {}\n", text.trim_start()));
+            if let Some(carets) = carets(&text, &pos) {
+                out.push_str(&carets);
+            }
+        }
+    }
+    let ty = vm.type_of(&e.exception).name;
+    let msg = match ops::str(vm, &e.exception) {
+        Ok(s) => as_str(&s).map(str::to_string).unwrap_or_default(),
+        Err(_) => message(&e.exception).unwrap_or_default(),
+    };
+    if msg.is_empty() {
+        out.push_str(&format!("{ty}\n"));
+    } else {
+        out.push_str(&format!("{ty}: {msg}\n"));
+    }
+    let _ = std::io::stderr().write_all(out.as_bytes());
+}
+
+/// Line `lineno` of file `path`, without its line ending.
+fn source_line(path: &str, lineno: u32) -> Option<String> {
+    let bytes = std::fs::read(path).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    text.lines().nth(lineno.checked_sub(1)? as usize).map(|l| l.trim_end().to_string())
+}
+
+/// The caret line under the failing expression, if it is not the whole line.
+fn carets(line: &str, pos: &Position) -> Option<String> {
+    let (start, end) = (pos.col_offset? as usize, pos.end_col_offset? as usize);
+    let (lineno, end_lineno) = (pos.lineno?, pos.end_lineno?);
+    let end = if end_lineno > lineno { line.len() } else { end };
+    if start >= end || end > line.len() || !line.is_char_boundary(start) || !line.is_char_boundary(end) {
+        return None;
+    }
+    let indent = line.len() - line.trim_start().len();
+    let whole = start <= indent && end >= line.trim_end().len();
+    if whole {
+        return None;
+    }
+    let segment = &line[start..end];
+    let width = segment.chars().count();
+    let lead = line[indent..start].chars().count();
+    let mut row = format!("    {}", " ".repeat(lead));
+    match anchors(segment) {
+        Some((left, right)) => {
+            row.push_str(&"~".repeat(left));
+            row.push_str(&"^".repeat(right - left));
+            row.push_str(&"~".repeat(width.saturating_sub(right)));
+        }
+        None => row.push_str(&"^".repeat(width)),
+    }
+    row.push('\n');
+    Some(row)
+}
+
+/// 3.11's `_extract_caret_anchors_from_line_segment`: for a binary operation
+/// the operator, for a subscript the brackets and index (character offsets
+/// in `segment`).
+fn anchors(segment: &str) -> Option<(usize, usize)> {
+    use krait_syntax::ast::{ExprKind, Mod, StmtKind};
+    let tree = krait_syntax::parser::parse_module(segment).ok()?;
+    let Mod::Module { body, .. } = tree else { return None };
+    let [stmt] = body.as_slice() else { return None };
+    let StmtKind::Expr { value } = &stmt.kind else { return None };
+    let chars = |byte: u32| segment[..byte as usize].chars().count();
+    match &value.kind {
+        ExprKind::BinOp { left, right, .. } => {
+            let (op_start, op_end) = (left.range.end as usize, right.range.start as usize);
+            let op = &segment[op_start..op_end];
+            let skip = op.len() - op.trim_start().len();
+            let left_anchor = left.range.end + skip as u32;
+            let mut right_anchor = left_anchor + 1;
+            if op.as_bytes().get(skip + 1).is_some_and(|b| !b.is_ascii_whitespace()) {
+                right_anchor += 1;
+            }
+            Some((chars(left_anchor), chars(right_anchor)))
+        }
+        ExprKind::Subscript { value: v, slice, .. } => Some((chars(v.range.end), chars(slice.range.end + 1))),
+        _ => None,
+    }
+}
+
+/// Compile-time failures that are not syntax errors: a NotImplementedError
+/// for what the compiler cannot generate yet, or a RecursionError.
+pub fn print_compile_failure(kind: &str, msg: &str) {
+    let _ = writeln!(std::io::stderr(), "{kind}: {msg}");
+}
