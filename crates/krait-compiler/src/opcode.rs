@@ -45,12 +45,16 @@ macro_rules! instructions {
             /// Every instruction, in opcode order of the table.
             pub const ALL: &'static [Opcode] = &[$(Opcode::$name,)*];
 
-            /// The instruction with this opcode byte.
-            pub const fn from_byte(b: u8) -> Option<Opcode> {
-                match b {
-                    $($code => Some(Opcode::$name),)*
-                    _ => None,
-                }
+            /// The instruction with this opcode byte (a table look-up: this
+            /// is on the evaluation loop's hot path).
+            #[inline(always)]
+            pub fn from_byte(b: u8) -> Option<Opcode> {
+                const TABLE: [Option<Opcode>; 256] = {
+                    let mut t = [None; 256];
+                    $(t[$code] = Some(Opcode::$name);)*
+                    t
+                };
+                TABLE[b as usize]
             }
 
             /// The name `dis` prints.
@@ -61,10 +65,14 @@ macro_rules! instructions {
             }
 
             /// How many 16-bit cache units follow the instruction.
-            pub const fn cache_entries(self) -> usize {
-                match self {
-                    $(Opcode::$name => $cache,)*
-                }
+            #[inline(always)]
+            pub fn cache_entries(self) -> usize {
+                const TABLE: [u8; 256] = {
+                    let mut t = [0u8; 256];
+                    $(t[$code] = $cache;)*
+                    t
+                };
+                TABLE[self as usize] as usize
             }
 
             pub const fn jump(self) -> Jump {

@@ -142,7 +142,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
     }
     loop {
         let co = code.get();
-        let units = &co.co.co_code;
+        let units: &[u16] = &co.co.co_code;
         let mut ip = frame!().ip;
         let mut unit = units[ip];
         let mut op = Opcode::from_byte(unit as u8).unwrap_or(Opcode::NOP);
@@ -452,6 +452,35 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 };
                 let callable = vm.stack[callable_at].clone();
                 if let Some(f) = as_function(&callable) {
+                    let callee = CodeRef::of(&f.code).get();
+                    if kwnames.is_null()
+                        && callable_at == len - nargs - 1
+                        && callee.co.co_argcount as usize == nargs
+                        && callee.co.co_flags & 0x0C == 0
+                        && callee.co.co_kwonlyargcount == 0
+                    {
+                        // The fast path: the arguments stay where they are
+                        // and become the new frame's first locals.
+                        if vm.frames.len() >= vm.recursion_limit as usize {
+                            return Err(vm.error(&RECURSION_ERROR, "maximum recursion depth exceeded"));
+                        }
+                        let new_base = len - nargs - 2;
+                        vm.stack.drain(new_base..new_base + 2);
+                        vm.stack.resize(new_base + callee.co.co_varnames.len(), Value::NULL);
+                        let (code_value, globals, builtins) = (f.code.clone(), f.globals.clone(), f.builtins.clone());
+                        vm.frames.push(Frame {
+                            code: code_value,
+                            globals,
+                            builtins,
+                            locals: Value::NULL,
+                            base: new_base,
+                            ip: 0,
+                            kwnames: Value::NULL,
+                        });
+                        code = CodeRef(callee);
+                        base = new_base;
+                        continue;
+                    }
                     // A Python-to-Python call: a new frame, no recursion.
                     let args = vm.stack.split_off(args_from);
                     vm.stack.truncate(len - nargs - 2);

@@ -136,9 +136,38 @@ impl DictData {
         }
     }
 
+    /// The fast path of a look-up: when every candidate with `hash`
+    /// compares without running Python code (identity, exact `str`s), the
+    /// answer, with no allocation. `None` when some candidate needs `==`.
+    fn lookup_fast(&self, key: &Value, hash: i64) -> Option<Option<usize>> {
+        let inner = self.inner.borrow();
+        let mut undecided = false;
+        let found = inner.table.find(hash as u64, |&i| {
+            let Some(e) = inner.entries[i as usize].as_ref() else { return false };
+            if e.hash != hash {
+                return false;
+            }
+            match fast_eq(&e.key, key) {
+                Some(eq) => eq,
+                None => {
+                    undecided = true;
+                    false
+                }
+            }
+        });
+        match (found, undecided) {
+            (Some(&i), _) => Some(Some(i as usize)),
+            (None, false) => Some(None),
+            (None, true) => None,
+        }
+    }
+
     /// `d[key]`, or `None` when absent.
     pub fn get(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
         let hash = ops::hash(vm, key)?;
+        if let Some(found) = self.lookup_fast(key, hash) {
+            return Ok(found.and_then(|i| self.inner.borrow().entries[i].as_ref().map(|e| e.value.clone())));
+        }
         let Some(i) = self.lookup(vm, key, hash)? else { return Ok(None) };
         Ok(self.inner.borrow().entries.get(i).and_then(|e| e.as_ref()).map(|e| e.value.clone()))
     }
@@ -146,7 +175,10 @@ impl DictData {
     /// `d[key] = value`.
     pub fn set(&self, vm: &mut Vm, key: Value, value: Value) -> PyResult<()> {
         let hash = ops::hash(vm, &key)?;
-        let found = self.lookup(vm, &key, hash)?;
+        let found = match self.lookup_fast(&key, hash) {
+            Some(found) => found,
+            None => self.lookup(vm, &key, hash)?,
+        };
         let mut inner = self.inner.borrow_mut();
         inner.version += 1;
         if let Some(i) = found {
