@@ -123,6 +123,38 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
+/// `iter(v)`.
+pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match vm.type_of(v).iter {
+        Some(f) => f(vm, v),
+        None => {
+            let msg = format!("'{}' object is not iterable", vm.type_of(v).name);
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+/// The next item of iterator `it`, `None` when exhausted.
+pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    match vm.type_of(it).next {
+        Some(f) => f(vm, it),
+        None => {
+            let msg = format!("'{}' object is not an iterator", vm.type_of(it).name);
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+/// Every item of an iterable, in order.
+pub fn collect(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
+    let it = iter(vm, v)?;
+    let mut items = Vec::new();
+    while let Some(x) = next(vm, &it)? {
+        items.push(x);
+    }
+    Ok(items)
+}
+
 /// `repr(v)` as Rust text (a `repr` is never a lone surrogate: CPython
 /// escapes them).
 pub fn repr_string(vm: &mut Vm, v: &Value) -> PyResult<String> {

@@ -37,7 +37,35 @@ impl Compiler<'_> {
                     self.set_pos(target.range);
                     self.compile_name(id, ExprContext::Store)?;
                 }
-                _ => return Err(CompileError::Unsupported("augmented assignment to attributes and items".into())),
+                ExprKind::Attribute { value: obj, attr, .. } => {
+                    self.compile_expr(obj)?;
+                    self.set_pos(target.range);
+                    self.emit(Opcode::COPY, 1);
+                    let i = self.add_name(attr);
+                    self.emit(Opcode::LOAD_ATTR, i);
+                    self.compile_expr(value)?;
+                    self.set_pos(s.range);
+                    self.emit(Opcode::BINARY_OP, binary_op_arg(*op) + 13);
+                    self.set_pos(target.range);
+                    self.emit(Opcode::SWAP, 2);
+                    self.emit(Opcode::STORE_ATTR, i);
+                }
+                ExprKind::Subscript { value: obj, slice, .. } => {
+                    self.compile_expr(obj)?;
+                    self.compile_expr(slice)?;
+                    self.set_pos(target.range);
+                    self.emit(Opcode::COPY, 2);
+                    self.emit(Opcode::COPY, 2);
+                    self.emit(Opcode::BINARY_SUBSCR, 0);
+                    self.compile_expr(value)?;
+                    self.set_pos(s.range);
+                    self.emit(Opcode::BINARY_OP, binary_op_arg(*op) + 13);
+                    self.set_pos(target.range);
+                    self.emit(Opcode::SWAP, 3);
+                    self.emit(Opcode::SWAP, 2);
+                    self.emit(Opcode::STORE_SUBSCR, 0);
+                }
+                _ => return Err(CompileError::Unsupported("this augmented assignment target".into())),
             },
             StmtKind::Pass => self.emit(Opcode::NOP, 0),
             StmtKind::If { test, body, orelse } => {

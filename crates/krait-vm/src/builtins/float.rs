@@ -47,6 +47,7 @@ pub static FLOAT_TYPE: TypeObject = TypeObject {
     richcompare: Some(float_richcompare),
     bool: Some(|_, v| Ok(float_of(v).is_some_and(|f| f != 0.0))),
     number: &FLOAT_NUMBER,
+    new: Some(crate::builtins::functions::float_new),
     ..TypeObject::builtin("float", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)
 };
 

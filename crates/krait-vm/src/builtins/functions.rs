@@ -16,7 +16,7 @@ use crate::builtins::singletons::{is_none, none, BOOL_TYPE};
 use crate::builtins::str::{as_str, new_str, STR_TYPE};
 use crate::builtins::tuple::TUPLE_TYPE;
 use crate::ops;
-use crate::types::{type_value, TypeObject};
+use crate::types::{type_value, CompareOp, TypeObject};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -24,7 +24,15 @@ use crate::vm::{PyResult, Vm};
 pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
     let d = new_dict();
     let dd = as_dict(&d).expect("a dict");
-    let functions: [(&'static str, crate::types::CallFn); 3] = [("print", print), ("len", len), ("repr", repr)];
+    let functions: [(&'static str, crate::types::CallFn); 7] = [
+        ("print", print),
+        ("len", len),
+        ("repr", repr),
+        ("abs", abs),
+        ("min", |vm, f, a, k| min_max(vm, f, a, k, "min", CompareOp::Lt)),
+        ("max", |vm, f, a, k| min_max(vm, f, a, k, "max", CompareOp::Gt)),
+        ("sum", sum),
+    ];
     for (name, f) in functions {
         dd.set(vm, new_str(name), new_builtin(name, f))?;
     }
@@ -107,6 +115,126 @@ fn repr(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<V
         return Err(vm.type_error(format!("repr() takes exactly one argument ({} given)", args.len())));
     };
     ops::repr(vm, obj)
+}
+
+/// `abs(x)`.
+fn abs(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "abs", kwnames)?;
+    let [x] = args else {
+        return Err(vm.type_error(format!("abs() takes exactly one argument ({} given)", args.len())));
+    };
+    match vm.type_of(x).number.absolute {
+        Some(f) => f(vm, x),
+        None => {
+            let msg = format!("bad operand type for abs(): '{}'", vm.type_of(x).name);
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+/// `min(iterable)`, `min(a, b, ...)` (and `max`), without `key`/`default`.
+fn min_max(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value], name: &str, op: CompareOp) -> PyResult<Value> {
+    if !kwnames.is_empty() {
+        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, format!("{name}() with key= or default=")));
+    }
+    let items = match args {
+        [] => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
+        [iterable] => ops::collect(vm, iterable)?,
+        _ => args.to_vec(),
+    };
+    let mut it = items.into_iter();
+    let Some(mut best) = it.next() else {
+        return Err(vm.value_error(format!("{name}() arg is an empty sequence")));
+    };
+    for x in it {
+        let r = ops::richcompare(vm, &x, &best, op)?;
+        if ops::truthy(vm, &r)? {
+            best = x;
+        }
+    }
+    Ok(best)
+}
+
+/// `sum(iterable, start=0)`.
+fn sum(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "sum", kwnames)?;
+    let (iterable, mut total) = match args {
+        [iterable] => (iterable, new_int(0)),
+        [iterable, start] => (iterable, start.clone()),
+        _ => return Err(vm.type_error(format!("sum() takes at most 2 arguments ({} given)", args.len()))),
+    };
+    if as_str(&total).is_some() {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let it = ops::iter(vm, iterable)?;
+    while let Some(x) = ops::next(vm, &it)? {
+        total = ops::binary_op(vm, crate::types::BinOp::Add, &total, &x)?;
+    }
+    Ok(total)
+}
+
+/// `list(iterable=())` / `tuple(iterable=())`.
+pub fn sequence_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, ty.name, kwnames)?;
+    let items = match args {
+        [] => Vec::new(),
+        [iterable] => ops::collect(vm, iterable)?,
+        _ => return Err(vm.type_error(format!("{} expected at most 1 argument, got {}", ty.name, args.len()))),
+    };
+    Ok(if std::ptr::eq(ty, &TUPLE_TYPE) {
+        crate::builtins::tuple::new_tuple(items)
+    } else {
+        crate::builtins::list::new_list(items)
+    })
+}
+
+/// `float(x=0.0)`: floats, ints and decimal strings (with CPython's
+/// spellings of inf and nan).
+pub fn float_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "float", kwnames)?;
+    let x = match args {
+        [] => return Ok(Value::float(0.0)),
+        [x] => x,
+        _ => return Err(vm.type_error(format!("float expected at most 1 argument, got {}", args.len()))),
+    };
+    if let Some(f) = x.as_float() {
+        return Ok(Value::float(f));
+    }
+    if let Some(i) = int_of(x) {
+        return Ok(Value::float(crate::builtins::float::int_to_f64(vm, &i)?));
+    }
+    if let Some(s) = as_str(x) {
+        let t = s.trim();
+        let lower = t.to_ascii_lowercase();
+        let body = lower.trim_start_matches(['+', '-']);
+        let parsed = match body {
+            "inf" | "infinity" => Some(f64::INFINITY),
+            "nan" => Some(f64::NAN),
+            _ if !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit() || b"._e+-".contains(&b)) && !body.contains("__") => {
+                body.replace('_', "").parse::<f64>().ok()
+            }
+            _ => None,
+        };
+        if let Some(f) = parsed {
+            return Ok(Value::float(if lower.starts_with('-') { -f } else { f }));
+        }
+        let r = ops::repr_string(vm, x)?;
+        return Err(vm.value_error(format!("could not convert string to float: {r}")));
+    }
+    let msg = format!("float() argument must be a string or a real number, not '{}'", vm.type_of(x).name);
+    Err(vm.type_error(msg))
+}
+
+/// `str(object='')`.
+pub fn str_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if !kwnames.is_empty() {
+        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "str() with encoding or errors"));
+    }
+    match args {
+        [] => Ok(new_str("")),
+        [x] => ops::str(vm, x),
+        _ => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "str() of bytes with an encoding")),
+    }
 }
 
 /// `int(x=0)`: ints, bools, floats (truncated) and decimal strings.

@@ -42,6 +42,7 @@ pub static LIST_TYPE: TypeObject = TypeObject {
             None => Err(vm.index_error("list index out of range")),
         }
     }),
+    new: Some(crate::builtins::functions::sequence_new),
     ..TypeObject::builtin("list", Some(&OBJECT_TYPE), dealloc_list, trace_list)
 };
 

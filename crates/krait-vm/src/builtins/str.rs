@@ -36,6 +36,7 @@ pub static STR_TYPE: TypeObject = TypeObject {
     richcompare: Some(str_richcompare),
     bool: Some(|_, v| Ok(as_str_data(v).is_some_and(|d| d.len > 0))),
     len: Some(|_, v| Ok(as_str_data(v).map_or(0, |d| d.len))),
+    new: Some(crate::builtins::functions::str_new),
     ..TypeObject::builtin("str", Some(&OBJECT_TYPE), dealloc_str, trace_nothing)
 };
 

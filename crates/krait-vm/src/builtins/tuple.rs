@@ -32,6 +32,7 @@ pub static TUPLE_TYPE: TypeObject = TypeObject {
             None => Err(vm.index_error("tuple index out of range")),
         }
     }),
+    new: Some(crate::builtins::functions::sequence_new),
     ..TypeObject::builtin("tuple", Some(&OBJECT_TYPE), dealloc_tuple, trace_tuple)
 };
 
