@@ -1,13 +1,18 @@
 //! The differential corpus: every `tests/<suite>/<name>.py` in the repository
-//! is one test, run through the built `krait` binary and compared with the
-//! committed `tests/<suite>/<name>.expected` that CPython 3.11 produced
-//! (scripts/regen_expected.py; format: scripts/expected_file.py).
+//! (`tests/<suite>/<feature>/<name>.py` in a nested suite such as `run`) is
+//! one test, named `suite::name` (`suite::feature::name`), run through the
+//! built `krait` binary and compared with the committed `.expected` beside it
+//! that CPython 3.11 produced (scripts/regen_expected.py; format:
+//! scripts/expected_file.py).
 //!
 //! Invariants:
 //! - Needs no python3: expectations are committed files.
-//! - krait runs from the repository root with FILE = `tests/<suite>/<name>.py`,
-//!   exactly as the expectations were made; `<ROOT>` in them is the root's
-//!   physical absolute path.
+//! - krait runs from the repository root with FILE = the test's path relative
+//!   to it, exactly as the expectations were made; `<ROOT>` in them is the
+//!   root's physical absolute path.
+//! - Nothing under tests/ is silently skipped: a folder that is not a suite,
+//!   a `.py` directly in a nested suite, or a folder inside a feature folder
+//!   is a failing test.
 //! - Exit status, stdout and stderr must all match byte for byte.
 //! - A crash is a failure whatever was expected: death by a signal, a Rust
 //!   panic (exit status 101, or a panic message on stderr), or no exit within
@@ -31,10 +36,23 @@ use std::time::{Duration, Instant};
 
 use libtest_mimic::{Arguments, Failed, Trial};
 
-/// Suite name -> krait's arguments before FILE. Must match the table in
-/// scripts/regen_expected.py.
-const SUITES: &[(&str, &[&str])] =
-    &[("ast", &["--dump-ast"]), ("tokens", &["--dump-tokens"]), ("errors", &[])];
+/// How a suite's files are laid out under `tests/<suite>/`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// `tests/<suite>/<name>.py`
+    Flat,
+    /// `tests/<suite>/<feature>/<name>.py`
+    ByFeature,
+}
+
+/// Suite name -> krait's arguments before FILE, and the layout. Must match the
+/// table (SUITES, NESTED) in scripts/regen_expected.py.
+const SUITES: &[(&str, &[&str], Layout)] = &[
+    ("ast", &["--dump-ast"], Layout::Flat),
+    ("tokens", &["--dump-tokens"], Layout::Flat),
+    ("errors", &[], Layout::Flat),
+    ("run", &[], Layout::ByFeature),
+];
 
 /// Folders under tests/ that are not corpus suites: their own runner checks
 /// them (tests/syntax_cases/: scripts/syntax_cases.py, docs/testing.md).
@@ -90,45 +108,94 @@ fn timeout() -> Duration {
 /// not a suite is itself a failing trial, so a typo cannot hide tests.
 fn collect(root: &Path) -> Result<Vec<Trial>, String> {
     let tests = root.join("tests");
-    let mut dirs: Vec<String> = std::fs::read_dir(&tests)
-        .map_err(|e| format!("cannot read {}: {e}", tests.display()))?
-        .filter_map(|entry| entry.ok())
-        .filter(|entry| entry.file_type().map(|t| t.is_dir()).unwrap_or(false))
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .collect();
-    dirs.sort();
+    let dirs = list_dir(&tests, "tests")?.dirs;
     let known_failures = read_known_failures(&tests)?;
     let mut trials = Vec::new();
+    let mut push = |name: String, test: Box<dyn FnOnce() -> Result<(), Failed> + Send>| {
+        let ignored = known_failures.contains(&name);
+        trials.push(Trial::test(name, test).with_ignored_flag(ignored));
+    };
     for dir in dirs {
         if NOT_SUITES.contains(&dir.as_str()) {
             continue;
         }
-        let Some(&(suite, flags)) = SUITES.iter().find(|(name, _)| *name == dir) else {
+        let Some(&(suite, flags, layout)) = SUITES.iter().find(|s| s.0 == dir) else {
             let known: Vec<&str> = SUITES.iter().map(|s| s.0).collect();
             let msg = format!("tests/{dir}/ is not a suite (known: {})", known.join(", "));
-            trials.push(Trial::test(format!("{dir}::unknown_suite"), move || Err(msg.into())));
+            push(format!("{dir}::unknown_suite"), Box::new(move || Err(msg.into())));
             continue;
         };
-        let mut names: Vec<String> = std::fs::read_dir(tests.join(suite))
-            .map_err(|e| format!("cannot read tests/{suite}: {e}"))?
-            .filter_map(|entry| entry.ok())
-            .filter_map(|entry| {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                name.strip_suffix(".py").map(str::to_string)
-            })
-            .collect();
-        names.sort();
-        for name in names {
+        // (path under tests/<suite>/ without `.py`, test name)
+        let mut files: Vec<(String, String)> = Vec::new();
+        let listing = list_dir(&tests.join(suite), &format!("tests/{suite}"))?;
+        match layout {
+            Layout::Flat => {
+                files.extend(
+                    listing.py_stems.into_iter().map(|n| (n.clone(), format!("{suite}::{n}"))),
+                );
+            }
+            Layout::ByFeature => {
+                for stem in listing.py_stems {
+                    let msg = format!(
+                        "tests/{suite}/{stem}.py: a {suite} test belongs in a feature folder, \
+                         tests/{suite}/<feature>/{stem}.py"
+                    );
+                    push(format!("{suite}::{stem}"), Box::new(move || Err(msg.into())));
+                }
+                for feature in listing.dirs {
+                    let inner = list_dir(
+                        &tests.join(suite).join(&feature),
+                        &format!("tests/{suite}/{feature}"),
+                    )?;
+                    for sub in inner.dirs {
+                        let msg = format!(
+                            "tests/{suite}/{feature}/{sub}/: feature folders hold only tests, \
+                             no folders"
+                        );
+                        push(
+                            format!("{suite}::{feature}::{sub}"),
+                            Box::new(move || Err(msg.into())),
+                        );
+                    }
+                    files.extend(
+                        inner.py_stems.into_iter().map(|n| {
+                            (format!("{feature}/{n}"), format!("{suite}::{feature}::{n}"))
+                        }),
+                    );
+                }
+            }
+        }
+        for (path, test_name) in files {
             let root = root.to_path_buf();
-            let test_name = format!("{suite}::{name}");
-            let ignored = known_failures.contains(&test_name);
-            trials.push(
-                Trial::test(test_name, move || run_one(&root, suite, flags, &name))
-                    .with_ignored_flag(ignored),
-            );
+            push(test_name, Box::new(move || run_one(&root, suite, flags, &path)));
         }
     }
     Ok(trials)
+}
+
+/// A folder's sub-folders and the stems of its `.py` files, each sorted.
+struct Listing {
+    dirs: Vec<String>,
+    py_stems: Vec<String>,
+}
+
+fn list_dir(dir: &Path, shown: &str) -> Result<Listing, String> {
+    let mut listing = Listing { dirs: Vec::new(), py_stems: Vec::new() };
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("cannot read {shown}: {e}"))? {
+        let Ok(entry) = entry else { continue };
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type().map(|t| t.is_dir()).unwrap_or(false) {
+            // python3 leaves one beside a test that imports a sibling module.
+            if name != "__pycache__" {
+                listing.dirs.push(name);
+            }
+        } else if let Some(stem) = name.strip_suffix(".py") {
+            listing.py_stems.push(stem.to_string());
+        }
+    }
+    listing.dirs.sort();
+    listing.py_stems.sort();
+    Ok(listing)
 }
 
 fn read_known_failures(tests: &Path) -> Result<std::collections::HashSet<String>, String> {
@@ -145,6 +212,8 @@ fn read_known_failures(tests: &Path) -> Result<std::collections::HashSet<String>
     }
 }
 
+/// `name` is the path under `tests/<suite>/` without `.py` (`feature/name` in
+/// a nested suite).
 fn run_one(root: &Path, suite: &str, flags: &[&str], name: &str) -> Result<(), Failed> {
     let rel = format!("tests/{suite}/{name}.py");
     let exp_path = root.join(format!("tests/{suite}/{name}.expected"));

@@ -1,0 +1,8 @@
+class Quiet(Exception):
+    pass
+
+def f():
+    raise Quiet
+
+print("before")
+f()

@@ -1,0 +1,11 @@
+def cleanup():
+    raise OSError("cleanup failed")
+
+def work():
+    try:
+        raise ValueError("work failed")
+    finally:
+        cleanup()
+
+print("working")
+work()

@@ -1,0 +1,12 @@
+import sys
+print(sys.version_info[:2], sys.version_info >= (3, 11), type(sys.version_info).__name__)
+print(sys.maxsize == 2 ** 63 - 1, sys.byteorder, sys.platform)
+print(sys.getsizeof is not None, callable(sys.intern), sys.intern("abc") == "abc")
+print(sys.float_info.max, sys.float_info.epsilon, sys.float_info.dig)
+print(sys.int_info.bits_per_digit in (15, 30), sys.hash_info.modulus == 2 ** 61 - 1)
+print(sys.get_int_max_str_digits())
+print(type(sys.modules).__name__, "sys" in sys.modules, "__main__" in sys.modules)
+print(sys.modules["__main__"].__name__, sys.flags.optimize, sys.flags.dont_write_bytecode)
+print(isinstance(sys.path, list), sys.path[0].endswith("tests/run/sys"))
+print(sys.getdefaultencoding(), sys.getfilesystemencoding())
+print(sys.stderr.errors)
