@@ -19,7 +19,7 @@ use krait_compiler::opcode::Opcode;
 
 use crate::builtins::dict::{as_dict, new_dict};
 use crate::builtins::exceptions::{
-    ATTRIBUTE_ERROR, NAME_ERROR, NOT_IMPLEMENTED_ERROR, RECURSION_ERROR, UNBOUND_LOCAL_ERROR,
+    NAME_ERROR, NOT_IMPLEMENTED_ERROR, RECURSION_ERROR, UNBOUND_LOCAL_ERROR,
 };
 use crate::builtins::function::{as_code, as_function, new_function, new_module, CodeData};
 use crate::builtins::int::new_int;
@@ -215,14 +215,14 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::LOAD_ATTR => {
                 let name = co.names[arg as usize].clone();
                 let obj = pop!();
-                let v = getattr(vm, &obj, &name)?;
+                let v = ops::getattr(vm, &obj, &name)?;
                 vm.stack.push(v);
             }
             Opcode::LOAD_METHOD => {
                 // No unbound-method optimization yet: push NULL, the bound attribute.
                 let name = co.names[arg as usize].clone();
                 let obj = pop!();
-                let v = getattr(vm, &obj, &name)?;
+                let v = ops::getattr(vm, &obj, &name)?;
                 vm.stack.push(Value::NULL);
                 vm.stack.push(v);
             }
@@ -262,6 +262,18 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     [arg as usize];
                 let r = ops::richcompare(vm, &a, &b, op)?;
                 vm.stack.push(r);
+            }
+            Opcode::CONTAINS_OP => {
+                let container = pop!();
+                let item = pop!();
+                let r = ops::contains(vm, &container, &item)?;
+                vm.stack.push(vm.bool(r != (arg == 1)));
+            }
+            Opcode::BUILD_SLICE => {
+                let step = if arg == 3 { pop!() } else { crate::builtins::singletons::none() };
+                let stop = pop!();
+                let start = pop!();
+                vm.stack.push(crate::builtins::slice::new_slice(start, stop, step));
             }
             Opcode::IS_OP => {
                 let b = pop!();
@@ -389,6 +401,8 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let value = pop!();
                 if let Some(d) = as_dict(&container) {
                     d.set(vm, key, value)?;
+                } else if let (Some(l), Some(sl)) = (as_list(&container), crate::builtins::slice::as_slice(&key)) {
+                    crate::builtins::list::assign_slice(vm, l, sl, &value)?;
                 } else if let Some(l) = as_list(&container) {
                     match crate::builtins::iter::normalize_index(vm, &key, l.len(), "list")? {
                         Some(i) => {
@@ -531,18 +545,6 @@ fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
     match op.jump() {
         krait_compiler::opcode::Jump::Backward => frame.ip -= arg as usize,
         _ => frame.ip += arg as usize,
-    }
-}
-
-/// `obj.name`.
-pub fn getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
-    match vm.type_of(obj).getattr {
-        Some(f) => f(vm, obj, name),
-        None => {
-            let msg =
-                format!("'{}' object has no attribute '{}'", vm.type_of(obj).name, as_str(name).unwrap_or("?"));
-            Err(vm.error(&ATTRIBUTE_ERROR, msg))
-        }
     }
 }
 

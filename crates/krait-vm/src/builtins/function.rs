@@ -213,3 +213,50 @@ pub fn no_keywords(vm: &mut Vm, name: &str, kwnames: &[Value]) -> PyResult<()> {
         Err(vm.type_error(format!("{name}() takes no keyword arguments")))
     }
 }
+
+/// A built-in type's method bound to an instance (`[].append`).
+pub struct BoundBuiltinData {
+    pub receiver: Value,
+    pub name: &'static str,
+    pub func: CallFn,
+}
+
+pub static BOUND_BUILTIN_TYPE: TypeObject = TypeObject {
+    repr: Some(|vm, v| {
+        let b = as_bound_builtin(v).expect("bound method slot");
+        let receiver = b.receiver.clone();
+        let owner = vm.type_of(&receiver).name;
+        Ok(new_str(&format!(
+            "<built-in method {} of {} object at {:#x}>",
+            b.name,
+            owner,
+            receiver.bits() & ((1 << 48) - 1)
+        )))
+    }),
+    call: Some(|vm, callable, args, kwnames| {
+        let b = as_bound_builtin(callable).expect("bound method slot");
+        let receiver = b.receiver.clone();
+        (b.func)(vm, &receiver, args, kwnames)
+    }),
+    ..TypeObject::builtin("builtin_function_or_method", Some(&OBJECT_TYPE), dealloc_bound, trace_bound)
+};
+
+unsafe fn dealloc_bound(p: ObjPtr) {
+    // SAFETY: bound built-ins are allocated by `bind_builtin` as Obj<BoundBuiltinData>.
+    unsafe { dealloc_boxed::<BoundBuiltinData>(p) }
+}
+
+fn trace_bound(p: ObjPtr, visit: Visit) {
+    // SAFETY: bound built-ins are Obj<BoundBuiltinData>.
+    visit(&unsafe { p.data::<BoundBuiltinData>() }.receiver);
+}
+
+pub fn bind_builtin(receiver: Value, name: &'static str, func: CallFn) -> Value {
+    Value::from_owned(alloc(&BOUND_BUILTIN_TYPE, BoundBuiltinData { receiver, name, func }))
+}
+
+fn as_bound_builtin(v: &Value) -> Option<&BoundBuiltinData> {
+    let p = v.as_object()?;
+    // SAFETY: objects of this type are Obj<BoundBuiltinData>.
+    std::ptr::eq(p.ty(), &BOUND_BUILTIN_TYPE).then(|| unsafe { p.data::<BoundBuiltinData>() })
+}
