@@ -168,6 +168,11 @@ impl Compiler<'_> {
         CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, s.range))
     }
 
+    /// Store the value on the stack into a target (for comprehensions).
+    pub(super) fn compile_store_target(&mut self, t: &Expr) -> CResult<()> {
+        self.compile_store(t)
+    }
+
     /// Store the value on the stack into a target.
     fn compile_store(&mut self, t: &Expr) -> CResult<()> {
         self.set_pos(t.range);
@@ -281,10 +286,6 @@ impl Compiler<'_> {
         // 3.11: a function's first constant is its docstring, or None.
         let docstring = body.first().and_then(docstring_of);
         self.add_const(docstring.clone().unwrap_or(Constant::None));
-        if !self.table.block(block).freevars().is_empty() || !self.table.block(block).cellvars().is_empty() {
-            self.units.pop();
-            return Err(CompileError::Unsupported("closures (cell and free variables)".into()));
-        }
         self.emit_resume();
         let statements = if docstring.is_some() { &body[1..] } else { body };
         self.compile_body(statements)?;
@@ -294,6 +295,9 @@ impl Compiler<'_> {
         let code = self.leave_unit()?;
 
         self.set_pos(s.range);
+        if self.compile_closure(block)? {
+            flags |= 0x08;
+        }
         let i = self.add_const(Constant::Code(Box::new(code)));
         self.emit(Opcode::LOAD_CONST, i);
         self.emit(Opcode::MAKE_FUNCTION, flags);
@@ -306,11 +310,14 @@ impl Compiler<'_> {
 
     /// CPython's `compiler_set_qualname`: `outer.<locals>.inner` for a
     /// function in a function, `Class.name` in a class body.
-    fn qualname(&self, name: &str) -> String {
+    pub(super) fn qualname(&self, name: &str) -> String {
         let Some(parent) = self.units.last() else { return name.to_string() };
         let block = self.table.block(parent.block);
         match block.kind {
             BlockType::Module => name.to_string(),
+            // Below a comprehension, no `<locals>` (it is not a function scope
+            // to CPython's compiler_set_qualname).
+            BlockType::Function if block.comprehension.is_some() => format!("{}.{}", parent.qualname, name),
             BlockType::Function => format!("{}.<locals>.{}", parent.qualname, name),
             BlockType::Class => format!("{}.{}", parent.qualname, name),
         }

@@ -191,7 +191,7 @@ pub fn assign_slice(vm: &mut Vm, l: &ListData, s: &SliceData, value: &Value) -> 
     Ok(())
 }
 
-fn receiver<'a>(v: &'a Value) -> &'a ListData {
+fn receiver(v: &Value) -> &ListData {
     as_list(v).expect("a list method's receiver is a list")
 }
 
