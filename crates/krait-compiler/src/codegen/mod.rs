@@ -97,6 +97,13 @@ struct Unit {
     posonlyargcount: u32,
     kwonlyargcount: u32,
     loops: Vec<Loop>,
+    /// Stack items that enclosing blocks hold at statement boundaries (one
+    /// per `for` iterator, one per `except` handler's saved exception);
+    /// handler regions are entered with the stack cut to this depth.
+    block_depth: u32,
+    /// Enclosing `try` bodies and handlers (control may not jump out of
+    /// them yet).
+    try_depth: u32,
     /// The position given to the instructions being emitted.
     pos: Position,
 }
@@ -126,6 +133,8 @@ impl<'a> Compiler<'a> {
             posonlyargcount: 0,
             kwonlyargcount: 0,
             loops: Vec::new(),
+            block_depth: 0,
+            try_depth: 0,
             pos: Position::default(),
         });
     }
