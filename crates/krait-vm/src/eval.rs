@@ -18,6 +18,7 @@
 use krait_compiler::opcode::Opcode;
 
 use crate::builtins::dict::{as_dict, new_dict};
+use crate::builtins::exceptions::as_exception;
 use crate::builtins::exceptions::{
     NAME_ERROR, NOT_IMPLEMENTED_ERROR, RECURSION_ERROR, UNBOUND_LOCAL_ERROR,
 };
@@ -89,12 +90,31 @@ fn run(vm: &mut Vm, entry: usize) -> PyResult<Value> {
     loop {
         match dispatch(vm, entry) {
             Ok(v) => return Ok(v),
-            Err(mut e) => {
-                // Unwind: the current frame's handlers, else pop it.
+            Err(e) => {
+                let reraise = std::mem::take(&mut vm.reraising);
+                // An exception raised while another is handled has it as
+                // its `__context__` (CPython's _PyErr_SetObject).
+                if !reraise && !vm.exc_info.is_null() && !vm.exc_info.is(&e.exception) {
+                    if let Some(data) = as_exception(&e.exception) {
+                        if data.context.borrow().is_null() {
+                            *data.context.borrow_mut() = vm.exc_info.clone();
+                        }
+                    }
+                }
+                // Unwind: the current frame's handlers, else pop it. Each
+                // frame the exception reaches adds a traceback entry, as
+                // CPython's PyTraceBack_Here does, unless it is re-raised.
+                let mut add_entry = !reraise;
                 loop {
                     let frame = vm.frames.last().expect("a frame is running");
                     let code = CodeRef::of(&frame.code).get();
                     let offset = frame.ip.saturating_sub(1) as u32;
+                    if add_entry {
+                        if let Some(data) = as_exception(&e.exception) {
+                            data.traceback.borrow_mut().push((frame.code.clone(), offset));
+                        }
+                    }
+                    add_entry = true;
                     let handler = code.co.exception_table.iter().find(|h| h.start <= offset && offset < h.end);
                     if let Some(h) = handler {
                         let nlocals = code.nlocalsplus;
@@ -108,7 +128,6 @@ fn run(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                         break;
                     }
                     let frame = vm.frames.pop().expect("a frame");
-                    e.traceback.push((frame.code.clone(), offset));
                     vm.stack.truncate(frame.base);
                     if vm.frames.len() < entry {
                         return Err(e);
@@ -185,6 +204,26 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::STORE_FAST => {
                 let v = pop!();
                 vm.stack[base + arg as usize] = v;
+            }
+            Opcode::DELETE_FAST => {
+                let slot = base + arg as usize;
+                if vm.stack[slot].is_null() {
+                    let msg = format!(
+                        "cannot access local variable '{}' where it is not associated with a value",
+                        co.co.co_varnames[arg as usize]
+                    );
+                    return Err(vm.error(&UNBOUND_LOCAL_ERROR, msg));
+                }
+                let old = std::mem::replace(&mut vm.stack[slot], Value::NULL);
+                drop(old);
+            }
+            Opcode::DELETE_NAME | Opcode::DELETE_GLOBAL => {
+                let name = co.names[arg as usize].clone();
+                let f = frame!();
+                let ns = if op == Opcode::DELETE_NAME { f.locals.clone() } else { f.globals.clone() };
+                if !as_dict(&ns).expect("a namespace dict").remove(vm, &name)? {
+                    return Err(name_error(vm, &name));
+                }
             }
             Opcode::LOAD_NAME => {
                 let name = co.names[arg as usize].clone();
@@ -394,8 +433,8 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                         Some(d) => match d.get(vm, &key)? {
                             Some(v) => v,
                             None => {
-                                let r = ops::repr_string(vm, &key)?;
-                                return Err(vm.error(&crate::builtins::exceptions::KEY_ERROR, r));
+                                use crate::builtins::exceptions::{exception_with_args, KEY_ERROR};
+                                return Err(PyErr { exception: exception_with_args(&KEY_ERROR, vec![key]) });
                             }
                         },
                         None => {
@@ -585,6 +624,58 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 code = CodeRef::of(&f.code);
                 base = f.base;
             }
+            Opcode::PUSH_EXC_INFO => {
+                let exc = pop!();
+                let prev = std::mem::replace(&mut vm.exc_info, exc.clone());
+                vm.stack.push(if prev.is_null() { crate::builtins::singletons::none() } else { prev });
+                vm.stack.push(exc);
+            }
+            Opcode::POP_EXCEPT => {
+                let prev = pop!();
+                vm.exc_info = if is_none(&prev) { Value::NULL } else { prev };
+            }
+            Opcode::CHECK_EXC_MATCH => {
+                let ty = pop!();
+                let exc = top!().clone();
+                let r = exception_matches(vm, &exc, &ty)?;
+                vm.stack.push(vm.bool(r));
+            }
+            Opcode::RERAISE => {
+                // The traceback already holds the entry for where the
+                // exception first reached this frame, so the `lasti` operand
+                // CPython restores is not needed.
+                let exc = pop!();
+                vm.reraising = true;
+                return Err(PyErr { exception: exc });
+            }
+            Opcode::RAISE_VARARGS => {
+                let cause = if arg == 2 { Some(pop!()) } else { None };
+                if arg == 0 {
+                    if vm.exc_info.is_null() {
+                        return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "No active exception to reraise"));
+                    }
+                    // A bare `raise` re-raises without a new traceback entry.
+                    vm.reraising = true;
+                    return Err(PyErr { exception: vm.exc_info.clone() });
+                }
+                let exc = pop!();
+                let exc = make_exception(vm, &exc)?;
+                if let Some(cause) = cause {
+                    let data = as_exception(&exc).expect("an exception");
+                    if is_none(&cause) {
+                        *data.cause.borrow_mut() = Value::NULL;
+                    } else {
+                        *data.cause.borrow_mut() = make_exception(vm, &cause).map_err(|_| {
+                            vm.type_error("exception causes must derive from BaseException")
+                        })?;
+                    }
+                    data.suppress_context.set(true);
+                }
+                return Err(PyErr { exception: exc });
+            }
+            Opcode::LOAD_ASSERTION_ERROR => {
+                vm.stack.push(crate::types::type_value(&crate::builtins::exceptions::ASSERTION_ERROR));
+            }
             Opcode::IMPORT_NAME => {
                 let name = co.names[arg as usize].clone();
                 drop(pop!());
@@ -598,6 +689,43 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
         }
     }
+}
+
+/// An exception instance from `raise X`: an instance as it is, a class
+/// called with no arguments.
+fn make_exception(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if as_exception(v).is_some() {
+        return Ok(v.clone());
+    }
+    if let Some(ty) = crate::types::as_type(v) {
+        if ty.is_subtype(&crate::builtins::exceptions::BASE_EXCEPTION) {
+            let e = call(vm, v, &[], &[])?;
+            if as_exception(&e).is_some() {
+                return Ok(e);
+            }
+        }
+    }
+    Err(vm.type_error("exceptions must derive from BaseException"))
+}
+
+/// `except ty:`: does `exc` match the class or tuple of classes `ty`?
+fn exception_matches(vm: &mut Vm, exc: &Value, ty: &Value) -> PyResult<bool> {
+    let classes: Vec<Value> = match as_tuple(ty) {
+        Some(t) => t.items.clone(),
+        None => vec![ty.clone()],
+    };
+    let exc_ty = vm.type_of(exc);
+    for c in &classes {
+        match crate::types::as_type(c) {
+            Some(t) if t.is_subtype(&crate::builtins::exceptions::BASE_EXCEPTION) => {
+                if exc_ty.is_subtype(t) {
+                    return Ok(true);
+                }
+            }
+            _ => return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+    Ok(false)
 }
 
 /// The name of localsplus slot `i` (locals, non-parameter cells, frees).

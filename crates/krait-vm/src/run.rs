@@ -13,12 +13,13 @@ use std::io::Write;
 use krait_compiler::code::{CodeObject, Position};
 
 use crate::builtins::dict::{as_dict, new_dict};
-use crate::builtins::exceptions::message;
+use crate::builtins::exceptions::{as_exception, message};
 use crate::builtins::function::{as_code, new_code, new_module};
 use crate::builtins::functions::builtins_dict;
 use crate::builtins::str::{as_str, new_str};
 use crate::eval::run_module;
 use crate::ops;
+use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
 /// Run `code` (a compiled module) as `__main__`; returns the process exit
@@ -47,10 +48,38 @@ fn run_main_inner(vm: &mut Vm, code: CodeObject) -> PyResult<()> {
     Ok(())
 }
 
-/// Print `Traceback (most recent call last): ...` and the exception line.
+/// Print an uncaught exception as CPython 3.11 does: its causes and
+/// contexts first, then `Traceback (most recent call last): ...` and the
+/// exception line.
 pub fn print_exception(vm: &mut Vm, e: &PyErr, _main_file: &str) {
-    let mut out = String::from("Traceback (most recent call last):\n");
-    for (code, offset) in e.traceback.iter().rev() {
+    let mut out = String::new();
+    let mut seen = Vec::new();
+    format_chain(vm, &e.exception, &mut out, &mut seen);
+    let _ = std::io::stderr().write_all(out.as_bytes());
+}
+
+fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<u64>) {
+    seen.push(exc.bits());
+    if let Some(data) = as_exception(exc) {
+        let cause = data.cause.borrow().clone();
+        let context = data.context.borrow().clone();
+        if !cause.is_null() && !seen.contains(&cause.bits()) {
+            format_chain(vm, &cause, out, seen);
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if !context.is_null() && !data.suppress_context.get() && !seen.contains(&context.bits()) {
+            format_chain(vm, &context, out, seen);
+            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    format_one(vm, exc, out);
+}
+
+fn format_one(vm: &mut Vm, exc: &Value, out: &mut String) {
+    let frames: Vec<(Value, u32)> = as_exception(exc).map(|d| d.traceback.borrow().clone()).unwrap_or_default();
+    if !frames.is_empty() {
+        out.push_str("Traceback (most recent call last):\n");
+    }
+    for (code, offset) in frames.iter().rev() {
         let Some(c) = as_code(code) else { continue };
         let pos = c.co.positions.get(*offset as usize).copied().unwrap_or_default();
         let line = pos.lineno.unwrap_or(c.co.co_firstlineno);
@@ -62,17 +91,16 @@ pub fn print_exception(vm: &mut Vm, e: &PyErr, _main_file: &str) {
             }
         }
     }
-    let ty = vm.type_of(&e.exception).name;
-    let msg = match ops::str(vm, &e.exception) {
+    let ty = vm.type_of(exc).name;
+    let msg = match ops::str(vm, exc) {
         Ok(s) => as_str(&s).map(str::to_string).unwrap_or_default(),
-        Err(_) => message(&e.exception).unwrap_or_default(),
+        Err(_) => message(exc).unwrap_or_default(),
     };
     if msg.is_empty() {
         out.push_str(&format!("{ty}\n"));
     } else {
         out.push_str(&format!("{ty}: {msg}\n"));
     }
-    let _ = std::io::stderr().write_all(out.as_bytes());
 }
 
 /// Line `lineno` of file `path`, without its line ending.
@@ -91,15 +119,18 @@ fn carets(line: &str, pos: &Position) -> Option<String> {
         return None;
     }
     let indent = line.len() - line.trim_start().len();
+    let segment = &line[start..end];
+    // Anchors only for a position on one line (traceback.py's rule).
+    let anchors = if end_lineno == lineno { anchors(segment) } else { None };
+    // Carets are shown unless they would underline the whole line plainly.
     let whole = start <= indent && end >= line.trim_end().len();
-    if whole {
+    if whole && !anchors.is_some_and(|(left, right)| right > left) {
         return None;
     }
-    let segment = &line[start..end];
     let width = segment.chars().count();
     let lead = line[indent..start].chars().count();
     let mut row = format!("    {}", " ".repeat(lead));
-    match anchors(segment) {
+    match anchors {
         Some((left, right)) => {
             row.push_str(&"~".repeat(left));
             row.push_str(&"^".repeat(right - left));

@@ -268,8 +268,37 @@ pub static TYPE_TYPE: TypeObject = TypeObject {
             None => Err(vm.type_error(format!("cannot create '{}' instances", ty.name))),
         }
     }),
+    new: Some(type_new),
+    getattr: Some(|vm, v, name| {
+        let ty = as_type(v).expect("type slot on a type");
+        match crate::builtins::str::as_str(name).unwrap_or("") {
+            "__name__" | "__qualname__" => Ok(crate::builtins::str::new_str(ty.name)),
+            other => {
+                let msg = format!("type object '{}' has no attribute '{}'", ty.name, other);
+                Err(vm.error(&crate::builtins::exceptions::ATTRIBUTE_ERROR, msg))
+            }
+        }
+    }),
     ..TypeObject::builtin("type", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)
 };
+
+/// `type(object)`: the type of a value. (`type(name, bases, dict)` makes a
+/// class, which arrives with classes.)
+fn type_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    match (args, kwnames) {
+        ([x], []) => {
+            let ty: *const TypeObject = vm.type_of(x);
+            // SAFETY: every type is a static so far, so the pointer stays
+            // valid for the program's life.
+            Ok(type_value(unsafe { &*ty }))
+        }
+        ([_, _, _], []) => Err(vm.error(
+            &crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR,
+            "type() with three arguments (classes are not implemented yet)",
+        )),
+        _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
+    }
+}
 
 /// The type object a value is, if it is one (built-in types only, so far).
 pub fn as_type(v: &Value) -> Option<&'static TypeObject> {

@@ -13,13 +13,11 @@ use crate::value::{Unpacked, Value};
 
 pub type PyResult<T> = Result<T, PyErr>;
 
-/// A raised Python exception, with the frames it unwound through (innermost
-/// last, as a traceback prints them: each a code object and the code-unit
-/// offset of the instruction that was running).
+/// A raised Python exception (an instance of BaseException; the frames it
+/// unwinds through are recorded on it, as `__traceback__`).
 #[derive(Debug, Clone)]
 pub struct PyErr {
     pub exception: Value,
-    pub traceback: Vec<(Value, u32)>,
 }
 
 /// The interpreter: one per thread of Python execution.
@@ -41,6 +39,11 @@ pub struct Vm {
     pub(crate) modules: Vec<(String, Value)>,
     /// `sys.argv`.
     pub argv: Vec<String>,
+    /// The exception being handled (`sys.exception()`), or NULL.
+    pub(crate) exc_info: Value,
+    /// Set by `RERAISE`: the error in flight is re-raised, so it gets no new
+    /// traceback entry or `__context__` (CPython jumps past `error:`).
+    pub(crate) reraising: bool,
 }
 
 impl Default for Vm {
@@ -60,6 +63,8 @@ impl Vm {
             frames: Vec::with_capacity(64),
             modules: Vec::new(),
             argv: Vec::new(),
+            exc_info: Value::NULL,
+            reraising: false,
         }
     }
 
@@ -124,7 +129,7 @@ impl Vm {
 
     /// A new exception of type `ty` with the message `msg`, as an error.
     pub fn error(&mut self, ty: &'static TypeObject, msg: impl Into<String>) -> PyErr {
-        PyErr { exception: exceptions::new_exception(self, ty, msg.into()), traceback: Vec::new() }
+        PyErr { exception: exceptions::new_exception(self, ty, msg.into()) }
     }
 
     pub fn type_error(&mut self, msg: impl Into<String>) -> PyErr {

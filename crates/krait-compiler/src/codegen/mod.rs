@@ -85,6 +85,27 @@ struct Loop {
     pops_iterator: bool,
 }
 
+/// A protected region of the assembler's handler stack.
+#[derive(Clone, Copy)]
+struct Region {
+    target: Label,
+    depth: u32,
+    lasti: bool,
+}
+
+/// A block that `return`, `break` and `continue` must unwind on their way
+/// out (CPython's `fblockinfo`).
+#[derive(Clone)]
+enum FBlock {
+    Loop(Loop),
+    /// A `try` body, protected by `region`.
+    TryBody(Region),
+    /// An `except` clause's body: `outer` protects the whole except section
+    /// (restores the previous exception); `inner` the body of an
+    /// `except ... as name:` (clears the name).
+    Handler { name: Option<String>, inner: Option<Region>, outer: Region },
+}
+
 struct Unit {
     block: BlockId,
     asm: Assembler,
@@ -96,14 +117,11 @@ struct Unit {
     argcount: u32,
     posonlyargcount: u32,
     kwonlyargcount: u32,
-    loops: Vec<Loop>,
+    fblocks: Vec<FBlock>,
     /// Stack items that enclosing blocks hold at statement boundaries (one
     /// per `for` iterator, one per `except` handler's saved exception);
     /// handler regions are entered with the stack cut to this depth.
     block_depth: u32,
-    /// Enclosing `try` bodies and handlers (control may not jump out of
-    /// them yet).
-    try_depth: u32,
     /// The position given to the instructions being emitted.
     pos: Position,
 }
@@ -132,9 +150,8 @@ impl<'a> Compiler<'a> {
             argcount: 0,
             posonlyargcount: 0,
             kwonlyargcount: 0,
-            loops: Vec::new(),
+            fblocks: Vec::new(),
             block_depth: 0,
-            try_depth: 0,
             pos: Position::default(),
         });
     }

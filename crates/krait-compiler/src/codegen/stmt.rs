@@ -3,7 +3,7 @@
 use krait_syntax::ast::{Arguments, Expr, ExprContext, ExprKind, Stmt, StmtKind};
 
 use super::expr::{as_constant, binary_op_arg};
-use super::{CResult, CompileError, Compiler, Loop};
+use super::{CResult, CompileError, Compiler, FBlock, Loop, Region};
 use crate::assemble::JumpKind;
 use crate::code::{Constant, Position};
 use crate::opcode::Opcode;
@@ -86,9 +86,9 @@ impl Compiler<'_> {
                 self.bind(top);
                 self.compile_jump_if(test, anchor, false)?;
                 self.bind(body_start);
-                self.unit().loops.push(Loop { continue_to: top, break_to: end, pops_iterator: false });
+                self.unit().fblocks.push(FBlock::Loop(Loop { continue_to: top, break_to: end, pops_iterator: false }));
                 self.compile_body(body)?;
-                self.unit().loops.pop();
+                self.unit().fblocks.pop();
                 self.set_pos(s.range);
                 self.compile_jump_if(test, body_start, true)?;
                 self.bind(anchor);
@@ -103,18 +103,15 @@ impl Compiler<'_> {
                 self.bind(start);
                 self.emit_jump(JumpKind::Fixed(Opcode::FOR_ITER), cleanup);
                 self.compile_store(target)?;
-                self.unit().loops.push(Loop { continue_to: start, break_to: end, pops_iterator: true });
+                self.unit().fblocks.push(FBlock::Loop(Loop { continue_to: start, break_to: end, pops_iterator: true }));
                 self.unit().block_depth += 1;
                 self.compile_body(body)?;
                 self.unit().block_depth -= 1;
-                self.unit().loops.pop();
+                self.unit().fblocks.pop();
                 self.emit_jump(JumpKind::Always, start);
                 self.bind(cleanup);
                 self.compile_body(orelse)?;
                 self.bind(end);
-            }
-            StmtKind::Break | StmtKind::Continue | StmtKind::Return { .. } if self.unit().try_depth > 0 => {
-                return Err(CompileError::Unsupported("break, continue or return inside try/except".into()));
             }
             StmtKind::Try { body, handlers, orelse, finalbody } => {
                 if !finalbody.is_empty() {
@@ -135,20 +132,23 @@ impl Compiler<'_> {
                 self.set_pos(s.range);
                 self.emit(Opcode::RAISE_VARARGS, n);
             }
-            StmtKind::Break => {
-                let Some(l) = self.unit().loops.last().copied() else {
-                    return Err(self.outside_loop("'break' outside loop", s));
+            StmtKind::Break | StmtKind::Continue => {
+                let is_break = matches!(s.kind, StmtKind::Break);
+                let Some(depth) = self.unit().fblocks.iter().rposition(|b| matches!(b, FBlock::Loop(_))) else {
+                    let msg = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
+                    return Err(self.outside_loop(msg, s));
                 };
-                if l.pops_iterator {
-                    self.emit(Opcode::POP_TOP, 0);
+                let FBlock::Loop(l) = self.unit().fblocks[depth].clone() else { unreachable!() };
+                let popped = self.unwind_fblocks(depth + 1, false)?;
+                if is_break {
+                    if l.pops_iterator {
+                        self.emit(Opcode::POP_TOP, 0);
+                    }
+                    self.emit_jump(JumpKind::Always, l.break_to);
+                } else {
+                    self.emit_jump(JumpKind::Always, l.continue_to);
                 }
-                self.emit_jump(JumpKind::Always, l.break_to);
-            }
-            StmtKind::Continue => {
-                let Some(l) = self.unit().loops.last().copied() else {
-                    return Err(self.outside_loop("'continue' not properly in loop", s));
-                };
-                self.emit_jump(JumpKind::Always, l.continue_to);
+                self.restore_regions(popped);
             }
             StmtKind::Return { value } => self.compile_return(s, value.as_deref())?,
             StmtKind::Global { .. } | StmtKind::Nonlocal { .. } => {}
@@ -244,9 +244,11 @@ impl Compiler<'_> {
         let depth = self.unit().block_depth;
         // The `try:` line gets a NOP of its own.
         self.emit(Opcode::NOP, 0);
+        let try_region = Region { target: except, depth, lasti: false };
         self.unit().asm.push_handler(except, depth, false);
-        self.unit().try_depth += 1;
+        self.unit().fblocks.push(FBlock::TryBody(try_region));
         self.compile_body(body)?;
+        self.unit().fblocks.pop();
         self.unit().asm.pop_handler();
         self.compile_body(orelse)?;
         self.emit_jump(JumpKind::Always, end);
@@ -254,6 +256,7 @@ impl Compiler<'_> {
         // The handlers: the exception is on the stack.
         self.bind(except);
         self.unit().pos = Position::default();
+        let outer = Region { target: cleanup, depth: depth + 1, lasti: true };
         self.unit().asm.push_handler(cleanup, depth + 1, true);
         self.emit(Opcode::PUSH_EXC_INFO, 0);
         for (i, h) in handlers.iter().enumerate() {
@@ -273,9 +276,12 @@ impl Compiler<'_> {
                 Some(name) => {
                     let cleanup_end = self.new_label();
                     self.compile_name(name, ExprContext::Store)?;
+                    let inner = Region { target: cleanup_end, depth: depth + 1, lasti: true };
                     self.unit().asm.push_handler(cleanup_end, depth + 1, true);
                     self.unit().block_depth += 1;
+                    self.unit().fblocks.push(FBlock::Handler { name: Some(name.to_string()), inner: Some(inner), outer });
                     self.compile_body(hbody)?;
+                    self.unit().fblocks.pop();
                     self.unit().block_depth -= 1;
                     self.unit().asm.pop_handler();
                     self.unit().pos = Position::default();
@@ -289,7 +295,9 @@ impl Compiler<'_> {
                 None => {
                     self.emit(Opcode::POP_TOP, 0);
                     self.unit().block_depth += 1;
+                    self.unit().fblocks.push(FBlock::Handler { name: None, inner: None, outer });
                     self.compile_body(hbody)?;
+                    self.unit().fblocks.pop();
                     self.unit().block_depth -= 1;
                     self.unit().pos = Position::default();
                     self.emit(Opcode::POP_EXCEPT, 0);
@@ -306,7 +314,6 @@ impl Compiler<'_> {
         self.emit(Opcode::COPY, 3);
         self.emit(Opcode::POP_EXCEPT, 0);
         self.emit(Opcode::RERAISE, 1);
-        self.unit().try_depth -= 1;
         self.bind(end);
         let _ = s;
         Ok(())
@@ -331,19 +338,63 @@ impl Compiler<'_> {
             self.compile_expr(v)?;
         }
         self.set_pos(s.range);
-        let iterators = self.unit().loops.iter().filter(|l| l.pops_iterator).count();
-        for _ in 0..iterators {
-            if preserve {
-                self.emit(Opcode::SWAP, 2);
-            }
-            self.emit(Opcode::POP_TOP, 0);
-        }
+        let popped = self.unwind_fblocks(0, preserve)?;
         if let Some(c) = constant {
             let i = self.add_const(c);
             self.emit(Opcode::LOAD_CONST, i);
         }
         self.emit(Opcode::RETURN_VALUE, 0);
+        self.restore_regions(popped);
         Ok(())
+    }
+
+    /// Emit the code leaving the frame blocks above index `down_to`,
+    /// innermost first (CPython's `compiler_unwind_fblock`); with
+    /// `preserve`, a value on the stack is kept on top. Returns the handler
+    /// regions left, for `restore_regions` after the jump.
+    fn unwind_fblocks(&mut self, down_to: usize, preserve: bool) -> CResult<Vec<Region>> {
+        let blocks: Vec<FBlock> = self.unit().fblocks[down_to..].to_vec();
+        let mut popped = Vec::new();
+        for b in blocks.iter().rev() {
+            match b {
+                FBlock::Loop(l) => {
+                    if l.pops_iterator {
+                        if preserve {
+                            self.emit(Opcode::SWAP, 2);
+                        }
+                        self.emit(Opcode::POP_TOP, 0);
+                    }
+                }
+                FBlock::TryBody(r) => {
+                    self.unit().asm.pop_handler();
+                    popped.push(*r);
+                }
+                FBlock::Handler { name, inner, outer } => {
+                    if let Some(r) = inner {
+                        self.unit().asm.pop_handler();
+                        popped.push(*r);
+                    }
+                    if preserve {
+                        self.emit(Opcode::SWAP, 2);
+                    }
+                    self.unit().asm.pop_handler();
+                    popped.push(*outer);
+                    self.emit(Opcode::POP_EXCEPT, 0);
+                    if let Some(n) = name {
+                        self.emit_none_store_del(n)?;
+                    }
+                }
+            }
+        }
+        Ok(popped)
+    }
+
+    /// Re-enter the handler regions `unwind_fblocks` left (the code after
+    /// the jump is still inside them).
+    fn restore_regions(&mut self, popped: Vec<Region>) {
+        for r in popped.into_iter().rev() {
+            self.unit().asm.push_handler(r.target, r.depth, r.lasti);
+        }
     }
 
     fn compile_function(

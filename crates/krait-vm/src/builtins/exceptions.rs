@@ -17,6 +17,25 @@ use crate::vm::{PyResult, Vm};
 
 pub struct ExceptionData {
     pub args: RefCell<Vec<Value>>,
+    /// `__traceback__`: the frames unwound, innermost last (code object,
+    /// code-unit offset).
+    pub traceback: RefCell<Vec<(Value, u32)>>,
+    /// `__context__` and `__cause__` (NULL when unset).
+    pub context: RefCell<Value>,
+    pub cause: RefCell<Value>,
+    pub suppress_context: std::cell::Cell<bool>,
+}
+
+impl ExceptionData {
+    pub fn new(args: Vec<Value>) -> ExceptionData {
+        ExceptionData {
+            args: RefCell::new(args),
+            traceback: RefCell::new(Vec::new()),
+            context: RefCell::new(Value::NULL),
+            cause: RefCell::new(Value::NULL),
+            suppress_context: std::cell::Cell::new(false),
+        }
+    }
 }
 
 unsafe fn dealloc_exception(p: ObjPtr) {
@@ -30,6 +49,14 @@ fn trace_exception(p: ObjPtr, visit: Visit) {
     for v in data.args.borrow().iter() {
         visit(v);
     }
+    for (code, _) in data.traceback.borrow().iter() {
+        visit(code);
+    }
+    for v in [&*data.context.borrow(), &*data.cause.borrow()] {
+        if !v.is_null() {
+            visit(v);
+        }
+    }
 }
 
 macro_rules! exception_types {
@@ -39,6 +66,7 @@ macro_rules! exception_types {
                 str: Some(exception_str),
                 repr: Some(exception_repr),
                 new: Some(exception_new),
+                getattr: Some(exception_getattr),
                 ..TypeObject::builtin($name, Some($base), dealloc_exception, trace_exception)
             };
         )*
@@ -69,12 +97,19 @@ exception_types! {
     MODULE_NOT_FOUND_ERROR = "ModuleNotFoundError": &IMPORT_ERROR;
     SYSTEM_EXIT = "SystemExit": &BASE_EXCEPTION;
     MEMORY_ERROR = "MemoryError": &EXCEPTION;
+    ASSERTION_ERROR = "AssertionError": &EXCEPTION;
+    STOP_ITERATION = "StopIteration": &EXCEPTION;
+    KEYBOARD_INTERRUPT = "KeyboardInterrupt": &BASE_EXCEPTION;
 }
 
 /// A new exception of type `ty` whose only argument is `msg`.
 pub fn new_exception(_vm: &mut Vm, ty: &'static TypeObject, msg: String) -> Value {
-    let args = RefCell::new(vec![new_str(&msg)]);
-    Value::from_owned(alloc(ty, ExceptionData { args }))
+    exception_with_args(ty, vec![new_str(&msg)])
+}
+
+/// A new exception of type `ty` with `args` (`KeyError(key)`, ...).
+pub fn exception_with_args(ty: &'static TypeObject, args: Vec<Value>) -> Value {
+    Value::from_owned(alloc(ty, ExceptionData::new(args)))
 }
 
 /// The payload of an exception value.
@@ -94,8 +129,32 @@ fn exception_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let args = data.args.borrow();
     match args.as_slice() {
         [] => Ok(new_str("")),
+        // A missing key reads better quoted (CPython's KeyError_str).
+        [one] if vm.type_of(v).is_subtype(&KEY_ERROR) => crate::ops::repr(vm, one),
         [one] => crate::ops::str(vm, one),
-        _ => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "str() of an exception with several arguments (needs tuple)")),
+        several => {
+            let tuple = crate::builtins::tuple::new_tuple(several.to_vec());
+            drop(args);
+            crate::ops::str(vm, &tuple)
+        }
+    }
+}
+
+/// The attributes every exception has (`BaseException`'s members and
+/// getset descriptors).
+fn exception_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
+    let data = as_exception(v).expect("exception slot on an exception");
+    let link = |v: &Value| if v.is_null() { crate::builtins::singletons::none() } else { v.clone() };
+    match crate::builtins::str::as_str(name).unwrap_or("") {
+        "args" => Ok(crate::builtins::tuple::new_tuple(data.args.borrow().clone())),
+        "__cause__" => Ok(link(&data.cause.borrow())),
+        "__context__" => Ok(link(&data.context.borrow())),
+        "__suppress_context__" => Ok(vm.bool(data.suppress_context.get())),
+        "__traceback__" => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "exception __traceback__ (traceback objects)")),
+        other => {
+            let msg = format!("'{}' object has no attribute '{}'", vm.type_of(v).name, other);
+            Err(vm.error(&ATTRIBUTE_ERROR, msg))
+        }
     }
 }
 
@@ -104,7 +163,7 @@ fn exception_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: 
     if !kwnames.is_empty() {
         return Err(vm.type_error(format!("{}() takes no keyword arguments", ty.name)));
     }
-    Ok(Value::from_owned(alloc(ty, ExceptionData { args: RefCell::new(args.to_vec()) })))
+    Ok(Value::from_owned(alloc(ty, ExceptionData::new(args.to_vec()))))
 }
 
 /// `repr(exc)`: `Name(args...)`.
