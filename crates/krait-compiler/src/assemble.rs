@@ -18,7 +18,7 @@ use crate::opcode::{Jump, Opcode};
 
 /// A jump target, bound to an instruction with `Assembler::bind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Label(u32);
+pub struct Label(pub(crate) u32);
 
 /// A jump whose direction the assembler picks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +35,7 @@ pub enum JumpKind {
 }
 
 impl JumpKind {
-    fn opcode(self, backward: bool) -> Opcode {
+    pub(crate) fn opcode(self, backward: bool) -> Opcode {
         use Opcode::*;
         match (self, backward) {
             (JumpKind::Always, false) => JUMP_FORWARD,
@@ -54,25 +54,25 @@ impl JumpKind {
 }
 
 #[derive(Debug, Clone, Copy)]
-enum Arg {
+pub(crate) enum Arg {
     Value(u32),
     Jump(JumpKind, Label),
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Handler {
-    target: Label,
-    depth: u32,
-    lasti: bool,
+pub(crate) struct Handler {
+    pub(crate) target: Label,
+    pub(crate) depth: u32,
+    pub(crate) lasti: bool,
 }
 
 #[derive(Debug, Clone)]
-struct Instr {
-    op: Opcode,
-    arg: Arg,
-    pos: Position,
+pub(crate) struct Instr {
+    pub(crate) op: Opcode,
+    pub(crate) arg: Arg,
+    pub(crate) pos: Position,
     /// The innermost handler protecting this instruction.
-    handler: Option<Handler>,
+    pub(crate) handler: Option<Handler>,
 }
 
 /// What assembling produces.
@@ -91,9 +91,9 @@ pub struct AssembleError(pub String);
 
 #[derive(Default)]
 pub struct Assembler {
-    instrs: Vec<Instr>,
+    pub(crate) instrs: Vec<Instr>,
     /// Label -> index of the instruction it is bound to.
-    labels: Vec<Option<usize>>,
+    pub(crate) labels: Vec<Option<usize>>,
     handlers: Vec<Handler>,
 }
 

@@ -131,8 +131,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn leave_unit(&mut self) -> CResult<CodeObject> {
-        let unit = self.units.pop().expect("a unit is being compiled");
+        let mut unit = self.units.pop().expect("a unit is being compiled");
         let b = self.table.block(unit.block);
+        crate::flowgraph::optimize(&mut unit.asm, &mut unit.consts, same_constant, unit.firstlineno)
+            .map_err(|e| CompileError::Internal(e.0))?;
         let out = unit.asm.assemble().map_err(|e| CompileError::Internal(e.0))?;
         let flags = b.co_flags();
         Ok(CodeObject {
@@ -196,7 +198,10 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::RESUME, 0);
     }
 
+    /// The implicit `return None` ending a block: artificial, so it has no
+    /// line number (the flow-graph optimizer gives it one).
     fn emit_const_return_none(&mut self) {
+        self.unit().pos = Position::default();
         let i = self.add_const(Constant::None);
         self.emit(Opcode::LOAD_CONST, i);
         self.emit(Opcode::RETURN_VALUE, 0);
@@ -248,7 +253,7 @@ impl<'a> Compiler<'a> {
 /// CPython's `_PyCode_ConstantKey` equality: same type and same value, with
 /// floats compared by bits (so 0.0 and -0.0 differ) and containers item by
 /// item.
-fn same_constant(a: &Constant, b: &Constant) -> bool {
+pub(crate) fn same_constant(a: &Constant, b: &Constant) -> bool {
     match (a, b) {
         (Constant::Float(x), Constant::Float(y)) => x.to_bits() == y.to_bits(),
         (Constant::Complex { real: a, imag: b }, Constant::Complex { real: c, imag: d }) => {

@@ -240,20 +240,13 @@ impl Compiler<'_> {
         self.set_pos(s.range);
         let mut flags = 0;
         if !args.defaults.is_empty() {
-            let constants: Option<Vec<Constant>> = args.defaults.iter().map(as_constant).collect();
-            match constants {
-                Some(items) => {
-                    let i = self.add_const(Constant::Tuple(items));
-                    self.emit(Opcode::LOAD_CONST, i);
-                }
-                None => {
-                    for d in &args.defaults {
-                        self.compile_expr(d)?;
-                    }
-                    self.set_pos(s.range);
-                    self.emit(Opcode::BUILD_TUPLE, args.defaults.len() as u32);
-                }
+            // A tuple of constant defaults is folded by the flow-graph
+            // optimizer, after the items' own constants.
+            for d in &args.defaults {
+                self.compile_expr(d)?;
             }
+            self.set_pos(s.range);
+            self.emit(Opcode::BUILD_TUPLE, args.defaults.len() as u32);
             flags |= 0x01;
         }
         if args.kw_defaults.iter().any(Option::is_some) {
