@@ -100,7 +100,7 @@ impl Compiler<'_> {
                 let (else_, end) = (self.new_label(), self.new_label());
                 self.compile_jump_if(test, else_, false)?;
                 self.compile_expr(body)?;
-                self.emit_jump(JumpKind::Always, end);
+                self.emit_jump_noline(JumpKind::Always, end);
                 self.bind(else_);
                 self.compile_expr(orelse)?;
                 self.bind(end);
@@ -224,7 +224,7 @@ impl Compiler<'_> {
         self.set_pos(e.range);
         self.emit_compare(ops[n]);
         let end = self.new_label();
-        self.emit_jump(JumpKind::Always, end);
+        self.emit_jump_noline(JumpKind::Always, end);
         self.bind(cleanup);
         self.emit(Opcode::SWAP, 2);
         self.emit(Opcode::POP_TOP, 0);
@@ -317,6 +317,16 @@ impl Compiler<'_> {
                 }
                 return Ok(());
             }
+            ExprKind::IfExp { test, body, orelse } => {
+                let (end, next2) = (self.new_label(), self.new_label());
+                self.compile_jump_if(test, next2, false)?;
+                self.compile_jump_if(body, target, cond)?;
+                self.emit_jump_noline(JumpKind::Always, end);
+                self.bind(next2);
+                self.compile_jump_if(orelse, target, cond)?;
+                self.bind(end);
+                return Ok(());
+            }
             ExprKind::Compare { left, ops, comparators } if ops.len() > 1 => {
                 let n = ops.len() - 1;
                 let cleanup = self.new_label();
@@ -334,11 +344,11 @@ impl Compiler<'_> {
                 self.emit_compare(ops[n]);
                 self.emit_jump(if cond { JumpKind::PopIfTrue } else { JumpKind::PopIfFalse }, target);
                 let end = self.new_label();
-                self.emit_jump(JumpKind::Always, end);
+                self.emit_jump_noline(JumpKind::Always, end);
                 self.bind(cleanup);
                 self.emit(Opcode::POP_TOP, 0);
                 if !cond {
-                    self.emit_jump(JumpKind::Always, target);
+                    self.emit_jump_noline(JumpKind::Always, target);
                 }
                 self.bind(end);
                 return Ok(());

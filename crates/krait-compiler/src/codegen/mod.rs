@@ -184,6 +184,13 @@ impl<'a> Compiler<'a> {
         u.asm.emit_jump(kind, target, pos);
     }
 
+    /// An artificial jump (CPython's `ADDOP_JUMP_NOLINE`): no line number of
+    /// its own, so the flow-graph optimizer neither threads it across lines
+    /// nor keeps a NOP for it; it inherits a line when optimized.
+    fn emit_jump_noline(&mut self, kind: JumpKind, target: Label) {
+        self.unit().asm.emit_jump(kind, target, Position::default());
+    }
+
     fn new_label(&mut self) -> Label {
         self.unit().asm.new_label()
     }

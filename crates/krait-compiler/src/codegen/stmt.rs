@@ -74,7 +74,7 @@ impl Compiler<'_> {
                 self.compile_jump_if(test, next, false)?;
                 self.compile_body(body)?;
                 if !orelse.is_empty() {
-                    self.emit_jump(JumpKind::Always, end);
+                    self.emit_jump_noline(JumpKind::Always, end);
                     self.bind(next);
                     self.compile_body(orelse)?;
                 }
@@ -106,7 +106,7 @@ impl Compiler<'_> {
                 self.unit().loops.push(Loop { continue_to: start, break_to: end, pops_iterator: true });
                 self.compile_body(body)?;
                 self.unit().loops.pop();
-                self.emit_jump(JumpKind::Always, start);
+                self.emit_jump_noline(JumpKind::Always, start);
                 self.bind(cleanup);
                 self.compile_body(orelse)?;
                 self.bind(end);
