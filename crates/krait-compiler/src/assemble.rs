@@ -95,6 +95,15 @@ pub struct Assembler {
     /// Label -> index of the instruction it is bound to.
     pub(crate) labels: Vec<Option<usize>>,
     handlers: Vec<Handler>,
+    /// When each basic block was created, in CPython's terms (its
+    /// allocation order, which the flow-graph optimizer walks newest first):
+    /// per label, the creation stamp and the binding sequence number; per
+    /// instruction, the stamp of the block a jump or exit implicitly starts
+    /// after it (0 for other instructions). Stamp 0 is the entry block.
+    pub(crate) label_stamp: Vec<(u32, u32)>,
+    pub(crate) after_stamp: Vec<u32>,
+    stamps: u32,
+    binds: u32,
 }
 
 impl Assembler {
@@ -104,23 +113,41 @@ impl Assembler {
 
     pub fn new_label(&mut self) -> Label {
         self.labels.push(None);
+        self.stamps += 1;
+        self.label_stamp.push((self.stamps, 0));
         Label(self.labels.len() as u32 - 1)
     }
 
     /// Bind `label` to the next instruction emitted.
     pub fn bind(&mut self, label: Label) {
         self.labels[label.0 as usize] = Some(self.instrs.len());
+        self.binds += 1;
+        self.label_stamp[label.0 as usize].1 = self.binds;
+    }
+
+    /// Stamp a new implicit block after a jump or exit, as CPython's
+    /// `NEXT_BLOCK` does.
+    fn stamp_after(&mut self, op: Opcode, jump: bool) {
+        let stamp = if jump || matches!(op, Opcode::RETURN_VALUE | Opcode::RAISE_VARARGS | Opcode::RERAISE) {
+            self.stamps += 1;
+            self.stamps
+        } else {
+            0
+        };
+        self.after_stamp.push(stamp);
     }
 
     pub fn emit(&mut self, op: Opcode, arg: u32, pos: Position) {
         let handler = self.handlers.last().copied();
         self.instrs.push(Instr { op, arg: Arg::Value(arg), pos, handler });
+        self.stamp_after(op, false);
     }
 
     pub fn emit_jump(&mut self, kind: JumpKind, target: Label, pos: Position) {
         let handler = self.handlers.last().copied();
         let op = kind.opcode(false);
         self.instrs.push(Instr { op, arg: Arg::Jump(kind, target), pos, handler });
+        self.stamp_after(op, true);
     }
 
     /// Protect the instructions emitted until `pop_handler` with the handler

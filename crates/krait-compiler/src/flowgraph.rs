@@ -63,6 +63,10 @@ struct Block {
 
 struct Cfg {
     blocks: Vec<Block>,
+    /// The blocks built from the code generator's output, newest first in
+    /// CPython's allocation order (the order `extend_block` and the exit
+    /// duplication visit them in).
+    newest_first: Vec<usize>,
 }
 
 fn is_exit_op(op: Opcode) -> bool {
@@ -169,7 +173,27 @@ impl Cfg {
             };
             blocks[cur].instrs.push(Ins { op: ins.op, jump, arg, target, pos: ins.pos, handler });
         }
-        Ok(Cfg { blocks })
+        // Each block's creation stamp: the label bound last at its start
+        // (CPython emits into the block it switched to last), else the
+        // implicit block after a jump or exit, else the entry block.
+        let mut stamp: Vec<(u32, u32)> = vec![(0, 0); blocks.len()];
+        for i in 1..=n {
+            if starts[i] {
+                stamp[block_at[i]] = (asm.after_stamp.get(i - 1).copied().unwrap_or(0), 0);
+            }
+        }
+        for (l, at) in asm.labels.iter().enumerate() {
+            let (Some(at), Some(&(st, seq))) = (at, asm.label_stamp.get(l)) else { continue };
+            if *at <= n {
+                let b = block_at[*at];
+                if seq >= stamp[b].1 {
+                    stamp[b] = (st, seq.max(1));
+                }
+            }
+        }
+        let mut newest_first: Vec<usize> = (0..blocks.len()).collect();
+        newest_first.sort_by_key(|&b| std::cmp::Reverse(stamp[b].0));
+        Ok(Cfg { blocks, newest_first })
     }
 
     /// The blocks in layout order.
@@ -253,8 +277,8 @@ impl Cfg {
     /// `extend_block` over every block, newest first (as CPython walks its
     /// allocation list).
     fn extend_all(&mut self) {
-        for b in (0..self.blocks.len()).rev() {
-            self.extend_block(b);
+        for k in 0..self.newest_first.len() {
+            self.extend_block(self.newest_first[k]);
         }
     }
 
@@ -574,13 +598,8 @@ impl Cfg {
     /// Give each jump to a line-less exit block with several predecessors
     /// its own copy, placed after the original, located at the jump.
     fn duplicate_exits_without_lineno(&mut self) {
-        let mut b = Some(0);
-        let mut guard = 0;
-        while let Some(cur) = b {
-            guard += 1;
-            if guard > 4 * self.blocks.len() + 16 {
-                break;
-            }
+        for k in 0..self.newest_first.len() {
+            let cur = self.newest_first[k];
             if let Some(last) = self.last(cur).cloned() {
                 if last.jump.is_some() {
                     let t = last.target;
@@ -601,7 +620,6 @@ impl Cfg {
                     }
                 }
             }
-            b = self.blocks[cur].next;
         }
         for b in self.order() {
             while let Some(n) = self.blocks[b].next {
