@@ -264,7 +264,13 @@ impl Cfg {
         if t == b || !self.is_exit_without_lineno(t) || self.blocks[t].instrs.len() > MAX_COPY_SIZE {
             return;
         }
-        let copy = self.blocks[t].instrs.clone();
+        // The copy runs where the jump was: under the jump's handler, as
+        // CPython assigns handlers only after optimizing.
+        let handler = last.handler;
+        let mut copy = self.blocks[t].instrs.clone();
+        for ins in &mut copy {
+            ins.handler = handler;
+        }
         let block = &mut self.blocks[b];
         if let Some(l) = block.instrs.last_mut() {
             l.nop();
@@ -387,10 +393,9 @@ impl Cfg {
             }
             next.and_then(|n| self.blocks[n].instrs.first()).map(|i| i.lineno())
         };
-        let instrs = std::mem::take(&mut self.blocks[b].instrs);
+        let mut instrs = std::mem::take(&mut self.blocks[b].instrs);
         let mut out: Vec<Ins> = Vec::with_capacity(instrs.len());
         let mut prev_line: Option<u32> = None;
-        let mut instrs: Vec<Ins> = instrs;
         let n = instrs.len();
         for src in 0..n {
             let ins = instrs[src].clone();
@@ -437,7 +442,6 @@ impl Cfg {
             }
             let ins = self.blocks[b].instrs[i].clone();
             let target = self.target_first(&ins);
-            let len = self.blocks[b].instrs.len();
             let next = self.blocks[b].instrs.get(i + 1).cloned();
             let next_jump = next.as_ref().and_then(|n| n.jump);
             let mut redo = false;
@@ -490,8 +494,7 @@ impl Cfg {
                 }
                 (None, Opcode::BUILD_TUPLE) => {
                     let n = ins.arg as usize;
-                    if let Some(nx) = next.as_ref().filter(|nx| nx.jump.is_none() && nx.op == Opcode::UNPACK_SEQUENCE && nx.arg == ins.arg) {
-                        let _ = nx;
+                    if next.as_ref().is_some_and(|nx| nx.jump.is_none() && nx.op == Opcode::UNPACK_SEQUENCE && nx.arg == ins.arg) {
                         match n {
                             1 => {
                                 self.blocks[b].instrs[i].nop();
@@ -529,15 +532,17 @@ impl Cfg {
                         Some(k) if k == same_pop => redo = self.jump_thread(b, i, &t, same_pop),
                         Some(JumpKind::Always) => redo = self.jump_thread(b, i, &t, JumpKind::Fixed(op)),
                         Some(JumpKind::Fixed(o)) if o == op => redo = self.jump_thread(b, i, &t, JumpKind::Fixed(op)),
-                        Some(k) if k == opposite_pop || k == JumpKind::Fixed(opposite_keep) => {
-                            if ins.lineno() == t.lineno() {
-                                let tb = self.skip_empty(ins.target);
-                                if let Some(after) = self.blocks[tb].next {
-                                    let s = &mut self.blocks[b].instrs[i];
-                                    s.jump = Some(same_pop);
-                                    s.target = after;
-                                    redo = true;
-                                }
+                        // The opposite test must fail: pop, and go past it.
+                        Some(k)
+                            if (k == opposite_pop || k == JumpKind::Fixed(opposite_keep))
+                                && ins.lineno() == t.lineno() =>
+                        {
+                            let tb = self.skip_empty(ins.target);
+                            if let Some(after) = self.blocks[tb].next {
+                                let s = &mut self.blocks[b].instrs[i];
+                                s.jump = Some(same_pop);
+                                s.target = after;
+                                redo = true;
                             }
                         }
                         _ => {}
@@ -576,7 +581,6 @@ impl Cfg {
                 }
                 _ => {}
             }
-            let _ = len;
             if !redo {
                 i += 1;
             }
@@ -605,6 +609,9 @@ impl Cfg {
                     let t = last.target;
                     if self.is_exit_without_lineno(t) && self.blocks[t].preds > 1 {
                         let mut copy = self.blocks[t].clone();
+                        for ins in &mut copy.instrs {
+                            ins.handler = last.handler;
+                        }
                         if let Some(first) = copy.instrs.first_mut() {
                             first.pos = last.pos;
                         }
@@ -819,3 +826,7 @@ fn apply_static_swaps(instrs: &mut [Ins], i: usize) {
         i -= 1;
     }
 }
+
+#[cfg(test)]
+#[path = "flowgraph/tests.rs"]
+mod tests;
