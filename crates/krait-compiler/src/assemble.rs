@@ -315,6 +315,34 @@ impl Assembler {
     }
 }
 
+impl Assembler {
+    /// Rewrite the arguments of the non-jump instructions emitted so far
+    /// (the code generator settles cell and free-variable offsets this way
+    /// once a unit's locals are all known, as CPython's `fix_cell_offsets`).
+    pub fn rewrite_args(&mut self, mut f: impl FnMut(Opcode, u32) -> u32) {
+        for ins in &mut self.instrs {
+            if let Arg::Value(v) = ins.arg {
+                ins.arg = Arg::Value(f(ins.op, v));
+            }
+        }
+    }
+
+    /// Insert instructions before everything emitted so far (the prefix
+    /// CPython 3.11 puts before `RESUME`: `COPY_FREE_VARS`, `MAKE_CELL`).
+    pub fn prepend(&mut self, prefix: &[(Opcode, u32)]) {
+        let n = prefix.len();
+        let new: Vec<Instr> = prefix
+            .iter()
+            .map(|&(op, arg)| Instr { op, arg: Arg::Value(arg), pos: Position::default(), handler: None })
+            .collect();
+        self.instrs.splice(0..0, new);
+        self.after_stamp.splice(0..0, std::iter::repeat(0).take(n));
+        for l in self.labels.iter_mut().flatten() {
+            *l += n;
+        }
+    }
+}
+
 /// How many `EXTENDED_ARG` prefixes `arg` needs.
 fn extended_args(arg: u32) -> u32 {
     match arg {

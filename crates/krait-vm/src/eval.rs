@@ -19,9 +19,9 @@ use krait_compiler::opcode::Opcode;
 
 use crate::builtins::dict::{as_dict, new_dict};
 use crate::builtins::exceptions::{
-    ATTRIBUTE_ERROR, NAME_ERROR, NOT_IMPLEMENTED_ERROR, RECURSION_ERROR, UNBOUND_LOCAL_ERROR,
+    NAME_ERROR, NOT_IMPLEMENTED_ERROR, RECURSION_ERROR, UNBOUND_LOCAL_ERROR,
 };
-use crate::builtins::function::{as_code, as_function, new_function, new_module, CodeData};
+use crate::builtins::function::{as_cell, as_code, as_function, new_cell, new_function, new_module, CodeData};
 use crate::builtins::int::new_int;
 use crate::builtins::list::{as_list, new_list};
 use crate::builtins::singletons::is_none;
@@ -35,6 +35,8 @@ use crate::vm::{PyErr, PyResult, Vm};
 /// A running Python frame.
 pub struct Frame {
     code: Value,
+    /// The function running (for its closure), or NULL for a module.
+    func: Value,
     globals: Value,
     builtins: Value,
     /// The namespace of a module or class body (`*_NAME`), or NULL.
@@ -68,7 +70,16 @@ impl CodeRef {
 /// Run a module's code object with `globals` as its namespace.
 pub fn run_module(vm: &mut Vm, code: Value, globals: Value, builtins: Value) -> PyResult<Value> {
     let base = vm.stack.len();
-    vm.frames.push(Frame { code, globals: globals.clone(), builtins, locals: globals, base, ip: 0, kwnames: Value::NULL });
+    vm.frames.push(Frame {
+        code,
+        func: Value::NULL,
+        globals: globals.clone(),
+        builtins,
+        locals: globals,
+        base,
+        ip: 0,
+        kwnames: Value::NULL,
+    });
     let entry = vm.frames.len();
     run(vm, entry)
 }
@@ -86,7 +97,7 @@ fn run(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     let offset = frame.ip.saturating_sub(1) as u32;
                     let handler = code.co.exception_table.iter().find(|h| h.start <= offset && offset < h.end);
                     if let Some(h) = handler {
-                        let nlocals = code.co.co_varnames.len();
+                        let nlocals = code.nlocalsplus;
                         let base = frame.base;
                         vm.stack.truncate(base + nlocals + h.depth as usize);
                         if h.lasti {
@@ -215,14 +226,14 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::LOAD_ATTR => {
                 let name = co.names[arg as usize].clone();
                 let obj = pop!();
-                let v = getattr(vm, &obj, &name)?;
+                let v = ops::getattr(vm, &obj, &name)?;
                 vm.stack.push(v);
             }
             Opcode::LOAD_METHOD => {
                 // No unbound-method optimization yet: push NULL, the bound attribute.
                 let name = co.names[arg as usize].clone();
                 let obj = pop!();
-                let v = getattr(vm, &obj, &name)?;
+                let v = ops::getattr(vm, &obj, &name)?;
                 vm.stack.push(Value::NULL);
                 vm.stack.push(v);
             }
@@ -262,6 +273,18 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     [arg as usize];
                 let r = ops::richcompare(vm, &a, &b, op)?;
                 vm.stack.push(r);
+            }
+            Opcode::CONTAINS_OP => {
+                let container = pop!();
+                let item = pop!();
+                let r = ops::contains(vm, &container, &item)?;
+                vm.stack.push(vm.bool(r != (arg == 1)));
+            }
+            Opcode::BUILD_SLICE => {
+                let step = if arg == 3 { pop!() } else { crate::builtins::singletons::none() };
+                let stop = pop!();
+                let start = pop!();
+                vm.stack.push(crate::builtins::slice::new_slice(start, stop, step));
             }
             Opcode::IS_OP => {
                 let b = pop!();
@@ -389,6 +412,8 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let value = pop!();
                 if let Some(d) = as_dict(&container) {
                     d.set(vm, key, value)?;
+                } else if let (Some(l), Some(sl)) = (as_list(&container), crate::builtins::slice::as_slice(&key)) {
+                    crate::builtins::list::assign_slice(vm, l, sl, &value)?;
                 } else if let Some(l) = as_list(&container) {
                     match crate::builtins::iter::normalize_index(vm, &key, l.len(), "list")? {
                         Some(i) => {
@@ -429,13 +454,61 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::MAKE_FUNCTION => {
                 let code_value = pop!();
-                let defaults = if arg & 0x01 != 0 { pop!() } else { Value::NULL };
-                if arg & !0x01 != 0 {
-                    return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "functions with keyword defaults, annotations or closures"));
+                let closure = if arg & 0x08 != 0 { pop!() } else { Value::NULL };
+                if arg & 0x06 != 0 {
+                    return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "functions with keyword defaults or annotations"));
                 }
+                let defaults = if arg & 0x01 != 0 { pop!() } else { Value::NULL };
                 let f = frame!();
                 let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
-                vm.stack.push(new_function(code_value, globals, builtins, defaults));
+                vm.stack.push(new_function(code_value, globals, builtins, defaults, closure));
+            }
+            Opcode::COPY_FREE_VARS => {
+                let func = frame!().func.clone();
+                let closure = as_function(&func).map(|f| f.closure.clone()).unwrap_or(Value::NULL);
+                let cells = as_tuple(&closure).map_or(&[][..], |t| &t.items[..]);
+                let first = base + co.nlocalsplus - arg as usize;
+                for (k, cell) in cells.iter().take(arg as usize).enumerate() {
+                    vm.stack[first + k] = cell.clone();
+                }
+            }
+            Opcode::MAKE_CELL => {
+                let slot = base + arg as usize;
+                let content = std::mem::replace(&mut vm.stack[slot], Value::NULL);
+                vm.stack[slot] = new_cell(content);
+            }
+            Opcode::LOAD_CLOSURE => {
+                let cell = vm.stack[base + arg as usize].clone();
+                vm.stack.push(cell);
+            }
+            Opcode::LOAD_DEREF => {
+                let cell = vm.stack[base + arg as usize].clone();
+                let v = as_cell(&cell).map(|c| c.content.borrow().clone()).unwrap_or(Value::NULL);
+                if v.is_null() {
+                    let name = localsplus_name(&co.co, arg as usize);
+                    let msg = format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
+                    return Err(vm.error(&NAME_ERROR, msg));
+                }
+                vm.stack.push(v);
+            }
+            Opcode::STORE_DEREF => {
+                let v = pop!();
+                let cell = vm.stack[base + arg as usize].clone();
+                if let Some(c) = as_cell(&cell) {
+                    let old = std::mem::replace(&mut *c.content.borrow_mut(), v);
+                    drop(old);
+                }
+            }
+            Opcode::LIST_APPEND => {
+                let v = pop!();
+                let list = vm.stack[vm.stack.len() - arg as usize].clone();
+                as_list(&list).expect("LIST_APPEND on a list").append(v);
+            }
+            Opcode::MAP_ADD => {
+                let value = pop!();
+                let key = pop!();
+                let d = vm.stack[vm.stack.len() - arg as usize].clone();
+                as_dict(&d).expect("MAP_ADD on a dict").set(vm, key, value)?;
             }
             Opcode::KW_NAMES => {
                 frame!().kwnames = co.consts[arg as usize].clone();
@@ -466,10 +539,11 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                         }
                         let new_base = len - nargs - 2;
                         vm.stack.drain(new_base..new_base + 2);
-                        vm.stack.resize(new_base + callee.co.co_varnames.len(), Value::NULL);
+                        vm.stack.resize(new_base + callee.nlocalsplus, Value::NULL);
                         let (code_value, globals, builtins) = (f.code.clone(), f.globals.clone(), f.builtins.clone());
                         vm.frames.push(Frame {
                             code: code_value,
+                            func: callable.clone(),
                             globals,
                             builtins,
                             locals: Value::NULL,
@@ -526,23 +600,19 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
     }
 }
 
+/// The name of localsplus slot `i` (locals, non-parameter cells, frees).
+fn localsplus_name(co: &krait_compiler::code::CodeObject, i: usize) -> String {
+    let mut names: Vec<&String> = co.co_varnames.iter().collect();
+    names.extend(co.co_cellvars.iter().filter(|c| !co.co_varnames.contains(c)));
+    names.extend(co.co_freevars.iter());
+    names.get(i).map_or_else(|| "?".to_string(), |n| n.to_string())
+}
+
 #[inline]
 fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
     match op.jump() {
         krait_compiler::opcode::Jump::Backward => frame.ip -= arg as usize,
         _ => frame.ip += arg as usize,
-    }
-}
-
-/// `obj.name`.
-pub fn getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
-    match vm.type_of(obj).getattr {
-        Some(f) => f(vm, obj, name),
-        None => {
-            let msg =
-                format!("'{}' object has no attribute '{}'", vm.type_of(obj).name, as_str(name).unwrap_or("?"));
-            Err(vm.error(&ATTRIBUTE_ERROR, msg))
-        }
     }
 }
 
@@ -656,8 +726,17 @@ fn push_frame(
         );
         return Err(vm.type_error(msg));
     }
-    let _ = function;
-    vm.frames.push(Frame { code: code_value, globals, builtins, locals: Value::NULL, base, ip: 0, kwnames: Value::NULL });
+    vm.stack.resize(base + code.nlocalsplus, Value::NULL);
+    vm.frames.push(Frame {
+        code: code_value,
+        func: function.clone(),
+        globals,
+        builtins,
+        locals: Value::NULL,
+        base,
+        ip: 0,
+        kwnames: Value::NULL,
+    });
     Ok(())
 }
 

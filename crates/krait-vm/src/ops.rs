@@ -123,6 +123,51 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
+/// `obj.name`: the type's `getattr` slot, else a method of a built-in type
+/// (bound to `obj`), else AttributeError with CPython's message.
+pub fn getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
+    let ty = vm.type_of(obj);
+    if let Some(f) = ty.getattr {
+        return f(vm, obj, name);
+    }
+    let wanted = crate::builtins::str::as_str(name).unwrap_or("");
+    let mut t = Some(ty);
+    while let Some(ty) = t {
+        if let Some(m) = ty.methods.iter().find(|m| m.name == wanted) {
+            return Ok(crate::builtins::function::bind_builtin(obj.clone(), m.name, m.func));
+        }
+        t = ty.base;
+    }
+    let msg = format!("'{}' object has no attribute '{}'", vm.type_of(obj).name, wanted);
+    Err(vm.error(&crate::builtins::exceptions::ATTRIBUTE_ERROR, msg))
+}
+
+/// `item in container`.
+pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    if let Some(d) = crate::builtins::dict::as_dict(container) {
+        return Ok(d.get(vm, item)?.is_some());
+    }
+    if let Some(hay) = crate::builtins::str::as_str_data(container) {
+        let Some(needle) = crate::builtins::str::as_str_data(item) else {
+            let msg = format!("'in <string>' requires string as left operand, not {}", vm.type_of(item).name);
+            return Err(vm.type_error(msg));
+        };
+        let (h, n) = (hay.bytes(), needle.bytes());
+        return Ok(n.is_empty() || h.windows(n.len()).any(|w| w == n));
+    }
+    let it = iter(vm, container)?;
+    while let Some(x) = next(vm, &it)? {
+        if x.is(item) {
+            return Ok(true);
+        }
+        let r = richcompare(vm, &x, item, CompareOp::Eq)?;
+        if truthy(vm, &r)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// `iter(v)`.
 pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match vm.type_of(v).iter {

@@ -177,6 +177,15 @@ pub struct TypeObject {
     /// `cls(*args)`: make an instance (CPython's `tp_new` + `tp_init` for
     /// the built-in types).
     pub new: Option<NewFn>,
+    /// The methods of a built-in type (found by attribute look-up along the
+    /// base chain; each receives the instance as its first parameter).
+    pub methods: &'static [MethodDef],
+}
+
+/// A method of a built-in type: `func(vm, self, args, kwnames)`.
+pub struct MethodDef {
+    pub name: &'static str,
+    pub func: CallFn,
 }
 
 // SAFETY: type objects are only touched while holding the interpreter lock
@@ -212,6 +221,7 @@ impl TypeObject {
             next: None,
             getitem: None,
             new: None,
+            methods: &[],
         }
     }
 

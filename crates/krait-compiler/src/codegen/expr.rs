@@ -1,8 +1,16 @@
 //! Expressions (CPython's `compiler_visit_expr` and its helpers).
 
 use krait_syntax::ast::{
-    BoolOp, CmpOp, Constant as AstConstant, Expr, ExprContext, ExprKind, Keyword, Operator, UnaryOp,
+    BoolOp, CmpOp, Comprehension, Constant as AstConstant, Expr, ExprContext, ExprKind, Keyword, Operator, UnaryOp,
 };
+
+/// What a comprehension adds at each step.
+#[derive(Clone, Copy)]
+enum CompElement<'e> {
+    List(&'e Expr),
+    Set(&'e Expr),
+    Dict(&'e Expr, &'e Expr),
+}
 
 use super::{CResult, CompileError, Compiler};
 use crate::assemble::{JumpKind, Label};
@@ -105,6 +113,11 @@ impl Compiler<'_> {
                 self.compile_expr(orelse)?;
                 self.bind(end);
             }
+            ExprKind::ListComp { elt, generators } => self.compile_comprehension(e, generators, CompElement::List(elt))?,
+            ExprKind::SetComp { elt, generators } => self.compile_comprehension(e, generators, CompElement::Set(elt))?,
+            ExprKind::DictComp { key, value, generators } => {
+                self.compile_comprehension(e, generators, CompElement::Dict(key, value))?
+            }
             other => return Err(unsupported(other)),
         }
         Ok(())
@@ -140,10 +153,130 @@ impl Compiler<'_> {
                 };
                 self.emit(op, i);
             }
-            NameAccess::Deref | NameAccess::ClassDeref => {
-                return Err(CompileError::Unsupported("closures (cell and free variables)".into()))
+            access @ (NameAccess::Deref | NameAccess::ClassDeref) => {
+                let i = self.cell_ref(name)?;
+                let op = match ctx {
+                    ExprContext::Load if matches!(access, NameAccess::ClassDeref) => Opcode::LOAD_CLASSDEREF,
+                    ExprContext::Load => Opcode::LOAD_DEREF,
+                    ExprContext::Store => Opcode::STORE_DEREF,
+                    ExprContext::Del => Opcode::DELETE_DEREF,
+                };
+                self.emit(op, i);
             }
         }
+        Ok(())
+    }
+
+    /// The symbolic reference to cell or free variable `name` in the current
+    /// block (settled by `fix_cell_offsets` when the unit is finished).
+    pub(super) fn cell_ref(&self, name: &str) -> CResult<u32> {
+        let b = self.block();
+        if let Some(i) = b.cellvars().iter().position(|c| *c == name) {
+            return Ok(i as u32);
+        }
+        if let Some(i) = b.freevars().iter().position(|c| *c == name) {
+            return Ok(super::FREE_BIT | i as u32);
+        }
+        Err(CompileError::Internal(format!("'{name}' is neither a cell nor a free variable here")))
+    }
+
+    /// Push the closure tuple for a nested block that has free variables
+    /// (CPython's `compiler_make_closure`); returns whether it did.
+    pub(super) fn compile_closure(&mut self, child: crate::symtable::BlockId) -> CResult<bool> {
+        let frees = self.table.block(child).freevars();
+        if frees.is_empty() {
+            return Ok(false);
+        }
+        for name in &frees {
+            let i = self.cell_ref(name)?;
+            self.emit(Opcode::LOAD_CLOSURE, i);
+        }
+        self.emit(Opcode::BUILD_TUPLE, frees.len() as u32);
+        Ok(true)
+    }
+
+    /// A list, set or dict comprehension (3.11: a function called at once
+    /// with the first iterator as its argument `.0`).
+    fn compile_comprehension(&mut self, e: &Expr, generators: &[Comprehension], element: CompElement) -> CResult<()> {
+        if generators.iter().any(|g| g.is_async != 0) {
+            return Err(CompileError::Unsupported("asynchronous comprehensions".into()));
+        }
+        let block = self
+            .table
+            .lookup(e.range)
+            .ok_or_else(|| CompileError::Internal("no block for a comprehension".into()))?;
+        let name = self.table.block(block).co_name().into_owned();
+        let qualname = self.qualname(&name);
+        let line = self.lines.line(e.range.start) as u32;
+        self.enter_unit(block, qualname, line);
+        self.unit().argcount = 1;
+        self.emit_resume();
+        self.set_pos(e.range);
+        let (build, add) = match element {
+            CompElement::List(_) => (Opcode::BUILD_LIST, Opcode::LIST_APPEND),
+            CompElement::Set(_) => (Opcode::BUILD_SET, Opcode::SET_ADD),
+            CompElement::Dict(..) => (Opcode::BUILD_MAP, Opcode::MAP_ADD),
+        };
+        self.emit(build, 0);
+        self.compile_comprehension_loop(e, generators, 0, element, add)?;
+        self.set_pos(e.range);
+        self.emit(Opcode::RETURN_VALUE, 0);
+        let code = self.leave_unit()?;
+
+        self.set_pos(e.range);
+        let closure = self.compile_closure(block)?;
+        let i = self.add_const(Constant::Code(Box::new(code)));
+        self.emit(Opcode::LOAD_CONST, i);
+        self.emit(Opcode::MAKE_FUNCTION, if closure { 0x08 } else { 0 });
+        self.compile_expr(&generators[0].iter)?;
+        self.set_pos(e.range);
+        self.emit(Opcode::GET_ITER, 0);
+        self.emit(Opcode::PRECALL, 0);
+        self.emit(Opcode::CALL, 0);
+        Ok(())
+    }
+
+    fn compile_comprehension_loop(
+        &mut self,
+        e: &Expr,
+        generators: &[Comprehension],
+        index: usize,
+        element: CompElement,
+        add: Opcode,
+    ) -> CResult<()> {
+        let g = &generators[index];
+        let (start, cleanup) = (self.new_label(), self.new_label());
+        if index == 0 {
+            // The first iterator is the argument `.0`.
+            self.emit(Opcode::LOAD_FAST, 0);
+        } else {
+            self.compile_expr(&g.iter)?;
+            self.set_pos(e.range);
+            self.emit(Opcode::GET_ITER, 0);
+        }
+        self.bind(start);
+        self.set_pos(e.range);
+        self.emit_jump(JumpKind::Fixed(Opcode::FOR_ITER), cleanup);
+        self.compile_store_target(&g.target)?;
+        for cond in &g.ifs {
+            self.compile_jump_if(cond, start, false)?;
+        }
+        if index + 1 < generators.len() {
+            self.compile_comprehension_loop(e, generators, index + 1, element, add)?;
+        } else {
+            match element {
+                CompElement::List(x) | CompElement::Set(x) => self.compile_expr(x)?,
+                CompElement::Dict(k, v) => {
+                    self.compile_expr(k)?;
+                    self.compile_expr(v)?;
+                }
+            }
+            self.set_pos(e.range);
+            self.emit(add, generators.len() as u32 + 1);
+        }
+        self.set_pos(e.range);
+        self.emit_jump(JumpKind::Always, start);
+        self.bind(cleanup);
         Ok(())
     }
 

@@ -97,6 +97,13 @@ struct Unit {
     posonlyargcount: u32,
     kwonlyargcount: u32,
     loops: Vec<Loop>,
+    /// Stack items that enclosing blocks hold at statement boundaries (one
+    /// per `for` iterator, one per `except` handler's saved exception);
+    /// handler regions are entered with the stack cut to this depth.
+    block_depth: u32,
+    /// Enclosing `try` bodies and handlers (control may not jump out of
+    /// them yet).
+    try_depth: u32,
     /// The position given to the instructions being emitted.
     pos: Position,
 }
@@ -126,6 +133,8 @@ impl<'a> Compiler<'a> {
             posonlyargcount: 0,
             kwonlyargcount: 0,
             loops: Vec::new(),
+            block_depth: 0,
+            try_depth: 0,
             pos: Position::default(),
         });
     }
@@ -133,6 +142,7 @@ impl<'a> Compiler<'a> {
     fn leave_unit(&mut self) -> CResult<CodeObject> {
         let mut unit = self.units.pop().expect("a unit is being compiled");
         let b = self.table.block(unit.block);
+        fix_cell_offsets(&mut unit, b);
         crate::flowgraph::optimize(&mut unit.asm, &mut unit.consts, same_constant, unit.firstlineno)
             .map_err(|e| CompileError::Internal(e.0))?;
         let out = unit.asm.assemble().map_err(|e| CompileError::Internal(e.0))?;
@@ -255,6 +265,63 @@ impl<'a> Compiler<'a> {
         }
         Ok(())
     }
+}
+
+/// A cell or free variable, as the code generator names it until the
+/// unit's locals are known: `Cell(i)` indexes `cellvars()`, `Free(i)`
+/// `freevars()`. Encoded in an instruction's argument by `FREE_BIT`.
+pub(super) const FREE_BIT: u32 = 1 << 24;
+
+/// Settle the arguments of cell instructions as offsets into 3.11's
+/// "localsplus" (the locals, then the cells that are not parameters, then
+/// the free variables), and put `COPY_FREE_VARS` and `MAKE_CELL` first.
+fn fix_cell_offsets(unit: &mut Unit, b: &Block) {
+    let cells = b.cellvars();
+    let frees = b.freevars();
+    if cells.is_empty() && frees.is_empty() {
+        return;
+    }
+    let nlocals = unit.varnames.len() as u32;
+    let mut cell_offsets = Vec::with_capacity(cells.len());
+    let mut next = nlocals;
+    for c in &cells {
+        match unit.varnames.iter().position(|v| v == c) {
+            Some(i) => cell_offsets.push(i as u32),
+            None => {
+                cell_offsets.push(next);
+                next += 1;
+            }
+        }
+    }
+    let free_base = next;
+    let deref = |op: Opcode| {
+        matches!(
+            op,
+            Opcode::LOAD_DEREF
+                | Opcode::STORE_DEREF
+                | Opcode::DELETE_DEREF
+                | Opcode::LOAD_CLOSURE
+                | Opcode::LOAD_CLASSDEREF
+                | Opcode::MAKE_CELL
+        )
+    };
+    unit.asm.rewrite_args(|op, arg| {
+        if !deref(op) {
+            arg
+        } else if arg & FREE_BIT != 0 {
+            free_base + (arg & !FREE_BIT)
+        } else {
+            cell_offsets[arg as usize]
+        }
+    });
+    let mut prefix = Vec::new();
+    if !frees.is_empty() {
+        prefix.push((Opcode::COPY_FREE_VARS, frees.len() as u32));
+    }
+    for &offset in &cell_offsets {
+        prefix.push((Opcode::MAKE_CELL, offset));
+    }
+    unit.asm.prepend(&prefix);
 }
 
 /// CPython's `_PyCode_ConstantKey` equality: same type and same value, with

@@ -5,7 +5,7 @@ use krait_syntax::ast::{Arguments, Expr, ExprContext, ExprKind, Stmt, StmtKind};
 use super::expr::{as_constant, binary_op_arg};
 use super::{CResult, CompileError, Compiler, Loop};
 use crate::assemble::JumpKind;
-use crate::code::Constant;
+use crate::code::{Constant, Position};
 use crate::opcode::Opcode;
 use crate::symtable::BlockType;
 
@@ -104,12 +104,36 @@ impl Compiler<'_> {
                 self.emit_jump(JumpKind::Fixed(Opcode::FOR_ITER), cleanup);
                 self.compile_store(target)?;
                 self.unit().loops.push(Loop { continue_to: start, break_to: end, pops_iterator: true });
+                self.unit().block_depth += 1;
                 self.compile_body(body)?;
+                self.unit().block_depth -= 1;
                 self.unit().loops.pop();
                 self.emit_jump_noline(JumpKind::Always, start);
                 self.bind(cleanup);
                 self.compile_body(orelse)?;
                 self.bind(end);
+            }
+            StmtKind::Break | StmtKind::Continue | StmtKind::Return { .. } if self.unit().try_depth > 0 => {
+                return Err(CompileError::Unsupported("break, continue or return inside try/except".into()));
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                if !finalbody.is_empty() {
+                    return Err(CompileError::Unsupported("try/finally".into()));
+                }
+                self.compile_try_except(s, body, handlers, orelse)?;
+            }
+            StmtKind::Raise { exc, cause } => {
+                let mut n = 0;
+                if let Some(e) = exc {
+                    self.compile_expr(e)?;
+                    n += 1;
+                    if let Some(c) = cause {
+                        self.compile_expr(c)?;
+                        n += 1;
+                    }
+                }
+                self.set_pos(s.range);
+                self.emit(Opcode::RAISE_VARARGS, n);
             }
             StmtKind::Break => {
                 let Some(l) = self.unit().loops.last().copied() else {
@@ -168,6 +192,11 @@ impl Compiler<'_> {
         CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, s.range))
     }
 
+    /// Store the value on the stack into a target (for comprehensions).
+    pub(super) fn compile_store_target(&mut self, t: &Expr) -> CResult<()> {
+        self.compile_store(t)
+    }
+
     /// Store the value on the stack into a target.
     fn compile_store(&mut self, t: &Expr) -> CResult<()> {
         self.set_pos(t.range);
@@ -197,6 +226,98 @@ impl Compiler<'_> {
             _ => return Err(CompileError::Unsupported("this assignment target".into())),
         }
         Ok(())
+    }
+
+    /// `try: ... except ...: ... else: ...` (CPython 3.11's
+    /// `compiler_try_except`): the body is protected by a handler at the
+    /// `except` clauses; they run protected by a cleanup that restores the
+    /// previous exception and re-raises.
+    fn compile_try_except(
+        &mut self,
+        s: &Stmt,
+        body: &[Stmt],
+        handlers: &[krait_syntax::ast::ExceptHandler],
+        orelse: &[Stmt],
+    ) -> CResult<()> {
+        use krait_syntax::ast::ExceptHandlerKind;
+        let (except, end, cleanup) = (self.new_label(), self.new_label(), self.new_label());
+        let depth = self.unit().block_depth;
+        // The `try:` line gets a NOP of its own.
+        self.emit(Opcode::NOP, 0);
+        self.unit().asm.push_handler(except, depth, false);
+        self.unit().try_depth += 1;
+        self.compile_body(body)?;
+        self.unit().asm.pop_handler();
+        self.compile_body(orelse)?;
+        self.emit_jump(JumpKind::Always, end);
+
+        // The handlers: the exception is on the stack.
+        self.bind(except);
+        self.unit().pos = Position::default();
+        self.unit().asm.push_handler(cleanup, depth + 1, true);
+        self.emit(Opcode::PUSH_EXC_INFO, 0);
+        for (i, h) in handlers.iter().enumerate() {
+            let ExceptHandlerKind::ExceptHandler { type_, name, body: hbody } = &h.kind;
+            self.set_pos(h.range);
+            if type_.is_none() && i + 1 < handlers.len() {
+                return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax("default 'except:' must be last", h.range)));
+            }
+            let next = self.new_label();
+            if let Some(t) = type_ {
+                self.compile_expr(t)?;
+                self.set_pos(h.range);
+                self.emit(Opcode::CHECK_EXC_MATCH, 0);
+                self.emit_jump(JumpKind::PopIfFalse, next);
+            }
+            match name {
+                Some(name) => {
+                    let cleanup_end = self.new_label();
+                    self.compile_name(name, ExprContext::Store)?;
+                    self.unit().asm.push_handler(cleanup_end, depth + 1, true);
+                    self.unit().block_depth += 1;
+                    self.compile_body(hbody)?;
+                    self.unit().block_depth -= 1;
+                    self.unit().asm.pop_handler();
+                    self.unit().pos = Position::default();
+                    self.emit(Opcode::POP_EXCEPT, 0);
+                    self.emit_none_store_del(name)?;
+                    self.emit_jump(JumpKind::Always, end);
+                    self.bind(cleanup_end);
+                    self.emit_none_store_del(name)?;
+                    self.emit(Opcode::RERAISE, 1);
+                }
+                None => {
+                    self.emit(Opcode::POP_TOP, 0);
+                    self.unit().block_depth += 1;
+                    self.compile_body(hbody)?;
+                    self.unit().block_depth -= 1;
+                    self.unit().pos = Position::default();
+                    self.emit(Opcode::POP_EXCEPT, 0);
+                    self.emit_jump(JumpKind::Always, end);
+                }
+            }
+            self.bind(next);
+        }
+        self.unit().pos = Position::default();
+        self.emit(Opcode::RERAISE, 0);
+        self.unit().asm.pop_handler();
+        // The cleanup: restore the previous exception, re-raise.
+        self.bind(cleanup);
+        self.emit(Opcode::COPY, 3);
+        self.emit(Opcode::POP_EXCEPT, 0);
+        self.emit(Opcode::RERAISE, 1);
+        self.unit().try_depth -= 1;
+        self.bind(end);
+        let _ = s;
+        Ok(())
+    }
+
+    /// `name = None; del name` after an `except ... as name:` clause.
+    fn emit_none_store_del(&mut self, name: &str) -> CResult<()> {
+        let i = self.add_const(Constant::None);
+        self.emit(Opcode::LOAD_CONST, i);
+        self.compile_name(name, ExprContext::Store)?;
+        self.compile_name(name, ExprContext::Del)
     }
 
     /// `return [value]`, leaving any `for` loops' iterators behind.
@@ -274,10 +395,6 @@ impl Compiler<'_> {
         // 3.11: a function's first constant is its docstring, or None.
         let docstring = body.first().and_then(docstring_of);
         self.add_const(docstring.clone().unwrap_or(Constant::None));
-        if !self.table.block(block).freevars().is_empty() || !self.table.block(block).cellvars().is_empty() {
-            self.units.pop();
-            return Err(CompileError::Unsupported("closures (cell and free variables)".into()));
-        }
         self.emit_resume();
         let statements = if docstring.is_some() { &body[1..] } else { body };
         self.compile_body(statements)?;
@@ -287,6 +404,9 @@ impl Compiler<'_> {
         let code = self.leave_unit()?;
 
         self.set_pos(s.range);
+        if self.compile_closure(block)? {
+            flags |= 0x08;
+        }
         let i = self.add_const(Constant::Code(Box::new(code)));
         self.emit(Opcode::LOAD_CONST, i);
         self.emit(Opcode::MAKE_FUNCTION, flags);
@@ -299,11 +419,14 @@ impl Compiler<'_> {
 
     /// CPython's `compiler_set_qualname`: `outer.<locals>.inner` for a
     /// function in a function, `Class.name` in a class body.
-    fn qualname(&self, name: &str) -> String {
+    pub(super) fn qualname(&self, name: &str) -> String {
         let Some(parent) = self.units.last() else { return name.to_string() };
         let block = self.table.block(parent.block);
         match block.kind {
             BlockType::Module => name.to_string(),
+            // Below a comprehension, no `<locals>` (it is not a function scope
+            // to CPython's compiler_set_qualname).
+            BlockType::Function if block.comprehension.is_some() => format!("{}.{}", parent.qualname, name),
             BlockType::Function => format!("{}.<locals>.{}", parent.qualname, name),
             BlockType::Class => format!("{}.{}", parent.qualname, name),
         }

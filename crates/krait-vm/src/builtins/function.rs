@@ -25,6 +25,10 @@ pub struct CodeData {
     pub consts: Vec<Value>,
     /// `co_names` as `str` values.
     pub names: Vec<Value>,
+    /// Slots a frame needs for locals, cells and free variables
+    /// ("localsplus": the locals, the cells that are not parameters, the
+    /// free variables).
+    pub nlocalsplus: usize,
 }
 
 pub static CODE_TYPE: TypeObject = TypeObject {
@@ -62,7 +66,9 @@ pub fn as_code(v: &Value) -> Option<&CodeData> {
 pub fn new_code(co: CodeObject) -> Value {
     let consts = co.co_consts.iter().map(constant_value).collect();
     let names = co.co_names.iter().map(|n| new_str(n)).collect();
-    Value::from_owned(alloc(&CODE_TYPE, CodeData { co, consts, names }))
+    let nonparam_cells = co.co_cellvars.iter().filter(|c| !co.co_varnames.contains(c)).count();
+    let nlocalsplus = co.co_varnames.len() + nonparam_cells + co.co_freevars.len();
+    Value::from_owned(alloc(&CODE_TYPE, CodeData { co, consts, names, nlocalsplus }))
 }
 
 /// A compiler constant as a value.
@@ -90,6 +96,8 @@ pub struct FunctionData {
     pub qualname: Value,
     /// The defaults tuple, or NULL.
     pub defaults: Value,
+    /// The closure: a tuple of cells (one per `co_freevars`), or NULL.
+    pub closure: Value,
 }
 
 pub static FUNCTION_TYPE: TypeObject = TypeObject {
@@ -109,16 +117,59 @@ unsafe fn dealloc_function(p: ObjPtr) {
 fn trace_function(p: ObjPtr, visit: Visit) {
     // SAFETY: functions are Obj<FunctionData>.
     let f = unsafe { p.data::<FunctionData>() };
-    for v in [&f.code, &f.globals, &f.builtins, &f.qualname, &f.defaults] {
+    for v in [&f.code, &f.globals, &f.builtins, &f.qualname, &f.defaults, &f.closure] {
         if !v.is_null() {
             visit(v);
         }
     }
 }
 
-pub fn new_function(code: Value, globals: Value, builtins: Value, defaults: Value) -> Value {
+pub fn new_function(code: Value, globals: Value, builtins: Value, defaults: Value, closure: Value) -> Value {
     let qualname = as_code(&code).map_or_else(|| new_str("?"), |c| new_str(&c.co.co_qualname));
-    Value::from_owned(alloc(&FUNCTION_TYPE, FunctionData { code, globals, builtins, qualname, defaults }))
+    Value::from_owned(alloc(&FUNCTION_TYPE, FunctionData { code, globals, builtins, qualname, defaults, closure }))
+}
+
+/// A cell: a variable shared between a function and the functions nested
+/// in it. Its content is NULL while the variable is unbound.
+pub struct CellData {
+    pub content: std::cell::RefCell<Value>,
+}
+
+pub static CELL_TYPE: TypeObject = TypeObject {
+    repr: Some(|_, v| {
+        let c = as_cell(v).expect("cell slot on a cell");
+        let text = if c.content.borrow().is_null() {
+            format!("<cell at {:#x}: empty>", v.bits() & ((1 << 48) - 1))
+        } else {
+            format!("<cell at {:#x}>", v.bits() & ((1 << 48) - 1))
+        };
+        Ok(new_str(&text))
+    }),
+    ..TypeObject::builtin("cell", Some(&OBJECT_TYPE), dealloc_cell, trace_cell)
+};
+
+unsafe fn dealloc_cell(p: ObjPtr) {
+    // SAFETY: cells are allocated by `new_cell` as Obj<CellData>.
+    unsafe { dealloc_boxed::<CellData>(p) }
+}
+
+fn trace_cell(p: ObjPtr, visit: Visit) {
+    // SAFETY: cells are Obj<CellData>.
+    let c = unsafe { p.data::<CellData>() };
+    let content = c.content.borrow();
+    if !content.is_null() {
+        visit(&content);
+    }
+}
+
+pub fn new_cell(content: Value) -> Value {
+    Value::from_owned(alloc(&CELL_TYPE, CellData { content: std::cell::RefCell::new(content) }))
+}
+
+pub fn as_cell(v: &Value) -> Option<&CellData> {
+    let p = v.as_object()?;
+    // SAFETY: objects of type `cell` are Obj<CellData>.
+    std::ptr::eq(p.ty(), &CELL_TYPE).then(|| unsafe { p.data::<CellData>() })
 }
 
 pub fn as_function(v: &Value) -> Option<&FunctionData> {
@@ -212,4 +263,51 @@ pub fn no_keywords(vm: &mut Vm, name: &str, kwnames: &[Value]) -> PyResult<()> {
     } else {
         Err(vm.type_error(format!("{name}() takes no keyword arguments")))
     }
+}
+
+/// A built-in type's method bound to an instance (`[].append`).
+pub struct BoundBuiltinData {
+    pub receiver: Value,
+    pub name: &'static str,
+    pub func: CallFn,
+}
+
+pub static BOUND_BUILTIN_TYPE: TypeObject = TypeObject {
+    repr: Some(|vm, v| {
+        let b = as_bound_builtin(v).expect("bound method slot");
+        let receiver = b.receiver.clone();
+        let owner = vm.type_of(&receiver).name;
+        Ok(new_str(&format!(
+            "<built-in method {} of {} object at {:#x}>",
+            b.name,
+            owner,
+            receiver.bits() & ((1 << 48) - 1)
+        )))
+    }),
+    call: Some(|vm, callable, args, kwnames| {
+        let b = as_bound_builtin(callable).expect("bound method slot");
+        let receiver = b.receiver.clone();
+        (b.func)(vm, &receiver, args, kwnames)
+    }),
+    ..TypeObject::builtin("builtin_function_or_method", Some(&OBJECT_TYPE), dealloc_bound, trace_bound)
+};
+
+unsafe fn dealloc_bound(p: ObjPtr) {
+    // SAFETY: bound built-ins are allocated by `bind_builtin` as Obj<BoundBuiltinData>.
+    unsafe { dealloc_boxed::<BoundBuiltinData>(p) }
+}
+
+fn trace_bound(p: ObjPtr, visit: Visit) {
+    // SAFETY: bound built-ins are Obj<BoundBuiltinData>.
+    visit(&unsafe { p.data::<BoundBuiltinData>() }.receiver);
+}
+
+pub fn bind_builtin(receiver: Value, name: &'static str, func: CallFn) -> Value {
+    Value::from_owned(alloc(&BOUND_BUILTIN_TYPE, BoundBuiltinData { receiver, name, func }))
+}
+
+fn as_bound_builtin(v: &Value) -> Option<&BoundBuiltinData> {
+    let p = v.as_object()?;
+    // SAFETY: objects of this type are Obj<BoundBuiltinData>.
+    std::ptr::eq(p.ty(), &BOUND_BUILTIN_TYPE).then(|| unsafe { p.data::<BoundBuiltinData>() })
 }

@@ -10,7 +10,10 @@ use std::cell::RefCell;
 use crate::builtins::str::new_str;
 use crate::builtins::tuple::{compare_by_index, join_reprs};
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
-use crate::types::{TypeObject, Visit, OBJECT_TYPE};
+use crate::builtins::function::no_keywords;
+use crate::builtins::int::{int_of, Int};
+use crate::builtins::slice::SliceData;
+use crate::types::{BinOp, MethodDef, NumberSlots, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -37,12 +40,26 @@ pub static LIST_TYPE: TypeObject = TypeObject {
     iter: Some(|_, v| Ok(crate::builtins::iter::sequence_iter(v))),
     getitem: Some(|vm, v, index| {
         let l = as_list(v).expect("list slot on a list");
+        if let Some(sl) = crate::builtins::slice::as_slice(index) {
+            let items = l.items.borrow().clone();
+            return Ok(new_list(crate::builtins::slice::select(vm, sl, &items)?));
+        }
         match crate::builtins::iter::normalize_index(vm, index, l.len(), "list")? {
             Some(i) => Ok(l.get(i).expect("index in range")),
             None => Err(vm.index_error("list index out of range")),
         }
     }),
     new: Some(crate::builtins::functions::sequence_new),
+    number: &LIST_NUMBER,
+    methods: &[
+        MethodDef { name: "append", func: list_append },
+        MethodDef { name: "pop", func: list_pop },
+        MethodDef { name: "extend", func: list_extend },
+        MethodDef { name: "insert", func: list_insert },
+        MethodDef { name: "reverse", func: list_reverse },
+        MethodDef { name: "copy", func: list_copy },
+        MethodDef { name: "clear", func: list_clear },
+    ],
     ..TypeObject::builtin("list", Some(&OBJECT_TYPE), dealloc_list, trace_list)
 };
 
@@ -101,4 +118,163 @@ fn list_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let r = join_reprs(vm, |i| l.get(i), "[", "]");
     vm.repr_leave(v);
     Ok(new_str(&r?))
+}
+
+/// `list + list` and `list * n` / `n * list`.
+static LIST_NUMBER: NumberSlots = NumberSlots {
+    binary: {
+        let mut b: [Option<crate::types::BinaryFn>; 13] = [None; 13];
+        b[BinOp::Add as usize] = Some(|vm, a, c| {
+            let (Some(x), Some(y)) = (as_list(a), as_list(c)) else {
+                if as_list(a).is_some() {
+                    let msg = format!("can only concatenate list (not \"{}\") to list", vm.type_of(c).name);
+                    return Err(vm.type_error(msg));
+                }
+                return Ok(vm.not_implemented());
+            };
+            let mut items = x.items.borrow().clone();
+            items.extend(y.items.borrow().iter().cloned());
+            Ok(new_list(items))
+        });
+        b[BinOp::Multiply as usize] = Some(|vm, a, c| {
+            let (l, n) = match (as_list(a), as_list(c)) {
+                (Some(l), _) => (l, c),
+                (_, Some(l)) => (l, a),
+                _ => return Ok(vm.not_implemented()),
+            };
+            let Some(n) = repeat_count(n) else { return Ok(vm.not_implemented()) };
+            let items = l.items.borrow();
+            let mut out = Vec::with_capacity(items.len() * n);
+            for _ in 0..n {
+                out.extend(items.iter().cloned());
+            }
+            Ok(new_list(out))
+        });
+        b
+    },
+    ..NumberSlots::EMPTY
+};
+
+/// The count of a sequence repetition (negative counts as zero).
+pub fn repeat_count(n: &Value) -> Option<usize> {
+    match int_of(n)? {
+        Int::Small(i) => Some(i.max(0) as usize),
+        Int::Big(_) => None,
+    }
+}
+
+/// `lst[slice] = iterable`.
+pub fn assign_slice(vm: &mut Vm, l: &ListData, s: &SliceData, value: &Value) -> PyResult<()> {
+    let new_items = crate::ops::collect(vm, value)?;
+    let len = l.len();
+    let (start, stop, step, count) = s.indices(vm, len)?;
+    let mut items = l.items.borrow_mut();
+    if step == 1 {
+        let stop = stop.max(start) as usize;
+        let removed: Vec<Value> = items.splice(start as usize..stop, new_items).collect();
+        drop(items);
+        drop(removed);
+        return Ok(());
+    }
+    if new_items.len() != count {
+        drop(items);
+        let msg = format!("attempt to assign sequence of size {} to extended slice of size {count}", new_items.len());
+        return Err(vm.value_error(msg));
+    }
+    let mut old = Vec::with_capacity(count);
+    for (k, v) in new_items.into_iter().enumerate() {
+        let i = (start + k as i64 * step) as usize;
+        old.push(std::mem::replace(&mut items[i], v));
+    }
+    drop(items);
+    drop(old);
+    Ok(())
+}
+
+fn receiver(v: &Value) -> &ListData {
+    as_list(v).expect("a list method's receiver is a list")
+}
+
+fn list_append(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_keywords(vm, "list.append", kwnames)?;
+    let [x] = args else {
+        return Err(vm.type_error(format!("list.append() takes exactly one argument ({} given)", args.len())));
+    };
+    receiver(this).append(x.clone());
+    Ok(vm.none())
+}
+
+fn list_pop(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_keywords(vm, "list.pop", kwnames)?;
+    let l = receiver(this);
+    if l.is_empty() {
+        return Err(vm.index_error("pop from empty list"));
+    }
+    let i = match args {
+        [] => l.len() - 1,
+        [index] => match crate::builtins::iter::normalize_index(vm, index, l.len(), "list")? {
+            Some(i) => i,
+            None => return Err(vm.index_error("pop index out of range")),
+        },
+        _ => return Err(vm.type_error(format!("pop expected at most 1 argument, got {}", args.len()))),
+    };
+    let v = l.items.borrow_mut().remove(i);
+    Ok(v)
+}
+
+fn list_extend(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_keywords(vm, "list.extend", kwnames)?;
+    let [iterable] = args else {
+        return Err(vm.type_error(format!("list.extend() takes exactly one argument ({} given)", args.len())));
+    };
+    let items = crate::ops::collect(vm, iterable)?;
+    receiver(this).items.borrow_mut().extend(items);
+    Ok(vm.none())
+}
+
+fn list_insert(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_keywords(vm, "list.insert", kwnames)?;
+    let [index, x] = args else {
+        return Err(vm.type_error(format!("insert expected 2 arguments, got {}", args.len())));
+    };
+    let l = receiver(this);
+    let len = l.len() as i64;
+    let i = match int_of(index) {
+        Some(Int::Small(i)) => i,
+        Some(Int::Big(_)) => len,
+        None => {
+            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(index).name);
+            return Err(vm.type_error(msg));
+        }
+    };
+    let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    l.items.borrow_mut().insert(i as usize, x.clone());
+    Ok(vm.none())
+}
+
+fn list_reverse(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_keywords(vm, "list.reverse", kwnames)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("list.reverse() takes no arguments ({} given)", args.len())));
+    }
+    receiver(this).items.borrow_mut().reverse();
+    Ok(vm.none())
+}
+
+fn list_copy(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_keywords(vm, "list.copy", kwnames)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("list.copy() takes no arguments ({} given)", args.len())));
+    }
+    Ok(new_list(receiver(this).items.borrow().clone()))
+}
+
+fn list_clear(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_keywords(vm, "list.clear", kwnames)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("list.clear() takes no arguments ({} given)", args.len())));
+    }
+    let old = std::mem::take(&mut *receiver(this).items.borrow_mut());
+    drop(old);
+    Ok(vm.none())
 }

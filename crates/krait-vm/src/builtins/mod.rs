@@ -9,6 +9,7 @@ pub mod int;
 pub mod iter;
 pub mod list;
 pub mod singletons;
+pub mod slice;
 pub mod str;
 pub mod tuple;
 

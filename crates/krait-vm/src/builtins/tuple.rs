@@ -27,6 +27,9 @@ pub static TUPLE_TYPE: TypeObject = TypeObject {
     iter: Some(|_, v| Ok(crate::builtins::iter::sequence_iter(v))),
     getitem: Some(|vm, v, index| {
         let t = as_tuple(v).expect("tuple slot on a tuple");
+        if let Some(sl) = crate::builtins::slice::as_slice(index) {
+            return Ok(new_tuple(crate::builtins::slice::select(vm, sl, &t.items)?));
+        }
         match crate::builtins::iter::normalize_index(vm, index, t.items.len(), "tuple")? {
             Some(i) => Ok(t.items[i].clone()),
             None => Err(vm.index_error("tuple index out of range")),

@@ -1,0 +1,7 @@
+try:
+    x = 1 / 0
+except ZeroDivisionError as e:
+    print(e)
+except:
+    pass
+print(2)

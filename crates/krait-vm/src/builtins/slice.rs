@@ -1,0 +1,99 @@
+//! `slice` objects and the index arithmetic of slicing.
+//!
+//! Invariant: `SliceData::indices` is CPython's `PySlice_GetIndicesEx` for
+//! the bounds Krait supports (i64): `None` defaults by the step's sign,
+//! negative bounds count from the end, out-of-range bounds clamp.
+
+use crate::builtins::int::{int_of, Int};
+use crate::builtins::singletons::is_none;
+use crate::builtins::str::new_str;
+use crate::object::{alloc, dealloc_boxed, ObjPtr};
+use crate::types::{TypeObject, Visit, OBJECT_TYPE};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub struct SliceData {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+pub static SLICE_TYPE: TypeObject = TypeObject {
+    repr: Some(|vm, v| {
+        let s = as_slice(v).expect("slice slot on a slice");
+        let (a, b, c) = (s.start.clone(), s.stop.clone(), s.step.clone());
+        let parts = [crate::ops::repr_string(vm, &a)?, crate::ops::repr_string(vm, &b)?, crate::ops::repr_string(vm, &c)?];
+        Ok(new_str(&format!("slice({}, {}, {})", parts[0], parts[1], parts[2])))
+    }),
+    ..TypeObject::builtin("slice", Some(&OBJECT_TYPE), dealloc_slice, trace_slice)
+};
+
+unsafe fn dealloc_slice(p: ObjPtr) {
+    // SAFETY: slices are allocated by `new_slice` as Obj<SliceData>.
+    unsafe { dealloc_boxed::<SliceData>(p) }
+}
+
+fn trace_slice(p: ObjPtr, visit: Visit) {
+    // SAFETY: slices are Obj<SliceData>.
+    let s = unsafe { p.data::<SliceData>() };
+    visit(&s.start);
+    visit(&s.stop);
+    visit(&s.step);
+}
+
+pub fn new_slice(start: Value, stop: Value, step: Value) -> Value {
+    Value::from_owned(alloc(&SLICE_TYPE, SliceData { start, stop, step }))
+}
+
+pub fn as_slice(v: &Value) -> Option<&SliceData> {
+    let p = v.as_object()?;
+    // SAFETY: objects of type `slice` are Obj<SliceData>.
+    std::ptr::eq(p.ty(), &SLICE_TYPE).then(|| unsafe { p.data::<SliceData>() })
+}
+
+/// A bound of a slice: None, or an int (clamped to i64).
+fn bound(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
+    if is_none(v) {
+        return Ok(None);
+    }
+    match int_of(v) {
+        Some(Int::Small(i)) => Ok(Some(i)),
+        Some(Int::Big(b)) => Ok(Some(if *b < dashu_int::IBig::ZERO { i64::MIN } else { i64::MAX })),
+        None => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+    }
+}
+
+impl SliceData {
+    /// (start, stop, step, slice length) for a sequence of `len` items.
+    pub fn indices(&self, vm: &mut Vm, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+        let step = bound(vm, &self.step)?.unwrap_or(1);
+        if step == 0 {
+            return Err(vm.value_error("slice step cannot be zero"));
+        }
+        let len = len as i64;
+        let clamp = |b: Option<i64>, default: i64, lo: i64, hi: i64| match b {
+            None => default,
+            Some(i) if i < 0 => (i.saturating_add(len)).max(lo),
+            Some(i) => i.min(hi),
+        };
+        let (start, stop) = if step > 0 {
+            (clamp(bound(vm, &self.start)?, 0, 0, len), clamp(bound(vm, &self.stop)?, len, 0, len))
+        } else {
+            (clamp(bound(vm, &self.start)?, len - 1, -1, len - 1), clamp(bound(vm, &self.stop)?, -1, -1, len - 1))
+        };
+        let count = if step > 0 {
+            if stop > start { ((stop - start - 1) / step + 1) as usize } else { 0 }
+        } else if start > stop {
+            ((start - stop - 1) / (-step) + 1) as usize
+        } else {
+            0
+        };
+        Ok((start, stop, step, count))
+    }
+}
+
+/// The items of `items` a slice selects.
+pub fn select<T: Clone>(vm: &mut Vm, s: &SliceData, items: &[T]) -> PyResult<Vec<T>> {
+    let (start, _, step, count) = s.indices(vm, items.len())?;
+    Ok((0..count).map(|k| items[(start + k as i64 * step) as usize].clone()).collect())
+}
