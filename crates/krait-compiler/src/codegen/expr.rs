@@ -245,7 +245,9 @@ impl Compiler<'_> {
         add: Opcode,
     ) -> CResult<()> {
         let g = &generators[index];
-        let (start, cleanup) = (self.new_label(), self.new_label());
+        // Labels in CPython's allocation order: the flow-graph optimizer
+        // visits blocks by it.
+        let (start, if_cleanup, cleanup) = (self.new_label(), self.new_label(), self.new_label());
         if index == 0 {
             // The first iterator is the argument `.0`.
             self.emit(Opcode::LOAD_FAST, 0);
@@ -258,8 +260,10 @@ impl Compiler<'_> {
         self.set_pos(e.range);
         self.emit_jump(JumpKind::Fixed(Opcode::FOR_ITER), cleanup);
         self.compile_store_target(&g.target)?;
+        // A failed condition goes to the loop's own back jump (which the
+        // optimizer threads into the condition when they share a line).
         for cond in &g.ifs {
-            self.compile_jump_if(cond, start, false)?;
+            self.compile_jump_if(cond, if_cleanup, false)?;
         }
         if index + 1 < generators.len() {
             self.compile_comprehension_loop(e, generators, index + 1, element, add)?;
@@ -274,6 +278,7 @@ impl Compiler<'_> {
             self.set_pos(e.range);
             self.emit(add, generators.len() as u32 + 1);
         }
+        self.bind(if_cleanup);
         self.set_pos(e.range);
         self.emit_jump(JumpKind::Always, start);
         self.bind(cleanup);
