@@ -249,7 +249,7 @@ impl Compiler<'_> {
         self.compile_body(body)?;
         self.unit().asm.pop_handler();
         self.compile_body(orelse)?;
-        self.emit_jump(JumpKind::Always, end);
+        self.emit_jump_noline(JumpKind::Always, end);
 
         // The handlers: the exception is on the stack.
         self.bind(except);
