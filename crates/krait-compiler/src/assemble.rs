@@ -102,6 +102,10 @@ pub struct Assembler {
     /// after it (0 for other instructions). Stamp 0 is the entry block.
     pub(crate) label_stamp: Vec<(u32, u32)>,
     pub(crate) after_stamp: Vec<u32>,
+    /// Per instruction: whether it is a NOP standing for a CPython block
+    /// pseudo-instruction (`emit_pseudo`), which the flow-graph optimizer
+    /// must not remove before it has finished.
+    pub(crate) pop_block: Vec<bool>,
     stamps: u32,
     binds: u32,
 }
@@ -135,6 +139,18 @@ impl Assembler {
             0
         };
         self.after_stamp.push(stamp);
+        self.pop_block.push(false);
+    }
+
+    /// A NOP standing for one of CPython's block pseudo-instructions
+    /// (`SETUP_FINALLY` at `try:`, the line-less `POP_BLOCK` ending a
+    /// protected region): it stops jump threading into what follows and is
+    /// treated as a NOP only once the code is optimized.
+    pub fn emit_pseudo(&mut self, pos: Position) {
+        self.emit(Opcode::NOP, 0, pos);
+        if let Some(last) = self.pop_block.last_mut() {
+            *last = true;
+        }
     }
 
     pub fn emit(&mut self, op: Opcode, arg: u32, pos: Position) {
@@ -337,6 +353,7 @@ impl Assembler {
             .collect();
         self.instrs.splice(0..0, new);
         self.after_stamp.splice(0..0, std::iter::repeat(0).take(n));
+        self.pop_block.splice(0..0, std::iter::repeat(false).take(n));
         for l in self.labels.iter_mut().flatten() {
             *l += n;
         }

@@ -36,6 +36,9 @@ struct Ins {
     pos: Position,
     /// The handler block, stack depth and lasti flag protecting this instruction.
     handler: Option<(usize, u32, bool)>,
+    /// A block pseudo-instruction (SETUP_FINALLY, POP_BLOCK): a NOP kept
+    /// until the optimizer is done.
+    pop_block: bool,
 }
 
 impl Ins {
@@ -43,7 +46,7 @@ impl Ins {
         self.pos.lineno
     }
     fn is_nop(&self) -> bool {
-        self.jump.is_none() && self.op == Opcode::NOP
+        self.jump.is_none() && self.op == Opcode::NOP && !self.pop_block
     }
     fn nop(&mut self) {
         self.op = Opcode::NOP;
@@ -117,8 +120,12 @@ pub fn optimize(
     cfg.trim_unused_consts(consts);
     cfg.propagate_line_numbers();
     cfg.guarantee_lineno_for_exits(firstlineno);
+    // Block pseudo-instructions become plain NOPs, and go with the others.
     let order = cfg.order();
     for &b in &order {
+        for ins in &mut cfg.blocks[b].instrs {
+            ins.pop_block = false;
+        }
         cfg.clean_block(b);
     }
     cfg.write_back(asm);
@@ -171,7 +178,8 @@ impl Cfg {
                 Some(h) => Some((resolve(h.target)?, h.depth, h.lasti)),
                 None => None,
             };
-            blocks[cur].instrs.push(Ins { op: ins.op, jump, arg, target, pos: ins.pos, handler });
+            let pop_block = asm.pop_block.get(i).copied().unwrap_or(false);
+            blocks[cur].instrs.push(Ins { op: ins.op, jump, arg, target, pos: ins.pos, handler, pop_block });
         }
         // Each block's creation stamp: the label bound last at its start
         // (CPython emits into the block it switched to last), else the
@@ -741,6 +749,8 @@ impl Cfg {
                 instrs.push(Instr { op, arg, pos: ins.pos, handler });
             }
         }
+        asm.after_stamp = vec![0; instrs.len()];
+        asm.pop_block = vec![false; instrs.len()];
         asm.instrs = instrs;
         asm.labels = labels;
     }

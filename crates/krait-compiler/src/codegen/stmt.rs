@@ -242,12 +242,14 @@ impl Compiler<'_> {
         use krait_syntax::ast::ExceptHandlerKind;
         let (except, end, cleanup) = (self.new_label(), self.new_label(), self.new_label());
         let depth = self.unit().block_depth;
-        // The `try:` line gets a NOP of its own.
-        self.emit(Opcode::NOP, 0);
+        // The `try:` line gets a NOP of its own (CPython's SETUP_FINALLY).
+        let pos = self.unit().pos;
+        self.unit().asm.emit_pseudo(pos);
         self.unit().asm.push_handler(except, depth, false);
         self.unit().try_depth += 1;
         self.compile_body(body)?;
         self.unit().asm.pop_handler();
+        self.unit().asm.emit_pseudo(Position::default());
         self.compile_body(orelse)?;
         self.emit_jump_noline(JumpKind::Always, end);
 
