@@ -62,6 +62,11 @@ struct Block {
     preds: u32,
     exit: bool,
     nofallthrough: bool,
+    /// The handlers this block's instructions were protected by as the
+    /// code generator emitted them, one per run (CPython's SETUP_*
+    /// instructions): edges that survive the protected instructions being
+    /// optimized away.
+    setups: Vec<usize>,
 }
 
 struct Cfg {
@@ -180,6 +185,16 @@ impl Cfg {
             };
             let pop_block = asm.pop_block.get(i).copied().unwrap_or(false);
             blocks[cur].instrs.push(Ins { op: ins.op, jump, arg, target, pos: ins.pos, handler, pop_block });
+        }
+        for blk in &mut blocks {
+            let mut last = None;
+            for ins in &blk.instrs {
+                let h = ins.handler.map(|h| h.0);
+                if let (Some(t), true) = (h, h != last) {
+                    blk.setups.push(t);
+                }
+                last = h;
+            }
         }
         // Each block's creation stamp: the label bound last at its start
         // (CPython emits into the block it switched to last), else the
@@ -341,20 +356,12 @@ impl Cfg {
             if let (Some(n), false) = (self.blocks[b].next, self.blocks[b].nofallthrough) {
                 succ.push(n);
             }
-            let mut last_handler = None;
             for ins in &self.blocks[b].instrs {
                 if ins.jump.is_some() {
                     succ.push(ins.target);
                 }
-                // One edge per run of instructions under the same handler,
-                // as CPython counts one per SETUP_* instruction.
-                if let Some(h) = ins.handler {
-                    if last_handler != Some(h.0) {
-                        succ.push(h.0);
-                    }
-                }
-                last_handler = ins.handler.map(|h| h.0);
             }
+            succ.extend(self.blocks[b].setups.iter().copied());
             for s in succ {
                 if self.blocks[s].preds == 0 {
                     stack.push(s);
