@@ -106,6 +106,11 @@ pub struct Assembler {
     /// pseudo-instruction (`emit_pseudo`), which the flow-graph optimizer
     /// must not remove before it has finished.
     pub(crate) pop_block: Vec<bool>,
+    /// Handler entries reached from an instruction index although no
+    /// instruction there is protected any more (a protected region the
+    /// flow-graph optimizer emptied): counted for the stack size, as
+    /// CPython's SETUP_* edges are.
+    pub(crate) setup_edges: Vec<(usize, Handler)>,
     stamps: u32,
     binds: u32,
 }
@@ -313,6 +318,10 @@ impl Assembler {
             let arg = args[i];
             if let Some(h) = ins.handler {
                 let t = self.labels[h.target.0 as usize].unwrap_or(n);
+                visit(&mut depth_at, &mut work, t, h.depth as i32 + 1 + h.lasti as i32)?;
+            }
+            for (_, h) in self.setup_edges.iter().filter(|(at, _)| *at == i) {
+                let t = self.labels.get(h.target.0 as usize).copied().flatten().unwrap_or(n);
                 visit(&mut depth_at, &mut work, t, h.depth as i32 + 1 + h.lasti as i32)?;
             }
             if let Arg::Jump(_, target) = ins.arg {

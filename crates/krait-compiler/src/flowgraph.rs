@@ -66,7 +66,7 @@ struct Block {
     /// code generator emitted them, one per run (CPython's SETUP_*
     /// instructions): edges that survive the protected instructions being
     /// optimized away.
-    setups: Vec<usize>,
+    setups: Vec<(usize, u32, bool)>,
 }
 
 struct Cfg {
@@ -190,8 +190,8 @@ impl Cfg {
             let mut last = None;
             for ins in &blk.instrs {
                 let h = ins.handler.map(|h| h.0);
-                if let (Some(t), true) = (h, h != last) {
-                    blk.setups.push(t);
+                if let (Some(full), true) = (ins.handler, h != last) {
+                    blk.setups.push(full);
                 }
                 last = h;
             }
@@ -361,7 +361,7 @@ impl Cfg {
                     succ.push(ins.target);
                 }
             }
-            succ.extend(self.blocks[b].setups.iter().copied());
+            succ.extend(self.blocks[b].setups.iter().map(|s| s.0));
             for s in succ {
                 if self.blocks[s].preds == 0 {
                     stack.push(s);
@@ -741,8 +741,14 @@ impl Cfg {
         let order = self.order();
         let mut labels = vec![None; self.blocks.len()];
         let mut instrs = Vec::new();
+        let mut setup_edges = Vec::new();
         for &b in &order {
             labels[b] = Some(instrs.len());
+            for &(t, depth, lasti) in &self.blocks[b].setups {
+                if !self.blocks[b].instrs.iter().any(|i| i.handler.is_some_and(|h| h.0 == t)) {
+                    setup_edges.push((instrs.len(), Handler { target: Label(t as u32), depth, lasti }));
+                }
+            }
             for ins in &self.blocks[b].instrs {
                 let arg = match ins.jump {
                     Some(kind) => Arg::Jump(kind, Label(ins.target as u32)),
@@ -760,6 +766,7 @@ impl Cfg {
         asm.pop_block = vec![false; instrs.len()];
         asm.instrs = instrs;
         asm.labels = labels;
+        asm.setup_edges = setup_edges;
     }
 }
 
