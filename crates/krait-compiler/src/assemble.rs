@@ -361,8 +361,8 @@ impl Assembler {
             .map(|&(op, arg)| Instr { op, arg: Arg::Value(arg), pos: Position::default(), handler: None })
             .collect();
         self.instrs.splice(0..0, new);
-        self.after_stamp.splice(0..0, std::iter::repeat(0).take(n));
-        self.pop_block.splice(0..0, std::iter::repeat(false).take(n));
+        self.after_stamp.splice(0..0, std::iter::repeat_n(0, n));
+        self.pop_block.splice(0..0, std::iter::repeat_n(false, n));
         for l in self.labels.iter_mut().flatten() {
             *l += n;
         }
