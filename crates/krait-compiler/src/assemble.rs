@@ -18,7 +18,7 @@ use crate::opcode::{Jump, Opcode};
 
 /// A jump target, bound to an instruction with `Assembler::bind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Label(u32);
+pub struct Label(pub(crate) u32);
 
 /// A jump whose direction the assembler picks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +35,7 @@ pub enum JumpKind {
 }
 
 impl JumpKind {
-    fn opcode(self, backward: bool) -> Opcode {
+    pub(crate) fn opcode(self, backward: bool) -> Opcode {
         use Opcode::*;
         match (self, backward) {
             (JumpKind::Always, false) => JUMP_FORWARD,
@@ -54,25 +54,25 @@ impl JumpKind {
 }
 
 #[derive(Debug, Clone, Copy)]
-enum Arg {
+pub(crate) enum Arg {
     Value(u32),
     Jump(JumpKind, Label),
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Handler {
-    target: Label,
-    depth: u32,
-    lasti: bool,
+pub(crate) struct Handler {
+    pub(crate) target: Label,
+    pub(crate) depth: u32,
+    pub(crate) lasti: bool,
 }
 
 #[derive(Debug, Clone)]
-struct Instr {
-    op: Opcode,
-    arg: Arg,
-    pos: Position,
+pub(crate) struct Instr {
+    pub(crate) op: Opcode,
+    pub(crate) arg: Arg,
+    pub(crate) pos: Position,
     /// The innermost handler protecting this instruction.
-    handler: Option<Handler>,
+    pub(crate) handler: Option<Handler>,
 }
 
 /// What assembling produces.
@@ -91,10 +91,28 @@ pub struct AssembleError(pub String);
 
 #[derive(Default)]
 pub struct Assembler {
-    instrs: Vec<Instr>,
+    pub(crate) instrs: Vec<Instr>,
     /// Label -> index of the instruction it is bound to.
-    labels: Vec<Option<usize>>,
+    pub(crate) labels: Vec<Option<usize>>,
     handlers: Vec<Handler>,
+    /// When each basic block was created, in CPython's terms (its
+    /// allocation order, which the flow-graph optimizer walks newest first):
+    /// per label, the creation stamp and the binding sequence number; per
+    /// instruction, the stamp of the block a jump or exit implicitly starts
+    /// after it (0 for other instructions). Stamp 0 is the entry block.
+    pub(crate) label_stamp: Vec<(u32, u32)>,
+    pub(crate) after_stamp: Vec<u32>,
+    /// Per instruction: whether it is a NOP standing for a CPython block
+    /// pseudo-instruction (`emit_pseudo`), which the flow-graph optimizer
+    /// must not remove before it has finished.
+    pub(crate) pop_block: Vec<bool>,
+    /// Handler entries reached from an instruction index although no
+    /// instruction there is protected any more (a protected region the
+    /// flow-graph optimizer emptied): counted for the stack size, as
+    /// CPython's SETUP_* edges are.
+    pub(crate) setup_edges: Vec<(usize, Handler)>,
+    stamps: u32,
+    binds: u32,
 }
 
 impl Assembler {
@@ -104,23 +122,53 @@ impl Assembler {
 
     pub fn new_label(&mut self) -> Label {
         self.labels.push(None);
+        self.stamps += 1;
+        self.label_stamp.push((self.stamps, 0));
         Label(self.labels.len() as u32 - 1)
     }
 
     /// Bind `label` to the next instruction emitted.
     pub fn bind(&mut self, label: Label) {
         self.labels[label.0 as usize] = Some(self.instrs.len());
+        self.binds += 1;
+        self.label_stamp[label.0 as usize].1 = self.binds;
+    }
+
+    /// Stamp a new implicit block after a jump or exit, as CPython's
+    /// `NEXT_BLOCK` does.
+    fn stamp_after(&mut self, op: Opcode, jump: bool) {
+        let stamp = if jump || matches!(op, Opcode::RETURN_VALUE | Opcode::RAISE_VARARGS | Opcode::RERAISE) {
+            self.stamps += 1;
+            self.stamps
+        } else {
+            0
+        };
+        self.after_stamp.push(stamp);
+        self.pop_block.push(false);
+    }
+
+    /// A NOP standing for one of CPython's block pseudo-instructions
+    /// (`SETUP_FINALLY` at `try:`, the line-less `POP_BLOCK` ending a
+    /// protected region): it stops jump threading into what follows and is
+    /// treated as a NOP only once the code is optimized.
+    pub fn emit_pseudo(&mut self, pos: Position) {
+        self.emit(Opcode::NOP, 0, pos);
+        if let Some(last) = self.pop_block.last_mut() {
+            *last = true;
+        }
     }
 
     pub fn emit(&mut self, op: Opcode, arg: u32, pos: Position) {
         let handler = self.handlers.last().copied();
         self.instrs.push(Instr { op, arg: Arg::Value(arg), pos, handler });
+        self.stamp_after(op, false);
     }
 
     pub fn emit_jump(&mut self, kind: JumpKind, target: Label, pos: Position) {
         let handler = self.handlers.last().copied();
         let op = kind.opcode(false);
         self.instrs.push(Instr { op, arg: Arg::Jump(kind, target), pos, handler });
+        self.stamp_after(op, true);
     }
 
     /// Protect the instructions emitted until `pop_handler` with the handler
@@ -272,6 +320,10 @@ impl Assembler {
                 let t = self.labels[h.target.0 as usize].unwrap_or(n);
                 visit(&mut depth_at, &mut work, t, h.depth as i32 + 1 + h.lasti as i32)?;
             }
+            for (_, h) in self.setup_edges.iter().filter(|(at, _)| *at == i) {
+                let t = self.labels.get(h.target.0 as usize).copied().flatten().unwrap_or(n);
+                visit(&mut depth_at, &mut work, t, h.depth as i32 + 1 + h.lasti as i32)?;
+            }
             if let Arg::Jump(_, target) = ins.arg {
                 let t = self.labels[target.0 as usize].unwrap_or(n);
                 let after = d + ins.op.stack_effect(arg, true);
@@ -309,6 +361,8 @@ impl Assembler {
             .map(|&(op, arg)| Instr { op, arg: Arg::Value(arg), pos: Position::default(), handler: None })
             .collect();
         self.instrs.splice(0..0, new);
+        self.after_stamp.splice(0..0, std::iter::repeat_n(0, n));
+        self.pop_block.splice(0..0, std::iter::repeat_n(false, n));
         for l in self.labels.iter_mut().flatten() {
             *l += n;
         }

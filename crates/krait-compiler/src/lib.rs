@@ -4,6 +4,8 @@
 //! - `codegen`: AST + symbol table -> code objects, instruction for
 //!   instruction as CPython 3.11's compiler;
 //! - `code`: code objects and constants;
+//! - `flowgraph`: CPython 3.11's flow-graph optimizer over a unit's basic
+//!   blocks, run between code generation and assembly;
 //! - `assemble`: instructions with labels and handler regions -> code units,
 //!   exception table, stack size;
 //! - `opcode`: the instruction table, the single source of truth for the
@@ -15,5 +17,6 @@
 pub mod assemble;
 pub mod code;
 pub mod codegen;
+pub mod flowgraph;
 pub mod opcode;
 pub mod symtable;

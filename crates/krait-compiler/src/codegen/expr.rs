@@ -108,7 +108,7 @@ impl Compiler<'_> {
                 let (else_, end) = (self.new_label(), self.new_label());
                 self.compile_jump_if(test, else_, false)?;
                 self.compile_expr(body)?;
-                self.emit_jump(JumpKind::Always, end);
+                self.emit_jump_noline(JumpKind::Always, end);
                 self.bind(else_);
                 self.compile_expr(orelse)?;
                 self.bind(end);
@@ -245,7 +245,9 @@ impl Compiler<'_> {
         add: Opcode,
     ) -> CResult<()> {
         let g = &generators[index];
-        let (start, cleanup) = (self.new_label(), self.new_label());
+        // Labels in CPython's allocation order: the flow-graph optimizer
+        // visits blocks by it.
+        let (start, if_cleanup, cleanup) = (self.new_label(), self.new_label(), self.new_label());
         if index == 0 {
             // The first iterator is the argument `.0`.
             self.emit(Opcode::LOAD_FAST, 0);
@@ -258,8 +260,10 @@ impl Compiler<'_> {
         self.set_pos(e.range);
         self.emit_jump(JumpKind::Fixed(Opcode::FOR_ITER), cleanup);
         self.compile_store_target(&g.target)?;
+        // A failed condition goes to the loop's own back jump (which the
+        // optimizer threads into the condition when they share a line).
         for cond in &g.ifs {
-            self.compile_jump_if(cond, start, false)?;
+            self.compile_jump_if(cond, if_cleanup, false)?;
         }
         if index + 1 < generators.len() {
             self.compile_comprehension_loop(e, generators, index + 1, element, add)?;
@@ -274,6 +278,7 @@ impl Compiler<'_> {
             self.set_pos(e.range);
             self.emit(add, generators.len() as u32 + 1);
         }
+        self.bind(if_cleanup);
         self.set_pos(e.range);
         self.emit_jump(JumpKind::Always, start);
         self.bind(cleanup);
@@ -357,7 +362,7 @@ impl Compiler<'_> {
         self.set_pos(e.range);
         self.emit_compare(ops[n]);
         let end = self.new_label();
-        self.emit_jump(JumpKind::Always, end);
+        self.emit_jump_noline(JumpKind::Always, end);
         self.bind(cleanup);
         self.emit(Opcode::SWAP, 2);
         self.emit(Opcode::POP_TOP, 0);
@@ -450,6 +455,16 @@ impl Compiler<'_> {
                 }
                 return Ok(());
             }
+            ExprKind::IfExp { test, body, orelse } => {
+                let (end, next2) = (self.new_label(), self.new_label());
+                self.compile_jump_if(test, next2, false)?;
+                self.compile_jump_if(body, target, cond)?;
+                self.emit_jump_noline(JumpKind::Always, end);
+                self.bind(next2);
+                self.compile_jump_if(orelse, target, cond)?;
+                self.bind(end);
+                return Ok(());
+            }
             ExprKind::Compare { left, ops, comparators } if ops.len() > 1 => {
                 let n = ops.len() - 1;
                 let cleanup = self.new_label();
@@ -467,11 +482,11 @@ impl Compiler<'_> {
                 self.emit_compare(ops[n]);
                 self.emit_jump(if cond { JumpKind::PopIfTrue } else { JumpKind::PopIfFalse }, target);
                 let end = self.new_label();
-                self.emit_jump(JumpKind::Always, end);
+                self.emit_jump_noline(JumpKind::Always, end);
                 self.bind(cleanup);
                 self.emit(Opcode::POP_TOP, 0);
                 if !cond {
-                    self.emit_jump(JumpKind::Always, target);
+                    self.emit_jump_noline(JumpKind::Always, target);
                 }
                 self.bind(end);
                 return Ok(());

@@ -160,6 +160,8 @@ impl<'a> Compiler<'a> {
         let mut unit = self.units.pop().expect("a unit is being compiled");
         let b = self.table.block(unit.block);
         fix_cell_offsets(&mut unit, b);
+        crate::flowgraph::optimize(&mut unit.asm, &mut unit.consts, same_constant, unit.firstlineno)
+            .map_err(|e| CompileError::Internal(e.0))?;
         let out = unit.asm.assemble().map_err(|e| CompileError::Internal(e.0))?;
         let flags = b.co_flags();
         Ok(CodeObject {
@@ -209,6 +211,13 @@ impl<'a> Compiler<'a> {
         u.asm.emit_jump(kind, target, pos);
     }
 
+    /// An artificial jump (CPython's `ADDOP_JUMP_NOLINE`): no line number of
+    /// its own, so the flow-graph optimizer neither threads it across lines
+    /// nor keeps a NOP for it; it inherits a line when optimized.
+    fn emit_jump_noline(&mut self, kind: JumpKind, target: Label) {
+        self.unit().asm.emit_jump(kind, target, Position::default());
+    }
+
     fn new_label(&mut self) -> Label {
         self.unit().asm.new_label()
     }
@@ -223,7 +232,10 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::RESUME, 0);
     }
 
+    /// The implicit `return None` ending a block: artificial, so it has no
+    /// line number (the flow-graph optimizer gives it one).
     fn emit_const_return_none(&mut self) {
+        self.unit().pos = Position::default();
         let i = self.add_const(Constant::None);
         self.emit(Opcode::LOAD_CONST, i);
         self.emit(Opcode::RETURN_VALUE, 0);
@@ -332,7 +344,7 @@ fn fix_cell_offsets(unit: &mut Unit, b: &Block) {
 /// CPython's `_PyCode_ConstantKey` equality: same type and same value, with
 /// floats compared by bits (so 0.0 and -0.0 differ) and containers item by
 /// item.
-fn same_constant(a: &Constant, b: &Constant) -> bool {
+pub(crate) fn same_constant(a: &Constant, b: &Constant) -> bool {
     match (a, b) {
         (Constant::Float(x), Constant::Float(y)) => x.to_bits() == y.to_bits(),
         (Constant::Complex { real: a, imag: b }, Constant::Complex { real: c, imag: d }) => {

@@ -74,7 +74,7 @@ impl Compiler<'_> {
                 self.compile_jump_if(test, next, false)?;
                 self.compile_body(body)?;
                 if !orelse.is_empty() {
-                    self.emit_jump(JumpKind::Always, end);
+                    self.emit_jump_noline(JumpKind::Always, end);
                     self.bind(next);
                     self.compile_body(orelse)?;
                 }
@@ -108,7 +108,7 @@ impl Compiler<'_> {
                 self.compile_body(body)?;
                 self.unit().block_depth -= 1;
                 self.unit().fblocks.pop();
-                self.emit_jump(JumpKind::Always, start);
+                self.emit_jump_noline(JumpKind::Always, start);
                 self.bind(cleanup);
                 self.compile_body(orelse)?;
                 self.bind(end);
@@ -242,16 +242,18 @@ impl Compiler<'_> {
         use krait_syntax::ast::ExceptHandlerKind;
         let (except, end, cleanup) = (self.new_label(), self.new_label(), self.new_label());
         let depth = self.unit().block_depth;
-        // The `try:` line gets a NOP of its own.
-        self.emit(Opcode::NOP, 0);
+        // The `try:` line gets a NOP of its own (CPython's SETUP_FINALLY).
+        let pos = self.unit().pos;
+        self.unit().asm.emit_pseudo(pos);
         let try_region = Region { target: except, depth, lasti: false };
         self.unit().asm.push_handler(except, depth, false);
         self.unit().fblocks.push(FBlock::TryBody(try_region));
         self.compile_body(body)?;
         self.unit().fblocks.pop();
         self.unit().asm.pop_handler();
+        self.unit().asm.emit_pseudo(Position::default());
         self.compile_body(orelse)?;
-        self.emit_jump(JumpKind::Always, end);
+        self.emit_jump_noline(JumpKind::Always, end);
 
         // The handlers: the exception is on the stack.
         self.bind(except);
@@ -278,6 +280,9 @@ impl Compiler<'_> {
                     self.compile_name(name, ExprContext::Store)?;
                     let inner = Region { target: cleanup_end, depth: depth + 1, lasti: true };
                     self.unit().asm.push_handler(cleanup_end, depth + 1, true);
+                    // CPython's SETUP_CLEANUP: keeps `cleanup_end` reachable
+                    // even if the body leaves at once (`break`, `return`).
+                    self.unit().asm.emit_pseudo(Position::default());
                     self.unit().block_depth += 1;
                     self.unit().fblocks.push(FBlock::Handler { name: Some(name.to_string()), inner: Some(inner), outer });
                     self.compile_body(hbody)?;
@@ -412,20 +417,13 @@ impl Compiler<'_> {
         self.set_pos(s.range);
         let mut flags = 0;
         if !args.defaults.is_empty() {
-            let constants: Option<Vec<Constant>> = args.defaults.iter().map(as_constant).collect();
-            match constants {
-                Some(items) => {
-                    let i = self.add_const(Constant::Tuple(items));
-                    self.emit(Opcode::LOAD_CONST, i);
-                }
-                None => {
-                    for d in &args.defaults {
-                        self.compile_expr(d)?;
-                    }
-                    self.set_pos(s.range);
-                    self.emit(Opcode::BUILD_TUPLE, args.defaults.len() as u32);
-                }
+            // A tuple of constant defaults is folded by the flow-graph
+            // optimizer, after the items' own constants.
+            for d in &args.defaults {
+                self.compile_expr(d)?;
             }
+            self.set_pos(s.range);
+            self.emit(Opcode::BUILD_TUPLE, args.defaults.len() as u32);
             flags |= 0x01;
         }
         if args.kw_defaults.iter().any(Option::is_some) {
