@@ -440,6 +440,9 @@ impl Compiler<'_> {
     /// `compiler_jump_if`, with its `not`, `and`/`or` and chained-comparison
     /// forms).
     pub(super) fn compile_jump_if(&mut self, e: &Expr, target: Label, cond: bool) -> CResult<()> {
+        if matches!(e.kind, ExprKind::Compare { .. }) {
+            self.unit().leaked_pos = Some(e.range);
+        }
         match &e.kind {
             ExprKind::UnaryOp { op: UnaryOp::Not, operand } => return self.compile_jump_if(operand, target, !cond),
             ExprKind::BoolOp { op, values } => {

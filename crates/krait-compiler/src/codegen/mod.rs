@@ -124,6 +124,10 @@ struct Unit {
     block_depth: u32,
     /// The position given to the instructions being emitted.
     pos: Position,
+    /// A comparison's position that 3.11's `compiler_jump_if` leaves set
+    /// (SET_LOC without restoring) for the rest of the statement; cleared
+    /// at each statement. Only `assert` uses it so far.
+    leaked_pos: Option<TextRange>,
 }
 
 impl<'a> Compiler<'a> {
@@ -153,6 +157,7 @@ impl<'a> Compiler<'a> {
             fblocks: Vec::new(),
             block_depth: 0,
             pos: Position::default(),
+            leaked_pos: None,
         });
     }
 

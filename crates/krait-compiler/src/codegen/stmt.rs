@@ -12,6 +12,7 @@ use crate::symtable::BlockType;
 impl Compiler<'_> {
     pub(super) fn compile_stmt(&mut self, s: &Stmt) -> CResult<()> {
         self.set_pos(s.range);
+        self.unit().leaked_pos = None;
         match &s.kind {
             StmtKind::Expr { value } => {
                 self.compile_expr(value)?;
@@ -119,6 +120,30 @@ impl Compiler<'_> {
                 }
                 self.compile_try_except(s, body, handlers, orelse)?;
             }
+            StmtKind::Assert { test, msg } => {
+                // CPython 3.11's compiler_assert (no SyntaxWarning yet for
+                // an always-true tuple test; `-O` is not supported yet).
+                let end = self.new_label();
+                self.compile_jump_if(test, end, true)?;
+                let at = self.unit().leaked_pos.unwrap_or(s.range);
+                self.set_pos(at);
+                self.emit(Opcode::LOAD_ASSERTION_ERROR, 0);
+                if let Some(m) = msg {
+                    // `AssertionError, msg` call as a method does: msg is
+                    // the one argument.
+                    self.compile_expr(m)?;
+                    self.set_pos(at);
+                    self.emit(Opcode::PRECALL, 0);
+                    self.emit(Opcode::CALL, 0);
+                }
+                self.emit(Opcode::RAISE_VARARGS, 1);
+                self.bind(end);
+            }
+            StmtKind::Delete { targets } => {
+                for t in targets {
+                    self.compile_delete(t)?;
+                }
+            }
             StmtKind::Raise { exc, cause } => {
                 let mut n = 0;
                 if let Some(e) = exc {
@@ -195,6 +220,18 @@ impl Compiler<'_> {
     /// Store the value on the stack into a target (for comprehensions).
     pub(super) fn compile_store_target(&mut self, t: &Expr) -> CResult<()> {
         self.compile_store(t)
+    }
+
+    /// `del target`: names, and tuples or lists of targets.
+    fn compile_delete(&mut self, t: &Expr) -> CResult<()> {
+        self.set_pos(t.range);
+        match &t.kind {
+            ExprKind::Name { id, .. } => self.compile_name(id, ExprContext::Del),
+            ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
+                elts.iter().try_for_each(|e| self.compile_delete(e))
+            }
+            _ => Err(CompileError::Unsupported("del of attributes and subscripts".into())),
+        }
     }
 
     /// Store the value on the stack into a target.

@@ -37,7 +37,70 @@ pub static STR_TYPE: TypeObject = TypeObject {
     bool: Some(|_, v| Ok(as_str_data(v).is_some_and(|d| d.len > 0))),
     len: Some(|_, v| Ok(as_str_data(v).map_or(0, |d| d.len))),
     new: Some(crate::builtins::functions::str_new),
+    number: &STR_NUMBER,
     ..TypeObject::builtin("str", Some(&OBJECT_TYPE), dealloc_str, trace_nothing)
+};
+
+/// `str + str` and `str * n` / `n * str` (CPython's sq_concat and
+/// sq_repeat).
+static STR_NUMBER: crate::types::NumberSlots = crate::types::NumberSlots {
+    binary: {
+        use crate::types::BinOp;
+        let mut b: [Option<crate::types::BinaryFn>; 13] = [None; 13];
+        b[BinOp::Add as usize] = Some(|vm, a, c| {
+            let (Some(x), Some(y)) = (as_str_data(a), as_str_data(c)) else {
+                if as_str_data(a).is_some() {
+                    let msg = format!("can only concatenate str (not \"{}\") to str", vm.type_of(c).name);
+                    return Err(vm.type_error(msg));
+                }
+                return Ok(vm.not_implemented());
+            };
+            let mut bytes = Vec::with_capacity(x.bytes.len() + y.bytes.len());
+            bytes.extend_from_slice(&x.bytes);
+            bytes.extend_from_slice(&y.bytes);
+            Ok(new_str_bytes(bytes.into(), x.len + y.len))
+        });
+        b[BinOp::Multiply as usize] = Some(|vm, a, c| {
+            let (s, n) = match (as_str_data(a), as_str_data(c)) {
+                (Some(s), _) => (s, c),
+                (_, Some(s)) => (s, a),
+                _ => return Ok(vm.not_implemented()),
+            };
+            let Some(count) = crate::builtins::int::int_of(n) else {
+                let msg = format!("can't multiply sequence by non-int of type '{}'", vm.type_of(n).name);
+                return Err(vm.type_error(msg));
+            };
+            let count = match count {
+                crate::builtins::int::Int::Small(i) => Some(i),
+                crate::builtins::int::Int::Big(b) => i64::try_from(b).ok(),
+            };
+            let count: i64 = match count {
+                Some(v) => v,
+                None => {
+                    let msg = format!("cannot fit '{}' into an index-sized integer", vm.type_of(n).name);
+                    return Err(vm.error(&crate::builtins::exceptions::OVERFLOW_ERROR, msg));
+                }
+            };
+            let count = count.max(0) as usize;
+            let total = s.bytes.len().checked_mul(count).filter(|&t| t <= isize::MAX as usize);
+            let Some(total) = total else {
+                return Err(vm.error(&crate::builtins::exceptions::OVERFLOW_ERROR, "repeated string is too long"));
+            };
+            if total == 0 {
+                return Ok(new_str(""));
+            }
+            let mut bytes = Vec::new();
+            if bytes.try_reserve_exact(total).is_err() {
+                return Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, ""));
+            }
+            for _ in 0..count {
+                bytes.extend_from_slice(&s.bytes);
+            }
+            Ok(new_str_bytes(bytes.into(), s.len * count))
+        });
+        b
+    },
+    ..crate::types::NumberSlots::EMPTY
 };
 
 unsafe fn dealloc_str(p: ObjPtr) {
