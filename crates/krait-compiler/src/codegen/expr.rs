@@ -104,6 +104,7 @@ impl Compiler<'_> {
                 self.compile_sequence(elts, Opcode::BUILD_LIST)?;
             }
             ExprKind::Dict { keys, values } => self.compile_dict(keys, values)?,
+            ExprKind::Lambda { args, body } => self.compile_lambda(e, args, body)?,
             ExprKind::IfExp { test, body, orelse } => {
                 let (else_, end) = (self.new_label(), self.new_label());
                 self.compile_jump_if(test, else_, false)?;

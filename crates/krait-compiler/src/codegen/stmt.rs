@@ -451,21 +451,7 @@ impl Compiler<'_> {
         for d in decorators {
             self.compile_expr(d)?;
         }
-        self.set_pos(s.range);
-        let mut flags = 0;
-        if !args.defaults.is_empty() {
-            // A tuple of constant defaults is folded by the flow-graph
-            // optimizer, after the items' own constants.
-            for d in &args.defaults {
-                self.compile_expr(d)?;
-            }
-            self.set_pos(s.range);
-            self.emit(Opcode::BUILD_TUPLE, args.defaults.len() as u32);
-            flags |= 0x01;
-        }
-        if args.kw_defaults.iter().any(Option::is_some) {
-            return Err(CompileError::Unsupported("keyword-only defaults".into()));
-        }
+        let mut flags = self.compile_defaults(args, s.range)?;
         let annotated = args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs).any(|a| a.annotation.is_some())
             || args.vararg.as_ref().is_some_and(|a| a.annotation.is_some())
             || args.kwarg.as_ref().is_some_and(|a| a.annotation.is_some())
@@ -508,6 +494,62 @@ impl Compiler<'_> {
             self.emit(Opcode::CALL, 0);
         }
         self.compile_name(name, ExprContext::Store)
+    }
+
+    /// Push a function's defaults (CPython's `compiler_default_arguments`)
+    /// and return the MAKE_FUNCTION flags they need.
+    pub(super) fn compile_defaults(&mut self, args: &Arguments, range: krait_syntax::text::TextRange) -> CResult<u32> {
+        self.set_pos(range);
+        let mut flags = 0;
+        if !args.defaults.is_empty() {
+            // A tuple of constant defaults is folded by the flow-graph
+            // optimizer, after the items' own constants.
+            for d in &args.defaults {
+                self.compile_expr(d)?;
+            }
+            self.set_pos(range);
+            self.emit(Opcode::BUILD_TUPLE, args.defaults.len() as u32);
+            flags |= 0x01;
+        }
+        if args.kw_defaults.iter().any(Option::is_some) {
+            return Err(CompileError::Unsupported("keyword-only defaults".into()));
+        }
+        Ok(flags)
+    }
+
+    /// `lambda args: body` (CPython's `compiler_lambda`): a function whose
+    /// first constant is None (it has no docstring) and whose body returns.
+    pub(super) fn compile_lambda(&mut self, e: &Expr, args: &Arguments, body: &Expr) -> CResult<()> {
+        let mut flags = self.compile_defaults(args, e.range)?;
+        let block = self.table.lookup(e.range).ok_or_else(|| CompileError::Internal("no block for lambda".into()))?;
+        if self.table.block(block).generator {
+            return Err(CompileError::Unsupported("yield in a lambda".into()));
+        }
+        let qualname = self.qualname("<lambda>");
+        let firstlineno = self.lines.line(e.range.start) as u32;
+        self.enter_unit(block, qualname, firstlineno);
+        {
+            let u = self.unit();
+            u.argcount = (args.posonlyargs.len() + args.args.len()) as u32;
+            u.posonlyargcount = args.posonlyargs.len() as u32;
+            u.kwonlyargcount = args.kwonlyargs.len() as u32;
+        }
+        self.add_const(Constant::None);
+        self.emit_resume();
+        self.compile_expr(body)?;
+        // The return carries the lambda's first line and no columns.
+        self.unit().pos =
+            Position { lineno: Some(firstlineno), end_lineno: Some(firstlineno), col_offset: Some(0), end_col_offset: Some(0) };
+        self.emit(Opcode::RETURN_VALUE, 0);
+        let code = self.leave_unit()?;
+        self.set_pos(e.range);
+        if self.compile_closure(block)? {
+            flags |= 0x08;
+        }
+        let i = self.add_const(Constant::Code(Box::new(code)));
+        self.emit(Opcode::LOAD_CONST, i);
+        self.emit(Opcode::MAKE_FUNCTION, flags);
+        Ok(())
     }
 
     /// CPython's `compiler_set_qualname`: `outer.<locals>.inner` for a
