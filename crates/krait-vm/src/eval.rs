@@ -388,6 +388,39 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     }
                 }
             }
+            Opcode::BUILD_STRING => {
+                let parts = vm.stack.split_off(vm.stack.len() - arg as usize);
+                let s = crate::builtins::str::concat(&parts).expect("BUILD_STRING's operands are strings");
+                vm.stack.push(s);
+            }
+            Opcode::FORMAT_VALUE => {
+                // arg: conversion in the low two bits (1 str, 2 repr, 3
+                // ascii), 4 if a format spec is on the stack.
+                let spec = if arg & 4 != 0 { Some(pop!()) } else { None };
+                let value = pop!();
+                let value = match arg & 3 {
+                    1 => ops::str(vm, &value)?,
+                    2 => ops::repr(vm, &value)?,
+                    3 => {
+                        let r = ops::repr(vm, &value)?;
+                        crate::builtins::str::ascii_escape(crate::builtins::str::as_str_data(&r).expect("repr is a str"))
+                    }
+                    _ => value,
+                };
+                let empty_spec = spec.as_ref().map_or(true, |s| crate::builtins::str::as_str_data(s).is_some_and(|d| d.len() == 0));
+                let formatted = if !empty_spec {
+                    return Err(vm.error(
+                        &crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR,
+                        "format specifications (format() and __format__)",
+                    ));
+                } else if std::ptr::eq(vm.type_of(&value), &crate::builtins::str::STR_TYPE) {
+                    value
+                } else {
+                    // format(value, '') is str(value) for the built-in types.
+                    ops::str(vm, &value)?
+                };
+                vm.stack.push(formatted);
+            }
             Opcode::BUILD_TUPLE | Opcode::BUILD_LIST => {
                 let items = vm.stack.split_off(vm.stack.len() - arg as usize);
                 let v = if op == Opcode::BUILD_TUPLE { new_tuple(items) } else { new_list(items) };

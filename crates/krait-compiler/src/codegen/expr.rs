@@ -105,6 +105,34 @@ impl Compiler<'_> {
             }
             ExprKind::Dict { keys, values } => self.compile_dict(keys, values)?,
             ExprKind::Lambda { args, body } => self.compile_lambda(e, args, body)?,
+            // CPython's compiler_joined_str and compiler_formatted_value.
+            ExprKind::JoinedStr { values } => {
+                if values.len() > STACK_USE_GUIDELINE {
+                    return Err(CompileError::Unsupported("f-strings of more than 30 parts".into()));
+                }
+                for v in values {
+                    self.compile_expr(v)?;
+                }
+                if values.len() != 1 {
+                    self.set_pos(e.range);
+                    self.emit(Opcode::BUILD_STRING, values.len() as u32);
+                }
+            }
+            ExprKind::FormattedValue { value, conversion, format_spec } => {
+                self.compile_expr(value)?;
+                let mut oparg = match u8::try_from(*conversion).map(char::from) {
+                    Ok('s') => 1,
+                    Ok('r') => 2,
+                    Ok('a') => 3,
+                    _ => 0,
+                };
+                if let Some(spec) = format_spec {
+                    self.compile_expr(spec)?;
+                    oparg |= 4;
+                }
+                self.set_pos(e.range);
+                self.emit(Opcode::FORMAT_VALUE, oparg);
+            }
             ExprKind::IfExp { test, body, orelse } => {
                 let (else_, end) = (self.new_label(), self.new_label());
                 self.compile_jump_if(test, else_, false)?;
@@ -648,6 +676,9 @@ fn fold_binary(op: Operator, a: Constant, b: Constant) -> Option<Constant> {
         _ => None,
     }
 }
+
+/// CPython's STACK_USE_GUIDELINE: longer sequences are built another way.
+const STACK_USE_GUIDELINE: usize = 30;
 
 fn unsupported(kind: &ExprKind) -> CompileError {
     let name = format!("{kind:?}");

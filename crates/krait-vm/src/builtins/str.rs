@@ -122,6 +122,33 @@ fn new_str_bytes(bytes: Box<[u8]>, len: usize) -> Value {
     Value::from_owned(alloc(&STR_TYPE, StrData { bytes, len, hash: Cell::new(-1) }))
 }
 
+/// The concatenation of `str` values (`BUILD_STRING`, `str.join`): `None`
+/// if one of them is not a `str`.
+pub fn concat(parts: &[Value]) -> Option<Value> {
+    let datas: Option<Vec<&StrData>> = parts.iter().map(as_str_data).collect();
+    let datas = datas?;
+    let mut bytes = Vec::with_capacity(datas.iter().map(|d| d.bytes.len()).sum());
+    for d in &datas {
+        bytes.extend_from_slice(&d.bytes);
+    }
+    Some(new_str_bytes(bytes.into(), datas.iter().map(|d| d.len).sum()))
+}
+
+/// `ascii(x)`'s escaping of a `repr`: code points above 0x7f as `\xhh`,
+/// `\uhhhh` or `\Uhhhhhhhh`.
+pub fn ascii_escape(text: &StrData) -> Value {
+    let mut out = String::with_capacity(text.bytes.len());
+    for cp in text.code_points() {
+        match cp {
+            0..=0x7f => out.push(char::from(cp as u8)),
+            0x80..=0xff => out.push_str(&format!("\\x{cp:02x}")),
+            0x100..=0xffff => out.push_str(&format!("\\u{cp:04x}")),
+            _ => out.push_str(&format!("\\U{cp:08x}")),
+        }
+    }
+    new_str(&out)
+}
+
 /// The payload of a `str` (or subclass) value.
 pub fn as_str_data(v: &Value) -> Option<&StrData> {
     let p = v.as_object()?;
