@@ -104,6 +104,14 @@ enum FBlock {
     /// (restores the previous exception); `inner` the body of an
     /// `except ... as name:` (clears the name).
     Handler { name: Option<String>, inner: Option<Region>, outer: Region },
+    /// The body of a `try` with a `finally` (and its except clauses):
+    /// leaving it runs a copy of the `finally` body.
+    FinallyTry { region: Region, finalbody: Vec<Stmt> },
+    /// The `finally` body run for an exception, protected by `region`
+    /// (restores the previous exception); the exception is on the stack.
+    FinallyEnd(Region),
+    /// A return value kept on the stack while a `finally` body runs.
+    PopValue,
 }
 
 struct Unit {

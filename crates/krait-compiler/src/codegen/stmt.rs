@@ -115,10 +115,11 @@ impl Compiler<'_> {
                 self.bind(end);
             }
             StmtKind::Try { body, handlers, orelse, finalbody } => {
-                if !finalbody.is_empty() {
-                    return Err(CompileError::Unsupported("try/finally".into()));
+                if finalbody.is_empty() {
+                    self.compile_try_except(s, body, handlers, orelse)?;
+                } else {
+                    self.compile_try_finally(s, body, handlers, orelse, finalbody)?;
                 }
-                self.compile_try_except(s, body, handlers, orelse)?;
             }
             StmtKind::Assert { test, msg } => {
                 // CPython 3.11's compiler_assert (no SyntaxWarning yet for
@@ -361,6 +362,60 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// `try: ... finally: ...` (CPython 3.11's `compiler_try_finally`):
+    /// the body (with any except clauses) is followed by the `finally`
+    /// body; a second copy runs for an exception and re-raises it.
+    fn compile_try_finally(
+        &mut self,
+        s: &Stmt,
+        body: &[Stmt],
+        handlers: &[krait_syntax::ast::ExceptHandler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+    ) -> CResult<()> {
+        let (end, exit, cleanup) = (self.new_label(), self.new_label(), self.new_label());
+        let depth = self.unit().block_depth;
+        // SETUP_FINALLY at the `try:` line.
+        let pos = self.unit().pos;
+        self.unit().asm.emit_pseudo(pos);
+        let region = Region { target: end, depth, lasti: false };
+        self.unit().asm.push_handler(end, depth, false);
+        // The handler edge, kept even if the body leaves at once.
+        self.unit().asm.emit_pseudo(Position::default());
+        self.unit().fblocks.push(FBlock::FinallyTry { region, finalbody: finalbody.to_vec() });
+        if handlers.is_empty() {
+            self.compile_body(body)?;
+        } else {
+            self.compile_try_except(s, body, handlers, orelse)?;
+        }
+        self.unit().fblocks.pop();
+        self.unit().asm.pop_handler();
+        self.unit().asm.emit_pseudo(Position::default());
+        self.compile_body(finalbody)?;
+        self.emit_jump_noline(JumpKind::Always, exit);
+
+        // The exceptional path: the exception is on the stack.
+        self.bind(end);
+        self.unit().pos = Position::default();
+        let cleanup_region = Region { target: cleanup, depth: depth + 1, lasti: true };
+        self.unit().asm.push_handler(cleanup, depth + 1, true);
+        self.emit(Opcode::PUSH_EXC_INFO, 0);
+        self.unit().block_depth += 2;
+        self.unit().fblocks.push(FBlock::FinallyEnd(cleanup_region));
+        self.compile_body(finalbody)?;
+        self.unit().fblocks.pop();
+        self.unit().block_depth -= 2;
+        self.unit().pos = Position::default();
+        self.emit(Opcode::RERAISE, 0);
+        self.unit().asm.pop_handler();
+        self.bind(cleanup);
+        self.emit(Opcode::COPY, 3);
+        self.emit(Opcode::POP_EXCEPT, 0);
+        self.emit(Opcode::RERAISE, 1);
+        self.bind(exit);
+        Ok(())
+    }
+
     /// `name = None; del name` after an `except ... as name:` clause.
     fn emit_none_store_del(&mut self, name: &str) -> CResult<()> {
         let i = self.add_const(Constant::None);
@@ -397,8 +452,49 @@ impl Compiler<'_> {
     fn unwind_fblocks(&mut self, down_to: usize, preserve: bool) -> CResult<Vec<Region>> {
         let blocks: Vec<FBlock> = self.unit().fblocks[down_to..].to_vec();
         let mut popped = Vec::new();
-        for b in blocks.iter().rev() {
+        for (i, b) in blocks.iter().enumerate().rev() {
             match b {
+                FBlock::FinallyTry { region, finalbody } => {
+                    // POP_BLOCK, with the unwinding statement's line.
+                    self.unit().asm.pop_handler();
+                    popped.push(*region);
+                    let pos = self.unit().pos;
+                    self.unit().asm.emit_pseudo(pos);
+                    // The finally body runs with only the blocks outside
+                    // this one (a `return` in it unwinds those).
+                    let above = self.unit().fblocks.split_off(down_to + i);
+                    if preserve {
+                        self.unit().fblocks.push(FBlock::PopValue);
+                        self.unit().block_depth += 1;
+                    }
+                    self.compile_body(finalbody)?;
+                    if preserve {
+                        self.unit().fblocks.pop();
+                        self.unit().block_depth -= 1;
+                    }
+                    self.unit().fblocks.extend(above);
+                    // What follows seems to run after the statement that
+                    // unwinds: it has no location.
+                    self.unit().pos = Position::default();
+                }
+                FBlock::FinallyEnd(region) => {
+                    if preserve {
+                        self.emit(Opcode::SWAP, 2);
+                    }
+                    self.emit(Opcode::POP_TOP, 0);
+                    if preserve {
+                        self.emit(Opcode::SWAP, 2);
+                    }
+                    self.unit().asm.pop_handler();
+                    popped.push(*region);
+                    self.emit(Opcode::POP_EXCEPT, 0);
+                }
+                FBlock::PopValue => {
+                    if preserve {
+                        self.emit(Opcode::SWAP, 2);
+                    }
+                    self.emit(Opcode::POP_TOP, 0);
+                }
                 FBlock::Loop(l) => {
                     if l.pops_iterator {
                         if preserve {
