@@ -24,6 +24,10 @@ pub struct ExceptionData {
     pub context: RefCell<Value>,
     pub cause: RefCell<Value>,
     pub suppress_context: std::cell::Cell<bool>,
+    /// An OSError's constructor arguments when they were 2 to 5 (errno,
+    /// strerror, filename, winerror, filename2); `args` then keeps only the
+    /// first two. Empty otherwise.
+    pub os_args: RefCell<Vec<Value>>,
 }
 
 impl ExceptionData {
@@ -34,6 +38,7 @@ impl ExceptionData {
             context: RefCell::new(Value::NULL),
             cause: RefCell::new(Value::NULL),
             suppress_context: std::cell::Cell::new(false),
+            os_args: RefCell::new(Vec::new()),
         }
     }
 }
@@ -46,7 +51,7 @@ unsafe fn dealloc_exception(p: ObjPtr) {
 fn trace_exception(p: ObjPtr, visit: Visit) {
     // SAFETY: exception types' objects are Obj<ExceptionData>.
     let data = unsafe { p.data::<ExceptionData>() };
-    for v in data.args.borrow().iter() {
+    for v in data.args.borrow().iter().chain(data.os_args.borrow().iter()) {
         visit(v);
     }
     for (code, _) in data.traceback.borrow().iter() {
@@ -100,6 +105,64 @@ exception_types! {
     ASSERTION_ERROR = "AssertionError": &EXCEPTION;
     STOP_ITERATION = "StopIteration": &EXCEPTION;
     KEYBOARD_INTERRUPT = "KeyboardInterrupt": &BASE_EXCEPTION;
+    GENERATOR_EXIT = "GeneratorExit": &BASE_EXCEPTION;
+    STOP_ASYNC_ITERATION = "StopAsyncIteration": &EXCEPTION;
+    FLOATING_POINT_ERROR = "FloatingPointError": &ARITHMETIC_ERROR;
+    BUFFER_ERROR = "BufferError": &EXCEPTION;
+    EOF_ERROR = "EOFError": &EXCEPTION;
+    REFERENCE_ERROR = "ReferenceError": &EXCEPTION;
+    SYSTEM_ERROR = "SystemError": &EXCEPTION;
+    UNICODE_ERROR = "UnicodeError": &VALUE_ERROR;
+    OS_ERROR = "OSError": &EXCEPTION;
+    BLOCKING_IO_ERROR = "BlockingIOError": &OS_ERROR;
+    CHILD_PROCESS_ERROR = "ChildProcessError": &OS_ERROR;
+    CONNECTION_ERROR = "ConnectionError": &OS_ERROR;
+    BROKEN_PIPE_ERROR = "BrokenPipeError": &CONNECTION_ERROR;
+    CONNECTION_ABORTED_ERROR = "ConnectionAbortedError": &CONNECTION_ERROR;
+    CONNECTION_REFUSED_ERROR = "ConnectionRefusedError": &CONNECTION_ERROR;
+    CONNECTION_RESET_ERROR = "ConnectionResetError": &CONNECTION_ERROR;
+    FILE_EXISTS_ERROR = "FileExistsError": &OS_ERROR;
+    FILE_NOT_FOUND_ERROR = "FileNotFoundError": &OS_ERROR;
+    INTERRUPTED_ERROR = "InterruptedError": &OS_ERROR;
+    IS_A_DIRECTORY_ERROR = "IsADirectoryError": &OS_ERROR;
+    NOT_A_DIRECTORY_ERROR = "NotADirectoryError": &OS_ERROR;
+    PERMISSION_ERROR = "PermissionError": &OS_ERROR;
+    PROCESS_LOOKUP_ERROR = "ProcessLookupError": &OS_ERROR;
+    TIMEOUT_ERROR = "TimeoutError": &OS_ERROR;
+    WARNING = "Warning": &EXCEPTION;
+    USER_WARNING = "UserWarning": &WARNING;
+    DEPRECATION_WARNING = "DeprecationWarning": &WARNING;
+    PENDING_DEPRECATION_WARNING = "PendingDeprecationWarning": &WARNING;
+    SYNTAX_WARNING = "SyntaxWarning": &WARNING;
+    RUNTIME_WARNING = "RuntimeWarning": &WARNING;
+    FUTURE_WARNING = "FutureWarning": &WARNING;
+    IMPORT_WARNING = "ImportWarning": &WARNING;
+    UNICODE_WARNING = "UnicodeWarning": &WARNING;
+    BYTES_WARNING = "BytesWarning": &WARNING;
+    RESOURCE_WARNING = "ResourceWarning": &WARNING;
+    ENCODING_WARNING = "EncodingWarning": &WARNING;
+}
+
+/// The OSError subclass CPython's `OSError(errno, strerror)` makes for an
+/// errno (Linux numbers; `Objects/exceptions.c`'s errnomap).
+fn os_error_subclass(errno: i64) -> Option<&'static TypeObject> {
+    Some(match errno {
+        11 | 114 | 115 => &BLOCKING_IO_ERROR, // EAGAIN, EALREADY, EINPROGRESS
+        10 => &CHILD_PROCESS_ERROR,          // ECHILD
+        32 | 108 => &BROKEN_PIPE_ERROR,      // EPIPE, ESHUTDOWN
+        103 => &CONNECTION_ABORTED_ERROR,    // ECONNABORTED
+        111 => &CONNECTION_REFUSED_ERROR,    // ECONNREFUSED
+        104 => &CONNECTION_RESET_ERROR,      // ECONNRESET
+        17 => &FILE_EXISTS_ERROR,            // EEXIST
+        2 => &FILE_NOT_FOUND_ERROR,          // ENOENT
+        21 => &IS_A_DIRECTORY_ERROR,         // EISDIR
+        20 => &NOT_A_DIRECTORY_ERROR,        // ENOTDIR
+        4 => &INTERRUPTED_ERROR,             // EINTR
+        13 | 1 => &PERMISSION_ERROR,         // EACCES, EPERM
+        3 => &PROCESS_LOOKUP_ERROR,          // ESRCH
+        110 => &TIMEOUT_ERROR,               // ETIMEDOUT
+        _ => return None,
+    })
 }
 
 /// A new exception of type `ty` whose only argument is `msg`.
@@ -131,6 +194,22 @@ fn exception_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         [] => Ok(new_str("")),
         // A missing key reads better quoted (CPython's KeyError_str).
         [one] if vm.type_of(v).is_subtype(&KEY_ERROR) => crate::ops::repr(vm, one),
+        // OSError_str: "[Errno e] strerror" and the file names.
+        _ if !data.os_args.borrow().is_empty() => {
+            let os: Vec<Value> = data.os_args.borrow().clone();
+            drop(args);
+            let (errno, strerror) = (crate::ops::str(vm, &os[0])?, crate::ops::str(vm, &os[1])?);
+            let (errno, strerror) = (as_str(&errno).unwrap_or("").to_string(), as_str(&strerror).unwrap_or("").to_string());
+            let mut text = format!("[Errno {errno}] {strerror}");
+            let given = |i: usize| os.get(i).filter(|f| !crate::builtins::singletons::is_none(f));
+            if let Some(f1) = given(2) {
+                text.push_str(&format!(": {}", crate::ops::repr_string(vm, f1)?));
+                if let Some(f2) = given(4) {
+                    text.push_str(&format!(" -> {}", crate::ops::repr_string(vm, f2)?));
+                }
+            }
+            Ok(new_str(&text))
+        }
         [one] => crate::ops::str(vm, one),
         several => {
             let tuple = crate::builtins::tuple::new_tuple(several.to_vec());
@@ -150,6 +229,15 @@ fn exception_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         "__cause__" => Ok(link(&data.cause.borrow())),
         "__context__" => Ok(link(&data.context.borrow())),
         "__suppress_context__" => Ok(vm.bool(data.suppress_context.get())),
+        "errno" | "strerror" | "filename" | "filename2" if vm.type_of(v).is_subtype(&OS_ERROR) => {
+            let index = match crate::builtins::str::as_str(name).unwrap_or("") {
+                "errno" => 0,
+                "strerror" => 1,
+                "filename" => 2,
+                _ => 4,
+            };
+            Ok(data.os_args.borrow().get(index).cloned().unwrap_or_else(crate::builtins::singletons::none))
+        }
         "__traceback__" => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "exception __traceback__ (traceback objects)")),
         other => {
             let msg = format!("'{}' object has no attribute '{}'", vm.type_of(v).name, other);
@@ -163,7 +251,20 @@ fn exception_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: 
     if !kwnames.is_empty() {
         return Err(vm.type_error(format!("{}() takes no keyword arguments", ty.name)));
     }
-    Ok(Value::from_owned(alloc(ty, ExceptionData::new(args.to_vec()))))
+    if !ty.is_subtype(&OS_ERROR) || !(2..=5).contains(&args.len()) {
+        return Ok(Value::from_owned(alloc(ty, ExceptionData::new(args.to_vec()))));
+    }
+    // OSError(errno, strerror[, filename[, winerror[, filename2]]]): the
+    // errno's subclass, with only (errno, strerror) as `args`.
+    let mut ty = ty;
+    if std::ptr::eq(ty, &OS_ERROR) {
+        if let Some(sub) = args[0].as_small_int().and_then(os_error_subclass) {
+            ty = sub;
+        }
+    }
+    let data = ExceptionData::new(args[..2].to_vec());
+    *data.os_args.borrow_mut() = args.to_vec();
+    Ok(Value::from_owned(alloc(ty, data)))
 }
 
 /// `repr(exc)`: `Name(args...)`.

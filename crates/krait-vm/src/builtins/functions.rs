@@ -24,8 +24,10 @@ use crate::vm::{PyResult, Vm};
 pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
     let d = new_dict();
     let dd = as_dict(&d).expect("a dict");
-    let functions: [(&'static str, crate::types::CallFn); 7] = [
+    let functions: [(&'static str, crate::types::CallFn); 9] = [
         ("print", print),
+        ("isinstance", |vm, _, a, k| class_check(vm, a, k, "isinstance")),
+        ("issubclass", |vm, _, a, k| class_check(vm, a, k, "issubclass")),
         ("len", len),
         ("repr", repr),
         ("abs", abs),
@@ -44,7 +46,43 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
     for ty in exceptions::ALL {
         dd.set(vm, new_str(ty.name), type_value(ty))?;
     }
+    for alias in ["EnvironmentError", "IOError"] {
+        dd.set(vm, new_str(alias), type_value(&exceptions::OS_ERROR))?;
+    }
     Ok(d)
+}
+
+/// `isinstance(obj, classinfo)` and `issubclass(cls, classinfo)`, where
+/// `classinfo` is a type or a (nested) tuple of them.
+fn class_check(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, name, kwnames)?;
+    let [x, classinfo] = args else {
+        return Err(vm.type_error(format!("{name} expected 2 arguments, got {}", args.len())));
+    };
+    let ty: &TypeObject = if name == "isinstance" {
+        vm.type_of(x)
+    } else {
+        match crate::types::as_type(x) {
+            Some(t) => t,
+            None => return Err(vm.type_error("issubclass() arg 1 must be a class")),
+        }
+    };
+    fn matches(vm: &mut Vm, ty: &TypeObject, info: &Value, name: &str) -> PyResult<bool> {
+        if let Some(t) = crate::types::as_type(info) {
+            return Ok(ty.is_subtype(t));
+        }
+        if let Some(items) = crate::builtins::tuple::as_tuple(info) {
+            for item in items.items.clone() {
+                if matches(vm, ty, &item, name)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        Err(vm.type_error(format!("{name}() arg 2 must be a type, a tuple of types, or a union")))
+    }
+    let r = matches(vm, ty, classinfo, name)?;
+    Ok(vm.bool(r))
 }
 
 /// `print(*objects, sep=' ', end='\n', file=None, flush=False)`.
