@@ -407,7 +407,10 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     }
                     _ => value,
                 };
-                let empty_spec = spec.as_ref().map_or(true, |s| crate::builtins::str::as_str_data(s).is_some_and(|d| d.len() == 0));
+                let empty_spec = match &spec {
+                    None => true,
+                    Some(s) => crate::builtins::str::as_str_data(s).is_some_and(|d| d.is_empty()),
+                };
                 let formatted = if !empty_spec {
                     return Err(vm.error(
                         &crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR,

@@ -124,7 +124,7 @@ fn carets(line: &str, pos: &Position) -> Option<String> {
     let anchors = if end_lineno == lineno { anchors(segment) } else { None };
     // Carets are shown unless they would underline the whole line plainly.
     let whole = start <= indent && end >= line.trim_end().len();
-    if whole && !anchors.is_some_and(|(left, right)| right > left) {
+    if whole && !matches!(anchors, Some((left, right)) if right > left) {
         return None;
     }
     let width = segment.chars().count();

@@ -198,3 +198,23 @@ fn dict_keeps_insertion_order_through_deletions() {
     dd.set(&mut vm, Value::float(3.0), new_str("x")).unwrap();
     assert_eq!(as_str(&dd.get(&mut vm, &new_int(3)).unwrap().unwrap()), Some("x"));
 }
+
+#[test]
+fn trace_visits_every_reference_of_an_exception() {
+    use crate::builtins::exceptions::{as_exception, exception_with_args, OS_ERROR, VALUE_ERROR};
+    let mut vm = Vm::new();
+    let os = crate::eval::call(&mut vm, &crate::types::type_value(&OS_ERROR), &[new_int(2), new_str("gone"), new_str("f")], &[])
+        .unwrap_or_else(|_| panic!("OSError(2, 'gone', 'f')"));
+    let data = as_exception(&os).unwrap();
+    let (ctx, cause) = (exception_with_args(&VALUE_ERROR, vec![]), exception_with_args(&VALUE_ERROR, vec![]));
+    *data.context.borrow_mut() = ctx.clone();
+    *data.cause.borrow_mut() = cause.clone();
+    let code = new_str("stands in for a code object");
+    data.traceback.borrow_mut().push((code.clone(), 0));
+    let mut expected: Vec<u64> = data.args.borrow().iter().map(Value::bits).collect();
+    expected.extend(data.os_args.borrow().iter().map(Value::bits));
+    expected.extend([code.bits(), ctx.bits(), cause.bits()]);
+    assert_eq!(data.args.borrow().len(), 2);
+    assert_eq!(data.os_args.borrow().len(), 3);
+    assert_eq!(traced(&os), expected);
+}
