@@ -105,6 +105,12 @@ impl Compiler<'_> {
             }
             ExprKind::Dict { keys, values } => self.compile_dict(keys, values)?,
             ExprKind::Lambda { args, body } => self.compile_lambda(e, args, body)?,
+            ExprKind::NamedExpr { target, value } => {
+                self.compile_expr(value)?;
+                self.set_pos(e.range);
+                self.emit(Opcode::COPY, 1);
+                self.compile_expr(target)?;
+            }
             // CPython's compiler_joined_str and compiler_formatted_value.
             ExprKind::JoinedStr { values } => {
                 if values.len() > STACK_USE_GUIDELINE {

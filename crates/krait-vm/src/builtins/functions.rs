@@ -24,8 +24,10 @@ use crate::vm::{PyResult, Vm};
 pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
     let d = new_dict();
     let dd = as_dict(&d).expect("a dict");
-    let functions: [(&'static str, crate::types::CallFn); 9] = [
+    let functions: [(&'static str, crate::types::CallFn); 11] = [
         ("print", print),
+        ("iter", iter),
+        ("next", next),
         ("isinstance", |vm, _, a, k| class_check(vm, a, k, "isinstance")),
         ("issubclass", |vm, _, a, k| class_check(vm, a, k, "issubclass")),
         ("len", len),
@@ -83,6 +85,40 @@ fn class_check(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> Py
     }
     let r = matches(vm, ty, classinfo, name)?;
     Ok(vm.bool(r))
+}
+
+/// `iter(object)`. (The `iter(callable, sentinel)` form needs the
+/// callable iterator type, which arrives with the built-in types issue.)
+fn iter(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "iter", kwnames)?;
+    match args {
+        [x] => ops::iter(vm, x),
+        [_, _] => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "iter(callable, sentinel)")),
+        [] => Err(vm.type_error("iter expected at least 1 argument, got 0")),
+        _ => Err(vm.type_error(format!("iter expected at most 2 arguments, got {}", args.len()))),
+    }
+}
+
+/// `next(iterator[, default])`.
+fn next(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "next", kwnames)?;
+    let (it, default) = match args {
+        [it] => (it, None),
+        [it, d] => (it, Some(d)),
+        [] => return Err(vm.type_error("next expected at least 1 argument, got 0")),
+        _ => return Err(vm.type_error(format!("next expected at most 2 arguments, got {}", args.len()))),
+    };
+    if vm.type_of(it).next.is_none() {
+        let msg = format!("'{}' object is not an iterator", vm.type_of(it).name);
+        return Err(vm.type_error(msg));
+    }
+    match (ops::next(vm, it)?, default) {
+        (Some(v), _) => Ok(v),
+        (None, Some(d)) => Ok(d.clone()),
+        (None, None) => Err(crate::vm::PyErr {
+            exception: exceptions::exception_with_args(&exceptions::STOP_ITERATION, Vec::new()),
+        }),
+    }
 }
 
 /// `print(*objects, sep=' ', end='\n', file=None, flush=False)`.
