@@ -138,6 +138,41 @@ fn run(vm: &mut Vm, entry: usize) -> PyResult<Value> {
     }
 }
 
+/// `del container[key]` for dicts and lists (slices included).
+fn delete_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<()> {
+    if let Some(d) = as_dict(container) {
+        if !d.remove(vm, key)? {
+            use crate::builtins::exceptions::{exception_with_args, KEY_ERROR};
+            return Err(PyErr { exception: exception_with_args(&KEY_ERROR, vec![key.clone()]) });
+        }
+        return Ok(());
+    }
+    let Some(l) = as_list(container) else {
+        let msg = format!("'{}' object doesn't support item deletion", vm.type_of(container).name);
+        return Err(vm.type_error(msg));
+    };
+    // The removed items are dropped after the list is released.
+    let removed: Vec<Value> = if let Some(sl) = crate::builtins::slice::as_slice(key) {
+        let (start, _, step, count) = sl.indices(vm, l.len())?;
+        let doomed: std::collections::HashSet<usize> = (0..count as i64).map(|k| (start + k * step) as usize).collect();
+        let mut items = l.items.borrow_mut();
+        let mut gone = Vec::with_capacity(count);
+        let mut kept = Vec::with_capacity(items.len() - count);
+        for (i, v) in std::mem::take(&mut *items).into_iter().enumerate() {
+            if doomed.contains(&i) { gone.push(v) } else { kept.push(v) }
+        }
+        *items = kept;
+        gone
+    } else {
+        match crate::builtins::iter::normalize_index(vm, key, l.len(), "list")? {
+            Some(i) => vec![l.items.borrow_mut().remove(i)],
+            None => return Err(vm.index_error("list assignment index out of range")),
+        }
+    };
+    drop(removed);
+    Ok(())
+}
+
 /// Look a name up in a dict value.
 fn dict_get(vm: &mut Vm, d: &Value, key: &Value) -> PyResult<Option<Value>> {
     match as_dict(d) {
@@ -501,6 +536,11 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     let msg = format!("'{}' object does not support item assignment", vm.type_of(&container).name);
                     return Err(vm.type_error(msg));
                 }
+            }
+            Opcode::DELETE_SUBSCR => {
+                let key = pop!();
+                let container = pop!();
+                delete_item(vm, &container, &key)?;
             }
             Opcode::UNPACK_SEQUENCE => {
                 let seq = pop!();

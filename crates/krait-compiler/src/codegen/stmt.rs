@@ -223,7 +223,7 @@ impl Compiler<'_> {
         self.compile_store(t)
     }
 
-    /// `del target`: names, and tuples or lists of targets.
+    /// `del target`: names, items, and tuples or lists of targets.
     fn compile_delete(&mut self, t: &Expr) -> CResult<()> {
         self.set_pos(t.range);
         match &t.kind {
@@ -231,7 +231,14 @@ impl Compiler<'_> {
             ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
                 elts.iter().try_for_each(|e| self.compile_delete(e))
             }
-            _ => Err(CompileError::Unsupported("del of attributes and subscripts".into())),
+            ExprKind::Subscript { value, slice, .. } => {
+                self.compile_expr(value)?;
+                self.compile_expr(slice)?;
+                self.set_pos(t.range);
+                self.emit(Opcode::DELETE_SUBSCR, 0);
+                Ok(())
+            }
+            _ => Err(CompileError::Unsupported("del of attributes".into())),
         }
     }
 

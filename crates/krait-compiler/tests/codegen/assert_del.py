@@ -12,3 +12,8 @@ def check(x, y):
 a = b = 2
 assert a == b
 del a, b
+
+
+def items(d, l):
+    del d["k"], l[0], l[1:3], l[::2]
+    del (d[1], l[-1])
