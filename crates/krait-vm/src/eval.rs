@@ -944,6 +944,22 @@ fn push_frame(
     Ok(())
 }
 
+/// `sys.exit([status])`: raise SystemExit(status).
+fn sys_exit(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "exit", kwnames)?;
+    if args.len() > 1 {
+        return Err(vm.type_error(format!("exit expected at most 1 argument, got {}", args.len())));
+    }
+    use crate::builtins::exceptions::{exception_with_args, SYSTEM_EXIT};
+    // PyErr_SetObject's rule: None means no arguments, a tuple its items.
+    let args = match args {
+        [x] if is_none(x) => Vec::new(),
+        [x] if as_tuple(x).is_some() => as_tuple(x).map(|t| t.items.clone()).unwrap_or_default(),
+        _ => args.to_vec(),
+    };
+    Err(PyErr { exception: exception_with_args(&SYSTEM_EXIT, args) })
+}
+
 /// `import name`: the built-in modules Krait has so far.
 fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
     if let Some((_, m)) = vm.modules.iter().find(|(n, _)| n == name) {
@@ -954,6 +970,8 @@ fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
             let d = new_dict();
             let argv = new_list(vm.argv.iter().map(|a| new_str(a)).collect());
             as_dict(&d).expect("a dict").set(vm, new_str("argv"), argv)?;
+            let exit = crate::builtins::function::new_builtin("exit", sys_exit);
+            as_dict(&d).expect("a dict").set(vm, new_str("exit"), exit)?;
             let m = new_module("sys", d);
             vm.modules.push(("sys".into(), m.clone()));
             Ok(m)

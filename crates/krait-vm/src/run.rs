@@ -30,11 +30,41 @@ pub fn run_main(vm: &mut Vm, code: CodeObject) -> i32 {
     let _ = vm.stdout.flush();
     match result {
         Ok(()) => 0,
+        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::SYSTEM_EXIT) => {
+            system_exit_status(vm, &e.exception)
+        }
         Err(e) => {
             print_exception(vm, &e, &filename);
             1
         }
     }
+}
+
+/// The exit status an uncaught SystemExit asks for (CPython's
+/// `handle_system_exit`): None is 0, an int is itself (truncated to a
+/// byte by the OS; -1 if it does not fit a C long), anything else is
+/// printed to stderr and is 1.
+fn system_exit_status(vm: &mut Vm, exc: &Value) -> i32 {
+    let code = match crate::builtins::exceptions::as_exception(exc) {
+        Some(data) => crate::builtins::exceptions::system_exit_code(data),
+        None => crate::builtins::singletons::none(),
+    };
+    if crate::builtins::singletons::is_none(&code) {
+        return 0;
+    }
+    if let Some(i) = crate::builtins::int::int_of(&code) {
+        return match i {
+            // A C long cast to int, as CPython does.
+            crate::builtins::int::Int::Small(i) => i as i32,
+            crate::builtins::int::Int::Big(b) => i64::try_from(b).map_or(-1, |i| i as i32),
+        };
+    }
+    let text = match ops::str(vm, &code) {
+        Ok(s) => as_str(&s).unwrap_or("").to_string(),
+        Err(_) => String::new(),
+    };
+    let _ = writeln!(std::io::stderr(), "{text}");
+    1
 }
 
 fn run_main_inner(vm: &mut Vm, code: CodeObject) -> PyResult<()> {

@@ -238,11 +238,23 @@ fn exception_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             };
             Ok(data.os_args.borrow().get(index).cloned().unwrap_or_else(crate::builtins::singletons::none))
         }
+        "code" if vm.type_of(v).is_subtype(&SYSTEM_EXIT) => Ok(system_exit_code(data)),
         "__traceback__" => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "exception __traceback__ (traceback objects)")),
         other => {
             let msg = format!("'{}' object has no attribute '{}'", vm.type_of(v).name, other);
             Err(vm.error(&ATTRIBUTE_ERROR, msg))
         }
+    }
+}
+
+/// `SystemExit.code`: None without arguments, the argument, or the tuple
+/// of several.
+pub fn system_exit_code(data: &ExceptionData) -> Value {
+    let args = data.args.borrow().clone();
+    match args.as_slice() {
+        [] => crate::builtins::singletons::none(),
+        [one] => one.clone(),
+        _ => crate::builtins::tuple::new_tuple(args),
     }
 }
 
