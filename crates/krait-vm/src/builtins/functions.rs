@@ -40,8 +40,8 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
     for (name, f) in functions {
         dd.set(vm, new_str(name), new_builtin(name, f))?;
     }
-    let types: [&'static TypeObject; 9] =
-        [&crate::types::TYPE_TYPE, &INT_TYPE, &FLOAT_TYPE, &STR_TYPE, &BOOL_TYPE, &RANGE_TYPE, &LIST_TYPE, &TUPLE_TYPE, &crate::builtins::dict::DICT_TYPE];
+    let types: [&'static TypeObject; 11] =
+        [&crate::builtins::iter::ENUMERATE_TYPE, &crate::builtins::iter::ZIP_TYPE, &crate::types::TYPE_TYPE, &INT_TYPE, &FLOAT_TYPE, &STR_TYPE, &BOOL_TYPE, &RANGE_TYPE, &LIST_TYPE, &TUPLE_TYPE, &crate::builtins::dict::DICT_TYPE];
     for ty in types {
         dd.set(vm, new_str(ty.name), type_value(ty))?;
     }

@@ -200,3 +200,123 @@ pub fn normalize_index(vm: &mut Vm, index: &Value, len: usize, what: &str) -> Py
     let i = if i < 0 { i + len as i64 } else { i };
     Ok((0..len as i64).contains(&i).then_some(i as usize))
 }
+
+/// `enumerate(iterable, start=0)`'s state.
+struct Enumerate {
+    it: Value,
+    count: Cell<i64>,
+}
+
+pub static ENUMERATE_TYPE: TypeObject = TypeObject {
+    iter: Some(|_, v| Ok(v.clone())),
+    next: Some(|vm, v| {
+        // SAFETY: enumerate objects are Obj<Enumerate>.
+        let e = unsafe { v.as_object().expect("an enumerate").data::<Enumerate>() };
+        let Some(item) = crate::ops::next(vm, &e.it)? else { return Ok(None) };
+        let n = e.count.get();
+        let Some(after) = n.checked_add(1) else {
+            return Err(vm.error(&crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR, "enumerate past the largest i64"));
+        };
+        e.count.set(after);
+        Ok(Some(crate::builtins::tuple::new_tuple(vec![new_int(n), item])))
+    }),
+    new: Some(enumerate_new),
+    ..TypeObject::builtin("enumerate", Some(&OBJECT_TYPE), dealloc_enumerate, trace_enumerate)
+};
+
+fn enumerate_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let npos = args.len() - kwnames.len();
+    if args.len() > 2 {
+        return Err(vm.type_error(format!("enumerate() takes at most 2 arguments ({} given)", args.len())));
+    }
+    let (mut iterable, mut start) = (args.first().filter(|_| npos >= 1), args.get(1).filter(|_| npos >= 2));
+    for (name, value) in kwnames.iter().zip(&args[npos..]) {
+        match crate::builtins::str::as_str(name) {
+            Some("iterable") if iterable.is_none() => iterable = Some(value),
+            Some("start") if start.is_none() => start = Some(value),
+            Some(other) => {
+                return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for enumerate()")));
+            }
+            None => return Err(vm.type_error("keywords must be strings")),
+        }
+    }
+    let Some(iterable) = iterable else {
+        return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
+    };
+    let count = match start {
+        None => 0,
+        Some(s) => match crate::builtins::int::int_of(s) {
+            Some(crate::builtins::int::Int::Small(i)) => i,
+            Some(crate::builtins::int::Int::Big(_)) => {
+                return Err(vm.error(&crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR, "enumerate() with a start beyond i64"));
+            }
+            None => {
+                let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(s).name);
+                return Err(vm.type_error(msg));
+            }
+        },
+    };
+    let it = crate::ops::iter(vm, iterable)?;
+    Ok(Value::from_owned(alloc(&ENUMERATE_TYPE, Enumerate { it, count: Cell::new(count) })))
+}
+
+unsafe fn dealloc_enumerate(p: ObjPtr) {
+    // SAFETY: enumerate objects are allocated as Obj<Enumerate>.
+    unsafe { dealloc_boxed::<Enumerate>(p) }
+}
+
+fn trace_enumerate(p: ObjPtr, visit: Visit) {
+    // SAFETY: enumerate objects are Obj<Enumerate>.
+    visit(&unsafe { p.data::<Enumerate>() }.it);
+}
+
+/// `zip(*iterables)`'s state: one iterator per argument.
+struct Zip {
+    its: Vec<Value>,
+}
+
+pub static ZIP_TYPE: TypeObject = TypeObject {
+    iter: Some(|_, v| Ok(v.clone())),
+    next: Some(|vm, v| {
+        // SAFETY: zip objects are Obj<Zip>.
+        let z = unsafe { v.as_object().expect("a zip").data::<Zip>() };
+        if z.its.is_empty() {
+            return Ok(None);
+        }
+        let mut items = Vec::with_capacity(z.its.len());
+        for it in &z.its {
+            match crate::ops::next(vm, it)? {
+                Some(x) => items.push(x),
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(crate::builtins::tuple::new_tuple(items)))
+    }),
+    new: Some(|vm, _, args, kwnames| {
+        if let Some(name) = kwnames.first() {
+            return Err(match crate::builtins::str::as_str(name) {
+                Some("strict") => vm.error(&crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR, "zip(strict=...)"),
+                Some(other) => vm.type_error(format!("'{other}' is an invalid keyword argument for zip()")),
+                None => vm.type_error("keywords must be strings"),
+            });
+        }
+        let mut its = Vec::with_capacity(args.len());
+        for a in args {
+            its.push(crate::ops::iter(vm, a)?);
+        }
+        Ok(Value::from_owned(alloc(&ZIP_TYPE, Zip { its })))
+    }),
+    ..TypeObject::builtin("zip", Some(&OBJECT_TYPE), dealloc_zip, trace_zip)
+};
+
+unsafe fn dealloc_zip(p: ObjPtr) {
+    // SAFETY: zip objects are allocated as Obj<Zip>.
+    unsafe { dealloc_boxed::<Zip>(p) }
+}
+
+fn trace_zip(p: ObjPtr, visit: Visit) {
+    // SAFETY: zip objects are Obj<Zip>.
+    for it in &unsafe { p.data::<Zip>() }.its {
+        visit(it);
+    }
+}

@@ -38,8 +38,49 @@ pub static STR_TYPE: TypeObject = TypeObject {
     len: Some(|_, v| Ok(as_str_data(v).map_or(0, |d| d.len))),
     new: Some(crate::builtins::functions::str_new),
     number: &STR_NUMBER,
+    iter: Some(|_, v| Ok(Value::from_owned(alloc(&STR_ITERATOR_TYPE, StrIter { s: v.clone(), pos: Cell::new(0) })))),
     ..TypeObject::builtin("str", Some(&OBJECT_TYPE), dealloc_str, trace_nothing)
 };
+
+/// An iterator over a string's code points (`str_ascii_iterator` and
+/// `str_iterator` in CPython; one type here).
+struct StrIter {
+    s: Value,
+    /// Byte offset of the next code point.
+    pos: Cell<usize>,
+}
+
+static STR_ITERATOR_TYPE: TypeObject = TypeObject {
+    iter: Some(|_, v| Ok(v.clone())),
+    next: Some(|_, v| {
+        // SAFETY: string iterators are Obj<StrIter>.
+        let it = unsafe { v.as_object().expect("an iterator").data::<StrIter>() };
+        let data = as_str_data(&it.s).expect("a str iterator iterates a str");
+        let pos = it.pos.get();
+        let Some(&lead) = data.bytes.get(pos) else { return Ok(None) };
+        // Generalized UTF-8: the lead byte gives the length.
+        let n = match lead {
+            0..=0x7f => 1,
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
+        let end = (pos + n).min(data.bytes.len());
+        it.pos.set(end);
+        Ok(Some(new_str_bytes(data.bytes[pos..end].into(), 1)))
+    }),
+    ..TypeObject::builtin("str_iterator", Some(&OBJECT_TYPE), dealloc_str_iter, trace_str_iter)
+};
+
+unsafe fn dealloc_str_iter(p: ObjPtr) {
+    // SAFETY: string iterators are allocated as Obj<StrIter>.
+    unsafe { dealloc_boxed::<StrIter>(p) }
+}
+
+fn trace_str_iter(p: ObjPtr, visit: crate::types::Visit) {
+    // SAFETY: string iterators are Obj<StrIter>.
+    visit(&unsafe { p.data::<StrIter>() }.s);
+}
 
 /// `str + str` and `str * n` / `n * str` (CPython's sq_concat and
 /// sq_repeat).
