@@ -218,3 +218,22 @@ fn trace_visits_every_reference_of_an_exception() {
     assert_eq!(data.os_args.borrow().len(), 3);
     assert_eq!(traced(&os), expected);
 }
+
+#[test]
+fn trace_visits_the_iterated_objects_of_enumerate_zip_and_str_iterators() {
+    use crate::builtins::iter::{ENUMERATE_TYPE, ZIP_TYPE};
+    let mut vm = Vm::new();
+    let (l, t) = (new_list(vec![new_int(1)]), new_tuple(vec![new_int(2)]));
+    let e = crate::eval::call(&mut vm, &crate::types::type_value(&ENUMERATE_TYPE), &[l.clone()], &[]).unwrap_or_else(|_| panic!("enumerate"));
+    let inner = traced(&e);
+    assert_eq!(inner.len(), 1);
+    let z = crate::eval::call(&mut vm, &crate::types::type_value(&ZIP_TYPE), &[l.clone(), t.clone()], &[]).unwrap_or_else(|_| panic!("zip"));
+    let its = traced(&z);
+    assert_eq!(its.len(), 2);
+    // Each iterator the zip holds traces the sequence it walks.
+    let s = new_str("abc");
+    let si = ops::iter(&mut vm, &s).unwrap_or_else(|_| panic!("iter(str)"));
+    assert_eq!(traced(&si), vec![s.bits()]);
+    let li = ops::iter(&mut vm, &l).unwrap_or_else(|_| panic!("iter(list)"));
+    assert_eq!(traced(&li), vec![l.bits()]);
+}
