@@ -4,7 +4,7 @@ use krait_syntax::ast::{Arguments, Expr, ExprContext, ExprKind, Stmt, StmtKind};
 
 use super::expr::{as_constant, binary_op_arg};
 use super::{CResult, CompileError, Compiler, FBlock, Loop, Region};
-use crate::assemble::JumpKind;
+use crate::assemble::{JumpKind, Label};
 use crate::code::{Constant, Position};
 use crate::opcode::Opcode;
 use crate::symtable::BlockType;
@@ -301,11 +301,7 @@ impl Compiler<'_> {
         self.emit_jump_noline(JumpKind::Always, end);
 
         // The handlers: the exception is on the stack.
-        self.bind(except);
-        self.unit().pos = Position::default();
-        let outer = Region { target: cleanup, depth: depth + 1, lasti: true };
-        self.unit().asm.push_handler(cleanup, depth + 1, true);
-        self.emit(Opcode::PUSH_EXC_INFO, 0);
+        let outer = self.enter_handler(except, cleanup, depth);
         for (i, h) in handlers.iter().enumerate() {
             let ExceptHandlerKind::ExceptHandler { type_, name, body: hbody } = &h.kind;
             self.set_pos(h.range);
@@ -360,10 +356,7 @@ impl Compiler<'_> {
         self.emit(Opcode::RERAISE, 0);
         self.unit().asm.pop_handler();
         // The cleanup: restore the previous exception, re-raise.
-        self.bind(cleanup);
-        self.emit(Opcode::COPY, 3);
-        self.emit(Opcode::POP_EXCEPT, 0);
-        self.emit(Opcode::RERAISE, 1);
+        self.emit_pop_except_and_reraise(cleanup);
         self.bind(end);
         let _ = s;
         Ok(())
@@ -402,11 +395,7 @@ impl Compiler<'_> {
         self.emit_jump_noline(JumpKind::Always, exit);
 
         // The exceptional path: the exception is on the stack.
-        self.bind(end);
-        self.unit().pos = Position::default();
-        let cleanup_region = Region { target: cleanup, depth: depth + 1, lasti: true };
-        self.unit().asm.push_handler(cleanup, depth + 1, true);
-        self.emit(Opcode::PUSH_EXC_INFO, 0);
+        let cleanup_region = self.enter_handler(end, cleanup, depth);
         self.unit().block_depth += 2;
         self.unit().fblocks.push(FBlock::FinallyEnd(cleanup_region));
         self.compile_body(finalbody)?;
@@ -415,12 +404,30 @@ impl Compiler<'_> {
         self.unit().pos = Position::default();
         self.emit(Opcode::RERAISE, 0);
         self.unit().asm.pop_handler();
+        self.emit_pop_except_and_reraise(cleanup);
+        self.bind(exit);
+        Ok(())
+    }
+
+    /// Start a handler at `at` (the exception on the stack, over a stack
+    /// cut to `depth`): PUSH_EXC_INFO, protected by the region returned,
+    /// whose target `cleanup` restores the previous exception.
+    fn enter_handler(&mut self, at: Label, cleanup: Label, depth: u32) -> Region {
+        self.bind(at);
+        self.unit().pos = Position::default();
+        let region = Region { target: cleanup, depth: depth + 1, lasti: true };
+        self.unit().asm.push_handler(cleanup, depth + 1, true);
+        self.emit(Opcode::PUSH_EXC_INFO, 0);
+        region
+    }
+
+    /// The cleanup at `cleanup`: restore the previous exception and
+    /// re-raise (CPython's POP_EXCEPT_AND_RERAISE).
+    fn emit_pop_except_and_reraise(&mut self, cleanup: Label) {
         self.bind(cleanup);
         self.emit(Opcode::COPY, 3);
         self.emit(Opcode::POP_EXCEPT, 0);
         self.emit(Opcode::RERAISE, 1);
-        self.bind(exit);
-        Ok(())
     }
 
     /// `name = None; del name` after an `except ... as name:` clause.
