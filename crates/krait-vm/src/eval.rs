@@ -960,6 +960,46 @@ fn sys_exit(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResu
     Err(PyErr { exception: exception_with_args(&SYSTEM_EXIT, args) })
 }
 
+/// `sys.getrecursionlimit()`.
+fn sys_getrecursionlimit(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "getrecursionlimit", kwnames)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("sys.getrecursionlimit() takes no arguments ({} given)", args.len())));
+    }
+    Ok(new_int(i64::from(vm.recursion_limit)))
+}
+
+/// `sys.setrecursionlimit(limit)`: refused below 1, or at or below the
+/// current depth (Python frames plus this call, as CPython counts).
+fn sys_setrecursionlimit(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "setrecursionlimit", kwnames)?;
+    let [limit] = args else {
+        return Err(vm.type_error(format!("sys.setrecursionlimit() takes exactly one argument ({} given)", args.len())));
+    };
+    use crate::builtins::int::{int_of, Int};
+    let limit = match int_of(limit) {
+        Some(Int::Small(i)) => i32::try_from(i).ok(),
+        Some(Int::Big(b)) => i32::try_from(b).ok(),
+        None => {
+            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(limit).name);
+            return Err(vm.type_error(msg));
+        }
+    };
+    let Some(limit) = limit else {
+        return Err(vm.error(&crate::builtins::exceptions::OVERFLOW_ERROR, "Python int too large to convert to C int"));
+    };
+    if limit < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    let depth = vm.frames.len() + 1;
+    if depth >= limit as usize {
+        let msg = format!("cannot set the recursion limit to {limit} at the recursion depth {depth}: the limit is too low");
+        return Err(vm.error(&RECURSION_ERROR, msg));
+    }
+    vm.recursion_limit = limit as u32;
+    Ok(crate::builtins::singletons::none())
+}
+
 /// `import name`: the built-in modules Krait has so far.
 fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
     if let Some((_, m)) = vm.modules.iter().find(|(n, _)| n == name) {
@@ -970,8 +1010,14 @@ fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
             let d = new_dict();
             let argv = new_list(vm.argv.iter().map(|a| new_str(a)).collect());
             as_dict(&d).expect("a dict").set(vm, new_str("argv"), argv)?;
-            let exit = crate::builtins::function::new_builtin("exit", sys_exit);
-            as_dict(&d).expect("a dict").set(vm, new_str("exit"), exit)?;
+            let functions: [(&'static str, crate::types::CallFn); 3] = [
+                ("exit", sys_exit),
+                ("getrecursionlimit", sys_getrecursionlimit),
+                ("setrecursionlimit", sys_setrecursionlimit),
+            ];
+            for (name, f) in functions {
+                as_dict(&d).expect("a dict").set(vm, new_str(name), crate::builtins::function::new_builtin(name, f))?;
+            }
             let m = new_module("sys", d);
             vm.modules.push(("sys".into(), m.clone()));
             Ok(m)
