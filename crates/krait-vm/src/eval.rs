@@ -154,12 +154,15 @@ fn delete_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<()> {
     // The removed items are dropped after the list is released.
     let removed: Vec<Value> = if let Some(sl) = crate::builtins::slice::as_slice(key) {
         let (start, _, step, count) = sl.indices(vm, l.len())?;
-        let doomed: std::collections::HashSet<usize> = (0..count as i64).map(|k| (start + k * step) as usize).collect();
         let mut items = l.items.borrow_mut();
+        let mut doomed = vec![false; items.len()];
+        for k in 0..count as i64 {
+            doomed[(start + k * step) as usize] = true;
+        }
         let mut gone = Vec::with_capacity(count);
         let mut kept = Vec::with_capacity(items.len() - count);
-        for (i, v) in std::mem::take(&mut *items).into_iter().enumerate() {
-            if doomed.contains(&i) { gone.push(v) } else { kept.push(v) }
+        for (v, d) in std::mem::take(&mut *items).into_iter().zip(doomed) {
+            if d { gone.push(v) } else { kept.push(v) }
         }
         *items = kept;
         gone

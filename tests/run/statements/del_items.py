@@ -16,6 +16,18 @@ del l[::-3]
 print(l)
 del l[5:1]
 print(l)
+m = list(range(10))
+del m[1::3]
+print(m)
+m = list(range(10))
+del m[::-2]
+print(m)
+m = list(range(10))
+del m[8:1:-3]
+print(m)
+m = list(range(10))
+del m[-3:], m[::4]
+print(m)
 del l[:]
 print(l)
 for container, key in [(d, "missing"), ([1], 5), ([1], "x"), ((1, 2), 0), ("ab", 0)]:

@@ -142,9 +142,16 @@ static LIST_NUMBER: NumberSlots = NumberSlots {
                 (_, Some(l)) => (l, a),
                 _ => return Ok(vm.not_implemented()),
             };
-            let Some(n) = repeat_count(n) else { return Ok(vm.not_implemented()) };
+            let n = repeat_count(vm, n)?;
             let items = l.items.borrow();
-            let mut out = Vec::with_capacity(items.len() * n);
+            let mut out = Vec::new();
+            if items.is_empty() || n == 0 {
+                return Ok(new_list(out));
+            }
+            match items.len().checked_mul(n) {
+                Some(total) if out.try_reserve_exact(total).is_ok() => {}
+                _ => return Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, "")),
+            }
             for _ in 0..n {
                 out.extend(items.iter().cloned());
             }
@@ -155,11 +162,23 @@ static LIST_NUMBER: NumberSlots = NumberSlots {
     ..NumberSlots::EMPTY
 };
 
-/// The count of a sequence repetition (negative counts as zero).
-pub fn repeat_count(n: &Value) -> Option<usize> {
-    match int_of(n)? {
-        Int::Small(i) => Some(i.max(0) as usize),
-        Int::Big(_) => None,
+/// The count of `seq * n` (CPython's `sequence_repeat`): `n` must be an
+/// int that fits an index; a negative count is zero.
+pub fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<usize> {
+    let count = match int_of(n) {
+        Some(Int::Small(i)) => Some(i),
+        Some(Int::Big(b)) => i64::try_from(b).ok(),
+        None => {
+            let msg = format!("can't multiply sequence by non-int of type '{}'", vm.type_of(n).name);
+            return Err(vm.type_error(msg));
+        }
+    };
+    match count {
+        Some(i) => Ok(i.max(0) as usize),
+        None => {
+            let msg = format!("cannot fit '{}' into an index-sized integer", vm.type_of(n).name);
+            Err(vm.error(&crate::builtins::exceptions::OVERFLOW_ERROR, msg))
+        }
     }
 }
 

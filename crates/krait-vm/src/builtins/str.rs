@@ -107,22 +107,7 @@ static STR_NUMBER: crate::types::NumberSlots = crate::types::NumberSlots {
                 (_, Some(s)) => (s, a),
                 _ => return Ok(vm.not_implemented()),
             };
-            let Some(count) = crate::builtins::int::int_of(n) else {
-                let msg = format!("can't multiply sequence by non-int of type '{}'", vm.type_of(n).name);
-                return Err(vm.type_error(msg));
-            };
-            let count = match count {
-                crate::builtins::int::Int::Small(i) => Some(i),
-                crate::builtins::int::Int::Big(b) => i64::try_from(b).ok(),
-            };
-            let count: i64 = match count {
-                Some(v) => v,
-                None => {
-                    let msg = format!("cannot fit '{}' into an index-sized integer", vm.type_of(n).name);
-                    return Err(vm.error(&crate::builtins::exceptions::OVERFLOW_ERROR, msg));
-                }
-            };
-            let count = count.max(0) as usize;
+            let count = crate::builtins::list::repeat_count(vm, n)?;
             let total = s.bytes.len().checked_mul(count).filter(|&t| t <= isize::MAX as usize);
             let Some(total) = total else {
                 return Err(vm.error(&crate::builtins::exceptions::OVERFLOW_ERROR, "repeated string is too long"));
