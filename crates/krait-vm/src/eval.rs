@@ -22,11 +22,11 @@ use crate::builtins::exceptions::as_exception;
 use crate::builtins::exceptions::{
     NAME_ERROR, NOT_IMPLEMENTED_ERROR, RECURSION_ERROR, UNBOUND_LOCAL_ERROR,
 };
-use crate::builtins::function::{as_cell, as_code, as_function, new_cell, new_function, new_module, CodeData};
+use crate::builtins::function::{as_cell, as_code, as_function, new_cell, new_function, CodeData};
 use crate::builtins::int::new_int;
 use crate::builtins::list::{as_list, new_list};
 use crate::builtins::singletons::is_none;
-use crate::builtins::str::{as_str, new_str};
+use crate::builtins::str::as_str;
 use crate::builtins::tuple::{as_tuple, new_tuple};
 use crate::ops;
 use crate::types::{BinOp, CompareOp};
@@ -142,8 +142,7 @@ fn run(vm: &mut Vm, entry: usize) -> PyResult<Value> {
 fn delete_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<()> {
     if let Some(d) = as_dict(container) {
         if !d.remove(vm, key)? {
-            use crate::builtins::exceptions::{exception_with_args, KEY_ERROR};
-            return Err(PyErr { exception: exception_with_args(&KEY_ERROR, vec![key.clone()]) });
+            return Err(crate::builtins::exceptions::key_error(key.clone()));
         }
         return Ok(());
     }
@@ -507,8 +506,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                         Some(d) => match d.get(vm, &key)? {
                             Some(v) => v,
                             None => {
-                                use crate::builtins::exceptions::{exception_with_args, KEY_ERROR};
-                                return Err(PyErr { exception: exception_with_args(&KEY_ERROR, vec![key]) });
+                                return Err(crate::builtins::exceptions::key_error(key));
                             }
                         },
                         None => {
@@ -947,62 +945,6 @@ fn push_frame(
     Ok(())
 }
 
-/// `sys.exit([status])`: raise SystemExit(status).
-fn sys_exit(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::function::no_keywords(vm, "exit", kwnames)?;
-    if args.len() > 1 {
-        return Err(vm.type_error(format!("exit expected at most 1 argument, got {}", args.len())));
-    }
-    use crate::builtins::exceptions::{exception_with_args, SYSTEM_EXIT};
-    // PyErr_SetObject's rule: None means no arguments, a tuple its items.
-    let args = match args {
-        [x] if is_none(x) => Vec::new(),
-        [x] if as_tuple(x).is_some() => as_tuple(x).map(|t| t.items.clone()).unwrap_or_default(),
-        _ => args.to_vec(),
-    };
-    Err(PyErr { exception: exception_with_args(&SYSTEM_EXIT, args) })
-}
-
-/// `sys.getrecursionlimit()`.
-fn sys_getrecursionlimit(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::function::no_keywords(vm, "getrecursionlimit", kwnames)?;
-    if !args.is_empty() {
-        return Err(vm.type_error(format!("sys.getrecursionlimit() takes no arguments ({} given)", args.len())));
-    }
-    Ok(new_int(i64::from(vm.recursion_limit)))
-}
-
-/// `sys.setrecursionlimit(limit)`: refused below 1, or at or below the
-/// current depth (Python frames plus this call, as CPython counts).
-fn sys_setrecursionlimit(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::function::no_keywords(vm, "setrecursionlimit", kwnames)?;
-    let [limit] = args else {
-        return Err(vm.type_error(format!("sys.setrecursionlimit() takes exactly one argument ({} given)", args.len())));
-    };
-    use crate::builtins::int::{int_of, Int};
-    let limit = match int_of(limit) {
-        Some(Int::Small(i)) => i32::try_from(i).ok(),
-        Some(Int::Big(b)) => i32::try_from(b).ok(),
-        None => {
-            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(limit).name);
-            return Err(vm.type_error(msg));
-        }
-    };
-    let Some(limit) = limit else {
-        return Err(vm.error(&crate::builtins::exceptions::OVERFLOW_ERROR, "Python int too large to convert to C int"));
-    };
-    if limit < 1 {
-        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
-    }
-    let depth = vm.frames.len() + 1;
-    if depth >= limit as usize {
-        let msg = format!("cannot set the recursion limit to {limit} at the recursion depth {depth}: the limit is too low");
-        return Err(vm.error(&RECURSION_ERROR, msg));
-    }
-    vm.recursion_limit = limit as u32;
-    Ok(crate::builtins::singletons::none())
-}
-
 /// `import name`: the built-in modules Krait has so far.
 fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
     if let Some((_, m)) = vm.modules.iter().find(|(n, _)| n == name) {
@@ -1010,18 +952,7 @@ fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
     }
     match name {
         "sys" => {
-            let d = new_dict();
-            let argv = new_list(vm.argv.iter().map(|a| new_str(a)).collect());
-            as_dict(&d).expect("a dict").set(vm, new_str("argv"), argv)?;
-            let functions: [(&'static str, crate::types::CallFn); 3] = [
-                ("exit", sys_exit),
-                ("getrecursionlimit", sys_getrecursionlimit),
-                ("setrecursionlimit", sys_setrecursionlimit),
-            ];
-            for (name, f) in functions {
-                as_dict(&d).expect("a dict").set(vm, new_str(name), crate::builtins::function::new_builtin(name, f))?;
-            }
-            let m = new_module("sys", d);
+            let m = crate::builtins::sys::new_sys_module(vm)?;
             vm.modules.push(("sys".into(), m.clone()));
             Ok(m)
         }

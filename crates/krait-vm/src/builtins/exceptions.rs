@@ -175,6 +175,11 @@ pub fn exception_with_args(ty: &'static TypeObject, args: Vec<Value>) -> Value {
     Value::from_owned(alloc(ty, ExceptionData::new(args)))
 }
 
+/// `KeyError(key)`, as a dict lookup or deletion raises it.
+pub fn key_error(key: Value) -> crate::vm::PyErr {
+    crate::vm::PyErr { exception: exception_with_args(&KEY_ERROR, vec![key]) }
+}
+
 /// The payload of an exception value.
 pub fn as_exception(v: &Value) -> Option<&ExceptionData> {
     let p = v.as_object()?;

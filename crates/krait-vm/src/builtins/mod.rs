@@ -11,6 +11,7 @@ pub mod list;
 pub mod singletons;
 pub mod slice;
 pub mod str;
+pub mod sys;
 pub mod tuple;
 
 #[cfg(test)]
