@@ -161,6 +161,8 @@ impl Compiler<'_> {
     /// Load, store or delete `name` as the symbol table says it is accessed
     /// in this block (CPython's `compiler_nameop`).
     pub(super) fn compile_name(&mut self, name: &str, ctx: ExprContext) -> CResult<()> {
+        let name = self.mangle(name).into_owned();
+        let name = name.as_str();
         match self.block().name_access(name) {
             NameAccess::Fast => {
                 let i = self.add_varname(name);
@@ -438,7 +440,7 @@ impl Compiler<'_> {
             }
             ExprKind::Name { id, ctx: ExprContext::Load }
                 if self.block().kind == BlockType::Function
-                    && matches!(self.scope(id), Some(Scope::GlobalImplicit | Scope::GlobalExplicit)) =>
+                    && matches!(self.scope(&self.mangle(id)), Some(Scope::GlobalImplicit | Scope::GlobalExplicit)) =>
             {
                 self.set_pos(func.range);
                 let i = self.add_name(id);
@@ -450,13 +452,29 @@ impl Compiler<'_> {
                 self.compile_expr(func)?;
             }
         }
+        self.compile_call_helper(e.range, 0, args, keywords)
+    }
+
+    /// The arguments and the call itself, with `extra` arguments already
+    /// pushed (CPython's `compiler_call_helper`).
+    pub(super) fn compile_call_helper(
+        &mut self,
+        range: krait_syntax::text::TextRange,
+        extra: u32,
+        args: &[Expr],
+        keywords: &[Keyword],
+    ) -> CResult<()> {
+        if args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. })) || keywords.iter().any(|k| k.arg.is_none())
+        {
+            return Err(CompileError::Unsupported("calls with * or ** arguments".into()));
+        }
         for a in args {
             self.compile_expr(a)?;
         }
         for k in keywords {
             self.compile_expr(&k.value)?;
         }
-        self.set_pos(e.range);
+        self.set_pos(range);
         if !keywords.is_empty() {
             let names = keywords
                 .iter()
@@ -465,7 +483,7 @@ impl Compiler<'_> {
             let i = self.add_const(Constant::Tuple(names));
             self.emit(Opcode::KW_NAMES, i);
         }
-        let n = (args.len() + keywords.len()) as u32;
+        let n = extra + (args.len() + keywords.len()) as u32;
         self.emit(Opcode::PRECALL, n);
         self.emit(Opcode::CALL, n);
         Ok(())

@@ -55,16 +55,7 @@ pub fn compile_module(module: &Mod, source: &str, filename: &str) -> CResult<Cod
     let mut c = Compiler { table: &table, lines: LineIndex::new(source), filename, units: Vec::new() };
     c.enter_unit(BlockId(0), "<module>".into(), 1);
     c.emit_resume();
-    // A module docstring becomes `__doc__`.
-    let body = match body.first().map(|s| &s.kind) {
-        Some(krait_syntax::ast::StmtKind::Expr { value }) if matches!(value.kind, krait_syntax::ast::ExprKind::Constant { value: krait_syntax::ast::Constant::Str(_), .. }) => {
-            c.compile_expr(value)?;
-            c.compile_name("__doc__", krait_syntax::ast::ExprContext::Store)?;
-            &body[1..]
-        }
-        _ => &body[..],
-    };
-    c.compile_body(body)?;
+    c.compile_namespace_body(body)?;
     c.emit_const_return_none();
     c.leave_unit()
 }
@@ -121,6 +112,9 @@ struct Unit {
     names: Vec<String>,
     varnames: Vec<String>,
     qualname: String,
+    /// The class name private names (`__x`) are mangled with: the
+    /// innermost enclosing class's (CPython's `u_private`).
+    private: Option<String>,
     firstlineno: u32,
     argcount: u32,
     posonlyargcount: u32,
@@ -151,7 +145,9 @@ impl<'a> Compiler<'a> {
     fn enter_unit(&mut self, block: BlockId, qualname: String, firstlineno: u32) {
         let b = self.table.block(block);
         let varnames = b.varnames.iter().map(|s| s.to_string()).collect();
+        let private = self.units.last().and_then(|u| u.private.clone());
         self.units.push(Unit {
+            private,
             block,
             asm: Assembler::new(),
             consts: Vec::new(),
@@ -264,8 +260,17 @@ impl<'a> Compiler<'a> {
         consts.len() as u32 - 1
     }
 
-    /// The index of `name` in `co_names`, adding it if new.
+    /// `name` mangled for the current class, if it is private there.
+    fn mangle<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
+        let private = self.units.last().and_then(|u| u.private.as_deref());
+        crate::symtable::mangle(private, name)
+    }
+
+    /// The index of `name` (mangled, as CPython's `compiler_addop_name`
+    /// does) in `co_names`, adding it if new.
     fn add_name(&mut self, name: &str) -> u32 {
+        let name = self.mangle(name).into_owned();
+        let name = name.as_str();
         let names = &mut self.unit().names;
         if let Some(i) = names.iter().position(|n| n == name) {
             return i as u32;
@@ -287,6 +292,25 @@ impl<'a> Compiler<'a> {
     /// The scope `name` has in the current block.
     fn scope(&self, name: &str) -> Option<Scope> {
         self.block().scope_of(name)
+    }
+
+    /// A module's or class's body (CPython's `compiler_body`): a leading
+    /// docstring is stored as `__doc__`.
+    fn compile_namespace_body(&mut self, body: &[Stmt]) -> CResult<()> {
+        use krait_syntax::ast::{Constant as AstConstant, ExprContext, ExprKind, StmtKind};
+        let body = match body.first().map(|s| &s.kind) {
+            Some(StmtKind::Expr { value })
+                if matches!(value.kind, ExprKind::Constant { value: AstConstant::Str(_), .. }) =>
+            {
+                self.set_pos(body[0].range);
+                self.compile_expr(value)?;
+                self.set_pos(body[0].range);
+                self.compile_name("__doc__", ExprContext::Store)?;
+                &body[1..]
+            }
+            _ => body,
+        };
+        self.compile_body(body)
     }
 
     fn compile_body(&mut self, body: &[Stmt]) -> CResult<()> {

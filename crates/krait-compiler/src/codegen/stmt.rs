@@ -205,6 +205,9 @@ impl Compiler<'_> {
             StmtKind::FunctionDef { name, args, body, decorator_list, returns, .. } => {
                 self.compile_function(s, name, args, body, decorator_list, returns.as_deref())?;
             }
+            StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
+                self.compile_class(s, name, bases, keywords, body, decorator_list)?;
+            }
             other => {
                 let name = format!("{other:?}");
                 let name = name.split([' ', '{', '(']).next().unwrap_or("statement").to_string();
@@ -238,7 +241,14 @@ impl Compiler<'_> {
                 self.emit(Opcode::DELETE_SUBSCR, 0);
                 Ok(())
             }
-            _ => Err(CompileError::Unsupported("del of attributes".into())),
+            ExprKind::Attribute { value, attr, .. } => {
+                self.compile_expr(value)?;
+                self.set_pos(t.range);
+                let i = self.add_name(attr);
+                self.emit(Opcode::DELETE_ATTR, i);
+                Ok(())
+            }
+            _ => Err(CompileError::Unsupported("this del target".into())),
         }
     }
 
@@ -599,6 +609,71 @@ impl Compiler<'_> {
         let i = self.add_const(Constant::Code(Box::new(code)));
         self.emit(Opcode::LOAD_CONST, i);
         self.emit(Opcode::MAKE_FUNCTION, flags);
+        for _ in decorators {
+            self.emit(Opcode::PRECALL, 0);
+            self.emit(Opcode::CALL, 0);
+        }
+        self.compile_name(name, ExprContext::Store)
+    }
+
+    /// `class name(bases, **keywords): body` (CPython 3.11's
+    /// `compiler_class`): the body becomes a function run by
+    /// `__build_class__` with the class namespace as its locals; it returns
+    /// the `__class__` cell when a method needs one (`super()`), else None.
+    fn compile_class(
+        &mut self,
+        s: &Stmt,
+        name: &str,
+        bases: &[Expr],
+        keywords: &[krait_syntax::ast::Keyword],
+        body: &[Stmt],
+        decorators: &[Expr],
+    ) -> CResult<()> {
+        for d in decorators {
+            self.compile_expr(d)?;
+        }
+        let block = self.table.lookup(s.range).ok_or_else(|| CompileError::Internal(format!("no block for class {name}")))?;
+        let qualname = self.qualname(name);
+        let firstlineno = decorators.first().map_or(s.range, |d| d.range);
+        let firstlineno = self.lines.line(firstlineno.start) as u32;
+        self.enter_unit(block, qualname.clone(), firstlineno);
+        self.unit().private = Some(name.to_string());
+        self.emit_resume();
+        self.set_pos(s.range);
+        self.compile_name("__name__", ExprContext::Load)?;
+        self.compile_name("__module__", ExprContext::Store)?;
+        let i = self.add_const(Constant::Str(qualname.as_str().into()));
+        self.emit(Opcode::LOAD_CONST, i);
+        self.compile_name("__qualname__", ExprContext::Store)?;
+        self.compile_namespace_body(body)?;
+        // The rest is artificial: no line number.
+        self.unit().pos = Position::default();
+        if self.block().needs_class_closure {
+            let i = self.cell_ref("__class__")?;
+            self.emit(Opcode::LOAD_CLOSURE, i);
+            self.emit(Opcode::COPY, 1);
+            self.compile_name("__classcell__", ExprContext::Store)?;
+        } else {
+            let i = self.add_const(Constant::None);
+            self.emit(Opcode::LOAD_CONST, i);
+        }
+        self.emit(Opcode::RETURN_VALUE, 0);
+        let code = self.leave_unit()?;
+
+        self.set_pos(s.range);
+        self.emit(Opcode::PUSH_NULL, 0);
+        self.emit(Opcode::LOAD_BUILD_CLASS, 0);
+        let mut flags = 0;
+        if self.compile_closure(block)? {
+            flags |= 0x08;
+        }
+        let i = self.add_const(Constant::Code(Box::new(code)));
+        self.emit(Opcode::LOAD_CONST, i);
+        self.emit(Opcode::MAKE_FUNCTION, flags);
+        let i = self.add_const(Constant::Str(name.into()));
+        self.emit(Opcode::LOAD_CONST, i);
+        self.compile_call_helper(s.range, 2, bases, keywords)?;
+        self.set_pos(s.range);
         for _ in decorators {
             self.emit(Opcode::PRECALL, 0);
             self.emit(Opcode::CALL, 0);
