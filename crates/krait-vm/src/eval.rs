@@ -147,6 +147,9 @@ fn delete_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<()> {
         return Ok(());
     }
     let Some(l) = as_list(container) else {
+        if crate::builtins::classes::call_dunder(vm, container, "__delitem__", std::slice::from_ref(key))?.is_some() {
+            return Ok(());
+        }
         let msg = format!("'{}' object doesn't support item deletion", vm.type_of(container).name);
         return Err(vm.type_error(msg));
     };
@@ -306,18 +309,69 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 vm.stack.push(v);
             }
             Opcode::LOAD_METHOD => {
-                // No unbound-method optimization yet: push NULL, the bound attribute.
+                // A plain function found on the class, not shadowed by the
+                // instance, is pushed unbound with the instance after it
+                // (no bound method is made); otherwise NULL, the attribute.
                 let name = co.names[arg as usize].clone();
                 let obj = pop!();
-                let v = ops::getattr(vm, &obj, &name)?;
-                vm.stack.push(Value::NULL);
+                match ops::lookup_method(vm, &obj, &name)? {
+                    Some(func) => {
+                        vm.stack.push(func);
+                        vm.stack.push(obj);
+                    }
+                    None => {
+                        let v = ops::getattr(vm, &obj, &name)?;
+                        vm.stack.push(Value::NULL);
+                        vm.stack.push(v);
+                    }
+                }
+            }
+            Opcode::STORE_ATTR => {
+                let name = co.names[arg as usize].clone();
+                let obj = pop!();
+                let v = pop!();
+                crate::builtins::classes::setattr(vm, &obj, &name, Some(v))?;
+            }
+            Opcode::DELETE_ATTR => {
+                let name = co.names[arg as usize].clone();
+                let obj = pop!();
+                crate::builtins::classes::setattr(vm, &obj, &name, None)?;
+            }
+            Opcode::LOAD_BUILD_CLASS => {
+                let builtins = frame!().builtins.clone();
+                match dict_get(vm, &builtins, &crate::builtins::str::new_str("__build_class__"))? {
+                    Some(f) => vm.stack.push(f),
+                    None => return Err(vm.error(&NAME_ERROR, "__build_class__ not found")),
+                }
+            }
+            Opcode::LOAD_CLASSDEREF => {
+                // A class body reads a free variable from its namespace
+                // first, then from the cell.
+                let name = crate::builtins::str::new_str(&localsplus_name(&co.co, arg as usize));
+                let locals = frame!().locals.clone();
+                let found = match as_dict(&locals) {
+                    Some(d) => d.get(vm, &name)?,
+                    None => None,
+                };
+                let v = match found {
+                    Some(v) => v,
+                    None => {
+                        let cell = vm.stack[base + arg as usize].clone();
+                        let v = as_cell(&cell).map(|c| c.content.borrow().clone()).unwrap_or(Value::NULL);
+                        if v.is_null() {
+                            let msg = format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", as_str(&name).unwrap_or("?"));
+                            return Err(vm.error(&NAME_ERROR, msg));
+                        }
+                        v
+                    }
+                };
                 vm.stack.push(v);
             }
             Opcode::BINARY_OP => {
                 let b = pop!();
                 let a = pop!();
                 let op = BinOp::ALL[(arg % 13) as usize];
-                let r = ops::binary_op(vm, op, &a, &b)?;
+                let r = if arg >= 13 { ops::inplace_op(vm, op, &a, &b)? } else { ops::binary_op(vm, op, &a, &b)? };
                 vm.stack.push(r);
             }
             Opcode::UNARY_NEGATIVE | Opcode::UNARY_POSITIVE | Opcode::UNARY_INVERT => {
@@ -533,7 +587,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                         }
                         None => return Err(vm.index_error("list assignment index out of range")),
                     }
-                } else {
+                } else if crate::builtins::classes::call_dunder(vm, &container, "__setitem__", &[key, value])?.is_none() {
                     let msg = format!("'{}' object does not support item assignment", vm.type_of(&container).name);
                     return Err(vm.type_error(msg));
                 }
@@ -633,7 +687,15 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let kwnames = std::mem::replace(&mut frame!().kwnames, Value::NULL);
                 let nargs = arg as usize;
                 let len = vm.stack.len();
-                // [NULL, callable, args...] or [method, self, args...]
+                // [NULL, callable, args...] or [method, self, args...]; a
+                // bound method in the first form is unpacked into the second.
+                if vm.stack[len - nargs - 2].is_null() {
+                    if let Some(m) = crate::builtins::descriptors::as_method(&vm.stack[len - nargs - 1]) {
+                        let (func, receiver) = (m.func.clone(), m.receiver.clone());
+                        vm.stack[len - nargs - 2] = func;
+                        vm.stack[len - nargs - 1] = receiver;
+                    }
+                }
                 let (callable_at, args_from) = if vm.stack[len - nargs - 2].is_null() {
                     (len - nargs - 1, len - nargs)
                 } else {
@@ -642,9 +704,9 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let callable = vm.stack[callable_at].clone();
                 if let Some(f) = as_function(&callable) {
                     let callee = CodeRef::of(&f.code).get();
+                    let total = len - args_from;
                     if kwnames.is_null()
-                        && callable_at == len - nargs - 1
-                        && callee.co.co_argcount as usize == nargs
+                        && callee.co.co_argcount as usize == total
                         && callee.co.co_flags & 0x0C == 0
                         && callee.co.co_kwonlyargcount == 0
                     {
@@ -654,7 +716,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                             return Err(vm.error(&RECURSION_ERROR, "maximum recursion depth exceeded"));
                         }
                         let new_base = len - nargs - 2;
-                        vm.stack.drain(new_base..new_base + 2);
+                        vm.stack.drain(new_base..args_from);
                         vm.stack.resize(new_base + callee.nlocalsplus, Value::NULL);
                         let (code_value, globals, builtins) = (f.code.clone(), f.globals.clone(), f.builtins.clone());
                         vm.frames.push(Frame {
@@ -943,6 +1005,57 @@ fn push_frame(
         kwnames: Value::NULL,
     });
     Ok(())
+}
+
+/// Run a class body (`func`, made from its code) with `ns` as its
+/// namespace; returns what the body returns (the `__class__` cell or None).
+pub fn run_class_body(vm: &mut Vm, func: &Value, ns: Value) -> PyResult<Value> {
+    let f = as_function(func).expect("a class body function");
+    let (code_value, globals, builtins) = (f.code.clone(), f.globals.clone(), f.builtins.clone());
+    push_frame(vm, func, code_value, globals, builtins, Value::NULL, Vec::new(), &Value::NULL)?;
+    vm.frames.last_mut().expect("the class body's frame").locals = ns;
+    let entry = vm.frames.len();
+    run(vm, entry)
+}
+
+/// The globals of the running Python frame.
+pub fn current_globals(vm: &Vm) -> Option<Value> {
+    vm.frames.last().map(|f| f.globals.clone())
+}
+
+/// Zero-argument `super()`: the running frame's `__class__` cell and its
+/// first argument (CPython's `super_init_without_args`).
+pub fn super_arguments(vm: &mut Vm) -> PyResult<(Value, Value)> {
+    use crate::builtins::exceptions::RUNTIME_ERROR;
+    let Some(frame) = vm.frames.last() else {
+        return Err(vm.error(&RUNTIME_ERROR, "super(): no current frame"));
+    };
+    let code = CodeRef::of(&frame.code).get();
+    let co = &code.co;
+    if co.co_argcount == 0 {
+        return Err(vm.error(&RUNTIME_ERROR, "super(): no arguments"));
+    }
+    let base = frame.base;
+    let mut first = vm.stack[base].clone();
+    if co.co_cellvars.iter().any(|c| *c == co.co_varnames[0]) {
+        if let Some(cell) = as_cell(&first) {
+            let content = cell.content.borrow().clone();
+            first = content;
+        }
+    }
+    if first.is_null() {
+        return Err(vm.error(&RUNTIME_ERROR, "super(): arg[0] deleted"));
+    }
+    let Some(i) = co.co_freevars.iter().position(|f| f == "__class__") else {
+        return Err(vm.error(&RUNTIME_ERROR, "super(): __class__ cell not found"));
+    };
+    let nonparam_cells = co.co_cellvars.iter().filter(|c| !co.co_varnames.contains(c)).count();
+    let slot = base + co.co_varnames.len() + nonparam_cells + i;
+    let cls = as_cell(&vm.stack[slot]).map(|c| c.content.borrow().clone()).unwrap_or(Value::NULL);
+    if cls.is_null() {
+        return Err(vm.error(&RUNTIME_ERROR, "super(): empty __class__ cell"));
+    }
+    Ok((cls, first))
 }
 
 /// `import name`: the built-in modules Krait has so far.

@@ -25,6 +25,8 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value
     let tb = vm.type_of(b);
     let slot_a = ta.number.get(op);
     let slot_b = if std::ptr::eq(ta, tb) { None } else { tb.number.get(op) };
+    // One slot shared by both types is called once (it sees both operands).
+    let slot_b = slot_b.filter(|g| slot_a.map(|f| f as usize) != Some(*g as usize));
     let b_first = slot_b.is_some() && tb.is_subtype(ta) && !std::ptr::eq(ta, tb);
     if b_first {
         if let Some(f) = slot_b {
@@ -123,23 +125,49 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
-/// `obj.name`: the type's `getattr` slot, else a method of a built-in type
-/// (bound to `obj`), else AttributeError with CPython's message.
+/// `obj.name`: the type's `getattr` slot, else CPython's generic look-up.
 pub fn getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
-    let ty = vm.type_of(obj);
-    if let Some(f) = ty.getattr {
-        return f(vm, obj, name);
+    match vm.type_of(obj).getattr {
+        Some(f) => f(vm, obj, name),
+        None => crate::builtins::classes::generic_getattr(vm, obj, name),
     }
-    let wanted = crate::builtins::str::as_str(name).unwrap_or("");
-    let mut t = Some(ty);
-    while let Some(ty) = t {
-        if let Some(m) = ty.methods.iter().find(|m| m.name == wanted) {
-            return Ok(crate::builtins::function::bind_builtin(obj.clone(), m.name, m.func));
+}
+
+/// The method `obj.name` as `LOAD_METHOD` wants it: the plain function the
+/// class defines, when attribute look-up is the generic one and the
+/// instance does not shadow it; `None` means "use `getattr`".
+pub fn lookup_method(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+    use crate::builtins::classes;
+    let ty = vm.type_of_static(obj);
+    let generic = match ty.getattr {
+        None => true,
+        Some(f) => f as usize == classes::generic_getattr as *const () as usize,
+    };
+    if !generic || ty.heap.is_none() {
+        return Ok(None);
+    }
+    let Some(attr) = classes::type_lookup(ty, name) else { return Ok(None) };
+    if crate::builtins::function::as_function(&attr).is_none() {
+        return Ok(None);
+    }
+    if classes::instance_has(obj, name) {
+        return Ok(None);
+    }
+    Ok(Some(attr))
+}
+
+/// `a <op>= b`: the left operand's in-place dunder for a class, else the
+/// binary operator.
+pub fn inplace_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if vm.type_of(a).heap.is_some() {
+        let name = crate::builtins::classes::inplace_dunder(op);
+        if let Some(r) = crate::builtins::classes::call_dunder(vm, a, &name, std::slice::from_ref(b))? {
+            if !is_not_implemented(&r) {
+                return Ok(r);
+            }
         }
-        t = ty.base;
     }
-    let msg = format!("'{}' object has no attribute '{}'", vm.type_of(obj).name, wanted);
-    Err(vm.error(&crate::builtins::exceptions::ATTRIBUTE_ERROR, msg))
+    binary_op(vm, op, a, b)
 }
 
 /// `item in container`.
@@ -154,6 +182,11 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
         };
         let (h, n) = (hay.bytes(), needle.bytes());
         return Ok(n.is_empty() || h.windows(n.len()).any(|w| w == n));
+    }
+    if vm.type_of(container).heap.is_some() {
+        if let Some(r) = crate::builtins::classes::call_dunder(vm, container, "__contains__", std::slice::from_ref(item))? {
+            return truthy(vm, &r);
+        }
     }
     let it = iter(vm, container)?;
     while let Some(x) = next(vm, &it)? {

@@ -13,6 +13,15 @@
 //!   pair; `ops::binary_op` then tries the reflected operand, as CPython.
 //! - `trace` visits every reference an object's payload holds (the cycle
 //!   collector's view of the object), and exists from the day the type does.
+//! - Every type object lives for the rest of the program, so `&'static
+//!   TypeObject` is how Rust holds one: built-in types are statics; classes
+//!   (`heap` types) are leaked, immortal. PROVISIONAL: in CPython a class
+//!   is always in a reference cycle (its `__mro__` holds it), so only the
+//!   cycle collector frees one; classes become collectable with it.
+//! - A class's slots are filled when it is made (`classes::new_class`):
+//!   a slot whose dunder some class in the MRO defines gets a wrapper that
+//!   looks the dunder up and calls it; the others inherit the built-in
+//!   base's slot.
 
 use crate::object::{ObjHeader, ObjPtr};
 use crate::value::Value;
@@ -34,6 +43,14 @@ pub type CallFn = fn(&mut Vm, &Value, &[Value], &[Value]) -> PyResult<Value>;
 pub type GetAttrFn = fn(&mut Vm, &Value, &Value) -> PyResult<Value>;
 /// `cls(*args)` for a built-in type `cls`.
 pub type NewFn = fn(&mut Vm, &'static TypeObject, &[Value], &[Value]) -> PyResult<Value>;
+/// `obj.name = value`, or `del obj.name` when `value` is `None`.
+pub type SetAttrFn = fn(&mut Vm, &Value, &Value, Option<Value>) -> PyResult<()>;
+/// A descriptor's `__get__(obj, owner)`; `obj` is NULL for a look-up on
+/// the class itself.
+pub type DescrGetFn = fn(&mut Vm, &Value, &Value, &'static TypeObject) -> PyResult<Value>;
+/// A data descriptor's `__set__(obj, value)`, or `__delete__(obj)` when
+/// `value` is `None`.
+pub type DescrSetFn = fn(&mut Vm, &Value, &Value, Option<Value>) -> PyResult<()>;
 /// The next item of an iterator, or `None` when it is exhausted (no
 /// StopIteration object is made for a plain exhaustion).
 pub type NextFn = fn(&mut Vm, &Value) -> PyResult<Option<Value>>;
@@ -171,6 +188,9 @@ pub struct TypeObject {
     pub number: &'static NumberSlots,
     pub call: Option<CallFn>,
     pub getattr: Option<GetAttrFn>,
+    pub setattr: Option<SetAttrFn>,
+    pub descr_get: Option<DescrGetFn>,
+    pub descr_set: Option<DescrSetFn>,
     pub iter: Option<UnaryFn>,
     pub next: Option<NextFn>,
     pub getitem: Option<BinaryFn>,
@@ -180,6 +200,9 @@ pub struct TypeObject {
     /// The methods of a built-in type (found by attribute look-up along the
     /// base chain; each receives the instance as its first parameter).
     pub methods: &'static [MethodDef],
+    /// What a class (a type made by a `class` statement or `type(...)`)
+    /// has beyond the slots; `None` for the built-in types.
+    pub heap: Option<&'static crate::builtins::classes::HeapType>,
 }
 
 /// A method of a built-in type: `func(vm, self, args, kwnames)`.
@@ -217,11 +240,15 @@ impl TypeObject {
             number: &NumberSlots::EMPTY,
             call: None,
             getattr: None,
+            setattr: None,
+            descr_get: None,
+            descr_set: None,
             iter: None,
             next: None,
             getitem: None,
             new: None,
             methods: &[],
+            heap: None,
         }
     }
 
@@ -231,6 +258,9 @@ impl TypeObject {
 
     /// Is this type `other` or a subclass of it?
     pub fn is_subtype(&self, other: &TypeObject) -> bool {
+        if let Some(heap) = &self.heap {
+            return std::ptr::eq(self, other) || heap.mro.iter().any(|t| std::ptr::eq(*t, other));
+        }
         let mut t = Some(self);
         while let Some(ty) = t {
             if std::ptr::eq(ty, other) {
@@ -239,6 +269,55 @@ impl TypeObject {
             t = ty.base;
         }
         false
+    }
+}
+
+impl TypeObject {
+    /// The method resolution order (`__mro__`): the type, then its bases
+    /// in C3 order; a built-in type's is its base chain.
+    pub fn mro(&'static self) -> Mro {
+        match self.heap {
+            Some(heap) => Mro { first: Some(self), list: heap.mro.iter(), chain: None },
+            None => Mro { first: None, list: [].iter(), chain: Some(self) },
+        }
+    }
+
+    /// The type's name with its module for a class not in `builtins`
+    /// (`mod.Class`), as `repr` of a type shows it.
+    pub fn full_name(&self) -> String {
+        match &self.heap {
+            Some(heap) => {
+                let module = heap.module_name();
+                match module.as_deref() {
+                    Some(m) if m != "builtins" => format!("{}.{}", m, heap.qualname()),
+                    _ => heap.qualname(),
+                }
+            }
+            None => self.name.to_string(),
+        }
+    }
+}
+
+/// The types of an MRO, in order.
+pub struct Mro {
+    first: Option<&'static TypeObject>,
+    list: std::slice::Iter<'static, &'static TypeObject>,
+    chain: Option<&'static TypeObject>,
+}
+
+impl Iterator for Mro {
+    type Item = &'static TypeObject;
+
+    fn next(&mut self) -> Option<&'static TypeObject> {
+        if let Some(t) = self.first.take() {
+            return Some(t);
+        }
+        if let Some(t) = self.list.next() {
+            return Some(t);
+        }
+        let t = self.chain?;
+        self.chain = t.base;
+        Some(t)
     }
 }
 
@@ -251,15 +330,48 @@ pub fn trace_nothing(_: ObjPtr, _: Visit) {}
 /// Always safe: it does nothing (it is `unsafe` only to fit the slot).
 pub unsafe fn never_dealloc(_: ObjPtr) {}
 
-/// `object`, the root of every type.
-pub static OBJECT_TYPE: TypeObject = TypeObject::builtin("object", None, never_dealloc, trace_nothing);
+/// `object`, the root of every type. `object()` is an instance with no
+/// payload.
+pub static OBJECT_TYPE: TypeObject = TypeObject {
+    repr: Some(crate::builtins::classes::default_repr),
+    str: Some(|vm, v| crate::ops::repr(vm, v)),
+    hash: Some(|_, v| Ok(crate::ops::hash_identity(v))),
+    richcompare: Some(object_richcompare),
+    getattr: Some(crate::builtins::classes::generic_getattr),
+    setattr: Some(crate::builtins::classes::generic_setattr),
+    new: Some(|vm, ty, args, kwnames| crate::builtins::descriptors::object_new(vm, ty, args, kwnames)),
+    ..TypeObject::builtin("object", None, dealloc_object, trace_nothing)
+};
+
+unsafe fn dealloc_object(p: ObjPtr) {
+    // SAFETY: `object()` instances are allocated as Obj<()>.
+    unsafe { crate::object::dealloc_boxed::<()>(p) }
+}
+
+/// `object.__eq__` is identity; `object.__ne__` inverts the type's `==`
+/// (CPython's `object_richcompare`).
+fn object_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    match op {
+        CompareOp::Eq => Ok(if a.is(b) { vm.bool(true) } else { vm.not_implemented() }),
+        CompareOp::Ne => {
+            let Some(eq) = vm.type_of(a).richcompare else { return Ok(vm.not_implemented()) };
+            let r = eq(vm, a, b, CompareOp::Eq)?;
+            if crate::builtins::singletons::is_not_implemented(&r) {
+                return Ok(r);
+            }
+            let t = crate::ops::truthy(vm, &r)?;
+            Ok(vm.bool(!t))
+        }
+        _ => Ok(vm.not_implemented()),
+    }
+}
 
 /// `type`, the type of every type. Calling a type makes an instance
 /// through its `new` slot.
 pub static TYPE_TYPE: TypeObject = TypeObject {
     repr: Some(|_, v| {
         let ty = as_type(v).expect("type slot on a type");
-        Ok(crate::builtins::str::new_str(&format!("<class '{}'>", ty.name)))
+        Ok(crate::builtins::str::new_str(&format!("<class '{}'>", ty.full_name())))
     }),
     call: Some(|vm, callable, args, kwnames| {
         let ty = as_type(callable).expect("type slot on a type");
@@ -269,43 +381,55 @@ pub static TYPE_TYPE: TypeObject = TypeObject {
         }
     }),
     new: Some(type_new),
-    getattr: Some(|vm, v, name| {
+    getattr: Some(crate::builtins::classes::type_getattr),
+    setattr: Some(crate::builtins::classes::type_setattr),
+    getitem: Some(|vm, v, key| {
         let ty = as_type(v).expect("type slot on a type");
-        match crate::builtins::str::as_str(name).unwrap_or("") {
-            "__name__" | "__qualname__" => Ok(crate::builtins::str::new_str(ty.name)),
-            other => {
-                let msg = format!("type object '{}' has no attribute '{}'", ty.name, other);
-                Err(vm.error(&crate::builtins::exceptions::ATTRIBUTE_ERROR, msg))
+        let name = crate::builtins::str::new_str("__class_getitem__");
+        match crate::builtins::classes::type_lookup(ty, &name) {
+            Some(f) => {
+                let bound = match vm.type_of(&f).descr_get {
+                    Some(get) => get(vm, &f, &Value::NULL, ty)?,
+                    None => f,
+                };
+                crate::eval::call(vm, &bound, std::slice::from_ref(key), &[])
             }
+            None => Err(vm.type_error(format!("type '{}' is not subscriptable", ty.name))),
         }
     }),
     ..TypeObject::builtin("type", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)
 };
 
-/// `type(object)`: the type of a value. (`type(name, bases, dict)` makes a
-/// class, which arrives with classes.)
+/// `type(object)`: the type of a value; `type(name, bases, dict)`: a new
+/// class.
 fn type_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     match (args, kwnames) {
-        ([x], []) => {
-            let ty: *const TypeObject = vm.type_of(x);
-            // SAFETY: every type is a static so far, so the pointer stays
-            // valid for the program's life.
-            Ok(type_value(unsafe { &*ty }))
+        ([x], []) => Ok(type_value(vm.type_of_static(x))),
+        ([name, bases, dict], []) => {
+            let Some(name) = crate::builtins::str::as_str(name).map(str::to_string) else {
+                let msg = format!("type.__new__() argument 1 must be str, not {}", vm.type_of(name).name);
+                return Err(vm.type_error(msg));
+            };
+            let Some(bases) = crate::builtins::tuple::as_tuple(bases).map(|t| t.items.clone()) else {
+                let msg = format!("type.__new__() argument 2 must be tuple, not {}", vm.type_of(bases).name);
+                return Err(vm.type_error(msg));
+            };
+            if crate::builtins::dict::as_dict(dict).is_none() {
+                let msg = format!("type.__new__() argument 3 must be dict, not {}", vm.type_of(dict).name);
+                return Err(vm.type_error(msg));
+            }
+            crate::builtins::classes::new_class(vm, &name, &bases, dict, &[])
         }
-        ([_, _, _], []) => Err(vm.error(
-            &crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR,
-            "type() with three arguments (classes are not implemented yet)",
-        )),
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
     }
 }
 
-/// The type object a value is, if it is one (built-in types only, so far).
+/// The type object a value is, if it is one.
 pub fn as_type(v: &Value) -> Option<&'static TypeObject> {
     let p = v.as_object()?;
     if std::ptr::eq(p.type_ptr(), &TYPE_TYPE) {
-        // SAFETY: objects whose type is `type` are TypeObjects; built-in
-        // types are statics, so the reference is 'static.
+        // SAFETY: objects whose type is `type` are TypeObjects; every type
+        // lives for the rest of the program (statics or leaked classes).
         Some(unsafe { &*(p.addr() as *const TypeObject) })
     } else {
         None

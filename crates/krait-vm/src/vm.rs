@@ -115,6 +115,15 @@ impl Vm {
         }
     }
 
+    /// `type(v)`, for keeping: every type lives for the rest of the
+    /// program (see `types`).
+    #[inline]
+    pub fn type_of_static(&self, v: &Value) -> &'static TypeObject {
+        let ty: *const TypeObject = self.type_of(v);
+        // SAFETY: types are statics or leaked classes, never freed.
+        unsafe { &*ty }
+    }
+
     pub fn none(&self) -> Value {
         singletons::none()
     }

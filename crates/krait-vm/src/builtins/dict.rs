@@ -44,6 +44,11 @@ pub static DICT_TYPE: TypeObject = TypeObject {
     repr: Some(dict_repr),
     richcompare: Some(dict_richcompare),
     len: Some(|_, v| Ok(as_dict(v).map_or(0, |d| d.len()))),
+    iter: Some(|_, v| {
+        let d = as_dict(v).expect("dict slot on a dict");
+        let it = DictIter { dict: v.clone(), pos: std::cell::Cell::new(0), len: d.len() };
+        Ok(Value::from_owned(alloc(&DICT_KEYITERATOR_TYPE, it)))
+    }),
     ..TypeObject::builtin("dict", Some(&OBJECT_TYPE), dealloc_dict, trace_dict)
 };
 
@@ -172,6 +177,18 @@ impl DictData {
         Ok(self.inner.borrow().entries.get(i).and_then(|e| e.as_ref()).map(|e| e.value.clone()))
     }
 
+    /// `d[key]` for an exact `str` key, without running Python code (a
+    /// stored key that is not an exact `str` never equals it here): the
+    /// look-up of class and module namespaces.
+    pub fn get_str(&self, key: &Value) -> Option<Value> {
+        let hash = crate::builtins::str::hash_of(crate::builtins::str::as_str_data(key)?);
+        let inner = self.inner.borrow();
+        let i = inner.table.find(hash as u64, |&i| {
+            inner.entries[i as usize].as_ref().is_some_and(|e| e.hash == hash && fast_eq(&e.key, key) == Some(true))
+        })?;
+        inner.entries[*i as usize].as_ref().map(|e| e.value.clone())
+    }
+
     /// `d[key] = value`.
     pub fn set(&self, vm: &mut Vm, key: Value, value: Value) -> PyResult<()> {
         let hash = ops::hash(vm, &key)?;
@@ -228,6 +245,50 @@ impl DictData {
     fn nth_item(&self, n: usize) -> Option<(Value, Value)> {
         self.inner.borrow().entries.iter().flatten().nth(n).map(|e| (e.key.clone(), e.value.clone()))
     }
+}
+
+/// Iteration over a dict's keys, in insertion order.
+struct DictIter {
+    dict: Value,
+    /// The next index into `entries`.
+    pos: std::cell::Cell<usize>,
+    /// The dict's size when iteration began.
+    len: usize,
+}
+
+static DICT_KEYITERATOR_TYPE: TypeObject = TypeObject {
+    iter: Some(|_, v| Ok(v.clone())),
+    next: Some(|vm, v| {
+        // SAFETY: dict iterators are Obj<DictIter>.
+        let it = unsafe { v.as_object().expect("a dict iterator").data::<DictIter>() };
+        let d = as_dict(&it.dict).expect("a dict iterator iterates a dict");
+        if d.len() != it.len {
+            it.pos.set(usize::MAX);
+            return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "dictionary changed size during iteration"));
+        }
+        let inner = d.inner.borrow();
+        let mut pos = it.pos.get();
+        while pos < inner.entries.len() {
+            if let Some(e) = &inner.entries[pos] {
+                it.pos.set(pos + 1);
+                return Ok(Some(e.key.clone()));
+            }
+            pos += 1;
+        }
+        it.pos.set(pos);
+        Ok(None)
+    }),
+    ..TypeObject::builtin("dict_keyiterator", Some(&OBJECT_TYPE), dealloc_dict_iter, trace_dict_iter)
+};
+
+unsafe fn dealloc_dict_iter(p: ObjPtr) {
+    // SAFETY: dict iterators are Obj<DictIter>.
+    unsafe { dealloc_boxed::<DictIter>(p) }
+}
+
+fn trace_dict_iter(p: ObjPtr, visit: Visit) {
+    // SAFETY: dict iterators are Obj<DictIter>.
+    visit(&unsafe { p.data::<DictIter>() }.dict);
 }
 
 /// Drop the holes of `entries` and rebuild the index table.

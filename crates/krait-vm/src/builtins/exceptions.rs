@@ -28,6 +28,8 @@ pub struct ExceptionData {
     /// strerror, filename, winerror, filename2); `args` then keeps only the
     /// first two. Empty otherwise.
     pub os_args: RefCell<Vec<Value>>,
+    /// `__dict__`, made on first use (NULL until then).
+    pub dict: RefCell<Value>,
 }
 
 impl ExceptionData {
@@ -39,16 +41,17 @@ impl ExceptionData {
             cause: RefCell::new(Value::NULL),
             suppress_context: std::cell::Cell::new(false),
             os_args: RefCell::new(Vec::new()),
+            dict: RefCell::new(Value::NULL),
         }
     }
 }
 
-unsafe fn dealloc_exception(p: ObjPtr) {
+pub unsafe fn dealloc_exception(p: ObjPtr) {
     // SAFETY: every exception object is allocated as Obj<ExceptionData>.
     unsafe { dealloc_boxed::<ExceptionData>(p) }
 }
 
-fn trace_exception(p: ObjPtr, visit: Visit) {
+pub fn trace_exception(p: ObjPtr, visit: Visit) {
     // SAFETY: exception types' objects are Obj<ExceptionData>.
     let data = unsafe { p.data::<ExceptionData>() };
     for v in data.args.borrow().iter().chain(data.os_args.borrow().iter()) {
@@ -57,7 +60,7 @@ fn trace_exception(p: ObjPtr, visit: Visit) {
     for (code, _) in data.traceback.borrow().iter() {
         visit(code);
     }
-    for v in [&*data.context.borrow(), &*data.cause.borrow()] {
+    for v in [&*data.context.borrow(), &*data.cause.borrow(), &*data.dict.borrow()] {
         if !v.is_null() {
             visit(v);
         }
@@ -72,6 +75,7 @@ macro_rules! exception_types {
                 repr: Some(exception_repr),
                 new: Some(exception_new),
                 getattr: Some(exception_getattr),
+                setattr: Some(exception_setattr),
                 ..TypeObject::builtin($name, Some($base), dealloc_exception, trace_exception)
             };
         )*
@@ -245,11 +249,45 @@ fn exception_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         }
         "code" if vm.type_of(v).is_subtype(&SYSTEM_EXIT) => Ok(system_exit_code(data)),
         "__traceback__" => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "exception __traceback__ (traceback objects)")),
-        other => {
-            let msg = format!("'{}' object has no attribute '{}'", vm.type_of(v).name, other);
-            Err(vm.error(&ATTRIBUTE_ERROR, msg))
-        }
+        _ => crate::builtins::classes::generic_getattr(vm, v, name),
     }
+}
+
+/// Setting the attributes every exception has; others go to its
+/// `__dict__`.
+pub fn exception_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    let data = as_exception(v).expect("exception slot on an exception");
+    let text = crate::builtins::str::as_str(name).unwrap_or("");
+    let Some(value) = value else {
+        if matches!(text, "args" | "__cause__" | "__context__" | "__suppress_context__") {
+            return Err(vm.type_error(format!("{text} may not be deleted")));
+        }
+        return crate::builtins::classes::generic_setattr(vm, v, name, None);
+    };
+    let link = |vm: &mut Vm, what: &str, x: &Value| -> PyResult<Value> {
+        if crate::builtins::singletons::is_none(x) {
+            Ok(Value::NULL)
+        } else if as_exception(x).is_some() {
+            Ok(x.clone())
+        } else {
+            Err(vm.type_error(format!("exception {what} must be None or derive from BaseException")))
+        }
+    };
+    match text {
+        "args" => *data.args.borrow_mut() = crate::ops::collect(vm, &value)?,
+        "__cause__" => {
+            let x = link(vm, "cause", &value)?;
+            *data.cause.borrow_mut() = x;
+            data.suppress_context.set(true);
+        }
+        "__context__" => {
+            let x = link(vm, "context", &value)?;
+            *data.context.borrow_mut() = x;
+        }
+        "__suppress_context__" => data.suppress_context.set(crate::ops::truthy(vm, &value)?),
+        _ => return crate::builtins::classes::generic_setattr(vm, v, name, Some(value)),
+    }
+    Ok(())
 }
 
 /// `SystemExit.code`: None without arguments, the argument, or the tuple

@@ -106,8 +106,35 @@ pub static FUNCTION_TYPE: TypeObject = TypeObject {
         let name = as_str(&f.qualname).unwrap_or("?").to_string();
         Ok(new_str(&format!("<function {} at {:#x}>", name, v.bits() & ((1 << 48) - 1))))
     }),
+    descr_get: Some(crate::builtins::descriptors::function_descr_get),
+    getattr: Some(function_getattr),
     ..TypeObject::builtin("function", Some(&OBJECT_TYPE), dealloc_function, trace_function)
 };
+
+/// A function's attributes (`__name__`, `__qualname__`, `__doc__`, ...).
+fn function_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
+    let f = as_function(v).expect("function slot on a function");
+    let code = as_code(&f.code).expect("a function's code");
+    let or_none = |x: &Value| if x.is_null() { none() } else { x.clone() };
+    match as_str(name).unwrap_or("") {
+        "__name__" => Ok(new_str(&code.co.co_name)),
+        "__qualname__" => Ok(f.qualname.clone()),
+        "__code__" => Ok(f.code.clone()),
+        "__globals__" => Ok(f.globals.clone()),
+        "__defaults__" => Ok(or_none(&f.defaults)),
+        "__closure__" => Ok(or_none(&f.closure)),
+        "__doc__" => {
+            let doc = code.consts.first().cloned().unwrap_or_else(none);
+            Ok(if as_str(&doc).is_some() { doc } else { none() })
+        }
+        "__module__" => {
+            let globals = f.globals.clone();
+            let m = crate::builtins::dict::as_dict(&globals).and_then(|d| d.get_str(&new_str("__name__")));
+            Ok(m.unwrap_or_else(none))
+        }
+        _ => crate::builtins::classes::generic_getattr(vm, v, name),
+    }
+}
 
 unsafe fn dealloc_function(p: ObjPtr) {
     // SAFETY: functions are allocated by `new_function` as Obj<FunctionData>.

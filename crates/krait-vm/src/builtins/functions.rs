@@ -24,7 +24,17 @@ use crate::vm::{PyResult, Vm};
 pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
     let d = new_dict();
     let dd = as_dict(&d).expect("a dict");
-    let functions: [(&'static str, crate::types::CallFn); 11] = [
+    let functions: [(&'static str, crate::types::CallFn); 21] = [
+        ("__build_class__", crate::builtins::classes::build_class),
+        ("getattr", getattr),
+        ("setattr", setattr),
+        ("hasattr", hasattr),
+        ("delattr", delattr),
+        ("vars", vars),
+        ("callable", callable),
+        ("id", id),
+        ("hash", hash),
+        ("sorted", sorted),
         ("print", print),
         ("iter", iter),
         ("next", next),
@@ -40,8 +50,8 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
     for (name, f) in functions {
         dd.set(vm, new_str(name), new_builtin(name, f))?;
     }
-    let types: [&'static TypeObject; 11] =
-        [&crate::builtins::iter::ENUMERATE_TYPE, &crate::builtins::iter::ZIP_TYPE, &crate::types::TYPE_TYPE, &INT_TYPE, &FLOAT_TYPE, &STR_TYPE, &BOOL_TYPE, &RANGE_TYPE, &LIST_TYPE, &TUPLE_TYPE, &crate::builtins::dict::DICT_TYPE];
+    let types: [&'static TypeObject; 17] =
+        [&crate::types::OBJECT_TYPE, &crate::builtins::descriptors::SUPER_TYPE, &crate::builtins::descriptors::PROPERTY_TYPE, &crate::builtins::descriptors::CLASSMETHOD_TYPE, &crate::builtins::descriptors::STATICMETHOD_TYPE, &crate::builtins::slice::SLICE_TYPE, &crate::builtins::iter::ENUMERATE_TYPE, &crate::builtins::iter::ZIP_TYPE, &crate::types::TYPE_TYPE, &INT_TYPE, &FLOAT_TYPE, &STR_TYPE, &BOOL_TYPE, &RANGE_TYPE, &LIST_TYPE, &TUPLE_TYPE, &crate::builtins::dict::DICT_TYPE];
     for ty in types {
         dd.set(vm, new_str(ty.name), type_value(ty))?;
     }
@@ -85,6 +95,183 @@ fn class_check(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> Py
     }
     let r = matches(vm, ty, classinfo, name)?;
     Ok(vm.bool(r))
+}
+
+fn attribute_name(vm: &mut Vm, name: &Value) -> PyResult<()> {
+    if as_str(name).is_some() {
+        Ok(())
+    } else {
+        let msg = format!("attribute name must be string, not '{}'", vm.type_of(name).name);
+        Err(vm.type_error(msg))
+    }
+}
+
+fn arity(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value], min: usize, max: usize) -> PyResult<()> {
+    crate::builtins::function::no_keywords(vm, name, kwnames)?;
+    let n = args.len();
+    if n < min {
+        let s = if min == 1 { "" } else { "s" };
+        return Err(vm.type_error(format!("{name} expected at least {min} argument{s}, got {n}")));
+    }
+    if n > max {
+        let s = if max == 1 { "" } else { "s" };
+        return Err(vm.type_error(format!("{name} expected at most {max} argument{s}, got {n}")));
+    }
+    Ok(())
+}
+
+/// `getattr(object, name[, default])`.
+fn getattr(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    arity(vm, "getattr", args, kwnames, 2, 3)?;
+    attribute_name(vm, &args[1])?;
+    match ops::getattr(vm, &args[0], &args[1]) {
+        Err(e) if args.len() == 3 && vm.type_of(&e.exception).is_subtype(&exceptions::ATTRIBUTE_ERROR) => {
+            Ok(args[2].clone())
+        }
+        r => r,
+    }
+}
+
+/// `setattr(object, name, value)`.
+fn setattr(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    arity(vm, "setattr", args, kwnames, 3, 3)?;
+    attribute_name(vm, &args[1])?;
+    crate::builtins::classes::setattr(vm, &args[0], &args[1], Some(args[2].clone()))?;
+    Ok(vm.none())
+}
+
+/// `delattr(object, name)`.
+fn delattr(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    arity(vm, "delattr", args, kwnames, 2, 2)?;
+    attribute_name(vm, &args[1])?;
+    crate::builtins::classes::setattr(vm, &args[0], &args[1], None)?;
+    Ok(vm.none())
+}
+
+/// `hasattr(object, name)`: false when getting it raises AttributeError.
+fn hasattr(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    arity(vm, "hasattr", args, kwnames, 2, 2)?;
+    attribute_name(vm, &args[1])?;
+    match ops::getattr(vm, &args[0], &args[1]) {
+        Ok(_) => Ok(vm.bool(true)),
+        Err(e) if vm.type_of(&e.exception).is_subtype(&exceptions::ATTRIBUTE_ERROR) => Ok(vm.bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+/// `vars(object)`: its `__dict__`. (`vars()` without an argument is
+/// `locals()`.)
+fn vars(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    arity(vm, "vars", args, kwnames, 0, 1)?;
+    let Some(obj) = args.first() else {
+        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "vars() without an argument (locals())"));
+    };
+    match ops::getattr(vm, obj, &new_str("__dict__")) {
+        Ok(d) => Ok(d),
+        Err(e) if vm.type_of(&e.exception).is_subtype(&exceptions::ATTRIBUTE_ERROR) => {
+            Err(vm.type_error("vars() argument must have __dict__ attribute"))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn exactly_one<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: &[Value]) -> PyResult<&'a Value> {
+    crate::builtins::function::no_keywords(vm, name, kwnames)?;
+    match args {
+        [x] => Ok(x),
+        _ => Err(vm.type_error(format!("{name}() takes exactly one argument ({} given)", args.len()))),
+    }
+}
+
+/// `callable(object)`.
+fn callable(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let x = exactly_one(vm, "callable", args, kwnames)?;
+    let yes = vm.type_of(x).call.is_some() || crate::builtins::function::as_function(x).is_some();
+    Ok(vm.bool(yes))
+}
+
+/// `id(object)`: the address for heap objects; immediates get a
+/// synthesised id that no heap object can have (an odd number).
+fn id(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let x = exactly_one(vm, "id", args, kwnames)?;
+    let id = match x.as_object() {
+        Some(p) => p.addr() as u64,
+        None => x.bits() | 1,
+    };
+    Ok(crate::builtins::int::new_big(id.into()))
+}
+
+/// `hash(object)`.
+fn hash(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let x = exactly_one(vm, "hash", args, kwnames)?;
+    let h = ops::hash(vm, x)?;
+    Ok(crate::builtins::int::new_int(h))
+}
+
+/// `sorted(iterable, *, key=None, reverse=False)`: a stable merge sort
+/// that compares with `<` only, as CPython's does.
+fn sorted(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let npos = args.len() - kwnames.len();
+    if npos != 1 {
+        return Err(vm.type_error(format!("sorted expected 1 argument, got {npos}")));
+    }
+    let (mut key, mut reverse) = (None, false);
+    for (k, v) in kwnames.iter().zip(&args[npos..]) {
+        match as_str(k).unwrap_or("") {
+            "key" if !is_none(v) => key = Some(v.clone()),
+            "key" => {}
+            "reverse" => reverse = ops::truthy(vm, v)?,
+            other => return Err(vm.type_error(format!("sort() got an unexpected keyword argument '{other}'"))),
+        }
+    }
+    let items = ops::collect(vm, &args[0])?;
+    let keys = match &key {
+        Some(f) => {
+            let mut keys = Vec::with_capacity(items.len());
+            for x in &items {
+                keys.push(crate::eval::call(vm, f, std::slice::from_ref(x), &[])?);
+            }
+            keys
+        }
+        None => items.clone(),
+    };
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    if reverse {
+        order.reverse();
+    }
+    let order = merge_sort(vm, &keys, order)?;
+    let mut out: Vec<Value> = order.into_iter().map(|i| items[i].clone()).collect();
+    if reverse {
+        out.reverse();
+    }
+    Ok(crate::builtins::list::new_list(out))
+}
+
+/// Sort indices into `keys` stably by `keys[a] < keys[b]`; an error from
+/// a comparison stops the sort.
+fn merge_sort(vm: &mut Vm, keys: &[Value], order: Vec<usize>) -> PyResult<Vec<usize>> {
+    if order.len() <= 1 {
+        return Ok(order);
+    }
+    let mut right = order;
+    let left = right.drain(..right.len() / 2).collect();
+    let left = merge_sort(vm, keys, left)?;
+    let right = merge_sort(vm, keys, right)?;
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let (mut i, mut j) = (0, 0);
+    while i < left.len() && j < right.len() {
+        let r = ops::richcompare(vm, &keys[right[j]], &keys[left[i]], CompareOp::Lt)?;
+        if ops::truthy(vm, &r)? {
+            out.push(right[j]);
+            j += 1;
+        } else {
+            out.push(left[i]);
+            i += 1;
+        }
+    }
+    out.extend_from_slice(&left[i..]);
+    out.extend_from_slice(&right[j..]);
+    Ok(out)
 }
 
 /// `iter(object)`. (The `iter(callable, sentinel)` form needs the

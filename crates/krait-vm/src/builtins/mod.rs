@@ -1,5 +1,7 @@
 //! The built-in types, one module each.
 
+pub mod classes;
+pub mod descriptors;
 pub mod dict;
 pub mod exceptions;
 pub mod float;

@@ -232,10 +232,14 @@ fn hash_key() -> (u64, u64) {
 }
 
 fn str_hash(_: &mut Vm, v: &Value) -> PyResult<i64> {
-    let d = as_str_data(v).expect("str slot on a str");
+    Ok(hash_of(as_str_data(v).expect("str slot on a str")))
+}
+
+/// A string's hash (computed once, then cached).
+pub fn hash_of(d: &StrData) -> i64 {
     let cached = d.hash.get();
     if cached != -1 {
-        return Ok(cached);
+        return cached;
     }
     let h = if d.len == 0 {
         0
@@ -259,7 +263,7 @@ fn str_hash(_: &mut Vm, v: &Value) -> PyResult<i64> {
         }
     };
     d.hash.set(h);
-    Ok(h)
+    h
 }
 
 fn str_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {

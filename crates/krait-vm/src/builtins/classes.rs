@@ -1,0 +1,1231 @@
+//! Classes: the types `class` statements and `type(name, bases, dict)`
+//! make, their instances, and the generic attribute protocol
+//! (CPython's `Objects/typeobject.c` and `PyObject_GenericGetAttr`).
+//!
+//! Invariants:
+//! - A class is a `TypeObject` whose `heap` holds its namespace (a dict),
+//!   its bases and its C3 MRO; it is leaked and immortal (see `types`).
+//! - Its layout is its "solid base"'s: instances of a class whose built-in
+//!   ancestor is `object` are `Obj<InstanceData>`; of a subclass of
+//!   BaseException, `Obj<ExceptionData>`. Other built-in bases are not
+//!   subclassable yet (NotImplementedError names them).
+//! - Instance attributes use shared-key storage: each class has one table
+//!   of attribute names (`HeapType::keys`, append-only, so an index never
+//!   changes meaning); an instance holds its values by index and the order
+//!   it set them in. Asking for `__dict__` moves the values into a real
+//!   dict, which is from then on the instance's only storage.
+//! - Slots of a class are fixed when it is made (`fill_slots`); assigning a
+//!   dunder to a class later takes effect when the slot already dispatches
+//!   to a dunder, and raises NotImplementedError when it would have to
+//!   create a slot.
+//! - Attribute look-up on an instance is CPython's: data descriptors on the
+//!   type, then the instance's storage, then other descriptors and class
+//!   attributes, then `__getattr__`.
+
+use std::cell::RefCell;
+
+use crate::builtins::descriptors::{self, new_classmethod, new_staticmethod};
+use crate::builtins::dict::{as_dict, new_dict};
+use crate::builtins::exceptions::{self, as_exception, ExceptionData, ATTRIBUTE_ERROR, BASE_EXCEPTION, NOT_IMPLEMENTED_ERROR};
+use crate::builtins::function::{as_cell, as_function};
+use crate::builtins::singletons::{is_none, is_not_implemented, none};
+use crate::builtins::str::{as_str, new_str};
+use crate::builtins::tuple::new_tuple;
+use crate::object::{alloc, dealloc_boxed, ObjPtr};
+use crate::ops;
+use crate::types::{
+    as_type, type_value, BinOp, CompareOp, NumberSlots, TypeObject, Visit, OBJECT_TYPE, TYPE_TYPE,
+};
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// How a class's instances are laid out: its solid base's payload.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Layout {
+    Object,
+    Exception,
+}
+
+/// What a class has beyond a type's slots.
+pub struct HeapType {
+    /// The class namespace (`__dict__`), a dict.
+    pub dict: Value,
+    pub bases: Vec<&'static TypeObject>,
+    /// The MRO after the type itself: its ancestors in C3 order.
+    pub mro: Vec<&'static TypeObject>,
+    qualname: RefCell<String>,
+    pub layout: Layout,
+    /// The names of instance attributes (shared-key storage).
+    keys: RefCell<Vec<Value>>,
+    /// Direct subclasses (`__subclasses__()`), in creation order.
+    pub subclasses: RefCell<Vec<&'static TypeObject>>,
+}
+
+impl HeapType {
+    pub fn qualname(&self) -> String {
+        self.qualname.borrow().clone()
+    }
+
+    /// `__module__` from the namespace, when it is a str.
+    pub fn module_name(&self) -> Option<String> {
+        let d = as_dict(&self.dict)?;
+        let m = d.get_str(&new_str("__module__"))?;
+        as_str(&m).map(str::to_string)
+    }
+
+    fn key_index(&self, name: &Value) -> Option<usize> {
+        let wanted = as_str(name)?;
+        self.keys.borrow().iter().position(|k| k.is(name) || as_str(k) == Some(wanted))
+    }
+}
+
+/// The most attribute names one class's instances share before new names
+/// go to a per-instance dict (CPython's limit is 30 too).
+const MAX_SHARED_KEYS: usize = 30;
+
+/// An instance of a class whose solid base is `object`.
+pub struct InstanceData {
+    /// Attribute values by key index (NULL: unset).
+    values: RefCell<Vec<Value>>,
+    /// Key indices in the order the attributes were set.
+    order: RefCell<Vec<u32>>,
+    /// The `__dict__` once materialized (then the only storage), else NULL.
+    dict: RefCell<Value>,
+}
+
+unsafe fn dealloc_instance(p: ObjPtr) {
+    // SAFETY: instances of object-layout classes are Obj<InstanceData>.
+    unsafe { dealloc_boxed::<InstanceData>(p) }
+}
+
+fn trace_instance(p: ObjPtr, visit: Visit) {
+    // SAFETY: instances of object-layout classes are Obj<InstanceData>.
+    let data = unsafe { p.data::<InstanceData>() };
+    for v in data.values.borrow().iter() {
+        if !v.is_null() {
+            visit(v);
+        }
+    }
+    let dict = data.dict.borrow();
+    if !dict.is_null() {
+        visit(&dict);
+    }
+}
+
+/// The heap-type data of a class, if `ty` is one.
+pub fn heap(ty: &TypeObject) -> Option<&'static HeapType> {
+    ty.heap
+}
+
+// ----- instance storage -------------------------------------------------
+
+/// Where an object keeps its attributes, if it has a `__dict__`.
+enum Storage<'a> {
+    Shared(&'a InstanceData, &'a HeapType),
+    /// A dict made on first use (exceptions).
+    Dict(&'a RefCell<Value>),
+}
+
+fn storage(obj: &Value) -> Option<Storage<'_>> {
+    let p = obj.as_object()?;
+    let ty = p.ty();
+    match heap(ty) {
+        Some(h) if h.layout == Layout::Object => {
+            // SAFETY: instances of object-layout classes are Obj<InstanceData>.
+            Some(Storage::Shared(unsafe { p.data::<InstanceData>() }, h))
+        }
+        _ => as_exception(obj).map(|e| Storage::Dict(&e.dict)),
+    }
+}
+
+/// The instance attribute `name` (a str), if set.
+fn instance_get(obj: &Value, name: &Value) -> Option<Value> {
+    match storage(obj)? {
+        Storage::Shared(data, h) => {
+            let dict = data.dict.borrow();
+            if !dict.is_null() {
+                return as_dict(&dict)?.get_str(name);
+            }
+            let i = h.key_index(name)?;
+            data.values.borrow().get(i).filter(|v| !v.is_null()).cloned()
+        }
+        Storage::Dict(cell) => {
+            let dict = cell.borrow();
+            if dict.is_null() {
+                None
+            } else {
+                as_dict(&dict)?.get_str(name)
+            }
+        }
+    }
+}
+
+/// Does the instance itself hold attribute `name`?
+pub fn instance_has(obj: &Value, name: &Value) -> bool {
+    instance_get(obj, name).is_some()
+}
+
+/// Set (or with `None` delete) instance attribute `name`. `Ok(false)`:
+/// the object has no instance storage, or the deleted name was unset.
+fn instance_set(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>) -> PyResult<bool> {
+    let Some(st) = storage(obj) else { return Ok(false) };
+    let dict_cell = match st {
+        Storage::Shared(data, h) => {
+            if data.dict.borrow().is_null() {
+                let index = match h.key_index(name) {
+                    Some(i) => Some(i),
+                    None if value.is_some() && h.keys.borrow().len() < MAX_SHARED_KEYS => {
+                        h.keys.borrow_mut().push(name.clone());
+                        Some(h.keys.borrow().len() - 1)
+                    }
+                    None if value.is_none() => return Ok(false),
+                    None => None,
+                };
+                if let Some(i) = index {
+                    let mut values = data.values.borrow_mut();
+                    if values.len() <= i {
+                        values.resize(i + 1, Value::NULL);
+                    }
+                    let was_set = !values[i].is_null();
+                    let old = std::mem::replace(&mut values[i], value.clone().unwrap_or(Value::NULL));
+                    drop(values);
+                    let mut order = data.order.borrow_mut();
+                    match (&value, was_set) {
+                        (Some(_), false) => order.push(i as u32),
+                        (None, true) => order.retain(|&k| k as usize != i),
+                        _ => {}
+                    }
+                    drop(order);
+                    drop(old); // may run Python code: after the borrows end
+                    return Ok(value.is_some() || was_set);
+                }
+                // Too many names for the shared table: this instance moves
+                // to a dict of its own.
+                materialize(vm, data, h)?;
+            }
+            &data.dict
+        }
+        Storage::Dict(cell) => cell,
+    };
+    if dict_cell.borrow().is_null() {
+        if value.is_none() {
+            return Ok(false);
+        }
+        *dict_cell.borrow_mut() = new_dict();
+    }
+    let dict = dict_cell.borrow().clone();
+    let d = as_dict(&dict).expect("an instance dict");
+    match value {
+        Some(v) => {
+            d.set(vm, name.clone(), v)?;
+            Ok(true)
+        }
+        None => d.remove(vm, name),
+    }
+}
+
+/// Move an instance's shared-key values into a dict of its own.
+fn materialize(vm: &mut Vm, data: &InstanceData, h: &HeapType) -> PyResult<()> {
+    let d = new_dict();
+    let keys = h.keys.borrow().clone();
+    let values = std::mem::take(&mut *data.values.borrow_mut());
+    let order = std::mem::take(&mut *data.order.borrow_mut());
+    let dd = as_dict(&d).expect("a dict");
+    for i in order {
+        let i = i as usize;
+        dd.set(vm, keys[i].clone(), values[i].clone())?;
+    }
+    *data.dict.borrow_mut() = d;
+    Ok(())
+}
+
+/// The object's `__dict__`, made on first use; `None` if it has none.
+pub fn instance_dict(vm: &mut Vm, obj: &Value) -> PyResult<Option<Value>> {
+    match storage(obj) {
+        Some(Storage::Shared(data, h)) => {
+            if data.dict.borrow().is_null() {
+                materialize(vm, data, h)?;
+            }
+            Ok(Some(data.dict.borrow().clone()))
+        }
+        Some(Storage::Dict(cell)) => {
+            if cell.borrow().is_null() {
+                *cell.borrow_mut() = new_dict();
+            }
+            Ok(Some(cell.borrow().clone()))
+        }
+        None => Ok(None),
+    }
+}
+
+// ----- look-up on types -------------------------------------------------
+
+/// CPython's `_PyType_Lookup`: `name` in the namespaces along the MRO.
+pub fn type_lookup(ty: &'static TypeObject, name: &Value) -> Option<Value> {
+    ty.mro().find_map(|t| own_attribute(t, name))
+}
+
+/// An attribute `ty` defines itself: its namespace's entry for a class;
+/// a method, or a wrapper of one of its slots, for a built-in type.
+pub fn own_attribute(ty: &'static TypeObject, name: &Value) -> Option<Value> {
+    match heap(ty) {
+        Some(h) => as_dict(&h.dict)?.get_str(name),
+        None => descriptors::builtin_attribute(ty, as_str(name)?),
+    }
+}
+
+/// Look `name` up on `type(obj)` and call it with `obj` and `args`
+/// (CPython's `vectorcall_method`); `Ok(None)` when the type lacks it.
+pub fn call_dunder(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    let ty = vm.type_of_static(obj);
+    let Some(attr) = type_lookup(ty, &new_str(name)) else { return Ok(None) };
+    call_found(vm, obj, ty, &attr, args).map(Some)
+}
+
+/// Call a dunder `attr` found on `ty` for instance `obj`.
+fn call_found(vm: &mut Vm, obj: &Value, ty: &'static TypeObject, attr: &Value, args: &[Value]) -> PyResult<Value> {
+    if as_function(attr).is_some() || descriptors::is_unbound_builtin(attr) {
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(obj.clone());
+        full.extend_from_slice(args);
+        return crate::eval::call(vm, attr, &full, &[]);
+    }
+    let bound = match vm.type_of(attr).descr_get {
+        Some(get) => get(vm, attr, obj, ty)?,
+        None => attr.clone(),
+    };
+    crate::eval::call(vm, &bound, args, &[])
+}
+
+// ----- generic attribute access ----------------------------------------
+
+pub fn attribute_error(vm: &mut Vm, obj: &Value, name: &Value) -> PyErr {
+    let msg = format!("'{}' object has no attribute '{}'", vm.type_of(obj).name, as_str(name).unwrap_or("?"));
+    vm.error(&ATTRIBUTE_ERROR, msg)
+}
+
+/// `object.__getattribute__`: `Ok(None)` when there is no such attribute.
+pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+    let ty = vm.type_of_static(obj);
+    match as_str(name) {
+        Some("__class__") => return Ok(Some(type_value(ty))),
+        Some("__dict__") => {
+            if let Some(d) = instance_dict(vm, obj)? {
+                return Ok(Some(d));
+            }
+        }
+        _ => {}
+    }
+    let descr = type_lookup(ty, name);
+    if let Some(d) = &descr {
+        let dt = vm.type_of(d);
+        if let (Some(get), Some(_)) = (dt.descr_get, dt.descr_set) {
+            return get(vm, d, obj, ty).map(Some);
+        }
+    }
+    if let Some(v) = instance_get(obj, name) {
+        return Ok(Some(v));
+    }
+    match descr {
+        Some(d) => match vm.type_of(&d).descr_get {
+            Some(get) => get(vm, &d, obj, ty).map(Some),
+            None => Ok(Some(d)),
+        },
+        None => Ok(None),
+    }
+}
+
+/// `object.__getattribute__`, raising AttributeError for a missing name.
+pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
+    match generic_getattr_opt(vm, obj, name)? {
+        Some(v) => Ok(v),
+        None => Err(attribute_error(vm, obj, name)),
+    }
+}
+
+/// `object.__setattr__` and `object.__delattr__`.
+pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    let ty = vm.type_of_static(obj);
+    let descr = type_lookup(ty, name);
+    if let Some(d) = &descr {
+        if let Some(set) = vm.type_of(d).descr_set {
+            return set(vm, d, obj, value);
+        }
+    }
+    if as_str(name) == Some("__class__") || as_str(name) == Some("__dict__") {
+        let msg = format!("assigning {} (not yet in Krait)", as_str(name).unwrap_or(""));
+        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
+    }
+    let deleting = value.is_none();
+    if instance_set(vm, obj, name, value)? {
+        return Ok(());
+    }
+    if deleting || storage(obj).is_some() || descr.is_none() {
+        return Err(attribute_error(vm, obj, name));
+    }
+    let msg = format!("'{}' object attribute '{}' is read-only", ty.name, as_str(name).unwrap_or("?"));
+    Err(vm.error(&ATTRIBUTE_ERROR, msg))
+}
+
+/// `setattr(obj, name, value)` / `del obj.name` through the type's slot.
+pub fn setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    match vm.type_of(obj).setattr {
+        Some(f) => f(vm, obj, name, value),
+        None => generic_setattr(vm, obj, name, value),
+    }
+}
+
+// ----- attributes of types ----------------------------------------------
+
+/// `cls.name` (CPython's `type_getattro`).
+pub fn type_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
+    let ty = as_type(v).expect("type slot on a type");
+    let text = as_str(name).unwrap_or("");
+    if let Some(special) = type_special(vm, ty, text)? {
+        return Ok(special);
+    }
+    if let Some(attr) = type_lookup(ty, name) {
+        return match vm.type_of(&attr).descr_get {
+            Some(get) => get(vm, &attr, &Value::NULL, ty),
+            None => Ok(attr),
+        };
+    }
+    match text {
+        "mro" => Ok(crate::builtins::function::bind_builtin(v.clone(), "mro", |_, this, _, _| {
+            let ty = as_type(this).expect("mro of a type");
+            Ok(crate::builtins::list::new_list(ty.mro().map(type_value).collect()))
+        })),
+        "__subclasses__" => Ok(crate::builtins::function::bind_builtin(v.clone(), "__subclasses__", |vm, this, _, _| {
+            let ty = as_type(this).expect("subclasses of a type");
+            match heap(ty) {
+                Some(h) => Ok(crate::builtins::list::new_list(h.subclasses.borrow().iter().map(|t| type_value(t)).collect())),
+                None => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "__subclasses__() of a built-in type")),
+            }
+        })),
+        _ => {
+            let msg = format!("type object '{}' has no attribute '{}'", ty.name, text);
+            Err(vm.error(&ATTRIBUTE_ERROR, msg))
+        }
+    }
+}
+
+/// The attributes every type has through `type`'s descriptors.
+fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Option<Value>> {
+    let h = heap(ty);
+    Ok(Some(match name {
+        "__name__" => new_str(ty.name),
+        "__qualname__" => new_str(&h.map_or_else(|| ty.name.to_string(), |h| h.qualname())),
+        "__module__" => match h {
+            Some(h) => as_dict(&h.dict).and_then(|d| d.get_str(&new_str("__module__"))).unwrap_or_else(none),
+            None => new_str("builtins"),
+        },
+        "__doc__" => match h {
+            Some(h) => {
+                let doc = as_dict(&h.dict).and_then(|d| d.get_str(&new_str("__doc__"))).unwrap_or_else(none);
+                match vm.type_of(&doc).descr_get {
+                    Some(get) => get(vm, &doc, &Value::NULL, ty)?,
+                    None => doc,
+                }
+            }
+            None => none(),
+        },
+        "__bases__" => new_tuple(match h {
+            Some(h) => h.bases.iter().map(|t| type_value(t)).collect(),
+            None => ty.base.into_iter().map(type_value).collect(),
+        }),
+        "__base__" => match h {
+            Some(h) => type_value(h.bases[0]),
+            None => ty.base.map_or_else(none, type_value),
+        },
+        "__mro__" => new_tuple(ty.mro().map(type_value).collect()),
+        "__class__" => type_value(&TYPE_TYPE),
+        "__dict__" => return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "type.__dict__ (mappingproxy)")),
+        _ => return Ok(None),
+    }))
+}
+
+/// `cls.name = value` / `del cls.name` (CPython's `type_setattro`).
+pub fn type_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    let ty = as_type(v).expect("type slot on a type");
+    let text = as_str(name).unwrap_or("?").to_string();
+    let Some(h) = heap(ty) else {
+        let msg = format!("cannot set '{}' attribute of immutable type '{}'", text, ty.name);
+        return Err(vm.type_error(msg));
+    };
+    match (text.as_str(), &value) {
+        ("__qualname__", Some(q)) => {
+            let Some(q) = as_str(q) else {
+                let msg = format!("can only assign string to {}.__qualname__, not '{}'", ty.name, vm.type_of(q).name);
+                return Err(vm.type_error(msg));
+            };
+            *h.qualname.borrow_mut() = q.to_string();
+            return Ok(());
+        }
+        ("__name__" | "__bases__" | "__mro__", _) => {
+            let msg = format!("assigning {text} of a class");
+            return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
+        }
+        _ => {}
+    }
+    // A data descriptor on the metatype would win; `type` has none other
+    // than the names above.
+    if text.starts_with("__") && text.ends_with("__") && slot_missing_for(ty, &text) && value.is_some() {
+        let msg = format!("adding {text} to class '{}' after its creation (its slot is fixed)", ty.name);
+        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
+    }
+    let d = as_dict(&h.dict).expect("a class namespace");
+    match value {
+        Some(v) => d.set(vm, name.clone(), v),
+        None => {
+            if d.remove(vm, name)? {
+                Ok(())
+            } else {
+                let msg = format!("type object '{}' has no attribute '{}'", ty.name, text);
+                Err(vm.error(&ATTRIBUTE_ERROR, msg))
+            }
+        }
+    }
+}
+
+// ----- making classes ---------------------------------------------------
+
+/// `__build_class__(func, name, *bases, metaclass=..., **kwds)`: run the
+/// class body in a new namespace, then make the class.
+pub fn build_class(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let npos = args.len() - kwnames.len();
+    if npos < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let func = &args[0];
+    if as_function(func).is_none() {
+        return Err(vm.type_error("__build_class__: func must be a function"));
+    }
+    let Some(name) = as_str(&args[1]).map(str::to_string) else {
+        return Err(vm.type_error("__build_class__: name is not a string"));
+    };
+    let bases = args[2..npos].to_vec();
+    let mut kwds = Vec::new();
+    for (k, v) in kwnames.iter().zip(&args[npos..]) {
+        if as_str(k) == Some("metaclass") {
+            let is_type = as_type(v).is_some_and(|t| std::ptr::eq(t, &TYPE_TYPE));
+            if !is_type {
+                return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "metaclasses other than type"));
+            }
+        } else {
+            kwds.push((k.clone(), v.clone()));
+        }
+    }
+    // The metaclass is `type` unless a base says otherwise (CPython calls
+    // `type(base)` for a base that is not a class).
+    for b in &bases {
+        if as_type(b).is_none() {
+            let meta = vm.type_of_static(b);
+            let mut call_args = vec![args[1].clone(), new_tuple(bases.clone()), new_dict()];
+            call_args.truncate(3);
+            return crate::eval::call(vm, &type_value(meta), &call_args, &[]);
+        }
+    }
+    let ns = new_dict();
+    let cell = crate::eval::run_class_body(vm, func, ns.clone())?;
+    let cls = new_class(vm, &name, &bases, &ns, &kwds)?;
+    if let Some(c) = as_cell(&cell) {
+        *c.content.borrow_mut() = cls.clone();
+    }
+    Ok(cls)
+}
+
+/// CPython's `type_new`: a class named `name` with `bases` and namespace
+/// `ns`; `kwds` go to `__init_subclass__`.
+pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(Value, Value)]) -> PyResult<Value> {
+    let mut base_types: Vec<&'static TypeObject> = Vec::new();
+    for b in bases {
+        match as_type(b) {
+            Some(t) => base_types.push(t),
+            None => {
+                let msg = format!("bases must be types, not {}", vm.type_of(b).name);
+                return Err(vm.type_error(msg));
+            }
+        }
+    }
+    if base_types.is_empty() {
+        base_types.push(&OBJECT_TYPE);
+    }
+    let mut layout = Layout::Object;
+    let mut solid: &'static TypeObject = &OBJECT_TYPE;
+    for b in &base_types {
+        let (b_layout, b_solid) = layout_of(vm, b)?;
+        if b_layout != layout {
+            if layout != Layout::Object {
+                return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+            }
+            layout = b_layout;
+            solid = b_solid;
+        }
+    }
+    for (i, b) in base_types.iter().enumerate() {
+        if base_types[..i].iter().any(|x| std::ptr::eq(*x, *b)) {
+            let msg = format!("duplicate base class {}", b.name);
+            return Err(vm.type_error(msg));
+        }
+    }
+    let tail = c3_merge(vm, &base_types)?;
+
+    // The namespace, adjusted as type_new does.
+    let dict = new_dict();
+    let d = as_dict(&dict).expect("a dict");
+    let source = as_dict(ns).ok_or_else(|| vm.type_error("type.__new__() argument 3 must be dict"))?;
+    let mut qualname = name.to_string();
+    for (k, v) in source.items() {
+        match as_str(&k) {
+            Some("__qualname__") => match as_str(&v) {
+                Some(q) => qualname = q.to_string(),
+                None => {
+                    let msg = format!("type __qualname__ must be a str, not {}", vm.type_of(&v).name);
+                    return Err(vm.type_error(msg));
+                }
+            },
+            Some("__classcell__") => {}
+            Some("__slots__") => return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "__slots__")),
+            Some("__new__") if as_function(&v).is_some() => d.set(vm, k, new_staticmethod(v))?,
+            Some("__init_subclass__" | "__class_getitem__") if as_function(&v).is_some() => {
+                d.set(vm, k, new_classmethod(v))?
+            }
+            _ => d.set(vm, k, v)?,
+        }
+    }
+    if d.get_str(&new_str("__module__")).is_none() {
+        if let Some(m) = current_module_name(vm) {
+            d.set(vm, new_str("__module__"), m)?;
+        }
+    }
+    if d.get_str(&new_str("__doc__")).is_none() {
+        d.set(vm, new_str("__doc__"), none())?;
+    }
+    if d.get_str(&new_str("__eq__")).is_some() && d.get_str(&new_str("__hash__")).is_none() {
+        d.set(vm, new_str("__hash__"), none())?;
+    }
+
+    let (dealloc, trace): (unsafe fn(ObjPtr), fn(ObjPtr, Visit)) = match layout {
+        Layout::Object => (dealloc_instance, trace_instance),
+        Layout::Exception => (exceptions::dealloc_exception, exceptions::trace_exception),
+    };
+    let leaked_name: &'static str = Box::leak(name.to_string().into_boxed_str());
+    let data = HeapType {
+        dict,
+        bases: base_types.clone(),
+        mro: tail,
+        qualname: RefCell::new(qualname),
+        layout,
+        keys: RefCell::new(Vec::new()),
+        subclasses: RefCell::new(Vec::new()),
+    };
+    let mut ty = TypeObject {
+        heap: Some(Box::leak(Box::new(data))),
+        ..TypeObject::builtin(leaked_name, Some(base_types[0]), dealloc, trace)
+    };
+    fill_slots(&mut ty, solid);
+    let ty: &'static TypeObject = Box::leak(Box::new(ty));
+    for b in &base_types {
+        if let Some(h) = heap(b) {
+            h.subclasses.borrow_mut().push(ty);
+        }
+    }
+    let cls = type_value(ty);
+
+    // __set_name__ on the namespace's values, then the parent's
+    // __init_subclass__.
+    let items = as_dict(&heap(ty).expect("a class").dict).expect("a dict").items();
+    for (k, v) in items {
+        let vt = vm.type_of_static(&v);
+        if let Some(set_name) = type_lookup(vt, &new_str("__set_name__")) {
+            call_found(vm, &v, vt, &set_name, &[cls.clone(), k])?;
+        }
+    }
+    init_subclass(vm, ty, kwds)?;
+    Ok(cls)
+}
+
+
+/// A base's instance layout and the built-in type that fixes it.
+fn layout_of(vm: &mut Vm, b: &'static TypeObject) -> PyResult<(Layout, &'static TypeObject)> {
+    if let Some(h) = heap(b) {
+        let solid = b.mro().find(|t| t.heap.is_none()).unwrap_or(&OBJECT_TYPE);
+        return Ok((h.layout, solid));
+    }
+    if std::ptr::eq(b, &OBJECT_TYPE) {
+        return Ok((Layout::Object, b));
+    }
+    if b.is_subtype(&BASE_EXCEPTION) {
+        return Ok((Layout::Exception, b));
+    }
+    const FINAL: &[&str] = &[
+        "bool",
+        "NoneType",
+        "NotImplementedType",
+        "ellipsis",
+        "function",
+        "builtin_function_or_method",
+        "code",
+        "cell",
+        "range",
+        "slice",
+        "method",
+        "method_descriptor",
+    ];
+    if FINAL.contains(&b.name) || b.next.is_some() {
+        let msg = format!("type '{}' is not an acceptable base type", b.name);
+        return Err(vm.type_error(msg));
+    }
+    let msg = format!("subclassing the built-in type '{}'", b.name);
+    Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg))
+}
+
+/// The C3 linearization of `bases` (the MRO after the new class itself).
+fn c3_merge(vm: &mut Vm, bases: &[&'static TypeObject]) -> PyResult<Vec<&'static TypeObject>> {
+    let mut lists: Vec<Vec<&'static TypeObject>> = bases.iter().map(|b| b.mro().collect()).collect();
+    lists.push(bases.to_vec());
+    let mut out = Vec::new();
+    loop {
+        lists.retain(|l| !l.is_empty());
+        if lists.is_empty() {
+            return Ok(out);
+        }
+        let head = lists
+            .iter()
+            .map(|l| l[0])
+            .find(|h| !lists.iter().any(|l| l[1..].iter().any(|t| std::ptr::eq(*t, *h))));
+        let Some(head) = head else {
+            let mut names: Vec<&str> = Vec::new();
+            for l in &lists {
+                if !names.contains(&l[0].name) {
+                    names.push(l[0].name);
+                }
+            }
+            let msg = format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            );
+            return Err(vm.type_error(msg));
+        };
+        out.push(head);
+        for l in &mut lists {
+            if std::ptr::eq(l[0], head) {
+                l.remove(0);
+            }
+        }
+    }
+}
+
+/// `__name__` of the running frame's globals (a class's default
+/// `__module__`).
+fn current_module_name(vm: &mut Vm) -> Option<Value> {
+    let globals = crate::eval::current_globals(vm)?;
+    as_dict(&globals)?.get_str(&new_str("__name__"))
+}
+
+/// `super(cls, cls).__init_subclass__(**kwds)`.
+fn init_subclass(vm: &mut Vm, ty: &'static TypeObject, kwds: &[(Value, Value)]) -> PyResult<()> {
+    let key = new_str("__init_subclass__");
+    let Some(attr) = ty.mro().skip(1).find_map(|t| own_attribute(t, &key)) else { return Ok(()) };
+    let cls = type_value(ty);
+    let bound = match vm.type_of(&attr).descr_get {
+        Some(get) => get(vm, &attr, &Value::NULL, ty)?,
+        None => attr,
+    };
+    let bound = if descriptors::is_builtin_slot(&bound, &OBJECT_TYPE, descriptors::Wrapped::InitSubclass) {
+        descriptors::new_method(bound, cls)
+    } else {
+        bound
+    };
+    let (names, values): (Vec<Value>, Vec<Value>) = kwds.iter().cloned().unzip();
+    crate::eval::call(vm, &bound, &values, &names)?;
+    Ok(())
+}
+
+/// A new, attribute-less instance of object-layout class `cls`.
+pub fn alloc_instance(cls: &'static TypeObject) -> Value {
+    let data = InstanceData { values: RefCell::new(Vec::new()), order: RefCell::new(Vec::new()), dict: RefCell::new(Value::NULL) };
+    Value::from_owned(alloc(cls, data))
+}
+
+/// A new exception of class `cls` (a subclass of BaseException).
+pub fn alloc_exception(cls: &'static TypeObject, args: Vec<Value>) -> Value {
+    Value::from_owned(alloc(cls, ExceptionData::new(args)))
+}
+
+/// Calling a class (`type.__call__`): `__new__`, then `__init__` when
+/// `__new__` made an instance of the class.
+fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let new_attr = type_lookup(cls, &new_str("__new__"));
+    let obj = match new_attr {
+        Some(n) if descriptors::as_builtin_attr(&n).is_some() => {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(type_value(cls));
+            full.extend_from_slice(args);
+            crate::eval::call(vm, &n, &full, kwnames)?
+        }
+        Some(n) => {
+            let f = match vm.type_of(&n).descr_get {
+                Some(get) => get(vm, &n, &Value::NULL, cls)?,
+                None => n,
+            };
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(type_value(cls));
+            full.extend_from_slice(args);
+            crate::eval::call(vm, &f, &full, kwnames)?
+        }
+        None => return Err(vm.type_error(format!("cannot create '{}' instances", cls.name))),
+    };
+    if !vm.type_of(&obj).is_subtype(cls) {
+        return Ok(obj);
+    }
+    let ty = vm.type_of_static(&obj);
+    let Some(init) = type_lookup(ty, &new_str("__init__")) else { return Ok(obj) };
+    let r = call_found_kw(vm, &obj, ty, &init, args, kwnames)?;
+    if !is_none(&r) {
+        let msg = format!("__init__() should return None, not '{}'", vm.type_of(&r).name);
+        return Err(vm.type_error(msg));
+    }
+    Ok(obj)
+}
+
+/// `call_found` with keyword arguments.
+fn call_found_kw(
+    vm: &mut Vm,
+    obj: &Value,
+    ty: &'static TypeObject,
+    attr: &Value,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Value> {
+    if as_function(attr).is_some() || descriptors::is_unbound_builtin(attr) {
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(obj.clone());
+        full.extend_from_slice(args);
+        return crate::eval::call(vm, attr, &full, kwnames);
+    }
+    let bound = match vm.type_of(attr).descr_get {
+        Some(get) => get(vm, attr, obj, ty)?,
+        None => attr.clone(),
+    };
+    crate::eval::call(vm, &bound, args, kwnames)
+}
+
+// ----- slots of classes -------------------------------------------------
+
+/// Does a class (not a built-in type) among `ty` and its MRO define one of
+/// `names`? `ty` is still being made, so its own namespace is read here.
+fn class_defines(ty: &TypeObject, names: &[&str]) -> bool {
+    let Some(h) = heap(ty) else { return false };
+    let keys: Vec<Value> = names.iter().map(|n| new_str(n)).collect();
+    let in_dict = |t: &HeapType| keys.iter().any(|k| as_dict(&t.dict).is_some_and(|d| d.get_str(k).is_some()));
+    in_dict(h) || h.mro.iter().map_while(|t| heap(t)).any(in_dict)
+}
+
+const NUMBER_DUNDERS: &[&str] = &[
+    "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__matmul__", "__rmatmul__",
+    "__truediv__", "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__", "__pow__",
+    "__rpow__", "__lshift__", "__rlshift__", "__rshift__", "__rrshift__", "__and__", "__rand__", "__or__",
+    "__ror__", "__xor__", "__rxor__", "__neg__", "__pos__", "__invert__", "__abs__",
+];
+
+/// Would assigning dunder `name` to class `ty` need a slot it lacks?
+fn slot_missing_for(ty: &TypeObject, name: &str) -> bool {
+    let missing = match name {
+        "__repr__" => !is_slot(ty.repr.map(|f| f as usize), slot_repr as *const () as usize),
+        "__str__" => !is_slot(ty.str.map(|f| f as usize), slot_str as *const () as usize),
+        "__hash__" => !is_slot(ty.hash.map(|f| f as usize), slot_hash as *const () as usize),
+        "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" => {
+            !is_slot(ty.richcompare.map(|f| f as usize), slot_richcompare as *const () as usize)
+        }
+        "__bool__" => !is_slot(ty.bool.map(|f| f as usize), slot_bool as *const () as usize),
+        "__len__" => !is_slot(ty.len.map(|f| f as usize), slot_len as *const () as usize),
+        "__call__" => !is_slot(ty.call.map(|f| f as usize), slot_call as *const () as usize),
+        "__iter__" => !is_slot(ty.iter.map(|f| f as usize), slot_iter as *const () as usize),
+        "__next__" => !is_slot(ty.next.map(|f| f as usize), slot_next as *const () as usize),
+        "__getitem__" => !is_slot(ty.getitem.map(|f| f as usize), slot_getitem as *const () as usize),
+        "__get__" => ty.descr_get.is_none(),
+        "__set__" | "__delete__" => ty.descr_set.is_none(),
+        "__getattr__" | "__getattribute__" => !is_slot(ty.getattr.map(|f| f as usize), slot_getattr as *const () as usize),
+        "__setattr__" | "__delattr__" => !is_slot(ty.setattr.map(|f| f as usize), slot_setattr as *const () as usize),
+        n if NUMBER_DUNDERS.contains(&n) => !std::ptr::eq(ty.number, &HEAP_NUMBER_SLOTS),
+        _ => false,
+    };
+    missing
+}
+
+fn is_slot(slot: Option<usize>, wrapper: usize) -> bool {
+    slot == Some(wrapper)
+}
+
+/// Fill a new class's slots: a wrapper where a class in its MRO defines
+/// the dunder, else the solid base's slot (CPython's
+/// `fixup_slot_dispatchers`, at creation only).
+fn fill_slots(ty: &mut TypeObject, solid: &'static TypeObject) {
+    let has = |names: &[&str]| class_defines(ty, names);
+    let repr = if has(&["__repr__"]) { Some(slot_repr as _) } else { solid.repr };
+    let str_ = if has(&["__str__"]) { Some(slot_str as _) } else { solid.str };
+    let hash = if has(&["__hash__"]) { Some(slot_hash as _) } else { solid.hash };
+    let richcompare = if has(&["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"]) {
+        Some(slot_richcompare as _)
+    } else {
+        solid.richcompare
+    };
+    let bool_ = if has(&["__bool__"]) { Some(slot_bool as _) } else { solid.bool };
+    let len = if has(&["__len__"]) { Some(slot_len as _) } else { solid.len };
+    let call = if has(&["__call__"]) { Some(slot_call as _) } else { solid.call };
+    let iter = if has(&["__iter__"]) { Some(slot_iter as _) } else { solid.iter };
+    let next = if has(&["__next__"]) { Some(slot_next as _) } else { solid.next };
+    let getitem = if has(&["__getitem__"]) { Some(slot_getitem as _) } else { solid.getitem };
+    let getattr = if has(&["__getattribute__", "__getattr__"]) {
+        Some(slot_getattr as _)
+    } else {
+        Some(solid.getattr.unwrap_or(generic_getattr))
+    };
+    let setattr = if has(&["__setattr__", "__delattr__"]) {
+        Some(slot_setattr as _)
+    } else {
+        Some(solid.setattr.unwrap_or(generic_setattr))
+    };
+    let descr_get = if has(&["__get__"]) { Some(slot_descr_get as _) } else { solid.descr_get };
+    let descr_set = if has(&["__set__", "__delete__"]) { Some(slot_descr_set as _) } else { solid.descr_set };
+    let number = if has(NUMBER_DUNDERS) { &HEAP_NUMBER_SLOTS } else { solid.number };
+    ty.repr = repr;
+    ty.str = str_;
+    ty.hash = hash;
+    ty.richcompare = richcompare;
+    ty.bool = bool_;
+    ty.len = len;
+    ty.call = call;
+    ty.iter = iter;
+    ty.next = next;
+    ty.getitem = getitem;
+    ty.getattr = getattr;
+    ty.setattr = setattr;
+    ty.descr_get = descr_get;
+    ty.descr_set = descr_set;
+    ty.number = number;
+    ty.new = Some(class_call);
+}
+
+/// Call dunder `name` that the slot says exists; `None` if it was deleted.
+fn dunder(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    call_dunder(vm, obj, name, args)
+}
+
+fn slot_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let r = match dunder(vm, v, "__repr__", &[])? {
+        Some(r) => r,
+        None => return default_repr(vm, v),
+    };
+    if as_str(&r).is_none() {
+        let msg = format!("__repr__ returned non-string (type {})", vm.type_of(&r).name);
+        return Err(vm.type_error(msg));
+    }
+    Ok(r)
+}
+
+/// `object.__repr__`: `<module.Class object at 0x...>`.
+pub fn default_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let name = vm.type_of(v).full_name();
+    Ok(new_str(&format!("<{} object at {:#x}>", name, v.bits() & ((1 << 48) - 1))))
+}
+
+fn slot_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let r = match dunder(vm, v, "__str__", &[])? {
+        Some(r) => r,
+        None => return ops::repr(vm, v),
+    };
+    if as_str(&r).is_none() {
+        let msg = format!("__str__ returned non-string (type {})", vm.type_of(&r).name);
+        return Err(vm.type_error(msg));
+    }
+    Ok(r)
+}
+
+fn slot_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let ty = vm.type_of_static(v);
+    let attr = type_lookup(ty, &new_str("__hash__"));
+    let Some(attr) = attr.filter(|a| !is_none(a)) else {
+        let msg = format!("unhashable type: '{}'", ty.name);
+        return Err(vm.type_error(msg));
+    };
+    let r = call_found(vm, v, ty, &attr, &[])?;
+    if !vm.type_of(&r).is_subtype(&crate::builtins::int::INT_TYPE) {
+        return Err(vm.type_error("__hash__ method should return an integer"));
+    }
+    ops::hash(vm, &r)
+}
+
+fn compare_dunder(op: CompareOp) -> &'static str {
+    match op {
+        CompareOp::Lt => "__lt__",
+        CompareOp::Le => "__le__",
+        CompareOp::Eq => "__eq__",
+        CompareOp::Ne => "__ne__",
+        CompareOp::Gt => "__gt__",
+        CompareOp::Ge => "__ge__",
+    }
+}
+
+fn slot_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    Ok(dunder(vm, a, compare_dunder(op), std::slice::from_ref(b))?.unwrap_or_else(|| vm.not_implemented()))
+}
+
+fn slot_bool(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    let Some(r) = dunder(vm, v, "__bool__", &[])? else { return Ok(true) };
+    match crate::builtins::singletons::as_bool(&r) {
+        Some(b) => Ok(b),
+        None => {
+            let msg = format!("__bool__ should return bool, returned {}", vm.type_of(&r).name);
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    let Some(r) = dunder(vm, v, "__len__", &[])? else {
+        let msg = format!("object of type '{}' has no len()", vm.type_of(v).name);
+        return Err(vm.type_error(msg));
+    };
+    use crate::builtins::int::{int_of, Int};
+    match int_of(&r) {
+        Some(Int::Small(n)) if n >= 0 => Ok(n as usize),
+        Some(n @ Int::Big(_)) if !n.is_negative() => Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
+        Some(_) => Err(vm.value_error("__len__() should return >= 0")),
+        None => {
+            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(&r).name);
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+fn slot_call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let ty = vm.type_of_static(callable);
+    let Some(attr) = type_lookup(ty, &new_str("__call__")) else {
+        let msg = format!("'{}' object is not callable", ty.name);
+        return Err(vm.type_error(msg));
+    };
+    call_found_kw(vm, callable, ty, &attr, args, kwnames)
+}
+
+fn slot_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let ty = vm.type_of_static(v);
+    let attr = type_lookup(ty, &new_str("__iter__"));
+    let Some(attr) = attr.filter(|a| !is_none(a)) else {
+        let msg = format!("'{}' object is not iterable", ty.name);
+        return Err(vm.type_error(msg));
+    };
+    let r = call_found(vm, v, ty, &attr, &[])?;
+    if vm.type_of(&r).next.is_none() {
+        let msg = format!("iter() returned non-iterator of type '{}'", vm.type_of(&r).name);
+        return Err(vm.type_error(msg));
+    }
+    Ok(r)
+}
+
+fn slot_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    match dunder(vm, v, "__next__", &[]) {
+        Ok(r) => Ok(r),
+        Err(e) if vm.type_of(&e.exception).is_subtype(&exceptions::STOP_ITERATION) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+fn slot_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
+    match dunder(vm, v, "__getitem__", std::slice::from_ref(key))? {
+        Some(r) => Ok(r),
+        None => {
+            let msg = format!("'{}' object is not subscriptable", vm.type_of(v).name);
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+/// `__getattribute__`, then `__getattr__` when it raises AttributeError
+/// (CPython's `slot_tp_getattr_hook`).
+fn slot_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
+    let ty = vm.type_of_static(obj);
+    let getattribute = type_lookup(ty, &new_str("__getattribute__"));
+    let first = match &getattribute {
+        Some(g) if !descriptors::is_builtin_slot(g, &OBJECT_TYPE, descriptors::Wrapped::GetAttribute) => {
+            call_found(vm, obj, ty, g, std::slice::from_ref(name)).map(Some)
+        }
+        _ => generic_getattr_opt(vm, obj, name),
+    };
+    let failed = match first {
+        Ok(Some(v)) => return Ok(v),
+        Ok(None) => None,
+        Err(e) if vm.type_of(&e.exception).is_subtype(&ATTRIBUTE_ERROR) => Some(e),
+        Err(e) => return Err(e),
+    };
+    match type_lookup(ty, &new_str("__getattr__")) {
+        Some(hook) => call_found(vm, obj, ty, &hook, std::slice::from_ref(name)),
+        None => Err(match failed {
+            Some(e) => e,
+            None => attribute_error(vm, obj, name),
+        }),
+    }
+}
+
+fn slot_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    let r = match value {
+        Some(v) => dunder(vm, obj, "__setattr__", &[name.clone(), v])?,
+        None => dunder(vm, obj, "__delattr__", std::slice::from_ref(name))?,
+    };
+    match r {
+        Some(_) => Ok(()),
+        None => Err(attribute_error(vm, obj, name)),
+    }
+}
+
+fn slot_descr_get(vm: &mut Vm, descr: &Value, obj: &Value, owner: &'static TypeObject) -> PyResult<Value> {
+    let obj = if obj.is_null() { none() } else { obj.clone() };
+    match dunder(vm, descr, "__get__", &[obj, type_value(owner)])? {
+        Some(r) => Ok(r),
+        None => Ok(descr.clone()),
+    }
+}
+
+fn slot_descr_set(vm: &mut Vm, descr: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
+    let (name, r) = match value {
+        Some(v) => ("__set__", dunder(vm, descr, "__set__", &[obj.clone(), v])?),
+        None => ("__delete__", dunder(vm, descr, "__delete__", std::slice::from_ref(obj))?),
+    };
+    match r {
+        Some(_) => Ok(()),
+        None => Err(vm.error(&ATTRIBUTE_ERROR, name)),
+    }
+}
+
+/// The dunder and its reflection for each binary operator (`BinOp` order).
+fn binary_dunders(op: BinOp) -> (&'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__"),
+        BinOp::And => ("__and__", "__rand__"),
+        BinOp::FloorDivide => ("__floordiv__", "__rfloordiv__"),
+        BinOp::Lshift => ("__lshift__", "__rlshift__"),
+        BinOp::MatrixMultiply => ("__matmul__", "__rmatmul__"),
+        BinOp::Multiply => ("__mul__", "__rmul__"),
+        BinOp::Remainder => ("__mod__", "__rmod__"),
+        BinOp::Or => ("__or__", "__ror__"),
+        BinOp::Power => ("__pow__", "__rpow__"),
+        BinOp::Rshift => ("__rshift__", "__rrshift__"),
+        BinOp::Subtract => ("__sub__", "__rsub__"),
+        BinOp::TrueDivide => ("__truediv__", "__rtruediv__"),
+        BinOp::Xor => ("__xor__", "__rxor__"),
+    }
+}
+
+/// The in-place dunder of a binary operator (`__iadd__`, ...).
+pub fn inplace_dunder(op: BinOp) -> String {
+    format!("__i{}", &binary_dunders(op).0[2..])
+}
+
+/// A binary operator for classes (CPython's `SLOT1BINFULL`): the left
+/// operand's dunder, the right operand's reflected one, and a subclass's
+/// reflected override first.
+fn slot_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    let (name, rname) = binary_dunders(op);
+    let this = HEAP_NUMBER_SLOTS.get(op).map(|f| f as usize);
+    let ta = vm.type_of_static(a);
+    let tb = vm.type_of_static(b);
+    let a_has = ta.number.get(op).map(|f| f as usize) == this;
+    let mut b_do = !std::ptr::eq(ta, tb) && tb.number.get(op).map(|f| f as usize) == this;
+    if a_has {
+        if b_do && tb.is_subtype(ta) && method_overridden(ta, tb, rname) {
+            if let Some(r) = call_dunder(vm, b, rname, std::slice::from_ref(a))? {
+                if !is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+            b_do = false;
+        }
+        if let Some(r) = call_dunder(vm, a, name, std::slice::from_ref(b))? {
+            if !is_not_implemented(&r) || std::ptr::eq(ta, tb) {
+                return Ok(r);
+            }
+        }
+    }
+    if b_do {
+        if let Some(r) = call_dunder(vm, b, rname, std::slice::from_ref(a))? {
+            return Ok(r);
+        }
+    }
+    Ok(vm.not_implemented())
+}
+
+/// Does `right` define `name` differently from `left` (CPython's
+/// `method_is_overloaded`)?
+fn method_overridden(left: &'static TypeObject, right: &'static TypeObject, name: &str) -> bool {
+    let key = new_str(name);
+    match (type_lookup(left, &key), type_lookup(right, &key)) {
+        (_, None) => false,
+        (None, Some(_)) => true,
+        (Some(l), Some(r)) => !l.is(&r) && !same_builtin(&l, &r),
+    }
+}
+
+fn same_builtin(a: &Value, b: &Value) -> bool {
+    match (descriptors::as_builtin_attr(a), descriptors::as_builtin_attr(b)) {
+        (Some(x), Some(y)) => std::ptr::eq(x.owner, y.owner) && x.wrapped == y.wrapped,
+        _ => false,
+    }
+}
+
+fn slot_unary(vm: &mut Vm, v: &Value, name: &str, what: &str) -> PyResult<Value> {
+    match dunder(vm, v, name, &[])? {
+        Some(r) => Ok(r),
+        None => {
+            let msg = format!("bad operand type for {}: '{}'", what, vm.type_of(v).name);
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+macro_rules! binary_slots {
+    ($($f:ident = $op:ident;)*) => {
+        $(fn $f(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+            slot_binary(vm, BinOp::$op, a, b)
+        })*
+    };
+}
+
+binary_slots! {
+    slot_add = Add;
+    slot_and = And;
+    slot_floordiv = FloorDivide;
+    slot_lshift = Lshift;
+    slot_matmul = MatrixMultiply;
+    slot_mul = Multiply;
+    slot_mod = Remainder;
+    slot_or = Or;
+    slot_pow = Power;
+    slot_rshift = Rshift;
+    slot_sub = Subtract;
+    slot_truediv = TrueDivide;
+    slot_xor = Xor;
+}
+
+/// The number slots of every class that defines a numeric dunder.
+pub static HEAP_NUMBER_SLOTS: NumberSlots = NumberSlots {
+    binary: [
+        Some(slot_add),
+        Some(slot_and),
+        Some(slot_floordiv),
+        Some(slot_lshift),
+        Some(slot_matmul),
+        Some(slot_mul),
+        Some(slot_mod),
+        Some(slot_or),
+        Some(slot_pow),
+        Some(slot_rshift),
+        Some(slot_sub),
+        Some(slot_truediv),
+        Some(slot_xor),
+    ],
+    negative: Some(|vm, v| slot_unary(vm, v, "__neg__", "unary -")),
+    positive: Some(|vm, v| slot_unary(vm, v, "__pos__", "unary +")),
+    invert: Some(|vm, v| slot_unary(vm, v, "__invert__", "unary ~")),
+    absolute: Some(|vm, v| slot_unary(vm, v, "__abs__", "abs()")),
+};
