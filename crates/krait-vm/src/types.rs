@@ -334,12 +334,12 @@ pub unsafe fn never_dealloc(_: ObjPtr) {}
 /// payload.
 pub static OBJECT_TYPE: TypeObject = TypeObject {
     repr: Some(crate::builtins::classes::default_repr),
-    str: Some(|vm, v| crate::ops::repr(vm, v)),
+    str: Some(crate::ops::repr),
     hash: Some(|_, v| Ok(crate::ops::hash_identity(v))),
     richcompare: Some(object_richcompare),
     getattr: Some(crate::builtins::classes::generic_getattr),
     setattr: Some(crate::builtins::classes::generic_setattr),
-    new: Some(|vm, ty, args, kwnames| crate::builtins::descriptors::object_new(vm, ty, args, kwnames)),
+    new: Some(crate::builtins::descriptors::object_new),
     ..TypeObject::builtin("object", None, dealloc_object, trace_nothing)
 };
 

@@ -605,7 +605,8 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(
         d.set(vm, new_str("__hash__"), none())?;
     }
 
-    let (dealloc, trace): (unsafe fn(ObjPtr), fn(ObjPtr, Visit)) = match layout {
+    type Dealloc = unsafe fn(ObjPtr);
+    let (dealloc, trace): (Dealloc, fn(ObjPtr, Visit)) = match layout {
         Layout::Object => (dealloc_instance, trace_instance),
         Layout::Exception => (exceptions::dealloc_exception, exceptions::trace_exception),
     };
@@ -831,7 +832,7 @@ const NUMBER_DUNDERS: &[&str] = &[
 
 /// Would assigning dunder `name` to class `ty` need a slot it lacks?
 fn slot_missing_for(ty: &TypeObject, name: &str) -> bool {
-    let missing = match name {
+    match name {
         "__repr__" => !is_slot(ty.repr.map(|f| f as usize), slot_repr as *const () as usize),
         "__str__" => !is_slot(ty.str.map(|f| f as usize), slot_str as *const () as usize),
         "__hash__" => !is_slot(ty.hash.map(|f| f as usize), slot_hash as *const () as usize),
@@ -850,8 +851,7 @@ fn slot_missing_for(ty: &TypeObject, name: &str) -> bool {
         "__setattr__" | "__delattr__" => !is_slot(ty.setattr.map(|f| f as usize), slot_setattr as *const () as usize),
         n if NUMBER_DUNDERS.contains(&n) => !std::ptr::eq(ty.number, &HEAP_NUMBER_SLOTS),
         _ => false,
-    };
-    missing
+    }
 }
 
 fn is_slot(slot: Option<usize>, wrapper: usize) -> bool {

@@ -46,6 +46,8 @@ impl ExceptionData {
     }
 }
 
+/// # Safety
+/// `p` is an exception (an `Obj<ExceptionData>`) with no references left.
 pub unsafe fn dealloc_exception(p: ObjPtr) {
     // SAFETY: every exception object is allocated as Obj<ExceptionData>.
     unsafe { dealloc_boxed::<ExceptionData>(p) }
