@@ -526,9 +526,73 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let items: Vec<Value> = match (as_tuple(&iterable), as_list(&iterable)) {
                     (Some(t), _) => t.items.clone(),
                     (_, Some(l)) => l.items.borrow().clone(),
-                    _ => return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "list.extend of this iterable")),
+                    _ if vm.type_of(&iterable).iter.is_none() && vm.type_of(&iterable).getitem.is_none() => {
+                        let msg = format!("Value after * must be an iterable, not {}", vm.type_of(&iterable).name);
+                        return Err(vm.type_error(msg));
+                    }
+                    _ => ops::collect(vm, &iterable)?,
                 };
                 as_list(&list).expect("LIST_EXTEND on a list").items.borrow_mut().extend(items);
+            }
+            Opcode::LIST_TO_TUPLE => {
+                let list = pop!();
+                let items = as_list(&list).expect("LIST_TO_TUPLE on a list").items.borrow().clone();
+                vm.stack.push(new_tuple(items));
+            }
+            Opcode::DICT_MERGE => {
+                let update = pop!();
+                let len = vm.stack.len();
+                let (d, func) = (vm.stack[len - arg as usize].clone(), vm.stack[len - arg as usize - 2].clone());
+                let Some(src) = as_dict(&update) else {
+                    let msg = format!("{} argument after ** must be a mapping, not {}", function_str(vm, &func), vm.type_of(&update).name);
+                    return Err(vm.type_error(msg));
+                };
+                let dd = as_dict(&d).expect("DICT_MERGE into a dict");
+                for (k, v) in src.items() {
+                    if dd.get(vm, &k)?.is_some() {
+                        let key = ops::str(vm, &k)?;
+                        let msg = format!("{} got multiple values for keyword argument '{}'", function_str(vm, &func), as_str(&key).unwrap_or("?"));
+                        return Err(vm.type_error(msg));
+                    }
+                    dd.set(vm, k, v)?;
+                }
+            }
+            Opcode::CALL_FUNCTION_EX => {
+                let kwargs = if arg & 1 != 0 { Some(pop!()) } else { None };
+                let callargs = pop!();
+                let func = pop!();
+                drop(pop!());
+                let mut args: Vec<Value> = match as_tuple(&callargs) {
+                    Some(t) => t.items.clone(),
+                    None if vm.type_of(&callargs).iter.is_none() && vm.type_of(&callargs).getitem.is_none() => {
+                        let msg = format!("{} argument after * must be an iterable, not {}", function_str(vm, &func), vm.type_of(&callargs).name);
+                        return Err(vm.type_error(msg));
+                    }
+                    None => ops::collect(vm, &callargs)?,
+                };
+                let mut names = Vec::new();
+                if let Some(kw) = kwargs {
+                    for (k, v) in as_dict(&kw).expect("CALL_FUNCTION_EX keywords are a dict").items() {
+                        names.push(k);
+                        args.push(v);
+                    }
+                }
+                let func = match crate::builtins::descriptors::as_method(&func) {
+                    Some(m) if as_function(&m.func).is_some() => {
+                        args.insert(0, m.receiver.clone());
+                        m.func.clone()
+                    }
+                    _ => func,
+                };
+                if as_function(&func).is_some() {
+                    push_frame(vm, &func, args, &names)?;
+                    let f = vm.frames.last().expect("the new frame");
+                    code = CodeRef::of(&f.code);
+                    base = f.base;
+                    continue;
+                }
+                let r = call(vm, &func, &args, &names)?;
+                vm.stack.push(r);
             }
             Opcode::BUILD_MAP => {
                 let items = vm.stack.split_off(vm.stack.len() - 2 * arg as usize);
@@ -625,13 +689,14 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::MAKE_FUNCTION => {
                 let code_value = pop!();
                 let closure = if arg & 0x08 != 0 { pop!() } else { Value::NULL };
-                if arg & 0x06 != 0 {
-                    return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "functions with keyword defaults or annotations"));
+                if arg & 0x04 != 0 {
+                    return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "functions with annotations"));
                 }
+                let kwdefaults = if arg & 0x02 != 0 { pop!() } else { Value::NULL };
                 let defaults = if arg & 0x01 != 0 { pop!() } else { Value::NULL };
                 let f = frame!();
                 let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
-                vm.stack.push(new_function(code_value, globals, builtins, defaults, closure));
+                vm.stack.push(new_function(code_value, globals, builtins, defaults, kwdefaults, closure));
             }
             Opcode::COPY_FREE_VARS => {
                 let func = frame!().func.clone();
@@ -736,9 +801,8 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     // A Python-to-Python call: a new frame, no recursion.
                     let args = vm.stack.split_off(args_from);
                     vm.stack.truncate(len - nargs - 2);
-                    let (code_value, globals, builtins, defaults) =
-                        (f.code.clone(), f.globals.clone(), f.builtins.clone(), f.defaults.clone());
-                    push_frame(vm, &callable, code_value, globals, builtins, defaults, args, &kwnames)?;
+                    let names: Vec<Value> = as_tuple(&kwnames).map_or_else(Vec::new, |t| t.items.clone());
+                    push_frame(vm, &callable, args, &names)?;
                     let f = vm.frames.last().expect("the new frame");
                     code = CodeRef::of(&f.code);
                     base = f.base;
@@ -886,11 +950,8 @@ fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
 /// Call any callable from native code (a Python function runs in a nested
 /// `run`, counted against the recursion limit).
 pub fn call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    if let Some(f) = as_function(callable) {
-        let (code_value, globals, builtins, defaults) =
-            (f.code.clone(), f.globals.clone(), f.builtins.clone(), f.defaults.clone());
-        let names = new_tuple(kwnames.to_vec());
-        push_frame(vm, callable, code_value, globals, builtins, defaults, args.to_vec(), &names)?;
+    if as_function(callable).is_some() {
+        push_frame(vm, callable, args.to_vec(), kwnames)?;
         let entry = vm.frames.len();
         return run(vm, entry);
     }
@@ -904,96 +965,140 @@ pub fn call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) ->
 }
 
 /// Bind a call's arguments to a new frame's locals and push it (CPython's
-/// `initialize_locals`, for positional and keyword arguments and defaults).
-#[allow(clippy::too_many_arguments)]
-fn push_frame(
-    vm: &mut Vm,
-    function: &Value,
-    code_value: Value,
-    globals: Value,
-    builtins: Value,
-    defaults: Value,
-    args: Vec<Value>,
-    kwnames: &Value,
-) -> PyResult<()> {
+/// `initialize_locals`: positional, keyword, `*args`, `**kwargs`,
+/// defaults and keyword-only defaults, with its error messages).
+fn push_frame(vm: &mut Vm, function: &Value, args: Vec<Value>, kwnames: &[Value]) -> PyResult<()> {
     if vm.frames.len() >= vm.recursion_limit as usize {
         return Err(vm.error(&RECURSION_ERROR, "maximum recursion depth exceeded"));
     }
+    let f = as_function(function).expect("push_frame runs a function");
+    let (code_value, globals, builtins) = (f.code.clone(), f.globals.clone(), f.builtins.clone());
+    let (defaults, kwdefaults) = (f.defaults.clone(), f.kwdefaults.clone());
+    let qualname = as_str(&f.qualname).unwrap_or("?").to_string();
     let code = CodeRef::of(&code_value).get();
     let co = &code.co;
-    let qualname = &co.co_qualname;
-    let nparams = co.co_argcount as usize;
-    let nlocals = co.co_varnames.len();
-    if co.co_kwonlyargcount > 0 || co.co_flags & 0x0C != 0 {
-        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "calling functions with *args, **kwargs or keyword-only parameters"));
-    }
-    let names: Vec<Value> = as_tuple(kwnames).map_or_else(Vec::new, |t| t.items.clone());
-    let npos = args.len() - names.len();
-    if npos > nparams {
-        let msg = format!(
-            "{}() takes {} positional argument{} but {} {} given",
-            qualname,
-            nparams,
-            if nparams == 1 { "" } else { "s" },
-            npos,
-            if npos == 1 { "was" } else { "were" }
-        );
-        return Err(vm.type_error(msg));
-    }
+    let argcount = co.co_argcount as usize;
+    let posonly = co.co_posonlyargcount as usize;
+    let total = argcount + co.co_kwonlyargcount as usize;
+    let varargs = co.co_flags & 0x04 != 0;
+    let varkw = co.co_flags & 0x08 != 0;
+    let npos = args.len() - kwnames.len();
     let base = vm.stack.len();
+    vm.stack.resize(base + code.nlocalsplus, Value::NULL);
+    let fail = |vm: &mut Vm, msg: String| -> PyResult<()> {
+        vm.stack.truncate(base);
+        Err(vm.type_error(msg))
+    };
+    let kwdict = if varkw {
+        let d = new_dict();
+        vm.stack[base + total + usize::from(varargs)] = d.clone();
+        Some(d)
+    } else {
+        None
+    };
     let mut args = args.into_iter();
-    vm.stack.extend(args.by_ref().take(npos));
-    vm.stack.resize(base + nlocals, Value::NULL);
-    for (name, value) in names.iter().zip(args) {
-        let n = as_str(name).unwrap_or("");
-        match co.co_varnames[..nparams].iter().position(|p| p == n) {
-            Some(i) if i >= co.co_posonlyargcount as usize => {
-                if !vm.stack[base + i].is_null() {
-                    vm.stack.truncate(base);
-                    return Err(vm.type_error(format!("{qualname}() got multiple values for argument '{n}'")));
+    for (i, a) in args.by_ref().take(npos.min(argcount)).enumerate() {
+        vm.stack[base + i] = a;
+    }
+    let extra: Vec<Value> = args.by_ref().take(npos.saturating_sub(argcount)).collect();
+    let nextra = extra.len();
+    if varargs {
+        vm.stack[base + total] = new_tuple(extra);
+    }
+    for (name, value) in kwnames.iter().zip(args) {
+        let Some(n) = as_str(name) else {
+            return fail(vm, format!("{qualname}() keywords must be strings"));
+        };
+        match co.co_varnames[posonly..total].iter().position(|p| p == n) {
+            Some(j) => {
+                let slot = base + posonly + j;
+                if !vm.stack[slot].is_null() {
+                    return fail(vm, format!("{qualname}() got multiple values for argument '{n}'"));
                 }
-                vm.stack[base + i] = value;
+                vm.stack[slot] = value;
             }
-            _ => {
-                vm.stack.truncate(base);
-                return Err(vm.type_error(format!("{qualname}() got an unexpected keyword argument '{n}'")));
+            None => match &kwdict {
+                Some(d) => {
+                    if let Err(e) = as_dict(d).expect("a dict").set(vm, name.clone(), value) {
+                        vm.stack.truncate(base);
+                        return Err(e);
+                    }
+                }
+                None => {
+                    let posonly_named: Vec<&str> = kwnames
+                        .iter()
+                        .filter_map(as_str)
+                        .filter(|k| co.co_varnames[..posonly].iter().any(|p| p == k))
+                        .collect();
+                    if !posonly_named.is_empty() {
+                        let msg = format!(
+                            "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                            posonly_named.join(", ")
+                        );
+                        return fail(vm, msg);
+                    }
+                    return fail(vm, format!("{qualname}() got an unexpected keyword argument '{n}'"));
+                }
+            },
+        }
+    }
+    let ndefaults = as_tuple(&defaults).map_or(0, |t| t.items.len());
+    if nextra > 0 && !varargs {
+        let kwonly_given = (argcount..total).filter(|&i| !vm.stack[base + i].is_null()).count();
+        let (sig, plural) = if ndefaults > 0 {
+            (format!("from {} to {}", argcount - ndefaults, argcount), true)
+        } else {
+            (argcount.to_string(), argcount != 1)
+        };
+        let given = npos;
+        let kwonly_sig = if kwonly_given > 0 {
+            format!(
+                " positional argument{} (and {} keyword-only argument{})",
+                if given != 1 { "s" } else { "" },
+                kwonly_given,
+                if kwonly_given != 1 { "s" } else { "" }
+            )
+        } else {
+            String::new()
+        };
+        let msg = format!(
+            "{qualname}() takes {sig} positional argument{} but {given}{kwonly_sig} {} given",
+            if plural { "s" } else { "" },
+            if given == 1 && kwonly_given == 0 { "was" } else { "were" }
+        );
+        return fail(vm, msg);
+    }
+    // Missing positional arguments, then defaults for the rest.
+    let first_default = argcount - ndefaults;
+    let missing: Vec<String> =
+        (npos.min(argcount)..first_default).filter(|&i| vm.stack[base + i].is_null()).map(|i| co.co_varnames[i].clone()).collect();
+    if !missing.is_empty() {
+        return fail(vm, missing_arguments(&qualname, &missing, "positional"));
+    }
+    if let Some(t) = as_tuple(&defaults) {
+        for i in first_default.max(npos)..argcount {
+            if vm.stack[base + i].is_null() {
+                vm.stack[base + i] = t.items[i - first_default].clone();
             }
         }
     }
-    // Defaults fill the trailing parameters still unbound.
-    let defaults: Vec<Value> = as_tuple(&defaults).map_or_else(Vec::new, |t| t.items.clone());
-    let first_default = nparams - defaults.len();
     let mut missing = Vec::new();
-    for i in 0..nparams {
+    for i in argcount..total {
         if vm.stack[base + i].is_null() {
-            if i >= first_default {
-                vm.stack[base + i] = defaults[i - first_default].clone();
-            } else {
-                missing.push(co.co_varnames[i].clone());
+            let name = &co.co_varnames[i];
+            let default = match as_dict(&kwdefaults) {
+                Some(d) => d.get_str(&crate::builtins::str::new_str(name)),
+                None => None,
+            };
+            match default {
+                Some(v) => vm.stack[base + i] = v,
+                None => missing.push(name.clone()),
             }
         }
     }
     if !missing.is_empty() {
-        vm.stack.truncate(base);
-        let list = match missing.len() {
-            1 => format!("'{}'", missing[0]),
-            2 => format!("'{}' and '{}'", missing[0], missing[1]),
-            _ => {
-                let (last, rest) = missing.split_last().expect("several");
-                let rest: Vec<String> = rest.iter().map(|m| format!("'{m}'")).collect();
-                format!("{}, and '{}'", rest.join(", "), last)
-            }
-        };
-        let msg = format!(
-            "{}() missing {} required positional argument{}: {}",
-            qualname,
-            missing.len(),
-            if missing.len() == 1 { "" } else { "s" },
-            list
-        );
-        return Err(vm.type_error(msg));
+        return fail(vm, missing_arguments(&qualname, &missing, "keyword-only"));
     }
-    vm.stack.resize(base + code.nlocalsplus, Value::NULL);
     vm.frames.push(Frame {
         code: code_value,
         func: function.clone(),
@@ -1007,12 +1112,51 @@ fn push_frame(
     Ok(())
 }
 
+/// CPython's `missing_arguments` message.
+fn missing_arguments(qualname: &str, missing: &[String], kind: &str) -> String {
+    let list = match missing {
+        [one] => format!("'{one}'"),
+        [a, b] => format!("'{a}' and '{b}'"),
+        _ => {
+            let (last, rest) = missing.split_last().expect("several");
+            let rest: Vec<String> = rest.iter().map(|m| format!("'{m}'")).collect();
+            format!("{}, and '{}'", rest.join(", "), last)
+        }
+    };
+    format!(
+        "{}() missing {} required {} argument{}: {}",
+        qualname,
+        missing.len(),
+        kind,
+        if missing.len() == 1 { "" } else { "s" },
+        list
+    )
+}
+
+/// How CPython's `_PyObject_FunctionStr` names a callable in call errors:
+/// `module.qualname()`, without the module for built-ins.
+fn function_str(vm: &mut Vm, func: &Value) -> String {
+    let qualname = match ops::getattr(vm, func, &crate::builtins::str::new_str("__qualname__")) {
+        Ok(q) => as_str(&q).map(str::to_string),
+        Err(_) => None,
+    };
+    let Some(qualname) = qualname.or_else(|| crate::builtins::function::as_builtin(func).map(|b| b.name.to_string())) else {
+        return format!("{} object", vm.type_of(func).name);
+    };
+    let module = match ops::getattr(vm, func, &crate::builtins::str::new_str("__module__")) {
+        Ok(m) => as_str(&m).map(str::to_string),
+        Err(_) => None,
+    };
+    match module {
+        Some(m) if m != "builtins" => format!("{m}.{qualname}()"),
+        _ => format!("{qualname}()"),
+    }
+}
+
 /// Run a class body (`func`, made from its code) with `ns` as its
 /// namespace; returns what the body returns (the `__class__` cell or None).
 pub fn run_class_body(vm: &mut Vm, func: &Value, ns: Value) -> PyResult<Value> {
-    let f = as_function(func).expect("a class body function");
-    let (code_value, globals, builtins) = (f.code.clone(), f.globals.clone(), f.builtins.clone());
-    push_frame(vm, func, code_value, globals, builtins, Value::NULL, Vec::new(), &Value::NULL)?;
+    push_frame(vm, func, Vec::new(), &[])?;
     vm.frames.last_mut().expect("the class body's frame").locals = ns;
     let entry = vm.frames.len();
     run(vm, entry)

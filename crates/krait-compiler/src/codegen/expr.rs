@@ -14,7 +14,7 @@ enum CompElement<'e> {
 
 use super::{CResult, CompileError, Compiler};
 use crate::assemble::{JumpKind, Label};
-use crate::code::Constant;
+use crate::code::{Constant, Position};
 use crate::opcode::Opcode;
 use crate::symtable::{BlockType, NameAccess, Scope};
 
@@ -326,29 +326,72 @@ impl Compiler<'_> {
     /// starred items yet): more than two constants load as one constant
     /// tuple extended into a list.
     fn compile_sequence(&mut self, elts: &[Expr], build: Opcode) -> CResult<()> {
-        if elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. })) {
-            return Err(CompileError::Unsupported("starred items in displays".into()));
-        }
+        let tuple = build == Opcode::BUILD_TUPLE;
+        let (build, add, extend) = match build {
+            Opcode::BUILD_SET => (Opcode::BUILD_SET, Opcode::SET_ADD, Opcode::SET_UPDATE),
+            _ => (Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND),
+        };
+        self.starunpack(elts, 0, build, add, extend, tuple)
+    }
+
+    /// CPython's `starunpack_helper`: build a list, set or tuple (with
+    /// `pushed` items already on the stack) from `elts`, which may hold
+    /// starred items; more than two constants load as one constant.
+    fn starunpack(&mut self, elts: &[Expr], pushed: u32, build: Opcode, add: Opcode, extend: Opcode, tuple: bool) -> CResult<()> {
+        let pos = self.unit().pos;
+        let n = elts.len();
         let constants: Option<Vec<Constant>> = elts.iter().map(as_constant).collect();
-        if let Some(items) = constants {
-            if build == Opcode::BUILD_LIST && items.len() > 2 {
-                self.emit(Opcode::BUILD_LIST, 0);
+        if let Some(items) = constants.filter(|_| n > 2) {
+            if tuple && pushed == 0 {
                 let i = self.add_const(Constant::Tuple(items));
                 self.emit(Opcode::LOAD_CONST, i);
-                self.emit(Opcode::LIST_EXTEND, 1);
-                return Ok(());
-            }
-            if build == Opcode::BUILD_TUPLE {
-                // The flow-graph optimizer folds a tuple of constants.
-                let i = self.add_const(Constant::Tuple(items));
+            } else {
+                let folded = if add == Opcode::SET_ADD { Constant::FrozenSet(items) } else { Constant::Tuple(items) };
+                self.emit(build, pushed);
+                let i = self.add_const(folded);
                 self.emit(Opcode::LOAD_CONST, i);
-                return Ok(());
+                self.emit(extend, 1);
+                if tuple {
+                    self.emit(Opcode::LIST_TO_TUPLE, 0);
+                }
+            }
+            return Ok(());
+        }
+        let big = n + pushed as usize > STACK_USE_GUIDELINE;
+        let seen_star = elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. }));
+        if !seen_star && !big {
+            for e in elts {
+                self.compile_expr(e)?;
+                self.unit().pos = pos;
+            }
+            self.emit(if tuple { Opcode::BUILD_TUPLE } else { build }, n as u32 + pushed);
+            return Ok(());
+        }
+        let mut built = false;
+        if big {
+            self.emit(build, pushed);
+            built = true;
+        }
+        for (i, e) in elts.iter().enumerate() {
+            if let ExprKind::Starred { value, .. } = &e.kind {
+                if !built {
+                    self.emit(build, i as u32 + pushed);
+                    built = true;
+                }
+                self.compile_expr(value)?;
+                self.unit().pos = pos;
+                self.emit(extend, 1);
+            } else {
+                self.compile_expr(e)?;
+                self.unit().pos = pos;
+                if built {
+                    self.emit(add, 1);
+                }
             }
         }
-        for e in elts {
-            self.compile_expr(e)?;
+        if tuple {
+            self.emit(Opcode::LIST_TO_TUPLE, 0);
         }
-        self.emit(build, elts.len() as u32);
         Ok(())
     }
 
@@ -427,12 +470,12 @@ impl Compiler<'_> {
     /// without binding it; a global function in a function body pushes its
     /// NULL through `LOAD_GLOBAL`'s low bit.
     fn compile_call(&mut self, e: &Expr, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> CResult<()> {
-        if args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. })) || keywords.iter().any(|k| k.arg.is_none())
-        {
-            return Err(CompileError::Unsupported("calls with * or ** arguments".into()));
-        }
+        // CPython's maybe_optimize_method_call applies only to plain calls.
+        let plain = !args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
+            && !keywords.iter().any(|k| k.arg.is_none())
+            && args.len() + keywords.len() + usize::from(!keywords.is_empty()) < STACK_USE_GUIDELINE;
         match &func.kind {
-            ExprKind::Attribute { value, attr, ctx: ExprContext::Load } => {
+            ExprKind::Attribute { value, attr, ctx: ExprContext::Load } if plain => {
                 self.compile_expr(value)?;
                 self.set_pos(func.range);
                 let i = self.add_name(attr);
@@ -447,8 +490,9 @@ impl Compiler<'_> {
                 self.emit(Opcode::LOAD_GLOBAL, (i << 1) | 1);
             }
             _ => {
-                self.set_pos(e.range);
+                self.set_pos(func.range);
                 self.emit(Opcode::PUSH_NULL, 0);
+                self.set_pos(e.range);
                 self.compile_expr(func)?;
             }
         }
@@ -464,9 +508,10 @@ impl Compiler<'_> {
         args: &[Expr],
         keywords: &[Keyword],
     ) -> CResult<()> {
-        if args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. })) || keywords.iter().any(|k| k.arg.is_none())
-        {
-            return Err(CompileError::Unsupported("calls with * or ** arguments".into()));
+        let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
+            || keywords.iter().any(|k| k.arg.is_none());
+        if starred || extra as usize + args.len() + keywords.len() > STACK_USE_GUIDELINE {
+            return self.compile_call_ex(range, extra, args, keywords);
         }
         for a in args {
             self.compile_expr(a)?;
@@ -486,6 +531,92 @@ impl Compiler<'_> {
         let n = extra + (args.len() + keywords.len()) as u32;
         self.emit(Opcode::PRECALL, n);
         self.emit(Opcode::CALL, n);
+        Ok(())
+    }
+
+    /// A call through `CALL_FUNCTION_EX`: the positional arguments as one
+    /// tuple, the keyword arguments as one dict (CPython's `ex_call`).
+    fn compile_call_ex(
+        &mut self,
+        range: krait_syntax::text::TextRange,
+        extra: u32,
+        args: &[Expr],
+        keywords: &[Keyword],
+    ) -> CResult<()> {
+        self.set_pos(range);
+        match args {
+            [Expr { kind: ExprKind::Starred { value, .. }, .. }] if extra == 0 => {
+                self.compile_expr(value)?;
+                self.set_pos(range);
+            }
+            _ => self.starunpack(args, extra, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)?,
+        }
+        if !keywords.is_empty() {
+            let mut have_dict = false;
+            let mut seen = 0;
+            for (i, k) in keywords.iter().enumerate() {
+                if k.arg.is_none() {
+                    if seen > 0 {
+                        self.compile_subkwargs(range, &keywords[i - seen..i])?;
+                        if have_dict {
+                            self.emit(Opcode::DICT_MERGE, 1);
+                        }
+                        have_dict = true;
+                        seen = 0;
+                    }
+                    if !have_dict {
+                        self.emit(Opcode::BUILD_MAP, 0);
+                        have_dict = true;
+                    }
+                    self.compile_expr(&k.value)?;
+                    self.set_pos(range);
+                    self.emit(Opcode::DICT_MERGE, 1);
+                } else {
+                    seen += 1;
+                }
+            }
+            if seen > 0 {
+                self.compile_subkwargs(range, &keywords[keywords.len() - seen..])?;
+                if have_dict {
+                    self.emit(Opcode::DICT_MERGE, 1);
+                }
+            }
+        }
+        self.emit(Opcode::CALL_FUNCTION_EX, u32::from(!keywords.is_empty()));
+        Ok(())
+    }
+
+    /// A run of `name=value` keywords as a dict (CPython's
+    /// `compiler_subkwargs`).
+    fn compile_subkwargs(&mut self, range: krait_syntax::text::TextRange, keywords: &[Keyword]) -> CResult<()> {
+        let n = keywords.len();
+        let big = n * 2 > STACK_USE_GUIDELINE;
+        let name = |k: &Keyword| Constant::Str(k.arg.as_ref().map_or("", |a| a.as_str()).into());
+        if n > 1 && !big {
+            for k in keywords {
+                self.compile_expr(&k.value)?;
+                self.set_pos(range);
+            }
+            let i = self.add_const(Constant::Tuple(keywords.iter().map(name).collect()));
+            self.emit(Opcode::LOAD_CONST, i);
+            self.emit(Opcode::BUILD_CONST_KEY_MAP, n as u32);
+            return Ok(());
+        }
+        if big {
+            self.unit().asm.emit(Opcode::BUILD_MAP, 0, Position::default());
+        }
+        for k in keywords {
+            let i = self.add_const(name(k));
+            self.emit(Opcode::LOAD_CONST, i);
+            self.compile_expr(&k.value)?;
+            self.set_pos(range);
+            if big {
+                self.unit().asm.emit(Opcode::MAP_ADD, 1, Position::default());
+            }
+        }
+        if !big {
+            self.emit(Opcode::BUILD_MAP, n as u32);
+        }
         Ok(())
     }
 

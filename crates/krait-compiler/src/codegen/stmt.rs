@@ -696,8 +696,22 @@ impl Compiler<'_> {
             self.emit(Opcode::BUILD_TUPLE, args.defaults.len() as u32);
             flags |= 0x01;
         }
-        if args.kw_defaults.iter().any(Option::is_some) {
-            return Err(CompileError::Unsupported("keyword-only defaults".into()));
+        // Keyword-only defaults: their values, then a key tuple (CPython's
+        // compiler_visit_kwonlydefaults).
+        let mut keys = Vec::new();
+        for (a, d) in args.kwonlyargs.iter().zip(&args.kw_defaults) {
+            if let Some(d) = d {
+                keys.push(Constant::Str(self.mangle(&a.arg).as_ref().into()));
+                self.compile_expr(d)?;
+                self.set_pos(range);
+            }
+        }
+        if !keys.is_empty() {
+            let n = keys.len() as u32;
+            let i = self.add_const(Constant::Tuple(keys));
+            self.emit(Opcode::LOAD_CONST, i);
+            self.emit(Opcode::BUILD_CONST_KEY_MAP, n);
+            flags |= 0x02;
         }
         Ok(flags)
     }

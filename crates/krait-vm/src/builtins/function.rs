@@ -96,6 +96,8 @@ pub struct FunctionData {
     pub qualname: Value,
     /// The defaults tuple, or NULL.
     pub defaults: Value,
+    /// The keyword-only defaults dict (`__kwdefaults__`), or NULL.
+    pub kwdefaults: Value,
     /// The closure: a tuple of cells (one per `co_freevars`), or NULL.
     pub closure: Value,
 }
@@ -122,6 +124,7 @@ fn function_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         "__code__" => Ok(f.code.clone()),
         "__globals__" => Ok(f.globals.clone()),
         "__defaults__" => Ok(or_none(&f.defaults)),
+        "__kwdefaults__" => Ok(or_none(&f.kwdefaults)),
         "__closure__" => Ok(or_none(&f.closure)),
         "__doc__" => {
             let doc = code.consts.first().cloned().unwrap_or_else(none);
@@ -144,16 +147,16 @@ unsafe fn dealloc_function(p: ObjPtr) {
 fn trace_function(p: ObjPtr, visit: Visit) {
     // SAFETY: functions are Obj<FunctionData>.
     let f = unsafe { p.data::<FunctionData>() };
-    for v in [&f.code, &f.globals, &f.builtins, &f.qualname, &f.defaults, &f.closure] {
+    for v in [&f.code, &f.globals, &f.builtins, &f.qualname, &f.defaults, &f.kwdefaults, &f.closure] {
         if !v.is_null() {
             visit(v);
         }
     }
 }
 
-pub fn new_function(code: Value, globals: Value, builtins: Value, defaults: Value, closure: Value) -> Value {
+pub fn new_function(code: Value, globals: Value, builtins: Value, defaults: Value, kwdefaults: Value, closure: Value) -> Value {
     let qualname = as_code(&code).map_or_else(|| new_str("?"), |c| new_str(&c.co.co_qualname));
-    Value::from_owned(alloc(&FUNCTION_TYPE, FunctionData { code, globals, builtins, qualname, defaults, closure }))
+    Value::from_owned(alloc(&FUNCTION_TYPE, FunctionData { code, globals, builtins, qualname, defaults, kwdefaults, closure }))
 }
 
 /// A cell: a variable shared between a function and the functions nested
