@@ -91,6 +91,10 @@ pub struct AssembleError(pub String);
 
 #[derive(Default)]
 pub struct Assembler {
+    /// The stack depth the code starts with: 1 for generators and
+    /// coroutines, whose `RETURN_GENERATOR; POP_TOP` prefix pops the value
+    /// the first `send` pushes (CPython's `stackdepth`).
+    pub initial_depth: i32,
     pub(crate) instrs: Vec<Instr>,
     /// Label -> index of the instruction it is bound to.
     pub(crate) labels: Vec<Option<usize>>,
@@ -285,8 +289,8 @@ impl Assembler {
     fn stack_depth(&self, args: &[u32]) -> Result<u32, AssembleError> {
         let n = self.instrs.len();
         let mut depth_at: Vec<Option<i32>> = vec![None; n + 1];
-        let mut work = vec![(0usize, 0i32)];
-        let mut max = 0;
+        let mut work = vec![(0usize, self.initial_depth)];
+        let mut max = self.initial_depth;
         fn visit(
             depth_at: &mut [Option<i32>],
             work: &mut Vec<(usize, i32)>,
@@ -308,7 +312,7 @@ impl Assembler {
                 }
             }
         }
-        depth_at[0] = Some(0);
+        depth_at[0] = Some(self.initial_depth);
         while let Some((i, d)) = work.pop() {
             if i >= n {
                 continue;
@@ -354,11 +358,11 @@ impl Assembler {
 
     /// Insert instructions before everything emitted so far (the prefix
     /// CPython 3.11 puts before `RESUME`: `COPY_FREE_VARS`, `MAKE_CELL`).
-    pub fn prepend(&mut self, prefix: &[(Opcode, u32)]) {
+    pub fn prepend(&mut self, prefix: &[(Opcode, u32, Position)]) {
         let n = prefix.len();
         let new: Vec<Instr> = prefix
             .iter()
-            .map(|&(op, arg)| Instr { op, arg: Arg::Value(arg), pos: Position::default(), handler: None })
+            .map(|&(op, arg, pos)| Instr { op, arg: Arg::Value(arg), pos, handler: None })
             .collect();
         self.instrs.splice(0..0, new);
         self.after_stamp.splice(0..0, std::iter::repeat_n(0, n));

@@ -7,6 +7,7 @@ use krait_syntax::ast::{
 /// What a comprehension adds at each step.
 #[derive(Clone, Copy)]
 enum CompElement<'e> {
+    Generator(&'e Expr),
     List(&'e Expr),
     Set(&'e Expr),
     Dict(&'e Expr, &'e Expr),
@@ -149,6 +150,31 @@ impl Compiler<'_> {
                 self.bind(end);
             }
             ExprKind::ListComp { elt, generators } => self.compile_comprehension(e, generators, CompElement::List(elt))?,
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.compile_comprehension(e, generators, CompElement::Generator(elt))?
+            }
+            ExprKind::Yield { value } => {
+                if self.block().kind != BlockType::Function {
+                    return Err(CompileError::Internal("'yield' outside function".into()));
+                }
+                match value {
+                    Some(v) => self.compile_expr(v)?,
+                    None => {
+                        let i = self.add_const(Constant::None);
+                        self.emit(Opcode::LOAD_CONST, i);
+                    }
+                }
+                self.set_pos(e.range);
+                self.emit_yield()?;
+            }
+            ExprKind::YieldFrom { value } => {
+                self.compile_expr(value)?;
+                self.set_pos(e.range);
+                self.emit(Opcode::GET_YIELD_FROM_ITER, 0);
+                let i = self.add_const(Constant::None);
+                self.emit(Opcode::LOAD_CONST, i);
+                self.emit_yield_from(false);
+            }
             ExprKind::SetComp { elt, generators } => self.compile_comprehension(e, generators, CompElement::Set(elt))?,
             ExprKind::DictComp { key, value, generators } => {
                 self.compile_comprehension(e, generators, CompElement::Dict(key, value))?
@@ -250,14 +276,22 @@ impl Compiler<'_> {
         self.emit_resume();
         self.set_pos(e.range);
         let (build, add) = match element {
+            CompElement::Generator(_) => (Opcode::NOP, Opcode::NOP),
             CompElement::List(_) => (Opcode::BUILD_LIST, Opcode::LIST_APPEND),
             CompElement::Set(_) => (Opcode::BUILD_SET, Opcode::SET_ADD),
             CompElement::Dict(..) => (Opcode::BUILD_MAP, Opcode::MAP_ADD),
         };
-        self.emit(build, 0);
+        let generator = matches!(element, CompElement::Generator(_));
+        if !generator {
+            self.emit(build, 0);
+        }
         self.compile_comprehension_loop(e, generators, 0, element, add)?;
-        self.set_pos(e.range);
-        self.emit(Opcode::RETURN_VALUE, 0);
+        if generator {
+            self.emit_const_return_none();
+        } else {
+            self.set_pos(e.range);
+            self.emit(Opcode::RETURN_VALUE, 0);
+        }
         let code = self.leave_unit()?;
 
         self.set_pos(e.range);
@@ -265,7 +299,7 @@ impl Compiler<'_> {
         let i = self.add_const(Constant::Code(Box::new(code)));
         self.emit(Opcode::LOAD_CONST, i);
         self.emit(Opcode::MAKE_FUNCTION, if closure { 0x08 } else { 0 });
-        self.compile_expr(&generators[0].iter)?;
+        self.compile_iter(&generators[0].iter)?;
         self.set_pos(e.range);
         self.emit(Opcode::GET_ITER, 0);
         self.emit(Opcode::PRECALL, 0);
@@ -289,7 +323,7 @@ impl Compiler<'_> {
             // The first iterator is the argument `.0`.
             self.emit(Opcode::LOAD_FAST, 0);
         } else {
-            self.compile_expr(&g.iter)?;
+            self.compile_iter(&g.iter)?;
             self.set_pos(e.range);
             self.emit(Opcode::GET_ITER, 0);
         }
@@ -306,14 +340,22 @@ impl Compiler<'_> {
             self.compile_comprehension_loop(e, generators, index + 1, element, add)?;
         } else {
             match element {
+                CompElement::Generator(x) => {
+                    self.compile_expr(x)?;
+                    self.set_pos(e.range);
+                    self.emit_yield()?;
+                    self.emit(Opcode::POP_TOP, 0);
+                }
                 CompElement::List(x) | CompElement::Set(x) => self.compile_expr(x)?,
                 CompElement::Dict(k, v) => {
                     self.compile_expr(k)?;
                     self.compile_expr(v)?;
                 }
             }
-            self.set_pos(e.range);
-            self.emit(add, generators.len() as u32 + 1);
+            if !matches!(element, CompElement::Generator(_)) {
+                self.set_pos(e.range);
+                self.emit(add, generators.len() as u32 + 1);
+            }
         }
         self.bind(if_cleanup);
         self.set_pos(e.range);
@@ -532,6 +574,58 @@ impl Compiler<'_> {
         self.emit(Opcode::PRECALL, n);
         self.emit(Opcode::CALL, n);
         Ok(())
+    }
+
+    /// The iterable of a `for` loop or comprehension, with CPython's AST
+    /// optimizer's `fold_iter`: a list display becomes a tuple, a set of
+    /// constants a frozenset constant.
+    pub(super) fn compile_iter(&mut self, e: &Expr) -> CResult<()> {
+        match &e.kind {
+            ExprKind::List { elts, .. } if !elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. })) => {
+                self.set_pos(e.range);
+                match elts.iter().map(as_constant).collect::<Option<Vec<_>>>() {
+                    Some(items) => {
+                        let i = self.add_const(Constant::Tuple(items));
+                        self.emit(Opcode::LOAD_CONST, i);
+                        Ok(())
+                    }
+                    None => self.compile_sequence(elts, Opcode::BUILD_TUPLE),
+                }
+            }
+            ExprKind::Set { elts } => match elts.iter().map(as_constant).collect::<Option<Vec<_>>>() {
+                Some(items) => {
+                    self.set_pos(e.range);
+                    let i = self.add_const(Constant::FrozenSet(items));
+                    self.emit(Opcode::LOAD_CONST, i);
+                    Ok(())
+                }
+                None => self.compile_expr(e),
+            },
+            _ => self.compile_expr(e),
+        }
+    }
+
+    /// `YIELD_VALUE; RESUME 1` (CPython's `addop_yield`).
+    fn emit_yield(&mut self) -> CResult<()> {
+        if self.block().coroutine {
+            return Err(CompileError::Unsupported("yield in async functions".into()));
+        }
+        self.emit(Opcode::YIELD_VALUE, 0);
+        self.emit(Opcode::RESUME, 1);
+        Ok(())
+    }
+
+    /// The `SEND` loop of `yield from` and `await` (CPython's
+    /// `compiler_add_yield_from`).
+    pub(super) fn emit_yield_from(&mut self, is_await: bool) {
+        let (start, resume, exit) = (self.new_label(), self.new_label(), self.new_label());
+        self.bind(start);
+        self.emit_jump(JumpKind::Fixed(Opcode::SEND), exit);
+        self.bind(resume);
+        self.emit(Opcode::YIELD_VALUE, 0);
+        self.emit(Opcode::RESUME, if is_await { 3 } else { 2 });
+        self.emit_jump(JumpKind::Fixed(Opcode::JUMP_BACKWARD_NO_INTERRUPT), start);
+        self.bind(exit);
     }
 
     /// A call through `CALL_FUNCTION_EX`: the positional arguments as one

@@ -328,11 +328,21 @@ pub(super) const FREE_BIT: u32 = 1 << 24;
 
 /// Settle the arguments of cell instructions as offsets into 3.11's
 /// "localsplus" (the locals, then the cells that are not parameters, then
-/// the free variables), and put `COPY_FREE_VARS` and `MAKE_CELL` first.
+/// the free variables), and put `COPY_FREE_VARS`, `MAKE_CELL` and a
+/// generator's `RETURN_GENERATOR; POP_TOP` first (CPython's
+/// `insert_prefix_instructions`).
 fn fix_cell_offsets(unit: &mut Unit, b: &Block) {
     let cells = b.cellvars();
     let frees = b.freevars();
+    let mut generator_prefix = Vec::new();
+    if b.generator || b.coroutine {
+        unit.asm.initial_depth = 1;
+        let line = Position { lineno: Some(unit.firstlineno), end_lineno: Some(unit.firstlineno), col_offset: None, end_col_offset: None };
+        generator_prefix.push((Opcode::RETURN_GENERATOR, 0, line));
+        generator_prefix.push((Opcode::POP_TOP, 0, Position::default()));
+    }
     if cells.is_empty() && frees.is_empty() {
+        unit.asm.prepend(&generator_prefix);
         return;
     }
     let nlocals = unit.varnames.len() as u32;
@@ -370,11 +380,12 @@ fn fix_cell_offsets(unit: &mut Unit, b: &Block) {
     });
     let mut prefix = Vec::new();
     if !frees.is_empty() {
-        prefix.push((Opcode::COPY_FREE_VARS, frees.len() as u32));
+        prefix.push((Opcode::COPY_FREE_VARS, frees.len() as u32, Position::default()));
     }
     for &offset in &cell_offsets {
-        prefix.push((Opcode::MAKE_CELL, offset));
+        prefix.push((Opcode::MAKE_CELL, offset, Position::default()));
     }
+    prefix.extend(generator_prefix);
     unit.asm.prepend(&prefix);
 }
 

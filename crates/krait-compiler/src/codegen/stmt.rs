@@ -98,7 +98,7 @@ impl Compiler<'_> {
             }
             StmtKind::For { target, iter, body, orelse, .. } => {
                 let (start, cleanup, end) = (self.new_label(), self.new_label(), self.new_label());
-                self.compile_expr(iter)?;
+                self.compile_iter(iter)?;
                 self.set_pos(s.range);
                 self.emit(Opcode::GET_ITER, 0);
                 self.bind(start);
