@@ -35,19 +35,30 @@ use crate::vm::{PyErr, PyResult, Vm};
 
 /// A running Python frame.
 pub struct Frame {
-    code: Value,
+    pub(crate) code: Value,
     /// The function running (for its closure), or NULL for a module.
-    func: Value,
-    globals: Value,
-    builtins: Value,
+    pub(crate) func: Value,
+    pub(crate) globals: Value,
+    pub(crate) builtins: Value,
     /// The namespace of a module or class body (`*_NAME`), or NULL.
-    locals: Value,
+    pub(crate) locals: Value,
     /// Where this frame's locals start in `Vm::stack`.
-    base: usize,
+    pub(crate) base: usize,
     /// The next code unit to execute.
-    ip: usize,
+    pub(crate) ip: usize,
     /// The keyword names set by `KW_NAMES` for the next call.
-    kwnames: Value,
+    pub(crate) kwnames: Value,
+}
+
+impl Frame {
+    /// Visit the references the frame holds (not its stack slice).
+    pub(crate) fn trace(&self, visit: crate::types::Visit) {
+        for v in [&self.code, &self.func, &self.globals, &self.builtins, &self.locals, &self.kwnames] {
+            if !v.is_null() {
+                visit(v);
+            }
+        }
+    }
 }
 
 /// A code object borrowed for as long as a frame running it exists.
@@ -87,8 +98,18 @@ pub fn run_module(vm: &mut Vm, code: Value, globals: Value, builtins: Value) -> 
 
 /// Evaluate frames until the one at depth `entry` returns.
 fn run(vm: &mut Vm, entry: usize) -> PyResult<Value> {
+    resume(vm, entry, None)
+}
+
+/// Run the frames from depth `entry` (a resumed generator's), first
+/// raising `error` in the top one if given (`generator.throw`).
+pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyResult<Value> {
     loop {
-        match dispatch(vm, entry) {
+        let step = match error.take() {
+            Some(e) => Err(e),
+            None => dispatch(vm, entry),
+        };
+        match step {
             Ok(v) => return Ok(v),
             Err(e) => {
                 let reraise = std::mem::take(&mut vm.reraising);
@@ -465,7 +486,10 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::FOR_ITER => {
                 let it = top!().clone();
                 let next = match vm.type_of(&it).next {
-                    Some(f) => f(vm, &it)?,
+                    Some(f) => match f(vm, &it) {
+                        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::STOP_ITERATION) => None,
+                        r => r?,
+                    },
                     None => {
                         let msg = format!("'{}' object is not an iterator", vm.type_of(&it).name);
                         return Err(vm.type_error(msg));
@@ -813,6 +837,77 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let names: Vec<Value> = as_tuple(&kwnames).map_or_else(Vec::new, |t| t.items.clone());
                 let r = call(vm, &callable, &args, &names)?;
                 vm.stack.push(r);
+            }
+            Opcode::RETURN_GENERATOR => {
+                // The new frame moves into a generator, returned to the caller.
+                let f = vm.frames.pop().expect("a frame is running");
+                let stack = vm.stack.split_off(f.base);
+                let (name, qualname) = match as_function(&f.func) {
+                    Some(func) => (crate::builtins::str::new_str(&co.co.co_name), func.qualname.clone()),
+                    None => (crate::builtins::str::new_str(&co.co.co_name), crate::builtins::str::new_str(&co.co.co_qualname)),
+                };
+                let gen = crate::generator::new_generator(crate::generator::SavedFrame { frame: f, stack }, name, qualname);
+                if vm.frames.len() < entry {
+                    return Ok(gen);
+                }
+                vm.stack.push(gen);
+                let f = vm.frames.last().expect("the caller's frame");
+                code = CodeRef::of(&f.code);
+                base = f.base;
+            }
+            Opcode::YIELD_VALUE => {
+                // A generator frame runs as its own entry: suspending it
+                // ends this run of the loop.
+                let v = pop!();
+                let frame = vm.frames.pop().expect("a frame is running");
+                let stack = vm.stack.split_off(frame.base);
+                vm.suspended = Some(crate::generator::SavedFrame { frame, stack });
+                return Ok(v);
+            }
+            Opcode::GET_YIELD_FROM_ITER => {
+                let v = pop!();
+                let it = if crate::generator::as_generator(&v).is_some() { v } else { ops::iter(vm, &v)? };
+                vm.stack.push(it);
+            }
+            Opcode::SEND => {
+                let v = pop!();
+                let receiver = top!().clone();
+                let outcome = if crate::generator::as_generator(&receiver).is_some() {
+                    crate::generator::send(vm, &receiver, v, None)?
+                } else if is_none(&v) {
+                    match vm.type_of(&receiver).next {
+                        Some(f) => match f(vm, &receiver) {
+                            Ok(Some(x)) => crate::generator::Sent::Yielded(x),
+                            Ok(None) => crate::generator::Sent::Returned(crate::builtins::singletons::none()),
+                            Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::STOP_ITERATION) => {
+                                let r = as_exception(&e.exception).and_then(|d| d.args.borrow().first().cloned());
+                                crate::generator::Sent::Returned(r.unwrap_or_else(crate::builtins::singletons::none))
+                            }
+                            Err(e) => return Err(e),
+                        },
+                        None => {
+                            let msg = format!("'{}' object is not an iterator", vm.type_of(&receiver).name);
+                            return Err(vm.type_error(msg));
+                        }
+                    }
+                } else {
+                    let send = ops::getattr(vm, &receiver, &crate::builtins::str::new_str("send"))?;
+                    match call(vm, &send, &[v], &[]) {
+                        Ok(x) => crate::generator::Sent::Yielded(x),
+                        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::STOP_ITERATION) => {
+                            let r = as_exception(&e.exception).and_then(|d| d.args.borrow().first().cloned());
+                            crate::generator::Sent::Returned(r.unwrap_or_else(crate::builtins::singletons::none))
+                        }
+                        Err(e) => return Err(e),
+                    }
+                };
+                match outcome {
+                    crate::generator::Sent::Yielded(x) => vm.stack.push(x),
+                    crate::generator::Sent::Returned(r) => {
+                        *vm.stack.last_mut().expect("SEND's receiver") = r;
+                        jump(frame!(), op, arg);
+                    }
+                }
             }
             Opcode::RETURN_VALUE => {
                 let v = pop!();

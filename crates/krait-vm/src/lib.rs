@@ -10,12 +10,14 @@
 //! - `vm`: the interpreter context and `PyErr`;
 //! - `builtins`: the built-in types, one module each;
 //! - `eval`: the evaluation loop (frames on one contiguous stack);
+//! - `generator`: frames that suspend (`yield`) and resume;
 //! - `run`: running a program as `__main__` and printing tracebacks;
 //! - `ops`: the abstract operations (binary operators, comparisons, `repr`,
 //!   `hash`, truth) with CPython's dispatch rules.
 
 pub mod builtins;
 pub mod eval;
+pub mod generator;
 pub mod object;
 pub mod ops;
 pub mod run;

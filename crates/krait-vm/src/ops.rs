@@ -212,10 +212,15 @@ pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
-/// The next item of iterator `it`, `None` when exhausted.
+/// The next item of iterator `it`, `None` when exhausted (a StopIteration
+/// it raises is exhaustion too, as CPython's callers of `tp_iternext`
+/// treat it).
 pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     match vm.type_of(it).next {
-        Some(f) => f(vm, it),
+        Some(f) => match f(vm, it) {
+            Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::STOP_ITERATION) => Ok(None),
+            r => r,
+        },
         None => {
             let msg = format!("'{}' object is not an iterator", vm.type_of(it).name);
             Err(vm.type_error(msg))

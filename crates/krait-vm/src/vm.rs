@@ -44,6 +44,9 @@ pub struct Vm {
     /// Set by `RERAISE`: the error in flight is re-raised, so it gets no new
     /// traceback entry or `__context__` (CPython jumps past `error:`).
     pub(crate) reraising: bool,
+    /// The frame a `YIELD_VALUE` just suspended, for the generator that
+    /// resumed it to take back.
+    pub(crate) suspended: Option<crate::generator::SavedFrame>,
 }
 
 impl Default for Vm {
@@ -65,6 +68,7 @@ impl Vm {
             argv: Vec::new(),
             exc_info: Value::NULL,
             reraising: false,
+            suspended: None,
         }
     }
 

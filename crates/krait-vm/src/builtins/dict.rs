@@ -44,6 +44,7 @@ pub static DICT_TYPE: TypeObject = TypeObject {
     repr: Some(dict_repr),
     richcompare: Some(dict_richcompare),
     len: Some(|_, v| Ok(as_dict(v).map_or(0, |d| d.len()))),
+    new: Some(dict_new),
     iter: Some(|_, v| {
         let d = as_dict(v).expect("dict slot on a dict");
         let it = DictIter { dict: v.clone(), pos: std::cell::Cell::new(0), len: d.len() };
@@ -245,6 +246,45 @@ impl DictData {
     fn nth_item(&self, n: usize) -> Option<(Value, Value)> {
         self.inner.borrow().entries.iter().flatten().nth(n).map(|e| (e.key.clone(), e.value.clone()))
     }
+}
+
+/// `dict()`, `dict(mapping_or_pairs)`, with keyword arguments added.
+fn dict_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let npos = args.len() - kwnames.len();
+    if npos > 1 {
+        return Err(vm.type_error(format!("dict expected at most 1 argument, got {npos}")));
+    }
+    let d = new_dict();
+    let dd = as_dict(&d).expect("a dict");
+    if let Some(src) = args[..npos].first() {
+        if let Some(other) = as_dict(src) {
+            for (k, v) in other.items() {
+                dd.set(vm, k, v)?;
+            }
+        } else {
+            let it = ops::iter(vm, src)?;
+            let mut n = 0;
+            while let Some(item) = ops::next(vm, &it)? {
+                let pair = match ops::iter(vm, &item) {
+                    Ok(p) => ops::collect(vm, &p)?,
+                    Err(_) => {
+                        let msg = format!("cannot convert dictionary update sequence element #{n} to a sequence");
+                        return Err(vm.type_error(msg));
+                    }
+                };
+                let [k, v] = <[Value; 2]>::try_from(pair).map_err(|p| {
+                    let msg = format!("dictionary update sequence element #{n} has length {}; 2 is required", p.len());
+                    vm.value_error(msg)
+                })?;
+                dd.set(vm, k, v)?;
+                n += 1;
+            }
+        }
+    }
+    for (k, v) in kwnames.iter().zip(&args[npos..]) {
+        dd.set(vm, k.clone(), v.clone())?;
+    }
+    Ok(d)
 }
 
 /// Iteration over a dict's keys, in insertion order.

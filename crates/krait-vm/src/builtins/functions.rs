@@ -299,7 +299,12 @@ fn next(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<V
         let msg = format!("'{}' object is not an iterator", vm.type_of(it).name);
         return Err(vm.type_error(msg));
     }
-    match (ops::next(vm, it)?, default) {
+    let slot = vm.type_of(it).next.expect("checked above");
+    let r = match slot(vm, it) {
+        Err(e) if default.is_some() && vm.type_of(&e.exception).is_subtype(&exceptions::STOP_ITERATION) => Ok(None),
+        r => r,
+    };
+    match (r?, default) {
         (Some(v), _) => Ok(v),
         (None, Some(d)) => Ok(d.clone()),
         (None, None) => Err(crate::vm::PyErr {

@@ -38,6 +38,7 @@ pub static STR_TYPE: TypeObject = TypeObject {
     len: Some(|_, v| Ok(as_str_data(v).map_or(0, |d| d.len))),
     new: Some(crate::builtins::functions::str_new),
     number: &STR_NUMBER,
+    getitem: Some(str_getitem),
     iter: Some(|_, v| Ok(Value::from_owned(alloc(&STR_ITERATOR_TYPE, StrIter { s: v.clone(), pos: Cell::new(0) })))),
     ..TypeObject::builtin("str", Some(&OBJECT_TYPE), dealloc_str, trace_nothing)
 };
@@ -128,6 +129,52 @@ static STR_NUMBER: crate::types::NumberSlots = crate::types::NumberSlots {
     },
     ..crate::types::NumberSlots::EMPTY
 };
+
+/// The byte length of the generalized UTF-8 sequence led by `lead`.
+fn seq_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
+/// `s[i]` and `s[i:j:k]`: ASCII strings index bytes directly; others by
+/// their code points' byte ranges.
+fn str_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
+    let data = as_str_data(v).expect("str slot on a str");
+    let ascii = data.len == data.bytes.len();
+    let starts: Vec<usize> = if ascii {
+        Vec::new()
+    } else {
+        let mut at = Vec::with_capacity(data.len + 1);
+        let mut pos = 0;
+        while pos < data.bytes.len() {
+            at.push(pos);
+            pos += seq_len(data.bytes[pos]);
+        }
+        at.push(data.bytes.len());
+        at
+    };
+    let range = |i: usize| if ascii { i..i + 1 } else { starts[i]..starts[i + 1] };
+    if let Some(sl) = crate::builtins::slice::as_slice(key) {
+        let (start, _, step, count) = sl.indices(vm, data.len)?;
+        let mut bytes = Vec::new();
+        for k in 0..count as i64 {
+            bytes.extend_from_slice(&data.bytes[range((start + k * step) as usize)]);
+        }
+        return Ok(new_str_bytes(bytes.into(), count));
+    }
+    if crate::builtins::int::int_of(key).is_none() {
+        let msg = format!("string indices must be integers, not '{}'", vm.type_of(key).name);
+        return Err(vm.type_error(msg));
+    }
+    match crate::builtins::iter::normalize_index(vm, key, data.len, "string")? {
+        Some(i) => Ok(new_str_bytes(data.bytes[range(i)].into(), 1)),
+        None => Err(vm.index_error("string index out of range")),
+    }
+}
 
 unsafe fn dealloc_str(p: ObjPtr) {
     // SAFETY: every `str` object is allocated by `new_str_bytes` as Obj<StrData>.
