@@ -119,6 +119,12 @@ exception_types! {
     REFERENCE_ERROR = "ReferenceError": &EXCEPTION;
     SYSTEM_ERROR = "SystemError": &EXCEPTION;
     UNICODE_ERROR = "UnicodeError": &VALUE_ERROR;
+    UNICODE_DECODE_ERROR = "UnicodeDecodeError": &UNICODE_ERROR;
+    UNICODE_ENCODE_ERROR = "UnicodeEncodeError": &UNICODE_ERROR;
+    UNICODE_TRANSLATE_ERROR = "UnicodeTranslateError": &UNICODE_ERROR;
+    SYNTAX_ERROR = "SyntaxError": &EXCEPTION;
+    INDENTATION_ERROR = "IndentationError": &SYNTAX_ERROR;
+    TAB_ERROR = "TabError": &INDENTATION_ERROR;
     OS_ERROR = "OSError": &EXCEPTION;
     BLOCKING_IO_ERROR = "BlockingIOError": &OS_ERROR;
     CHILD_PROCESS_ERROR = "ChildProcessError": &OS_ERROR;

@@ -24,7 +24,10 @@ use crate::vm::{PyResult, Vm};
 pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
     let d = new_dict();
     let dd = as_dict(&d).expect("a dict");
-    let functions: [(&'static str, crate::types::CallFn); 21] = [
+    let functions: &[(&'static str, crate::types::CallFn)] = &[
+        ("all", |vm, _, a, k| all_any(vm, a, k, "all", true)),
+        ("any", |vm, _, a, k| all_any(vm, a, k, "any", false)),
+        ("divmod", divmod),
         ("__build_class__", crate::builtins::classes::build_class),
         ("getattr", getattr),
         ("setattr", setattr),
@@ -47,12 +50,14 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
         ("max", |vm, f, a, k| min_max(vm, f, a, k, "max", CompareOp::Gt)),
         ("sum", sum),
     ];
-    for (name, f) in functions {
+    for &(name, f) in functions {
         dd.set(vm, new_str(name), new_builtin(name, f))?;
     }
-    let types: [&'static TypeObject; 17] =
-        [&crate::types::OBJECT_TYPE, &crate::builtins::descriptors::SUPER_TYPE, &crate::builtins::descriptors::PROPERTY_TYPE, &crate::builtins::descriptors::CLASSMETHOD_TYPE, &crate::builtins::descriptors::STATICMETHOD_TYPE, &crate::builtins::slice::SLICE_TYPE, &crate::builtins::iter::ENUMERATE_TYPE, &crate::builtins::iter::ZIP_TYPE, &crate::types::TYPE_TYPE, &INT_TYPE, &FLOAT_TYPE, &STR_TYPE, &BOOL_TYPE, &RANGE_TYPE, &LIST_TYPE, &TUPLE_TYPE, &crate::builtins::dict::DICT_TYPE];
-    for ty in types {
+    dd.set(vm, new_str("NotImplemented"), vm.not_implemented())?;
+    dd.set(vm, new_str("Ellipsis"), crate::builtins::singletons::ellipsis())?;
+    let types: &[&'static TypeObject] =
+        &[&crate::builtins::iter::MAP_TYPE, &crate::builtins::iter::FILTER_TYPE, &crate::builtins::iter::REVERSED_TYPE, &crate::types::OBJECT_TYPE, &crate::builtins::descriptors::SUPER_TYPE, &crate::builtins::descriptors::PROPERTY_TYPE, &crate::builtins::descriptors::CLASSMETHOD_TYPE, &crate::builtins::descriptors::STATICMETHOD_TYPE, &crate::builtins::slice::SLICE_TYPE, &crate::builtins::iter::ENUMERATE_TYPE, &crate::builtins::iter::ZIP_TYPE, &crate::types::TYPE_TYPE, &INT_TYPE, &FLOAT_TYPE, &STR_TYPE, &BOOL_TYPE, &RANGE_TYPE, &LIST_TYPE, &TUPLE_TYPE, &crate::builtins::dict::DICT_TYPE];
+    for &ty in types {
         dd.set(vm, new_str(ty.name), type_value(ty))?;
     }
     for ty in exceptions::ALL {
@@ -400,25 +405,97 @@ fn abs(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Va
 
 /// `min(iterable)`, `min(a, b, ...)` (and `max`), without `key`/`default`.
 fn min_max(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value], name: &str, op: CompareOp) -> PyResult<Value> {
-    if !kwnames.is_empty() {
-        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, format!("{name}() with key= or default=")));
+    let npos = args.len() - kwnames.len();
+    let (mut key, mut default) = (None, None);
+    for (k, v) in kwnames.iter().zip(&args[npos..]) {
+        match as_str(k).unwrap_or("") {
+            "key" => key = Some(v.clone()).filter(|v| !is_none(v)),
+            "default" => default = Some(v.clone()),
+            other => return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{other}'"))),
+        }
     }
-    let items = match args {
+    let items = match &args[..npos] {
         [] => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
         [iterable] => ops::collect(vm, iterable)?,
-        _ => args.to_vec(),
+        several => {
+            if default.is_some() {
+                let msg = format!("Cannot specify a default for {name}() with multiple positional arguments");
+                return Err(vm.type_error(msg));
+            }
+            several.to_vec()
+        }
     };
     let mut it = items.into_iter();
     let Some(mut best) = it.next() else {
-        return Err(vm.value_error(format!("{name}() arg is an empty sequence")));
+        return match default {
+            Some(d) => Ok(d),
+            None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
+        };
     };
+    let keyed = |vm: &mut Vm, x: &Value| -> PyResult<Value> {
+        match &key {
+            Some(f) => crate::eval::call(vm, f, std::slice::from_ref(x), &[]),
+            None => Ok(x.clone()),
+        }
+    };
+    let mut best_key = keyed(vm, &best)?;
     for x in it {
-        let r = ops::richcompare(vm, &x, &best, op)?;
+        let k = keyed(vm, &x)?;
+        let r = ops::richcompare(vm, &k, &best_key, op)?;
         if ops::truthy(vm, &r)? {
             best = x;
+            best_key = k;
         }
     }
     Ok(best)
+}
+
+/// `all(iterable)` (`want` true) and `any(iterable)` (`want` false): stop
+/// at the first item whose truth is not `want`.
+fn all_any(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, want: bool) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, name, kwnames)?;
+    let [iterable] = args else {
+        return Err(vm.type_error(format!("{name}() takes exactly one argument ({} given)", args.len())));
+    };
+    let it = ops::iter(vm, iterable)?;
+    while let Some(x) = ops::next(vm, &it)? {
+        if ops::truthy(vm, &x)? != want {
+            return Ok(vm.bool(!want));
+        }
+    }
+    Ok(vm.bool(want))
+}
+
+/// `divmod(a, b)`: `(a // b, a % b)` for numbers; a class's `__divmod__`
+/// or `__rdivmod__`.
+fn divmod(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "divmod", kwnames)?;
+    let [a, b] = args else {
+        return Err(vm.type_error(format!("divmod expected 2 arguments, got {}", args.len())));
+    };
+    let number = |v: &Value| v.is_float() || crate::builtins::int::int_of(v).is_some() || v.as_float().is_some();
+    let is_float = |v: &Value| std::ptr::eq(vm.type_of(v), &FLOAT_TYPE);
+    if (number(a) || is_float(a)) && (number(b) || is_float(b)) {
+        let q = ops::binary_op(vm, crate::types::BinOp::FloorDivide, a, b)?;
+        let r = ops::binary_op(vm, crate::types::BinOp::Remainder, a, b)?;
+        return Ok(crate::builtins::tuple::new_tuple(vec![q, r]));
+    }
+    if let Some(r) = crate::builtins::classes::call_dunder(vm, a, "__divmod__", std::slice::from_ref(b))? {
+        if !crate::builtins::singletons::is_not_implemented(&r) {
+            return Ok(r);
+        }
+    }
+    if let Some(r) = crate::builtins::classes::call_dunder(vm, b, "__rdivmod__", std::slice::from_ref(a))? {
+        if !crate::builtins::singletons::is_not_implemented(&r) {
+            return Ok(r);
+        }
+    }
+    let msg = format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        vm.type_of(a).name,
+        vm.type_of(b).name
+    );
+    Err(vm.type_error(msg))
 }
 
 /// `sum(iterable, start=0)`.

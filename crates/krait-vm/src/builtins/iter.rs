@@ -55,6 +55,7 @@ pub static RANGE_TYPE: TypeObject = TypeObject {
         Ok(new_str(&text))
     }),
     len: Some(|_, v| Ok(as_range(v).map_or(0, |r| r.len() as usize))),
+    getitem: Some(range_getitem),
     new: Some(|vm, _, args, kwnames| {
         crate::builtins::function::no_keywords(vm, "range", kwnames)?;
         new_range(vm, args)
@@ -68,6 +69,33 @@ pub static RANGE_TYPE: TypeObject = TypeObject {
     }),
     ..TypeObject::builtin("range", Some(&OBJECT_TYPE), dealloc_range, trace_nothing)
 };
+
+/// `r[i]` (an int) and `r[i:j:k]` (a range).
+fn range_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
+    let r = as_range(v).expect("range slot on a range");
+    let len = r.len() as usize;
+    if let Some(sl) = crate::builtins::slice::as_slice(key) {
+        let (start, _, step, count) = sl.indices(vm, len)?;
+        let first = r.start as i128 + start as i128 * r.step as i128;
+        let new_step = r.step as i128 * step as i128;
+        let stop = first + count as i128 * new_step;
+        let fits = |x: i128| i64::try_from(x).ok();
+        return match (fits(first), fits(stop), fits(new_step)) {
+            (Some(start), Some(stop), Some(step)) => {
+                Ok(Value::from_owned(alloc(&RANGE_TYPE, RangeData { start, stop, step })))
+            }
+            _ => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "range slices beyond 64-bit bounds")),
+        };
+    }
+    if int_of(key).is_none() {
+        let msg = format!("range indices must be integers or slices, not {}", vm.type_of(key).name);
+        return Err(vm.type_error(msg));
+    }
+    match normalize_index(vm, key, len, "range")? {
+        Some(i) => Ok(new_int(r.start + i as i64 * r.step)),
+        None => Err(vm.index_error("range object index out of range")),
+    }
+}
 
 unsafe fn dealloc_range(p: ObjPtr) {
     // SAFETY: ranges are allocated by `new_range` as Obj<RangeData>.
@@ -319,4 +347,172 @@ fn trace_zip(p: ObjPtr, visit: Visit) {
     for it in &unsafe { p.data::<Zip>() }.its {
         visit(it);
     }
+}
+
+/// `map(func, *iterables)`'s state.
+struct Map {
+    func: Value,
+    its: Vec<Value>,
+}
+
+pub static MAP_TYPE: TypeObject = TypeObject {
+    iter: Some(|_, v| Ok(v.clone())),
+    next: Some(|vm, v| {
+        // SAFETY: map objects are Obj<Map>.
+        let m = unsafe { v.as_object().expect("a map").data::<Map>() };
+        let mut args = Vec::with_capacity(m.its.len());
+        for it in &m.its {
+            match crate::ops::next(vm, it)? {
+                Some(x) => args.push(x),
+                None => return Ok(None),
+            }
+        }
+        crate::eval::call(vm, &m.func, &args, &[]).map(Some)
+    }),
+    new: Some(|vm, _, args, kwnames| {
+        crate::builtins::function::no_keywords(vm, "map", kwnames)?;
+        let [func, iterables @ ..] = args else {
+            return Err(vm.type_error("map() must have at least two arguments."));
+        };
+        if iterables.is_empty() {
+            return Err(vm.type_error("map() must have at least two arguments."));
+        }
+        let mut its = Vec::with_capacity(iterables.len());
+        for a in iterables {
+            its.push(crate::ops::iter(vm, a)?);
+        }
+        Ok(Value::from_owned(alloc(&MAP_TYPE, Map { func: func.clone(), its })))
+    }),
+    ..TypeObject::builtin("map", Some(&OBJECT_TYPE), dealloc_map, trace_map)
+};
+
+unsafe fn dealloc_map(p: ObjPtr) {
+    // SAFETY: map objects are allocated as Obj<Map>.
+    unsafe { dealloc_boxed::<Map>(p) }
+}
+
+fn trace_map(p: ObjPtr, visit: Visit) {
+    // SAFETY: map objects are Obj<Map>.
+    let m = unsafe { p.data::<Map>() };
+    visit(&m.func);
+    m.its.iter().for_each(visit);
+}
+
+/// `filter(function or None, iterable)`'s state.
+struct Filter {
+    func: Value,
+    it: Value,
+}
+
+pub static FILTER_TYPE: TypeObject = TypeObject {
+    iter: Some(|_, v| Ok(v.clone())),
+    next: Some(|vm, v| {
+        // SAFETY: filter objects are Obj<Filter>.
+        let f = unsafe { v.as_object().expect("a filter").data::<Filter>() };
+        while let Some(x) = crate::ops::next(vm, &f.it)? {
+            let keep = if crate::builtins::singletons::is_none(&f.func) {
+                crate::ops::truthy(vm, &x)?
+            } else {
+                let r = crate::eval::call(vm, &f.func, std::slice::from_ref(&x), &[])?;
+                crate::ops::truthy(vm, &r)?
+            };
+            if keep {
+                return Ok(Some(x));
+            }
+        }
+        Ok(None)
+    }),
+    new: Some(|vm, _, args, kwnames| {
+        crate::builtins::function::no_keywords(vm, "filter", kwnames)?;
+        let [func, iterable] = args else {
+            return Err(vm.type_error(format!("filter expected 2 arguments, got {}", args.len())));
+        };
+        let it = crate::ops::iter(vm, iterable)?;
+        Ok(Value::from_owned(alloc(&FILTER_TYPE, Filter { func: func.clone(), it })))
+    }),
+    ..TypeObject::builtin("filter", Some(&OBJECT_TYPE), dealloc_filter, trace_filter)
+};
+
+unsafe fn dealloc_filter(p: ObjPtr) {
+    // SAFETY: filter objects are allocated as Obj<Filter>.
+    unsafe { dealloc_boxed::<Filter>(p) }
+}
+
+fn trace_filter(p: ObjPtr, visit: Visit) {
+    // SAFETY: filter objects are Obj<Filter>.
+    let f = unsafe { p.data::<Filter>() };
+    visit(&f.func);
+    visit(&f.it);
+}
+
+/// `reversed(seq)` over a sequence (`len` and `getitem` slots): the next
+/// index to read, counting down; -1 when exhausted.
+struct Reversed {
+    seq: Value,
+    index: Cell<i64>,
+}
+
+pub static REVERSED_TYPE: TypeObject = TypeObject {
+    iter: Some(|_, v| Ok(v.clone())),
+    next: Some(|vm, v| {
+        // SAFETY: reversed objects are Obj<Reversed>.
+        let r = unsafe { v.as_object().expect("a reversed").data::<Reversed>() };
+        let i = r.index.get();
+        if i < 0 {
+            return Ok(None);
+        }
+        r.index.set(i - 1);
+        let getitem = vm.type_of(&r.seq).getitem.expect("a sequence");
+        match getitem(vm, &r.seq, &new_int(i)) {
+            Ok(x) => Ok(Some(x)),
+            Err(e) => {
+                let ty = vm.type_of(&e.exception);
+                if ty.is_subtype(&crate::builtins::exceptions::INDEX_ERROR)
+                    || ty.is_subtype(&crate::builtins::exceptions::STOP_ITERATION)
+                {
+                    r.index.set(-1);
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            }
+        }
+    }),
+    new: Some(|vm, _, args, kwnames| {
+        crate::builtins::function::no_keywords(vm, "reversed", kwnames)?;
+        let [seq] = args else {
+            return Err(vm.type_error(format!("reversed expected 1 argument, got {}", args.len())));
+        };
+        if let Some(r) = crate::builtins::classes::call_dunder(vm, seq, "__reversed__", &[])? {
+            return Ok(r);
+        }
+        let ty = vm.type_of(seq);
+        let is_dict = crate::builtins::dict::as_dict(seq).is_some();
+        match (ty.len, ty.getitem) {
+            (Some(len), Some(_)) if !is_dict => {
+                let n = len(vm, seq)? as i64;
+                Ok(Value::from_owned(alloc(&REVERSED_TYPE, Reversed { seq: seq.clone(), index: Cell::new(n - 1) })))
+            }
+            _ if is_dict => {
+                let keys = crate::ops::collect(vm, seq)?;
+                let list = crate::builtins::list::new_list(keys);
+                Ok(Value::from_owned(alloc(&REVERSED_TYPE, Reversed { index: Cell::new(crate::builtins::list::as_list(&list).map_or(0, |l| l.len()) as i64 - 1), seq: list })))
+            }
+            _ => {
+                let msg = format!("'{}' object is not reversible", vm.type_of(seq).name);
+                Err(vm.type_error(msg))
+            }
+        }
+    }),
+    ..TypeObject::builtin("reversed", Some(&OBJECT_TYPE), dealloc_reversed, trace_reversed)
+};
+
+unsafe fn dealloc_reversed(p: ObjPtr) {
+    // SAFETY: reversed objects are allocated as Obj<Reversed>.
+    unsafe { dealloc_boxed::<Reversed>(p) }
+}
+
+fn trace_reversed(p: ObjPtr, visit: Visit) {
+    // SAFETY: reversed objects are Obj<Reversed>.
+    visit(&unsafe { p.data::<Reversed>() }.seq);
 }
