@@ -61,6 +61,27 @@ impl Frame {
     }
 }
 
+/// An instruction's inline cache: what its last specialization saw (see
+/// `cache`). `kind` 0 is empty.
+#[derive(Clone, Copy)]
+pub struct InlineCache {
+    pub kind: u8,
+    /// The type (attribute caches) or globals dict (LOAD_GLOBAL) seen.
+    pub key: usize,
+    pub version: u64,
+    pub aux: u64,
+    /// The bits of the cached value (owned by the namespace it came from,
+    /// which the versions guard).
+    pub value: u64,
+}
+
+impl InlineCache {
+    pub const EMPTY: InlineCache = InlineCache { kind: 0, key: 0, version: 0, aux: 0, value: 0 };
+}
+
+#[path = "eval/cache.rs"]
+mod cache;
+
 /// A code object borrowed for as long as a frame running it exists.
 #[derive(Clone, Copy)]
 struct CodeRef(*const CodeData);
@@ -244,6 +265,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             op = Opcode::from_byte(unit as u8).unwrap_or(Opcode::NOP);
             arg = arg << 8 | u32::from(unit >> 8);
         }
+        let at = ip;
         ip += 1 + op.cache_entries();
         frame!().ip = ip;
         match op {
@@ -310,31 +332,52 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 as_dict(&ns).expect("a namespace dict").set(vm, name, v)?;
             }
             Opcode::LOAD_GLOBAL => {
-                let name = co.names[(arg >> 1) as usize].clone();
-                let f = frame!();
-                let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
-                let found = match dict_get(vm, &globals, &name)? {
-                    Some(v) => Some(v),
-                    None => dict_get(vm, &builtins, &name)?,
+                let cache = &code.get().caches[at];
+                let f = vm.frames.last().expect("a frame is running");
+                let v = match cache::load_global(cache, &f.globals, &f.builtins) {
+                    Some(v) => v,
+                    None => {
+                        let name = co.names[(arg >> 1) as usize].clone();
+                        let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
+                        let found = match dict_get(vm, &globals, &name)? {
+                            Some(v) => Some(v),
+                            None => dict_get(vm, &builtins, &name)?,
+                        };
+                        let Some(v) = found else { return Err(name_error(vm, &name)) };
+                        cache::specialize_load_global(cache, &globals, &builtins, &v);
+                        v
+                    }
                 };
-                let Some(v) = found else { return Err(name_error(vm, &name)) };
                 if arg & 1 == 1 {
                     vm.stack.push(Value::NULL);
                 }
                 vm.stack.push(v);
             }
             Opcode::LOAD_ATTR => {
-                let name = co.names[arg as usize].clone();
                 let obj = pop!();
-                let v = ops::getattr(vm, &obj, &name)?;
+                let cache = &code.get().caches[at];
+                if let Some(v) = cache::load_attr(vm, cache, &obj) {
+                    vm.stack.push(v);
+                    continue;
+                }
+                let name = &co.names[arg as usize];
+                let v = ops::getattr(vm, &obj, name)?;
+                cache::specialize_load_attr(vm, cache, &obj, name);
                 vm.stack.push(v);
             }
             Opcode::LOAD_METHOD => {
                 // A plain function found on the class, not shadowed by the
                 // instance, is pushed unbound with the instance after it
                 // (no bound method is made); otherwise NULL, the attribute.
-                let name = co.names[arg as usize].clone();
                 let obj = pop!();
+                let cache = &code.get().caches[at];
+                if let Some(func) = cache::load_method(vm, cache, &obj) {
+                    vm.stack.push(func);
+                    vm.stack.push(obj);
+                    continue;
+                }
+                let name = co.names[arg as usize].clone();
+                cache::specialize_load_method(vm, cache, &obj, &name);
                 match ops::lookup_method(vm, &obj, &name)? {
                     Some(func) => {
                         vm.stack.push(func);
@@ -348,10 +391,16 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 }
             }
             Opcode::STORE_ATTR => {
-                let name = co.names[arg as usize].clone();
                 let obj = pop!();
                 let v = pop!();
-                crate::builtins::classes::setattr(vm, &obj, &name, Some(v))?;
+                let cache = &code.get().caches[at];
+                let v = match cache::store_attr(vm, cache, &obj, v) {
+                    None => continue,
+                    Some(v) => v,
+                };
+                let name = &co.names[arg as usize];
+                crate::builtins::classes::setattr(vm, &obj, name, Some(v))?;
+                cache::specialize_store_attr(vm, cache, &obj, name);
             }
             Opcode::DELETE_ATTR => {
                 let name = co.names[arg as usize].clone();

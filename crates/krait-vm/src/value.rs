@@ -166,6 +166,18 @@ impl Value {
         self.0
     }
 
+    /// A new reference to the value whose bits are `bits` (an immediate, or
+    /// a live object's pointer, whose count is incremented).
+    ///
+    /// # Safety
+    /// `bits` came from `Value::bits` of a value whose object is still alive
+    /// (something else holds a reference to it).
+    #[inline]
+    pub unsafe fn clone_from_bits(bits: u64) -> Value {
+        let v = std::mem::ManuallyDrop::new(Value(bits));
+        (*v).clone()
+    }
+
     /// Give up ownership without decrementing (the caller takes the reference).
     #[inline]
     pub fn into_owned_ptr(self) -> Option<ObjPtr> {

@@ -74,8 +74,18 @@ impl HeapType {
     }
 
     fn key_index(&self, name: &Value) -> Option<usize> {
-        let wanted = as_str(name)?;
-        self.keys.borrow().iter().position(|k| k.is(name) || as_str(k) == Some(wanted))
+        let wanted = crate::builtins::str::as_str_data(name)?;
+        let keys = self.keys.borrow();
+        if let Some(i) = keys.iter().position(|k| k.is(name)) {
+            return Some(i);
+        }
+        keys.iter().position(|k| crate::builtins::str::as_str_data(k).is_some_and(|d| d.bytes() == wanted.bytes()))
+    }
+
+    /// How many attribute names instances share so far (the table only
+    /// grows, so an unchanged length means unchanged keys).
+    pub fn keys_len(&self) -> usize {
+        self.keys.borrow().len()
     }
 }
 
@@ -110,6 +120,48 @@ fn trace_instance(p: ObjPtr, visit: Visit) {
     if !dict.is_null() {
         visit(&dict);
     }
+}
+
+/// The shared-key storage of an instance of an object-layout class:
+/// its values (by key index) while it has no dict of its own.
+pub fn shared_values(obj: &Value) -> Option<&InstanceData> {
+    let p = obj.as_object()?;
+    let h = heap(p.ty())?;
+    if h.layout != Layout::Object {
+        return None;
+    }
+    // SAFETY: instances of object-layout classes are Obj<InstanceData>.
+    let data = unsafe { p.data::<InstanceData>() };
+    data.dict.borrow().is_null().then_some(data)
+}
+
+impl InstanceData {
+    /// The value at key index `i`, if set.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<Value> {
+        self.values.borrow().get(i).filter(|v| !v.is_null()).cloned()
+    }
+
+    /// Set the value at key index `i` (a valid index of its class's keys).
+    pub fn set(&self, i: usize, value: Value) {
+        let mut values = self.values.borrow_mut();
+        if values.len() <= i {
+            values.resize(i + 1, Value::NULL);
+        }
+        let old = std::mem::replace(&mut values[i], value);
+        drop(values);
+        if old.is_null() {
+            self.order.borrow_mut().push(i as u32);
+        }
+        drop(old);
+    }
+}
+
+/// The key index of instance attribute `name` in class `ty`'s shared
+/// keys, if instances of `ty` store it there.
+pub fn shared_key_index(ty: &TypeObject, name: &Value) -> Option<usize> {
+    let h = heap(ty)?;
+    (h.layout == Layout::Object).then(|| h.key_index(name)).flatten()
 }
 
 /// The heap-type data of a class, if `ty` is one.
@@ -474,6 +526,7 @@ pub fn type_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) 
         return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
     }
     let d = as_dict(&h.dict).expect("a class namespace");
+    vm.type_epoch += 1;
     match value {
         Some(v) => d.set(vm, name.clone(), v),
         None => {

@@ -22,6 +22,21 @@ use crate::types::{CompareOp, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
+thread_local! {
+    static VERSIONS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A dict version never used before by any dict (CPython's global dict
+/// version counter), so a cache keyed by (dict address, version) cannot be
+/// fooled by a new dict at a freed one's address.
+fn next_version() -> u64 {
+    VERSIONS.with(|v| {
+        let n = v.get() + 1;
+        v.set(n);
+        n
+    })
+}
+
 struct Entry {
     hash: i64,
     key: Value,
@@ -198,7 +213,7 @@ impl DictData {
             None => self.lookup(vm, &key, hash)?,
         };
         let mut inner = self.inner.borrow_mut();
-        inner.version += 1;
+        inner.version = next_version();
         if let Some(i) = found {
             if let Some(e) = inner.entries[i].as_mut() {
                 // The stored key stays; only the value changes (as CPython).
@@ -223,7 +238,7 @@ impl DictData {
         let hash = ops::hash(vm, key)?;
         let Some(i) = self.lookup(vm, key, hash)? else { return Ok(false) };
         let mut inner = self.inner.borrow_mut();
-        inner.version += 1;
+        inner.version = next_version();
         if let Ok(slot) = inner.table.find_entry(hash as u64, |&j| j as usize == i) {
             slot.remove();
         }

@@ -29,6 +29,9 @@ pub struct CodeData {
     /// ("localsplus": the locals, the cells that are not parameters, the
     /// free variables).
     pub nlocalsplus: usize,
+    /// One inline cache per code unit, used by the instructions that
+    /// specialize (see `eval::cache`).
+    pub caches: Box<[std::cell::Cell<crate::eval::InlineCache>]>,
 }
 
 pub static CODE_TYPE: TypeObject = TypeObject {
@@ -68,7 +71,8 @@ pub fn new_code(co: CodeObject) -> Value {
     let names = co.co_names.iter().map(|n| new_str(n)).collect();
     let nonparam_cells = co.co_cellvars.iter().filter(|c| !co.co_varnames.contains(c)).count();
     let nlocalsplus = co.co_varnames.len() + nonparam_cells + co.co_freevars.len();
-    Value::from_owned(alloc(&CODE_TYPE, CodeData { co, consts, names, nlocalsplus }))
+    let caches = (0..co.co_code.len()).map(|_| std::cell::Cell::new(crate::eval::InlineCache::EMPTY)).collect();
+    Value::from_owned(alloc(&CODE_TYPE, CodeData { co, consts, names, nlocalsplus, caches }))
 }
 
 /// A compiler constant as a value.
