@@ -254,20 +254,10 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
     }
     loop {
         let co = code.get();
-        let units: &[u16] = &co.co.co_code;
-        let mut ip = frame!().ip;
-        let mut unit = units[ip];
-        let mut op = Opcode::from_byte(unit as u8).unwrap_or(Opcode::NOP);
-        let mut arg = u32::from(unit >> 8);
-        while op == Opcode::EXTENDED_ARG {
-            ip += 1;
-            unit = units[ip];
-            op = Opcode::from_byte(unit as u8).unwrap_or(Opcode::NOP);
-            arg = arg << 8 | u32::from(unit >> 8);
-        }
-        let at = ip;
-        ip += 1 + op.cache_entries();
-        frame!().ip = ip;
+        let frame = vm.frames.last_mut().expect("a frame is running");
+        let ins = co.decoded[frame.ip];
+        frame.ip = ins.next as usize;
+        let (op, arg, at) = (ins.op, ins.arg, ins.at as usize);
         match op {
             Opcode::RESUME | Opcode::NOP | Opcode::CACHE | Opcode::PRECALL => {}
             Opcode::POP_TOP => drop(pop!()),

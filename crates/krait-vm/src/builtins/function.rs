@@ -32,6 +32,40 @@ pub struct CodeData {
     /// One inline cache per code unit, used by the instructions that
     /// specialize (see `eval::cache`).
     pub caches: Box<[std::cell::Cell<crate::eval::InlineCache>]>,
+    /// `co_code` decoded once: per code unit, the instruction that starts
+    /// there (`EXTENDED_ARG` prefixes folded in).
+    pub decoded: Box<[Decoded]>,
+}
+
+/// One instruction of `co_code`, decoded.
+#[derive(Clone, Copy)]
+pub struct Decoded {
+    pub op: krait_compiler::opcode::Opcode,
+    pub arg: u32,
+    /// The code unit of the instruction itself (after its prefixes).
+    pub at: u32,
+    /// The code unit after it and its inline cache entries.
+    pub next: u32,
+}
+
+/// Decode `units`: every index gets the instruction starting there (an
+/// `EXTENDED_ARG` unit the whole prefixed instruction; a cache unit a NOP).
+fn decode(units: &[u16]) -> Box<[Decoded]> {
+    use krait_compiler::opcode::Opcode;
+    (0..units.len())
+        .map(|start| {
+            let mut i = start;
+            let mut op = Opcode::from_byte(units[i] as u8).unwrap_or(Opcode::NOP);
+            let mut arg = u32::from(units[i] >> 8);
+            while op == Opcode::EXTENDED_ARG && i + 1 < units.len() {
+                i += 1;
+                op = Opcode::from_byte(units[i] as u8).unwrap_or(Opcode::NOP);
+                arg = arg << 8 | u32::from(units[i] >> 8);
+            }
+            let next = (i + 1 + op.cache_entries()).min(units.len());
+            Decoded { op, arg, at: i as u32, next: next as u32 }
+        })
+        .collect()
 }
 
 pub static CODE_TYPE: TypeObject = TypeObject {
@@ -72,7 +106,8 @@ pub fn new_code(co: CodeObject) -> Value {
     let nonparam_cells = co.co_cellvars.iter().filter(|c| !co.co_varnames.contains(c)).count();
     let nlocalsplus = co.co_varnames.len() + nonparam_cells + co.co_freevars.len();
     let caches = (0..co.co_code.len()).map(|_| std::cell::Cell::new(crate::eval::InlineCache::EMPTY)).collect();
-    Value::from_owned(alloc(&CODE_TYPE, CodeData { co, consts, names, nlocalsplus, caches }))
+    let decoded = decode(&co.co_code);
+    Value::from_owned(alloc(&CODE_TYPE, CodeData { co, consts, names, nlocalsplus, caches, decoded }))
 }
 
 /// A compiler constant as a value.
