@@ -431,6 +431,19 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let b = pop!();
                 let a = pop!();
                 let op = BinOp::ALL[(arg % 13) as usize];
+                // Small-int addition and subtraction inline, while the
+                // result stays small (BINARY_OP_ADD_INT's idea).
+                if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+                    let r = match op {
+                        BinOp::Add => Value::small_int(x + y),
+                        BinOp::Subtract => Value::small_int(x - y),
+                        _ => None,
+                    };
+                    if let Some(r) = r {
+                        vm.stack.push(r);
+                        continue;
+                    }
+                }
                 let r = if arg >= 13 { ops::inplace_op(vm, op, &a, &b)? } else { ops::binary_op(vm, op, &a, &b)? };
                 vm.stack.push(r);
             }
@@ -461,6 +474,11 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let a = pop!();
                 let op = [CompareOp::Lt, CompareOp::Le, CompareOp::Eq, CompareOp::Ne, CompareOp::Gt, CompareOp::Ge]
                     [arg as usize];
+                // Two small ints compare inline (COMPARE_OP_INT's idea).
+                if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+                    vm.stack.push(vm.bool(ops::ordering_satisfies(x.cmp(&y), op)));
+                    continue;
+                }
                 let r = ops::richcompare(vm, &a, &b, op)?;
                 vm.stack.push(r);
             }
@@ -486,7 +504,10 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             | Opcode::POP_JUMP_BACKWARD_IF_FALSE
             | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
                 let v = pop!();
-                let t = ops::truthy(vm, &v)?;
+                let t = match crate::builtins::singletons::as_bool(&v) {
+                    Some(b) => b,
+                    None => ops::truthy(vm, &v)?,
+                };
                 let on_true = matches!(op, Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE);
                 if t == on_true {
                     jump(frame!(), op, arg);
