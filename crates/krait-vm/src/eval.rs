@@ -346,7 +346,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::LOAD_ATTR => {
                 let obj = pop!();
                 let cache = &code.get().caches[at];
-                if let Some(v) = cache::load_attr(vm, cache, &obj) {
+                if let Some(v) = cache::load_attr(cache, &obj) {
                     vm.stack.push(v);
                     continue;
                 }
@@ -384,7 +384,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let obj = pop!();
                 let v = pop!();
                 let cache = &code.get().caches[at];
-                let v = match cache::store_attr(vm, cache, &obj, v) {
+                let v = match cache::store_attr(cache, &obj, v) {
                     None => continue,
                     Some(v) => v,
                 };

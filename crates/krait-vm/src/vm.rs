@@ -47,9 +47,6 @@ pub struct Vm {
     /// The frame a `YIELD_VALUE` just suspended, for the generator that
     /// resumed it to take back.
     pub(crate) suspended: Option<crate::generator::SavedFrame>,
-    /// Changes whenever a class's namespace changes after its creation:
-    /// inline caches of attribute look-ups record it and miss when it moved.
-    pub(crate) type_epoch: u64,
 }
 
 impl Default for Vm {
@@ -72,7 +69,6 @@ impl Vm {
             exc_info: Value::NULL,
             reraising: false,
             suspended: None,
-            type_epoch: 1,
         }
     }
 

@@ -69,7 +69,7 @@ impl HeapType {
     /// `__module__` from the namespace, when it is a str.
     pub fn module_name(&self) -> Option<String> {
         let d = as_dict(&self.dict)?;
-        let m = d.get_str(&new_str("__module__"))?;
+        let m = d.get_str(&crate::builtins::str::intern("__module__"))?;
         as_str(&m).map(str::to_string)
     }
 
@@ -312,9 +312,70 @@ pub fn instance_dict(vm: &mut Vm, obj: &Value) -> PyResult<Option<Value>> {
 
 // ----- look-up on types -------------------------------------------------
 
-/// CPython's `_PyType_Lookup`: `name` in the namespaces along the MRO.
+thread_local! {
+    /// Moves whenever a class namespace changes after its creation; every
+    /// cached look-up (the method cache, inline caches) records it.
+    static TYPE_EPOCH: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+    /// CPython's method cache: recent `type_lookup` results by (type, name).
+    static METHOD_CACHE: &'static RefCell<Vec<MethodCacheEntry>> =
+        Box::leak(Box::new(RefCell::new((0..METHOD_CACHE_SIZE).map(|_| MethodCacheEntry::EMPTY).collect())));
+}
+
+const METHOD_CACHE_SIZE: usize = 4096;
+
+struct MethodCacheEntry {
+    ty: usize,
+    epoch: u64,
+    name: Value,
+    found: Value,
+}
+
+impl MethodCacheEntry {
+    const EMPTY: MethodCacheEntry = MethodCacheEntry { ty: 0, epoch: 0, name: Value::NULL, found: Value::NULL };
+}
+
+/// The current class-namespace epoch (see `TYPE_EPOCH`).
+#[inline]
+pub fn type_epoch() -> u64 {
+    TYPE_EPOCH.with(|e| e.get())
+}
+
+/// A class namespace changed: every cached look-up is stale.
+fn bump_type_epoch() {
+    TYPE_EPOCH.with(|e| e.set(e.get() + 1));
+}
+
+/// CPython's `_PyType_Lookup`: `name` in the namespaces along the MRO,
+/// through the method cache.
 pub fn type_lookup(ty: &'static TypeObject, name: &Value) -> Option<Value> {
-    ty.mro().find_map(|t| own_attribute(t, name))
+    let Some(data) = crate::builtins::str::as_str_data(name) else {
+        return ty.mro().find_map(|t| own_attribute(t, name));
+    };
+    let hash = crate::builtins::str::hash_of(data);
+    let slot = ((ty as *const TypeObject as usize >> 4) ^ hash as usize) % METHOD_CACHE_SIZE;
+    let epoch = type_epoch();
+    let hit = METHOD_CACHE.with(|c| {
+        let c = c.borrow();
+        let e = &c[slot];
+        let same_name = e.name.is(name)
+            || crate::builtins::str::as_str_data(&e.name).is_some_and(|n| n.bytes() == data.bytes());
+        (e.ty == ty as *const TypeObject as usize && e.epoch == epoch && same_name)
+            .then(|| if e.found.is_null() { None } else { Some(e.found.clone()) })
+    });
+    if let Some(found) = hit {
+        return found;
+    }
+    let found = ty.mro().find_map(|t| own_attribute(t, name));
+    let entry = MethodCacheEntry {
+        ty: ty as *const TypeObject as usize,
+        epoch,
+        name: name.clone(),
+        found: found.clone().unwrap_or(Value::NULL),
+    };
+    // The old entry is dropped after the borrow ends (it may free objects).
+    let old = METHOD_CACHE.with(|c| std::mem::replace(&mut c.borrow_mut()[slot], entry));
+    drop(old);
+    found
 }
 
 /// An attribute `ty` defines itself: its namespace's entry for a class;
@@ -330,7 +391,7 @@ pub fn own_attribute(ty: &'static TypeObject, name: &Value) -> Option<Value> {
 /// (CPython's `vectorcall_method`); `Ok(None)` when the type lacks it.
 pub fn call_dunder(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
     let ty = vm.type_of_static(obj);
-    let Some(attr) = type_lookup(ty, &new_str(name)) else { return Ok(None) };
+    let Some(attr) = type_lookup(ty, &crate::builtins::str::intern(name)) else { return Ok(None) };
     call_found(vm, obj, ty, &attr, args).map(Some)
 }
 
@@ -468,12 +529,12 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
         "__name__" => new_str(ty.name),
         "__qualname__" => new_str(&h.map_or_else(|| ty.name.to_string(), |h| h.qualname())),
         "__module__" => match h {
-            Some(h) => as_dict(&h.dict).and_then(|d| d.get_str(&new_str("__module__"))).unwrap_or_else(none),
+            Some(h) => as_dict(&h.dict).and_then(|d| d.get_str(&crate::builtins::str::intern("__module__"))).unwrap_or_else(none),
             None => new_str("builtins"),
         },
         "__doc__" => match h {
             Some(h) => {
-                let doc = as_dict(&h.dict).and_then(|d| d.get_str(&new_str("__doc__"))).unwrap_or_else(none);
+                let doc = as_dict(&h.dict).and_then(|d| d.get_str(&crate::builtins::str::intern("__doc__"))).unwrap_or_else(none);
                 match vm.type_of(&doc).descr_get {
                     Some(get) => get(vm, &doc, &Value::NULL, ty)?,
                     None => doc,
@@ -526,7 +587,7 @@ pub fn type_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) 
         return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
     }
     let d = as_dict(&h.dict).expect("a class namespace");
-    vm.type_epoch += 1;
+    bump_type_epoch();
     match value {
         Some(v) => d.set(vm, name.clone(), v),
         None => {
@@ -646,16 +707,16 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(
             _ => d.set(vm, k, v)?,
         }
     }
-    if d.get_str(&new_str("__module__")).is_none() {
+    if d.get_str(&crate::builtins::str::intern("__module__")).is_none() {
         if let Some(m) = current_module_name(vm) {
-            d.set(vm, new_str("__module__"), m)?;
+            d.set(vm, crate::builtins::str::intern("__module__"), m)?;
         }
     }
-    if d.get_str(&new_str("__doc__")).is_none() {
-        d.set(vm, new_str("__doc__"), none())?;
+    if d.get_str(&crate::builtins::str::intern("__doc__")).is_none() {
+        d.set(vm, crate::builtins::str::intern("__doc__"), none())?;
     }
-    if d.get_str(&new_str("__eq__")).is_some() && d.get_str(&new_str("__hash__")).is_none() {
-        d.set(vm, new_str("__hash__"), none())?;
+    if d.get_str(&crate::builtins::str::intern("__eq__")).is_some() && d.get_str(&crate::builtins::str::intern("__hash__")).is_none() {
+        d.set(vm, crate::builtins::str::intern("__hash__"), none())?;
     }
 
     type Dealloc = unsafe fn(ObjPtr);
@@ -691,7 +752,7 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(
     let items = as_dict(&heap(ty).expect("a class").dict).expect("a dict").items();
     for (k, v) in items {
         let vt = vm.type_of_static(&v);
-        if let Some(set_name) = type_lookup(vt, &new_str("__set_name__")) {
+        if let Some(set_name) = type_lookup(vt, &crate::builtins::str::intern("__set_name__")) {
             call_found(vm, &v, vt, &set_name, &[cls.clone(), k])?;
         }
     }
@@ -774,12 +835,12 @@ fn c3_merge(vm: &mut Vm, bases: &[&'static TypeObject]) -> PyResult<Vec<&'static
 /// `__module__`).
 fn current_module_name(vm: &mut Vm) -> Option<Value> {
     let globals = crate::eval::current_globals(vm)?;
-    as_dict(&globals)?.get_str(&new_str("__name__"))
+    as_dict(&globals)?.get_str(&crate::builtins::str::intern("__name__"))
 }
 
 /// `super(cls, cls).__init_subclass__(**kwds)`.
 fn init_subclass(vm: &mut Vm, ty: &'static TypeObject, kwds: &[(Value, Value)]) -> PyResult<()> {
-    let key = new_str("__init_subclass__");
+    let key = crate::builtins::str::intern("__init_subclass__");
     let Some(attr) = ty.mro().skip(1).find_map(|t| own_attribute(t, &key)) else { return Ok(()) };
     let cls = type_value(ty);
     let bound = match vm.type_of(&attr).descr_get {
@@ -810,7 +871,7 @@ pub fn alloc_exception(cls: &'static TypeObject, args: Vec<Value>) -> Value {
 /// Calling a class (`type.__call__`): `__new__`, then `__init__` when
 /// `__new__` made an instance of the class.
 fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let new_attr = type_lookup(cls, &new_str("__new__"));
+    let new_attr = type_lookup(cls, &crate::builtins::str::intern("__new__"));
     let obj = match new_attr {
         Some(n) if descriptors::as_builtin_attr(&n).is_some() => {
             let mut full = Vec::with_capacity(args.len() + 1);
@@ -834,7 +895,7 @@ fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[
         return Ok(obj);
     }
     let ty = vm.type_of_static(&obj);
-    let Some(init) = type_lookup(ty, &new_str("__init__")) else { return Ok(obj) };
+    let Some(init) = type_lookup(ty, &crate::builtins::str::intern("__init__")) else { return Ok(obj) };
     let r = call_found_kw(vm, &obj, ty, &init, args, kwnames)?;
     if !is_none(&r) {
         let msg = format!("__init__() should return None, not '{}'", vm.type_of(&r).name);
@@ -998,7 +1059,7 @@ fn slot_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn slot_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     let ty = vm.type_of_static(v);
-    let attr = type_lookup(ty, &new_str("__hash__"));
+    let attr = type_lookup(ty, &crate::builtins::str::intern("__hash__"));
     let Some(attr) = attr.filter(|a| !is_none(a)) else {
         let msg = format!("unhashable type: '{}'", ty.name);
         return Err(vm.type_error(msg));
@@ -1055,7 +1116,7 @@ fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
 
 fn slot_call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let ty = vm.type_of_static(callable);
-    let Some(attr) = type_lookup(ty, &new_str("__call__")) else {
+    let Some(attr) = type_lookup(ty, &crate::builtins::str::intern("__call__")) else {
         let msg = format!("'{}' object is not callable", ty.name);
         return Err(vm.type_error(msg));
     };
@@ -1064,7 +1125,7 @@ fn slot_call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -
 
 fn slot_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let ty = vm.type_of_static(v);
-    let attr = type_lookup(ty, &new_str("__iter__"));
+    let attr = type_lookup(ty, &crate::builtins::str::intern("__iter__"));
     let Some(attr) = attr.filter(|a| !is_none(a)) else {
         let msg = format!("'{}' object is not iterable", ty.name);
         return Err(vm.type_error(msg));
@@ -1099,7 +1160,7 @@ fn slot_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
 /// (CPython's `slot_tp_getattr_hook`).
 fn slot_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
     let ty = vm.type_of_static(obj);
-    let getattribute = type_lookup(ty, &new_str("__getattribute__"));
+    let getattribute = type_lookup(ty, &crate::builtins::str::intern("__getattribute__"));
     let first = match &getattribute {
         Some(g) if !descriptors::is_builtin_slot(g, &OBJECT_TYPE, descriptors::Wrapped::GetAttribute) => {
             call_found(vm, obj, ty, g, std::slice::from_ref(name)).map(Some)
@@ -1112,7 +1173,7 @@ fn slot_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
         Err(e) if vm.type_of(&e.exception).is_subtype(&ATTRIBUTE_ERROR) => Some(e),
         Err(e) => return Err(e),
     };
-    match type_lookup(ty, &new_str("__getattr__")) {
+    match type_lookup(ty, &crate::builtins::str::intern("__getattr__")) {
         Some(hook) => call_found(vm, obj, ty, &hook, std::slice::from_ref(name)),
         None => Err(match failed {
             Some(e) => e,

@@ -102,7 +102,7 @@ pub fn as_code(v: &Value) -> Option<&CodeData> {
 /// Load a compiled code object (and the code objects among its constants).
 pub fn new_code(co: CodeObject) -> Value {
     let consts = co.co_consts.iter().map(constant_value).collect();
-    let names = co.co_names.iter().map(|n| new_str(n)).collect();
+    let names = co.co_names.iter().map(|n| crate::builtins::str::intern(n)).collect();
     let nonparam_cells = co.co_cellvars.iter().filter(|c| !co.co_varnames.contains(c)).count();
     let nlocalsplus = co.co_varnames.len() + nonparam_cells + co.co_freevars.len();
     let caches = (0..co.co_code.len()).map(|_| std::cell::Cell::new(crate::eval::InlineCache::EMPTY)).collect();
@@ -119,7 +119,13 @@ pub fn constant_value(c: &Constant) -> Value {
         Constant::Int(krait_syntax::ast::Int::Small(i)) => new_int(*i),
         Constant::Int(krait_syntax::ast::Int::Big(b)) => new_big(dashu_int::IBig::from((**b).clone())),
         Constant::Float(f) => Value::float(*f),
-        Constant::Str(s) => crate::builtins::str::new_str_from_pystring(s),
+        // Identifier-like constants are interned, as CPython does.
+        Constant::Str(s) => match s.as_str() {
+            Some(text) if text.len() <= 64 && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
+                crate::builtins::str::intern(text)
+            }
+            _ => crate::builtins::str::new_str_from_pystring(s),
+        },
         Constant::Tuple(items) => new_tuple(items.iter().map(constant_value).collect()),
         Constant::Code(co) => new_code((**co).clone()),
         // Types that do not exist yet: their constants load as None until

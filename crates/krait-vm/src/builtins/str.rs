@@ -186,6 +186,27 @@ pub fn new_str_from_pystring(s: &krait_syntax::pystr::PyString) -> Value {
     new_str_bytes(s.as_bytes().into(), s.len())
 }
 
+thread_local! {
+    /// Interned strings: one object per text, so names compare by identity.
+    /// Leaked: interned strings live as long as the process (dropping them
+    /// at thread exit would free objects after the allocator's own
+    /// thread-locals are gone).
+    static INTERNED: &'static std::cell::RefCell<std::collections::HashMap<Box<str>, Value>> =
+        Box::leak(Box::new(std::cell::RefCell::new(std::collections::HashMap::new())));
+}
+
+/// The interned `str` with text `s` (CPython's `PyUnicode_InternInPlace`):
+/// code objects' names and identifier-like constants use it, so attribute
+/// and global look-ups usually find their key by identity.
+pub fn intern(s: &str) -> Value {
+    if let Some(v) = INTERNED.with(|t| t.borrow().get(s).cloned()) {
+        return v;
+    }
+    let v = new_str(s);
+    INTERNED.with(|t| t.borrow_mut().insert(s.into(), v.clone()));
+    v
+}
+
 /// A new `str` from text.
 pub fn new_str(s: &str) -> Value {
     new_str_bytes(s.as_bytes().into(), s.chars().count())

@@ -46,9 +46,9 @@ fn generic_setattr(vm: &Vm, obj: &Value) -> bool {
 }
 
 #[inline]
-pub(super) fn load_attr(vm: &Vm, cache: &Cell<InlineCache>, obj: &Value) -> Option<Value> {
+pub(super) fn load_attr(cache: &Cell<InlineCache>, obj: &Value) -> Option<Value> {
     let c = cache.get();
-    if c.kind != INSTANCE_VALUE || type_key(obj) != Some(c.key) || c.version != vm.type_epoch {
+    if c.kind != INSTANCE_VALUE || type_key(obj) != Some(c.key) || c.version != classes::type_epoch() {
         return None;
     }
     shared_values(obj)?.get(c.aux as usize)
@@ -64,15 +64,15 @@ pub(super) fn specialize_load_attr(vm: &Vm, cache: &Cell<InlineCache>, obj: &Val
     }
     if let Some(i) = shared_key_index(ty, name) {
         let key = ty as *const _ as usize;
-        cache.set(InlineCache { kind: INSTANCE_VALUE, key, version: vm.type_epoch, aux: i as u64, value: 0 });
+        cache.set(InlineCache { kind: INSTANCE_VALUE, key, version: classes::type_epoch(), aux: i as u64, value: 0 });
     }
 }
 
 /// `obj.name = v` through the cache; gives `v` back on a miss.
 #[inline]
-pub(super) fn store_attr(vm: &Vm, cache: &Cell<InlineCache>, obj: &Value, v: Value) -> Option<Value> {
+pub(super) fn store_attr(cache: &Cell<InlineCache>, obj: &Value, v: Value) -> Option<Value> {
     let c = cache.get();
-    if c.kind != INSTANCE_VALUE || type_key(obj) != Some(c.key) || c.version != vm.type_epoch {
+    if c.kind != INSTANCE_VALUE || type_key(obj) != Some(c.key) || c.version != classes::type_epoch() {
         return Some(v);
     }
     match shared_values(obj) {
@@ -96,7 +96,7 @@ pub(super) fn specialize_store_attr(vm: &Vm, cache: &Cell<InlineCache>, obj: &Va
     }
     if let Some(i) = shared_key_index(ty, name) {
         let key = ty as *const _ as usize;
-        cache.set(InlineCache { kind: INSTANCE_VALUE, key, version: vm.type_epoch, aux: i as u64, value: 0 });
+        cache.set(InlineCache { kind: INSTANCE_VALUE, key, version: classes::type_epoch(), aux: i as u64, value: 0 });
     }
 }
 
@@ -105,7 +105,7 @@ pub(super) fn specialize_store_attr(vm: &Vm, cache: &Cell<InlineCache>, obj: &Va
 #[inline]
 pub(super) fn load_method(vm: &Vm, cache: &Cell<InlineCache>, obj: &Value) -> Option<Value> {
     let c = cache.get();
-    if c.kind != CLASS_FUNCTION || type_key(obj) != Some(c.key) || c.version != vm.type_epoch {
+    if c.kind != CLASS_FUNCTION || type_key(obj) != Some(c.key) || c.version != classes::type_epoch() {
         return None;
     }
     let data = shared_values(obj)?;
@@ -138,7 +138,7 @@ pub(super) fn specialize_load_method(vm: &Vm, cache: &Cell<InlineCache>, obj: &V
         None => NOT_A_KEY | classes::heap(ty).map_or(0, |h| h.keys_len()) as u64,
     };
     let key = ty as *const _ as usize;
-    cache.set(InlineCache { kind: CLASS_FUNCTION, key, version: vm.type_epoch, aux, value: attr.bits() });
+    cache.set(InlineCache { kind: CLASS_FUNCTION, key, version: classes::type_epoch(), aux, value: attr.bits() });
 }
 
 /// A global through the cache: hit while neither the globals nor the
