@@ -618,6 +618,25 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 };
                 as_list(&list).expect("LIST_EXTEND on a list").items.borrow_mut().extend(items);
             }
+            Opcode::BUILD_SET => {
+                let items = vm.stack.split_off(vm.stack.len() - arg as usize);
+                let s = crate::builtins::set::set_from(vm, &crate::builtins::set::SET_TYPE, items)?;
+                vm.stack.push(s);
+            }
+            Opcode::SET_ADD => {
+                let v = pop!();
+                let s = vm.stack[vm.stack.len() - arg as usize].clone();
+                crate::builtins::set::as_set(&s).expect("SET_ADD on a set").add(vm, v)?;
+            }
+            Opcode::SET_UPDATE => {
+                let iterable = pop!();
+                let s = vm.stack[vm.stack.len() - arg as usize].clone();
+                if vm.type_of(&iterable).iter.is_none() {
+                    let msg = format!("'{}' object is not iterable", vm.type_of(&iterable).name);
+                    return Err(vm.type_error(msg));
+                }
+                crate::builtins::set::update(vm, &s, &iterable)?;
+            }
             Opcode::LIST_TO_TUPLE => {
                 let list = pop!();
                 let items = as_list(&list).expect("LIST_TO_TUPLE on a list").items.borrow().clone();

@@ -159,6 +159,9 @@ pub fn lookup_method(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<
 /// `a <op>= b`: the left operand's in-place dunder for a class, else the
 /// binary operator.
 pub fn inplace_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if let Some(r) = crate::builtins::set::inplace(vm, op, a, b)? {
+        return Ok(r);
+    }
     if vm.type_of(a).heap.is_some() {
         let name = crate::builtins::classes::inplace_dunder(op);
         if let Some(r) = crate::builtins::classes::call_dunder(vm, a, &name, std::slice::from_ref(b))? {
@@ -174,6 +177,9 @@ pub fn inplace_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Valu
 pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
     if let Some(d) = crate::builtins::dict::as_dict(container) {
         return Ok(d.get(vm, item)?.is_some());
+    }
+    if let Some(s) = crate::builtins::set::as_set(container) {
+        return s.contains(vm, item);
     }
     if let Some(hay) = crate::builtins::str::as_str_data(container) {
         let Some(needle) = crate::builtins::str::as_str_data(item) else {

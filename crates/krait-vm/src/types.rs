@@ -206,6 +206,7 @@ pub struct TypeObject {
 }
 
 /// A method of a built-in type: `func(vm, self, args, kwnames)`.
+#[derive(Clone, Copy)]
 pub struct MethodDef {
     pub name: &'static str,
     pub func: CallFn,

@@ -105,6 +105,7 @@ impl Compiler<'_> {
                 self.compile_sequence(elts, Opcode::BUILD_LIST)?;
             }
             ExprKind::Dict { keys, values } => self.compile_dict(keys, values)?,
+            ExprKind::Set { elts } => self.compile_sequence(elts, Opcode::BUILD_SET)?,
             ExprKind::Lambda { args, body } => self.compile_lambda(e, args, body)?,
             ExprKind::NamedExpr { target, value } => {
                 self.compile_expr(value)?;
@@ -884,6 +885,28 @@ fn fold_binary(op: Operator, a: Constant, b: Constant) -> Option<Constant> {
                 }
                 x.checked_pow(u32::try_from(y).ok()?).map(int)
             }
+            // CPython's safe_lshift: results of at most 128 bits.
+            Operator::LShift if y >= 0 => {
+                let bits = 64 - x.unsigned_abs().leading_zeros() as i64;
+                if x != 0 && (y > 128 || bits + y > 128) {
+                    return None;
+                }
+                if x == 0 {
+                    return Some(int(0));
+                }
+                if x > 0 {
+                    // bits + y <= 128, so the shift fits a u128.
+                    let wide = (x as u128) << y;
+                    return Some(match i64::try_from(wide) {
+                        Ok(v) => int(v),
+                        Err(_) => Constant::Int(krait_syntax::ast::Int::Big(Box::new(wide.into()))),
+                    });
+                }
+                // A negative result beyond i64 has no constant form here.
+                let wide = (x as i128).checked_shl(y as u32)?;
+                (wide >> y == x as i128).then(|| i64::try_from(wide).ok()).flatten().map(int)
+            }
+            Operator::RShift if y >= 0 => Some(int(x >> y.min(63))),
             Operator::BitAnd => Some(int(x & y)),
             Operator::BitOr => Some(int(x | y)),
             Operator::BitXor => Some(int(x ^ y)),

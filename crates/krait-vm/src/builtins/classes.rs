@@ -79,7 +79,11 @@ impl HeapType {
         if let Some(i) = keys.iter().position(|k| k.is(name)) {
             return Some(i);
         }
-        keys.iter().position(|k| crate::builtins::str::as_str_data(k).is_some_and(|d| d.bytes() == wanted.bytes()))
+        let hash = crate::builtins::str::hash_of(wanted);
+        keys.iter().position(|k| {
+            crate::builtins::str::as_str_data(k)
+                .is_some_and(|d| crate::builtins::str::hash_of(d) == hash && d.bytes() == wanted.bytes())
+        })
     }
 
     /// How many attribute names instances share so far (the table only
@@ -420,9 +424,9 @@ pub fn attribute_error(vm: &mut Vm, obj: &Value, name: &Value) -> PyErr {
 /// `object.__getattribute__`: `Ok(None)` when there is no such attribute.
 pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
     let ty = vm.type_of_static(obj);
-    match as_str(name) {
-        Some("__class__") => return Ok(Some(type_value(ty))),
-        Some("__dict__") => {
+    match crate::builtins::str::as_str_data(name).map(|d| d.bytes()) {
+        Some(b"__class__") => return Ok(Some(type_value(ty))),
+        Some(b"__dict__") => {
             if let Some(d) = instance_dict(vm, obj)? {
                 return Ok(Some(d));
             }

@@ -130,7 +130,8 @@ pub fn constant_value(c: &Constant) -> Value {
         Constant::Code(co) => new_code((**co).clone()),
         // Types that do not exist yet: their constants load as None until
         // they do (the compiler does not produce them for the supported subset).
-        Constant::Complex { .. } | Constant::Bytes(_) | Constant::FrozenSet(_) => none(),
+        Constant::FrozenSet(items) => crate::builtins::set::frozenset_constant(items.iter().map(constant_value).collect()),
+        Constant::Complex { .. } | Constant::Bytes(_) => none(),
     }
 }
 

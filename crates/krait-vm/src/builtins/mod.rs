@@ -10,6 +10,7 @@ pub mod functions;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod set;
 pub mod singletons;
 pub mod slice;
 pub mod str;
