@@ -1001,6 +1001,45 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 code = CodeRef::of(&f.code);
                 base = f.base;
             }
+            Opcode::BEFORE_WITH => {
+                // __exit__ replaces the manager; __enter__() is pushed.
+                let mgr = pop!();
+                let ty = vm.type_of_static(&mgr);
+                let special = |vm: &mut Vm, name: &str| -> PyResult<Option<Value>> {
+                    let Some(f) = crate::builtins::classes::type_lookup(ty, &crate::builtins::str::intern(name)) else {
+                        return Ok(None);
+                    };
+                    match vm.type_of(&f).descr_get {
+                        Some(get) => get(vm, &f, &mgr, ty).map(Some),
+                        None => Ok(Some(f)),
+                    }
+                };
+                let Some(enter) = special(vm, "__enter__")? else {
+                    let msg = format!("'{}' object does not support the context manager protocol", ty.name);
+                    return Err(vm.type_error(msg));
+                };
+                let Some(exit) = special(vm, "__exit__")? else {
+                    let msg = format!(
+                        "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                        ty.name
+                    );
+                    return Err(vm.type_error(msg));
+                };
+                vm.stack.push(exit);
+                let r = call(vm, &enter, &[], &[])?;
+                vm.stack.push(r);
+            }
+            Opcode::WITH_EXCEPT_START => {
+                // [__exit__, lasti, previous exception, exception]: call
+                // __exit__(type, value, traceback).
+                let len = vm.stack.len();
+                let exit = vm.stack[len - 4].clone();
+                let exc = vm.stack[len - 1].clone();
+                let ty = crate::types::type_value(vm.type_of_static(&exc));
+                // PROVISIONAL: traceback objects do not exist yet; None.
+                let r = call(vm, &exit, &[ty, exc, crate::builtins::singletons::none()], &[])?;
+                vm.stack.push(r);
+            }
             Opcode::PUSH_EXC_INFO => {
                 let exc = pop!();
                 let prev = std::mem::replace(&mut vm.exc_info, exc.clone());

@@ -103,6 +103,9 @@ enum FBlock {
     FinallyEnd(Region),
     /// A return value kept on the stack while a `finally` body runs.
     PopValue,
+    /// The body of a `with` statement (at `range`), protected by `region`:
+    /// leaving it calls `__exit__(None, None, None)`.
+    With { region: Region, range: TextRange },
 }
 
 struct Unit {

@@ -165,6 +165,8 @@ impl Compiler<'_> {
                     return Err(self.outside_loop(msg, s));
                 };
                 let FBlock::Loop(l) = self.unit().fblocks[depth].clone() else { unreachable!() };
+                // The statement's own line gets an instruction.
+                self.emit(Opcode::NOP, 0);
                 let popped = self.unwind_fblocks(depth + 1, false)?;
                 if is_break {
                     if l.pops_iterator {
@@ -205,6 +207,7 @@ impl Compiler<'_> {
             StmtKind::FunctionDef { name, args, body, decorator_list, returns, .. } => {
                 self.compile_function(s, name, args, body, decorator_list, returns.as_deref())?;
             }
+            StmtKind::With { items, body, .. } => self.compile_with(s, items, body, 0)?,
             StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
                 self.compile_class(s, name, bases, keywords, body, decorator_list)?;
             }
@@ -419,6 +422,76 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// `with item, ...: body` (CPython 3.11's `compiler_with`), one item
+    /// per nesting level.
+    fn compile_with(&mut self, s: &Stmt, items: &[krait_syntax::ast::WithItem], body: &[Stmt], index: usize) -> CResult<()> {
+        let item = &items[index];
+        let (block, final_, exit, cleanup) = (self.new_label(), self.new_label(), self.new_label(), self.new_label());
+        self.compile_expr(&item.context_expr)?;
+        self.set_pos(s.range);
+        self.emit(Opcode::BEFORE_WITH, 0);
+        // SETUP_WITH: the handler keeps `__exit__` on the stack.
+        let depth = self.unit().block_depth;
+        let pos = self.unit().pos;
+        self.unit().asm.emit_pseudo(pos);
+        let region = Region { target: final_, depth: depth + 1, lasti: true };
+        self.unit().asm.push_handler(final_, depth + 1, true);
+        self.bind(block);
+        self.unit().block_depth += 1;
+        self.unit().fblocks.push(FBlock::With { region, range: s.range });
+        match &item.optional_vars {
+            Some(target) => self.compile_store(target)?,
+            None => self.emit(Opcode::POP_TOP, 0),
+        }
+        if index + 1 == items.len() {
+            self.compile_body(body)?;
+        } else {
+            self.compile_with(s, items, body, index + 1)?;
+        }
+        self.unit().pos = Position::default();
+        self.unit().asm.pop_handler();
+        self.unit().asm.emit_pseudo(Position::default());
+        self.unit().fblocks.pop();
+        self.unit().block_depth -= 1;
+        // The body finished: __exit__(None, None, None).
+        self.set_pos(s.range);
+        self.emit_call_exit_with_nones();
+        self.emit(Opcode::POP_TOP, 0);
+        self.emit_jump(JumpKind::Always, exit);
+
+        // An exception: __exit__(type, value, traceback) decides.
+        let cleanup_region = self.enter_handler(final_, cleanup, depth + 2);
+        self.set_pos(s.range);
+        self.emit(Opcode::WITH_EXCEPT_START, 0);
+        self.unit().pos = Position::default();
+        let suppressed = self.new_label();
+        self.emit_jump(JumpKind::PopIfTrue, suppressed);
+        self.emit(Opcode::RERAISE, 2);
+        self.unit().asm.pop_handler();
+        self.emit_pop_except_and_reraise(cleanup);
+        self.bind(suppressed);
+        self.unit().asm.push_handler(cleanup_region.target, cleanup_region.depth, cleanup_region.lasti);
+        self.emit(Opcode::POP_TOP, 0);
+        self.unit().asm.pop_handler();
+        self.unit().asm.emit_pseudo(Position::default());
+        self.emit(Opcode::POP_EXCEPT, 0);
+        self.emit(Opcode::POP_TOP, 0);
+        self.emit(Opcode::POP_TOP, 0);
+        self.bind(exit);
+        Ok(())
+    }
+
+    /// `__exit__(None, None, None)` (CPython's
+    /// `compiler_call_exit_with_nones`).
+    fn emit_call_exit_with_nones(&mut self) {
+        let none = self.add_const(Constant::None);
+        for _ in 0..3 {
+            self.emit(Opcode::LOAD_CONST, none);
+        }
+        self.emit(Opcode::PRECALL, 2);
+        self.emit(Opcode::CALL, 2);
+    }
+
     /// Start a handler at `at` (the exception on the stack, over a stack
     /// cut to `depth`): PUSH_EXC_INFO, protected by the region returned,
     /// whose target `cleanup` restores the previous exception.
@@ -455,10 +528,20 @@ impl Compiler<'_> {
         }
         let constant = value.map_or(Some(Constant::None), as_constant);
         let preserve = constant.is_none();
-        if let (true, Some(v)) = (preserve, value) {
-            self.compile_expr(v)?;
+        match value {
+            Some(v) if preserve => self.compile_expr(v)?,
+            // A NOP gives the return value's line an instruction.
+            Some(v) => {
+                self.set_pos(v.range);
+                self.emit(Opcode::NOP, 0);
+            }
+            None => {}
         }
+        let same_line = value.is_some_and(|v| self.lines.line(v.range.start) == self.lines.line(s.range.start));
         self.set_pos(s.range);
+        if !same_line {
+            self.emit(Opcode::NOP, 0);
+        }
         let popped = self.unwind_fblocks(0, preserve)?;
         if let Some(c) = constant {
             let i = self.add_const(c);
@@ -530,6 +613,21 @@ impl Compiler<'_> {
                 FBlock::TryBody(r) => {
                     self.unit().asm.pop_handler();
                     popped.push(*r);
+                }
+                FBlock::With { region, range } => {
+                    // POP_BLOCK, then __exit__(None, None, None) at the
+                    // `with` statement's location.
+                    self.set_pos(*range);
+                    self.unit().asm.pop_handler();
+                    popped.push(*region);
+                    let pos = self.unit().pos;
+                    self.unit().asm.emit_pseudo(pos);
+                    if preserve {
+                        self.emit(Opcode::SWAP, 2);
+                    }
+                    self.emit_call_exit_with_nones();
+                    self.emit(Opcode::POP_TOP, 0);
+                    self.unit().pos = Position::default();
                 }
                 FBlock::Handler { name, inner, outer } => {
                     if let Some(r) = inner {
