@@ -766,19 +766,13 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::UNPACK_SEQUENCE => {
                 let seq = pop!();
-                let items: Vec<Value> = match (as_tuple(&seq), as_list(&seq)) {
-                    (Some(t), _) => t.items.clone(),
-                    (_, Some(l)) => l.items.borrow().clone(),
-                    _ => return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "unpacking this iterable")),
-                };
-                if items.len() != arg as usize {
-                    let msg = if items.len() > arg as usize {
-                        format!("too many values to unpack (expected {arg})")
-                    } else {
-                        format!("not enough values to unpack (expected {arg}, got {})", items.len())
-                    };
-                    return Err(vm.value_error(msg));
-                }
+                let items = unpack(vm, &seq, arg as usize, None)?;
+                vm.stack.extend(items.into_iter().rev());
+            }
+            Opcode::UNPACK_EX => {
+                let seq = pop!();
+                let (before, after) = ((arg & 0xFF) as usize, (arg >> 8) as usize);
+                let items = unpack(vm, &seq, before, Some(after))?;
                 vm.stack.extend(items.into_iter().rev());
             }
             Opcode::SWAP => {
@@ -1103,6 +1097,64 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let msg = format!("the {} instruction", other.name());
                 return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
             }
+        }
+    }
+}
+
+/// The targets' values for `a, b = seq` (`after` None) or
+/// `a, *rest, b = seq` (`before` items, a list, `after` items), with
+/// CPython's `unpack_iterable` errors.
+fn unpack(vm: &mut Vm, seq: &Value, before: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
+    let items: Vec<Value> = match (as_tuple(seq), as_list(seq)) {
+        (Some(t), _) => t.items.clone(),
+        (_, Some(l)) => l.items.borrow().clone(),
+        _ => {
+            if vm.type_of(seq).iter.is_none() && vm.type_of(seq).getitem.is_none() {
+                let msg = format!("cannot unpack non-iterable {} object", vm.type_of(seq).name);
+                return Err(vm.type_error(msg));
+            }
+            let it = ops::iter(vm, seq)?;
+            let mut items = Vec::new();
+            while items.len() < before {
+                match ops::next(vm, &it)? {
+                    Some(x) => items.push(x),
+                    None => break,
+                }
+            }
+            if after.is_none() && items.len() == before && ops::next(vm, &it)?.is_some() {
+                return Err(vm.value_error(format!("too many values to unpack (expected {before})")));
+            }
+            if after.is_some() {
+                while let Some(x) = ops::next(vm, &it)? {
+                    items.push(x);
+                }
+            }
+            items
+        }
+    };
+    match after {
+        None => {
+            if items.len() != before {
+                let msg = if items.len() > before {
+                    format!("too many values to unpack (expected {before})")
+                } else {
+                    format!("not enough values to unpack (expected {before}, got {})", items.len())
+                };
+                return Err(vm.value_error(msg));
+            }
+            Ok(items)
+        }
+        Some(after) => {
+            if items.len() < before + after {
+                let msg = format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len());
+                return Err(vm.value_error(msg));
+            }
+            let mut items = items;
+            let tail = items.split_off(items.len() - after);
+            let middle = items.split_off(before);
+            items.push(new_list(middle));
+            items.extend(tail);
+            Ok(items)
         }
     }
 }

@@ -273,12 +273,31 @@ impl Compiler<'_> {
                 self.emit(Opcode::STORE_SUBSCR, 0);
             }
             ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
-                if elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. })) {
-                    return Err(CompileError::Unsupported("starred assignment targets".into()));
+                // CPython's unpack_helper and assignment_helper.
+                let n = elts.len();
+                let mut seen_star = false;
+                for (i, e) in elts.iter().enumerate() {
+                    if let ExprKind::Starred { .. } = e.kind {
+                        if seen_star {
+                            let msg = "multiple starred expressions in assignment";
+                            return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, t.range)));
+                        }
+                        if i >= 1 << 8 || n - i - 1 >= (i32::MAX >> 8) as usize {
+                            let msg = "too many expressions in star-unpacking assignment";
+                            return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, t.range)));
+                        }
+                        self.emit(Opcode::UNPACK_EX, (i + ((n - i - 1) << 8)) as u32);
+                        seen_star = true;
+                    }
                 }
-                self.emit(Opcode::UNPACK_SEQUENCE, elts.len() as u32);
+                if !seen_star {
+                    self.emit(Opcode::UNPACK_SEQUENCE, n as u32);
+                }
                 for e in elts {
-                    self.compile_store(e)?;
+                    match &e.kind {
+                        ExprKind::Starred { value, .. } => self.compile_store(value)?,
+                        _ => self.compile_store(e)?,
+                    }
                 }
             }
             _ => return Err(CompileError::Unsupported("this assignment target".into())),
