@@ -282,7 +282,7 @@ impl Compiler<'_> {
                             let msg = "multiple starred expressions in assignment";
                             return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, t.range)));
                         }
-                        if i >= 1 << 8 || n - i - 1 >= (i32::MAX >> 8) as usize {
+                        if i >= 1 << 8 || n - i > (i32::MAX >> 8) as usize {
                             let msg = "too many expressions in star-unpacking assignment";
                             return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, t.range)));
                         }
