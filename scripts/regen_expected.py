@@ -65,7 +65,8 @@ def run_cpython(suite: str, rel: str, env: dict[str, str] | None = None) -> Resu
     if suite == "tokens":
         argv = [sys.executable, "-m", "tokenize", "-e", rel]
     elif suite in ("errors", "run"):
-        argv = [sys.executable, rel]
+        # -B: an imported module must not leave __pycache__ in tests/.
+        argv = [sys.executable, "-B", rel]
     else:
         raise ValueError(f"unknown suite {suite!r}")
     p = subprocess.run(argv, cwd=ROOT, env=env or clean_env(), stdin=subprocess.DEVNULL,

@@ -1088,10 +1088,23 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::IMPORT_NAME => {
                 let name = co.names[arg as usize].clone();
-                drop(pop!());
-                drop(pop!());
-                let module = import(vm, as_str(&name).unwrap_or(""))?;
+                let fromlist = pop!();
+                let level = pop!();
+                let level = level.as_small_int().unwrap_or(0);
+                let globals = frame!().globals.clone();
+                let module = crate::import::import_name(vm, as_str(&name).unwrap_or(""), &fromlist, level, &globals)?;
                 vm.stack.push(module);
+            }
+            Opcode::IMPORT_FROM => {
+                let name = &co.names[arg as usize];
+                let module = top!().clone();
+                let v = crate::import::import_from(vm, &module, name)?;
+                vm.stack.push(v);
+            }
+            Opcode::IMPORT_STAR => {
+                let module = pop!();
+                let locals = frame!().locals.clone();
+                crate::import::import_star(vm, &module, &locals)?;
             }
             other => {
                 let msg = format!("the {} instruction", other.name());
@@ -1427,6 +1440,34 @@ pub fn run_class_body(vm: &mut Vm, func: &Value, ns: Value) -> PyResult<Value> {
     run(vm, entry)
 }
 
+/// `locals()` of the running Python frame: its namespace for a module or
+/// class body, else a new dict of its bound local and cell variables.
+pub fn current_locals(vm: &mut Vm) -> PyResult<Value> {
+    let Some(frame) = vm.frames.last() else { return Ok(new_dict()) };
+    if !frame.locals.is_null() {
+        return Ok(frame.locals.clone());
+    }
+    let code = CodeRef::of(&frame.code).get();
+    let base = frame.base;
+    let co = &code.co;
+    let mut names: Vec<&String> = co.co_varnames.iter().collect();
+    names.extend(co.co_cellvars.iter().filter(|c| !co.co_varnames.contains(c)));
+    names.extend(co.co_freevars.iter());
+    let d = new_dict();
+    let dd = as_dict(&d).expect("a dict");
+    for (i, name) in names.into_iter().enumerate() {
+        let mut v = vm.stack[base + i].clone();
+        let is_cell = co.co_cellvars.contains(name) || co.co_freevars.contains(name);
+        if is_cell {
+            v = as_cell(&v).map(|c| c.content.borrow().clone()).unwrap_or(Value::NULL);
+        }
+        if !v.is_null() {
+            dd.set(vm, crate::builtins::str::intern(name), v)?;
+        }
+    }
+    Ok(d)
+}
+
 /// The globals of the running Python frame.
 pub fn current_globals(vm: &Vm) -> Option<Value> {
     vm.frames.last().map(|f| f.globals.clone())
@@ -1467,20 +1508,3 @@ pub fn super_arguments(vm: &mut Vm) -> PyResult<(Value, Value)> {
     Ok((cls, first))
 }
 
-/// `import name`: the built-in modules Krait has so far.
-fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
-    if let Some((_, m)) = vm.modules.iter().find(|(n, _)| n == name) {
-        return Ok(m.clone());
-    }
-    match name {
-        "sys" => {
-            let m = crate::builtins::sys::new_sys_module(vm)?;
-            vm.modules.push(("sys".into(), m.clone()));
-            Ok(m)
-        }
-        _ => {
-            let msg = format!("importing '{name}' (Krait has no import system yet, only the built-in sys)");
-            Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg))
-        }
-    }
-}

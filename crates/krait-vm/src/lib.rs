@@ -11,6 +11,7 @@
 //! - `builtins`: the built-in types, one module each;
 //! - `eval`: the evaluation loop (frames on one contiguous stack);
 //! - `generator`: frames that suspend (`yield`) and resume;
+//! - `import`: the import system (`sys.modules`, `sys.path`, source modules);
 //! - `run`: running a program as `__main__` and printing tracebacks;
 //! - `ops`: the abstract operations (binary operators, comparisons, `repr`,
 //!   `hash`, truth) with CPython's dispatch rules.
@@ -18,6 +19,7 @@
 pub mod builtins;
 pub mod eval;
 pub mod generator;
+pub mod import;
 pub mod object;
 pub mod ops;
 pub mod run;

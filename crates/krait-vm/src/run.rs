@@ -15,7 +15,6 @@ use krait_compiler::code::{CodeObject, Position};
 use crate::builtins::dict::{as_dict, new_dict};
 use crate::builtins::exceptions::{as_exception, message};
 use crate::builtins::function::{as_code, new_code, new_module};
-use crate::builtins::functions::builtins_dict;
 use crate::builtins::str::{as_str, new_str};
 use crate::eval::run_module;
 use crate::ops;
@@ -68,11 +67,22 @@ fn system_exit_status(vm: &mut Vm, exc: &Value) -> i32 {
 }
 
 fn run_main_inner(vm: &mut Vm, code: CodeObject) -> PyResult<()> {
-    let builtins = builtins_dict(vm)?;
+    if crate::builtins::list::as_list(&vm.sys_path).is_some_and(|l| l.is_empty()) {
+        vm.set_path_for(Some(&code.co_filename));
+    }
+    let builtins = vm.builtins()?;
     let globals = new_dict();
     let g = as_dict(&globals).expect("a dict");
     g.set(vm, new_str("__name__"), new_str("__main__"))?;
+    g.set(vm, new_str("__doc__"), crate::builtins::singletons::none())?;
+    g.set(vm, new_str("__package__"), crate::builtins::singletons::none())?;
+    g.set(vm, new_str("__loader__"), crate::builtins::singletons::none())?;
+    g.set(vm, new_str("__spec__"), crate::builtins::singletons::none())?;
+    g.set(vm, new_str("__file__"), new_str(&code.co_filename))?;
     g.set(vm, new_str("__builtins__"), new_module("builtins", builtins.clone()))?;
+    let main = new_module("__main__", globals.clone());
+    let modules = vm.sys_modules.clone();
+    as_dict(&modules).expect("a dict").set(vm, new_str("__main__"), main)?;
     let code = new_code(code);
     run_module(vm, code, globals, builtins)?;
     Ok(())

@@ -35,8 +35,12 @@ pub struct Vm {
     /// its evaluation stack (see `eval`).
     pub(crate) stack: Vec<Value>,
     pub(crate) frames: Vec<crate::eval::Frame>,
-    /// Modules by name (`sys.modules`).
-    pub(crate) modules: Vec<(String, Value)>,
+    /// `sys.modules`: modules by name (a dict).
+    pub(crate) sys_modules: Value,
+    /// `sys.path` (a list of str).
+    pub(crate) sys_path: Value,
+    /// The `builtins` namespace, made on first use.
+    builtins: Value,
     /// `sys.argv`.
     pub argv: Vec<String>,
     /// The exception being handled (`sys.exception()`), or NULL.
@@ -64,7 +68,9 @@ impl Vm {
             stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             stack: Vec::with_capacity(1 << 12),
             frames: Vec::with_capacity(64),
-            modules: Vec::new(),
+            sys_modules: crate::builtins::dict::new_dict(),
+            sys_path: crate::builtins::list::new_list(Vec::new()),
+            builtins: Value::NULL,
             argv: Vec::new(),
             exc_info: Value::NULL,
             reraising: false,
@@ -117,6 +123,37 @@ impl Vm {
                 unsafe { &*p.type_ptr() }
             }
         }
+    }
+
+    /// The `builtins` namespace (a dict), shared by every module.
+    pub fn builtins(&mut self) -> PyResult<Value> {
+        if self.builtins.is_null() {
+            self.builtins = crate::builtins::functions::builtins_dict(self)?;
+        }
+        Ok(self.builtins.clone())
+    }
+
+    /// The `sys` module, made on first use and entered in `sys.modules`.
+    pub fn sys_module(&mut self) -> PyResult<Value> {
+        let key = crate::builtins::str::new_str("sys");
+        if let Some(m) = crate::builtins::dict::as_dict(&self.sys_modules).and_then(|d| d.get_str(&key)) {
+            return Ok(m);
+        }
+        let m = crate::builtins::sys::new_sys_module(self)?;
+        let modules = self.sys_modules.clone();
+        crate::builtins::dict::as_dict(&modules).expect("a dict").set(self, key, m.clone())?;
+        Ok(m)
+    }
+
+    /// Set `sys.path` from the script's file name (its folder first).
+    pub fn set_path_for(&mut self, script: Option<&str>) {
+        let script_dir = script.map(|s| {
+            let p = std::path::Path::new(s);
+            std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()).to_string_lossy().into_owned()
+        });
+        let items = crate::import::initial_path(script_dir.as_deref());
+        let list = crate::builtins::list::as_list(&self.sys_path).expect("sys.path is a list");
+        *list.items.borrow_mut() = items.iter().map(|s| crate::builtins::str::new_str(s)).collect();
     }
 
     /// `type(v)`, for keeping: every type lives for the rest of the

@@ -12,7 +12,8 @@
 //!   root's physical absolute path.
 //! - Nothing under tests/ is silently skipped: a folder that is not a suite,
 //!   a `.py` directly in a nested suite, or a folder inside a feature folder
-//!   is a failing test.
+//!   is a failing test, except a folder named `*_pkg`: a package the
+//!   feature's programs import (its files are modules, not programs).
 //! - Exit status, stdout and stderr must all match byte for byte.
 //! - A crash is a failure whatever was expected: death by a signal, a Rust
 //!   panic (exit status 101, or a panic message on stderr), or no exit within
@@ -147,7 +148,7 @@ fn collect(root: &Path) -> Result<Vec<Trial>, String> {
                         &tests.join(suite).join(&feature),
                         &format!("tests/{suite}/{feature}"),
                     )?;
-                    for sub in inner.dirs {
+                    for sub in inner.dirs.into_iter().filter(|d| !d.ends_with("_pkg")) {
                         let msg = format!(
                             "tests/{suite}/{feature}/{sub}/: feature folders hold only tests, \
                              no folders"

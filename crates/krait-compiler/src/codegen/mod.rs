@@ -282,6 +282,16 @@ impl<'a> Compiler<'a> {
         names.len() as u32 - 1
     }
 
+    /// The index of `name` in `co_names`, not mangled (CPython's `ADDOP_N`).
+    fn add_name_unmangled(&mut self, name: &str) -> u32 {
+        let names = &mut self.unit().names;
+        if let Some(i) = names.iter().position(|n| n == name) {
+            return i as u32;
+        }
+        names.push(name.to_string());
+        names.len() as u32 - 1
+    }
+
     /// The index of local `name` in `co_varnames`, adding it if new.
     fn add_varname(&mut self, name: &str) -> u32 {
         let varnames = &mut self.unit().varnames;

@@ -190,18 +190,49 @@ impl Compiler<'_> {
                     let i = self.add_name(&alias.name);
                     self.emit(Opcode::IMPORT_NAME, i);
                     match &alias.asname {
-                        Some(asname) => {
-                            if alias.name.contains('.') {
-                                return Err(CompileError::Unsupported("import a.b as c".into()));
+                        // `import a.b.c as d`: IMPORT_FROM down the dotted
+                        // name (CPython's compiler_import_as).
+                        Some(asname) if alias.name.contains('.') => {
+                            let parts: Vec<&str> = alias.name.split('.').skip(1).collect();
+                            for (k, attr) in parts.iter().enumerate() {
+                                let i = self.add_name_unmangled(attr);
+                                self.emit(Opcode::IMPORT_FROM, i);
+                                if k + 1 < parts.len() {
+                                    self.emit(Opcode::SWAP, 2);
+                                    self.emit(Opcode::POP_TOP, 0);
+                                }
                             }
                             self.compile_name(asname, ExprContext::Store)?;
+                            self.emit(Opcode::POP_TOP, 0);
                         }
+                        Some(asname) => self.compile_name(asname, ExprContext::Store)?,
                         // `import a.b` binds `a`.
                         None => {
                             let first = alias.name.split('.').next().unwrap_or(&alias.name).to_string();
                             self.compile_name(&first, ExprContext::Store)?;
                         }
                     }
+                }
+            }
+            StmtKind::ImportFrom { module, names, level } => {
+                // CPython 3.11's compiler_from_import.
+                let lvl = self.add_const(Constant::Int(krait_syntax::ast::Int::Small(level.unwrap_or(0))));
+                self.emit(Opcode::LOAD_CONST, lvl);
+                let fromlist = names.iter().map(|a| Constant::Str(a.name.as_str().into())).collect();
+                let i = self.add_const(Constant::Tuple(fromlist));
+                self.emit(Opcode::LOAD_CONST, i);
+                let i = self.add_name(module.as_deref().unwrap_or(""));
+                self.emit(Opcode::IMPORT_NAME, i);
+                if names.first().is_some_and(|a| a.name.as_str() == "*") {
+                    self.emit(Opcode::IMPORT_STAR, 0);
+                } else {
+                    for alias in names {
+                        let i = self.add_name(&alias.name);
+                        self.emit(Opcode::IMPORT_FROM, i);
+                        let store = alias.asname.as_deref().unwrap_or(&alias.name).to_string();
+                        self.compile_name(&store, ExprContext::Store)?;
+                    }
+                    self.emit(Opcode::POP_TOP, 0);
                 }
             }
             StmtKind::FunctionDef { name, args, body, decorator_list, returns, .. } => {

@@ -487,6 +487,11 @@ pub fn builtin_attribute(ty: &'static TypeObject, name: &str) -> Option<Value> {
     present.then(|| new_builtin_attr(ty, static_name, wrapped))
 }
 
+/// The dunder names built-in type `ty` has slot wrappers for.
+pub fn slot_names(ty: &'static TypeObject) -> Vec<&'static str> {
+    SLOT_NAMES.iter().filter(|(n, _)| builtin_attribute(ty, n).is_some()).map(|(n, _)| *n).collect()
+}
+
 /// Calling a built-in method or slot wrapper: the instance comes first.
 fn call_builtin_attr(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let d = as_builtin_attr(callable).expect("descriptor slot");

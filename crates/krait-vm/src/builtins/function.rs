@@ -296,21 +296,49 @@ pub struct ModuleData {
 pub static MODULE_TYPE: TypeObject = TypeObject {
     repr: Some(|_, v| {
         let m = as_module(v).expect("module slot on a module");
-        Ok(new_str(&format!("<module '{}' (built-in)>", m.name)))
+        let file = crate::builtins::dict::as_dict(&m.dict).and_then(|d| d.get_str(&new_str("__file__")));
+        Ok(new_str(&match file.as_ref().and_then(as_str) {
+            Some(f) => format!("<module '{}' from '{}'>", m.name, f),
+            None => format!("<module '{}' (built-in)>", m.name),
+        }))
     }),
-    getattr: Some(|vm, v, name| {
+    getattr: Some(module_getattr),
+    setattr: Some(|vm, v, name, value| {
         let m = as_module(v).expect("module slot on a module");
         let d: &DictData = crate::builtins::dict::as_dict(&m.dict).expect("a module's dict");
-        match d.get(vm, name)? {
-            Some(x) => Ok(x),
+        match value {
+            Some(x) => d.set(vm, name.clone(), x),
             None => {
-                let msg = format!("module '{}' has no attribute '{}'", m.name, as_str(name).unwrap_or("?"));
-                Err(vm.error(&crate::builtins::exceptions::ATTRIBUTE_ERROR, msg))
+                if d.remove(vm, name)? {
+                    Ok(())
+                } else {
+                    let msg = format!("module '{}' has no attribute '{}'", m.name, as_str(name).unwrap_or("?"));
+                    Err(vm.error(&crate::builtins::exceptions::ATTRIBUTE_ERROR, msg))
+                }
             }
         }
     }),
     ..TypeObject::builtin("module", Some(&OBJECT_TYPE), dealloc_module, trace_module)
 };
+
+/// `module.name`: its namespace, then its `__getattr__` (PEP 562).
+fn module_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
+    let m = as_module(v).expect("module slot on a module");
+    let d: &DictData = crate::builtins::dict::as_dict(&m.dict).expect("a module's dict");
+    if let Some(x) = d.get(vm, name)? {
+        return Ok(x);
+    }
+    match as_str(name) {
+        Some("__dict__") => return Ok(m.dict.clone()),
+        Some("__class__") => return Ok(crate::types::type_value(&MODULE_TYPE)),
+        _ => {}
+    }
+    if let Some(hook) = d.get_str(&new_str("__getattr__")) {
+        return crate::eval::call(vm, &hook, std::slice::from_ref(name), &[]);
+    }
+    let msg = format!("module '{}' has no attribute '{}'", m.name, as_str(name).unwrap_or("?"));
+    Err(vm.error(&crate::builtins::exceptions::ATTRIBUTE_ERROR, msg))
+}
 
 unsafe fn dealloc_module(p: ObjPtr) {
     // SAFETY: modules are allocated by `new_module` as Obj<ModuleData>.

@@ -28,6 +28,16 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
         ("all", |vm, _, a, k| all_any(vm, a, k, "all", true)),
         ("any", |vm, _, a, k| all_any(vm, a, k, "any", false)),
         ("divmod", divmod),
+        ("globals", |vm, _, a, k| {
+            no_args_builtin(vm, "globals", a, k)?;
+            Ok(crate::eval::current_globals(vm).unwrap_or_else(new_dict))
+        }),
+        ("locals", |vm, _, a, k| {
+            no_args_builtin(vm, "locals", a, k)?;
+            crate::eval::current_locals(vm)
+        }),
+        ("dir", dir),
+        ("__import__", dunder_import),
         ("__build_class__", crate::builtins::classes::build_class),
         ("getattr", getattr),
         ("setattr", setattr),
@@ -448,6 +458,115 @@ fn min_max(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value], name: &str
         }
     }
     Ok(best)
+}
+
+fn no_args_builtin(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+    crate::builtins::function::no_keywords(vm, name, kwnames)?;
+    if args.is_empty() {
+        Ok(())
+    } else {
+        Err(vm.type_error(format!("{name}() takes no arguments ({} given)", args.len())))
+    }
+}
+
+/// `dir([object])`: the sorted names of the current scope, or of an
+/// object's attributes (its `__dir__`, else its namespace and its class's).
+fn dir(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    arity(vm, "dir", args, kwnames, 0, 1)?;
+    let names: Vec<Value> = match args.first() {
+        None => {
+            let locals = crate::eval::current_locals(vm)?;
+            ops::collect(vm, &locals)?
+        }
+        Some(obj) => {
+            if let Some(r) = crate::builtins::classes::call_dunder(vm, obj, "__dir__", &[])? {
+                ops::collect(vm, &r)?
+            } else {
+                attribute_names(vm, obj)?
+            }
+        }
+    };
+    let list = crate::builtins::list::new_list(Vec::new());
+    let sorted_list = sorted(vm, &list, &[crate::builtins::list::new_list(names)], &[])?;
+    Ok(sorted_list)
+}
+
+/// `object.__dir__` and `type.__dir__`: the instance namespace, then every
+/// name along the class's MRO (or the type's own MRO), without duplicates.
+fn attribute_names(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> {
+    let mut names: Vec<Value> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut add = |names: &mut Vec<Value>, n: Value| {
+        if let Some(s) = as_str(&n) {
+            if seen.insert(s.to_string()) {
+                names.push(n);
+            }
+        }
+    };
+    if let Some(m) = crate::builtins::function::as_module(obj) {
+        for (k, _) in crate::builtins::dict::as_dict(&m.dict).map(|d| d.items()).unwrap_or_default() {
+            add(&mut names, k);
+        }
+        return Ok(names);
+    }
+    if let Some(d) = crate::builtins::classes::instance_dict(vm, obj)? {
+        for (k, _) in crate::builtins::dict::as_dict(&d).map(|d| d.items()).unwrap_or_default() {
+            add(&mut names, k);
+        }
+    }
+    let ty = crate::types::as_type(obj).unwrap_or_else(|| vm.type_of_static(obj));
+    for t in ty.mro() {
+        match t.heap {
+            Some(h) => {
+                for (k, _) in crate::builtins::dict::as_dict(&h.dict).map(|d| d.items()).unwrap_or_default() {
+                    add(&mut names, k);
+                }
+            }
+            None => {
+                for m in t.methods {
+                    add(&mut names, new_str(m.name));
+                }
+                for n in crate::builtins::descriptors::slot_names(t) {
+                    add(&mut names, new_str(n));
+                }
+            }
+        }
+    }
+    if crate::types::as_type(obj).is_none() {
+        add(&mut names, new_str("__class__"));
+    }
+    Ok(names)
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+fn dunder_import(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let npos = args.len() - kwnames.len();
+    let mut slots: [Option<Value>; 5] = Default::default();
+    for (i, a) in args[..npos].iter().enumerate().take(5) {
+        slots[i] = Some(a.clone());
+    }
+    for (k, v) in kwnames.iter().zip(&args[npos..]) {
+        let i = match as_str(k).unwrap_or("") {
+            "name" => 0,
+            "globals" => 1,
+            "locals" => 2,
+            "fromlist" => 3,
+            "level" => 4,
+            other => return Err(vm.type_error(format!("__import__() got an unexpected keyword argument '{other}'"))),
+        };
+        slots[i] = Some(v.clone());
+    }
+    let Some(name) = slots[0].clone() else {
+        return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)"));
+    };
+    let Some(name) = as_str(&name).map(str::to_string) else {
+        let msg = format!("__import__() argument 1 must be str, not {}", vm.type_of(&name).name);
+        return Err(vm.type_error(msg));
+    };
+    let globals = slots[1].clone().unwrap_or_else(crate::builtins::singletons::none);
+    let fromlist = slots[3].clone().unwrap_or_else(crate::builtins::singletons::none);
+    let level = slots[4].as_ref().and_then(|l| l.as_small_int()).unwrap_or(0);
+    crate::import::import_name(vm, &name, &fromlist, level, &globals)
 }
 
 /// `all(iterable)` (`want` true) and `any(iterable)` (`want` false): stop

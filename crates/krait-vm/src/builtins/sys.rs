@@ -19,6 +19,8 @@ pub fn new_sys_module(vm: &mut Vm) -> PyResult<Value> {
     let dd = as_dict(&d).expect("a dict");
     let argv = new_list(vm.argv.iter().map(|a| new_str(a)).collect());
     dd.set(vm, new_str("argv"), argv)?;
+    dd.set(vm, new_str("modules"), vm.sys_modules.clone())?;
+    dd.set(vm, new_str("path"), vm.sys_path.clone())?;
     let functions: [(&'static str, crate::types::CallFn); 3] =
         [("exit", exit), ("getrecursionlimit", getrecursionlimit), ("setrecursionlimit", setrecursionlimit)];
     for (name, f) in functions {

@@ -1,0 +1,396 @@
+//! The import system: `import` and `from ... import` for built-in modules
+//! and Python source modules and packages found on `sys.path`.
+//!
+//! Invariants:
+//! - `sys.modules` (a dict, `Vm::sys_modules`) is the one registry: a
+//!   module is entered there before its code runs (so circular imports see
+//!   the partly initialised module) and removed again if its code raises.
+//! - `sys.path` (a list, `Vm::sys_path`) is searched in order: for `name`,
+//!   `DIR/name/__init__.py` (a package, whose `__path__` is searched for its
+//!   submodules) then `DIR/name.py`. It starts with the script's folder and
+//!   then the CPython 3.11 standard library found on the machine
+//!   (`KRAIT_STDLIB` overrides the search).
+//! - `import a.b.c` imports `a`, `a.b`, `a.b.c` in turn and binds each as
+//!   an attribute of its parent, as importlib does.
+//!
+//! PROVISIONAL: the protocol objects (`sys.meta_path`, `sys.path_hooks`,
+//! specs, loaders) and the bytecode cache belong to the import issue;
+//! `__spec__` and `__loader__` are None until then.
+
+use std::path::{Path, PathBuf};
+
+use crate::builtins::dict::{as_dict, new_dict};
+use crate::builtins::exceptions::{IMPORT_ERROR, MODULE_NOT_FOUND_ERROR};
+use crate::builtins::function::{as_module, new_code, new_module};
+use crate::builtins::list::{as_list, new_list};
+use crate::builtins::singletons::{is_none, none};
+use crate::builtins::str::{as_str, new_str};
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// The CPython 3.11 standard library folder: `KRAIT_STDLIB`, else the
+/// first of the usual install locations that holds `os.py`.
+pub fn stdlib_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("KRAIT_STDLIB") {
+        return Some(PathBuf::from(dir));
+    }
+    let mut candidates = vec![
+        PathBuf::from("/usr/lib/python3.11"),
+        PathBuf::from("/usr/local/lib/python3.11"),
+        PathBuf::from("/opt/homebrew/lib/python3.11"),
+    ];
+    let pyenv_root = std::env::var_os("PYENV_ROOT")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".pyenv")));
+    if let Some(root) = pyenv_root {
+        if let Ok(entries) = std::fs::read_dir(root.join("versions")) {
+            let mut versions: Vec<PathBuf> = entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("3.11")))
+                .collect();
+            versions.sort();
+            candidates.extend(versions.into_iter().rev().map(|v| v.join("lib/python3.11")));
+        }
+    }
+    candidates.into_iter().find(|d| d.join("os.py").is_file())
+}
+
+/// `sys.path` at start-up: the script's folder, then the standard library.
+pub fn initial_path(script: Option<&str>) -> Vec<String> {
+    let mut path = Vec::new();
+    let dir = match script {
+        Some(s) => Path::new(s).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default(),
+        None => String::new(),
+    };
+    path.push(dir);
+    if let Some(lib) = stdlib_dir() {
+        path.push(lib.to_string_lossy().into_owned());
+    }
+    path
+}
+
+/// `sys.modules`, to call dict methods on (`modules(vm).get_str(..)`,
+/// `set_module`).
+fn modules(vm: &Vm) -> &crate::builtins::dict::DictData {
+    as_dict(&vm.sys_modules).expect("sys.modules is a dict")
+}
+
+fn set_module(vm: &mut Vm, name: &str, module: Value) -> PyResult<()> {
+    let m = vm.sys_modules.clone();
+    as_dict(&m).expect("sys.modules is a dict").set(vm, new_str(name), module)
+}
+
+fn remove_module(vm: &mut Vm, name: &str) {
+    let m = vm.sys_modules.clone();
+    let _ = as_dict(&m).expect("sys.modules is a dict").remove(vm, &new_str(name));
+}
+
+fn module_not_found(vm: &mut Vm, msg: String, name: &str) -> PyErr {
+    let e = vm.error(&MODULE_NOT_FOUND_ERROR, msg);
+    let _ = crate::builtins::classes::setattr(vm, &e.exception, &new_str("name"), Some(new_str(name)));
+    e
+}
+
+/// `IMPORT_NAME` / `__import__(name, globals, locals, fromlist, level)`.
+pub fn import_name(vm: &mut Vm, name: &str, fromlist: &Value, level: i64, globals: &Value) -> PyResult<Value> {
+    let absolute = if level > 0 { resolve_relative(vm, name, level, globals)? } else { name.to_string() };
+    if absolute.is_empty() {
+        return Err(vm.value_error("Empty module name"));
+    }
+    let module = import_module(vm, &absolute)?;
+    let from: Vec<Value> = if is_none(fromlist) { Vec::new() } else { crate::ops::collect(vm, fromlist)? };
+    if from.is_empty() {
+        if level == 0 {
+            let top = absolute.split('.').next().unwrap_or(&absolute).to_string();
+            return lookup(vm, &top);
+        }
+        if name.is_empty() {
+            return Ok(module);
+        }
+        let cut = name.len() - name.split('.').next().unwrap_or(name).len();
+        return lookup(vm, &absolute[..absolute.len() - cut]);
+    }
+    if has_attr(vm, &module, "__path__")? {
+        handle_fromlist(vm, &module, &absolute, &from)?;
+    }
+    Ok(module)
+}
+
+fn lookup(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    match modules(vm).get_str(&new_str(name)) {
+        Some(m) => Ok(m),
+        None => Err(module_not_found(vm, format!("No module named '{name}'"), name)),
+    }
+}
+
+fn has_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<bool> {
+    match crate::ops::getattr(vm, obj, &new_str(name)) {
+        Ok(_) => Ok(true),
+        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::ATTRIBUTE_ERROR) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// `from package import a, b`: import the submodules not already
+/// attributes (importlib's `_handle_fromlist`).
+fn handle_fromlist(vm: &mut Vm, module: &Value, package: &str, from: &[Value]) -> PyResult<()> {
+    for x in from {
+        let Some(x) = as_str(x).map(str::to_string) else {
+            let msg = format!("Item in {package}.__all__ must be str, not {}", vm.type_of(x).name);
+            return Err(vm.type_error(msg));
+        };
+        if x == "*" {
+            if let Ok(all) = crate::ops::getattr(vm, module, &new_str("__all__")) {
+                let names = crate::ops::collect(vm, &all)?;
+                handle_fromlist(vm, module, package, &names)?;
+            }
+            continue;
+        }
+        if !has_attr(vm, module, &x)? {
+            let sub = format!("{package}.{x}");
+            match import_module(vm, &sub) {
+                Ok(_) => {}
+                Err(e) if vm.type_of(&e.exception).is_subtype(&MODULE_NOT_FOUND_ERROR) => {
+                    let missing = crate::ops::getattr(vm, &e.exception, &new_str("name")).ok();
+                    if missing.as_ref().and_then(as_str) != Some(sub.as_str()) {
+                        return Err(e);
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The absolute name of a relative import (importlib's `_resolve_name`).
+fn resolve_relative(vm: &mut Vm, name: &str, level: i64, globals: &Value) -> PyResult<String> {
+    let d = as_dict(globals);
+    let get = |key: &str| d.and_then(|d| d.get_str(&new_str(key))).filter(|v| !is_none(v));
+    let package = match get("__package__") {
+        Some(p) => as_str(&p).map(str::to_string),
+        None => match get("__name__").as_ref().and_then(as_str).map(str::to_string) {
+            Some(n) if get("__path__").is_some() => Some(n),
+            Some(n) => Some(n.rsplit_once('.').map_or(String::new(), |(p, _)| p.to_string())),
+            None => None,
+        },
+    };
+    let package = match package {
+        Some(p) if !p.is_empty() => p,
+        _ => return Err(vm.error(&IMPORT_ERROR, "attempted relative import with no known parent package")),
+    };
+    let parts: Vec<&str> = package.split('.').collect();
+    if (parts.len() as i64) < level {
+        return Err(vm.error(&IMPORT_ERROR, "attempted relative import beyond top-level package"));
+    }
+    let base = parts[..parts.len() - (level as usize - 1)].join(".");
+    Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
+}
+
+/// Import `name` (absolute, dotted), its parents first.
+pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    if let Some(m) = modules(vm).get_str(&new_str(name)) {
+        if is_none(&m) {
+            return Err(module_not_found(vm, format!("import of {name} halted; None in sys.modules"), name));
+        }
+        return Ok(m);
+    }
+    let (parent, child) = match name.rsplit_once('.') {
+        Some((p, c)) => (Some(p), c),
+        None => (None, name),
+    };
+    let search: Vec<String> = match parent {
+        Some(p) => {
+            let parent_module = import_module(vm, p)?;
+            if let Some(m) = modules(vm).get_str(&new_str(name)) {
+                return Ok(m);
+            }
+            let path = match crate::ops::getattr(vm, &parent_module, &new_str("__path__")) {
+                Ok(path) => crate::ops::collect(vm, &path)?,
+                Err(_) => {
+                    let msg = format!("No module named '{name}'; '{p}' is not a package");
+                    return Err(module_not_found(vm, msg, name));
+                }
+            };
+            path.iter().filter_map(|p| as_str(p).map(str::to_string)).collect()
+        }
+        None => {
+            if let Some(m) = builtin_module(vm, name)? {
+                set_module(vm, name, m.clone())?;
+                return Ok(m);
+            }
+            let path = vm.sys_path.clone();
+            let items = as_list(&path).map(|l| l.items.borrow().clone()).unwrap_or_default();
+            items.iter().filter_map(|p| as_str(p).map(str::to_string)).collect()
+        }
+    };
+    let Some((file, package_dir)) = find(&search, child) else {
+        return Err(module_not_found(vm, format!("No module named '{name}'"), name));
+    };
+    let module = load_source(vm, name, &file, package_dir.as_deref())?;
+    if let Some(p) = parent {
+        if let Some(parent_module) = modules(vm).get_str(&new_str(p)) {
+            crate::builtins::classes::setattr(vm, &parent_module, &new_str(child), Some(module.clone()))?;
+        }
+    }
+    Ok(module)
+}
+
+/// The modules written in Rust.
+fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+    match name {
+        "sys" => Ok(Some(vm.sys_module()?)),
+        "builtins" => {
+            let b = vm.builtins()?;
+            Ok(Some(new_module("builtins", b)))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// Where `name` is on `search`: a package's `__init__.py` (with its
+/// folder) or a module's `.py` file.
+fn find(search: &[String], name: &str) -> Option<(PathBuf, Option<PathBuf>)> {
+    for dir in search {
+        let dir = if dir.is_empty() { Path::new(".") } else { Path::new(dir) };
+        let package = dir.join(name);
+        let init = package.join("__init__.py");
+        if init.is_file() {
+            return Some((init, Some(package)));
+        }
+        let file = dir.join(format!("{name}.py"));
+        if file.is_file() {
+            return Some((file, None));
+        }
+    }
+    None
+}
+
+/// Compile and run a source module, entered in `sys.modules` first.
+fn load_source(vm: &mut Vm, name: &str, file: &Path, package_dir: Option<&Path>) -> PyResult<Value> {
+    let filename = file.to_string_lossy().into_owned();
+    let bytes = std::fs::read(file).map_err(|e| {
+        let msg = format!("[Errno {}] {}: '{}'", e.raw_os_error().unwrap_or(0), e, filename);
+        vm.error(&IMPORT_ERROR, msg)
+    })?;
+    let code = compile_source(vm, &bytes, &filename)?;
+    let d = new_dict();
+    let dd = as_dict(&d).expect("a dict");
+    let builtins = vm.builtins()?;
+    dd.set(vm, new_str("__name__"), new_str(name))?;
+    dd.set(vm, new_str("__doc__"), none())?;
+    let package = match package_dir {
+        Some(_) => name.to_string(),
+        None => name.rsplit_once('.').map_or(String::new(), |(p, _)| p.to_string()),
+    };
+    dd.set(vm, new_str("__package__"), new_str(&package))?;
+    dd.set(vm, new_str("__loader__"), none())?;
+    dd.set(vm, new_str("__spec__"), none())?;
+    if let Some(dir) = package_dir {
+        dd.set(vm, new_str("__path__"), new_list(vec![new_str(&dir.to_string_lossy())]))?;
+    }
+    dd.set(vm, new_str("__file__"), new_str(&filename))?;
+    dd.set(vm, new_str("__builtins__"), builtins.clone())?;
+    let module = new_module(name, d.clone());
+    set_module(vm, name, module.clone())?;
+    if let Err(e) = crate::eval::run_module(vm, code, d, builtins) {
+        remove_module(vm, name);
+        return Err(e);
+    }
+    // The module may have replaced itself in sys.modules.
+    Ok(modules(vm).get_str(&new_str(name)).unwrap_or(module))
+}
+
+/// Compile a source file's bytes to a code object; a syntax error is a
+/// SyntaxError exception.
+fn compile_source(vm: &mut Vm, bytes: &[u8], filename: &str) -> PyResult<Value> {
+    use krait_compiler::codegen::CompileError;
+    let syntax = |vm: &mut Vm, e: krait_syntax::SyntaxError, text: &str| {
+        let lines = krait_syntax::text::LineIndex::new(text);
+        let loc = e.locate_in(text, &lines, krait_syntax::error::Columns::Bytes);
+        let details = crate::builtins::tuple::new_tuple(vec![
+            new_str(filename),
+            crate::builtins::int::new_int(loc.lineno as i64),
+            crate::builtins::int::new_int(loc.offset as i64),
+            none(),
+        ]);
+        let exc = crate::builtins::exceptions::exception_with_args(
+            &crate::builtins::exceptions::SYNTAX_ERROR,
+            vec![new_str(&e.msg), details],
+        );
+        let _ = vm;
+        PyErr { exception: exc }
+    };
+    let decoded = match krait_syntax::source::decode_file(bytes, filename) {
+        Ok(d) => d,
+        Err(e) => return Err(syntax(vm, e, "")),
+    };
+    let parsed = krait_syntax::parser::parse_module_with(&decoded.text, decoded.tokenizer_options());
+    let tree = match parsed.result {
+        Ok(t) => t,
+        Err(e) => return Err(syntax(vm, e, &decoded.text)),
+    };
+    match krait_compiler::codegen::compile_module(&tree, &decoded.text, filename) {
+        Ok(code) => Ok(new_code(code)),
+        Err(CompileError::Syntax(e)) => Err(syntax(vm, e, &decoded.text)),
+        Err(CompileError::Recursion) => {
+            Err(vm.error(&crate::builtins::exceptions::RECURSION_ERROR, "maximum recursion depth exceeded during compilation"))
+        }
+        Err(CompileError::Unsupported(what)) => Err(vm.error(
+            &crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR,
+            format!("Krait cannot compile yet: {what} (in {filename})"),
+        )),
+        Err(CompileError::Internal(what)) => Err(vm.error(
+            &crate::builtins::exceptions::SYSTEM_ERROR,
+            format!("Krait's compiler failed: {what} (in {filename})"),
+        )),
+    }
+}
+
+/// `IMPORT_FROM`: `module.name`, or the submodule `module.name` from
+/// `sys.modules`, else ImportError with CPython's message.
+pub fn import_from(vm: &mut Vm, module: &Value, name: &Value) -> PyResult<Value> {
+    match crate::ops::getattr(vm, module, name) {
+        Ok(v) => return Ok(v),
+        Err(e) if !vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::ATTRIBUTE_ERROR) => return Err(e),
+        Err(_) => {}
+    }
+    let module_name = crate::ops::getattr(vm, module, &new_str("__name__")).ok().and_then(|n| as_str(&n).map(str::to_string));
+    let text = as_str(name).unwrap_or("?").to_string();
+    if let Some(m) = &module_name {
+        if let Some(sub) = modules(vm).get_str(&new_str(&format!("{m}.{text}"))) {
+            return Ok(sub);
+        }
+    }
+    let m = module_name.unwrap_or_else(|| "<unknown module name>".to_string());
+    let file = as_module(module)
+        .and_then(|md| as_dict(&md.dict).and_then(|d| d.get_str(&new_str("__file__"))))
+        .and_then(|f| as_str(&f).map(str::to_string));
+    let msg = match file {
+        Some(f) => format!("cannot import name '{text}' from '{m}' ({f})"),
+        None => format!("cannot import name '{text}' from '{m}' (unknown location)"),
+    };
+    Err(vm.error(&IMPORT_ERROR, msg))
+}
+
+/// `from module import *` into namespace `locals`: `__all__`, else every
+/// name not starting with an underscore.
+pub fn import_star(vm: &mut Vm, module: &Value, locals: &Value) -> PyResult<()> {
+    let names: Vec<Value> = match crate::ops::getattr(vm, module, &new_str("__all__")) {
+        Ok(all) => crate::ops::collect(vm, &all)?,
+        Err(_) => {
+            let dict = crate::ops::getattr(vm, module, &new_str("__dict__"))?;
+            let keys = crate::ops::collect(vm, &dict)?;
+            keys.into_iter().filter(|k| as_str(k).is_some_and(|s| !s.starts_with('_'))).collect()
+        }
+    };
+    let Some(target) = as_dict(locals) else {
+        return Err(vm.error(&crate::builtins::exceptions::SYSTEM_ERROR, "no locals found during 'import *'"));
+    };
+    for n in names {
+        let v = crate::ops::getattr(vm, module, &n)?;
+        target.set(vm, n, v)?;
+    }
+    Ok(())
+}

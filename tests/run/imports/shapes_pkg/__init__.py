@@ -1,0 +1,3 @@
+print("init", __name__, __package__)
+from .circle import Circle
+DEFAULT = Circle(1)
