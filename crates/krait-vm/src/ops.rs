@@ -178,6 +178,9 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
     if let Some(d) = crate::builtins::dict::as_dict(container) {
         return Ok(d.get(vm, item)?.is_some());
     }
+    if let Some(r) = crate::builtins::dict::view_contains_opt(vm, container, item)? {
+        return Ok(r);
+    }
     if let Some(s) = crate::builtins::set::as_set(container) {
         return s.contains(vm, item);
     }

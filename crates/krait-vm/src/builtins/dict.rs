@@ -18,7 +18,7 @@ use hashbrown::HashTable;
 use crate::builtins::str::{new_str, STR_TYPE};
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
 use crate::ops;
-use crate::types::{CompareOp, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{CompareOp, MethodDef, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -62,9 +62,32 @@ pub static DICT_TYPE: TypeObject = TypeObject {
     new: Some(dict_new),
     iter: Some(|_, v| {
         let d = as_dict(v).expect("dict slot on a dict");
-        let it = DictIter { dict: v.clone(), pos: std::cell::Cell::new(0), len: d.len() };
-        Ok(Value::from_owned(alloc(&DICT_KEYITERATOR_TYPE, it)))
+        Ok(dict_iter(v, d, IterKind::Keys))
     }),
+    methods: &[
+        MethodDef { name: "keys", func: |vm, this, a, k| view(vm, this, a, k, &DICT_KEYS_TYPE) },
+        MethodDef { name: "values", func: |vm, this, a, k| view(vm, this, a, k, &DICT_VALUES_TYPE) },
+        MethodDef { name: "items", func: |vm, this, a, k| view(vm, this, a, k, &DICT_ITEMS_TYPE) },
+        MethodDef { name: "get", func: dict_get },
+        MethodDef { name: "pop", func: dict_pop },
+        MethodDef { name: "popitem", func: dict_popitem },
+        MethodDef { name: "setdefault", func: dict_setdefault },
+        MethodDef { name: "update", func: dict_update },
+        MethodDef { name: "copy", func: dict_copy },
+        MethodDef { name: "clear", func: dict_clear },
+        MethodDef { name: "__contains__", func: |vm, this, a, _| {
+            let [k] = a else { return Err(vm.type_error("__contains__ expected 1 argument")) };
+            let found = as_dict(this).expect("a dict").get(vm, k)?.is_some();
+            Ok(vm.bool(found))
+        } },
+        MethodDef { name: "__getitem__", func: |vm, this, a, _| {
+            let [k] = a else { return Err(vm.type_error("__getitem__ expected 1 argument")) };
+            match as_dict(this).expect("a dict").get(vm, k)? {
+                Some(v) => Ok(v),
+                None => Err(crate::builtins::exceptions::key_error(k.clone())),
+            }
+        } },
+    ],
     ..TypeObject::builtin("dict", Some(&OBJECT_TYPE), dealloc_dict, trace_dict)
 };
 
@@ -263,6 +286,215 @@ impl DictData {
     }
 }
 
+fn dict_iter(v: &Value, d: &DictData, kind: IterKind) -> Value {
+    let ty = match kind {
+        IterKind::Keys => &DICT_KEYITERATOR_TYPE,
+        IterKind::Values => &DICT_VALUEITERATOR_TYPE,
+        IterKind::Items => &DICT_ITEMITERATOR_TYPE,
+    };
+    let it = DictIter { dict: v.clone(), kind, pos: std::cell::Cell::new(0), len: d.len() };
+    Value::from_owned(alloc(ty, it))
+}
+
+fn check_args(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value], min: usize, max: usize) -> PyResult<()> {
+    crate::builtins::function::no_keywords(vm, name, kwnames)?;
+    if args.len() < min || args.len() > max {
+        let msg = if min == max {
+            format!("{name}() takes exactly {} argument{} ({} given)", min, if min == 1 { "" } else { "s" }, args.len())
+        } else if args.len() < min {
+            format!("{name} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, args.len())
+        } else {
+            format!("{name} expected at most {max} argument{}, got {}", if max == 1 { "" } else { "s" }, args.len())
+        };
+        return Err(vm.type_error(msg));
+    }
+    Ok(())
+}
+
+/// `d.get(key, default=None)`.
+fn dict_get(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    check_args(vm, "get", args, kwnames, 1, 2)?;
+    let d = as_dict(this).expect("a dict");
+    Ok(d.get(vm, &args[0])?.unwrap_or_else(|| args.get(1).cloned().unwrap_or_else(crate::builtins::singletons::none)))
+}
+
+/// `d.pop(key[, default])`.
+fn dict_pop(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    check_args(vm, "pop", args, kwnames, 1, 2)?;
+    let d = as_dict(this).expect("a dict");
+    match d.get(vm, &args[0])? {
+        Some(v) => {
+            d.remove(vm, &args[0])?;
+            Ok(v)
+        }
+        None => match args.get(1) {
+            Some(default) => Ok(default.clone()),
+            None => Err(crate::builtins::exceptions::key_error(args[0].clone())),
+        },
+    }
+}
+
+/// `d.popitem()`: the last item inserted.
+fn dict_popitem(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    check_args(vm, "popitem", args, kwnames, 0, 0)?;
+    let d = as_dict(this).expect("a dict");
+    let last = d.inner.borrow().entries.iter().rev().flatten().next().map(|e| (e.key.clone(), e.value.clone()));
+    match last {
+        Some((k, v)) => {
+            d.remove(vm, &k)?;
+            Ok(crate::builtins::tuple::new_tuple(vec![k, v]))
+        }
+        None => Err(vm.error(&crate::builtins::exceptions::KEY_ERROR, "popitem(): dictionary is empty")),
+    }
+}
+
+/// `d.setdefault(key, default=None)`.
+fn dict_setdefault(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    check_args(vm, "setdefault", args, kwnames, 1, 2)?;
+    let d = as_dict(this).expect("a dict");
+    if let Some(v) = d.get(vm, &args[0])? {
+        return Ok(v);
+    }
+    let default = args.get(1).cloned().unwrap_or_else(crate::builtins::singletons::none);
+    d.set(vm, args[0].clone(), default.clone())?;
+    Ok(default)
+}
+
+/// `d.update([other], **kwargs)`: a mapping's items, or key-value pairs.
+fn dict_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let npos = args.len() - kwnames.len();
+    if npos > 1 {
+        return Err(vm.type_error(format!("update expected at most 1 argument, got {npos}")));
+    }
+    let d = as_dict(this).expect("a dict");
+    if let Some(src) = args[..npos].first() {
+        let merged = dict_new(vm, &DICT_TYPE, std::slice::from_ref(src), &[])?;
+        for (k, v) in as_dict(&merged).expect("a dict").items() {
+            d.set(vm, k, v)?;
+        }
+    }
+    for (k, v) in kwnames.iter().zip(&args[npos..]) {
+        d.set(vm, k.clone(), v.clone())?;
+    }
+    Ok(vm.none())
+}
+
+fn dict_copy(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    check_args(vm, "copy", args, kwnames, 0, 0)?;
+    let out = new_dict();
+    let o = as_dict(&out).expect("a dict");
+    for (k, v) in as_dict(this).expect("a dict").items() {
+        o.set(vm, k, v)?;
+    }
+    Ok(out)
+}
+
+fn dict_clear(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    check_args(vm, "clear", args, kwnames, 0, 0)?;
+    let d = as_dict(this).expect("a dict");
+    let old = std::mem::take(&mut *d.inner.borrow_mut());
+    d.inner.borrow_mut().version = next_version();
+    drop(old);
+    Ok(vm.none())
+}
+
+/// `d.keys()`, `d.values()`, `d.items()`: live views of the dict.
+struct DictView {
+    dict: Value,
+}
+
+fn view(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value], ty: &'static TypeObject) -> PyResult<Value> {
+    check_args(vm, ty.name, args, kwnames, 0, 0)?;
+    Ok(Value::from_owned(alloc(ty, DictView { dict: this.clone() })))
+}
+
+fn view_dict(v: &Value) -> &Value {
+    // SAFETY: dict views are Obj<DictView>.
+    &unsafe { v.as_object().expect("a dict view").data::<DictView>() }.dict
+}
+
+fn view_kind(vm: &Vm, v: &Value) -> IterKind {
+    let ty = vm.type_of(v);
+    if std::ptr::eq(ty, &DICT_KEYS_TYPE) {
+        IterKind::Keys
+    } else if std::ptr::eq(ty, &DICT_VALUES_TYPE) {
+        IterKind::Values
+    } else {
+        IterKind::Items
+    }
+}
+
+fn view_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let name = vm.type_of(v).name;
+    if !vm.repr_enter(v) {
+        return Ok(new_str("..."));
+    }
+    let items = ops::collect(vm, v);
+    let r = items.and_then(|items| crate::builtins::tuple::join_reprs(vm, |i| items.get(i).cloned(), "[", "]"));
+    vm.repr_leave(v);
+    Ok(new_str(&format!("{name}({})", r?)))
+}
+
+unsafe fn dealloc_view(p: ObjPtr) {
+    // SAFETY: dict views are allocated by `view` as Obj<DictView>.
+    unsafe { dealloc_boxed::<DictView>(p) }
+}
+
+fn trace_view(p: ObjPtr, visit: Visit) {
+    // SAFETY: dict views are Obj<DictView>.
+    visit(&unsafe { p.data::<DictView>() }.dict);
+}
+
+macro_rules! view_type {
+    ($static:ident, $name:literal) => {
+        pub static $static: TypeObject = TypeObject {
+            repr: Some(view_repr),
+            len: Some(|_, v| Ok(as_dict(view_dict(v)).map_or(0, |d| d.len()))),
+            iter: Some(|vm, v| {
+                let dict = view_dict(v).clone();
+                let kind = view_kind(vm, v);
+                Ok(dict_iter(&dict, as_dict(&dict).expect("a dict"), kind))
+            }),
+            ..TypeObject::builtin($name, Some(&OBJECT_TYPE), dealloc_view, trace_view)
+        };
+    };
+}
+
+view_type!(DICT_KEYS_TYPE, "dict_keys");
+view_type!(DICT_VALUES_TYPE, "dict_values");
+view_type!(DICT_ITEMS_TYPE, "dict_items");
+
+/// `x in d.keys()` and `(k, v) in d.items()` without iterating; `None`
+/// when `view` is not such a view.
+pub fn view_contains_opt(vm: &mut Vm, view: &Value, item: &Value) -> PyResult<Option<bool>> {
+    let ty = vm.type_of(view);
+    if !std::ptr::eq(ty, &DICT_KEYS_TYPE) && !std::ptr::eq(ty, &DICT_ITEMS_TYPE) {
+        return Ok(None);
+    }
+    let d = view_dict(view).clone();
+    let dd = as_dict(&d).expect("a dict");
+    if std::ptr::eq(ty, &DICT_KEYS_TYPE) {
+        return Ok(Some(dd.get(vm, item)?.is_some()));
+    }
+    if std::ptr::eq(ty, &DICT_ITEMS_TYPE) {
+        let Some(t) = crate::builtins::tuple::as_tuple(item).filter(|t| t.items.len() == 2) else {
+            return Ok(Some(false));
+        };
+        let (k, v) = (t.items[0].clone(), t.items[1].clone());
+        return match dd.get(vm, &k)? {
+            Some(found) => {
+                if found.is(&v) {
+                    return Ok(Some(true));
+                }
+                let r = ops::richcompare(vm, &found, &v, CompareOp::Eq)?;
+                Ok(Some(ops::truthy(vm, &r)?))
+            }
+            None => Ok(Some(false)),
+        };
+    }
+    Ok(None)
+}
+
 /// `dict()`, `dict(mapping_or_pairs)`, with keyword arguments added.
 fn dict_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let npos = args.len() - kwnames.len();
@@ -303,8 +535,17 @@ fn dict_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Valu
 }
 
 /// Iteration over a dict's keys, in insertion order.
+/// What a dict iterator yields.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum IterKind {
+    Keys,
+    Values,
+    Items,
+}
+
 struct DictIter {
     dict: Value,
+    kind: IterKind,
     /// The next index into `entries`.
     pos: std::cell::Cell<usize>,
     /// The dict's size when iteration began.
@@ -313,7 +554,24 @@ struct DictIter {
 
 static DICT_KEYITERATOR_TYPE: TypeObject = TypeObject {
     iter: Some(|_, v| Ok(v.clone())),
-    next: Some(|vm, v| {
+    next: Some(dict_iter_next),
+    ..TypeObject::builtin("dict_keyiterator", Some(&OBJECT_TYPE), dealloc_dict_iter, trace_dict_iter)
+};
+
+static DICT_VALUEITERATOR_TYPE: TypeObject = TypeObject {
+    iter: Some(|_, v| Ok(v.clone())),
+    next: Some(dict_iter_next),
+    ..TypeObject::builtin("dict_valueiterator", Some(&OBJECT_TYPE), dealloc_dict_iter, trace_dict_iter)
+};
+
+static DICT_ITEMITERATOR_TYPE: TypeObject = TypeObject {
+    iter: Some(|_, v| Ok(v.clone())),
+    next: Some(dict_iter_next),
+    ..TypeObject::builtin("dict_itemiterator", Some(&OBJECT_TYPE), dealloc_dict_iter, trace_dict_iter)
+};
+
+fn dict_iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    {
         // SAFETY: dict iterators are Obj<DictIter>.
         let it = unsafe { v.as_object().expect("a dict iterator").data::<DictIter>() };
         let d = as_dict(&it.dict).expect("a dict iterator iterates a dict");
@@ -326,15 +584,18 @@ static DICT_KEYITERATOR_TYPE: TypeObject = TypeObject {
         while pos < inner.entries.len() {
             if let Some(e) = &inner.entries[pos] {
                 it.pos.set(pos + 1);
-                return Ok(Some(e.key.clone()));
+                return Ok(Some(match it.kind {
+                    IterKind::Keys => e.key.clone(),
+                    IterKind::Values => e.value.clone(),
+                    IterKind::Items => crate::builtins::tuple::new_tuple(vec![e.key.clone(), e.value.clone()]),
+                }));
             }
             pos += 1;
         }
         it.pos.set(pos);
         Ok(None)
-    }),
-    ..TypeObject::builtin("dict_keyiterator", Some(&OBJECT_TYPE), dealloc_dict_iter, trace_dict_iter)
-};
+    }
+}
 
 unsafe fn dealloc_dict_iter(p: ObjPtr) {
     // SAFETY: dict iterators are Obj<DictIter>.

@@ -225,7 +225,7 @@ fn hash(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<V
 
 /// `sorted(iterable, *, key=None, reverse=False)`: a stable merge sort
 /// that compares with `<` only, as CPython's does.
-fn sorted(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub fn sorted(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let npos = args.len() - kwnames.len();
     if npos != 1 {
         return Err(vm.type_error(format!("sorted expected 1 argument, got {npos}")));

@@ -59,6 +59,10 @@ pub static LIST_TYPE: TypeObject = TypeObject {
         MethodDef { name: "reverse", func: list_reverse },
         MethodDef { name: "copy", func: list_copy },
         MethodDef { name: "clear", func: list_clear },
+        MethodDef { name: "remove", func: list_remove },
+        MethodDef { name: "index", func: list_index },
+        MethodDef { name: "count", func: list_count },
+        MethodDef { name: "sort", func: list_sort },
     ],
     ..TypeObject::builtin("list", Some(&OBJECT_TYPE), dealloc_list, trace_list)
 };
@@ -296,4 +300,121 @@ fn list_clear(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> P
     let old = std::mem::take(&mut *receiver(this).items.borrow_mut());
     drop(old);
     Ok(vm.none())
+}
+
+/// The index of the first item equal to `x` from `start`, comparing as
+/// `==` does (identity first); the list may change while `==` runs.
+fn find(vm: &mut Vm, l: &ListData, x: &Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+    let mut i = start;
+    while i < stop.min(l.len()) {
+        let Some(item) = l.get(i) else { break };
+        if item.is(x) {
+            return Ok(Some(i));
+        }
+        let r = crate::ops::richcompare(vm, &item, x, crate::types::CompareOp::Eq)?;
+        if crate::ops::truthy(vm, &r)? {
+            return Ok(Some(i));
+        }
+        i += 1;
+    }
+    Ok(None)
+}
+
+fn list_remove(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_keywords(vm, "list.remove", kwnames)?;
+    let [x] = args else {
+        return Err(vm.type_error(format!("list.remove() takes exactly one argument ({} given)", args.len())));
+    };
+    let l = receiver(this);
+    match find(vm, l, x, 0, usize::MAX)? {
+        Some(i) => {
+            let old = l.items.borrow_mut().remove(i);
+            drop(old);
+            Ok(vm.none())
+        }
+        None => Err(vm.value_error("list.remove(x): x not in list")),
+    }
+}
+
+/// A `start`/`stop` argument of `index`: negative counts from the end.
+fn clamp_index(vm: &mut Vm, v: Option<&Value>, len: usize, default: usize) -> PyResult<usize> {
+    let Some(v) = v else { return Ok(default) };
+    let i = match int_of(v) {
+        Some(Int::Small(i)) => i,
+        Some(Int::Big(b)) => if *b < dashu_int::IBig::ZERO { i64::MIN } else { i64::MAX },
+        None => {
+            let msg = "slice indices must be integers or have an __index__ method";
+            return Err(vm.type_error(msg));
+        }
+    };
+    let len = len as i64;
+    Ok(if i < 0 { (i.saturating_add(len)).max(0) } else { i.min(len) } as usize)
+}
+
+fn list_index(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_keywords(vm, "index", kwnames)?;
+    let Some(x) = args.first() else {
+        return Err(vm.type_error("index expected at least 1 argument, got 0"));
+    };
+    if args.len() > 3 {
+        return Err(vm.type_error(format!("index expected at most 3 arguments, got {}", args.len())));
+    }
+    let l = receiver(this);
+    let start = clamp_index(vm, args.get(1), l.len(), 0)?;
+    let stop = clamp_index(vm, args.get(2), l.len(), l.len())?;
+    match find(vm, l, x, start, stop)? {
+        Some(i) => Ok(crate::builtins::int::new_int(i as i64)),
+        None => {
+            let r = crate::ops::repr_string(vm, x)?;
+            Err(vm.value_error(format!("{r} is not in list")))
+        }
+    }
+}
+
+fn list_count(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_keywords(vm, "count", kwnames)?;
+    let [x] = args else {
+        return Err(vm.type_error(format!("list.count() takes exactly one argument ({} given)", args.len())));
+    };
+    let l = receiver(this);
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(item) = l.get(i) {
+        if item.is(x) || {
+            let r = crate::ops::richcompare(vm, &item, x, crate::types::CompareOp::Eq)?;
+            crate::ops::truthy(vm, &r)?
+        } {
+            n += 1;
+        }
+        i += 1;
+    }
+    Ok(crate::builtins::int::new_int(n))
+}
+
+/// `list.sort(*, key=None, reverse=False)`: stable; while sorting the list
+/// looks empty, and a change to it is an error (as in CPython).
+fn list_sort(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if args.len() > kwnames.len() {
+        return Err(vm.type_error("sort() takes no positional arguments"));
+    }
+    let l = receiver(this);
+    let items = std::mem::take(&mut *l.items.borrow_mut());
+    let sorted = crate::builtins::functions::sorted(vm, this, &[new_list(items.clone())].into_iter().chain(args.iter().cloned()).collect::<Vec<_>>(), kwnames);
+    let changed = !l.items.borrow().is_empty();
+    match sorted {
+        Ok(s) => {
+            let new_items = as_list(&s).expect("a list").items.borrow().clone();
+            let old = std::mem::replace(&mut *l.items.borrow_mut(), new_items);
+            drop(old);
+            if changed {
+                return Err(vm.value_error("list modified during sort"));
+            }
+            Ok(vm.none())
+        }
+        Err(e) => {
+            let old = std::mem::replace(&mut *l.items.borrow_mut(), items);
+            drop(old);
+            Err(e)
+        }
+    }
 }

@@ -1,0 +1,22 @@
+d = {"a": 1, "b": 2}
+print(d.keys(), d.values(), d.items(), len(d.keys()), "a" in d.keys(), ("a", 1) in d.items(), ("a", 2) in d.items())
+for k, v in d.items():
+    print(k, v)
+print(d.get("a"), d.get("z"), d.get("z", 0), d.pop("a"), d.pop("q", None), d)
+d.setdefault("c", []).append(1); d.setdefault("c", []).append(2); print(d)
+d.update({"x": 9}, y=8); d.update([("z", 7)]); print(d, d.copy() == d, d.popitem(), d)
+d.clear(); print(d, list({1: 2}.values()), sorted({3: 1, 1: 2}))
+try: {}.popitem()
+except KeyError as e: print(e)
+try: {}.pop(1)
+except KeyError as e: print(e)
+l = [3, 1, 2, 1]
+l.remove(1); print(l, l.index(2), l.count(1), [1, 2, 3].index(3, -1))
+l.sort(); print(l); l.sort(reverse=True); print(l); l.sort(key=lambda x: -x); print(l)
+words = ["bb", "a", "ccc", "dd"]; words.sort(key=len); print(words)
+try: l.remove(99)
+except ValueError as e: print(e)
+try: l.index(99)
+except ValueError as e: print(e)
+try: [1, "a"].sort()
+except TypeError as e: print(e)
