@@ -701,13 +701,43 @@ pub fn str_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
 
 /// `int(x=0)`: ints, bools, floats (truncated) and decimal strings.
 pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    if !kwnames.is_empty() {
-        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "int() with keyword arguments"));
+    let npos = args.len() - kwnames.len();
+    let (x, mut base) = (args[..npos].first(), args[..npos].get(1));
+    if npos > 2 {
+        return Err(vm.type_error(format!("int() takes at most 2 arguments ({} given)", args.len())));
     }
-    let x = match args {
-        [] => return Ok(new_int(0)),
-        [x] => x,
-        _ => return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "int() with a base")),
+    for (k, v) in kwnames.iter().zip(&args[npos..]) {
+        match as_str(k) {
+            Some("base") if base.is_none() => base = Some(v),
+            Some("x") if x.is_none() => return Err(vm.type_error("'x' is an invalid keyword argument for int()")),
+            Some(other) => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for int()"))),
+            None => return Err(vm.type_error("keywords must be strings")),
+        }
+    }
+    if let Some(b) = base {
+        let Some(x) = x else { return Err(vm.type_error("int() missing string argument")) };
+        let base = match int_of(b) {
+            Some(crate::builtins::int::Int::Small(b)) if b == 0 || (2..=36).contains(&b) => b as u32,
+            Some(_) => return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0")),
+            None => {
+                let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(b).name);
+                return Err(vm.type_error(msg));
+            }
+        };
+        let Some(s) = as_str(x) else {
+            return Err(vm.type_error("int() can't convert non-string with explicit base"));
+        };
+        return match parse_int(s, base) {
+            Some(v) => Ok(new_big(v)),
+            None => {
+                let r = ops::repr_string(vm, x)?;
+                Err(vm.value_error(format!("invalid literal for int() with base {base}: {r}")))
+            }
+        };
+    }
+    let x = match x {
+        None => return Ok(new_int(0)),
+        Some(x) => x,
     };
     if let Some(i) = int_of(x) {
         return Ok(match i {
@@ -737,6 +767,44 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
 
 /// A decimal integer as `int()` reads one: blanks around, an optional
 /// sign, digits with single underscores between them.
+/// `int(s, base)`'s parse: whitespace, a sign, a prefix matching the base
+/// (any of 0x/0o/0b for base 0), digits with single underscores between.
+fn parse_int(s: &str, base: u32) -> Option<dashu_int::IBig> {
+    let t = s.trim();
+    let (neg, rest) = match t.as_bytes().first()? {
+        b'-' => (true, &t[1..]),
+        b'+' => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = rest.to_ascii_lowercase();
+    let prefixed = |p: &str| lower.starts_with(p);
+    let requested = base;
+    let (base, digits, had_prefix) = match base {
+        0 if prefixed("0x") => (16, &rest[2..], true),
+        0 if prefixed("0o") => (8, &rest[2..], true),
+        0 if prefixed("0b") => (2, &rest[2..], true),
+        0 => (10, rest, false),
+        16 if prefixed("0x") => (16, &rest[2..], true),
+        8 if prefixed("0o") => (8, &rest[2..], true),
+        2 if prefixed("0b") => (2, &rest[2..], true),
+        b => (b, rest, false),
+    };
+    let digits = if had_prefix { digits.strip_prefix('_').unwrap_or(digits) } else { digits };
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+        return None;
+    }
+    let clean: String = digits.chars().filter(|&c| c != '_').collect();
+    if !clean.chars().all(|c| c.to_digit(base).is_some()) {
+        return None;
+    }
+    // Base 0 rejects a decimal with leading zeros ("010"), as literals do.
+    if requested == 0 && !had_prefix && clean.starts_with('0') && clean.chars().any(|c| c != '0') {
+        return None;
+    }
+    let n = dashu_int::IBig::from(dashu_int::UBig::from_str_radix(&clean, base).ok()?);
+    Some(if neg { -n } else { n })
+}
+
 fn parse_decimal(s: &str) -> Option<Value> {
     let t = s.trim();
     let (neg, digits) = match t.as_bytes().first()? {
