@@ -24,7 +24,7 @@ use crate::vm::{PyResult, Vm};
 pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
     let d = new_dict();
     let dd = as_dict(&d).expect("a dict");
-    let functions: [(&'static str, crate::types::CallFn); 21] = [
+    let functions: [(&'static str, crate::types::CallFn); 22] = [
         ("__build_class__", crate::builtins::classes::build_class),
         ("getattr", getattr),
         ("setattr", setattr),
@@ -42,6 +42,7 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
         ("issubclass", |vm, _, a, k| class_check(vm, a, k, "issubclass")),
         ("len", len),
         ("repr", repr),
+        ("format", crate::builtins::format::format_builtin),
         ("abs", abs),
         ("min", |vm, f, a, k| min_max(vm, f, a, k, "min", CompareOp::Lt)),
         ("max", |vm, f, a, k| min_max(vm, f, a, k, "max", CompareOp::Gt)),

@@ -5,6 +5,7 @@ pub mod descriptors;
 pub mod dict;
 pub mod exceptions;
 pub mod float;
+pub mod format;
 pub mod function;
 pub mod functions;
 pub mod int;
@@ -13,6 +14,8 @@ pub mod list;
 pub mod singletons;
 pub mod slice;
 pub mod str;
+pub mod str_format;
+pub mod str_methods;
 pub mod sys;
 pub mod tuple;
 

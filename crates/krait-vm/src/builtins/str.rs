@@ -39,6 +39,7 @@ pub static STR_TYPE: TypeObject = TypeObject {
     new: Some(crate::builtins::functions::str_new),
     number: &STR_NUMBER,
     getitem: Some(str_getitem),
+    methods: crate::builtins::str_methods::METHODS,
     iter: Some(|_, v| Ok(Value::from_owned(alloc(&STR_ITERATOR_TYPE, StrIter { s: v.clone(), pos: Cell::new(0) })))),
     ..TypeObject::builtin("str", Some(&OBJECT_TYPE), dealloc_str, trace_nothing)
 };
