@@ -11,6 +11,7 @@ pub mod functions;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod percent;
 pub mod singletons;
 pub mod slice;
 pub mod str;

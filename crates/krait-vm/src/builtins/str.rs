@@ -84,8 +84,8 @@ fn trace_str_iter(p: ObjPtr, visit: crate::types::Visit) {
     visit(&unsafe { p.data::<StrIter>() }.s);
 }
 
-/// `str + str` and `str * n` / `n * str` (CPython's sq_concat and
-/// sq_repeat).
+/// `str + str`, `str * n` / `n * str` (CPython's sq_concat and
+/// sq_repeat) and `str % values` (printf-style formatting).
 static STR_NUMBER: crate::types::NumberSlots = crate::types::NumberSlots {
     binary: {
         use crate::types::BinOp;
@@ -102,6 +102,10 @@ static STR_NUMBER: crate::types::NumberSlots = crate::types::NumberSlots {
             bytes.extend_from_slice(&x.bytes);
             bytes.extend_from_slice(&y.bytes);
             Ok(new_str_bytes(bytes.into(), x.len + y.len))
+        });
+        b[BinOp::Remainder as usize] = Some(|vm, a, c| match as_str_data(a) {
+            Some(fmt) => crate::builtins::percent::percent_format(vm, fmt, c),
+            None => Ok(vm.not_implemented()),
         });
         b[BinOp::Multiply as usize] = Some(|vm, a, c| {
             let (s, n) = match (as_str_data(a), as_str_data(c)) {
