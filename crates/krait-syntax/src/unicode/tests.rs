@@ -143,3 +143,53 @@ fn every_name_matches_cpython() {
         failures[..failures.len().min(30)].join("\n")
     );
 }
+
+#[test]
+fn str_method_tables_are_sorted_and_disjoint() {
+    for t in [
+        &tables::ALPHA[..],
+        &tables::DECIMAL,
+        &tables::DIGIT,
+        &tables::NUMERIC,
+        &tables::SPACE,
+        &tables::LOWERCASE,
+        &tables::UPPERCASE,
+        &tables::TITLECASE,
+        &tables::CASE_IGNORABLE,
+    ] {
+        check_table(t);
+    }
+    assert!(tables::TITLE_SPECIAL.windows(2).all(|w| w[0].0 < w[1].0));
+    assert!(tables::FOLD_SPECIAL.windows(2).all(|w| w[0].0 < w[1].0));
+}
+
+#[test]
+fn ascii_str_properties_agree_with_tables() {
+    for cp in 0..0x80u32 {
+        assert_eq!(is_alpha(cp), in_ranges(&tables::ALPHA, cp), "{cp:X}");
+        assert_eq!(is_decimal(cp), in_ranges(&tables::DECIMAL, cp), "{cp:X}");
+        assert_eq!(is_digit(cp), in_ranges(&tables::DIGIT, cp), "{cp:X}");
+        assert_eq!(is_numeric(cp), in_ranges(&tables::NUMERIC, cp), "{cp:X}");
+        assert_eq!(is_space(cp), in_ranges(&tables::SPACE, cp), "{cp:X}");
+        assert_eq!(is_lowercase(cp), in_ranges(&tables::LOWERCASE, cp), "{cp:X}");
+        assert_eq!(is_uppercase(cp), in_ranges(&tables::UPPERCASE, cp), "{cp:X}");
+        assert_eq!(is_titlecase(cp), in_ranges(&tables::TITLECASE, cp), "{cp:X}");
+        assert_eq!(is_case_ignorable(cp), in_ranges(&tables::CASE_IGNORABLE, cp), "{cp:X}");
+    }
+}
+
+#[test]
+fn case_mappings() {
+    let map = |f: fn(u32, &mut Vec<u32>), c: char| -> String {
+        let mut v = Vec::new();
+        f(c as u32, &mut v);
+        v.into_iter().map(|cp| char::from_u32(cp).unwrap()).collect()
+    };
+    assert_eq!(map(push_upper, 'ß'), "SS");
+    assert_eq!(map(push_lower, 'İ'), "i\u{307}");
+    assert_eq!(map(push_title, 'ǆ'), "ǅ");
+    assert_eq!(map(push_title, 'ß'), "Ss");
+    assert_eq!(map(push_fold, 'ß'), "ss");
+    assert_eq!(map(push_fold, 'ς'), "σ");
+    assert_eq!(map(push_fold, 'A'), "a");
+}

@@ -24,7 +24,7 @@ use crate::vm::{PyResult, Vm};
 pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
     let d = new_dict();
     let dd = as_dict(&d).expect("a dict");
-    let functions: [(&'static str, crate::types::CallFn); 22] = [
+    let functions: [(&'static str, crate::types::CallFn); 23] = [
         ("__build_class__", crate::builtins::classes::build_class),
         ("getattr", getattr),
         ("setattr", setattr),
@@ -42,6 +42,7 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
         ("issubclass", |vm, _, a, k| class_check(vm, a, k, "issubclass")),
         ("len", len),
         ("repr", repr),
+        ("ascii", ascii),
         ("format", crate::builtins::format::format_builtin),
         ("abs", abs),
         ("min", |vm, f, a, k| min_max(vm, f, a, k, "min", CompareOp::Lt)),
@@ -382,6 +383,16 @@ fn repr(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<V
         return Err(vm.type_error(format!("repr() takes exactly one argument ({} given)", args.len())));
     };
     ops::repr(vm, obj)
+}
+
+/// `ascii(obj)`: `repr(obj)` with non-ASCII code points escaped.
+fn ascii(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "ascii", kwnames)?;
+    let [obj] = args else {
+        return Err(vm.type_error(format!("ascii() takes exactly one argument ({} given)", args.len())));
+    };
+    let r = ops::repr(vm, obj)?;
+    Ok(crate::builtins::str::ascii_escape(crate::builtins::str::as_str_data(&r).expect("repr is a str")))
 }
 
 /// `abs(x)`.

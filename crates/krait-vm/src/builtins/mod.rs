@@ -15,6 +15,7 @@ pub mod percent;
 pub mod singletons;
 pub mod slice;
 pub mod str;
+pub mod str_case;
 pub mod str_format;
 pub mod str_methods;
 pub mod sys;

@@ -196,7 +196,7 @@ pub fn new_str(s: &str) -> Value {
     new_str_bytes(s.as_bytes().into(), s.chars().count())
 }
 
-fn new_str_bytes(bytes: Box<[u8]>, len: usize) -> Value {
+pub(crate) fn new_str_bytes(bytes: Box<[u8]>, len: usize) -> Value {
     Value::from_owned(alloc(&STR_TYPE, StrData { bytes, len, hash: Cell::new(-1) }))
 }
 
