@@ -167,20 +167,34 @@ fn special(table: &'static [(u32, &'static str)], cp: u32) -> Option<&'static st
     table.binary_search_by_key(&cp, |&(c, _)| c).ok().map(|i| table[i].1)
 }
 
+/// Push Rust's case mapping `map` of non-ASCII `cp`, if it is one Unicode
+/// 14.0 has. Rust follows a newer Unicode: a mapping of a character
+/// assigned later, or to one (`ƛ` got the capital `U+A7DC` in 16.0), is
+/// not CPython 3.11's, and the character maps to itself.
+fn push_mapped<I: Iterator<Item = char>>(cp: u32, map: impl Fn(char) -> I, out: &mut Vec<u32>) {
+    let assigned = |cp: u32| in_ranges(&tables::NAMED, cp);
+    match char::from_u32(cp) {
+        Some(c) if assigned(cp) && map(c).all(|m| assigned(m as u32)) => out.extend(map(c).map(u32::from)),
+        _ => out.push(cp),
+    }
+}
+
 /// Push `c.upper()` (full mapping: `ß` gives `SS`).
 pub fn push_upper(cp: u32, out: &mut Vec<u32>) {
-    match char::from_u32(cp) {
-        Some(c) if cp >= 0x80 => out.extend(c.to_uppercase().map(u32::from)),
-        _ => out.push(if (0x61..=0x7A).contains(&cp) { cp - 0x20 } else { cp }),
+    if cp < 0x80 {
+        out.push(if (0x61..=0x7A).contains(&cp) { cp - 0x20 } else { cp });
+    } else {
+        push_mapped(cp, char::to_uppercase, out);
     }
 }
 
 /// Push the lowercase mapping of one character (`İ` gives `i̇`); the final
 /// sigma rule is the caller's.
 pub fn push_lower(cp: u32, out: &mut Vec<u32>) {
-    match char::from_u32(cp) {
-        Some(c) if cp >= 0x80 => out.extend(c.to_lowercase().map(u32::from)),
-        _ => out.push(if (0x41..=0x5A).contains(&cp) { cp + 0x20 } else { cp }),
+    if cp < 0x80 {
+        out.push(if (0x41..=0x5A).contains(&cp) { cp + 0x20 } else { cp });
+    } else {
+        push_mapped(cp, char::to_lowercase, out);
     }
 }
 
