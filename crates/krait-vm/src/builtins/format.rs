@@ -492,8 +492,10 @@ fn format_str(vm: &mut Vm, s: &StrData, spec: &[u32]) -> PyResult<Value> {
     if spec.ty != 's' as u32 {
         return Err(unknown_code(vm, spec.ty, "str"));
     }
-    if spec.sign.is_some() {
-        return Err(vm.value_error("Sign not allowed in string format specifier"));
+    match spec.sign {
+        Some(' ') => return Err(vm.value_error("Space not allowed in string format specifier")),
+        Some(_) => return Err(vm.value_error("Sign not allowed in string format specifier")),
+        None => {}
     }
     if spec.no_neg_zero {
         return Err(vm.value_error("Negative zero coercion (z) not allowed in string format specifier"));
