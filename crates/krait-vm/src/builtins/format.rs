@@ -223,8 +223,9 @@ impl Out {
         one.push_code_point(fill);
         let bytes = one.as_bytes();
         let mut buf = Vec::new();
-        if n.checked_mul(bytes.len()).map_or(true, |total| buf.try_reserve_exact(total).is_err()) {
-            return Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, ""));
+        match n.checked_mul(bytes.len()) {
+            Some(total) if buf.try_reserve_exact(total).is_ok() => {}
+            _ => return Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, "")),
         }
         for _ in 0..n {
             buf.extend_from_slice(bytes);
@@ -524,7 +525,7 @@ fn format_str(vm: &mut Vm, s: &StrData, spec: &[u32]) -> PyResult<Value> {
 
 /// `format(value, spec)` (CPython's `PyObject_Format`); `spec` is a `str`.
 pub fn format(vm: &mut Vm, value: &Value, spec: &Value) -> PyResult<Value> {
-    let empty = as_str_data(spec).map_or(true, StrData::is_empty);
+    let empty = as_str_data(spec).map(StrData::is_empty).unwrap_or(true);
     if empty && (std::ptr::eq(vm.type_of(value), &STR_TYPE) || std::ptr::eq(vm.type_of(value), &crate::builtins::int::INT_TYPE)) {
         return ops::str(vm, value);
     }

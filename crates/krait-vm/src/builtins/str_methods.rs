@@ -329,7 +329,9 @@ fn str_arg<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<Text<'a>> {
 /// The parsed `(sub[, start[, end]])` of `find`/`count`: the text, the
 /// needle, and the code point range to search (`None` if it cannot hold
 /// the needle).
-fn search_args<'a>(vm: &mut Vm, this: &'a Value, args: &'a [Value], kwnames: &[Value], name: &str) -> PyResult<(Text<'a>, Text<'a>, Option<(usize, usize)>)> {
+type SearchArgs<'a> = (Text<'a>, Text<'a>, Option<(usize, usize)>);
+
+fn search_args<'a>(vm: &mut Vm, this: &'a Value, args: &'a [Value], kwnames: &[Value], name: &str) -> PyResult<SearchArgs<'a>> {
     varargs(vm, name, args, kwnames, 1, 3)?;
     let hay = receiver(this);
     let needle = str_arg(vm, &args[0])?;
@@ -738,8 +740,9 @@ fn padded(vm: &mut Vm, text: Text, fill: u32, left: usize, right: usize) -> PyRe
     let unit = one.as_bytes();
     let total = (left + right).checked_mul(unit.len()).and_then(|n| n.checked_add(text.bytes.len()));
     let mut out = Vec::new();
-    if total.map_or(true, |t| out.try_reserve_exact(t).is_err()) {
-        return Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, ""));
+    match total {
+        Some(t) if out.try_reserve_exact(t).is_ok() => {}
+        _ => return Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, "")),
     }
     (0..left).for_each(|_| out.extend_from_slice(unit));
     out.extend_from_slice(text.bytes);
