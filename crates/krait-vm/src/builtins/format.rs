@@ -171,8 +171,7 @@ fn parse_spec(vm: &mut Vm, spec: &[u32], kind: Kind, type_name: &str) -> PyResul
         }
     }
     if spec.len() - pos > 1 {
-        let text: String = spec.iter().map(|&c| char::from_u32(c).unwrap_or('\u{FFFD}')).collect();
-        return Err(vm.value_error(format!("Invalid format specifier '{text}' for object of type '{type_name}'")));
+        return Err(invalid_spec(spec, type_name));
     }
     let ty = spec.get(pos).copied().unwrap_or_else(|| kind.default_type());
     if grouping != Grouping::None {
@@ -188,6 +187,17 @@ fn parse_spec(vm: &mut Vm, spec: &[u32], kind: Kind, type_name: &str) -> PyResul
     }
     let align = align.unwrap_or(kind.default_align());
     Ok(FormatSpec { fill, align, sign, no_neg_zero, alternate, width, grouping, precision, ty })
+}
+
+/// "Invalid format specifier": the message quotes the spec, which may hold
+/// lone surrogates, so it is built as a `str` value.
+#[cold]
+fn invalid_spec(spec: &[u32], type_name: &str) -> crate::vm::PyErr {
+    let mut msg = PyString::from("Invalid format specifier '");
+    spec.iter().for_each(|&c| msg.push_code_point(c));
+    msg.push_str(&format!("' for object of type '{type_name}'"));
+    let args = vec![new_str_from_pystring(&msg)];
+    crate::vm::PyErr { exception: crate::builtins::exceptions::exception_with_args(&crate::builtins::exceptions::VALUE_ERROR, args) }
 }
 
 fn unknown_code(vm: &mut Vm, ty: u32, type_name: &str) -> crate::vm::PyErr {
