@@ -251,7 +251,21 @@ def write_test_data(d, names):
             flags = ("S" if c.isidentifier() else "-") + \
                     ("C" if ("a" + c).isidentifier() else "-") + \
                     ("P" if c.isprintable() else "-")
+            # The str-method properties, in `case_tables()` order.
+            props = [c.isalpha(), c.isdecimal(), c.isdigit(), c.isnumeric(), c.isspace(),
+                     c.islower(), c.isupper(), c.istitle() and not c.isupper(), is_case_ignorable(cp)]
+            flags += "".join("1" if p else "0" for p in props)
             f.write(f"{cp:X} {flags}\n")
+    # `cp;upper;lower;title;casefold` (hex code points) wherever one differs
+    # from the character itself.
+    with open(os.path.join(d, "case.txt"), "w") as f:
+        for cp in range(MAX):
+            if 0xD800 <= cp <= 0xDFFF:
+                continue
+            c = chr(cp)
+            maps = [c.upper(), c.lower(), c.title(), c.casefold()]
+            if any(m != c for m in maps):
+                f.write(f"{cp:X};" + ";".join(" ".join(f"{ord(x):X}" for x in m) for m in maps) + "\n")
     # NFKC of `a` + every identifier character, then of random runs of
     # identifier characters (combining sequences, jamo); `in;out`, hex code points.
     cont = [cp for cp in range(0x80, MAX) if ("a" + chr(cp)).isidentifier()]

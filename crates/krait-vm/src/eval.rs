@@ -525,6 +525,8 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let formatted = match &spec {
                     Some(spec) => crate::builtins::format::format(vm, &value, spec)?,
                     None if std::ptr::eq(vm.type_of(&value), &crate::builtins::str::STR_TYPE) => value,
+                    // format(value, '') is str(value) for the built-in types.
+                    None if vm.type_of(&value).heap.is_none() => ops::str(vm, &value)?,
                     None => crate::builtins::format::format(vm, &value, &crate::builtins::str::new_str(""))?,
                 };
                 vm.stack.push(formatted);
