@@ -44,7 +44,11 @@ pub fn float_to_text(x: f64, code: char, precision: usize, style: FloatStyle) ->
     let a = x.abs();
     let text = match code.to_ascii_lowercase() {
         'f' => {
-            let mut s = format!("{a:.precision$}");
+            // Past FIXED_EXACT decimals every digit of a double is zero, and
+            // Rust's formatting takes at most u16::MAX of them.
+            let exact = precision.min(FIXED_EXACT);
+            let mut s = format!("{a:.exact$}");
+            s.push_str(&"0".repeat(precision - exact));
             if style.alternate && precision == 0 {
                 s.push('.');
             }
@@ -62,8 +66,8 @@ pub fn float_to_text(x: f64, code: char, precision: usize, style: FloatStyle) ->
             }
             let threshold = if style.add_dot_0 { p as i64 - 1 } else { p as i64 };
             let use_exp = decpt <= -4 || decpt > threshold;
-            let len = digits.len();
-            layout(&digits, decpt, use_exp, len, style)
+            let min_digits = if style.alternate { p } else { digits.len() };
+            layout(&digits, decpt, use_exp, min_digits, style)
         }
         _ => {
             let (digits, decpt) = if a == 0.0 {
@@ -82,11 +86,19 @@ pub fn float_to_text(x: f64, code: char, precision: usize, style: FloatStyle) ->
     (negative && !(style.no_neg_zero && is_zero), text)
 }
 
+/// Decimals that hold every digit of a double (the smallest subnormal,
+/// 2**-1074, has 1074 after the point).
+const FIXED_EXACT: usize = 1100;
+
+/// Significant digits that hold every digit of a double (at most 767).
+const SIGNIFICANT_EXACT: usize = 800;
+
 /// The first `n` significant digits of `a` (>= 0), correctly rounded, and
 /// the decimal point's position: a = 0.DIGITS * 10**decpt. Zero gives
-/// `n` zeros and decpt 1.
+/// zeros and decpt 1. Past `SIGNIFICANT_EXACT` digits, which are all zero,
+/// fewer may be returned: the layout pads with zeros.
 fn significant_digits(a: f64, n: usize) -> (Vec<u8>, i64) {
-    let text = format!("{:.*e}", n - 1, a);
+    let text = format!("{:.*e}", n.min(SIGNIFICANT_EXACT) - 1, a);
     let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
     let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
     (digits, exp.parse::<i64>().unwrap_or(0) + 1)
@@ -153,5 +165,10 @@ mod tests {
         assert_eq!(float_to_text(123.0, 'g', 3, dot0).1, "1.23e+02");
         assert_eq!(float_to_text(123.0, 'r', 0, dot0).1, "123.0");
         assert_eq!(float_to_text(0.0001, 'r', 0, dot0).1, "0.0001");
+        // Precisions past what Rust's formatting takes, and past a
+        // double's digits.
+        assert_eq!(fmt(5e-324, 'f', 70000).len(), 70002);
+        assert_eq!(fmt(0.1, 'e', 70000).len(), 70006);
+        assert_eq!(float_to_text(1.5, 'g', 70000, alt).1.len(), 70001);
     }
 }
