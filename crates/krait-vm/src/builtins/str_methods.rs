@@ -147,6 +147,14 @@ fn receiver(this: &Value) -> Text<'_> {
     Text::of(as_str_data(this).expect("a str method's receiver is a str"))
 }
 
+/// Room for a result of `n` bytes, or CPython's MemoryError.
+fn reserve(vm: &mut Vm, buf: &mut Vec<u8>, n: u128) -> PyResult<()> {
+    match usize::try_from(n) {
+        Ok(n) if buf.try_reserve_exact(n).is_ok() => Ok(()),
+        _ => Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, "")),
+    }
+}
+
 /// A new str from bytes of generalized UTF-8, counting its code points.
 fn str_of_bytes(bytes: &[u8]) -> Value {
     let len = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
@@ -426,7 +434,10 @@ fn str_join(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyR
         _ => crate::ops::collect(vm, iterable)?,
     };
     let sep = receiver(this);
+    let total = items.iter().map(|v| as_str_data(v).map_or(0, |d| d.bytes().len()) as u128).sum::<u128>()
+        + sep.bytes.len() as u128 * items.len().saturating_sub(1) as u128;
     let mut bytes = Vec::new();
+    reserve(vm, &mut bytes, total)?;
     let mut len = 0;
     for (i, item) in items.iter().enumerate() {
         let Some(d) = as_str_data(item) else {
@@ -671,31 +682,34 @@ fn str_replace(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
     };
     let limit = if count < 0 { usize::MAX } else { count as usize };
     let text = receiver(this);
-    let mut out = Vec::with_capacity(text.bytes.len());
-    let mut done = 0;
-    if old.bytes.is_empty() {
-        // Insert `new` before every character and at the end.
-        for (pos, c) in text.chars() {
-            if done < limit {
-                out.extend_from_slice(new.bytes);
-                done += 1;
-            }
-            out.extend_from_slice(&text.bytes[pos..pos + char_len(c)]);
-        }
-        if done < limit {
-            out.extend_from_slice(new.bytes);
-        }
+    // Where `old` occurs (byte offsets), so the result's size is known
+    // before it is built: one too large is a MemoryError, as in CPython.
+    let at: Vec<usize> = if old.bytes.is_empty() {
+        text.chars().map(|(p, _)| p).chain([text.bytes.len()]).take(limit).collect()
     } else {
-        let mut rest = text.bytes;
-        while done < limit {
-            let Some(p) = find_bytes(rest, old.bytes) else { break };
-            out.extend_from_slice(&rest[..p]);
-            out.extend_from_slice(new.bytes);
-            rest = &rest[p + old.bytes.len()..];
-            done += 1;
+        let mut at = Vec::new();
+        let mut from = 0;
+        while at.len() < limit {
+            let Some(p) = find_bytes(&text.bytes[from..], old.bytes) else { break };
+            at.push(from + p);
+            from += p + old.bytes.len();
         }
-        out.extend_from_slice(rest);
+        at
+    };
+    if at.is_empty() {
+        return Ok(this.clone());
     }
+    let size = (new.bytes.len() as u128 * at.len() as u128 + text.bytes.len() as u128)
+        .saturating_sub(old.bytes.len() as u128 * at.len() as u128);
+    let mut out = Vec::new();
+    reserve(vm, &mut out, size)?;
+    let mut copied = 0;
+    for p in at {
+        out.extend_from_slice(&text.bytes[copied..p]);
+        out.extend_from_slice(new.bytes);
+        copied = p + old.bytes.len();
+    }
+    out.extend_from_slice(&text.bytes[copied..]);
     Ok(str_of_bytes(&out))
 }
 
