@@ -15,6 +15,18 @@ Tables (sorted, disjoint, inclusive code point ranges):
   NAMED        unicodedata.name(c) exists, minus the Hangul syllables and CJK
                unified ideographs, whose names CPython computes
   CJK_UNIFIED  the code points named "CJK UNIFIED IDEOGRAPH-XXXX"
+  ALPHA, DECIMAL, DIGIT, NUMERIC, SPACE
+               c.isalpha(), c.isdecimal(), c.isdigit(), c.isnumeric(), c.isspace()
+  LOWERCASE    c.islower() (one character: the Lowercase property)
+  UPPERCASE    c.isupper() (one character: the Uppercase property)
+  TITLECASE    c.istitle() and not c.isupper() (general category Lt)
+  CASE_IGNORABLE
+               the characters `lower()` skips when it decides whether a capital
+               sigma ends a word (Case_Ignorable), found by probing that rule:
+               'ς' both in ('A' + c + 'Σ').lower() and in ('ΑΣ' + c).lower()
+  TITLE_SPECIAL
+               (c, c.title()) where the title case differs from c.upper()
+  FOLD_SPECIAL (c, c.casefold()) where the case folding differs from c.lower()
   ALIASES      (alias, code point) for every name alias `unicodedata.lookup`
                accepts. Python cannot list its aliases, so the candidates come
                from a NameAliases.txt (by default the one the unicode_names2
@@ -104,6 +116,49 @@ def fmt_ranges(name, doc, rs):
     return "\n".join(lines)
 
 
+def is_case_ignorable(cp):
+    c = chr(cp)
+    return ("A" + c + "\u03a3").lower()[-1] == "\u03c2" and ("\u0391\u03a3" + c).lower()[1] == "\u03c2"
+
+
+def special_mappings(mapping, base):
+    """(code point, mapping(c)) wherever it differs from base(c)."""
+    out = []
+    for cp in range(MAX):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        if mapping(c) != base(c):
+            out.append((cp, mapping(c)))
+    return out
+
+
+def fmt_special(name, doc, pairs):
+    lines = [f"/// {doc}", f"pub static {name}: [(u32, &str); {len(pairs)}] = ["]
+    for cp, m in pairs:
+        text = "".join(f"\\u{{{ord(x):X}}}" for x in m)
+        lines.append(f'    (0x{cp:X}, "{text}"),')
+    lines.append("];")
+    return "\n".join(lines)
+
+
+def case_tables():
+    """The str-method tables, in the order they are written."""
+    return [
+        ("ALPHA", "`c.isalpha()`.", ranges(lambda cp: chr(cp).isalpha())),
+        ("DECIMAL", "`c.isdecimal()`.", ranges(lambda cp: chr(cp).isdecimal())),
+        ("DIGIT", "`c.isdigit()`.", ranges(lambda cp: chr(cp).isdigit())),
+        ("NUMERIC", "`c.isnumeric()`.", ranges(lambda cp: chr(cp).isnumeric())),
+        ("SPACE", "`c.isspace()`.", ranges(lambda cp: chr(cp).isspace())),
+        ("LOWERCASE", "`c.islower()` (the Lowercase property).", ranges(lambda cp: chr(cp).islower())),
+        ("UPPERCASE", "`c.isupper()` (the Uppercase property).", ranges(lambda cp: chr(cp).isupper())),
+        ("TITLECASE", "Titlecase letters (Lt): `c.istitle() and not c.isupper()`.",
+         ranges(lambda cp: chr(cp).istitle() and not chr(cp).isupper())),
+        ("CASE_IGNORABLE", "Case_Ignorable, as `lower()`'s final-sigma rule skips it.",
+         ranges(is_case_ignorable)),
+    ]
+
+
 def main():
     assert unicodedata.unidata_version == "14.0.0", unicodedata.unidata_version
     id_start = ranges(lambda cp: chr(cp).isidentifier())
@@ -130,6 +185,16 @@ def main():
                    "syllables and CJK unified ideographs.", named),
         "",
         fmt_ranges("CJK_UNIFIED", "Code points named `CJK UNIFIED IDEOGRAPH-XXXX`.", cjk),
+        "",
+    ]
+    for name, doc, rs in case_tables():
+        parts += [fmt_ranges(name, doc, rs), ""]
+    parts += [
+        fmt_special("TITLE_SPECIAL", "`c.title()` where it differs from `c.upper()`, by code point.",
+                    special_mappings(str.title, str.upper)),
+        "",
+        fmt_special("FOLD_SPECIAL", "`c.casefold()` where it differs from `c.lower()`, by code point.",
+                    special_mappings(str.casefold, str.lower)),
         "",
         "/// Name aliases `unicodedata.lookup` accepts, sorted by alias.",
         f"pub static ALIASES: [(&str, u32); {len(al)}] = [",
@@ -186,7 +251,21 @@ def write_test_data(d, names):
             flags = ("S" if c.isidentifier() else "-") + \
                     ("C" if ("a" + c).isidentifier() else "-") + \
                     ("P" if c.isprintable() else "-")
+            # The str-method properties, in `case_tables()` order.
+            props = [c.isalpha(), c.isdecimal(), c.isdigit(), c.isnumeric(), c.isspace(),
+                     c.islower(), c.isupper(), c.istitle() and not c.isupper(), is_case_ignorable(cp)]
+            flags += "".join("1" if p else "0" for p in props)
             f.write(f"{cp:X} {flags}\n")
+    # `cp;upper;lower;title;casefold` (hex code points) wherever one differs
+    # from the character itself.
+    with open(os.path.join(d, "case.txt"), "w") as f:
+        for cp in range(MAX):
+            if 0xD800 <= cp <= 0xDFFF:
+                continue
+            c = chr(cp)
+            maps = [c.upper(), c.lower(), c.title(), c.casefold()]
+            if any(m != c for m in maps):
+                f.write(f"{cp:X};" + ";".join(" ".join(f"{ord(x):X}" for x in m) for m in maps) + "\n")
     # NFKC of `a` + every identifier character, then of random runs of
     # identifier characters (combining sequences, jamo); `in;out`, hex code points.
     cont = [cp for cp in range(0x80, MAX) if ("a" + chr(cp)).isidentifier()]

@@ -195,6 +195,15 @@ fn push_zeros(out: &mut String, n: i32) {
     }
 }
 
+/// The shortest digits that round-trip a finite, non-zero `f` (its sign
+/// ignored), without leading or trailing zeros, and the position of the
+/// decimal point: |f| = 0.DIGITS * 10**decpt (David Gay's mode 0, which
+/// `repr` and `format` with no precision use).
+pub fn float_shortest_digits(f: f64) -> (Vec<u8>, i32) {
+    let mut buf = ryu::Buffer::new();
+    shortest_digits(buf.format_finite(f.abs()))
+}
+
 /// The significant digits of a positive decimal numeral (`ryu`'s output,
 /// `123.45`, `1e16`, `1.5e-7`, `0.0001`) without leading or trailing zeros,
 /// and the position of the decimal point: value = 0.DIGITS * 10**decpt.

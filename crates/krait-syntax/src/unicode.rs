@@ -57,6 +57,163 @@ pub fn is_printable_cp(cp: u32) -> bool {
     }
 }
 
+// ----- the properties of str methods (isalpha, lower, ...) -----------------
+//
+// Lone surrogates (U+D800..U+DFFF) have none of these properties and map to
+// themselves, as in CPython.
+
+/// `c.isalpha()` for one code point (general category L*).
+#[inline]
+pub fn is_alpha(cp: u32) -> bool {
+    if cp < 0x80 {
+        (cp as u8).is_ascii_alphabetic()
+    } else {
+        in_ranges(&tables::ALPHA, cp)
+    }
+}
+
+/// `c.isdecimal()` (Numeric_Type=Decimal).
+#[inline]
+pub fn is_decimal(cp: u32) -> bool {
+    if cp < 0x80 {
+        (cp as u8).is_ascii_digit()
+    } else {
+        in_ranges(&tables::DECIMAL, cp)
+    }
+}
+
+/// `c.isdigit()` (Numeric_Type=Decimal or Digit).
+#[inline]
+pub fn is_digit(cp: u32) -> bool {
+    if cp < 0x80 {
+        (cp as u8).is_ascii_digit()
+    } else {
+        in_ranges(&tables::DIGIT, cp)
+    }
+}
+
+/// `c.isnumeric()` (any Numeric_Type).
+#[inline]
+pub fn is_numeric(cp: u32) -> bool {
+    if cp < 0x80 {
+        (cp as u8).is_ascii_digit()
+    } else {
+        in_ranges(&tables::NUMERIC, cp)
+    }
+}
+
+/// `c.isspace()`: Zs, or bidirectional class WS, B or S (so `\x1c`..`\x1f`
+/// are spaces too).
+#[inline]
+pub fn is_space(cp: u32) -> bool {
+    if cp < 0x80 {
+        matches!(cp, 0x09..=0x0D | 0x1C..=0x20)
+    } else {
+        in_ranges(&tables::SPACE, cp)
+    }
+}
+
+/// `c.isalnum()`: alphabetic, or numeric in any sense.
+#[inline]
+pub fn is_alnum(cp: u32) -> bool {
+    is_alpha(cp) || is_decimal(cp) || is_digit(cp) || is_numeric(cp)
+}
+
+/// The Lowercase property (`c.islower()` for one character).
+#[inline]
+pub fn is_lowercase(cp: u32) -> bool {
+    if cp < 0x80 {
+        (cp as u8).is_ascii_lowercase()
+    } else {
+        in_ranges(&tables::LOWERCASE, cp)
+    }
+}
+
+/// The Uppercase property (`c.isupper()` for one character).
+#[inline]
+pub fn is_uppercase(cp: u32) -> bool {
+    if cp < 0x80 {
+        (cp as u8).is_ascii_uppercase()
+    } else {
+        in_ranges(&tables::UPPERCASE, cp)
+    }
+}
+
+/// A titlecase letter (general category Lt, such as `ǅ`).
+#[inline]
+pub fn is_titlecase(cp: u32) -> bool {
+    cp >= 0x80 && in_ranges(&tables::TITLECASE, cp)
+}
+
+/// The Cased property: lowercase, uppercase or titlecase.
+#[inline]
+pub fn is_cased(cp: u32) -> bool {
+    is_lowercase(cp) || is_uppercase(cp) || is_titlecase(cp)
+}
+
+/// The Case_Ignorable property (apostrophes, combining marks, modifier
+/// letters, ...), which the final-sigma rule of `lower()` looks through.
+#[inline]
+pub fn is_case_ignorable(cp: u32) -> bool {
+    if cp < 0x80 {
+        matches!(cp, 0x27 | 0x2E | 0x3A | 0x5E | 0x60)
+    } else {
+        in_ranges(&tables::CASE_IGNORABLE, cp)
+    }
+}
+
+/// A special mapping from `table` (sorted by code point), as code points.
+fn special(table: &'static [(u32, &'static str)], cp: u32) -> Option<&'static str> {
+    table.binary_search_by_key(&cp, |&(c, _)| c).ok().map(|i| table[i].1)
+}
+
+/// Push Rust's case mapping `map` of non-ASCII `cp`, if it is one Unicode
+/// 14.0 has. Rust follows a newer Unicode: a mapping of a character
+/// assigned later, or to one (`ƛ` got the capital `U+A7DC` in 16.0), is
+/// not CPython 3.11's, and the character maps to itself.
+fn push_mapped<I: Iterator<Item = char>>(cp: u32, map: impl Fn(char) -> I, out: &mut Vec<u32>) {
+    let assigned = |cp: u32| in_ranges(&tables::NAMED, cp);
+    match char::from_u32(cp) {
+        Some(c) if assigned(cp) && map(c).all(|m| assigned(m as u32)) => out.extend(map(c).map(u32::from)),
+        _ => out.push(cp),
+    }
+}
+
+/// Push `c.upper()` (full mapping: `ß` gives `SS`).
+pub fn push_upper(cp: u32, out: &mut Vec<u32>) {
+    if cp < 0x80 {
+        out.push(if (0x61..=0x7A).contains(&cp) { cp - 0x20 } else { cp });
+    } else {
+        push_mapped(cp, char::to_uppercase, out);
+    }
+}
+
+/// Push the lowercase mapping of one character (`İ` gives `i̇`); the final
+/// sigma rule is the caller's.
+pub fn push_lower(cp: u32, out: &mut Vec<u32>) {
+    if cp < 0x80 {
+        out.push(if (0x41..=0x5A).contains(&cp) { cp + 0x20 } else { cp });
+    } else {
+        push_mapped(cp, char::to_lowercase, out);
+    }
+}
+
+/// Push the titlecase mapping (`ǆ` gives `ǅ`, `ß` gives `Ss`).
+pub fn push_title(cp: u32, out: &mut Vec<u32>) {
+    match special(&tables::TITLE_SPECIAL, cp) {
+        Some(m) => out.extend(m.chars().map(u32::from)),
+        None => push_upper(cp, out),
+    }
+}
+
+/// Push the full case folding (`ß` gives `ss`, `ς` gives `σ`).
+pub fn push_fold(cp: u32, out: &mut Vec<u32>) {
+    match special(&tables::FOLD_SPECIAL, cp) {
+        Some(m) => out.extend(m.chars().map(u32::from)),
+        None => push_lower(cp, out),
+    }
+}
+
 /// An identifier as CPython's parser stores it: ASCII names as they are,
 /// others NFKC-normalised (`unicodedata.normalize('NFKC', name)`, PEP 3131).
 ///

@@ -582,20 +582,12 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     }
                     _ => value,
                 };
-                let empty_spec = match &spec {
-                    None => true,
-                    Some(s) => crate::builtins::str::as_str_data(s).is_some_and(|d| d.is_empty()),
-                };
-                let formatted = if !empty_spec {
-                    return Err(vm.error(
-                        &crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR,
-                        "format specifications (format() and __format__)",
-                    ));
-                } else if std::ptr::eq(vm.type_of(&value), &crate::builtins::str::STR_TYPE) {
-                    value
-                } else {
+                let formatted = match &spec {
+                    Some(spec) => crate::builtins::format::format(vm, &value, spec)?,
+                    None if std::ptr::eq(vm.type_of(&value), &crate::builtins::str::STR_TYPE) => value,
                     // format(value, '') is str(value) for the built-in types.
-                    ops::str(vm, &value)?
+                    None if vm.type_of(&value).heap.is_none() => ops::str(vm, &value)?,
+                    None => crate::builtins::format::format(vm, &value, &crate::builtins::str::new_str(""))?,
                 };
                 vm.stack.push(formatted);
             }
@@ -721,21 +713,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::BINARY_SUBSCR => {
                 let key = pop!();
                 let container = pop!();
-                let r = match vm.type_of(&container).getitem {
-                    Some(f) => f(vm, &container, &key)?,
-                    None => match as_dict(&container) {
-                        Some(d) => match d.get(vm, &key)? {
-                            Some(v) => v,
-                            None => {
-                                return Err(crate::builtins::exceptions::key_error(key));
-                            }
-                        },
-                        None => {
-                            let msg = format!("'{}' object is not subscriptable", vm.type_of(&container).name);
-                            return Err(vm.type_error(msg));
-                        }
-                    },
-                };
+                let r = ops::getitem(vm, &container, &key)?;
                 vm.stack.push(r);
             }
             Opcode::STORE_SUBSCR => {

@@ -125,6 +125,23 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
+/// `container[key]`.
+pub fn getitem(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> {
+    if let Some(f) = vm.type_of(container).getitem {
+        return f(vm, container, key);
+    }
+    match crate::builtins::dict::as_dict(container) {
+        Some(d) => match d.get(vm, key)? {
+            Some(v) => Ok(v),
+            None => Err(crate::builtins::exceptions::key_error(key.clone())),
+        },
+        None => {
+            let msg = format!("'{}' object is not subscriptable", vm.type_of(container).name);
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
 /// `obj.name`: the type's `getattr` slot, else CPython's generic look-up.
 pub fn getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
     match vm.type_of(obj).getattr {

@@ -341,6 +341,7 @@ pub static OBJECT_TYPE: TypeObject = TypeObject {
     getattr: Some(crate::builtins::classes::generic_getattr),
     setattr: Some(crate::builtins::classes::generic_setattr),
     new: Some(crate::builtins::descriptors::object_new),
+    methods: &[MethodDef { name: "__format__", func: crate::builtins::format::object_format_method }],
     ..TypeObject::builtin("object", None, dealloc_object, trace_nothing)
 };
 

@@ -96,6 +96,20 @@ fn every_code_point_matches_cpython() {
         let cp = u32::from_str_radix(cp, 16).unwrap();
         let f = flags.as_bytes();
         assert_eq!(is_printable_cp(cp), f[2] == b'P', "printable {cp:X}");
+        let props = [
+            is_alpha(cp),
+            is_decimal(cp),
+            is_digit(cp),
+            is_numeric(cp),
+            is_space(cp),
+            is_lowercase(cp),
+            is_uppercase(cp),
+            is_titlecase(cp),
+            is_case_ignorable(cp),
+        ];
+        for (k, p) in props.iter().enumerate() {
+            assert_eq!(*p, f[3 + k] == b'1', "str property {k} of {cp:X}");
+        }
         if let Some(c) = char::from_u32(cp) {
             assert_eq!(is_id_start(c), f[0] == b'S', "start {cp:X}");
             assert_eq!(is_id_continue(c), f[1] == b'C', "continue {cp:X}");
@@ -142,4 +156,83 @@ fn every_name_matches_cpython() {
         failures.len(),
         failures[..failures.len().min(30)].join("\n")
     );
+}
+
+#[test]
+fn str_method_tables_are_sorted_and_disjoint() {
+    for t in [
+        &tables::ALPHA[..],
+        &tables::DECIMAL,
+        &tables::DIGIT,
+        &tables::NUMERIC,
+        &tables::SPACE,
+        &tables::LOWERCASE,
+        &tables::UPPERCASE,
+        &tables::TITLECASE,
+        &tables::CASE_IGNORABLE,
+    ] {
+        check_table(t);
+    }
+    assert!(tables::TITLE_SPECIAL.windows(2).all(|w| w[0].0 < w[1].0));
+    assert!(tables::FOLD_SPECIAL.windows(2).all(|w| w[0].0 < w[1].0));
+}
+
+#[test]
+fn ascii_str_properties_agree_with_tables() {
+    for cp in 0..0x80u32 {
+        assert_eq!(is_alpha(cp), in_ranges(&tables::ALPHA, cp), "{cp:X}");
+        assert_eq!(is_decimal(cp), in_ranges(&tables::DECIMAL, cp), "{cp:X}");
+        assert_eq!(is_digit(cp), in_ranges(&tables::DIGIT, cp), "{cp:X}");
+        assert_eq!(is_numeric(cp), in_ranges(&tables::NUMERIC, cp), "{cp:X}");
+        assert_eq!(is_space(cp), in_ranges(&tables::SPACE, cp), "{cp:X}");
+        assert_eq!(is_lowercase(cp), in_ranges(&tables::LOWERCASE, cp), "{cp:X}");
+        assert_eq!(is_uppercase(cp), in_ranges(&tables::UPPERCASE, cp), "{cp:X}");
+        assert_eq!(is_titlecase(cp), in_ranges(&tables::TITLECASE, cp), "{cp:X}");
+        assert_eq!(is_case_ignorable(cp), in_ranges(&tables::CASE_IGNORABLE, cp), "{cp:X}");
+    }
+}
+
+#[test]
+fn case_mappings() {
+    let map = |f: fn(u32, &mut Vec<u32>), c: char| -> String {
+        let mut v = Vec::new();
+        f(c as u32, &mut v);
+        v.into_iter().map(|cp| char::from_u32(cp).unwrap()).collect()
+    };
+    assert_eq!(map(push_upper, 'ß'), "SS");
+    assert_eq!(map(push_lower, 'İ'), "i\u{307}");
+    assert_eq!(map(push_title, 'ǆ'), "ǅ");
+    assert_eq!(map(push_title, 'ß'), "Ss");
+    assert_eq!(map(push_fold, 'ß'), "ss");
+    assert_eq!(map(push_fold, 'ς'), "σ");
+    assert_eq!(map(push_fold, 'A'), "a");
+}
+
+/// Every case mapping (`upper`, `lower`, `title`, `casefold` of one
+/// character) as python3 gives it.
+#[test]
+#[ignore]
+fn every_case_mapping_matches_cpython() {
+    let text = std::fs::read_to_string(format!("{}/case.txt", data_dir())).unwrap();
+    let hex = |s: &str| -> Vec<u32> { s.split(' ').map(|h| u32::from_str_radix(h, 16).unwrap()).collect() };
+    let mut listed = std::collections::HashSet::new();
+    for line in text.lines() {
+        let parts: Vec<&str> = line.split(';').collect();
+        let cp = u32::from_str_radix(parts[0], 16).unwrap();
+        listed.insert(cp);
+        let fs: [fn(u32, &mut Vec<u32>); 4] = [push_upper, push_lower, push_title, push_fold];
+        for (k, f) in fs.iter().enumerate() {
+            let mut got = Vec::new();
+            f(cp, &mut got);
+            assert_eq!(got, hex(parts[k + 1]), "mapping {k} of {cp:X}");
+        }
+    }
+    for cp in (0..0x110000u32).filter(|cp| !listed.contains(cp)) {
+        let fs: [fn(u32, &mut Vec<u32>); 4] = [push_upper, push_lower, push_title, push_fold];
+        for f in fs {
+            let mut got = Vec::new();
+            f(cp, &mut got);
+            assert_eq!(got, vec![cp], "{cp:X} maps to itself");
+        }
+    }
 }

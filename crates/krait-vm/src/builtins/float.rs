@@ -48,6 +48,7 @@ pub static FLOAT_TYPE: TypeObject = TypeObject {
     bool: Some(|_, v| Ok(float_of(v).is_some_and(|f| f != 0.0))),
     number: &FLOAT_NUMBER,
     new: Some(crate::builtins::functions::float_new),
+    methods: &[crate::types::MethodDef { name: "__format__", func: crate::builtins::format::builtin_format_method }],
     ..TypeObject::builtin("float", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)
 };
 

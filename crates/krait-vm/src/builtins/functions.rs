@@ -55,6 +55,8 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
         ("issubclass", |vm, _, a, k| class_check(vm, a, k, "issubclass")),
         ("len", len),
         ("repr", repr),
+        ("ascii", ascii),
+        ("format", crate::builtins::format::format_builtin),
         ("abs", abs),
         ("min", |vm, f, a, k| min_max(vm, f, a, k, "min", CompareOp::Lt)),
         ("max", |vm, f, a, k| min_max(vm, f, a, k, "max", CompareOp::Gt)),
@@ -396,6 +398,16 @@ fn repr(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<V
         return Err(vm.type_error(format!("repr() takes exactly one argument ({} given)", args.len())));
     };
     ops::repr(vm, obj)
+}
+
+/// `ascii(obj)`: `repr(obj)` with non-ASCII code points escaped.
+fn ascii(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "ascii", kwnames)?;
+    let [obj] = args else {
+        return Err(vm.type_error(format!("ascii() takes exactly one argument ({} given)", args.len())));
+    };
+    let r = ops::repr(vm, obj)?;
+    Ok(crate::builtins::str::ascii_escape(crate::builtins::str::as_str_data(&r).expect("repr is a str")))
 }
 
 /// `abs(x)`.
@@ -770,6 +782,7 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
 /// `int(s, base)`'s parse: whitespace, a sign, a prefix matching the base
 /// (any of 0x/0o/0b for base 0), digits with single underscores between.
 fn parse_int(s: &str, base: u32) -> Option<dashu_int::IBig> {
+    let s = &transform_decimal_and_space(s);
     let t = s.trim();
     let (neg, rest) = match t.as_bytes().first()? {
         b'-' => (true, &t[1..]),
@@ -794,7 +807,7 @@ fn parse_int(s: &str, base: u32) -> Option<dashu_int::IBig> {
         return None;
     }
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
-    if !clean.chars().all(|c| c.to_digit(base).is_some()) {
+    if !clean.chars().all(|c| c.is_digit(base)) {
         return None;
     }
     // Base 0 rejects a decimal with leading zeros ("010"), as literals do.
@@ -805,7 +818,33 @@ fn parse_int(s: &str, base: u32) -> Option<dashu_int::IBig> {
     Some(if neg { -n } else { n })
 }
 
+/// Unicode decimal digits as ASCII ones and Unicode spaces as ' ' (CPython's
+/// `_PyUnicode_TransformDecimalAndSpaceToASCII`, before `int()` parses).
+fn transform_decimal_and_space(s: &str) -> String {
+    use krait_syntax::unicode::{is_decimal, is_space};
+    s.chars()
+        .map(|c| {
+            let cp = c as u32;
+            if c.is_ascii() {
+                c
+            } else if is_decimal(cp) {
+                // Decimal digits come in runs of ten, from zero up.
+                let mut start = cp;
+                while start > 0 && is_decimal(start - 1) && cp - start < 100 {
+                    start -= 1;
+                }
+                char::from(b'0' + ((cp - start) % 10) as u8)
+            } else if is_space(cp) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 fn parse_decimal(s: &str) -> Option<Value> {
+    let s = &transform_decimal_and_space(s);
     let t = s.trim();
     let (neg, digits) = match t.as_bytes().first()? {
         b'-' => (true, &t[1..]),

@@ -57,6 +57,7 @@ pub static INT_TYPE: TypeObject = TypeObject {
     bool: Some(|_, v| Ok(int_of(v).is_some_and(|i| !i.is_zero()))),
     number: &INT_NUMBER,
     new: Some(crate::builtins::functions::int_new),
+    methods: &[crate::types::MethodDef { name: "__format__", func: crate::builtins::format::builtin_format_method }],
     ..TypeObject::builtin("int", Some(&OBJECT_TYPE), dealloc_int, trace_nothing)
 };
 
@@ -322,8 +323,14 @@ pub fn hash_int(i: &Int) -> i64 {
 
 fn int_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let Some(i) = int_of(v) else { return Ok(vm.not_implemented()) };
-    let text = match i {
-        Int::Small(i) => i.to_string(),
+    Ok(new_str(&decimal_string(vm, &i)?))
+}
+
+/// An int in decimal, with CPython's limit on the digits of a conversion
+/// (`sys.get_int_max_str_digits()`).
+pub fn decimal_string(vm: &mut Vm, i: &Int) -> PyResult<String> {
+    match i {
+        Int::Small(i) => Ok(i.to_string()),
         Int::Big(b) => {
             let s = b.to_string();
             let digits = s.trim_start_matches('-').len();
@@ -333,8 +340,7 @@ fn int_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
                      use sys.set_int_max_str_digits() to increase the limit"
                 )));
             }
-            s
+            Ok(s)
         }
-    };
-    Ok(new_str(&text))
+    }
 }

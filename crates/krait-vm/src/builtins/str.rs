@@ -39,6 +39,7 @@ pub static STR_TYPE: TypeObject = TypeObject {
     new: Some(crate::builtins::functions::str_new),
     number: &STR_NUMBER,
     getitem: Some(str_getitem),
+    methods: crate::builtins::str_methods::METHODS,
     iter: Some(|_, v| Ok(Value::from_owned(alloc(&STR_ITERATOR_TYPE, StrIter { s: v.clone(), pos: Cell::new(0) })))),
     ..TypeObject::builtin("str", Some(&OBJECT_TYPE), dealloc_str, trace_nothing)
 };
@@ -83,8 +84,8 @@ fn trace_str_iter(p: ObjPtr, visit: crate::types::Visit) {
     visit(&unsafe { p.data::<StrIter>() }.s);
 }
 
-/// `str + str` and `str * n` / `n * str` (CPython's sq_concat and
-/// sq_repeat).
+/// `str + str`, `str * n` / `n * str` (CPython's sq_concat and
+/// sq_repeat) and `str % values` (printf-style formatting).
 static STR_NUMBER: crate::types::NumberSlots = crate::types::NumberSlots {
     binary: {
         use crate::types::BinOp;
@@ -101,6 +102,10 @@ static STR_NUMBER: crate::types::NumberSlots = crate::types::NumberSlots {
             bytes.extend_from_slice(&x.bytes);
             bytes.extend_from_slice(&y.bytes);
             Ok(new_str_bytes(bytes.into(), x.len + y.len))
+        });
+        b[BinOp::Remainder as usize] = Some(|vm, a, c| match as_str_data(a) {
+            Some(fmt) => crate::builtins::percent::percent_format(vm, fmt, c),
+            None => Ok(vm.not_implemented()),
         });
         b[BinOp::Multiply as usize] = Some(|vm, a, c| {
             let (s, n) = match (as_str_data(a), as_str_data(c)) {
@@ -212,7 +217,7 @@ pub fn new_str(s: &str) -> Value {
     new_str_bytes(s.as_bytes().into(), s.chars().count())
 }
 
-fn new_str_bytes(bytes: Box<[u8]>, len: usize) -> Value {
+pub(crate) fn new_str_bytes(bytes: Box<[u8]>, len: usize) -> Value {
     Value::from_owned(alloc(&STR_TYPE, StrData { bytes, len, hash: Cell::new(-1) }))
 }
 
