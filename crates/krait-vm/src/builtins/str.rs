@@ -27,6 +27,62 @@ pub struct StrData {
     len: usize,
     /// The cached hash; -1 until computed.
     hash: Cell<i64>,
+    /// For a non-ASCII string, the byte offset of every `CRUMB`-th code
+    /// point, made on first indexing: code point to byte offset (and back)
+    /// in O(1) plus a scan of at most `CRUMB` code points.
+    crumbs: std::cell::OnceCell<Box<[usize]>>,
+}
+
+/// The spacing of `StrData::crumbs`.
+const CRUMB: usize = 32;
+
+impl StrData {
+    fn crumbs(&self) -> &[usize] {
+        self.crumbs.get_or_init(|| {
+            let mut out = Vec::with_capacity(self.len / CRUMB + 1);
+            let mut seen = 0;
+            for (pos, &b) in self.bytes.iter().enumerate() {
+                if b & 0xC0 != 0x80 {
+                    if seen % CRUMB == 0 {
+                        out.push(pos);
+                    }
+                    seen += 1;
+                }
+            }
+            out.into_boxed_slice()
+        })
+    }
+
+    /// The byte offset of code point `i` (the end for `i >= len`).
+    pub fn offset_of(&self, i: usize) -> usize {
+        if self.len == self.bytes.len() {
+            return i.min(self.bytes.len());
+        }
+        if i >= self.len {
+            return self.bytes.len();
+        }
+        let mut pos = self.crumbs()[i / CRUMB];
+        let mut left = i % CRUMB;
+        while left > 0 {
+            pos += 1;
+            while pos < self.bytes.len() && self.bytes[pos] & 0xC0 == 0x80 {
+                pos += 1;
+            }
+            left -= 1;
+        }
+        pos
+    }
+
+    /// The code point index of byte offset `pos` (a code point boundary).
+    pub fn index_of(&self, pos: usize) -> usize {
+        if self.len == self.bytes.len() {
+            return pos;
+        }
+        let crumbs = self.crumbs();
+        let k = crumbs.partition_point(|&c| c <= pos).saturating_sub(1);
+        let from = crumbs.get(k).copied().unwrap_or(0);
+        k * CRUMB + self.bytes[from..pos].iter().filter(|&&b| b & 0xC0 != 0x80).count()
+    }
 }
 
 pub static STR_TYPE: TypeObject = TypeObject {
@@ -149,25 +205,17 @@ fn seq_len(lead: u8) -> usize {
 /// their code points' byte ranges.
 fn str_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let data = as_str_data(v).expect("str slot on a str");
-    let ascii = data.len == data.bytes.len();
-    let starts: Vec<usize> = if ascii {
-        Vec::new()
-    } else {
-        let mut at = Vec::with_capacity(data.len + 1);
-        let mut pos = 0;
-        while pos < data.bytes.len() {
-            at.push(pos);
-            pos += seq_len(data.bytes[pos]);
-        }
-        at.push(data.bytes.len());
-        at
-    };
-    let range = |i: usize| if ascii { i..i + 1 } else { starts[i]..starts[i + 1] };
     if let Some(sl) = crate::builtins::slice::as_slice(key) {
         let (start, _, step, count) = sl.indices(vm, data.len)?;
+        if step == 1 || count <= 1 {
+            let from = data.offset_of(start.max(0) as usize);
+            let to = if count == 0 { from } else { data.offset_of(start as usize + count) };
+            return Ok(new_str_bytes(data.bytes[from..to].into(), count));
+        }
         let mut bytes = Vec::new();
         for k in 0..count as i64 {
-            bytes.extend_from_slice(&data.bytes[range((start + k * step) as usize)]);
+            let at = data.offset_of((start + k * step) as usize);
+            bytes.extend_from_slice(&data.bytes[at..at + seq_len(data.bytes[at])]);
         }
         return Ok(new_str_bytes(bytes.into(), count));
     }
@@ -176,7 +224,10 @@ fn str_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
         return Err(vm.type_error(msg));
     }
     match crate::builtins::iter::normalize_index(vm, key, data.len, "string")? {
-        Some(i) => Ok(new_str_bytes(data.bytes[range(i)].into(), 1)),
+        Some(i) => {
+            let at = data.offset_of(i);
+            Ok(new_str_bytes(data.bytes[at..at + seq_len(data.bytes[at])].into(), 1))
+        }
         None => Err(vm.index_error("string index out of range")),
     }
 }
@@ -218,7 +269,7 @@ pub fn new_str(s: &str) -> Value {
 }
 
 pub(crate) fn new_str_bytes(bytes: Box<[u8]>, len: usize) -> Value {
-    Value::from_owned(alloc(&STR_TYPE, StrData { bytes, len, hash: Cell::new(-1) }))
+    Value::from_owned(alloc(&STR_TYPE, StrData { bytes, len, hash: Cell::new(-1), crumbs: std::cell::OnceCell::new() }))
 }
 
 /// The concatenation of `str` values (`BUILD_STRING`, `str.join`): `None`

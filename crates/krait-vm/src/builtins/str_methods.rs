@@ -80,41 +80,22 @@ pub static METHODS: &[MethodDef] = &[
 pub(crate) struct Text<'a> {
     pub bytes: &'a [u8],
     pub len: usize,
+    data: &'a StrData,
 }
 
 impl<'a> Text<'a> {
     pub fn of(d: &'a StrData) -> Text<'a> {
-        Text { bytes: d.bytes(), len: d.len() }
-    }
-
-    fn is_ascii(self) -> bool {
-        self.len == self.bytes.len()
+        Text { bytes: d.bytes(), len: d.len(), data: d }
     }
 
     /// The byte offset of code point `i` (`i <= len`).
     fn offset(self, i: usize) -> usize {
-        if self.is_ascii() {
-            return i.min(self.bytes.len());
-        }
-        let mut seen = 0;
-        for (pos, &b) in self.bytes.iter().enumerate() {
-            if b & 0xC0 != 0x80 {
-                if seen == i {
-                    return pos;
-                }
-                seen += 1;
-            }
-        }
-        self.bytes.len()
+        self.data.offset_of(i)
     }
 
     /// The code point index of byte offset `pos`, a code point boundary.
     fn index(self, pos: usize) -> usize {
-        if self.is_ascii() {
-            pos
-        } else {
-            self.bytes[..pos].iter().filter(|&&b| b & 0xC0 != 0x80).count()
-        }
+        self.data.index_of(pos)
     }
 
     /// The code points with their byte offsets.
