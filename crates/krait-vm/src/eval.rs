@@ -629,6 +629,18 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 }
                 crate::builtins::set::update(vm, &s, &iterable)?;
             }
+            Opcode::DICT_UPDATE => {
+                let update = pop!();
+                let d = vm.stack[vm.stack.len() - arg as usize].clone();
+                let Some(src) = as_dict(&update) else {
+                    let msg = format!("'{}' object is not a mapping", vm.type_of(&update).name);
+                    return Err(vm.type_error(msg));
+                };
+                let dd = as_dict(&d).expect("DICT_UPDATE into a dict");
+                for (k, v) in src.items() {
+                    dd.set(vm, k, v)?;
+                }
+            }
             Opcode::LIST_TO_TUPLE => {
                 let list = pop!();
                 let items = as_list(&list).expect("LIST_TO_TUPLE on a list").items.borrow().clone();

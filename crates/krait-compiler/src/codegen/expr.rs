@@ -438,28 +438,85 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    /// A dict display: constant keys (more than one) use one key tuple.
+    /// A dict display (CPython's `compiler_dict`): runs of `key: value`
+    /// pairs as maps, merged with `**mapping` items by DICT_UPDATE.
     fn compile_dict(&mut self, keys: &[Option<Expr>], values: &[Expr]) -> CResult<()> {
-        if keys.iter().any(Option::is_none) {
-            return Err(CompileError::Unsupported("** in dict displays".into()));
+        let pos = self.unit().pos;
+        let n = values.len();
+        let (mut have_dict, mut elements) = (false, 0);
+        for i in 0..n {
+            if keys[i].is_none() {
+                if elements > 0 {
+                    self.compile_subdict(keys, values, i - elements, i, pos)?;
+                    if have_dict {
+                        self.emit(Opcode::DICT_UPDATE, 1);
+                    }
+                    have_dict = true;
+                    elements = 0;
+                }
+                if !have_dict {
+                    self.emit(Opcode::BUILD_MAP, 0);
+                    have_dict = true;
+                }
+                self.compile_expr(&values[i])?;
+                self.unit().pos = pos;
+                self.emit(Opcode::DICT_UPDATE, 1);
+            } else if elements * 2 > STACK_USE_GUIDELINE {
+                self.compile_subdict(keys, values, i - elements, i + 1, pos)?;
+                if have_dict {
+                    self.emit(Opcode::DICT_UPDATE, 1);
+                }
+                have_dict = true;
+                elements = 0;
+            } else {
+                elements += 1;
+            }
         }
-        let const_keys: Option<Vec<Constant>> = keys.iter().map(|k| k.as_ref().and_then(as_constant)).collect();
-        if let (Some(ks), true) = (const_keys, keys.len() > 1) {
-            for v in values {
+        if elements > 0 {
+            self.compile_subdict(keys, values, n - elements, n, pos)?;
+            if have_dict {
+                self.emit(Opcode::DICT_UPDATE, 1);
+            }
+            have_dict = true;
+        }
+        if !have_dict {
+            self.emit(Opcode::BUILD_MAP, 0);
+        }
+        Ok(())
+    }
+
+    /// Items `begin..end` of a dict display as one map (CPython's
+    /// `compiler_subdict`): constant keys (more than one) use a key tuple.
+    fn compile_subdict(&mut self, keys: &[Option<Expr>], values: &[Expr], begin: usize, end: usize, pos: Position) -> CResult<()> {
+        let n = end - begin;
+        let big = n * 2 > STACK_USE_GUIDELINE;
+        let const_keys: Option<Vec<Constant>> = keys[begin..end].iter().map(|k| k.as_ref().and_then(as_constant)).collect();
+        if let (Some(ks), true) = (const_keys, n > 1 && !big) {
+            for v in &values[begin..end] {
                 self.compile_expr(v)?;
+                self.unit().pos = pos;
             }
             let i = self.add_const(Constant::Tuple(ks));
             self.emit(Opcode::LOAD_CONST, i);
-            self.emit(Opcode::BUILD_CONST_KEY_MAP, keys.len() as u32);
+            self.emit(Opcode::BUILD_CONST_KEY_MAP, n as u32);
             return Ok(());
         }
-        for (k, v) in keys.iter().zip(values) {
-            if let Some(k) = k {
+        if big {
+            self.emit(Opcode::BUILD_MAP, 0);
+        }
+        for i in begin..end {
+            if let Some(k) = &keys[i] {
                 self.compile_expr(k)?;
             }
-            self.compile_expr(v)?;
+            self.compile_expr(&values[i])?;
+            self.unit().pos = pos;
+            if big {
+                self.emit(Opcode::MAP_ADD, 1);
+            }
         }
-        self.emit(Opcode::BUILD_MAP, keys.len() as u32);
+        if !big {
+            self.emit(Opcode::BUILD_MAP, n as u32);
+        }
         Ok(())
     }
 

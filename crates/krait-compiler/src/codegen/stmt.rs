@@ -869,9 +869,7 @@ impl Compiler<'_> {
     pub(super) fn compile_lambda(&mut self, e: &Expr, args: &Arguments, body: &Expr) -> CResult<()> {
         let mut flags = self.compile_defaults(args, e.range)?;
         let block = self.table.lookup(e.range).ok_or_else(|| CompileError::Internal("no block for lambda".into()))?;
-        if self.table.block(block).generator {
-            return Err(CompileError::Unsupported("yield in a lambda".into()));
-        }
+        let generator = self.table.block(block).generator;
         let qualname = self.qualname("<lambda>");
         let firstlineno = self.lines.line(e.range.start) as u32;
         self.enter_unit(block, qualname, firstlineno);
@@ -884,9 +882,15 @@ impl Compiler<'_> {
         self.add_const(Constant::None);
         self.emit_resume();
         self.compile_expr(body)?;
-        // The return carries the lambda's first line and no columns.
-        self.unit().pos =
-            Position { lineno: Some(firstlineno), end_lineno: Some(firstlineno), col_offset: Some(0), end_col_offset: Some(0) };
+        if generator {
+            // CPython's assemble(c, 0): an artificial RETURN_VALUE of the
+            // body's value.
+            self.unit().pos = Position::default();
+        } else {
+            // The return carries the lambda's first line and no columns.
+            self.unit().pos =
+                Position { lineno: Some(firstlineno), end_lineno: Some(firstlineno), col_offset: Some(0), end_col_offset: Some(0) };
+        }
         self.emit(Opcode::RETURN_VALUE, 0);
         let code = self.leave_unit()?;
         self.set_pos(e.range);

@@ -27,3 +27,7 @@ class C(*bases, metaclass=M, **kw):
 
 def h(a, /, b, *, c=f(1)):
     pass
+merged = {**a, 'x': 1, **b}
+merged2 = {'a': 1, 'b': 2, **c}
+merged3 = {**a}
+plain = {k: v, 'q': 2}

@@ -42,3 +42,7 @@ for v in {1, 2}:
 for v in [*a]:
     pass
 ys = [y for y in [1, 2] for z in {3}]
+
+
+gen_lambda = lambda: (yield 1)
+gen_lambda2 = lambda x: (yield from x)

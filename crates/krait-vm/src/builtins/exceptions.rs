@@ -256,6 +256,9 @@ fn exception_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             Ok(data.os_args.borrow().get(index).cloned().unwrap_or_else(crate::builtins::singletons::none))
         }
         "code" if vm.type_of(v).is_subtype(&SYSTEM_EXIT) => Ok(system_exit_code(data)),
+        "value" if vm.type_of(v).is_subtype(&STOP_ITERATION) => {
+            Ok(data.args.borrow().first().cloned().unwrap_or_else(crate::builtins::singletons::none))
+        }
         "__traceback__" => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "exception __traceback__ (traceback objects)")),
         _ => crate::builtins::classes::generic_getattr(vm, v, name),
     }

@@ -3,7 +3,6 @@
 //! PROVISIONAL: the functions and types the first programs need; the rest
 //! of the builtins arrive with the built-in types issue.
 
-use std::io::Write;
 
 use crate::builtins::dict::{as_dict, new_dict};
 use crate::builtins::exceptions::{self, NOT_IMPLEMENTED_ERROR};
@@ -28,6 +27,7 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
         ("all", |vm, _, a, k| all_any(vm, a, k, "all", true)),
         ("any", |vm, _, a, k| all_any(vm, a, k, "any", false)),
         ("divmod", divmod),
+        ("pow", pow),
         ("globals", |vm, _, a, k| {
             no_args_builtin(vm, "globals", a, k)?;
             Ok(crate::eval::current_globals(vm).unwrap_or_else(new_dict))
@@ -335,6 +335,7 @@ fn print(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<
     let npos = args.len() - kwnames.len();
     let (mut sep, mut end) = (" ".to_string(), "\n".to_string());
     let mut flush = false;
+    let mut file = None;
     for (name, value) in kwnames.iter().zip(&args[npos..]) {
         let text = |vm: &mut Vm, what: &str| -> PyResult<Option<String>> {
             if is_none(value) {
@@ -353,25 +354,44 @@ fn print(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<
             Some("end") => end = text(vm, "end")?.unwrap_or_else(|| "\n".into()),
             Some("flush") => flush = ops::truthy(vm, value)?,
             Some("file") if is_none(value) => {}
-            Some("file") => return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "print(file=...) (needs the io module)")),
+            Some("file") => file = Some(value.clone()),
             Some(other) => {
                 return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for print()")));
             }
             None => return Err(vm.type_error("keywords must be strings")),
         }
     }
-    let mut line = String::new();
+    // The file is looked up at each call: sys.stdout may be replaced.
+    let file = match file {
+        Some(f) => f,
+        None => crate::builtins::sys::stream(vm, "stdout")?,
+    };
+    if let Some(fd) = crate::builtins::sys::as_stream(&file) {
+        let mut line = String::new();
+        for (i, a) in args[..npos].iter().enumerate() {
+            if i > 0 {
+                line.push_str(&sep);
+            }
+            let s = ops::str(vm, a)?;
+            line.push_str(as_str(&s).unwrap_or("\u{FFFD}"));
+        }
+        line.push_str(&end);
+        crate::builtins::sys::write_fd(vm, fd, line.as_bytes(), flush);
+        return Ok(none());
+    }
+    // Any other file: its write() for each piece, as CPython's print does.
+    let write = ops::getattr(vm, &file, &new_str("write"))?;
     for (i, a) in args[..npos].iter().enumerate() {
         if i > 0 {
-            line.push_str(&sep);
+            crate::eval::call(vm, &write, &[new_str(&sep)], &[])?;
         }
         let s = ops::str(vm, a)?;
-        line.push_str(as_str(&s).unwrap_or("\u{FFFD}"));
+        crate::eval::call(vm, &write, &[s], &[])?;
     }
-    line.push_str(&end);
-    let _ = vm.stdout.write_all(line.as_bytes());
+    crate::eval::call(vm, &write, &[new_str(&end)], &[])?;
     if flush {
-        let _ = vm.stdout.flush();
+        let f = ops::getattr(vm, &file, &new_str("flush"))?;
+        crate::eval::call(vm, &f, &[], &[])?;
     }
     Ok(none())
 }
@@ -595,6 +615,82 @@ fn all_any(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, want: boo
         }
     }
     Ok(vm.bool(want))
+}
+
+/// `pow(base, exp[, mod])`: `base ** exp`, or modular exponentiation of
+/// ints (a negative `exp` uses the modular inverse, as since 3.8).
+fn pow(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let npos = args.len() - kwnames.len();
+    let mut slots: [Option<Value>; 3] = Default::default();
+    for (i, a) in args[..npos].iter().enumerate() {
+        if i >= 3 {
+            return Err(vm.type_error(format!("pow() takes at most 3 arguments ({} given)", args.len())));
+        }
+        slots[i] = Some(a.clone());
+    }
+    for (k, v) in kwnames.iter().zip(&args[npos..]) {
+        let i = match as_str(k).unwrap_or("") {
+            "base" => 0,
+            "exp" => 1,
+            "mod" => 2,
+            other => return Err(vm.type_error(format!("pow() got an unexpected keyword argument '{other}'"))),
+        };
+        slots[i] = Some(v.clone());
+    }
+    let [Some(base), Some(exp), modulus] = slots else {
+        let missing = if slots[0].is_none() { "'base' (pos 1)" } else { "'exp' (pos 2)" };
+        return Err(vm.type_error(format!("pow() missing required argument {missing}")));
+    };
+    let modulus = modulus.filter(|m| !is_none(m));
+    let Some(m) = modulus else {
+        return ops::binary_op(vm, crate::types::BinOp::Power, &base, &exp);
+    };
+    use crate::builtins::int::int_of;
+    let (Some(b), Some(e), Some(m)) = (int_of(&base), int_of(&exp), int_of(&m)) else {
+        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    };
+    let (b, e, m) = (b.to_ibig(), e.to_ibig(), m.to_ibig());
+    if m == dashu_int::IBig::ZERO {
+        return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+    }
+    let abs_m = if m < dashu_int::IBig::ZERO { -m.clone() } else { m.clone() };
+    let reduce = |x: dashu_int::IBig| {
+        let r = x % &abs_m;
+        if r < dashu_int::IBig::ZERO { r + &abs_m } else { r }
+    };
+    let mut base = reduce(b);
+    let mut e = e;
+    if e < dashu_int::IBig::ZERO {
+        // The inverse of base modulo |m|, by the extended Euclidean algorithm.
+        let (mut r0, mut r1) = (abs_m.clone(), base.clone());
+        let (mut t0, mut t1) = (dashu_int::IBig::ZERO, dashu_int::IBig::ONE);
+        while r1 != dashu_int::IBig::ZERO {
+            let q = &r0 / &r1;
+            let r2 = &r0 - &q * &r1;
+            r0 = std::mem::replace(&mut r1, r2);
+            let t2 = &t0 - &q * &t1;
+            t0 = std::mem::replace(&mut t1, t2);
+        }
+        if r0 != dashu_int::IBig::ONE {
+            return Err(vm.value_error("base is not invertible for the given modulus"));
+        }
+        base = reduce(t0);
+        e = -e;
+    }
+    let mut result = reduce(dashu_int::IBig::ONE);
+    let mut e = dashu_int::UBig::try_from(e).unwrap_or_default();
+    while e > dashu_int::UBig::ZERO {
+        if (&e & dashu_int::UBig::ONE) == dashu_int::UBig::ONE {
+            result = reduce(&result * &base);
+        }
+        base = reduce(&base * &base);
+        e >>= 1;
+    }
+    // The result takes the modulus's sign.
+    if m < dashu_int::IBig::ZERO && result != dashu_int::IBig::ZERO {
+        result -= &abs_m;
+    }
+    Ok(crate::builtins::int::new_big(result))
 }
 
 /// `divmod(a, b)`: `(a // b, a % b)` for numbers; a class's `__divmod__`
