@@ -100,6 +100,19 @@ impl CodeRef {
     }
 }
 
+/// Run a code object with explicit namespaces (`exec`, `eval`).
+pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value, builtins: Value) -> PyResult<Value> {
+    if vm.frames.len() >= vm.recursion_limit as usize {
+        return Err(vm.error(&RECURSION_ERROR, "maximum recursion depth exceeded"));
+    }
+    let nlocalsplus = CodeRef::of(&code).get().nlocalsplus;
+    let base = vm.stack.len();
+    vm.stack.resize(base + nlocalsplus, Value::NULL);
+    vm.frames.push(Frame { code, func: Value::NULL, globals, builtins, locals, base, ip: 0, kwnames: Value::NULL });
+    let entry = vm.frames.len();
+    run(vm, entry)
+}
+
 /// Run a module's code object with `globals` as its namespace.
 pub fn run_module(vm: &mut Vm, code: Value, globals: Value, builtins: Value) -> PyResult<Value> {
     let base = vm.stack.len();
@@ -984,6 +997,22 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let f = vm.frames.last().expect("the caller's frame");
                 code = CodeRef::of(&f.code);
                 base = f.base;
+            }
+            Opcode::PRINT_EXPR => {
+                // sys.displayhook: print the repr of a value other than
+                // None, and keep it as builtins._.
+                let v = pop!();
+                if !is_none(&v) {
+                    let builtins = frame!().builtins.clone();
+                    if let Some(b) = as_dict(&builtins) {
+                        b.set(vm, crate::builtins::str::new_str("_"), crate::builtins::singletons::none())?;
+                    }
+                    let text = ops::repr_string(vm, &v)?;
+                    crate::builtins::sys::write_fd(vm, 1, format!("{text}\n").as_bytes(), false);
+                    if let Some(b) = as_dict(&builtins) {
+                        b.set(vm, crate::builtins::str::new_str("_"), v)?;
+                    }
+                }
             }
             Opcode::BEFORE_WITH => {
                 // __exit__ replaces the manager; __enter__() is pushed.

@@ -114,6 +114,39 @@ fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<u64>)
     format_one(vm, exc, out);
 }
 
+/// A SyntaxError's file, line and caret (CPython's
+/// `print_exception_file_and_line` and `print_error_text`).
+fn syntax_error_text(vm: &mut Vm, exc: &Value, out: &mut String) {
+    let get = |vm: &mut Vm, name: &str| ops::getattr(vm, exc, &new_str(name)).ok();
+    let filename = get(vm, "filename").and_then(|f| as_str(&f).map(str::to_string));
+    let lineno = get(vm, "lineno").and_then(|l| l.as_small_int());
+    let (Some(filename), Some(lineno)) = (filename, lineno) else { return };
+    out.push_str(&format!("  File \"{filename}\", line {lineno}\n"));
+    let Some(text) = get(vm, "text").and_then(|t| as_str(&t).map(str::to_string)) else { return };
+    let offset = get(vm, "offset").and_then(|o| o.as_small_int()).unwrap_or(0);
+    let end_lineno = get(vm, "end_lineno").and_then(|o| o.as_small_int()).unwrap_or(lineno);
+    let end_offset = get(vm, "end_offset").and_then(|o| o.as_small_int()).unwrap_or(0);
+    let end_offset = if end_lineno > lineno { -1 } else { end_offset };
+    let carets = if end_offset > 0 && end_offset > offset { (end_offset - offset) as usize } else { 1 };
+    let mut offset = offset - 1;
+    let mut text: &str = &text;
+    while let Some(rest) = text.strip_prefix([' ', '\t', '\x0c']) {
+        text = rest;
+        offset -= 1;
+    }
+    let len = text.strip_suffix('\n').unwrap_or(text).chars().count() as i64;
+    offset = offset.min(len);
+    let shown = text.strip_suffix('\n').unwrap_or(text);
+    out.push_str(&format!("    {shown}\n"));
+    if offset < 0 {
+        return;
+    }
+    out.push_str("    ");
+    out.push_str(&" ".repeat(offset as usize));
+    out.push_str(&"^".repeat(carets));
+    out.push('\n');
+}
+
 fn format_one(vm: &mut Vm, exc: &Value, out: &mut String) {
     let frames: Vec<(Value, u32)> = as_exception(exc).map(|d| d.traceback.borrow().clone()).unwrap_or_default();
     if !frames.is_empty() {
@@ -131,8 +164,27 @@ fn format_one(vm: &mut Vm, exc: &Value, out: &mut String) {
             }
         }
     }
-    let ty = vm.type_of(exc).name;
-    let msg = match ops::str(vm, exc) {
+    if vm.type_of(exc).is_subtype(&crate::builtins::exceptions::SYNTAX_ERROR) {
+        syntax_error_text(vm, exc, out);
+    }
+    // A class from another module is shown with it (`mod.Error`).
+    let ty = vm.type_of(exc);
+    let ty = match crate::builtins::classes::heap(ty) {
+        Some(h) => match h.module_name().as_deref() {
+            Some(m) if m != "__main__" && m != "builtins" => format!("{}.{}", m, h.qualname()),
+            _ => h.qualname(),
+        },
+        None => ty.name.to_string(),
+    };
+    // A SyntaxError with a location shows its `msg` alone.
+    let shown = if vm.type_of(exc).is_subtype(&crate::builtins::exceptions::SYNTAX_ERROR)
+        && ops::getattr(vm, exc, &new_str("lineno")).is_ok_and(|l| l.as_small_int().is_some())
+    {
+        ops::getattr(vm, exc, &new_str("msg")).unwrap_or_else(|_| exc.clone())
+    } else {
+        exc.clone()
+    };
+    let msg = match ops::str(vm, &shown) {
         Ok(s) => as_str(&s).map(str::to_string).unwrap_or_default(),
         Err(_) => message(exc).unwrap_or_default(),
     };

@@ -49,12 +49,27 @@ pub fn compile_module(module: &Mod, source: &str, filename: &str) -> CResult<Cod
         crate::symtable::SymtableError::Syntax(e) => CompileError::Syntax(e),
         crate::symtable::SymtableError::Recursion => CompileError::Recursion,
     })?;
-    let Mod::Module { body, .. } = module else {
-        return Err(CompileError::Unsupported("compiling a non-module tree".into()));
-    };
-    let mut c = Compiler { table: &table, lines: LineIndex::new(source), filename, units: Vec::new() };
+    let mut c = Compiler { table: &table, lines: LineIndex::new(source), filename, units: Vec::new(), interactive: false };
     c.enter_unit(BlockId(0), "<module>".into(), 1);
     c.emit_resume();
+    let body = match module {
+        Mod::Module { body, .. } => body,
+        // `compile(..., 'eval')`: the expression's value is returned.
+        Mod::Expression { body } => {
+            c.compile_expr(body)?;
+            c.unit().pos = Position::default();
+            c.emit(Opcode::RETURN_VALUE, 0);
+            return c.leave_unit();
+        }
+        // `compile(..., 'single')`: expression statements print their value.
+        Mod::Interactive { body } => {
+            c.interactive = true;
+            c.compile_body(body)?;
+            c.emit_const_return_none();
+            return c.leave_unit();
+        }
+        Mod::FunctionType { .. } => return Err(CompileError::Unsupported("compiling a function type".into())),
+    };
     c.compile_namespace_body(body)?;
     c.emit_const_return_none();
     c.leave_unit()
@@ -65,6 +80,9 @@ struct Compiler<'a> {
     lines: LineIndex,
     filename: &'a str,
     units: Vec<Unit>,
+    /// Compiling for `'single'` mode: module-level expression statements
+    /// print their value (PRINT_EXPR).
+    interactive: bool,
 }
 
 /// A loop's jump targets, for `break` and `continue`.

@@ -17,7 +17,8 @@ impl Compiler<'_> {
             StmtKind::Expr { value } => {
                 self.compile_expr(value)?;
                 self.set_pos(s.range);
-                self.emit(Opcode::POP_TOP, 0);
+                let print = self.interactive && self.units.len() == 1;
+                self.emit(if print { Opcode::PRINT_EXPR } else { Opcode::POP_TOP }, 0);
             }
             StmtKind::Assign { targets, value, .. } => {
                 self.compile_expr(value)?;

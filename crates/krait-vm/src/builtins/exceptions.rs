@@ -205,6 +205,9 @@ pub fn as_exception(v: &Value) -> Option<&ExceptionData> {
 
 /// `str(exc)`: empty without arguments, the argument's `str` with one.
 fn exception_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if vm.type_of(v).is_subtype(&SYNTAX_ERROR) {
+        return syntax_error_str(vm, v);
+    }
     let data = as_exception(v).expect("exception slot on an exception");
     let args = data.args.borrow();
     match args.as_slice() {
@@ -256,6 +259,16 @@ fn exception_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             Ok(data.os_args.borrow().get(index).cloned().unwrap_or_else(crate::builtins::singletons::none))
         }
         "code" if vm.type_of(v).is_subtype(&SYSTEM_EXIT) => Ok(system_exit_code(data)),
+        attr @ ("msg" | "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset" | "print_file_and_line")
+            if vm.type_of(v).is_subtype(&SYNTAX_ERROR) =>
+        {
+            if let Some(x) = data.dict.borrow().is_object().then(|| {
+                crate::builtins::dict::as_dict(&data.dict.borrow()).and_then(|d| d.get_str(name))
+            }).flatten() {
+                return Ok(x);
+            }
+            Ok(syntax_error_field(data, attr))
+        }
         "value" if vm.type_of(v).is_subtype(&STOP_ITERATION) => {
             Ok(data.args.borrow().first().cloned().unwrap_or_else(crate::builtins::singletons::none))
         }
@@ -299,6 +312,51 @@ pub fn exception_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Val
         _ => return crate::builtins::classes::generic_setattr(vm, v, name, Some(value)),
     }
     Ok(())
+}
+
+/// A SyntaxError's attribute from its `args`: `msg` is the first, the
+/// location fields come from a second argument `(filename, lineno,
+/// offset, text[, end_lineno, end_offset])`.
+fn syntax_error_field(data: &ExceptionData, attr: &str) -> Value {
+    let args = data.args.borrow();
+    let none = crate::builtins::singletons::none;
+    if attr == "msg" {
+        return args.first().cloned().unwrap_or_else(none);
+    }
+    let info = match args.as_slice() {
+        [_, info] => crate::builtins::tuple::as_tuple(info).map(|t| t.items.clone()),
+        _ => None,
+    };
+    let Some(info) = info.filter(|i| i.len() == 4 || i.len() == 6) else { return none() };
+    let index = match attr {
+        "filename" => 0,
+        "lineno" => 1,
+        "offset" => 2,
+        "text" => 3,
+        "end_lineno" => 4,
+        "end_offset" => 5,
+        _ => return none(),
+    };
+    info.get(index).cloned().unwrap_or_else(none)
+}
+
+/// `str()` of a SyntaxError: `msg (file, line N)` (CPython's
+/// `SyntaxError_str`, with the file's base name).
+fn syntax_error_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let data = as_exception(v).expect("an exception");
+    let msg = syntax_error_field(data, "msg");
+    let msg = crate::ops::str(vm, &msg)?;
+    let msg = as_str(&msg).unwrap_or("").to_string();
+    let filename = syntax_error_field(data, "filename");
+    let filename = as_str(&filename).map(|f| f.rsplit('/').next().unwrap_or(f).to_string());
+    let lineno = syntax_error_field(data, "lineno");
+    let lineno = crate::builtins::int::int_of(&lineno).map(|_| crate::ops::repr_string(vm, &lineno)).transpose()?;
+    Ok(new_str(&match (filename, lineno) {
+        (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(l)) => format!("{msg} (line {l})"),
+        (None, None) => msg,
+    }))
 }
 
 /// `SystemExit.code`: None without arguments, the argument, or the tuple

@@ -28,6 +28,9 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
         ("any", |vm, _, a, k| all_any(vm, a, k, "any", false)),
         ("divmod", divmod),
         ("pow", pow),
+        ("compile", crate::builtins::exec::compile),
+        ("exec", crate::builtins::exec::exec),
+        ("eval", crate::builtins::exec::eval),
         ("globals", |vm, _, a, k| {
             no_args_builtin(vm, "globals", a, k)?;
             Ok(crate::eval::current_globals(vm).unwrap_or_else(new_dict))
@@ -66,6 +69,9 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
         dd.set(vm, new_str(name), new_builtin(name, f))?;
     }
     dd.set(vm, new_str("NotImplemented"), vm.not_implemented())?;
+    dd.set(vm, new_str("__name__"), new_str("builtins"))?;
+    dd.set(vm, new_str("__doc__"), none())?;
+    dd.set(vm, new_str("__package__"), new_str(""))?;
     dd.set(vm, new_str("Ellipsis"), crate::builtins::singletons::ellipsis())?;
     let types: &[&'static TypeObject] =
         &[&crate::builtins::set::SET_TYPE, &crate::builtins::set::FROZENSET_TYPE, &crate::builtins::iter::MAP_TYPE, &crate::builtins::iter::FILTER_TYPE, &crate::builtins::iter::REVERSED_TYPE, &crate::types::OBJECT_TYPE, &crate::builtins::descriptors::SUPER_TYPE, &crate::builtins::descriptors::PROPERTY_TYPE, &crate::builtins::descriptors::CLASSMETHOD_TYPE, &crate::builtins::descriptors::STATICMETHOD_TYPE, &crate::builtins::slice::SLICE_TYPE, &crate::builtins::iter::ENUMERATE_TYPE, &crate::builtins::iter::ZIP_TYPE, &crate::types::TYPE_TYPE, &INT_TYPE, &FLOAT_TYPE, &STR_TYPE, &BOOL_TYPE, &RANGE_TYPE, &LIST_TYPE, &TUPLE_TYPE, &crate::builtins::dict::DICT_TYPE];

@@ -4,6 +4,7 @@ pub mod classes;
 pub mod descriptors;
 pub mod dict;
 pub mod exceptions;
+pub mod exec;
 pub mod float;
 pub mod format;
 pub mod function;

@@ -1,0 +1,239 @@
+//! `compile()`, `exec()` and `eval()`: the front end and compiler at run
+//! time.
+//!
+//! Invariants:
+//! - Source text goes through the same decoding, parser and compiler as a
+//!   script (`compile(source, filename, mode)` with CPython's three
+//!   modes); a syntax error becomes a SyntaxError whose `args` are
+//!   `(msg, (filename, lineno, offset, text, end_lineno, end_offset))`.
+//! - `exec`/`eval` run a code object with explicit globals and locals; a
+//!   globals dict without `__builtins__` gets the builtins module, as in
+//!   CPython. Without arguments they use the caller's namespaces.
+//!
+//! PROVISIONAL: the `flags` of `compile()` (PyCF_ONLY_AST and the future
+//! flags) raise NotImplementedError; `ast` objects arrive with the
+//! built-in types issue.
+
+use crate::builtins::dict::{as_dict, new_dict};
+use crate::builtins::exceptions::{exception_with_args, NOT_IMPLEMENTED_ERROR, SYNTAX_ERROR};
+use crate::builtins::function::{as_code, new_code, new_module};
+use crate::builtins::int::new_int;
+use crate::builtins::singletons::{is_none, none};
+use crate::builtins::str::{as_str, as_str_data, new_str};
+use crate::builtins::tuple::new_tuple;
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Exec,
+    Eval,
+    Single,
+}
+
+/// A SyntaxError for `e` in `text` (the file `filename`), with CPython's
+/// `args`.
+pub fn syntax_error(e: &krait_syntax::SyntaxError, text: &str, filename: &str) -> PyErr {
+    syntax_error_with(e, text, filename, true)
+}
+
+/// As `syntax_error`; `from_parser` false for the compiler's own errors,
+/// whose line CPython reads from the file named (None if there is none).
+fn syntax_error_with(e: &krait_syntax::SyntaxError, text: &str, filename: &str, from_parser: bool) -> PyErr {
+    let lines = krait_syntax::text::LineIndex::new(text);
+    let loc = e.locate_in(text, &lines, krait_syntax::error::Columns::Chars);
+    let line_text = if from_parser {
+        // The string tokenizer sees the source with a final newline.
+        loc.text.as_deref().map_or_else(none, |t| if t.ends_with('\n') { new_str(t) } else { new_str(&format!("{t}\n")) })
+    } else {
+        std::fs::read_to_string(filename)
+            .ok()
+            .and_then(|src| src.split_inclusive('\n').nth(loc.lineno.saturating_sub(1)).map(new_str))
+            .unwrap_or_else(none)
+    };
+    let details = new_tuple(vec![
+        new_str(filename),
+        new_int(loc.lineno as i64),
+        new_int(loc.offset as i64),
+        line_text,
+        new_int(loc.end_lineno as i64),
+        new_int(loc.end_offset as i64),
+    ]);
+    let ty = match e.kind.name() {
+        "IndentationError" => &crate::builtins::exceptions::INDENTATION_ERROR,
+        "TabError" => &crate::builtins::exceptions::TAB_ERROR,
+        _ => &SYNTAX_ERROR,
+    };
+    PyErr { exception: exception_with_args(ty, vec![new_str(&e.msg), details]) }
+}
+
+/// Compile `text` as `mode` to a code object.
+fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode) -> PyResult<Value> {
+    use krait_compiler::codegen::CompileError;
+    let parsed = match mode {
+        Mode::Exec => krait_syntax::parser::parse_module(text),
+        Mode::Eval => krait_syntax::parser::parse_expression(text),
+        Mode::Single => krait_syntax::parser::parse_interactive(text),
+    };
+    let tree = parsed.map_err(|e| syntax_error(&e, text, filename))?;
+    match krait_compiler::codegen::compile_module(&tree, text, filename) {
+        Ok(code) => Ok(new_code(code)),
+        Err(CompileError::Syntax(e)) => Err(syntax_error_with(&e, text, filename, false)),
+        Err(CompileError::Recursion) => Err(vm.error(
+            &crate::builtins::exceptions::RECURSION_ERROR,
+            "maximum recursion depth exceeded during compilation",
+        )),
+        Err(CompileError::Unsupported(what)) => {
+            Err(vm.error(&NOT_IMPLEMENTED_ERROR, format!("Krait cannot compile yet: {what}")))
+        }
+        Err(CompileError::Internal(what)) => Err(vm.error(
+            &crate::builtins::exceptions::SYSTEM_ERROR,
+            format!("Krait's compiler failed: {what}"),
+        )),
+    }
+}
+
+/// The text of a `source` argument: a str, or bytes decoded as a file's.
+fn source_text(vm: &mut Vm, source: &Value, what: &str) -> PyResult<String> {
+    match as_str_data(source) {
+        Some(d) => match as_str(source) {
+            Some(s) => {
+                if s.contains('\0') {
+                    return Err(vm.error(&SYNTAX_ERROR, "source code string cannot contain null bytes"));
+                }
+                Ok(s.to_string())
+            }
+            None => {
+                let _ = d;
+                Err(vm.error(&NOT_IMPLEMENTED_ERROR, "source text with lone surrogates"))
+            }
+        },
+        None => {
+            let msg = format!("{what}() arg 1 must be a string, bytes or code object");
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
+pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let names = ["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"];
+    let slots = bind(vm, "compile", &names, args, kwnames)?;
+    let (Some(source), Some(filename), Some(mode)) = (&slots[0], &slots[1], &slots[2]) else {
+        let missing = names[slots.iter().position(Option::is_none).unwrap_or(0)];
+        let pos = slots.iter().position(Option::is_none).unwrap_or(0) + 1;
+        return Err(vm.type_error(format!("compile() missing required argument '{missing}' (pos {pos})")));
+    };
+    if let Some(flags) = &slots[3] {
+        if flags.as_small_int() != Some(0) {
+            return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "compile() flags (ast objects and future features)"));
+        }
+    }
+    let Some(filename) = as_str(filename).map(str::to_string) else {
+        let msg = format!("compile() argument 'filename' must be str, not {}", vm.type_of(filename).name);
+        return Err(vm.type_error(msg));
+    };
+    let mode = match as_str(mode) {
+        Some("exec") => Mode::Exec,
+        Some("eval") => Mode::Eval,
+        Some("single") => Mode::Single,
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    if as_code(source).is_some() {
+        return Ok(source.clone());
+    }
+    let text = source_text(vm, source, "compile")?;
+    compile_text(vm, &text, &filename, mode)
+}
+
+/// Bind a built-in's arguments to `names` (positional, then keyword).
+fn bind(vm: &mut Vm, func: &str, names: &[&str], args: &[Value], kwnames: &[Value]) -> PyResult<Vec<Option<Value>>> {
+    let npos = args.len() - kwnames.len();
+    if npos > names.len() {
+        return Err(vm.type_error(format!("{func}() takes at most {} arguments ({npos} given)", names.len())));
+    }
+    let mut slots: Vec<Option<Value>> = vec![None; names.len()];
+    for (i, a) in args[..npos].iter().enumerate() {
+        slots[i] = Some(a.clone());
+    }
+    for (k, v) in kwnames.iter().zip(&args[npos..]) {
+        let k = as_str(k).unwrap_or("");
+        match names.iter().position(|n| *n == k) {
+            Some(i) => slots[i] = Some(v.clone()),
+            None => return Err(vm.type_error(format!("{func}() got an unexpected keyword argument '{k}'"))),
+        }
+    }
+    Ok(slots)
+}
+
+/// The namespaces `exec`/`eval` run in: the given ones, else the caller's.
+fn namespaces(vm: &mut Vm, func: &str, globals: Option<&Value>, locals: Option<&Value>) -> PyResult<(Value, Value)> {
+    let globals = globals.filter(|g| !is_none(g)).cloned();
+    let locals = locals.filter(|l| !is_none(l)).cloned();
+    if let Some(g) = &globals {
+        if as_dict(g).is_none() {
+            let msg = if func == "exec" {
+                format!("exec() globals must be a dict, not {}", vm.type_of(g).name)
+            } else {
+                "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
+            };
+            return Err(vm.type_error(msg));
+        }
+    }
+    if let Some(l) = &locals {
+        if as_dict(l).is_none() {
+            let msg = format!("locals must be a mapping (Krait supports dicts so far), not {}", vm.type_of(l).name);
+            return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
+        }
+    }
+    let (globals, locals) = match (globals, locals) {
+        (Some(g), Some(l)) => (g, l),
+        (Some(g), None) => (g.clone(), g),
+        (None, l) => {
+            let g = crate::eval::current_globals(vm).unwrap_or_else(new_dict);
+            let l = match l {
+                Some(l) => l,
+                None => crate::eval::current_locals(vm)?,
+            };
+            (g, l)
+        }
+    };
+    let gd = as_dict(&globals).expect("checked above");
+    if gd.get_str(&new_str("__builtins__")).is_none() {
+        let b = vm.builtins()?;
+        gd.set(vm, new_str("__builtins__"), new_module("builtins", b))?;
+    }
+    Ok((globals, locals))
+}
+
+fn run(vm: &mut Vm, func: &str, args: &[Value], kwnames: &[Value], mode: Mode) -> PyResult<Value> {
+    let slots = bind(vm, func, &["source", "globals", "locals"], args, kwnames)?;
+    let Some(source) = slots[0].clone() else {
+        return Err(vm.type_error(format!("{func} expected at least 1 argument, got 0")));
+    };
+    let (globals, locals) = namespaces(vm, func, slots[1].as_ref(), slots[2].as_ref())?;
+    let code = if as_code(&source).is_some() {
+        source
+    } else {
+        let mut text = source_text(vm, &source, func)?;
+        if mode == Mode::Eval {
+            // eval() strips leading spaces and tabs, as CPython does.
+            text = text.trim_start_matches([' ', '\t']).to_string();
+        }
+        compile_text(vm, &text, "<string>", mode)?
+    };
+    let builtins = vm.builtins()?;
+    crate::eval::run_code(vm, code, globals, locals, builtins)
+}
+
+/// `exec(source, globals=None, locals=None)`: always None.
+pub fn exec(vm: &mut Vm, f: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let _ = f;
+    run(vm, "exec", args, kwnames, Mode::Exec)?;
+    Ok(none())
+}
+
+/// `eval(source, globals=None, locals=None)`: the expression's value.
+pub fn eval(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    run(vm, "eval", args, kwnames, Mode::Eval)
+}
