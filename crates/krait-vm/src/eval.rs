@@ -922,7 +922,12 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     Some(func) => (crate::builtins::str::new_str(&co.co.co_name), func.qualname.clone()),
                     None => (crate::builtins::str::new_str(&co.co.co_name), crate::builtins::str::new_str(&co.co.co_qualname)),
                 };
-                let gen = crate::generator::new_generator(crate::generator::SavedFrame { frame: f, stack }, name, qualname);
+                let gen = crate::generator::new_generator(
+                    crate::generator::SavedFrame { frame: f, stack },
+                    name,
+                    qualname,
+                    co.co.co_flags,
+                );
                 if vm.frames.len() < entry {
                     return Ok(gen);
                 }
@@ -939,6 +944,15 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let stack = vm.stack.split_off(frame.base);
                 vm.suspended = Some(crate::generator::SavedFrame { frame, stack });
                 return Ok(v);
+            }
+            Opcode::GET_AWAITABLE => {
+                let v = pop!();
+                let it = crate::generator::get_awaitable(vm, &v)?;
+                vm.stack.push(it);
+            }
+            Opcode::ASYNC_GEN_WRAP => {
+                let v = pop!();
+                vm.stack.push(crate::generator_async::wrap(v));
             }
             Opcode::GET_YIELD_FROM_ITER => {
                 let v = pop!();

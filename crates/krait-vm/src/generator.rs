@@ -42,7 +42,26 @@ enum State {
     Finished,
 }
 
+/// Which kind of suspendable frame a `GenData` runs.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+impl Kind {
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Generator => "generator",
+            Kind::Coroutine => "coroutine",
+            Kind::AsyncGenerator => "async generator",
+        }
+    }
+}
+
 pub struct GenData {
+    kind: Kind,
     state: RefCell<State>,
     name: Value,
     qualname: Value,
@@ -57,12 +76,12 @@ pub enum Sent {
     Returned(Value),
 }
 
-unsafe fn dealloc_generator(p: ObjPtr) {
+pub(crate) unsafe fn dealloc_generator(p: ObjPtr) {
     // SAFETY: generators are allocated by `new_generator` as Obj<GenData>.
     unsafe { dealloc_boxed::<GenData>(p) }
 }
 
-fn trace_generator(p: ObjPtr, visit: Visit) {
+pub(crate) fn trace_generator(p: ObjPtr, visit: Visit) {
     // SAFETY: generators are Obj<GenData>.
     let g = unsafe { p.data::<GenData>() };
     visit(&g.name);
@@ -78,12 +97,18 @@ fn trace_generator(p: ObjPtr, visit: Visit) {
     }
 }
 
+pub(crate) fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    gen_repr(vm, v)
+}
+
+fn gen_repr(_: &mut Vm, v: &Value) -> PyResult<Value> {
+    let g = data_of(v).expect("generator slot");
+    let name = as_str(&g.qualname).unwrap_or("?");
+    Ok(new_str(&format!("<{} object {} at {:#x}>", g.kind.noun(), name, v.bits() & ((1 << 48) - 1))))
+}
+
 pub static GENERATOR_TYPE: TypeObject = TypeObject {
-    repr: Some(|_, v| {
-        let g = as_generator(v).expect("generator slot");
-        let name = as_str(&g.qualname).unwrap_or("?");
-        Ok(new_str(&format!("<generator object {} at {:#x}>", name, v.bits() & ((1 << 48) - 1))))
-    }),
+    repr: Some(gen_repr),
     iter: Some(|_, v| Ok(v.clone())),
     next: Some(|vm, v| match send(vm, v, none(), None)? {
         Sent::Yielded(x) => Ok(Some(x)),
@@ -105,23 +130,141 @@ pub static GENERATOR_TYPE: TypeObject = TypeObject {
     ..TypeObject::builtin("generator", Some(&OBJECT_TYPE), dealloc_generator, trace_generator)
 };
 
-pub fn as_generator(v: &Value) -> Option<&GenData> {
-    let p = v.as_object()?;
-    // SAFETY: generators are Obj<GenData>.
-    std::ptr::eq(p.ty(), &GENERATOR_TYPE).then(|| unsafe { p.data::<GenData>() })
+/// The frame data of a generator or coroutine (what `send` resumes).
+/// Coroutines: the frames of `async def` functions, driven by `send`
+/// (directly, or by the `SEND` loop of an `await`).
+pub static COROUTINE_TYPE: TypeObject = TypeObject {
+    repr: Some(gen_repr),
+    getattr: Some(generator_getattr),
+    methods: &[
+        MethodDef { name: "send", func: generator_send },
+        MethodDef { name: "throw", func: generator_throw },
+        MethodDef { name: "close", func: |vm, this, args, _| {
+            if !args.is_empty() {
+                return Err(vm.type_error(format!("coroutine.close() takes no arguments ({} given)", args.len())));
+            }
+            close(vm, this)?;
+            Ok(none())
+        } },
+        MethodDef { name: "__await__", func: |_, this, _, _| {
+            Ok(Value::from_owned(alloc(&CORO_WRAPPER_TYPE, Wrapper { coro: this.clone() })))
+        } },
+    ],
+    ..TypeObject::builtin("coroutine", Some(&OBJECT_TYPE), dealloc_generator, trace_generator)
+};
+
+/// What `coroutine.__await__()` returns: an iterator driving the coroutine.
+struct Wrapper {
+    coro: Value,
 }
 
-/// A generator for a frame just made by `RETURN_GENERATOR`.
-pub fn new_generator(saved: SavedFrame, name: Value, qualname: Value) -> Value {
+unsafe fn dealloc_wrapper(p: ObjPtr) {
+    // SAFETY: coroutine wrappers are Obj<Wrapper>.
+    unsafe { dealloc_boxed::<Wrapper>(p) }
+}
+
+fn trace_wrapper(p: ObjPtr, visit: Visit) {
+    // SAFETY: coroutine wrappers are Obj<Wrapper>.
+    visit(&unsafe { p.data::<Wrapper>() }.coro);
+}
+
+fn wrapped(v: &Value) -> Value {
+    // SAFETY: coroutine wrappers are Obj<Wrapper>.
+    unsafe { v.as_object().expect("a wrapper").data::<Wrapper>() }.coro.clone()
+}
+
+static CORO_WRAPPER_TYPE: TypeObject = TypeObject {
+    iter: Some(|_, v| Ok(v.clone())),
+    next: Some(|vm, v| match send(vm, &wrapped(v), none(), None)? {
+        Sent::Yielded(x) => Ok(Some(x)),
+        Sent::Returned(r) if is_none(&r) => Ok(None),
+        Sent::Returned(r) => Err(stop_iteration(r)),
+    }),
+    methods: &[
+        MethodDef { name: "send", func: |vm, this, args, kw| generator_send(vm, &wrapped(this), args, kw) },
+        MethodDef { name: "throw", func: |vm, this, args, kw| generator_throw(vm, &wrapped(this), args, kw) },
+        MethodDef { name: "close", func: |vm, this, _, _| {
+            close(vm, &wrapped(this))?;
+            Ok(none())
+        } },
+    ],
+    ..TypeObject::builtin("coroutine_wrapper", Some(&OBJECT_TYPE), dealloc_wrapper, trace_wrapper)
+};
+
+/// `GET_AWAITABLE`: a coroutine itself, else what `__await__` returns (an
+/// iterator), with CPython's errors.
+pub fn get_awaitable(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if let Some(c) = as_coroutine(v) {
+        if let State::Suspended(s) = &*c.state.borrow() {
+            if delegate(s).is_some() {
+                return Err(vm.error(&RUNTIME_ERROR, "coroutine is being awaited already"));
+            }
+        }
+        return Ok(v.clone());
+    }
+    let ty = vm.type_of_static(v);
+    let method = crate::builtins::classes::type_lookup(ty, &crate::builtins::str::intern("__await__"));
+    let Some(method) = method else {
+        let msg = format!("object {} can't be used in 'await' expression", ty.name);
+        return Err(vm.type_error(msg));
+    };
+    let bound = match vm.type_of(&method).descr_get {
+        Some(get) => get(vm, &method, v, ty)?,
+        None => method,
+    };
+    let it = crate::eval::call(vm, &bound, &[], &[])?;
+    if as_coroutine(&it).is_some() {
+        return Err(vm.type_error("__await__() returned a coroutine"));
+    }
+    if vm.type_of(&it).next.is_none() {
+        let msg = format!("__await__() returned non-iterator of type '{}'", vm.type_of(&it).name);
+        return Err(vm.type_error(msg));
+    }
+    Ok(it)
+}
+
+pub fn as_generator(v: &Value) -> Option<&GenData> {
+    let p = v.as_object()?;
+    let ty = p.ty();
+    // SAFETY: generators, coroutines and async generators are Obj<GenData>.
+    (std::ptr::eq(ty, &GENERATOR_TYPE) || std::ptr::eq(ty, &COROUTINE_TYPE)).then(|| unsafe { p.data::<GenData>() })
+}
+
+/// A coroutine's data (not a generator's).
+pub fn as_coroutine(v: &Value) -> Option<&GenData> {
+    as_generator(v).filter(|g| g.kind == Kind::Coroutine)
+}
+
+/// A generator, coroutine or async generator for a frame just made by
+/// `RETURN_GENERATOR`; `flags` (its code's) say which.
+pub fn new_generator(saved: SavedFrame, name: Value, qualname: Value, flags: u32) -> Value {
     let code = saved.frame.code.clone();
+    let kind = match flags {
+        f if f & 0x200 != 0 => Kind::AsyncGenerator,
+        f if f & 0x80 != 0 => Kind::Coroutine,
+        _ => Kind::Generator,
+    };
+    let ty: &'static TypeObject = match kind {
+        Kind::Generator => &GENERATOR_TYPE,
+        Kind::Coroutine => &COROUTINE_TYPE,
+        Kind::AsyncGenerator => &crate::generator_async::ASYNC_GENERATOR_TYPE,
+    };
     let data = GenData {
+        kind,
         state: RefCell::new(State::Created(saved)),
         name,
         qualname,
         code,
         exc_state: RefCell::new(Value::NULL),
     };
-    Value::from_owned(alloc(&GENERATOR_TYPE, data))
+    Value::from_owned(alloc(ty, data))
+}
+
+/// The frame data of an async generator.
+pub fn as_async_generator_data(v: &Value) -> Option<&GenData> {
+    let p = v.as_object()?;
+    // SAFETY: async generators are Obj<GenData>.
+    std::ptr::eq(p.ty(), &crate::generator_async::ASYNC_GENERATOR_TYPE).then(|| unsafe { p.data::<GenData>() })
 }
 
 /// `StopIteration(value)`, as an error.
@@ -132,15 +275,19 @@ pub fn stop_iteration(value: Value) -> PyErr {
 /// Resume generator `gen`: with `value` as the result of its `yield`, or
 /// with `error` raised at it (`throw`).
 pub fn send(vm: &mut Vm, gen: &Value, value: Value, error: Option<PyErr>) -> PyResult<Sent> {
-    let g = as_generator(gen).expect("send to a generator");
+    let g = data_of(gen).expect("send to a generator");
     let state = std::mem::replace(&mut *g.state.borrow_mut(), State::Running);
     let (saved, started) = match state {
         State::Running => {
             *g.state.borrow_mut() = State::Running;
-            return Err(vm.error(&VALUE_ERROR, "generator already executing"));
+            let msg = format!("{} already executing", g.kind.noun());
+            return Err(vm.error(&VALUE_ERROR, msg));
         }
         State::Finished => {
             *g.state.borrow_mut() = State::Finished;
+            if g.kind == Kind::Coroutine && error.is_none() {
+                return Err(vm.error(&RUNTIME_ERROR, "cannot reuse already awaited coroutine"));
+            }
             return match error {
                 Some(e) => Err(e),
                 None => Ok(Sent::Returned(none())),
@@ -151,7 +298,8 @@ pub fn send(vm: &mut Vm, gen: &Value, value: Value, error: Option<PyErr>) -> PyR
     };
     if !started && error.is_none() && !is_none(&value) {
         *g.state.borrow_mut() = State::Created(saved);
-        return Err(vm.type_error("can't send non-None value to a just-started generator"));
+        let msg = format!("can't send non-None value to a just-started {}", g.kind.noun());
+        return Err(vm.type_error(msg));
     }
     // A generator delegating with `yield from` passes a throw on.
     if let (Some(e), true) = (&error, started) {
@@ -166,7 +314,7 @@ pub fn send(vm: &mut Vm, gen: &Value, value: Value, error: Option<PyErr>) -> PyR
 /// Put `saved` back on the stack and run it until it yields, returns or
 /// raises; `push` is the value its suspended `yield` evaluates to.
 fn resume(vm: &mut Vm, gen: &Value, saved: SavedFrame, push: Option<Value>, error: Option<PyErr>) -> PyResult<Sent> {
-    let g = as_generator(gen).expect("a generator");
+    let g = data_of(gen).expect("a generator");
     *g.state.borrow_mut() = State::Running;
     let SavedFrame { mut frame, stack } = saved;
     frame.base = vm.stack.len();
@@ -193,8 +341,10 @@ fn resume(vm: &mut Vm, gen: &Value, saved: SavedFrame, push: Option<Value>, erro
         Err(e) => {
             *g.state.borrow_mut() = State::Finished;
             let ty = vm.type_of(&e.exception);
-            if ty.is_subtype(&STOP_ITERATION) {
-                let err = vm.error(&RUNTIME_ERROR, "generator raised StopIteration");
+            let async_stop = g.kind == Kind::AsyncGenerator && ty.is_subtype(&exceptions::STOP_ASYNC_ITERATION);
+            if ty.is_subtype(&STOP_ITERATION) || async_stop {
+                let what = if async_stop { "StopAsyncIteration" } else { "StopIteration" };
+                let err = vm.error(&RUNTIME_ERROR, format!("{} raised {}", g.kind.noun(), what));
                 if let Some(data) = as_exception(&err.exception) {
                     *data.cause.borrow_mut() = e.exception.clone();
                     *data.context.borrow_mut() = e.exception.clone();
@@ -219,7 +369,7 @@ fn delegate(saved: &SavedFrame) -> Option<Value> {
 /// `throw` into a generator suspended in `yield from sub` (CPython's
 /// `_gen_throw` with a `yf`).
 fn throw_delegated(vm: &mut Vm, gen: &Value, sub: &Value, e: PyErr) -> PyResult<Sent> {
-    let g = as_generator(gen).expect("a generator");
+    let g = data_of(gen).expect("a generator");
     let is_exit = vm.type_of(&e.exception).is_subtype(&GENERATOR_EXIT);
     let outcome: PyResult<Sent> = if is_exit {
         // GeneratorExit closes the subiterator, then is raised here.
@@ -264,7 +414,7 @@ fn throw_delegated(vm: &mut Vm, gen: &Value, sub: &Value, e: PyErr) -> PyResult<
 /// Resume this generator (suspended in `yield from`) with an error raised
 /// at its `yield from`.
 fn resume_with(vm: &mut Vm, gen: &Value, push: Option<Value>, error: Option<PyErr>) -> PyResult<Sent> {
-    let g = as_generator(gen).expect("a generator");
+    let g = data_of(gen).expect("a generator");
     let State::Suspended(saved) = std::mem::replace(&mut *g.state.borrow_mut(), State::Running) else {
         return Err(vm.error(&RUNTIME_ERROR, "generator state changed during throw"));
     };
@@ -285,7 +435,7 @@ fn close_iter(vm: &mut Vm, sub: &Value) -> PyResult<()> {
 
 /// `generator.close()`.
 pub fn close(vm: &mut Vm, gen: &Value) -> PyResult<()> {
-    let g = as_generator(gen).expect("a generator");
+    let g = data_of(gen).expect("a generator");
     {
         let mut state = g.state.borrow_mut();
         if matches!(*state, State::Created(_) | State::Finished) {
@@ -295,7 +445,10 @@ pub fn close(vm: &mut Vm, gen: &Value) -> PyResult<()> {
     }
     let exit = PyErr { exception: exceptions::exception_with_args(&GENERATOR_EXIT, Vec::new()) };
     match send(vm, gen, none(), Some(exit)) {
-        Ok(Sent::Yielded(_)) => Err(vm.error(&RUNTIME_ERROR, "generator ignored GeneratorExit")),
+        Ok(Sent::Yielded(_)) => {
+            let msg = format!("{} ignored GeneratorExit", g.kind.noun());
+            Err(vm.error(&RUNTIME_ERROR, msg))
+        }
         Ok(Sent::Returned(_)) => Ok(()),
         Err(e) if vm.type_of(&e.exception).is_subtype(&GENERATOR_EXIT) || vm.type_of(&e.exception).is_subtype(&STOP_ITERATION) => Ok(()),
         Err(e) => Err(e),
@@ -323,17 +476,11 @@ fn stop_iteration_for(r: Value) -> PyErr {
     }
 }
 
-/// `generator.throw(exc)` / `throw(type[, value])`.
-fn generator_throw(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::function::no_keywords(vm, "throw", kwnames)?;
-    let (typ, val) = match args {
-        [t] => (t.clone(), None),
-        [t, v] | [t, v, _] => (t.clone(), Some(v.clone()).filter(|v| !is_none(v))),
-        _ => return Err(vm.type_error(format!("throw expected at least 1 argument, got {}", args.len()))),
-    };
-    if args.len() == 3 && !is_none(&args[2]) {
-        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "generator.throw() with a traceback"));
-    }
+/// The exception `throw(typ[, val])` raises: an instance as it is, a class
+/// called with `val` (CPython's `_gen_throw` checks).
+pub fn exception_for_throw(vm: &mut Vm, typ: &Value, val: Option<&Value>) -> PyResult<Value> {
+    let val = val.filter(|v| !is_none(v)).cloned();
+    let typ = typ.clone();
     let exc = if let Some(cls) = crate::types::as_type(&typ).filter(|t| t.is_subtype(&exceptions::BASE_EXCEPTION)) {
         match val {
             Some(v) if vm.type_of(&v).is_subtype(cls) => v,
@@ -355,15 +502,49 @@ fn generator_throw(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value])
         let msg = format!("exceptions must be classes or instances deriving from BaseException, not {}", vm.type_of(&typ).name);
         return Err(vm.type_error(msg));
     };
+    Ok(exc)
+}
+
+/// `generator.throw(exc)` / `throw(type[, value])`.
+fn generator_throw(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "throw", kwnames)?;
+    let (typ, val) = match args {
+        [t] => (t.clone(), None),
+        [t, v] | [t, v, _] => (t.clone(), Some(v.clone()).filter(|v| !is_none(v))),
+        _ => return Err(vm.type_error(format!("throw expected at least 1 argument, got {}", args.len()))),
+    };
+    if args.len() == 3 && !is_none(&args[2]) {
+        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "generator.throw() with a traceback"));
+    }
+    let exc = exception_for_throw(vm, &typ, val.as_ref())?;
     match send(vm, this, none(), Some(PyErr { exception: exc }))? {
         Sent::Yielded(v) => Ok(v),
         Sent::Returned(r) => Err(stop_iteration_for(r)),
     }
 }
 
+/// A generator's, coroutine's or async generator's frame data.
+pub fn data_of(v: &Value) -> Option<&GenData> {
+    as_generator(v).or_else(|| as_async_generator_data(v))
+}
+
+pub(crate) fn getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
+    generator_getattr(vm, v, name)
+}
+
 fn generator_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
-    let g = as_generator(v).expect("generator slot");
-    match as_str(name).unwrap_or("") {
+    let g = data_of(v).expect("generator slot");
+    let text = as_str(name).unwrap_or("");
+    // Coroutines spell them cr_*, async generators ag_*.
+    let text = match (g.kind, text) {
+        (Kind::Coroutine, t) if t.starts_with("cr_") => format!("gi_{}", &t[3..]),
+        (Kind::AsyncGenerator, t) if t.starts_with("ag_") => format!("gi_{}", &t[3..]),
+        (_, "gi_yieldfrom") if g.kind != Kind::Generator => String::new(),
+        (Kind::Coroutine, "cr_await") => "gi_yieldfrom".into(),
+        (_, t) => t.to_string(),
+    };
+    let text = if g.kind == Kind::Coroutine && text == "gi_await" { "gi_yieldfrom".to_string() } else { text };
+    match text.as_str() {
         "__name__" => Ok(g.name.clone()),
         "__qualname__" => Ok(g.qualname.clone()),
         "gi_code" => Ok(g.code.clone()),
@@ -373,6 +554,8 @@ fn generator_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             State::Suspended(s) => delegate(s).unwrap_or_else(none),
             _ => none(),
         }),
+        // A finished generator has no frame; frame objects do not exist yet.
+        "gi_frame" if matches!(*g.state.borrow(), State::Finished) => Ok(none()),
         "gi_frame" => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "generator gi_frame (frame objects)")),
         _ => crate::builtins::classes::generic_getattr(vm, v, name),
     }

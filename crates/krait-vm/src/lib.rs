@@ -19,6 +19,7 @@
 pub mod builtins;
 pub mod eval;
 pub mod generator;
+pub mod generator_async;
 pub mod import;
 pub mod object;
 pub mod ops;

@@ -168,6 +168,23 @@ impl Compiler<'_> {
                 self.set_pos(e.range);
                 self.emit_yield()?;
             }
+            ExprKind::Await { value } => {
+                let b = self.block();
+                if b.kind != BlockType::Function {
+                    let msg = "'await' outside function";
+                    return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, e.range)));
+                }
+                if !b.coroutine && b.comprehension.is_none() {
+                    let msg = "'await' outside async function";
+                    return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, e.range)));
+                }
+                self.compile_expr(value)?;
+                self.set_pos(e.range);
+                self.emit(Opcode::GET_AWAITABLE, 0);
+                let i = self.add_const(Constant::None);
+                self.emit(Opcode::LOAD_CONST, i);
+                self.emit_yield_from(true);
+            }
             ExprKind::YieldFrom { value } => {
                 self.compile_expr(value)?;
                 self.set_pos(e.range);
@@ -665,8 +682,10 @@ impl Compiler<'_> {
 
     /// `YIELD_VALUE; RESUME 1` (CPython's `addop_yield`).
     fn emit_yield(&mut self) -> CResult<()> {
-        if self.block().coroutine {
-            return Err(CompileError::Unsupported("yield in async functions".into()));
+        // An async generator wraps what it yields (CPython's
+        // ASYNC_GEN_WRAP), to tell it from what `await` passes up.
+        if self.block().coroutine && self.block().comprehension.is_none() {
+            self.emit(Opcode::ASYNC_GEN_WRAP, 0);
         }
         self.emit(Opcode::YIELD_VALUE, 0);
         self.emit(Opcode::RESUME, 1);

@@ -240,6 +240,9 @@ impl Compiler<'_> {
                 self.compile_function(s, name, args, body, decorator_list, returns.as_deref())?;
             }
             StmtKind::With { items, body, .. } => self.compile_with(s, items, body, 0)?,
+            StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, .. } => {
+                self.compile_function(s, name, args, body, decorator_list, returns.as_deref())?;
+            }
             StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
                 self.compile_class(s, name, bases, keywords, body, decorator_list)?;
             }
