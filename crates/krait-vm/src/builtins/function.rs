@@ -79,8 +79,39 @@ pub static CODE_TYPE: TypeObject = TypeObject {
             c.co.co_firstlineno
         )))
     }),
+    getattr: Some(code_getattr),
     ..TypeObject::builtin("code", Some(&OBJECT_TYPE), dealloc_code, trace_code)
 };
+
+/// A code object's `co_*` attributes.
+fn code_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
+    let c = as_code(v).expect("code slot on code");
+    let co = &c.co;
+    let strs = |names: &[String]| new_tuple(names.iter().map(|n| crate::builtins::str::intern(n)).collect());
+    let int = |i: u32| new_int(i64::from(i));
+    Ok(match as_str(name).unwrap_or("") {
+        "co_name" => new_str(&co.co_name),
+        "co_qualname" => new_str(&co.co_qualname),
+        "co_filename" => new_str(&co.co_filename),
+        "co_firstlineno" => int(co.co_firstlineno),
+        "co_argcount" => int(co.co_argcount),
+        "co_posonlyargcount" => int(co.co_posonlyargcount),
+        "co_kwonlyargcount" => int(co.co_kwonlyargcount),
+        "co_nlocals" => new_int(co.co_varnames.len() as i64),
+        "co_flags" => int(co.co_flags),
+        "co_stacksize" => int(co.co_stacksize),
+        "co_varnames" => strs(&co.co_varnames),
+        "co_cellvars" => strs(&co.co_cellvars),
+        "co_freevars" => strs(&co.co_freevars),
+        "co_names" => new_tuple(c.names.clone()),
+        "co_consts" => new_tuple(c.consts.clone()),
+        "co_code" | "co_lnotab" | "co_linetable" | "co_exceptiontable" => {
+            let msg = format!("code.{} (bytes objects)", as_str(name).unwrap_or(""));
+            return Err(vm.error(&crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR, msg));
+        }
+        _ => return crate::builtins::classes::generic_getattr(vm, v, name),
+    })
+}
 
 unsafe fn dealloc_code(p: ObjPtr) {
     // SAFETY: code objects are allocated by `new_code` as Obj<CodeData>.
