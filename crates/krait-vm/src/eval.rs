@@ -947,8 +947,94 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::GET_AWAITABLE => {
                 let v = pop!();
-                let it = crate::generator::get_awaitable(vm, &v)?;
+                let it = match crate::generator::get_awaitable(vm, &v) {
+                    Ok(it) => it,
+                    // `async with`'s operands get their own message.
+                    Err(e) if arg > 0 && crate::builtins::classes::type_lookup(vm.type_of_static(&v), &crate::builtins::str::intern("__await__")).is_none() && crate::generator::as_coroutine(&v).is_none() => {
+                        let _ = e;
+                        let which = if arg == 1 { "__aenter__" } else { "__aexit__" };
+                        let msg = format!("'async with' received an object from {which} that does not implement __await__: {}", vm.type_of(&v).name);
+                        return Err(vm.type_error(msg));
+                    }
+                    Err(e) => return Err(e),
+                };
                 vm.stack.push(it);
+            }
+            Opcode::GET_AITER => {
+                let v = pop!();
+                let ty = vm.type_of_static(&v);
+                let Some(m) = crate::builtins::classes::type_lookup(ty, &crate::builtins::str::intern("__aiter__")) else {
+                    let msg = format!("'async for' requires an object with __aiter__ method, got {}", ty.name);
+                    return Err(vm.type_error(msg));
+                };
+                let bound = match vm.type_of(&m).descr_get {
+                    Some(get) => get(vm, &m, &v, ty)?,
+                    None => m,
+                };
+                let it = call(vm, &bound, &[], &[])?;
+                let it_ty = vm.type_of_static(&it);
+                if crate::builtins::classes::type_lookup(it_ty, &crate::builtins::str::intern("__anext__")).is_none() {
+                    let msg = format!("'async for' received an object from __aiter__ that does not implement __anext__: {}", it_ty.name);
+                    return Err(vm.type_error(msg));
+                }
+                vm.stack.push(it);
+            }
+            Opcode::GET_ANEXT => {
+                let aiter = top!().clone();
+                let ty = vm.type_of_static(&aiter);
+                let Some(m) = crate::builtins::classes::type_lookup(ty, &crate::builtins::str::intern("__anext__")) else {
+                    let msg = format!("'async for' requires an iterator with __anext__ method, got {}", ty.name);
+                    return Err(vm.type_error(msg));
+                };
+                let bound = match vm.type_of(&m).descr_get {
+                    Some(get) => get(vm, &m, &aiter, ty)?,
+                    None => m,
+                };
+                let awaitable = call(vm, &bound, &[], &[])?;
+                let it = match crate::generator::get_awaitable(vm, &awaitable) {
+                    Ok(it) => it,
+                    Err(_) => {
+                        let msg = format!("'async for' received an invalid object from __anext__: {}", vm.type_of(&awaitable).name);
+                        return Err(vm.type_error(msg));
+                    }
+                };
+                vm.stack.push(it);
+            }
+            Opcode::END_ASYNC_FOR => {
+                let exc = pop!();
+                if vm.type_of(&exc).is_subtype(&crate::builtins::exceptions::STOP_ASYNC_ITERATION) {
+                    drop(pop!());
+                } else {
+                    vm.reraising = true;
+                    return Err(PyErr { exception: exc });
+                }
+            }
+            Opcode::BEFORE_ASYNC_WITH => {
+                let mgr = pop!();
+                let ty = vm.type_of_static(&mgr);
+                let special = |vm: &mut Vm, name: &str| -> PyResult<Option<Value>> {
+                    let Some(f) = crate::builtins::classes::type_lookup(ty, &crate::builtins::str::intern(name)) else {
+                        return Ok(None);
+                    };
+                    match vm.type_of(&f).descr_get {
+                        Some(get) => get(vm, &f, &mgr, ty).map(Some),
+                        None => Ok(Some(f)),
+                    }
+                };
+                let Some(enter) = special(vm, "__aenter__")? else {
+                    let msg = format!("'{}' object does not support the asynchronous context manager protocol", ty.name);
+                    return Err(vm.type_error(msg));
+                };
+                let Some(exit) = special(vm, "__aexit__")? else {
+                    let msg = format!(
+                        "'{}' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
+                        ty.name
+                    );
+                    return Err(vm.type_error(msg));
+                };
+                vm.stack.push(exit);
+                let r = call(vm, &enter, &[], &[])?;
+                vm.stack.push(r);
             }
             Opcode::ASYNC_GEN_WRAP => {
                 let v = pop!();

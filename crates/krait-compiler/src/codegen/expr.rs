@@ -279,13 +279,16 @@ impl Compiler<'_> {
     /// A list, set or dict comprehension (3.11: a function called at once
     /// with the first iterator as its argument `.0`).
     fn compile_comprehension(&mut self, e: &Expr, generators: &[Comprehension], element: CompElement) -> CResult<()> {
-        if generators.iter().any(|g| g.is_async != 0) {
-            return Err(CompileError::Unsupported("asynchronous comprehensions".into()));
-        }
         let block = self
             .table
             .lookup(e.range)
             .ok_or_else(|| CompileError::Internal("no block for a comprehension".into()))?;
+        let is_async = self.table.block(block).coroutine;
+        let generator_kind = matches!(element, CompElement::Generator(_));
+        if is_async && !generator_kind && !self.block().coroutine && self.block().comprehension.is_none() {
+            let msg = "asynchronous comprehension outside of an asynchronous function";
+            return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, e.range)));
+        }
         let name = self.table.block(block).co_name().into_owned();
         let qualname = self.qualname(&name);
         let line = self.lines.line(e.range.start) as u32;
@@ -319,9 +322,16 @@ impl Compiler<'_> {
         self.emit(Opcode::MAKE_FUNCTION, if closure { 0x08 } else { 0 });
         self.compile_iter(&generators[0].iter)?;
         self.set_pos(e.range);
-        self.emit(Opcode::GET_ITER, 0);
+        self.emit(if generators[0].is_async != 0 { Opcode::GET_AITER } else { Opcode::GET_ITER }, 0);
         self.emit(Opcode::PRECALL, 0);
         self.emit(Opcode::CALL, 0);
+        // Calling an async comprehension makes a coroutine: await it.
+        if is_async && !generator_kind {
+            self.emit(Opcode::GET_AWAITABLE, 0);
+            let none = self.add_const(Constant::None);
+            self.emit(Opcode::LOAD_CONST, none);
+            self.emit_yield_from(true);
+        }
         Ok(())
     }
 
@@ -334,6 +344,9 @@ impl Compiler<'_> {
         add: Opcode,
     ) -> CResult<()> {
         let g = &generators[index];
+        if g.is_async != 0 {
+            return self.compile_async_comprehension_loop(e, generators, index, element, add);
+        }
         // Labels in CPython's allocation order: the flow-graph optimizer
         // visits blocks by it.
         let (start, if_cleanup, cleanup) = (self.new_label(), self.new_label(), self.new_label());
@@ -379,6 +392,74 @@ impl Compiler<'_> {
         self.set_pos(e.range);
         self.emit_jump(JumpKind::Always, start);
         self.bind(cleanup);
+        Ok(())
+    }
+
+    /// One `async for` of a comprehension (CPython 3.11's
+    /// `compiler_async_comprehension_generator`).
+    fn compile_async_comprehension_loop(
+        &mut self,
+        e: &Expr,
+        generators: &[Comprehension],
+        index: usize,
+        element: CompElement,
+        add: Opcode,
+    ) -> CResult<()> {
+        let g = &generators[index];
+        let (start, except, if_cleanup) = (self.new_label(), self.new_label(), self.new_label());
+        if index == 0 {
+            self.emit(Opcode::LOAD_FAST, 0);
+        } else {
+            self.compile_expr(&g.iter)?;
+            self.set_pos(e.range);
+            self.emit(Opcode::GET_AITER, 0);
+        }
+        self.bind(start);
+        self.set_pos(e.range);
+        // The stack holds the collection being built (not for a generator
+        // expression) and one iterator per enclosing `for`, this one's too.
+        let built = u32::from(!matches!(element, CompElement::Generator(_)));
+        let depth = self.unit().block_depth + built + index as u32 + 1;
+        let pos = self.unit().pos;
+        self.unit().asm.emit_pseudo(pos);
+        self.unit().asm.push_handler(except, depth, false);
+        self.emit(Opcode::GET_ANEXT, 0);
+        let none = self.add_const(Constant::None);
+        self.emit(Opcode::LOAD_CONST, none);
+        self.emit_yield_from(true);
+        self.unit().asm.pop_handler();
+        let pos = self.unit().pos;
+        self.unit().asm.emit_pseudo(pos);
+        self.compile_store_target(&g.target)?;
+        for cond in &g.ifs {
+            self.compile_jump_if(cond, if_cleanup, false)?;
+        }
+        if index + 1 < generators.len() {
+            self.compile_comprehension_loop(e, generators, index + 1, element, add)?;
+        } else {
+            match element {
+                CompElement::Generator(x) => {
+                    self.compile_expr(x)?;
+                    self.set_pos(e.range);
+                    self.emit_yield()?;
+                    self.emit(Opcode::POP_TOP, 0);
+                }
+                CompElement::List(x) | CompElement::Set(x) => self.compile_expr(x)?,
+                CompElement::Dict(k, v) => {
+                    self.compile_expr(k)?;
+                    self.compile_expr(v)?;
+                }
+            }
+            if !matches!(element, CompElement::Generator(_)) {
+                self.set_pos(e.range);
+                self.emit(add, generators.len() as u32 + 1);
+            }
+        }
+        self.bind(if_cleanup);
+        self.set_pos(e.range);
+        self.emit_jump(JumpKind::Always, start);
+        self.bind(except);
+        self.emit(Opcode::END_ASYNC_FOR, 0);
         Ok(())
     }
 
@@ -684,7 +765,7 @@ impl Compiler<'_> {
     fn emit_yield(&mut self) -> CResult<()> {
         // An async generator wraps what it yields (CPython's
         // ASYNC_GEN_WRAP), to tell it from what `await` passes up.
-        if self.block().coroutine && self.block().comprehension.is_none() {
+        if self.block().coroutine && self.block().generator {
             self.emit(Opcode::ASYNC_GEN_WRAP, 0);
         }
         self.emit(Opcode::YIELD_VALUE, 0);

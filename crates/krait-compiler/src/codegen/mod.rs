@@ -123,7 +123,7 @@ enum FBlock {
     PopValue,
     /// The body of a `with` statement (at `range`), protected by `region`:
     /// leaving it calls `__exit__(None, None, None)`.
-    With { region: Region, range: TextRange },
+    With { region: Region, range: TextRange, is_async: bool },
 }
 
 struct Unit {

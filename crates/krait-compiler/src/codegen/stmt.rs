@@ -115,6 +115,50 @@ impl Compiler<'_> {
                 self.compile_body(orelse)?;
                 self.bind(end);
             }
+            StmtKind::AsyncFor { target, iter, body, orelse, .. } => {
+                // CPython 3.11's compiler_async_for.
+                if !self.block().coroutine {
+                    let msg = "'async for' outside async function";
+                    return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, s.range)));
+                }
+                let (start, except, end) = (self.new_label(), self.new_label(), self.new_label());
+                self.compile_expr(iter)?;
+                self.set_pos(s.range);
+                self.emit(Opcode::GET_AITER, 0);
+                self.bind(start);
+                self.unit().fblocks.push(FBlock::Loop(Loop { continue_to: start, break_to: end, pops_iterator: true }));
+                self.unit().block_depth += 1;
+                // SETUP_FINALLY guards the __anext__ call.
+                let depth = self.unit().block_depth;
+                let pos = self.unit().pos;
+                self.unit().asm.emit_pseudo(pos);
+                self.unit().asm.push_handler(except, depth, false);
+                self.emit(Opcode::GET_ANEXT, 0);
+                let none = self.add_const(Constant::None);
+                self.emit(Opcode::LOAD_CONST, none);
+                self.emit_yield_from(true);
+                self.unit().asm.pop_handler();
+                let pos = self.unit().pos;
+                self.unit().asm.emit_pseudo(pos);
+                self.compile_store(target)?;
+                self.compile_body(body)?;
+                self.emit_jump_noline(JumpKind::Always, start);
+                self.unit().block_depth -= 1;
+                self.unit().fblocks.pop();
+                self.bind(except);
+                // END_ASYNC_FOR has the iterator's line.
+                self.set_pos(iter.range);
+                self.emit(Opcode::END_ASYNC_FOR, 0);
+                self.compile_body(orelse)?;
+                self.bind(end);
+            }
+            StmtKind::AsyncWith { items, body, .. } => {
+                if !self.block().coroutine {
+                    let msg = "'async with' outside async function";
+                    return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, s.range)));
+                }
+                self.compile_with_generic(s, items, body, 0, true)?;
+            }
             StmtKind::Try { body, handlers, orelse, finalbody } => {
                 if finalbody.is_empty() {
                     self.compile_try_except(s, body, handlers, orelse)?;
@@ -479,11 +523,38 @@ impl Compiler<'_> {
     /// `with item, ...: body` (CPython 3.11's `compiler_with`), one item
     /// per nesting level.
     fn compile_with(&mut self, s: &Stmt, items: &[krait_syntax::ast::WithItem], body: &[Stmt], index: usize) -> CResult<()> {
+        self.compile_with_generic(s, items, body, index, false)
+    }
+
+    /// `await` of what is on the stack (`GET_AWAITABLE where` and the
+    /// SEND loop).
+    fn emit_await(&mut self, where_: u32) {
+        self.emit(Opcode::GET_AWAITABLE, where_);
+        let none = self.add_const(Constant::None);
+        self.emit(Opcode::LOAD_CONST, none);
+        self.emit_yield_from(true);
+    }
+
+    /// `with` and `async with` (CPython 3.11's `compiler_with` and
+    /// `compiler_async_with`).
+    fn compile_with_generic(
+        &mut self,
+        s: &Stmt,
+        items: &[krait_syntax::ast::WithItem],
+        body: &[Stmt],
+        index: usize,
+        is_async: bool,
+    ) -> CResult<()> {
         let item = &items[index];
         let (block, final_, exit, cleanup) = (self.new_label(), self.new_label(), self.new_label(), self.new_label());
         self.compile_expr(&item.context_expr)?;
         self.set_pos(s.range);
-        self.emit(Opcode::BEFORE_WITH, 0);
+        if is_async {
+            self.emit(Opcode::BEFORE_ASYNC_WITH, 0);
+            self.emit_await(1);
+        } else {
+            self.emit(Opcode::BEFORE_WITH, 0);
+        }
         // SETUP_WITH: the handler keeps `__exit__` on the stack.
         let depth = self.unit().block_depth;
         let pos = self.unit().pos;
@@ -492,7 +563,7 @@ impl Compiler<'_> {
         self.unit().asm.push_handler(final_, depth + 1, true);
         self.bind(block);
         self.unit().block_depth += 1;
-        self.unit().fblocks.push(FBlock::With { region, range: s.range });
+        self.unit().fblocks.push(FBlock::With { region, range: s.range, is_async });
         match &item.optional_vars {
             Some(target) => self.compile_store(target)?,
             None => self.emit(Opcode::POP_TOP, 0),
@@ -500,16 +571,23 @@ impl Compiler<'_> {
         if index + 1 == items.len() {
             self.compile_body(body)?;
         } else {
-            self.compile_with(s, items, body, index + 1)?;
+            self.compile_with_generic(s, items, body, index + 1, is_async)?;
         }
-        self.unit().pos = Position::default();
+        // Sync: POP_BLOCK is artificial; async: it keeps the body's location.
+        if !is_async {
+            self.unit().pos = Position::default();
+        }
         self.unit().asm.pop_handler();
-        self.unit().asm.emit_pseudo(Position::default());
+        let pos = self.unit().pos;
+        self.unit().asm.emit_pseudo(pos);
         self.unit().fblocks.pop();
         self.unit().block_depth -= 1;
         // The body finished: __exit__(None, None, None).
         self.set_pos(s.range);
         self.emit_call_exit_with_nones();
+        if is_async {
+            self.emit_await(2);
+        }
         self.emit(Opcode::POP_TOP, 0);
         self.emit_jump(JumpKind::Always, exit);
 
@@ -517,6 +595,9 @@ impl Compiler<'_> {
         let cleanup_region = self.enter_handler(final_, cleanup, depth + 2);
         self.set_pos(s.range);
         self.emit(Opcode::WITH_EXCEPT_START, 0);
+        if is_async {
+            self.emit_await(2);
+        }
         self.unit().pos = Position::default();
         let suppressed = self.new_label();
         self.emit_jump(JumpKind::PopIfTrue, suppressed);
@@ -668,7 +749,7 @@ impl Compiler<'_> {
                     self.unit().asm.pop_handler();
                     popped.push(*r);
                 }
-                FBlock::With { region, range } => {
+                FBlock::With { region, range, is_async } => {
                     // POP_BLOCK, then __exit__(None, None, None) at the
                     // `with` statement's location.
                     self.set_pos(*range);
@@ -680,6 +761,9 @@ impl Compiler<'_> {
                         self.emit(Opcode::SWAP, 2);
                     }
                     self.emit_call_exit_with_nones();
+                    if *is_async {
+                        self.emit_await(2);
+                    }
                     self.emit(Opcode::POP_TOP, 0);
                     self.unit().pos = Position::default();
                 }
