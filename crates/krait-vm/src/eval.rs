@@ -450,10 +450,25 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     let r = match op {
                         BinOp::Add => Value::small_int(x + y),
                         BinOp::Subtract => Value::small_int(x - y),
+                        BinOp::Multiply => x.checked_mul(y).and_then(Value::small_int),
                         _ => None,
                     };
                     if let Some(r) = r {
                         vm.stack.push(r);
+                        continue;
+                    }
+                }
+                // Two floats: BINARY_OP_*_FLOAT's idea.
+                if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
+                    let r = match op {
+                        BinOp::Add => Some(x + y),
+                        BinOp::Subtract => Some(x - y),
+                        BinOp::Multiply => Some(x * y),
+                        BinOp::TrueDivide if y != 0.0 => Some(x / y),
+                        _ => None,
+                    };
+                    if let Some(r) = r {
+                        vm.stack.push(Value::float(r));
                         continue;
                     }
                 }
@@ -490,6 +505,14 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 // Two small ints compare inline (COMPARE_OP_INT's idea).
                 if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
                     vm.stack.push(vm.bool(ops::ordering_satisfies(x.cmp(&y), op)));
+                    continue;
+                }
+                if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
+                    let r = match x.partial_cmp(&y) {
+                        Some(ord) => ops::ordering_satisfies(ord, op),
+                        None => op == CompareOp::Ne,
+                    };
+                    vm.stack.push(vm.bool(r));
                     continue;
                 }
                 let r = ops::richcompare(vm, &a, &b, op)?;

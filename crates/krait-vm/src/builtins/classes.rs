@@ -876,6 +876,26 @@ pub fn alloc_exception(cls: &'static TypeObject, args: Vec<Value>) -> Value {
 /// `__new__` made an instance of the class.
 fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let new_attr = type_lookup(cls, &crate::builtins::str::intern("__new__"));
+    // The common case: object's __new__ and a Python __init__ (nothing to
+    // check but __init__'s own arguments).
+    if let Some(n) = &new_attr {
+        let plain = heap(cls).is_some_and(|h| h.layout == Layout::Object)
+            && descriptors::is_builtin_slot(n, &OBJECT_TYPE, descriptors::Wrapped::New);
+        if plain {
+            if let Some(init) = type_lookup(cls, &crate::builtins::str::intern("__init__")).filter(|i| as_function(i).is_some()) {
+                let obj = alloc_instance(cls);
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(obj.clone());
+                full.extend_from_slice(args);
+                let r = crate::eval::call(vm, &init, &full, kwnames)?;
+                if !is_none(&r) {
+                    let msg = format!("__init__() should return None, not '{}'", vm.type_of(&r).name);
+                    return Err(vm.type_error(msg));
+                }
+                return Ok(obj);
+            }
+        }
+    }
     let obj = match new_attr {
         Some(n) if descriptors::as_builtin_attr(&n).is_some() => {
             let mut full = Vec::with_capacity(args.len() + 1);
