@@ -812,14 +812,26 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::MAKE_FUNCTION => {
                 let code_value = pop!();
                 let closure = if arg & 0x08 != 0 { pop!() } else { Value::NULL };
-                if arg & 0x04 != 0 {
-                    return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "functions with annotations"));
-                }
+                let annotations = if arg & 0x04 != 0 { pop!() } else { Value::NULL };
                 let kwdefaults = if arg & 0x02 != 0 { pop!() } else { Value::NULL };
                 let defaults = if arg & 0x01 != 0 { pop!() } else { Value::NULL };
                 let f = frame!();
                 let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
-                vm.stack.push(new_function(code_value, globals, builtins, defaults, kwdefaults, closure));
+                let func = new_function(code_value, globals, builtins, defaults, kwdefaults, closure);
+                if !annotations.is_null() {
+                    // The (name, value) pairs become the __annotations__ dict.
+                    let d = new_dict();
+                    let items = as_tuple(&annotations).map(|t| t.items.clone()).unwrap_or_default();
+                    for pair in items.chunks(2) {
+                        if let [k, v] = pair {
+                            as_dict(&d).expect("a dict").set(vm, k.clone(), v.clone())?;
+                        }
+                    }
+                    if let Some(f) = as_function(&func) {
+                        *f.annotations.borrow_mut() = d;
+                    }
+                }
+                vm.stack.push(func);
             }
             Opcode::COPY_FREE_VARS => {
                 let func = frame!().func.clone();
@@ -1120,6 +1132,16 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let f = vm.frames.last().expect("the caller's frame");
                 code = CodeRef::of(&f.code);
                 base = f.base;
+            }
+            Opcode::SETUP_ANNOTATIONS => {
+                let locals = frame!().locals.clone();
+                let Some(d) = as_dict(&locals) else {
+                    return Err(vm.error(&crate::builtins::exceptions::SYSTEM_ERROR, "no locals found when setting up annotations"));
+                };
+                let key = crate::builtins::str::intern("__annotations__");
+                if d.get(vm, &key)?.is_none() {
+                    d.set(vm, key, new_dict())?;
+                }
             }
             Opcode::PRINT_EXPR => {
                 // sys.displayhook: print the repr of a value other than

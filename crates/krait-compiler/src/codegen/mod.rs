@@ -329,6 +329,15 @@ impl<'a> Compiler<'a> {
     /// docstring is stored as `__doc__`.
     fn compile_namespace_body(&mut self, body: &[Stmt]) -> CResult<()> {
         use krait_syntax::ast::{Constant as AstConstant, ExprContext, ExprKind, StmtKind};
+        // Every annotated module and class has __annotations__.
+        if find_annotation(body) {
+            if self.block().kind == crate::symtable::BlockType::Module {
+                if let Some(first) = body.first() {
+                    self.set_pos(first.range);
+                }
+            }
+            self.emit(Opcode::SETUP_ANNOTATIONS, 0);
+        }
         let body = match body.first().map(|s| &s.kind) {
             Some(StmtKind::Expr { value })
                 if matches!(value.kind, ExprKind::Constant { value: AstConstant::Str(_), .. }) =>
@@ -350,6 +359,31 @@ impl<'a> Compiler<'a> {
         }
         Ok(())
     }
+}
+
+/// Does `body` hold an annotated assignment, outside nested function and
+/// class bodies (CPython's `find_ann`)?
+fn find_annotation(body: &[Stmt]) -> bool {
+    use krait_syntax::ast::StmtKind;
+    body.iter().any(|s| match &s.kind {
+        StmtKind::AnnAssign { .. } => true,
+        StmtKind::For { body, orelse, .. }
+        | StmtKind::AsyncFor { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::If { body, orelse, .. } => find_annotation(body) || find_annotation(orelse),
+        StmtKind::With { body, .. } | StmtKind::AsyncWith { body, .. } => find_annotation(body),
+        StmtKind::Try { body, handlers, orelse, finalbody } | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+            find_annotation(body)
+                || find_annotation(orelse)
+                || find_annotation(finalbody)
+                || handlers.iter().any(|h| {
+                    let krait_syntax::ast::ExceptHandlerKind::ExceptHandler { body, .. } = &h.kind;
+                    find_annotation(body)
+                })
+        }
+        StmtKind::Match { cases, .. } => cases.iter().any(|c| find_annotation(&c.body)),
+        _ => false,
+    })
 }
 
 /// A cell or free variable, as the code generator names it until the

@@ -115,6 +115,52 @@ impl Compiler<'_> {
                 self.compile_body(orelse)?;
                 self.bind(end);
             }
+            StmtKind::AnnAssign { target, annotation, value, simple } => {
+                // CPython 3.11's compiler_annassign: the assignment first.
+                if let Some(v) = value {
+                    self.compile_expr(v)?;
+                    self.compile_store(target)?;
+                }
+                let kind = self.block().kind;
+                match &target.kind {
+                    ExprKind::Name { id, .. } => {
+                        if *simple != 0 && matches!(kind, BlockType::Module | BlockType::Class) {
+                            if self.table.future.annotations() {
+                                return Err(CompileError::Unsupported(
+                                    "postponed evaluation of annotations (from __future__ import annotations)".into(),
+                                ));
+                            }
+                            self.compile_expr(annotation)?;
+                            self.set_pos(s.range);
+                            let i = self.add_name("__annotations__");
+                            self.emit(Opcode::LOAD_NAME, i);
+                            let c = self.add_const(Constant::Str(self.mangle(id).as_ref().into()));
+                            self.emit(Opcode::LOAD_CONST, c);
+                            self.emit(Opcode::STORE_SUBSCR, 0);
+                        }
+                    }
+                    ExprKind::Attribute { value: obj, .. } if value.is_none() => {
+                        self.compile_expr(obj)?;
+                        self.emit(Opcode::POP_TOP, 0);
+                    }
+                    ExprKind::Subscript { value: obj, slice, .. } if value.is_none() => {
+                        self.compile_expr(obj)?;
+                        self.emit(Opcode::POP_TOP, 0);
+                        self.compile_expr(slice)?;
+                        self.emit(Opcode::POP_TOP, 0);
+                    }
+                    _ => {}
+                }
+                // A complex target's annotation is evaluated last, in a
+                // module or class (CPython's check_annotation).
+                if *simple == 0 && matches!(kind, BlockType::Module | BlockType::Class) {
+                    // check_annotation: evaluate and discard.
+                    if !self.table.future.annotations() {
+                        self.compile_expr(annotation)?;
+                        self.emit(Opcode::POP_TOP, 0);
+                    }
+                }
+            }
             StmtKind::AsyncFor { target, iter, body, orelse, .. } => {
                 // CPython 3.11's compiler_async_for.
                 if !self.block().coroutine {
@@ -808,12 +854,8 @@ impl Compiler<'_> {
             self.compile_expr(d)?;
         }
         let mut flags = self.compile_defaults(args, s.range)?;
-        let annotated = args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs).any(|a| a.annotation.is_some())
-            || args.vararg.as_ref().is_some_and(|a| a.annotation.is_some())
-            || args.kwarg.as_ref().is_some_and(|a| a.annotation.is_some())
-            || returns.is_some();
-        if annotated {
-            return Err(CompileError::Unsupported("function annotations".into()));
+        if self.compile_annotations(args, returns, s.range)? {
+            flags |= 0x04;
         }
 
         let block = self.table.lookup(s.range).ok_or_else(|| CompileError::Internal(format!("no block for def {name}")))?;
@@ -915,6 +957,58 @@ impl Compiler<'_> {
             self.emit(Opcode::CALL, 0);
         }
         self.compile_name(name, ExprContext::Store)
+    }
+
+    /// Push a function's annotations as a tuple of (name, value) pairs
+    /// (CPython's `compiler_visit_annotations`: `args` before the
+    /// positional-only ones, then `*args`, keyword-only, `**kwargs`,
+    /// `return`); whether there were any.
+    fn compile_annotations(&mut self, args: &Arguments, returns: Option<&Expr>, range: krait_syntax::text::TextRange) -> CResult<bool> {
+        let mut pairs: Vec<(&str, &Expr)> = Vec::new();
+        for a in args.args.iter().chain(&args.posonlyargs) {
+            if let Some(ann) = &a.annotation {
+                pairs.push((&a.arg, ann));
+            }
+        }
+        if let Some(a) = &args.vararg {
+            if let Some(ann) = &a.annotation {
+                pairs.push((&a.arg, ann));
+            }
+        }
+        for a in &args.kwonlyargs {
+            if let Some(ann) = &a.annotation {
+                pairs.push((&a.arg, ann));
+            }
+        }
+        if let Some(a) = &args.kwarg {
+            if let Some(ann) = &a.annotation {
+                pairs.push((&a.arg, ann));
+            }
+        }
+        if let Some(r) = returns {
+            pairs.push(("return", r));
+        }
+        if pairs.is_empty() {
+            return Ok(false);
+        }
+        if self.table.future.annotations() {
+            return Err(CompileError::Unsupported("postponed evaluation of annotations (from __future__ import annotations)".into()));
+        }
+        for (name, ann) in &pairs {
+            self.set_pos(range);
+            let i = self.add_const(Constant::Str(self.mangle(name).as_ref().into()));
+            self.emit(Opcode::LOAD_CONST, i);
+            if let ExprKind::Starred { value, .. } = &ann.kind {
+                self.compile_expr(value)?;
+                self.set_pos(range);
+                self.emit(Opcode::UNPACK_SEQUENCE, 1);
+            } else {
+                self.compile_expr(ann)?;
+            }
+        }
+        self.set_pos(range);
+        self.emit(Opcode::BUILD_TUPLE, 2 * pairs.len() as u32);
+        Ok(true)
     }
 
     /// Push a function's defaults (CPython's `compiler_default_arguments`)

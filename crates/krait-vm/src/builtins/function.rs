@@ -175,6 +175,8 @@ pub struct FunctionData {
     pub defaults: Value,
     /// The keyword-only defaults dict (`__kwdefaults__`), or NULL.
     pub kwdefaults: Value,
+    /// `__annotations__`, made on first use (NULL until then).
+    pub annotations: std::cell::RefCell<Value>,
     /// The closure: a tuple of cells (one per `co_freevars`), or NULL.
     pub closure: Value,
 }
@@ -202,6 +204,12 @@ fn function_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         "__globals__" => Ok(f.globals.clone()),
         "__defaults__" => Ok(or_none(&f.defaults)),
         "__kwdefaults__" => Ok(or_none(&f.kwdefaults)),
+        "__annotations__" => {
+            if f.annotations.borrow().is_null() {
+                *f.annotations.borrow_mut() = crate::builtins::dict::new_dict();
+            }
+            Ok(f.annotations.borrow().clone())
+        }
         "__closure__" => Ok(or_none(&f.closure)),
         "__doc__" => {
             let doc = code.consts.first().cloned().unwrap_or_else(none);
@@ -224,7 +232,8 @@ unsafe fn dealloc_function(p: ObjPtr) {
 fn trace_function(p: ObjPtr, visit: Visit) {
     // SAFETY: functions are Obj<FunctionData>.
     let f = unsafe { p.data::<FunctionData>() };
-    for v in [&f.code, &f.globals, &f.builtins, &f.qualname, &f.defaults, &f.kwdefaults, &f.closure] {
+    let annotations = f.annotations.borrow();
+    for v in [&f.code, &f.globals, &f.builtins, &f.qualname, &f.defaults, &f.kwdefaults, &f.closure, &annotations] {
         if !v.is_null() {
             visit(v);
         }
@@ -233,7 +242,16 @@ fn trace_function(p: ObjPtr, visit: Visit) {
 
 pub fn new_function(code: Value, globals: Value, builtins: Value, defaults: Value, kwdefaults: Value, closure: Value) -> Value {
     let qualname = as_code(&code).map_or_else(|| new_str("?"), |c| new_str(&c.co.co_qualname));
-    Value::from_owned(alloc(&FUNCTION_TYPE, FunctionData { code, globals, builtins, qualname, defaults, kwdefaults, closure }))
+    Value::from_owned(alloc(&FUNCTION_TYPE, FunctionData {
+        code,
+        globals,
+        builtins,
+        qualname,
+        defaults,
+        kwdefaults,
+        closure,
+        annotations: std::cell::RefCell::new(Value::NULL),
+    }))
 }
 
 /// A cell: a variable shared between a function and the functions nested
