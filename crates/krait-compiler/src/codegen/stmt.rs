@@ -123,8 +123,8 @@ impl Compiler<'_> {
                 }
                 let kind = self.block().kind;
                 match &target.kind {
-                    ExprKind::Name { id, .. } => {
-                        if *simple != 0 && matches!(kind, BlockType::Module | BlockType::Class) {
+                    ExprKind::Name { id, .. } if *simple != 0 && matches!(kind, BlockType::Module | BlockType::Class) => {
+                        {
                             if self.table.future.annotations() {
                                 return Err(CompileError::Unsupported(
                                     "postponed evaluation of annotations (from __future__ import annotations)".into(),
