@@ -57,7 +57,28 @@ pub static INT_TYPE: TypeObject = TypeObject {
     bool: Some(|_, v| Ok(int_of(v).is_some_and(|i| !i.is_zero()))),
     number: &INT_NUMBER,
     new: Some(crate::builtins::functions::int_new),
-    methods: &[crate::types::MethodDef { name: "__format__", func: crate::builtins::format::builtin_format_method }],
+    methods: &[
+        crate::types::MethodDef { name: "__format__", func: crate::builtins::format::builtin_format_method },
+        crate::types::MethodDef { name: "bit_length", func: |vm, this, args, kwnames| {
+            crate::builtins::function::no_keywords(vm, "bit_length", kwnames)?;
+            if !args.is_empty() {
+                return Err(vm.type_error(format!("int.bit_length() takes no arguments ({} given)", args.len())));
+            }
+            let bits = match int_of(this) {
+                Some(Int::Small(i)) => u64::from(64 - i.unsigned_abs().leading_zeros()),
+                Some(Int::Big(b)) => b.unsigned_abs().bit_len() as u64,
+                None => 0,
+            };
+            Ok(new_int(bits as i64))
+        } },
+        crate::types::MethodDef { name: "conjugate", func: |_, this, _, _| {
+            Ok(match int_of(this) {
+                Some(Int::Small(i)) => new_int(i),
+                Some(Int::Big(b)) => new_big(b.clone()),
+                None => this.clone(),
+            })
+        } },
+    ],
     ..TypeObject::builtin("int", Some(&OBJECT_TYPE), dealloc_int, trace_nothing)
 };
 
