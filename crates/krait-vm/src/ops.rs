@@ -195,6 +195,11 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
     if let Some(d) = crate::builtins::dict::as_dict(container) {
         return Ok(d.get(vm, item)?.is_some());
     }
+    if std::ptr::eq(vm.type_of(container), &crate::builtins::dict::MAPPINGPROXY_TYPE) {
+        let m = crate::ops::getattr(vm, container, &new_str("__contains__"))?;
+        let r = crate::eval::call(vm, &m, std::slice::from_ref(item), &[])?;
+        return truthy(vm, &r);
+    }
     if let Some(r) = crate::builtins::dict::view_contains_opt(vm, container, item)? {
         return Ok(r);
     }

@@ -556,7 +556,27 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
         },
         "__mro__" => new_tuple(ty.mro().map(type_value).collect()),
         "__class__" => type_value(&TYPE_TYPE),
-        "__dict__" => return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "type.__dict__ (mappingproxy)")),
+        "__dict__" => match h {
+            Some(h) => crate::builtins::dict::new_mappingproxy(h.dict.clone()),
+            None => {
+                // A built-in type's namespace, made from its methods and
+                // slot wrappers.
+                let d = new_dict();
+                let dd = as_dict(&d).expect("a dict");
+                for m in ty.methods {
+                    if let Some(v) = descriptors::builtin_attribute(ty, m.name) {
+                        dd.set(vm, new_str(m.name), v)?;
+                    }
+                }
+                for n in descriptors::slot_names(ty) {
+                    if let Some(v) = descriptors::builtin_attribute(ty, n) {
+                        dd.set(vm, new_str(n), v)?;
+                    }
+                }
+                dd.set(vm, new_str("__doc__"), none())?;
+                crate::builtins::dict::new_mappingproxy(d)
+            }
+        },
         _ => return Ok(None),
     }))
 }

@@ -688,3 +688,69 @@ fn dict_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResul
     }
     Ok(vm.bool(equal == (op == CompareOp::Eq)))
 }
+
+/// `types.MappingProxyType`: a read-only view of a mapping (a class's
+/// `__dict__`).
+struct Proxy {
+    mapping: Value,
+}
+
+unsafe fn dealloc_proxy(p: ObjPtr) {
+    // SAFETY: mapping proxies are Obj<Proxy>.
+    unsafe { dealloc_boxed::<Proxy>(p) }
+}
+
+fn trace_proxy(p: ObjPtr, visit: Visit) {
+    // SAFETY: mapping proxies are Obj<Proxy>.
+    visit(&unsafe { p.data::<Proxy>() }.mapping);
+}
+
+fn proxied(v: &Value) -> Value {
+    // SAFETY: objects of this type are Obj<Proxy>.
+    unsafe { v.as_object().expect("a mappingproxy").data::<Proxy>() }.mapping.clone()
+}
+
+/// A read-only view of dict `mapping`.
+pub fn new_mappingproxy(mapping: Value) -> Value {
+    Value::from_owned(alloc(&MAPPINGPROXY_TYPE, Proxy { mapping }))
+}
+
+/// Call method `name` of the proxied dict.
+fn forward(vm: &mut Vm, this: &Value, name: &'static str, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let d = proxied(this);
+    let m = ops::getattr(vm, &d, &new_str(name))?;
+    crate::eval::call(vm, &m, args, kwnames)
+}
+
+pub static MAPPINGPROXY_TYPE: TypeObject = TypeObject {
+    repr: Some(|vm, v| {
+        let d = proxied(v);
+        let r = ops::repr_string(vm, &d)?;
+        Ok(new_str(&format!("mappingproxy({r})")))
+    }),
+    len: Some(|_, v| Ok(as_dict(&proxied(v)).map_or(0, |d| d.len()))),
+    iter: Some(|vm, v| {
+        let d = proxied(v);
+        ops::iter(vm, &d)
+    }),
+    getitem: Some(|vm, v, key| {
+        let d = proxied(v);
+        match as_dict(&d).expect("a dict").get(vm, key)? {
+            Some(x) => Ok(x),
+            None => Err(crate::builtins::exceptions::key_error(key.clone())),
+        }
+    }),
+    richcompare: Some(|vm, a, b, op| {
+        let d = proxied(a);
+        ops::richcompare(vm, &d, b, op)
+    }),
+    methods: &[
+        MethodDef { name: "keys", func: |vm, this, a, k| forward(vm, this, "keys", a, k) },
+        MethodDef { name: "values", func: |vm, this, a, k| forward(vm, this, "values", a, k) },
+        MethodDef { name: "items", func: |vm, this, a, k| forward(vm, this, "items", a, k) },
+        MethodDef { name: "get", func: |vm, this, a, k| forward(vm, this, "get", a, k) },
+        MethodDef { name: "copy", func: |vm, this, a, k| forward(vm, this, "copy", a, k) },
+        MethodDef { name: "__contains__", func: |vm, this, a, k| forward(vm, this, "__contains__", a, k) },
+    ],
+    ..TypeObject::builtin("mappingproxy", Some(&OBJECT_TYPE), dealloc_proxy, trace_proxy)
+};
