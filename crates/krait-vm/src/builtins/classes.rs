@@ -59,6 +59,11 @@ pub struct HeapType {
     keys: RefCell<Vec<Value>>,
     /// Direct subclasses (`__subclasses__()`), in creation order.
     pub subclasses: RefCell<Vec<&'static TypeObject>>,
+    /// Instances may have attributes outside `__slots__` (a `__dict__`).
+    pub has_dict: bool,
+    /// How many `__slots__` values instances hold (this class's and its
+    /// bases'); slot `i` is `InstanceData::slots[i]`.
+    pub nslots: usize,
 }
 
 impl HeapType {
@@ -105,6 +110,8 @@ pub struct InstanceData {
     order: RefCell<Vec<u32>>,
     /// The `__dict__` once materialized (then the only storage), else NULL.
     dict: RefCell<Value>,
+    /// `__slots__` values (NULL: unset), by the member descriptors' indices.
+    slots: RefCell<Vec<Value>>,
 }
 
 unsafe fn dealloc_instance(p: ObjPtr) {
@@ -123,6 +130,11 @@ fn trace_instance(p: ObjPtr, visit: Visit) {
     let dict = data.dict.borrow();
     if !dict.is_null() {
         visit(&dict);
+    }
+    for v in data.slots.borrow().iter() {
+        if !v.is_null() {
+            visit(v);
+        }
     }
 }
 
@@ -186,6 +198,7 @@ fn storage(obj: &Value) -> Option<Storage<'_>> {
     let p = obj.as_object()?;
     let ty = p.ty();
     match heap(ty) {
+        Some(h) if h.layout == Layout::Object && !h.has_dict => None,
         Some(h) if h.layout == Layout::Object => {
             // SAFETY: instances of object-layout classes are Obj<InstanceData>.
             Some(Storage::Shared(unsafe { p.data::<InstanceData>() }, h))
@@ -713,6 +726,7 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(
     let d = as_dict(&dict).expect("a dict");
     let source = as_dict(ns).ok_or_else(|| vm.type_error("type.__new__() argument 3 must be dict"))?;
     let mut qualname = name.to_string();
+    let mut slots_value: Option<Value> = None;
     for (k, v) in source.items() {
         match as_str(&k) {
             Some("__qualname__") => match as_str(&v) {
@@ -723,7 +737,10 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(
                 }
             },
             Some("__classcell__") => {}
-            Some("__slots__") => return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "__slots__")),
+            Some("__slots__") => {
+                slots_value = Some(v.clone());
+                d.set(vm, k, v)?;
+            }
             Some("__new__") if as_function(&v).is_some() => d.set(vm, k, new_staticmethod(v))?,
             Some("__init_subclass__" | "__class_getitem__") if as_function(&v).is_some() => {
                 d.set(vm, k, new_classmethod(v))?
@@ -743,6 +760,34 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(
         d.set(vm, crate::builtins::str::intern("__hash__"), none())?;
     }
 
+    // __slots__: member descriptors after the bases' slots; a __dict__
+    // only if asked for or a base has one.
+    let base_has_dict = base_types.iter().any(|b| heap(b).map_or(b.is_subtype(&BASE_EXCEPTION), |h| h.has_dict));
+    let base_slots = base_types.iter().filter_map(|b| heap(b)).map(|h| h.nslots).max().unwrap_or(0);
+    let mut has_dict = true;
+    let mut slot_names: Vec<String> = Vec::new();
+    if let Some(sv) = &slots_value {
+        let items = if as_str(sv).is_some() { vec![sv.clone()] } else { crate::ops::collect(vm, sv)? };
+        has_dict = base_has_dict;
+        for item in items {
+            let Some(n) = as_str(&item).map(str::to_string) else {
+                let msg = format!("__slots__ items must be strings, not '{}'", vm.type_of(&item).name);
+                return Err(vm.type_error(msg));
+            };
+            match n.as_str() {
+                "__dict__" => has_dict = true,
+                "__weakref__" => {}
+                _ => {
+                    let mangled = crate::builtins::str::intern(&mangle_private(&n, name));
+                    if source.get_str(&mangled).is_some() && as_str(&mangled) != Some("__slots__") {
+                        let msg = format!("'{n}' in __slots__ conflicts with class variable");
+                        return Err(vm.value_error(msg));
+                    }
+                    slot_names.push(as_str(&mangled).unwrap_or(&n).to_string());
+                }
+            }
+        }
+    }
     type Dealloc = unsafe fn(ObjPtr);
     let (dealloc, trace): (Dealloc, fn(ObjPtr, Visit)) = match layout {
         Layout::Object => (dealloc_instance, trace_instance),
@@ -757,6 +802,8 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(
         layout,
         keys: RefCell::new(Vec::new()),
         subclasses: RefCell::new(Vec::new()),
+        has_dict: has_dict || layout == Layout::Exception,
+        nslots: base_slots + slot_names.len(),
     };
     let mut ty = TypeObject {
         heap: Some(Box::leak(Box::new(data))),
@@ -770,6 +817,13 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(
         }
     }
     let cls = type_value(ty);
+    if layout == Layout::Object {
+        let d = as_dict(&heap(ty).expect("a class").dict).expect("a dict");
+        for (i, n) in slot_names.iter().enumerate() {
+            let member = descriptors::new_member(ty, n, base_slots + i);
+            d.set(vm, crate::builtins::str::intern(n), member)?;
+        }
+    }
 
     // __set_name__ on the namespace's values, then the parent's
     // __init_subclass__.
@@ -784,6 +838,29 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(
     Ok(cls)
 }
 
+
+/// `__x` in class `C` is `_C__x` (CPython's `_Py_Mangle`).
+fn mangle_private(n: &str, class: &str) -> String {
+    if !n.starts_with("__") || n.ends_with("__") || n.contains('.') {
+        return n.to_string();
+    }
+    let stripped = class.trim_start_matches('_');
+    if stripped.is_empty() {
+        return n.to_string();
+    }
+    format!("_{stripped}{n}")
+}
+
+/// A `__slots__` value of an instance (member descriptors' storage).
+pub fn slot_value(obj: &Value, index: usize) -> Option<&RefCell<Vec<Value>>> {
+    let p = obj.as_object()?;
+    let h = heap(p.ty())?;
+    if h.layout != Layout::Object || index >= h.nslots {
+        return None;
+    }
+    // SAFETY: instances of object-layout classes are Obj<InstanceData>.
+    Some(&unsafe { p.data::<InstanceData>() }.slots)
+}
 
 /// A base's instance layout and the built-in type that fixes it.
 fn layout_of(vm: &mut Vm, b: &'static TypeObject) -> PyResult<(Layout, &'static TypeObject)> {
@@ -883,7 +960,13 @@ fn init_subclass(vm: &mut Vm, ty: &'static TypeObject, kwds: &[(Value, Value)]) 
 
 /// A new, attribute-less instance of object-layout class `cls`.
 pub fn alloc_instance(cls: &'static TypeObject) -> Value {
-    let data = InstanceData { values: RefCell::new(Vec::new()), order: RefCell::new(Vec::new()), dict: RefCell::new(Value::NULL) };
+    let nslots = heap(cls).map_or(0, |h| h.nslots);
+    let data = InstanceData {
+        values: RefCell::new(Vec::new()),
+        order: RefCell::new(Vec::new()),
+        dict: RefCell::new(Value::NULL),
+        slots: RefCell::new(vec![Value::NULL; nslots]),
+    };
     Value::from_owned(alloc(cls, data))
 }
 

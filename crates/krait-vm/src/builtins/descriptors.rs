@@ -787,3 +787,71 @@ pub static SUPER_TYPE: TypeObject = TypeObject {
     ..TypeObject::builtin("super", Some(&OBJECT_TYPE), dealloc_super, trace_super)
 };
 
+
+// ----- member descriptors (`__slots__`) ---------------------------------
+
+/// `<member 'x' of 'C' objects>`: the descriptor of one `__slots__` name.
+pub struct MemberData {
+    owner: &'static TypeObject,
+    name: String,
+    index: usize,
+}
+
+unsafe fn dealloc_member(p: ObjPtr) {
+    // SAFETY: member descriptors are Obj<MemberData>.
+    unsafe { dealloc_boxed::<MemberData>(p) }
+}
+
+fn as_member(v: &Value) -> &MemberData {
+    // SAFETY: objects of this type are Obj<MemberData>.
+    unsafe { v.as_object().expect("a member descriptor").data::<MemberData>() }
+}
+
+pub fn new_member(owner: &'static TypeObject, name: &str, index: usize) -> Value {
+    Value::from_owned(alloc(&MEMBER_DESCRIPTOR_TYPE, MemberData { owner, name: name.to_string(), index }))
+}
+
+fn member_storage<'a>(vm: &mut Vm, m: &MemberData, obj: &'a Value) -> PyResult<&'a std::cell::RefCell<Vec<Value>>> {
+    if !vm.type_of(obj).is_subtype(m.owner) {
+        let msg = format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            m.name,
+            m.owner.name,
+            vm.type_of(obj).name
+        );
+        return Err(vm.type_error(msg));
+    }
+    classes::slot_value(obj, m.index).ok_or_else(|| vm.type_error("bad slot"))
+}
+
+pub static MEMBER_DESCRIPTOR_TYPE: TypeObject = TypeObject {
+    repr: Some(|_, v| {
+        let m = as_member(v);
+        Ok(new_str(&format!("<member '{}' of '{}' objects>", m.name, m.owner.name)))
+    }),
+    descr_get: Some(|vm, v, obj, _| {
+        if obj.is_null() {
+            return Ok(v.clone());
+        }
+        let m = as_member(v);
+        let storage = member_storage(vm, m, obj)?;
+        let value = storage.borrow()[m.index].clone();
+        if value.is_null() {
+            let msg = format!("'{}' object has no attribute '{}'", vm.type_of(obj).name, m.name);
+            return Err(vm.error(&ATTRIBUTE_ERROR, msg));
+        }
+        Ok(value)
+    }),
+    descr_set: Some(|vm, v, obj, value| {
+        let m = as_member(v);
+        let storage = member_storage(vm, m, obj)?;
+        let deleting = value.is_none();
+        let old = std::mem::replace(&mut storage.borrow_mut()[m.index], value.unwrap_or(Value::NULL));
+        if deleting && old.is_null() {
+            return Err(vm.error(&ATTRIBUTE_ERROR, m.name.clone()));
+        }
+        drop(old);
+        Ok(())
+    }),
+    ..TypeObject::builtin("member_descriptor", Some(&OBJECT_TYPE), dealloc_member, crate::types::trace_nothing)
+};
