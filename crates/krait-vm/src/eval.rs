@@ -451,6 +451,12 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                         BinOp::Add => Value::small_int(x + y),
                         BinOp::Subtract => Value::small_int(x - y),
                         BinOp::Multiply => x.checked_mul(y).and_then(Value::small_int),
+                        // Python's floor division and modulo: the sign of the divisor.
+                        BinOp::Remainder if y != 0 => Value::small_int(x.rem_euclid(y) + if y < 0 && x.rem_euclid(y) != 0 { y } else { 0 }),
+                        BinOp::FloorDivide if y != 0 => Value::small_int(x.div_euclid(y) - if y < 0 && x.rem_euclid(y) != 0 { 1 } else { 0 }),
+                        BinOp::And => Value::small_int(x & y),
+                        BinOp::Or => Value::small_int(x | y),
+                        BinOp::Xor => Value::small_int(x ^ y),
                         _ => None,
                     };
                     if let Some(r) = r {
@@ -976,7 +982,8 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 // ends this run of the loop.
                 let v = pop!();
                 let frame = vm.frames.pop().expect("a frame is running");
-                let stack = vm.stack.split_off(frame.base);
+                let mut stack = vm.spare_stacks.pop().unwrap_or_default();
+                stack.extend(vm.stack.drain(frame.base..));
                 vm.suspended = Some(crate::generator::SavedFrame { frame, stack });
                 return Ok(v);
             }

@@ -316,9 +316,13 @@ pub fn send(vm: &mut Vm, gen: &Value, value: Value, error: Option<PyErr>) -> PyR
 fn resume(vm: &mut Vm, gen: &Value, saved: SavedFrame, push: Option<Value>, error: Option<PyErr>) -> PyResult<Sent> {
     let g = data_of(gen).expect("a generator");
     *g.state.borrow_mut() = State::Running;
-    let SavedFrame { mut frame, stack } = saved;
+    let SavedFrame { mut frame, mut stack } = saved;
     frame.base = vm.stack.len();
-    vm.stack.extend(stack);
+    vm.stack.extend(stack.drain(..));
+    // The emptied vector is reused by the next YIELD_VALUE.
+    if vm.spare_stacks.len() < 64 {
+        vm.spare_stacks.push(stack);
+    }
     if let Some(v) = push {
         vm.stack.push(v);
     }

@@ -51,6 +51,9 @@ pub struct Vm {
     /// The frame a `YIELD_VALUE` just suspended, for the generator that
     /// resumed it to take back.
     pub(crate) suspended: Option<crate::generator::SavedFrame>,
+    /// Empty vectors kept for suspending generator frames (no allocation
+    /// per `yield`).
+    pub(crate) spare_stacks: Vec<Vec<Value>>,
 }
 
 impl Default for Vm {
@@ -75,6 +78,7 @@ impl Vm {
             exc_info: Value::NULL,
             reraising: false,
             suspended: None,
+            spare_stacks: Vec::new(),
         }
     }
 
