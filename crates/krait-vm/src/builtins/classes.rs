@@ -44,6 +44,10 @@ use crate::vm::{PyErr, PyResult, Vm};
 pub enum Layout {
     Object,
     Exception,
+    /// A built-in type whose `new` slot allocates for the class it is given
+    /// (`classmethod`, `staticmethod`, `property`): instances keep its
+    /// payload and have no `__dict__`.
+    Builtin,
 }
 
 /// What a class has beyond a type's slots.
@@ -792,6 +796,7 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(
     let (dealloc, trace): (Dealloc, fn(ObjPtr, Visit)) = match layout {
         Layout::Object => (dealloc_instance, trace_instance),
         Layout::Exception => (exceptions::dealloc_exception, exceptions::trace_exception),
+        Layout::Builtin => (solid.dealloc, solid.trace),
     };
     let leaked_name: &'static str = Box::leak(name.to_string().into_boxed_str());
     let data = HeapType {
@@ -802,7 +807,7 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(
         layout,
         keys: RefCell::new(Vec::new()),
         subclasses: RefCell::new(Vec::new()),
-        has_dict: has_dict || layout == Layout::Exception,
+        has_dict: (has_dict || layout == Layout::Exception) && layout != Layout::Builtin,
         nslots: base_slots + slot_names.len(),
     };
     let mut ty = TypeObject {
@@ -873,6 +878,9 @@ fn layout_of(vm: &mut Vm, b: &'static TypeObject) -> PyResult<(Layout, &'static 
     }
     if b.is_subtype(&BASE_EXCEPTION) {
         return Ok((Layout::Exception, b));
+    }
+    if descriptors::subclassable_builtin(b) {
+        return Ok((Layout::Builtin, b));
     }
     const FINAL: &[&str] = &[
         "bool",

@@ -236,14 +236,18 @@ fn as_property(v: &Value) -> Option<&PropertyData> {
 }
 
 fn make_property(fget: Value, fset: Value, fdel: Value, doc: Value, name: Value) -> Value {
+    make_property_of(&PROPERTY_TYPE, fget, fset, fdel, doc, name)
+}
+
+fn make_property_of(ty: &'static TypeObject, fget: Value, fset: Value, fdel: Value, doc: Value, name: Value) -> Value {
     Value::from_owned(alloc(
-        &PROPERTY_TYPE,
+        ty,
         PropertyData { fget, fset, fdel, doc, name: std::cell::RefCell::new(name) },
     ))
 }
 
 /// `property(fget=None, fset=None, fdel=None, doc=None)`.
-fn property_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+fn property_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let names = ["fget", "fset", "fdel", "doc"];
     let mut slots = [Value::NULL, Value::NULL, Value::NULL, Value::NULL];
     let npos = args.len() - kwnames.len();
@@ -268,7 +272,7 @@ fn property_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[
             }
         }
     }
-    Ok(make_property(fget, fset, fdel, doc, Value::NULL))
+    Ok(make_property_of(ty, fget, fset, fdel, doc, Value::NULL))
 }
 
 fn property_error(vm: &mut Vm, prop: &PropertyData, obj: &Value, what: &str) -> crate::vm::PyErr {
@@ -479,7 +483,7 @@ pub fn builtin_attribute(ty: &'static TypeObject, name: &str) -> Option<Value> {
         Wrapped::Next => ty.next.is_some(),
         Wrapped::GetItem => ty.getitem.is_some(),
         Wrapped::Call => ty.call.is_some(),
-        Wrapped::Init => is_object || std::ptr::eq(ty, &BASE_EXCEPTION),
+        Wrapped::Init => is_object || std::ptr::eq(ty, &BASE_EXCEPTION) || subclassable_builtin(ty),
         Wrapped::New => ty.new.is_some() && (is_object || std::ptr::eq(ty, &BASE_EXCEPTION) || ty.heap.is_none()),
         Wrapped::InitSubclass | Wrapped::GetAttribute | Wrapped::SetAttr | Wrapped::DelAttr => is_object,
         Wrapped::Method => false,
@@ -490,6 +494,12 @@ pub fn builtin_attribute(ty: &'static TypeObject, name: &str) -> Option<Value> {
 /// The dunder names built-in type `ty` has slot wrappers for.
 pub fn slot_names(ty: &'static TypeObject) -> Vec<&'static str> {
     SLOT_NAMES.iter().filter(|(n, _)| builtin_attribute(ty, n).is_some()).map(|(n, _)| *n).collect()
+}
+
+/// Built-in types a class may derive from, keeping their payload: their
+/// `new` slot allocates for the class it is given.
+pub fn subclassable_builtin(ty: &TypeObject) -> bool {
+    [&CLASSMETHOD_TYPE, &STATICMETHOD_TYPE, &PROPERTY_TYPE].iter().any(|t| std::ptr::eq(*t, ty))
 }
 
 /// Calling a built-in method or slot wrapper: the instance comes first.
@@ -580,6 +590,11 @@ fn call_builtin_attr(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[V
         }
         Wrapped::Call => (owner.call.expect("a call slot"))(vm, this, rest, kwnames),
         Wrapped::Init => {
+            // classmethod/staticmethod/property: their __new__ already took
+            // the arguments.
+            if subclassable_builtin(owner) {
+                return Ok(none());
+            }
             if std::ptr::eq(owner, &BASE_EXCEPTION) {
                 if !kwnames.is_empty() {
                     let msg = format!("{}() takes no keyword arguments", vm.type_of(this).name);
@@ -664,12 +679,12 @@ fn builtin_new(vm: &mut Vm, owner: &'static TypeObject, args: &[Value], kwnames:
     if std::ptr::eq(owner, &BASE_EXCEPTION) || owner.is_subtype(&BASE_EXCEPTION) {
         return Ok(classes::alloc_exception(cls, rest.to_vec()));
     }
-    if !std::ptr::eq(cls, owner) {
+    if !std::ptr::eq(cls, owner) && !subclassable_builtin(owner) {
         let msg = format!("{}.__new__ for a subclass", owner.name);
         return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
     }
     match owner.new {
-        Some(f) => f(vm, owner, rest, kwnames),
+        Some(f) => f(vm, cls, rest, kwnames),
         None => Err(vm.type_error(format!("cannot create '{}' instances", owner.name))),
     }
 }

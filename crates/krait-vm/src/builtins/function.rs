@@ -177,6 +177,8 @@ pub struct FunctionData {
     pub kwdefaults: Value,
     /// `__annotations__`, made on first use (NULL until then).
     pub annotations: std::cell::RefCell<Value>,
+    /// `__dict__`, made on first use (NULL until then).
+    pub dict: std::cell::RefCell<Value>,
     /// The closure: a tuple of cells (one per `co_freevars`), or NULL.
     pub closure: Value,
 }
@@ -189,6 +191,25 @@ pub static FUNCTION_TYPE: TypeObject = TypeObject {
     }),
     descr_get: Some(crate::builtins::descriptors::function_descr_get),
     getattr: Some(function_getattr),
+    setattr: Some(|vm, v, name, value| {
+        let f = as_function(v).expect("function slot on a function");
+        if f.dict.borrow().is_null() {
+            *f.dict.borrow_mut() = crate::builtins::dict::new_dict();
+        }
+        let d = f.dict.borrow().clone();
+        let dd = crate::builtins::dict::as_dict(&d).expect("a dict");
+        match value {
+            Some(x) => dd.set(vm, name.clone(), x),
+            None => {
+                if dd.remove(vm, name)? {
+                    Ok(())
+                } else {
+                    let msg = format!("'function' object has no attribute '{}'", as_str(name).unwrap_or("?"));
+                    Err(vm.error(&crate::builtins::exceptions::ATTRIBUTE_ERROR, msg))
+                }
+            }
+        }
+    }),
     ..TypeObject::builtin("function", Some(&OBJECT_TYPE), dealloc_function, trace_function)
 };
 
@@ -220,7 +241,19 @@ fn function_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             let m = crate::builtins::dict::as_dict(&globals).and_then(|d| d.get_str(&new_str("__name__")));
             Ok(m.unwrap_or_else(none))
         }
-        _ => crate::builtins::classes::generic_getattr(vm, v, name),
+        "__dict__" => {
+            if f.dict.borrow().is_null() {
+                *f.dict.borrow_mut() = crate::builtins::dict::new_dict();
+            }
+            Ok(f.dict.borrow().clone())
+        }
+        _ => {
+            let d = f.dict.borrow().clone();
+            if let Some(x) = crate::builtins::dict::as_dict(&d).and_then(|d| d.get_str(name)) {
+                return Ok(x);
+            }
+            crate::builtins::classes::generic_getattr(vm, v, name)
+        }
     }
 }
 
@@ -233,7 +266,8 @@ fn trace_function(p: ObjPtr, visit: Visit) {
     // SAFETY: functions are Obj<FunctionData>.
     let f = unsafe { p.data::<FunctionData>() };
     let annotations = f.annotations.borrow();
-    for v in [&f.code, &f.globals, &f.builtins, &f.qualname, &f.defaults, &f.kwdefaults, &f.closure, &annotations] {
+    let dict = f.dict.borrow();
+    for v in [&f.code, &f.globals, &f.builtins, &f.qualname, &f.defaults, &f.kwdefaults, &f.closure, &annotations, &dict] {
         if !v.is_null() {
             visit(v);
         }
@@ -251,6 +285,7 @@ pub fn new_function(code: Value, globals: Value, builtins: Value, defaults: Valu
         kwdefaults,
         closure,
         annotations: std::cell::RefCell::new(Value::NULL),
+        dict: std::cell::RefCell::new(Value::NULL),
     }))
 }
 
