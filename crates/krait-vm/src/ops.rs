@@ -236,6 +236,10 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
 pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match vm.type_of(v).iter {
         Some(f) => f(vm, v),
+        // The old protocol: `__getitem__` from 0 until IndexError.
+        None if vm.type_of(v).getitem.is_some() && crate::builtins::dict::as_dict(v).is_none() => {
+            Ok(crate::builtins::iter::getitem_iter(v))
+        }
         None => {
             let msg = format!("'{}' object is not iterable", vm.type_of(v).name);
             Err(vm.type_error(msg))

@@ -28,6 +28,9 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
         ("any", |vm, _, a, k| all_any(vm, a, k, "any", false)),
         ("divmod", divmod),
         ("pow", pow),
+        ("hex", |vm, _, a, k| radix(vm, a, k, "hex", 16, "0x")),
+        ("oct", |vm, _, a, k| radix(vm, a, k, "oct", 8, "0o")),
+        ("bin", |vm, _, a, k| radix(vm, a, k, "bin", 2, "0b")),
         ("compile", crate::builtins::exec::compile),
         ("exec", crate::builtins::exec::exec),
         ("eval", crate::builtins::exec::eval),
@@ -621,6 +624,25 @@ fn all_any(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, want: boo
         }
     }
     Ok(vm.bool(want))
+}
+
+/// `hex(x)`, `oct(x)`, `bin(x)`: an int in base 16, 8 or 2 with its prefix
+/// (the sign before it).
+fn radix(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, base: u32, prefix: &str) -> PyResult<Value> {
+    let x = exactly_one(vm, name, args, kwnames)?;
+    let Some(i) = crate::builtins::int::int_of(x) else {
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(x).name);
+        return Err(vm.type_error(msg));
+    };
+    let n = i.to_ibig();
+    let neg = n < dashu_int::IBig::ZERO;
+    let mag = dashu_int::UBig::try_from(if neg { -n } else { n }).unwrap_or_default();
+    let digits = match base {
+        16 => format!("{mag:x}"),
+        8 => format!("{mag:o}"),
+        _ => format!("{mag:b}"),
+    };
+    Ok(new_str(&format!("{}{prefix}{digits}", if neg { "-" } else { "" })))
 }
 
 /// `pow(base, exp[, mod])`: `base ** exp`, or modular exponentiation of

@@ -516,3 +516,55 @@ fn trace_reversed(p: ObjPtr, visit: Visit) {
     // SAFETY: reversed objects are Obj<Reversed>.
     visit(&unsafe { p.data::<Reversed>() }.seq);
 }
+
+/// `iter(x)` for an object with only `__getitem__`: items 0, 1, ... until
+/// IndexError or StopIteration (CPython's `iterator` type).
+struct GetItemIter {
+    seq: Value,
+    index: Cell<i64>,
+}
+
+static GETITEM_ITERATOR_TYPE: TypeObject = TypeObject {
+    iter: Some(|_, v| Ok(v.clone())),
+    next: Some(|vm, v| {
+        // SAFETY: these iterators are Obj<GetItemIter>.
+        let it = unsafe { v.as_object().expect("an iterator").data::<GetItemIter>() };
+        let i = it.index.get();
+        if i < 0 {
+            return Ok(None);
+        }
+        let getitem = vm.type_of(&it.seq).getitem.expect("a __getitem__");
+        match getitem(vm, &it.seq, &new_int(i)) {
+            Ok(x) => {
+                it.index.set(i + 1);
+                Ok(Some(x))
+            }
+            Err(e) => {
+                let ty = vm.type_of(&e.exception);
+                if ty.is_subtype(&crate::builtins::exceptions::INDEX_ERROR)
+                    || ty.is_subtype(&crate::builtins::exceptions::STOP_ITERATION)
+                {
+                    it.index.set(-1);
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            }
+        }
+    }),
+    ..TypeObject::builtin("iterator", Some(&OBJECT_TYPE), dealloc_getitem_iter, trace_getitem_iter)
+};
+
+unsafe fn dealloc_getitem_iter(p: ObjPtr) {
+    // SAFETY: these iterators are allocated as Obj<GetItemIter>.
+    unsafe { dealloc_boxed::<GetItemIter>(p) }
+}
+
+fn trace_getitem_iter(p: ObjPtr, visit: Visit) {
+    // SAFETY: these iterators are Obj<GetItemIter>.
+    visit(&unsafe { p.data::<GetItemIter>() }.seq);
+}
+
+pub fn getitem_iter(seq: &Value) -> Value {
+    Value::from_owned(alloc(&GETITEM_ITERATOR_TYPE, GetItemIter { seq: seq.clone(), index: Cell::new(0) }))
+}

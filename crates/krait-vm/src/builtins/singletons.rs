@@ -33,6 +33,17 @@ pub static BOOL_TYPE: TypeObject = TypeObject {
     hash: INT_TYPE.hash,
     richcompare: INT_TYPE.richcompare,
     number: INT_TYPE.number,
+    new: Some(|vm, _, args, kwnames| {
+        crate::builtins::function::no_keywords(vm, "bool", kwnames)?;
+        match args {
+            [] => Ok(bool_value(false)),
+            [x] => {
+                let t = crate::ops::truthy(vm, x)?;
+                Ok(bool_value(t))
+            }
+            _ => Err(vm.type_error(format!("bool expected at most 1 argument, got {}", args.len()))),
+        }
+    }),
     ..TypeObject::builtin("bool", Some(&INT_TYPE), never_dealloc, trace_nothing)
 };
 

@@ -25,6 +25,26 @@ pub static SLICE_TYPE: TypeObject = TypeObject {
         let parts = [crate::ops::repr_string(vm, &a)?, crate::ops::repr_string(vm, &b)?, crate::ops::repr_string(vm, &c)?];
         Ok(new_str(&format!("slice({}, {}, {})", parts[0], parts[1], parts[2])))
     }),
+    new: Some(|vm, _, args, kwnames| {
+        crate::builtins::function::no_keywords(vm, "slice", kwnames)?;
+        let none = crate::builtins::singletons::none;
+        match args {
+            [stop] => Ok(new_slice(none(), stop.clone(), none())),
+            [start, stop] => Ok(new_slice(start.clone(), stop.clone(), none())),
+            [start, stop, step] => Ok(new_slice(start.clone(), stop.clone(), step.clone())),
+            [] => Err(vm.type_error("slice expected at least 1 argument, got 0")),
+            _ => Err(vm.type_error(format!("slice expected at most 3 arguments, got {}", args.len()))),
+        }
+    }),
+    getattr: Some(|vm, v, name| {
+        let s = as_slice(v).expect("slice slot on a slice");
+        match crate::builtins::str::as_str(name).unwrap_or("") {
+            "start" => Ok(s.start.clone()),
+            "stop" => Ok(s.stop.clone()),
+            "step" => Ok(s.step.clone()),
+            _ => crate::builtins::classes::generic_getattr(vm, v, name),
+        }
+    }),
     ..TypeObject::builtin("slice", Some(&OBJECT_TYPE), dealloc_slice, trace_slice)
 };
 
