@@ -578,10 +578,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let v = pop!();
                 let it = match vm.type_of(&v).iter {
                     Some(f) => f(vm, &v)?,
-                    None => {
-                        let msg = format!("'{}' object is not iterable", vm.type_of(&v).name);
-                        return Err(vm.type_error(msg));
-                    }
+                    None => ops::iter(vm, &v)?,
                 };
                 vm.stack.push(it);
             }
