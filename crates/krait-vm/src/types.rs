@@ -200,6 +200,9 @@ pub struct TypeObject {
     /// The methods of a built-in type (found by attribute look-up along the
     /// base chain; each receives the instance as its first parameter).
     pub methods: &'static [MethodDef],
+    /// Class methods of a built-in type (`dict.fromkeys`): each receives
+    /// the class as its first parameter.
+    pub class_methods: &'static [MethodDef],
     /// What a class (a type made by a `class` statement or `type(...)`)
     /// has beyond the slots; `None` for the built-in types.
     pub heap: Option<&'static crate::builtins::classes::HeapType>,
@@ -249,6 +252,7 @@ impl TypeObject {
             getitem: None,
             new: None,
             methods: &[],
+            class_methods: &[],
             heap: None,
         }
     }

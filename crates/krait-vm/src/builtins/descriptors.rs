@@ -366,6 +366,8 @@ pub static PROPERTY_TYPE: TypeObject = TypeObject {
 pub enum Wrapped {
     /// An entry of the type's `methods` table (`BuiltinAttrData::method`).
     Method,
+    /// An entry of the type's `class_methods` table: bound to the class.
+    ClassMethod,
     Repr,
     Str,
     Hash,
@@ -406,11 +408,14 @@ pub static METHOD_DESCRIPTOR_TYPE: TypeObject = TypeObject {
         Ok(new_str(&format!("<{} '{}' of '{}' objects>", kind, d.name, d.owner.name)))
     }),
     call: Some(call_builtin_attr),
-    descr_get: Some(|_, v, obj, owner| {
+    descr_get: Some(|vm, v, obj, owner| {
         let d = as_builtin_attr(v).expect("descriptor slot");
         match d.wrapped {
             Wrapped::New => Ok(v.clone()),
-            Wrapped::InitSubclass => Ok(new_method(v.clone(), type_value(owner))),
+            Wrapped::InitSubclass | Wrapped::ClassMethod => {
+                let cls = if obj.is_null() { owner } else { vm.type_of_static(obj) };
+                Ok(new_method(v.clone(), type_value(cls)))
+            }
             _ if obj.is_null() => Ok(v.clone()),
             Wrapped::Method => Ok(bind_builtin(obj.clone(), d.name, d.method.expect("a method"))),
             _ => Ok(new_method(v.clone(), obj.clone())),
@@ -428,7 +433,7 @@ pub fn as_builtin_attr(v: &Value) -> Option<&BuiltinAttrData> {
 /// Is `v` a built-in method or slot wrapper that takes the instance as its
 /// first argument?
 pub fn is_unbound_builtin(v: &Value) -> bool {
-    as_builtin_attr(v).is_some_and(|d| !matches!(d.wrapped, Wrapped::New | Wrapped::InitSubclass))
+    as_builtin_attr(v).is_some_and(|d| !matches!(d.wrapped, Wrapped::New | Wrapped::InitSubclass | Wrapped::ClassMethod))
 }
 
 /// Is `v` the wrapper `wrapped` of built-in type `owner`?
@@ -467,6 +472,10 @@ const SLOT_NAMES: &[(&str, Wrapped)] = &[
 /// An attribute built-in type `ty` defines itself: a method of its table,
 /// or a wrapper of a slot it fills.
 pub fn builtin_attribute(ty: &'static TypeObject, name: &str) -> Option<Value> {
+    if let Some(m) = ty.class_methods.iter().find(|m| m.name == name) {
+        let data = BuiltinAttrData { owner: ty, name: m.name, wrapped: Wrapped::ClassMethod, method: Some(m.func) };
+        return Some(Value::from_owned(alloc(&METHOD_DESCRIPTOR_TYPE, data)));
+    }
     if let Some(m) = ty.methods.iter().find(|m| m.name == name) {
         let data = BuiltinAttrData { owner: ty, name: m.name, wrapped: Wrapped::Method, method: Some(m.func) };
         return Some(Value::from_owned(alloc(&METHOD_DESCRIPTOR_TYPE, data)));
@@ -486,7 +495,7 @@ pub fn builtin_attribute(ty: &'static TypeObject, name: &str) -> Option<Value> {
         Wrapped::Init => is_object || std::ptr::eq(ty, &BASE_EXCEPTION) || subclassable_builtin(ty),
         Wrapped::New => ty.new.is_some() && (is_object || std::ptr::eq(ty, &BASE_EXCEPTION) || ty.heap.is_none()),
         Wrapped::InitSubclass | Wrapped::GetAttribute | Wrapped::SetAttr | Wrapped::DelAttr => is_object,
-        Wrapped::Method => false,
+        Wrapped::Method | Wrapped::ClassMethod => false,
     };
     present.then(|| new_builtin_attr(ty, static_name, wrapped))
 }
@@ -513,6 +522,9 @@ fn call_builtin_attr(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[V
         let msg = format!("unbound method {}.{}() needs an argument", owner.name, name);
         return Err(vm.type_error(msg));
     };
+    if wrapped == Wrapped::ClassMethod {
+        return (method.expect("a class method"))(vm, this, rest, kwnames);
+    }
     if wrapped == Wrapped::InitSubclass {
         if !kwnames.is_empty() {
             let cls = as_type(this).map_or("?", |t| t.name);
@@ -624,7 +636,7 @@ fn call_builtin_attr(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[V
             classes::generic_setattr(vm, this, &rest[0], None)?;
             Ok(none())
         }
-        Wrapped::New | Wrapped::InitSubclass => unreachable!("handled above"),
+        Wrapped::New | Wrapped::InitSubclass | Wrapped::ClassMethod => unreachable!("handled above"),
     }
 }
 

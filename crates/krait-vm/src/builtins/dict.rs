@@ -64,6 +64,7 @@ pub static DICT_TYPE: TypeObject = TypeObject {
         let d = as_dict(v).expect("dict slot on a dict");
         Ok(dict_iter(v, d, IterKind::Keys))
     }),
+    class_methods: &[MethodDef { name: "fromkeys", func: dict_fromkeys }],
     methods: &[
         MethodDef { name: "keys", func: |vm, this, a, k| view(vm, this, a, k, &DICT_KEYS_TYPE) },
         MethodDef { name: "values", func: |vm, this, a, k| view(vm, this, a, k, &DICT_VALUES_TYPE) },
@@ -316,6 +317,19 @@ fn dict_get(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyR
     check_args(vm, "get", args, kwnames, 1, 2)?;
     let d = as_dict(this).expect("a dict");
     Ok(d.get(vm, &args[0])?.unwrap_or_else(|| args.get(1).cloned().unwrap_or_else(crate::builtins::singletons::none)))
+}
+
+/// `dict.fromkeys(iterable, value=None)`.
+fn dict_fromkeys(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    check_args(vm, "fromkeys", args, kwnames, 1, 2)?;
+    let value = args.get(1).cloned().unwrap_or_else(crate::builtins::singletons::none);
+    let d = new_dict();
+    let dd = as_dict(&d).expect("a dict");
+    let it = ops::iter(vm, &args[0])?;
+    while let Some(k) = ops::next(vm, &it)? {
+        dd.set(vm, k, value.clone())?;
+    }
+    Ok(d)
 }
 
 /// `d.pop(key[, default])`.
