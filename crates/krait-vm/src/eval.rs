@@ -986,17 +986,19 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::GET_AWAITABLE => {
                 let v = pop!();
-                let it = match crate::generator::get_awaitable(vm, &v) {
-                    Ok(it) => it,
-                    // `async with`'s operands get their own message.
-                    Err(e) if arg > 0 && crate::builtins::classes::type_lookup(vm.type_of_static(&v), &crate::builtins::str::intern("__await__")).is_none() && crate::generator::as_coroutine(&v).is_none() => {
-                        let _ = e;
-                        let which = if arg == 1 { "__aenter__" } else { "__aexit__" };
-                        let msg = format!("'async with' received an object from {which} that does not implement __await__: {}", vm.type_of(&v).name);
-                        return Err(vm.type_error(msg));
-                    }
-                    Err(e) => return Err(e),
-                };
+                // `async with`'s operands get their own message.
+                let awaitable = crate::generator::as_coroutine(&v).is_some()
+                    || crate::builtins::classes::type_lookup(vm.type_of_static(&v), &crate::builtins::str::intern("__await__"))
+                        .is_some();
+                if arg > 0 && !awaitable {
+                    let which = if arg == 1 { "__aenter__" } else { "__aexit__" };
+                    let msg = format!(
+                        "'async with' received an object from {which} that does not implement __await__: {}",
+                        vm.type_of(&v).name
+                    );
+                    return Err(vm.type_error(msg));
+                }
+                let it = crate::generator::get_awaitable(vm, &v)?;
                 vm.stack.push(it);
             }
             Opcode::GET_AITER => {

@@ -306,22 +306,7 @@ fn load_source(vm: &mut Vm, name: &str, file: &Path, package_dir: Option<&Path>)
 /// SyntaxError exception.
 fn compile_source(vm: &mut Vm, bytes: &[u8], filename: &str) -> PyResult<Value> {
     use krait_compiler::codegen::CompileError;
-    let syntax = |vm: &mut Vm, e: krait_syntax::SyntaxError, text: &str| {
-        let lines = krait_syntax::text::LineIndex::new(text);
-        let loc = e.locate_in(text, &lines, krait_syntax::error::Columns::Bytes);
-        let details = crate::builtins::tuple::new_tuple(vec![
-            new_str(filename),
-            crate::builtins::int::new_int(loc.lineno as i64),
-            crate::builtins::int::new_int(loc.offset as i64),
-            none(),
-        ]);
-        let exc = crate::builtins::exceptions::exception_with_args(
-            &crate::builtins::exceptions::SYNTAX_ERROR,
-            vec![new_str(&e.msg), details],
-        );
-        let _ = vm;
-        PyErr { exception: exc }
-    };
+    let syntax = |_: &mut Vm, e: krait_syntax::SyntaxError, text: &str| crate::builtins::exec::syntax_error(&e, text, filename);
     let decoded = match krait_syntax::source::decode_file(bytes, filename) {
         Ok(d) => d,
         Err(e) => return Err(syntax(vm, e, "")),

@@ -805,10 +805,9 @@ fn super_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
 pub static SUPER_TYPE: TypeObject = TypeObject {
     new: Some(super_new),
     getattr: Some(super_getattr),
-    repr: Some(|vm, v| {
+    repr: Some(|_, v| {
         let s = as_super(v).expect("super slot");
         let (ty, obj_type) = (s.ty, s.obj_type);
-        let _ = vm;
         Ok(new_str(&format!("<super: <class '{}'>, <{} object>>", ty.name, obj_type.name)))
     }),
     ..TypeObject::builtin("super", Some(&OBJECT_TYPE), dealloc_super, trace_super)

@@ -93,26 +93,18 @@ fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode) -> PyResult
     }
 }
 
-/// The text of a `source` argument: a str, or bytes decoded as a file's.
+/// The text of a `source` argument (a str; bytes arrive with the bytes
+/// type).
 fn source_text(vm: &mut Vm, source: &Value, what: &str) -> PyResult<String> {
-    match as_str_data(source) {
-        Some(d) => match as_str(source) {
-            Some(s) => {
-                if s.contains('\0') {
-                    return Err(vm.error(&SYNTAX_ERROR, "source code string cannot contain null bytes"));
-                }
-                Ok(s.to_string())
-            }
-            None => {
-                let _ = d;
-                Err(vm.error(&NOT_IMPLEMENTED_ERROR, "source text with lone surrogates"))
-            }
-        },
-        None => {
-            let msg = format!("{what}() arg 1 must be a string, bytes or code object");
-            Err(vm.type_error(msg))
-        }
+    if as_str_data(source).is_some() {
+        return match as_str(source) {
+            Some(s) if s.contains('\0') => Err(vm.error(&SYNTAX_ERROR, "source code string cannot contain null bytes")),
+            Some(s) => Ok(s.to_string()),
+            None => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "source text with lone surrogates")),
+        };
     }
+    let msg = format!("{what}() arg 1 must be a string, bytes or code object");
+    Err(vm.type_error(msg))
 }
 
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
@@ -227,8 +219,7 @@ fn run(vm: &mut Vm, func: &str, args: &[Value], kwnames: &[Value], mode: Mode) -
 }
 
 /// `exec(source, globals=None, locals=None)`: always None.
-pub fn exec(vm: &mut Vm, f: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let _ = f;
+pub fn exec(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     run(vm, "exec", args, kwnames, Mode::Exec)?;
     Ok(none())
 }
