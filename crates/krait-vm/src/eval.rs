@@ -1003,16 +1003,11 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::GET_AITER => {
                 let v = pop!();
-                let ty = vm.type_of_static(&v);
-                let Some(m) = crate::builtins::classes::type_lookup(ty, &crate::builtins::str::intern("__aiter__")) else {
-                    let msg = format!("'async for' requires an object with __aiter__ method, got {}", ty.name);
+                let Some(aiter) = crate::builtins::classes::lookup_special(vm, &v, "__aiter__")? else {
+                    let msg = format!("'async for' requires an object with __aiter__ method, got {}", vm.type_of(&v).name);
                     return Err(vm.type_error(msg));
                 };
-                let bound = match vm.type_of(&m).descr_get {
-                    Some(get) => get(vm, &m, &v, ty)?,
-                    None => m,
-                };
-                let it = call(vm, &bound, &[], &[])?;
+                let it = call(vm, &aiter, &[], &[])?;
                 let it_ty = vm.type_of_static(&it);
                 if crate::builtins::classes::type_lookup(it_ty, &crate::builtins::str::intern("__anext__")).is_none() {
                     let msg = format!("'async for' received an object from __aiter__ that does not implement __anext__: {}", it_ty.name);
@@ -1022,16 +1017,11 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::GET_ANEXT => {
                 let aiter = top!().clone();
-                let ty = vm.type_of_static(&aiter);
-                let Some(m) = crate::builtins::classes::type_lookup(ty, &crate::builtins::str::intern("__anext__")) else {
-                    let msg = format!("'async for' requires an iterator with __anext__ method, got {}", ty.name);
+                let Some(anext) = crate::builtins::classes::lookup_special(vm, &aiter, "__anext__")? else {
+                    let msg = format!("'async for' requires an iterator with __anext__ method, got {}", vm.type_of(&aiter).name);
                     return Err(vm.type_error(msg));
                 };
-                let bound = match vm.type_of(&m).descr_get {
-                    Some(get) => get(vm, &m, &aiter, ty)?,
-                    None => m,
-                };
-                let awaitable = call(vm, &bound, &[], &[])?;
+                let awaitable = call(vm, &anext, &[], &[])?;
                 let it = match crate::generator::get_awaitable(vm, &awaitable) {
                     Ok(it) => it,
                     Err(_) => {
@@ -1053,15 +1043,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::BEFORE_ASYNC_WITH => {
                 let mgr = pop!();
                 let ty = vm.type_of_static(&mgr);
-                let special = |vm: &mut Vm, name: &str| -> PyResult<Option<Value>> {
-                    let Some(f) = crate::builtins::classes::type_lookup(ty, &crate::builtins::str::intern(name)) else {
-                        return Ok(None);
-                    };
-                    match vm.type_of(&f).descr_get {
-                        Some(get) => get(vm, &f, &mgr, ty).map(Some),
-                        None => Ok(Some(f)),
-                    }
-                };
+                let special = |vm: &mut Vm, name: &str| crate::builtins::classes::lookup_special(vm, &mgr, name);
                 let Some(enter) = special(vm, "__aenter__")? else {
                     let msg = format!("'{}' object does not support the asynchronous context manager protocol", ty.name);
                     return Err(vm.type_error(msg));
@@ -1169,15 +1151,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 // __exit__ replaces the manager; __enter__() is pushed.
                 let mgr = pop!();
                 let ty = vm.type_of_static(&mgr);
-                let special = |vm: &mut Vm, name: &str| -> PyResult<Option<Value>> {
-                    let Some(f) = crate::builtins::classes::type_lookup(ty, &crate::builtins::str::intern(name)) else {
-                        return Ok(None);
-                    };
-                    match vm.type_of(&f).descr_get {
-                        Some(get) => get(vm, &f, &mgr, ty).map(Some),
-                        None => Ok(Some(f)),
-                    }
-                };
+                let special = |vm: &mut Vm, name: &str| crate::builtins::classes::lookup_special(vm, &mgr, name);
                 let Some(enter) = special(vm, "__enter__")? else {
                     let msg = format!("'{}' object does not support the context manager protocol", ty.name);
                     return Err(vm.type_error(msg));

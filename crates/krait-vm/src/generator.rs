@@ -119,13 +119,7 @@ pub static GENERATOR_TYPE: TypeObject = TypeObject {
     methods: &[
         MethodDef { name: "send", func: generator_send },
         MethodDef { name: "throw", func: generator_throw },
-        MethodDef { name: "close", func: |vm, this, args, _| {
-            if !args.is_empty() {
-                return Err(vm.type_error(format!("generator.close() takes no arguments ({} given)", args.len())));
-            }
-            close(vm, this)?;
-            Ok(none())
-        } },
+        MethodDef { name: "close", func: close_method },
     ],
     ..TypeObject::builtin("generator", Some(&OBJECT_TYPE), dealloc_generator, trace_generator)
 };
@@ -139,13 +133,7 @@ pub static COROUTINE_TYPE: TypeObject = TypeObject {
     methods: &[
         MethodDef { name: "send", func: generator_send },
         MethodDef { name: "throw", func: generator_throw },
-        MethodDef { name: "close", func: |vm, this, args, _| {
-            if !args.is_empty() {
-                return Err(vm.type_error(format!("coroutine.close() takes no arguments ({} given)", args.len())));
-            }
-            close(vm, this)?;
-            Ok(none())
-        } },
+        MethodDef { name: "close", func: close_method },
         MethodDef { name: "__await__", func: |_, this, _, _| {
             Ok(Value::from_owned(alloc(&CORO_WRAPPER_TYPE, Wrapper { coro: this.clone() })))
         } },
@@ -202,15 +190,9 @@ pub fn get_awaitable(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         }
         return Ok(v.clone());
     }
-    let ty = vm.type_of_static(v);
-    let method = crate::builtins::classes::type_lookup(ty, &crate::builtins::str::intern("__await__"));
-    let Some(method) = method else {
-        let msg = format!("object {} can't be used in 'await' expression", ty.name);
+    let Some(bound) = crate::builtins::classes::lookup_special(vm, v, "__await__")? else {
+        let msg = format!("object {} can't be used in 'await' expression", vm.type_of(v).name);
         return Err(vm.type_error(msg));
-    };
-    let bound = match vm.type_of(&method).descr_get {
-        Some(get) => get(vm, &method, v, ty)?,
-        None => method,
     };
     let it = crate::eval::call(vm, &bound, &[], &[])?;
     if as_coroutine(&it).is_some() {
@@ -457,6 +439,16 @@ pub fn close(vm: &mut Vm, gen: &Value) -> PyResult<()> {
         Err(e) if vm.type_of(&e.exception).is_subtype(&GENERATOR_EXIT) || vm.type_of(&e.exception).is_subtype(&STOP_ITERATION) => Ok(()),
         Err(e) => Err(e),
     }
+}
+
+/// `generator.close()` / `coroutine.close()`.
+fn close_method(vm: &mut Vm, this: &Value, args: &[Value], _: &[Value]) -> PyResult<Value> {
+    if !args.is_empty() {
+        let noun = data_of(this).map_or("generator", |g| g.kind.noun());
+        return Err(vm.type_error(format!("{noun}.close() takes no arguments ({} given)", args.len())));
+    }
+    close(vm, this)?;
+    Ok(none())
 }
 
 fn generator_send(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -367,32 +367,61 @@ impl Compiler<'_> {
         for cond in &g.ifs {
             self.compile_jump_if(cond, if_cleanup, false)?;
         }
-        if index + 1 < generators.len() {
-            self.compile_comprehension_loop(e, generators, index + 1, element, add)?;
-        } else {
-            match element {
-                CompElement::Generator(x) => {
-                    self.compile_expr(x)?;
-                    self.set_pos(e.range);
-                    self.emit_yield()?;
-                    self.emit(Opcode::POP_TOP, 0);
-                }
-                CompElement::List(x) | CompElement::Set(x) => self.compile_expr(x)?,
-                CompElement::Dict(k, v) => {
-                    self.compile_expr(k)?;
-                    self.compile_expr(v)?;
-                }
-            }
-            if !matches!(element, CompElement::Generator(_)) {
-                self.set_pos(e.range);
-                self.emit(add, generators.len() as u32 + 1);
-            }
-        }
+        self.compile_comprehension_inner(e, generators, index, element, add)?;
         self.bind(if_cleanup);
         self.set_pos(e.range);
         self.emit_jump(JumpKind::Always, start);
         self.bind(cleanup);
         Ok(())
+    }
+
+    /// What follows a comprehension's `for` and its conditions: the next
+    /// `for`, or after the last one the element added (or yielded).
+    fn compile_comprehension_inner(
+        &mut self,
+        e: &Expr,
+        generators: &[Comprehension],
+        index: usize,
+        element: CompElement,
+        add: Opcode,
+    ) -> CResult<()> {
+        if index + 1 < generators.len() {
+            return self.compile_comprehension_loop(e, generators, index + 1, element, add);
+        }
+        match element {
+            CompElement::Generator(x) => {
+                self.compile_expr(x)?;
+                self.set_pos(e.range);
+                self.emit_yield()?;
+                self.emit(Opcode::POP_TOP, 0);
+                return Ok(());
+            }
+            CompElement::List(x) | CompElement::Set(x) => self.compile_expr(x)?,
+            CompElement::Dict(k, v) => {
+                self.compile_expr(k)?;
+                self.compile_expr(v)?;
+            }
+        }
+        self.set_pos(e.range);
+        self.emit(add, generators.len() as u32 + 1);
+        Ok(())
+    }
+
+    /// `await anext(iterator)` guarded by a handler at `except` (with the
+    /// stack cut to `depth`) that ends the loop on StopAsyncIteration:
+    /// CPython's `SETUP_FINALLY; GET_ANEXT; LOAD_CONST None; <SEND loop>;
+    /// POP_BLOCK` of `async for`.
+    pub(super) fn emit_guarded_anext(&mut self, except: Label, depth: u32) {
+        let pos = self.unit().pos;
+        self.unit().asm.emit_pseudo(pos);
+        self.unit().asm.push_handler(except, depth, false);
+        self.emit(Opcode::GET_ANEXT, 0);
+        let none = self.add_const(Constant::None);
+        self.emit(Opcode::LOAD_CONST, none);
+        self.emit_yield_from(true);
+        self.unit().asm.pop_handler();
+        let pos = self.unit().pos;
+        self.unit().asm.emit_pseudo(pos);
     }
 
     /// One `async for` of a comprehension (CPython 3.11's
@@ -420,41 +449,12 @@ impl Compiler<'_> {
         // expression) and one iterator per enclosing `for`, this one's too.
         let built = u32::from(!matches!(element, CompElement::Generator(_)));
         let depth = self.unit().block_depth + built + index as u32 + 1;
-        let pos = self.unit().pos;
-        self.unit().asm.emit_pseudo(pos);
-        self.unit().asm.push_handler(except, depth, false);
-        self.emit(Opcode::GET_ANEXT, 0);
-        let none = self.add_const(Constant::None);
-        self.emit(Opcode::LOAD_CONST, none);
-        self.emit_yield_from(true);
-        self.unit().asm.pop_handler();
-        let pos = self.unit().pos;
-        self.unit().asm.emit_pseudo(pos);
+        self.emit_guarded_anext(except, depth);
         self.compile_store_target(&g.target)?;
         for cond in &g.ifs {
             self.compile_jump_if(cond, if_cleanup, false)?;
         }
-        if index + 1 < generators.len() {
-            self.compile_comprehension_loop(e, generators, index + 1, element, add)?;
-        } else {
-            match element {
-                CompElement::Generator(x) => {
-                    self.compile_expr(x)?;
-                    self.set_pos(e.range);
-                    self.emit_yield()?;
-                    self.emit(Opcode::POP_TOP, 0);
-                }
-                CompElement::List(x) | CompElement::Set(x) => self.compile_expr(x)?,
-                CompElement::Dict(k, v) => {
-                    self.compile_expr(k)?;
-                    self.compile_expr(v)?;
-                }
-            }
-            if !matches!(element, CompElement::Generator(_)) {
-                self.set_pos(e.range);
-                self.emit(add, generators.len() as u32 + 1);
-            }
-        }
+        self.compile_comprehension_inner(e, generators, index, element, add)?;
         self.bind(if_cleanup);
         self.set_pos(e.range);
         self.emit_jump(JumpKind::Always, start);

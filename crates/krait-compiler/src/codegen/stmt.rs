@@ -176,16 +176,7 @@ impl Compiler<'_> {
                 self.unit().block_depth += 1;
                 // SETUP_FINALLY guards the __anext__ call.
                 let depth = self.unit().block_depth;
-                let pos = self.unit().pos;
-                self.unit().asm.emit_pseudo(pos);
-                self.unit().asm.push_handler(except, depth, false);
-                self.emit(Opcode::GET_ANEXT, 0);
-                let none = self.add_const(Constant::None);
-                self.emit(Opcode::LOAD_CONST, none);
-                self.emit_yield_from(true);
-                self.unit().asm.pop_handler();
-                let pos = self.unit().pos;
-                self.unit().asm.emit_pseudo(pos);
+                self.emit_guarded_anext(except, depth);
                 self.compile_store(target)?;
                 self.compile_body(body)?;
                 self.emit_jump_noline(JumpKind::Always, start);

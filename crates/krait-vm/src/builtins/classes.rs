@@ -408,6 +408,17 @@ pub fn own_attribute(ty: &'static TypeObject, name: &Value) -> Option<Value> {
     }
 }
 
+/// `name` looked up on `type(obj)` and bound to `obj` (CPython's
+/// `_PyObject_LookupSpecial`): what `with`, `await` and `async for` call.
+pub fn lookup_special(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    let ty = vm.type_of_static(obj);
+    let Some(f) = type_lookup(ty, &crate::builtins::str::intern(name)) else { return Ok(None) };
+    match vm.type_of(&f).descr_get {
+        Some(get) => get(vm, &f, obj, ty).map(Some),
+        None => Ok(Some(f)),
+    }
+}
+
 /// Look `name` up on `type(obj)` and call it with `obj` and `args`
 /// (CPython's `vectorcall_method`); `Ok(None)` when the type lacks it.
 pub fn call_dunder(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {

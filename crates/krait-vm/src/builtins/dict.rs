@@ -121,7 +121,9 @@ pub fn as_dict(v: &Value) -> Option<&DictData> {
 }
 
 /// Equal without running Python code: identity, or exact `str`s.
-fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
+/// Are `a` and `b` equal without running Python code (identity, or two
+/// exact `str`s)? `None`: `==` must run.
+pub(crate) fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     if a.is(b) {
         return Some(true);
     }

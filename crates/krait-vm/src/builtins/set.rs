@@ -15,7 +15,8 @@
 use std::cell::{Cell, RefCell};
 
 use crate::builtins::exceptions::{key_error, RUNTIME_ERROR};
-use crate::builtins::str::{new_str, STR_TYPE};
+use crate::builtins::dict::fast_eq;
+use crate::builtins::str::new_str;
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
 use crate::ops;
 use crate::types::{BinOp, CompareOp, MethodDef, NumberSlots, TypeObject, Visit, OBJECT_TYPE};
@@ -68,19 +69,6 @@ enum Probe {
     Missing { free: Option<usize>, empty: usize },
 }
 
-/// Are `a` and `b` equal without running Python code? `None`: `==` must run.
-fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
-    if a.is(b) {
-        return Some(true);
-    }
-    let exact_str = |v: &Value| v.as_object().is_some_and(|p| std::ptr::eq(p.ty(), &STR_TYPE));
-    if exact_str(a) && exact_str(b) {
-        let (x, y) = (crate::builtins::str::as_str_data(a), crate::builtins::str::as_str_data(b));
-        return Some(x.map(|d| d.bytes()) == y.map(|d| d.bytes()));
-    }
-    None
-}
-
 impl SetData {
     fn new() -> SetData {
         SetData { table: RefCell::new(Table::new()), hash: Cell::new(-1) }
@@ -125,31 +113,33 @@ impl SetData {
             loop {
                 let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
                 for j in i..=i + probes {
-                    let slot = self.table.borrow().slots[j].clone();
-                    match slot {
+                    // Only a key with the same hash is taken out (cloned).
+                    let stored = match &self.table.borrow().slots[j] {
                         Slot::Empty => return Ok(Probe::Missing { free, empty: j }),
                         Slot::Dummy => {
                             if free.is_none() {
                                 free = Some(j);
                             }
+                            None
                         }
-                        Slot::Active { key: stored, hash: h } if h == hash => {
-                            let equal = match fast_eq(&stored, key) {
-                                Some(eq) => eq,
-                                None => {
-                                    let r = ops::richcompare(vm, &stored, key, CompareOp::Eq)?;
-                                    let eq = ops::truthy(vm, &r)?;
-                                    if self.table.borrow().version != version {
-                                        continue 'restart;
-                                    }
-                                    eq
+                        Slot::Active { key, hash: h } if *h == hash => Some(key.clone()),
+                        Slot::Active { .. } => None,
+                    };
+                    if let Some(stored) = stored {
+                        let equal = match fast_eq(&stored, key) {
+                            Some(eq) => eq,
+                            None => {
+                                let r = ops::richcompare(vm, &stored, key, CompareOp::Eq)?;
+                                let eq = ops::truthy(vm, &r)?;
+                                if self.table.borrow().version != version {
+                                    continue 'restart;
                                 }
-                            };
-                            if equal {
-                                return Ok(Probe::Found(j));
+                                eq
                             }
+                        };
+                        if equal {
+                            return Ok(Probe::Found(j));
                         }
-                        Slot::Active { .. } => {}
                     }
                 }
                 perturb >>= PERTURB_SHIFT;

@@ -116,14 +116,7 @@ static STR_ITERATOR_TYPE: TypeObject = TypeObject {
         let data = as_str_data(&it.s).expect("a str iterator iterates a str");
         let pos = it.pos.get();
         let Some(&lead) = data.bytes.get(pos) else { return Ok(None) };
-        // Generalized UTF-8: the lead byte gives the length.
-        let n = match lead {
-            0..=0x7f => 1,
-            0xc0..=0xdf => 2,
-            0xe0..=0xef => 3,
-            _ => 4,
-        };
-        let end = (pos + n).min(data.bytes.len());
+        let end = (pos + seq_len(lead)).min(data.bytes.len());
         it.pos.set(end);
         Ok(Some(new_str_bytes(data.bytes[pos..end].into(), 1)))
     }),
@@ -191,7 +184,8 @@ static STR_NUMBER: crate::types::NumberSlots = crate::types::NumberSlots {
     ..crate::types::NumberSlots::EMPTY
 };
 
-/// The byte length of the generalized UTF-8 sequence led by `lead`.
+/// The byte length of the generalized UTF-8 sequence led by `lead` (the
+/// lead byte gives it).
 fn seq_len(lead: u8) -> usize {
     match lead {
         0..=0x7f => 1,
@@ -247,8 +241,8 @@ thread_local! {
     /// Leaked: interned strings live as long as the process (dropping them
     /// at thread exit would free objects after the allocator's own
     /// thread-locals are gone).
-    static INTERNED: &'static std::cell::RefCell<std::collections::HashMap<Box<str>, Value>> =
-        Box::leak(Box::new(std::cell::RefCell::new(std::collections::HashMap::new())));
+    static INTERNED: &'static std::cell::RefCell<hashbrown::HashMap<Box<str>, Value>> =
+        Box::leak(Box::new(std::cell::RefCell::new(hashbrown::HashMap::new())));
 }
 
 /// The interned `str` with text `s` (CPython's `PyUnicode_InternInPlace`):
