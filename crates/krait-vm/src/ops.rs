@@ -173,18 +173,14 @@ pub fn lookup_method(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<
     Ok(Some(attr))
 }
 
-/// `a <op>= b`: the left operand's in-place dunder for a class, else the
-/// binary operator.
+/// `a <op>= b`: the left operand's in-place slot, else (when it has none
+/// or it answers NotImplemented) the binary operator, as CPython's
+/// `binary_iop1`.
 pub fn inplace_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
-    if let Some(r) = crate::builtins::set::inplace(vm, op, a, b)? {
-        return Ok(r);
-    }
-    if vm.type_of(a).heap.is_some() {
-        let name = crate::builtins::classes::inplace_dunder(op);
-        if let Some(r) = crate::builtins::classes::call_dunder(vm, a, &name, std::slice::from_ref(b))? {
-            if !is_not_implemented(&r) {
-                return Ok(r);
-            }
+    if let Some(f) = vm.type_of(a).number.inplace[op as usize] {
+        let r = f(vm, a, b)?;
+        if !is_not_implemented(&r) {
+            return Ok(r);
         }
     }
     binary_op(vm, op, a, b)

@@ -152,6 +152,9 @@ impl BinOp {
 /// the unary ones.
 pub struct NumberSlots {
     pub binary: [Option<BinaryFn>; 13],
+    /// The in-place forms (`a += b`), tried before `binary`; `None` or
+    /// `NotImplemented` falls back to it.
+    pub inplace: [Option<BinaryFn>; 13],
     pub negative: Option<UnaryFn>,
     pub positive: Option<UnaryFn>,
     pub invert: Option<UnaryFn>,
@@ -160,7 +163,7 @@ pub struct NumberSlots {
 
 impl NumberSlots {
     pub const EMPTY: NumberSlots =
-        NumberSlots { binary: [None; 13], negative: None, positive: None, invert: None, absolute: None };
+        NumberSlots { binary: [None; 13], inplace: [None; 13], negative: None, positive: None, invert: None, absolute: None };
 
     #[inline]
     pub fn get(&self, op: BinOp) -> Option<BinaryFn> {

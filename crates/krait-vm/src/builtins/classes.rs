@@ -1087,7 +1087,9 @@ const NUMBER_DUNDERS: &[&str] = &[
     "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__matmul__", "__rmatmul__",
     "__truediv__", "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__", "__pow__",
     "__rpow__", "__lshift__", "__rlshift__", "__rshift__", "__rrshift__", "__and__", "__rand__", "__or__",
-    "__ror__", "__xor__", "__rxor__", "__neg__", "__pos__", "__invert__", "__abs__",
+    "__ror__", "__xor__", "__rxor__", "__neg__", "__pos__", "__invert__", "__abs__", "__iadd__", "__isub__",
+    "__imul__", "__imatmul__", "__itruediv__", "__ifloordiv__", "__imod__", "__ipow__", "__ilshift__",
+    "__irshift__", "__iand__", "__ior__", "__ixor__",
 ];
 
 /// Would assigning dunder `name` to class `ty` need a slot it lacks?
@@ -1377,11 +1379,6 @@ fn binary_dunders(op: BinOp) -> (&'static str, &'static str) {
     }
 }
 
-/// The in-place dunder of a binary operator (`__iadd__`, ...).
-pub fn inplace_dunder(op: BinOp) -> String {
-    format!("__i{}", &binary_dunders(op).0[2..])
-}
-
 /// A binary operator for classes (CPython's `SLOT1BINFULL`): the left
 /// operand's dunder, the right operand's reflected one, and a subclass's
 /// reflected override first.
@@ -1488,4 +1485,49 @@ pub static HEAP_NUMBER_SLOTS: NumberSlots = NumberSlots {
     positive: Some(|vm, v| slot_unary(vm, v, "__pos__", "unary +")),
     invert: Some(|vm, v| slot_unary(vm, v, "__invert__", "unary ~")),
     absolute: Some(|vm, v| slot_unary(vm, v, "__abs__", "abs()")),
+    inplace: [
+        Some(slot_iadd),
+        Some(slot_iand),
+        Some(slot_ifloordiv),
+        Some(slot_ilshift),
+        Some(slot_imatmul),
+        Some(slot_imul),
+        Some(slot_imod),
+        Some(slot_ior),
+        Some(slot_ipow),
+        Some(slot_irshift),
+        Some(slot_isub),
+        Some(slot_itruediv),
+        Some(slot_ixor),
+    ],
 };
+
+/// `a <op>= b` for a class: its `__i<op>__`, or NotImplemented (then the
+/// binary operator runs).
+fn slot_inplace(vm: &mut Vm, name: &str, a: &Value, b: &Value) -> PyResult<Value> {
+    Ok(call_dunder(vm, a, name, std::slice::from_ref(b))?.unwrap_or_else(|| vm.not_implemented()))
+}
+
+macro_rules! inplace_slots {
+    ($($f:ident = $name:literal;)*) => {
+        $(fn $f(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+            slot_inplace(vm, $name, a, b)
+        })*
+    };
+}
+
+inplace_slots! {
+    slot_iadd = "__iadd__";
+    slot_iand = "__iand__";
+    slot_ifloordiv = "__ifloordiv__";
+    slot_ilshift = "__ilshift__";
+    slot_imatmul = "__imatmul__";
+    slot_imul = "__imul__";
+    slot_imod = "__imod__";
+    slot_ior = "__ior__";
+    slot_ipow = "__ipow__";
+    slot_irshift = "__irshift__";
+    slot_isub = "__isub__";
+    slot_itruediv = "__itruediv__";
+    slot_ixor = "__ixor__";
+}

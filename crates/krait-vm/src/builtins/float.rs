@@ -38,6 +38,7 @@ static FLOAT_NUMBER: NumberSlots = NumberSlots {
     positive: Some(|_, v| Ok(Value::float(float_of(v).unwrap_or(0.0)))),
     invert: None,
     absolute: Some(|_, v| Ok(Value::float(float_of(v).unwrap_or(0.0).abs()))),
+    inplace: [None; 13],
 };
 
 pub static FLOAT_TYPE: TypeObject = TypeObject {

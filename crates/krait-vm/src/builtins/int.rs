@@ -47,6 +47,7 @@ static INT_NUMBER: NumberSlots = NumberSlots {
     positive: Some(|vm, v| unary(vm, v, |i| i)),
     invert: Some(|vm, v| unary(vm, v, |i| -i - IBig::ONE)),
     absolute: Some(|vm, v| unary(vm, v, |i| if i < IBig::ZERO { -i } else { i })),
+    inplace: [None; 13],
 };
 
 pub static INT_TYPE: TypeObject = TypeObject {

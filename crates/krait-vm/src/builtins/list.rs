@@ -147,24 +147,54 @@ static LIST_NUMBER: NumberSlots = NumberSlots {
                 _ => return Ok(vm.not_implemented()),
             };
             let n = repeat_count(vm, n)?;
-            let items = l.items.borrow();
-            let mut out = Vec::new();
-            if items.is_empty() || n == 0 {
-                return Ok(new_list(out));
+            let items = l.items.borrow().clone();
+            match repeated(&items, n) {
+                Some(out) => Ok(new_list(out)),
+                None => Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, "")),
             }
-            match items.len().checked_mul(n) {
-                Some(total) if out.try_reserve_exact(total).is_ok() => {}
-                _ => return Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, "")),
+        });
+        b
+    },
+    // `l += iterable` extends `l`; `l *= n` repeats it in place.
+    inplace: {
+        let mut b: [Option<crate::types::BinaryFn>; 13] = [None; 13];
+        b[BinOp::Add as usize] = Some(|vm, a, c| {
+            let Some(l) = as_list(a) else { return Ok(vm.not_implemented()) };
+            let items = crate::ops::collect(vm, c)?;
+            l.items.borrow_mut().extend(items);
+            Ok(a.clone())
+        });
+        b[BinOp::Multiply as usize] = Some(|vm, a, c| {
+            let Some(l) = as_list(a) else { return Ok(vm.not_implemented()) };
+            if crate::builtins::int::int_of(c).is_none() {
+                return Ok(vm.not_implemented());
             }
-            for _ in 0..n {
-                out.extend(items.iter().cloned());
-            }
-            Ok(new_list(out))
+            let n = repeat_count(vm, c)?;
+            let items = l.items.borrow().clone();
+            let Some(out) = repeated(&items, n) else {
+                return Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, ""));
+            };
+            let old = std::mem::replace(&mut *l.items.borrow_mut(), out);
+            drop(old);
+            Ok(a.clone())
         });
         b
     },
     ..NumberSlots::EMPTY
 };
+
+/// `items` repeated `n` times; `None` when that cannot be allocated.
+pub fn repeated(items: &[Value], n: usize) -> Option<Vec<Value>> {
+    let mut out = Vec::new();
+    if items.is_empty() || n == 0 {
+        return Some(out);
+    }
+    out.try_reserve_exact(items.len().checked_mul(n)?).ok()?;
+    for _ in 0..n {
+        out.extend(items.iter().cloned());
+    }
+    Some(out)
+}
 
 /// The count of `seq * n` (CPython's `sequence_repeat`): `n` must be an
 /// int that fits an index; a negative count is zero.

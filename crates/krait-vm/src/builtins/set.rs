@@ -569,8 +569,12 @@ fn binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
     }
 }
 
+fn inplace_slot(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    Ok(inplace(vm, op, a, b)?.unwrap_or_else(|| vm.not_implemented()))
+}
+
 /// `a |= b` and the other in-place operators of a (mutable) set: change `a`.
-pub fn inplace(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+fn inplace(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     if is_frozen(vm, a) || as_set(a).is_none() || as_set(b).is_none() {
         return Ok(None);
     }
@@ -598,6 +602,14 @@ static SET_NUMBER: NumberSlots = NumberSlots {
         b[BinOp::And as usize] = Some(|vm, a, c| binary(vm, BinOp::And, a, c));
         b[BinOp::Subtract as usize] = Some(|vm, a, c| binary(vm, BinOp::Subtract, a, c));
         b[BinOp::Xor as usize] = Some(|vm, a, c| binary(vm, BinOp::Xor, a, c));
+        b
+    },
+    inplace: {
+        let mut b: [Option<crate::types::BinaryFn>; 13] = [None; 13];
+        b[BinOp::Or as usize] = Some(|vm, a, c| inplace_slot(vm, BinOp::Or, a, c));
+        b[BinOp::And as usize] = Some(|vm, a, c| inplace_slot(vm, BinOp::And, a, c));
+        b[BinOp::Subtract as usize] = Some(|vm, a, c| inplace_slot(vm, BinOp::Subtract, a, c));
+        b[BinOp::Xor as usize] = Some(|vm, a, c| inplace_slot(vm, BinOp::Xor, a, c));
         b
     },
     ..NumberSlots::EMPTY

@@ -15,7 +15,42 @@ pub struct TupleData {
     pub items: Vec<Value>,
 }
 
+/// `tuple + tuple` and `tuple * n` / `n * tuple`.
+static TUPLE_NUMBER: crate::types::NumberSlots = crate::types::NumberSlots {
+    binary: {
+        use crate::types::BinOp;
+        let mut b: [Option<crate::types::BinaryFn>; 13] = [None; 13];
+        b[BinOp::Add as usize] = Some(|vm, a, c| {
+            let (Some(x), Some(y)) = (as_tuple(a), as_tuple(c)) else {
+                if as_tuple(a).is_some() {
+                    let msg = format!("can only concatenate tuple (not \"{}\") to tuple", vm.type_of(c).name);
+                    return Err(vm.type_error(msg));
+                }
+                return Ok(vm.not_implemented());
+            };
+            let mut items = x.items.clone();
+            items.extend(y.items.iter().cloned());
+            Ok(new_tuple(items))
+        });
+        b[BinOp::Multiply as usize] = Some(|vm, a, c| {
+            let (t, n) = match (as_tuple(a), as_tuple(c)) {
+                (Some(t), _) => (t, c),
+                (_, Some(t)) => (t, a),
+                _ => return Ok(vm.not_implemented()),
+            };
+            let n = crate::builtins::list::repeat_count(vm, n)?;
+            match crate::builtins::list::repeated(&t.items, n) {
+                Some(items) => Ok(new_tuple(items)),
+                None => Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, "")),
+            }
+        });
+        b
+    },
+    ..crate::types::NumberSlots::EMPTY
+};
+
 pub static TUPLE_TYPE: TypeObject = TypeObject {
+    number: &TUPLE_NUMBER,
     repr: Some(tuple_repr),
     hash: Some(tuple_hash),
     richcompare: Some(|vm, a, b, op| {
