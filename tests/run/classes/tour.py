@@ -1,24 +1,3 @@
-class Point:
-    "A point."
-    dims = 2
-
-    def __init__(self, x, y):
-        self.x = x
-        self.y = y
-
-    def norm2(self):
-        return self.x ** 2 + self.y ** 2
-
-    def __repr__(self):
-        return f"Point({self.x}, {self.y})"
-
-p = Point(3, 4)
-print(p, p.norm2(), Point.norm2(p), p.dims, Point.dims)
-print(Point.__name__, Point.__qualname__, Point.__module__, Point.__doc__)
-print(type(p) is Point, isinstance(p, Point), isinstance(p, object))
-print(vars(p))
-p.z = 5
-print(sorted(vars(p)))
 class Animal:
     sound = "..."
     def __init__(self, name):
@@ -54,5 +33,5 @@ class V:
 v = V(1) + V(2)
 print(v.a, v == V(3), v != V(3), V(1) < V(2), v.double, V.make(5).a, V.s(1), v.s(2))
 print(sorted([V(3), V(1), V(2)], key=lambda x: x.a)[0].a)
-print(type(object()), Point)
+print(type(object()), Cat)
 raise E("boom", 1)
