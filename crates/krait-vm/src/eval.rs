@@ -485,9 +485,9 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let v = pop!();
                 let ty = vm.type_of(&v);
                 let (slot, symbol) = match op {
-                    Opcode::UNARY_NEGATIVE => (ty.number.negative, "-"),
-                    Opcode::UNARY_POSITIVE => (ty.number.positive, "+"),
-                    _ => (ty.number.invert, "~"),
+                    Opcode::UNARY_NEGATIVE => (ty.number.get().negative, "-"),
+                    Opcode::UNARY_POSITIVE => (ty.number.get().positive, "+"),
+                    _ => (ty.number.get().invert, "~"),
                 };
                 let r = match slot {
                     Some(f) => f(vm, &v)?,
@@ -576,7 +576,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => jump(frame!(), op, arg),
             Opcode::GET_ITER => {
                 let v = pop!();
-                let it = match vm.type_of(&v).iter {
+                let it = match vm.type_of(&v).iter.get() {
                     Some(f) => f(vm, &v)?,
                     None => ops::iter(vm, &v)?,
                 };
@@ -584,7 +584,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::FOR_ITER => {
                 let it = top!().clone();
-                let next = match vm.type_of(&it).next {
+                let next = match vm.type_of(&it).next.get() {
                     Some(f) => match f(vm, &it) {
                         Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::STOP_ITERATION) => None,
                         r => r?,
@@ -1074,7 +1074,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let outcome = if crate::generator::as_generator(&receiver).is_some() {
                     crate::generator::send(vm, &receiver, v, None)?
                 } else if is_none(&v) {
-                    match vm.type_of(&receiver).next {
+                    match vm.type_of(&receiver).next.get() {
                         Some(f) => match f(vm, &receiver) {
                             Ok(Some(x)) => crate::generator::Sent::Yielded(x),
                             Ok(None) => crate::generator::Sent::Returned(crate::builtins::singletons::none()),
@@ -1377,7 +1377,7 @@ pub fn call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) ->
         let entry = vm.frames.len();
         return run(vm, entry);
     }
-    match vm.type_of(callable).call {
+    match vm.type_of(callable).call.get() {
         Some(f) => f(vm, callable, args, kwnames),
         None => {
             let msg = format!("'{}' object is not callable", vm.type_of(callable).name);

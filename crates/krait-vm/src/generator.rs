@@ -24,7 +24,7 @@ use crate::builtins::singletons::{is_none, none};
 use crate::builtins::str::{as_str, new_str};
 use crate::eval::Frame;
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
-use crate::types::{MethodDef, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{MethodDef, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -108,14 +108,14 @@ fn gen_repr(_: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 pub static GENERATOR_TYPE: TypeObject = TypeObject {
-    repr: Some(gen_repr),
-    iter: Some(|_, v| Ok(v.clone())),
-    next: Some(|vm, v| match send(vm, v, none(), None)? {
+    repr: Slot::new(gen_repr),
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(|vm, v| match send(vm, v, none(), None)? {
         Sent::Yielded(x) => Ok(Some(x)),
         Sent::Returned(r) if is_none(&r) => Ok(None),
         Sent::Returned(r) => Err(stop_iteration(r)),
     }),
-    getattr: Some(generator_getattr),
+    getattr: Slot::new(generator_getattr),
     methods: &[
         MethodDef { name: "send", func: generator_send },
         MethodDef { name: "throw", func: generator_throw },
@@ -128,8 +128,8 @@ pub static GENERATOR_TYPE: TypeObject = TypeObject {
 /// Coroutines: the frames of `async def` functions, driven by `send`
 /// (directly, or by the `SEND` loop of an `await`).
 pub static COROUTINE_TYPE: TypeObject = TypeObject {
-    repr: Some(gen_repr),
-    getattr: Some(generator_getattr),
+    repr: Slot::new(gen_repr),
+    getattr: Slot::new(generator_getattr),
     methods: &[
         MethodDef { name: "send", func: generator_send },
         MethodDef { name: "throw", func: generator_throw },
@@ -162,8 +162,8 @@ fn wrapped(v: &Value) -> Value {
 }
 
 static CORO_WRAPPER_TYPE: TypeObject = TypeObject {
-    iter: Some(|_, v| Ok(v.clone())),
-    next: Some(|vm, v| match send(vm, &wrapped(v), none(), None)? {
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(|vm, v| match send(vm, &wrapped(v), none(), None)? {
         Sent::Yielded(x) => Ok(Some(x)),
         Sent::Returned(r) if is_none(&r) => Ok(None),
         Sent::Returned(r) => Err(stop_iteration(r)),

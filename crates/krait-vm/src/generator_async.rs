@@ -16,7 +16,7 @@ use crate::builtins::exceptions::{self, GENERATOR_EXIT, RUNTIME_ERROR, STOP_ASYN
 use crate::builtins::singletons::none;
 use crate::generator::{send, stop_iteration, Sent};
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
-use crate::types::{MethodDef, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{MethodDef, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -54,8 +54,8 @@ fn agen_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
 }
 
 pub static ASYNC_GENERATOR_TYPE: TypeObject = TypeObject {
-    repr: Some(crate::generator::repr),
-    getattr: Some(agen_getattr),
+    repr: Slot::new(crate::generator::repr),
+    getattr: Slot::new(agen_getattr),
     methods: &[
         MethodDef { name: "__aiter__", func: |_, this, _, _| Ok(this.clone()) },
         MethodDef { name: "__anext__", func: |_, this, _, _| Ok(op(this, Op::Send(none()))) },
@@ -171,8 +171,8 @@ fn step(vm: &mut Vm, this: &Value, value: Value, error: Option<PyErr>) -> PyResu
 }
 
 static AGEN_OP_TYPE: TypeObject = TypeObject {
-    iter: Some(|_, v| Ok(v.clone())),
-    next: Some(|vm, v| match step(vm, v, none(), None) {
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(|vm, v| match step(vm, v, none(), None) {
         Ok(x) => Ok(Some(x)),
         Err(e) => Err(e),
     }),

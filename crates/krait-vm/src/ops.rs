@@ -23,8 +23,8 @@ use crate::vm::{PyResult, Vm};
 pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
     let ta = vm.type_of(a);
     let tb = vm.type_of(b);
-    let slot_a = ta.number.get(op);
-    let slot_b = if std::ptr::eq(ta, tb) { None } else { tb.number.get(op) };
+    let slot_a = ta.number.get().get(op);
+    let slot_b = if std::ptr::eq(ta, tb) { None } else { tb.number.get().get(op) };
     // One slot shared by both types is called once (it sees both operands).
     let slot_b = slot_b.filter(|g| slot_a.map(|f| f as usize) != Some(*g as usize));
     let b_first = slot_b.is_some() && tb.is_subtype(ta) && !std::ptr::eq(ta, tb);
@@ -77,7 +77,7 @@ pub fn richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult
     let tb: &TypeObject = vm.type_of(b);
     let mut reflected_tried = false;
     if !std::ptr::eq(ta, tb) && tb.is_subtype(ta) {
-        if let Some(f) = tb.richcompare {
+        if let Some(f) = tb.richcompare.get() {
             reflected_tried = true;
             let r = f(vm, b, a, op.swapped())?;
             if !is_not_implemented(&r) {
@@ -85,14 +85,14 @@ pub fn richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult
             }
         }
     }
-    if let Some(f) = ta.richcompare {
+    if let Some(f) = ta.richcompare.get() {
         let r = f(vm, a, b, op)?;
         if !is_not_implemented(&r) {
             return Ok(r);
         }
     }
     if !reflected_tried {
-        if let Some(f) = tb.richcompare {
+        if let Some(f) = tb.richcompare.get() {
             let r = f(vm, b, a, op.swapped())?;
             if !is_not_implemented(&r) {
                 return Ok(r);
@@ -116,7 +116,7 @@ pub fn richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult
 
 /// `repr(v)`.
 pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    match vm.type_of(v).repr {
+    match vm.type_of(v).repr.get() {
         Some(f) => f(vm, v),
         None => {
             let ty = vm.type_of(v);
@@ -127,7 +127,7 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// `container[key]`.
 pub fn getitem(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> {
-    if let Some(f) = vm.type_of(container).getitem {
+    if let Some(f) = vm.type_of(container).getitem.get() {
         return f(vm, container, key);
     }
     match crate::builtins::dict::as_dict(container) {
@@ -144,7 +144,7 @@ pub fn getitem(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> {
 
 /// `obj.name`: the type's `getattr` slot, else CPython's generic look-up.
 pub fn getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
-    match vm.type_of(obj).getattr {
+    match vm.type_of(obj).getattr.get() {
         Some(f) => f(vm, obj, name),
         None => crate::builtins::classes::generic_getattr(vm, obj, name),
     }
@@ -156,7 +156,7 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
 pub fn lookup_method(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
     use crate::builtins::classes;
     let ty = vm.type_of_static(obj);
-    let generic = match ty.getattr {
+    let generic = match ty.getattr.get() {
         None => true,
         Some(f) => f as usize == classes::generic_getattr as *const () as usize,
     };
@@ -177,7 +177,7 @@ pub fn lookup_method(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<
 /// or it answers NotImplemented) the binary operator, as CPython's
 /// `binary_iop1`.
 pub fn inplace_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
-    if let Some(f) = vm.type_of(a).number.inplace[op as usize] {
+    if let Some(f) = vm.type_of(a).number.get().inplace[op as usize] {
         let r = f(vm, a, b)?;
         if !is_not_implemented(&r) {
             return Ok(r);
@@ -230,7 +230,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
 
 /// `iter(v)`.
 pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    match vm.type_of(v).iter {
+    match vm.type_of(v).iter.get() {
         Some(f) => f(vm, v),
         // The old protocol: `__getitem__` from 0 until IndexError.
         None if vm.type_of(v).getitem.is_some() && crate::builtins::dict::as_dict(v).is_none() => {
@@ -247,7 +247,7 @@ pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 /// it raises is exhaustion too, as CPython's callers of `tp_iternext`
 /// treat it).
 pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    match vm.type_of(it).next {
+    match vm.type_of(it).next.get() {
         Some(f) => match f(vm, it) {
             Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::STOP_ITERATION) => Ok(None),
             r => r,
@@ -287,7 +287,7 @@ pub fn str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if std::ptr::eq(vm.type_of(v), &STR_TYPE) {
         return Ok(v.clone());
     }
-    match vm.type_of(v).str {
+    match vm.type_of(v).str.get() {
         Some(f) => f(vm, v),
         None => repr(vm, v),
     }
@@ -298,7 +298,7 @@ pub fn str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 /// slot): then, as in CPython, its instances are unhashable.
 pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     let ty = vm.type_of(v);
-    match ty.hash {
+    match ty.hash.get() {
         Some(f) => f(vm, v),
         None if ty.richcompare.is_none() => Ok(hash_identity(v)),
         None => {
@@ -321,10 +321,10 @@ pub fn hash_identity(v: &Value) -> i64 {
 /// `bool(v)`: the `bool` slot, else `len(v) != 0`, else true.
 pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     let ty = vm.type_of(v);
-    if let Some(f) = ty.bool {
+    if let Some(f) = ty.bool.get() {
         return f(vm, v);
     }
-    if let Some(f) = ty.len {
+    if let Some(f) = ty.len.get() {
         return Ok(f(vm, v)? != 0);
     }
     Ok(true)

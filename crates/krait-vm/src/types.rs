@@ -23,6 +23,8 @@
 //!   looks the dunder up and calls it; the others inherit the built-in
 //!   base's slot.
 
+use std::cell::Cell;
+
 use crate::object::{ObjHeader, ObjPtr};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -171,6 +173,42 @@ impl NumberSlots {
     }
 }
 
+/// A type slot: the function an operation dispatches through, or none.
+/// A class's slots change when one of its dunders is assigned or deleted
+/// (CPython's `update_slot`), so a slot is a cell; reading one is a plain
+/// load.
+#[repr(transparent)]
+pub struct Slot<F: Copy>(Cell<Option<F>>);
+
+impl<F: Copy> Slot<F> {
+    pub const fn new(f: F) -> Slot<F> {
+        Slot(Cell::new(Some(f)))
+    }
+
+    pub const fn none() -> Slot<F> {
+        Slot(Cell::new(None))
+    }
+
+    #[inline(always)]
+    pub fn get(&self) -> Option<F> {
+        self.0.get()
+    }
+
+    pub fn set(&self, f: Option<F>) {
+        self.0.set(f)
+    }
+
+    #[inline]
+    pub fn is_some(&self) -> bool {
+        self.0.get().is_some()
+    }
+
+    #[inline]
+    pub fn is_none(&self) -> bool {
+        self.0.get().is_none()
+    }
+}
+
 #[repr(C)]
 pub struct TypeObject {
     pub header: ObjHeader,
@@ -182,21 +220,21 @@ pub struct TypeObject {
     pub dealloc: unsafe fn(ObjPtr),
     /// Visit every reference the object holds.
     pub trace: fn(ObjPtr, Visit),
-    pub repr: Option<UnaryFn>,
-    pub str: Option<UnaryFn>,
-    pub hash: Option<HashFn>,
-    pub richcompare: Option<RichCompareFn>,
-    pub bool: Option<BoolFn>,
-    pub len: Option<LenFn>,
-    pub number: &'static NumberSlots,
-    pub call: Option<CallFn>,
-    pub getattr: Option<GetAttrFn>,
-    pub setattr: Option<SetAttrFn>,
-    pub descr_get: Option<DescrGetFn>,
-    pub descr_set: Option<DescrSetFn>,
-    pub iter: Option<UnaryFn>,
-    pub next: Option<NextFn>,
-    pub getitem: Option<BinaryFn>,
+    pub repr: Slot<UnaryFn>,
+    pub str: Slot<UnaryFn>,
+    pub hash: Slot<HashFn>,
+    pub richcompare: Slot<RichCompareFn>,
+    pub bool: Slot<BoolFn>,
+    pub len: Slot<LenFn>,
+    pub number: Cell<&'static NumberSlots>,
+    pub call: Slot<CallFn>,
+    pub getattr: Slot<GetAttrFn>,
+    pub setattr: Slot<SetAttrFn>,
+    pub descr_get: Slot<DescrGetFn>,
+    pub descr_set: Slot<DescrSetFn>,
+    pub iter: Slot<UnaryFn>,
+    pub next: Slot<NextFn>,
+    pub getitem: Slot<BinaryFn>,
     /// `cls(*args)`: make an instance (CPython's `tp_new` + `tp_init` for
     /// the built-in types).
     pub new: Option<NewFn>,
@@ -238,21 +276,21 @@ impl TypeObject {
             base,
             dealloc,
             trace,
-            repr: None,
-            str: None,
-            hash: None,
-            richcompare: None,
-            bool: None,
-            len: None,
-            number: &NumberSlots::EMPTY,
-            call: None,
-            getattr: None,
-            setattr: None,
-            descr_get: None,
-            descr_set: None,
-            iter: None,
-            next: None,
-            getitem: None,
+            repr: Slot::none(),
+            str: Slot::none(),
+            hash: Slot::none(),
+            richcompare: Slot::none(),
+            bool: Slot::none(),
+            len: Slot::none(),
+            number: Cell::new(&NumberSlots::EMPTY),
+            call: Slot::none(),
+            getattr: Slot::none(),
+            setattr: Slot::none(),
+            descr_get: Slot::none(),
+            descr_set: Slot::none(),
+            iter: Slot::none(),
+            next: Slot::none(),
+            getitem: Slot::none(),
             new: None,
             methods: &[],
             class_methods: &[],
@@ -341,12 +379,12 @@ pub unsafe fn never_dealloc(_: ObjPtr) {}
 /// `object`, the root of every type. `object()` is an instance with no
 /// payload.
 pub static OBJECT_TYPE: TypeObject = TypeObject {
-    repr: Some(crate::builtins::classes::default_repr),
-    str: Some(crate::ops::repr),
-    hash: Some(|_, v| Ok(crate::ops::hash_identity(v))),
-    richcompare: Some(object_richcompare),
-    getattr: Some(crate::builtins::classes::generic_getattr),
-    setattr: Some(crate::builtins::classes::generic_setattr),
+    repr: Slot::new(crate::builtins::classes::default_repr),
+    str: Slot::new(crate::ops::repr),
+    hash: Slot::new(|_, v| Ok(crate::ops::hash_identity(v))),
+    richcompare: Slot::new(object_richcompare),
+    getattr: Slot::new(crate::builtins::classes::generic_getattr),
+    setattr: Slot::new(crate::builtins::classes::generic_setattr),
     new: Some(crate::builtins::descriptors::object_new),
     methods: &[MethodDef { name: "__format__", func: crate::builtins::format::object_format_method }],
     ..TypeObject::builtin("object", None, dealloc_object, trace_nothing)
@@ -363,7 +401,7 @@ fn object_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyRes
     match op {
         CompareOp::Eq => Ok(if a.is(b) { vm.bool(true) } else { vm.not_implemented() }),
         CompareOp::Ne => {
-            let Some(eq) = vm.type_of(a).richcompare else { return Ok(vm.not_implemented()) };
+            let Some(eq) = vm.type_of(a).richcompare.get() else { return Ok(vm.not_implemented()) };
             let r = eq(vm, a, b, CompareOp::Eq)?;
             if crate::builtins::singletons::is_not_implemented(&r) {
                 return Ok(r);
@@ -378,11 +416,11 @@ fn object_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyRes
 /// `type`, the type of every type. Calling a type makes an instance
 /// through its `new` slot.
 pub static TYPE_TYPE: TypeObject = TypeObject {
-    repr: Some(|_, v| {
+    repr: Slot::new(|_, v| {
         let ty = as_type(v).expect("type slot on a type");
         Ok(crate::builtins::str::new_str(&format!("<class '{}'>", ty.full_name())))
     }),
-    call: Some(|vm, callable, args, kwnames| {
+    call: Slot::new(|vm, callable, args, kwnames| {
         let ty = as_type(callable).expect("type slot on a type");
         match ty.new {
             Some(new) => new(vm, ty, args, kwnames),
@@ -390,14 +428,14 @@ pub static TYPE_TYPE: TypeObject = TypeObject {
         }
     }),
     new: Some(type_new),
-    getattr: Some(crate::builtins::classes::type_getattr),
-    setattr: Some(crate::builtins::classes::type_setattr),
-    getitem: Some(|vm, v, key| {
+    getattr: Slot::new(crate::builtins::classes::type_getattr),
+    setattr: Slot::new(crate::builtins::classes::type_setattr),
+    getitem: Slot::new(|vm, v, key| {
         let ty = as_type(v).expect("type slot on a type");
         let name = crate::builtins::str::new_str("__class_getitem__");
         match crate::builtins::classes::type_lookup(ty, &name) {
             Some(f) => {
-                let bound = match vm.type_of(&f).descr_get {
+                let bound = match vm.type_of(&f).descr_get.get() {
                     Some(get) => get(vm, &f, &Value::NULL, ty)?,
                     None => f,
                 };

@@ -14,10 +14,11 @@
 //!   changes meaning); an instance holds its values by index and the order
 //!   it set them in. Asking for `__dict__` moves the values into a real
 //!   dict, which is from then on the instance's only storage.
-//! - Slots of a class are fixed when it is made (`fill_slots`); assigning a
-//!   dunder to a class later takes effect when the slot already dispatches
-//!   to a dunder, and raises NotImplementedError when it would have to
-//!   create a slot.
+//! - A class's slots are filled when it is made (`fill_slots`) and
+//!   refilled, in the class and its subclasses, whenever a dunder is
+//!   assigned to or deleted from one of them (`update_slot`): a slot
+//!   dispatches to the dunder when a class in the MRO defines one, else it
+//!   is the solid base's.
 //! - Attribute look-up on an instance is CPython's: data descriptors on the
 //!   type, then the instance's storage, then other descriptors and class
 //!   attributes, then `__getattr__`.
@@ -33,9 +34,7 @@ use crate::builtins::str::{as_str, new_str};
 use crate::builtins::tuple::new_tuple;
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
 use crate::ops;
-use crate::types::{
-    as_type, type_value, BinOp, CompareOp, NumberSlots, TypeObject, Visit, OBJECT_TYPE, TYPE_TYPE,
-};
+use crate::types::{as_type, type_value, BinOp, CompareOp, NumberSlots, TypeObject, Visit, OBJECT_TYPE, TYPE_TYPE};
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -63,6 +62,9 @@ pub struct HeapType {
     keys: RefCell<Vec<Value>>,
     /// Direct subclasses (`__subclasses__()`), in creation order.
     pub subclasses: RefCell<Vec<&'static TypeObject>>,
+    /// The built-in type whose instance layout and slots the class
+    /// inherits where it defines no dunder (CPython's `solid_base`).
+    pub solid: &'static TypeObject,
     /// Instances may have attributes outside `__slots__` (a `__dict__`).
     pub has_dict: bool,
     /// How many `__slots__` values instances hold (this class's and its
@@ -413,7 +415,7 @@ pub fn own_attribute(ty: &'static TypeObject, name: &Value) -> Option<Value> {
 pub fn lookup_special(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
     let ty = vm.type_of_static(obj);
     let Some(f) = type_lookup(ty, &crate::builtins::str::intern(name)) else { return Ok(None) };
-    match vm.type_of(&f).descr_get {
+    match vm.type_of(&f).descr_get.get() {
         Some(get) => get(vm, &f, obj, ty).map(Some),
         None => Ok(Some(f)),
     }
@@ -435,7 +437,7 @@ fn call_found(vm: &mut Vm, obj: &Value, ty: &'static TypeObject, attr: &Value, a
         full.extend_from_slice(args);
         return crate::eval::call(vm, attr, &full, &[]);
     }
-    let bound = match vm.type_of(attr).descr_get {
+    let bound = match vm.type_of(attr).descr_get.get() {
         Some(get) => get(vm, attr, obj, ty)?,
         None => attr.clone(),
     };
@@ -464,7 +466,7 @@ pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<O
     let descr = type_lookup(ty, name);
     if let Some(d) = &descr {
         let dt = vm.type_of(d);
-        if let (Some(get), Some(_)) = (dt.descr_get, dt.descr_set) {
+        if let (Some(get), Some(_)) = (dt.descr_get.get(), dt.descr_set.get()) {
             return get(vm, d, obj, ty).map(Some);
         }
     }
@@ -472,7 +474,7 @@ pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<O
         return Ok(Some(v));
     }
     match descr {
-        Some(d) => match vm.type_of(&d).descr_get {
+        Some(d) => match vm.type_of(&d).descr_get.get() {
             Some(get) => get(vm, &d, obj, ty).map(Some),
             None => Ok(Some(d)),
         },
@@ -493,7 +495,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Val
     let ty = vm.type_of_static(obj);
     let descr = type_lookup(ty, name);
     if let Some(d) = &descr {
-        if let Some(set) = vm.type_of(d).descr_set {
+        if let Some(set) = vm.type_of(d).descr_set.get() {
             return set(vm, d, obj, value);
         }
     }
@@ -514,7 +516,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Val
 
 /// `setattr(obj, name, value)` / `del obj.name` through the type's slot.
 pub fn setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
-    match vm.type_of(obj).setattr {
+    match vm.type_of(obj).setattr.get() {
         Some(f) => f(vm, obj, name, value),
         None => generic_setattr(vm, obj, name, value),
     }
@@ -530,7 +532,7 @@ pub fn type_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         return Ok(special);
     }
     if let Some(attr) = type_lookup(ty, name) {
-        return match vm.type_of(&attr).descr_get {
+        return match vm.type_of(&attr).descr_get.get() {
             Some(get) => get(vm, &attr, &Value::NULL, ty),
             None => Ok(attr),
         };
@@ -567,7 +569,7 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
         "__doc__" => match h {
             Some(h) => {
                 let doc = as_dict(&h.dict).and_then(|d| d.get_str(&crate::builtins::str::intern("__doc__"))).unwrap_or_else(none);
-                match vm.type_of(&doc).descr_get {
+                match vm.type_of(&doc).descr_get.get() {
                     Some(get) => get(vm, &doc, &Value::NULL, ty)?,
                     None => doc,
                 }
@@ -634,23 +636,21 @@ pub fn type_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) 
     }
     // A data descriptor on the metatype would win; `type` has none other
     // than the names above.
-    if text.starts_with("__") && text.ends_with("__") && slot_missing_for(ty, &text) && value.is_some() {
-        let msg = format!("adding {text} to class '{}' after its creation (its slot is fixed)", ty.name);
-        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
-    }
     let d = as_dict(&h.dict).expect("a class namespace");
     bump_type_epoch();
     match value {
-        Some(v) => d.set(vm, name.clone(), v),
+        Some(v) => d.set(vm, name.clone(), v)?,
         None => {
-            if d.remove(vm, name)? {
-                Ok(())
-            } else {
+            if !d.remove(vm, name)? {
                 let msg = format!("type object '{}' has no attribute '{}'", ty.name, text);
-                Err(vm.error(&ATTRIBUTE_ERROR, msg))
+                return Err(vm.error(&ATTRIBUTE_ERROR, msg));
             }
         }
     }
+    if text.starts_with("__") && text.ends_with("__") {
+        update_slot(ty, &text);
+    }
+    Ok(())
 }
 
 // ----- making classes ---------------------------------------------------
@@ -818,6 +818,7 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(
         layout,
         keys: RefCell::new(Vec::new()),
         subclasses: RefCell::new(Vec::new()),
+        solid,
         has_dict: (has_dict || layout == Layout::Exception) && layout != Layout::Builtin,
         nslots: base_slots + slot_names.len(),
     };
@@ -963,7 +964,7 @@ fn init_subclass(vm: &mut Vm, ty: &'static TypeObject, kwds: &[(Value, Value)]) 
     let key = crate::builtins::str::intern("__init_subclass__");
     let Some(attr) = ty.mro().skip(1).find_map(|t| own_attribute(t, &key)) else { return Ok(()) };
     let cls = type_value(ty);
-    let bound = match vm.type_of(&attr).descr_get {
+    let bound = match vm.type_of(&attr).descr_get.get() {
         Some(get) => get(vm, &attr, &Value::NULL, ty)?,
         None => attr,
     };
@@ -1026,7 +1027,7 @@ fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[
             crate::eval::call(vm, &n, &full, kwnames)?
         }
         Some(n) => {
-            let f = match vm.type_of(&n).descr_get {
+            let f = match vm.type_of(&n).descr_get.get() {
                 Some(get) => get(vm, &n, &Value::NULL, cls)?,
                 None => n,
             };
@@ -1065,7 +1066,7 @@ fn call_found_kw(
         full.extend_from_slice(args);
         return crate::eval::call(vm, attr, &full, kwnames);
     }
-    let bound = match vm.type_of(attr).descr_get {
+    let bound = match vm.type_of(attr).descr_get.get() {
         Some(get) => get(vm, attr, obj, ty)?,
         None => attr.clone(),
     };
@@ -1092,82 +1093,126 @@ const NUMBER_DUNDERS: &[&str] = &[
     "__irshift__", "__iand__", "__ior__", "__ixor__",
 ];
 
-/// Would assigning dunder `name` to class `ty` need a slot it lacks?
-fn slot_missing_for(ty: &TypeObject, name: &str) -> bool {
-    match name {
-        "__repr__" => !is_slot(ty.repr.map(|f| f as usize), slot_repr as *const () as usize),
-        "__str__" => !is_slot(ty.str.map(|f| f as usize), slot_str as *const () as usize),
-        "__hash__" => !is_slot(ty.hash.map(|f| f as usize), slot_hash as *const () as usize),
-        "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" => {
-            !is_slot(ty.richcompare.map(|f| f as usize), slot_richcompare as *const () as usize)
+/// The slots a class fills from its dunders (CPython's `slotdefs`,
+/// grouped as Krait's `TypeObject` has them).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SlotKind {
+    Repr,
+    Str,
+    Hash,
+    RichCompare,
+    Bool,
+    Len,
+    Call,
+    Iter,
+    Next,
+    GetItem,
+    GetAttr,
+    SetAttr,
+    DescrGet,
+    DescrSet,
+    Number,
+}
+
+impl SlotKind {
+    const ALL: [SlotKind; 15] = [
+        SlotKind::Repr,
+        SlotKind::Str,
+        SlotKind::Hash,
+        SlotKind::RichCompare,
+        SlotKind::Bool,
+        SlotKind::Len,
+        SlotKind::Call,
+        SlotKind::Iter,
+        SlotKind::Next,
+        SlotKind::GetItem,
+        SlotKind::GetAttr,
+        SlotKind::SetAttr,
+        SlotKind::DescrGet,
+        SlotKind::DescrSet,
+        SlotKind::Number,
+    ];
+
+    /// The dunders that fill this slot.
+    fn dunders(self) -> &'static [&'static str] {
+        match self {
+            SlotKind::Repr => &["__repr__"],
+            SlotKind::Str => &["__str__"],
+            SlotKind::Hash => &["__hash__"],
+            SlotKind::RichCompare => &["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"],
+            SlotKind::Bool => &["__bool__"],
+            SlotKind::Len => &["__len__"],
+            SlotKind::Call => &["__call__"],
+            SlotKind::Iter => &["__iter__"],
+            SlotKind::Next => &["__next__"],
+            SlotKind::GetItem => &["__getitem__"],
+            SlotKind::GetAttr => &["__getattribute__", "__getattr__"],
+            SlotKind::SetAttr => &["__setattr__", "__delattr__"],
+            SlotKind::DescrGet => &["__get__"],
+            SlotKind::DescrSet => &["__set__", "__delete__"],
+            SlotKind::Number => NUMBER_DUNDERS,
         }
-        "__bool__" => !is_slot(ty.bool.map(|f| f as usize), slot_bool as *const () as usize),
-        "__len__" => !is_slot(ty.len.map(|f| f as usize), slot_len as *const () as usize),
-        "__call__" => !is_slot(ty.call.map(|f| f as usize), slot_call as *const () as usize),
-        "__iter__" => !is_slot(ty.iter.map(|f| f as usize), slot_iter as *const () as usize),
-        "__next__" => !is_slot(ty.next.map(|f| f as usize), slot_next as *const () as usize),
-        "__getitem__" => !is_slot(ty.getitem.map(|f| f as usize), slot_getitem as *const () as usize),
-        "__get__" => ty.descr_get.is_none(),
-        "__set__" | "__delete__" => ty.descr_set.is_none(),
-        "__getattr__" | "__getattribute__" => !is_slot(ty.getattr.map(|f| f as usize), slot_getattr as *const () as usize),
-        "__setattr__" | "__delattr__" => !is_slot(ty.setattr.map(|f| f as usize), slot_setattr as *const () as usize),
-        n if NUMBER_DUNDERS.contains(&n) => !std::ptr::eq(ty.number, &HEAP_NUMBER_SLOTS),
-        _ => false,
+    }
+
+    /// The slot dunder `name` fills, if any.
+    fn of(name: &str) -> Option<SlotKind> {
+        SlotKind::ALL.into_iter().find(|k| k.dunders().contains(&name))
     }
 }
 
-fn is_slot(slot: Option<usize>, wrapper: usize) -> bool {
-    slot == Some(wrapper)
+/// Set slot `kind` of class `ty`: a wrapper that calls the dunder when a
+/// class in its MRO defines one, else the solid base's slot (CPython's
+/// `update_one_slot`).
+fn fill_slot(ty: &TypeObject, solid: &'static TypeObject, kind: SlotKind) {
+    let wrap = class_defines(ty, kind.dunders());
+    fn pick<F: Copy>(wrap: bool, wrapper: F, inherited: Option<F>) -> Option<F> {
+        if wrap {
+            Some(wrapper)
+        } else {
+            inherited
+        }
+    }
+    match kind {
+        SlotKind::Repr => ty.repr.set(pick(wrap, slot_repr, solid.repr.get())),
+        SlotKind::Str => ty.str.set(pick(wrap, slot_str, solid.str.get())),
+        SlotKind::Hash => ty.hash.set(pick(wrap, slot_hash, solid.hash.get())),
+        SlotKind::RichCompare => ty.richcompare.set(pick(wrap, slot_richcompare, solid.richcompare.get())),
+        SlotKind::Bool => ty.bool.set(pick(wrap, slot_bool, solid.bool.get())),
+        SlotKind::Len => ty.len.set(pick(wrap, slot_len, solid.len.get())),
+        SlotKind::Call => ty.call.set(pick(wrap, slot_call, solid.call.get())),
+        SlotKind::Iter => ty.iter.set(pick(wrap, slot_iter, solid.iter.get())),
+        SlotKind::Next => ty.next.set(pick(wrap, slot_next, solid.next.get())),
+        SlotKind::GetItem => ty.getitem.set(pick(wrap, slot_getitem, solid.getitem.get())),
+        SlotKind::GetAttr => {
+            ty.getattr.set(pick(wrap, slot_getattr, Some(solid.getattr.get().unwrap_or(generic_getattr))))
+        }
+        SlotKind::SetAttr => {
+            ty.setattr.set(pick(wrap, slot_setattr, Some(solid.setattr.get().unwrap_or(generic_setattr))))
+        }
+        SlotKind::DescrGet => ty.descr_get.set(pick(wrap, slot_descr_get, solid.descr_get.get())),
+        SlotKind::DescrSet => ty.descr_set.set(pick(wrap, slot_descr_set, solid.descr_set.get())),
+        SlotKind::Number => ty.number.set(if wrap { &HEAP_NUMBER_SLOTS } else { solid.number.get() }),
+    }
 }
 
-/// Fill a new class's slots: a wrapper where a class in its MRO defines
-/// the dunder, else the solid base's slot (CPython's
-/// `fixup_slot_dispatchers`, at creation only).
+/// Fill a new class's slots (CPython's `fixup_slot_dispatchers`).
 fn fill_slots(ty: &mut TypeObject, solid: &'static TypeObject) {
-    let has = |names: &[&str]| class_defines(ty, names);
-    let repr = if has(&["__repr__"]) { Some(slot_repr as _) } else { solid.repr };
-    let str_ = if has(&["__str__"]) { Some(slot_str as _) } else { solid.str };
-    let hash = if has(&["__hash__"]) { Some(slot_hash as _) } else { solid.hash };
-    let richcompare = if has(&["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"]) {
-        Some(slot_richcompare as _)
-    } else {
-        solid.richcompare
-    };
-    let bool_ = if has(&["__bool__"]) { Some(slot_bool as _) } else { solid.bool };
-    let len = if has(&["__len__"]) { Some(slot_len as _) } else { solid.len };
-    let call = if has(&["__call__"]) { Some(slot_call as _) } else { solid.call };
-    let iter = if has(&["__iter__"]) { Some(slot_iter as _) } else { solid.iter };
-    let next = if has(&["__next__"]) { Some(slot_next as _) } else { solid.next };
-    let getitem = if has(&["__getitem__"]) { Some(slot_getitem as _) } else { solid.getitem };
-    let getattr = if has(&["__getattribute__", "__getattr__"]) {
-        Some(slot_getattr as _)
-    } else {
-        Some(solid.getattr.unwrap_or(generic_getattr))
-    };
-    let setattr = if has(&["__setattr__", "__delattr__"]) {
-        Some(slot_setattr as _)
-    } else {
-        Some(solid.setattr.unwrap_or(generic_setattr))
-    };
-    let descr_get = if has(&["__get__"]) { Some(slot_descr_get as _) } else { solid.descr_get };
-    let descr_set = if has(&["__set__", "__delete__"]) { Some(slot_descr_set as _) } else { solid.descr_set };
-    let number = if has(NUMBER_DUNDERS) { &HEAP_NUMBER_SLOTS } else { solid.number };
-    ty.repr = repr;
-    ty.str = str_;
-    ty.hash = hash;
-    ty.richcompare = richcompare;
-    ty.bool = bool_;
-    ty.len = len;
-    ty.call = call;
-    ty.iter = iter;
-    ty.next = next;
-    ty.getitem = getitem;
-    ty.getattr = getattr;
-    ty.setattr = setattr;
-    ty.descr_get = descr_get;
-    ty.descr_set = descr_set;
-    ty.number = number;
+    for kind in SlotKind::ALL {
+        fill_slot(ty, solid, kind);
+    }
     ty.new = Some(class_call);
+}
+
+/// Dunder `name` of class `ty` was assigned or deleted: refill the slot it
+/// fills, in `ty` and every subclass (CPython's `update_slot`).
+fn update_slot(ty: &'static TypeObject, name: &str) {
+    let Some(kind) = SlotKind::of(name) else { return };
+    let mut todo = vec![ty];
+    while let Some(t) = todo.pop() {
+        let Some(h) = heap(t) else { continue };
+        fill_slot(t, h.solid, kind);
+        todo.extend(h.subclasses.borrow().iter().copied());
+    }
 }
 
 /// Call dunder `name` that the slot says exists; `None` if it was deleted.
@@ -1387,8 +1432,8 @@ fn slot_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> 
     let this = HEAP_NUMBER_SLOTS.get(op).map(|f| f as usize);
     let ta = vm.type_of_static(a);
     let tb = vm.type_of_static(b);
-    let a_has = ta.number.get(op).map(|f| f as usize) == this;
-    let mut b_do = !std::ptr::eq(ta, tb) && tb.number.get(op).map(|f| f as usize) == this;
+    let a_has = ta.number.get().get(op).map(|f| f as usize) == this;
+    let mut b_do = !std::ptr::eq(ta, tb) && tb.number.get().get(op).map(|f| f as usize) == this;
     if a_has {
         if b_do && tb.is_subtype(ta) && method_overridden(ta, tb, rname) {
             if let Some(r) = call_dunder(vm, b, rname, std::slice::from_ref(a))? {

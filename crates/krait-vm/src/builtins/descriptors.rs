@@ -17,7 +17,7 @@ use crate::builtins::singletons::{is_none, none};
 use crate::builtins::str::{as_str, new_str};
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
 use crate::ops;
-use crate::types::{as_type, type_value, CallFn, CompareOp, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{as_type, type_value, CallFn, CompareOp, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -38,7 +38,7 @@ pub struct MethodData {
 }
 
 pub static METHOD_TYPE: TypeObject = TypeObject {
-    repr: Some(|vm, v| {
+    repr: Slot::new(|vm, v| {
         let m = as_method(v).expect("method slot on a method");
         let (func, receiver) = (m.func.clone(), m.receiver.clone());
         let name = match ops::getattr(vm, &func, &new_str("__qualname__")) {
@@ -48,7 +48,7 @@ pub static METHOD_TYPE: TypeObject = TypeObject {
         let r = ops::repr_string(vm, &receiver)?;
         Ok(new_str(&format!("<bound method {name} of {r}>")))
     }),
-    call: Some(|vm, callable, args, kwnames| {
+    call: Slot::new(|vm, callable, args, kwnames| {
         let m = as_method(callable).expect("method slot on a method");
         let (func, receiver) = (m.func.clone(), m.receiver.clone());
         let mut full = Vec::with_capacity(args.len() + 1);
@@ -56,7 +56,7 @@ pub static METHOD_TYPE: TypeObject = TypeObject {
         full.extend_from_slice(args);
         crate::eval::call(vm, &func, &full, kwnames)
     }),
-    getattr: Some(|vm, v, name| {
+    getattr: Slot::new(|vm, v, name| {
         let m = as_method(v).expect("method slot on a method");
         match as_str(name).unwrap_or("") {
             "__self__" => Ok(m.receiver.clone()),
@@ -68,7 +68,7 @@ pub static METHOD_TYPE: TypeObject = TypeObject {
             }
         }
     }),
-    richcompare: Some(|vm, a, b, op| {
+    richcompare: Slot::new(|vm, a, b, op| {
         let (Some(x), Some(y)) = (as_method(a), as_method(b)) else { return Ok(vm.not_implemented()) };
         let same = x.func.is(&y.func) && x.receiver.is(&y.receiver);
         match op {
@@ -77,7 +77,7 @@ pub static METHOD_TYPE: TypeObject = TypeObject {
             _ => Ok(vm.not_implemented()),
         }
     }),
-    hash: Some(|_, v| {
+    hash: Slot::new(|_, v| {
         let m = as_method(v).expect("method slot on a method");
         Ok(ops::hash_identity(&m.receiver) ^ ops::hash_identity(&m.func))
     }),
@@ -164,9 +164,9 @@ fn wrapper_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
 
 pub static CLASSMETHOD_TYPE: TypeObject = TypeObject {
     new: Some(wrapper_new),
-    repr: Some(wrapper_repr),
-    getattr: Some(wrapper_getattr),
-    descr_get: Some(|vm, v, obj, owner| {
+    repr: Slot::new(wrapper_repr),
+    getattr: Slot::new(wrapper_getattr),
+    descr_get: Slot::new(|vm, v, obj, owner| {
         let func = as_classmethod(v).expect("classmethod slot").func.clone();
         let cls = if obj.is_null() { type_value(owner) } else { type_value(vm.type_of_static(obj)) };
         Ok(new_method(func, cls))
@@ -176,10 +176,10 @@ pub static CLASSMETHOD_TYPE: TypeObject = TypeObject {
 
 pub static STATICMETHOD_TYPE: TypeObject = TypeObject {
     new: Some(wrapper_new),
-    repr: Some(wrapper_repr),
-    getattr: Some(wrapper_getattr),
-    descr_get: Some(|_, v, _, _| Ok(as_staticmethod(v).expect("staticmethod slot").func.clone())),
-    call: Some(|vm, v, args, kwnames| {
+    repr: Slot::new(wrapper_repr),
+    getattr: Slot::new(wrapper_getattr),
+    descr_get: Slot::new(|_, v, _, _| Ok(as_staticmethod(v).expect("staticmethod slot").func.clone())),
+    call: Slot::new(|vm, v, args, kwnames| {
         let func = as_staticmethod(v).expect("staticmethod slot").func.clone();
         crate::eval::call(vm, &func, args, kwnames)
     }),
@@ -300,7 +300,7 @@ fn property_copy(vm: &mut Vm, this: &Value, args: &[Value], which: usize) -> PyR
 
 pub static PROPERTY_TYPE: TypeObject = TypeObject {
     new: Some(property_new),
-    descr_get: Some(|vm, v, obj, _| {
+    descr_get: Slot::new(|vm, v, obj, _| {
         if obj.is_null() {
             return Ok(v.clone());
         }
@@ -311,7 +311,7 @@ pub static PROPERTY_TYPE: TypeObject = TypeObject {
         let fget = p.fget.clone();
         crate::eval::call(vm, &fget, std::slice::from_ref(obj), &[])
     }),
-    descr_set: Some(|vm, v, obj, value| {
+    descr_set: Slot::new(|vm, v, obj, value| {
         let p = as_property(v).expect("property slot");
         match value {
             Some(x) => {
@@ -331,7 +331,7 @@ pub static PROPERTY_TYPE: TypeObject = TypeObject {
         }
         Ok(())
     }),
-    getattr: Some(|vm, v, name| {
+    getattr: Slot::new(|vm, v, name| {
         let p = as_property(v).expect("property slot");
         let or_none = |x: &Value| if x.is_null() { none() } else { x.clone() };
         match as_str(name).unwrap_or("") {
@@ -402,13 +402,13 @@ unsafe fn dealloc_builtin_attr(p: ObjPtr) {
 }
 
 pub static METHOD_DESCRIPTOR_TYPE: TypeObject = TypeObject {
-    repr: Some(|_, v| {
+    repr: Slot::new(|_, v| {
         let d = as_builtin_attr(v).expect("descriptor slot");
         let kind = if d.wrapped == Wrapped::Method { "method" } else { "slot wrapper" };
         Ok(new_str(&format!("<{} '{}' of '{}' objects>", kind, d.name, d.owner.name)))
     }),
-    call: Some(call_builtin_attr),
-    descr_get: Some(|vm, v, obj, owner| {
+    call: Slot::new(call_builtin_attr),
+    descr_get: Slot::new(|vm, v, obj, owner| {
         let d = as_builtin_attr(v).expect("descriptor slot");
         match d.wrapped {
             Wrapped::New => Ok(v.clone()),
@@ -553,21 +553,21 @@ fn call_builtin_attr(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[V
         Wrapped::Method => (method.expect("a method"))(vm, this, rest, kwnames),
         Wrapped::Repr => {
             arity(vm, 0)?;
-            match owner.repr {
+            match owner.repr.get() {
                 Some(f) => f(vm, this),
                 None => Ok(slot_missing()),
             }
         }
         Wrapped::Str => {
             arity(vm, 0)?;
-            match owner.str {
+            match owner.str.get() {
                 Some(f) => f(vm, this),
                 None => ops::repr(vm, this),
             }
         }
         Wrapped::Hash => {
             arity(vm, 0)?;
-            let h = match owner.hash {
+            let h = match owner.hash.get() {
                 Some(f) => f(vm, this)?,
                 None => ops::hash_identity(this),
             };
@@ -575,32 +575,32 @@ fn call_builtin_attr(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[V
         }
         Wrapped::Compare(op) => {
             arity(vm, 1)?;
-            match owner.richcompare {
+            match owner.richcompare.get() {
                 Some(f) => f(vm, this, &rest[0], op),
                 None => Ok(vm.not_implemented()),
             }
         }
         Wrapped::Len => {
             arity(vm, 0)?;
-            let f = owner.len.expect("a len slot");
+            let f = owner.len.get().expect("a len slot");
             Ok(crate::builtins::int::new_int(f(vm, this)? as i64))
         }
         Wrapped::Iter => {
             arity(vm, 0)?;
-            (owner.iter.expect("an iter slot"))(vm, this)
+            (owner.iter.get().expect("an iter slot"))(vm, this)
         }
         Wrapped::Next => {
             arity(vm, 0)?;
-            match (owner.next.expect("a next slot"))(vm, this)? {
+            match (owner.next.get().expect("a next slot"))(vm, this)? {
                 Some(v) => Ok(v),
                 None => Err(vm.error(&crate::builtins::exceptions::STOP_ITERATION, String::new())),
             }
         }
         Wrapped::GetItem => {
             arity(vm, 1)?;
-            (owner.getitem.expect("a getitem slot"))(vm, this, &rest[0])
+            (owner.getitem.get().expect("a getitem slot"))(vm, this, &rest[0])
         }
-        Wrapped::Call => (owner.call.expect("a call slot"))(vm, this, rest, kwnames),
+        Wrapped::Call => (owner.call.get().expect("a call slot"))(vm, this, rest, kwnames),
         Wrapped::Init => {
             // classmethod/staticmethod/property: their __new__ already took
             // the arguments.
@@ -789,7 +789,7 @@ fn super_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         mro.next();
         for t in mro {
             if let Some(attr) = own_attribute(t, name) {
-                return match vm.type_of(&attr).descr_get {
+                return match vm.type_of(&attr).descr_get.get() {
                     Some(get) => {
                         let bound = if as_type(&obj).is_some_and(|t| std::ptr::eq(t, obj_type)) { Value::NULL } else { obj };
                         get(vm, &attr, &bound, obj_type)
@@ -804,8 +804,8 @@ fn super_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
 
 pub static SUPER_TYPE: TypeObject = TypeObject {
     new: Some(super_new),
-    getattr: Some(super_getattr),
-    repr: Some(|_, v| {
+    getattr: Slot::new(super_getattr),
+    repr: Slot::new(|_, v| {
         let s = as_super(v).expect("super slot");
         let (ty, obj_type) = (s.ty, s.obj_type);
         Ok(new_str(&format!("<super: <class '{}'>, <{} object>>", ty.name, obj_type.name)))
@@ -851,11 +851,11 @@ fn member_storage<'a>(vm: &mut Vm, m: &MemberData, obj: &'a Value) -> PyResult<&
 }
 
 pub static MEMBER_DESCRIPTOR_TYPE: TypeObject = TypeObject {
-    repr: Some(|_, v| {
+    repr: Slot::new(|_, v| {
         let m = as_member(v);
         Ok(new_str(&format!("<member '{}' of '{}' objects>", m.name, m.owner.name)))
     }),
-    descr_get: Some(|vm, v, obj, _| {
+    descr_get: Slot::new(|vm, v, obj, _| {
         if obj.is_null() {
             return Ok(v.clone());
         }
@@ -868,7 +868,7 @@ pub static MEMBER_DESCRIPTOR_TYPE: TypeObject = TypeObject {
         }
         Ok(value)
     }),
-    descr_set: Some(|vm, v, obj, value| {
+    descr_set: Slot::new(|vm, v, obj, value| {
         let m = as_member(v);
         let storage = member_storage(vm, m, obj)?;
         let deleting = value.is_none();

@@ -18,7 +18,7 @@ use hashbrown::HashTable;
 use crate::builtins::str::{new_str, STR_TYPE};
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
 use crate::ops;
-use crate::types::{CompareOp, MethodDef, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{CompareOp, MethodDef, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -56,11 +56,11 @@ pub struct DictData {
 }
 
 pub static DICT_TYPE: TypeObject = TypeObject {
-    repr: Some(dict_repr),
-    richcompare: Some(dict_richcompare),
-    len: Some(|_, v| Ok(as_dict(v).map_or(0, |d| d.len()))),
+    repr: Slot::new(dict_repr),
+    richcompare: Slot::new(dict_richcompare),
+    len: Slot::new(|_, v| Ok(as_dict(v).map_or(0, |d| d.len()))),
     new: Some(dict_new),
-    iter: Some(|_, v| {
+    iter: Slot::new(|_, v| {
         let d = as_dict(v).expect("dict slot on a dict");
         Ok(dict_iter(v, d, IterKind::Keys))
     }),
@@ -464,9 +464,9 @@ fn trace_view(p: ObjPtr, visit: Visit) {
 macro_rules! view_type {
     ($static:ident, $name:literal) => {
         pub static $static: TypeObject = TypeObject {
-            repr: Some(view_repr),
-            len: Some(|_, v| Ok(as_dict(view_dict(v)).map_or(0, |d| d.len()))),
-            iter: Some(|vm, v| {
+            repr: Slot::new(view_repr),
+            len: Slot::new(|_, v| Ok(as_dict(view_dict(v)).map_or(0, |d| d.len()))),
+            iter: Slot::new(|vm, v| {
                 let dict = view_dict(v).clone();
                 let kind = view_kind(vm, v);
                 Ok(dict_iter(&dict, as_dict(&dict).expect("a dict"), kind))
@@ -569,20 +569,20 @@ struct DictIter {
 }
 
 static DICT_KEYITERATOR_TYPE: TypeObject = TypeObject {
-    iter: Some(|_, v| Ok(v.clone())),
-    next: Some(dict_iter_next),
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(dict_iter_next),
     ..TypeObject::builtin("dict_keyiterator", Some(&OBJECT_TYPE), dealloc_dict_iter, trace_dict_iter)
 };
 
 static DICT_VALUEITERATOR_TYPE: TypeObject = TypeObject {
-    iter: Some(|_, v| Ok(v.clone())),
-    next: Some(dict_iter_next),
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(dict_iter_next),
     ..TypeObject::builtin("dict_valueiterator", Some(&OBJECT_TYPE), dealloc_dict_iter, trace_dict_iter)
 };
 
 static DICT_ITEMITERATOR_TYPE: TypeObject = TypeObject {
-    iter: Some(|_, v| Ok(v.clone())),
-    next: Some(dict_iter_next),
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(dict_iter_next),
     ..TypeObject::builtin("dict_itemiterator", Some(&OBJECT_TYPE), dealloc_dict_iter, trace_dict_iter)
 };
 
@@ -739,24 +739,24 @@ fn forward(vm: &mut Vm, this: &Value, name: &'static str, args: &[Value], kwname
 }
 
 pub static MAPPINGPROXY_TYPE: TypeObject = TypeObject {
-    repr: Some(|vm, v| {
+    repr: Slot::new(|vm, v| {
         let d = proxied(v);
         let r = ops::repr_string(vm, &d)?;
         Ok(new_str(&format!("mappingproxy({r})")))
     }),
-    len: Some(|_, v| Ok(as_dict(&proxied(v)).map_or(0, |d| d.len()))),
-    iter: Some(|vm, v| {
+    len: Slot::new(|_, v| Ok(as_dict(&proxied(v)).map_or(0, |d| d.len()))),
+    iter: Slot::new(|vm, v| {
         let d = proxied(v);
         ops::iter(vm, &d)
     }),
-    getitem: Some(|vm, v, key| {
+    getitem: Slot::new(|vm, v, key| {
         let d = proxied(v);
         match as_dict(&d).expect("a dict").get(vm, key)? {
             Some(x) => Ok(x),
             None => Err(crate::builtins::exceptions::key_error(key.clone())),
         }
     }),
-    richcompare: Some(|vm, a, b, op| {
+    richcompare: Slot::new(|vm, a, b, op| {
         let d = proxied(a);
         ops::richcompare(vm, &d, b, op)
     }),

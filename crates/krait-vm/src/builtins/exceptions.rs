@@ -11,7 +11,7 @@ use std::cell::RefCell;
 
 use crate::builtins::str::{as_str, new_str};
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
-use crate::types::{TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -73,11 +73,11 @@ macro_rules! exception_types {
     ($($static:ident = $name:literal : $base:expr;)*) => {
         $(
             pub static $static: TypeObject = TypeObject {
-                str: Some(exception_str),
-                repr: Some(exception_repr),
+                str: Slot::new(exception_str),
+                repr: Slot::new(exception_repr),
                 new: Some(exception_new),
-                getattr: Some(exception_getattr),
-                setattr: Some(exception_setattr),
+                getattr: Slot::new(exception_getattr),
+                setattr: Slot::new(exception_setattr),
                 ..TypeObject::builtin($name, Some($base), dealloc_exception, trace_exception)
             };
         )*

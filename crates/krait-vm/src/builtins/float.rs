@@ -9,12 +9,14 @@
 //! - `hash(x)` is CPython's: equal to the hash of an equal int, ±314159 for
 //!   infinities.
 
+use std::cell::Cell;
+
 use dashu_int::IBig;
 
 use crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR;
 use crate::builtins::int::{hash_int, int_of, Int, HASH_MODULUS};
 use crate::builtins::str::new_str;
-use crate::types::{never_dealloc, trace_nothing, BinOp, CompareOp, NumberSlots, TypeObject, OBJECT_TYPE};
+use crate::types::{never_dealloc, trace_nothing, BinOp, CompareOp, NumberSlots, Slot, TypeObject, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -42,12 +44,12 @@ static FLOAT_NUMBER: NumberSlots = NumberSlots {
 };
 
 pub static FLOAT_TYPE: TypeObject = TypeObject {
-    repr: Some(float_repr),
-    str: Some(float_repr),
-    hash: Some(|_, v| Ok(hash_float(float_of(v).unwrap_or(0.0), v))),
-    richcompare: Some(float_richcompare),
-    bool: Some(|_, v| Ok(float_of(v).is_some_and(|f| f != 0.0))),
-    number: &FLOAT_NUMBER,
+    repr: Slot::new(float_repr),
+    str: Slot::new(float_repr),
+    hash: Slot::new(|_, v| Ok(hash_float(float_of(v).unwrap_or(0.0), v))),
+    richcompare: Slot::new(float_richcompare),
+    bool: Slot::new(|_, v| Ok(float_of(v).is_some_and(|f| f != 0.0))),
+    number: Cell::new(&FLOAT_NUMBER),
     new: Some(crate::builtins::functions::float_new),
     methods: &[crate::types::MethodDef { name: "__format__", func: crate::builtins::format::builtin_format_method }],
     ..TypeObject::builtin("float", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)

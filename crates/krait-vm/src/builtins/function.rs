@@ -16,7 +16,7 @@ use crate::builtins::singletons::{bool_value, ellipsis, none};
 use crate::builtins::str::{as_str, new_str};
 use crate::builtins::tuple::new_tuple;
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
-use crate::types::{trace_nothing, CallFn, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{trace_nothing, CallFn, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -69,7 +69,7 @@ fn decode(units: &[u16]) -> Box<[Decoded]> {
 }
 
 pub static CODE_TYPE: TypeObject = TypeObject {
-    repr: Some(|_, v| {
+    repr: Slot::new(|_, v| {
         let c = as_code(v).expect("code slot on code");
         Ok(new_str(&format!(
             "<code object {} at {:#x}, file \"{}\", line {}>",
@@ -79,7 +79,7 @@ pub static CODE_TYPE: TypeObject = TypeObject {
             c.co.co_firstlineno
         )))
     }),
-    getattr: Some(code_getattr),
+    getattr: Slot::new(code_getattr),
     ..TypeObject::builtin("code", Some(&OBJECT_TYPE), dealloc_code, trace_code)
 };
 
@@ -184,14 +184,14 @@ pub struct FunctionData {
 }
 
 pub static FUNCTION_TYPE: TypeObject = TypeObject {
-    repr: Some(|_, v| {
+    repr: Slot::new(|_, v| {
         let f = as_function(v).expect("function slot on a function");
         let name = as_str(&f.qualname).unwrap_or("?").to_string();
         Ok(new_str(&format!("<function {} at {:#x}>", name, v.bits() & ((1 << 48) - 1))))
     }),
-    descr_get: Some(crate::builtins::descriptors::function_descr_get),
-    getattr: Some(function_getattr),
-    setattr: Some(|vm, v, name, value| {
+    descr_get: Slot::new(crate::builtins::descriptors::function_descr_get),
+    getattr: Slot::new(function_getattr),
+    setattr: Slot::new(|vm, v, name, value| {
         let f = as_function(v).expect("function slot on a function");
         if f.dict.borrow().is_null() {
             *f.dict.borrow_mut() = crate::builtins::dict::new_dict();
@@ -296,7 +296,7 @@ pub struct CellData {
 }
 
 pub static CELL_TYPE: TypeObject = TypeObject {
-    repr: Some(|_, v| {
+    repr: Slot::new(|_, v| {
         let c = as_cell(v).expect("cell slot on a cell");
         let text = if c.content.borrow().is_null() {
             format!("<cell at {:#x}: empty>", v.bits() & ((1 << 48) - 1))
@@ -345,11 +345,11 @@ pub struct BuiltinData {
 }
 
 pub static BUILTIN_FUNCTION_TYPE: TypeObject = TypeObject {
-    repr: Some(|_, v| {
+    repr: Slot::new(|_, v| {
         let b = as_builtin(v).expect("builtin slot on a builtin");
         Ok(new_str(&format!("<built-in function {}>", b.name)))
     }),
-    call: Some(|vm, callable, args, kwnames| {
+    call: Slot::new(|vm, callable, args, kwnames| {
         let b = as_builtin(callable).expect("builtin slot on a builtin");
         (b.func)(vm, callable, args, kwnames)
     }),
@@ -378,7 +378,7 @@ pub struct ModuleData {
 }
 
 pub static MODULE_TYPE: TypeObject = TypeObject {
-    repr: Some(|_, v| {
+    repr: Slot::new(|_, v| {
         let m = as_module(v).expect("module slot on a module");
         let file = crate::builtins::dict::as_dict(&m.dict).and_then(|d| d.get_str(&new_str("__file__")));
         Ok(new_str(&match file.as_ref().and_then(as_str) {
@@ -386,8 +386,8 @@ pub static MODULE_TYPE: TypeObject = TypeObject {
             None => format!("<module '{}' (built-in)>", m.name),
         }))
     }),
-    getattr: Some(module_getattr),
-    setattr: Some(|vm, v, name, value| {
+    getattr: Slot::new(module_getattr),
+    setattr: Slot::new(|vm, v, name, value| {
         let m = as_module(v).expect("module slot on a module");
         let d: &DictData = crate::builtins::dict::as_dict(&m.dict).expect("a module's dict");
         match value {
@@ -461,7 +461,7 @@ pub struct BoundBuiltinData {
 }
 
 pub static BOUND_BUILTIN_TYPE: TypeObject = TypeObject {
-    repr: Some(|vm, v| {
+    repr: Slot::new(|vm, v| {
         let b = as_bound_builtin(v).expect("bound method slot");
         let receiver = b.receiver.clone();
         let owner = vm.type_of(&receiver).name;
@@ -472,7 +472,7 @@ pub static BOUND_BUILTIN_TYPE: TypeObject = TypeObject {
             receiver.bits() & ((1 << 48) - 1)
         )))
     }),
-    call: Some(|vm, callable, args, kwnames| {
+    call: Slot::new(|vm, callable, args, kwnames| {
         let b = as_bound_builtin(callable).expect("bound method slot");
         let receiver = b.receiver.clone();
         (b.func)(vm, &receiver, args, kwnames)

@@ -325,7 +325,7 @@ fn next(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<V
         let msg = format!("'{}' object is not an iterator", vm.type_of(it).name);
         return Err(vm.type_error(msg));
     }
-    let slot = vm.type_of(it).next.expect("checked above");
+    let slot = vm.type_of(it).next.get().expect("checked above");
     let r = match slot(vm, it) {
         Err(e) if default.is_some() && vm.type_of(&e.exception).is_subtype(&exceptions::STOP_ITERATION) => Ok(None),
         r => r,
@@ -411,7 +411,7 @@ fn len(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Va
     let [obj] = args else {
         return Err(vm.type_error(format!("len() takes exactly one argument ({} given)", args.len())));
     };
-    match vm.type_of(obj).len {
+    match vm.type_of(obj).len.get() {
         Some(f) => Ok(new_int(f(vm, obj)? as i64)),
         None => {
             let msg = format!("object of type '{}' has no len()", vm.type_of(obj).name);
@@ -445,7 +445,7 @@ fn abs(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Va
     let [x] = args else {
         return Err(vm.type_error(format!("abs() takes exactly one argument ({} given)", args.len())));
     };
-    match vm.type_of(x).number.absolute {
+    match vm.type_of(x).number.get().absolute {
         Some(f) => f(vm, x),
         None => {
             let msg = format!("bad operand type for abs(): '{}'", vm.type_of(x).name);

@@ -10,6 +10,8 @@
 //!   the results are adjusted here).
 //! - `hash(n)` is CPython's: `n mod (2**61 - 1)` with `n`'s sign, -1 -> -2.
 
+use std::cell::Cell;
+
 use dashu_int::ops::{BitTest, UnsignedAbs};
 use dashu_int::IBig;
 
@@ -17,7 +19,7 @@ use crate::builtins::exceptions::{MEMORY_ERROR, NOT_IMPLEMENTED_ERROR};
 use crate::builtins::singletons::as_bool;
 use crate::builtins::str::new_str;
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
-use crate::types::{trace_nothing, BinOp, CompareOp, NumberSlots, TypeObject, OBJECT_TYPE};
+use crate::types::{trace_nothing, BinOp, CompareOp, NumberSlots, Slot, TypeObject, OBJECT_TYPE};
 use crate::value::{Unpacked, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -27,7 +29,7 @@ pub const MAX_STR_DIGITS: usize = 4300;
 /// The modulus of CPython's numeric hash, `2**61 - 1`.
 pub const HASH_MODULUS: u64 = (1 << 61) - 1;
 
-static INT_NUMBER: NumberSlots = NumberSlots {
+pub static INT_NUMBER: NumberSlots = NumberSlots {
     binary: [
         Some(|vm, a, b| int_binary(vm, BinOp::Add, a, b)),
         Some(|vm, a, b| int_binary(vm, BinOp::And, a, b)),
@@ -51,12 +53,12 @@ static INT_NUMBER: NumberSlots = NumberSlots {
 };
 
 pub static INT_TYPE: TypeObject = TypeObject {
-    repr: Some(int_repr),
-    str: Some(int_repr),
-    hash: Some(|_, v| Ok(int_of(v).map_or(0, |i| hash_int(&i)))),
-    richcompare: Some(int_richcompare),
-    bool: Some(|_, v| Ok(int_of(v).is_some_and(|i| !i.is_zero()))),
-    number: &INT_NUMBER,
+    repr: Slot::new(int_repr),
+    str: Slot::new(int_repr),
+    hash: Slot::new(int_hash),
+    richcompare: Slot::new(int_richcompare),
+    bool: Slot::new(|_, v| Ok(int_of(v).is_some_and(|i| !i.is_zero()))),
+    number: Cell::new(&INT_NUMBER),
     new: Some(crate::builtins::functions::int_new),
     methods: &[
         crate::types::MethodDef { name: "__format__", func: crate::builtins::format::builtin_format_method },
@@ -300,7 +302,7 @@ fn true_divide(vm: &mut Vm, x: &IBig, y: &IBig) -> PyResult<Value> {
     Err(vm.error(&NOT_IMPLEMENTED_ERROR, "true division of ints beyond 2**53"))
 }
 
-fn int_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+pub(crate) fn int_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
     let (Some(x), Some(y)) = (int_of(a), int_of(b)) else {
         return Ok(vm.not_implemented());
     };
@@ -365,4 +367,9 @@ pub fn decimal_string(vm: &mut Vm, i: &Int) -> PyResult<String> {
             Ok(s)
         }
     }
+}
+
+/// `hash(i)` (also `bool`'s).
+pub(crate) fn int_hash(_: &mut Vm, v: &Value) -> PyResult<i64> {
+    Ok(int_of(v).map_or(0, |i| hash_int(&i)))
 }

@@ -15,7 +15,7 @@ use crate::builtins::list::{as_list, LIST_TYPE};
 use crate::builtins::str::new_str;
 use crate::builtins::tuple::as_tuple;
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
-use crate::types::{trace_nothing, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{trace_nothing, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -45,7 +45,7 @@ impl RangeData {
 }
 
 pub static RANGE_TYPE: TypeObject = TypeObject {
-    repr: Some(|_, v| {
+    repr: Slot::new(|_, v| {
         let r = as_range(v).expect("range slot on a range");
         let text = if r.step == 1 {
             format!("range({}, {})", r.start, r.stop)
@@ -54,13 +54,13 @@ pub static RANGE_TYPE: TypeObject = TypeObject {
         };
         Ok(new_str(&text))
     }),
-    len: Some(|_, v| Ok(as_range(v).map_or(0, |r| r.len() as usize))),
-    getitem: Some(range_getitem),
+    len: Slot::new(|_, v| Ok(as_range(v).map_or(0, |r| r.len() as usize))),
+    getitem: Slot::new(range_getitem),
     new: Some(|vm, _, args, kwnames| {
         crate::builtins::function::no_keywords(vm, "range", kwnames)?;
         new_range(vm, args)
     }),
-    iter: Some(|_, v| {
+    iter: Slot::new(|_, v| {
         let r = as_range(v).expect("range slot on a range");
         Ok(Value::from_owned(alloc(
             &RANGE_ITERATOR_TYPE,
@@ -141,8 +141,8 @@ struct RangeIter {
 }
 
 static RANGE_ITERATOR_TYPE: TypeObject = TypeObject {
-    iter: Some(|_, v| Ok(v.clone())),
-    next: Some(|_, v| {
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(|_, v| {
         // SAFETY: range iterators are Obj<RangeIter>.
         let it = unsafe { v.as_object().expect("an iterator").data::<RangeIter>() };
         let left = it.remaining.get();
@@ -169,14 +169,14 @@ struct SeqIter {
 }
 
 static LIST_ITERATOR_TYPE: TypeObject = TypeObject {
-    iter: Some(|_, v| Ok(v.clone())),
-    next: Some(seq_next),
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(seq_next),
     ..TypeObject::builtin("list_iterator", Some(&OBJECT_TYPE), dealloc_seq_iter, trace_seq_iter)
 };
 
 static TUPLE_ITERATOR_TYPE: TypeObject = TypeObject {
-    iter: Some(|_, v| Ok(v.clone())),
-    next: Some(seq_next),
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(seq_next),
     ..TypeObject::builtin("tuple_iterator", Some(&OBJECT_TYPE), dealloc_seq_iter, trace_seq_iter)
 };
 
@@ -236,8 +236,8 @@ struct Enumerate {
 }
 
 pub static ENUMERATE_TYPE: TypeObject = TypeObject {
-    iter: Some(|_, v| Ok(v.clone())),
-    next: Some(|vm, v| {
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(|vm, v| {
         // SAFETY: enumerate objects are Obj<Enumerate>.
         let e = unsafe { v.as_object().expect("an enumerate").data::<Enumerate>() };
         let Some(item) = crate::ops::next(vm, &e.it)? else { return Ok(None) };
@@ -304,8 +304,8 @@ struct Zip {
 }
 
 pub static ZIP_TYPE: TypeObject = TypeObject {
-    iter: Some(|_, v| Ok(v.clone())),
-    next: Some(|vm, v| {
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(|vm, v| {
         // SAFETY: zip objects are Obj<Zip>.
         let z = unsafe { v.as_object().expect("a zip").data::<Zip>() };
         if z.its.is_empty() {
@@ -356,8 +356,8 @@ struct Map {
 }
 
 pub static MAP_TYPE: TypeObject = TypeObject {
-    iter: Some(|_, v| Ok(v.clone())),
-    next: Some(|vm, v| {
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(|vm, v| {
         // SAFETY: map objects are Obj<Map>.
         let m = unsafe { v.as_object().expect("a map").data::<Map>() };
         let mut args = Vec::with_capacity(m.its.len());
@@ -405,8 +405,8 @@ struct Filter {
 }
 
 pub static FILTER_TYPE: TypeObject = TypeObject {
-    iter: Some(|_, v| Ok(v.clone())),
-    next: Some(|vm, v| {
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(|vm, v| {
         // SAFETY: filter objects are Obj<Filter>.
         let f = unsafe { v.as_object().expect("a filter").data::<Filter>() };
         while let Some(x) = crate::ops::next(vm, &f.it)? {
@@ -453,8 +453,8 @@ struct Reversed {
 }
 
 pub static REVERSED_TYPE: TypeObject = TypeObject {
-    iter: Some(|_, v| Ok(v.clone())),
-    next: Some(|vm, v| {
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(|vm, v| {
         // SAFETY: reversed objects are Obj<Reversed>.
         let r = unsafe { v.as_object().expect("a reversed").data::<Reversed>() };
         let i = r.index.get();
@@ -462,7 +462,7 @@ pub static REVERSED_TYPE: TypeObject = TypeObject {
             return Ok(None);
         }
         r.index.set(i - 1);
-        let getitem = vm.type_of(&r.seq).getitem.expect("a sequence");
+        let getitem = vm.type_of(&r.seq).getitem.get().expect("a sequence");
         match getitem(vm, &r.seq, &new_int(i)) {
             Ok(x) => Ok(Some(x)),
             Err(e) => {
@@ -488,7 +488,7 @@ pub static REVERSED_TYPE: TypeObject = TypeObject {
         }
         let ty = vm.type_of(seq);
         let is_dict = crate::builtins::dict::as_dict(seq).is_some();
-        match (ty.len, ty.getitem) {
+        match (ty.len.get(), ty.getitem.get()) {
             (Some(len), Some(_)) if !is_dict => {
                 let n = len(vm, seq)? as i64;
                 Ok(Value::from_owned(alloc(&REVERSED_TYPE, Reversed { seq: seq.clone(), index: Cell::new(n - 1) })))
@@ -525,15 +525,15 @@ struct GetItemIter {
 }
 
 static GETITEM_ITERATOR_TYPE: TypeObject = TypeObject {
-    iter: Some(|_, v| Ok(v.clone())),
-    next: Some(|vm, v| {
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(|vm, v| {
         // SAFETY: these iterators are Obj<GetItemIter>.
         let it = unsafe { v.as_object().expect("an iterator").data::<GetItemIter>() };
         let i = it.index.get();
         if i < 0 {
             return Ok(None);
         }
-        let getitem = vm.type_of(&it.seq).getitem.expect("a __getitem__");
+        let getitem = vm.type_of(&it.seq).getitem.get().expect("a __getitem__");
         match getitem(vm, &it.seq, &new_int(i)) {
             Ok(x) => {
                 it.index.set(i + 1);

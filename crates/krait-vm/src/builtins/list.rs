@@ -5,6 +5,8 @@
 //! which may mutate the list: such loops re-read the list at each step, as
 //! CPython's do.
 
+use std::cell::Cell;
+
 use std::cell::RefCell;
 
 use crate::builtins::str::new_str;
@@ -13,7 +15,7 @@ use crate::object::{alloc, dealloc_boxed, ObjPtr};
 use crate::builtins::function::no_keywords;
 use crate::builtins::int::{int_of, Int};
 use crate::builtins::slice::SliceData;
-use crate::types::{BinOp, MethodDef, NumberSlots, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{BinOp, MethodDef, NumberSlots, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -22,8 +24,8 @@ pub struct ListData {
 }
 
 pub static LIST_TYPE: TypeObject = TypeObject {
-    repr: Some(list_repr),
-    richcompare: Some(|vm, a, b, op| {
+    repr: Slot::new(list_repr),
+    richcompare: Slot::new(|vm, a, b, op| {
         let (Some(x), Some(y)) = (as_list(a), as_list(b)) else { return Ok(vm.not_implemented()) };
         let (la, lb) = (x.items.borrow().len(), y.items.borrow().len());
         let r = compare_by_index(
@@ -36,9 +38,9 @@ pub static LIST_TYPE: TypeObject = TypeObject {
         )?;
         Ok(vm.bool(r))
     }),
-    len: Some(|_, v| Ok(as_list(v).map_or(0, |l| l.items.borrow().len()))),
-    iter: Some(|_, v| Ok(crate::builtins::iter::sequence_iter(v))),
-    getitem: Some(|vm, v, index| {
+    len: Slot::new(|_, v| Ok(as_list(v).map_or(0, |l| l.items.borrow().len()))),
+    iter: Slot::new(|_, v| Ok(crate::builtins::iter::sequence_iter(v))),
+    getitem: Slot::new(|vm, v, index| {
         let l = as_list(v).expect("list slot on a list");
         if let Some(sl) = crate::builtins::slice::as_slice(index) {
             let items = l.items.borrow().clone();
@@ -50,7 +52,7 @@ pub static LIST_TYPE: TypeObject = TypeObject {
         }
     }),
     new: Some(crate::builtins::functions::sequence_new),
-    number: &LIST_NUMBER,
+    number: Cell::new(&LIST_NUMBER),
     methods: &[
         MethodDef { name: "append", func: list_append },
         MethodDef { name: "pop", func: list_pop },

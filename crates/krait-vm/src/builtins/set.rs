@@ -19,7 +19,7 @@ use crate::builtins::dict::fast_eq;
 use crate::builtins::str::new_str;
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
 use crate::ops;
-use crate::types::{BinOp, CompareOp, MethodDef, NumberSlots, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{BinOp, CompareOp, MethodDef, NumberSlots, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -28,14 +28,14 @@ const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
 
 #[derive(Clone)]
-enum Slot {
+enum Bucket {
     Empty,
     Dummy,
     Active { key: Value, hash: i64 },
 }
 
 struct Table {
-    slots: Vec<Slot>,
+    slots: Vec<Bucket>,
     fill: usize,
     used: usize,
     /// Bumped whenever the table is rebuilt or a key removed (probes
@@ -47,7 +47,7 @@ struct Table {
 
 impl Table {
     fn new() -> Table {
-        Table { slots: vec![Slot::Empty; MIN_SIZE], fill: 0, used: 0, version: 0, finger: 0 }
+        Table { slots: vec![Bucket::Empty; MIN_SIZE], fill: 0, used: 0, version: 0, finger: 0 }
     }
 
     fn mask(&self) -> usize {
@@ -89,7 +89,7 @@ impl SetData {
             .slots
             .iter()
             .filter_map(|s| match s {
-                Slot::Active { key, hash } => Some((key.clone(), *hash)),
+                Bucket::Active { key, hash } => Some((key.clone(), *hash)),
                 _ => None,
             })
             .collect()
@@ -115,15 +115,15 @@ impl SetData {
                 for j in i..=i + probes {
                     // Only a key with the same hash is taken out (cloned).
                     let stored = match &self.table.borrow().slots[j] {
-                        Slot::Empty => return Ok(Probe::Missing { free, empty: j }),
-                        Slot::Dummy => {
+                        Bucket::Empty => return Ok(Probe::Missing { free, empty: j }),
+                        Bucket::Dummy => {
                             if free.is_none() {
                                 free = Some(j);
                             }
                             None
                         }
-                        Slot::Active { key, hash: h } if *h == hash => Some(key.clone()),
-                        Slot::Active { .. } => None,
+                        Bucket::Active { key, hash: h } if *h == hash => Some(key.clone()),
+                        Bucket::Active { .. } => None,
                     };
                     if let Some(stored) = stored {
                         let equal = match fast_eq(&stored, key) {
@@ -168,13 +168,13 @@ impl SetData {
             Probe::Found(_) => Ok(()),
             Probe::Missing { free: Some(i), .. } => {
                 let mut t = self.table.borrow_mut();
-                t.slots[i] = Slot::Active { key, hash };
+                t.slots[i] = Bucket::Active { key, hash };
                 t.used += 1;
                 Ok(())
             }
             Probe::Missing { free: None, empty } => {
                 let mut t = self.table.borrow_mut();
-                t.slots[empty] = Slot::Active { key, hash };
+                t.slots[empty] = Bucket::Active { key, hash };
                 t.fill += 1;
                 t.used += 1;
                 if t.fill * 5 >= t.mask() * 3 {
@@ -194,7 +194,7 @@ impl SetData {
                     let mut t = self.table.borrow_mut();
                     t.used -= 1;
                     t.version += 1;
-                    std::mem::replace(&mut t.slots[i], Slot::Dummy)
+                    std::mem::replace(&mut t.slots[i], Bucket::Dummy)
                 };
                 drop(old);
                 Ok(true)
@@ -232,7 +232,7 @@ impl SetData {
             }
             if t.fill == 0 && t.slots.len() == o_slots.len() && o_fill == o_used {
                 for (i, s) in o_slots.iter().enumerate() {
-                    if let Slot::Active { .. } = s {
+                    if let Bucket::Active { .. } = s {
                         t.slots[i] = s.clone();
                     }
                 }
@@ -245,7 +245,7 @@ impl SetData {
                 t.used = o_used;
                 let mask = t.mask();
                 for s in o_slots {
-                    if let Slot::Active { key, hash } = s {
+                    if let Bucket::Active { key, hash } = s {
                         insert_clean(&mut t.slots, mask, key, hash);
                     }
                 }
@@ -253,7 +253,7 @@ impl SetData {
             }
         }
         for s in o_slots {
-            if let Slot::Active { key, hash } = s {
+            if let Bucket::Active { key, hash } = s {
                 self.add_hashed(vm, key, hash)?;
             }
         }
@@ -351,12 +351,12 @@ fn resize(t: &mut Table, minused: usize) {
     while size <= minused {
         size <<= 1;
     }
-    let old = std::mem::replace(&mut t.slots, vec![Slot::Empty; size]);
+    let old = std::mem::replace(&mut t.slots, vec![Bucket::Empty; size]);
     t.fill = t.used;
     t.version += 1;
     let mask = size - 1;
     for s in old {
-        if let Slot::Active { key, hash } = s {
+        if let Bucket::Active { key, hash } = s {
             insert_clean(&mut t.slots, mask, key, hash);
         }
     }
@@ -364,17 +364,17 @@ fn resize(t: &mut Table, minused: usize) {
 
 /// Put a key known to be absent into a table without dummies (CPython's
 /// `set_insert_clean`).
-fn insert_clean(slots: &mut [Slot], mask: usize, key: Value, hash: i64) {
+fn insert_clean(slots: &mut [Bucket], mask: usize, key: Value, hash: i64) {
     let mut i = hash as u64 as usize & mask;
     let mut perturb = hash as u64;
     loop {
-        if matches!(slots[i], Slot::Empty) {
-            slots[i] = Slot::Active { key, hash };
+        if matches!(slots[i], Bucket::Empty) {
+            slots[i] = Bucket::Active { key, hash };
             return;
         }
         if i + LINEAR_PROBES <= mask {
-            if let Some(j) = (i + 1..=i + LINEAR_PROBES).find(|&j| matches!(slots[j], Slot::Empty)) {
-                slots[j] = Slot::Active { key, hash };
+            if let Some(j) = (i + 1..=i + LINEAR_PROBES).find(|&j| matches!(slots[j], Bucket::Empty)) {
+                slots[j] = Bucket::Active { key, hash };
                 return;
             }
         }
@@ -392,7 +392,7 @@ fn trace_set(p: ObjPtr, visit: Visit) {
     // SAFETY: sets and frozensets are Obj<SetData>.
     let s = unsafe { p.data::<SetData>() };
     for slot in s.table.borrow().slots.iter() {
-        if let Slot::Active { key, .. } = slot {
+        if let Bucket::Active { key, .. } = slot {
             visit(key);
         }
     }
@@ -639,9 +639,9 @@ fn frozenset_hash(_: &mut Vm, v: &Value) -> PyResult<i64> {
     let mut hash: u64 = 0;
     for slot in &t.slots {
         hash ^= shuffle(match slot {
-            Slot::Active { hash, .. } => *hash as u64,
-            Slot::Dummy => u64::MAX,
-            Slot::Empty => 0,
+            Bucket::Active { hash, .. } => *hash as u64,
+            Bucket::Dummy => u64::MAX,
+            Bucket::Empty => 0,
         });
     }
     if (t.slots.len() - t.fill) & 1 == 1 {
@@ -669,8 +669,8 @@ struct SetIter {
 }
 
 static SET_ITERATOR_TYPE: TypeObject = TypeObject {
-    iter: Some(|_, v| Ok(v.clone())),
-    next: Some(|vm, v| {
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(|vm, v| {
         // SAFETY: set iterators are Obj<SetIter>.
         let it = unsafe { v.as_object().expect("a set iterator").data::<SetIter>() };
         let s = as_set(&it.set).expect("a set iterator iterates a set");
@@ -681,7 +681,7 @@ static SET_ITERATOR_TYPE: TypeObject = TypeObject {
         let t = s.table.borrow();
         let mut pos = it.pos.get();
         while pos < t.slots.len() {
-            if let Slot::Active { key, .. } = &t.slots[pos] {
+            if let Bucket::Active { key, .. } = &t.slots[pos] {
                 it.pos.set(pos + 1);
                 return Ok(Some(key.clone()));
             }
@@ -765,10 +765,10 @@ fn set_pop(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyRe
     }
     let mask = t.mask();
     let mut i = t.finger & mask;
-    while !matches!(t.slots[i], Slot::Active { .. }) {
+    while !matches!(t.slots[i], Bucket::Active { .. }) {
         i = (i + 1) & mask;
     }
-    let Slot::Active { key, .. } = std::mem::replace(&mut t.slots[i], Slot::Dummy) else { unreachable!() };
+    let Bucket::Active { key, .. } = std::mem::replace(&mut t.slots[i], Bucket::Dummy) else { unreachable!() };
     t.used -= 1;
     t.version += 1;
     t.finger = i + 1;
@@ -923,24 +923,24 @@ static SET_METHODS: [MethodDef; 18] = [
 ];
 
 pub static SET_TYPE: TypeObject = TypeObject {
-    repr: Some(set_repr),
-    richcompare: Some(set_richcompare),
-    len: Some(|_, v| Ok(as_set(v).map_or(0, |s| s.len()))),
-    iter: Some(set_iter),
+    repr: Slot::new(set_repr),
+    richcompare: Slot::new(set_richcompare),
+    len: Slot::new(|_, v| Ok(as_set(v).map_or(0, |s| s.len()))),
+    iter: Slot::new(set_iter),
     new: Some(set_new),
-    number: &SET_NUMBER,
+    number: Cell::new(&SET_NUMBER),
     methods: &SET_METHODS,
     ..TypeObject::builtin("set", Some(&OBJECT_TYPE), dealloc_set, trace_set)
 };
 
 pub static FROZENSET_TYPE: TypeObject = TypeObject {
-    repr: Some(set_repr),
-    richcompare: Some(set_richcompare),
-    hash: Some(frozenset_hash),
-    len: Some(|_, v| Ok(as_set(v).map_or(0, |s| s.len()))),
-    iter: Some(set_iter),
+    repr: Slot::new(set_repr),
+    richcompare: Slot::new(set_richcompare),
+    hash: Slot::new(frozenset_hash),
+    len: Slot::new(|_, v| Ok(as_set(v).map_or(0, |s| s.len()))),
+    iter: Slot::new(set_iter),
     new: Some(set_new),
-    number: &SET_NUMBER,
+    number: Cell::new(&SET_NUMBER),
     methods: &SHARED_METHODS,
     ..TypeObject::builtin("frozenset", Some(&OBJECT_TYPE), dealloc_set, trace_set)
 };

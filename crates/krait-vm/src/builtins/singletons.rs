@@ -1,38 +1,40 @@
 //! `None`, `NotImplemented`, `Ellipsis`, `True` and `False`: static objects
 //! of their own types, compared by identity.
 
+use std::cell::Cell;
+
 use crate::builtins::int::INT_TYPE;
 use crate::builtins::str::new_str;
 use crate::object::StaticObj;
-use crate::types::{never_dealloc, trace_nothing, TypeObject, OBJECT_TYPE};
+use crate::types::{never_dealloc, trace_nothing, Slot, TypeObject, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 pub static NONE_TYPE: TypeObject = TypeObject {
-    repr: Some(|_, _| Ok(new_str("None"))),
-    bool: Some(|_, _| Ok(false)),
+    repr: Slot::new(|_, _| Ok(new_str("None"))),
+    bool: Slot::new(|_, _| Ok(false)),
     ..TypeObject::builtin("NoneType", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)
 };
 
 pub static NOT_IMPLEMENTED_TYPE: TypeObject = TypeObject {
-    repr: Some(|_, _| Ok(new_str("NotImplemented"))),
+    repr: Slot::new(|_, _| Ok(new_str("NotImplemented"))),
     ..TypeObject::builtin("NotImplementedType", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)
 };
 
 pub static ELLIPSIS_TYPE: TypeObject = TypeObject {
-    repr: Some(|_, _| Ok(new_str("Ellipsis"))),
+    repr: Slot::new(|_, _| Ok(new_str("Ellipsis"))),
     ..TypeObject::builtin("ellipsis", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)
 };
 
 /// `bool`, a subclass of `int`; its two instances carry their int value.
 pub static BOOL_TYPE: TypeObject = TypeObject {
-    repr: Some(bool_repr),
-    str: Some(bool_repr),
-    bool: Some(|_, v| Ok(v.is(&bool_value(true)))),
+    repr: Slot::new(bool_repr),
+    str: Slot::new(bool_repr),
+    bool: Slot::new(|_, v| Ok(v.is(&bool_value(true)))),
     // Inherited from int (a static type's slots are spelled out).
-    hash: INT_TYPE.hash,
-    richcompare: INT_TYPE.richcompare,
-    number: INT_TYPE.number,
+    hash: Slot::new(crate::builtins::int::int_hash),
+    richcompare: Slot::new(crate::builtins::int::int_richcompare),
+    number: Cell::new(&crate::builtins::int::INT_NUMBER),
     new: Some(|vm, _, args, kwnames| {
         crate::builtins::function::no_keywords(vm, "bool", kwnames)?;
         match args {

@@ -8,7 +8,7 @@ use crate::builtins::int::{int_of, Int};
 use crate::builtins::singletons::is_none;
 use crate::builtins::str::new_str;
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
-use crate::types::{TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -19,7 +19,7 @@ pub struct SliceData {
 }
 
 pub static SLICE_TYPE: TypeObject = TypeObject {
-    repr: Some(|vm, v| {
+    repr: Slot::new(|vm, v| {
         let s = as_slice(v).expect("slice slot on a slice");
         let (a, b, c) = (s.start.clone(), s.stop.clone(), s.step.clone());
         let parts = [crate::ops::repr_string(vm, &a)?, crate::ops::repr_string(vm, &b)?, crate::ops::repr_string(vm, &c)?];
@@ -36,7 +36,7 @@ pub static SLICE_TYPE: TypeObject = TypeObject {
             _ => Err(vm.type_error(format!("slice expected at most 3 arguments, got {}", args.len()))),
         }
     }),
-    getattr: Some(|vm, v, name| {
+    getattr: Slot::new(|vm, v, name| {
         let s = as_slice(v).expect("slice slot on a slice");
         match crate::builtins::str::as_str(name).unwrap_or("") {
             "start" => Ok(s.start.clone()),

@@ -16,7 +16,7 @@ use std::hash::Hasher;
 use std::sync::OnceLock;
 
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
-use crate::types::{trace_nothing, CompareOp, TypeObject, OBJECT_TYPE};
+use crate::types::{trace_nothing, CompareOp, Slot, TypeObject, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -86,17 +86,17 @@ impl StrData {
 }
 
 pub static STR_TYPE: TypeObject = TypeObject {
-    repr: Some(str_repr),
-    str: Some(|_, v| Ok(v.clone())),
-    hash: Some(str_hash),
-    richcompare: Some(str_richcompare),
-    bool: Some(|_, v| Ok(as_str_data(v).is_some_and(|d| d.len > 0))),
-    len: Some(|_, v| Ok(as_str_data(v).map_or(0, |d| d.len))),
+    repr: Slot::new(str_repr),
+    str: Slot::new(|_, v| Ok(v.clone())),
+    hash: Slot::new(str_hash),
+    richcompare: Slot::new(str_richcompare),
+    bool: Slot::new(|_, v| Ok(as_str_data(v).is_some_and(|d| d.len > 0))),
+    len: Slot::new(|_, v| Ok(as_str_data(v).map_or(0, |d| d.len))),
     new: Some(crate::builtins::functions::str_new),
-    number: &STR_NUMBER,
-    getitem: Some(str_getitem),
+    number: Cell::new(&STR_NUMBER),
+    getitem: Slot::new(str_getitem),
     methods: crate::builtins::str_methods::METHODS,
-    iter: Some(|_, v| Ok(Value::from_owned(alloc(&STR_ITERATOR_TYPE, StrIter { s: v.clone(), pos: Cell::new(0) })))),
+    iter: Slot::new(|_, v| Ok(Value::from_owned(alloc(&STR_ITERATOR_TYPE, StrIter { s: v.clone(), pos: Cell::new(0) })))),
     ..TypeObject::builtin("str", Some(&OBJECT_TYPE), dealloc_str, trace_nothing)
 };
 
@@ -109,8 +109,8 @@ struct StrIter {
 }
 
 static STR_ITERATOR_TYPE: TypeObject = TypeObject {
-    iter: Some(|_, v| Ok(v.clone())),
-    next: Some(|_, v| {
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(|_, v| {
         // SAFETY: string iterators are Obj<StrIter>.
         let it = unsafe { v.as_object().expect("an iterator").data::<StrIter>() };
         let data = as_str_data(&it.s).expect("a str iterator iterates a str");

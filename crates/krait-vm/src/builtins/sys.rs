@@ -10,6 +10,7 @@ use crate::builtins::list::new_list;
 use crate::builtins::singletons::is_none;
 use crate::builtins::str::new_str;
 use crate::builtins::tuple::as_tuple;
+use crate::types::Slot;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -101,12 +102,12 @@ pub struct Stream {
 }
 
 pub static STREAM_TYPE: crate::types::TypeObject = crate::types::TypeObject {
-    repr: Some(|_, v| {
+    repr: Slot::new(|_, v| {
         let fd = as_stream(v).unwrap_or(1);
         let name = if fd == 1 { "<stdout>" } else { "<stderr>" };
         Ok(new_str(&format!("<_io.TextIOWrapper name='{name}' mode='w' encoding='utf-8'>")))
     }),
-    getattr: Some(|vm, v, name| {
+    getattr: Slot::new(|vm, v, name| {
         let fd = as_stream(v).unwrap_or(1);
         match crate::builtins::str::as_str(name).unwrap_or("") {
             "name" => Ok(new_str(if fd == 1 { "<stdout>" } else { "<stderr>" })),

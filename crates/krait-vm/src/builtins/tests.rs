@@ -46,7 +46,7 @@ fn build(vm: &mut Vm, e: &ast::Expr) -> Value {
         }
         ExprKind::UnaryOp { op: UnaryOp::USub, operand } => {
             let v = build(vm, operand);
-            let neg = vm.type_of(&v).number.negative.expect("negatable");
+            let neg = vm.type_of(&v).number.get().negative.expect("negatable");
             neg(vm, &v).unwrap()
         }
         ExprKind::BinOp { left, op: Operator::Pow, right } => {

@@ -4,10 +4,12 @@
 //! single static object (`() is ()`); `hash` is CPython 3.8+'s xxHash-based
 //! tuple hash, so tuples of equal ints/floats hash as CPython's do.
 
+use std::cell::Cell;
+
 use crate::builtins::str::new_str;
 use crate::object::{alloc, dealloc_boxed, ObjPtr, StaticObj};
 use crate::ops;
-use crate::types::{CompareOp, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{CompareOp, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -50,17 +52,17 @@ static TUPLE_NUMBER: crate::types::NumberSlots = crate::types::NumberSlots {
 };
 
 pub static TUPLE_TYPE: TypeObject = TypeObject {
-    number: &TUPLE_NUMBER,
-    repr: Some(tuple_repr),
-    hash: Some(tuple_hash),
-    richcompare: Some(|vm, a, b, op| {
+    number: Cell::new(&TUPLE_NUMBER),
+    repr: Slot::new(tuple_repr),
+    hash: Slot::new(tuple_hash),
+    richcompare: Slot::new(|vm, a, b, op| {
         let (Some(x), Some(y)) = (as_tuple(a), as_tuple(b)) else { return Ok(vm.not_implemented()) };
         let r = compare_sequences(vm, &x.items, &y.items, op)?;
         Ok(vm.bool(r))
     }),
-    len: Some(|_, v| Ok(as_tuple(v).map_or(0, |t| t.items.len()))),
-    iter: Some(|_, v| Ok(crate::builtins::iter::sequence_iter(v))),
-    getitem: Some(|vm, v, index| {
+    len: Slot::new(|_, v| Ok(as_tuple(v).map_or(0, |t| t.items.len()))),
+    iter: Slot::new(|_, v| Ok(crate::builtins::iter::sequence_iter(v))),
+    getitem: Slot::new(|vm, v, index| {
         let t = as_tuple(v).expect("tuple slot on a tuple");
         if let Some(sl) = crate::builtins::slice::as_slice(index) {
             return Ok(new_tuple(crate::builtins::slice::select(vm, sl, &t.items)?));

@@ -38,11 +38,11 @@ fn type_key(obj: &Value) -> Option<usize> {
 /// Does the type look attributes up generically (no `__getattribute__`
 /// or `__getattr__` of its own)?
 fn generic_getattr(vm: &Vm, obj: &Value) -> bool {
-    vm.type_of(obj).getattr.map(|f| f as usize) == Some(classes::generic_getattr as *const () as usize)
+    vm.type_of(obj).getattr.get().map(|f| f as usize) == Some(classes::generic_getattr as *const () as usize)
 }
 
 fn generic_setattr(vm: &Vm, obj: &Value) -> bool {
-    vm.type_of(obj).setattr.map(|f| f as usize) == Some(classes::generic_setattr as *const () as usize)
+    vm.type_of(obj).setattr.get().map(|f| f as usize) == Some(classes::generic_setattr as *const () as usize)
 }
 
 #[inline]
