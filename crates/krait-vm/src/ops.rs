@@ -17,10 +17,38 @@ use crate::builtins::singletons::is_not_implemented;
 use crate::builtins::str::{new_str, STR_TYPE};
 use crate::types::{BinOp, CompareOp, TypeObject};
 use crate::value::Value;
-use crate::vm::{PyResult, Vm};
+use crate::vm::{PyErr, PyResult, Vm};
 
 /// `a <op> b`.
 pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    let r = binary_op1(vm, op, a, b)?;
+    if !is_not_implemented(&r) {
+        return Ok(r);
+    }
+    let (ta, tb) = (vm.type_of_static(a), vm.type_of_static(b));
+    match op {
+        BinOp::Add => {
+            if let Some(concat) = ta.concat.get() {
+                return concat(vm, a, b);
+            }
+        }
+        BinOp::Multiply => {
+            if let Some(repeat) = ta.repeat.get() {
+                return sequence_repeat(vm, repeat, a, b);
+            }
+            if let Some(repeat) = tb.repeat.get() {
+                return sequence_repeat(vm, repeat, b, a);
+            }
+        }
+        _ => {}
+    }
+    Err(binop_type_error(vm, op.symbol(), a, b))
+}
+
+/// The number slots of `a` and `b` for `op`, the right operand's first when
+/// its type is a subclass of the left's (CPython's `binary_op1`);
+/// `NotImplemented` when neither handles the pair.
+fn binary_op1(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
     let ta = vm.type_of(a);
     let tb = vm.type_of(b);
     let slot_a = ta.number.get().get(op);
@@ -44,19 +72,57 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value
     }
     if !b_first {
         if let Some(f) = slot_b {
-            let r = f(vm, a, b)?;
-            if !is_not_implemented(&r) {
-                return Ok(r);
-            }
+            return f(vm, a, b);
         }
     }
-    let msg = format!(
-        "unsupported operand type(s) for {}: '{}' and '{}'",
-        op.symbol(),
-        vm.type_of(a).name,
-        vm.type_of(b).name
-    );
-    Err(vm.type_error(msg))
+    Ok(vm.not_implemented())
+}
+
+/// `seq * n` through the sequence's repeat slot; `n` must have
+/// `__index__` (CPython's `sequence_repeat`).
+fn sequence_repeat(vm: &mut Vm, repeat: crate::types::RepeatFn, seq: &Value, n: &Value) -> PyResult<Value> {
+    let Some(count) = index(vm, n)? else {
+        let msg = format!("can't multiply sequence by non-int of type '{}'", vm.type_of(n).name);
+        return Err(vm.type_error(msg));
+    };
+    let count = match crate::builtins::int::int_of(&count) {
+        Some(crate::builtins::int::Int::Small(i)) => Some(i),
+        Some(crate::builtins::int::Int::Big(b)) => i64::try_from(b).ok(),
+        None => None,
+    };
+    let count = match count {
+        Some(i) => i.max(0) as usize,
+        None => {
+            let msg = format!("cannot fit '{}' into an index-sized integer", vm.type_of(n).name);
+            return Err(vm.error(&crate::builtins::exceptions::OVERFLOW_ERROR, msg));
+        }
+    };
+    repeat(vm, seq, count)
+}
+
+fn binop_type_error(vm: &mut Vm, symbol: &str, a: &Value, b: &Value) -> PyErr {
+    let msg = format!("unsupported operand type(s) for {}: '{}' and '{}'", symbol, vm.type_of(a).name, vm.type_of(b).name);
+    vm.type_error(msg)
+}
+
+/// `operator.index(v)` when `v` has one: an int (`int`, `bool`, or what a
+/// class's `__index__` returns); `None` for values without `__index__`
+/// (CPython's `_PyIndex_Check` + `PyNumber_Index`).
+pub fn index(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    if crate::builtins::int::int_of(v).is_some() {
+        return Ok(Some(v.clone()));
+    }
+    if vm.type_of(v).heap.is_none() {
+        return Ok(None);
+    }
+    match crate::builtins::classes::call_dunder(vm, v, "__index__", &[])? {
+        Some(r) if crate::builtins::int::int_of(&r).is_some() => Ok(Some(r)),
+        Some(r) => {
+            let msg = format!("__index__ returned non-int (type {})", vm.type_of(&r).name);
+            Err(vm.type_error(msg))
+        }
+        None => Ok(None),
+    }
 }
 
 /// Does `ord` satisfy the comparison `op`?
@@ -177,13 +243,37 @@ pub fn lookup_method(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<
 /// or it answers NotImplemented) the binary operator, as CPython's
 /// `binary_iop1`.
 pub fn inplace_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
-    if let Some(f) = vm.type_of(a).number.get().inplace[op as usize] {
+    let ta = vm.type_of_static(a);
+    if let Some(f) = ta.number.get().inplace[op as usize] {
         let r = f(vm, a, b)?;
         if !is_not_implemented(&r) {
             return Ok(r);
         }
     }
-    binary_op(vm, op, a, b)
+    let r = binary_op1(vm, op, a, b)?;
+    if !is_not_implemented(&r) {
+        return Ok(r);
+    }
+    // The sequence slots: the left operand's in-place forms first; the
+    // right operand is never changed in place (CPython's
+    // PyNumber_InPlaceAdd and PyNumber_InPlaceMultiply).
+    match op {
+        BinOp::Add => {
+            if let Some(concat) = ta.inplace_concat.get().or(ta.concat.get()) {
+                return concat(vm, a, b);
+            }
+        }
+        BinOp::Multiply => {
+            if let Some(repeat) = ta.inplace_repeat.get().or(ta.repeat.get()) {
+                return sequence_repeat(vm, repeat, a, b);
+            }
+            if let Some(repeat) = vm.type_of(b).repeat.get() {
+                return sequence_repeat(vm, repeat, b, a);
+            }
+        }
+        _ => {}
+    }
+    Err(binop_type_error(vm, op.inplace_symbol(), a, b))
 }
 
 /// `item in container`.

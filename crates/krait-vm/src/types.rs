@@ -53,6 +53,9 @@ pub type DescrGetFn = fn(&mut Vm, &Value, &Value, &'static TypeObject) -> PyResu
 /// A data descriptor's `__set__(obj, value)`, or `__delete__(obj)` when
 /// `value` is `None`.
 pub type DescrSetFn = fn(&mut Vm, &Value, &Value, Option<Value>) -> PyResult<()>;
+/// `seq * n` for a sequence (CPython's `sq_repeat`); `n` is already a
+/// non-negative count.
+pub type RepeatFn = fn(&mut Vm, &Value, usize) -> PyResult<Value>;
 /// The next item of an iterator, or `None` when it is exhausted (no
 /// StopIteration object is made for a plain exhaustion).
 pub type NextFn = fn(&mut Vm, &Value) -> PyResult<Option<Value>>;
@@ -129,6 +132,25 @@ impl BinOp {
         BinOp::TrueDivide,
         BinOp::Xor,
     ];
+
+    /// The in-place operator's symbol (`+=`), as its error message shows it.
+    pub fn inplace_symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+=",
+            BinOp::And => "&=",
+            BinOp::FloorDivide => "//=",
+            BinOp::Lshift => "<<=",
+            BinOp::MatrixMultiply => "@=",
+            BinOp::Multiply => "*=",
+            BinOp::Remainder => "%=",
+            BinOp::Or => "|=",
+            BinOp::Power => "**=",
+            BinOp::Rshift => ">>=",
+            BinOp::Subtract => "-=",
+            BinOp::TrueDivide => "/=",
+            BinOp::Xor => "^=",
+        }
+    }
 
     /// The operator's symbol in CPython's "unsupported operand type(s)" message.
     pub fn symbol(self) -> &'static str {
@@ -227,6 +249,13 @@ pub struct TypeObject {
     pub bool: Slot<BoolFn>,
     pub len: Slot<LenFn>,
     pub number: Cell<&'static NumberSlots>,
+    /// The sequence protocol's `+` and `*` (CPython's `sq_concat`,
+    /// `sq_repeat` and their in-place forms), tried after the number slots
+    /// return `NotImplemented`.
+    pub concat: Slot<BinaryFn>,
+    pub repeat: Slot<RepeatFn>,
+    pub inplace_concat: Slot<BinaryFn>,
+    pub inplace_repeat: Slot<RepeatFn>,
     pub call: Slot<CallFn>,
     pub getattr: Slot<GetAttrFn>,
     pub setattr: Slot<SetAttrFn>,
@@ -283,6 +312,10 @@ impl TypeObject {
             bool: Slot::none(),
             len: Slot::none(),
             number: Cell::new(&NumberSlots::EMPTY),
+            concat: Slot::none(),
+            repeat: Slot::none(),
+            inplace_concat: Slot::none(),
+            inplace_repeat: Slot::none(),
             call: Slot::none(),
             getattr: Slot::none(),
             setattr: Slot::none(),

@@ -5,7 +5,6 @@
 //! which may mutate the list: such loops re-read the list at each step, as
 //! CPython's do.
 
-use std::cell::Cell;
 
 use std::cell::RefCell;
 
@@ -15,7 +14,7 @@ use crate::object::{alloc, dealloc_boxed, ObjPtr};
 use crate::builtins::function::no_keywords;
 use crate::builtins::int::{int_of, Int};
 use crate::builtins::slice::SliceData;
-use crate::types::{BinOp, MethodDef, NumberSlots, Slot, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{MethodDef, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -52,7 +51,10 @@ pub static LIST_TYPE: TypeObject = TypeObject {
         }
     }),
     new: Some(crate::builtins::functions::sequence_new),
-    number: Cell::new(&LIST_NUMBER),
+    concat: Slot::new(list_concat),
+    repeat: Slot::new(list_repeat),
+    inplace_concat: Slot::new(list_inplace_concat),
+    inplace_repeat: Slot::new(list_inplace_repeat),
     methods: &[
         MethodDef { name: "append", func: list_append },
         MethodDef { name: "pop", func: list_pop },
@@ -126,64 +128,46 @@ fn list_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(new_str(&r?))
 }
 
-/// `list + list` and `list * n` / `n * list`.
-static LIST_NUMBER: NumberSlots = NumberSlots {
-    binary: {
-        let mut b: [Option<crate::types::BinaryFn>; 13] = [None; 13];
-        b[BinOp::Add as usize] = Some(|vm, a, c| {
-            let (Some(x), Some(y)) = (as_list(a), as_list(c)) else {
-                if as_list(a).is_some() {
-                    let msg = format!("can only concatenate list (not \"{}\") to list", vm.type_of(c).name);
-                    return Err(vm.type_error(msg));
-                }
-                return Ok(vm.not_implemented());
-            };
-            let mut items = x.items.borrow().clone();
-            items.extend(y.items.borrow().iter().cloned());
-            Ok(new_list(items))
-        });
-        b[BinOp::Multiply as usize] = Some(|vm, a, c| {
-            let (l, n) = match (as_list(a), as_list(c)) {
-                (Some(l), _) => (l, c),
-                (_, Some(l)) => (l, a),
-                _ => return Ok(vm.not_implemented()),
-            };
-            let n = repeat_count(vm, n)?;
-            let items = l.items.borrow().clone();
-            match repeated(&items, n) {
-                Some(out) => Ok(new_list(out)),
-                None => Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, "")),
-            }
-        });
-        b
-    },
-    // `l += iterable` extends `l`; `l *= n` repeats it in place.
-    inplace: {
-        let mut b: [Option<crate::types::BinaryFn>; 13] = [None; 13];
-        b[BinOp::Add as usize] = Some(|vm, a, c| {
-            let Some(l) = as_list(a) else { return Ok(vm.not_implemented()) };
-            let items = crate::ops::collect(vm, c)?;
-            l.items.borrow_mut().extend(items);
-            Ok(a.clone())
-        });
-        b[BinOp::Multiply as usize] = Some(|vm, a, c| {
-            let Some(l) = as_list(a) else { return Ok(vm.not_implemented()) };
-            if crate::builtins::int::int_of(c).is_none() {
-                return Ok(vm.not_implemented());
-            }
-            let n = repeat_count(vm, c)?;
-            let items = l.items.borrow().clone();
-            let Some(out) = repeated(&items, n) else {
-                return Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, ""));
-            };
-            let old = std::mem::replace(&mut *l.items.borrow_mut(), out);
-            drop(old);
-            Ok(a.clone())
-        });
-        b
-    },
-    ..NumberSlots::EMPTY
-};
+/// `list + list` (CPython's `list_concat`).
+fn list_concat(vm: &mut Vm, a: &Value, c: &Value) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (as_list(a), as_list(c)) else {
+        let msg = format!("can only concatenate list (not \"{}\") to list", vm.type_of(c).name);
+        return Err(vm.type_error(msg));
+    };
+    let mut items = x.items.borrow().clone();
+    items.extend(y.items.borrow().iter().cloned());
+    Ok(new_list(items))
+}
+
+/// `list * n`.
+fn list_repeat(vm: &mut Vm, a: &Value, n: usize) -> PyResult<Value> {
+    let l = as_list(a).expect("list slot on a list");
+    let items = l.items.borrow().clone();
+    match repeated(&items, n) {
+        Some(out) => Ok(new_list(out)),
+        None => Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, "")),
+    }
+}
+
+/// `l += iterable` extends `l`.
+fn list_inplace_concat(vm: &mut Vm, a: &Value, c: &Value) -> PyResult<Value> {
+    let l = as_list(a).expect("list slot on a list");
+    let items = crate::ops::collect(vm, c)?;
+    l.items.borrow_mut().extend(items);
+    Ok(a.clone())
+}
+
+/// `l *= n` repeats `l` in place.
+fn list_inplace_repeat(vm: &mut Vm, a: &Value, n: usize) -> PyResult<Value> {
+    let l = as_list(a).expect("list slot on a list");
+    let items = l.items.borrow().clone();
+    let Some(out) = repeated(&items, n) else {
+        return Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, ""));
+    };
+    let old = std::mem::replace(&mut *l.items.borrow_mut(), out);
+    drop(old);
+    Ok(a.clone())
+}
 
 /// `items` repeated `n` times; `None` when that cannot be allocated.
 pub fn repeated(items: &[Value], n: usize) -> Option<Vec<Value>> {
@@ -196,26 +180,6 @@ pub fn repeated(items: &[Value], n: usize) -> Option<Vec<Value>> {
         out.extend(items.iter().cloned());
     }
     Some(out)
-}
-
-/// The count of `seq * n` (CPython's `sequence_repeat`): `n` must be an
-/// int that fits an index; a negative count is zero.
-pub fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<usize> {
-    let count = match int_of(n) {
-        Some(Int::Small(i)) => Some(i),
-        Some(Int::Big(b)) => i64::try_from(b).ok(),
-        None => {
-            let msg = format!("can't multiply sequence by non-int of type '{}'", vm.type_of(n).name);
-            return Err(vm.type_error(msg));
-        }
-    };
-    match count {
-        Some(i) => Ok(i.max(0) as usize),
-        None => {
-            let msg = format!("cannot fit '{}' into an index-sized integer", vm.type_of(n).name);
-            Err(vm.error(&crate::builtins::exceptions::OVERFLOW_ERROR, msg))
-        }
-    }
 }
 
 /// `lst[slice] = iterable`.

@@ -94,6 +94,8 @@ pub static STR_TYPE: TypeObject = TypeObject {
     len: Slot::new(|_, v| Ok(as_str_data(v).map_or(0, |d| d.len))),
     new: Some(crate::builtins::functions::str_new),
     number: Cell::new(&STR_NUMBER),
+    concat: Slot::new(str_concat),
+    repeat: Slot::new(str_repeat),
     getitem: Slot::new(str_getitem),
     methods: crate::builtins::str_methods::METHODS,
     iter: Slot::new(|_, v| Ok(Value::from_owned(alloc(&STR_ITERATOR_TYPE, StrIter { s: v.clone(), pos: Cell::new(0) })))),
@@ -133,51 +135,14 @@ fn trace_str_iter(p: ObjPtr, visit: crate::types::Visit) {
     visit(&unsafe { p.data::<StrIter>() }.s);
 }
 
-/// `str + str`, `str * n` / `n * str` (CPython's sq_concat and
-/// sq_repeat) and `str % values` (printf-style formatting).
+/// `str % values` (printf-style formatting).
 static STR_NUMBER: crate::types::NumberSlots = crate::types::NumberSlots {
     binary: {
         use crate::types::BinOp;
         let mut b: [Option<crate::types::BinaryFn>; 13] = [None; 13];
-        b[BinOp::Add as usize] = Some(|vm, a, c| {
-            let (Some(x), Some(y)) = (as_str_data(a), as_str_data(c)) else {
-                if as_str_data(a).is_some() {
-                    let msg = format!("can only concatenate str (not \"{}\") to str", vm.type_of(c).name);
-                    return Err(vm.type_error(msg));
-                }
-                return Ok(vm.not_implemented());
-            };
-            let mut bytes = Vec::with_capacity(x.bytes.len() + y.bytes.len());
-            bytes.extend_from_slice(&x.bytes);
-            bytes.extend_from_slice(&y.bytes);
-            Ok(new_str_bytes(bytes.into(), x.len + y.len))
-        });
         b[BinOp::Remainder as usize] = Some(|vm, a, c| match as_str_data(a) {
             Some(fmt) => crate::builtins::percent::percent_format(vm, fmt, c),
             None => Ok(vm.not_implemented()),
-        });
-        b[BinOp::Multiply as usize] = Some(|vm, a, c| {
-            let (s, n) = match (as_str_data(a), as_str_data(c)) {
-                (Some(s), _) => (s, c),
-                (_, Some(s)) => (s, a),
-                _ => return Ok(vm.not_implemented()),
-            };
-            let count = crate::builtins::list::repeat_count(vm, n)?;
-            let total = s.bytes.len().checked_mul(count).filter(|&t| t <= isize::MAX as usize);
-            let Some(total) = total else {
-                return Err(vm.error(&crate::builtins::exceptions::OVERFLOW_ERROR, "repeated string is too long"));
-            };
-            if total == 0 {
-                return Ok(new_str(""));
-            }
-            let mut bytes = Vec::new();
-            if bytes.try_reserve_exact(total).is_err() {
-                return Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, ""));
-            }
-            for _ in 0..count {
-                bytes.extend_from_slice(&s.bytes);
-            }
-            Ok(new_str_bytes(bytes.into(), s.len * count))
         });
         b
     },
@@ -399,4 +364,39 @@ fn str_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult
         CompareOp::Ge => ord.is_ge(),
     };
     Ok(vm.bool(r))
+}
+
+/// `str + str` (CPython's `PyUnicode_Concat`).
+fn str_concat(vm: &mut Vm, a: &Value, c: &Value) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (as_str_data(a), as_str_data(c)) else {
+        let msg = format!("can only concatenate str (not \"{}\") to str", vm.type_of(c).name);
+        return Err(vm.type_error(msg));
+    };
+    let mut bytes = Vec::with_capacity(x.bytes.len() + y.bytes.len());
+    bytes.extend_from_slice(&x.bytes);
+    bytes.extend_from_slice(&y.bytes);
+    Ok(new_str_bytes(bytes.into(), x.len + y.len))
+}
+
+/// `str * n`.
+fn str_repeat(vm: &mut Vm, a: &Value, count: usize) -> PyResult<Value> {
+    let s = as_str_data(a).expect("str slot on a str");
+    let total = s.bytes.len().checked_mul(count).filter(|&t| t <= isize::MAX as usize);
+    let Some(total) = total else {
+        return Err(vm.error(&crate::builtins::exceptions::OVERFLOW_ERROR, "repeated string is too long"));
+    };
+    if total == 0 {
+        return Ok(new_str(""));
+    }
+    if count == 1 && std::ptr::eq(vm.type_of(a), &STR_TYPE) {
+        return Ok(a.clone());
+    }
+    let mut bytes = Vec::new();
+    if bytes.try_reserve_exact(total).is_err() {
+        return Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, ""));
+    }
+    for _ in 0..count {
+        bytes.extend_from_slice(&s.bytes);
+    }
+    Ok(new_str_bytes(bytes.into(), s.len * count))
 }

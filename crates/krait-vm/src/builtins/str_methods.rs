@@ -11,7 +11,6 @@
 //!   Argument Clinic's for those that take keywords (`split(sep=None,
 //!   maxsplit=-1)`), positional-only ones for the rest.
 
-use crate::builtins::classes::call_dunder;
 use crate::builtins::int::{int_of, new_int, Int};
 use crate::builtins::list::new_list;
 use crate::builtins::singletons::is_none;
@@ -239,35 +238,16 @@ fn varargs(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value], min: usiz
     Ok(())
 }
 
-/// An `__index__`-able value as an int (`int`, `bool`, or a class with
-/// `__index__`); `None` for other types.
-fn as_index(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
-    if int_of(v).is_some() {
-        return Ok(Some(v.clone()));
-    }
-    if vm.type_of(v).heap.is_none() {
-        return Ok(None);
-    }
-    match call_dunder(vm, v, "__index__", &[])? {
-        Some(r) if int_of(&r).is_some() => Ok(Some(r)),
-        Some(r) => {
-            let msg = format!("__index__ returned non-int (type {})", vm.type_of(&r).name);
-            Err(vm.type_error(msg))
-        }
-        None => Ok(None),
-    }
-}
-
 /// A `Py_ssize_t` argument.
 pub(crate) fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    let Some(i) = as_index(vm, v)? else {
+    let Some(i) = crate::ops::index(vm, v)? else {
         let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name);
         return Err(vm.type_error(msg));
     };
     match int_of(&i) {
         Some(Int::Small(n)) => Ok(n),
         Some(Int::Big(b)) => i64::try_from(b).map_err(|_| vm.overflow_error("Python int too large to convert to C ssize_t")),
-        None => unreachable!("as_index returns ints"),
+        None => unreachable!("ops::index returns ints"),
     }
 }
 
@@ -275,7 +255,7 @@ pub(crate) fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 /// clamped (CPython's `_PyEval_SliceIndex`).
 fn slice_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
     let Some(v) = v.filter(|v| !is_none(v)) else { return Ok(None) };
-    let Some(i) = as_index(vm, v)? else {
+    let Some(i) = crate::ops::index(vm, v)? else {
         return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
     };
     Ok(match int_of(&i) {

@@ -4,7 +4,6 @@
 //! single static object (`() is ()`); `hash` is CPython 3.8+'s xxHash-based
 //! tuple hash, so tuples of equal ints/floats hash as CPython's do.
 
-use std::cell::Cell;
 
 use crate::builtins::str::new_str;
 use crate::object::{alloc, dealloc_boxed, ObjPtr, StaticObj};
@@ -17,42 +16,32 @@ pub struct TupleData {
     pub items: Vec<Value>,
 }
 
-/// `tuple + tuple` and `tuple * n` / `n * tuple`.
-static TUPLE_NUMBER: crate::types::NumberSlots = crate::types::NumberSlots {
-    binary: {
-        use crate::types::BinOp;
-        let mut b: [Option<crate::types::BinaryFn>; 13] = [None; 13];
-        b[BinOp::Add as usize] = Some(|vm, a, c| {
-            let (Some(x), Some(y)) = (as_tuple(a), as_tuple(c)) else {
-                if as_tuple(a).is_some() {
-                    let msg = format!("can only concatenate tuple (not \"{}\") to tuple", vm.type_of(c).name);
-                    return Err(vm.type_error(msg));
-                }
-                return Ok(vm.not_implemented());
-            };
-            let mut items = x.items.clone();
-            items.extend(y.items.iter().cloned());
-            Ok(new_tuple(items))
-        });
-        b[BinOp::Multiply as usize] = Some(|vm, a, c| {
-            let (t, n) = match (as_tuple(a), as_tuple(c)) {
-                (Some(t), _) => (t, c),
-                (_, Some(t)) => (t, a),
-                _ => return Ok(vm.not_implemented()),
-            };
-            let n = crate::builtins::list::repeat_count(vm, n)?;
-            match crate::builtins::list::repeated(&t.items, n) {
-                Some(items) => Ok(new_tuple(items)),
-                None => Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, "")),
-            }
-        });
-        b
-    },
-    ..crate::types::NumberSlots::EMPTY
-};
+/// `tuple + tuple`.
+fn tuple_concat(vm: &mut Vm, a: &Value, c: &Value) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (as_tuple(a), as_tuple(c)) else {
+        let msg = format!("can only concatenate tuple (not \"{}\") to tuple", vm.type_of(c).name);
+        return Err(vm.type_error(msg));
+    };
+    let mut items = x.items.clone();
+    items.extend(y.items.iter().cloned());
+    Ok(new_tuple(items))
+}
+
+/// `tuple * n`.
+fn tuple_repeat(vm: &mut Vm, a: &Value, n: usize) -> PyResult<Value> {
+    let t = as_tuple(a).expect("tuple slot on a tuple");
+    if n == 1 && std::ptr::eq(vm.type_of(a), &TUPLE_TYPE) {
+        return Ok(a.clone());
+    }
+    match crate::builtins::list::repeated(&t.items, n) {
+        Some(items) => Ok(new_tuple(items)),
+        None => Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, "")),
+    }
+}
 
 pub static TUPLE_TYPE: TypeObject = TypeObject {
-    number: Cell::new(&TUPLE_NUMBER),
+    concat: Slot::new(tuple_concat),
+    repeat: Slot::new(tuple_repeat),
     repr: Slot::new(tuple_repr),
     hash: Slot::new(tuple_hash),
     richcompare: Slot::new(|vm, a, b, op| {
