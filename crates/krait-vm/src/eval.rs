@@ -194,43 +194,40 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
 }
 
 /// `del container[key]` for dicts and lists (slices included).
-fn delete_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<()> {
-    if let Some(d) = as_dict(container) {
-        if !d.remove(vm, key)? {
-            return Err(crate::builtins::exceptions::key_error(key.clone()));
-        }
-        return Ok(());
-    }
-    let Some(l) = as_list(container) else {
-        if crate::builtins::classes::call_dunder(vm, container, "__delitem__", std::slice::from_ref(key))?.is_some() {
+/// `container[key] = value`: a class's `__setitem__` first (a subclass of
+/// dict or list may override it), then the built-in containers.
+fn store_item(vm: &mut Vm, container: &Value, key: Value, value: Value) -> PyResult<()> {
+    if vm.type_of(container).heap.is_some() {
+        let args = [key.clone(), value.clone()];
+        if crate::builtins::classes::call_dunder(vm, container, "__setitem__", &args)?.is_some() {
             return Ok(());
         }
-        let msg = format!("'{}' object doesn't support item deletion", vm.type_of(container).name);
-        return Err(vm.type_error(msg));
-    };
-    // The removed items are dropped after the list is released.
-    let removed: Vec<Value> = if let Some(sl) = crate::builtins::slice::as_slice(key) {
-        let (start, _, step, count) = sl.indices(vm, l.len())?;
-        let mut items = l.items.borrow_mut();
-        let mut doomed = vec![false; items.len()];
-        for k in 0..count as i64 {
-            doomed[(start + k * step) as usize] = true;
-        }
-        let mut gone = Vec::with_capacity(count);
-        let mut kept = Vec::with_capacity(items.len() - count);
-        for (v, d) in std::mem::take(&mut *items).into_iter().zip(doomed) {
-            if d { gone.push(v) } else { kept.push(v) }
-        }
-        *items = kept;
-        gone
+    }
+    if let Some(d) = as_dict(container) {
+        d.set(vm, key, value)
+    } else if let Some(l) = as_list(container) {
+        crate::builtins::list::set_item(vm, l, &key, value)
     } else {
-        match crate::builtins::iter::normalize_index(vm, key, l.len(), "list")? {
-            Some(i) => vec![l.items.borrow_mut().remove(i)],
-            None => return Err(vm.index_error("list assignment index out of range")),
-        }
-    };
-    drop(removed);
-    Ok(())
+        let msg = format!("'{}' object does not support item assignment", vm.type_of(container).name);
+        Err(vm.type_error(msg))
+    }
+}
+
+/// `del container[key]`, in `store_item`'s order.
+fn delete_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<()> {
+    if vm.type_of(container).heap.is_some()
+        && crate::builtins::classes::call_dunder(vm, container, "__delitem__", std::slice::from_ref(key))?.is_some()
+    {
+        return Ok(());
+    }
+    if let Some(d) = as_dict(container) {
+        d.del_item(vm, key)
+    } else if let Some(l) = as_list(container) {
+        crate::builtins::list::del_item(vm, l, key)
+    } else {
+        let msg = format!("'{}' object doesn't support item deletion", vm.type_of(container).name);
+        Err(vm.type_error(msg))
+    }
 }
 
 /// Look a name up in a dict value.
@@ -771,22 +768,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let key = pop!();
                 let container = pop!();
                 let value = pop!();
-                if let Some(d) = as_dict(&container) {
-                    d.set(vm, key, value)?;
-                } else if let (Some(l), Some(sl)) = (as_list(&container), crate::builtins::slice::as_slice(&key)) {
-                    crate::builtins::list::assign_slice(vm, l, sl, &value)?;
-                } else if let Some(l) = as_list(&container) {
-                    match crate::builtins::iter::normalize_index(vm, &key, l.len(), "list")? {
-                        Some(i) => {
-                            let old = std::mem::replace(&mut l.items.borrow_mut()[i], value);
-                            drop(old);
-                        }
-                        None => return Err(vm.index_error("list assignment index out of range")),
-                    }
-                } else if crate::builtins::classes::call_dunder(vm, &container, "__setitem__", &[key, value])?.is_none() {
-                    let msg = format!("'{}' object does not support item assignment", vm.type_of(&container).name);
-                    return Err(vm.type_error(msg));
-                }
+                store_item(vm, &container, key, value)?;
             }
             Opcode::DELETE_SUBSCR => {
                 let key = pop!();

@@ -196,16 +196,8 @@ pub fn getitem(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> {
     if let Some(f) = vm.type_of(container).getitem.get() {
         return f(vm, container, key);
     }
-    match crate::builtins::dict::as_dict(container) {
-        Some(d) => match d.get(vm, key)? {
-            Some(v) => Ok(v),
-            None => Err(crate::builtins::exceptions::key_error(key.clone())),
-        },
-        None => {
-            let msg = format!("'{}' object is not subscriptable", vm.type_of(container).name);
-            Err(vm.type_error(msg))
-        }
-    }
+    let msg = format!("'{}' object is not subscriptable", vm.type_of(container).name);
+    Err(vm.type_error(msg))
 }
 
 /// `obj.name`: the type's `getattr` slot, else CPython's generic look-up.
@@ -278,6 +270,11 @@ pub fn inplace_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Valu
 
 /// `item in container`.
 pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    if vm.type_of(container).heap.is_some() {
+        if let Some(r) = crate::builtins::classes::call_dunder(vm, container, "__contains__", std::slice::from_ref(item))? {
+            return truthy(vm, &r);
+        }
+    }
     if let Some(d) = crate::builtins::dict::as_dict(container) {
         return Ok(d.get(vm, item)?.is_some());
     }
@@ -299,11 +296,6 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
         };
         let (h, n) = (hay.bytes(), needle.bytes());
         return Ok(n.is_empty() || h.windows(n.len()).any(|w| w == n));
-    }
-    if vm.type_of(container).heap.is_some() {
-        if let Some(r) = crate::builtins::classes::call_dunder(vm, container, "__contains__", std::slice::from_ref(item))? {
-            return truthy(vm, &r);
-        }
     }
     let it = iter(vm, container)?;
     while let Some(x) = next(vm, &it)? {

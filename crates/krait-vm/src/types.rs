@@ -267,6 +267,10 @@ pub struct TypeObject {
     /// `cls(*args)`: make an instance (CPython's `tp_new` + `tp_init` for
     /// the built-in types).
     pub new: Option<NewFn>,
+    /// `__init__` of the mutable built-ins (`dict`, `list`, `set`), whose
+    /// `__new__` makes an empty object when called for a subclass; `new`
+    /// does both for the built-in itself.
+    pub init: Option<CallFn>,
     /// The methods of a built-in type (found by attribute look-up along the
     /// base chain; each receives the instance as its first parameter).
     pub methods: &'static [MethodDef],
@@ -325,6 +329,7 @@ impl TypeObject {
             next: Slot::none(),
             getitem: Slot::none(),
             new: None,
+            init: None,
             methods: &[],
             class_methods: &[],
             heap: None,

@@ -43,10 +43,130 @@ use crate::vm::{PyErr, PyResult, Vm};
 pub enum Layout {
     Object,
     Exception,
-    /// A built-in type whose `new` slot allocates for the class it is given
-    /// (`classmethod`, `staticmethod`, `property`): instances keep its
-    /// payload and have no `__dict__`.
+    /// A built-in solid base other than `object` and the exceptions:
+    /// instances keep its payload first. Those of `dict`, `list`, `int`,
+    /// `str`, `tuple`, `set` and `frozenset` are `Subclassed<T>`, with
+    /// instance storage after the payload; those of `classmethod`,
+    /// `staticmethod` and `property` (whose `new` allocates for the class
+    /// it is given) have no `__dict__`.
     Builtin,
+}
+
+/// An instance of a class derived from a built-in type: the built-in's
+/// payload first, where the built-in's own code reads it (so `as_dict`
+/// and friends work on it unchanged), then the class's attribute storage.
+#[repr(C)]
+pub struct Subclassed<T> {
+    pub base: T,
+    pub inst: InstanceData,
+}
+
+type Dealloc = unsafe fn(ObjPtr);
+
+/// How the instances of classes derived from one built-in type are made.
+pub struct BuiltinBase {
+    pub ty: &'static TypeObject,
+    dealloc: Dealloc,
+    /// Where `InstanceData` sits, from the start of the object.
+    inst_offset: usize,
+    /// An instance of class `cls` holding the value of `exact` (an
+    /// instance of the built-in itself), or an empty one when `exact` is
+    /// `None` (the mutable types, which `__init__` fills).
+    rebox: Rebox,
+}
+
+type Rebox = fn(&mut Vm, &'static TypeObject, Option<&Value>) -> PyResult<Value>;
+
+impl BuiltinBase {
+    /// See the `rebox` field.
+    pub fn rebox(&self, vm: &mut Vm, cls: &'static TypeObject, exact: Option<&Value>) -> PyResult<Value> {
+        (self.rebox)(vm, cls, exact)
+    }
+
+    fn of<T>(ty: &'static TypeObject, rebox: Rebox) -> BuiltinBase {
+        // The payload must sit where it does in the built-in's own objects.
+        debug_assert_eq!(
+            std::mem::offset_of!(crate::object::Obj<Subclassed<T>>, data),
+            std::mem::offset_of!(crate::object::Obj<T>, data)
+        );
+        let inst_offset =
+            std::mem::offset_of!(crate::object::Obj<Subclassed<T>>, data) + std::mem::offset_of!(Subclassed<T>, inst);
+        BuiltinBase { ty, dealloc: dealloc_subclassed::<T>, inst_offset, rebox }
+    }
+}
+
+unsafe fn dealloc_subclassed<T>(p: ObjPtr) {
+    // SAFETY: instances of classes derived from built-in payload `T` are
+    // Obj<Subclassed<T>> (see `alloc_subclassed`).
+    unsafe { dealloc_boxed::<Subclassed<T>>(p) }
+}
+
+/// A new instance of `cls` (derived from a built-in) with payload `base`.
+pub fn alloc_subclassed<T>(cls: &'static TypeObject, base: T) -> Value {
+    let nslots = heap(cls).map_or(0, |h| h.nslots);
+    Value::from_owned(alloc(cls, Subclassed { base, inst: InstanceData::new(nslots) }))
+}
+
+/// The built-in types whose subclasses' instances are `Subclassed<T>`.
+pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
+    use crate::builtins::{dict, float, int, list, set, str as str_mod, tuple};
+    let is = |t: &TypeObject| std::ptr::eq(ty, t);
+    Some(if is(&dict::DICT_TYPE) {
+        BuiltinBase::of::<dict::DictData>(ty, |_, cls, _| Ok(alloc_subclassed(cls, dict::DictData::default())))
+    } else if is(&list::LIST_TYPE) {
+        BuiltinBase::of::<list::ListData>(ty, |_, cls, _| Ok(alloc_subclassed(cls, list::ListData::new(Vec::new()))))
+    } else if is(&set::SET_TYPE) {
+        BuiltinBase::of::<set::SetData>(ty, |_, cls, _| Ok(alloc_subclassed(cls, set::SetData::default())))
+    } else if is(&set::FROZENSET_TYPE) {
+        BuiltinBase::of::<set::SetData>(ty, |vm, cls, exact| {
+            let data = set::SetData::default();
+            if let Some(v) = exact {
+                data.update(vm, v)?;
+            }
+            Ok(alloc_subclassed(cls, data))
+        })
+    } else if is(&int::INT_TYPE) {
+        BuiltinBase::of::<dashu_int::IBig>(ty, |_, cls, exact| {
+            let i = exact.and_then(int::int_of).map_or(dashu_int::IBig::ZERO, |i| i.to_ibig());
+            Ok(alloc_subclassed(cls, i))
+        })
+    } else if is(&float::FLOAT_TYPE) {
+        BuiltinBase::of::<f64>(ty, |_, cls, exact| Ok(alloc_subclassed(cls, exact.and_then(float::float_of).unwrap_or(0.0))))
+    } else if is(&str_mod::STR_TYPE) {
+        BuiltinBase::of::<str_mod::StrData>(ty, |_, cls, exact| {
+            let data = exact.and_then(str_mod::as_str_data).map_or_else(|| str_mod::StrData::from_text(""), |d| d.copy());
+            Ok(alloc_subclassed(cls, data))
+        })
+    } else if is(&tuple::TUPLE_TYPE) {
+        BuiltinBase::of::<tuple::TupleData>(ty, |_, cls, exact| {
+            let items = exact.and_then(tuple::as_tuple).map_or_else(Vec::new, |t| t.items.clone());
+            Ok(alloc_subclassed(cls, tuple::TupleData { items }))
+        })
+    } else {
+        return None;
+    })
+}
+
+/// Trace an instance of a class derived from a built-in: the payload with
+/// the built-in's own trace, then the instance storage.
+fn trace_subclassed(p: ObjPtr, visit: Visit) {
+    let h = heap(p.ty()).expect("a class");
+    (h.solid.trace)(p, visit);
+    if let Some(data) = instance_data(p, h) {
+        trace_instance_data(data, visit);
+    }
+}
+
+/// The attribute storage of an instance of class `h`, if it has one.
+#[inline]
+fn instance_data(p: ObjPtr, h: &HeapType) -> Option<&InstanceData> {
+    if h.inst_offset == 0 {
+        return None;
+    }
+    // SAFETY: instances of a class with an `inst_offset` hold their
+    // InstanceData there (Obj<InstanceData> or Obj<Subclassed<T>>), and
+    // the object outlives the borrow of `p`.
+    Some(unsafe { &*((p.addr() + h.inst_offset) as *const InstanceData) })
 }
 
 /// What a class has beyond a type's slots.
@@ -67,6 +187,9 @@ pub struct HeapType {
     pub solid: &'static TypeObject,
     /// Instances may have attributes outside `__slots__` (a `__dict__`).
     pub has_dict: bool,
+    /// Where instances keep their `InstanceData`, from the start of the
+    /// object; 0 when they have none (exception and descriptor layouts).
+    pub inst_offset: usize,
     /// How many `__slots__` values instances hold (this class's and its
     /// bases'); slot `i` is `InstanceData::slots[i]`.
     pub nslots: usize,
@@ -127,7 +250,10 @@ unsafe fn dealloc_instance(p: ObjPtr) {
 
 fn trace_instance(p: ObjPtr, visit: Visit) {
     // SAFETY: instances of object-layout classes are Obj<InstanceData>.
-    let data = unsafe { p.data::<InstanceData>() };
+    trace_instance_data(unsafe { p.data::<InstanceData>() }, visit);
+}
+
+fn trace_instance_data(data: &InstanceData, visit: Visit) {
     for v in data.values.borrow().iter() {
         if !v.is_null() {
             visit(v);
@@ -148,16 +274,20 @@ fn trace_instance(p: ObjPtr, visit: Visit) {
 /// its values (by key index) while it has no dict of its own.
 pub fn shared_values(obj: &Value) -> Option<&InstanceData> {
     let p = obj.as_object()?;
-    let h = heap(p.ty())?;
-    if h.layout != Layout::Object {
-        return None;
-    }
-    // SAFETY: instances of object-layout classes are Obj<InstanceData>.
-    let data = unsafe { p.data::<InstanceData>() };
+    let data = instance_data(p, heap(p.ty())?)?;
     data.dict.borrow().is_null().then_some(data)
 }
 
 impl InstanceData {
+    fn new(nslots: usize) -> InstanceData {
+        InstanceData {
+            values: RefCell::new(Vec::new()),
+            order: RefCell::new(Vec::new()),
+            dict: RefCell::new(Value::NULL),
+            slots: RefCell::new(vec![Value::NULL; nslots]),
+        }
+    }
+
     /// The value at key index `i`, if set.
     #[inline]
     pub fn get(&self, i: usize) -> Option<Value> {
@@ -183,7 +313,7 @@ impl InstanceData {
 /// keys, if instances of `ty` store it there.
 pub fn shared_key_index(ty: &TypeObject, name: &Value) -> Option<usize> {
     let h = heap(ty)?;
-    (h.layout == Layout::Object).then(|| h.key_index(name)).flatten()
+    (h.inst_offset != 0).then(|| h.key_index(name)).flatten()
 }
 
 /// The heap-type data of a class, if `ty` is one.
@@ -204,10 +334,12 @@ fn storage(obj: &Value) -> Option<Storage<'_>> {
     let p = obj.as_object()?;
     let ty = p.ty();
     match heap(ty) {
-        Some(h) if h.layout == Layout::Object && !h.has_dict => None,
-        Some(h) if h.layout == Layout::Object => {
-            // SAFETY: instances of object-layout classes are Obj<InstanceData>.
-            Some(Storage::Shared(unsafe { p.data::<InstanceData>() }, h))
+        Some(h) if h.inst_offset != 0 => {
+            if h.has_dict {
+                Some(Storage::Shared(instance_data(p, h)?, h))
+            } else {
+                None
+            }
         }
         _ => as_exception(obj).map(|e| Storage::Dict(&e.dict)),
     }
@@ -720,7 +852,8 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(
     let mut solid: &'static TypeObject = &OBJECT_TYPE;
     for b in &base_types {
         let (b_layout, b_solid) = layout_of(vm, b)?;
-        if b_layout != layout {
+        let other_builtin = b_layout == Layout::Builtin && layout == Layout::Builtin && !std::ptr::eq(b_solid, solid);
+        if b_layout != layout || other_builtin {
             if layout != Layout::Object {
                 return Err(vm.type_error("multiple bases have instance lay-out conflict"));
             }
@@ -803,11 +936,14 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(
             }
         }
     }
-    type Dealloc = unsafe fn(ObjPtr);
-    let (dealloc, trace): (Dealloc, fn(ObjPtr, Visit)) = match layout {
-        Layout::Object => (dealloc_instance, trace_instance),
-        Layout::Exception => (exceptions::dealloc_exception, exceptions::trace_exception),
-        Layout::Builtin => (solid.dealloc, solid.trace),
+    let builtin = if layout == Layout::Builtin { builtin_base(solid) } else { None };
+    let (dealloc, trace, inst_offset): (Dealloc, fn(ObjPtr, Visit), usize) = match (layout, &builtin) {
+        (Layout::Object, _) => {
+            (dealloc_instance, trace_instance, std::mem::offset_of!(crate::object::Obj<InstanceData>, data))
+        }
+        (Layout::Exception, _) => (exceptions::dealloc_exception, exceptions::trace_exception, 0),
+        (Layout::Builtin, Some(b)) => (b.dealloc, trace_subclassed, b.inst_offset),
+        (Layout::Builtin, None) => (solid.dealloc, solid.trace, 0),
     };
     let leaked_name: &'static str = Box::leak(name.to_string().into_boxed_str());
     let data = HeapType {
@@ -819,7 +955,8 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(
         keys: RefCell::new(Vec::new()),
         subclasses: RefCell::new(Vec::new()),
         solid,
-        has_dict: (has_dict || layout == Layout::Exception) && layout != Layout::Builtin,
+        has_dict: (has_dict || layout == Layout::Exception) && (layout != Layout::Builtin || inst_offset != 0),
+        inst_offset,
         nslots: base_slots + slot_names.len(),
     };
     let mut ty = TypeObject {
@@ -834,7 +971,7 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(
         }
     }
     let cls = type_value(ty);
-    if layout == Layout::Object {
+    if inst_offset != 0 {
         let d = as_dict(&heap(ty).expect("a class").dict).expect("a dict");
         for (i, n) in slot_names.iter().enumerate() {
             let member = descriptors::new_member(ty, n, base_slots + i);
@@ -872,11 +1009,10 @@ fn mangle_private(n: &str, class: &str) -> String {
 pub fn slot_value(obj: &Value, index: usize) -> Option<&RefCell<Vec<Value>>> {
     let p = obj.as_object()?;
     let h = heap(p.ty())?;
-    if h.layout != Layout::Object || index >= h.nslots {
+    if index >= h.nslots {
         return None;
     }
-    // SAFETY: instances of object-layout classes are Obj<InstanceData>.
-    Some(&unsafe { p.data::<InstanceData>() }.slots)
+    Some(&instance_data(p, h)?.slots)
 }
 
 /// A base's instance layout and the built-in type that fixes it.
@@ -891,7 +1027,7 @@ fn layout_of(vm: &mut Vm, b: &'static TypeObject) -> PyResult<(Layout, &'static 
     if b.is_subtype(&BASE_EXCEPTION) {
         return Ok((Layout::Exception, b));
     }
-    if descriptors::subclassable_builtin(b) {
+    if descriptors::subclassable_builtin(b) || builtin_base(b).is_some() {
         return Ok((Layout::Builtin, b));
     }
     const FINAL: &[&str] = &[
@@ -981,13 +1117,7 @@ fn init_subclass(vm: &mut Vm, ty: &'static TypeObject, kwds: &[(Value, Value)]) 
 /// A new, attribute-less instance of object-layout class `cls`.
 pub fn alloc_instance(cls: &'static TypeObject) -> Value {
     let nslots = heap(cls).map_or(0, |h| h.nslots);
-    let data = InstanceData {
-        values: RefCell::new(Vec::new()),
-        order: RefCell::new(Vec::new()),
-        dict: RefCell::new(Value::NULL),
-        slots: RefCell::new(vec![Value::NULL; nslots]),
-    };
-    Value::from_owned(alloc(cls, data))
+    Value::from_owned(alloc(cls, InstanceData::new(nslots)))
 }
 
 /// A new exception of class `cls` (a subclass of BaseException).
@@ -1200,6 +1330,11 @@ fn fill_slots(ty: &mut TypeObject, solid: &'static TypeObject) {
     for kind in SlotKind::ALL {
         fill_slot(ty, solid, kind);
     }
+    // The sequence slots no dunder fills: the solid base's.
+    ty.concat.set(solid.concat.get());
+    ty.repeat.set(solid.repeat.get());
+    ty.inplace_concat.set(solid.inplace_concat.get());
+    ty.inplace_repeat.set(solid.inplace_repeat.get());
     ty.new = Some(class_call);
 }
 

@@ -492,7 +492,7 @@ pub fn builtin_attribute(ty: &'static TypeObject, name: &str) -> Option<Value> {
         Wrapped::Next => ty.next.is_some(),
         Wrapped::GetItem => ty.getitem.is_some(),
         Wrapped::Call => ty.call.is_some(),
-        Wrapped::Init => is_object || std::ptr::eq(ty, &BASE_EXCEPTION) || subclassable_builtin(ty),
+        Wrapped::Init => is_object || std::ptr::eq(ty, &BASE_EXCEPTION) || subclassable_builtin(ty) || ty.init.is_some(),
         Wrapped::New => ty.new.is_some() && (is_object || std::ptr::eq(ty, &BASE_EXCEPTION) || ty.heap.is_none()),
         Wrapped::InitSubclass | Wrapped::GetAttribute | Wrapped::SetAttr | Wrapped::DelAttr => is_object,
         Wrapped::Method | Wrapped::ClassMethod => false,
@@ -607,6 +607,9 @@ fn call_builtin_attr(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[V
             if subclassable_builtin(owner) {
                 return Ok(none());
             }
+            if let Some(init) = owner.init {
+                return init(vm, this, rest, kwnames);
+            }
             if std::ptr::eq(owner, &BASE_EXCEPTION) {
                 if !kwnames.is_empty() {
                     let msg = format!("{}() takes no keyword arguments", vm.type_of(this).name);
@@ -692,8 +695,20 @@ fn builtin_new(vm: &mut Vm, owner: &'static TypeObject, args: &[Value], kwnames:
         return Ok(classes::alloc_exception(cls, rest.to_vec()));
     }
     if !std::ptr::eq(cls, owner) && !subclassable_builtin(owner) {
-        let msg = format!("{}.__new__ for a subclass", owner.name);
-        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
+        let Some(base) = classes::builtin_base(owner) else {
+            let msg = format!("{}.__new__ for a subclass", owner.name);
+            return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
+        };
+        // The mutable built-ins start empty (their `__init__` fills them);
+        // the others are made by the built-in, then re-made for `cls`.
+        if owner.init.is_some() {
+            return base.rebox(vm, cls, None);
+        }
+        let exact = match owner.new {
+            Some(f) => f(vm, owner, rest, kwnames)?,
+            None => return Err(vm.type_error(format!("cannot create '{}' instances", owner.name))),
+        };
+        return base.rebox(vm, cls, Some(&exact));
     }
     match owner.new {
         Some(f) => f(vm, cls, rest, kwnames),

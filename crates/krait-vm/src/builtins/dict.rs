@@ -51,15 +51,29 @@ struct Inner {
     version: u64,
 }
 
+#[derive(Default)]
 pub struct DictData {
     inner: RefCell<Inner>,
+}
+
+impl DictData {
+    /// `del d[key]`: KeyError when it is missing.
+    pub fn del_item(&self, vm: &mut Vm, key: &Value) -> PyResult<()> {
+        if self.remove(vm, key)? {
+            Ok(())
+        } else {
+            Err(crate::builtins::exceptions::key_error(key.clone()))
+        }
+    }
 }
 
 pub static DICT_TYPE: TypeObject = TypeObject {
     repr: Slot::new(dict_repr),
     richcompare: Slot::new(dict_richcompare),
     len: Slot::new(|_, v| Ok(as_dict(v).map_or(0, |d| d.len()))),
+    getitem: Slot::new(dict_subscript),
     new: Some(dict_new),
+    init: Some(dict_init),
     iter: Slot::new(|_, v| {
         let d = as_dict(v).expect("dict slot on a dict");
         Ok(dict_iter(v, d, IterKind::Keys))
@@ -76,17 +90,24 @@ pub static DICT_TYPE: TypeObject = TypeObject {
         MethodDef { name: "update", func: dict_update },
         MethodDef { name: "copy", func: dict_copy },
         MethodDef { name: "clear", func: dict_clear },
+        MethodDef { name: "__setitem__", func: |vm, this, a, _| {
+            let [k, v] = a else {
+                return Err(vm.type_error(format!("expected 2 arguments, got {}", a.len())));
+            };
+            as_dict(this).expect("a dict").set(vm, k.clone(), v.clone())?;
+            Ok(vm.none())
+        } },
+        MethodDef { name: "__delitem__", func: |vm, this, a, _| {
+            let [k] = a else {
+                return Err(vm.type_error(format!("expected 1 argument, got {}", a.len())));
+            };
+            as_dict(this).expect("a dict").del_item(vm, k)?;
+            Ok(vm.none())
+        } },
         MethodDef { name: "__contains__", func: |vm, this, a, _| {
             let [k] = a else { return Err(vm.type_error("__contains__ expected 1 argument")) };
             let found = as_dict(this).expect("a dict").get(vm, k)?.is_some();
             Ok(vm.bool(found))
-        } },
-        MethodDef { name: "__getitem__", func: |vm, this, a, _| {
-            let [k] = a else { return Err(vm.type_error("__getitem__ expected 1 argument")) };
-            match as_dict(this).expect("a dict").get(vm, k)? {
-                Some(v) => Ok(v),
-                None => Err(crate::builtins::exceptions::key_error(k.clone())),
-            }
         } },
     ],
     ..TypeObject::builtin("dict", Some(&OBJECT_TYPE), dealloc_dict, trace_dict)
@@ -107,7 +128,7 @@ fn trace_dict(p: ObjPtr, visit: Visit) {
 }
 
 pub fn new_dict() -> Value {
-    Value::from_owned(alloc(&DICT_TYPE, DictData { inner: RefCell::new(Inner::default()) }))
+    Value::from_owned(alloc(&DICT_TYPE, DictData::default()))
 }
 
 pub fn as_dict(v: &Value) -> Option<&DictData> {
@@ -374,6 +395,30 @@ fn dict_setdefault(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value])
     let default = args.get(1).cloned().unwrap_or_else(crate::builtins::singletons::none);
     d.set(vm, args[0].clone(), default.clone())?;
     Ok(default)
+}
+
+/// `d[key]`; a subclass's `__missing__(key)` answers for a missing key
+/// (CPython's `dict_subscript`).
+fn dict_subscript(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
+    if let Some(x) = as_dict(v).expect("dict slot on a dict").get(vm, key)? {
+        return Ok(x);
+    }
+    if !std::ptr::eq(vm.type_of(v), &DICT_TYPE) {
+        if let Some(r) = crate::builtins::classes::call_dunder(vm, v, "__missing__", std::slice::from_ref(key))? {
+            return Ok(r);
+        }
+    }
+    Err(crate::builtins::exceptions::key_error(key.clone()))
+}
+
+/// `dict.__init__(self, [other], **kwargs)`: `update`, with its own
+/// message for extra arguments.
+fn dict_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let npos = args.len() - kwnames.len();
+    if npos > 1 {
+        return Err(vm.type_error(format!("dict expected at most 1 argument, got {npos}")));
+    }
+    dict_update(vm, this, args, kwnames)
 }
 
 /// `d.update([other], **kwargs)`: a mapping's items, or key-value pairs.

@@ -45,7 +45,6 @@ static FLOAT_NUMBER: NumberSlots = NumberSlots {
 
 pub static FLOAT_TYPE: TypeObject = TypeObject {
     repr: Slot::new(float_repr),
-    str: Slot::new(float_repr),
     hash: Slot::new(|_, v| Ok(hash_float(float_of(v).unwrap_or(0.0), v))),
     richcompare: Slot::new(float_richcompare),
     bool: Slot::new(|_, v| Ok(float_of(v).is_some_and(|f| f != 0.0))),
@@ -55,10 +54,22 @@ pub static FLOAT_TYPE: TypeObject = TypeObject {
     ..TypeObject::builtin("float", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)
 };
 
-/// The value of a float.
+/// The value of a float (an immediate, or an instance of a subclass).
 #[inline]
 pub fn float_of(v: &Value) -> Option<f64> {
-    v.as_float()
+    match v.as_float() {
+        Some(f) => Some(f),
+        None => subclass_float(v),
+    }
+}
+
+/// The value of an instance of a subclass of float: its payload is an f64.
+fn subclass_float(v: &Value) -> Option<f64> {
+    let p = v.as_object()?;
+    let ty = p.ty();
+    // SAFETY: instances of float subclasses start with an f64 payload
+    // (classes::Subclassed<f64>).
+    (ty.heap.is_some() && ty.is_subtype(&FLOAT_TYPE)).then(|| *unsafe { p.data::<f64>() })
 }
 
 /// An int converted to float, correctly rounded.

@@ -27,6 +27,7 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
         ("all", |vm, _, a, k| all_any(vm, a, k, "all", true)),
         ("any", |vm, _, a, k| all_any(vm, a, k, "any", false)),
         ("divmod", divmod),
+        ("round", round),
         ("pow", pow),
         ("hex", |vm, _, a, k| radix(vm, a, k, "hex", 16, "0x")),
         ("oct", |vm, _, a, k| radix(vm, a, k, "oct", 8, "0o")),
@@ -439,6 +440,114 @@ fn ascii(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<
     Ok(crate::builtins::str::ascii_escape(crate::builtins::str::as_str_data(&r).expect("repr is a str")))
 }
 
+/// `round(number, ndigits=None)`: ints and floats rounded half to even,
+/// else the type's `__round__`.
+fn round(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    use crate::builtins::int::{int_of, new_big};
+    let npos = args.len() - kwnames.len();
+    let mut slots: [Option<&Value>; 2] = [args[..npos].first(), args[..npos].get(1)];
+    if npos > 2 {
+        return Err(vm.type_error(format!("round() takes at most 2 arguments ({} given)", args.len())));
+    }
+    for (k, v) in kwnames.iter().zip(&args[npos..]) {
+        let i = match as_str(k) {
+            Some("number") => 0,
+            Some("ndigits") => 1,
+            _ => {
+                let msg = format!("round() got an unexpected keyword argument '{}'", as_str(k).unwrap_or("?"));
+                return Err(vm.type_error(msg));
+            }
+        };
+        if slots[i].is_some() {
+            let name = ["number", "ndigits"][i];
+            return Err(vm.type_error(format!("argument for round() given by name ('{name}') and position ({})", i + 1)));
+        }
+        slots[i] = Some(v);
+    }
+    let Some(x) = slots[0] else {
+        return Err(vm.type_error("round() missing required argument 'number' (pos 1)"));
+    };
+    let ndigits = slots[1].filter(|n| !is_none(n));
+    let ty = vm.type_of_static(x);
+    if ty.heap.is_some() {
+        let extra: Vec<Value> = ndigits.into_iter().cloned().collect();
+        if let Some(r) = crate::builtins::classes::call_dunder(vm, x, "__round__", &extra)? {
+            return Ok(r);
+        }
+    }
+    let n = match ndigits {
+        None => None,
+        Some(n) => match ops::index(vm, n)?.as_ref().and_then(int_of) {
+            Some(crate::builtins::int::Int::Small(n)) => Some(n),
+            Some(crate::builtins::int::Int::Big(b)) => Some(if *b < dashu_int::IBig::ZERO { i64::MIN } else { i64::MAX }),
+            None => {
+                let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(n).name);
+                return Err(vm.type_error(msg));
+            }
+        },
+    };
+    if let Some(i) = int_of(x) {
+        let i = i.to_ibig();
+        return Ok(match n {
+            Some(n) if n < 0 => new_big(round_to_multiple(&i, &dashu_int::IBig::ONE, -n)),
+            _ => new_big(i),
+        });
+    }
+    if let Some(f) = crate::builtins::float::float_of(x) {
+        let Some(n) = n else {
+            if f.is_nan() {
+                return Err(vm.value_error("cannot convert float NaN to integer"));
+            }
+            if f.is_infinite() {
+                return Err(vm.overflow_error("cannot convert float infinity to integer"));
+            }
+            return Ok(new_big(dashu_int::IBig::try_from(f.round_ties_even()).unwrap_or_default()));
+        };
+        if !f.is_finite() || f == 0.0 || n > 323 {
+            return Ok(Value::float(f));
+        }
+        if n < -308 {
+            return Ok(Value::float(0.0 * f));
+        }
+        if n >= 0 {
+            // Rust's fixed formatting rounds the exact binary value half to
+            // even, as dtoa does for CPython.
+            let text = format!("{f:.prec$}", prec = n as usize);
+            return Ok(Value::float(text.parse::<f64>().unwrap_or(f)));
+        }
+        // f = m * 2**e exactly: round m * 2**e to a multiple of 10**-n.
+        let bits = f.abs().to_bits();
+        let (exp, frac) = ((bits >> 52) as i64, bits & ((1 << 52) - 1));
+        let (m, e) = if exp == 0 { (frac, -1074) } else { (frac | (1 << 52), exp - 1075) };
+        let (num, den) = if e >= 0 {
+            (dashu_int::IBig::from(m) << e as usize, dashu_int::IBig::ONE)
+        } else {
+            (dashu_int::IBig::from(m), dashu_int::IBig::ONE << (-e) as usize)
+        };
+        let r = round_to_multiple(&num, &den, -n);
+        let r = crate::builtins::float::int_to_f64(vm, &crate::builtins::int::Int::Big(&r))?;
+        return Ok(Value::float(if f < 0.0 { -r } else { r }));
+    }
+    let msg = format!("type {} doesn't define __round__ method", ty.name);
+    Err(vm.type_error(msg))
+}
+
+/// `num / den` rounded half to even to a multiple of `10**k` (k > 0).
+fn round_to_multiple(num: &dashu_int::IBig, den: &dashu_int::IBig, k: i64) -> dashu_int::IBig {
+    use dashu_int::IBig;
+    let Ok(k) = usize::try_from(k) else { return IBig::ZERO };
+    if k > 400 + dashu_int::ops::BitTest::bit_len(num) / 3 {
+        return IBig::ZERO;
+    }
+    let q = IBig::from(10u8).pow(k) * den;
+    let (mut quot, rem) = crate::builtins::int::floor_divmod(num, &q);
+    let twice = rem * 2u8;
+    if twice > q || (twice == q && (&quot % IBig::from(2u8)) != IBig::ZERO) {
+        quot += 1u8;
+    }
+    quot * IBig::from(10u8).pow(k)
+}
+
 /// `abs(x)`.
 fn abs(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::function::no_keywords(vm, "abs", kwnames)?;
@@ -815,7 +924,7 @@ pub fn float_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &
         [x] => x,
         _ => return Err(vm.type_error(format!("float expected at most 1 argument, got {}", args.len()))),
     };
-    if let Some(f) = x.as_float() {
+    if let Some(f) = crate::builtins::float::float_of(x) {
         return Ok(Value::float(f));
     }
     if let Some(i) = int_of(x) {
@@ -901,7 +1010,7 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
             crate::builtins::int::Int::Big(b) => new_big(b.clone()),
         });
     }
-    if let Some(f) = x.as_float() {
+    if let Some(f) = crate::builtins::float::float_of(x) {
         if f.is_nan() {
             return Err(vm.value_error("cannot convert float NaN to integer"));
         }

@@ -54,7 +54,6 @@ pub static INT_NUMBER: NumberSlots = NumberSlots {
 
 pub static INT_TYPE: TypeObject = TypeObject {
     repr: Slot::new(int_repr),
-    str: Slot::new(int_repr),
     hash: Slot::new(int_hash),
     richcompare: Slot::new(int_richcompare),
     bool: Slot::new(|_, v| Ok(int_of(v).is_some_and(|i| !i.is_zero()))),
@@ -169,7 +168,7 @@ fn unary(vm: &mut Vm, v: &Value, f: fn(IBig) -> IBig) -> PyResult<Value> {
 }
 
 /// Python's floor division and modulo of big integers.
-fn floor_divmod(a: &IBig, b: &IBig) -> (IBig, IBig) {
+pub(crate) fn floor_divmod(a: &IBig, b: &IBig) -> (IBig, IBig) {
     let q = a / b;
     let r = a - &q * b;
     if r != IBig::ZERO && ((r < IBig::ZERO) != (*b < IBig::ZERO)) {

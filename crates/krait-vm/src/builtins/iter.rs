@@ -219,11 +219,18 @@ pub fn sequence_iter(v: &Value) -> Value {
 pub fn normalize_index(vm: &mut Vm, index: &Value, len: usize, what: &str) -> PyResult<Option<usize>> {
     let i = match int_of(index) {
         Some(Int::Small(i)) => i,
-        Some(Int::Big(_)) => return Ok(None),
-        None => {
-            let msg = format!("{what} indices must be integers or slices, not {}", vm.type_of(index).name);
-            return Err(vm.type_error(msg));
-        }
+        // An int subclass's instance holds even small values as big ones.
+        Some(Int::Big(b)) => match i64::try_from(b) {
+            Ok(i) => i,
+            Err(_) => return Ok(None),
+        },
+        None => match crate::ops::index(vm, index)? {
+            Some(i) => return normalize_index(vm, &i, len, what),
+            None => {
+                let msg = format!("{what} indices must be integers or slices, not {}", vm.type_of(index).name);
+                return Err(vm.type_error(msg));
+            }
+        },
     };
     let i = if i < 0 { i + len as i64 } else { i };
     Ok((0..len as i64).contains(&i).then_some(i as usize))

@@ -51,6 +51,7 @@ pub static LIST_TYPE: TypeObject = TypeObject {
         }
     }),
     new: Some(crate::builtins::functions::sequence_new),
+    init: Some(list_init),
     concat: Slot::new(list_concat),
     repeat: Slot::new(list_repeat),
     inplace_concat: Slot::new(list_inplace_concat),
@@ -59,6 +60,22 @@ pub static LIST_TYPE: TypeObject = TypeObject {
         MethodDef { name: "append", func: list_append },
         MethodDef { name: "pop", func: list_pop },
         MethodDef { name: "extend", func: list_extend },
+        MethodDef { name: "__setitem__", func: |vm, this, args, kwnames| {
+            no_keywords(vm, "__setitem__", kwnames)?;
+            let [key, value] = args else {
+                return Err(vm.type_error(format!("expected 2 arguments, got {}", args.len())));
+            };
+            set_item(vm, receiver(this), key, value.clone())?;
+            Ok(vm.none())
+        } },
+        MethodDef { name: "__delitem__", func: |vm, this, args, kwnames| {
+            no_keywords(vm, "__delitem__", kwnames)?;
+            let [key] = args else {
+                return Err(vm.type_error(format!("expected 1 argument, got {}", args.len())));
+            };
+            del_item(vm, receiver(this), key)?;
+            Ok(vm.none())
+        } },
         MethodDef { name: "insert", func: list_insert },
         MethodDef { name: "reverse", func: list_reverse },
         MethodDef { name: "copy", func: list_copy },
@@ -84,7 +101,13 @@ fn trace_list(p: ObjPtr, visit: Visit) {
 }
 
 pub fn new_list(items: Vec<Value>) -> Value {
-    Value::from_owned(alloc(&LIST_TYPE, ListData { items: RefCell::new(items) }))
+    Value::from_owned(alloc(&LIST_TYPE, ListData::new(items)))
+}
+
+impl ListData {
+    pub fn new(items: Vec<Value>) -> ListData {
+        ListData { items: RefCell::new(items) }
+    }
 }
 
 pub fn as_list(v: &Value) -> Option<&ListData> {
@@ -182,6 +205,52 @@ pub fn repeated(items: &[Value], n: usize) -> Option<Vec<Value>> {
     Some(out)
 }
 
+/// `l[key] = value` (an index or a slice).
+pub fn set_item(vm: &mut Vm, l: &ListData, key: &Value, value: Value) -> PyResult<()> {
+    if let Some(sl) = crate::builtins::slice::as_slice(key) {
+        return assign_slice(vm, l, sl, &value);
+    }
+    match crate::builtins::iter::normalize_index(vm, key, l.len(), "list")? {
+        Some(i) => {
+            let old = std::mem::replace(&mut l.items.borrow_mut()[i], value);
+            drop(old);
+            Ok(())
+        }
+        None => Err(vm.index_error("list assignment index out of range")),
+    }
+}
+
+/// `del l[key]` (an index or a slice).
+pub fn del_item(vm: &mut Vm, l: &ListData, key: &Value) -> PyResult<()> {
+    // The removed items are dropped after the list is released.
+    let removed: Vec<Value> = if let Some(sl) = crate::builtins::slice::as_slice(key) {
+        let (start, _, step, count) = sl.indices(vm, l.len())?;
+        let mut items = l.items.borrow_mut();
+        let mut doomed = vec![false; items.len()];
+        for k in 0..count as i64 {
+            doomed[(start + k * step) as usize] = true;
+        }
+        let mut gone = Vec::with_capacity(count);
+        let mut kept = Vec::with_capacity(items.len() - count);
+        for (v, d) in std::mem::take(&mut *items).into_iter().zip(doomed) {
+            if d {
+                gone.push(v)
+            } else {
+                kept.push(v)
+            }
+        }
+        *items = kept;
+        gone
+    } else {
+        match crate::builtins::iter::normalize_index(vm, key, l.len(), "list")? {
+            Some(i) => vec![l.items.borrow_mut().remove(i)],
+            None => return Err(vm.index_error("list assignment index out of range")),
+        }
+    };
+    drop(removed);
+    Ok(())
+}
+
 /// `lst[slice] = iterable`.
 pub fn assign_slice(vm: &mut Vm, l: &ListData, s: &SliceData, value: &Value) -> PyResult<()> {
     let new_items = crate::ops::collect(vm, value)?;
@@ -239,6 +308,19 @@ fn list_pop(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyR
     };
     let v = l.items.borrow_mut().remove(i);
     Ok(v)
+}
+
+/// `list.__init__(self, [iterable])`: the list becomes the iterable's items.
+fn list_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_keywords(vm, "list", kwnames)?;
+    let items = match args {
+        [] => Vec::new(),
+        [iterable] => crate::ops::collect(vm, iterable)?,
+        _ => return Err(vm.type_error(format!("list expected at most 1 argument, got {}", args.len()))),
+    };
+    let old = std::mem::replace(&mut *receiver(this).items.borrow_mut(), items);
+    drop(old);
+    Ok(vm.none())
 }
 
 fn list_extend(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -55,6 +55,12 @@ impl Table {
     }
 }
 
+impl Default for SetData {
+    fn default() -> SetData {
+        SetData::new()
+    }
+}
+
 pub struct SetData {
     table: RefCell<Table>,
     /// A frozenset's cached hash; -1 until computed.
@@ -261,7 +267,7 @@ impl SetData {
     }
 
     /// Add every item of `iterable` (CPython's `set_update_internal`).
-    fn update(&self, vm: &mut Vm, iterable: &Value) -> PyResult<()> {
+    pub fn update(&self, vm: &mut Vm, iterable: &Value) -> PyResult<()> {
         if let Some(other) = as_set(iterable) {
             return self.merge(vm, other);
         }
@@ -790,6 +796,21 @@ fn set_copy(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyR
     copy_as(vm, ty, this)
 }
 
+/// `set.__init__(self, [iterable])`: the set becomes the iterable's items.
+fn set_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "set", kwnames)?;
+    let s = as_set(this).expect("a set");
+    match args {
+        [] => s.clear(),
+        [iterable] => {
+            s.clear();
+            s.update(vm, iterable)?;
+        }
+        _ => return Err(vm.type_error(format!("set expected at most 1 argument, got {}", args.len()))),
+    }
+    Ok(vm.none())
+}
+
 fn set_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::function::no_keywords(vm, "set.update", kwnames)?;
     for a in args {
@@ -928,6 +949,7 @@ pub static SET_TYPE: TypeObject = TypeObject {
     len: Slot::new(|_, v| Ok(as_set(v).map_or(0, |s| s.len()))),
     iter: Slot::new(set_iter),
     new: Some(set_new),
+    init: Some(set_init),
     number: Cell::new(&SET_NUMBER),
     methods: &SET_METHODS,
     ..TypeObject::builtin("set", Some(&OBJECT_TYPE), dealloc_set, trace_set)

@@ -29,7 +29,6 @@ pub static ELLIPSIS_TYPE: TypeObject = TypeObject {
 /// `bool`, a subclass of `int`; its two instances carry their int value.
 pub static BOOL_TYPE: TypeObject = TypeObject {
     repr: Slot::new(bool_repr),
-    str: Slot::new(bool_repr),
     bool: Slot::new(|_, v| Ok(v.is(&bool_value(true)))),
     // Inherited from int (a static type's slots are spelled out).
     hash: Slot::new(crate::builtins::int::int_hash),

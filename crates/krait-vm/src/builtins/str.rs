@@ -87,7 +87,14 @@ impl StrData {
 
 pub static STR_TYPE: TypeObject = TypeObject {
     repr: Slot::new(str_repr),
-    str: Slot::new(|_, v| Ok(v.clone())),
+    // A subclass's instance becomes a plain str with its text.
+    str: Slot::new(|vm, v| {
+        if std::ptr::eq(vm.type_of(v), &STR_TYPE) {
+            Ok(v.clone())
+        } else {
+            Ok(Value::from_owned(alloc(&STR_TYPE, as_str_data(v).expect("str slot on a str").copy())))
+        }
+    }),
     hash: Slot::new(str_hash),
     richcompare: Slot::new(str_richcompare),
     bool: Slot::new(|_, v| Ok(as_str_data(v).is_some_and(|d| d.len > 0))),
@@ -228,7 +235,22 @@ pub fn new_str(s: &str) -> Value {
 }
 
 pub(crate) fn new_str_bytes(bytes: Box<[u8]>, len: usize) -> Value {
-    Value::from_owned(alloc(&STR_TYPE, StrData { bytes, len, hash: Cell::new(-1), crumbs: std::cell::OnceCell::new() }))
+    Value::from_owned(alloc(&STR_TYPE, StrData::from_bytes(bytes, len)))
+}
+
+impl StrData {
+    fn from_bytes(bytes: Box<[u8]>, len: usize) -> StrData {
+        StrData { bytes, len, hash: Cell::new(-1), crumbs: std::cell::OnceCell::new() }
+    }
+
+    pub fn from_text(s: &str) -> StrData {
+        StrData::from_bytes(s.as_bytes().into(), s.chars().count())
+    }
+
+    /// A payload with the same text.
+    pub fn copy(&self) -> StrData {
+        StrData::from_bytes(self.bytes.clone(), self.len)
+    }
 }
 
 /// The concatenation of `str` values (`BUILD_STRING`, `str.join`): `None`
