@@ -329,7 +329,13 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let v = pop!();
                 let f = frame!();
                 let ns = if op == Opcode::STORE_NAME { f.locals.clone() } else { f.globals.clone() };
-                as_dict(&ns).expect("a namespace dict").set(vm, name, v)?;
+                if std::ptr::eq(vm.type_of(&ns), &crate::builtins::dict::DICT_TYPE) {
+                    as_dict(&ns).expect("a namespace dict").set(vm, name, v)?;
+                } else {
+                    // A class body's namespace from `__prepare__` may be a
+                    // dict subclass with its own `__setitem__`.
+                    store_item(vm, &ns, name, v)?;
+                }
             }
             Opcode::LOAD_GLOBAL => {
                 let cache = &code.get().caches[at];

@@ -336,6 +336,13 @@ impl TypeObject {
         }
     }
 
+    /// The type's own type: `type`, or a metaclass.
+    pub fn header_type(&'static self) -> &'static TypeObject {
+        // SAFETY: every type object's type is a type object, and types
+        // live for the rest of the program.
+        unsafe { &*self.as_ptr().type_ptr() }
+    }
+
     pub fn as_ptr(&'static self) -> ObjPtr {
         ObjPtr::from_static_type(self)
     }
@@ -460,12 +467,26 @@ pub static TYPE_TYPE: TypeObject = TypeObject {
     }),
     call: Slot::new(|vm, callable, args, kwnames| {
         let ty = as_type(callable).expect("type slot on a type");
-        match ty.new {
-            Some(new) => new(vm, ty, args, kwnames),
-            None => Err(vm.type_error(format!("cannot create '{}' instances", ty.name))),
+        let Some(new) = ty.new else {
+            return Err(vm.type_error(format!("cannot create '{}' instances", ty.name)));
+        };
+        let obj = new(vm, ty, args, kwnames)?;
+        // `type(name, bases, dict)` whose bases chose a metaclass of their
+        // own: that metaclass's `__init__` runs too (CPython's type_call).
+        if std::ptr::eq(ty, &TYPE_TYPE) && args.len() - kwnames.len() == 3 {
+            crate::builtins::classes::init_by_metaclass(vm, &obj, args, kwnames)?;
         }
+        Ok(obj)
     }),
     new: Some(type_new),
+    // `type.__init__(cls, name, bases, dict, **kwds)` checks only the count.
+    init: Some(|vm, _, args, kwnames| {
+        let npos = args.len() - kwnames.len();
+        if npos != 1 && npos != 3 {
+            return Err(vm.type_error("type.__init__() takes 1 or 3 arguments"));
+        }
+        Ok(crate::builtins::singletons::none())
+    }),
     getattr: Slot::new(crate::builtins::classes::type_getattr),
     setattr: Slot::new(crate::builtins::classes::type_setattr),
     getitem: Slot::new(|vm, v, key| {
@@ -487,10 +508,11 @@ pub static TYPE_TYPE: TypeObject = TypeObject {
 
 /// `type(object)`: the type of a value; `type(name, bases, dict)`: a new
 /// class.
-fn type_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    match (args, kwnames) {
-        ([x], []) => Ok(type_value(vm.type_of_static(x))),
-        ([name, bases, dict], []) => {
+pub fn type_new(vm: &mut Vm, meta: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let npos = args.len() - kwnames.len();
+    match &args[..npos] {
+        [x] if kwnames.is_empty() && std::ptr::eq(meta, &TYPE_TYPE) => Ok(type_value(vm.type_of_static(x))),
+        [name, bases, dict] => {
             let Some(name) = crate::builtins::str::as_str(name).map(str::to_string) else {
                 let msg = format!("type.__new__() argument 1 must be str, not {}", vm.type_of(name).name);
                 return Err(vm.type_error(msg));
@@ -503,7 +525,7 @@ fn type_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Valu
                 let msg = format!("type.__new__() argument 3 must be dict, not {}", vm.type_of(dict).name);
                 return Err(vm.type_error(msg));
             }
-            crate::builtins::classes::new_class(vm, &name, &bases, dict, &[])
+            crate::builtins::classes::type_new3(vm, meta, &name, &bases, dict, args, kwnames)
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
     }
@@ -512,13 +534,19 @@ fn type_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Valu
 /// The type object a value is, if it is one.
 pub fn as_type(v: &Value) -> Option<&'static TypeObject> {
     let p = v.as_object()?;
-    if std::ptr::eq(p.type_ptr(), &TYPE_TYPE) {
+    if std::ptr::eq(p.type_ptr(), &TYPE_TYPE) || is_metaclass(p.ty()) {
         // SAFETY: objects whose type is `type` are TypeObjects; every type
         // lives for the rest of the program (statics or leaked classes).
         Some(unsafe { &*(p.addr() as *const TypeObject) })
     } else {
         None
     }
+}
+
+/// Is `t` a class derived from `type` (a metaclass)?
+#[inline(never)]
+fn is_metaclass(t: &TypeObject) -> bool {
+    t.heap.is_some() && t.is_subtype(&TYPE_TYPE)
 }
 
 /// A value for a static type object.

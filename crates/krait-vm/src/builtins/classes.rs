@@ -43,6 +43,8 @@ use crate::vm::{PyErr, PyResult, Vm};
 pub enum Layout {
     Object,
     Exception,
+    /// A metaclass: instances are classes (`TypeObject`s).
+    Type,
     /// A built-in solid base other than `object` and the exceptions:
     /// instances keep its payload first. Those of `dict`, `list`, `int`,
     /// `str`, `tuple`, `set` and `frozenset` are `Subclassed<T>`, with
@@ -660,6 +662,16 @@ pub fn setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>) -> 
 pub fn type_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     let ty = as_type(v).expect("type slot on a type");
     let text = as_str(name).unwrap_or("");
+    // A metaclass's data descriptors come first, its other attributes
+    // after the class's own (CPython's `type_getattro`).
+    let meta = ty.header_type();
+    let meta_attr = if meta.heap.is_some() { type_lookup(meta, name) } else { None };
+    if let Some(ma) = &meta_attr {
+        let mt = vm.type_of(ma);
+        if let (Some(get), true) = (mt.descr_get.get(), mt.descr_set.is_some()) {
+            return get(vm, ma, v, meta);
+        }
+    }
     if let Some(special) = type_special(vm, ty, text)? {
         return Ok(special);
     }
@@ -667,6 +679,12 @@ pub fn type_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         return match vm.type_of(&attr).descr_get.get() {
             Some(get) => get(vm, &attr, &Value::NULL, ty),
             None => Ok(attr),
+        };
+    }
+    if let Some(ma) = meta_attr {
+        return match vm.type_of(&ma).descr_get.get() {
+            Some(get) => get(vm, &ma, v, meta),
+            None => Ok(ma),
         };
     }
     match text {
@@ -717,7 +735,7 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
             None => ty.base.map_or_else(none, type_value),
         },
         "__mro__" => new_tuple(ty.mro().map(type_value).collect()),
-        "__class__" => type_value(&TYPE_TYPE),
+        "__class__" => type_value(ty.header_type()),
         "__dict__" => match h {
             Some(h) => crate::builtins::dict::new_mappingproxy(h.dict.clone()),
             None => {
@@ -798,43 +816,139 @@ pub fn build_class(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) ->
     if as_function(func).is_none() {
         return Err(vm.type_error("__build_class__: func must be a function"));
     }
-    let Some(name) = as_str(&args[1]).map(str::to_string) else {
+    if as_str(&args[1]).is_none() {
         return Err(vm.type_error("__build_class__: name is not a string"));
-    };
+    }
     let bases = args[2..npos].to_vec();
     let mut kwds = Vec::new();
+    let mut meta: Option<Value> = None;
     for (k, v) in kwnames.iter().zip(&args[npos..]) {
         if as_str(k) == Some("metaclass") {
-            let is_type = as_type(v).is_some_and(|t| std::ptr::eq(t, &TYPE_TYPE));
-            if !is_type {
-                return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "metaclasses other than type"));
-            }
+            meta = Some(v.clone());
         } else {
             kwds.push((k.clone(), v.clone()));
         }
     }
-    // The metaclass is `type` unless a base says otherwise (CPython calls
-    // `type(base)` for a base that is not a class).
-    for b in &bases {
-        if as_type(b).is_none() {
-            let meta = vm.type_of_static(b);
-            let mut call_args = vec![args[1].clone(), new_tuple(bases.clone()), new_dict()];
-            call_args.truncate(3);
-            return crate::eval::call(vm, &type_value(meta), &call_args, &[]);
+    // The metaclass: the keyword, else the first base's type; a class is
+    // then replaced by the most derived of it and the bases' metaclasses.
+    let meta = match meta {
+        Some(m) => m,
+        None => match bases.first() {
+            Some(b) => type_value(vm.type_of_static(b)),
+            None => type_value(&TYPE_TYPE),
+        },
+    };
+    let meta = match as_type(&meta) {
+        Some(m) => {
+            let base_types: Vec<&'static TypeObject> = bases.iter().filter_map(as_type).collect();
+            type_value(calculate_meta(vm, m, &base_types)?)
         }
+        None => meta,
+    };
+    let (kw_names, kw_values): (Vec<Value>, Vec<Value>) = kwds.iter().cloned().unzip();
+    let mut prepare_args = vec![args[1].clone(), new_tuple(bases.clone())];
+    prepare_args.extend(kw_values.iter().cloned());
+    let ns = match ops::getattr(vm, &meta, &crate::builtins::str::intern("__prepare__")) {
+        Ok(prepare) => crate::eval::call(vm, &prepare, &prepare_args, &kw_names)?,
+        Err(e) if vm.type_of(&e.exception).is_subtype(&ATTRIBUTE_ERROR) => new_dict(),
+        Err(e) => return Err(e),
+    };
+    if as_dict(&ns).is_none() {
+        let who = as_type(&meta).map_or_else(|| "<metaclass>".to_string(), |m| m.name.to_string());
+        let msg = format!("{who}.__prepare__() must return a mapping, not {}", vm.type_of(&ns).name);
+        return Err(vm.type_error(msg));
     }
-    let ns = new_dict();
     let cell = crate::eval::run_class_body(vm, func, ns.clone())?;
-    let cls = new_class(vm, &name, &bases, &ns, &kwds)?;
+    let mut call_args = vec![args[1].clone(), new_tuple(bases), ns];
+    call_args.extend(kw_values);
+    let cls = crate::eval::call(vm, &meta, &call_args, &kw_names)?;
     if let Some(c) = as_cell(&cell) {
         *c.content.borrow_mut() = cls.clone();
     }
     Ok(cls)
 }
 
+/// `meta.__new__(meta, name, bases, dict, **kwds)` for `type` itself: the
+/// most derived metaclass of `bases` makes the class, through its own
+/// `__new__` when it has one (CPython's `type_new`). `args`/`kwnames` are
+/// the call's, for passing on.
+pub fn type_new3(
+    vm: &mut Vm,
+    meta: &'static TypeObject,
+    name: &str,
+    bases: &[Value],
+    dict: &Value,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Value> {
+    let base_types: Vec<&'static TypeObject> = bases.iter().filter_map(as_type).collect();
+    let winner = calculate_meta(vm, meta, &base_types)?;
+    if !std::ptr::eq(winner, meta) {
+        if let Some(n) = type_lookup(winner, &crate::builtins::str::intern("__new__")) {
+            if !descriptors::is_builtin_slot(&n, &TYPE_TYPE, descriptors::Wrapped::New) {
+                let f = match vm.type_of(&n).descr_get.get() {
+                    Some(get) => get(vm, &n, &Value::NULL, winner)?,
+                    None => n,
+                };
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(type_value(winner));
+                full.extend_from_slice(args);
+                return crate::eval::call(vm, &f, &full, kwnames);
+            }
+        }
+    }
+    let npos = args.len() - kwnames.len();
+    let kwds: Vec<(Value, Value)> = kwnames.iter().cloned().zip(args[npos..].iter().cloned()).collect();
+    new_class(vm, winner, name, bases, dict, &kwds)
+}
+
+/// After `type(name, bases, dict)` made `obj`: its metaclass's `__init__`
+/// when that is a class.
+pub fn init_by_metaclass(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+    let Some(cls) = as_type(obj) else { return Ok(()) };
+    let meta = cls.header_type();
+    if meta.heap.is_none() {
+        return Ok(());
+    }
+    let Some(init) = type_lookup(meta, &crate::builtins::str::intern("__init__")) else { return Ok(()) };
+    call_found_kw(vm, obj, meta, &init, args, kwnames)?;
+    Ok(())
+}
+
+/// The most derived of `meta` and the metaclasses of `bases` (CPython's
+/// `_PyType_CalculateMetaclass`).
+fn calculate_meta(
+    vm: &mut Vm,
+    meta: &'static TypeObject,
+    bases: &[&'static TypeObject],
+) -> PyResult<&'static TypeObject> {
+    let mut winner = meta;
+    for b in bases {
+        let t = b.header_type();
+        if winner.is_subtype(t) {
+            continue;
+        }
+        if t.is_subtype(winner) {
+            winner = t;
+            continue;
+        }
+        return Err(vm.type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    Ok(winner)
+}
+
 /// CPython's `type_new`: a class named `name` with `bases` and namespace
 /// `ns`; `kwds` go to `__init_subclass__`.
-pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(Value, Value)]) -> PyResult<Value> {
+pub fn new_class(
+    vm: &mut Vm,
+    meta: &'static TypeObject,
+    name: &str,
+    bases: &[Value],
+    ns: &Value,
+    kwds: &[(Value, Value)],
+) -> PyResult<Value> {
     let mut base_types: Vec<&'static TypeObject> = Vec::new();
     for b in bases {
         match as_type(b) {
@@ -845,6 +959,7 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(
             }
         }
     }
+    let meta = calculate_meta(vm, meta, &base_types)?;
     if base_types.is_empty() {
         base_types.push(&OBJECT_TYPE);
     }
@@ -942,6 +1057,8 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(
             (dealloc_instance, trace_instance, std::mem::offset_of!(crate::object::Obj<InstanceData>, data))
         }
         (Layout::Exception, _) => (exceptions::dealloc_exception, exceptions::trace_exception, 0),
+        // Classes are immortal (see `types`).
+        (Layout::Type, _) => (crate::types::never_dealloc, crate::types::trace_nothing, 0),
         (Layout::Builtin, Some(b)) => (b.dealloc, trace_subclassed, b.inst_offset),
         (Layout::Builtin, None) => (solid.dealloc, solid.trace, 0),
     };
@@ -955,11 +1072,12 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: &[Value], ns: &Value, kwds: &[(
         keys: RefCell::new(Vec::new()),
         subclasses: RefCell::new(Vec::new()),
         solid,
-        has_dict: (has_dict || layout == Layout::Exception) && (layout != Layout::Builtin || inst_offset != 0),
+        has_dict: (has_dict || layout == Layout::Exception) && layout != Layout::Type && (layout != Layout::Builtin || inst_offset != 0),
         inst_offset,
         nslots: base_slots + slot_names.len(),
     };
     let mut ty = TypeObject {
+        header: crate::object::ObjHeader::immortal(meta),
         heap: Some(Box::leak(Box::new(data))),
         ..TypeObject::builtin(leaked_name, Some(base_types[0]), dealloc, trace)
     };
@@ -1026,6 +1144,9 @@ fn layout_of(vm: &mut Vm, b: &'static TypeObject) -> PyResult<(Layout, &'static 
     }
     if b.is_subtype(&BASE_EXCEPTION) {
         return Ok((Layout::Exception, b));
+    }
+    if std::ptr::eq(b, &TYPE_TYPE) {
+        return Ok((Layout::Type, b));
     }
     if descriptors::subclassable_builtin(b) || builtin_base(b).is_some() {
         return Ok((Layout::Builtin, b));
@@ -1493,7 +1614,11 @@ fn slot_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
         Some(g) if !descriptors::is_builtin_slot(g, &OBJECT_TYPE, descriptors::Wrapped::GetAttribute) => {
             call_found(vm, obj, ty, g, std::slice::from_ref(name)).map(Some)
         }
-        _ => generic_getattr_opt(vm, obj, name),
+        // The solid base's own look-up (`type`'s, for a metaclass).
+        _ => match heap(ty).and_then(|h| h.solid.getattr.get()).filter(|f| *f as usize != generic_getattr as *const () as usize) {
+            Some(get) => get(vm, obj, name).map(Some),
+            None => generic_getattr_opt(vm, obj, name),
+        },
     };
     let failed = match first {
         Ok(Some(v)) => return Ok(v),

@@ -694,6 +694,9 @@ fn builtin_new(vm: &mut Vm, owner: &'static TypeObject, args: &[Value], kwnames:
     if std::ptr::eq(owner, &BASE_EXCEPTION) || owner.is_subtype(&BASE_EXCEPTION) {
         return Ok(classes::alloc_exception(cls, rest.to_vec()));
     }
+    if std::ptr::eq(owner, &crate::types::TYPE_TYPE) {
+        return crate::types::type_new(vm, cls, rest, kwnames);
+    }
     if !std::ptr::eq(cls, owner) && !subclassable_builtin(owner) {
         let Some(base) = classes::builtin_base(owner) else {
             let msg = format!("{}.__new__ for a subclass", owner.name);

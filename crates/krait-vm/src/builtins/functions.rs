@@ -92,36 +92,80 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
 }
 
 /// `isinstance(obj, classinfo)` and `issubclass(cls, classinfo)`, where
-/// `classinfo` is a type or a (nested) tuple of them.
+/// `classinfo` is a type or a (nested) tuple of them, or an object whose
+/// type has `__instancecheck__`/`__subclasscheck__` (CPython's
+/// `PyObject_IsInstance` and `PyObject_IsSubclass`).
 fn class_check(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Value> {
     crate::builtins::function::no_keywords(vm, name, kwnames)?;
     let [x, classinfo] = args else {
         return Err(vm.type_error(format!("{name} expected 2 arguments, got {}", args.len())));
     };
-    let ty: &TypeObject = if name == "isinstance" {
-        vm.type_of(x)
-    } else {
-        match crate::types::as_type(x) {
-            Some(t) => t,
-            None => return Err(vm.type_error("issubclass() arg 1 must be a class")),
+    let r = if name == "isinstance" { is_instance(vm, x, classinfo)? } else { is_subclass(vm, x, classinfo)? };
+    Ok(vm.bool(r))
+}
+
+/// `isinstance(x, cls)`.
+pub fn is_instance(vm: &mut Vm, x: &Value, cls: &Value) -> PyResult<bool> {
+    let ty = vm.type_of_static(x);
+    if let Some(t) = crate::types::as_type(cls) {
+        if std::ptr::eq(ty, t) {
+            return Ok(true);
         }
-    };
-    fn matches(vm: &mut Vm, ty: &TypeObject, info: &Value, name: &str) -> PyResult<bool> {
-        if let Some(t) = crate::types::as_type(info) {
+        if std::ptr::eq(t.header_type(), &crate::types::TYPE_TYPE) {
             return Ok(ty.is_subtype(t));
         }
-        if let Some(items) = crate::builtins::tuple::as_tuple(info) {
+    }
+    if let Some(items) = crate::builtins::tuple::as_tuple(cls) {
+        for item in items.items.clone() {
+            vm.enter_recursion(" in __instancecheck__")?;
+            let r = is_instance(vm, x, &item);
+            vm.leave_recursion();
+            if r? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if vm.type_of(cls).heap.is_some() {
+        if let Some(r) = crate::builtins::classes::call_dunder(vm, cls, "__instancecheck__", std::slice::from_ref(x))? {
+            return ops::truthy(vm, &r);
+        }
+    }
+    match crate::types::as_type(cls) {
+        Some(t) => Ok(ty.is_subtype(t)),
+        None => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+    }
+}
+
+/// `issubclass(derived, cls)`.
+pub fn is_subclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
+    let exact = crate::types::as_type(cls).filter(|t| std::ptr::eq(t.header_type(), &crate::types::TYPE_TYPE));
+    if exact.is_none() {
+        if let Some(items) = crate::builtins::tuple::as_tuple(cls) {
             for item in items.items.clone() {
-                if matches(vm, ty, &item, name)? {
+                vm.enter_recursion(" in __subclasscheck__")?;
+                let r = is_subclass(vm, derived, &item);
+                vm.leave_recursion();
+                if r? {
                     return Ok(true);
                 }
             }
             return Ok(false);
         }
-        Err(vm.type_error(format!("{name}() arg 2 must be a type, a tuple of types, or a union")))
+        if vm.type_of(cls).heap.is_some() {
+            let found = crate::builtins::classes::call_dunder(vm, cls, "__subclasscheck__", std::slice::from_ref(derived))?;
+            if let Some(r) = found {
+                return ops::truthy(vm, &r);
+            }
+        }
     }
-    let r = matches(vm, ty, classinfo, name)?;
-    Ok(vm.bool(r))
+    let Some(d) = crate::types::as_type(derived) else {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    };
+    match crate::types::as_type(cls) {
+        Some(t) => Ok(d.is_subtype(t)),
+        None => Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+    }
 }
 
 fn attribute_name(vm: &mut Vm, name: &Value) -> PyResult<()> {
