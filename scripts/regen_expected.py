@@ -16,6 +16,7 @@ scripts/expected_file.py) holding what CPython does with it:
     tokens   krait --dump-tokens FILE       python3 -m tokenize -e FILE
     errors   krait FILE                     python3 FILE
     run      krait FILE                     python3 FILE   (nested by feature)
+    cli      krait -c TEXT a1 a2            python3 -c TEXT a1 a2  (TEXT: FILE's text)
 
 Invariants: every command runs from the repository root with FILE given as
 `tests/<suite>/<name>.py` (or `tests/<suite>/<feature>/<name>.py`), in an
@@ -45,7 +46,9 @@ from expected_file import Result, encode, hide_root  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
-SUITES = ("ast", "tokens", "errors", "run")
+SUITES = ("ast", "tokens", "errors", "run", "cli")
+# The arguments after `-c TEXT` in the cli suite.
+CLI_ARGS = ["a1", "a2"]
 # Suites whose programs sit one folder deeper, tests/<suite>/<feature>/<name>.py.
 NESTED = ("run",)
 TIMEOUT = 60
@@ -74,6 +77,9 @@ def run_cpython(suite: str, rel: str, env: dict[str, str] | None = None) -> Resu
         argv = [sys.executable, "-m", "tokenize", "-e", rel]
     elif suite in ("errors", "run"):
         argv = [sys.executable, rel]
+    elif suite == "cli":
+        text = (ROOT / rel).read_text(encoding="utf-8")
+        argv = [sys.executable, "-c", text, *CLI_ARGS]
     else:
         raise ValueError(f"unknown suite {suite!r}")
     p = subprocess.run(argv, cwd=ROOT, env=env or clean_env(), stdin=subprocess.DEVNULL,
@@ -84,7 +90,7 @@ def run_cpython(suite: str, rel: str, env: dict[str, str] | None = None) -> Resu
 def expectation(suite: str, py: Path) -> bytes:
     rel = py.relative_to(ROOT).as_posix()
     r = run_cpython(suite, rel)
-    if suite == "run":
+    if suite in ("run", "cli"):
         # Same program, another hash seed (and another address layout): a
         # difference means the output depends on hash order or addresses.
         again = run_cpython(suite, rel, {**clean_env(), "PYTHONHASHSEED": "12345"})

@@ -23,9 +23,18 @@ use crate::vm::{PyErr, PyResult, Vm};
 
 /// Run `code` (a compiled module) as `__main__`; returns the process exit
 /// status, having printed any uncaught exception.
-pub fn run_main(vm: &mut Vm, code: CodeObject) -> i32 {
+/// How the main program was given.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum MainKind {
+    /// A file: `__main__.__file__` is its name; `sys.path[0]` its folder.
+    Script,
+    /// `-c CODE`: no `__file__`; `sys.path[0]` is `''`.
+    Command,
+}
+
+pub fn run_main(vm: &mut Vm, code: CodeObject, kind: MainKind) -> i32 {
     let filename = code.co_filename.clone();
-    let result = run_main_inner(vm, code);
+    let result = run_main_inner(vm, code, kind);
     let _ = vm.stdout.flush();
     match result {
         Ok(()) => 0,
@@ -66,9 +75,9 @@ fn system_exit_status(vm: &mut Vm, exc: &Value) -> i32 {
     1
 }
 
-fn run_main_inner(vm: &mut Vm, code: CodeObject) -> PyResult<()> {
+fn run_main_inner(vm: &mut Vm, code: CodeObject, kind: MainKind) -> PyResult<()> {
     if crate::builtins::list::as_list(&vm.sys_path).is_some_and(|l| l.is_empty()) {
-        vm.set_path_for(Some(&code.co_filename));
+        vm.set_path_for(if kind == MainKind::Script { Some(&code.co_filename) } else { None });
     }
     let builtins = vm.builtins()?;
     let globals = new_dict();
@@ -78,7 +87,9 @@ fn run_main_inner(vm: &mut Vm, code: CodeObject) -> PyResult<()> {
     g.set(vm, new_str("__package__"), crate::builtins::singletons::none())?;
     g.set(vm, new_str("__loader__"), crate::builtins::singletons::none())?;
     g.set(vm, new_str("__spec__"), crate::builtins::singletons::none())?;
-    g.set(vm, new_str("__file__"), new_str(&code.co_filename))?;
+    if kind == MainKind::Script {
+        g.set(vm, new_str("__file__"), new_str(&code.co_filename))?;
+    }
     g.set(vm, new_str("__builtins__"), new_module("builtins", builtins.clone()))?;
     let main = new_module("__main__", globals.clone());
     let modules = vm.sys_modules.clone();

@@ -1,7 +1,6 @@
 //! The `krait` command.
 //!
-//! `krait FILE [ARG...]` runs a program (the subset the compiler and VM
-//! handle so far), reporting syntax errors and uncaught exceptions exactly
+//! `krait FILE [ARG...]` and `krait -c CODE [ARG...]` run a program, reporting syntax errors and uncaught exceptions exactly
 //! as CPython does; `--dump-tokens` and `--dump-ast` print the token stream
 //! and the AST in CPython's formats.
 
@@ -11,7 +10,7 @@ mod report;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: krait [--dump-tokens | --dump-ast] FILE | krait FILE [ARG...]";
+const USAGE: &str = "usage: krait [--dump-tokens | --dump-ast] FILE | krait FILE [ARG...] | krait -c CODE [ARG...]";
 
 /// The front end recurses on nested input (bounded by the parser's depth
 /// guard); run it on a thread whose stack comfortably holds that bound.
@@ -30,6 +29,16 @@ fn real_main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--bench-parse") {
         return bench::main(&args[1..]);
+    }
+    if args.first().map(String::as_str) == Some("-c") {
+        let Some(code) = args.get(1) else {
+            eprintln!("Argument expected for the -c option");
+            return ExitCode::from(2);
+        };
+        // sys.argv is ['-c', ARG...], as CPython's.
+        let mut argv = vec!["-c".to_string()];
+        argv.extend(args[2..].iter().cloned());
+        return report::run_command(code, &argv);
     }
     let (mode, path) = match args.as_slice() {
         [flag, path] if flag == "--dump-tokens" => (Mode::DumpTokens, path),

@@ -77,14 +77,40 @@ fn one_line_error(e: &SyntaxError, source: &str, columns: Columns) -> String {
     )
 }
 
+/// `krait FILE [ARG...]`: run the program in `bytes`, read from `path`.
 pub fn run(path: &str, bytes: &[u8], argv: &[String]) -> ExitCode {
     // `python3 FILE`: CPython's file reader.
+    let shown = script_path(path);
     let decoded = match source::decode_file(bytes, path) {
         Ok(d) => d,
-        Err(e) => return syntax_error(path, "", &e, Columns::Bytes),
+        Err(e) => return syntax_error(&shown, "", &e, Columns::Bytes),
     };
+    let options = decoded.tokenizer_options();
+    run_decoded(&shown, decoded, options, argv, krait_vm::run::MainKind::Script)
+}
+
+/// `krait -c CODE [ARG...]`: run `code`, named `<string>`, as CPython runs
+/// a command string (its string tokenizer; no `__file__`).
+pub fn run_command(code: &str, argv: &[String]) -> ExitCode {
+    let shown = "<string>";
+    let decoded = match source::decode_string(code.as_bytes()) {
+        Ok(d) => d,
+        Err(e) => return syntax_error(shown, "", &e, Columns::Bytes),
+    };
+    let options = tokenizer::Options { string_mode: true, ..decoded.tokenizer_options() };
+    run_decoded(shown, decoded, options, argv, krait_vm::run::MainKind::Command)
+}
+
+fn run_decoded(
+    shown: &str,
+    decoded: source::Decoded,
+    options: tokenizer::Options,
+    argv: &[String],
+    kind: krait_vm::run::MainKind,
+) -> ExitCode {
+    let path = shown;
     let columns = columns_for(&decoded);
-    let parsed = parser::parse_module_with(&decoded.text, decoded.tokenizer_options());
+    let parsed = parser::parse_module_with(&decoded.text, options);
     let lines = LineIndex::new(&decoded.text);
     let error_at = parsed.result.as_ref().err().and_then(|e| match e.location {
         ErrorLocation::Range(r) => Some(r.start),
@@ -101,7 +127,7 @@ pub fn run(path: &str, bytes: &[u8], argv: &[String]) -> ExitCode {
         Ok(tree) => tree,
         Err(e) => return syntax_error(path, &decoded.text, &e, columns),
     };
-    let script = script_path(path);
+    let script = shown.to_string();
     let code = match krait_compiler::codegen::compile_module(&tree, &decoded.text, &script) {
         Ok(code) => code,
         Err(CompileError::Syntax(e)) => return syntax_error(path, &decoded.text, &e, Columns::Bytes),
@@ -120,10 +146,11 @@ pub fn run(path: &str, bytes: &[u8], argv: &[String]) -> ExitCode {
     };
     let mut vm = krait_vm::vm::Vm::new();
     vm.argv = argv.to_vec();
-    ExitCode::from(krait_vm::run::run_main(&mut vm, code) as u8)
+    ExitCode::from(krait_vm::run::run_main(&mut vm, code, kind) as u8)
 }
 
-/// The tokenizer's SyntaxWarnings, as the `warnings` module prints them
+/// The tokenizer's SyntaxWarnings (`path` is the name shown), as the
+/// `warnings` module prints them
 /// (`FILE:LINE: SyntaxWarning: MSG` and the stripped line), for the tokens
 /// CPython read before the error, if any.
 fn print_warnings(path: &str, text: &str, warnings: &[Warning], error_at: Option<u32>) {
@@ -137,7 +164,7 @@ fn print_warnings(path: &str, text: &str, warnings: &[Warning], error_at: Option
             continue;
         }
         let line = lines.line(w.range.start);
-        let _ = writeln!(err, "{}:{}: SyntaxWarning: {}", script_path(path), line, w.msg);
+        let _ = writeln!(err, "{}:{}: SyntaxWarning: {}", path, line, w.msg);
         let _ = writeln!(err, "  {}", lines.line_text(text, line).trim());
     }
 }
@@ -154,7 +181,8 @@ fn script_path(path: &str) -> String {
     }
 }
 
-/// Print a syntax error as CPython 3.11's traceback printer does, exit 1.
+/// Print a syntax error as CPython 3.11's traceback printer does, exit 1
+/// (`path` is the name shown).
 fn syntax_error(path: &str, source: &str, e: &SyntaxError, columns: Columns) -> ExitCode {
     let lines = LineIndex::new(source);
     let loc = e.locate_in(source, &lines, columns);
@@ -163,7 +191,7 @@ fn syntax_error(path: &str, source: &str, e: &SyntaxError, columns: Columns) -> 
         let _ = writeln!(err, "{}: {}", e.kind.name(), e.msg);
         return ExitCode::from(1);
     }
-    let _ = writeln!(err, "  File \"{}\", line {}", script_path(path), loc.lineno);
+    let _ = writeln!(err, "  File \"{}\", line {}", path, loc.lineno);
     if let Some(text) = &loc.text {
         // CPython's print_error_text: strip leading blanks, shift the offset
         // with them, and print no caret when it then points left of the text.

@@ -19,6 +19,9 @@
 //!   panic (exit status 101, or a panic message on stderr), or no exit within
 //!   the timeout (a hang).
 //!
+//! - The `cli` suite is flat; krait runs each file's text as a command
+//!   string, `krait -c TEXT a1 a2`, as `python3 -c TEXT a1 a2` did.
+//!
 //! Filter as with any cargo test: `cargo test --test corpus -- ast::`.
 //! Tests named in tests/known_failures.txt (one `suite::name` a line, `#`
 //! comments) are marked ignored: `-- --include-ignored` runs them too.
@@ -42,6 +45,8 @@ use libtest_mimic::{Arguments, Failed, Trial};
 enum Layout {
     /// `tests/<suite>/<name>.py`
     Flat,
+    /// `tests/<suite>/<name>.py`, whose text krait runs as `-c TEXT a1 a2`.
+    Command,
     /// `tests/<suite>/<feature>/<name>.py`
     ByFeature,
 }
@@ -53,7 +58,12 @@ const SUITES: &[(&str, &[&str], Layout)] = &[
     ("tokens", &["--dump-tokens"], Layout::Flat),
     ("errors", &[], Layout::Flat),
     ("run", &[], Layout::ByFeature),
+    ("cli", &[], Layout::Command),
 ];
+
+/// The arguments after `-c TEXT` in the cli suite (CLI_ARGS in
+/// scripts/regen_expected.py).
+const CLI_ARGS: &[&str] = &["a1", "a2"];
 
 /// Folders under tests/ that are not corpus suites: their own runner checks
 /// them (tests/syntax_cases/: scripts/syntax_cases.py, docs/testing.md).
@@ -130,7 +140,7 @@ fn collect(root: &Path) -> Result<Vec<Trial>, String> {
         let mut files: Vec<(String, String)> = Vec::new();
         let listing = list_dir(&tests.join(suite), &format!("tests/{suite}"))?;
         match layout {
-            Layout::Flat => {
+            Layout::Flat | Layout::Command => {
                 files.extend(
                     listing.py_stems.into_iter().map(|n| (n.clone(), format!("{suite}::{n}"))),
                 );
@@ -168,7 +178,8 @@ fn collect(root: &Path) -> Result<Vec<Trial>, String> {
         }
         for (path, test_name) in files {
             let root = root.to_path_buf();
-            push(test_name, Box::new(move || run_one(&root, suite, flags, &path)));
+            let command = layout == Layout::Command;
+            push(test_name, Box::new(move || run_one(&root, suite, flags, &path, command)));
         }
     }
     Ok(trials)
@@ -215,7 +226,7 @@ fn read_known_failures(tests: &Path) -> Result<std::collections::HashSet<String>
 
 /// `name` is the path under `tests/<suite>/` without `.py` (`feature/name` in
 /// a nested suite).
-fn run_one(root: &Path, suite: &str, flags: &[&str], name: &str) -> Result<(), Failed> {
+fn run_one(root: &Path, suite: &str, flags: &[&str], name: &str, command: bool) -> Result<(), Failed> {
     let rel = format!("tests/{suite}/{name}.py");
     let exp_path = root.join(format!("tests/{suite}/{name}.expected"));
     let data = std::fs::read(&exp_path).map_err(|e| {
@@ -230,13 +241,16 @@ fn run_one(root: &Path, suite: &str, flags: &[&str], name: &str) -> Result<(), F
     let exp_stderr = expected::expand_root(&exp.stderr, root_bytes);
 
     let mut cmd = Command::new(krait_bin());
-    cmd.args(flags).arg(&rel).current_dir(root);
+    let invocation = if command {
+        let text = std::fs::read_to_string(root.join(&rel)).map_err(|e| format!("{rel}: {e}"))?;
+        cmd.arg("-c").arg(text).args(CLI_ARGS).current_dir(root);
+        format!("krait -c \"$(cat {rel})\" {}", CLI_ARGS.join(" "))
+    } else {
+        cmd.args(flags).arg(&rel).current_dir(root);
+        format!("krait {}", flags.iter().chain([&rel.as_str()]).copied().collect::<Vec<_>>().join(" "))
+    };
     let limit = timeout();
     let out = run_with_timeout(cmd, limit).map_err(|e| format!("{rel}: {e}"))?;
-    let invocation = format!(
-        "krait {}",
-        flags.iter().chain([&rel.as_str()]).copied().collect::<Vec<_>>().join(" ")
-    );
 
     let Some(out) = out else {
         return Err(format!("{invocation}: no exit after {limit:?} (a hang is a failure)").into());

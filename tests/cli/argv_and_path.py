@@ -1,0 +1,4 @@
+import sys
+print(sys.argv)
+print(repr(sys.path[0]), __name__, "__file__" in globals())
+print(sum(range(10)))
