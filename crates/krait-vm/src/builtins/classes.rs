@@ -743,7 +743,7 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
                 // slot wrappers.
                 let d = new_dict();
                 let dd = as_dict(&d).expect("a dict");
-                for m in ty.methods {
+                for m in ty.methods.iter().chain(ty.class_methods) {
                     if let Some(v) = descriptors::builtin_attribute(ty, m.name) {
                         dd.set(vm, new_str(m.name), v)?;
                     }

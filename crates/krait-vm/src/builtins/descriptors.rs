@@ -441,6 +441,12 @@ pub fn is_builtin_slot(v: &Value, owner: &TypeObject, wrapped: Wrapped) -> bool 
     as_builtin_attr(v).is_some_and(|d| std::ptr::eq(d.owner, owner) && d.wrapped == wrapped)
 }
 
+/// A method descriptor for native `func` in class `owner`'s namespace
+/// (bound to the instance on look-up, as a built-in type's methods).
+pub fn new_method_descriptor(owner: &'static TypeObject, name: &'static str, func: CallFn) -> Value {
+    Value::from_owned(alloc(&METHOD_DESCRIPTOR_TYPE, BuiltinAttrData { owner, name, wrapped: Wrapped::Method, method: Some(func) }))
+}
+
 fn new_builtin_attr(owner: &'static TypeObject, name: &'static str, wrapped: Wrapped) -> Value {
     Value::from_owned(alloc(&METHOD_DESCRIPTOR_TYPE, BuiltinAttrData { owner, name, wrapped, method: None }))
 }

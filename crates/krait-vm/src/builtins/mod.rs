@@ -12,6 +12,7 @@ pub mod functions;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod namespace;
 pub mod percent;
 pub mod set;
 pub mod singletons;

@@ -1,6 +1,7 @@
 //! The built-in `sys` module: what Krait has of it so far (`argv`, `exit`,
-//! the recursion limit). The rest arrives with the command-line and
-//! built-in types issues.
+//! the recursion limit, the exception being handled, `version_info`,
+//! `implementation`, `flags` and the other facts about the interpreter).
+//! The rest arrives with the command-line and built-in types issues.
 
 use crate::builtins::dict::{as_dict, new_dict};
 use crate::builtins::exceptions::RECURSION_ERROR;
@@ -27,12 +28,212 @@ pub fn new_sys_module(vm: &mut Vm) -> PyResult<Value> {
         dd.set(vm, new_str(&format!("__{name}__")), s)?;
     }
     dd.set(vm, new_str("path"), vm.sys_path.clone())?;
-    let functions: [(&'static str, crate::types::CallFn); 3] =
-        [("exit", exit), ("getrecursionlimit", getrecursionlimit), ("setrecursionlimit", setrecursionlimit)];
+    let functions: [(&'static str, crate::types::CallFn); 10] = [
+        ("exit", exit),
+        ("getrecursionlimit", getrecursionlimit),
+        ("setrecursionlimit", setrecursionlimit),
+        ("exc_info", exc_info),
+        ("exception", exception),
+        ("intern", intern),
+        ("getdefaultencoding", |vm, _, a, k| no_args_str(vm, "getdefaultencoding", a, k, "utf-8")),
+        ("getfilesystemencoding", |vm, _, a, k| no_args_str(vm, "getfilesystemencoding", a, k, "utf-8")),
+        ("getfilesystemencodeerrors", |vm, _, a, k| no_args_str(vm, "getfilesystemencodeerrors", a, k, "surrogateescape")),
+        ("get_int_max_str_digits", |vm, _, a, k| {
+            crate::builtins::function::no_keywords(vm, "get_int_max_str_digits", k)?;
+            if !a.is_empty() {
+                return Err(vm.type_error("sys.get_int_max_str_digits() takes no arguments"));
+            }
+            Ok(new_int(crate::builtins::int::MAX_STR_DIGITS as i64))
+        }),
+    ];
     for (name, f) in functions {
         dd.set(vm, new_str(name), crate::builtins::function::new_builtin(name, f))?;
     }
+    set_identity(vm, dd)?;
     Ok(new_module("sys", d))
+}
+
+/// The language version Krait implements: CPython 3.11's, at the micro
+/// release whose `Lib/` and behaviour the tests compare with.
+const VERSION: (i64, i64, i64) = (3, 11, 7);
+
+/// Krait's own version (`sys.implementation.version`).
+const KRAIT_VERSION: (i64, i64, i64, &str) = (0, 1, 0, "alpha");
+
+/// A version as `sys.hexversion` packs it.
+fn hexversion(major: i64, minor: i64, micro: i64, level: &str, serial: i64) -> i64 {
+    let level = match level {
+        "alpha" => 0xA,
+        "beta" => 0xB,
+        "candidate" => 0xC,
+        _ => 0xF,
+    };
+    (major << 24) | (minor << 16) | (micro << 8) | (level << 4) | serial
+}
+
+/// `sys.version_info`, `sys.implementation` and the other facts about the
+/// interpreter and the machine.
+fn set_identity(vm: &mut Vm, dd: &crate::builtins::dict::DictData) -> PyResult<()> {
+    use crate::builtins::namespace::{new_namespace, new_struct_seq};
+    let (major, minor, micro) = VERSION;
+    let version_fields = |maj: i64, min: i64, mic: i64, level: &str| -> Vec<(&'static str, Value)> {
+        vec![
+            ("major", new_int(maj)),
+            ("minor", new_int(min)),
+            ("micro", new_int(mic)),
+            ("releaselevel", new_str(level)),
+            ("serial", new_int(0)),
+        ]
+    };
+    let version_info = new_struct_seq(vm, "sys", "version_info", &version_fields(major, minor, micro, "final"))?;
+    dd.set(vm, new_str("version_info"), version_info)?;
+    dd.set(vm, new_str("hexversion"), new_int(hexversion(major, minor, micro, "final", 0)))?;
+    let version = format!("{major}.{minor}.{micro} (Krait {}.{}.{} {})", KRAIT_VERSION.0, KRAIT_VERSION.1, KRAIT_VERSION.2, KRAIT_VERSION.3);
+    dd.set(vm, new_str("version"), new_str(&version))?;
+    let (kmaj, kmin, kmic, klevel) = KRAIT_VERSION;
+    let krait_version = new_struct_seq(vm, "sys", "version_info", &version_fields(kmaj, kmin, kmic, klevel))?;
+    let implementation = new_namespace(
+        vm,
+        &[
+            ("name", new_str("krait")),
+            ("cache_tag", new_str("krait-311")),
+            ("version", krait_version),
+            ("hexversion", new_int(hexversion(kmaj, kmin, kmic, klevel, 0))),
+            ("_multiarch", new_str(&format!("{}-linux-gnu", std::env::consts::ARCH))),
+        ],
+    )?;
+    dd.set(vm, new_str("implementation"), implementation)?;
+    let env_flag = |name: &str| std::env::var(name).map_or(0, |v| if v.is_empty() { 0 } else { v.parse::<i64>().unwrap_or(1).max(1) });
+    let hash_randomization = if std::env::var("PYTHONHASHSEED").is_ok_and(|v| v == "0") { 0 } else { 1 };
+    let flags = new_struct_seq(
+        vm,
+        "sys",
+        "flags",
+        &[
+            ("debug", new_int(0)),
+            ("inspect", new_int(env_flag("PYTHONINSPECT"))),
+            ("interactive", new_int(0)),
+            ("optimize", new_int(env_flag("PYTHONOPTIMIZE"))),
+            ("dont_write_bytecode", new_int(env_flag("PYTHONDONTWRITEBYTECODE"))),
+            ("no_user_site", new_int(env_flag("PYTHONNOUSERSITE"))),
+            ("no_site", new_int(0)),
+            ("ignore_environment", new_int(0)),
+            ("verbose", new_int(env_flag("PYTHONVERBOSE"))),
+            ("bytes_warning", new_int(0)),
+            ("quiet", new_int(0)),
+            ("hash_randomization", new_int(hash_randomization)),
+            ("isolated", new_int(0)),
+            ("dev_mode", vm.bool(env_flag("PYTHONDEVMODE") != 0)),
+            ("utf8_mode", new_int(env_flag("PYTHONUTF8"))),
+            ("warn_default_encoding", new_int(env_flag("PYTHONWARNDEFAULTENCODING"))),
+            ("safe_path", vm.bool(env_flag("PYTHONSAFEPATH") != 0)),
+            ("int_max_str_digits", new_int(-1)),
+        ],
+    )?;
+    dd.set(vm, new_str("flags"), flags)?;
+    let float_info = new_struct_seq(
+        vm,
+        "sys",
+        "float_info",
+        &[
+            ("max", Value::float(f64::MAX)),
+            ("max_exp", new_int(f64::MAX_EXP as i64)),
+            ("max_10_exp", new_int(f64::MAX_10_EXP as i64)),
+            ("min", Value::float(f64::MIN_POSITIVE)),
+            ("min_exp", new_int(f64::MIN_EXP as i64)),
+            ("min_10_exp", new_int(f64::MIN_10_EXP as i64)),
+            ("dig", new_int(f64::DIGITS as i64)),
+            ("mant_dig", new_int(f64::MANTISSA_DIGITS as i64)),
+            ("epsilon", Value::float(f64::EPSILON)),
+            ("radix", new_int(f64::RADIX as i64)),
+            ("rounds", new_int(1)),
+        ],
+    )?;
+    dd.set(vm, new_str("float_info"), float_info)?;
+    let int_info = new_struct_seq(
+        vm,
+        "sys",
+        "int_info",
+        &[
+            ("bits_per_digit", new_int(30)),
+            ("sizeof_digit", new_int(4)),
+            ("default_max_str_digits", new_int(crate::builtins::int::MAX_STR_DIGITS as i64)),
+            ("str_digits_check_threshold", new_int(640)),
+        ],
+    )?;
+    dd.set(vm, new_str("int_info"), int_info)?;
+    let hash_info = new_struct_seq(
+        vm,
+        "sys",
+        "hash_info",
+        &[
+            ("width", new_int(64)),
+            ("modulus", new_int((1 << 61) - 1)),
+            ("inf", new_int(314159)),
+            ("nan", new_int(0)),
+            ("imag", new_int(1000003)),
+            ("algorithm", new_str("siphash13")),
+            ("hash_bits", new_int(64)),
+            ("seed_bits", new_int(128)),
+            ("cutoff", new_int(0)),
+        ],
+    )?;
+    dd.set(vm, new_str("hash_info"), hash_info)?;
+    dd.set(vm, new_str("maxsize"), new_int(isize::MAX as i64))?;
+    dd.set(vm, new_str("byteorder"), new_str(if cfg!(target_endian = "little") { "little" } else { "big" }))?;
+    dd.set(vm, new_str("platform"), new_str(std::env::consts::OS))?;
+    dd.set(vm, new_str("float_repr_style"), new_str("short"))?;
+    dd.set(vm, new_str("api_version"), new_int(1013))?;
+    let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    dd.set(vm, new_str("executable"), new_str(&exe))?;
+    Ok(())
+}
+
+fn no_args_str(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value], answer: &str) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, name, kwnames)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("sys.{name}() takes no arguments ({} given)", args.len())));
+    }
+    Ok(new_str(answer))
+}
+
+/// `sys.exception()`: the exception being handled, or None.
+fn exception(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "exception", kwnames)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("sys.exception() takes no arguments ({} given)", args.len())));
+    }
+    Ok(if vm.exc_info.is_null() { crate::builtins::singletons::none() } else { vm.exc_info.clone() })
+}
+
+/// `sys.exc_info()`: (type, value, traceback) of the exception being
+/// handled, or three Nones.
+fn exc_info(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "exc_info", kwnames)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("sys.exc_info() takes no arguments ({} given)", args.len())));
+    }
+    let none = crate::builtins::singletons::none;
+    if vm.exc_info.is_null() || is_none(&vm.exc_info) {
+        return Ok(crate::builtins::tuple::new_tuple(vec![none(), none(), none()]));
+    }
+    let e = vm.exc_info.clone();
+    let ty = crate::types::type_value(vm.type_of_static(&e));
+    let tb = crate::ops::getattr(vm, &e, &new_str("__traceback__"))?;
+    Ok(crate::builtins::tuple::new_tuple(vec![ty, e, tb]))
+}
+
+/// `sys.intern(string)`.
+fn intern(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "intern", kwnames)?;
+    let [s] = args else {
+        return Err(vm.type_error(format!("intern() takes exactly one argument ({} given)", args.len())));
+    };
+    if !std::ptr::eq(vm.type_of(s), &crate::builtins::str::STR_TYPE) {
+        let msg = format!("intern() argument must be str, not {}", vm.type_of(s).name);
+        return Err(vm.type_error(msg));
+    }
+    Ok(crate::builtins::str::intern(crate::builtins::str::as_str(s).unwrap_or("")))
 }
 
 /// `sys.exit([status])`: raise SystemExit(status).
