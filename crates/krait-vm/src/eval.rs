@@ -48,12 +48,15 @@ pub struct Frame {
     pub(crate) ip: usize,
     /// The keyword names set by `KW_NAMES` for the next call.
     pub(crate) kwnames: Value,
+    /// The frame object, once something asked for one (see
+    /// `builtins::frame`), else NULL.
+    pub(crate) frame_obj: Value,
 }
 
 impl Frame {
     /// Visit the references the frame holds (not its stack slice).
     pub(crate) fn trace(&self, visit: crate::types::Visit) {
-        for v in [&self.code, &self.func, &self.globals, &self.builtins, &self.locals, &self.kwnames] {
+        for v in [&self.code, &self.func, &self.globals, &self.builtins, &self.locals, &self.kwnames, &self.frame_obj] {
             if !v.is_null() {
                 visit(v);
             }
@@ -108,7 +111,7 @@ pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value, builtin
     let nlocalsplus = CodeRef::of(&code).get().nlocalsplus;
     let base = vm.stack.len();
     vm.stack.resize(base + nlocalsplus, Value::NULL);
-    vm.frames.push(Frame { code, func: Value::NULL, globals, builtins, locals, base, ip: 0, kwnames: Value::NULL });
+    vm.frames.push(Frame { code, func: Value::NULL, globals, builtins, locals, base, ip: 0, kwnames: Value::NULL, frame_obj: Value::NULL });
     let entry = vm.frames.len();
     run(vm, entry)
 }
@@ -125,6 +128,7 @@ pub fn run_module(vm: &mut Vm, code: Value, globals: Value, builtins: Value) -> 
         base,
         ip: 0,
         kwnames: Value::NULL,
+        frame_obj: Value::NULL,
     });
     let entry = vm.frames.len();
     run(vm, entry)
@@ -161,15 +165,20 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
                 // CPython's PyTraceBack_Here does, unless it is re-raised.
                 let mut add_entry = !reraise;
                 loop {
-                    let frame = vm.frames.last().expect("a frame is running");
-                    let code = CodeRef::of(&frame.code).get();
-                    let offset = frame.ip.saturating_sub(1) as u32;
                     if add_entry {
                         if let Some(data) = as_exception(&e.exception) {
-                            data.traceback.borrow_mut().push((frame.code.clone(), offset));
+                            let index = vm.frames.len() - 1;
+                            let offset = vm.frames[index].ip.saturating_sub(1) as u32;
+                            let frame = crate::builtins::frame::frame_object(vm, index);
+                            let next = data.traceback.replace(Value::NULL);
+                            let next = if next.is_null() { crate::builtins::singletons::none() } else { next };
+                            *data.traceback.borrow_mut() = crate::builtins::frame::new_traceback(next, frame, offset);
                         }
                     }
                     add_entry = true;
+                    let frame = vm.frames.last().expect("a frame is running");
+                    let code = CodeRef::of(&frame.code).get();
+                    let offset = frame.ip.saturating_sub(1) as u32;
                     let handler = code.co.exception_table.iter().find(|h| h.start <= offset && offset < h.end);
                     if let Some(h) = handler {
                         let nlocals = code.nlocalsplus;
@@ -183,6 +192,9 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
                         break;
                     }
                     let frame = vm.frames.pop().expect("a frame");
+                    if !frame.frame_obj.is_null() {
+                        crate::builtins::frame::finish(vm, &frame);
+                    }
                     vm.stack.truncate(frame.base);
                     if vm.frames.len() < entry {
                         return Err(e);
@@ -919,6 +931,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                             base: new_base,
                             ip: 0,
                             kwnames: Value::NULL,
+                            frame_obj: Value::NULL,
                         });
                         code = CodeRef(callee);
                         base = new_base;
@@ -1099,6 +1112,9 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::RETURN_VALUE => {
                 let v = pop!();
                 let f = vm.frames.pop().expect("a frame is running");
+                if !f.frame_obj.is_null() {
+                    crate::builtins::frame::finish(vm, &f);
+                }
                 vm.stack.truncate(f.base);
                 drop(f);
                 if vm.frames.len() < entry {
@@ -1162,8 +1178,8 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let exit = vm.stack[len - 4].clone();
                 let exc = vm.stack[len - 1].clone();
                 let ty = crate::types::type_value(vm.type_of_static(&exc));
-                // PROVISIONAL: traceback objects do not exist yet; None.
-                let r = call(vm, &exit, &[ty, exc, crate::builtins::singletons::none()], &[])?;
+                let tb = ops::getattr(vm, &exc, &crate::builtins::str::intern("__traceback__"))?;
+                let r = call(vm, &exit, &[ty, exc, tb], &[])?;
                 vm.stack.push(r);
             }
             Opcode::PUSH_EXC_INFO => {
@@ -1518,6 +1534,7 @@ fn push_frame(vm: &mut Vm, function: &Value, args: Vec<Value>, kwnames: &[Value]
         base,
         ip: 0,
         kwnames: Value::NULL,
+        frame_obj: Value::NULL,
     });
     Ok(())
 }
@@ -1579,25 +1596,10 @@ pub fn current_locals(vm: &mut Vm) -> PyResult<Value> {
     if !frame.locals.is_null() {
         return Ok(frame.locals.clone());
     }
-    let code = CodeRef::of(&frame.code).get();
-    let base = frame.base;
-    let co = &code.co;
-    let mut names: Vec<&String> = co.co_varnames.iter().collect();
-    names.extend(co.co_cellvars.iter().filter(|c| !co.co_varnames.contains(c)));
-    names.extend(co.co_freevars.iter());
-    let d = new_dict();
-    let dd = as_dict(&d).expect("a dict");
-    for (i, name) in names.into_iter().enumerate() {
-        let mut v = vm.stack[base + i].clone();
-        let is_cell = co.co_cellvars.contains(name) || co.co_freevars.contains(name);
-        if is_cell {
-            v = as_cell(&v).map(|c| c.content.borrow().clone()).unwrap_or(Value::NULL);
-        }
-        if !v.is_null() {
-            dd.set(vm, crate::builtins::str::intern(name), v)?;
-        }
-    }
-    Ok(d)
+    let code = frame.code.clone();
+    let n = CodeRef::of(&code).get().nlocalsplus;
+    let values = vm.stack[frame.base..frame.base + n].to_vec();
+    crate::builtins::frame::locals_dict(vm, &code, &values)
 }
 
 /// The globals of the running Python frame.

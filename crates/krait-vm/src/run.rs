@@ -159,11 +159,12 @@ fn syntax_error_text(vm: &mut Vm, exc: &Value, out: &mut String) {
 }
 
 fn format_one(vm: &mut Vm, exc: &Value, out: &mut String) {
-    let frames: Vec<(Value, u32)> = as_exception(exc).map(|d| d.traceback.borrow().clone()).unwrap_or_default();
+    let tb = as_exception(exc).map(|d| d.traceback.borrow().clone()).unwrap_or(Value::NULL);
+    let frames = crate::builtins::frame::entries(&tb);
     if !frames.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
     }
-    for (code, offset) in frames.iter().rev() {
+    for (code, offset) in frames.iter() {
         let Some(c) = as_code(code) else { continue };
         let pos = c.co.positions.get(*offset as usize).copied().unwrap_or_default();
         let line = pos.lineno.unwrap_or(c.co.co_firstlineno);
@@ -203,6 +204,33 @@ fn format_one(vm: &mut Vm, exc: &Value, out: &mut String) {
         out.push_str(&format!("{ty}\n"));
     } else {
         out.push_str(&format!("{ty}: {msg}\n"));
+    }
+    format_notes(vm, exc, out);
+}
+
+/// The exception's `__notes__`, one a line (CPython 3.11's
+/// `print_exception_notes`): each item of a sequence by its str, anything
+/// else by its repr.
+fn format_notes(vm: &mut Vm, exc: &Value, out: &mut String) {
+    let Ok(notes) = ops::getattr(vm, exc, &new_str("__notes__")) else { return };
+    let is_sequence = crate::builtins::list::as_list(&notes).is_some()
+        || crate::builtins::tuple::as_tuple(&notes).is_some()
+        || as_str(&notes).is_some();
+    if !is_sequence {
+        match ops::repr(vm, &notes) {
+            Ok(r) => out.push_str(as_str(&r).unwrap_or("")),
+            Err(_) => out.push_str("<__notes__ repr() failed>"),
+        }
+        // CPython 3.11 ends this one without a newline.
+        return;
+    }
+    let Ok(items) = ops::collect(vm, &notes) else { return };
+    for note in items {
+        match ops::str(vm, &note) {
+            Ok(s) => out.push_str(as_str(&s).unwrap_or("")),
+            Err(_) => out.push_str("<note str() failed>"),
+        }
+        out.push('\n');
     }
 }
 

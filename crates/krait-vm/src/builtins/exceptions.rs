@@ -11,15 +11,14 @@ use std::cell::RefCell;
 
 use crate::builtins::str::{as_str, new_str};
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
-use crate::types::{Slot, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{MethodDef, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 pub struct ExceptionData {
     pub args: RefCell<Vec<Value>>,
-    /// `__traceback__`: the frames unwound, innermost last (code object,
-    /// code-unit offset).
-    pub traceback: RefCell<Vec<(Value, u32)>>,
+    /// `__traceback__`: a traceback object (see `frame`), or NULL.
+    pub traceback: RefCell<Value>,
     /// `__context__` and `__cause__` (NULL when unset).
     pub context: RefCell<Value>,
     pub cause: RefCell<Value>,
@@ -36,7 +35,7 @@ impl ExceptionData {
     pub fn new(args: Vec<Value>) -> ExceptionData {
         ExceptionData {
             args: RefCell::new(args),
-            traceback: RefCell::new(Vec::new()),
+            traceback: RefCell::new(Value::NULL),
             context: RefCell::new(Value::NULL),
             cause: RefCell::new(Value::NULL),
             suppress_context: std::cell::Cell::new(false),
@@ -59,10 +58,7 @@ pub fn trace_exception(p: ObjPtr, visit: Visit) {
     for v in data.args.borrow().iter().chain(data.os_args.borrow().iter()) {
         visit(v);
     }
-    for (code, _) in data.traceback.borrow().iter() {
-        visit(code);
-    }
-    for v in [&*data.context.borrow(), &*data.cause.borrow(), &*data.dict.borrow()] {
+    for v in [&*data.traceback.borrow(), &*data.context.borrow(), &*data.cause.borrow(), &*data.dict.borrow()] {
         if !v.is_null() {
             visit(v);
         }
@@ -78,6 +74,7 @@ macro_rules! exception_types {
                 new: Some(exception_new),
                 getattr: Slot::new(exception_getattr),
                 setattr: Slot::new(exception_setattr),
+                methods: own_methods($name),
                 ..TypeObject::builtin($name, Some($base), dealloc_exception, trace_exception)
             };
         )*
@@ -85,6 +82,75 @@ macro_rules! exception_types {
         /// Every built-in exception type.
         pub static ALL: &[&TypeObject] = &[$(&$static,)*];
     };
+}
+
+/// The methods a built-in exception type defines itself: BaseException's
+/// (the others inherit them).
+const fn own_methods(name: &str) -> &'static [MethodDef] {
+    let (a, b) = (name.as_bytes(), b"BaseException");
+    if a.len() != b.len() {
+        return &[];
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return &[];
+        }
+        i += 1;
+    }
+    &[MethodDef { name: "with_traceback", func: with_traceback }, MethodDef { name: "add_note", func: add_note }]
+}
+
+/// `e.with_traceback(tb)`: set `__traceback__`, return `e`.
+fn with_traceback(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "with_traceback", kwnames)?;
+    let [tb] = args else {
+        return Err(vm.type_error(format!("BaseException.with_traceback() takes exactly one argument ({} given)", args.len())));
+    };
+    set_traceback(vm, this, tb)?;
+    Ok(this.clone())
+}
+
+/// `e.__traceback__ = tb`: a traceback or None.
+fn set_traceback(vm: &mut Vm, e: &Value, tb: &Value) -> PyResult<()> {
+    let data = as_exception(e).expect("an exception");
+    let new = if crate::builtins::singletons::is_none(tb) {
+        Value::NULL
+    } else if crate::builtins::frame::as_traceback(tb).is_some() {
+        tb.clone()
+    } else {
+        return Err(vm.type_error("__traceback__ must be a traceback or None"));
+    };
+    let old = std::mem::replace(&mut *data.traceback.borrow_mut(), new);
+    drop(old);
+    Ok(())
+}
+
+/// `e.add_note(note)`: append to `e.__notes__`, made a list if missing.
+fn add_note(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "add_note", kwnames)?;
+    let [note] = args else {
+        return Err(vm.type_error(format!("BaseException.add_note() takes exactly one argument ({} given)", args.len())));
+    };
+    if crate::builtins::str::as_str_data(note).is_none() {
+        let msg = format!("note must be a str, not '{}'", vm.type_of(note).name);
+        return Err(vm.type_error(msg));
+    }
+    let key = crate::builtins::str::intern("__notes__");
+    let notes = match crate::ops::getattr(vm, this, &key) {
+        Ok(n) => n,
+        Err(e) if vm.type_of(&e.exception).is_subtype(&ATTRIBUTE_ERROR) => {
+            let l = crate::builtins::list::new_list(Vec::new());
+            crate::builtins::classes::setattr(vm, this, &key, Some(l.clone()))?;
+            l
+        }
+        Err(e) => return Err(e),
+    };
+    match crate::builtins::list::as_list(&notes) {
+        Some(l) => l.items.borrow_mut().push(note.clone()),
+        None => return Err(vm.type_error("Cannot add note: __notes__ is not a list")),
+    }
+    Ok(vm.none())
 }
 
 exception_types! {
@@ -272,7 +338,10 @@ fn exception_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         "value" if vm.type_of(v).is_subtype(&STOP_ITERATION) => {
             Ok(data.args.borrow().first().cloned().unwrap_or_else(crate::builtins::singletons::none))
         }
-        "__traceback__" => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "exception __traceback__ (traceback objects)")),
+        "__traceback__" => {
+            let tb = data.traceback.borrow().clone();
+            Ok(if tb.is_null() { crate::builtins::singletons::none() } else { tb })
+        }
         _ => crate::builtins::classes::generic_getattr(vm, v, name),
     }
 }
@@ -283,7 +352,7 @@ pub fn exception_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Val
     let data = as_exception(v).expect("exception slot on an exception");
     let text = crate::builtins::str::as_str(name).unwrap_or("");
     let Some(value) = value else {
-        if matches!(text, "args" | "__cause__" | "__context__" | "__suppress_context__") {
+        if matches!(text, "args" | "__cause__" | "__context__" | "__suppress_context__" | "__traceback__") {
             return Err(vm.type_error(format!("{text} may not be deleted")));
         }
         return crate::builtins::classes::generic_setattr(vm, v, name, None);
@@ -309,6 +378,7 @@ pub fn exception_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Val
             *data.context.borrow_mut() = x;
         }
         "__suppress_context__" => data.suppress_context.set(crate::ops::truthy(vm, &value)?),
+        "__traceback__" => set_traceback(vm, v, &value)?,
         _ => return crate::builtins::classes::generic_setattr(vm, v, name, Some(value)),
     }
     Ok(())

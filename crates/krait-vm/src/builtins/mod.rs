@@ -7,6 +7,7 @@ pub mod exceptions;
 pub mod exec;
 pub mod float;
 pub mod format;
+pub mod frame;
 pub mod function;
 pub mod functions;
 pub mod int;

@@ -209,8 +209,8 @@ fn trace_visits_every_reference_of_an_exception() {
     let (ctx, cause) = (exception_with_args(&VALUE_ERROR, vec![]), exception_with_args(&VALUE_ERROR, vec![]));
     *data.context.borrow_mut() = ctx.clone();
     *data.cause.borrow_mut() = cause.clone();
-    let code = new_str("stands in for a code object");
-    data.traceback.borrow_mut().push((code.clone(), 0));
+    let code = new_str("stands in for a traceback object");
+    *data.traceback.borrow_mut() = code.clone();
     let mut expected: Vec<u64> = data.args.borrow().iter().map(Value::bits).collect();
     expected.extend(data.os_args.borrow().iter().map(Value::bits));
     expected.extend([code.bits(), ctx.bits(), cause.bits()]);

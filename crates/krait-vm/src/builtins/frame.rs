@@ -1,0 +1,288 @@
+//! Frame and traceback objects (CPython's `PyFrameObject` and
+//! `PyTracebackObject`).
+//!
+//! Invariants:
+//! - The evaluation loop's frames are plain `eval::Frame`s on `Vm::frames`;
+//!   a frame *object* is made only when something asks for one (an
+//!   exception's traceback reaching the frame), then kept on the frame
+//!   (`Frame::frame_obj`), so every traceback entry of one activation
+//!   shares it. Its `f_back` is the caller's frame object, made with it.
+//! - A frame object keeps what it needs after its frame has returned: the
+//!   code, the namespaces, and a snapshot of the local variables taken
+//!   each time an exception passes through the frame (`f_locals` is built
+//!   from it for a function frame; a module or class frame shows its
+//!   namespace).
+//! - An exception's `__traceback__` is a chain of traceback objects, the
+//!   outermost frame reached so far first (`tb_next` leads inwards), each
+//!   entry prepended as the exception leaves a frame, as CPython's
+//!   `PyTraceBack_Here`.
+
+use std::cell::{Cell, RefCell};
+
+use crate::builtins::dict::{as_dict, new_dict};
+use crate::builtins::exceptions::ATTRIBUTE_ERROR;
+use crate::builtins::function::{as_cell, as_code};
+use crate::builtins::int::new_int;
+use crate::builtins::singletons::{is_none, none};
+use crate::builtins::str::{as_str, intern};
+use crate::object::{alloc, dealloc_boxed, ObjPtr};
+use crate::types::{Slot, TypeObject, Visit, OBJECT_TYPE};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub struct FrameData {
+    pub code: Value,
+    pub globals: Value,
+    pub builtins: Value,
+    /// The namespace of a module or class body frame, else NULL.
+    pub namespace: Value,
+    /// A function frame's local variables (its `localsplus` slots, cells
+    /// as cells), as last seen.
+    pub fast: RefCell<Vec<Value>>,
+    /// The offset of the instruction last run, as last seen.
+    pub lasti: Cell<u32>,
+    /// The caller's frame object, or None.
+    pub back: Value,
+}
+
+pub static FRAME_TYPE: TypeObject = TypeObject {
+    getattr: Slot::new(frame_getattr),
+    repr: Slot::new(|vm, v| {
+        let f = frame_of(v);
+        let (file, name) = as_code(&f.code).map_or((String::new(), String::new()), |c| {
+            (c.co.co_filename.clone(), c.co.co_name.clone())
+        });
+        let line = line_of(&f.code, f.lasti.get());
+        let _ = vm;
+        Ok(crate::builtins::str::new_str(&format!(
+            "<frame at {:#x}, file '{file}', line {line}, code {name}>",
+            v.bits() & ((1 << 48) - 1)
+        )))
+    }),
+    ..TypeObject::builtin("frame", Some(&OBJECT_TYPE), dealloc_frame, trace_frame)
+};
+
+fn frame_of(v: &Value) -> &FrameData {
+    // SAFETY: objects of FRAME_TYPE are Obj<FrameData>.
+    unsafe { v.as_object().expect("a frame").data::<FrameData>() }
+}
+
+pub fn as_frame(v: &Value) -> Option<&FrameData> {
+    let p = v.as_object()?;
+    // SAFETY: objects of FRAME_TYPE are Obj<FrameData>.
+    std::ptr::eq(p.ty(), &FRAME_TYPE).then(|| unsafe { p.data::<FrameData>() })
+}
+
+unsafe fn dealloc_frame(p: ObjPtr) {
+    // SAFETY: objects of FRAME_TYPE are Obj<FrameData>.
+    unsafe { dealloc_boxed::<FrameData>(p) }
+}
+
+fn trace_frame(p: ObjPtr, visit: Visit) {
+    // SAFETY: objects of FRAME_TYPE are Obj<FrameData>.
+    let f = unsafe { p.data::<FrameData>() };
+    for v in [&f.code, &f.globals, &f.builtins, &f.namespace, &f.back] {
+        if !v.is_null() {
+            visit(v);
+        }
+    }
+    for v in f.fast.borrow().iter() {
+        if !v.is_null() {
+            visit(v);
+        }
+    }
+}
+
+/// The line of code unit `offset` in `code`.
+pub fn line_of(code: &Value, offset: u32) -> u32 {
+    match as_code(code) {
+        Some(c) => c.co.positions.get(offset as usize).and_then(|p| p.lineno).unwrap_or(c.co.co_firstlineno),
+        None => 0,
+    }
+}
+
+/// The frame object of `vm.frames[index]`, made (with its callers') if it
+/// has none yet, its locals and position brought up to date.
+pub fn frame_object(vm: &mut Vm, index: usize) -> Value {
+    // Make the missing objects from the lowest frame without one upwards,
+    // each linked to its caller's.
+    let mut first = index;
+    while first > 0 && vm.frames[first - 1].frame_obj.is_null() {
+        first -= 1;
+    }
+    for i in first..=index {
+        if !vm.frames[i].frame_obj.is_null() {
+            continue;
+        }
+        let back = if i == 0 { none() } else { vm.frames[i - 1].frame_obj.clone() };
+        let f = &vm.frames[i];
+        let namespace = if f.func.is_null() { f.locals.clone() } else { Value::NULL };
+        let data = FrameData {
+            code: f.code.clone(),
+            globals: f.globals.clone(),
+            builtins: f.builtins.clone(),
+            namespace,
+            fast: RefCell::new(Vec::new()),
+            lasti: Cell::new(0),
+            back,
+        };
+        let obj = Value::from_owned(alloc(&FRAME_TYPE, data));
+        vm.frames[i].frame_obj = obj;
+        sync(vm, i);
+    }
+    sync(vm, index);
+    vm.frames[index].frame_obj.clone()
+}
+
+/// Copy frame `index`'s locals and position into its frame object.
+fn sync(vm: &Vm, index: usize) {
+    finish(vm, &vm.frames[index]);
+}
+
+/// Copy frame `f`'s locals (still on the stack) and position into its
+/// frame object: as the frame returns, and whenever the object is read
+/// while the frame runs.
+pub fn finish(vm: &Vm, f: &crate::eval::Frame) {
+    let data = frame_of(&f.frame_obj);
+    data.lasti.set(f.ip.saturating_sub(1) as u32);
+    if f.func.is_null() {
+        return;
+    }
+    let n = as_code(&f.code).map_or(0, |c| c.nlocalsplus);
+    let values = vm.stack[f.base..f.base + n].to_vec();
+    let old = std::mem::replace(&mut *data.fast.borrow_mut(), values);
+    drop(old);
+}
+
+/// A dict of a function frame's bound local, cell and free variables.
+pub fn locals_dict(vm: &mut Vm, code: &Value, values: &[Value]) -> PyResult<Value> {
+    let co = &as_code(code).expect("a code object").co;
+    let mut names: Vec<&String> = co.co_varnames.iter().collect();
+    names.extend(co.co_cellvars.iter().filter(|c| !co.co_varnames.contains(c)));
+    names.extend(co.co_freevars.iter());
+    let d = new_dict();
+    let dd = as_dict(&d).expect("a dict");
+    for (name, v) in names.into_iter().zip(values) {
+        let is_cell = co.co_cellvars.contains(name) || co.co_freevars.contains(name);
+        let v = if is_cell { as_cell(v).map(|c| c.content.borrow().clone()).unwrap_or(Value::NULL) } else { v.clone() };
+        if !v.is_null() {
+            dd.set(vm, intern(name), v)?;
+        }
+    }
+    Ok(d)
+}
+
+fn frame_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
+    // A frame still running is read as it is now.
+    if let Some(index) = vm.frames.iter().rposition(|f| f.frame_obj.is(v)) {
+        sync(vm, index);
+    }
+    let f = frame_of(v);
+    Ok(match as_str(name).unwrap_or("") {
+        "f_code" => f.code.clone(),
+        "f_globals" => f.globals.clone(),
+        "f_builtins" => f.builtins.clone(),
+        "f_back" => f.back.clone(),
+        "f_lasti" => new_int(i64::from(f.lasti.get()) * 2),
+        "f_lineno" => new_int(i64::from(line_of(&f.code, f.lasti.get()))),
+        "f_trace" => none(),
+        "f_trace_lines" => vm.bool(true),
+        "f_trace_opcodes" => vm.bool(false),
+        "f_locals" => {
+            if !f.namespace.is_null() {
+                f.namespace.clone()
+            } else {
+                let values = f.fast.borrow().clone();
+                locals_dict(vm, &f.code, &values)?
+            }
+        }
+        _ => return crate::builtins::classes::generic_getattr(vm, v, name),
+    })
+}
+
+// ----- tracebacks ---------------------------------------------------------
+
+pub struct TracebackData {
+    /// The next entry inwards, or None.
+    pub next: RefCell<Value>,
+    pub frame: Value,
+    /// The offset of the instruction that raised, in code units.
+    pub lasti: u32,
+}
+
+pub static TRACEBACK_TYPE: TypeObject = TypeObject {
+    getattr: Slot::new(|vm, v, name| {
+        let tb = traceback_of(v);
+        Ok(match as_str(name).unwrap_or("") {
+            "tb_next" => tb.next.borrow().clone(),
+            "tb_frame" => tb.frame.clone(),
+            "tb_lasti" => new_int(i64::from(tb.lasti) * 2),
+            "tb_lineno" => new_int(i64::from(line_of(&frame_of(&tb.frame).code, tb.lasti))),
+            _ => return crate::builtins::classes::generic_getattr(vm, v, name),
+        })
+    }),
+    setattr: Slot::new(|vm, v, name, value| {
+        if as_str(name) != Some("tb_next") {
+            let msg = format!("attribute '{}' of 'traceback' objects is not writable", as_str(name).unwrap_or("?"));
+            return Err(vm.error(&ATTRIBUTE_ERROR, msg));
+        }
+        let Some(value) = value else { return Err(vm.type_error("can't delete tb_next attribute")) };
+        if !is_none(&value) && as_traceback(&value).is_none() {
+            let msg = format!("expected traceback object, got '{}'", vm.type_of(&value).name);
+            return Err(vm.type_error(msg));
+        }
+        // No loops: `v` must not be reachable from the new next.
+        let mut cursor = value.clone();
+        while let Some(t) = as_traceback(&cursor) {
+            if cursor.is(v) {
+                return Err(vm.value_error("traceback loop detected"));
+            }
+            let next = t.next.borrow().clone();
+            cursor = next;
+        }
+        let old = std::mem::replace(&mut *traceback_of(v).next.borrow_mut(), value);
+        drop(old);
+        Ok(())
+    }),
+    ..TypeObject::builtin("traceback", Some(&OBJECT_TYPE), dealloc_traceback, trace_traceback)
+};
+
+fn traceback_of(v: &Value) -> &TracebackData {
+    // SAFETY: objects of TRACEBACK_TYPE are Obj<TracebackData>.
+    unsafe { v.as_object().expect("a traceback").data::<TracebackData>() }
+}
+
+pub fn as_traceback(v: &Value) -> Option<&TracebackData> {
+    let p = v.as_object()?;
+    // SAFETY: objects of TRACEBACK_TYPE are Obj<TracebackData>.
+    std::ptr::eq(p.ty(), &TRACEBACK_TYPE).then(|| unsafe { p.data::<TracebackData>() })
+}
+
+unsafe fn dealloc_traceback(p: ObjPtr) {
+    // SAFETY: objects of TRACEBACK_TYPE are Obj<TracebackData>.
+    unsafe { dealloc_boxed::<TracebackData>(p) }
+}
+
+fn trace_traceback(p: ObjPtr, visit: Visit) {
+    // SAFETY: objects of TRACEBACK_TYPE are Obj<TracebackData>.
+    let tb = unsafe { p.data::<TracebackData>() };
+    visit(&tb.next.borrow());
+    visit(&tb.frame);
+}
+
+/// A traceback entry for `frame` at `lasti`, in front of `next`.
+pub fn new_traceback(next: Value, frame: Value, lasti: u32) -> Value {
+    Value::from_owned(alloc(&TRACEBACK_TYPE, TracebackData { next: RefCell::new(next), frame, lasti }))
+}
+
+/// The entries of a traceback chain, outermost first: (code, offset).
+pub fn entries(tb: &Value) -> Vec<(Value, u32)> {
+    let mut out = Vec::new();
+    let mut cursor = tb.clone();
+    while let Some(t) = as_traceback(&cursor) {
+        out.push((frame_of(&t.frame).code.clone(), t.lasti));
+        let next = t.next.borrow().clone();
+        cursor = next;
+    }
+    out
+}
