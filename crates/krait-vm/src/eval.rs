@@ -208,7 +208,7 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
 /// `del container[key]` for dicts and lists (slices included).
 /// `container[key] = value`: a class's `__setitem__` first (a subclass of
 /// dict or list may override it), then the built-in containers.
-fn store_item(vm: &mut Vm, container: &Value, key: Value, value: Value) -> PyResult<()> {
+pub(crate) fn store_item(vm: &mut Vm, container: &Value, key: Value, value: Value) -> PyResult<()> {
     if vm.type_of(container).heap.is_some() {
         let args = [key.clone(), value.clone()];
         if crate::builtins::classes::call_dunder(vm, container, "__setitem__", &args)?.is_some() {
@@ -958,7 +958,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let f = vm.frames.pop().expect("a frame is running");
                 let stack = vm.stack.split_off(f.base);
                 let (name, qualname) = match as_function(&f.func) {
-                    Some(func) => (crate::builtins::str::new_str(&co.co.co_name), func.qualname.clone()),
+                    Some(func) => (crate::builtins::str::new_str(&co.co.co_name), func.qualname.borrow().clone()),
                     None => (crate::builtins::str::new_str(&co.co.co_name), crate::builtins::str::new_str(&co.co.co_qualname)),
                 };
                 let gen = crate::generator::new_generator(
@@ -1390,6 +1390,15 @@ pub fn call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) ->
     }
 }
 
+/// A function's `__qualname__`, written out when displayed.
+struct Qualname(Value);
+
+impl std::fmt::Display for Qualname {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(as_str(&self.0).unwrap_or("?"))
+    }
+}
+
 /// Bind a call's arguments to a new frame's locals and push it (CPython's
 /// `initialize_locals`: positional, keyword, `*args`, `**kwargs`,
 /// defaults and keyword-only defaults, with its error messages).
@@ -1400,7 +1409,8 @@ fn push_frame(vm: &mut Vm, function: &Value, args: Vec<Value>, kwnames: &[Value]
     let f = as_function(function).expect("push_frame runs a function");
     let (code_value, globals, builtins) = (f.code.clone(), f.globals.clone(), f.builtins.clone());
     let (defaults, kwdefaults) = (f.defaults.clone(), f.kwdefaults.clone());
-    let qualname = as_str(&f.qualname).unwrap_or("?").to_string();
+    // Spelled out only for an error message.
+    let qualname = Qualname(f.qualname.borrow().clone());
     let code = CodeRef::of(&code_value).get();
     let co = &code.co;
     let argcount = co.co_argcount as usize;
@@ -1499,7 +1509,7 @@ fn push_frame(vm: &mut Vm, function: &Value, args: Vec<Value>, kwnames: &[Value]
     let missing: Vec<String> =
         (npos.min(argcount)..first_default).filter(|&i| vm.stack[base + i].is_null()).map(|i| co.co_varnames[i].clone()).collect();
     if !missing.is_empty() {
-        return fail(vm, missing_arguments(&qualname, &missing, "positional"));
+        return fail(vm, missing_arguments(&qualname.to_string(), &missing, "positional"));
     }
     if let Some(t) = as_tuple(&defaults) {
         for i in first_default.max(npos)..argcount {
@@ -1523,7 +1533,7 @@ fn push_frame(vm: &mut Vm, function: &Value, args: Vec<Value>, kwnames: &[Value]
         }
     }
     if !missing.is_empty() {
-        return fail(vm, missing_arguments(&qualname, &missing, "keyword-only"));
+        return fail(vm, missing_arguments(&qualname.to_string(), &missing, "keyword-only"));
     }
     vm.frames.push(Frame {
         code: code_value,

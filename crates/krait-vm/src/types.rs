@@ -277,9 +277,25 @@ pub struct TypeObject {
     /// Class methods of a built-in type (`dict.fromkeys`): each receives
     /// the class as its first parameter.
     pub class_methods: &'static [MethodDef],
+    /// Data attributes of a built-in type's instances.
+    pub getsets: &'static [GetSetDef],
     /// What a class (a type made by a `class` statement or `type(...)`)
     /// has beyond the slots; `None` for the built-in types.
     pub heap: Option<&'static crate::builtins::classes::HeapType>,
+}
+
+/// A data attribute of a built-in type's instances, read by `get`
+/// (CPython's `PyGetSetDef`, or a `PyMemberDef` when `member`): the type
+/// answers `Type.name` with a descriptor for it.
+#[derive(Clone, Copy)]
+pub struct GetSetDef {
+    pub name: &'static str,
+    pub get: fn(&mut Vm, &Value) -> PyResult<Value>,
+    /// Assigning (`Some`) or deleting (`None`) it; `None` here: read-only.
+    pub set: Option<fn(&mut Vm, &Value, Option<Value>) -> PyResult<()>>,
+    /// Shown as a `member_descriptor` (a C struct member in CPython)
+    /// rather than a `getset_descriptor`.
+    pub member: bool,
 }
 
 /// A method of a built-in type: `func(vm, self, args, kwnames)`.
@@ -332,6 +348,7 @@ impl TypeObject {
             init: None,
             methods: &[],
             class_methods: &[],
+            getsets: &[],
             heap: None,
         }
     }
@@ -479,6 +496,8 @@ pub static TYPE_TYPE: TypeObject = TypeObject {
         Ok(obj)
     }),
     new: Some(type_new),
+    number: Cell::new(&crate::builtins::generic_alias::TYPE_NUMBER),
+    class_methods: &[MethodDef { name: "__class_getitem__", func: crate::builtins::generic_alias::class_getitem }],
     // `type.__init__(cls, name, bases, dict, **kwds)` checks only the count.
     init: Some(|vm, _, args, kwnames| {
         let npos = args.len() - kwnames.len();

@@ -710,11 +710,12 @@ pub fn type_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
 fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Option<Value>> {
     let h = heap(ty);
     Ok(Some(match name {
-        "__name__" => new_str(ty.name),
-        "__qualname__" => new_str(&h.map_or_else(|| ty.name.to_string(), |h| h.qualname())),
+        // A built-in type named `module.name` (CPython's `tp_name`).
+        "__name__" => new_str(ty.name.rsplit('.').next().unwrap_or(ty.name)),
+        "__qualname__" => new_str(&h.map_or_else(|| ty.name.rsplit('.').next().unwrap_or(ty.name).to_string(), |h| h.qualname())),
         "__module__" => match h {
             Some(h) => as_dict(&h.dict).and_then(|d| d.get_str(&crate::builtins::str::intern("__module__"))).unwrap_or_else(none),
-            None => new_str("builtins"),
+            None => new_str(ty.name.rsplit_once('.').map_or("builtins", |(m, _)| m)),
         },
         "__doc__" => match h {
             Some(h) => {
@@ -819,7 +820,8 @@ pub fn build_class(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) ->
     if as_str(&args[1]).is_none() {
         return Err(vm.type_error("__build_class__: name is not a string"));
     }
-    let bases = args[2..npos].to_vec();
+    let orig_bases = args[2..npos].to_vec();
+    let bases = resolve_bases(vm, &orig_bases)?;
     let mut kwds = Vec::new();
     let mut meta: Option<Value> = None;
     for (k, v) in kwnames.iter().zip(&args[npos..]) {
@@ -859,6 +861,11 @@ pub fn build_class(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) ->
         return Err(vm.type_error(msg));
     }
     let cell = crate::eval::run_class_body(vm, func, ns.clone())?;
+    let changed = bases.len() != orig_bases.len() || bases.iter().zip(&orig_bases).any(|(a, b)| !a.is(b));
+    if changed {
+        let key = crate::builtins::str::intern("__orig_bases__");
+        crate::eval::store_item(vm, &ns, key, new_tuple(orig_bases))?;
+    }
     let mut call_args = vec![args[1].clone(), new_tuple(bases), ns];
     call_args.extend(kw_values);
     let cls = crate::eval::call(vm, &meta, &call_args, &kw_names)?;
@@ -913,6 +920,34 @@ pub fn init_by_metaclass(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: &[Va
     let Some(init) = type_lookup(meta, &crate::builtins::str::intern("__init__")) else { return Ok(()) };
     call_found_kw(vm, obj, meta, &init, args, kwnames)?;
     Ok(())
+}
+
+/// The bases a class statement lists, with each non-class that has
+/// `__mro_entries__` replaced by what it returns (PEP 560, CPython's
+/// `update_bases`).
+fn resolve_bases(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
+    let mut out = Vec::with_capacity(bases.len());
+    let key = crate::builtins::str::intern("__mro_entries__");
+    for b in bases {
+        if as_type(b).is_some() {
+            out.push(b.clone());
+            continue;
+        }
+        let entries = match ops::getattr(vm, b, &key) {
+            Ok(f) => f,
+            Err(e) if vm.type_of(&e.exception).is_subtype(&ATTRIBUTE_ERROR) => {
+                out.push(b.clone());
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let r = crate::eval::call(vm, &entries, &[new_tuple(bases.to_vec())], &[])?;
+        match crate::builtins::tuple::as_tuple(&r) {
+            Some(t) => out.extend(t.items.iter().cloned()),
+            None => return Err(vm.type_error("__mro_entries__ must return a tuple")),
+        }
+    }
+    Ok(out)
 }
 
 /// The most derived of `meta` and the metaclasses of `bases` (CPython's

@@ -384,6 +384,9 @@ pub enum Wrapped {
     GetAttribute,
     SetAttr,
     DelAttr,
+    DescrGet,
+    DescrSet,
+    DescrDelete,
 }
 
 /// `<method 'append' of 'list' objects>` and
@@ -473,6 +476,9 @@ const SLOT_NAMES: &[(&str, Wrapped)] = &[
     ("__getattribute__", Wrapped::GetAttribute),
     ("__setattr__", Wrapped::SetAttr),
     ("__delattr__", Wrapped::DelAttr),
+    ("__get__", Wrapped::DescrGet),
+    ("__set__", Wrapped::DescrSet),
+    ("__delete__", Wrapped::DescrDelete),
 ];
 
 /// An attribute built-in type `ty` defines itself: a method of its table,
@@ -481,6 +487,9 @@ pub fn builtin_attribute(ty: &'static TypeObject, name: &str) -> Option<Value> {
     if let Some(m) = ty.class_methods.iter().find(|m| m.name == name) {
         let data = BuiltinAttrData { owner: ty, name: m.name, wrapped: Wrapped::ClassMethod, method: Some(m.func) };
         return Some(Value::from_owned(alloc(&METHOD_DESCRIPTOR_TYPE, data)));
+    }
+    if let Some(def) = ty.getsets.iter().find(|g| g.name == name) {
+        return Some(new_getset(ty, def));
     }
     if let Some(m) = ty.methods.iter().find(|m| m.name == name) {
         let data = BuiltinAttrData { owner: ty, name: m.name, wrapped: Wrapped::Method, method: Some(m.func) };
@@ -501,6 +510,8 @@ pub fn builtin_attribute(ty: &'static TypeObject, name: &str) -> Option<Value> {
         Wrapped::Init => is_object || std::ptr::eq(ty, &BASE_EXCEPTION) || subclassable_builtin(ty) || ty.init.is_some(),
         Wrapped::New => ty.new.is_some() && (is_object || std::ptr::eq(ty, &BASE_EXCEPTION) || ty.heap.is_none()),
         Wrapped::InitSubclass | Wrapped::GetAttribute | Wrapped::SetAttr | Wrapped::DelAttr => is_object,
+        Wrapped::DescrGet => ty.descr_get.is_some(),
+        Wrapped::DescrSet | Wrapped::DescrDelete => ty.descr_set.is_some(),
         Wrapped::Method | Wrapped::ClassMethod => false,
     };
     present.then(|| new_builtin_attr(ty, static_name, wrapped))
@@ -607,6 +618,29 @@ fn call_builtin_attr(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[V
             (owner.getitem.get().expect("a getitem slot"))(vm, this, &rest[0])
         }
         Wrapped::Call => (owner.call.get().expect("a call slot"))(vm, this, rest, kwnames),
+        Wrapped::DescrGet => {
+            // `__get__(instance, owner=None)`: None for both is an error.
+            if rest.is_empty() || rest.len() > 2 {
+                return Err(vm.type_error(format!("expected 1 or 2 arguments, got {}", rest.len())));
+            }
+            let obj = if is_none(&rest[0]) { Value::NULL } else { rest[0].clone() };
+            let owner_ty = match rest.get(1).filter(|o| !is_none(o)) {
+                Some(o) => as_type(o).ok_or_else(|| vm.type_error("__get__(None, None) is invalid"))?,
+                None if obj.is_null() => return Err(vm.type_error("__get__(None, None) is invalid")),
+                None => vm.type_of_static(&obj),
+            };
+            (owner.descr_get.get().expect("a descr_get slot"))(vm, this, &obj, owner_ty)
+        }
+        Wrapped::DescrSet => {
+            arity(vm, 2)?;
+            (owner.descr_set.get().expect("a descr_set slot"))(vm, this, &rest[0], Some(rest[1].clone()))?;
+            Ok(none())
+        }
+        Wrapped::DescrDelete => {
+            arity(vm, 1)?;
+            (owner.descr_set.get().expect("a descr_set slot"))(vm, this, &rest[0], None)?;
+            Ok(none())
+        }
         Wrapped::Init => {
             // classmethod/staticmethod/property: their __new__ already took
             // the arguments.
@@ -845,6 +879,8 @@ pub struct MemberData {
     owner: &'static TypeObject,
     name: String,
     index: usize,
+    /// A built-in type's member, read by this function (read-only).
+    native: Option<fn(&mut Vm, &Value) -> PyResult<Value>>,
 }
 
 unsafe fn dealloc_member(p: ObjPtr) {
@@ -858,8 +894,68 @@ fn as_member(v: &Value) -> &MemberData {
 }
 
 pub fn new_member(owner: &'static TypeObject, name: &str, index: usize) -> Value {
-    Value::from_owned(alloc(&MEMBER_DESCRIPTOR_TYPE, MemberData { owner, name: name.to_string(), index }))
+    Value::from_owned(alloc(&MEMBER_DESCRIPTOR_TYPE, MemberData { owner, name: name.to_string(), index, native: None }))
 }
+
+/// The descriptor of a built-in type's data attribute `def`.
+fn new_getset(owner: &'static TypeObject, def: &'static crate::types::GetSetDef) -> Value {
+    if def.member {
+        let data = MemberData { owner, name: def.name.to_string(), index: 0, native: Some(def.get) };
+        Value::from_owned(alloc(&MEMBER_DESCRIPTOR_TYPE, data))
+    } else {
+        Value::from_owned(alloc(&GETSET_DESCRIPTOR_TYPE, GetSetData { owner, def }))
+    }
+}
+
+/// Is `obj` an instance of the descriptor's `owner`? CPython's message if not.
+fn check_owner(vm: &mut Vm, name: &str, owner: &TypeObject, obj: &Value) -> PyResult<()> {
+    if vm.type_of(obj).is_subtype(owner) {
+        return Ok(());
+    }
+    let msg = format!("descriptor '{}' for '{}' objects doesn't apply to a '{}' object", name, owner.name, vm.type_of(obj).name);
+    Err(vm.type_error(msg))
+}
+
+/// `<attribute 'x' of 'T' objects>`: a built-in type's computed attribute.
+pub struct GetSetData {
+    owner: &'static TypeObject,
+    def: &'static crate::types::GetSetDef,
+}
+
+fn as_getset(v: &Value) -> &GetSetData {
+    // SAFETY: objects of GETSET_DESCRIPTOR_TYPE are Obj<GetSetData>.
+    unsafe { v.as_object().expect("a getset descriptor").data::<GetSetData>() }
+}
+
+unsafe fn dealloc_getset(p: ObjPtr) {
+    // SAFETY: objects of GETSET_DESCRIPTOR_TYPE are Obj<GetSetData>.
+    unsafe { dealloc_boxed::<GetSetData>(p) }
+}
+
+pub static GETSET_DESCRIPTOR_TYPE: TypeObject = TypeObject {
+    repr: Slot::new(|_, v| {
+        let g = as_getset(v);
+        Ok(new_str(&format!("<attribute '{}' of '{}' objects>", g.def.name, g.owner.name)))
+    }),
+    descr_get: Slot::new(|vm, v, obj, _| {
+        if obj.is_null() {
+            return Ok(v.clone());
+        }
+        let g = as_getset(v);
+        check_owner(vm, g.def.name, g.owner, obj)?;
+        (g.def.get)(vm, obj)
+    }),
+    descr_set: Slot::new(|vm, v, obj, value| {
+        let g = as_getset(v);
+        check_owner(vm, g.def.name, g.owner, obj)?;
+        if let Some(set) = g.def.set {
+            return set(vm, obj, value);
+        }
+        let msg = format!("attribute '{}' of '{}' objects is not writable", g.def.name, g.owner.name);
+        Err(vm.error(&ATTRIBUTE_ERROR, msg))
+    }),
+    ..TypeObject::builtin("getset_descriptor", Some(&OBJECT_TYPE), dealloc_getset, crate::types::trace_nothing)
+};
 
 fn member_storage<'a>(vm: &mut Vm, m: &MemberData, obj: &'a Value) -> PyResult<&'a std::cell::RefCell<Vec<Value>>> {
     if !vm.type_of(obj).is_subtype(m.owner) {
@@ -884,6 +980,10 @@ pub static MEMBER_DESCRIPTOR_TYPE: TypeObject = TypeObject {
             return Ok(v.clone());
         }
         let m = as_member(v);
+        if let Some(get) = m.native {
+            check_owner(vm, &m.name, m.owner, obj)?;
+            return get(vm, obj);
+        }
         let storage = member_storage(vm, m, obj)?;
         let value = storage.borrow()[m.index].clone();
         if value.is_null() {
@@ -894,6 +994,9 @@ pub static MEMBER_DESCRIPTOR_TYPE: TypeObject = TypeObject {
     }),
     descr_set: Slot::new(|vm, v, obj, value| {
         let m = as_member(v);
+        if m.native.is_some() {
+            return Err(vm.error(&ATTRIBUTE_ERROR, "readonly attribute"));
+        }
         let storage = member_storage(vm, m, obj)?;
         let deleting = value.is_none();
         let old = std::mem::replace(&mut storage.borrow_mut()[m.index], value.unwrap_or(Value::NULL));

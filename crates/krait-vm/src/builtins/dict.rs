@@ -78,7 +78,10 @@ pub static DICT_TYPE: TypeObject = TypeObject {
         let d = as_dict(v).expect("dict slot on a dict");
         Ok(dict_iter(v, d, IterKind::Keys))
     }),
-    class_methods: &[MethodDef { name: "fromkeys", func: dict_fromkeys }],
+    class_methods: &[
+        MethodDef { name: "fromkeys", func: dict_fromkeys },
+        MethodDef { name: "__class_getitem__", func: crate::builtins::generic_alias::class_getitem },
+    ],
     methods: &[
         MethodDef { name: "keys", func: |vm, this, a, k| view(vm, this, a, k, &DICT_KEYS_TYPE) },
         MethodDef { name: "values", func: |vm, this, a, k| view(vm, this, a, k, &DICT_VALUES_TYPE) },

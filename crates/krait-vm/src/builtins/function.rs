@@ -12,7 +12,7 @@ use krait_compiler::code::{CodeObject, Constant};
 
 use crate::builtins::dict::DictData;
 use crate::builtins::int::{new_big, new_int};
-use crate::builtins::singletons::{bool_value, ellipsis, none};
+use crate::builtins::singletons::{bool_value, ellipsis, is_none, none};
 use crate::builtins::str::{as_str, new_str};
 use crate::builtins::tuple::new_tuple;
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
@@ -170,7 +170,12 @@ pub struct FunctionData {
     pub code: Value,
     pub globals: Value,
     pub builtins: Value,
-    pub qualname: Value,
+    pub qualname: std::cell::RefCell<Value>,
+    /// `__name__`, `__doc__` and `__module__` once assigned (NULL: the
+    /// code's name, its docstring, the globals' `__name__`).
+    pub name: std::cell::RefCell<Value>,
+    pub doc: std::cell::RefCell<Value>,
+    pub module: std::cell::RefCell<Value>,
     /// The defaults tuple, or NULL.
     pub defaults: Value,
     /// The keyword-only defaults dict (`__kwdefaults__`), or NULL.
@@ -183,16 +188,121 @@ pub struct FunctionData {
     pub closure: Value,
 }
 
+/// The data attributes `function` answers for on the class
+/// (`FunctionType.__code__`); instances read them in `function_getattr`.
+static FUNCTION_GETSETS: [crate::types::GetSetDef; 10] = {
+    use crate::types::GetSetDef;
+    macro_rules! attr {
+        ($name:literal, $member:expr) => {
+            GetSetDef {
+                name: $name,
+                get: |vm, v| function_getattr(vm, v, &crate::builtins::str::intern($name)),
+                set: if $member {
+                    None
+                } else {
+                    Some(|vm, v, value| {
+                        let set = FUNCTION_TYPE.setattr.get().expect("function has a setattr slot");
+                        set(vm, v, &crate::builtins::str::intern($name), value)
+                    })
+                },
+                member: $member,
+            }
+        };
+    }
+    [
+        attr!("__code__", false),
+        attr!("__defaults__", false),
+        attr!("__kwdefaults__", false),
+        attr!("__annotations__", false),
+        attr!("__dict__", false),
+        attr!("__name__", false),
+        attr!("__qualname__", false),
+        attr!("__globals__", true),
+        attr!("__closure__", true),
+        attr!("__module__", true),
+    ]
+};
+
 pub static FUNCTION_TYPE: TypeObject = TypeObject {
     repr: Slot::new(|_, v| {
         let f = as_function(v).expect("function slot on a function");
-        let name = as_str(&f.qualname).unwrap_or("?").to_string();
+        let name = as_str(&f.qualname.borrow()).unwrap_or("?").to_string();
         Ok(new_str(&format!("<function {} at {:#x}>", name, v.bits() & ((1 << 48) - 1))))
     }),
     descr_get: Slot::new(crate::builtins::descriptors::function_descr_get),
     getattr: Slot::new(function_getattr),
-    setattr: Slot::new(|vm, v, name, value| {
-        let f = as_function(v).expect("function slot on a function");
+    getsets: &FUNCTION_GETSETS,
+    setattr: Slot::new(function_setattr),
+    ..TypeObject::builtin("function", Some(&OBJECT_TYPE), dealloc_function, trace_function)
+};
+
+/// `f.name = value` / `del f.name`: the function's own attributes with
+/// CPython's checks, others in its `__dict__`.
+fn function_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    let f = as_function(v).expect("function slot on a function");
+    let text = as_str(name).unwrap_or("");
+    let replace = |cell: &std::cell::RefCell<Value>, x: Value| drop(std::mem::replace(&mut *cell.borrow_mut(), x));
+    let must = |vm: &mut Vm, ok: bool, what: &str| -> PyResult<()> {
+        if ok {
+            Ok(())
+        } else {
+            Err(vm.type_error(format!("{text} must be set to {what}")))
+        }
+    };
+    match text {
+        "__name__" | "__qualname__" => {
+            let x = value.filter(|x| as_str(x).is_some());
+            must(vm, x.is_some(), "a string object")?;
+            let cell = if text == "__name__" { &f.name } else { &f.qualname };
+            replace(cell, x.expect("checked"));
+            return Ok(());
+        }
+        "__doc__" => {
+            replace(&f.doc, value.unwrap_or_else(none));
+            return Ok(());
+        }
+        "__module__" => {
+            replace(&f.module, value.unwrap_or_else(none));
+            return Ok(());
+        }
+        "__annotations__" => {
+            let x = value.unwrap_or_else(none);
+            must(vm, is_none(&x) || crate::builtins::dict::as_dict(&x).is_some(), "a dict object")?;
+            replace(&f.annotations, if is_none(&x) { Value::NULL } else { x });
+            return Ok(());
+        }
+        "__dict__" => {
+            let Some(x) = value else { return Err(vm.type_error("cannot delete __dict__")) };
+            if crate::builtins::dict::as_dict(&x).is_none() {
+                let msg = format!("__dict__ must be set to a dictionary, not a '{}'", vm.type_of(&x).name);
+                return Err(vm.type_error(msg));
+            }
+            replace(&f.dict, x);
+            return Ok(());
+        }
+        "__code__" | "__defaults__" | "__kwdefaults__" => {
+            let ok = match (text, &value) {
+                ("__code__", Some(x)) => as_code(x).is_some(),
+                ("__defaults__", Some(x)) => is_none(x) || crate::builtins::tuple::as_tuple(x).is_some(),
+                ("__kwdefaults__", Some(x)) => is_none(x) || crate::builtins::dict::as_dict(x).is_some(),
+                ("__code__", None) => false,
+                _ => true,
+            };
+            let what = match text {
+                "__code__" => "a code object",
+                "__defaults__" => "a tuple object",
+                _ => "a dict object",
+            };
+            must(vm, ok, what)?;
+            let msg = format!("assigning a function's {text}");
+            return Err(vm.error(&crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR, msg));
+        }
+        "__globals__" | "__closure__" | "__builtins__" => {
+            return Err(vm.error(&crate::builtins::exceptions::ATTRIBUTE_ERROR, "readonly attribute"));
+        }
+        _ => {}
+    }
+    {
         if f.dict.borrow().is_null() {
             *f.dict.borrow_mut() = crate::builtins::dict::new_dict();
         }
@@ -209,9 +319,8 @@ pub static FUNCTION_TYPE: TypeObject = TypeObject {
                 }
             }
         }
-    }),
-    ..TypeObject::builtin("function", Some(&OBJECT_TYPE), dealloc_function, trace_function)
-};
+    }
+}
 
 /// A function's attributes (`__name__`, `__qualname__`, `__doc__`, ...).
 fn function_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
@@ -219,8 +328,11 @@ fn function_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     let code = as_code(&f.code).expect("a function's code");
     let or_none = |x: &Value| if x.is_null() { none() } else { x.clone() };
     match as_str(name).unwrap_or("") {
-        "__name__" => Ok(new_str(&code.co.co_name)),
-        "__qualname__" => Ok(f.qualname.clone()),
+        "__name__" => {
+            let n = f.name.borrow().clone();
+            Ok(if n.is_null() { new_str(&code.co.co_name) } else { n })
+        }
+        "__qualname__" => Ok(f.qualname.borrow().clone()),
         "__code__" => Ok(f.code.clone()),
         "__globals__" => Ok(f.globals.clone()),
         "__defaults__" => Ok(or_none(&f.defaults)),
@@ -233,10 +345,18 @@ fn function_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         }
         "__closure__" => Ok(or_none(&f.closure)),
         "__doc__" => {
+            let set = f.doc.borrow().clone();
+            if !set.is_null() {
+                return Ok(set);
+            }
             let doc = code.consts.first().cloned().unwrap_or_else(none);
             Ok(if as_str(&doc).is_some() { doc } else { none() })
         }
         "__module__" => {
+            let set = f.module.borrow().clone();
+            if !set.is_null() {
+                return Ok(set);
+            }
             let globals = f.globals.clone();
             let m = crate::builtins::dict::as_dict(&globals).and_then(|d| d.get_str(&new_str("__name__")));
             Ok(m.unwrap_or_else(none))
@@ -265,9 +385,10 @@ unsafe fn dealloc_function(p: ObjPtr) {
 fn trace_function(p: ObjPtr, visit: Visit) {
     // SAFETY: functions are Obj<FunctionData>.
     let f = unsafe { p.data::<FunctionData>() };
-    let annotations = f.annotations.borrow();
-    let dict = f.dict.borrow();
-    for v in [&f.code, &f.globals, &f.builtins, &f.qualname, &f.defaults, &f.kwdefaults, &f.closure, &annotations, &dict] {
+    let (annotations, dict, qualname) = (f.annotations.borrow(), f.dict.borrow(), f.qualname.borrow());
+    let (name, doc, module) = (f.name.borrow(), f.doc.borrow(), f.module.borrow());
+    let fields = [&f.code, &f.globals, &f.builtins, &f.defaults, &f.kwdefaults, &f.closure];
+    for v in fields.into_iter().chain([&*annotations, &*dict, &*qualname, &*name, &*doc, &*module]) {
         if !v.is_null() {
             visit(v);
         }
@@ -280,7 +401,10 @@ pub fn new_function(code: Value, globals: Value, builtins: Value, defaults: Valu
         code,
         globals,
         builtins,
-        qualname,
+        qualname: std::cell::RefCell::new(qualname),
+        name: std::cell::RefCell::new(Value::NULL),
+        doc: std::cell::RefCell::new(Value::NULL),
+        module: std::cell::RefCell::new(Value::NULL),
         defaults,
         kwdefaults,
         closure,

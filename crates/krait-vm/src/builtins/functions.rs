@@ -106,7 +106,14 @@ fn class_check(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> Py
 
 /// `isinstance(x, cls)`.
 pub fn is_instance(vm: &mut Vm, x: &Value, cls: &Value) -> PyResult<bool> {
+    use crate::builtins::generic_alias::{as_alias, union_members};
     let ty = vm.type_of_static(x);
+    if let Some(members) = union_members(cls) {
+        return is_instance(vm, x, &crate::builtins::tuple::new_tuple(members));
+    }
+    if as_alias(cls).is_some() {
+        return Err(vm.type_error("isinstance() argument 2 cannot be a parameterized generic"));
+    }
     if let Some(t) = crate::types::as_type(cls) {
         if std::ptr::eq(ty, t) {
             return Ok(true);
@@ -139,6 +146,13 @@ pub fn is_instance(vm: &mut Vm, x: &Value, cls: &Value) -> PyResult<bool> {
 
 /// `issubclass(derived, cls)`.
 pub fn is_subclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
+    use crate::builtins::generic_alias::{as_alias, union_members};
+    if let Some(members) = union_members(cls) {
+        return is_subclass(vm, derived, &crate::builtins::tuple::new_tuple(members));
+    }
+    if as_alias(cls).is_some() {
+        return Err(vm.type_error("issubclass() argument 2 cannot be a parameterized generic"));
+    }
     let exact = crate::types::as_type(cls).filter(|t| std::ptr::eq(t.header_type(), &crate::types::TYPE_TYPE));
     if exact.is_none() {
         if let Some(items) = crate::builtins::tuple::as_tuple(cls) {

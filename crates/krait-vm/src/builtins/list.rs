@@ -52,6 +52,7 @@ pub static LIST_TYPE: TypeObject = TypeObject {
     }),
     new: Some(crate::builtins::functions::sequence_new),
     init: Some(list_init),
+    class_methods: &[crate::types::MethodDef { name: "__class_getitem__", func: crate::builtins::generic_alias::class_getitem }],
     concat: Slot::new(list_concat),
     repeat: Slot::new(list_repeat),
     inplace_concat: Slot::new(list_inplace_concat),

@@ -10,6 +10,7 @@ pub mod format;
 pub mod frame;
 pub mod function;
 pub mod functions;
+pub mod generic_alias;
 pub mod int;
 pub mod iter;
 pub mod list;

@@ -943,6 +943,9 @@ static SET_METHODS: [MethodDef; 18] = [
     MethodDef { name: "symmetric_difference_update", func: set_symmetric_difference_update },
 ];
 
+static CLASS_METHODS: [MethodDef; 1] =
+    [MethodDef { name: "__class_getitem__", func: crate::builtins::generic_alias::class_getitem }];
+
 pub static SET_TYPE: TypeObject = TypeObject {
     repr: Slot::new(set_repr),
     richcompare: Slot::new(set_richcompare),
@@ -952,6 +955,7 @@ pub static SET_TYPE: TypeObject = TypeObject {
     init: Some(set_init),
     number: Cell::new(&SET_NUMBER),
     methods: &SET_METHODS,
+    class_methods: &CLASS_METHODS,
     ..TypeObject::builtin("set", Some(&OBJECT_TYPE), dealloc_set, trace_set)
 };
 
@@ -964,6 +968,7 @@ pub static FROZENSET_TYPE: TypeObject = TypeObject {
     new: Some(set_new),
     number: Cell::new(&SET_NUMBER),
     methods: &SHARED_METHODS,
+    class_methods: &CLASS_METHODS,
     ..TypeObject::builtin("frozenset", Some(&OBJECT_TYPE), dealloc_set, trace_set)
 };
 

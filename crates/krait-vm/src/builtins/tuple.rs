@@ -42,6 +42,7 @@ fn tuple_repeat(vm: &mut Vm, a: &Value, n: usize) -> PyResult<Value> {
 pub static TUPLE_TYPE: TypeObject = TypeObject {
     concat: Slot::new(tuple_concat),
     repeat: Slot::new(tuple_repeat),
+    class_methods: &[crate::types::MethodDef { name: "__class_getitem__", func: crate::builtins::generic_alias::class_getitem }],
     repr: Slot::new(tuple_repr),
     hash: Slot::new(tuple_hash),
     richcompare: Slot::new(|vm, a, b, op| {

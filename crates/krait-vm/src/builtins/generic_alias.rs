@@ -1,0 +1,417 @@
+//! `types.GenericAlias` (`list[int]`) and `types.UnionType` (`int | str`),
+//! CPython's `Objects/genericaliasobject.c` and `unionobject.c`.
+//!
+//! Invariants:
+//! - A generic alias holds its origin, its arguments (always a tuple) and
+//!   its type parameters: the arguments with `__typing_subst__` (type
+//!   variables) and the parameters of arguments that have them, in order,
+//!   once each.
+//! - Attribute look-up on an alias answers its own attributes and
+//!   forwards the others to the origin (`list[int].__name__` is `list`'s).
+//! - A union's arguments are flattened (a union of unions is one union)
+//!   and de-duplicated, keeping first appearances; a union of one type is
+//!   that type.
+
+use crate::builtins::exceptions::ATTRIBUTE_ERROR;
+use crate::builtins::singletons::{is_none, none};
+use crate::builtins::str::{as_str, intern, new_str};
+use crate::builtins::tuple::{as_tuple, new_tuple};
+use crate::object::{alloc, dealloc_boxed, ObjPtr};
+use crate::ops;
+use crate::types::{as_type, type_value, BinOp, CompareOp, NumberSlots, Slot, TypeObject, Visit, OBJECT_TYPE};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use std::cell::Cell;
+
+pub struct AliasData {
+    pub origin: Value,
+    /// A tuple.
+    pub args: Value,
+    /// A tuple: the type variables among (or inside) `args`.
+    pub parameters: Value,
+}
+
+pub static GENERIC_ALIAS_TYPE: TypeObject = TypeObject {
+    repr: Slot::new(alias_repr),
+    hash: Slot::new(|vm, v| {
+        let a = alias_of(v);
+        Ok(ops::hash(vm, &a.origin)? ^ ops::hash(vm, &a.args)?)
+    }),
+    richcompare: Slot::new(|vm, a, b, op| {
+        let (Some(x), Some(y)) = (as_alias(a), as_alias(b)) else { return Ok(vm.not_implemented()) };
+        if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+            return Ok(vm.not_implemented());
+        }
+        let same = equal(vm, &x.origin, &y.origin)? && equal(vm, &x.args, &y.args)?;
+        Ok(vm.bool(same == (op == CompareOp::Eq)))
+    }),
+    call: Slot::new(|vm, v, args, kwnames| {
+        let a = alias_of(v);
+        let obj = crate::eval::call(vm, &a.origin, args, kwnames)?;
+        // The instance remembers the alias, when it can take attributes.
+        if let Err(e) = crate::builtins::classes::setattr(vm, &obj, &intern("__orig_class__"), Some(v.clone())) {
+            let t = vm.type_of(&e.exception);
+            if !t.is_subtype(&ATTRIBUTE_ERROR) && !t.is_subtype(&crate::builtins::exceptions::TYPE_ERROR) {
+                return Err(e);
+            }
+        }
+        Ok(obj)
+    }),
+    getattr: Slot::new(alias_getattr),
+    getitem: Slot::new(alias_getitem),
+    number: Cell::new(&UNION_NUMBER),
+    methods: &[MethodDef_MRO_ENTRIES],
+    ..TypeObject::builtin("types.GenericAlias", Some(&OBJECT_TYPE), dealloc_alias, trace_alias)
+};
+
+#[allow(non_upper_case_globals)]
+const MethodDef_MRO_ENTRIES: crate::types::MethodDef = crate::types::MethodDef {
+    name: "__mro_entries__",
+    func: |vm, this, args, _| {
+        if args.len() != 1 {
+            return Err(vm.type_error("__mro_entries__ expected 1 argument"));
+        }
+        Ok(new_tuple(vec![alias_of(this).origin.clone()]))
+    },
+};
+
+fn alias_of(v: &Value) -> &AliasData {
+    // SAFETY: objects of GENERIC_ALIAS_TYPE are Obj<AliasData>.
+    unsafe { v.as_object().expect("a generic alias").data::<AliasData>() }
+}
+
+pub fn as_alias(v: &Value) -> Option<&AliasData> {
+    let p = v.as_object()?;
+    // SAFETY: objects of GENERIC_ALIAS_TYPE are Obj<AliasData>.
+    std::ptr::eq(p.ty(), &GENERIC_ALIAS_TYPE).then(|| unsafe { p.data::<AliasData>() })
+}
+
+unsafe fn dealloc_alias(p: ObjPtr) {
+    // SAFETY: objects of GENERIC_ALIAS_TYPE are Obj<AliasData>.
+    unsafe { dealloc_boxed::<AliasData>(p) }
+}
+
+fn trace_alias(p: ObjPtr, visit: Visit) {
+    // SAFETY: objects of GENERIC_ALIAS_TYPE are Obj<AliasData>.
+    let a = unsafe { p.data::<AliasData>() };
+    for v in [&a.origin, &a.args, &a.parameters] {
+        visit(v);
+    }
+}
+
+/// `origin[args]`: a new alias (`args` a tuple, or one argument).
+pub fn new_alias(vm: &mut Vm, origin: Value, args: &Value) -> PyResult<Value> {
+    let args = if as_tuple(args).is_some() { args.clone() } else { new_tuple(vec![args.clone()]) };
+    let parameters = collect_parameters(vm, &args)?;
+    Ok(Value::from_owned(alloc(&GENERIC_ALIAS_TYPE, AliasData { origin, args, parameters })))
+}
+
+/// `cls.__class_getitem__(item)` of the built-in generic classes.
+pub fn class_getitem(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "__class_getitem__", kwnames)?;
+    let [item] = args else {
+        return Err(vm.type_error(format!("__class_getitem__ expected 1 argument, got {}", args.len())));
+    };
+    new_alias(vm, cls.clone(), item)
+}
+
+/// The type variables of `args`: those with `__typing_subst__`, and the
+/// `__parameters__` of the others (CPython's `_Py_make_parameters`).
+fn collect_parameters(vm: &mut Vm, args: &Value) -> PyResult<Value> {
+    let items = as_tuple(args).map(|t| t.items.clone()).unwrap_or_default();
+    let mut params: Vec<Value> = Vec::new();
+    for a in items {
+        if as_type(&a).is_some() {
+            continue;
+        }
+        if has_attr(vm, &a, "__typing_subst__")? {
+            if !params.iter().any(|p| p.is(&a)) {
+                params.push(a);
+            }
+            continue;
+        }
+        if let Some(sub) = get_attr(vm, &a, "__parameters__")? {
+            if let Some(t) = as_tuple(&sub) {
+                for p in t.items.clone() {
+                    if !params.iter().any(|q| q.is(&p)) {
+                        params.push(p);
+                    }
+                }
+            }
+        }
+    }
+    Ok(new_tuple(params))
+}
+
+/// `a == b`, as a bool.
+fn equal(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    let r = ops::richcompare(vm, a, b, CompareOp::Eq)?;
+    ops::truthy(vm, &r)
+}
+
+fn get_attr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
+    match ops::getattr(vm, v, &intern(name)) {
+        Ok(x) => Ok(Some(x)),
+        Err(e) if vm.type_of(&e.exception).is_subtype(&ATTRIBUTE_ERROR) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+fn has_attr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<bool> {
+    Ok(get_attr(vm, v, name)?.is_some())
+}
+
+/// An argument as an alias's repr shows it (CPython's `ga_repr_item`).
+fn repr_item(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    if std::ptr::eq(vm.type_of(v), &crate::builtins::singletons::ELLIPSIS_TYPE) {
+        return Ok("...".to_string());
+    }
+    if has_attr(vm, v, "__origin__")? && has_attr(vm, v, "__args__")? {
+        return ops::repr_string(vm, v);
+    }
+    let (Some(qualname), Some(module)) = (get_attr(vm, v, "__qualname__")?, get_attr(vm, v, "__module__")?) else {
+        return ops::repr_string(vm, v);
+    };
+    if is_none(&module) {
+        return ops::repr_string(vm, v);
+    }
+    let q = ops::str(vm, &qualname)?;
+    let q = as_str(&q).unwrap_or("").to_string();
+    match as_str(&module) {
+        Some("builtins") => Ok(q),
+        _ => {
+            let m = ops::str(vm, &module)?;
+            Ok(format!("{}.{}", as_str(&m).unwrap_or(""), q))
+        }
+    }
+}
+
+fn alias_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let a = alias_of(v);
+    let mut out = repr_item(vm, &a.origin)?;
+    out.push('[');
+    let items = as_tuple(&a.args).map(|t| t.items.clone()).unwrap_or_default();
+    if items.is_empty() {
+        out.push_str("()");
+    }
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        // A list argument (Callable's parameters) shows its items.
+        if let Some(l) = crate::builtins::list::as_list(item) {
+            let inner = l.items.borrow().clone();
+            out.push('[');
+            for (j, x) in inner.iter().enumerate() {
+                if j > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&repr_item(vm, x)?);
+            }
+            out.push(']');
+        } else {
+            out.push_str(&repr_item(vm, item)?);
+        }
+    }
+    out.push(']');
+    Ok(new_str(&out))
+}
+
+/// The names an alias answers itself; others go to its origin.
+const OWN_ATTRIBUTES: &[&str] = &[
+    "__class__",
+    "__origin__",
+    "__args__",
+    "__unpacked__",
+    "__parameters__",
+    "__typing_unpacked_tuple_args__",
+    "__mro_entries__",
+    "__reduce_ex__",
+    "__reduce__",
+    "__copy__",
+    "__deepcopy__",
+];
+
+fn alias_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
+    let a = alias_of(v);
+    let text = as_str(name).unwrap_or("");
+    match text {
+        "__origin__" => return Ok(a.origin.clone()),
+        "__args__" => return Ok(a.args.clone()),
+        "__parameters__" => return Ok(a.parameters.clone()),
+        "__unpacked__" => return Ok(vm.bool(false)),
+        "__typing_unpacked_tuple_args__" => return Ok(none()),
+        _ => {}
+    }
+    if !OWN_ATTRIBUTES.contains(&text) {
+        return ops::getattr(vm, &a.origin, name);
+    }
+    crate::builtins::classes::generic_getattr(vm, v, name)
+}
+
+/// `alias[items]`: the type variables replaced by `items` (CPython's
+/// `_Py_subs_parameters`, without unpacking `*Ts`).
+fn alias_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
+    let a = alias_of(v);
+    let params = as_tuple(&a.parameters).map(|t| t.items.clone()).unwrap_or_default();
+    if params.is_empty() {
+        let r = ops::repr_string(vm, v)?;
+        return Err(vm.type_error(format!("{r} is not a generic class")));
+    }
+    let items = match as_tuple(key) {
+        Some(t) => t.items.clone(),
+        None => vec![key.clone()],
+    };
+    if items.len() != params.len() {
+        let r = ops::repr_string(vm, v)?;
+        let which = if items.len() > params.len() { "many" } else { "few" };
+        return Err(vm.type_error(format!(
+            "Too {which} arguments for {r}; actual {}, expected {}",
+            items.len(),
+            params.len()
+        )));
+    }
+    let args = as_tuple(&a.args).map(|t| t.items.clone()).unwrap_or_default();
+    let mut new_args = Vec::with_capacity(args.len());
+    for arg in args {
+        if let Some(i) = params.iter().position(|p| p.is(&arg)) {
+            new_args.push(items[i].clone());
+            continue;
+        }
+        // A nested alias gets the items of its own parameters.
+        let sub = match get_attr(vm, &arg, "__parameters__")? {
+            Some(p) if as_tuple(&p).is_some_and(|t| !t.items.is_empty()) && as_type(&arg).is_none() => p,
+            _ => {
+                new_args.push(arg);
+                continue;
+            }
+        };
+        let picked: Vec<Value> = as_tuple(&sub)
+            .map(|t| t.items.clone())
+            .unwrap_or_default()
+            .iter()
+            .map(|p| params.iter().position(|q| q.is(p)).map_or_else(|| p.clone(), |i| items[i].clone()))
+            .collect();
+        let key = if picked.len() == 1 { picked[0].clone() } else { new_tuple(picked) };
+        new_args.push(ops::getitem(vm, &arg, &key)?);
+    }
+    new_alias(vm, a.origin.clone(), &new_tuple(new_args))
+}
+
+// ----- unions -------------------------------------------------------------
+
+pub struct UnionData {
+    /// A tuple of the member types, flattened and de-duplicated.
+    pub args: Value,
+}
+
+/// `X | Y` for types, aliases and None: a union (CPython's `_Py_union_type_or`).
+static UNION_NUMBER: NumberSlots = NumberSlots {
+    binary: {
+        let mut b: [Option<crate::types::BinaryFn>; 13] = [None; 13];
+        b[BinOp::Or as usize] = Some(union_or);
+        b
+    },
+    ..NumberSlots::EMPTY
+};
+
+/// `type`'s number slots: only `|`.
+pub static TYPE_NUMBER: NumberSlots = NumberSlots {
+    binary: {
+        let mut b: [Option<crate::types::BinaryFn>; 13] = [None; 13];
+        b[BinOp::Or as usize] = Some(union_or);
+        b
+    },
+    ..NumberSlots::EMPTY
+};
+
+pub static UNION_TYPE: TypeObject = TypeObject {
+    repr: Slot::new(|vm, v| {
+        let items = union_args(v);
+        let mut parts = Vec::new();
+        for it in &items {
+            let is_none_type = as_type(it).is_some_and(|t| std::ptr::eq(t, &crate::builtins::singletons::NONE_TYPE));
+            parts.push(if is_none_type { "None".to_string() } else { repr_item(vm, it)? });
+        }
+        Ok(new_str(&parts.join(" | ")))
+    }),
+    hash: Slot::new(|vm, v| {
+        let set = crate::builtins::set::set_from(vm, &crate::builtins::set::FROZENSET_TYPE, union_args(v))?;
+        ops::hash(vm, &set)
+    }),
+    richcompare: Slot::new(|vm, a, b, op| {
+        let (Some(_), Some(_)) = (as_union(a), as_union(b)) else { return Ok(vm.not_implemented()) };
+        if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+            return Ok(vm.not_implemented());
+        }
+        let x = crate::builtins::set::set_from(vm, &crate::builtins::set::FROZENSET_TYPE, union_args(a))?;
+        let y = crate::builtins::set::set_from(vm, &crate::builtins::set::FROZENSET_TYPE, union_args(b))?;
+        let same = equal(vm, &x, &y)?;
+        Ok(vm.bool(same == (op == CompareOp::Eq)))
+    }),
+    getattr: Slot::new(|vm, v, name| match as_str(name) {
+        Some("__args__") => Ok(as_union(v).expect("a union").args.clone()),
+        Some("__parameters__") => collect_parameters(vm, &as_union(v).expect("a union").args.clone()),
+        _ => crate::builtins::classes::generic_getattr(vm, v, name),
+    }),
+    number: Cell::new(&UNION_NUMBER),
+    ..TypeObject::builtin("types.UnionType", Some(&OBJECT_TYPE), dealloc_union, trace_union)
+};
+
+pub fn as_union(v: &Value) -> Option<&UnionData> {
+    let p = v.as_object()?;
+    // SAFETY: objects of UNION_TYPE are Obj<UnionData>.
+    std::ptr::eq(p.ty(), &UNION_TYPE).then(|| unsafe { p.data::<UnionData>() })
+}
+
+fn union_args(v: &Value) -> Vec<Value> {
+    as_union(v).and_then(|u| as_tuple(&u.args).map(|t| t.items.clone())).unwrap_or_default()
+}
+
+unsafe fn dealloc_union(p: ObjPtr) {
+    // SAFETY: objects of UNION_TYPE are Obj<UnionData>.
+    unsafe { dealloc_boxed::<UnionData>(p) }
+}
+
+fn trace_union(p: ObjPtr, visit: Visit) {
+    // SAFETY: objects of UNION_TYPE are Obj<UnionData>.
+    visit(&unsafe { p.data::<UnionData>() }.args);
+}
+
+/// Can `v` be a member of a union?
+fn unionable(v: &Value) -> bool {
+    is_none(v) || as_type(v).is_some() || as_alias(v).is_some() || as_union(v).is_some()
+}
+
+fn union_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    if !unionable(a) || !unionable(b) {
+        return Ok(vm.not_implemented());
+    }
+    let mut members: Vec<Value> = Vec::new();
+    for side in [a, b] {
+        let items = if as_union(side).is_some() { union_args(side) } else { vec![side.clone()] };
+        for it in items {
+            // None stands for its type.
+            let it = if is_none(&it) { type_value(&crate::builtins::singletons::NONE_TYPE) } else { it };
+            let mut dup = false;
+            for m in &members {
+                if m.is(&it) || (as_alias(m).is_some() && equal(vm, m, &it)?) {
+                    dup = true;
+                    break;
+                }
+            }
+            if !dup {
+                members.push(it);
+            }
+        }
+    }
+    if members.len() == 1 {
+        return Ok(members.pop().expect("one member"));
+    }
+    Ok(Value::from_owned(alloc(&UNION_TYPE, UnionData { args: new_tuple(members) })))
+}
+
+/// The member types of a union, for `isinstance`/`issubclass`.
+pub fn union_members(v: &Value) -> Option<Vec<Value>> {
+    as_union(v).map(|_| union_args(v))
+}
