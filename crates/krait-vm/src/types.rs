@@ -284,6 +284,9 @@ pub struct TypeObject {
     pub heap: Option<&'static crate::builtins::classes::HeapType>,
 }
 
+/// Assigning (`Some`) or deleting (`None`) a built-in type's data attribute.
+pub type SetterFn = fn(&mut Vm, &Value, Option<Value>) -> PyResult<()>;
+
 /// A data attribute of a built-in type's instances, read by `get`
 /// (CPython's `PyGetSetDef`, or a `PyMemberDef` when `member`): the type
 /// answers `Type.name` with a descriptor for it.
@@ -292,7 +295,7 @@ pub struct GetSetDef {
     pub name: &'static str,
     pub get: fn(&mut Vm, &Value) -> PyResult<Value>,
     /// Assigning (`Some`) or deleting (`None`) it; `None` here: read-only.
-    pub set: Option<fn(&mut Vm, &Value, Option<Value>) -> PyResult<()>>,
+    pub set: Option<SetterFn>,
     /// Shown as a `member_descriptor` (a C struct member in CPython)
     /// rather than a `getset_descriptor`.
     pub member: bool,
