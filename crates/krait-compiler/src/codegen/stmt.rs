@@ -32,6 +32,7 @@ impl Compiler<'_> {
             }
             StmtKind::AugAssign { target, op, value } => match &target.kind {
                 ExprKind::Name { id, .. } => {
+                    self.set_pos(target.range);
                     self.compile_name(id, ExprContext::Load)?;
                     self.compile_expr(value)?;
                     self.set_pos(s.range);
@@ -710,7 +711,11 @@ impl Compiler<'_> {
             None => {}
         }
         let same_line = value.is_some_and(|v| self.lines.line(v.range.start) == self.lines.line(s.range.start));
-        self.set_pos(s.range);
+        // A constant on the return's line keeps its own location for the
+        // load and the return (CPython's compiler_return).
+        if preserve || !same_line {
+            self.set_pos(s.range);
+        }
         if !same_line {
             self.emit(Opcode::NOP, 0);
         }
