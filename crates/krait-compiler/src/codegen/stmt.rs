@@ -328,6 +328,7 @@ impl Compiler<'_> {
             StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
                 self.compile_class(s, name, bases, keywords, body, decorator_list)?;
             }
+            StmtKind::Match { subject, cases } => self.compile_match(subject, cases)?,
             other => {
                 let name = format!("{other:?}");
                 let name = name.split([' ', '{', '(']).next().unwrap_or("statement").to_string();
