@@ -944,6 +944,7 @@ static SET_METHODS: [MethodDef; 18] = [
 ];
 
 pub static SET_TYPE: TypeObject = TypeObject {
+    flags: std::cell::Cell::new(crate::types::tp_flags::MATCH_SELF),
     repr: Slot::new(set_repr),
     richcompare: Slot::new(set_richcompare),
     len: Slot::new(|_, v| Ok(as_set(v).map_or(0, |s| s.len()))),
@@ -956,6 +957,7 @@ pub static SET_TYPE: TypeObject = TypeObject {
 };
 
 pub static FROZENSET_TYPE: TypeObject = TypeObject {
+    flags: std::cell::Cell::new(crate::types::tp_flags::MATCH_SELF),
     repr: Slot::new(set_repr),
     richcompare: Slot::new(set_richcompare),
     hash: Slot::new(frozenset_hash),
