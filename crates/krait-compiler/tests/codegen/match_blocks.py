@@ -1,4 +1,4 @@
-# match: in try and with blocks, in a class body (names stored in the
+# match: in try and with blocks, in a class body (names stored in the [positions]
 # namespace), in an async function.
 def f(items):
     total = 0
