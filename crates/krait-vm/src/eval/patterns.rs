@@ -89,8 +89,13 @@ pub(crate) fn match_keys(vm: &mut Vm, subject: &Value, keys: &Value) -> PyResult
     // An exact dict's `get` is a plain look-up; anything else's `get` is
     // called with a sentinel default (`__missing__` is never involved).
     let exact_dict = std::ptr::eq(vm.type_of(subject), &DICT_TYPE);
-    let get = if exact_dict { None } else { Some(ops::getattr(vm, subject, &intern("get"))?) };
-    let dummy = crate::builtins::descriptors::object_new(vm, &OBJECT_TYPE, &[], &[])?;
+    let get = if exact_dict {
+        None
+    } else {
+        let get = ops::getattr(vm, subject, &intern("get"))?;
+        let dummy = crate::builtins::descriptors::object_new(vm, &OBJECT_TYPE, &[], &[])?;
+        Some((get, dummy))
+    };
     let seen = crate::builtins::set::new_set();
     let seen_set = crate::builtins::set::as_set(&seen).expect("a set");
     let mut values = Vec::with_capacity(keys.len());
@@ -102,9 +107,9 @@ pub(crate) fn match_keys(vm: &mut Vm, subject: &Value, keys: &Value) -> PyResult
         seen_set.add(vm, key.clone())?;
         let value = match &get {
             None => as_dict(subject).expect("an exact dict").get(vm, &key)?,
-            Some(get) => {
+            Some((get, dummy)) => {
                 let v = crate::eval::call(vm, get, &[key, dummy.clone()], &[])?;
-                (!v.is(&dummy)).then_some(v)
+                (!v.is(dummy)).then_some(v)
             }
         };
         match value {
@@ -185,9 +190,11 @@ fn match_class_attr(
     name: &Value,
     seen: &mut Vec<Value>,
 ) -> PyResult<Option<Value>> {
-    let text = |v: &Value| crate::builtins::str::as_str_data(v).map(|d| d.bytes().to_vec());
+    fn text(v: &Value) -> Option<&[u8]> {
+        crate::builtins::str::as_str_data(v).map(|d| d.bytes())
+    }
     let wanted = text(name);
-    if seen.iter().any(|s| text(s) == wanted) {
+    if seen.iter().any(|s| s.is(name) || text(s) == wanted) {
         let r = ops::repr_string(vm, name)?;
         return Err(vm.type_error(format!("{}() got multiple sub-patterns for attribute {r}", ty.name)));
     }
