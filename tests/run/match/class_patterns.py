@@ -148,3 +148,16 @@ try:
             pass
 except NameError as e:
     print("NameError", e)
+
+# isinstance() decides, a metaclass's __instancecheck__ included.
+class IntLike(type):
+    def __instancecheck__(cls, obj):
+        return isinstance(obj, int)
+class Number(metaclass=IntLike):
+    __match_args__ = ("__class__",)
+for v in (5, "5"):
+    match v:
+        case Number(c):
+            print(repr(v), "is a Number of class", c.__name__)
+        case _:
+            print(repr(v), "is not a Number")

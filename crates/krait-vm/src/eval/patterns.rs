@@ -127,7 +127,8 @@ pub(crate) fn match_class(vm: &mut Vm, subject: &Value, cls: &Value, nargs: usiz
     let Some(ty) = as_type(cls) else {
         return Err(vm.type_error("called match pattern must be a type"));
     };
-    if !vm.type_of(subject).is_subtype(ty) {
+    // isinstance(), __instancecheck__ included.
+    if !crate::builtins::functions::is_instance(vm, subject, cls)? {
         return Ok(vm.none());
     }
     let mut seen: Vec<Value> = Vec::new();
