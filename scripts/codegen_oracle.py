@@ -13,6 +13,9 @@ The dump, per code object (depth-first, in co_consts order):
     varnames: ... / cellvars: ... / freevars: ...
     <OPNAME> <arg>      (jump args as the target's instruction index, @K)
 Caches and EXTENDED_ARG are left out (the assembler's own test covers them).
+A case whose first line contains `[positions]` also shows each instruction's
+co_positions() entry: `  (line:col-end_line:end_col)`, `-` for None (but
+not RESUME's, which Krait leaves unlocated).
 """
 import dis
 import glob
@@ -34,7 +37,13 @@ def const_repr(c):
     return repr(c)
 
 
-def dump(co, out):
+def position(i):
+    p = i.positions
+    f = lambda x: "-" if x is None else str(x)
+    return f"  ({f(p.lineno)}:{f(p.col_offset)}-{f(p.end_lineno)}:{f(p.end_col_offset)})"
+
+
+def dump(co, out, positions=False):
     out.append(f"code {co.co_qualname} argcount={co.co_argcount} posonly={co.co_posonlyargcount} "
                f"kwonly={co.co_kwonlyargcount} flags={co.co_flags:#x} stacksize={co.co_stacksize}")
     out.append("consts: " + " | ".join(const_repr(c) for c in co.co_consts))
@@ -46,21 +55,22 @@ def dump(co, out):
     index_of = {i.offset: k for k, i in enumerate(instrs)}
     for i in instrs:
         if i.opcode in dis.hasjrel:
-            out.append(f"{i.opname} @{index_of[i.argval]}")
+            line = f"{i.opname} @{index_of[i.argval]}"
         elif i.arg is None:
-            out.append(i.opname)
+            line = i.opname
         else:
-            out.append(f"{i.opname} {i.arg}")
+            line = f"{i.opname} {i.arg}"
+        out.append(line + position(i) if positions and i.opname != "RESUME" else line)
     for c in co.co_consts:
         if isinstance(c, types.CodeType):
-            dump(c, out)
+            dump(c, out, positions)
 
 
 def dump_file(path):
     src = open(path, "rb").read()
     co = compile(src, os.path.basename(path), "exec", dont_inherit=True)
     out = []
-    dump(co, out)
+    dump(co, out, b"[positions]" in src.split(b"\n", 1)[0])
     return "\n".join(out) + "\n"
 
 

@@ -10,7 +10,8 @@
 //! - The passes run in 3.11's order: mark exits, copy small line-less exit
 //!   blocks into
 //!   the blocks that jump to them, per-block peephole (constant conditions,
-//!   constant tuples, jump threading, static swaps), unreachable blocks and
+//!   constant tuples, jump threading, SWAP runs minimized and applied
+//!   statically), unreachable blocks and
 //!   empty blocks removed, jumps to the next block removed, exits without a
 //!   line number copied per predecessor, unused trailing constants trimmed,
 //!   line numbers propagated, NOPs removed unless a line needs them.
@@ -420,9 +421,14 @@ impl Cfg {
                     continue;
                 }
                 if src + 1 < n {
+                    // The next instruction takes the NOP's location if it
+                    // has none; on the same line it keeps its own.
                     let nl = instrs[src + 1].lineno();
-                    if nl.is_none() || nl == line {
+                    if nl.is_none() {
                         instrs[src + 1].pos = ins.pos;
+                        continue;
+                    }
+                    if nl == line {
                         continue;
                     }
                 } else if next_line == Some(line) {
@@ -574,15 +580,8 @@ impl Cfg {
                     if ins.arg == 1 {
                         self.blocks[b].instrs[i].nop();
                     } else {
-                        let more = self.blocks[b].instrs[i + 1..]
-                            .iter()
-                            .take_while(|x| x.is_nop() || (x.jump.is_none() && x.op == Opcode::SWAP))
-                            .any(|x| x.op == Opcode::SWAP);
-                        // A run of several SWAPs is left as is (CPython
-                        // would rewrite it as the fewest swaps).
-                        if !more {
-                            apply_static_swaps(&mut self.blocks[b].instrs, i);
-                        }
+                        i = swaptimize(&mut self.blocks[b].instrs, i);
+                        apply_static_swaps(&mut self.blocks[b].instrs, i);
                     }
                 }
                 (None, Opcode::PUSH_NULL) => {
@@ -797,6 +796,68 @@ fn fold_tuple(instrs: &mut [Ins], consts: &mut Vec<Constant>, same: fn(&Constant
     }
     instrs[n].op = Opcode::LOAD_CONST;
     instrs[n].arg = index as u32;
+}
+
+/// Rewrite the run of SWAPs (and NOPs) starting at `ix` as the fewest
+/// SWAPs with the same effect, placed at the end of the run with the
+/// run's own positions kept (CPython's `swaptimize`); returns the index of
+/// the run's last instruction.
+fn swaptimize(instrs: &mut [Ins], ix: usize) -> usize {
+    let is_swap = |x: &Ins| x.jump.is_none() && x.op == Opcode::SWAP;
+    let mut depth = instrs[ix].arg as usize;
+    let mut len = 1;
+    let mut more = false;
+    while ix + len < instrs.len() {
+        let x = &instrs[ix + len];
+        if is_swap(x) {
+            depth = depth.max(x.arg as usize);
+            more = true;
+        } else if !x.is_nop() {
+            break;
+        }
+        len += 1;
+    }
+    // A single SWAP is already optimal.
+    if !more {
+        return ix;
+    }
+    // Run the swaps on the stack positions 0 (top) .. depth - 1.
+    const VISITED: isize = -1;
+    let mut stack: Vec<isize> = (0..depth as isize).collect();
+    for x in &instrs[ix..ix + len] {
+        if is_swap(x) {
+            stack.swap(0, x.arg as usize - 1);
+        }
+    }
+    // Follow each cycle of the permutation through position 0, writing the
+    // swaps from the end of the run backwards.
+    let mut current = len as isize - 1;
+    for i in 0..depth {
+        if stack[i] == VISITED || stack[i] == i as isize {
+            continue;
+        }
+        let mut j = i;
+        loop {
+            if j != 0 {
+                let x = &mut instrs[ix + current as usize];
+                x.op = Opcode::SWAP;
+                x.jump = None;
+                x.arg = j as u32 + 1;
+                current -= 1;
+            }
+            if stack[j] == VISITED {
+                break;
+            }
+            let next = stack[j] as usize;
+            stack[j] = VISITED;
+            j = next;
+        }
+    }
+    while current >= 0 {
+        instrs[ix + current as usize].nop();
+        current -= 1;
+    }
+    ix + len - 1
 }
 
 fn swappable(ins: &Ins) -> bool {

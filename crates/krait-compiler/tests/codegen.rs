@@ -2,7 +2,8 @@
 //! Krait must give the code objects CPython 3.11 gives
 //! (tests/codegen/NAME.expected, written by scripts/codegen_oracle.py):
 //! same instructions and arguments, constants, names, locals, flags and
-//! stack sizes.
+//! stack sizes; and, for a case whose first line says `[positions]`, each
+//! instruction's `co_positions()` entry (RESUME's excepted).
 
 use krait_compiler::code::{CodeObject, Constant};
 use krait_compiler::codegen::compile_module;
@@ -40,11 +41,12 @@ fn const_repr(c: &Constant) -> String {
 
 /// The instructions of `code` as (opcode, argument) with jump arguments
 /// made target instruction indices; EXTENDED_ARG and caches folded away.
-fn instructions(code: &CodeObject) -> Vec<String> {
+fn instructions(code: &CodeObject, positions: bool) -> Vec<String> {
     struct Ins {
         op: Opcode,
         arg: u32,
         start: usize,
+        at: usize,
         next: usize,
     }
     let mut list = Vec::new();
@@ -55,27 +57,43 @@ fn instructions(code: &CodeObject) -> Vec<String> {
         let unit = code.co_code[i];
         let op = Opcode::from_byte((unit & 0xFF) as u8).expect("a known opcode");
         let arg = ext << 8 | u32::from(unit >> 8);
+        let at = i;
         i += 1 + op.cache_entries();
         if op == Opcode::EXTENDED_ARG {
             ext = arg;
             continue;
         }
-        list.push(Ins { op, arg, start, next: i });
+        list.push(Ins { op, arg, start, at, next: i });
         ext = 0;
         start = i;
     }
     let index_at = |offset: usize| list.iter().position(|x| x.start == offset).expect("jump to an instruction");
+    let show = |v: Option<u32>| v.map_or("-".to_string(), |v| v.to_string());
     list.iter()
-        .map(|x| match x.op.jump() {
-            Jump::Forward => format!("{} @{}", x.op.name(), index_at(x.next + x.arg as usize)),
-            Jump::Backward => format!("{} @{}", x.op.name(), index_at(x.next - x.arg as usize)),
-            Jump::None if x.op.has_arg() => format!("{} {}", x.op.name(), x.arg),
-            Jump::None => x.op.name().to_string(),
+        .map(|x| {
+            let line = match x.op.jump() {
+                Jump::Forward => format!("{} @{}", x.op.name(), index_at(x.next + x.arg as usize)),
+                Jump::Backward => format!("{} @{}", x.op.name(), index_at(x.next - x.arg as usize)),
+                Jump::None if x.op.has_arg() => format!("{} {}", x.op.name(), x.arg),
+                Jump::None => x.op.name().to_string(),
+            };
+            // RESUME's location is not compared (Krait leaves it unlocated).
+            if !positions || x.op == Opcode::RESUME {
+                return line;
+            }
+            let p = code.positions[x.at];
+            format!(
+                "{line}  ({}:{}-{}:{})",
+                show(p.lineno),
+                show(p.col_offset),
+                show(p.end_lineno),
+                show(p.end_col_offset)
+            )
         })
         .collect()
 }
 
-fn dump(code: &CodeObject, out: &mut Vec<String>) {
+fn dump(code: &CodeObject, out: &mut Vec<String>, positions: bool) {
     out.push(format!(
         "code {} argcount={} posonly={} kwonly={} flags={:#x} stacksize={}",
         code.co_qualname, code.co_argcount, code.co_posonlyargcount, code.co_kwonlyargcount, code.co_flags, code.co_stacksize
@@ -85,10 +103,10 @@ fn dump(code: &CodeObject, out: &mut Vec<String>) {
     out.push(format!("varnames: {}", code.co_varnames.join(" ")));
     out.push(format!("cellvars: {}", code.co_cellvars.join(" ")));
     out.push(format!("freevars: {}", code.co_freevars.join(" ")));
-    out.extend(instructions(code));
+    out.extend(instructions(code, positions));
     for c in &code.co_consts {
         if let Constant::Code(inner) = c {
-            dump(inner, out);
+            dump(inner, out, positions);
         }
     }
 }
@@ -115,12 +133,17 @@ fn code_objects_match_cpython() {
         let got = match compile_module(&tree, &source, &name) {
             Ok(code) => {
                 let mut out = Vec::new();
-                dump(&code, &mut out);
+                let positions = source.lines().next().is_some_and(|l| l.contains("[positions]"));
+                dump(&code, &mut out, positions);
                 out.join("\n") + "\n"
             }
             Err(e) => format!("compile error: {e:?}\n"),
         };
         n += 1;
+        // KRAIT_CODEGEN_OUT=DIR keeps Krait's dumps, to diff with the expectations.
+        if let Some(dir) = std::env::var_os("KRAIT_CODEGEN_OUT") {
+            let _ = std::fs::write(std::path::Path::new(&dir).join(path.with_extension("got").file_name().unwrap()), &got);
+        }
         if is_pending {
             if got == expected {
                 failures.push(format!("{name} now matches CPython: remove it from tests/codegen/PENDING"));

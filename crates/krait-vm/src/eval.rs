@@ -84,6 +84,8 @@ impl InlineCache {
 
 #[path = "eval/cache.rs"]
 mod cache;
+#[path = "eval/patterns.rs"]
+pub(crate) mod patterns;
 
 /// A code object borrowed for as long as a frame running it exists.
 #[derive(Clone, Copy)]
@@ -686,14 +688,39 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::DICT_UPDATE => {
                 let update = pop!();
                 let d = vm.stack[vm.stack.len() - arg as usize].clone();
-                let Some(src) = as_dict(&update) else {
-                    let msg = format!("'{}' object is not a mapping", vm.type_of(&update).name);
-                    return Err(vm.type_error(msg));
-                };
                 let dd = as_dict(&d).expect("DICT_UPDATE into a dict");
-                for (k, v) in src.items() {
-                    dd.set(vm, k, v)?;
+                match crate::builtins::dict::update_from_mapping(vm, dd, &update) {
+                    Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::ATTRIBUTE_ERROR) => {
+                        let msg = format!("'{}' object is not a mapping", vm.type_of(&update).name);
+                        return Err(vm.type_error(msg));
+                    }
+                    r => r?,
                 }
+            }
+            // The match statement's tests (eval/patterns.rs).
+            Opcode::GET_LEN => {
+                let subject = top!().clone();
+                let n = patterns::get_len(vm, &subject)?;
+                vm.stack.push(n);
+            }
+            Opcode::MATCH_MAPPING | Opcode::MATCH_SEQUENCE => {
+                use crate::types::tp_flags;
+                let flag = if op == Opcode::MATCH_MAPPING { tp_flags::MAPPING } else { tp_flags::SEQUENCE };
+                let b = patterns::has_flag(vm, top!(), flag);
+                vm.stack.push(vm.bool(b));
+            }
+            Opcode::MATCH_KEYS => {
+                let n = vm.stack.len();
+                let (subject, keys) = (vm.stack[n - 2].clone(), vm.stack[n - 1].clone());
+                let values = patterns::match_keys(vm, &subject, &keys)?;
+                vm.stack.push(values);
+            }
+            Opcode::MATCH_CLASS => {
+                let names = pop!();
+                let cls = pop!();
+                let subject = pop!();
+                let attrs = patterns::match_class(vm, &subject, &cls, arg as usize, &names)?;
+                vm.stack.push(attrs);
             }
             Opcode::LIST_TO_TUPLE => {
                 let list = pop!();

@@ -282,6 +282,23 @@ pub struct TypeObject {
     /// What a class (a type made by a `class` statement or `type(...)`)
     /// has beyond the slots; `None` for the built-in types.
     pub heap: Option<&'static crate::builtins::classes::HeapType>,
+    /// CPython's `tp_flags`, as far as Krait keeps them (`tp_flags`
+    /// below); a class's are set when it is made (and may be by ABC
+    /// registration, hence the cell).
+    pub flags: Cell<u32>,
+}
+
+/// The `tp_flags` bits Krait keeps, with CPython's values: what kind of
+/// subject a `match` statement sees in an instance.
+pub mod tp_flags {
+    /// Matches sequence patterns (`Py_TPFLAGS_SEQUENCE`).
+    pub const SEQUENCE: u32 = 1 << 5;
+    /// Matches mapping patterns (`Py_TPFLAGS_MAPPING`).
+    pub const MAPPING: u32 = 1 << 6;
+    /// A class pattern's single positional sub-pattern matches the subject
+    /// itself when the class has no `__match_args__`
+    /// (`_Py_TPFLAGS_MATCH_SELF`).
+    pub const MATCH_SELF: u32 = 1 << 22;
 }
 
 /// Assigning (`Some`) or deleting (`None`) a built-in type's data attribute.
@@ -353,6 +370,7 @@ impl TypeObject {
             class_methods: &[],
             getsets: &[],
             heap: None,
+            flags: Cell::new(0),
         }
     }
 

@@ -874,10 +874,13 @@ impl Compiler<'_> {
 
     /// Jump to `target` when `e`'s truth is `cond` (CPython's
     /// `compiler_jump_if`, with its `not`, `and`/`or` and chained-comparison
-    /// forms).
+    /// forms). The jumps are located where the code around them is (the
+    /// statement, a pattern), except that a comparison moves that location
+    /// to itself for the rest of the statement, as 3.11 does.
     pub(super) fn compile_jump_if(&mut self, e: &Expr, target: Label, cond: bool) -> CResult<()> {
         if matches!(e.kind, ExprKind::Compare { .. }) {
             self.unit().leaked_pos = Some(e.range);
+            self.set_pos(e.range);
         }
         match &e.kind {
             ExprKind::UnaryOp { op: UnaryOp::Not, operand } => return self.compile_jump_if(operand, target, !cond),
@@ -932,7 +935,9 @@ impl Compiler<'_> {
             }
             _ => {}
         }
+        let around = self.unit().pos;
         self.compile_expr(e)?;
+        self.unit().pos = around;
         self.emit_jump(if cond { JumpKind::PopIfTrue } else { JumpKind::PopIfFalse }, target);
         Ok(())
     }
@@ -1007,6 +1012,7 @@ fn fold_unary(op: UnaryOp, c: Constant) -> Option<Constant> {
         (UnaryOp::USub, Constant::Float(f)) => Some(Constant::Float(-f)),
         (UnaryOp::UAdd, Constant::Float(f)) => Some(Constant::Float(*f)),
         (UnaryOp::USub, Constant::Complex { real, imag }) => Some(Constant::Complex { real: -real, imag: -imag }),
+        (UnaryOp::UAdd, Constant::Complex { .. }) => Some(c.clone()),
         (UnaryOp::USub, _) => small(&c)?.checked_neg().map(int),
         (UnaryOp::UAdd, _) => small(&c).map(int),
         (UnaryOp::Invert, _) => small(&c).map(|i| int(!i)),
@@ -1070,6 +1076,9 @@ fn fold_binary(op: Operator, a: Constant, b: Constant) -> Option<Constant> {
             _ => None,
         };
     }
+    if matches!(a, Constant::Complex { .. }) || matches!(b, Constant::Complex { .. }) {
+        return fold_complex(op, &a, &b);
+    }
     let as_f64 = |c: &Constant| match c {
         Constant::Float(f) => Some(*f),
         Constant::Int(krait_syntax::ast::Int::Small(i)) if i.unsigned_abs() <= 1 << 53 => Some(*i as f64),
@@ -1104,6 +1113,27 @@ fn fold_binary(op: Operator, a: Constant, b: Constant) -> Option<Constant> {
         }
         _ => None,
     }
+}
+
+/// A binary operator with a complex operand, as CPython's complex type
+/// computes it (the other operand converted to `complex(x, 0.0)`): `+`,
+/// `-` and `*` fold; other operators are left to run time.
+fn fold_complex(op: Operator, a: &Constant, b: &Constant) -> Option<Constant> {
+    let parts = |c: &Constant| match c {
+        Constant::Complex { real, imag } => Some((*real, *imag)),
+        Constant::Float(f) => Some((*f, 0.0)),
+        Constant::Int(krait_syntax::ast::Int::Small(i)) => Some((*i as f64, 0.0)),
+        Constant::Bool(b) => Some((f64::from(u8::from(*b)), 0.0)),
+        _ => None,
+    };
+    let ((ar, ai), (br, bi)) = (parts(a)?, parts(b)?);
+    let (real, imag) = match op {
+        Operator::Add => (ar + br, ai + bi),
+        Operator::Sub => (ar - br, ai - bi),
+        Operator::Mult => (ar * br - ai * bi, ar * bi + ai * br),
+        _ => return None,
+    };
+    Some(Constant::Complex { real, imag })
 }
 
 /// CPython's STACK_USE_GUIDELINE: longer sequences are built another way.

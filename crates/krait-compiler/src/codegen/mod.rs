@@ -15,6 +15,7 @@
 //!   as NotImplementedError naming the construct; never a panic.
 
 mod expr;
+mod pattern;
 mod stmt;
 
 use krait_syntax::ast::{Mod, Stmt};

@@ -32,6 +32,7 @@ impl Compiler<'_> {
             }
             StmtKind::AugAssign { target, op, value } => match &target.kind {
                 ExprKind::Name { id, .. } => {
+                    self.set_pos(target.range);
                     self.compile_name(id, ExprContext::Load)?;
                     self.compile_expr(value)?;
                     self.set_pos(s.range);
@@ -327,6 +328,7 @@ impl Compiler<'_> {
             StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
                 self.compile_class(s, name, bases, keywords, body, decorator_list)?;
             }
+            StmtKind::Match { subject, cases } => self.compile_match(subject, cases)?,
             other => {
                 let name = format!("{other:?}");
                 let name = name.split([' ', '{', '(']).next().unwrap_or("statement").to_string();
@@ -449,7 +451,7 @@ impl Compiler<'_> {
         self.emit_jump_noline(JumpKind::Always, end);
 
         // The handlers: the exception is on the stack.
-        let outer = self.enter_handler(except, cleanup, depth);
+        let outer = self.enter_handler(except, cleanup, depth, Position::default());
         for (i, h) in handlers.iter().enumerate() {
             let ExceptHandlerKind::ExceptHandler { type_, name, body: hbody } = &h.kind;
             self.set_pos(h.range);
@@ -543,7 +545,7 @@ impl Compiler<'_> {
         self.emit_jump_noline(JumpKind::Always, exit);
 
         // The exceptional path: the exception is on the stack.
-        let cleanup_region = self.enter_handler(end, cleanup, depth);
+        let cleanup_region = self.enter_handler(end, cleanup, depth, Position::default());
         self.unit().block_depth += 2;
         self.unit().fblocks.push(FBlock::FinallyEnd(cleanup_region));
         self.compile_body(finalbody)?;
@@ -629,8 +631,10 @@ impl Compiler<'_> {
         self.emit_jump(JumpKind::Always, exit);
 
         // An exception: __exit__(type, value, traceback) decides.
-        let cleanup_region = self.enter_handler(final_, cleanup, depth + 2);
+        // The handler is located at the statement, PUSH_EXC_INFO included.
         self.set_pos(s.range);
+        let at_with = self.unit().pos;
+        let cleanup_region = self.enter_handler(final_, cleanup, depth + 2, at_with);
         self.emit(Opcode::WITH_EXCEPT_START, 0);
         if is_async {
             self.emit_await(2);
@@ -667,9 +671,9 @@ impl Compiler<'_> {
     /// Start a handler at `at` (the exception on the stack, over a stack
     /// cut to `depth`): PUSH_EXC_INFO, protected by the region returned,
     /// whose target `cleanup` restores the previous exception.
-    fn enter_handler(&mut self, at: Label, cleanup: Label, depth: u32) -> Region {
+    fn enter_handler(&mut self, at: Label, cleanup: Label, depth: u32, pos: Position) -> Region {
         self.bind(at);
-        self.unit().pos = Position::default();
+        self.unit().pos = pos;
         let region = Region { target: cleanup, depth: depth + 1, lasti: true };
         self.unit().asm.push_handler(cleanup, depth + 1, true);
         self.emit(Opcode::PUSH_EXC_INFO, 0);
@@ -710,7 +714,11 @@ impl Compiler<'_> {
             None => {}
         }
         let same_line = value.is_some_and(|v| self.lines.line(v.range.start) == self.lines.line(s.range.start));
-        self.set_pos(s.range);
+        // A constant on the return's line keeps its own location for the
+        // load and the return (CPython's compiler_return).
+        if preserve || !same_line {
+            self.set_pos(s.range);
+        }
         if !same_line {
             self.emit(Opcode::NOP, 0);
         }
@@ -908,7 +916,9 @@ impl Compiler<'_> {
         self.enter_unit(block, qualname.clone(), firstlineno);
         self.unit().private = Some(name.to_string());
         self.emit_resume();
-        self.set_pos(s.range);
+        // The prologue has the body's first line and no columns (the
+        // unit's starting location in CPython's compiler_enter_scope).
+        self.unit().pos = Position { lineno: Some(firstlineno), end_lineno: Some(firstlineno), col_offset: Some(0), end_col_offset: Some(0) };
         self.compile_name("__name__", ExprContext::Load)?;
         self.compile_name("__module__", ExprContext::Store)?;
         let i = self.add_const(Constant::Str(qualname.as_str().into()));

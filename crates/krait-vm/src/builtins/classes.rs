@@ -1097,6 +1097,8 @@ pub fn new_class(
         (Layout::Builtin, Some(b)) => (b.dealloc, trace_subclassed, b.inst_offset),
         (Layout::Builtin, None) => (solid.dealloc, solid.trace, 0),
     };
+    // Pattern matching's flags: the base's, or those __abc_tpflags__ asks for.
+    let flags = crate::eval::patterns::class_flags(vm, &base_types, solid, d)?;
     let leaked_name: &'static str = Box::leak(name.to_string().into_boxed_str());
     let data = HeapType {
         dict,
@@ -1117,6 +1119,7 @@ pub fn new_class(
         ..TypeObject::builtin(leaked_name, Some(base_types[0]), dealloc, trace)
     };
     fill_slots(&mut ty, solid);
+    ty.flags.set(flags);
     let ty: &'static TypeObject = Box::leak(Box::new(ty));
     for b in &base_types {
         if let Some(h) = heap(b) {

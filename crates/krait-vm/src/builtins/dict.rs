@@ -68,6 +68,7 @@ impl DictData {
 }
 
 pub static DICT_TYPE: TypeObject = TypeObject {
+    flags: std::cell::Cell::new(crate::types::tp_flags::MAPPING | crate::types::tp_flags::MATCH_SELF),
     repr: Slot::new(dict_repr),
     richcompare: Slot::new(dict_richcompare),
     len: Slot::new(|_, v| Ok(as_dict(v).map_or(0, |d| d.len()))),
@@ -443,6 +444,32 @@ fn dict_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
     Ok(vm.none())
 }
 
+/// `PyDict_Update(d, src)`: a dict's items, or any other mapping's keys
+/// (from its `keys()`) with `src[key]` (CPython's `dict_merge`).
+pub fn update_from_mapping(vm: &mut Vm, d: &DictData, src: &Value) -> PyResult<()> {
+    if let Some(other) = as_dict(src) {
+        for (k, v) in other.items() {
+            d.set(vm, k, v)?;
+        }
+        return Ok(());
+    }
+    let keys = ops::getattr(vm, src, &crate::builtins::str::intern("keys"))?;
+    let keys = crate::eval::call(vm, &keys, &[], &[])?;
+    let keys = match ops::iter(vm, &keys) {
+        Ok(it) => ops::collect(vm, &it)?,
+        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::TYPE_ERROR) => {
+            let msg = format!("{}.keys() returned a non-iterable (type {})", vm.type_of(src).name, vm.type_of(&keys).name);
+            return Err(vm.type_error(msg));
+        }
+        Err(e) => return Err(e),
+    };
+    for k in keys {
+        let v = ops::getitem(vm, src, &k)?;
+        d.set(vm, k, v)?;
+    }
+    Ok(())
+}
+
 fn dict_copy(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     check_args(vm, "copy", args, kwnames, 0, 0)?;
     let out = new_dict();
@@ -787,6 +814,7 @@ fn forward(vm: &mut Vm, this: &Value, name: &'static str, args: &[Value], kwname
 }
 
 pub static MAPPINGPROXY_TYPE: TypeObject = TypeObject {
+    flags: std::cell::Cell::new(crate::types::tp_flags::MAPPING),
     repr: Slot::new(|vm, v| {
         let d = proxied(v);
         let r = ops::repr_string(vm, &d)?;

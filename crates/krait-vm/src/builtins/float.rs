@@ -44,6 +44,7 @@ static FLOAT_NUMBER: NumberSlots = NumberSlots {
 };
 
 pub static FLOAT_TYPE: TypeObject = TypeObject {
+    flags: std::cell::Cell::new(crate::types::tp_flags::MATCH_SELF),
     repr: Slot::new(float_repr),
     hash: Slot::new(|_, v| Ok(hash_float(float_of(v).unwrap_or(0.0), v))),
     richcompare: Slot::new(float_richcompare),

@@ -53,6 +53,7 @@ pub static INT_NUMBER: NumberSlots = NumberSlots {
 };
 
 pub static INT_TYPE: TypeObject = TypeObject {
+    flags: std::cell::Cell::new(crate::types::tp_flags::MATCH_SELF),
     repr: Slot::new(int_repr),
     hash: Slot::new(int_hash),
     richcompare: Slot::new(int_richcompare),

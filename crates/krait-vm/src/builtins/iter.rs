@@ -45,6 +45,7 @@ impl RangeData {
 }
 
 pub static RANGE_TYPE: TypeObject = TypeObject {
+    flags: std::cell::Cell::new(crate::types::tp_flags::SEQUENCE),
     repr: Slot::new(|_, v| {
         let r = as_range(v).expect("range slot on a range");
         let text = if r.step == 1 {

@@ -23,6 +23,7 @@ pub struct ListData {
 }
 
 pub static LIST_TYPE: TypeObject = TypeObject {
+    flags: std::cell::Cell::new(crate::types::tp_flags::SEQUENCE | crate::types::tp_flags::MATCH_SELF),
     repr: Slot::new(list_repr),
     richcompare: Slot::new(|vm, a, b, op| {
         let (Some(x), Some(y)) = (as_list(a), as_list(b)) else { return Ok(vm.not_implemented()) };

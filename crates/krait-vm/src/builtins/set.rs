@@ -947,6 +947,7 @@ static CLASS_METHODS: [MethodDef; 1] =
     [MethodDef { name: "__class_getitem__", func: crate::builtins::generic_alias::class_getitem }];
 
 pub static SET_TYPE: TypeObject = TypeObject {
+    flags: std::cell::Cell::new(crate::types::tp_flags::MATCH_SELF),
     repr: Slot::new(set_repr),
     richcompare: Slot::new(set_richcompare),
     len: Slot::new(|_, v| Ok(as_set(v).map_or(0, |s| s.len()))),
@@ -960,6 +961,7 @@ pub static SET_TYPE: TypeObject = TypeObject {
 };
 
 pub static FROZENSET_TYPE: TypeObject = TypeObject {
+    flags: std::cell::Cell::new(crate::types::tp_flags::MATCH_SELF),
     repr: Slot::new(set_repr),
     richcompare: Slot::new(set_richcompare),
     hash: Slot::new(frozenset_hash),

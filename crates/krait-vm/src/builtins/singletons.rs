@@ -28,6 +28,7 @@ pub static ELLIPSIS_TYPE: TypeObject = TypeObject {
 
 /// `bool`, a subclass of `int`; its two instances carry their int value.
 pub static BOOL_TYPE: TypeObject = TypeObject {
+    flags: std::cell::Cell::new(crate::types::tp_flags::MATCH_SELF),
     repr: Slot::new(bool_repr),
     bool: Slot::new(|_, v| Ok(v.is(&bool_value(true)))),
     // Inherited from int (a static type's slots are spelled out).

@@ -86,6 +86,7 @@ impl StrData {
 }
 
 pub static STR_TYPE: TypeObject = TypeObject {
+    flags: std::cell::Cell::new(crate::types::tp_flags::MATCH_SELF),
     repr: Slot::new(str_repr),
     // A subclass's instance becomes a plain str with its text.
     str: Slot::new(|vm, v| {

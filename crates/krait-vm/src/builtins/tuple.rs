@@ -40,6 +40,7 @@ fn tuple_repeat(vm: &mut Vm, a: &Value, n: usize) -> PyResult<Value> {
 }
 
 pub static TUPLE_TYPE: TypeObject = TypeObject {
+    flags: std::cell::Cell::new(crate::types::tp_flags::SEQUENCE | crate::types::tp_flags::MATCH_SELF),
     concat: Slot::new(tuple_concat),
     repeat: Slot::new(tuple_repeat),
     class_methods: &[crate::types::MethodDef { name: "__class_getitem__", func: crate::builtins::generic_alias::class_getitem }],
