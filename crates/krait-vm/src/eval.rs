@@ -266,6 +266,15 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             vm.frames.last_mut().expect("a frame is running")
         };
     }
+    // Weak reference callbacks queued by frees (see `builtins::weakref`)
+    // run after the instructions that typically free objects.
+    macro_rules! weakref_callbacks {
+        () => {
+            if crate::builtins::weakref::pending() {
+                crate::builtins::weakref::run_pending(vm);
+            }
+        };
+    }
     macro_rules! pop {
         () => {
             vm.stack.pop().expect("the stack holds the instruction's inputs")
@@ -284,7 +293,10 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
         let (op, arg, at) = (ins.op, ins.arg, ins.at as usize);
         match op {
             Opcode::RESUME | Opcode::NOP | Opcode::CACHE | Opcode::PRECALL => {}
-            Opcode::POP_TOP => drop(pop!()),
+            Opcode::POP_TOP => {
+                drop(pop!());
+                weakref_callbacks!();
+            }
             Opcode::PUSH_NULL => vm.stack.push(Value::NULL),
             Opcode::LOAD_CONST => vm.stack.push(co.consts[arg as usize].clone()),
             Opcode::LOAD_FAST => {
@@ -313,6 +325,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 }
                 let old = std::mem::replace(&mut vm.stack[slot], Value::NULL);
                 drop(old);
+                weakref_callbacks!();
             }
             Opcode::DELETE_NAME | Opcode::DELETE_GLOBAL => {
                 let name = co.names[arg as usize].clone();
@@ -321,6 +334,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 if !as_dict(&ns).expect("a namespace dict").remove(vm, &name)? {
                     return Err(name_error(vm, &name));
                 }
+                weakref_callbacks!();
             }
             Opcode::LOAD_NAME => {
                 let name = co.names[arg as usize].clone();
@@ -350,6 +364,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     // dict subclass with its own `__setitem__`.
                     store_item(vm, &ns, name, v)?;
                 }
+                weakref_callbacks!();
             }
             Opcode::LOAD_GLOBAL => {
                 let cache = &code.get().caches[at];
@@ -426,6 +441,8 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let name = co.names[arg as usize].clone();
                 let obj = pop!();
                 crate::builtins::classes::setattr(vm, &obj, &name, None)?;
+                drop(obj);
+                weakref_callbacks!();
             }
             Opcode::LOAD_BUILD_CLASS => {
                 let builtins = frame!().builtins.clone();
@@ -590,7 +607,10 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     drop(pop!());
                 }
             }
-            Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => jump(frame!(), op, arg),
+            Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
+                jump(frame!(), op, arg);
+                weakref_callbacks!();
+            }
             Opcode::GET_ITER => {
                 let v = pop!();
                 let it = match vm.type_of(&v).iter.get() {
@@ -819,6 +839,8 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let key = pop!();
                 let container = pop!();
                 delete_item(vm, &container, &key)?;
+                drop((container, key));
+                weakref_callbacks!();
             }
             Opcode::UNPACK_SEQUENCE => {
                 let seq = pop!();
@@ -1144,6 +1166,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 }
                 vm.stack.truncate(f.base);
                 drop(f);
+                weakref_callbacks!();
                 if vm.frames.len() < entry {
                     return Ok(v);
                 }

@@ -245,6 +245,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             let b = vm.builtins()?;
             Ok(Some(new_module("builtins", b)))
         }
+        "_weakref" => Ok(Some(crate::builtins::weakref::new_weakref_module(vm)?)),
         _ => Ok(None),
     }
 }

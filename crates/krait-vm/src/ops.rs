@@ -268,6 +268,17 @@ pub fn inplace_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Valu
     Err(binop_type_error(vm, op.inplace_symbol(), a, b))
 }
 
+/// `len(obj)`.
+pub fn len(vm: &mut Vm, obj: &Value) -> PyResult<usize> {
+    match vm.type_of(obj).len.get() {
+        Some(f) => f(vm, obj),
+        None => {
+            let msg = format!("object of type '{}' has no len()", vm.type_of(obj).name);
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
 /// `item in container`.
 pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
     if vm.type_of(container).heap.is_some() {

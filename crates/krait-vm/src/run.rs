@@ -99,6 +99,18 @@ fn run_main_inner(vm: &mut Vm, code: CodeObject, kind: MainKind) -> PyResult<()>
     Ok(())
 }
 
+/// Report an exception that cannot propagate (a weak reference callback's,
+/// a `__del__`'s) as CPython's `PyErr_WriteUnraisable`: "Exception ignored
+/// in: OBJ", then the traceback.
+pub fn write_unraisable(vm: &mut Vm, e: &PyErr, obj: &Value) {
+    let shown = ops::repr(vm, obj).ok().and_then(|r| as_str(&r).map(str::to_string)).unwrap_or_else(|| "<object repr() failed>".into());
+    let mut out = format!("Exception ignored in: {shown}\n");
+    let mut seen = Vec::new();
+    format_chain(vm, &e.exception, &mut out, &mut seen);
+    let _ = vm.stdout.flush();
+    let _ = std::io::stderr().write_all(out.as_bytes());
+}
+
 /// Print an uncaught exception as CPython 3.11 does: its causes and
 /// contexts first, then `Traceback (most recent call last): ...` and the
 /// exception line.

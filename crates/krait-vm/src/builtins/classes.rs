@@ -100,6 +100,10 @@ impl BuiltinBase {
 unsafe fn dealloc_subclassed<T>(p: ObjPtr) {
     // SAFETY: instances of classes derived from built-in payload `T` are
     // Obj<Subclassed<T>> (see `alloc_subclassed`).
+    if unsafe { &p.data::<Subclassed<T>>().inst }.weakly_referenced.get() {
+        crate::builtins::weakref::clear(p.addr());
+    }
+    // SAFETY: as above.
     unsafe { dealloc_boxed::<Subclassed<T>>(p) }
 }
 
@@ -189,6 +193,9 @@ pub struct HeapType {
     pub solid: &'static TypeObject,
     /// Instances may have attributes outside `__slots__` (a `__dict__`).
     pub has_dict: bool,
+    /// Instances can be weakly referenced (no `__slots__` leaving out
+    /// `__weakref__`).
+    pub weakrefable: bool,
     /// Where instances keep their `InstanceData`, from the start of the
     /// object; 0 when they have none (exception and descriptor layouts).
     pub inst_offset: usize,
@@ -243,11 +250,32 @@ pub struct InstanceData {
     dict: RefCell<Value>,
     /// `__slots__` values (NULL: unset), by the member descriptors' indices.
     slots: RefCell<Vec<Value>>,
+    /// Weak references to the instance exist (see `weakref`).
+    weakly_referenced: std::cell::Cell<bool>,
 }
 
 unsafe fn dealloc_instance(p: ObjPtr) {
     // SAFETY: instances of object-layout classes are Obj<InstanceData>.
+    if unsafe { p.data::<InstanceData>() }.weakly_referenced.get() {
+        crate::builtins::weakref::clear(p.addr());
+    }
+    // SAFETY: as above.
     unsafe { dealloc_boxed::<InstanceData>(p) }
+}
+
+/// Let instance `p` be weakly referenced, if its class allows it.
+pub fn mark_weakly_referenced(p: ObjPtr) -> bool {
+    let Some(h) = heap(p.ty()) else { return false };
+    if !h.weakrefable {
+        return false;
+    }
+    match instance_data(p, h) {
+        Some(data) => {
+            data.weakly_referenced.set(true);
+            true
+        }
+        None => false,
+    }
 }
 
 fn trace_instance(p: ObjPtr, visit: Visit) {
@@ -287,6 +315,7 @@ impl InstanceData {
             order: RefCell::new(Vec::new()),
             dict: RefCell::new(Value::NULL),
             slots: RefCell::new(vec![Value::NULL; nslots]),
+            weakly_referenced: std::cell::Cell::new(false),
         }
     }
 
@@ -1063,6 +1092,8 @@ pub fn new_class(
     let base_has_dict = base_types.iter().any(|b| heap(b).map_or(b.is_subtype(&BASE_EXCEPTION), |h| h.has_dict));
     let base_slots = base_types.iter().filter_map(|b| heap(b)).map(|h| h.nslots).max().unwrap_or(0);
     let mut has_dict = true;
+    let base_weakref = base_types.iter().any(|b| heap(b).is_some_and(|h| h.weakrefable));
+    let mut has_weakref = slots_value.is_none() || base_weakref;
     let mut slot_names: Vec<String> = Vec::new();
     if let Some(sv) = &slots_value {
         let items = if as_str(sv).is_some() { vec![sv.clone()] } else { crate::ops::collect(vm, sv)? };
@@ -1074,7 +1105,7 @@ pub fn new_class(
             };
             match n.as_str() {
                 "__dict__" => has_dict = true,
-                "__weakref__" => {}
+                "__weakref__" => has_weakref = true,
                 _ => {
                     let mangled = crate::builtins::str::intern(&mangle_private(&n, name));
                     if source.get_str(&mangled).is_some() && as_str(&mangled) != Some("__slots__") {
@@ -1111,6 +1142,7 @@ pub fn new_class(
         solid,
         has_dict: (has_dict || layout == Layout::Exception) && layout != Layout::Type && (layout != Layout::Builtin || inst_offset != 0),
         inst_offset,
+        weakrefable: has_weakref && inst_offset != 0,
         nslots: base_slots + slot_names.len(),
     };
     let mut ty = TypeObject {

@@ -186,6 +186,8 @@ pub struct FunctionData {
     pub dict: std::cell::RefCell<Value>,
     /// The closure: a tuple of cells (one per `co_freevars`), or NULL.
     pub closure: Value,
+    /// Weak references to the function exist (see `weakref`).
+    pub weakly_referenced: std::cell::Cell<bool>,
 }
 
 /// The data attributes `function` answers for on the class
@@ -379,6 +381,10 @@ fn function_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
 
 unsafe fn dealloc_function(p: ObjPtr) {
     // SAFETY: functions are allocated by `new_function` as Obj<FunctionData>.
+    if unsafe { p.data::<FunctionData>() }.weakly_referenced.get() {
+        crate::builtins::weakref::clear(p.addr());
+    }
+    // SAFETY: as above.
     unsafe { dealloc_boxed::<FunctionData>(p) }
 }
 
@@ -410,6 +416,7 @@ pub fn new_function(code: Value, globals: Value, builtins: Value, defaults: Valu
         closure,
         annotations: std::cell::RefCell::new(Value::NULL),
         dict: std::cell::RefCell::new(Value::NULL),
+        weakly_referenced: std::cell::Cell::new(false),
     }))
 }
 

@@ -470,13 +470,7 @@ fn len(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Va
     let [obj] = args else {
         return Err(vm.type_error(format!("len() takes exactly one argument ({} given)", args.len())));
     };
-    match vm.type_of(obj).len.get() {
-        Some(f) => Ok(new_int(f(vm, obj)? as i64)),
-        None => {
-            let msg = format!("object of type '{}' has no len()", vm.type_of(obj).name);
-            Err(vm.type_error(msg))
-        }
-    }
+    Ok(new_int(ops::len(vm, obj)? as i64))
 }
 
 /// `repr(obj)`.

@@ -25,6 +25,7 @@ pub mod str_format;
 pub mod str_methods;
 pub mod sys;
 pub mod tuple;
+pub mod weakref;
 
 #[cfg(test)]
 mod tests;

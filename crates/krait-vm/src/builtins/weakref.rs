@@ -1,0 +1,380 @@
+//! Weak references: the `_weakref` module (`ref`, `proxy`,
+//! `getweakrefcount`, `getweakrefs`, `_remove_dead_weakref`), CPython's
+//! `Objects/weakrefobject.c`.
+//!
+//! Invariants:
+//! - A weak reference holds its referent's address, not a count. The
+//!   referents that have weak references are in a per-thread table
+//!   (address -> the weak reference objects, oldest first); the referent
+//!   carries a flag saying it is in the table, so only such objects look
+//!   the table up as they are freed.
+//! - What can be weakly referenced: instances of classes (unless their
+//!   `__slots__` leave out `__weakref__`), functions and types (types are
+//!   immortal, so their weak references never die).
+//! - When a referent is freed, its weak references are cleared at once
+//!   (calling one then gives None), and those with a callback are queued;
+//!   the evaluation loop runs the queued callbacks at the next instruction
+//!   that deletes, stores a name, pops, returns or jumps back
+//!   (`run_pending`), because freeing has no interpreter to call them with.
+//!   A callback's exception is reported as CPython's "Exception ignored
+//!   in" and dropped.
+//! - A weak reference object removes itself from the table when it dies
+//!   before its referent.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+use crate::builtins::dict::{as_dict, new_dict};
+use crate::builtins::function::{new_builtin, new_module};
+use crate::builtins::int::new_int;
+use crate::builtins::list::new_list;
+use crate::builtins::singletons::{is_none, none};
+use crate::builtins::str::{as_str, new_str};
+use crate::object::{alloc, dealloc_boxed, ObjPtr};
+use crate::ops;
+use crate::types::{type_value, CompareOp, Slot, TypeObject, Visit, OBJECT_TYPE};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+thread_local! {
+    /// Referent address -> addresses of its weak reference objects.
+    static TABLE: RefCell<HashMap<usize, Vec<usize>>> = RefCell::new(HashMap::new());
+    /// (weak reference, callback) pairs waiting to be called.
+    static PENDING: RefCell<Vec<(Value, Value)>> = const { RefCell::new(Vec::new()) };
+    static HAS_PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+pub struct WeakrefData {
+    /// The referent's address; 0 once it is gone.
+    referent: Cell<usize>,
+    callback: RefCell<Value>,
+    /// The referent's hash, once asked for (-1 until then).
+    hash: Cell<i64>,
+}
+
+pub static REF_TYPE: TypeObject = TypeObject {
+    call: Slot::new(|vm, v, args, kwnames| {
+        if !args.is_empty() || !kwnames.is_empty() {
+            return Err(vm.type_error(format!("weakref() takes no arguments ({} given)", args.len())));
+        }
+        Ok(referent(v).unwrap_or_else(none))
+    }),
+    repr: Slot::new(|vm, v| {
+        let at = v.bits() & ((1 << 48) - 1);
+        Ok(new_str(&match referent(v) {
+            Some(r) => format!("<weakref at {at:#x}; to '{}' at {:#x}>", vm.type_of(&r).full_name(), r.bits() & ((1 << 48) - 1)),
+            None => format!("<weakref at {at:#x}; dead>"),
+        }))
+    }),
+    hash: Slot::new(|vm, v| {
+        let w = weakref_of(v);
+        if w.hash.get() != -1 {
+            return Ok(w.hash.get());
+        }
+        let Some(r) = referent(v) else { return Err(vm.type_error("weak object has gone away")) };
+        let h = ops::hash(vm, &r)?;
+        w.hash.set(h);
+        Ok(h)
+    }),
+    richcompare: Slot::new(|vm, a, b, op| {
+        if !matches!(op, CompareOp::Eq | CompareOp::Ne) || as_weakref(b).is_none() {
+            return Ok(vm.not_implemented());
+        }
+        match (referent(a), referent(b)) {
+            (Some(x), Some(y)) => ops::richcompare(vm, &x, &y, op),
+            _ => Ok(vm.bool(a.is(b) == (op == CompareOp::Eq))),
+        }
+    }),
+    getattr: Slot::new(|vm, v, name| match as_str(name) {
+        Some("__callback__") => {
+            let cb = weakref_of(v).callback.borrow().clone();
+            Ok(if cb.is_null() { none() } else { cb })
+        }
+        _ => crate::builtins::classes::generic_getattr(vm, v, name),
+    }),
+    new: Some(ref_new),
+    class_methods: &[crate::types::MethodDef {
+        name: "__class_getitem__",
+        func: crate::builtins::generic_alias::class_getitem,
+    }],
+    ..TypeObject::builtin("weakref.ReferenceType", Some(&OBJECT_TYPE), dealloc_weakref, trace_weakref)
+};
+
+/// `weakref.proxy(obj)`: stands for its referent.
+pub static PROXY_TYPE: TypeObject = TypeObject {
+    getattr: Slot::new(proxy_getattr),
+    setattr: Slot::new(proxy_setattr),
+    repr: Slot::new(proxy_repr),
+    str: Slot::new(proxy_str),
+    bool: Slot::new(proxy_bool),
+    len: Slot::new(|vm, v| {
+        let r = live(vm, v)?;
+        ops::len(vm, &r)
+    }),
+    iter: Slot::new(|vm, v| {
+        let r = live(vm, v)?;
+        ops::iter(vm, &r)
+    }),
+    getitem: Slot::new(|vm, v, key| {
+        let r = live(vm, v)?;
+        ops::getitem(vm, &r, key)
+    }),
+    richcompare: Slot::new(proxy_richcompare),
+    ..TypeObject::builtin("weakref.ProxyType", Some(&OBJECT_TYPE), dealloc_weakref, trace_weakref)
+};
+
+/// The proxy type of callable referents (CPython keeps them apart).
+pub static CALLABLE_PROXY_TYPE: TypeObject = TypeObject {
+    getattr: Slot::new(proxy_getattr),
+    setattr: Slot::new(proxy_setattr),
+    repr: Slot::new(proxy_repr),
+    str: Slot::new(proxy_str),
+    bool: Slot::new(proxy_bool),
+    richcompare: Slot::new(proxy_richcompare),
+    call: Slot::new(|vm, v, args, kwnames| {
+        let r = live(vm, v)?;
+        crate::eval::call(vm, &r, args, kwnames)
+    }),
+    ..TypeObject::builtin("weakref.CallableProxyType", Some(&OBJECT_TYPE), dealloc_weakref, trace_weakref)
+};
+
+fn proxy_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
+    let r = live(vm, v)?;
+    ops::getattr(vm, &r, name)
+}
+
+fn proxy_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    let r = live(vm, v)?;
+    crate::builtins::classes::setattr(vm, &r, name, value)
+}
+
+fn proxy_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let at = v.bits() & ((1 << 48) - 1);
+    Ok(new_str(&match referent(v) {
+        Some(r) => format!("<weakproxy at {at:#x}; to '{}' at {:#x}>", vm.type_of(&r).full_name(), r.bits() & ((1 << 48) - 1)),
+        None => format!("<weakproxy at {at:#x}; dead>"),
+    }))
+}
+
+fn proxy_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let r = live(vm, v)?;
+    ops::str(vm, &r)
+}
+
+fn proxy_bool(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    let r = live(vm, v)?;
+    ops::truthy(vm, &r)
+}
+
+fn proxy_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let r = live(vm, a)?;
+    let other = if as_weakref(b).is_some() && !vm.type_of(b).is_subtype(&REF_TYPE) { live(vm, b)? } else { b.clone() };
+    ops::richcompare(vm, &r, &other, op)
+}
+
+fn weakref_of(v: &Value) -> &WeakrefData {
+    // SAFETY: objects of the three weak reference types are Obj<WeakrefData>.
+    unsafe { v.as_object().expect("a weak reference").data::<WeakrefData>() }
+}
+
+fn is_weakref_type(t: &TypeObject) -> bool {
+    [&REF_TYPE, &PROXY_TYPE, &CALLABLE_PROXY_TYPE].iter().any(|w| t.is_subtype(w))
+}
+
+pub fn as_weakref(v: &Value) -> Option<&WeakrefData> {
+    let p = v.as_object()?;
+    is_weakref_type(p.ty()).then(|| weakref_of(v))
+}
+
+/// The referent, if it is still alive.
+fn referent(v: &Value) -> Option<Value> {
+    let addr = weakref_of(v).referent.get();
+    (addr != 0).then(|| Value::from_borrowed(ObjPtr::from_addr(addr)))
+}
+
+/// A proxy's referent, or ReferenceError.
+fn live(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    referent(v).ok_or_else(|| {
+        vm.error(&crate::builtins::exceptions::REFERENCE_ERROR, "weakly-referenced object no longer exists")
+    })
+}
+
+unsafe fn dealloc_weakref(p: ObjPtr) {
+    // SAFETY: objects of the weak reference types are Obj<WeakrefData>.
+    let w = unsafe { p.data::<WeakrefData>() };
+    let target = w.referent.get();
+    if target != 0 {
+        TABLE.with(|t| {
+            let mut t = t.borrow_mut();
+            if let Some(list) = t.get_mut(&target) {
+                list.retain(|&a| a != p.addr());
+                if list.is_empty() {
+                    t.remove(&target);
+                }
+            }
+        });
+    }
+    // SAFETY: as above; nothing refers to `p` any more.
+    unsafe { dealloc_boxed::<WeakrefData>(p) }
+}
+
+fn trace_weakref(p: ObjPtr, visit: Visit) {
+    // SAFETY: objects of the weak reference types are Obj<WeakrefData>.
+    let w = unsafe { p.data::<WeakrefData>() };
+    let cb = w.callback.borrow();
+    if !cb.is_null() {
+        visit(&cb);
+    }
+}
+
+/// Can `v` be weakly referenced? Marks it as referenced when it can.
+fn mark_referenced(v: &Value) -> bool {
+    let Some(p) = v.as_object() else { return false };
+    if crate::types::as_type(v).is_some() {
+        return true;
+    }
+    if let Some(f) = crate::builtins::function::as_function(v) {
+        f.weakly_referenced.set(true);
+        return true;
+    }
+    crate::builtins::classes::mark_weakly_referenced(p)
+}
+
+/// `ref(obj, callback=None)` / `proxy(obj, callback=None)`.
+fn make(vm: &mut Vm, ty: &'static TypeObject, obj: &Value, callback: Option<&Value>) -> PyResult<Value> {
+    if !mark_referenced(obj) {
+        let msg = format!("cannot create weak reference to '{}' object", vm.type_of(obj).name);
+        return Err(vm.type_error(msg));
+    }
+    let addr = obj.as_object().expect("an object").addr();
+    let callback = callback.filter(|c| !is_none(c)).cloned();
+    // A plain `ref(obj)` without a callback is shared (CPython's rule).
+    if callback.is_none() && std::ptr::eq(ty, &REF_TYPE) {
+        let existing = TABLE.with(|t| {
+            t.borrow().get(&addr).and_then(|list| {
+                list.iter().copied().find(|&w| {
+                    let wp = ObjPtr::from_addr(w);
+                    // SAFETY: the table holds only live weak reference objects.
+                    std::ptr::eq(wp.type_ptr(), &REF_TYPE) && unsafe { wp.data::<WeakrefData>() }.callback.borrow().is_null()
+                })
+            })
+        });
+        if let Some(w) = existing {
+            return Ok(Value::from_borrowed(ObjPtr::from_addr(w)));
+        }
+    }
+    let data = WeakrefData { referent: Cell::new(addr), callback: RefCell::new(callback.unwrap_or(Value::NULL)), hash: Cell::new(-1) };
+    let w = Value::from_owned(alloc(ty, data));
+    let waddr = w.as_object().expect("an object").addr();
+    TABLE.with(|t| t.borrow_mut().entry(addr).or_default().push(waddr));
+    Ok(w)
+}
+
+fn ref_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if !kwnames.is_empty() {
+        return Err(vm.type_error("ref() takes no keyword arguments"));
+    }
+    match args {
+        [obj] => make(vm, ty, obj, None),
+        [obj, cb] => make(vm, ty, obj, Some(cb)),
+        _ => Err(vm.type_error(format!("__new__ expected at most 2 arguments, got {}", args.len()))),
+    }
+}
+
+/// The referent at `addr` is being freed: clear its weak references and
+/// queue their callbacks.
+pub fn clear(addr: usize) {
+    let Some(list) = TABLE.with(|t| t.borrow_mut().remove(&addr)) else { return };
+    let mut queued = Vec::new();
+    for w in list {
+        let wp = ObjPtr::from_addr(w);
+        // SAFETY: the table holds only live weak reference objects.
+        let data = unsafe { wp.data::<WeakrefData>() };
+        data.referent.set(0);
+        let cb = data.callback.borrow().clone();
+        if !cb.is_null() {
+            queued.push((Value::from_borrowed(wp), cb));
+        }
+    }
+    if !queued.is_empty() {
+        PENDING.with(|p| p.borrow_mut().extend(queued));
+        HAS_PENDING.with(|h| h.set(true));
+    }
+}
+
+/// Are callbacks waiting?
+#[inline]
+pub fn pending() -> bool {
+    HAS_PENDING.with(|h| h.get())
+}
+
+/// Call the queued callbacks (each with its weak reference), reporting
+/// their exceptions as unraisable.
+pub fn run_pending(vm: &mut Vm) {
+    HAS_PENDING.with(|h| h.set(false));
+    loop {
+        let batch = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
+        if batch.is_empty() {
+            return;
+        }
+        for (w, cb) in batch {
+            if let Err(e) = crate::eval::call(vm, &cb, std::slice::from_ref(&w), &[]) {
+                crate::run::write_unraisable(vm, &e, &cb);
+            }
+        }
+        HAS_PENDING.with(|h| h.set(false));
+    }
+}
+
+/// How many weak references `addr` has.
+fn refs_of(addr: usize) -> Vec<Value> {
+    TABLE.with(|t| {
+        t.borrow().get(&addr).map_or_else(Vec::new, |l| l.iter().map(|&w| Value::from_borrowed(ObjPtr::from_addr(w))).collect())
+    })
+}
+
+/// The `_weakref` module.
+pub fn new_weakref_module(vm: &mut Vm) -> PyResult<Value> {
+    let d = new_dict();
+    let dd = as_dict(&d).expect("a dict");
+    dd.set(vm, new_str("ref"), type_value(&REF_TYPE))?;
+    dd.set(vm, new_str("ReferenceType"), type_value(&REF_TYPE))?;
+    dd.set(vm, new_str("ProxyType"), type_value(&PROXY_TYPE))?;
+    dd.set(vm, new_str("CallableProxyType"), type_value(&CALLABLE_PROXY_TYPE))?;
+    let functions: [(&'static str, crate::types::CallFn); 4] = [
+        ("proxy", |vm, _, args, kwnames| {
+            crate::builtins::function::no_keywords(vm, "proxy", kwnames)?;
+            let (obj, cb) = match args {
+                [o] => (o, None),
+                [o, c] => (o, Some(c)),
+                _ => return Err(vm.type_error(format!("proxy expected at most 2 arguments, got {}", args.len()))),
+            };
+            let ty = if vm.type_of(obj).call.is_some() { &CALLABLE_PROXY_TYPE } else { &PROXY_TYPE };
+            make(vm, ty, obj, cb)
+        }),
+        ("getweakrefcount", |vm, _, args, _| {
+            let [obj] = args else { return Err(vm.type_error("getweakrefcount() takes exactly one argument")) };
+            Ok(new_int(obj.as_object().map_or(0, |p| refs_of(p.addr()).len()) as i64))
+        }),
+        ("getweakrefs", |vm, _, args, _| {
+            let [obj] = args else { return Err(vm.type_error("getweakrefs() takes exactly one argument")) };
+            Ok(new_list(obj.as_object().map_or_else(Vec::new, |p| refs_of(p.addr()))))
+        }),
+        ("_remove_dead_weakref", |vm, _, args, _| {
+            let [dict, key] = args else {
+                return Err(vm.type_error("_remove_dead_weakref expected 2 arguments"));
+            };
+            let Some(d) = as_dict(dict) else { return Err(vm.type_error("not a dict")) };
+            if let Some(v) = d.get(vm, key)? {
+                if as_weakref(&v).is_some_and(|w| w.referent.get() == 0) {
+                    d.remove(vm, key)?;
+                }
+            }
+            Ok(none())
+        }),
+    ];
+    for (name, f) in functions {
+        dd.set(vm, new_str(name), new_builtin(name, f))?;
+    }
+    Ok(new_module("_weakref", d))
+}
