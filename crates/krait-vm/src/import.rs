@@ -246,6 +246,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             Ok(Some(new_module("builtins", b)))
         }
         "_weakref" => Ok(Some(crate::builtins::weakref::new_weakref_module(vm)?)),
+        "_thread" => Ok(Some(crate::builtins::thread::new_thread_module(vm)?)),
         _ => Ok(None),
     }
 }

@@ -24,6 +24,7 @@ pub mod str_case;
 pub mod str_format;
 pub mod str_methods;
 pub mod sys;
+pub mod thread;
 pub mod tuple;
 pub mod weakref;
 
