@@ -268,6 +268,12 @@ pub fn inplace_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Valu
     Err(binop_type_error(vm, op.inplace_symbol(), a, b))
 }
 
+/// `callable(v)`: functions (which the evaluation loop calls itself) and
+/// objects whose type has a `call` slot.
+pub fn is_callable(vm: &Vm, v: &Value) -> bool {
+    vm.type_of(v).call.is_some() || crate::builtins::function::as_function(v).is_some()
+}
+
 /// `len(obj)`.
 pub fn len(vm: &mut Vm, obj: &Value) -> PyResult<usize> {
     match vm.type_of(obj).len.get() {

@@ -105,8 +105,7 @@ fn run_main_inner(vm: &mut Vm, code: CodeObject, kind: MainKind) -> PyResult<()>
 pub fn write_unraisable(vm: &mut Vm, e: &PyErr, obj: &Value) {
     let shown = ops::repr(vm, obj).ok().and_then(|r| as_str(&r).map(str::to_string)).unwrap_or_else(|| "<object repr() failed>".into());
     let mut out = format!("Exception ignored in: {shown}\n");
-    let mut seen = Vec::new();
-    format_chain(vm, &e.exception, &mut out, &mut seen);
+    format_exception(vm, &e.exception, &mut out);
     let _ = vm.stdout.flush();
     let _ = std::io::stderr().write_all(out.as_bytes());
 }
@@ -116,25 +115,130 @@ pub fn write_unraisable(vm: &mut Vm, e: &PyErr, obj: &Value) {
 /// exception line.
 pub fn print_exception(vm: &mut Vm, e: &PyErr, _main_file: &str) {
     let mut out = String::new();
-    let mut seen = Vec::new();
-    format_chain(vm, &e.exception, &mut out, &mut seen);
+    format_exception(vm, &e.exception, &mut out);
     let _ = std::io::stderr().write_all(out.as_bytes());
 }
 
-fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<u64>) {
-    seen.push(exc.bits());
+/// How far into exception groups the printing is (CPython's
+/// `exception_print_context`).
+struct PrintContext {
+    /// Exceptions printed or being printed, against cycles in chains.
+    seen: Vec<u64>,
+    /// Nesting of exception groups (0 outside any).
+    depth: usize,
+    /// A group's last member still needs the closing frame line.
+    need_close: bool,
+}
+
+/// Members of a group shown before "and N more exceptions".
+const MAX_GROUP_WIDTH: usize = 15;
+/// Groups nested deeper are shown as "... (max_group_depth is 10)".
+const MAX_GROUP_DEPTH: usize = 10;
+
+impl PrintContext {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// The indentation and margin a line starts with inside groups.
+    fn margin(&self) -> String {
+        if self.depth == 0 {
+            String::new()
+        } else {
+            format!("{}| ", self.indent())
+        }
+    }
+
+    /// `text`, every line of it after the margin.
+    fn emit_lines(&self, out: &mut String, text: &str) {
+        let margin = self.margin();
+        for line in text.split_inclusive('\n') {
+            out.push_str(&margin);
+            out.push_str(line);
+        }
+    }
+}
+
+/// An exception with its causes and contexts, as CPython 3.11 prints it
+/// (`print_exception_recursive`), exception groups framed by their
+/// members.
+fn format_exception(vm: &mut Vm, exc: &Value, out: &mut String) {
+    let mut ctx = PrintContext { seen: Vec::new(), depth: 0, need_close: false };
+    format_recursive(vm, exc, out, &mut ctx);
+}
+
+fn format_recursive(vm: &mut Vm, exc: &Value, out: &mut String, ctx: &mut PrintContext) {
+    ctx.seen.push(exc.bits());
     if let Some(data) = as_exception(exc) {
         let cause = data.cause.borrow().clone();
         let context = data.context.borrow().clone();
-        if !cause.is_null() && !seen.contains(&cause.bits()) {
-            format_chain(vm, &cause, out, seen);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if !context.is_null() && !data.suppress_context.get() && !seen.contains(&context.bits()) {
-            format_chain(vm, &context, out, seen);
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        if !cause.is_null() {
+            if !ctx.seen.contains(&cause.bits()) {
+                format_chained(vm, &cause, out, ctx, "The above exception was the direct cause of the following exception:\n");
+            }
+        } else if !context.is_null() && !data.suppress_context.get() && !ctx.seen.contains(&context.bits()) {
+            format_chained(vm, &context, out, ctx, "During handling of the above exception, another exception occurred:\n");
         }
     }
-    format_one(vm, exc, out);
+    if crate::builtins::exception_group::group_parts(exc).is_some() {
+        format_group(vm, exc, out, ctx);
+    } else {
+        format_one(vm, exc, out, ctx);
+    }
+}
+
+/// A cause or context, then the line that links it to what follows.
+fn format_chained(vm: &mut Vm, exc: &Value, out: &mut String, ctx: &mut PrintContext, message: &str) {
+    let need_close = ctx.need_close;
+    format_recursive(vm, exc, out, ctx);
+    ctx.need_close = need_close;
+    let margin = ctx.margin();
+    out.push_str(&format!("{margin}\n{margin}{message}{margin}\n"));
+}
+
+/// An exception group and its members (CPython's `print_exception_group`).
+fn format_group(vm: &mut Vm, exc: &Value, out: &mut String, ctx: &mut PrintContext) {
+    if ctx.depth > MAX_GROUP_DEPTH {
+        out.push_str(&format!("{}... (max_group_depth is {MAX_GROUP_DEPTH})\n", ctx.margin()));
+        return;
+    }
+    let toplevel = ctx.depth == 0;
+    if toplevel {
+        ctx.depth += 1;
+    }
+    format_one(vm, exc, out, ctx);
+    let members = crate::builtins::exception_group::group_parts(exc)
+        .and_then(|(_, e)| crate::builtins::tuple::as_tuple(&e).map(|t| t.items.clone()))
+        .unwrap_or_default();
+    let shown = members.len().min(MAX_GROUP_WIDTH + 1);
+    ctx.need_close = false;
+    for (i, member) in members.iter().take(shown).enumerate() {
+        let last = i + 1 == shown;
+        if last {
+            // The closing frame may be drawn by a nested group.
+            ctx.need_close = true;
+        }
+        let truncated = i >= MAX_GROUP_WIDTH;
+        let corner = if i == 0 { "+-" } else { "  " };
+        let title = if truncated { "...".to_string() } else { (i + 1).to_string() };
+        out.push_str(&format!("{}{corner}+---------------- {title} ----------------\n", ctx.indent()));
+        ctx.depth += 1;
+        if truncated {
+            let more = members.len() - MAX_GROUP_WIDTH;
+            out.push_str(&format!("{}and {more} more exception{}\n", ctx.margin(), if more > 1 { "s" } else { "" }));
+        } else if vm.enter_recursion(" in print_exception_recursive").is_ok() {
+            format_recursive(vm, member, out, ctx);
+            vm.leave_recursion();
+        }
+        if last && ctx.need_close {
+            out.push_str(&format!("{}+------------------------------------\n", ctx.indent()));
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
+    }
+    if toplevel {
+        ctx.depth -= 1;
+    }
 }
 
 /// A SyntaxError's file, line and caret (CPython's
@@ -170,27 +274,34 @@ fn syntax_error_text(vm: &mut Vm, exc: &Value, out: &mut String) {
     out.push('\n');
 }
 
-fn format_one(vm: &mut Vm, exc: &Value, out: &mut String) {
+fn format_one(vm: &mut Vm, exc: &Value, out: &mut String, ctx: &PrintContext) {
     let tb = as_exception(exc).map(|d| d.traceback.borrow().clone()).unwrap_or(Value::NULL);
     let frames = crate::builtins::frame::entries(&tb);
     if !frames.is_empty() {
-        out.push_str("Traceback (most recent call last):\n");
+        let is_group = crate::builtins::exception_group::group_parts(exc).is_some();
+        let header =
+            if is_group { "Exception Group Traceback (most recent call last):\n" } else { "Traceback (most recent call last):\n" };
+        let header_margin = if is_group && ctx.depth == 1 { format!("{}+ ", ctx.indent()) } else { ctx.margin() };
+        out.push_str(&header_margin);
+        out.push_str(header);
     }
+    let mut text = String::new();
     for (code, offset) in frames.iter() {
         let Some(c) = as_code(code) else { continue };
         let pos = c.co.positions.get(*offset as usize).copied().unwrap_or_default();
         let line = pos.lineno.unwrap_or(c.co.co_firstlineno);
-        out.push_str(&format!("  File \"{}\", line {}, in {}\n", c.co.co_filename, line, c.co.co_name));
-        if let Some(text) = source_line(&c.co.co_filename, line) {
-            out.push_str(&format!("    {}\n", text.trim_start()));
-            if let Some(carets) = carets(&text, &pos) {
-                out.push_str(&carets);
+        text.push_str(&format!("  File \"{}\", line {}, in {}\n", c.co.co_filename, line, c.co.co_name));
+        if let Some(src) = source_line(&c.co.co_filename, line) {
+            text.push_str(&format!("    {}\n", src.trim_start()));
+            if let Some(carets) = carets(&src, &pos) {
+                text.push_str(&carets);
             }
         }
     }
     if vm.type_of(exc).is_subtype(&crate::builtins::exceptions::SYNTAX_ERROR) {
-        syntax_error_text(vm, exc, out);
+        syntax_error_text(vm, exc, &mut text);
     }
+    ctx.emit_lines(out, &text);
     // A class from another module is shown with it (`mod.Error`).
     let ty = vm.type_of(exc);
     let ty = match crate::builtins::classes::heap(ty) {
@@ -212,12 +323,16 @@ fn format_one(vm: &mut Vm, exc: &Value, out: &mut String) {
         Ok(s) => as_str(&s).map(str::to_string).unwrap_or_default(),
         Err(_) => message(exc).unwrap_or_default(),
     };
+    // The message's own line breaks get no margin (as CPython's).
+    out.push_str(&ctx.margin());
     if msg.is_empty() {
         out.push_str(&format!("{ty}\n"));
     } else {
         out.push_str(&format!("{ty}: {msg}\n"));
     }
-    format_notes(vm, exc, out);
+    let mut notes = String::new();
+    format_notes(vm, exc, &mut notes);
+    ctx.emit_lines(out, &notes);
 }
 
 /// The exception's `__notes__`, one a line (CPython 3.11's

@@ -731,6 +731,9 @@ fn builtin_new(vm: &mut Vm, owner: &'static TypeObject, args: &[Value], kwnames:
     if std::ptr::eq(owner, &OBJECT_TYPE) {
         return object_new(vm, cls, rest, kwnames);
     }
+    if owner.is_subtype(&crate::builtins::exceptions::BASE_EXCEPTION_GROUP) {
+        return crate::builtins::exception_group::group_new(vm, cls, rest, kwnames);
+    }
     if std::ptr::eq(owner, &BASE_EXCEPTION) || owner.is_subtype(&BASE_EXCEPTION) {
         return Ok(classes::alloc_exception(cls, rest.to_vec()));
     }

@@ -29,6 +29,9 @@ pub struct ExceptionData {
     pub os_args: RefCell<Vec<Value>>,
     /// `__dict__`, made on first use (NULL until then).
     pub dict: RefCell<Value>,
+    /// An exception group's message and exceptions (a tuple); NULLs for
+    /// other exceptions (see `exception_group`).
+    pub group: RefCell<(Value, Value)>,
 }
 
 impl ExceptionData {
@@ -41,6 +44,7 @@ impl ExceptionData {
             suppress_context: std::cell::Cell::new(false),
             os_args: RefCell::new(Vec::new()),
             dict: RefCell::new(Value::NULL),
+            group: RefCell::new((Value::NULL, Value::NULL)),
         }
     }
 }
@@ -58,7 +62,8 @@ pub fn trace_exception(p: ObjPtr, visit: Visit) {
     for v in data.args.borrow().iter().chain(data.os_args.borrow().iter()) {
         visit(v);
     }
-    for v in [&*data.traceback.borrow(), &*data.context.borrow(), &*data.cause.borrow(), &*data.dict.borrow()] {
+    let group = data.group.borrow();
+    for v in [&*data.traceback.borrow(), &*data.context.borrow(), &*data.cause.borrow(), &*data.dict.borrow(), &group.0, &group.1] {
         if !v.is_null() {
             visit(v);
         }
@@ -75,6 +80,7 @@ macro_rules! exception_types {
                 getattr: Slot::new(exception_getattr),
                 setattr: Slot::new(exception_setattr),
                 methods: own_methods($name),
+                class_methods: own_class_methods($name),
                 ..TypeObject::builtin($name, Some($base), dealloc_exception, trace_exception)
             };
         )*
@@ -87,18 +93,37 @@ macro_rules! exception_types {
 /// The methods a built-in exception type defines itself: BaseException's
 /// (the others inherit them).
 const fn own_methods(name: &str) -> &'static [MethodDef] {
-    let (a, b) = (name.as_bytes(), b"BaseException");
+    if const_eq(name, "BaseException") {
+        &[MethodDef { name: "with_traceback", func: with_traceback }, MethodDef { name: "add_note", func: add_note }]
+    } else if const_eq(name, "BaseExceptionGroup") {
+        crate::builtins::exception_group::METHODS
+    } else {
+        &[]
+    }
+}
+
+/// The class methods a built-in exception type defines itself.
+const fn own_class_methods(name: &str) -> &'static [MethodDef] {
+    if const_eq(name, "BaseExceptionGroup") {
+        crate::builtins::exception_group::CLASS_METHODS
+    } else {
+        &[]
+    }
+}
+
+const fn const_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
-        return &[];
+        return false;
     }
     let mut i = 0;
     while i < a.len() {
         if a[i] != b[i] {
-            return &[];
+            return false;
         }
         i += 1;
     }
-    &[MethodDef { name: "with_traceback", func: with_traceback }, MethodDef { name: "add_note", func: add_note }]
+    true
 }
 
 /// `e.with_traceback(tb)`: set `__traceback__`, return `e`.
@@ -183,6 +208,7 @@ exception_types! {
     BUFFER_ERROR = "BufferError": &EXCEPTION;
     EOF_ERROR = "EOFError": &EXCEPTION;
     REFERENCE_ERROR = "ReferenceError": &EXCEPTION;
+    BASE_EXCEPTION_GROUP = "BaseExceptionGroup": &BASE_EXCEPTION;
     SYSTEM_ERROR = "SystemError": &EXCEPTION;
     UNICODE_ERROR = "UnicodeError": &VALUE_ERROR;
     UNICODE_DECODE_ERROR = "UnicodeDecodeError": &UNICODE_ERROR;
@@ -274,6 +300,9 @@ fn exception_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if vm.type_of(v).is_subtype(&SYNTAX_ERROR) {
         return syntax_error_str(vm, v);
     }
+    if let Some(s) = crate::builtins::exception_group::group_str(v) {
+        return Ok(new_str(&s));
+    }
     let data = as_exception(v).expect("exception slot on an exception");
     let args = data.args.borrow();
     match args.as_slice() {
@@ -337,6 +366,9 @@ fn exception_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         }
         "value" if vm.type_of(v).is_subtype(&STOP_ITERATION) => {
             Ok(data.args.borrow().first().cloned().unwrap_or_else(crate::builtins::singletons::none))
+        }
+        attr @ ("message" | "exceptions") if crate::builtins::exception_group::group_parts(v).is_some() => {
+            Ok(crate::builtins::exception_group::group_getattr(v, attr).unwrap_or_else(crate::builtins::singletons::none))
         }
         "__traceback__" => {
             let tb = data.traceback.borrow().clone();
@@ -442,6 +474,9 @@ pub fn system_exit_code(data: &ExceptionData) -> Value {
 
 /// `ExcType(*args)`.
 fn exception_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if ty.is_subtype(&BASE_EXCEPTION_GROUP) {
+        return crate::builtins::exception_group::group_new(vm, ty, args, kwnames);
+    }
     if !kwnames.is_empty() {
         return Err(vm.type_error(format!("{}() takes no keyword arguments", ty.name)));
     }

@@ -85,6 +85,8 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
     for ty in exceptions::ALL {
         dd.set(vm, new_str(ty.name), type_value(ty))?;
     }
+    let eg = crate::builtins::exception_group::exception_group_type(vm)?;
+    dd.set(vm, new_str("ExceptionGroup"), type_value(eg))?;
     for alias in ["EnvironmentError", "IOError"] {
         dd.set(vm, new_str(alias), type_value(&exceptions::OS_ERROR))?;
     }
@@ -271,7 +273,7 @@ fn exactly_one<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: &[Value]
 /// `callable(object)`.
 fn callable(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let x = exactly_one(vm, "callable", args, kwnames)?;
-    let yes = vm.type_of(x).call.is_some() || crate::builtins::function::as_function(x).is_some();
+    let yes = ops::is_callable(vm, x);
     Ok(vm.bool(yes))
 }
 

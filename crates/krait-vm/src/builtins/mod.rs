@@ -3,6 +3,7 @@
 pub mod classes;
 pub mod descriptors;
 pub mod dict;
+pub mod exception_group;
 pub mod exceptions;
 pub mod exec;
 pub mod float;

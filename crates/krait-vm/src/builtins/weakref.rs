@@ -349,7 +349,7 @@ pub fn new_weakref_module(vm: &mut Vm) -> PyResult<Value> {
                 [o, c] => (o, Some(c)),
                 _ => return Err(vm.type_error(format!("proxy expected at most 2 arguments, got {}", args.len()))),
             };
-            let ty = if vm.type_of(obj).call.is_some() { &CALLABLE_PROXY_TYPE } else { &PROXY_TYPE };
+            let ty = if ops::is_callable(vm, obj) { &CALLABLE_PROXY_TYPE } else { &PROXY_TYPE };
             make(vm, ty, obj, cb)
         }),
         ("getweakrefcount", |vm, _, args, _| {
