@@ -239,6 +239,9 @@ impl Assembler {
         let mut args = Vec::with_capacity(n);
         for i in 0..n {
             let ins = &self.instrs[i];
+            // A line without an end line reads back as ending on it (as
+            // CPython's location table encodes it).
+            let pos = Position { end_lineno: ins.pos.end_lineno.or(ins.pos.lineno), ..ins.pos };
             let arg = match ins.arg {
                 Arg::Value(v) => v,
                 Arg::Jump(_, target) => {
@@ -256,13 +259,13 @@ impl Assembler {
             for k in (1..=ext).rev() {
                 let byte = (arg >> (8 * k)) & 0xFF;
                 code.push(Opcode::EXTENDED_ARG as u16 | (byte as u16) << 8);
-                positions.push(ins.pos);
+                positions.push(pos);
             }
             code.push(ins.op as u16 | ((arg & 0xFF) as u16) << 8);
-            positions.push(ins.pos);
+            positions.push(pos);
             for _ in 0..ins.op.cache_entries() {
                 code.push(0);
-                positions.push(ins.pos);
+                positions.push(pos);
             }
         }
 

@@ -1242,6 +1242,27 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let prev = pop!();
                 vm.exc_info = if is_none(&prev) { Value::NULL } else { prev };
             }
+            Opcode::CHECK_EG_MATCH => {
+                // [exc, type] -> [rest, match] when part of exc matches
+                // (match becomes the exception being handled), else
+                // [exc, None].
+                let match_type = pop!();
+                let exc = top!().clone();
+                let (matched, rest) = crate::builtins::exception_group::check_eg_match(vm, &exc, &match_type)?;
+                if is_none(&matched) {
+                    vm.stack.push(matched);
+                } else {
+                    *vm.stack.last_mut().expect("the exception") = rest;
+                    vm.exc_info = matched.clone();
+                    vm.stack.push(matched);
+                }
+            }
+            Opcode::PREP_RERAISE_STAR => {
+                let excs = pop!();
+                let orig = pop!();
+                let r = crate::builtins::exception_group::prep_reraise_star(vm, &orig, &excs)?;
+                vm.stack.push(r);
+            }
             Opcode::CHECK_EXC_MATCH => {
                 let ty = pop!();
                 let exc = top!().clone();

@@ -125,6 +125,9 @@ enum FBlock {
     /// The body of a `with` statement (at `range`), protected by `region`:
     /// leaving it calls `__exit__(None, None, None)`.
     With { region: Region, range: TextRange, is_async: bool },
+    /// The `except*` clauses of a `try` statement: nothing may leave them
+    /// by `break`, `continue` or `return`.
+    ExceptionGroupHandler,
 }
 
 struct Unit {
@@ -152,6 +155,9 @@ struct Unit {
     /// (SET_LOC without restoring) for the rest of the statement; cleared
     /// at each statement. Only `assert` uses it so far.
     leaked_pos: Option<TextRange>,
+    /// The source range `pos` was last set from (for errors located where
+    /// the code being emitted is, as CPython's `u_loc`).
+    pos_range: TextRange,
 }
 
 impl<'a> Compiler<'a> {
@@ -184,6 +190,7 @@ impl<'a> Compiler<'a> {
             block_depth: 0,
             pos: Position::default(),
             leaked_pos: None,
+            pos_range: TextRange::default(),
         });
     }
 
@@ -220,6 +227,7 @@ impl<'a> Compiler<'a> {
 
     /// Position the next instructions at `range`.
     fn set_pos(&mut self, range: TextRange) {
+        self.unit().pos_range = range;
         let (line, col) = self.lines.line_col(range.start);
         let (end_line, end_col) = self.lines.line_col(range.end);
         self.unit().pos = Position {

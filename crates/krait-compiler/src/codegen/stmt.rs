@@ -201,7 +201,14 @@ impl Compiler<'_> {
                 if finalbody.is_empty() {
                     self.compile_try_except(s, body, handlers, orelse)?;
                 } else {
-                    self.compile_try_finally(s, body, handlers, orelse, finalbody)?;
+                    self.compile_try_finally(s, body, handlers, orelse, finalbody, false)?;
+                }
+            }
+            StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+                if finalbody.is_empty() {
+                    self.compile_try_star_except(body, handlers, orelse)?;
+                } else {
+                    self.compile_try_finally(s, body, handlers, orelse, finalbody, true)?;
                 }
             }
             StmtKind::Assert { test, msg } => {
@@ -329,11 +336,6 @@ impl Compiler<'_> {
                 self.compile_class(s, name, bases, keywords, body, decorator_list)?;
             }
             StmtKind::Match { subject, cases } => self.compile_match(subject, cases)?,
-            other => {
-                let name = format!("{other:?}");
-                let name = name.split([' ', '{', '(']).next().unwrap_or("statement").to_string();
-                return Err(CompileError::Unsupported(format!("compiling {name} statements")));
-            }
         }
         Ok(())
     }
@@ -512,6 +514,120 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// `try: ... except* ...: ... else: ...` (CPython 3.11's
+    /// `compiler_try_star_except`): each clause takes the part of the
+    /// exception group its type matches (CHECK_EG_MATCH) and leaves the
+    /// rest to the next; what the clauses raise and what none matched are
+    /// collected in a list, from which PREP_RERAISE_STAR makes what to
+    /// re-raise.
+    fn compile_try_star_except(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[krait_syntax::ast::ExceptHandler],
+        orelse: &[Stmt],
+    ) -> CResult<()> {
+        use krait_syntax::ast::ExceptHandlerKind;
+        let (except, orelse_label, end, cleanup, reraise_star) =
+            (self.new_label(), self.new_label(), self.new_label(), self.new_label(), self.new_label());
+        let depth = self.unit().block_depth;
+        let pos = self.unit().pos;
+        self.unit().asm.emit_pseudo(pos);
+        let try_region = Region { target: except, depth, lasti: false };
+        self.unit().asm.push_handler(except, depth, false);
+        self.unit().fblocks.push(FBlock::TryBody(try_region));
+        self.compile_body(body)?;
+        self.unit().fblocks.pop();
+        self.unit().asm.pop_handler();
+        self.unit().asm.emit_pseudo(Position::default());
+        self.emit_jump_noline(JumpKind::Always, orelse_label);
+
+        // The clauses: [previous exception, original, list, rest] between them.
+        self.enter_handler(except, cleanup, depth, Position::default());
+        self.unit().fblocks.push(FBlock::ExceptionGroupHandler);
+        let n = handlers.len();
+        for (i, h) in handlers.iter().enumerate() {
+            let ExceptHandlerKind::ExceptHandler { type_, name, body: hbody } = &h.kind;
+            self.set_pos(h.range);
+            let (next, except_with_error, no_match) = (self.new_label(), self.new_label(), self.new_label());
+            if i == 0 {
+                self.emit(Opcode::COPY, 1);
+                self.emit(Opcode::BUILD_LIST, 0);
+                self.emit(Opcode::SWAP, 2);
+            }
+            if let Some(t) = type_ {
+                self.compile_expr(t)?;
+                self.set_pos(h.range);
+                self.emit(Opcode::CHECK_EG_MATCH, 0);
+                self.emit(Opcode::COPY, 1);
+                self.emit_jump(JumpKind::PopIfNone, no_match);
+            }
+            let cleanup_end = self.new_label();
+            match name {
+                Some(name) => self.compile_name(name, ExprContext::Store)?,
+                None => self.emit(Opcode::POP_TOP, 0),
+            }
+            let inner = Region { target: cleanup_end, depth: depth + 4, lasti: true };
+            self.unit().asm.push_handler(cleanup_end, depth + 4, true);
+            // SETUP_CLEANUP keeps `cleanup_end` reachable.
+            self.unit().asm.emit_pseudo(Position::default());
+            self.unit().block_depth += 4;
+            let handler_name = name.as_ref().map(|n| n.to_string());
+            // Leaving the body is refused (ExceptionGroupHandler), so `outer` is never unwound.
+            self.unit().fblocks.push(FBlock::Handler { name: handler_name, inner: Some(inner), outer: inner });
+            self.compile_body(hbody)?;
+            self.unit().fblocks.pop();
+            self.unit().block_depth -= 4;
+            self.unit().pos = Position::default();
+            self.unit().asm.pop_handler();
+            if let Some(name) = name {
+                self.emit_none_store_del(name)?;
+            }
+            self.emit_jump(JumpKind::Always, next);
+            // The clause raised: add it to the list.
+            self.bind(cleanup_end);
+            if let Some(name) = name {
+                self.emit_none_store_del(name)?;
+            }
+            self.emit(Opcode::LIST_APPEND, 3);
+            self.emit(Opcode::POP_TOP, 0);
+            self.emit_jump(JumpKind::Always, except_with_error);
+            self.bind(next);
+            self.emit(Opcode::NOP, 0);
+            self.emit_jump(JumpKind::Always, except_with_error);
+            self.bind(no_match);
+            self.set_pos(h.range);
+            self.emit(Opcode::POP_TOP, 0);
+            self.bind(except_with_error);
+            if i + 1 == n {
+                // What no clause matched (or None) joins the list.
+                self.unit().pos = Position::default();
+                self.emit(Opcode::LIST_APPEND, 1);
+                self.emit_jump(JumpKind::Always, reraise_star);
+            }
+        }
+        self.unit().pos = Position::default();
+        self.unit().fblocks.pop();
+        let reraise = self.new_label();
+        self.bind(reraise_star);
+        self.emit(Opcode::PREP_RERAISE_STAR, 0);
+        self.emit(Opcode::COPY, 1);
+        self.emit_jump(JumpKind::PopIfNotNone, reraise);
+        // Nothing to re-raise.
+        self.emit(Opcode::POP_TOP, 0);
+        self.unit().asm.pop_handler();
+        self.emit(Opcode::POP_EXCEPT, 0);
+        self.emit_jump(JumpKind::Always, end);
+        self.bind(reraise);
+        self.emit(Opcode::SWAP, 2);
+        self.emit(Opcode::POP_EXCEPT, 0);
+        self.emit(Opcode::RERAISE, 0);
+        self.emit_pop_except_and_reraise(cleanup);
+        self.bind(orelse_label);
+        self.compile_body(orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
     /// `try: ... finally: ...` (CPython 3.11's `compiler_try_finally`):
     /// the body (with any except clauses) is followed by the `finally`
     /// body; a second copy runs for an exception and re-raises it.
@@ -522,6 +638,7 @@ impl Compiler<'_> {
         handlers: &[krait_syntax::ast::ExceptHandler],
         orelse: &[Stmt],
         finalbody: &[Stmt],
+        star: bool,
     ) -> CResult<()> {
         let (end, exit, cleanup) = (self.new_label(), self.new_label(), self.new_label());
         let depth = self.unit().block_depth;
@@ -535,6 +652,8 @@ impl Compiler<'_> {
         self.unit().fblocks.push(FBlock::FinallyTry { region, finalbody: finalbody.to_vec() });
         if handlers.is_empty() {
             self.compile_body(body)?;
+        } else if star {
+            self.compile_try_star_except(body, handlers, orelse)?;
         } else {
             self.compile_try_except(s, body, handlers, orelse)?;
         }
@@ -551,7 +670,13 @@ impl Compiler<'_> {
         self.compile_body(finalbody)?;
         self.unit().fblocks.pop();
         self.unit().block_depth -= 2;
-        self.unit().pos = Position::default();
+        // CPython's compiler_try_star_finally keeps the location the
+        // `finally` body left (its last statement's); compiler_try_finally
+        // unsets it.
+        match finalbody.last() {
+            Some(last) if star => self.set_pos(last.range),
+            _ => self.unit().pos = Position::default(),
+        }
         self.emit(Opcode::RERAISE, 0);
         self.unit().asm.pop_handler();
         self.emit_pop_except_and_reraise(cleanup);
@@ -793,6 +918,11 @@ impl Compiler<'_> {
                 FBlock::TryBody(r) => {
                     self.unit().asm.pop_handler();
                     popped.push(*r);
+                }
+                FBlock::ExceptionGroupHandler => {
+                    let msg = "'break', 'continue' and 'return' cannot appear in an except* block";
+                    let at = self.unit().pos_range;
+                    return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, at)));
                 }
                 FBlock::With { region, range, is_async } => {
                     // POP_BLOCK, then __exit__(None, None, None) at the

@@ -236,15 +236,14 @@ pub fn check_eg_match(vm: &mut Vm, exc: &Value, match_type: &Value) -> PyResult<
         if group_parts(exc).is_some() {
             return Ok((exc.clone(), none()));
         }
-        // A naked exception: wrapped, keeping its traceback.
+        // A naked exception: wrapped in a group of its own (which, as in
+        // CPython 3.11, has no traceback).
         let wrapped = group_new(
             vm,
             &crate::builtins::exceptions::BASE_EXCEPTION_GROUP,
             &[new_str(""), new_tuple(vec![exc.clone()])],
             &[],
         )?;
-        let tb = as_exception(exc).map(|d| d.traceback.borrow().clone()).unwrap_or(Value::NULL);
-        *as_exception(&wrapped).expect("a group").traceback.borrow_mut() = tb;
         return Ok((wrapped, none()));
     }
     if group_parts(exc).is_some() {
