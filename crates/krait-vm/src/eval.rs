@@ -244,6 +244,20 @@ fn delete_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<()> {
     }
 }
 
+/// Reading or deleting an empty cell (CPython's `format_exc_unbound`): a
+/// cell variable of this code is an unbound local, a free variable a
+/// NameError.
+fn unbound_deref(vm: &mut Vm, co: &krait_compiler::code::CodeObject, index: usize) -> PyErr {
+    let name = localsplus_name(co, index);
+    if co.co_cellvars.contains(&name) {
+        let msg = format!("cannot access local variable '{name}' where it is not associated with a value");
+        vm.error(&UNBOUND_LOCAL_ERROR, msg)
+    } else {
+        let msg = format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
+        vm.error(&NAME_ERROR, msg)
+    }
+}
+
 /// Look a name up in a dict value.
 fn dict_get(vm: &mut Vm, d: &Value, key: &Value) -> PyResult<Option<Value>> {
     match as_dict(d) {
@@ -907,11 +921,18 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let cell = vm.stack[base + arg as usize].clone();
                 let v = as_cell(&cell).map(|c| c.content.borrow().clone()).unwrap_or(Value::NULL);
                 if v.is_null() {
-                    let name = localsplus_name(&co.co, arg as usize);
-                    let msg = format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
-                    return Err(vm.error(&NAME_ERROR, msg));
+                    return Err(unbound_deref(vm, &co.co, arg as usize));
                 }
                 vm.stack.push(v);
+            }
+            Opcode::DELETE_DEREF => {
+                let cell = vm.stack[base + arg as usize].clone();
+                let old = as_cell(&cell).map(|c| std::mem::replace(&mut *c.content.borrow_mut(), Value::NULL));
+                if !matches!(&old, Some(v) if !v.is_null()) {
+                    return Err(unbound_deref(vm, &co.co, arg as usize));
+                }
+                drop(old);
+                weakref_callbacks!();
             }
             Opcode::STORE_DEREF => {
                 let v = pop!();

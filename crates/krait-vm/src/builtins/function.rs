@@ -436,6 +436,33 @@ pub static CELL_TYPE: TypeObject = TypeObject {
         };
         Ok(new_str(&text))
     }),
+    getattr: Slot::new(|vm, v, name| {
+        if as_str(name) != Some("cell_contents") {
+            return crate::builtins::classes::generic_getattr(vm, v, name);
+        }
+        let content = as_cell(v).expect("cell slot on a cell").content.borrow().clone();
+        if content.is_null() {
+            return Err(vm.error(&crate::builtins::exceptions::VALUE_ERROR, "Cell is empty"));
+        }
+        Ok(content)
+    }),
+    setattr: Slot::new(|vm, v, name, value| {
+        if as_str(name) != Some("cell_contents") {
+            return crate::builtins::classes::generic_setattr(vm, v, name, value);
+        }
+        let c = as_cell(v).expect("cell slot on a cell");
+        let old = std::mem::replace(&mut *c.content.borrow_mut(), value.unwrap_or(Value::NULL));
+        drop(old);
+        Ok(())
+    }),
+    new: Some(|vm, _, args, kwnames| {
+        crate::builtins::function::no_keywords(vm, "cell", kwnames)?;
+        match args {
+            [] => Ok(new_cell(Value::NULL)),
+            [x] => Ok(new_cell(x.clone())),
+            _ => Err(vm.type_error(format!("cell expected at most 1 argument, got {}", args.len()))),
+        }
+    }),
     ..TypeObject::builtin("cell", Some(&OBJECT_TYPE), dealloc_cell, trace_cell)
 };
 

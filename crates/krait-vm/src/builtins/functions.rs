@@ -68,6 +68,8 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
         ("min", |vm, f, a, k| min_max(vm, f, a, k, "min", CompareOp::Lt)),
         ("max", |vm, f, a, k| min_max(vm, f, a, k, "max", CompareOp::Gt)),
         ("sum", sum),
+        ("ord", ord),
+        ("chr", chr),
     ];
     for &(name, f) in functions {
         dd.set(vm, new_str(name), new_builtin(name, f))?;
@@ -77,6 +79,11 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
     dd.set(vm, new_str("__doc__"), none())?;
     dd.set(vm, new_str("__package__"), new_str(""))?;
     dd.set(vm, new_str("Ellipsis"), crate::builtins::singletons::ellipsis())?;
+    dd.set(vm, new_str("None"), none())?;
+    dd.set(vm, new_str("True"), vm.bool(true))?;
+    dd.set(vm, new_str("False"), vm.bool(false))?;
+    // Krait has no -O yet: assertions always run.
+    dd.set(vm, new_str("__debug__"), vm.bool(true))?;
     let types: &[&'static TypeObject] =
         &[&crate::builtins::set::SET_TYPE, &crate::builtins::set::FROZENSET_TYPE, &crate::builtins::iter::MAP_TYPE, &crate::builtins::iter::FILTER_TYPE, &crate::builtins::iter::REVERSED_TYPE, &crate::types::OBJECT_TYPE, &crate::builtins::descriptors::SUPER_TYPE, &crate::builtins::descriptors::PROPERTY_TYPE, &crate::builtins::descriptors::CLASSMETHOD_TYPE, &crate::builtins::descriptors::STATICMETHOD_TYPE, &crate::builtins::slice::SLICE_TYPE, &crate::builtins::iter::ENUMERATE_TYPE, &crate::builtins::iter::ZIP_TYPE, &crate::types::TYPE_TYPE, &INT_TYPE, &FLOAT_TYPE, &STR_TYPE, &BOOL_TYPE, &RANGE_TYPE, &LIST_TYPE, &TUPLE_TYPE, &crate::builtins::dict::DICT_TYPE];
     for &ty in types {
@@ -251,7 +258,7 @@ fn hasattr(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResul
 fn vars(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     arity(vm, "vars", args, kwnames, 0, 1)?;
     let Some(obj) = args.first() else {
-        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "vars() without an argument (locals())"));
+        return crate::eval::current_locals(vm);
     };
     match ops::getattr(vm, obj, &new_str("__dict__")) {
         Ok(d) => Ok(d),
@@ -361,13 +368,46 @@ fn merge_sort(vm: &mut Vm, keys: &[Value], order: Vec<usize>) -> PyResult<Vec<us
     Ok(out)
 }
 
-/// `iter(object)`. (The `iter(callable, sentinel)` form needs the
-/// callable iterator type, which arrives with the built-in types issue.)
+/// `ord(c)`: the code point of a one-character string.
+fn ord(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let c = exactly_one(vm, "ord", args, kwnames)?;
+    let Some(s) = crate::builtins::str::as_str_data(c) else {
+        let msg = format!("ord() expected string of length 1, but {} found", vm.type_of(c).name);
+        return Err(vm.type_error(msg));
+    };
+    let mut points = s.code_points();
+    match (points.next(), points.next()) {
+        (Some(cp), None) => Ok(new_int(i64::from(cp))),
+        _ => {
+            let n = s.code_points().count();
+            Err(vm.type_error(format!("ord() expected a character, but string of length {n} found")))
+        }
+    }
+}
+
+/// `chr(i)`: the one-character string of code point `i`.
+fn chr(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let i = exactly_one(vm, "chr", args, kwnames)?;
+    let i = crate::builtins::str_methods::ssize_arg(vm, i)?;
+    if !(0..0x110000).contains(&i) {
+        return Err(vm.value_error("chr() arg not in range(0x110000)"));
+    }
+    let mut s = krait_syntax::pystr::PyString::new();
+    s.push_code_point(i as u32);
+    Ok(crate::builtins::str::new_str_from_pystring(&s))
+}
+
+/// `iter(object)` and `iter(callable, sentinel)`.
 fn iter(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::function::no_keywords(vm, "iter", kwnames)?;
     match args {
         [x] => ops::iter(vm, x),
-        [_, _] => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "iter(callable, sentinel)")),
+        [callable, sentinel] => {
+            if !ops::is_callable(vm, callable) {
+                return Err(vm.type_error("iter(v, w): v must be callable"));
+            }
+            Ok(crate::builtins::iter::new_callable_iterator(callable.clone(), sentinel.clone()))
+        }
         [] => Err(vm.type_error("iter expected at least 1 argument, got 0")),
         _ => Err(vm.type_error(format!("iter expected at most 2 arguments, got {}", args.len()))),
     }
@@ -938,10 +978,26 @@ fn divmod(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult
 
 /// `sum(iterable, start=0)`.
 fn sum(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::function::no_keywords(vm, "sum", kwnames)?;
-    let (iterable, mut total) = match args {
-        [iterable] => (iterable, new_int(0)),
-        [iterable, start] => (iterable, start.clone()),
+    if args.len() > 2 {
+        return Err(vm.type_error(format!("sum() takes at most 2 arguments ({} given)", args.len())));
+    }
+    let npos = args.len() - kwnames.len();
+    let mut start = args[..npos].get(1).cloned();
+    for (k, v) in kwnames.iter().zip(&args[npos..]) {
+        match as_str(k) {
+            Some("start") if start.is_none() => start = Some(v.clone()),
+            Some("start") => {
+                return Err(vm.type_error("argument for sum() given by name ('start') and position (2)"));
+            }
+            _ => {
+                let msg = format!("sum() got an unexpected keyword argument '{}'", as_str(k).unwrap_or("?"));
+                return Err(vm.type_error(msg));
+            }
+        }
+    }
+    let (iterable, mut total) = match &args[..npos] {
+        [iterable] | [iterable, _] => (iterable, start.unwrap_or_else(|| new_int(0))),
+        [] => return Err(vm.type_error("sum() takes at least 1 positional argument (0 given)")),
         _ => return Err(vm.type_error(format!("sum() takes at most 2 arguments ({} given)", args.len()))),
     };
     if as_str(&total).is_some() {

@@ -576,3 +576,57 @@ fn trace_getitem_iter(p: ObjPtr, visit: Visit) {
 pub fn getitem_iter(seq: &Value) -> Value {
     Value::from_owned(alloc(&GETITEM_ITERATOR_TYPE, GetItemIter { seq: seq.clone(), index: Cell::new(0) }))
 }
+
+/// `iter(callable, sentinel)`: calls `callable` until it returns
+/// `sentinel` (or raises StopIteration); then it is exhausted for good.
+struct CallableIter {
+    /// NULL once exhausted.
+    callable: std::cell::RefCell<Value>,
+    sentinel: Value,
+}
+
+pub static CALLABLE_ITERATOR_TYPE: TypeObject = TypeObject {
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(|vm, v| {
+        // SAFETY: callable iterators are Obj<CallableIter>.
+        let it = unsafe { v.as_object().expect("a callable iterator").data::<CallableIter>() };
+        let f = it.callable.borrow().clone();
+        if f.is_null() {
+            return Ok(None);
+        }
+        let r = match crate::eval::call(vm, &f, &[], &[]) {
+            Ok(r) => r,
+            Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::STOP_ITERATION) => {
+                drop(it.callable.replace(Value::NULL));
+                return Ok(None);
+            }
+            Err(e) => return Err(e),
+        };
+        let cmp = crate::ops::richcompare(vm, &r, &it.sentinel, crate::types::CompareOp::Eq)?;
+        if crate::ops::truthy(vm, &cmp)? {
+            drop(it.callable.replace(Value::NULL));
+            return Ok(None);
+        }
+        Ok(Some(r))
+    }),
+    ..TypeObject::builtin("callable_iterator", Some(&OBJECT_TYPE), dealloc_callable_iter, trace_callable_iter)
+};
+
+unsafe fn dealloc_callable_iter(p: ObjPtr) {
+    // SAFETY: callable iterators are Obj<CallableIter>.
+    unsafe { dealloc_boxed::<CallableIter>(p) }
+}
+
+fn trace_callable_iter(p: ObjPtr, visit: Visit) {
+    // SAFETY: callable iterators are Obj<CallableIter>.
+    let it = unsafe { p.data::<CallableIter>() };
+    let f = it.callable.borrow();
+    if !f.is_null() {
+        visit(&f);
+    }
+    visit(&it.sentinel);
+}
+
+pub fn new_callable_iterator(callable: Value, sentinel: Value) -> Value {
+    Value::from_owned(alloc(&CALLABLE_ITERATOR_TYPE, CallableIter { callable: std::cell::RefCell::new(callable), sentinel }))
+}

@@ -25,6 +25,7 @@ pub static SLICE_TYPE: TypeObject = TypeObject {
         let parts = [crate::ops::repr_string(vm, &a)?, crate::ops::repr_string(vm, &b)?, crate::ops::repr_string(vm, &c)?];
         Ok(new_str(&format!("slice({}, {}, {})", parts[0], parts[1], parts[2])))
     }),
+    methods: &[crate::types::MethodDef { name: "indices", func: slice_indices }],
     new: Some(|vm, _, args, kwnames| {
         crate::builtins::function::no_keywords(vm, "slice", kwnames)?;
         let none = crate::builtins::singletons::none;
@@ -116,4 +117,21 @@ impl SliceData {
 pub fn select<T: Clone>(vm: &mut Vm, s: &SliceData, items: &[T]) -> PyResult<Vec<T>> {
     let (start, _, step, count) = s.indices(vm, items.len())?;
     Ok((0..count).map(|k| items[(start + k as i64 * step) as usize].clone()).collect())
+}
+
+/// `s.indices(length)`: (start, stop, step) clipped to a sequence of
+/// `length` items.
+fn slice_indices(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "indices", kwnames)?;
+    let [length] = args else {
+        return Err(vm.type_error(format!("slice.indices() takes exactly one argument ({} given)", args.len())));
+    };
+    let n = crate::builtins::str_methods::ssize_arg(vm, length)?;
+    if n < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let s = as_slice(this).expect("slice method on a slice");
+    let (start, stop, step, _) = s.indices(vm, n as usize)?;
+    let ints = [start, stop, step].map(crate::builtins::int::new_int);
+    Ok(crate::builtins::tuple::new_tuple(ints.to_vec()))
 }
