@@ -156,7 +156,8 @@ impl Compiler<'_> {
             }
             ExprKind::Yield { value } => {
                 if self.block().kind != BlockType::Function {
-                    return Err(CompileError::Internal("'yield' outside function".into()));
+                    let msg = "'yield' outside function";
+                    return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, e.range)));
                 }
                 match value {
                     Some(v) => self.compile_expr(v)?,
@@ -174,7 +175,7 @@ impl Compiler<'_> {
                     let msg = "'await' outside function";
                     return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, e.range)));
                 }
-                if !b.coroutine && b.comprehension.is_none() {
+                if !b.async_def && b.comprehension.is_none() {
                     let msg = "'await' outside async function";
                     return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, e.range)));
                 }
@@ -186,6 +187,15 @@ impl Compiler<'_> {
                 self.emit_yield_from(true);
             }
             ExprKind::YieldFrom { value } => {
+                let b = self.block();
+                if b.kind != BlockType::Function {
+                    let msg = "'yield' outside function";
+                    return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, e.range)));
+                }
+                if b.async_def {
+                    let msg = "'yield from' inside async function";
+                    return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, e.range)));
+                }
                 self.compile_expr(value)?;
                 self.set_pos(e.range);
                 self.emit(Opcode::GET_YIELD_FROM_ITER, 0);
@@ -285,7 +295,7 @@ impl Compiler<'_> {
             .ok_or_else(|| CompileError::Internal("no block for a comprehension".into()))?;
         let is_async = self.table.block(block).coroutine;
         let generator_kind = matches!(element, CompElement::Generator(_));
-        if is_async && !generator_kind && !self.block().coroutine && self.block().comprehension.is_none() {
+        if is_async && !generator_kind && !self.block().async_def && self.block().comprehension.is_none() {
             let msg = "asynchronous comprehension outside of an asynchronous function";
             return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, e.range)));
         }
@@ -668,6 +678,15 @@ impl Compiler<'_> {
     /// without binding it; a global function in a function body pushes its
     /// NULL through `LOAD_GLOBAL`'s low bit.
     fn compile_call(&mut self, e: &Expr, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> CResult<()> {
+        // CPython's validate_keywords: a name given twice is an error at
+        // its second use.
+        for (i, k) in keywords.iter().enumerate() {
+            let Some(name) = &k.arg else { continue };
+            if let Some(again) = keywords[i + 1..].iter().find(|o| o.arg.as_ref() == Some(name)) {
+                let msg = format!("keyword argument repeated: {}", name.as_str());
+                return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, again.range)));
+            }
+        }
         // CPython's maybe_optimize_method_call applies only to plain calls.
         let plain = !args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
             && !keywords.iter().any(|k| k.arg.is_none())

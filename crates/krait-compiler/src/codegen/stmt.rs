@@ -164,7 +164,7 @@ impl Compiler<'_> {
             }
             StmtKind::AsyncFor { target, iter, body, orelse, .. } => {
                 // CPython 3.11's compiler_async_for.
-                if !self.block().coroutine {
+                if !self.block().async_def {
                     let msg = "'async for' outside async function";
                     return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, s.range)));
                 }
@@ -191,7 +191,7 @@ impl Compiler<'_> {
                 self.bind(end);
             }
             StmtKind::AsyncWith { items, body, .. } => {
-                if !self.block().coroutine {
+                if !self.block().async_def {
                     let msg = "'async with' outside async function";
                     return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, s.range)));
                 }
@@ -306,6 +306,10 @@ impl Compiler<'_> {
             }
             StmtKind::ImportFrom { module, names, level } => {
                 // CPython 3.11's compiler_from_import.
+                if module.as_deref() == Some("__future__") && self.lines.line(s.range.start) > self.table.future.lineno {
+                    let msg = "from __future__ imports must occur at the beginning of the file";
+                    return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, s.range)));
+                }
                 let lvl = self.add_const(Constant::Int(krait_syntax::ast::Int::Small(level.unwrap_or(0))));
                 self.emit(Opcode::LOAD_CONST, lvl);
                 let fromlist = names.iter().map(|a| Constant::Str(a.name.as_str().into())).collect();
@@ -826,6 +830,10 @@ impl Compiler<'_> {
     fn compile_return(&mut self, s: &Stmt, value: Option<&Expr>) -> CResult<()> {
         if self.block().kind != BlockType::Function {
             return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax("'return' outside function", s.range)));
+        }
+        if value.is_some() && self.block().coroutine && self.block().generator {
+            let msg = "'return' with value in async generator";
+            return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, s.range)));
         }
         let constant = value.map_or(Some(Constant::None), as_constant);
         let preserve = constant.is_none();

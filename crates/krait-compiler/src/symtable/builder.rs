@@ -367,6 +367,7 @@ impl Builder {
         self.enter_block(name, BlockType::Function, s.range, false);
         if is_async {
             self.cur().coroutine = true;
+            self.cur().async_def = true;
         }
         self.visit_arguments(args)?;
         self.visit_body(body)?;

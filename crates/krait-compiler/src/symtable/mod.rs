@@ -201,6 +201,9 @@ pub struct Block {
     /// An `async def`, or a block containing `await`/`async for`/`async
     /// with`... as CPython's `ste_coroutine`.
     pub coroutine: bool,
+    /// An `async def` (CPython's COMPILER_SCOPE_ASYNC_FUNCTION): where
+    /// `await`, `async for` and `async with` may appear.
+    pub async_def: bool,
     pub comprehension: Option<ComprehensionKind>,
     pub varargs: bool,
     pub varkeywords: bool,
@@ -233,6 +236,7 @@ impl Block {
             child_free: false,
             generator: false,
             coroutine: false,
+            async_def: false,
             comprehension: None,
             varargs: false,
             varkeywords: false,

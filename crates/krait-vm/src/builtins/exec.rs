@@ -57,7 +57,8 @@ fn syntax_error_with(e: &krait_syntax::SyntaxError, text: &str, filename: &str, 
         new_int(loc.offset as i64),
         line_text,
         new_int(loc.end_lineno as i64),
-        new_int(loc.end_offset as i64),
+        // A location without an end column has None there.
+        if loc.end_offset < 0 { none() } else { new_int(loc.end_offset as i64) },
     ]);
     let ty = match e.kind.name() {
         "IndentationError" => &crate::builtins::exceptions::INDENTATION_ERROR,
