@@ -443,16 +443,7 @@ impl Compiler<'_> {
         use krait_syntax::ast::ExceptHandlerKind;
         let (except, end, cleanup) = (self.new_label(), self.new_label(), self.new_label());
         let depth = self.unit().block_depth;
-        // The `try:` line gets a NOP of its own (CPython's SETUP_FINALLY).
-        let pos = self.unit().pos;
-        self.unit().asm.emit_pseudo(pos);
-        let try_region = Region { target: except, depth, lasti: false };
-        self.unit().asm.push_handler(except, depth, false);
-        self.unit().fblocks.push(FBlock::TryBody(try_region));
-        self.compile_body(body)?;
-        self.unit().fblocks.pop();
-        self.unit().asm.pop_handler();
-        self.unit().asm.emit_pseudo(Position::default());
+        self.compile_try_body(body, except, depth)?;
         self.compile_body(orelse)?;
         self.emit_jump_noline(JumpKind::Always, end);
 
@@ -518,6 +509,21 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// A `try` body protected by the handlers at `except` (CPython's
+    /// SETUP_FINALLY ... POP_BLOCK); the `try:` line gets a NOP of its own.
+    fn compile_try_body(&mut self, body: &[Stmt], except: Label, depth: u32) -> CResult<()> {
+        let pos = self.unit().pos;
+        self.unit().asm.emit_pseudo(pos);
+        let try_region = Region { target: except, depth, lasti: false };
+        self.unit().asm.push_handler(except, depth, false);
+        self.unit().fblocks.push(FBlock::TryBody(try_region));
+        self.compile_body(body)?;
+        self.unit().fblocks.pop();
+        self.unit().asm.pop_handler();
+        self.unit().asm.emit_pseudo(Position::default());
+        Ok(())
+    }
+
     /// `try: ... except* ...: ... else: ...` (CPython 3.11's
     /// `compiler_try_star_except`): each clause takes the part of the
     /// exception group its type matches (CHECK_EG_MATCH) and leaves the
@@ -534,15 +540,7 @@ impl Compiler<'_> {
         let (except, orelse_label, end, cleanup, reraise_star) =
             (self.new_label(), self.new_label(), self.new_label(), self.new_label(), self.new_label());
         let depth = self.unit().block_depth;
-        let pos = self.unit().pos;
-        self.unit().asm.emit_pseudo(pos);
-        let try_region = Region { target: except, depth, lasti: false };
-        self.unit().asm.push_handler(except, depth, false);
-        self.unit().fblocks.push(FBlock::TryBody(try_region));
-        self.compile_body(body)?;
-        self.unit().fblocks.pop();
-        self.unit().asm.pop_handler();
-        self.unit().asm.emit_pseudo(Position::default());
+        self.compile_try_body(body, except, depth)?;
         self.emit_jump_noline(JumpKind::Always, orelse_label);
 
         // The clauses: [previous exception, original, list, rest] between them.
