@@ -374,7 +374,35 @@ fn exception_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             let tb = data.traceback.borrow().clone();
             Ok(if tb.is_null() { crate::builtins::singletons::none() } else { tb })
         }
-        _ => crate::builtins::classes::generic_getattr(vm, v, name),
+        attr => match crate::builtins::classes::generic_getattr(vm, v, name) {
+            // The keyword fields a few exceptions have read None until set.
+            Err(e) if keyword_fields(vm.type_of_static(v)).is_some_and(|(_, f)| f.contains(&attr) || attr == "msg") => {
+                if attr == "msg" && !vm.type_of(v).is_subtype(&IMPORT_ERROR) {
+                    return Err(e);
+                }
+                let args = data.args.borrow();
+                Ok(match (attr, args.as_slice()) {
+                    ("msg", [m]) => m.clone(),
+                    _ => crate::builtins::singletons::none(),
+                })
+            }
+            r => r,
+        },
+    }
+}
+
+/// The keyword arguments an exception type takes, with the built-in type
+/// that names them in errors: AttributeError's `name` and `obj`,
+/// NameError's `name`, ImportError's `name` and `path`.
+fn keyword_fields(ty: &TypeObject) -> Option<(&'static str, &'static [&'static str])> {
+    if ty.is_subtype(&ATTRIBUTE_ERROR) {
+        Some(("AttributeError", &["name", "obj"]))
+    } else if ty.is_subtype(&NAME_ERROR) {
+        Some(("NameError", &["name"]))
+    } else if ty.is_subtype(&IMPORT_ERROR) {
+        Some(("ImportError", &["name", "path"]))
+    } else {
+        None
     }
 }
 
@@ -478,7 +506,21 @@ fn exception_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: 
         return crate::builtins::exception_group::group_new(vm, ty, args, kwnames);
     }
     if !kwnames.is_empty() {
-        return Err(vm.type_error(format!("{}() takes no keyword arguments", ty.name)));
+        let Some((owner, fields)) = keyword_fields(ty) else {
+            return Err(vm.type_error(format!("{}() takes no keyword arguments", ty.name)));
+        };
+        let npos = args.len() - kwnames.len();
+        for k in kwnames {
+            let key = crate::builtins::str::as_str(k).unwrap_or("");
+            if !fields.contains(&key) {
+                return Err(vm.type_error(format!("'{key}' is an invalid keyword argument for {owner}()")));
+            }
+        }
+        let e = Value::from_owned(alloc(ty, ExceptionData::new(args[..npos].to_vec())));
+        for (k, v) in kwnames.iter().zip(&args[npos..]) {
+            crate::builtins::classes::generic_setattr(vm, &e, k, Some(v.clone()))?;
+        }
+        return Ok(e);
     }
     if !ty.is_subtype(&OS_ERROR) || !(2..=5).contains(&args.len()) {
         return Ok(Value::from_owned(alloc(ty, ExceptionData::new(args.to_vec()))));
