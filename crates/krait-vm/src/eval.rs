@@ -221,6 +221,8 @@ pub(crate) fn store_item(vm: &mut Vm, container: &Value, key: Value, value: Valu
         d.set(vm, key, value)
     } else if let Some(l) = as_list(container) {
         crate::builtins::list::set_item(vm, l, &key, value)
+    } else if crate::builtins::bytes::as_bytearray(container).is_some() {
+        crate::builtins::bytes::set_item(vm, container, &key, &value)
     } else {
         let msg = format!("'{}' object does not support item assignment", vm.type_of(container).name);
         Err(vm.type_error(msg))
@@ -238,6 +240,8 @@ fn delete_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<()> {
         d.del_item(vm, key)
     } else if let Some(l) = as_list(container) {
         crate::builtins::list::del_item(vm, l, key)
+    } else if crate::builtins::bytes::as_bytearray(container).is_some() {
+        crate::builtins::bytes::del_item(vm, container, key)
     } else {
         let msg = format!("'{}' object doesn't support item deletion", vm.type_of(container).name);
         Err(vm.type_error(msg))

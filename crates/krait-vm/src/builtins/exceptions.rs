@@ -303,6 +303,11 @@ fn exception_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if let Some(s) = crate::builtins::exception_group::group_str(v) {
         return Ok(new_str(&s));
     }
+    if vm.type_of(v).is_subtype(&UNICODE_ENCODE_ERROR) || vm.type_of(v).is_subtype(&UNICODE_DECODE_ERROR) {
+        if let Some(text) = unicode_error_str(vm, v)? {
+            return Ok(new_str(&text));
+        }
+    }
     let data = as_exception(v).expect("exception slot on an exception");
     let args = data.args.borrow();
     match args.as_slice() {
@@ -363,6 +368,21 @@ fn exception_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
                 return Ok(x);
             }
             Ok(syntax_error_field(data, attr))
+        }
+        attr @ ("encoding" | "object" | "start" | "end" | "reason")
+            if vm.type_of(v).is_subtype(&UNICODE_ENCODE_ERROR) || vm.type_of(v).is_subtype(&UNICODE_DECODE_ERROR) =>
+        {
+            let index = ["encoding", "object", "start", "end", "reason"].iter().position(|a| *a == attr).unwrap_or(0);
+            let x = data.args.borrow().get(index).cloned();
+            Ok(match x {
+                // `object` of a decode error is bytes, whatever bytes-like was given.
+                Some(o) if attr == "object" && crate::builtins::bytes::as_bytearray(&o).is_some() => {
+                    let copy = crate::builtins::bytes::as_buffer(&o).map(|b| b.to_vec()).unwrap_or_default();
+                    crate::builtins::bytes::new_bytes(copy)
+                }
+                Some(x) => x,
+                None => crate::builtins::singletons::none(),
+            })
         }
         "value" if vm.type_of(v).is_subtype(&STOP_ITERATION) => {
             Ok(data.args.borrow().first().cloned().unwrap_or_else(crate::builtins::singletons::none))
@@ -522,6 +542,9 @@ fn exception_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: 
         }
         return Ok(e);
     }
+    if std::ptr::eq(ty, &UNICODE_ENCODE_ERROR) || std::ptr::eq(ty, &UNICODE_DECODE_ERROR) {
+        check_unicode_error_args(vm, ty, args)?;
+    }
     if !ty.is_subtype(&OS_ERROR) || !(2..=5).contains(&args.len()) {
         return Ok(Value::from_owned(alloc(ty, ExceptionData::new(args.to_vec()))));
     }
@@ -536,6 +559,63 @@ fn exception_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: 
     let data = ExceptionData::new(args[..2].to_vec());
     *data.os_args.borrow_mut() = args.to_vec();
     Ok(Value::from_owned(alloc(ty, data)))
+}
+
+/// `UnicodeEncodeError(encoding, object, start, end, reason)` and
+/// `UnicodeDecodeError(...)` check their arguments (CPython's
+/// `PyArg_ParseTuple(args, "UUnnU")`, with a bytes-like object for a
+/// decode error).
+fn check_unicode_error_args(vm: &mut Vm, ty: &'static TypeObject, args: &[Value]) -> PyResult<()> {
+    if args.len() != 5 {
+        return Err(vm.type_error(format!("function takes exactly 5 arguments ({} given)", args.len())));
+    }
+    for (i, a) in args.iter().enumerate() {
+        match i {
+            1 if std::ptr::eq(ty, &UNICODE_DECODE_ERROR) => {
+                crate::builtins::bytes::buffer_arg(vm, a)?;
+            }
+            2 | 3 => {
+                crate::builtins::str_methods::ssize_arg(vm, a)?;
+            }
+            _ if as_str(a).is_none() && crate::builtins::str::as_str_data(a).is_none() => {
+                let msg = format!("argument {} must be str, not {}", i + 1, vm.type_of(a).name);
+                return Err(vm.type_error(msg));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// `str()` of a UnicodeEncodeError or UnicodeDecodeError (CPython's
+/// `UnicodeEncodeError_str`, `UnicodeDecodeError_str`): `None` when its
+/// arguments are not the five it was made with.
+fn unicode_error_str(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
+    let args = as_exception(v).expect("an exception").args.borrow().clone();
+    let [encoding, object, start, end, reason] = args.as_slice() else { return Ok(None) };
+    let (Some(start), Some(end)) = (start.as_small_int(), end.as_small_int()) else { return Ok(None) };
+    let encoding = crate::ops::str(vm, encoding)?;
+    let reason = crate::ops::str(vm, reason)?;
+    let (encoding, reason) = (as_str(&encoding).unwrap_or("").to_string(), as_str(&reason).unwrap_or("").to_string());
+    if vm.type_of(v).is_subtype(&UNICODE_ENCODE_ERROR) {
+        let Some(text) = crate::builtins::str::as_str_data(object) else { return Ok(None) };
+        if start >= 0 && (start as usize) < text.len() && end == start + 1 {
+            let cp = text.code_points().nth(start as usize).unwrap_or(0);
+            let shown = match cp {
+                0..=0xff => format!("\\x{cp:02x}"),
+                0x100..=0xffff => format!("\\u{cp:04x}"),
+                _ => format!("\\U{cp:08x}"),
+            };
+            return Ok(Some(format!("'{encoding}' codec can't encode character '{shown}' in position {start}: {reason}")));
+        }
+        return Ok(Some(format!("'{encoding}' codec can't encode characters in position {start}-{}: {reason}", end - 1)));
+    }
+    let Some(data) = crate::builtins::bytes::as_buffer(object).map(|b| b.to_vec()) else { return Ok(None) };
+    if start >= 0 && (start as usize) < data.len() && end == start + 1 {
+        let byte = data[start as usize];
+        return Ok(Some(format!("'{encoding}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}")));
+    }
+    Ok(Some(format!("'{encoding}' codec can't decode bytes in position {start}-{}: {reason}", end - 1)))
 }
 
 /// `repr(exc)`: `Name(args...)`.

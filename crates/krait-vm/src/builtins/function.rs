@@ -162,7 +162,8 @@ pub fn constant_value(c: &Constant) -> Value {
         // Types that do not exist yet: their constants load as None until
         // they do (the compiler does not produce them for the supported subset).
         Constant::FrozenSet(items) => crate::builtins::set::frozenset_constant(items.iter().map(constant_value).collect()),
-        Constant::Complex { .. } | Constant::Bytes(_) => none(),
+        Constant::Bytes(b) => crate::builtins::bytes::new_bytes(b.clone()),
+        Constant::Complex { .. } => none(),
     }
 }
 

@@ -85,7 +85,7 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
     // Krait has no -O yet: assertions always run.
     dd.set(vm, new_str("__debug__"), vm.bool(true))?;
     let types: &[&'static TypeObject] =
-        &[&crate::builtins::set::SET_TYPE, &crate::builtins::set::FROZENSET_TYPE, &crate::builtins::iter::MAP_TYPE, &crate::builtins::iter::FILTER_TYPE, &crate::builtins::iter::REVERSED_TYPE, &crate::types::OBJECT_TYPE, &crate::builtins::descriptors::SUPER_TYPE, &crate::builtins::descriptors::PROPERTY_TYPE, &crate::builtins::descriptors::CLASSMETHOD_TYPE, &crate::builtins::descriptors::STATICMETHOD_TYPE, &crate::builtins::slice::SLICE_TYPE, &crate::builtins::iter::ENUMERATE_TYPE, &crate::builtins::iter::ZIP_TYPE, &crate::types::TYPE_TYPE, &INT_TYPE, &FLOAT_TYPE, &STR_TYPE, &BOOL_TYPE, &RANGE_TYPE, &LIST_TYPE, &TUPLE_TYPE, &crate::builtins::dict::DICT_TYPE];
+        &[&crate::builtins::set::SET_TYPE, &crate::builtins::set::FROZENSET_TYPE, &crate::builtins::iter::MAP_TYPE, &crate::builtins::iter::FILTER_TYPE, &crate::builtins::iter::REVERSED_TYPE, &crate::types::OBJECT_TYPE, &crate::builtins::descriptors::SUPER_TYPE, &crate::builtins::descriptors::PROPERTY_TYPE, &crate::builtins::descriptors::CLASSMETHOD_TYPE, &crate::builtins::descriptors::STATICMETHOD_TYPE, &crate::builtins::slice::SLICE_TYPE, &crate::builtins::iter::ENUMERATE_TYPE, &crate::builtins::iter::ZIP_TYPE, &crate::types::TYPE_TYPE, &INT_TYPE, &FLOAT_TYPE, &STR_TYPE, &BOOL_TYPE, &RANGE_TYPE, &LIST_TYPE, &TUPLE_TYPE, &crate::builtins::dict::DICT_TYPE, &crate::builtins::bytes::BYTES_TYPE, &crate::builtins::bytes::BYTEARRAY_TYPE];
     for &ty in types {
         dd.set(vm, new_str(ty.name), type_value(ty))?;
     }
@@ -1040,7 +1040,7 @@ pub fn float_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &
     if let Some(i) = int_of(x) {
         return Ok(Value::float(crate::builtins::float::int_to_f64(vm, &i)?));
     }
-    if let Some(s) = as_str(x) {
+    if let Some(s) = as_str(x).map(str::to_string).or_else(|| ascii_of_buffer(x)) {
         let t = s.trim();
         let lower = t.to_ascii_lowercase();
         let body = lower.trim_start_matches(['+', '-']);
@@ -1064,13 +1064,17 @@ pub fn float_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &
 
 /// `str(object='')`.
 pub fn str_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    if !kwnames.is_empty() {
-        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "str() with encoding or errors"));
+    if let ([x], []) = (args, kwnames) {
+        return ops::str(vm, x);
     }
-    match args {
-        [] => Ok(new_str("")),
-        [x] => ops::str(vm, x),
-        _ => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "str() of bytes with an encoding")),
+    let [object, encoding, errors] =
+        crate::builtins::str_methods::bind(vm, "str", ["object", "encoding", "errors"], args, kwnames)?;
+    let encoding = crate::builtins::bytes::text_arg(vm, "str", "encoding", encoding)?;
+    let errors = crate::builtins::bytes::text_arg(vm, "str", "errors", errors)?;
+    match object {
+        None => Ok(new_str("")),
+        Some(x) if encoding.is_none() && errors.is_none() => ops::str(vm, x),
+        Some(x) => crate::builtins::codecs::decode_object(vm, x, encoding.as_deref(), errors.as_deref()),
     }
 }
 
@@ -1099,7 +1103,8 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
                 return Err(vm.type_error(msg));
             }
         };
-        let Some(s) = as_str(x) else {
+        let ascii = ascii_of_buffer(x);
+        let Some(s) = as_str(x).or(ascii.as_deref()) else {
             return Err(vm.type_error("int() can't convert non-string with explicit base"));
         };
         return match parse_int(s, base) {
@@ -1129,8 +1134,8 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
         }
         return Ok(new_big(dashu_int::IBig::try_from(f.trunc()).unwrap_or_default()));
     }
-    if let Some(s) = as_str(x) {
-        if let Some(v) = parse_decimal(s) {
+    if let Some(s) = as_str(x).map(str::to_string).or_else(|| ascii_of_buffer(x)) {
+        if let Some(v) = parse_decimal(&s) {
             return Ok(v);
         }
         let r = ops::repr_string(vm, x)?;
@@ -1138,6 +1143,14 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
     }
     let msg = format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", vm.type_of(x).name);
     Err(vm.type_error(msg))
+}
+
+/// The text of a bytes-like `int()`/`float()` argument: its bytes when
+/// they are ASCII, else text no number parses (a non-ASCII byte is never
+/// part of one).
+fn ascii_of_buffer(x: &Value) -> Option<String> {
+    let b = crate::builtins::bytes::as_buffer(x)?;
+    Some(if b.is_ascii() { String::from_utf8_lossy(&b).into_owned() } else { "\u{0}".to_string() })
 }
 
 /// A decimal integer as `int()` reads one: blanks around, an optional

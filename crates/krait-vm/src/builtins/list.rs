@@ -255,7 +255,18 @@ pub fn del_item(vm: &mut Vm, l: &ListData, key: &Value) -> PyResult<()> {
 
 /// `lst[slice] = iterable`.
 pub fn assign_slice(vm: &mut Vm, l: &ListData, s: &SliceData, value: &Value) -> PyResult<()> {
-    let new_items = crate::ops::collect(vm, value)?;
+    // CPython's `PySequence_Fast(v, "can only assign an iterable")`.
+    let it = match crate::ops::iter(vm, value) {
+        Ok(it) => it,
+        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::TYPE_ERROR) => {
+            return Err(vm.type_error("can only assign an iterable"));
+        }
+        Err(e) => return Err(e),
+    };
+    let mut new_items = Vec::new();
+    while let Some(x) = crate::ops::next(vm, &it)? {
+        new_items.push(x);
+    }
     let len = l.len();
     let (start, stop, step, count) = s.indices(vm, len)?;
     let mut items = l.items.borrow_mut();

@@ -1,6 +1,9 @@
 //! The built-in types, one module each.
 
+pub mod bytes;
+pub mod bytes_methods;
 pub mod classes;
+pub mod codecs;
 pub mod descriptors;
 pub mod dict;
 pub mod exception_group;

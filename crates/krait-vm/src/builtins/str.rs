@@ -372,6 +372,22 @@ pub fn hash_of(d: &StrData) -> i64 {
     h
 }
 
+/// CPython's `_Py_HashBytes`: SipHash-1-3 of a buffer with the process's
+/// key, 0 for an empty one (what `hash_of` computes for a str whose code
+/// points are all below 256, so equal texts hash alike).
+pub(crate) fn hash_buffer(bytes: &[u8]) -> i64 {
+    if bytes.is_empty() {
+        return 0;
+    }
+    let (k0, k1) = hash_key();
+    let mut s = siphasher::sip::SipHasher13::new_with_keys(k0, k1);
+    s.write(bytes);
+    match s.finish() as i64 {
+        -1 => -2,
+        h => h,
+    }
+}
+
 fn str_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
     let (Some(x), Some(y)) = (as_str_data(a), as_str_data(b)) else {
         return Ok(vm.not_implemented());

@@ -29,6 +29,7 @@ pub static METHODS: &[MethodDef] = &[
     MethodDef { name: "format", func: crate::builtins::str_format::str_format },
     MethodDef { name: "format_map", func: crate::builtins::str_format::str_format_map },
     MethodDef { name: "join", func: str_join },
+    MethodDef { name: "encode", func: crate::builtins::codecs::str_encode },
     MethodDef { name: "split", func: |vm, this, a, k| str_split(vm, this, a, k, false) },
     MethodDef { name: "rsplit", func: |vm, this, a, k| str_split(vm, this, a, k, true) },
     MethodDef { name: "splitlines", func: str_splitlines },
@@ -152,7 +153,7 @@ pub(crate) fn str_of_code_points(cps: &[u32]) -> Value {
 
 /// Bind arguments to `names`, every one optional and accepted by position or
 /// keyword (Argument Clinic's parser and messages).
-fn bind<'a, const N: usize>(
+pub(crate) fn bind<'a, const N: usize>(
     vm: &mut Vm,
     fname: &str,
     names: [&str; N],
@@ -253,7 +254,7 @@ pub(crate) fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 
 /// A slice bound (`start`/`end` of `find`): `None` allowed, huge ints
 /// clamped (CPython's `_PyEval_SliceIndex`).
-fn slice_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
+pub(crate) fn slice_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
     let Some(v) = v.filter(|v| !is_none(v)) else { return Ok(None) };
     let Some(i) = crate::ops::index(vm, v)? else {
         return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
@@ -267,7 +268,7 @@ fn slice_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
 
 /// `start`/`end` resolved against `len` as CPython's `ADJUST_INDICES`
 /// (negative counts from the end; the result may have start > end).
-fn adjust(start: Option<i64>, end: Option<i64>, len: usize) -> (i64, i64) {
+pub(crate) fn adjust(start: Option<i64>, end: Option<i64>, len: usize) -> (i64, i64) {
     let len = len as i64;
     let mut end = end.unwrap_or(i64::MAX);
     if end > len {

@@ -1,0 +1,742 @@
+//! `bytes` and `bytearray` (CPython 3.11's `Objects/bytesobject.c` and
+//! `bytearrayobject.c`, in behaviour); their methods are in
+//! `bytes_methods`.
+//!
+//! Invariants:
+//! - A `bytes` payload never changes once made; `b''` is one static object.
+//!   Its hash is SipHash-1-3 over the bytes with the key `str` uses, cached:
+//!   a str whose code points are all below 256 hashes the same buffer, so
+//!   `hash(b'abc') == hash('abc')`, as in CPython.
+//! - A `bytearray` keeps its bytes in a `RefCell`. Readers (`Buffer`) borrow
+//!   it only while Rust code runs: an argument that may run Python code
+//!   (`__index__`, iteration) is converted before the receiver is borrowed.
+//!   Writers borrow it through `bytes_mut`, which raises BufferError, never
+//!   panics, should a reader still hold it.
+//! - "Bytes-like" (CPython's buffer protocol) means bytes, bytearray and
+//!   their subclasses; there is no memoryview yet.
+
+use std::cell::{Cell, Ref, RefCell, RefMut};
+use std::ops::Deref;
+
+use crate::builtins::exceptions::{BUFFER_ERROR, MEMORY_ERROR, NOT_IMPLEMENTED_ERROR, OVERFLOW_ERROR, TYPE_ERROR};
+use crate::builtins::int::{int_of, new_int, Int};
+use crate::builtins::str::{as_str_data, new_str};
+use crate::object::{alloc, dealloc_boxed, ObjPtr, StaticObj};
+use crate::ops;
+use crate::types::{trace_nothing, tp_flags, BinOp, CompareOp, MethodDef, NumberSlots, Slot, TypeObject, Visit, OBJECT_TYPE};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// The payload of a `bytes` object.
+pub struct BytesData {
+    bytes: Vec<u8>,
+    /// The cached hash; -1 until computed.
+    hash: Cell<i64>,
+}
+
+impl BytesData {
+    pub fn new(bytes: Vec<u8>) -> BytesData {
+        BytesData { bytes, hash: Cell::new(-1) }
+    }
+
+    pub fn as_slice(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
+/// The payload of a `bytearray` object.
+pub struct ByteArrayData {
+    bytes: RefCell<Vec<u8>>,
+}
+
+impl ByteArrayData {
+    pub fn new(bytes: Vec<u8>) -> ByteArrayData {
+        ByteArrayData { bytes: RefCell::new(bytes) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.bytes.borrow().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The bytes of a bytes-like object, borrowed.
+pub enum Buffer<'a> {
+    Bytes(&'a [u8]),
+    Array(Ref<'a, Vec<u8>>),
+}
+
+impl Deref for Buffer<'_> {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Buffer::Bytes(b) => b,
+            Buffer::Array(r) => r,
+        }
+    }
+}
+
+pub static BYTES_TYPE: TypeObject = TypeObject {
+    flags: Cell::new(tp_flags::MATCH_SELF),
+    repr: Slot::new(|_, v| Ok(new_str(&krait_syntax::repr::bytes_repr(as_bytes(v).expect("bytes slot on bytes"))))),
+    hash: Slot::new(bytes_hash),
+    richcompare: Slot::new(bytes_richcompare),
+    len: Slot::new(|_, v| Ok(as_bytes(v).map_or(0, <[u8]>::len))),
+    getitem: Slot::new(|vm, v, key| sequence_getitem(vm, v, key, "byte", "index out of range")),
+    iter: Slot::new(|_, v| Ok(Value::from_owned(alloc(&BYTES_ITERATOR_TYPE, BytesIter { seq: v.clone(), index: Cell::new(0) })))),
+    number: Cell::new(&BYTES_NUMBER),
+    concat: Slot::new(concat),
+    repeat: Slot::new(repeat),
+    new: Some(bytes_new),
+    methods: crate::builtins::bytes_methods::BYTES_METHODS,
+    class_methods: crate::builtins::bytes_methods::CLASS_METHODS,
+    ..TypeObject::builtin("bytes", Some(&OBJECT_TYPE), dealloc_bytes, trace_nothing)
+};
+
+pub static BYTEARRAY_TYPE: TypeObject = TypeObject {
+    flags: Cell::new(tp_flags::MATCH_SELF),
+    repr: Slot::new(bytearray_repr),
+    richcompare: Slot::new(bytearray_richcompare),
+    len: Slot::new(|_, v| Ok(as_bytearray(v).map_or(0, ByteArrayData::len))),
+    getitem: Slot::new(|vm, v, key| sequence_getitem(vm, v, key, "bytearray", "bytearray index out of range")),
+    iter: Slot::new(|_, v| Ok(Value::from_owned(alloc(&BYTEARRAY_ITERATOR_TYPE, BytesIter { seq: v.clone(), index: Cell::new(0) })))),
+    number: Cell::new(&BYTES_NUMBER),
+    concat: Slot::new(concat),
+    repeat: Slot::new(repeat),
+    inplace_concat: Slot::new(inplace_concat),
+    inplace_repeat: Slot::new(inplace_repeat),
+    new: Some(|vm, _, args, kwnames| {
+        let v = new_bytearray(Vec::new());
+        bytearray_init(vm, &v, args, kwnames)?;
+        Ok(v)
+    }),
+    init: Some(bytearray_init),
+    methods: crate::builtins::bytes_methods::BYTEARRAY_METHODS,
+    class_methods: crate::builtins::bytes_methods::CLASS_METHODS,
+    ..TypeObject::builtin("bytearray", Some(&OBJECT_TYPE), dealloc_bytearray, trace_nothing)
+};
+
+/// `bytes % values` and `bytearray % values`.
+static BYTES_NUMBER: NumberSlots = NumberSlots {
+    binary: {
+        let mut b: [Option<crate::types::BinaryFn>; 13] = [None; 13];
+        b[BinOp::Remainder as usize] = Some(|vm, a, _| {
+            if as_buffer(a).is_none() {
+                return Ok(vm.not_implemented());
+            }
+            let msg = format!("printf-style formatting of {} (%)", base_name(a));
+            Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg))
+        });
+        b
+    },
+    ..NumberSlots::EMPTY
+};
+
+static EMPTY: StaticObj<BytesData> = StaticObj::new(&BYTES_TYPE, BytesData { bytes: Vec::new(), hash: Cell::new(0) });
+
+unsafe fn dealloc_bytes(p: ObjPtr) {
+    // SAFETY: bytes objects are allocated by `new_bytes` as Obj<BytesData>.
+    unsafe { dealloc_boxed::<BytesData>(p) }
+}
+
+unsafe fn dealloc_bytearray(p: ObjPtr) {
+    // SAFETY: bytearray objects are allocated by `new_bytearray` as Obj<ByteArrayData>.
+    unsafe { dealloc_boxed::<ByteArrayData>(p) }
+}
+
+/// A new `bytes` object.
+pub fn new_bytes(bytes: Vec<u8>) -> Value {
+    if bytes.is_empty() {
+        return Value::from_borrowed(EMPTY.ptr());
+    }
+    Value::from_owned(alloc(&BYTES_TYPE, BytesData::new(bytes)))
+}
+
+/// A new `bytearray` object.
+pub fn new_bytearray(bytes: Vec<u8>) -> Value {
+    Value::from_owned(alloc(&BYTEARRAY_TYPE, ByteArrayData::new(bytes)))
+}
+
+/// A result of `this`'s kind: a bytearray for a bytearray (or subclass),
+/// else bytes (the methods of both return their base type).
+pub fn new_like(this: &Value, bytes: Vec<u8>) -> Value {
+    if as_bytearray(this).is_some() {
+        new_bytearray(bytes)
+    } else {
+        new_bytes(bytes)
+    }
+}
+
+/// `bytes` or `bytearray`: the base type of a bytes-like `v`, as method
+/// error messages name it.
+pub fn base_name(v: &Value) -> &'static str {
+    if as_bytearray(v).is_some() {
+        "bytearray"
+    } else {
+        "bytes"
+    }
+}
+
+/// The payload of a `bytes` (or subclass) value.
+pub fn as_bytes_data(v: &Value) -> Option<&BytesData> {
+    let p = v.as_object()?;
+    if p.ty().is_subtype(&BYTES_TYPE) {
+        // SAFETY: bytes objects (and subclasses') are Obj<BytesData>.
+        Some(unsafe { p.data::<BytesData>() })
+    } else {
+        None
+    }
+}
+
+/// The bytes of a `bytes` (or subclass) value.
+pub fn as_bytes(v: &Value) -> Option<&[u8]> {
+    as_bytes_data(v).map(BytesData::as_slice)
+}
+
+/// The payload of a `bytearray` (or subclass) value.
+pub fn as_bytearray(v: &Value) -> Option<&ByteArrayData> {
+    let p = v.as_object()?;
+    if p.ty().is_subtype(&BYTEARRAY_TYPE) {
+        // SAFETY: bytearray objects (and subclasses') are Obj<ByteArrayData>.
+        Some(unsafe { p.data::<ByteArrayData>() })
+    } else {
+        None
+    }
+}
+
+/// The bytes of a bytes-like value (bytes, bytearray, subclasses).
+pub fn as_buffer(v: &Value) -> Option<Buffer<'_>> {
+    if let Some(b) = as_bytes(v) {
+        return Some(Buffer::Bytes(b));
+    }
+    as_bytearray(v).map(|a| Buffer::Array(a.bytes.borrow()))
+}
+
+/// A bytes-like argument, or TypeError "a bytes-like object is required,
+/// not 'X'".
+pub fn buffer_arg<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<Buffer<'a>> {
+    match as_buffer(v) {
+        Some(b) => Ok(b),
+        None => {
+            let msg = format!("a bytes-like object is required, not '{}'", vm.type_of(v).name);
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+/// A bytearray's bytes for writing: BufferError if they are being read.
+pub fn bytes_mut<'a>(vm: &mut Vm, a: &'a ByteArrayData) -> PyResult<RefMut<'a, Vec<u8>>> {
+    a.bytes.try_borrow_mut().map_err(|_| vm.error(&BUFFER_ERROR, "Existing exports of data: object cannot be re-sized"))
+}
+
+/// CPython's `_getbytevalue`: an object with `__index__` in range(256);
+/// `plural` gives `bytes()`'s wording of the range error.
+pub fn byte_value(vm: &mut Vm, v: &Value, plural: bool) -> PyResult<u8> {
+    let Some(i) = ops::index(vm, v)? else {
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name);
+        return Err(vm.type_error(msg));
+    };
+    match int_of(&i) {
+        Some(Int::Small(n)) if (0..256).contains(&n) => Ok(n as u8),
+        _ => Err(vm.value_error(if plural { "bytes must be in range(0, 256)" } else { "byte must be in range(0, 256)" })),
+    }
+}
+
+/// Room for `n` bytes, or MemoryError.
+pub fn with_capacity(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
+    let mut out = Vec::new();
+    if out.try_reserve_exact(n).is_err() {
+        return Err(vm.error(&MEMORY_ERROR, ""));
+    }
+    Ok(out)
+}
+
+/// `repr(bytearray)`: `bytearray(b'...')` with the class's name; unlike
+/// `bytes`, a `'` is escaped whichever quote encloses the text (CPython's
+/// `bytearray_repr`).
+fn bytearray_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let data = as_buffer(v).expect("bytearray slot on a bytearray");
+    let quote = if data.contains(&b'\'') && !data.contains(&b'"') { '"' } else { '\'' };
+    let mut out = format!("{}(b{quote}", vm.type_of(v).name);
+    for &c in data.iter() {
+        match c {
+            b'\'' | b'\\' => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            0x20..=0x7e => out.push(c as char),
+            _ => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote);
+    out.push(')');
+    Ok(new_str(&out))
+}
+
+// ----- hashing and comparison ---------------------------------------------
+
+fn bytes_hash(_: &mut Vm, v: &Value) -> PyResult<i64> {
+    let d = as_bytes_data(v).expect("bytes slot on bytes");
+    if d.hash.get() == -1 {
+        d.hash.set(crate::builtins::str::hash_buffer(&d.bytes));
+    }
+    Ok(d.hash.get())
+}
+
+fn compare(vm: &mut Vm, x: &[u8], y: &[u8], op: CompareOp) -> Value {
+    vm.bool(ops::ordering_satisfies(x.cmp(y), op))
+}
+
+/// `bytes` compares only with `bytes` (CPython's `bytes_richcompare`); a
+/// bytearray operand answers through its own, reflected.
+fn bytes_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    match (as_bytes(a), as_bytes(b)) {
+        (Some(x), Some(y)) => Ok(compare(vm, x, y, op)),
+        _ => Ok(vm.not_implemented()),
+    }
+}
+
+/// `bytearray` compares with any bytes-like object.
+fn bytearray_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    match (as_buffer(a), as_buffer(b)) {
+        (Some(x), Some(y)) => Ok(compare(vm, &x, &y, op)),
+        _ => Ok(vm.not_implemented()),
+    }
+}
+
+// ----- sequence protocol ---------------------------------------------------
+
+/// `b[i]` (an int) and `b[i:j:k]` (of the receiver's base type).
+fn sequence_getitem(vm: &mut Vm, v: &Value, key: &Value, what: &str, range_msg: &str) -> PyResult<Value> {
+    if let Some(sl) = crate::builtins::slice::as_slice(key) {
+        let len = as_buffer(v).expect("bytes slot on bytes-like").len();
+        let (start, _, step, count) = sl.indices(vm, len)?;
+        let buf = as_buffer(v).expect("bytes slot on bytes-like");
+        if step == 1 && count == buf.len() && std::ptr::eq(vm.type_of(v), &BYTES_TYPE) {
+            return Ok(v.clone());
+        }
+        let out: Vec<u8> = (0..count).map(|k| buf[(start + k as i64 * step) as usize]).collect();
+        drop(buf);
+        return Ok(new_like(v, out));
+    }
+    let i = index_arg(vm, key, what)?;
+    let buf = as_buffer(v).expect("bytes slot on bytes-like");
+    match resolve(i, buf.len()).map(|i| buf[i]) {
+        Some(b) => Ok(new_int(b as i64)),
+        None => Err(vm.index_error(range_msg)),
+    }
+}
+
+/// A subscript that is not a slice: an int (`None` beyond i64), or
+/// TypeError "byte indices must be integers or slices, not str".
+fn index_arg(vm: &mut Vm, key: &Value, what: &str) -> PyResult<Option<i64>> {
+    let Some(i) = ops::index(vm, key)? else {
+        let msg = format!("{what} indices must be integers or slices, not {}", vm.type_of(key).name);
+        return Err(vm.type_error(msg));
+    };
+    Ok(match int_of(&i) {
+        Some(Int::Small(n)) => Some(n),
+        Some(Int::Big(b)) => i64::try_from(b).ok(),
+        None => None,
+    })
+}
+
+/// An index into `len` items, negative ones from the end; `None` when out
+/// of range.
+fn resolve(i: Option<i64>, len: usize) -> Option<usize> {
+    let i = i?;
+    let i = if i < 0 { i.checked_add(len as i64)? } else { i };
+    (0..len as i64).contains(&i).then_some(i as usize)
+}
+
+/// An iterator over the bytes of a bytes-like object, as ints.
+struct BytesIter {
+    seq: Value,
+    index: Cell<usize>,
+}
+
+fn bytes_iter_next(_: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    // SAFETY: bytes iterators are Obj<BytesIter>.
+    let it = unsafe { v.as_object().expect("an iterator").data::<BytesIter>() };
+    let i = it.index.get();
+    let b = as_buffer(&it.seq).and_then(|b| b.get(i).copied());
+    Ok(b.map(|b| {
+        it.index.set(i + 1);
+        new_int(b as i64)
+    }))
+}
+
+static BYTES_ITERATOR_TYPE: TypeObject = TypeObject {
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(bytes_iter_next),
+    ..TypeObject::builtin("bytes_iterator", Some(&OBJECT_TYPE), dealloc_iter, trace_iter)
+};
+
+static BYTEARRAY_ITERATOR_TYPE: TypeObject = TypeObject {
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(bytes_iter_next),
+    ..TypeObject::builtin("bytearray_iterator", Some(&OBJECT_TYPE), dealloc_iter, trace_iter)
+};
+
+unsafe fn dealloc_iter(p: ObjPtr) {
+    // SAFETY: bytes iterators are allocated as Obj<BytesIter>.
+    unsafe { dealloc_boxed::<BytesIter>(p) }
+}
+
+fn trace_iter(p: ObjPtr, visit: Visit) {
+    // SAFETY: bytes iterators are Obj<BytesIter>.
+    visit(&unsafe { p.data::<BytesIter>() }.seq);
+}
+
+/// `item in b`: an int in range(256), or a bytes-like substring
+/// (CPython's `_Py_bytes_contains`).
+pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    let index = match ops::index(vm, item) {
+        Ok(i) => i,
+        Err(e) if vm.type_of(&e.exception).is_subtype(&TYPE_ERROR) => None,
+        Err(e) => return Err(e),
+    };
+    if let Some(i) = index {
+        let byte = match int_of(&i) {
+            Some(Int::Small(n)) if (0..256).contains(&n) => n as u8,
+            _ => return Err(vm.value_error("byte must be in range(0, 256)")),
+        };
+        return Ok(as_buffer(container).is_some_and(|b| b.contains(&byte)));
+    }
+    let needle = buffer_arg(vm, item)?;
+    let hay = as_buffer(container).expect("a bytes-like container");
+    Ok(find(&hay, &needle).is_some())
+}
+
+/// The first offset of `needle` in `hay`.
+pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    match needle {
+        [] => Some(0),
+        [b] => hay.iter().position(|x| x == b),
+        _ => hay.windows(needle.len()).position(|w| w == needle),
+    }
+}
+
+/// The last offset of `needle` in `hay`.
+pub fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    match needle {
+        [] => Some(hay.len()),
+        [b] => hay.iter().rposition(|x| x == b),
+        _ => hay.windows(needle.len()).rposition(|w| w == needle),
+    }
+}
+
+/// `a + b`: of `a`'s base type, `b` any bytes-like object.
+fn concat(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (as_buffer(a), as_buffer(b)) else {
+        let msg = format!("can't concat {} to {}", vm.type_of(b).name, vm.type_of(a).name);
+        return Err(vm.type_error(msg));
+    };
+    let mut out = with_capacity(vm, x.len() + y.len())?;
+    out.extend_from_slice(&x);
+    out.extend_from_slice(&y);
+    drop((x, y));
+    Ok(new_like(a, out))
+}
+
+/// `b * n`.
+fn repeat(vm: &mut Vm, a: &Value, n: usize) -> PyResult<Value> {
+    let len = as_buffer(a).expect("bytes slot on bytes-like").len();
+    if n == 1 && std::ptr::eq(vm.type_of(a), &BYTES_TYPE) {
+        return Ok(a.clone());
+    }
+    let out = repeated(vm, a, len, n)?;
+    Ok(new_like(a, out))
+}
+
+/// The bytes of `a` (`len` of them) repeated `n` times.
+fn repeated(vm: &mut Vm, a: &Value, len: usize, n: usize) -> PyResult<Vec<u8>> {
+    let Some(total) = len.checked_mul(n).filter(|&t| t <= isize::MAX as usize) else {
+        if as_bytearray(a).is_some() {
+            return Err(vm.error(&MEMORY_ERROR, ""));
+        }
+        return Err(vm.error(&OVERFLOW_ERROR, "repeated bytes are too long"));
+    };
+    let mut out = with_capacity(vm, total)?;
+    let buf = as_buffer(a).expect("bytes-like");
+    for _ in 0..n {
+        out.extend_from_slice(&buf);
+    }
+    Ok(out)
+}
+
+/// `ba += b`: extends `ba` with any bytes-like `b`. `ba += ba` is a
+/// BufferError, as in CPython, where the right operand's buffer is
+/// exported while the bytearray is resized.
+fn inplace_concat(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let Some(extra) = as_buffer(b).map(|y| y.to_vec()) else {
+        let msg = format!("can't concat {} to {}", vm.type_of(b).name, vm.type_of(a).name);
+        return Err(vm.type_error(msg));
+    };
+    if a.is(b) && !extra.is_empty() {
+        return Err(vm.error(&BUFFER_ERROR, "Existing exports of data: object cannot be re-sized"));
+    }
+    let ba = as_bytearray(a).expect("bytearray slot on a bytearray");
+    let mut bytes = bytes_mut(vm, ba)?;
+    if bytes.try_reserve(extra.len()).is_err() {
+        drop(bytes);
+        return Err(vm.error(&MEMORY_ERROR, ""));
+    }
+    bytes.extend_from_slice(&extra);
+    drop(bytes);
+    Ok(a.clone())
+}
+
+/// `ba *= n`.
+fn inplace_repeat(vm: &mut Vm, a: &Value, n: usize) -> PyResult<Value> {
+    let ba = as_bytearray(a).expect("bytearray slot on a bytearray");
+    let out = repeated(vm, a, ba.len(), n)?;
+    *bytes_mut(vm, ba)? = out;
+    Ok(a.clone())
+}
+
+// ----- bytearray item assignment -------------------------------------------
+
+/// `ba[key] = value` (an index, or a slice and bytes-like or iterable of
+/// ints; CPython's `bytearray_ass_subscript`).
+pub fn set_item(vm: &mut Vm, ba: &Value, key: &Value, value: &Value) -> PyResult<()> {
+    let a = as_bytearray(ba).expect("a bytearray");
+    if let Some(sl) = crate::builtins::slice::as_slice(key) {
+        let new: Vec<u8> = match as_buffer(value) {
+            Some(b) => b.to_vec(),
+            None if int_of(value).is_some() || as_str_data(value).is_some() => {
+                return Err(vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
+            }
+            None => bytes_from_iterable(vm, value, "bytearray", false)?,
+        };
+        let (start, stop, step, count) = sl.indices(vm, a.len())?;
+        let mut bytes = bytes_mut(vm, a)?;
+        if step == 1 {
+            let stop = stop.max(start) as usize;
+            bytes.splice(start as usize..stop, new);
+            return Ok(());
+        }
+        if new.len() != count {
+            drop(bytes);
+            let msg = format!("attempt to assign bytes of size {} to extended slice of size {count}", new.len());
+            return Err(vm.value_error(msg));
+        }
+        for (k, b) in new.into_iter().enumerate() {
+            bytes[(start + k as i64 * step) as usize] = b;
+        }
+        return Ok(());
+    }
+    // The value is converted before the index is checked: its `__index__`
+    // may resize the bytearray (CPython's gh-91153).
+    let i = index_arg(vm, key, "bytearray")?;
+    let b = byte_value(vm, value, false)?;
+    let mut bytes = bytes_mut(vm, a)?;
+    let len = bytes.len();
+    match resolve(i, len).and_then(|i| bytes.get_mut(i)) {
+        Some(slot) => {
+            *slot = b;
+            Ok(())
+        }
+        None => {
+            drop(bytes);
+            Err(vm.index_error("bytearray index out of range"))
+        }
+    }
+}
+
+/// `del ba[key]`.
+pub fn del_item(vm: &mut Vm, ba: &Value, key: &Value) -> PyResult<()> {
+    let a = as_bytearray(ba).expect("a bytearray");
+    if let Some(sl) = crate::builtins::slice::as_slice(key) {
+        let (start, _, step, count) = sl.indices(vm, a.len())?;
+        let mut bytes = bytes_mut(vm, a)?;
+        let mut doomed = vec![false; bytes.len()];
+        for k in 0..count as i64 {
+            doomed[(start + k * step) as usize] = true;
+        }
+        let mut flags = doomed.into_iter();
+        bytes.retain(|_| !flags.next().unwrap_or(false));
+        return Ok(());
+    }
+    let i = index_arg(vm, key, "bytearray")?;
+    let mut bytes = bytes_mut(vm, a)?;
+    match resolve(i, bytes.len()) {
+        Some(i) => {
+            bytes.remove(i);
+            Ok(())
+        }
+        None => {
+            drop(bytes);
+            Err(vm.index_error("bytearray index out of range"))
+        }
+    }
+}
+
+// ----- constructors ------------------------------------------------------
+
+/// A `str` argument of a constructor or method, by name
+/// (`bytes() argument 'encoding' must be str, not int`).
+pub fn text_arg(vm: &mut Vm, fname: &str, name: &str, v: Option<&Value>) -> PyResult<Option<String>> {
+    let Some(v) = v else { return Ok(None) };
+    match as_str_data(v) {
+        Some(d) => Ok(Some(String::from_utf8_lossy(d.bytes()).into_owned())),
+        None => {
+            let msg = format!("{fname}() argument '{name}' must be str, not {}", vm.type_of(v).name);
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+/// `s.encode(encoding, errors)` for a `str` value `s`.
+pub fn encode_str(vm: &mut Vm, s: &Value, encoding: Option<&str>, errors: Option<&str>) -> PyResult<Vec<u8>> {
+    let codec = crate::builtins::codecs::lookup(vm, encoding.unwrap_or("utf-8"))?;
+    let text = as_str_data(s).expect("a str");
+    crate::builtins::codecs::encode(vm, text, codec, errors.unwrap_or("strict"))
+}
+
+/// The zeroed bytes of `bytes(n)`: `None` when `x` has no `__index__`.
+fn count_bytes(vm: &mut Vm, x: &Value) -> PyResult<Option<Vec<u8>>> {
+    let Some(n) = ops::index(vm, x)? else { return Ok(None) };
+    let n = match int_of(&n) {
+        Some(Int::Small(n)) => n,
+        Some(Int::Big(b)) if i64::try_from(b).is_ok() => i64::try_from(b).unwrap_or(i64::MAX),
+        _ => {
+            let msg = format!("cannot fit '{}' into an index-sized integer", vm.type_of(x).name);
+            return Err(vm.error(&OVERFLOW_ERROR, msg));
+        }
+    };
+    if n < 0 {
+        return Err(vm.value_error("negative count"));
+    }
+    let mut out = with_capacity(vm, n as usize)?;
+    out.resize(n as usize, 0);
+    Ok(Some(out))
+}
+
+/// The bytes of an iterable of ints (`what` names the type being made in
+/// "cannot convert 'X' object to bytes").
+fn bytes_from_iterable(vm: &mut Vm, x: &Value, what: &str, plural: bool) -> PyResult<Vec<u8>> {
+    let it = match ops::iter(vm, x) {
+        Ok(it) => it,
+        Err(e) if vm.type_of(&e.exception).is_subtype(&TYPE_ERROR) => {
+            let msg = format!("cannot convert '{}' object to {what}", vm.type_of(x).name);
+            return Err(vm.type_error(msg));
+        }
+        Err(e) => return Err(e),
+    };
+    let mut out = Vec::new();
+    while let Some(item) = ops::next(vm, &it)? {
+        out.push(byte_value(vm, &item, plural)?);
+    }
+    Ok(out)
+}
+
+/// `bytes(source=b'', encoding=None, errors=None)` (CPython's `bytes_new`).
+pub fn bytes_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let [source, encoding, errors] =
+        crate::builtins::str_methods::bind(vm, "bytes", ["source", "encoding", "errors"], args, kwnames)?;
+    let encoding = text_arg(vm, "bytes", "encoding", encoding)?;
+    let errors = text_arg(vm, "bytes", "errors", errors)?;
+    let Some(x) = source else {
+        if encoding.is_some() || errors.is_some() {
+            let what = if encoding.is_some() { "encoding" } else { "errors" };
+            return Err(vm.type_error(format!("{what} without a string argument")));
+        }
+        return Ok(new_bytes(Vec::new()));
+    };
+    let is_str = as_str_data(x).is_some();
+    if encoding.is_some() || errors.is_some() {
+        if !is_str {
+            let what = if encoding.is_some() { "encoding" } else { "errors" };
+            return Err(vm.type_error(format!("{what} without a string argument")));
+        }
+        if encoding.is_none() {
+            return Err(vm.type_error("string argument without an encoding"));
+        }
+        return Ok(new_bytes(encode_str(vm, x, encoding.as_deref(), errors.as_deref())?));
+    }
+    if vm.type_of(x).heap.is_some() {
+        if let Some(r) = crate::builtins::classes::call_dunder(vm, x, "__bytes__", &[])? {
+            if as_bytes(&r).is_none() {
+                let msg = format!("__bytes__ returned non-bytes (type {})", vm.type_of(&r).name);
+                return Err(vm.type_error(msg));
+            }
+            return Ok(r);
+        }
+    }
+    if is_str {
+        return Err(vm.type_error("string argument without an encoding"));
+    }
+    if let Some(out) = count_bytes(vm, x)? {
+        return Ok(new_bytes(out));
+    }
+    if std::ptr::eq(vm.type_of(x), &BYTES_TYPE) {
+        return Ok(x.clone());
+    }
+    if let Some(b) = as_buffer(x) {
+        let out = b.to_vec();
+        drop(b);
+        return Ok(new_bytes(out));
+    }
+    Ok(new_bytes(bytes_from_iterable(vm, x, "bytes", true)?))
+}
+
+/// `bytearray.__init__(self, source=b'', encoding=None, errors=None)`:
+/// the bytearray becomes the bytes `bytes()` would make, with `bytearray`'s
+/// messages (CPython's `bytearray___init___impl`).
+pub fn bytearray_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let [source, encoding, errors] =
+        crate::builtins::str_methods::bind(vm, "bytearray", ["source", "encoding", "errors"], args, kwnames)?;
+    let encoding = text_arg(vm, "bytearray", "encoding", encoding)?;
+    let errors = text_arg(vm, "bytearray", "errors", errors)?;
+    let a = as_bytearray(this).expect("bytearray.__init__ on a bytearray");
+    bytes_mut(vm, a)?.clear();
+    let without = |vm: &mut Vm| {
+        let what = if encoding.is_some() { "encoding" } else { "errors" };
+        vm.type_error(format!("{what} without a string argument"))
+    };
+    let Some(x) = source else {
+        if encoding.is_some() || errors.is_some() {
+            return Err(without(vm));
+        }
+        return Ok(vm.none());
+    };
+    let new = if as_str_data(x).is_some() {
+        if encoding.is_none() {
+            return Err(vm.type_error("string argument without an encoding"));
+        }
+        encode_str(vm, x, encoding.as_deref(), errors.as_deref())?
+    } else if encoding.is_some() || errors.is_some() {
+        return Err(without(vm));
+    } else if let Some(out) = count_bytes(vm, x)? {
+        out
+    } else if let Some(b) = as_buffer(x) {
+        b.to_vec()
+    } else {
+        bytes_from_iterable(vm, x, "bytearray", false)?
+    };
+    *bytes_mut(vm, a)? = new;
+    Ok(vm.none())
+}
+
+/// The method table entry `__bytes__` of `bytes`: the value as exact bytes.
+pub const DUNDER_BYTES: MethodDef = MethodDef {
+    name: "__bytes__",
+    func: |vm, this, args, kwnames| {
+        crate::builtins::function::no_keywords(vm, "bytes.__bytes__", kwnames)?;
+        if !args.is_empty() {
+            return Err(vm.type_error(format!("bytes.__bytes__() takes no arguments ({} given)", args.len())));
+        }
+        if std::ptr::eq(vm.type_of(this), &BYTES_TYPE) {
+            return Ok(this.clone());
+        }
+        Ok(new_bytes(as_bytes(this).expect("a bytes method on bytes").to_vec()))
+    },
+};
