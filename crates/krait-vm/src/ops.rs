@@ -306,9 +306,6 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
     if let Some(s) = crate::builtins::set::as_set(container) {
         return s.contains(vm, item);
     }
-    if crate::builtins::bytes::as_buffer(container).is_some() {
-        return crate::builtins::bytes::contains(vm, container, item);
-    }
     if let Some(hay) = crate::builtins::str::as_str_data(container) {
         let Some(needle) = crate::builtins::str::as_str_data(item) else {
             let msg = format!("'in <string>' requires string as left operand, not {}", vm.type_of(item).name);
@@ -316,6 +313,9 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
         };
         let (h, n) = (hay.bytes(), needle.bytes());
         return Ok(n.is_empty() || h.windows(n.len()).any(|w| w == n));
+    }
+    if crate::builtins::bytes::as_buffer(container).is_some() {
+        return crate::builtins::bytes::contains(vm, container, item);
     }
     let it = iter(vm, container)?;
     while let Some(x) = next(vm, &it)? {

@@ -115,7 +115,7 @@ pub fn alloc_subclassed<T>(cls: &'static TypeObject, base: T) -> Value {
 
 /// The built-in types whose subclasses' instances are `Subclassed<T>`.
 pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
-    use crate::builtins::{bytes, dict, float, int, list, set, str as str_mod, tuple};
+    use crate::builtins::{bytes, complex, dict, float, int, list, set, str as str_mod, tuple};
     let is = |t: &TypeObject| std::ptr::eq(ty, t);
     Some(if is(&dict::DICT_TYPE) {
         BuiltinBase::of::<dict::DictData>(ty, |_, cls, _| Ok(alloc_subclassed(cls, dict::DictData::default())))
@@ -152,6 +152,11 @@ pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
         BuiltinBase::of::<bytes::BytesData>(ty, |_, cls, exact| {
             let data = bytes::BytesData::new(exact.and_then(bytes::as_bytes).map_or_else(Vec::new, <[u8]>::to_vec));
             Ok(alloc_subclassed(cls, data))
+        })
+    } else if is(&complex::COMPLEX_TYPE) {
+        BuiltinBase::of::<complex::ComplexData>(ty, |_, cls, exact| {
+            let z = exact.and_then(complex::complex_of).unwrap_or(complex::ComplexData { re: 0.0, im: 0.0 });
+            Ok(alloc_subclassed(cls, z))
         })
     } else if is(&bytes::BYTEARRAY_TYPE) {
         BuiltinBase::of::<bytes::ByteArrayData>(ty, |_, cls, _| Ok(alloc_subclassed(cls, bytes::ByteArrayData::new(Vec::new()))))

@@ -13,7 +13,6 @@ use std::cell::Cell;
 
 use dashu_int::IBig;
 
-use crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR;
 use crate::builtins::int::{hash_int, int_of, Int, HASH_MODULUS};
 use crate::builtins::str::new_str;
 use crate::types::{never_dealloc, trace_nothing, BinOp, CompareOp, NumberSlots, Slot, TypeObject, OBJECT_TYPE};
@@ -51,7 +50,21 @@ pub static FLOAT_TYPE: TypeObject = TypeObject {
     bool: Slot::new(|_, v| Ok(float_of(v).is_some_and(|f| f != 0.0))),
     number: Cell::new(&FLOAT_NUMBER),
     new: Some(crate::builtins::functions::float_new),
-    methods: &[crate::types::MethodDef { name: "__format__", func: crate::builtins::format::builtin_format_method }],
+    methods: &[
+        crate::types::MethodDef { name: "__format__", func: crate::builtins::format::builtin_format_method },
+        crate::types::MethodDef { name: "conjugate", func: |vm, this, args, kwnames| {
+            crate::builtins::function::no_keywords(vm, "float.conjugate", kwnames)?;
+            if !args.is_empty() {
+                return Err(vm.type_error(format!("float.conjugate() takes no arguments ({} given)", args.len())));
+            }
+            Ok(Value::float(float_of(this).unwrap_or(0.0)))
+        } },
+    ],
+    // The numbers tower: a float is its own real part.
+    getsets: &[
+        crate::types::GetSetDef { name: "real", get: |_, v| Ok(Value::float(float_of(v).unwrap_or(0.0))), set: None, member: false },
+        crate::types::GetSetDef { name: "imag", get: |_, _| Ok(Value::float(0.0)), set: None, member: false },
+    ],
     ..TypeObject::builtin("float", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)
 };
 
@@ -168,8 +181,8 @@ pub fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
         return Err(vm.zero_division_error("0.0 cannot be raised to a negative power"));
     }
     if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
-        // CPython returns a complex here.
-        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "complex results of float ** float (needs complex)"));
+        // A negative base to a fractional power is complex.
+        return crate::builtins::complex::float_pow_complex(vm, x, y);
     }
     let r = x.powf(y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {

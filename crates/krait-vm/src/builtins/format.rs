@@ -39,7 +39,7 @@ enum Grouping {
 }
 
 /// A parsed format spec (CPython's `InternalFormatSpec`).
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 struct FormatSpec {
     fill: u32,
     /// `<`, `>`, `^` or `=`; the type's default when the spec gives none.
@@ -494,6 +494,82 @@ fn format_float_spec(vm: &mut Vm, x: f64, spec: &FormatSpec) -> PyResult<Value> 
     fill_number(vm, spec, &num, grouping_of(spec))
 }
 
+// ----- complex ------------------------------------------------------------
+
+/// `complex.__format__(spec)` for a non-empty spec (CPython's
+/// `format_complex_internal`): each part formatted as a float, the
+/// imaginary one always signed unless the real one is left out, then the
+/// whole padded.
+fn format_complex(vm: &mut Vm, re: f64, im: f64, spec: &[u32]) -> PyResult<Value> {
+    let spec = parse_spec(vm, spec, Kind::Float, "complex")?;
+    if !matches!(char::from_u32(spec.ty), Some('\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n')) {
+        return Err(unknown_code(vm, spec.ty, "complex"));
+    }
+    if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(vm.value_error("precision too big"));
+    }
+    if spec.fill == '0' as u32 {
+        return Err(vm.value_error("Zero padding is not allowed in complex format specifier"));
+    }
+    if spec.align == '=' {
+        return Err(vm.value_error("'=' alignment flag is not allowed in complex format specifier"));
+    }
+    let style = FloatStyle { alternate: spec.alternate, add_dot_0: false, no_neg_zero: spec.no_neg_zero };
+    let (mut code, mut default_precision) = (char::from_u32(spec.ty).unwrap_or('\0'), 6);
+    // No type: like repr, without the real part when it is +0.
+    let (mut skip_re, mut parens) = (false, false);
+    if code == '\0' {
+        code = 'r';
+        default_precision = 0;
+        if re == 0.0 && re.is_sign_positive() {
+            skip_re = true;
+        } else {
+            parens = true;
+        }
+    }
+    if code == 'n' {
+        code = 'g';
+    }
+    let precision = match spec.precision {
+        Some(p) => {
+            if code == 'r' {
+                code = 'g';
+            }
+            p
+        }
+        None => default_precision,
+    };
+    let part = FormatSpec { fill: ' ' as u32, align: '<', width: 0, ..spec };
+    let mut text: Vec<u32> = Vec::new();
+    if parens {
+        text.push('(' as u32);
+    }
+    if !skip_re {
+        let (negative, digits) = float_to_text(re, code, precision, style);
+        let v = fill_number(vm, &part, &Number::from_text(negative, &digits), grouping_of(&spec))?;
+        text.extend(as_str_data(&v).map(|d| d.code_points().collect::<Vec<_>>()).unwrap_or_default());
+    }
+    let im_part = FormatSpec { sign: if skip_re { spec.sign } else { Some('+') }, ..part };
+    let (negative, digits) = float_to_text(im, code, precision, style);
+    let v = fill_number(vm, &im_part, &Number::from_text(negative, &digits), grouping_of(&spec))?;
+    text.extend(as_str_data(&v).map(|d| d.code_points().collect::<Vec<_>>()).unwrap_or_default());
+    text.push('j' as u32);
+    if parens {
+        text.push(')' as u32);
+    }
+    let padding = spec.width.saturating_sub(text.len());
+    let (left, right) = match spec.align {
+        '<' => (0, padding),
+        '^' => (padding / 2, padding - padding / 2),
+        _ => (padding, 0),
+    };
+    let mut out = Out::new();
+    out.push_fill(vm, spec.fill, left)?;
+    text.iter().for_each(|&c| out.push(c));
+    out.push_fill(vm, spec.fill, right)?;
+    Ok(out.finish())
+}
+
 // ----- str ----------------------------------------------------------------
 
 /// `str.__format__(spec)` for a non-empty spec (CPython's
@@ -568,6 +644,9 @@ fn builtin_format(vm: &mut Vm, value: &Value, spec: &Value) -> PyResult<Value> {
     if let Some(x) = float_of(value) {
         return format_float(vm, x, &spec_points);
     }
+    if let Some(z) = crate::builtins::complex::complex_of(value) {
+        return format_complex(vm, z.re, z.im, &spec_points);
+    }
     let msg = format!("unsupported format string passed to {}.__format__", vm.type_of(value).name);
     Err(vm.type_error(msg))
 }
@@ -602,6 +681,8 @@ pub fn builtin_format_method(vm: &mut Vm, this: &Value, args: &[Value], kwnames:
         "str"
     } else if float_of(this).is_some() {
         "float"
+    } else if crate::builtins::complex::complex_of(this).is_some() {
+        "complex"
     } else {
         "int"
     };

@@ -159,11 +159,9 @@ pub fn constant_value(c: &Constant) -> Value {
         },
         Constant::Tuple(items) => new_tuple(items.iter().map(constant_value).collect()),
         Constant::Code(co) => new_code((**co).clone()),
-        // Types that do not exist yet: their constants load as None until
-        // they do (the compiler does not produce them for the supported subset).
         Constant::FrozenSet(items) => crate::builtins::set::frozenset_constant(items.iter().map(constant_value).collect()),
         Constant::Bytes(b) => crate::builtins::bytes::new_bytes(b.clone()),
-        Constant::Complex { .. } => none(),
+        Constant::Complex { real, imag } => crate::builtins::complex::new_complex(*real, *imag),
     }
 }
 

@@ -85,7 +85,7 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
     // Krait has no -O yet: assertions always run.
     dd.set(vm, new_str("__debug__"), vm.bool(true))?;
     let types: &[&'static TypeObject] =
-        &[&crate::builtins::set::SET_TYPE, &crate::builtins::set::FROZENSET_TYPE, &crate::builtins::iter::MAP_TYPE, &crate::builtins::iter::FILTER_TYPE, &crate::builtins::iter::REVERSED_TYPE, &crate::types::OBJECT_TYPE, &crate::builtins::descriptors::SUPER_TYPE, &crate::builtins::descriptors::PROPERTY_TYPE, &crate::builtins::descriptors::CLASSMETHOD_TYPE, &crate::builtins::descriptors::STATICMETHOD_TYPE, &crate::builtins::slice::SLICE_TYPE, &crate::builtins::iter::ENUMERATE_TYPE, &crate::builtins::iter::ZIP_TYPE, &crate::types::TYPE_TYPE, &INT_TYPE, &FLOAT_TYPE, &STR_TYPE, &BOOL_TYPE, &RANGE_TYPE, &LIST_TYPE, &TUPLE_TYPE, &crate::builtins::dict::DICT_TYPE, &crate::builtins::bytes::BYTES_TYPE, &crate::builtins::bytes::BYTEARRAY_TYPE];
+        &[&crate::builtins::set::SET_TYPE, &crate::builtins::set::FROZENSET_TYPE, &crate::builtins::iter::MAP_TYPE, &crate::builtins::iter::FILTER_TYPE, &crate::builtins::iter::REVERSED_TYPE, &crate::types::OBJECT_TYPE, &crate::builtins::descriptors::SUPER_TYPE, &crate::builtins::descriptors::PROPERTY_TYPE, &crate::builtins::descriptors::CLASSMETHOD_TYPE, &crate::builtins::descriptors::STATICMETHOD_TYPE, &crate::builtins::slice::SLICE_TYPE, &crate::builtins::iter::ENUMERATE_TYPE, &crate::builtins::iter::ZIP_TYPE, &crate::types::TYPE_TYPE, &INT_TYPE, &FLOAT_TYPE, &STR_TYPE, &BOOL_TYPE, &RANGE_TYPE, &LIST_TYPE, &TUPLE_TYPE, &crate::builtins::dict::DICT_TYPE, &crate::builtins::bytes::BYTES_TYPE, &crate::builtins::bytes::BYTEARRAY_TYPE, &crate::builtins::complex::COMPLEX_TYPE];
     for &ty in types {
         dd.set(vm, new_str(ty.name), type_value(ty))?;
     }
@@ -862,8 +862,17 @@ fn ternary_pow(vm: &mut Vm, base: &Value, exp: &Value, m: &Value) -> PyResult<Va
             }
         }
     }
+    // complex_pow refuses a modulus; float_pow refuses it when it is
+    // reached first (CPython's slot order).
+    let complex = |v: &Value| crate::builtins::complex::complex_of(v).is_some();
+    if complex(base) || complex(exp) {
+        return Err(vm.value_error("complex modulo"));
+    }
     if [base, exp, m].iter().any(|v| crate::builtins::float::float_of(v).is_some()) {
         return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    }
+    if complex(m) {
+        return Err(vm.value_error("complex modulo"));
     }
     let names = [base, exp, m].map(|v| vm.type_of(v).name);
     let msg = format!("unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'", names[0], names[1], names[2]);
@@ -1196,7 +1205,7 @@ fn parse_int(s: &str, base: u32) -> Option<dashu_int::IBig> {
 
 /// Unicode decimal digits as ASCII ones and Unicode spaces as ' ' (CPython's
 /// `_PyUnicode_TransformDecimalAndSpaceToASCII`, before `int()` parses).
-fn transform_decimal_and_space(s: &str) -> String {
+pub(crate) fn transform_decimal_and_space(s: &str) -> String {
     use krait_syntax::unicode::{is_decimal, is_space};
     s.chars()
         .map(|c| {

@@ -60,6 +60,13 @@ pub static INT_TYPE: TypeObject = TypeObject {
     bool: Slot::new(|_, v| Ok(int_of(v).is_some_and(|i| !i.is_zero()))),
     number: Cell::new(&INT_NUMBER),
     new: Some(crate::builtins::functions::int_new),
+    // The numbers tower: an int is its own real part and numerator.
+    getsets: &[
+        crate::types::GetSetDef { name: "real", get: |_, v| Ok(exact_int(v)), set: None, member: false },
+        crate::types::GetSetDef { name: "imag", get: |_, _| Ok(new_int(0)), set: None, member: false },
+        crate::types::GetSetDef { name: "numerator", get: |_, v| Ok(exact_int(v)), set: None, member: false },
+        crate::types::GetSetDef { name: "denominator", get: |_, _| Ok(new_int(1)), set: None, member: false },
+    ],
     methods: &[
         crate::types::MethodDef { name: "__format__", func: crate::builtins::format::builtin_format_method },
         crate::types::MethodDef { name: "bit_length", func: |vm, this, args, kwnames| {
@@ -84,6 +91,15 @@ pub static INT_TYPE: TypeObject = TypeObject {
     ],
     ..TypeObject::builtin("int", Some(&OBJECT_TYPE), dealloc_int, trace_nothing)
 };
+
+/// `int(v)` for an int, bool or int subclass instance: an exact int.
+fn exact_int(v: &Value) -> Value {
+    match int_of(v) {
+        Some(Int::Small(i)) => new_int(i),
+        Some(Int::Big(b)) => new_big(b.clone()),
+        None => new_int(0),
+    }
+}
 
 unsafe fn dealloc_int(p: ObjPtr) {
     // SAFETY: heap ints are allocated by `new_big` as Obj<IBig>.

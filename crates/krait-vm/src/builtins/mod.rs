@@ -4,6 +4,7 @@ pub mod bytes;
 pub mod bytes_methods;
 pub mod classes;
 pub mod codecs;
+pub mod complex;
 pub mod descriptors;
 pub mod dict;
 pub mod exception_group;
