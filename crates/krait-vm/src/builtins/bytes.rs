@@ -18,7 +18,7 @@
 use std::cell::{Cell, Ref, RefCell, RefMut};
 use std::ops::Deref;
 
-use crate::builtins::exceptions::{BUFFER_ERROR, MEMORY_ERROR, NOT_IMPLEMENTED_ERROR, OVERFLOW_ERROR, TYPE_ERROR};
+use crate::builtins::exceptions::{BUFFER_ERROR, MEMORY_ERROR, OVERFLOW_ERROR, TYPE_ERROR};
 use crate::builtins::int::{int_of, new_int, Int};
 use crate::builtins::str::{as_str_data, new_str};
 use crate::object::{alloc, dealloc_boxed, ObjPtr, StaticObj};
@@ -124,12 +124,12 @@ pub static BYTEARRAY_TYPE: TypeObject = TypeObject {
 static BYTES_NUMBER: NumberSlots = NumberSlots {
     binary: {
         let mut b: [Option<crate::types::BinaryFn>; 13] = [None; 13];
-        b[BinOp::Remainder as usize] = Some(|vm, a, _| {
-            if as_buffer(a).is_none() {
+        b[BinOp::Remainder as usize] = Some(|vm, a, values| {
+            let Some(fmt) = as_buffer(a).map(|f| f.to_vec()) else {
                 return Ok(vm.not_implemented());
-            }
-            let msg = format!("printf-style formatting of {} (%)", base_name(a));
-            Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg))
+            };
+            let out = crate::builtins::percent::bytes_percent_format(vm, &fmt, values)?;
+            Ok(new_like(a, out))
         });
         b
     },
@@ -636,6 +636,30 @@ fn bytes_from_iterable(vm: &mut Vm, x: &Value, what: &str, plural: bool) -> PyRe
         out.push(byte_value(vm, &item, plural)?);
     }
     Ok(out)
+}
+
+/// CPython's `PyObject_Bytes`: a class's `__bytes__`, a bytes-like
+/// object's bytes, or an iterable of ints (a str or an int is refused:
+/// "cannot convert 'int' object to bytes").
+pub fn bytes_of_object(vm: &mut Vm, x: &Value) -> PyResult<Vec<u8>> {
+    if let Some(b) = as_buffer(x) {
+        return Ok(b.to_vec());
+    }
+    if vm.type_of(x).heap.is_some() {
+        if let Some(r) = crate::builtins::classes::call_dunder(vm, x, "__bytes__", &[])? {
+            return match as_bytes(&r) {
+                Some(b) => Ok(b.to_vec()),
+                None => {
+                    let msg = format!("__bytes__ returned non-bytes (type {})", vm.type_of(&r).name);
+                    Err(vm.type_error(msg))
+                }
+            };
+        }
+    }
+    if as_str_data(x).is_some() {
+        return Err(vm.type_error("cannot convert 'str' object to bytes"));
+    }
+    bytes_from_iterable(vm, x, "bytes", true)
 }
 
 /// `bytes(source=b'', encoding=None, errors=None)` (CPython's `bytes_new`).

@@ -60,6 +60,7 @@ pub static INT_TYPE: TypeObject = TypeObject {
     bool: Slot::new(|_, v| Ok(int_of(v).is_some_and(|i| !i.is_zero()))),
     number: Cell::new(&INT_NUMBER),
     new: Some(crate::builtins::functions::int_new),
+    class_methods: &[crate::types::MethodDef { name: "from_bytes", func: from_bytes }],
     // The numbers tower: an int is its own real part and numerator.
     getsets: &[
         crate::types::GetSetDef { name: "real", get: |_, v| Ok(exact_int(v)), set: None, member: false },
@@ -81,6 +82,7 @@ pub static INT_TYPE: TypeObject = TypeObject {
             };
             Ok(new_int(bits as i64))
         } },
+        crate::types::MethodDef { name: "to_bytes", func: to_bytes },
         crate::types::MethodDef { name: "conjugate", func: |_, this, _, _| {
             Ok(match int_of(this) {
                 Some(Int::Small(i)) => new_int(i),
@@ -388,4 +390,109 @@ pub fn decimal_string(vm: &mut Vm, i: &Int) -> PyResult<String> {
 /// `hash(i)` (also `bool`'s).
 pub(crate) fn int_hash(_: &mut Vm, v: &Value) -> PyResult<i64> {
     Ok(int_of(v).map_or(0, |i| hash_int(&i)))
+}
+
+// ----- from_bytes and to_bytes --------------------------------------------
+
+/// The arguments `(first, byteorder='big', *, signed=False)` of
+/// `int.from_bytes` and `int.to_bytes` (Argument Clinic's messages):
+/// `first`, little-endian, signed.
+fn byte_order_args<'a>(
+    vm: &mut Vm,
+    fname: &str,
+    first: &str,
+    args: &'a [Value],
+    kwnames: &[Value],
+) -> PyResult<(Option<&'a Value>, bool, bool)> {
+    let npos = args.len() - kwnames.len();
+    if npos > 2 {
+        return Err(vm.type_error(format!("{fname}() takes at most 2 positional arguments ({npos} given)")));
+    }
+    let mut slots: [Option<&Value>; 3] = [args.first().filter(|_| npos > 0), args.get(1).filter(|_| npos > 1), None];
+    for (k, v) in kwnames.iter().zip(&args[npos..]) {
+        let key = crate::builtins::str::as_str(k).unwrap_or("");
+        let Some(i) = [first, "byteorder", "signed"].iter().position(|n| *n == key) else {
+            return Err(vm.type_error(format!("'{key}' is an invalid keyword argument for {fname}()")));
+        };
+        if i < npos {
+            return Err(vm.type_error(format!("argument for {fname}() given by name ('{key}') and position ({})", i + 1)));
+        }
+        slots[i] = Some(v);
+    }
+    let little = match slots[1] {
+        None => false,
+        Some(order) => {
+            let Some(text) = crate::builtins::str::as_str_data(order) else {
+                let msg = format!("{fname}() argument 'byteorder' must be str, not {}", vm.type_of(order).name);
+                return Err(vm.type_error(msg));
+            };
+            match text.bytes() {
+                b"little" => true,
+                b"big" => false,
+                _ => return Err(vm.value_error("byteorder must be either 'little' or 'big'")),
+            }
+        }
+    };
+    let signed = match slots[2] {
+        Some(v) => crate::ops::truthy(vm, v)?,
+        None => false,
+    };
+    Ok((slots[0], little, signed))
+}
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)`; a subclass
+/// is called with the int.
+fn from_bytes(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (data, little, signed) = byte_order_args(vm, "from_bytes", "bytes", args, kwnames)?;
+    let Some(data) = data else {
+        return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
+    };
+    let mut bytes = crate::builtins::bytes::bytes_of_object(vm, data)?;
+    if !little {
+        bytes.reverse();
+    }
+    let mut n = IBig::from(dashu_int::UBig::from_le_bytes(&bytes));
+    if signed && bytes.last().is_some_and(|&b| b & 0x80 != 0) {
+        n -= IBig::ONE << (8 * bytes.len());
+    }
+    let result = new_big(n);
+    if crate::types::as_type(cls).is_some_and(|t| std::ptr::eq(t, &INT_TYPE)) {
+        return Ok(result);
+    }
+    crate::eval::call(vm, cls, &[result], &[])
+}
+
+/// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
+fn to_bytes(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (length, little, signed) = byte_order_args(vm, "to_bytes", "length", args, kwnames)?;
+    let length = match length {
+        Some(v) => crate::builtins::str_methods::ssize_arg(vm, v)?,
+        None => 1,
+    };
+    if length < 0 {
+        return Err(vm.value_error("length argument must be non-negative"));
+    }
+    let n = int_of(this).map_or(IBig::ZERO, |i| i.to_ibig());
+    if n < IBig::ZERO && !signed {
+        return Err(vm.overflow_error("can't convert negative int to unsigned"));
+    }
+    let bits = 8 * length as usize;
+    let fits = if signed {
+        let half = IBig::ONE << bits.saturating_sub(1);
+        bits > 0 && n >= -half.clone() && n < half || bits == 0 && n == IBig::ZERO
+    } else {
+        n.clone().unsigned_abs().bit_len() <= bits
+    };
+    if !fits {
+        return Err(vm.overflow_error("int too big to convert"));
+    }
+    // Two's complement of a negative value: add 2**bits.
+    let unsigned = if n < IBig::ZERO { n + (IBig::ONE << bits) } else { n };
+    let mut out = crate::builtins::bytes::with_capacity(vm, length as usize)?;
+    out.extend_from_slice(&unsigned.unsigned_abs().to_le_bytes());
+    out.resize(length as usize, 0);
+    if !little {
+        out.reverse();
+    }
+    Ok(crate::builtins::bytes::new_bytes(out))
 }

@@ -1,5 +1,5 @@
-//! printf-style formatting, `str % values` (CPython 3.11's
-//! `PyUnicode_Format`, in behaviour).
+//! printf-style formatting, `str % values` and `bytes % values` (CPython
+//! 3.11's `PyUnicode_Format` and `_PyBytes_FormatEx`, in behaviour).
 //!
 //! Invariants:
 //! - `values` is the argument tuple when it is a tuple, else one argument;
@@ -13,6 +13,10 @@
 //! - Numbers are written by the same code as `format()` (`float_to_text`
 //!   for floats), then padded by CPython's `unicode_format_arg_output`
 //!   rules: zero padding goes after the sign and the `0x` prefix.
+//! - Both formats are read as code points (a byte is one below 256); for
+//!   bytes, `%s`/`%b` take a bytes-like object or `__bytes__`, `%r`/`%a` are
+//!   `ascii(repr(x))`, `%c` an int below 256 or one byte, and a bytes-like
+//!   or str `values` is never the mapping.
 
 use krait_syntax::pystr::PyString;
 
@@ -63,12 +67,33 @@ struct Spec {
     conversion: u32,
 }
 
-/// `fmt % values`.
+/// `fmt % values` for a str `fmt`.
 pub fn percent_format(vm: &mut Vm, fmt: &StrData, values: &Value) -> PyResult<Value> {
     let fmt: Vec<u32> = fmt.code_points().collect();
+    let out = format_points(vm, &fmt, values, false)?;
+    if out.iter().all(|&c| c < 0x80) {
+        let len = out.len();
+        return Ok(crate::builtins::str::new_str_bytes(out.into_iter().map(|c| c as u8).collect(), len));
+    }
+    let mut text = PyString::new();
+    out.iter().for_each(|&c| text.push_code_point(c));
+    Ok(new_str_from_pystring(&text))
+}
+
+/// `fmt % values` for a bytes-like `fmt`: the formatted bytes.
+pub fn bytes_percent_format(vm: &mut Vm, fmt: &[u8], values: &Value) -> PyResult<Vec<u8>> {
+    let fmt: Vec<u32> = fmt.iter().map(|&b| b as u32).collect();
+    let out = format_points(vm, &fmt, values, true)?;
+    // Every code point written for a bytes format is below 256.
+    Ok(out.into_iter().map(|c| c as u8).collect())
+}
+
+/// The formatting itself, over code points (bytes when `bytes`).
+fn format_points(vm: &mut Vm, fmt: &[u32], values: &Value, bytes: bool) -> PyResult<Vec<u32>> {
     let is_tuple = crate::builtins::tuple::as_tuple(values).is_some();
     let is_mapping = !is_tuple
         && as_str_data(values).is_none()
+        && !(bytes && crate::builtins::bytes::as_buffer(values).is_some())
         && (vm.type_of(values).getitem.is_some() || crate::builtins::dict::as_dict(values).is_some());
     let arglen = crate::builtins::tuple::as_tuple(values).map_or(-1, |t| t.items.len() as isize);
     let mut args = Args {
@@ -77,41 +102,42 @@ pub fn percent_format(vm: &mut Vm, fmt: &StrData, values: &Value) -> PyResult<Va
         argidx: if is_tuple { 0 } else { -2 },
         dict: is_mapping.then(|| values.clone()),
     };
-    let mut out = PyString::new();
+    let mut out = Vec::with_capacity(fmt.len());
     let mut pos = 0;
     while pos < fmt.len() {
         if fmt[pos] != '%' as u32 {
-            out.push_code_point(fmt[pos]);
+            out.push(fmt[pos]);
             pos += 1;
             continue;
         }
         pos += 1;
         if fmt.get(pos) == Some(&('%' as u32)) {
-            out.push_code_point('%' as u32);
+            out.push('%' as u32);
             pos += 1;
             continue;
         }
-        let spec = parse_spec(vm, &fmt, &mut pos, &mut args)?;
+        let spec = parse_spec(vm, fmt, &mut pos, &mut args, bytes)?;
         let arg = args.next(vm)?;
-        let (text, numeric) = convert(vm, &spec, &arg, pos - 1)?;
+        let (text, numeric) = if bytes { convert_bytes(vm, &spec, &arg, pos - 1)? } else { convert(vm, &spec, &arg, pos - 1)? };
         write_padded(vm, &mut out, &spec, &text, numeric)?;
         if args.dict.is_some() && args.argidx < args.arglen {
-            return Err(not_all_converted(vm));
+            return Err(not_all_converted(vm, bytes));
         }
     }
     if args.argidx < args.arglen && args.dict.is_none() {
-        return Err(not_all_converted(vm));
+        return Err(not_all_converted(vm, bytes));
     }
-    Ok(new_str_from_pystring(&out))
+    Ok(out)
 }
 
-fn not_all_converted(vm: &mut Vm) -> crate::vm::PyErr {
-    vm.type_error("not all arguments converted during string formatting")
+fn not_all_converted(vm: &mut Vm, bytes: bool) -> crate::vm::PyErr {
+    let what = if bytes { "bytes" } else { "string" };
+    vm.type_error(format!("not all arguments converted during {what} formatting"))
 }
 
 /// Parse a spec after its `%` (CPython's `unicode_format_arg_parse`); a
 /// `(key)` switches the arguments to `mapping[key]`, a `*` takes one.
-fn parse_spec(vm: &mut Vm, fmt: &[u32], pos: &mut usize, args: &mut Args) -> PyResult<Spec> {
+fn parse_spec(vm: &mut Vm, fmt: &[u32], pos: &mut usize, args: &mut Args, bytes: bool) -> PyResult<Spec> {
     let at = |pos: usize| fmt.get(pos).and_then(|&c| char::from_u32(c));
     let mut spec = Spec::default();
     if at(*pos) == Some('(') {
@@ -132,9 +158,14 @@ fn parse_spec(vm: &mut Vm, fmt: &[u32], pos: &mut usize, args: &mut Args) -> PyR
         if depth > 0 {
             return Err(vm.value_error("incomplete format key"));
         }
-        let mut key = PyString::new();
-        fmt[start..*pos - 1].iter().for_each(|&c| key.push_code_point(c));
-        args.args = ops::getitem(vm, &dict, &new_str_from_pystring(&key))?;
+        let key = if bytes {
+            crate::builtins::bytes::new_bytes(fmt[start..*pos - 1].iter().map(|&c| c as u8).collect())
+        } else {
+            let mut key = PyString::new();
+            fmt[start..*pos - 1].iter().for_each(|&c| key.push_code_point(c));
+            new_str_from_pystring(&key)
+        };
+        args.args = ops::getitem(vm, &dict, &key)?;
         args.arglen = -1;
         args.argidx = -2;
     }
@@ -232,6 +263,59 @@ fn convert(vm: &mut Vm, spec: &Spec, arg: &Value, index: usize) -> PyResult<(Vec
             let msg = format!("unsupported format character '{shown}' (0x{:x}) at index {index}", spec.conversion);
             Err(vm.value_error(msg))
         }
+    }
+}
+
+/// Convert one argument of a bytes format (CPython's `_PyBytes_FormatEx`):
+/// as `convert`, but `%s`/`%b` take bytes, `%r`/`%a` are ASCII, `%c` a byte.
+fn convert_bytes(vm: &mut Vm, spec: &Spec, arg: &Value, index: usize) -> PyResult<(Vec<u32>, bool)> {
+    let points = |b: &[u8]| b.iter().map(|&b| b as u32).collect::<Vec<u32>>();
+    match char::from_u32(spec.conversion).unwrap_or('\0') {
+        's' | 'b' => {
+            if let Some(b) = crate::builtins::bytes::as_buffer(arg) {
+                return Ok((points(&b), false));
+            }
+            if vm.type_of(arg).heap.is_some() {
+                if let Some(r) = call_dunder(vm, arg, "__bytes__", &[])? {
+                    return match crate::builtins::bytes::as_bytes(&r) {
+                        Some(b) => Ok((points(b), false)),
+                        None => {
+                            let msg = format!("__bytes__ returned non-bytes (type {})", vm.type_of(&r).name);
+                            Err(vm.type_error(msg))
+                        }
+                    };
+                }
+            }
+            let msg = format!(
+                "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                vm.type_of(arg).name
+            );
+            Err(vm.type_error(msg))
+        }
+        'r' | 'a' => {
+            let r = ops::repr(vm, arg)?;
+            let escaped = crate::builtins::str::ascii_escape(as_str_data(&r).expect("repr is a str"));
+            Ok((as_str_data(&escaped).map(|d| d.code_points().collect()).unwrap_or_default(), false))
+        }
+        'c' => {
+            if let Some(b) = crate::builtins::bytes::as_buffer(arg).filter(|b| b.len() == 1).map(|b| b[0]) {
+                return Ok((vec![b as u32], false));
+            }
+            let wrong = |vm: &mut Vm| vm.type_error("%c requires an integer in range(256) or a single byte");
+            let index = match ops::index(vm, arg) {
+                Ok(Some(i)) => i,
+                Ok(None) => return Err(wrong(vm)),
+                Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::TYPE_ERROR) => {
+                    return Err(wrong(vm))
+                }
+                Err(e) => return Err(e),
+            };
+            match int_of(&index) {
+                Some(Int::Small(n)) if (0..256).contains(&n) => Ok((vec![n as u32], false)),
+                _ => Err(vm.overflow_error("%c arg not in range(256)")),
+            }
+        }
+        _ => convert(vm, spec, arg, index),
     }
 }
 
@@ -347,10 +431,10 @@ fn format_char(vm: &mut Vm, arg: &Value) -> PyResult<u32> {
 
 /// Write `text` with the spec's width, precision and flags (CPython's
 /// `unicode_format_arg_output`).
-fn write_padded(vm: &mut Vm, out: &mut PyString, spec: &Spec, text: &[u32], numeric: bool) -> PyResult<()> {
+fn write_padded(vm: &mut Vm, out: &mut Vec<u32>, spec: &Spec, text: &[u32], numeric: bool) -> PyResult<()> {
     let fill = if numeric && spec.zero { '0' as u32 } else { ' ' as u32 };
     let mut len = text.len();
-    if matches!(char::from_u32(spec.conversion), Some('s' | 'r' | 'a')) {
+    if matches!(char::from_u32(spec.conversion), Some('s' | 'r' | 'a' | 'b')) {
         if let Some(p) = spec.precision {
             len = len.min(p);
         }
@@ -372,13 +456,13 @@ fn write_padded(vm: &mut Vm, out: &mut PyString, spec: &Spec, text: &[u32], nume
     let mut width = spec.width.unwrap_or(0).max(len);
     // A width too large to allocate is CPython's MemoryError.
     let total = width + sign.is_some() as usize;
-    if Vec::<u8>::new().try_reserve(total).is_err() {
+    if out.try_reserve(total).is_err() {
         return Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, ""));
     }
-    let push_fill = |out: &mut PyString, c: u32, n: usize| (0..n).for_each(|_| out.push_code_point(c));
+    let push_fill = |out: &mut Vec<u32>, c: u32, n: usize| out.resize(out.len() + n, c);
     if let Some(s) = sign {
         if fill != ' ' as u32 {
-            out.push_code_point(s);
+            out.push(s);
         }
         if width > len {
             width -= 1;
@@ -387,7 +471,7 @@ fn write_padded(vm: &mut Vm, out: &mut PyString, spec: &Spec, text: &[u32], nume
     let prefixed = spec.alternate && matches!(char::from_u32(spec.conversion), Some('x' | 'X' | 'o'));
     if prefixed {
         if fill != ' ' as u32 {
-            text[start..start + 2].iter().for_each(|&c| out.push_code_point(c));
+            text[start..start + 2].iter().for_each(|&c| out.push(c));
             start += 2;
         }
         width = width.saturating_sub(2);
@@ -399,14 +483,14 @@ fn write_padded(vm: &mut Vm, out: &mut PyString, spec: &Spec, text: &[u32], nume
     }
     if fill == ' ' as u32 {
         if let Some(s) = sign {
-            out.push_code_point(s);
+            out.push(s);
         }
         if prefixed {
-            text[start..start + 2].iter().for_each(|&c| out.push_code_point(c));
+            text[start..start + 2].iter().for_each(|&c| out.push(c));
             start += 2;
         }
     }
-    text[start..start + len].iter().for_each(|&c| out.push_code_point(c));
+    text[start..start + len].iter().for_each(|&c| out.push(c));
     if width > len {
         push_fill(out, ' ' as u32, width - len);
     }
