@@ -21,6 +21,7 @@ print(type(iter(b"")).__name__, type(iter(bytearray())).__name__, next(iter(b"z"
 print(b"l" in b, b"lo w" in b, 108 in b, 0 in b, b"" in b, bytearray(b"ell") in b, b"h" in ba, 104 in ba)
 print(b"a" + b"b", b"a" + bytearray(b"b"), bytearray(b"a") + b"b", b"ab" * 3, 3 * b"ab", b"ab" * 0, b"x" * -2)
 print(bytearray(b"ab") * 2, 2 * bytearray(b"c"), bytes(b"ab" * 1), b"".join([b"a"] * 3))
+print(ord(b"a"), ord(bytearray(b"z")), [chr(c) for c in b"hi"])
 print(bool(b""), bool(b"\x00"), bool(bytearray()), bool(bytearray(1)), not b"")
 print(b"abc".__getitem__(0), bytes.__getitem__(b"abc", slice(1, None)), bytearray.__len__(ba), b"ab".__bytes__())
 one_point_zero = 1.0
@@ -28,5 +29,5 @@ for f in (lambda: b"a" + "b", lambda: bytearray(b"a") + 1, lambda: "b" + b"a", l
           lambda: bytearray(b"ab")[-3], lambda: b"ab"[one_point_zero], lambda: bytearray(b"ab")["x"], lambda: "x" in b"ab",
           lambda: 300 in b"ab", lambda: -1 in b"ab", lambda: None in b"ab", lambda: b"a" < "b",
           lambda: bytearray(b"a") <= 1, lambda: hash(bytearray()), lambda: b"a" * "b", lambda: b"a" * 1.5,
-          lambda: b"a" - b"b", lambda: b"ab"[::0], lambda: -b"a"):
+          lambda: b"a" - b"b", lambda: b"ab"[::0], lambda: -b"a", lambda: ord(b"ab"), lambda: ord(bytearray())):
     show(f)

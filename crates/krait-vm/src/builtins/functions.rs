@@ -5,7 +5,7 @@
 
 
 use crate::builtins::dict::{as_dict, new_dict};
-use crate::builtins::exceptions::{self, NOT_IMPLEMENTED_ERROR};
+use crate::builtins::exceptions;
 use crate::builtins::float::FLOAT_TYPE;
 use crate::builtins::function::new_builtin;
 use crate::builtins::int::{int_of, new_big, new_int, INT_TYPE};
@@ -371,6 +371,13 @@ fn merge_sort(vm: &mut Vm, keys: &[Value], order: Vec<usize>) -> PyResult<Vec<us
 /// `ord(c)`: the code point of a one-character string.
 fn ord(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let c = exactly_one(vm, "ord", args, kwnames)?;
+    // A bytes-like object of length 1 gives its byte.
+    if let Some(b) = crate::builtins::bytes::as_buffer(c).map(|b| b.to_vec()) {
+        return match b[..] {
+            [byte] => Ok(new_int(i64::from(byte))),
+            _ => Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.len()))),
+        };
+    }
     let Some(s) = crate::builtins::str::as_str_data(c) else {
         let msg = format!("ord() expected string of length 1, but {} found", vm.type_of(c).name);
         return Err(vm.type_error(msg));
