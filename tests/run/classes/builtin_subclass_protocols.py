@@ -91,3 +91,10 @@ for base in (bool, type(None), range, slice):
             pass
     except TypeError as e:
         print(e)
+
+# An int subclass's instance works wherever an int does.
+class Small(int):
+    pass
+s = Small(3)
+print(list(range(s)), [10, 20, 30, 40][s], "ab" * Small(2), s + Small(2), type(s + 1).__name__, -s, s // 2, hex(Small(255)))
+print(Small(2 ** 70) > 2 ** 69, divmod(Small(7), 2), round(Small(15), -1), [0] * Small(2), (1, 2, 3)[Small(-1)])

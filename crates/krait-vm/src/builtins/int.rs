@@ -146,7 +146,15 @@ pub fn int_of(v: &Value) -> Option<Int<'_>> {
             }
             if p.ty().is_subtype(&INT_TYPE) {
                 // SAFETY: heap ints (and int subclasses) are Obj<IBig>.
-                Some(Int::Big(unsafe { p.data::<IBig>() }))
+                let b = unsafe { p.data::<IBig>() };
+                // An int subclass's instance holds small values too: they
+                // read as small, as an exact int's would be.
+                if !std::ptr::eq(p.type_ptr(), &INT_TYPE) {
+                    if let Some(i) = i64::try_from(b).ok().filter(|&i| Value::small_int(i).is_some()) {
+                        return Some(Int::Small(i));
+                    }
+                }
+                Some(Int::Big(b))
             } else {
                 None
             }
