@@ -148,6 +148,19 @@ impl ObjPtr {
         // SAFETY: the caller guarantees the layout; the object is live.
         unsafe { &(*(self.0.as_ptr() as *const Obj<T>)).data }
     }
+
+    /// The payload, as a mutable `T`.
+    ///
+    /// # Safety
+    /// The object must have been allocated as an `Obj<T>`, and nothing
+    /// else may read or write the payload while the borrow lives (the
+    /// caller holds the only reference to the object, for one).
+    #[inline]
+    pub unsafe fn data_mut<'a, T>(self) -> &'a mut T {
+        // SAFETY: the caller guarantees the layout and exclusive access;
+        // the object is live, allocated as a Box, so writable.
+        unsafe { &mut (*(self.0.as_ptr() as *mut Obj<T>)).data }
+    }
 }
 
 impl std::fmt::Debug for ObjPtr {

@@ -88,6 +88,21 @@ pub fn new_tuple(items: Vec<Value>) -> Value {
     Value::from_owned(alloc(&TUPLE_TYPE, TupleData { items }))
 }
 
+/// The items of `t` to update in place, when `t` is an exact tuple that
+/// only this handle refers to (CPython's reuse of a result tuple in
+/// `itertools.product` and friends: a consumer that unpacked the previous
+/// result has let it go); `None` otherwise.
+pub fn unique_items_mut(t: &mut Value) -> Option<&mut [Value]> {
+    let p = t.as_object()?;
+    if !std::ptr::eq(p.type_ptr(), &TUPLE_TYPE) || p.refcnt() != 1 {
+        return None;
+    }
+    // SAFETY: objects of exact type `tuple` are Obj<TupleData>; a count
+    // of 1 is `t`'s own reference, borrowed mutably here, so nothing else
+    // can read the items while they change.
+    Some(unsafe { p.data_mut::<TupleData>() }.items.as_mut_slice())
+}
+
 pub fn as_tuple(v: &Value) -> Option<&TupleData> {
     let p = v.as_object()?;
     if p.ty().is_subtype(&TUPLE_TYPE) {
