@@ -73,8 +73,10 @@ pub struct BuiltinBase {
     inst_offset: usize,
     /// An instance of class `cls` holding the value of `exact` (an
     /// instance of the built-in itself), or an empty one when `exact` is
-    /// `None` (the mutable types, which `__init__` fills).
-    rebox: Rebox,
+    /// `None` (the mutable types, which `__init__` fills). `None` for the
+    /// built-ins whose `new` slot makes the instances of a class itself
+    /// (`alloc_subclassed`): the itertools types.
+    rebox: Option<Rebox>,
 }
 
 type Rebox = fn(&mut Vm, &'static TypeObject, Option<&Value>) -> PyResult<Value>;
@@ -82,7 +84,25 @@ type Rebox = fn(&mut Vm, &'static TypeObject, Option<&Value>) -> PyResult<Value>
 impl BuiltinBase {
     /// See the `rebox` field.
     pub fn rebox(&self, vm: &mut Vm, cls: &'static TypeObject, exact: Option<&Value>) -> PyResult<Value> {
-        (self.rebox)(vm, cls, exact)
+        match self.rebox {
+            Some(f) => f(vm, cls, exact),
+            None => {
+                let msg = format!("{}.__new__ makes the instances of its subclasses itself", self.ty.name);
+                Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg))
+            }
+        }
+    }
+
+    /// Does the built-in's `new` slot make the instances of a class
+    /// derived from it (rather than `rebox`)?
+    pub fn made_by_new(&self) -> bool {
+        self.rebox.is_none()
+    }
+
+    /// The base for a built-in whose `new` slot allocates instances of
+    /// the class it is given, `Subclassed<T>` for a class.
+    pub(crate) fn allocated_by_new<T>(ty: &'static TypeObject) -> BuiltinBase {
+        BuiltinBase { rebox: None, ..BuiltinBase::of::<T>(ty, |_, _, _| Ok(none())) }
     }
 
     fn of<T>(ty: &'static TypeObject, rebox: Rebox) -> BuiltinBase {
@@ -93,7 +113,7 @@ impl BuiltinBase {
         );
         let inst_offset =
             std::mem::offset_of!(crate::object::Obj<Subclassed<T>>, data) + std::mem::offset_of!(Subclassed<T>, inst);
-        BuiltinBase { ty, dealloc: dealloc_subclassed::<T>, inst_offset, rebox }
+        BuiltinBase { ty, dealloc: dealloc_subclassed::<T>, inst_offset, rebox: Some(rebox) }
     }
 }
 
@@ -161,7 +181,7 @@ pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
     } else if is(&bytes::BYTEARRAY_TYPE) {
         BuiltinBase::of::<bytes::ByteArrayData>(ty, |_, cls, _| Ok(alloc_subclassed(cls, bytes::ByteArrayData::new(Vec::new()))))
     } else {
-        return None;
+        return crate::builtins::itertools::builtin_base(ty);
     })
 }
 
@@ -1246,6 +1266,7 @@ fn layout_of(vm: &mut Vm, b: &'static TypeObject) -> PyResult<(Layout, &'static 
         "slice",
         "method",
         "method_descriptor",
+        "itertools._tee_dataobject",
     ];
     if FINAL.contains(&b.name) || b.next.is_some() {
         let msg = format!("type '{}' is not an acceptable base type", b.name);

@@ -746,15 +746,18 @@ fn builtin_new(vm: &mut Vm, owner: &'static TypeObject, args: &[Value], kwnames:
             return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
         };
         // The mutable built-ins start empty (their `__init__` fills them);
-        // the others are made by the built-in, then re-made for `cls`.
+        // the others are made by the built-in, then re-made for `cls`,
+        // unless the built-in makes instances of a class itself.
         if owner.init.is_some() {
             return base.rebox(vm, cls, None);
         }
-        let exact = match owner.new {
-            Some(f) => f(vm, owner, rest, kwnames)?,
-            None => return Err(vm.type_error(format!("cannot create '{}' instances", owner.name))),
-        };
-        return base.rebox(vm, cls, Some(&exact));
+        if !base.made_by_new() {
+            let exact = match owner.new {
+                Some(f) => f(vm, owner, rest, kwnames)?,
+                None => return Err(vm.type_error(format!("cannot create '{}' instances", owner.name))),
+            };
+            return base.rebox(vm, cls, Some(&exact));
+        }
     }
     match owner.new {
         Some(f) => f(vm, cls, rest, kwnames),

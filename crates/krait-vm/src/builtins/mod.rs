@@ -18,6 +18,7 @@ pub mod functions;
 pub mod generic_alias;
 pub mod int;
 pub mod iter;
+pub mod itertools;
 pub mod list;
 pub mod namespace;
 pub mod percent;
