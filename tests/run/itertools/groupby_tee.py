@@ -42,6 +42,8 @@ print(list(gr))
 g = groupby([1, 1, 2])
 print(list(it._grouper(g, 1)), [(k, list(v)) for k, v in g])
 
+print(tee.__name__, tee.__qualname__, repr(tee), type(tee).__name__)
+print([(k, bytes(g)) for k, g in groupby(b"aab")], [list(t) for t in tee(bytearray(b"xy"))])
 a, b = tee(range(5))
 print(list(a), list(b), list(a))
 a, b, c = tee("abc", 3)

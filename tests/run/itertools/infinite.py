@@ -35,6 +35,10 @@ for c in [count(), count(5), count(-3), count(1, 2), count(1.5), count(1, 1.0), 
     print(repr(first), type(first).__name__, repr(c))
 c = count(sys.maxsize - 1)
 print(next(c), repr(c), next(c), repr(c), next(c), repr(c))
+c = count(1j)
+print(repr(c), next(c), next(c), repr(c))
+c = count(0, 0.5j)
+print(repr(c), next(c), next(c), repr(c))
 c = count(-2**70, 1.0)
 print(repr(c), next(c), repr(c))
 

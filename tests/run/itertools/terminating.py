@@ -9,6 +9,8 @@ print(list(it.accumulate([1, 2, 3], initial=100)), list(it.accumulate([], initia
 print(list(it.accumulate([1, 2], func=None, initial=None)), list(it.accumulate(iterable=[5, 5])))
 print(list(it.accumulate([[1], [2]])), list(it.accumulate([1.5, 2, 3j if False else 4])))
 
+print(list(it.accumulate([1j, 2, 3.5])), list(it.accumulate([b"a", b"b"])), list(it.islice(b"xyz", 2)))
+print(list(it.chain(b"ab", bytearray(b"c"))), list(it.zip_longest(b"a", b"bc")), list(it.pairwise(b"abc")))
 print(list(it.chain()), list(it.chain([1], (2,), "34", range(5, 7), {8: 0})))
 print(list(it.chain.from_iterable(["ab", [1], (), iter([2, 3])])), list(it.chain.from_iterable([])))
 print(list(it.chain.from_iterable(x for x in [[1], [2]])))

@@ -46,10 +46,13 @@ pub static COUNT_TYPE: TypeObject = TypeObject {
     ..TypeObject::builtin("itertools.count", Some(&OBJECT_TYPE), dealloc_payload::<Count>, trace_payload::<Count>)
 };
 
-/// CPython's `PyNumber_Check`: an int, a float, or an instance of a class
-/// with `__index__`, `__int__` or `__float__`.
+/// CPython's `PyNumber_Check`: an int, a float, a complex, or an instance
+/// of a class with `__index__`, `__int__` or `__float__`.
 fn is_number(vm: &mut Vm, v: &Value) -> bool {
-    if int_of(v).is_some() || crate::builtins::float::float_of(v).is_some() {
+    if int_of(v).is_some()
+        || crate::builtins::float::float_of(v).is_some()
+        || vm.type_of(v).is_subtype(&crate::builtins::complex::COMPLEX_TYPE)
+    {
         return true;
     }
     let ty = vm.type_of_static(v);
