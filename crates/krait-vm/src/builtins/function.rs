@@ -510,8 +510,17 @@ pub static BUILTIN_FUNCTION_TYPE: TypeObject = TypeObject {
         let b = as_builtin(callable).expect("builtin slot on a builtin");
         (b.func)(vm, callable, args, kwnames)
     }),
+    getsets: &[
+        crate::types::GetSetDef { name: "__name__", get: builtin_name, set: None, member: false },
+        crate::types::GetSetDef { name: "__qualname__", get: builtin_name, set: None, member: false },
+    ],
     ..TypeObject::builtin("builtin_function_or_method", Some(&OBJECT_TYPE), dealloc_builtin, trace_nothing)
 };
+
+/// A module-level built-in function's `__name__` (and `__qualname__`).
+fn builtin_name(_: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(new_str(as_builtin(v).map_or("", |b| b.name)))
+}
 
 unsafe fn dealloc_builtin(p: ObjPtr) {
     // SAFETY: builtins are allocated by `new_builtin` as Obj<BuiltinData>.
