@@ -317,6 +317,9 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
     if crate::builtins::bytes::as_buffer(container).is_some() {
         return crate::builtins::bytes::contains(vm, container, item);
     }
+    if crate::builtins::range::as_range(container).is_some() {
+        return crate::builtins::range::range_contains(vm, container, item);
+    }
     let it = iter(vm, container)?;
     while let Some(x) = next(vm, &it)? {
         if x.is(item) {

@@ -9,7 +9,7 @@ use crate::builtins::exceptions;
 use crate::builtins::float::FLOAT_TYPE;
 use crate::builtins::function::new_builtin;
 use crate::builtins::int::{int_of, new_big, new_int, INT_TYPE};
-use crate::builtins::iter::RANGE_TYPE;
+use crate::builtins::range::RANGE_TYPE;
 use crate::builtins::list::LIST_TYPE;
 use crate::builtins::singletons::{is_none, none, BOOL_TYPE};
 use crate::builtins::str::{as_str, new_str, STR_TYPE};

@@ -1,167 +1,19 @@
-//! `range` and the iterators of the built-in sequences.
+//! The iterators of the built-in sequences, and `enumerate`, `zip`, `map`,
+//! `filter`, `reversed`.
 //!
 //! Invariants: an iterator holds a reference to what it iterates and a
 //! position in a `Cell`; it re-reads a list's length at each step (a list
 //! may change while iterated, as CPython allows).
-//!
-//! PROVISIONAL: `range` holds i64 bounds; ranges beyond them raise
-//! NotImplementedError until big-integer ranges are written.
 
 use std::cell::Cell;
 
-use crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR;
 use crate::builtins::int::{int_of, new_int, Int};
 use crate::builtins::list::{as_list, LIST_TYPE};
-use crate::builtins::str::new_str;
 use crate::builtins::tuple::as_tuple;
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
-use crate::types::{trace_nothing, Slot, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
-
-pub struct RangeData {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
-}
-
-impl RangeData {
-    pub fn len(&self) -> u64 {
-        let (lo, hi, step) = if self.step > 0 {
-            (self.start as i128, self.stop as i128, self.step as i128)
-        } else {
-            (self.stop as i128, self.start as i128, -(self.step as i128))
-        };
-        if lo >= hi {
-            0
-        } else {
-            ((hi - lo - 1) / step + 1) as u64
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-pub static RANGE_TYPE: TypeObject = TypeObject {
-    flags: std::cell::Cell::new(crate::types::tp_flags::SEQUENCE),
-    repr: Slot::new(|_, v| {
-        let r = as_range(v).expect("range slot on a range");
-        let text = if r.step == 1 {
-            format!("range({}, {})", r.start, r.stop)
-        } else {
-            format!("range({}, {}, {})", r.start, r.stop, r.step)
-        };
-        Ok(new_str(&text))
-    }),
-    len: Slot::new(|_, v| Ok(as_range(v).map_or(0, |r| r.len() as usize))),
-    getitem: Slot::new(range_getitem),
-    new: Some(|vm, _, args, kwnames| {
-        crate::builtins::function::no_keywords(vm, "range", kwnames)?;
-        new_range(vm, args)
-    }),
-    iter: Slot::new(|_, v| {
-        let r = as_range(v).expect("range slot on a range");
-        Ok(Value::from_owned(alloc(
-            &RANGE_ITERATOR_TYPE,
-            RangeIter { next: Cell::new(r.start), remaining: Cell::new(r.len()), step: r.step },
-        )))
-    }),
-    ..TypeObject::builtin("range", Some(&OBJECT_TYPE), dealloc_range, trace_nothing)
-};
-
-/// `r[i]` (an int) and `r[i:j:k]` (a range).
-fn range_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
-    let r = as_range(v).expect("range slot on a range");
-    let len = r.len() as usize;
-    if let Some(sl) = crate::builtins::slice::as_slice(key) {
-        let (start, _, step, count) = sl.indices(vm, len)?;
-        let first = r.start as i128 + start as i128 * r.step as i128;
-        let new_step = r.step as i128 * step as i128;
-        let stop = first + count as i128 * new_step;
-        let fits = |x: i128| i64::try_from(x).ok();
-        return match (fits(first), fits(stop), fits(new_step)) {
-            (Some(start), Some(stop), Some(step)) => {
-                Ok(Value::from_owned(alloc(&RANGE_TYPE, RangeData { start, stop, step })))
-            }
-            _ => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "range slices beyond 64-bit bounds")),
-        };
-    }
-    if int_of(key).is_none() {
-        let msg = format!("range indices must be integers or slices, not {}", vm.type_of(key).name);
-        return Err(vm.type_error(msg));
-    }
-    match normalize_index(vm, key, len, "range")? {
-        Some(i) => Ok(new_int(r.start + i as i64 * r.step)),
-        None => Err(vm.index_error("range object index out of range")),
-    }
-}
-
-unsafe fn dealloc_range(p: ObjPtr) {
-    // SAFETY: ranges are allocated by `new_range` as Obj<RangeData>.
-    unsafe { dealloc_boxed::<RangeData>(p) }
-}
-
-pub fn as_range(v: &Value) -> Option<&RangeData> {
-    let p = v.as_object()?;
-    // SAFETY: objects of type `range` are Obj<RangeData>.
-    std::ptr::eq(p.ty(), &RANGE_TYPE).then(|| unsafe { p.data::<RangeData>() })
-}
-
-/// `range(*args)`.
-pub fn new_range(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
-    let mut bounds = [0i64; 3];
-    for (i, a) in args.iter().enumerate() {
-        bounds[i] = match int_of(a) {
-            Some(Int::Small(n)) => n,
-            Some(Int::Big(_)) => return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "range() beyond 64-bit bounds")),
-            None => {
-                let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(a).name);
-                return Err(vm.type_error(msg));
-            }
-        };
-    }
-    let (start, stop, step) = match args.len() {
-        1 => (0, bounds[0], 1),
-        2 => (bounds[0], bounds[1], 1),
-        3 => (bounds[0], bounds[1], bounds[2]),
-        0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
-        n => return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}"))),
-    };
-    if step == 0 {
-        return Err(vm.value_error("range() arg 3 must not be zero"));
-    }
-    Ok(Value::from_owned(alloc(&RANGE_TYPE, RangeData { start, stop, step })))
-}
-
-struct RangeIter {
-    next: Cell<i64>,
-    remaining: Cell<u64>,
-    step: i64,
-}
-
-static RANGE_ITERATOR_TYPE: TypeObject = TypeObject {
-    iter: Slot::new(|_, v| Ok(v.clone())),
-    next: Slot::new(|_, v| {
-        // SAFETY: range iterators are Obj<RangeIter>.
-        let it = unsafe { v.as_object().expect("an iterator").data::<RangeIter>() };
-        let left = it.remaining.get();
-        if left == 0 {
-            return Ok(None);
-        }
-        it.remaining.set(left - 1);
-        let n = it.next.get();
-        it.next.set(n.wrapping_add(it.step));
-        Ok(Some(new_int(n)))
-    }),
-    ..TypeObject::builtin("range_iterator", Some(&OBJECT_TYPE), dealloc_range_iter, trace_nothing)
-};
-
-unsafe fn dealloc_range_iter(p: ObjPtr) {
-    // SAFETY: range iterators are allocated as Obj<RangeIter>.
-    unsafe { dealloc_boxed::<RangeIter>(p) }
-}
 
 /// An iterator over a list or tuple by index.
 struct SeqIter {

@@ -22,6 +22,7 @@ pub mod itertools;
 pub mod list;
 pub mod namespace;
 pub mod percent;
+pub mod range;
 pub mod set;
 pub mod singletons;
 pub mod slice;
