@@ -180,6 +180,8 @@ pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
         })
     } else if is(&bytes::BYTEARRAY_TYPE) {
         BuiltinBase::of::<bytes::ByteArrayData>(ty, |_, cls, _| Ok(alloc_subclassed(cls, bytes::ByteArrayData::new(Vec::new()))))
+    } else if is(&crate::builtins::generic_alias::GENERIC_ALIAS_TYPE) {
+        BuiltinBase::allocated_by_new::<crate::builtins::generic_alias::AliasData>(ty)
     } else {
         return crate::builtins::itertools::builtin_base(ty);
     })

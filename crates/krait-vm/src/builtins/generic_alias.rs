@@ -60,6 +60,18 @@ pub static GENERIC_ALIAS_TYPE: TypeObject = TypeObject {
     getattr: Slot::new(alias_getattr),
     getitem: Slot::new(alias_getitem),
     number: Cell::new(&UNION_NUMBER),
+    new: Some(|vm, cls, args, kwnames| {
+        crate::builtins::function::no_keywords(vm, "GenericAlias", kwnames)?;
+        let [origin, args] = args else {
+            return Err(vm.type_error(format!("GenericAlias expected 2 arguments, got {}", args.len())));
+        };
+        let data = alias_data(vm, origin.clone(), args)?;
+        Ok(if std::ptr::eq(cls, &GENERIC_ALIAS_TYPE) {
+            Value::from_owned(alloc(&GENERIC_ALIAS_TYPE, data))
+        } else {
+            crate::builtins::classes::alloc_subclassed(cls, data)
+        })
+    }),
     methods: &[MethodDef_MRO_ENTRIES],
     ..TypeObject::builtin("types.GenericAlias", Some(&OBJECT_TYPE), dealloc_alias, trace_alias)
 };
@@ -80,10 +92,14 @@ fn alias_of(v: &Value) -> &AliasData {
     unsafe { v.as_object().expect("a generic alias").data::<AliasData>() }
 }
 
+/// The alias data of a generic alias (or of an instance of a class
+/// derived from `types.GenericAlias`, whose payload sits at the same
+/// place).
 pub fn as_alias(v: &Value) -> Option<&AliasData> {
     let p = v.as_object()?;
-    // SAFETY: objects of GENERIC_ALIAS_TYPE are Obj<AliasData>.
-    std::ptr::eq(p.ty(), &GENERIC_ALIAS_TYPE).then(|| unsafe { p.data::<AliasData>() })
+    // SAFETY: objects of GENERIC_ALIAS_TYPE are Obj<AliasData>, and
+    // instances of its subclasses Obj<Subclassed<AliasData>>.
+    p.ty().is_subtype(&GENERIC_ALIAS_TYPE).then(|| unsafe { p.data::<AliasData>() })
 }
 
 unsafe fn dealloc_alias(p: ObjPtr) {
@@ -101,9 +117,14 @@ fn trace_alias(p: ObjPtr, visit: Visit) {
 
 /// `origin[args]`: a new alias (`args` a tuple, or one argument).
 pub fn new_alias(vm: &mut Vm, origin: Value, args: &Value) -> PyResult<Value> {
+    let data = alias_data(vm, origin, args)?;
+    Ok(Value::from_owned(alloc(&GENERIC_ALIAS_TYPE, data)))
+}
+
+fn alias_data(vm: &mut Vm, origin: Value, args: &Value) -> PyResult<AliasData> {
     let args = if as_tuple(args).is_some() { args.clone() } else { new_tuple(vec![args.clone()]) };
     let parameters = collect_parameters(vm, &args)?;
-    Ok(Value::from_owned(alloc(&GENERIC_ALIAS_TYPE, AliasData { origin, args, parameters })))
+    Ok(AliasData { origin, args, parameters })
 }
 
 /// `cls.__class_getitem__(item)` of the built-in generic classes.
