@@ -223,6 +223,8 @@ pub(crate) fn store_item(vm: &mut Vm, container: &Value, key: Value, value: Valu
         crate::builtins::list::set_item(vm, l, &key, value)
     } else if crate::builtins::bytes::as_bytearray(container).is_some() {
         crate::builtins::bytes::set_item(vm, container, &key, &value)
+    } else if crate::builtins::memoryview::as_view(container).is_some() {
+        crate::builtins::memoryview::set_item(vm, container, &key, &value)
     } else {
         let msg = format!("'{}' object does not support item assignment", vm.type_of(container).name);
         Err(vm.type_error(msg))
@@ -242,6 +244,8 @@ fn delete_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<()> {
         crate::builtins::list::del_item(vm, l, key)
     } else if crate::builtins::bytes::as_bytearray(container).is_some() {
         crate::builtins::bytes::del_item(vm, container, key)
+    } else if crate::builtins::memoryview::as_view(container).is_some() {
+        crate::builtins::memoryview::del_item(vm, container)
     } else {
         let msg = format!("'{}' object doesn't support item deletion", vm.type_of(container).name);
         Err(vm.type_error(msg))

@@ -12,8 +12,10 @@
 //!   (`__index__`, iteration) is converted before the receiver is borrowed.
 //!   Writers borrow it through `bytes_mut`, which raises BufferError, never
 //!   panics, should a reader still hold it.
-//! - "Bytes-like" (CPython's buffer protocol) means bytes, bytearray and
-//!   their subclasses; there is no memoryview yet.
+//! - "Bytes-like" (CPython's buffer protocol) means bytes, bytearray,
+//!   their subclasses and memoryviews of them (see `memoryview`).
+//! - A bytearray with live memoryviews (`exports` > 0) does not change
+//!   size: every resizing writer goes through `bytes_resize`.
 
 use std::cell::{Cell, Ref, RefCell, RefMut};
 use std::ops::Deref;
@@ -47,11 +49,13 @@ impl BytesData {
 /// The payload of a `bytearray` object.
 pub struct ByteArrayData {
     bytes: RefCell<Vec<u8>>,
+    /// How many memoryviews of it are alive and not released.
+    pub exports: Cell<usize>,
 }
 
 impl ByteArrayData {
     pub fn new(bytes: Vec<u8>) -> ByteArrayData {
-        ByteArrayData { bytes: RefCell::new(bytes) }
+        ByteArrayData { bytes: RefCell::new(bytes), exports: Cell::new(0) }
     }
 
     pub fn len(&self) -> usize {
@@ -67,6 +71,8 @@ impl ByteArrayData {
 pub enum Buffer<'a> {
     Bytes(&'a [u8]),
     Array(Ref<'a, Vec<u8>>),
+    /// A memoryview's bytes, copied.
+    View(Vec<u8>),
 }
 
 impl Deref for Buffer<'_> {
@@ -76,6 +82,7 @@ impl Deref for Buffer<'_> {
         match self {
             Buffer::Bytes(b) => b,
             Buffer::Array(r) => r,
+            Buffer::View(v) => v,
         }
     }
 }
@@ -213,7 +220,10 @@ pub fn as_buffer(v: &Value) -> Option<Buffer<'_>> {
     if let Some(b) = as_bytes(v) {
         return Some(Buffer::Bytes(b));
     }
-    as_bytearray(v).map(|a| Buffer::Array(a.bytes.borrow()))
+    if let Some(a) = as_bytearray(v) {
+        return Some(Buffer::Array(a.bytes.borrow()));
+    }
+    crate::builtins::memoryview::view_bytes(v).map(Buffer::View)
 }
 
 /// A bytes-like argument, or TypeError "a bytes-like object is required,
@@ -226,6 +236,15 @@ pub fn buffer_arg<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<Buffer<'a>> {
             Err(vm.type_error(msg))
         }
     }
+}
+
+/// A bytearray's bytes for a writer that may change their number:
+/// BufferError while memoryviews of it are alive.
+pub fn bytes_resize<'a>(vm: &mut Vm, a: &'a ByteArrayData) -> PyResult<RefMut<'a, Vec<u8>>> {
+    if a.exports.get() > 0 {
+        return Err(vm.error(&BUFFER_ERROR, "Existing exports of data: object cannot be re-sized"));
+    }
+    bytes_mut(vm, a)
 }
 
 /// A bytearray's bytes for writing: BufferError if they are being read.
@@ -484,7 +503,7 @@ fn inplace_concat(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
         return Err(vm.error(&BUFFER_ERROR, "Existing exports of data: object cannot be re-sized"));
     }
     let ba = as_bytearray(a).expect("bytearray slot on a bytearray");
-    let mut bytes = bytes_mut(vm, ba)?;
+    let mut bytes = if extra.is_empty() { bytes_mut(vm, ba)? } else { bytes_resize(vm, ba)? };
     if bytes.try_reserve(extra.len()).is_err() {
         drop(bytes);
         return Err(vm.error(&MEMORY_ERROR, ""));
@@ -498,7 +517,9 @@ fn inplace_concat(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
 fn inplace_repeat(vm: &mut Vm, a: &Value, n: usize) -> PyResult<Value> {
     let ba = as_bytearray(a).expect("bytearray slot on a bytearray");
     let out = repeated(vm, a, ba.len(), n)?;
-    *bytes_mut(vm, ba)? = out;
+    let mut bytes = if out.len() == ba.len() { bytes_mut(vm, ba)? } else { bytes_resize(vm, ba)? };
+    *bytes = out;
+    drop(bytes);
     Ok(a.clone())
 }
 
@@ -517,7 +538,7 @@ pub fn set_item(vm: &mut Vm, ba: &Value, key: &Value, value: &Value) -> PyResult
             None => bytes_from_iterable(vm, value, "bytearray", false)?,
         };
         let (start, stop, step, count) = sl.indices(vm, a.len())?;
-        let mut bytes = bytes_mut(vm, a)?;
+        let mut bytes = if step == 1 && new.len() != count { bytes_resize(vm, a)? } else { bytes_mut(vm, a)? };
         if step == 1 {
             let stop = stop.max(start) as usize;
             bytes.splice(start as usize..stop, new);
@@ -556,7 +577,7 @@ pub fn del_item(vm: &mut Vm, ba: &Value, key: &Value) -> PyResult<()> {
     let a = as_bytearray(ba).expect("a bytearray");
     if let Some(sl) = crate::builtins::slice::as_slice(key) {
         let (start, _, step, count) = sl.indices(vm, a.len())?;
-        let mut bytes = bytes_mut(vm, a)?;
+        let mut bytes = if count == 0 { bytes_mut(vm, a)? } else { bytes_resize(vm, a)? };
         let mut doomed = vec![false; bytes.len()];
         for k in 0..count as i64 {
             doomed[(start + k * step) as usize] = true;
@@ -566,7 +587,7 @@ pub fn del_item(vm: &mut Vm, ba: &Value, key: &Value) -> PyResult<()> {
         return Ok(());
     }
     let i = index_arg(vm, key, "bytearray")?;
-    let mut bytes = bytes_mut(vm, a)?;
+    let mut bytes = bytes_resize(vm, a)?;
     match resolve(i, bytes.len()) {
         Some(i) => {
             bytes.remove(i);
@@ -721,7 +742,7 @@ pub fn bytearray_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Valu
     let encoding = text_arg(vm, "bytearray", "encoding", encoding)?;
     let errors = text_arg(vm, "bytearray", "errors", errors)?;
     let a = as_bytearray(this).expect("bytearray.__init__ on a bytearray");
-    bytes_mut(vm, a)?.clear();
+    bytes_resize(vm, a)?.clear();
     let without = |vm: &mut Vm| {
         let what = if encoding.is_some() { "encoding" } else { "errors" };
         vm.type_error(format!("{what} without a string argument"))
@@ -746,7 +767,7 @@ pub fn bytearray_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Valu
     } else {
         bytes_from_iterable(vm, x, "bytearray", false)?
     };
-    *bytes_mut(vm, a)? = new;
+    *bytes_resize(vm, a)? = new;
     Ok(vm.none())
 }
 

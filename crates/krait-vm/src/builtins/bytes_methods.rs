@@ -15,7 +15,7 @@
 //!   CPython's argument parsers do (`bytes.zfill()`, `center()`, `find()`).
 
 use crate::builtins::bytes::{
-    as_buffer, as_bytearray, as_bytes, base_name, buffer_arg, byte_value, bytes_mut, find, new_bytearray, new_bytes,
+    as_buffer, as_bytearray, as_bytes, base_name, buffer_arg, byte_value, bytes_mut, bytes_resize, find, new_bytearray, new_bytes,
     new_like, rfind, text_arg, with_capacity, Buffer, BYTEARRAY_TYPE, BYTES_TYPE,
 };
 use crate::builtins::int::{int_of, new_int};
@@ -96,7 +96,7 @@ pub static BYTEARRAY_METHODS: &[MethodDef] = method_table!(
     MethodDef { name: "remove", func: remove },
     MethodDef { name: "clear", func: |vm, this, a, k| {
         no_args(vm, this, "clear", a, k)?;
-        bytes_mut(vm, array(this))?.clear();
+        bytes_resize(vm, array(this))?.clear();
         Ok(vm.none())
     } },
     MethodDef { name: "copy", func: |vm, this, a, k| {
@@ -804,7 +804,7 @@ fn predicate(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value], name:
 // ----- hex and text ---------------------------------------------------------------
 
 /// `hex(sep=<none>, bytes_per_sep=1)` (CPython's `_Py_strhex_impl`).
-fn hex(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn hex(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let [sep, per] = bind(vm, "hex", ["sep", "bytes_per_sep"], args, kwnames)?;
     let sep = match sep {
         None => None,
@@ -908,7 +908,7 @@ fn decode(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyRes
 fn append(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let item = one_arg(vm, this, "append", args, kwnames)?;
     let b = byte_value(vm, item, false)?;
-    bytes_mut(vm, array(this))?.push(b);
+    bytes_resize(vm, array(this))?.push(b);
     Ok(vm.none())
 }
 
@@ -933,7 +933,7 @@ fn extend(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyRes
             out
         }
     };
-    bytes_mut(vm, array(this))?.extend_from_slice(&extra);
+    bytes_resize(vm, array(this))?.extend_from_slice(&extra);
     Ok(vm.none())
 }
 
@@ -942,7 +942,7 @@ fn insert(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyRes
     positional(vm, this, "insert", args, kwnames, 2, 2)?;
     let i = ssize_arg(vm, &args[0])?;
     let b = byte_value(vm, &args[1], false)?;
-    let mut bytes = bytes_mut(vm, array(this))?;
+    let mut bytes = bytes_resize(vm, array(this))?;
     let len = bytes.len() as i64;
     let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
     bytes.insert(i as usize, b);
@@ -957,7 +957,7 @@ fn pop(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult
         Some(v) => ssize_arg(vm, v)?,
         None => -1,
     };
-    let mut bytes = bytes_mut(vm, array(this))?;
+    let mut bytes = bytes_resize(vm, array(this))?;
     let len = bytes.len() as i64;
     if len == 0 {
         drop(bytes);
@@ -977,7 +977,7 @@ fn pop(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult
 fn remove(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let value = one_arg(vm, this, "remove", args, kwnames)?;
     let b = byte_value(vm, value, false)?;
-    let mut bytes = bytes_mut(vm, array(this))?;
+    let mut bytes = bytes_resize(vm, array(this))?;
     match bytes.iter().position(|&x| x == b) {
         Some(i) => {
             bytes.remove(i);

@@ -20,6 +20,7 @@ pub mod int;
 pub mod iter;
 pub mod itertools;
 pub mod list;
+pub mod memoryview;
 pub mod namespace;
 pub mod percent;
 pub mod range;

@@ -162,6 +162,9 @@ fn index_arg(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name);
         return Err(vm.type_error(msg));
     };
+    if is_exact_int(&i) && crate::builtins::singletons::as_bool(&i).is_none() {
+        return Ok(i);
+    }
     Ok(match int_of(&i) {
         Some(Int::Small(n)) => new_int(n),
         Some(Int::Big(b)) => new_big(b.clone()),
@@ -286,11 +289,18 @@ fn slice_bounds(vm: &mut Vm, sl: &crate::builtins::slice::SliceData, length: &IB
 
 /// Is `x` an exact int or a bool, the values `in` can answer without
 /// iterating?
+fn is_exact_int(x: &Value) -> bool {
+    match x.as_object() {
+        None => int_of(x).is_some(),
+        Some(p) => {
+            std::ptr::eq(p.type_ptr(), &crate::builtins::int::INT_TYPE)
+                || crate::builtins::singletons::as_bool(x).is_some()
+        }
+    }
+}
+
 fn exact_int(x: &Value) -> Option<IBig> {
-    let exact = !x.is_object()
-        || std::ptr::eq(x.as_object()?.type_ptr(), &crate::builtins::int::INT_TYPE)
-        || crate::builtins::singletons::as_bool(x).is_some();
-    exact.then(|| int_of(x).map(|i| i.to_ibig())).flatten()
+    is_exact_int(x).then(|| int_of(x).map(|i| i.to_ibig())).flatten()
 }
 
 /// `x in r`: arithmetic for ints, otherwise a search comparing each item

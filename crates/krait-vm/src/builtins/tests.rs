@@ -237,3 +237,23 @@ fn trace_visits_the_iterated_objects_of_enumerate_zip_and_str_iterators() {
     let li = ops::iter(&mut vm, &l).unwrap_or_else(|_| panic!("iter(list)"));
     assert_eq!(traced(&li), vec![l.bits()]);
 }
+
+#[test]
+fn trace_visits_the_bounds_of_a_range_and_the_exporter_of_a_memoryview() {
+    let mut vm = Vm::new();
+    let big = crate::builtins::int::new_big(dashu_int::IBig::from(1u8) << 100);
+    let r = crate::builtins::range::new_range(&mut vm, &[new_int(3), big.clone(), new_int(1 << 40)]).unwrap();
+    let rd = crate::builtins::range::as_range(&r).unwrap();
+    assert_eq!(traced(&r), vec![rd.start.bits(), rd.stop.bits(), rd.step.bits(), rd.length.bits()]);
+    assert_eq!(rd.stop.bits(), big.bits());
+    let ba = crate::builtins::bytes::new_bytearray(b"abc".to_vec());
+    let ty = crate::types::type_value(&crate::builtins::memoryview::MEMORYVIEW_TYPE);
+    let m = crate::eval::call(&mut vm, &ty, &[ba.clone()], &[]).unwrap();
+    assert_eq!(traced(&m), vec![ba.bits()]);
+    // A view of the view holds the first exporter, not the view.
+    let m2 = crate::eval::call(&mut vm, &ty, &[m.clone()], &[]).unwrap();
+    assert_eq!(traced(&m2), vec![ba.bits()]);
+    assert_eq!(crate::builtins::bytes::as_bytearray(&ba).unwrap().exports.get(), 2);
+    drop((m, m2));
+    assert_eq!(crate::builtins::bytes::as_bytearray(&ba).unwrap().exports.get(), 0);
+}
