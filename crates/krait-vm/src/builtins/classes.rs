@@ -105,6 +105,12 @@ impl BuiltinBase {
         BuiltinBase { rebox: None, ..BuiltinBase::of::<T>(ty, |_, _, _| Ok(none())) }
     }
 
+    /// As `allocated_by_new`, with a dealloc of the built-in's own that
+    /// ends in `dealloc_subclassed::<T>`.
+    pub(crate) fn allocated_by_new_with<T>(ty: &'static TypeObject, dealloc: Dealloc) -> BuiltinBase {
+        BuiltinBase { dealloc, ..BuiltinBase::allocated_by_new::<T>(ty) }
+    }
+
     fn of<T>(ty: &'static TypeObject, rebox: Rebox) -> BuiltinBase {
         // The payload must sit where it does in the built-in's own objects.
         debug_assert_eq!(
@@ -117,7 +123,7 @@ impl BuiltinBase {
     }
 }
 
-unsafe fn dealloc_subclassed<T>(p: ObjPtr) {
+pub(crate) unsafe fn dealloc_subclassed<T>(p: ObjPtr) {
     // SAFETY: instances of classes derived from built-in payload `T` are
     // Obj<Subclassed<T>> (see `alloc_subclassed`).
     if unsafe { &p.data::<Subclassed<T>>().inst }.weakly_referenced.get() {
@@ -182,6 +188,8 @@ pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
         BuiltinBase::of::<bytes::ByteArrayData>(ty, |_, cls, _| Ok(alloc_subclassed(cls, bytes::ByteArrayData::new(Vec::new()))))
     } else if is(&crate::builtins::generic_alias::GENERIC_ALIAS_TYPE) {
         BuiltinBase::allocated_by_new::<crate::builtins::generic_alias::AliasData>(ty)
+    } else if let Some(base) = crate::builtins::weakref::builtin_base(ty) {
+        base
     } else {
         return crate::builtins::itertools::builtin_base(ty);
     })

@@ -81,6 +81,20 @@ pub static METHOD_TYPE: TypeObject = TypeObject {
         let m = as_method(v).expect("method slot on a method");
         Ok(ops::hash_identity(&m.receiver) ^ ops::hash_identity(&m.func))
     }),
+    // `types.MethodType(function, instance)` (CPython's `method_new`).
+    new: Some(|vm, _, args, kwnames| {
+        crate::builtins::function::no_keywords(vm, "method", kwnames)?;
+        let [func, receiver] = args else {
+            return Err(vm.type_error(format!("method expected 2 arguments, got {}", args.len())));
+        };
+        if !ops::is_callable(vm, func) {
+            return Err(vm.type_error("first argument must be callable"));
+        }
+        if crate::builtins::singletons::is_none(receiver) {
+            return Err(vm.type_error("instance must not be None"));
+        }
+        Ok(new_method(func.clone(), receiver.clone()))
+    }),
     ..TypeObject::builtin("method", Some(&OBJECT_TYPE), dealloc_method, trace_method)
 };
 
@@ -748,7 +762,7 @@ fn builtin_new(vm: &mut Vm, owner: &'static TypeObject, args: &[Value], kwnames:
         // The mutable built-ins start empty (their `__init__` fills them);
         // the others are made by the built-in, then re-made for `cls`,
         // unless the built-in makes instances of a class itself.
-        if owner.init.is_some() {
+        if owner.init.is_some() && !base.made_by_new() {
             return base.rebox(vm, cls, None);
         }
         if !base.made_by_new() {

@@ -93,6 +93,7 @@ pub static REF_TYPE: TypeObject = TypeObject {
         _ => crate::builtins::classes::generic_getattr(vm, v, name),
     }),
     new: Some(ref_new),
+    init: Some(ref_init),
     class_methods: &[crate::types::MethodDef {
         name: "__class_getitem__",
         func: crate::builtins::generic_alias::class_getitem,
@@ -200,7 +201,33 @@ fn live(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 unsafe fn dealloc_weakref(p: ObjPtr) {
-    // SAFETY: objects of the weak reference types are Obj<WeakrefData>.
+    forget(p);
+    // SAFETY: objects of the weak reference types are Obj<WeakrefData>;
+    // nothing refers to `p` any more.
+    unsafe { dealloc_boxed::<WeakrefData>(p) }
+}
+
+/// The dealloc of instances of classes derived from `ref`.
+unsafe fn dealloc_subclassed_weakref(p: ObjPtr) {
+    forget(p);
+    // SAFETY: instances of classes derived from `ref` are
+    // Obj<Subclassed<WeakrefData>>.
+    unsafe { crate::builtins::classes::dealloc_subclassed::<WeakrefData>(p) }
+}
+
+/// The base of classes derived from `ref` (`weakref.WeakMethod`,
+/// `KeyedRef`): `ref_new` makes their instances, which leave the table as
+/// they die.
+pub fn builtin_base(ty: &'static TypeObject) -> Option<crate::builtins::classes::BuiltinBase> {
+    std::ptr::eq(ty, &REF_TYPE).then(|| {
+        crate::builtins::classes::BuiltinBase::allocated_by_new_with::<WeakrefData>(ty, dealloc_subclassed_weakref)
+    })
+}
+
+/// Take the dying weak reference `p` out of its referent's entry.
+fn forget(p: ObjPtr) {
+    // SAFETY: objects of the weak reference types (and of classes derived
+    // from `ref`) hold a WeakrefData payload first.
     let w = unsafe { p.data::<WeakrefData>() };
     let target = w.referent.get();
     if target != 0 {
@@ -214,8 +241,6 @@ unsafe fn dealloc_weakref(p: ObjPtr) {
             }
         });
     }
-    // SAFETY: as above; nothing refers to `p` any more.
-    unsafe { dealloc_boxed::<WeakrefData>(p) }
 }
 
 fn trace_weakref(p: ObjPtr, visit: Visit) {
@@ -264,7 +289,11 @@ fn make(vm: &mut Vm, ty: &'static TypeObject, obj: &Value, callback: Option<&Val
         }
     }
     let data = WeakrefData { referent: Cell::new(addr), callback: RefCell::new(callback.unwrap_or(Value::NULL)), hash: Cell::new(-1) };
-    let w = Value::from_owned(alloc(ty, data));
+    let w = if ty.heap.is_some() {
+        crate::builtins::classes::alloc_subclassed(ty, data)
+    } else {
+        Value::from_owned(alloc(ty, data))
+    };
     let waddr = w.as_object().expect("an object").addr();
     TABLE.with(|t| t.borrow_mut().entry(addr).or_default().push(waddr));
     Ok(w)
@@ -277,7 +306,18 @@ fn ref_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[Valu
     match args {
         [obj] => make(vm, ty, obj, None),
         [obj, cb] => make(vm, ty, obj, Some(cb)),
+        [] => Err(vm.type_error("__new__ expected at least 1 argument, got 0")),
         _ => Err(vm.type_error(format!("__new__ expected at most 2 arguments, got {}", args.len()))),
+    }
+}
+
+/// `ref.__init__(obj, callback=None)`: `__new__` did the work; the
+/// arguments are only counted (CPython's `weakref___init__`).
+fn ref_init(vm: &mut Vm, _: &Value, args: &[Value], _: &[Value]) -> PyResult<Value> {
+    match args.len() {
+        0 => Err(vm.type_error("__init__ expected at least 1 argument, got 0")),
+        1 | 2 => Ok(none()),
+        n => Err(vm.type_error(format!("__init__ expected at most 2 arguments, got {n}"))),
     }
 }
 
