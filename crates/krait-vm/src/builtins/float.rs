@@ -98,6 +98,22 @@ pub fn int_to_f64(vm: &mut Vm, i: &Int) -> PyResult<f64> {
     Ok(f)
 }
 
+/// The int of a float's integral part (CPython's `PyLong_FromDouble`):
+/// ValueError for NaN, OverflowError for infinities.
+pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(vm.overflow_error("cannot convert float infinity to integer"));
+    }
+    let t = f.trunc();
+    if t.abs() < 9.0e15 {
+        return Ok(crate::builtins::int::new_int(t as i64));
+    }
+    Ok(crate::builtins::int::new_big(IBig::try_from(t).unwrap_or_default()))
+}
+
 /// An operand of mixed arithmetic: a float, or an int made one.
 fn as_operand(vm: &mut Vm, v: &Value) -> PyResult<Option<f64>> {
     if let Some(f) = float_of(v) {

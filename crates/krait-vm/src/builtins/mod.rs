@@ -20,6 +20,7 @@ pub mod int;
 pub mod iter;
 pub mod itertools;
 pub mod list;
+pub mod math;
 pub mod namespace;
 pub mod percent;
 pub mod range;
