@@ -543,7 +543,7 @@ fn ascii(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<
 
 /// `round(number, ndigits=None)`: ints and floats rounded half to even,
 /// else the type's `__round__`.
-fn round(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn round(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     use crate::builtins::int::{int_of, new_big};
     let npos = args.len() - kwnames.len();
     let mut slots: [Option<&Value>; 2] = [args[..npos].first(), args[..npos].get(1)];

@@ -11,6 +11,7 @@ pub mod exception_group;
 pub mod exceptions;
 pub mod exec;
 pub mod float;
+pub mod float_methods;
 pub mod format;
 pub mod frame;
 pub mod function;

@@ -37,7 +37,7 @@ use dashu_int::IBig;
 
 use crate::builtins::dict::{as_dict, new_dict};
 use crate::builtins::float::{float_of, int_to_f64};
-use crate::builtins::function::{new_builtin, new_module, no_keywords};
+use crate::builtins::function::{new_builtin, new_module};
 use crate::builtins::int::int_of;
 use crate::builtins::str::new_str;
 use crate::types::CallFn;
@@ -147,20 +147,25 @@ fn range_error(vm: &mut Vm) -> PyErr {
 
 // ----- arguments ------------------------------------------------------------
 
+/// What a function taking no keywords says when given some.
+fn no_keywords_error(vm: &mut Vm, name: &str) -> PyErr {
+    vm.type_error(format!("math.{name}() takes no keyword arguments"))
+}
+
 /// The one argument of a METH_O function (`math.NAME(x)`).
 fn one_arg<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: &[Value]) -> PyResult<&'a Value> {
-    no_keywords(vm, &format!("math.{name}"), kwnames)?;
     match args {
-        [x] => Ok(x),
+        [x] if kwnames.is_empty() => Ok(x),
+        _ if !kwnames.is_empty() => Err(no_keywords_error(vm, name)),
         _ => Err(vm.type_error(format!("math.{name}() takes exactly one argument ({} given)", args.len()))),
     }
 }
 
 /// The two positional arguments of a METH_FASTCALL function.
 fn two_args<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: &[Value]) -> PyResult<(&'a Value, &'a Value)> {
-    no_keywords(vm, &format!("math.{name}"), kwnames)?;
     match args {
-        [x, y] => Ok((x, y)),
+        [x, y] if kwnames.is_empty() => Ok((x, y)),
+        _ if !kwnames.is_empty() => Err(no_keywords_error(vm, name)),
         _ => Err(vm.type_error(format!("{name} expected 2 arguments, got {}", args.len()))),
     }
 }
