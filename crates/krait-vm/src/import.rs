@@ -248,6 +248,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_weakref" => Ok(Some(crate::builtins::weakref::new_weakref_module(vm)?)),
         "_thread" => Ok(Some(crate::builtins::thread::new_thread_module(vm)?)),
         "itertools" => Ok(Some(crate::builtins::itertools::new_itertools_module(vm)?)),
+        "math" => Ok(Some(crate::builtins::math::new_math_module(vm)?)),
         _ => Ok(None),
     }
 }

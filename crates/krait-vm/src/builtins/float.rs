@@ -50,16 +50,8 @@ pub static FLOAT_TYPE: TypeObject = TypeObject {
     bool: Slot::new(|_, v| Ok(float_of(v).is_some_and(|f| f != 0.0))),
     number: Cell::new(&FLOAT_NUMBER),
     new: Some(crate::builtins::functions::float_new),
-    methods: &[
-        crate::types::MethodDef { name: "__format__", func: crate::builtins::format::builtin_format_method },
-        crate::types::MethodDef { name: "conjugate", func: |vm, this, args, kwnames| {
-            crate::builtins::function::no_keywords(vm, "float.conjugate", kwnames)?;
-            if !args.is_empty() {
-                return Err(vm.type_error(format!("float.conjugate() takes no arguments ({} given)", args.len())));
-            }
-            Ok(Value::float(float_of(this).unwrap_or(0.0)))
-        } },
-    ],
+    methods: crate::builtins::float_methods::METHODS,
+    class_methods: crate::builtins::float_methods::CLASS_METHODS,
     // The numbers tower: a float is its own real part.
     getsets: &[
         crate::types::GetSetDef { name: "real", get: |_, v| Ok(Value::float(float_of(v).unwrap_or(0.0))), set: None, member: false },
@@ -96,6 +88,22 @@ pub fn int_to_f64(vm: &mut Vm, i: &Int) -> PyResult<f64> {
         return Err(vm.overflow_error("int too large to convert to float"));
     }
     Ok(f)
+}
+
+/// The int of a float's integral part (CPython's `PyLong_FromDouble`):
+/// ValueError for NaN, OverflowError for infinities.
+pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(vm.overflow_error("cannot convert float infinity to integer"));
+    }
+    let t = f.trunc();
+    if t.abs() < 9.0e15 {
+        return Ok(crate::builtins::int::new_int(t as i64));
+    }
+    Ok(crate::builtins::int::new_big(IBig::try_from(t).unwrap_or_default()))
 }
 
 /// An operand of mixed arithmetic: a float, or an int made one.

@@ -543,7 +543,7 @@ fn ascii(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<
 
 /// `round(number, ndigits=None)`: ints and floats rounded half to even,
 /// else the type's `__round__`.
-fn round(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn round(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     use crate::builtins::int::{int_of, new_big};
     let npos = args.len() - kwnames.len();
     let mut slots: [Option<&Value>; 2] = [args[..npos].first(), args[..npos].get(1)];
@@ -1050,11 +1050,33 @@ pub fn float_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &
         [x] => x,
         _ => return Err(vm.type_error(format!("float expected at most 1 argument, got {}", args.len()))),
     };
+    if let Some(f) = x.as_float() {
+        return Ok(Value::float(f));
+    }
+    // PyNumber_Float: a class's __float__ (a float subclass's too), then
+    // the value of a float or int, then __index__.
+    let ty = vm.type_of_static(x);
+    if ty.heap.is_some() {
+        if let Some(r) = crate::builtins::classes::call_dunder(vm, x, "__float__", &[])? {
+            return match crate::builtins::float::float_of(&r) {
+                Some(f) => Ok(Value::float(f)),
+                None => {
+                    let msg = format!("{}.__float__ returned non-float (type {})", ty.name, vm.type_of(&r).name);
+                    Err(vm.type_error(msg))
+                }
+            };
+        }
+    }
     if let Some(f) = crate::builtins::float::float_of(x) {
         return Ok(Value::float(f));
     }
     if let Some(i) = int_of(x) {
         return Ok(Value::float(crate::builtins::float::int_to_f64(vm, &i)?));
+    }
+    if let Some(i) = ops::index(vm, x)? {
+        if let Some(i) = int_of(&i) {
+            return Ok(Value::float(crate::builtins::float::int_to_f64(vm, &i)?));
+        }
     }
     if let Some(s) = as_str(x).map(str::to_string).or_else(|| ascii_of_buffer(x)) {
         let t = s.trim();
@@ -1135,6 +1157,25 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
         None => return Ok(new_int(0)),
         Some(x) => x,
     };
+    // PyNumber_Long: a class's __int__, then its __index__.
+    // PROVISIONAL: the deprecated delegation to __trunc__ (with its
+    // DeprecationWarning) is not done.
+    if vm.type_of(x).heap.is_some() {
+        if let Some(r) = crate::builtins::classes::call_dunder(vm, x, "__int__", &[])? {
+            return match int_of(&r) {
+                Some(i) => Ok(new_big(i.to_ibig())),
+                None => {
+                    let msg = format!("__int__ returned non-int (type {})", vm.type_of(&r).name);
+                    Err(vm.type_error(msg))
+                }
+            };
+        }
+        if int_of(x).is_none() {
+            if let Some(i) = ops::index(vm, x)? {
+                return Ok(int_of(&i).map_or(i.clone(), |i| new_big(i.to_ibig())));
+            }
+        }
+    }
     if let Some(i) = int_of(x) {
         return Ok(match i {
             crate::builtins::int::Int::Small(i) => new_int(i),

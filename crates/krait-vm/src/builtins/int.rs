@@ -294,7 +294,7 @@ fn int_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
 
 /// The largest int Krait builds, in bits (CPython would fail to allocate
 /// one much larger and raise MemoryError).
-const MAX_INT_BITS: usize = 1 << 32;
+pub(crate) const MAX_INT_BITS: usize = 1 << 32;
 
 /// Bits in |x|.
 fn bit_len(x: &IBig) -> usize {

@@ -102,7 +102,7 @@ fn plural(n: usize) -> &'static str {
 /// passed by keyword) to the parameters `names`, of which the first
 /// `positional` may be given by position and the first `required` must be
 /// given, with the messages of CPython's `PyArg_ParseTupleAndKeywords`.
-fn bind<const N: usize>(
+pub(crate) fn bind<const N: usize>(
     vm: &mut Vm,
     fname: &str,
     args: &[Value],
