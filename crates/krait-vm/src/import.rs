@@ -237,6 +237,10 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
     Ok(module)
 }
 
+/// The names of the modules written in Rust (`sys.builtin_module_names`),
+/// sorted; `builtin_module` makes each.
+pub const BUILTIN_MODULE_NAMES: &[&str] = &["_thread", "_weakref", "builtins", "itertools", "math", "sys"];
+
 /// The modules written in Rust.
 fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     match name {

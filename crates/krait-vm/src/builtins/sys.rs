@@ -28,6 +28,11 @@ pub fn new_sys_module(vm: &mut Vm) -> PyResult<Value> {
         dd.set(vm, new_str(&format!("__{name}__")), s)?;
     }
     dd.set(vm, new_str("path"), vm.sys_path.clone())?;
+    let names = crate::import::BUILTIN_MODULE_NAMES.iter().map(|n| new_str(n)).collect();
+    dd.set(vm, new_str("builtin_module_names"), crate::builtins::tuple::new_tuple(names))?;
+    // No -W or -X options yet: the command line does not take them.
+    dd.set(vm, new_str("warnoptions"), new_list(Vec::new()))?;
+    dd.set(vm, new_str("_xoptions"), new_dict())?;
     let functions: [(&'static str, crate::types::CallFn); 10] = [
         ("exit", exit),
         ("getrecursionlimit", getrecursionlimit),

@@ -257,3 +257,15 @@ fn trace_visits_the_bounds_of_a_range_and_the_exporter_of_a_memoryview() {
     drop((m, m2));
     assert_eq!(crate::builtins::bytes::as_bytearray(&ba).unwrap().exports.get(), 0);
 }
+
+#[test]
+fn every_builtin_module_name_names_a_module() {
+    let mut vm = Vm::new();
+    for name in crate::import::BUILTIN_MODULE_NAMES {
+        let m = crate::import::import_module(&mut vm, name);
+        assert!(m.is_ok(), "{name} does not import");
+    }
+    let mut sorted = crate::import::BUILTIN_MODULE_NAMES.to_vec();
+    sorted.sort_unstable();
+    assert_eq!(sorted, crate::import::BUILTIN_MODULE_NAMES);
+}
