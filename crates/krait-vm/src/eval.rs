@@ -1508,7 +1508,7 @@ fn push_frame(vm: &mut Vm, function: &Value, args: Vec<Value>, kwnames: &[Value]
     }
     let f = as_function(function).expect("push_frame runs a function");
     let (code_value, globals, builtins) = (f.code.clone(), f.globals.clone(), f.builtins.clone());
-    let (defaults, kwdefaults) = (f.defaults.clone(), f.kwdefaults.clone());
+    let (defaults, kwdefaults) = (f.defaults.borrow().clone(), f.kwdefaults.borrow().clone());
     // Spelled out only for an error message.
     let qualname = Qualname(f.qualname.borrow().clone());
     let code = CodeRef::of(&code_value).get();

@@ -176,9 +176,9 @@ pub struct FunctionData {
     pub doc: std::cell::RefCell<Value>,
     pub module: std::cell::RefCell<Value>,
     /// The defaults tuple, or NULL.
-    pub defaults: Value,
+    pub defaults: std::cell::RefCell<Value>,
     /// The keyword-only defaults dict (`__kwdefaults__`), or NULL.
-    pub kwdefaults: Value,
+    pub kwdefaults: std::cell::RefCell<Value>,
     /// `__annotations__`, made on first use (NULL until then).
     pub annotations: std::cell::RefCell<Value>,
     /// `__dict__`, made on first use (NULL until then).
@@ -295,8 +295,17 @@ fn function_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) 
                 _ => "a dict object",
             };
             must(vm, ok, what)?;
-            let msg = format!("assigning a function's {text}");
-            return Err(vm.error(&crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR, msg));
+            // None (or deleting) leaves no defaults.
+            let x = value.filter(|x| !is_none(x)).unwrap_or(Value::NULL);
+            match text {
+                "__defaults__" => replace(&f.defaults, x),
+                "__kwdefaults__" => replace(&f.kwdefaults, x),
+                _ => {
+                    let msg = "assigning a function's __code__";
+                    return Err(vm.error(&crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR, msg));
+                }
+            }
+            return Ok(());
         }
         "__globals__" | "__closure__" | "__builtins__" => {
             return Err(vm.error(&crate::builtins::exceptions::ATTRIBUTE_ERROR, "readonly attribute"));
@@ -336,8 +345,8 @@ fn function_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         "__qualname__" => Ok(f.qualname.borrow().clone()),
         "__code__" => Ok(f.code.clone()),
         "__globals__" => Ok(f.globals.clone()),
-        "__defaults__" => Ok(or_none(&f.defaults)),
-        "__kwdefaults__" => Ok(or_none(&f.kwdefaults)),
+        "__defaults__" => Ok(or_none(&f.defaults.borrow())),
+        "__kwdefaults__" => Ok(or_none(&f.kwdefaults.borrow())),
         "__annotations__" => {
             if f.annotations.borrow().is_null() {
                 *f.annotations.borrow_mut() = crate::builtins::dict::new_dict();
@@ -392,7 +401,8 @@ fn trace_function(p: ObjPtr, visit: Visit) {
     let f = unsafe { p.data::<FunctionData>() };
     let (annotations, dict, qualname) = (f.annotations.borrow(), f.dict.borrow(), f.qualname.borrow());
     let (name, doc, module) = (f.name.borrow(), f.doc.borrow(), f.module.borrow());
-    let fields = [&f.code, &f.globals, &f.builtins, &f.defaults, &f.kwdefaults, &f.closure];
+    let (defaults, kwdefaults) = (f.defaults.borrow(), f.kwdefaults.borrow());
+    let fields = [&f.code, &f.globals, &f.builtins, &*defaults, &*kwdefaults, &f.closure];
     for v in fields.into_iter().chain([&*annotations, &*dict, &*qualname, &*name, &*doc, &*module]) {
         if !v.is_null() {
             visit(v);
@@ -410,8 +420,8 @@ pub fn new_function(code: Value, globals: Value, builtins: Value, defaults: Valu
         name: std::cell::RefCell::new(Value::NULL),
         doc: std::cell::RefCell::new(Value::NULL),
         module: std::cell::RefCell::new(Value::NULL),
-        defaults,
-        kwdefaults,
+        defaults: std::cell::RefCell::new(defaults),
+        kwdefaults: std::cell::RefCell::new(kwdefaults),
         closure,
         annotations: std::cell::RefCell::new(Value::NULL),
         dict: std::cell::RefCell::new(Value::NULL),

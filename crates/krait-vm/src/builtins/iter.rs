@@ -158,9 +158,11 @@ fn trace_enumerate(p: ObjPtr, visit: Visit) {
     visit(&unsafe { p.data::<Enumerate>() }.it);
 }
 
-/// `zip(*iterables)`'s state: one iterator per argument.
+/// `zip(*iterables, strict=False)`'s state: one iterator per argument.
 struct Zip {
     its: Vec<Value>,
+    /// `strict=True`: iterables of unequal lengths are a ValueError.
+    strict: bool,
 }
 
 pub static ZIP_TYPE: TypeObject = TypeObject {
@@ -172,30 +174,50 @@ pub static ZIP_TYPE: TypeObject = TypeObject {
             return Ok(None);
         }
         let mut items = Vec::with_capacity(z.its.len());
-        for it in &z.its {
+        for (i, it) in z.its.iter().enumerate() {
             match crate::ops::next(vm, it)? {
                 Some(x) => items.push(x),
+                None if z.strict => return zip_strict_end(vm, z, i),
                 None => return Ok(None),
             }
         }
         Ok(Some(crate::builtins::tuple::new_tuple(items)))
     }),
     new: Some(|vm, _, args, kwnames| {
-        if let Some(name) = kwnames.first() {
-            return Err(match crate::builtins::str::as_str(name) {
-                Some("strict") => vm.error(&crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR, "zip(strict=...)"),
-                Some(other) => vm.type_error(format!("'{other}' is an invalid keyword argument for zip()")),
-                None => vm.type_error("keywords must be strings"),
-            });
+        let npos = args.len() - kwnames.len();
+        let mut strict = false;
+        for (name, value) in kwnames.iter().zip(&args[npos..]) {
+            match crate::builtins::str::as_str(name) {
+                Some("strict") => strict = crate::ops::truthy(vm, value)?,
+                Some(other) => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for zip()"))),
+                None => return Err(vm.type_error("keywords must be strings")),
+            }
         }
-        let mut its = Vec::with_capacity(args.len());
-        for a in args {
+        let mut its = Vec::with_capacity(npos);
+        for a in &args[..npos] {
             its.push(crate::ops::iter(vm, a)?);
         }
-        Ok(Value::from_owned(alloc(&ZIP_TYPE, Zip { its })))
+        Ok(Value::from_owned(alloc(&ZIP_TYPE, Zip { its, strict })))
     }),
     ..TypeObject::builtin("zip", Some(&OBJECT_TYPE), dealloc_zip, trace_zip)
 };
+
+/// Iterator `i` of a strict zip ran out: fine only if it is the first and
+/// all the others are out too (CPython's messages name the arguments).
+fn zip_strict_end(vm: &mut Vm, z: &Zip, i: usize) -> PyResult<Option<Value>> {
+    let plural = |i: usize| if i == 1 { " ".to_string() } else { "s 1-".to_string() };
+    if i > 0 {
+        let msg = format!("zip() argument {} is shorter than argument{}{i}", i + 1, plural(i));
+        return Err(vm.value_error(msg));
+    }
+    for (k, it) in z.its.iter().enumerate().skip(1) {
+        if crate::ops::next(vm, it)?.is_some() {
+            let msg = format!("zip() argument {} is longer than argument{}{k}", k + 1, plural(k));
+            return Err(vm.value_error(msg));
+        }
+    }
+    Ok(None)
+}
 
 unsafe fn dealloc_zip(p: ObjPtr) {
     // SAFETY: zip objects are allocated as Obj<Zip>.
