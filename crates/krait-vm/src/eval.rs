@@ -207,6 +207,27 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
     }
 }
 
+/// The items of a mapping that is not a dict, for `f(**mapping)`: its
+/// `keys()` and the values `mapping[key]` gives (CPython's
+/// `_PyDict_MergeEx`); no `keys` makes a TypeError naming the function.
+fn mapping_items(vm: &mut Vm, mapping: &Value, func: &Value) -> PyResult<Vec<(Value, Value)>> {
+    let keys = match ops::getattr(vm, mapping, &crate::builtins::str::intern("keys")) {
+        Ok(k) => k,
+        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::ATTRIBUTE_ERROR) => {
+            let msg = format!("{} argument after ** must be a mapping, not {}", function_str(vm, func), vm.type_of(mapping).name);
+            return Err(vm.type_error(msg));
+        }
+        Err(e) => return Err(e),
+    };
+    let keys = call(vm, &keys, &[], &[])?;
+    let mut items = Vec::new();
+    for k in ops::collect(vm, &keys)? {
+        let v = ops::getitem(vm, mapping, &k)?;
+        items.push((k, v));
+    }
+    Ok(items)
+}
+
 /// `del container[key]` for dicts and lists (slices included).
 /// `container[key] = value`: a class's `__setitem__` first (a subclass of
 /// dict or list may override it), then the built-in containers.
@@ -773,12 +794,12 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let update = pop!();
                 let len = vm.stack.len();
                 let (d, func) = (vm.stack[len - arg as usize].clone(), vm.stack[len - arg as usize - 2].clone());
-                let Some(src) = as_dict(&update) else {
-                    let msg = format!("{} argument after ** must be a mapping, not {}", function_str(vm, &func), vm.type_of(&update).name);
-                    return Err(vm.type_error(msg));
+                let items = match as_dict(&update) {
+                    Some(src) => src.items(),
+                    None => mapping_items(vm, &update, &func)?,
                 };
                 let dd = as_dict(&d).expect("DICT_MERGE into a dict");
-                for (k, v) in src.items() {
+                for (k, v) in items {
                     if dd.get(vm, &k)?.is_some() {
                         let key = ops::str(vm, &k)?;
                         let msg = format!("{} got multiple values for keyword argument '{}'", function_str(vm, &func), as_str(&key).unwrap_or("?"));
@@ -803,6 +824,10 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let mut names = Vec::new();
                 if let Some(kw) = kwargs {
                     for (k, v) in as_dict(&kw).expect("CALL_FUNCTION_EX keywords are a dict").items() {
+                        // CPython's `_PyStack_UnpackDict`, for every callable.
+                        if as_str(&k).is_none() {
+                            return Err(vm.type_error("keywords must be strings"));
+                        }
                         names.push(k);
                         args.push(v);
                     }
