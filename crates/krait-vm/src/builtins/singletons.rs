@@ -13,18 +13,30 @@ use crate::vm::{PyResult, Vm};
 pub static NONE_TYPE: TypeObject = TypeObject {
     repr: Slot::new(|_, _| Ok(new_str("None"))),
     bool: Slot::new(|_, _| Ok(false)),
+    new: Some(|vm, _, args, _| singleton_new(vm, "NoneType", args, none())),
     ..TypeObject::builtin("NoneType", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)
 };
 
 pub static NOT_IMPLEMENTED_TYPE: TypeObject = TypeObject {
     repr: Slot::new(|_, _| Ok(new_str("NotImplemented"))),
+    new: Some(|vm, _, args, _| singleton_new(vm, "NotImplementedType", args, vm.not_implemented())),
     ..TypeObject::builtin("NotImplementedType", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)
 };
 
 pub static ELLIPSIS_TYPE: TypeObject = TypeObject {
     repr: Slot::new(|_, _| Ok(new_str("Ellipsis"))),
+    new: Some(|vm, _, args, _| singleton_new(vm, "EllipsisType", args, ellipsis())),
     ..TypeObject::builtin("ellipsis", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)
 };
+
+/// `type(None)()` and the like: the one instance; any argument (keywords
+/// included) is an error.
+fn singleton_new(vm: &mut Vm, name: &str, args: &[Value], instance: Value) -> PyResult<Value> {
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("{name} takes no arguments")));
+    }
+    Ok(instance)
+}
 
 /// `bool`, a subclass of `int`; its two instances carry their int value.
 pub static BOOL_TYPE: TypeObject = TypeObject {
