@@ -154,6 +154,12 @@ impl Compiler<'_> {
             ExprKind::GeneratorExp { elt, generators } => {
                 self.compile_comprehension(e, generators, CompElement::Generator(elt))?
             }
+            // A starred expression outside a call, display or assignment
+            // target list (CPython's compiler_visit_expr1).
+            ExprKind::Starred { .. } => {
+                let msg = "can't use starred expression here";
+                return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, e.range)));
+            }
             ExprKind::Yield { value } => {
                 if self.block().kind != BlockType::Function {
                     let msg = "'yield' outside function";

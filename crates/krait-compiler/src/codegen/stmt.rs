@@ -424,6 +424,10 @@ impl Compiler<'_> {
                     }
                 }
             }
+            ExprKind::Starred { .. } => {
+                let msg = "starred assignment target must be in a list or tuple";
+                return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, t.range)));
+            }
             _ => return Err(CompileError::Unsupported("this assignment target".into())),
         }
         Ok(())
