@@ -129,10 +129,16 @@ impl Vm {
         }
     }
 
-    /// The `builtins` namespace (a dict), shared by every module.
+    /// The `builtins` namespace (a dict), shared by every module; its
+    /// module is entered in `sys.modules` when it is made, as CPython's is
+    /// at start-up.
     pub fn builtins(&mut self) -> PyResult<Value> {
         if self.builtins.is_null() {
             self.builtins = crate::builtins::functions::builtins_dict(self)?;
+            let module = crate::builtins::function::new_module("builtins", self.builtins.clone());
+            let modules = self.sys_modules.clone();
+            let key = crate::builtins::str::new_str("builtins");
+            crate::builtins::dict::as_dict(&modules).expect("a dict").set(self, key, module)?;
         }
         Ok(self.builtins.clone())
     }

@@ -16,7 +16,7 @@ use crate::builtins::singletons::{bool_value, ellipsis, is_none, none};
 use crate::builtins::str::{as_str, new_str};
 use crate::builtins::tuple::new_tuple;
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
-use crate::types::{trace_nothing, CallFn, Slot, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{CallFn, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -509,6 +509,9 @@ pub fn as_function(v: &Value) -> Option<&FunctionData> {
 pub struct BuiltinData {
     pub name: &'static str,
     pub func: CallFn,
+    /// The name of the module it belongs to (a str), set when the module's
+    /// namespace is made (`stamp_module`); NULL until then.
+    module: std::cell::RefCell<Value>,
 }
 
 pub static BUILTIN_FUNCTION_TYPE: TypeObject = TypeObject {
@@ -523,9 +526,52 @@ pub static BUILTIN_FUNCTION_TYPE: TypeObject = TypeObject {
     getsets: &[
         crate::types::GetSetDef { name: "__name__", get: builtin_name, set: None, member: false },
         crate::types::GetSetDef { name: "__qualname__", get: builtin_name, set: None, member: false },
+        crate::types::GetSetDef { name: "__module__", get: builtin_module_name, set: None, member: false },
+        crate::types::GetSetDef { name: "__self__", get: builtin_self, set: None, member: false },
     ],
-    ..TypeObject::builtin("builtin_function_or_method", Some(&OBJECT_TYPE), dealloc_builtin, trace_nothing)
+    ..TypeObject::builtin("builtin_function_or_method", Some(&OBJECT_TYPE), dealloc_builtin, trace_builtin)
 };
+
+/// A module-level built-in's `__module__`: its module's name, or None.
+fn builtin_module_name(_: &mut Vm, v: &Value) -> PyResult<Value> {
+    let m = as_builtin(v).map(|b| b.module.borrow().clone()).unwrap_or(Value::NULL);
+    Ok(if m.is_null() { none() } else { m })
+}
+
+/// A module-level built-in's `__self__`: its module (as `sys.modules`
+/// has it), or None.
+fn builtin_self(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let name = builtin_module_name(vm, v)?;
+    if is_none(&name) {
+        return Ok(name);
+    }
+    let modules = vm.sys_modules.clone();
+    let found = crate::builtins::dict::as_dict(&modules).map_or(Ok(None), |d| d.get(vm, &name))?;
+    Ok(found.unwrap_or_else(none))
+}
+
+fn trace_builtin(p: ObjPtr, visit: Visit) {
+    // SAFETY: builtins are Obj<BuiltinData>.
+    let m = unsafe { p.data::<BuiltinData>() }.module.borrow();
+    if !m.is_null() {
+        visit(&m);
+    }
+}
+
+/// Mark the built-in functions of a native module's namespace `dict` as
+/// the module `name`'s (their `__module__` and `__self__`).
+pub fn stamp_module(dict: &Value, name: &str) {
+    let Some(d) = crate::builtins::dict::as_dict(dict) else { return };
+    let name = new_str(name);
+    for (_, v) in d.items() {
+        if let Some(b) = as_builtin(&v) {
+            let mut m = b.module.borrow_mut();
+            if m.is_null() {
+                *m = name.clone();
+            }
+        }
+    }
+}
 
 /// A module-level built-in function's `__name__` (and `__qualname__`).
 fn builtin_name(_: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -538,7 +584,7 @@ unsafe fn dealloc_builtin(p: ObjPtr) {
 }
 
 pub fn new_builtin(name: &'static str, func: CallFn) -> Value {
-    Value::from_owned(alloc(&BUILTIN_FUNCTION_TYPE, BuiltinData { name, func }))
+    Value::from_owned(alloc(&BUILTIN_FUNCTION_TYPE, BuiltinData { name, func, module: std::cell::RefCell::new(Value::NULL) }))
 }
 
 pub fn as_builtin(v: &Value) -> Option<&BuiltinData> {
@@ -611,6 +657,7 @@ fn trace_module(p: ObjPtr, visit: Visit) {
 }
 
 pub fn new_module(name: &str, dict: Value) -> Value {
+    stamp_module(&dict, name);
     Value::from_owned(alloc(&MODULE_TYPE, ModuleData { name: name.to_string(), dict }))
 }
 
@@ -653,6 +700,21 @@ pub static BOUND_BUILTIN_TYPE: TypeObject = TypeObject {
         let receiver = b.receiver.clone();
         (b.func)(vm, &receiver, args, kwnames)
     }),
+    getsets: &[
+        crate::types::GetSetDef { name: "__name__", get: |_, v| Ok(new_str(bound_of(v).name)), set: None, member: false },
+        crate::types::GetSetDef {
+            name: "__qualname__",
+            get: |vm, v| {
+                let b = bound_of(v);
+                let owner = vm.type_of(&b.receiver).name;
+                Ok(new_str(&format!("{owner}.{}", b.name)))
+            },
+            set: None,
+            member: false,
+        },
+        crate::types::GetSetDef { name: "__self__", get: |_, v| Ok(bound_of(v).receiver.clone()), set: None, member: false },
+        crate::types::GetSetDef { name: "__module__", get: |_, _| Ok(none()), set: None, member: false },
+    ],
     ..TypeObject::builtin("builtin_function_or_method", Some(&OBJECT_TYPE), dealloc_bound, trace_bound)
 };
 
@@ -668,6 +730,10 @@ fn trace_bound(p: ObjPtr, visit: Visit) {
 
 pub fn bind_builtin(receiver: Value, name: &'static str, func: CallFn) -> Value {
     Value::from_owned(alloc(&BOUND_BUILTIN_TYPE, BoundBuiltinData { receiver, name, func }))
+}
+
+fn bound_of(v: &Value) -> &BoundBuiltinData {
+    as_bound_builtin(v).expect("a bound built-in method")
 }
 
 fn as_bound_builtin(v: &Value) -> Option<&BoundBuiltinData> {

@@ -97,6 +97,7 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
     for alias in ["EnvironmentError", "IOError"] {
         dd.set(vm, new_str(alias), type_value(&exceptions::OS_ERROR))?;
     }
+    crate::builtins::function::stamp_module(&d, "builtins");
     Ok(d)
 }
 

@@ -336,7 +336,20 @@ struct Reversed {
 
 pub static REVERSED_TYPE: TypeObject = TypeObject {
     iter: Slot::new(|_, v| Ok(v.clone())),
-    next: Slot::new(|vm, v| {
+    next: Slot::new(reversed_next),
+    new: Some(reversed_new),
+    ..TypeObject::builtin("reversed", Some(&OBJECT_TYPE), dealloc_reversed, trace_reversed)
+};
+
+/// `reversed(list)`: the same walk, under CPython's name for it.
+static LIST_REVERSE_ITERATOR_TYPE: TypeObject = TypeObject {
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(reversed_next),
+    ..TypeObject::builtin("list_reverseiterator", Some(&OBJECT_TYPE), dealloc_reversed, trace_reversed)
+};
+
+fn reversed_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    {
         // SAFETY: reversed objects are Obj<Reversed>.
         let r = unsafe { v.as_object().expect("a reversed").data::<Reversed>() };
         let i = r.index.get();
@@ -359,8 +372,11 @@ pub static REVERSED_TYPE: TypeObject = TypeObject {
                 }
             }
         }
-    }),
-    new: Some(|vm, _, args, kwnames| {
+    }
+}
+
+fn reversed_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    {
         crate::builtins::function::no_keywords(vm, "reversed", kwnames)?;
         let [seq] = args else {
             return Err(vm.type_error(format!("reversed expected 1 argument, got {}", args.len())));
@@ -373,7 +389,8 @@ pub static REVERSED_TYPE: TypeObject = TypeObject {
         match (ty.len.get(), ty.getitem.get()) {
             (Some(len), Some(_)) if !is_dict => {
                 let n = len(vm, seq)? as i64;
-                Ok(Value::from_owned(alloc(&REVERSED_TYPE, Reversed { seq: seq.clone(), index: Cell::new(n - 1) })))
+                let ty = if as_list(seq).is_some() { &LIST_REVERSE_ITERATOR_TYPE } else { &REVERSED_TYPE };
+                Ok(Value::from_owned(alloc(ty, Reversed { seq: seq.clone(), index: Cell::new(n - 1) })))
             }
             _ if is_dict => {
                 let keys = crate::ops::collect(vm, seq)?;
@@ -385,9 +402,8 @@ pub static REVERSED_TYPE: TypeObject = TypeObject {
                 Err(vm.type_error(msg))
             }
         }
-    }),
-    ..TypeObject::builtin("reversed", Some(&OBJECT_TYPE), dealloc_reversed, trace_reversed)
-};
+    }
+}
 
 unsafe fn dealloc_reversed(p: ObjPtr) {
     // SAFETY: reversed objects are allocated as Obj<Reversed>.
