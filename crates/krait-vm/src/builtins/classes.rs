@@ -1215,7 +1215,18 @@ pub fn new_class(
     for (k, v) in items {
         let vt = vm.type_of_static(&v);
         if let Some(set_name) = type_lookup(vt, &crate::builtins::str::intern("__set_name__")) {
-            call_found(vm, &v, vt, &set_name, &[cls.clone(), k])?;
+            if let Err(cause) = call_found(vm, &v, vt, &set_name, &[cls.clone(), k.clone()]) {
+                // CPython 3.11 wraps the error, as its cause.
+                let key = crate::ops::repr_string(vm, &k)?;
+                let msg = format!("Error calling __set_name__ on '{}' instance {key} in '{}'", vt.name, ty.name);
+                let e = vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, msg);
+                if let Some(data) = crate::builtins::exceptions::as_exception(&e.exception) {
+                    *data.cause.borrow_mut() = cause.exception.clone();
+                    *data.context.borrow_mut() = cause.exception.clone();
+                    data.suppress_context.set(true);
+                }
+                return Err(e);
+            }
         }
     }
     init_subclass(vm, ty, kwds)?;
