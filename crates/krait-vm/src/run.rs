@@ -429,6 +429,26 @@ fn anchors(segment: &str) -> Option<(usize, usize)> {
 
 /// Compile-time failures that are not syntax errors: a NotImplementedError
 /// for what the compiler cannot generate yet, or a RecursionError.
+/// Show SyntaxWarnings as CPython's default warning filter does:
+/// `FILE:LINE: SyntaxWarning: MSG`, then the line stripped when `source`
+/// (the text the ranges point into) is given, as `linecache` finds it.
+pub fn print_syntax_warnings(filename: &str, text: &str, source: Option<&str>, warnings: &[krait_syntax::tokenizer::Warning]) {
+    if warnings.is_empty() {
+        return;
+    }
+    let lines = krait_syntax::LineIndex::new(text);
+    let mut err = std::io::stderr().lock();
+    for w in warnings {
+        let line = lines.line(w.range.start);
+        let _ = writeln!(err, "{filename}:{line}: SyntaxWarning: {}", w.msg);
+        if let Some(source) = source {
+            if let Some(shown) = source.lines().nth(line as usize - 1) {
+                let _ = writeln!(err, "  {}", shown.trim());
+            }
+        }
+    }
+}
+
 pub fn print_compile_failure(kind: &str, msg: &str) {
     let _ = writeln!(std::io::stderr(), "{kind}: {msg}");
 }

@@ -122,13 +122,17 @@ fn run_decoded(
         }
         _ => None,
     });
-    print_warnings(path, &decoded.text, &parsed.warnings, error_at);
+    // `linecache` shows a script's line; `-c` code has none to show.
+    let source = matches!(kind, krait_vm::run::MainKind::Script).then_some(decoded.text.as_str());
+    print_warnings(path, &decoded.text, source, &parsed.warnings, error_at);
     let tree = match parsed.result {
         Ok(tree) => tree,
         Err(e) => return syntax_error(path, &decoded.text, &e, columns),
     };
     let script = shown.to_string();
-    let code = match krait_compiler::codegen::compile_module(&tree, &decoded.text, &script) {
+    let (compiled, warnings) = krait_compiler::codegen::compile_module_warned(&tree, &decoded.text, &script);
+    krait_vm::run::print_syntax_warnings(path, &decoded.text, source, &warnings);
+    let code = match compiled {
         Ok(code) => code,
         Err(CompileError::Syntax(e)) => return syntax_error(path, &decoded.text, &e, Columns::Bytes),
         Err(CompileError::Recursion) => {
@@ -153,20 +157,9 @@ fn run_decoded(
 /// `warnings` module prints them
 /// (`FILE:LINE: SyntaxWarning: MSG` and the stripped line), for the tokens
 /// CPython read before the error, if any.
-fn print_warnings(path: &str, text: &str, warnings: &[Warning], error_at: Option<u32>) {
-    if warnings.is_empty() {
-        return;
-    }
-    let lines = LineIndex::new(text);
-    let mut err = std::io::stderr().lock();
-    for w in warnings {
-        if error_at.is_some_and(|at| w.range.start > at) {
-            continue;
-        }
-        let line = lines.line(w.range.start);
-        let _ = writeln!(err, "{}:{}: SyntaxWarning: {}", path, line, w.msg);
-        let _ = writeln!(err, "  {}", lines.line_text(text, line).trim());
-    }
+fn print_warnings(path: &str, text: &str, source: Option<&str>, warnings: &[Warning], error_at: Option<u32>) {
+    let read: Vec<Warning> = warnings.iter().filter(|w| error_at.map_or(true, |at| w.range.start <= at)).cloned().collect();
+    krait_vm::run::print_syntax_warnings(path, text, source, &read);
 }
 
 /// The script's name as CPython 3.11 reports it: made absolute by joining

@@ -75,6 +75,7 @@ impl Compiler<'_> {
                 self.emit(Opcode::LOAD_ATTR, i);
             }
             ExprKind::Subscript { value, slice, ctx: ExprContext::Load } => {
+                self.check_subscript(value, slice, e);
                 self.compile_expr(value)?;
                 self.compile_expr(slice)?;
                 self.set_pos(e.range);
@@ -635,6 +636,7 @@ impl Compiler<'_> {
     }
 
     fn compile_compare(&mut self, e: &Expr, left: &Expr, ops: &[CmpOp], comparators: &[Expr]) -> CResult<()> {
+        self.check_compare(e, left, ops, comparators);
         self.compile_expr(left)?;
         let n = ops.len() - 1;
         if n == 0 {
@@ -693,6 +695,7 @@ impl Compiler<'_> {
                 return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, again.range)));
             }
         }
+        self.check_caller(func, e);
         // CPython's maybe_optimize_method_call applies only to plain calls.
         let plain = !args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
             && !keywords.iter().any(|k| k.arg.is_none())
@@ -933,6 +936,7 @@ impl Compiler<'_> {
                 return Ok(());
             }
             ExprKind::Compare { left, ops, comparators } if ops.len() > 1 => {
+                self.check_compare(e, left, ops, comparators);
                 let n = ops.len() - 1;
                 let cleanup = self.new_label();
                 self.compile_expr(left)?;

@@ -17,10 +17,12 @@
 mod expr;
 mod pattern;
 mod stmt;
+mod warnings;
 
 use krait_syntax::ast::{Mod, Stmt};
 
 use krait_syntax::text::{LineIndex, TextRange};
+use krait_syntax::tokenizer::Warning;
 use krait_syntax::SyntaxError;
 
 use crate::assemble::{Assembler, JumpKind, Label};
@@ -46,34 +48,57 @@ pub type CResult<T> = Result<T, CompileError>;
 
 /// Compile a module's AST (`compile(source, filename, 'exec')`).
 pub fn compile_module(module: &Mod, source: &str, filename: &str) -> CResult<CodeObject> {
-    let table = SymbolTable::build(module, source).map_err(|e| match e {
-        crate::symtable::SymtableError::Syntax(e) => CompileError::Syntax(e),
-        crate::symtable::SymtableError::Recursion => CompileError::Recursion,
-    })?;
-    let mut c = Compiler { table: &table, lines: LineIndex::new(source), filename, units: Vec::new(), interactive: false };
-    c.enter_unit(BlockId(0), "<module>".into(), 1);
-    c.emit_resume();
-    let body = match module {
-        Mod::Module { body, .. } => body,
-        // `compile(..., 'eval')`: the expression's value is returned.
-        Mod::Expression { body } => {
-            c.compile_expr(body)?;
-            c.unit().pos = Position::default();
-            c.emit(Opcode::RETURN_VALUE, 0);
-            return c.leave_unit();
-        }
-        // `compile(..., 'single')`: expression statements print their value.
-        Mod::Interactive { body } => {
-            c.interactive = true;
-            c.compile_body(body)?;
-            c.emit_const_return_none();
-            return c.leave_unit();
-        }
-        Mod::FunctionType { .. } => return Err(CompileError::Unsupported("compiling a function type".into())),
+    compile_module_warned(module, source, filename).0
+}
+
+/// Compile a module's AST, with the SyntaxWarnings the compiler found on
+/// the way (also when it then failed: CPython shows those before the
+/// error).
+pub fn compile_module_warned(module: &Mod, source: &str, filename: &str) -> (CResult<CodeObject>, Vec<Warning>) {
+    let table = match SymbolTable::build(module, source) {
+        Ok(t) => t,
+        Err(crate::symtable::SymtableError::Syntax(e)) => return (Err(CompileError::Syntax(e)), Vec::new()),
+        Err(crate::symtable::SymtableError::Recursion) => return (Err(CompileError::Recursion), Vec::new()),
     };
-    c.compile_namespace_body(body)?;
-    c.emit_const_return_none();
-    c.leave_unit()
+    let mut c = Compiler {
+        table: &table,
+        lines: LineIndex::new(source),
+        filename,
+        units: Vec::new(),
+        interactive: false,
+        warnings: Vec::new(),
+    };
+    let result = c.compile_mod(module);
+    (result, c.warnings)
+}
+
+impl Compiler<'_> {
+    fn compile_mod(&mut self, module: &Mod) -> CResult<CodeObject> {
+        let c = self;
+        c.enter_unit(BlockId(0), "<module>".into(), 1);
+        c.emit_resume();
+        let body = match module {
+            Mod::Module { body, .. } => body,
+            // `compile(..., 'eval')`: the expression's value is returned.
+            Mod::Expression { body } => {
+                c.compile_expr(body)?;
+                c.unit().pos = Position::default();
+                c.emit(Opcode::RETURN_VALUE, 0);
+                return c.leave_unit();
+            }
+            // `compile(..., 'single')`: expression statements print their value.
+            Mod::Interactive { body } => {
+                c.interactive = true;
+                c.compile_body(body)?;
+                c.emit_const_return_none();
+                return c.leave_unit();
+            }
+            Mod::FunctionType { .. } => return Err(CompileError::Unsupported("compiling a function type".into())),
+        };
+        c.compile_namespace_body(body)?;
+        c.emit_const_return_none();
+        c.leave_unit()
+    }
 }
 
 struct Compiler<'a> {
@@ -84,6 +109,8 @@ struct Compiler<'a> {
     /// Compiling for `'single'` mode: module-level expression statements
     /// print their value (PRINT_EXPR).
     interactive: bool,
+    /// The SyntaxWarnings found so far (see `warnings`).
+    warnings: Vec<Warning>,
 }
 
 /// A loop's jump targets, for `break` and `continue`.

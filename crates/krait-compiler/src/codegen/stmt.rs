@@ -212,8 +212,8 @@ impl Compiler<'_> {
                 }
             }
             StmtKind::Assert { test, msg } => {
-                // CPython 3.11's compiler_assert (no SyntaxWarning yet for
-                // an always-true tuple test; `-O` is not supported yet).
+                // CPython 3.11's compiler_assert (`-O` is not supported yet).
+                self.check_assert(test, s.range);
                 let end = self.new_label();
                 self.compile_jump_if(test, end, true)?;
                 let at = self.unit().leaked_pos.unwrap_or(s.range);

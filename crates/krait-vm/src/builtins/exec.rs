@@ -77,7 +77,11 @@ fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode) -> PyResult
         Mode::Single => krait_syntax::parser::parse_interactive(text),
     };
     let tree = parsed.map_err(|e| syntax_error(&e, text, filename))?;
-    match krait_compiler::codegen::compile_module(&tree, text, filename) {
+    let (compiled, warnings) = krait_compiler::codegen::compile_module_warned(&tree, text, filename);
+    // `linecache` reads the named file, if there is one, for the line.
+    let file_text = std::fs::read_to_string(filename).ok();
+    crate::run::print_syntax_warnings(filename, text, file_text.as_deref(), &warnings);
+    match compiled {
         Ok(code) => Ok(new_code(code)),
         Err(CompileError::Syntax(e)) => Err(syntax_error_with(&e, text, filename, false)),
         Err(CompileError::Recursion) => Err(vm.error(
