@@ -538,6 +538,36 @@ pub fn instance_dict(vm: &mut Vm, obj: &Value) -> PyResult<Option<Value>> {
     }
 }
 
+/// `obj.__dict__ = d` (a dict, which becomes the instance's storage) and
+/// `del obj.__dict__` (the next use starts an empty one).
+fn set_instance_dict(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<()> {
+    if let Some(v) = &value {
+        if as_dict(v).is_none() {
+            let msg = format!("__dict__ must be set to a dictionary, not a '{}'", vm.type_of(v).name);
+            return Err(vm.type_error(msg));
+        }
+    }
+    let new = value.unwrap_or(Value::NULL);
+    let old = match storage(obj) {
+        Some(Storage::Shared(data, _)) => {
+            // The shared-key values go with the old dict.
+            let values = std::mem::take(&mut *data.values.borrow_mut());
+            data.order.borrow_mut().clear();
+            drop(values);
+            if new.is_null() {
+                // An empty dict, so the shared-key storage stays unused.
+                std::mem::replace(&mut *data.dict.borrow_mut(), new_dict())
+            } else {
+                std::mem::replace(&mut *data.dict.borrow_mut(), new)
+            }
+        }
+        Some(Storage::Dict(cell)) => std::mem::replace(&mut *cell.borrow_mut(), new),
+        None => return Err(attribute_error(vm, obj, &crate::builtins::str::intern("__dict__"))),
+    };
+    drop(old);
+    Ok(())
+}
+
 // ----- look-up on types -------------------------------------------------
 
 thread_local! {
@@ -704,9 +734,11 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Val
             return set(vm, d, obj, value);
         }
     }
-    if as_str(name) == Some("__class__") || as_str(name) == Some("__dict__") {
-        let msg = format!("assigning {} (not yet in Krait)", as_str(name).unwrap_or(""));
-        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
+    if as_str(name) == Some("__dict__") && storage(obj).is_some() {
+        return set_instance_dict(vm, obj, value);
+    }
+    if as_str(name) == Some("__class__") {
+        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "assigning __class__ (not yet in Krait)"));
     }
     let deleting = value.is_none();
     if instance_set(vm, obj, name, value)? {
