@@ -293,9 +293,16 @@ impl<'a> Compiler<'a> {
     }
 
     fn emit_resume(&mut self) {
-        // RESUME carries the block's first line, with no columns.
-        self.unit().pos = Position::default();
+        // RESUME is located at the block's first line, columns 0-0; a
+        // module's at line 0 ending on line 1 (CPython 3.11's
+        // co_positions()).
+        let module = self.units.len() == 1;
+        let first = self.unit().firstlineno;
+        let (line, end) = if module { (0, 1) } else { (first, first) };
+        let at = Position { lineno: Some(line), end_lineno: Some(end), col_offset: Some(0), end_col_offset: Some(0) };
+        self.unit().pos = at;
         self.emit(Opcode::RESUME, 0);
+        self.unit().pos = Position::default();
     }
 
     /// The implicit `return None` ending a block: artificial, so it has no

@@ -80,6 +80,11 @@ pub static CODE_TYPE: TypeObject = TypeObject {
         )))
     }),
     getattr: Slot::new(code_getattr),
+    methods: &[
+        crate::types::MethodDef { name: "co_lines", func: crate::builtins::code::co_lines },
+        crate::types::MethodDef { name: "co_positions", func: crate::builtins::code::co_positions },
+        crate::types::MethodDef { name: "replace", func: crate::builtins::code::replace },
+    ],
     ..TypeObject::builtin("code", Some(&OBJECT_TYPE), dealloc_code, trace_code)
 };
 
@@ -105,8 +110,10 @@ fn code_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         "co_freevars" => strs(&co.co_freevars),
         "co_names" => new_tuple(c.names.clone()),
         "co_consts" => new_tuple(c.consts.clone()),
-        "co_code" | "co_lnotab" | "co_linetable" | "co_exceptiontable" => {
-            let msg = format!("code.{} (bytes objects)", as_str(name).unwrap_or(""));
+        "co_code" => crate::builtins::code::co_code(co),
+        "co_exceptiontable" => crate::builtins::code::co_exceptiontable(co),
+        "co_lnotab" | "co_linetable" => {
+            let msg = format!("code.{} (CPython's line table formats)", as_str(name).unwrap_or(""));
             return Err(vm.error(&crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR, msg));
         }
         _ => return crate::builtins::classes::generic_getattr(vm, v, name),
@@ -134,6 +141,11 @@ pub fn as_code(v: &Value) -> Option<&CodeData> {
 pub fn new_code(co: CodeObject) -> Value {
     let consts = co.co_consts.iter().map(constant_value).collect();
     let names = co.co_names.iter().map(|n| crate::builtins::str::intern(n)).collect();
+    new_code_with(co, consts, names)
+}
+
+/// A code object whose constants and names (as values) are given.
+pub fn new_code_with(co: CodeObject, consts: Vec<Value>, names: Vec<Value>) -> Value {
     let nonparam_cells = co.co_cellvars.iter().filter(|c| !co.co_varnames.contains(c)).count();
     let nlocalsplus = co.co_varnames.len() + nonparam_cells + co.co_freevars.len();
     let caches = (0..co.co_code.len()).map(|_| std::cell::Cell::new(crate::eval::InlineCache::EMPTY)).collect();

@@ -3,6 +3,7 @@
 pub mod bytes;
 pub mod bytes_methods;
 pub mod classes;
+pub mod code;
 pub mod codecs;
 pub mod complex;
 pub mod descriptors;
