@@ -208,6 +208,16 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
     }
 }
 
+/// `obj.name`, or `None` when that raises AttributeError (CPython's
+/// `_PyObject_LookupAttr`).
+pub fn getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+    match getattr(vm, obj, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::ATTRIBUTE_ERROR) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// The method `obj.name` as `LOAD_METHOD` wants it: the plain function the
 /// class defines, when attribute look-up is the generic one and the
 /// instance does not shadow it; `None` means "use `getattr`".
@@ -300,7 +310,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
         let r = crate::eval::call(vm, &m, std::slice::from_ref(item), &[])?;
         return truthy(vm, &r);
     }
-    if let Some(r) = crate::builtins::dict::view_contains_opt(vm, container, item)? {
+    if let Some(r) = crate::builtins::dict_views::view_contains_opt(vm, container, item)? {
         return Ok(r);
     }
     if let Some(s) = crate::builtins::set::as_set(container) {

@@ -7,6 +7,7 @@ pub mod codecs;
 pub mod complex;
 pub mod descriptors;
 pub mod dict;
+pub mod dict_views;
 pub mod exception_group;
 pub mod exceptions;
 pub mod exec;

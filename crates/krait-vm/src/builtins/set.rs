@@ -829,7 +829,7 @@ fn set_union(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> Py
     Ok(result)
 }
 
-fn set_intersection(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn set_intersection(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::function::no_keywords(vm, "intersection", kwnames)?;
     let ty = base_type(vm, this);
     let mut result = if args.is_empty() { copy_as(vm, ty, this)? } else { this.clone() };
@@ -856,7 +856,7 @@ fn set_symmetric_difference(vm: &mut Vm, this: &Value, args: &[Value], kwnames: 
     symmetric_difference(vm, this, &other)
 }
 
-fn set_difference_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn set_difference_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::function::no_keywords(vm, "difference_update", kwnames)?;
     for a in args {
         as_set(this).expect("a set").difference_update(vm, a)?;
@@ -873,7 +873,7 @@ fn set_intersection_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &
     Ok(vm.none())
 }
 
-fn set_symmetric_difference_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn set_symmetric_difference_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let x = one_arg(vm, "symmetric_difference_update", args, kwnames)?;
     let other = as_set_value(vm, x)?;
     as_set(this).expect("a set").symmetric_difference_update(vm, as_set(&other).expect("a set"))?;
