@@ -315,8 +315,8 @@ pub fn sorted(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyRe
         match as_str(k).unwrap_or("") {
             "key" if !is_none(v) => key = Some(v.clone()),
             "key" => {}
-            "reverse" => reverse = ops::truthy(vm, v)?,
-            other => return Err(vm.type_error(format!("sort() got an unexpected keyword argument '{other}'"))),
+            "reverse" => reverse = c_int_arg(vm, v)? != 0,
+            other => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for sort()"))),
         }
     }
     let items = ops::collect(vm, &args[0])?;
@@ -340,6 +340,20 @@ pub fn sorted(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyRe
         out.reverse();
     }
     Ok(crate::builtins::list::new_list(out))
+}
+
+/// An argument converted to a C `int` (Argument Clinic's `int` and
+/// `bool(accept={int})` converters).
+pub(crate) fn c_int_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+    let Some(i) = ops::index(vm, v)? else {
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name);
+        return Err(vm.type_error(msg));
+    };
+    let n = match crate::builtins::int::int_of(&i) {
+        Some(crate::builtins::int::Int::Small(n)) => i32::try_from(n).ok(),
+        _ => None,
+    };
+    n.ok_or_else(|| vm.overflow_error("Python int too large to convert to C int"))
 }
 
 /// Sort indices into `keys` stably by `keys[a] < keys[b]`; an error from
@@ -635,7 +649,7 @@ pub(crate) fn round(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -
 }
 
 /// `num / den` rounded half to even to a multiple of `10**k` (k > 0).
-fn round_to_multiple(num: &dashu_int::IBig, den: &dashu_int::IBig, k: i64) -> dashu_int::IBig {
+pub(crate) fn round_to_multiple(num: &dashu_int::IBig, den: &dashu_int::IBig, k: i64) -> dashu_int::IBig {
     use dashu_int::IBig;
     let Ok(k) = usize::try_from(k) else { return IBig::ZERO };
     if k > 400 + dashu_int::ops::BitTest::bit_len(num) / 3 {

@@ -428,22 +428,25 @@ fn list_remove(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
 }
 
 /// A `start`/`stop` argument of `index`: negative counts from the end.
-fn clamp_index(vm: &mut Vm, v: Option<&Value>, len: usize, default: usize) -> PyResult<usize> {
+/// A `start`/`stop` argument of `index`, clamped to `0..=len` with
+/// negative values counting from the end (CPython's
+/// `_PyEval_SliceIndexNotNone`, then the clamping of `list.index`).
+pub(crate) fn clamp_index(vm: &mut Vm, v: Option<&Value>, len: usize, default: usize) -> PyResult<usize> {
     let Some(v) = v else { return Ok(default) };
-    let i = match int_of(v) {
+    let Some(v) = crate::ops::index(vm, v)? else {
+        return Err(vm.type_error("slice indices must be integers or have an __index__ method"));
+    };
+    let i = match int_of(&v) {
         Some(Int::Small(i)) => i,
         Some(Int::Big(b)) => if *b < dashu_int::IBig::ZERO { i64::MIN } else { i64::MAX },
-        None => {
-            let msg = "slice indices must be integers or have an __index__ method";
-            return Err(vm.type_error(msg));
-        }
+        None => 0,
     };
     let len = len as i64;
     Ok(if i < 0 { (i.saturating_add(len)).max(0) } else { i.min(len) } as usize)
 }
 
 fn list_index(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    no_keywords(vm, "index", kwnames)?;
+    no_keywords(vm, "list.index", kwnames)?;
     let Some(x) = args.first() else {
         return Err(vm.type_error("index expected at least 1 argument, got 0"));
     };
@@ -463,7 +466,7 @@ fn list_index(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> P
 }
 
 fn list_count(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    no_keywords(vm, "count", kwnames)?;
+    no_keywords(vm, "list.count", kwnames)?;
     let [x] = args else {
         return Err(vm.type_error(format!("list.count() takes exactly one argument ({} given)", args.len())));
     };

@@ -19,6 +19,7 @@ pub mod function;
 pub mod functions;
 pub mod generic_alias;
 pub mod int;
+pub mod int_methods;
 pub mod iter;
 pub mod itertools;
 pub mod list;
