@@ -35,6 +35,7 @@ pub mod str;
 pub mod str_case;
 pub mod str_format;
 pub mod str_methods;
+pub mod str_translate;
 pub mod sys;
 pub mod thread;
 pub mod tuple;

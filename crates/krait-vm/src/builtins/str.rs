@@ -106,6 +106,7 @@ pub static STR_TYPE: TypeObject = TypeObject {
     repeat: Slot::new(str_repeat),
     getitem: Slot::new(str_getitem),
     methods: crate::builtins::str_methods::METHODS,
+    class_methods: &[crate::types::MethodDef { name: "maketrans", func: crate::builtins::str_translate::maketrans }],
     iter: Slot::new(|_, v| Ok(Value::from_owned(alloc(&STR_ITERATOR_TYPE, StrIter { s: v.clone(), pos: Cell::new(0) })))),
     ..TypeObject::builtin("str", Some(&OBJECT_TYPE), dealloc_str, trace_nothing)
 };

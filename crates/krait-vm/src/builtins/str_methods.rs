@@ -29,6 +29,7 @@ pub static METHODS: &[MethodDef] = &[
     MethodDef { name: "format", func: crate::builtins::str_format::str_format },
     MethodDef { name: "format_map", func: crate::builtins::str_format::str_format_map },
     MethodDef { name: "join", func: str_join },
+    MethodDef { name: "translate", func: crate::builtins::str_translate::translate },
     MethodDef { name: "encode", func: crate::builtins::codecs::str_encode },
     MethodDef { name: "split", func: |vm, this, a, k| str_split(vm, this, a, k, false) },
     MethodDef { name: "rsplit", func: |vm, this, a, k| str_split(vm, this, a, k, true) },
