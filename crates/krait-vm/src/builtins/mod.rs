@@ -30,6 +30,7 @@ pub mod percent;
 pub mod range;
 pub mod set;
 pub mod singletons;
+pub mod sizeof;
 pub mod slice;
 pub mod str;
 pub mod str_case;
