@@ -86,6 +86,7 @@ pub static LIST_TYPE: TypeObject = TypeObject {
         MethodDef { name: "index", func: list_index },
         MethodDef { name: "count", func: list_count },
         MethodDef { name: "sort", func: list_sort },
+        MethodDef { name: "__reversed__", func: crate::builtins::iter::list_reversed },
     ],
     ..TypeObject::builtin("list", Some(&OBJECT_TYPE), dealloc_list, trace_list)
 };

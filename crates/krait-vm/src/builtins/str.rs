@@ -131,6 +131,14 @@ static STR_ITERATOR_TYPE: TypeObject = TypeObject {
         it.pos.set(end);
         Ok(Some(new_str_bytes(data.bytes[pos..end].into(), 1)))
     }),
+    methods: &[crate::types::MethodDef { name: "__length_hint__", func: |vm, this, args, kwnames| {
+        crate::builtins::str_methods::no_args(vm, "__length_hint__", args, kwnames)?;
+        // SAFETY: string iterators are Obj<StrIter>.
+        let it = unsafe { this.as_object().expect("an iterator").data::<StrIter>() };
+        let data = as_str_data(&it.s).expect("a str iterator iterates a str");
+        let left = data.len - data.index_of(it.pos.get().min(data.bytes.len()));
+        Ok(crate::builtins::int::new_int(left as i64))
+    } }],
     ..TypeObject::builtin("str_iterator", Some(&OBJECT_TYPE), dealloc_str_iter, trace_str_iter)
 };
 
