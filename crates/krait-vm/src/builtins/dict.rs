@@ -83,11 +83,11 @@ pub static DICT_TYPE: TypeObject = TypeObject {
         MethodDef { name: "__class_getitem__", func: crate::builtins::generic_alias::class_getitem },
     ],
     methods: &[
-        MethodDef { name: "keys", func: |vm, this, a, k| dict_views::view(vm, this, a, k, &DICT_KEYS_TYPE) },
-        MethodDef { name: "values", func: |vm, this, a, k| dict_views::view(vm, this, a, k, &DICT_VALUES_TYPE) },
-        MethodDef { name: "items", func: |vm, this, a, k| dict_views::view(vm, this, a, k, &DICT_ITEMS_TYPE) },
+        MethodDef { name: "keys", func: |vm, this, a, k| dict_views::view(vm, "dict.keys", this, a, k, &DICT_KEYS_TYPE) },
+        MethodDef { name: "values", func: |vm, this, a, k| dict_views::view(vm, "dict.values", this, a, k, &DICT_VALUES_TYPE) },
+        MethodDef { name: "items", func: |vm, this, a, k| dict_views::view(vm, "dict.items", this, a, k, &DICT_ITEMS_TYPE) },
         MethodDef { name: "__reversed__", func: |vm, this, a, k| {
-            check_args(vm, "__reversed__", a, k, 0, 0)?;
+            check_args(vm, "dict.__reversed__", a, k, 0, 0)?;
             Ok(dict_iter(this, as_dict(this).expect("a dict"), IterKind::Keys, true))
         } },
         MethodDef { name: "get", func: dict_get },
@@ -111,9 +111,9 @@ pub static DICT_TYPE: TypeObject = TypeObject {
             as_dict(this).expect("a dict").del_item(vm, k)?;
             Ok(vm.none())
         } },
-        MethodDef { name: "__contains__", func: |vm, this, a, _| {
-            let [k] = a else { return Err(vm.type_error("__contains__ expected 1 argument")) };
-            let found = as_dict(this).expect("a dict").get(vm, k)?.is_some();
+        MethodDef { name: "__contains__", func: |vm, this, a, k| {
+            check_args(vm, "dict.__contains__", a, k, 1, 1)?;
+            let found = as_dict(this).expect("a dict").get(vm, &a[0])?.is_some();
             Ok(vm.bool(found))
         } },
     ],
@@ -388,15 +388,19 @@ pub(crate) fn dict_iter(v: &Value, d: &DictData, kind: IterKind, reversed: bool)
     Value::from_owned(alloc(ty, it))
 }
 
-pub(crate) fn check_args(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value], min: usize, max: usize) -> PyResult<()> {
-    crate::builtins::function::no_keywords(vm, name, kwnames)?;
+/// Check the arguments of method `qualname` (`"dict.get"`): none by
+/// keyword, between `min` and `max` by position, with the messages of
+/// CPython's `METH_NOARGS`, `METH_O` and `METH_VARARGS` methods.
+pub(crate) fn check_args(vm: &mut Vm, qualname: &str, args: &[Value], kwnames: &[Value], min: usize, max: usize) -> PyResult<()> {
+    crate::builtins::function::no_keywords(vm, qualname, kwnames)?;
     if args.len() < min || args.len() > max {
-        let msg = if min == max {
-            format!("{name}() takes exactly {} argument{} ({} given)", min, if min == 1 { "" } else { "s" }, args.len())
-        } else if args.len() < min {
-            format!("{name} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, args.len())
-        } else {
-            format!("{name} expected at most {max} argument{}, got {}", if max == 1 { "" } else { "s" }, args.len())
+        let name = qualname.rsplit('.').next().unwrap_or(qualname);
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        let msg = match (min, max) {
+            (0, 0) => format!("{qualname}() takes no arguments ({} given)", args.len()),
+            (1, 1) => format!("{qualname}() takes exactly one argument ({} given)", args.len()),
+            _ if args.len() < min => format!("{name} expected at least {min} argument{}, got {}", s(min), args.len()),
+            _ => format!("{name} expected at most {max} argument{}, got {}", s(max), args.len()),
         };
         return Err(vm.type_error(msg));
     }
@@ -405,7 +409,7 @@ pub(crate) fn check_args(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Val
 
 /// `d.get(key, default=None)`.
 fn dict_get(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_args(vm, "get", args, kwnames, 1, 2)?;
+    check_args(vm, "dict.get", args, kwnames, 1, 2)?;
     let d = as_dict(this).expect("a dict");
     Ok(d.get(vm, &args[0])?.unwrap_or_else(|| args.get(1).cloned().unwrap_or_else(crate::builtins::singletons::none)))
 }
@@ -414,7 +418,7 @@ fn dict_get(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyR
 /// for each key (through `__setitem__` unless `d` is an exact dict), as
 /// CPython's `_PyDict_FromKeys`.
 fn dict_fromkeys(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_args(vm, "fromkeys", args, kwnames, 1, 2)?;
+    check_args(vm, "dict.fromkeys", args, kwnames, 1, 2)?;
     let value = args.get(1).cloned().unwrap_or_else(crate::builtins::singletons::none);
     let d = crate::eval::call(vm, cls, &[], &[])?;
     let it = ops::iter(vm, &args[0])?;
@@ -430,7 +434,7 @@ fn dict_fromkeys(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: &[Value]) ->
 
 /// `d.pop(key[, default])`.
 fn dict_pop(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_args(vm, "pop", args, kwnames, 1, 2)?;
+    check_args(vm, "dict.pop", args, kwnames, 1, 2)?;
     let d = as_dict(this).expect("a dict");
     match d.get(vm, &args[0])? {
         Some(v) => {
@@ -446,7 +450,7 @@ fn dict_pop(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyR
 
 /// `d.popitem()`: the last item inserted.
 fn dict_popitem(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_args(vm, "popitem", args, kwnames, 0, 0)?;
+    check_args(vm, "dict.popitem", args, kwnames, 0, 0)?;
     let d = as_dict(this).expect("a dict");
     let last = d.inner.borrow().entries.iter().rev().flatten().next().map(|e| (e.key.clone(), e.value.clone()));
     match last {
@@ -460,7 +464,7 @@ fn dict_popitem(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) ->
 
 /// `d.setdefault(key, default=None)`.
 fn dict_setdefault(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_args(vm, "setdefault", args, kwnames, 1, 2)?;
+    check_args(vm, "dict.setdefault", args, kwnames, 1, 2)?;
     let d = as_dict(this).expect("a dict");
     if let Some(v) = d.get(vm, &args[0])? {
         return Ok(v);
@@ -572,7 +576,7 @@ pub fn update_from_mapping(vm: &mut Vm, d: &DictData, src: &Value) -> PyResult<(
 }
 
 fn dict_copy(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_args(vm, "copy", args, kwnames, 0, 0)?;
+    check_args(vm, "dict.copy", args, kwnames, 0, 0)?;
     let out = new_dict();
     let o = as_dict(&out).expect("a dict");
     for (k, v) in as_dict(this).expect("a dict").items() {
@@ -582,7 +586,7 @@ fn dict_copy(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> Py
 }
 
 fn dict_clear(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_args(vm, "clear", args, kwnames, 0, 0)?;
+    check_args(vm, "dict.clear", args, kwnames, 0, 0)?;
     let d = as_dict(this).expect("a dict");
     let old = std::mem::take(&mut *d.inner.borrow_mut());
     d.inner.borrow_mut().version = next_version();
@@ -706,7 +710,8 @@ fn dict_iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
 
 /// `it.__length_hint__()`: the items left, 0 once the dict changed size.
 fn dict_iter_length_hint(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_args(vm, "__length_hint__", args, kwnames, 0, 0)?;
+    let name = format!("{}.__length_hint__", vm.type_of(this).name);
+    check_args(vm, &name, args, kwnames, 0, 0)?;
     let it = dict_iter_data(this);
     let same = as_dict(&it.dict).is_some_and(|d| d.len() == it.len.get());
     Ok(crate::builtins::int::new_int(if same { it.remaining.get() as i64 } else { 0 }))

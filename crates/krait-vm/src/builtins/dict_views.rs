@@ -27,8 +27,15 @@ struct DictView {
 }
 
 /// `d.keys()`, `d.values()` or `d.items()`, by the view type `ty`.
-pub(crate) fn view(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value], ty: &'static TypeObject) -> PyResult<Value> {
-    check_args(vm, ty.name, args, kwnames, 0, 0)?;
+pub(crate) fn view(
+    vm: &mut Vm,
+    qualname: &str,
+    this: &Value,
+    args: &[Value],
+    kwnames: &[Value],
+    ty: &'static TypeObject,
+) -> PyResult<Value> {
+    check_args(vm, qualname, args, kwnames, 0, 0)?;
     Ok(Value::from_owned(alloc(ty, DictView { dict: this.clone() })))
 }
 
@@ -96,7 +103,8 @@ const MAPPING: GetSetDef = GetSetDef {
 const REVERSED: MethodDef = MethodDef {
     name: "__reversed__",
     func: |vm, this, args, kwnames| {
-        check_args(vm, "__reversed__", args, kwnames, 0, 0)?;
+        let name = format!("{}.__reversed__", vm.type_of(this).name);
+        check_args(vm, &name, args, kwnames, 0, 0)?;
         Ok(view_iter(vm, this, true))
     },
 };
@@ -106,9 +114,11 @@ const SET_VIEW_METHODS: &[MethodDef] = &[
     MethodDef { name: "isdisjoint", func: view_isdisjoint },
     MethodDef {
         name: "__contains__",
-        func: |vm, this, args, kwnames| {
-            check_args(vm, "__contains__", args, kwnames, 1, 1)?;
-            let r = view_contains_opt(vm, this, &args[0])?.unwrap_or(false);
+        func: |vm, this, args, _kwnames| {
+            let [item] = args else {
+                return Err(vm.type_error(format!("expected 1 argument, got {}", args.len())));
+            };
+            let r = view_contains_opt(vm, this, item)?.unwrap_or(false);
             Ok(vm.bool(r))
         },
     },

@@ -446,6 +446,10 @@ fn byte_order_args<'a>(
     kwnames: &[Value],
 ) -> PyResult<(Option<&'a Value>, bool, bool)> {
     let npos = args.len() - kwnames.len();
+    if args.len() > 3 {
+        let kw = if npos == 0 { "keyword " } else { "" };
+        return Err(vm.type_error(format!("{fname}() takes at most 3 {kw}arguments ({} given)", args.len())));
+    }
     if npos > 2 {
         return Err(vm.type_error(format!("{fname}() takes at most 2 positional arguments ({npos} given)")));
     }

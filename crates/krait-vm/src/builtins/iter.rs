@@ -93,9 +93,10 @@ fn list_reverse_next(_: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
 
 /// `it.__length_hint__()`: the items left to read.
 fn seq_length_hint(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::function::no_keywords(vm, "__length_hint__", kwnames)?;
+    let name = vm.type_of(this).name;
+    crate::builtins::function::no_keywords(vm, &format!("{name}.__length_hint__"), kwnames)?;
     if !args.is_empty() {
-        return Err(vm.type_error(format!("__length_hint__() takes no arguments ({} given)", args.len())));
+        return Err(vm.type_error(format!("{name}.__length_hint__() takes no arguments ({} given)", args.len())));
     }
     let it = seq_iter_data(this);
     let (i, len) = (it.index.get(), seq_len(&it.seq));

@@ -489,6 +489,10 @@ fn list_count(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> P
 /// `list.sort(*, key=None, reverse=False)`: stable; while sorting the list
 /// looks empty, and a change to it is an error (as in CPython).
 fn list_sort(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if args.len() > 2 {
+        let kw = if kwnames.len() == args.len() { "keyword " } else { "" };
+        return Err(vm.type_error(format!("sort() takes at most 2 {kw}arguments ({} given)", args.len())));
+    }
     if args.len() > kwnames.len() {
         return Err(vm.type_error("sort() takes no positional arguments"));
     }

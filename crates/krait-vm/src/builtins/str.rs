@@ -132,7 +132,7 @@ static STR_ITERATOR_TYPE: TypeObject = TypeObject {
         Ok(Some(new_str_bytes(data.bytes[pos..end].into(), 1)))
     }),
     methods: &[crate::types::MethodDef { name: "__length_hint__", func: |vm, this, args, kwnames| {
-        crate::builtins::str_methods::no_args(vm, "__length_hint__", args, kwnames)?;
+        crate::builtins::dict::check_args(vm, "str_iterator.__length_hint__", args, kwnames, 0, 0)?;
         // SAFETY: string iterators are Obj<StrIter>.
         let it = unsafe { this.as_object().expect("an iterator").data::<StrIter>() };
         let data = as_str_data(&it.s).expect("a str iterator iterates a str");

@@ -169,7 +169,8 @@ pub(crate) fn bind<'a, const N: usize>(
     let npos = args.len() - kwnames.len();
     if args.len() > N {
         let s = if N == 1 { "" } else { "s" };
-        return Err(vm.type_error(format!("{fname}() takes at most {N} argument{s} ({} given)", args.len())));
+        let kw = if npos == 0 { "keyword " } else { "" };
+        return Err(vm.type_error(format!("{fname}() takes at most {N} {kw}argument{s} ({} given)", args.len())));
     }
     let mut out: [Option<&Value>; N] = [None; N];
     for (slot, v) in out.iter_mut().zip(&args[..npos]) {
