@@ -789,8 +789,11 @@ fn attribute_names(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> {
                 }
             }
             None => {
-                for m in t.methods {
+                for m in t.methods.iter().chain(t.class_methods) {
                     add(&mut names, new_str(m.name));
+                }
+                for g in t.getsets {
+                    add(&mut names, new_str(g.name));
                 }
                 for n in crate::builtins::descriptors::slot_names(t) {
                     add(&mut names, new_str(n));
