@@ -310,36 +310,10 @@ pub fn sorted(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyRe
     if npos != 1 {
         return Err(vm.type_error(format!("sorted expected 1 argument, got {npos}")));
     }
-    let (mut key, mut reverse) = (None, false);
-    for (k, v) in kwnames.iter().zip(&args[npos..]) {
-        match as_str(k).unwrap_or("") {
-            "key" if !is_none(v) => key = Some(v.clone()),
-            "key" => {}
-            "reverse" => reverse = c_int_arg(vm, v)? != 0,
-            other => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for sort()"))),
-        }
-    }
     let items = ops::collect(vm, &args[0])?;
-    let keys = match &key {
-        Some(f) => {
-            let mut keys = Vec::with_capacity(items.len());
-            for x in &items {
-                keys.push(crate::eval::call(vm, f, std::slice::from_ref(x), &[])?);
-            }
-            keys
-        }
-        None => items.clone(),
-    };
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    if reverse {
-        order.reverse();
-    }
-    let order = merge_sort(vm, &keys, order)?;
-    let mut out: Vec<Value> = order.into_iter().map(|i| items[i].clone()).collect();
-    if reverse {
-        out.reverse();
-    }
-    Ok(crate::builtins::list::new_list(out))
+    let list = crate::builtins::list::new_list(items);
+    crate::builtins::list::sort(vm, &list, &args[1..], kwnames)?;
+    Ok(list)
 }
 
 /// An argument converted to a C `int` (Argument Clinic's `int` and
@@ -354,33 +328,6 @@ pub(crate) fn c_int_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
         _ => None,
     };
     n.ok_or_else(|| vm.overflow_error("Python int too large to convert to C int"))
-}
-
-/// Sort indices into `keys` stably by `keys[a] < keys[b]`; an error from
-/// a comparison stops the sort.
-fn merge_sort(vm: &mut Vm, keys: &[Value], order: Vec<usize>) -> PyResult<Vec<usize>> {
-    if order.len() <= 1 {
-        return Ok(order);
-    }
-    let mut right = order;
-    let left = right.drain(..right.len() / 2).collect();
-    let left = merge_sort(vm, keys, left)?;
-    let right = merge_sort(vm, keys, right)?;
-    let mut out = Vec::with_capacity(left.len() + right.len());
-    let (mut i, mut j) = (0, 0);
-    while i < left.len() && j < right.len() {
-        let r = ops::richcompare(vm, &keys[right[j]], &keys[left[i]], CompareOp::Lt)?;
-        if ops::truthy(vm, &r)? {
-            out.push(right[j]);
-            j += 1;
-        } else {
-            out.push(left[i]);
-            i += 1;
-        }
-    }
-    out.extend_from_slice(&left[i..]);
-    out.extend_from_slice(&right[j..]);
-    Ok(out)
 }
 
 /// `ord(c)`: the code point of a one-character string.

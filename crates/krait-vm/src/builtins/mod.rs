@@ -23,6 +23,7 @@ pub mod int_methods;
 pub mod iter;
 pub mod itertools;
 pub mod list;
+pub mod listsort;
 pub mod math;
 pub mod memoryview;
 pub mod namespace;
