@@ -14,6 +14,7 @@
 //!   raises, `order` is left as the partly sorted permutation CPython's
 //!   array would be in at that point.
 
+use crate::builtins::str::{as_str_data, STR_TYPE};
 use crate::ops;
 use crate::types::CompareOp;
 use crate::value::Value;
@@ -109,9 +110,24 @@ fn powerloop(s1: usize, n1: usize, n2: usize, n: usize) -> u32 {
 }
 
 impl MergeState<'_> {
-    /// `keys[x] < keys[y]`.
+    /// `keys[x] < keys[y]`. Two small ints, two floats or two exact
+    /// strs compare here without running Python code (as CPython's
+    /// `unsafe_long_compare` and friends); anything else through `<`.
     fn lt(&self, vm: &mut Vm, x: usize, y: usize) -> PyResult<bool> {
-        let r = ops::richcompare(vm, &self.keys[x], &self.keys[y], CompareOp::Lt)?;
+        let (a, b) = (&self.keys[x], &self.keys[y]);
+        if let (Some(i), Some(j)) = (a.as_small_int(), b.as_small_int()) {
+            return Ok(i < j);
+        }
+        if let (Some(f), Some(g)) = (a.as_float(), b.as_float()) {
+            return Ok(f < g);
+        }
+        let exact_str = |v: &Value| v.as_object().is_some_and(|p| std::ptr::eq(p.ty(), &STR_TYPE));
+        if exact_str(a) && exact_str(b) {
+            // Generalized UTF-8 orders as the code points do.
+            let (s, t) = (as_str_data(a).expect("a str"), as_str_data(b).expect("a str"));
+            return Ok(s.bytes() < t.bytes());
+        }
+        let r = ops::richcompare(vm, a, b, CompareOp::Lt)?;
         ops::truthy(vm, &r)
     }
 
