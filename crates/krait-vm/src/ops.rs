@@ -330,7 +330,16 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
     if crate::builtins::range::as_range(container).is_some() {
         return crate::builtins::range::range_contains(vm, container, item);
     }
-    let it = iter(vm, container)?;
+    // CPython's `_PySequence_IterSearch`: a TypeError from `iter()` is
+    // reworded.
+    let it = match iter(vm, container) {
+        Ok(it) => it,
+        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::TYPE_ERROR) => {
+            let msg = format!("argument of type '{}' is not iterable", vm.type_of(container).name);
+            return Err(vm.type_error(msg));
+        }
+        Err(e) => return Err(e),
+    };
     while let Some(x) = next(vm, &it)? {
         if x.is(item) {
             return Ok(true);

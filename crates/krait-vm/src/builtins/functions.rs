@@ -805,11 +805,11 @@ fn all_any(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, want: boo
 /// (the sign before it).
 fn radix(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, base: u32, prefix: &str) -> PyResult<Value> {
     let x = exactly_one(vm, name, args, kwnames)?;
-    let Some(i) = crate::builtins::int::int_of(x) else {
+    let Some(x) = ops::index(vm, x)? else {
         let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(x).name);
         return Err(vm.type_error(msg));
     };
-    let n = i.to_ibig();
+    let n = crate::builtins::int::int_of(&x).map_or(dashu_int::IBig::ZERO, |i| i.to_ibig());
     let neg = n < dashu_int::IBig::ZERO;
     let mag = dashu_int::UBig::try_from(if neg { -n } else { n }).unwrap_or_default();
     let digits = match base {

@@ -195,11 +195,11 @@ fn str_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
         }
         return Ok(new_str_bytes(bytes.into(), count));
     }
-    if crate::builtins::int::int_of(key).is_none() {
+    let Some(key) = crate::ops::index(vm, key)? else {
         let msg = format!("string indices must be integers, not '{}'", vm.type_of(key).name);
         return Err(vm.type_error(msg));
-    }
-    match crate::builtins::iter::normalize_index(vm, key, data.len, "string")? {
+    };
+    match crate::builtins::iter::normalize_index(vm, &key, data.len, "string")? {
         Some(i) => {
             let at = data.offset_of(i);
             Ok(new_str_bytes(data.bytes[at..at + seq_len(data.bytes[at])].into(), 1))
