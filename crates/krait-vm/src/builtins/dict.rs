@@ -10,6 +10,13 @@
 //!   it may mutate this very dict. `version` changes on every mutation; a
 //!   look-up that sees it change starts again, as CPython's does.
 //! - `version` is also what a specialized `LOAD_GLOBAL` will guard on.
+//! - Filling a dict from another object is CPython's `dict_update_arg`:
+//!   a dict that iterates as a dict is read directly, anything else with
+//!   a `keys` attribute through `keys()` and `[]`, the rest as an
+//!   iterable of pairs. `dict(x)`, `update`, `|` and `|=` all go through
+//!   it. Views live in `dict_views`.
+//! - An iterator (forwards or reversed) remembers the dict's size: a
+//!   change is a RuntimeError from then on; an exhausted one stays so.
 
 use std::cell::RefCell;
 

@@ -325,10 +325,8 @@ fn view_isdisjoint(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value])
         return Ok(vm.bool(view_len(this) == 0));
     }
     let (mut container, mut iterated) = (this, other);
-    if as_set(other).is_some() || is_set_view(vm, other) {
-        if ops::len(vm, other)? > view_len(this) {
-            std::mem::swap(&mut container, &mut iterated);
-        }
+    if (as_set(other).is_some() || is_set_view(vm, other)) && ops::len(vm, other)? > view_len(this) {
+        std::mem::swap(&mut container, &mut iterated);
     }
     let it = ops::iter(vm, iterated)?;
     while let Some(x) = ops::next(vm, &it)? {
