@@ -208,6 +208,16 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
     }
 }
 
+/// `obj.name`, or `None` when that raises AttributeError (CPython's
+/// `_PyObject_LookupAttr`).
+pub fn getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+    match getattr(vm, obj, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::ATTRIBUTE_ERROR) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// The method `obj.name` as `LOAD_METHOD` wants it: the plain function the
 /// class defines, when attribute look-up is the generic one and the
 /// instance does not shadow it; `None` means "use `getattr`".
@@ -300,7 +310,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
         let r = crate::eval::call(vm, &m, std::slice::from_ref(item), &[])?;
         return truthy(vm, &r);
     }
-    if let Some(r) = crate::builtins::dict::view_contains_opt(vm, container, item)? {
+    if let Some(r) = crate::builtins::dict_views::view_contains_opt(vm, container, item)? {
         return Ok(r);
     }
     if let Some(s) = crate::builtins::set::as_set(container) {
@@ -320,7 +330,16 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
     if crate::builtins::range::as_range(container).is_some() {
         return crate::builtins::range::range_contains(vm, container, item);
     }
-    let it = iter(vm, container)?;
+    // CPython's `_PySequence_IterSearch`: a TypeError from `iter()` is
+    // reworded.
+    let it = match iter(vm, container) {
+        Ok(it) => it,
+        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::TYPE_ERROR) => {
+            let msg = format!("argument of type '{}' is not iterable", vm.type_of(container).name);
+            return Err(vm.type_error(msg));
+        }
+        Err(e) => return Err(e),
+    };
     while let Some(x) = next(vm, &it)? {
         if x.is(item) {
             return Ok(true);

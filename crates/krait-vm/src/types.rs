@@ -469,7 +469,10 @@ pub static OBJECT_TYPE: TypeObject = TypeObject {
     getattr: Slot::new(crate::builtins::classes::generic_getattr),
     setattr: Slot::new(crate::builtins::classes::generic_setattr),
     new: Some(crate::builtins::descriptors::object_new),
-    methods: &[MethodDef { name: "__format__", func: crate::builtins::format::object_format_method }],
+    methods: &[
+        MethodDef { name: "__format__", func: crate::builtins::format::object_format_method },
+        MethodDef { name: "__sizeof__", func: crate::builtins::sizeof::object_sizeof },
+    ],
     ..TypeObject::builtin("object", None, dealloc_object, trace_nothing)
 };
 

@@ -10,6 +10,13 @@
 //!   it may mutate this very dict. `version` changes on every mutation; a
 //!   look-up that sees it change starts again, as CPython's does.
 //! - `version` is also what a specialized `LOAD_GLOBAL` will guard on.
+//! - Filling a dict from another object is CPython's `dict_update_arg`:
+//!   a dict that iterates as a dict is read directly, anything else with
+//!   a `keys` attribute through `keys()` and `[]`, the rest as an
+//!   iterable of pairs. `dict(x)`, `update`, `|` and `|=` all go through
+//!   it. Views live in `dict_views`.
+//! - An iterator (forwards or reversed) remembers the dict's size: a
+//!   change is a RuntimeError from then on; an exhausted one stays so.
 
 use std::cell::RefCell;
 
@@ -18,7 +25,8 @@ use hashbrown::HashTable;
 use crate::builtins::str::{new_str, STR_TYPE};
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
 use crate::ops;
-use crate::types::{CompareOp, MethodDef, Slot, TypeObject, Visit, OBJECT_TYPE};
+use crate::builtins::dict_views::{self, DICT_ITEMS_TYPE, DICT_KEYS_TYPE, DICT_VALUES_TYPE};
+use crate::types::{BinOp, CompareOp, MethodDef, NumberSlots, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -75,18 +83,20 @@ pub static DICT_TYPE: TypeObject = TypeObject {
     getitem: Slot::new(dict_subscript),
     new: Some(dict_new),
     init: Some(dict_init),
-    iter: Slot::new(|_, v| {
-        let d = as_dict(v).expect("dict slot on a dict");
-        Ok(dict_iter(v, d, IterKind::Keys))
-    }),
+    iter: Slot::new(dict_tp_iter),
+    number: std::cell::Cell::new(&DICT_NUMBER),
     class_methods: &[
         MethodDef { name: "fromkeys", func: dict_fromkeys },
         MethodDef { name: "__class_getitem__", func: crate::builtins::generic_alias::class_getitem },
     ],
     methods: &[
-        MethodDef { name: "keys", func: |vm, this, a, k| view(vm, this, a, k, &DICT_KEYS_TYPE) },
-        MethodDef { name: "values", func: |vm, this, a, k| view(vm, this, a, k, &DICT_VALUES_TYPE) },
-        MethodDef { name: "items", func: |vm, this, a, k| view(vm, this, a, k, &DICT_ITEMS_TYPE) },
+        MethodDef { name: "keys", func: |vm, this, a, k| dict_views::view(vm, "dict.keys", this, a, k, &DICT_KEYS_TYPE) },
+        MethodDef { name: "values", func: |vm, this, a, k| dict_views::view(vm, "dict.values", this, a, k, &DICT_VALUES_TYPE) },
+        MethodDef { name: "items", func: |vm, this, a, k| dict_views::view(vm, "dict.items", this, a, k, &DICT_ITEMS_TYPE) },
+        MethodDef { name: "__reversed__", func: |vm, this, a, k| {
+            check_args(vm, "dict.__reversed__", a, k, 0, 0)?;
+            Ok(dict_iter(this, as_dict(this).expect("a dict"), IterKind::Keys, true))
+        } },
         MethodDef { name: "get", func: dict_get },
         MethodDef { name: "pop", func: dict_pop },
         MethodDef { name: "popitem", func: dict_popitem },
@@ -108,14 +118,61 @@ pub static DICT_TYPE: TypeObject = TypeObject {
             as_dict(this).expect("a dict").del_item(vm, k)?;
             Ok(vm.none())
         } },
-        MethodDef { name: "__contains__", func: |vm, this, a, _| {
-            let [k] = a else { return Err(vm.type_error("__contains__ expected 1 argument")) };
-            let found = as_dict(this).expect("a dict").get(vm, k)?.is_some();
+        MethodDef { name: "__contains__", func: |vm, this, a, k| {
+            check_args(vm, "dict.__contains__", a, k, 1, 1)?;
+            let found = as_dict(this).expect("a dict").get(vm, &a[0])?.is_some();
             Ok(vm.bool(found))
         } },
     ],
     ..TypeObject::builtin("dict", Some(&OBJECT_TYPE), dealloc_dict, trace_dict)
 };
+
+/// `iter(d)`: the keys in insertion order.
+fn dict_tp_iter(_: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(dict_iter(v, as_dict(v).expect("dict slot on a dict"), IterKind::Keys, false))
+}
+
+/// Does `v` iterate as a plain dict does (a dict, or a subclass that
+/// leaves `__iter__` alone)? Then its items may be read directly, as
+/// CPython's `dict_merge` does.
+fn iterates_as_dict(vm: &Vm, v: &Value) -> bool {
+    as_dict(v).is_some() && vm.type_of(v).iter.get().map(|f| f as usize) == Some(dict_tp_iter as *const () as usize)
+}
+
+/// `d | other` and `d |= other` (PEP 584).
+static DICT_NUMBER: NumberSlots = NumberSlots {
+    binary: {
+        let mut b: [Option<crate::types::BinaryFn>; 13] = [None; 13];
+        b[BinOp::Or as usize] = Some(dict_or);
+        b
+    },
+    inplace: {
+        let mut b: [Option<crate::types::BinaryFn>; 13] = [None; 13];
+        b[BinOp::Or as usize] = Some(dict_ior);
+        b
+    },
+    ..NumberSlots::EMPTY
+};
+
+/// `a | b`: a new exact dict with `a`'s items, then `b`'s; both must be
+/// dicts (CPython's `dict_or`).
+fn dict_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    if as_dict(a).is_none() || as_dict(b).is_none() {
+        return Ok(vm.not_implemented());
+    }
+    let new = new_dict();
+    let nd = as_dict(&new).expect("a dict");
+    update_from_mapping(vm, nd, a)?;
+    update_arg(vm, nd, b)?;
+    Ok(new)
+}
+
+/// `a |= b`: `a.update(b)` for any mapping or iterable of pairs.
+fn dict_ior(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let Some(d) = as_dict(a) else { return Ok(vm.not_implemented()) };
+    update_arg(vm, d, b)?;
+    Ok(a.clone())
+}
 
 unsafe fn dealloc_dict(p: ObjPtr) {
     // SAFETY: dicts are allocated by `new_dict` as Obj<DictData>.
@@ -314,25 +371,43 @@ impl DictData {
     }
 }
 
-fn dict_iter(v: &Value, d: &DictData, kind: IterKind) -> Value {
-    let ty = match kind {
-        IterKind::Keys => &DICT_KEYITERATOR_TYPE,
-        IterKind::Values => &DICT_VALUEITERATOR_TYPE,
-        IterKind::Items => &DICT_ITEMITERATOR_TYPE,
+/// An iterator over dict `v`'s keys, values or items, from the first
+/// item or (`reversed`) from the last.
+pub(crate) fn dict_iter(v: &Value, d: &DictData, kind: IterKind, reversed: bool) -> Value {
+    let ty = match (kind, reversed) {
+        (IterKind::Keys, false) => &DICT_KEYITERATOR_TYPE,
+        (IterKind::Values, false) => &DICT_VALUEITERATOR_TYPE,
+        (IterKind::Items, false) => &DICT_ITEMITERATOR_TYPE,
+        (IterKind::Keys, true) => &DICT_REVERSEKEYITERATOR_TYPE,
+        (IterKind::Values, true) => &DICT_REVERSEVALUEITERATOR_TYPE,
+        (IterKind::Items, true) => &DICT_REVERSEITEMITERATOR_TYPE,
     };
-    let it = DictIter { dict: v.clone(), kind, pos: std::cell::Cell::new(0), len: d.len() };
+    let pos = if reversed { d.inner.borrow().entries.len() } else { 0 };
+    let it = DictIter {
+        dict: v.clone(),
+        kind,
+        reversed,
+        pos: std::cell::Cell::new(pos),
+        len: std::cell::Cell::new(d.len()),
+        remaining: std::cell::Cell::new(d.len()),
+        done: std::cell::Cell::new(false),
+    };
     Value::from_owned(alloc(ty, it))
 }
 
-fn check_args(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value], min: usize, max: usize) -> PyResult<()> {
-    crate::builtins::function::no_keywords(vm, name, kwnames)?;
+/// Check the arguments of method `qualname` (`"dict.get"`): none by
+/// keyword, between `min` and `max` by position, with the messages of
+/// CPython's `METH_NOARGS`, `METH_O` and `METH_VARARGS` methods.
+pub(crate) fn check_args(vm: &mut Vm, qualname: &str, args: &[Value], kwnames: &[Value], min: usize, max: usize) -> PyResult<()> {
+    crate::builtins::function::no_keywords(vm, qualname, kwnames)?;
     if args.len() < min || args.len() > max {
-        let msg = if min == max {
-            format!("{name}() takes exactly {} argument{} ({} given)", min, if min == 1 { "" } else { "s" }, args.len())
-        } else if args.len() < min {
-            format!("{name} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, args.len())
-        } else {
-            format!("{name} expected at most {max} argument{}, got {}", if max == 1 { "" } else { "s" }, args.len())
+        let name = qualname.rsplit('.').next().unwrap_or(qualname);
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        let msg = match (min, max) {
+            (0, 0) => format!("{qualname}() takes no arguments ({} given)", args.len()),
+            (1, 1) => format!("{qualname}() takes exactly one argument ({} given)", args.len()),
+            _ if args.len() < min => format!("{name} expected at least {min} argument{}, got {}", s(min), args.len()),
+            _ => format!("{name} expected at most {max} argument{}, got {}", s(max), args.len()),
         };
         return Err(vm.type_error(msg));
     }
@@ -341,27 +416,32 @@ fn check_args(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value], min: u
 
 /// `d.get(key, default=None)`.
 fn dict_get(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_args(vm, "get", args, kwnames, 1, 2)?;
+    check_args(vm, "dict.get", args, kwnames, 1, 2)?;
     let d = as_dict(this).expect("a dict");
     Ok(d.get(vm, &args[0])?.unwrap_or_else(|| args.get(1).cloned().unwrap_or_else(crate::builtins::singletons::none)))
 }
 
-/// `dict.fromkeys(iterable, value=None)`.
-fn dict_fromkeys(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_args(vm, "fromkeys", args, kwnames, 1, 2)?;
+/// `cls.fromkeys(iterable, value=None)`: `cls()`, then `d[key] = value`
+/// for each key (through `__setitem__` unless `d` is an exact dict), as
+/// CPython's `_PyDict_FromKeys`.
+fn dict_fromkeys(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    check_args(vm, "dict.fromkeys", args, kwnames, 1, 2)?;
     let value = args.get(1).cloned().unwrap_or_else(crate::builtins::singletons::none);
-    let d = new_dict();
-    let dd = as_dict(&d).expect("a dict");
+    let d = crate::eval::call(vm, cls, &[], &[])?;
     let it = ops::iter(vm, &args[0])?;
+    let exact = std::ptr::eq(vm.type_of(&d), &DICT_TYPE);
     while let Some(k) = ops::next(vm, &it)? {
-        dd.set(vm, k, value.clone())?;
+        match as_dict(&d) {
+            Some(dd) if exact => dd.set(vm, k, value.clone())?,
+            _ => crate::eval::store_item(vm, &d, k, value.clone())?,
+        }
     }
     Ok(d)
 }
 
 /// `d.pop(key[, default])`.
 fn dict_pop(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_args(vm, "pop", args, kwnames, 1, 2)?;
+    check_args(vm, "dict.pop", args, kwnames, 1, 2)?;
     let d = as_dict(this).expect("a dict");
     match d.get(vm, &args[0])? {
         Some(v) => {
@@ -377,7 +457,7 @@ fn dict_pop(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyR
 
 /// `d.popitem()`: the last item inserted.
 fn dict_popitem(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_args(vm, "popitem", args, kwnames, 0, 0)?;
+    check_args(vm, "dict.popitem", args, kwnames, 0, 0)?;
     let d = as_dict(this).expect("a dict");
     let last = d.inner.borrow().entries.iter().rev().flatten().next().map(|e| (e.key.clone(), e.value.clone()));
     match last {
@@ -391,7 +471,7 @@ fn dict_popitem(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) ->
 
 /// `d.setdefault(key, default=None)`.
 fn dict_setdefault(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_args(vm, "setdefault", args, kwnames, 1, 2)?;
+    check_args(vm, "dict.setdefault", args, kwnames, 1, 2)?;
     let d = as_dict(this).expect("a dict");
     if let Some(v) = d.get(vm, &args[0])? {
         return Ok(v);
@@ -433,10 +513,7 @@ fn dict_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
     }
     let d = as_dict(this).expect("a dict");
     if let Some(src) = args[..npos].first() {
-        let merged = dict_new(vm, &DICT_TYPE, std::slice::from_ref(src), &[])?;
-        for (k, v) in as_dict(&merged).expect("a dict").items() {
-            d.set(vm, k, v)?;
-        }
+        update_arg(vm, d, src)?;
     }
     for (k, v) in kwnames.iter().zip(&args[npos..]) {
         d.set(vm, k.clone(), v.clone())?;
@@ -444,10 +521,45 @@ fn dict_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
     Ok(vm.none())
 }
 
+/// Add `arg`'s items to `d`: a mapping's (anything with a `keys`
+/// attribute), else an iterable's key-value pairs (CPython's
+/// `dict_update_arg`, behind `dict(x)`, `update(x)` and `|=`).
+pub fn update_arg(vm: &mut Vm, d: &DictData, arg: &Value) -> PyResult<()> {
+    if iterates_as_dict(vm, arg) || ops::getattr_opt(vm, arg, &crate::builtins::str::intern("keys"))?.is_some() {
+        return update_from_mapping(vm, d, arg);
+    }
+    update_from_pairs(vm, d, arg)
+}
+
+/// Add the key-value pairs `pairs` yields (CPython's
+/// `PyDict_MergeFromSeq2`).
+fn update_from_pairs(vm: &mut Vm, d: &DictData, pairs: &Value) -> PyResult<()> {
+    let it = ops::iter(vm, pairs)?;
+    let mut n = 0;
+    while let Some(item) = ops::next(vm, &it)? {
+        let pair = match ops::iter(vm, &item) {
+            Ok(p) => ops::collect(vm, &p)?,
+            Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::TYPE_ERROR) => {
+                let msg = format!("cannot convert dictionary update sequence element #{n} to a sequence");
+                return Err(vm.type_error(msg));
+            }
+            Err(e) => return Err(e),
+        };
+        let [k, v] = <[Value; 2]>::try_from(pair).map_err(|p| {
+            let msg = format!("dictionary update sequence element #{n} has length {}; 2 is required", p.len());
+            vm.value_error(msg)
+        })?;
+        d.set(vm, k, v)?;
+        n += 1;
+    }
+    Ok(())
+}
+
 /// `PyDict_Update(d, src)`: a dict's items, or any other mapping's keys
 /// (from its `keys()`) with `src[key]` (CPython's `dict_merge`).
 pub fn update_from_mapping(vm: &mut Vm, d: &DictData, src: &Value) -> PyResult<()> {
-    if let Some(other) = as_dict(src) {
+    if iterates_as_dict(vm, src) {
+        let other = as_dict(src).expect("a dict");
         for (k, v) in other.items() {
             d.set(vm, k, v)?;
         }
@@ -471,7 +583,7 @@ pub fn update_from_mapping(vm: &mut Vm, d: &DictData, src: &Value) -> PyResult<(
 }
 
 fn dict_copy(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_args(vm, "copy", args, kwnames, 0, 0)?;
+    check_args(vm, "dict.copy", args, kwnames, 0, 0)?;
     let out = new_dict();
     let o = as_dict(&out).expect("a dict");
     for (k, v) in as_dict(this).expect("a dict").items() {
@@ -481,109 +593,12 @@ fn dict_copy(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> Py
 }
 
 fn dict_clear(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_args(vm, "clear", args, kwnames, 0, 0)?;
+    check_args(vm, "dict.clear", args, kwnames, 0, 0)?;
     let d = as_dict(this).expect("a dict");
     let old = std::mem::take(&mut *d.inner.borrow_mut());
     d.inner.borrow_mut().version = next_version();
     drop(old);
     Ok(vm.none())
-}
-
-/// `d.keys()`, `d.values()`, `d.items()`: live views of the dict.
-struct DictView {
-    dict: Value,
-}
-
-fn view(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value], ty: &'static TypeObject) -> PyResult<Value> {
-    check_args(vm, ty.name, args, kwnames, 0, 0)?;
-    Ok(Value::from_owned(alloc(ty, DictView { dict: this.clone() })))
-}
-
-fn view_dict(v: &Value) -> &Value {
-    // SAFETY: dict views are Obj<DictView>.
-    &unsafe { v.as_object().expect("a dict view").data::<DictView>() }.dict
-}
-
-fn view_kind(vm: &Vm, v: &Value) -> IterKind {
-    let ty = vm.type_of(v);
-    if std::ptr::eq(ty, &DICT_KEYS_TYPE) {
-        IterKind::Keys
-    } else if std::ptr::eq(ty, &DICT_VALUES_TYPE) {
-        IterKind::Values
-    } else {
-        IterKind::Items
-    }
-}
-
-fn view_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let name = vm.type_of(v).name;
-    if !vm.repr_enter(v) {
-        return Ok(new_str("..."));
-    }
-    let items = ops::collect(vm, v);
-    let r = items.and_then(|items| crate::builtins::tuple::join_reprs(vm, |i| items.get(i).cloned(), "[", "]"));
-    vm.repr_leave(v);
-    Ok(new_str(&format!("{name}({})", r?)))
-}
-
-unsafe fn dealloc_view(p: ObjPtr) {
-    // SAFETY: dict views are allocated by `view` as Obj<DictView>.
-    unsafe { dealloc_boxed::<DictView>(p) }
-}
-
-fn trace_view(p: ObjPtr, visit: Visit) {
-    // SAFETY: dict views are Obj<DictView>.
-    visit(&unsafe { p.data::<DictView>() }.dict);
-}
-
-macro_rules! view_type {
-    ($static:ident, $name:literal) => {
-        pub static $static: TypeObject = TypeObject {
-            repr: Slot::new(view_repr),
-            len: Slot::new(|_, v| Ok(as_dict(view_dict(v)).map_or(0, |d| d.len()))),
-            iter: Slot::new(|vm, v| {
-                let dict = view_dict(v).clone();
-                let kind = view_kind(vm, v);
-                Ok(dict_iter(&dict, as_dict(&dict).expect("a dict"), kind))
-            }),
-            ..TypeObject::builtin($name, Some(&OBJECT_TYPE), dealloc_view, trace_view)
-        };
-    };
-}
-
-view_type!(DICT_KEYS_TYPE, "dict_keys");
-view_type!(DICT_VALUES_TYPE, "dict_values");
-view_type!(DICT_ITEMS_TYPE, "dict_items");
-
-/// `x in d.keys()` and `(k, v) in d.items()` without iterating; `None`
-/// when `view` is not such a view.
-pub fn view_contains_opt(vm: &mut Vm, view: &Value, item: &Value) -> PyResult<Option<bool>> {
-    let ty = vm.type_of(view);
-    if !std::ptr::eq(ty, &DICT_KEYS_TYPE) && !std::ptr::eq(ty, &DICT_ITEMS_TYPE) {
-        return Ok(None);
-    }
-    let d = view_dict(view).clone();
-    let dd = as_dict(&d).expect("a dict");
-    if std::ptr::eq(ty, &DICT_KEYS_TYPE) {
-        return Ok(Some(dd.get(vm, item)?.is_some()));
-    }
-    if std::ptr::eq(ty, &DICT_ITEMS_TYPE) {
-        let Some(t) = crate::builtins::tuple::as_tuple(item).filter(|t| t.items.len() == 2) else {
-            return Ok(Some(false));
-        };
-        let (k, v) = (t.items[0].clone(), t.items[1].clone());
-        return match dd.get(vm, &k)? {
-            Some(found) => {
-                if found.is(&v) {
-                    return Ok(Some(true));
-                }
-                let r = ops::richcompare(vm, &found, &v, CompareOp::Eq)?;
-                Ok(Some(ops::truthy(vm, &r)?))
-            }
-            None => Ok(Some(false)),
-        };
-    }
-    Ok(None)
 }
 
 /// `dict()`, `dict(mapping_or_pairs)`, with keyword arguments added.
@@ -595,29 +610,7 @@ fn dict_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Valu
     let d = new_dict();
     let dd = as_dict(&d).expect("a dict");
     if let Some(src) = args[..npos].first() {
-        if let Some(other) = as_dict(src) {
-            for (k, v) in other.items() {
-                dd.set(vm, k, v)?;
-            }
-        } else {
-            let it = ops::iter(vm, src)?;
-            let mut n = 0;
-            while let Some(item) = ops::next(vm, &it)? {
-                let pair = match ops::iter(vm, &item) {
-                    Ok(p) => ops::collect(vm, &p)?,
-                    Err(_) => {
-                        let msg = format!("cannot convert dictionary update sequence element #{n} to a sequence");
-                        return Err(vm.type_error(msg));
-                    }
-                };
-                let [k, v] = <[Value; 2]>::try_from(pair).map_err(|p| {
-                    let msg = format!("dictionary update sequence element #{n} has length {}; 2 is required", p.len());
-                    vm.value_error(msg)
-                })?;
-                dd.set(vm, k, v)?;
-                n += 1;
-            }
-        }
+        update_arg(vm, dd, src)?;
     }
     for (k, v) in kwnames.iter().zip(&args[npos..]) {
         dd.set(vm, k.clone(), v.clone())?;
@@ -625,67 +618,110 @@ fn dict_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Valu
     Ok(d)
 }
 
-/// Iteration over a dict's keys, in insertion order.
 /// What a dict iterator yields.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum IterKind {
+pub(crate) enum IterKind {
     Keys,
     Values,
     Items,
 }
 
+/// Iteration over a dict's items, in insertion order or (`reversed`) in
+/// the reverse order; changing the dict's size meanwhile is an error.
 struct DictIter {
     dict: Value,
     kind: IterKind,
-    /// The next index into `entries`.
+    reversed: bool,
+    /// Forwards: the next index into `entries`. Reversed: one past it.
     pos: std::cell::Cell<usize>,
-    /// The dict's size when iteration began.
-    len: usize,
+    /// The dict's size when iteration began; `usize::MAX` once it was
+    /// seen to change (the error then repeats, as CPython's).
+    len: std::cell::Cell<usize>,
+    /// How many items are left (`__length_hint__`).
+    remaining: std::cell::Cell<usize>,
+    /// Exhausted: it stays so whatever the dict does (CPython drops its
+    /// reference to the dict).
+    done: std::cell::Cell<bool>,
 }
 
-static DICT_KEYITERATOR_TYPE: TypeObject = TypeObject {
-    iter: Slot::new(|_, v| Ok(v.clone())),
-    next: Slot::new(dict_iter_next),
-    ..TypeObject::builtin("dict_keyiterator", Some(&OBJECT_TYPE), dealloc_dict_iter, trace_dict_iter)
-};
+macro_rules! dict_iterator_type {
+    ($static:ident, $name:literal) => {
+        static $static: TypeObject = TypeObject {
+            iter: Slot::new(|_, v| Ok(v.clone())),
+            next: Slot::new(dict_iter_next),
+            methods: &[MethodDef { name: "__length_hint__", func: dict_iter_length_hint }],
+            ..TypeObject::builtin($name, Some(&OBJECT_TYPE), dealloc_dict_iter, trace_dict_iter)
+        };
+    };
+}
 
-static DICT_VALUEITERATOR_TYPE: TypeObject = TypeObject {
-    iter: Slot::new(|_, v| Ok(v.clone())),
-    next: Slot::new(dict_iter_next),
-    ..TypeObject::builtin("dict_valueiterator", Some(&OBJECT_TYPE), dealloc_dict_iter, trace_dict_iter)
-};
+dict_iterator_type!(DICT_KEYITERATOR_TYPE, "dict_keyiterator");
+dict_iterator_type!(DICT_VALUEITERATOR_TYPE, "dict_valueiterator");
+dict_iterator_type!(DICT_ITEMITERATOR_TYPE, "dict_itemiterator");
+dict_iterator_type!(DICT_REVERSEKEYITERATOR_TYPE, "dict_reversekeyiterator");
+dict_iterator_type!(DICT_REVERSEVALUEITERATOR_TYPE, "dict_reversevalueiterator");
+dict_iterator_type!(DICT_REVERSEITEMITERATOR_TYPE, "dict_reverseitemiterator");
 
-static DICT_ITEMITERATOR_TYPE: TypeObject = TypeObject {
-    iter: Slot::new(|_, v| Ok(v.clone())),
-    next: Slot::new(dict_iter_next),
-    ..TypeObject::builtin("dict_itemiterator", Some(&OBJECT_TYPE), dealloc_dict_iter, trace_dict_iter)
-};
+fn dict_iter_data(v: &Value) -> &DictIter {
+    // SAFETY: dict iterators are Obj<DictIter>.
+    unsafe { v.as_object().expect("a dict iterator").data::<DictIter>() }
+}
 
 fn dict_iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
-    {
-        // SAFETY: dict iterators are Obj<DictIter>.
-        let it = unsafe { v.as_object().expect("a dict iterator").data::<DictIter>() };
-        let d = as_dict(&it.dict).expect("a dict iterator iterates a dict");
-        if d.len() != it.len {
-            it.pos.set(usize::MAX);
-            return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "dictionary changed size during iteration"));
-        }
-        let inner = d.inner.borrow();
-        let mut pos = it.pos.get();
-        while pos < inner.entries.len() {
+    let it = dict_iter_data(v);
+    let d = as_dict(&it.dict).expect("a dict iterator iterates a dict");
+    if it.done.get() {
+        return Ok(None);
+    }
+    if d.len() != it.len.get() {
+        it.len.set(usize::MAX);
+        it.remaining.set(0);
+        return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "dictionary changed size during iteration"));
+    }
+    let inner = d.inner.borrow();
+    let mut pos = it.pos.get().min(inner.entries.len());
+    let found = if it.reversed {
+        loop {
+            if pos == 0 {
+                break None;
+            }
+            pos -= 1;
             if let Some(e) = &inner.entries[pos] {
-                it.pos.set(pos + 1);
-                return Ok(Some(match it.kind {
-                    IterKind::Keys => e.key.clone(),
-                    IterKind::Values => e.value.clone(),
-                    IterKind::Items => crate::builtins::tuple::new_tuple(vec![e.key.clone(), e.value.clone()]),
-                }));
+                break Some(e);
+            }
+        }
+    } else {
+        loop {
+            if pos >= inner.entries.len() {
+                break None;
             }
             pos += 1;
+            if let Some(e) = &inner.entries[pos - 1] {
+                break Some(e);
+            }
         }
-        it.pos.set(pos);
-        Ok(None)
-    }
+    };
+    it.pos.set(pos);
+    let Some(e) = found else {
+        it.remaining.set(0);
+        it.done.set(true);
+        return Ok(None);
+    };
+    it.remaining.set(it.remaining.get().saturating_sub(1));
+    Ok(Some(match it.kind {
+        IterKind::Keys => e.key.clone(),
+        IterKind::Values => e.value.clone(),
+        IterKind::Items => crate::builtins::tuple::new_tuple(vec![e.key.clone(), e.value.clone()]),
+    }))
+}
+
+/// `it.__length_hint__()`: the items left, 0 once the dict changed size.
+fn dict_iter_length_hint(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let name = format!("{}.__length_hint__", vm.type_of(this).name);
+    check_args(vm, &name, args, kwnames, 0, 0)?;
+    let it = dict_iter_data(this);
+    let same = as_dict(&it.dict).is_some_and(|d| d.len() == it.len.get());
+    Ok(crate::builtins::int::new_int(if same { it.remaining.get() as i64 } else { 0 }))
 }
 
 unsafe fn dealloc_dict_iter(p: ObjPtr) {
@@ -819,6 +855,10 @@ pub static MAPPINGPROXY_TYPE: TypeObject = TypeObject {
         let d = proxied(v);
         let r = ops::repr_string(vm, &d)?;
         Ok(new_str(&format!("mappingproxy({r})")))
+    }),
+    str: Slot::new(|vm, v| {
+        let d = proxied(v);
+        ops::str(vm, &d)
     }),
     len: Slot::new(|_, v| Ok(as_dict(&proxied(v)).map_or(0, |d| d.len()))),
     iter: Slot::new(|vm, v| {

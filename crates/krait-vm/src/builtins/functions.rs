@@ -310,63 +310,24 @@ pub fn sorted(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyRe
     if npos != 1 {
         return Err(vm.type_error(format!("sorted expected 1 argument, got {npos}")));
     }
-    let (mut key, mut reverse) = (None, false);
-    for (k, v) in kwnames.iter().zip(&args[npos..]) {
-        match as_str(k).unwrap_or("") {
-            "key" if !is_none(v) => key = Some(v.clone()),
-            "key" => {}
-            "reverse" => reverse = ops::truthy(vm, v)?,
-            other => return Err(vm.type_error(format!("sort() got an unexpected keyword argument '{other}'"))),
-        }
-    }
     let items = ops::collect(vm, &args[0])?;
-    let keys = match &key {
-        Some(f) => {
-            let mut keys = Vec::with_capacity(items.len());
-            for x in &items {
-                keys.push(crate::eval::call(vm, f, std::slice::from_ref(x), &[])?);
-            }
-            keys
-        }
-        None => items.clone(),
-    };
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    if reverse {
-        order.reverse();
-    }
-    let order = merge_sort(vm, &keys, order)?;
-    let mut out: Vec<Value> = order.into_iter().map(|i| items[i].clone()).collect();
-    if reverse {
-        out.reverse();
-    }
-    Ok(crate::builtins::list::new_list(out))
+    let list = crate::builtins::list::new_list(items);
+    crate::builtins::list::sort(vm, &list, &args[1..], kwnames)?;
+    Ok(list)
 }
 
-/// Sort indices into `keys` stably by `keys[a] < keys[b]`; an error from
-/// a comparison stops the sort.
-fn merge_sort(vm: &mut Vm, keys: &[Value], order: Vec<usize>) -> PyResult<Vec<usize>> {
-    if order.len() <= 1 {
-        return Ok(order);
-    }
-    let mut right = order;
-    let left = right.drain(..right.len() / 2).collect();
-    let left = merge_sort(vm, keys, left)?;
-    let right = merge_sort(vm, keys, right)?;
-    let mut out = Vec::with_capacity(left.len() + right.len());
-    let (mut i, mut j) = (0, 0);
-    while i < left.len() && j < right.len() {
-        let r = ops::richcompare(vm, &keys[right[j]], &keys[left[i]], CompareOp::Lt)?;
-        if ops::truthy(vm, &r)? {
-            out.push(right[j]);
-            j += 1;
-        } else {
-            out.push(left[i]);
-            i += 1;
-        }
-    }
-    out.extend_from_slice(&left[i..]);
-    out.extend_from_slice(&right[j..]);
-    Ok(out)
+/// An argument converted to a C `int` (Argument Clinic's `int` and
+/// `bool(accept={int})` converters).
+pub(crate) fn c_int_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+    let Some(i) = ops::index(vm, v)? else {
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name);
+        return Err(vm.type_error(msg));
+    };
+    let n = match crate::builtins::int::int_of(&i) {
+        Some(crate::builtins::int::Int::Small(n)) => i32::try_from(n).ok(),
+        _ => None,
+    };
+    n.ok_or_else(|| vm.overflow_error("Python int too large to convert to C int"))
 }
 
 /// `ord(c)`: the code point of a one-character string.
@@ -635,7 +596,7 @@ pub(crate) fn round(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -
 }
 
 /// `num / den` rounded half to even to a multiple of `10**k` (k > 0).
-fn round_to_multiple(num: &dashu_int::IBig, den: &dashu_int::IBig, k: i64) -> dashu_int::IBig {
+pub(crate) fn round_to_multiple(num: &dashu_int::IBig, den: &dashu_int::IBig, k: i64) -> dashu_int::IBig {
     use dashu_int::IBig;
     let Ok(k) = usize::try_from(k) else { return IBig::ZERO };
     if k > 400 + dashu_int::ops::BitTest::bit_len(num) / 3 {
@@ -775,8 +736,11 @@ fn attribute_names(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> {
                 }
             }
             None => {
-                for m in t.methods {
+                for m in t.methods.iter().chain(t.class_methods) {
                     add(&mut names, new_str(m.name));
+                }
+                for g in t.getsets {
+                    add(&mut names, new_str(g.name));
                 }
                 for n in crate::builtins::descriptors::slot_names(t) {
                     add(&mut names, new_str(n));
@@ -841,11 +805,11 @@ fn all_any(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, want: boo
 /// (the sign before it).
 fn radix(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, base: u32, prefix: &str) -> PyResult<Value> {
     let x = exactly_one(vm, name, args, kwnames)?;
-    let Some(i) = crate::builtins::int::int_of(x) else {
+    let Some(x) = ops::index(vm, x)? else {
         let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(x).name);
         return Err(vm.type_error(msg));
     };
-    let n = i.to_ibig();
+    let n = crate::builtins::int::int_of(&x).map_or(dashu_int::IBig::ZERO, |i| i.to_ibig());
     let neg = n < dashu_int::IBig::ZERO;
     let mag = dashu_int::UBig::try_from(if neg { -n } else { n }).unwrap_or_default();
     let digits = match base {

@@ -15,7 +15,7 @@ use std::cell::Cell;
 use dashu_int::ops::{BitTest, UnsignedAbs};
 use dashu_int::IBig;
 
-use crate::builtins::exceptions::{MEMORY_ERROR, NOT_IMPLEMENTED_ERROR};
+use crate::builtins::exceptions::MEMORY_ERROR;
 use crate::builtins::singletons::as_bool;
 use crate::builtins::str::new_str;
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
@@ -68,34 +68,12 @@ pub static INT_TYPE: TypeObject = TypeObject {
         crate::types::GetSetDef { name: "numerator", get: |_, v| Ok(exact_int(v)), set: None, member: false },
         crate::types::GetSetDef { name: "denominator", get: |_, _| Ok(new_int(1)), set: None, member: false },
     ],
-    methods: &[
-        crate::types::MethodDef { name: "__format__", func: crate::builtins::format::builtin_format_method },
-        crate::types::MethodDef { name: "bit_length", func: |vm, this, args, kwnames| {
-            crate::builtins::function::no_keywords(vm, "bit_length", kwnames)?;
-            if !args.is_empty() {
-                return Err(vm.type_error(format!("int.bit_length() takes no arguments ({} given)", args.len())));
-            }
-            let bits = match int_of(this) {
-                Some(Int::Small(i)) => u64::from(64 - i.unsigned_abs().leading_zeros()),
-                Some(Int::Big(b)) => b.unsigned_abs().bit_len() as u64,
-                None => 0,
-            };
-            Ok(new_int(bits as i64))
-        } },
-        crate::types::MethodDef { name: "to_bytes", func: to_bytes },
-        crate::types::MethodDef { name: "conjugate", func: |_, this, _, _| {
-            Ok(match int_of(this) {
-                Some(Int::Small(i)) => new_int(i),
-                Some(Int::Big(b)) => new_big(b.clone()),
-                None => this.clone(),
-            })
-        } },
-    ],
+    methods: crate::builtins::int_methods::METHODS,
     ..TypeObject::builtin("int", Some(&OBJECT_TYPE), dealloc_int, trace_nothing)
 };
 
 /// `int(v)` for an int, bool or int subclass instance: an exact int.
-fn exact_int(v: &Value) -> Value {
+pub(crate) fn exact_int(v: &Value) -> Value {
     match int_of(v) {
         Some(Int::Small(i)) => new_int(i),
         Some(Int::Big(b)) => new_big(b.clone()),
@@ -325,7 +303,62 @@ fn true_divide(vm: &mut Vm, x: &IBig, y: &IBig) -> PyResult<Value> {
         // Both exactly representable: one correctly rounded division.
         return Ok(Value::float(a as f64 / b as f64));
     }
-    Err(vm.error(&NOT_IMPLEMENTED_ERROR, "true division of ints beyond 2**53"))
+    let negative = (*x < IBig::ZERO) != (*y < IBig::ZERO);
+    let (a, b) = (x.unsigned_abs(), y.unsigned_abs());
+    let magnitude = match divide_to_f64(&a, &b) {
+        Some(f) => f,
+        None => return Err(vm.overflow_error("integer division result too large for a float")),
+    };
+    Ok(Value::float(if negative { -magnitude } else { magnitude }))
+}
+
+/// `a / b` rounded once to the nearest double, ties to even, subnormals
+/// included; `None` when it is too large for a float. The quotient is
+/// taken with at least 55 bits and a sticky bit for the remainder, then
+/// the bits below the double's last place are rounded away.
+fn divide_to_f64(a: &dashu_int::UBig, b: &dashu_int::UBig) -> Option<f64> {
+    use dashu_int::UBig;
+    if *a == UBig::ZERO {
+        return Some(0.0);
+    }
+    // a * 2**shift / b has 55 or 56 bits.
+    let shift = 55 - (a.bit_len() as i64 - b.bit_len() as i64);
+    let (num, den) = if shift >= 0 {
+        (a.clone() << shift as usize, b.clone())
+    } else {
+        (a.clone(), b.clone() << shift.unsigned_abs() as usize)
+    };
+    let (q, r) = (&num / &den, &num % &den);
+    let sticky = r != UBig::ZERO;
+    let n = q.bit_len() as i64;
+    // The exponent of the leading bit; below 2**-1022 fewer bits are kept.
+    let top = n - 1 - shift;
+    let drop = (n - 53 + (-1022 - top).max(0)) as usize;
+    let mut keep = &q >> drop;
+    if drop > 0 {
+        let half = UBig::ONE << (drop - 1);
+        let rest = &q - (&keep << drop);
+        let odd = keep.bit(0);
+        if rest > half || (rest == half && (sticky || odd)) {
+            keep += UBig::ONE;
+        }
+    }
+    let mut low = drop as i64 - shift;
+    let mut mantissa = u64::try_from(&keep).ok()?;
+    if mantissa == 1 << 53 {
+        mantissa >>= 1;
+        low += 1;
+    }
+    if mantissa < 1 << 52 {
+        // Subnormal or zero: the last place is 2**-1074 and the
+        // exponent field 0.
+        return Some(f64::from_bits(mantissa));
+    }
+    let field = low + 52 + 1023;
+    if field >= 2047 {
+        return None;
+    }
+    Some(f64::from_bits(((field as u64) << 52) | (mantissa - (1 << 52))))
 }
 
 pub(crate) fn int_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
@@ -413,6 +446,10 @@ fn byte_order_args<'a>(
     kwnames: &[Value],
 ) -> PyResult<(Option<&'a Value>, bool, bool)> {
     let npos = args.len() - kwnames.len();
+    if args.len() > 3 {
+        let kw = if npos == 0 { "keyword " } else { "" };
+        return Err(vm.type_error(format!("{fname}() takes at most 3 {kw}arguments ({} given)", args.len())));
+    }
     if npos > 2 {
         return Err(vm.type_error(format!("{fname}() takes at most 2 positional arguments ({npos} given)")));
     }
@@ -471,7 +508,7 @@ fn from_bytes(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -> Py
 }
 
 /// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
-fn to_bytes(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn to_bytes(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (length, little, signed) = byte_order_args(vm, "to_bytes", "length", args, kwnames)?;
     let length = match length {
         Some(v) => crate::builtins::str_methods::ssize_arg(vm, v)?,

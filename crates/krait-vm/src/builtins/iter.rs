@@ -11,26 +11,39 @@ use crate::builtins::int::{int_of, new_int, Int};
 use crate::builtins::list::{as_list, LIST_TYPE};
 use crate::builtins::tuple::as_tuple;
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
-use crate::types::{Slot, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{MethodDef, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// An iterator over a list or tuple by index.
+/// An iterator over a list or tuple by index; `usize::MAX` once
+/// exhausted, so a list that grows later is not read again (CPython drops
+/// the sequence). A reversed one counts down and stops below 0.
 struct SeqIter {
     seq: Value,
     index: Cell<usize>,
 }
 
+const SEQ_ITER_METHODS: &[MethodDef] = &[MethodDef { name: "__length_hint__", func: seq_length_hint }];
+
 static LIST_ITERATOR_TYPE: TypeObject = TypeObject {
     iter: Slot::new(|_, v| Ok(v.clone())),
     next: Slot::new(seq_next),
+    methods: SEQ_ITER_METHODS,
     ..TypeObject::builtin("list_iterator", Some(&OBJECT_TYPE), dealloc_seq_iter, trace_seq_iter)
 };
 
 static TUPLE_ITERATOR_TYPE: TypeObject = TypeObject {
     iter: Slot::new(|_, v| Ok(v.clone())),
     next: Slot::new(seq_next),
+    methods: SEQ_ITER_METHODS,
     ..TypeObject::builtin("tuple_iterator", Some(&OBJECT_TYPE), dealloc_seq_iter, trace_seq_iter)
+};
+
+static LIST_REVERSEITERATOR_TYPE: TypeObject = TypeObject {
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(list_reverse_next),
+    methods: SEQ_ITER_METHODS,
+    ..TypeObject::builtin("list_reverseiterator", Some(&OBJECT_TYPE), dealloc_seq_iter, trace_seq_iter)
 };
 
 unsafe fn dealloc_seq_iter(p: ObjPtr) {
@@ -43,19 +56,68 @@ fn trace_seq_iter(p: ObjPtr, visit: Visit) {
     visit(&unsafe { p.data::<SeqIter>() }.seq);
 }
 
-fn seq_next(_: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+fn seq_iter_data(v: &Value) -> &SeqIter {
     // SAFETY: list and tuple iterators are Obj<SeqIter>.
-    let it = unsafe { v.as_object().expect("an iterator").data::<SeqIter>() };
+    unsafe { v.as_object().expect("an iterator").data::<SeqIter>() }
+}
+
+/// The length of the list or tuple `seq`.
+fn seq_len(seq: &Value) -> usize {
+    match as_list(seq) {
+        Some(l) => l.len(),
+        None => as_tuple(seq).map_or(0, |t| t.items.len()),
+    }
+}
+
+fn seq_next(_: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    let it = seq_iter_data(v);
     let i = it.index.get();
     let item = if let Some(l) = as_list(&it.seq) {
         l.get(i)
     } else {
         as_tuple(&it.seq).and_then(|t| t.items.get(i).cloned())
     };
-    if item.is_some() {
-        it.index.set(i + 1);
-    }
+    it.index.set(if item.is_some() { i + 1 } else { usize::MAX });
     Ok(item)
+}
+
+/// `reversed(list)`: the items from the last, reading the list as it is
+/// now (an index beyond a shrunk list ends the iteration).
+fn list_reverse_next(_: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    let it = seq_iter_data(v);
+    let i = it.index.get();
+    let item = as_list(&it.seq).and_then(|l| l.get(i));
+    it.index.set(if item.is_some() && i > 0 { i - 1 } else { usize::MAX });
+    Ok(item)
+}
+
+/// `it.__length_hint__()`: the items left to read.
+fn seq_length_hint(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let name = vm.type_of(this).name;
+    crate::builtins::function::no_keywords(vm, &format!("{name}.__length_hint__"), kwnames)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("{name}.__length_hint__() takes no arguments ({} given)", args.len())));
+    }
+    let it = seq_iter_data(this);
+    let (i, len) = (it.index.get(), seq_len(&it.seq));
+    let left = if i == usize::MAX {
+        0
+    } else if std::ptr::eq(vm.type_of(this), &LIST_REVERSEITERATOR_TYPE) {
+        if len > i { i + 1 } else { 0 }
+    } else {
+        len.saturating_sub(i)
+    };
+    Ok(new_int(left as i64))
+}
+
+/// `reversed(l)` for a list `l` (`list.__reversed__`).
+pub fn list_reversed(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "list.__reversed__", kwnames)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("list.__reversed__() takes no arguments ({} given)", args.len())));
+    }
+    let start = seq_len(this).checked_sub(1).unwrap_or(usize::MAX);
+    Ok(Value::from_owned(alloc(&LIST_REVERSEITERATOR_TYPE, SeqIter { seq: this.clone(), index: Cell::new(start) })))
 }
 
 /// `iter(list)` / `iter(tuple)`.
@@ -341,13 +403,6 @@ pub static REVERSED_TYPE: TypeObject = TypeObject {
     ..TypeObject::builtin("reversed", Some(&OBJECT_TYPE), dealloc_reversed, trace_reversed)
 };
 
-/// `reversed(list)`: the same walk, under CPython's name for it.
-static LIST_REVERSE_ITERATOR_TYPE: TypeObject = TypeObject {
-    iter: Slot::new(|_, v| Ok(v.clone())),
-    next: Slot::new(reversed_next),
-    ..TypeObject::builtin("list_reverseiterator", Some(&OBJECT_TYPE), dealloc_reversed, trace_reversed)
-};
-
 fn reversed_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     {
         // SAFETY: reversed objects are Obj<Reversed>.
@@ -389,8 +444,8 @@ fn reversed_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[
         match (ty.len.get(), ty.getitem.get()) {
             (Some(len), Some(_)) if !is_dict => {
                 let n = len(vm, seq)? as i64;
-                let ty = if as_list(seq).is_some() { &LIST_REVERSE_ITERATOR_TYPE } else { &REVERSED_TYPE };
-                Ok(Value::from_owned(alloc(ty, Reversed { seq: seq.clone(), index: Cell::new(n - 1) })))
+                // A list has its own `__reversed__`, found above.
+                Ok(Value::from_owned(alloc(&REVERSED_TYPE, Reversed { seq: seq.clone(), index: Cell::new(n - 1) })))
             }
             _ if is_dict => {
                 let keys = crate::ops::collect(vm, seq)?;

@@ -86,6 +86,7 @@ pub static LIST_TYPE: TypeObject = TypeObject {
         MethodDef { name: "index", func: list_index },
         MethodDef { name: "count", func: list_count },
         MethodDef { name: "sort", func: list_sort },
+        MethodDef { name: "__reversed__", func: crate::builtins::iter::list_reversed },
     ],
     ..TypeObject::builtin("list", Some(&OBJECT_TYPE), dealloc_list, trace_list)
 };
@@ -428,22 +429,25 @@ fn list_remove(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
 }
 
 /// A `start`/`stop` argument of `index`: negative counts from the end.
-fn clamp_index(vm: &mut Vm, v: Option<&Value>, len: usize, default: usize) -> PyResult<usize> {
+/// A `start`/`stop` argument of `index`, clamped to `0..=len` with
+/// negative values counting from the end (CPython's
+/// `_PyEval_SliceIndexNotNone`, then the clamping of `list.index`).
+pub(crate) fn clamp_index(vm: &mut Vm, v: Option<&Value>, len: usize, default: usize) -> PyResult<usize> {
     let Some(v) = v else { return Ok(default) };
-    let i = match int_of(v) {
+    let Some(v) = crate::ops::index(vm, v)? else {
+        return Err(vm.type_error("slice indices must be integers or have an __index__ method"));
+    };
+    let i = match int_of(&v) {
         Some(Int::Small(i)) => i,
         Some(Int::Big(b)) => if *b < dashu_int::IBig::ZERO { i64::MIN } else { i64::MAX },
-        None => {
-            let msg = "slice indices must be integers or have an __index__ method";
-            return Err(vm.type_error(msg));
-        }
+        None => 0,
     };
     let len = len as i64;
     Ok(if i < 0 { (i.saturating_add(len)).max(0) } else { i.min(len) } as usize)
 }
 
 fn list_index(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    no_keywords(vm, "index", kwnames)?;
+    no_keywords(vm, "list.index", kwnames)?;
     let Some(x) = args.first() else {
         return Err(vm.type_error("index expected at least 1 argument, got 0"));
     };
@@ -463,7 +467,7 @@ fn list_index(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> P
 }
 
 fn list_count(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    no_keywords(vm, "count", kwnames)?;
+    no_keywords(vm, "list.count", kwnames)?;
     let [x] = args else {
         return Err(vm.type_error(format!("list.count() takes exactly one argument ({} given)", args.len())));
     };
@@ -485,27 +489,63 @@ fn list_count(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> P
 /// `list.sort(*, key=None, reverse=False)`: stable; while sorting the list
 /// looks empty, and a change to it is an error (as in CPython).
 fn list_sort(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    sort(vm, this, args, kwnames)?;
+    Ok(vm.none())
+}
+
+/// `l.sort(*, key=None, reverse=False)` (CPython's `list_sort_impl`):
+/// the keys are computed first (an error leaves the list as it was);
+/// while sorting the list looks empty; a reverse sort reverses, sorts
+/// stably and reverses back; a comparison that raises leaves the list
+/// partly sorted; a change made to the list meanwhile is discarded and
+/// is an error.
+pub fn sort(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+    if args.len() > 2 {
+        let kw = if kwnames.len() == args.len() { "keyword " } else { "" };
+        return Err(vm.type_error(format!("sort() takes at most 2 {kw}arguments ({} given)", args.len())));
+    }
     if args.len() > kwnames.len() {
         return Err(vm.type_error("sort() takes no positional arguments"));
     }
-    let l = receiver(this);
-    let items = std::mem::take(&mut *l.items.borrow_mut());
-    let sorted = crate::builtins::functions::sorted(vm, this, &[new_list(items.clone())].into_iter().chain(args.iter().cloned()).collect::<Vec<_>>(), kwnames);
-    let changed = !l.items.borrow().is_empty();
-    match sorted {
-        Ok(s) => {
-            let new_items = as_list(&s).expect("a list").items.borrow().clone();
-            let old = std::mem::replace(&mut *l.items.borrow_mut(), new_items);
-            drop(old);
-            if changed {
-                return Err(vm.value_error("list modified during sort"));
-            }
-            Ok(vm.none())
-        }
-        Err(e) => {
-            let old = std::mem::replace(&mut *l.items.borrow_mut(), items);
-            drop(old);
-            Err(e)
+    let (mut key, mut reverse) = (None, false);
+    for (k, v) in kwnames.iter().zip(args) {
+        match crate::builtins::str::as_str(k).unwrap_or("") {
+            "key" if !crate::builtins::singletons::is_none(v) => key = Some(v.clone()),
+            "key" => {}
+            "reverse" => reverse = crate::builtins::functions::c_int_arg(vm, v)? != 0,
+            other => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for sort()"))),
         }
     }
+    let l = receiver(this);
+    let items = std::mem::take(&mut *l.items.borrow_mut());
+    let keys = match &key {
+        None => Ok(items.clone()),
+        Some(f) => items.iter().map(|x| crate::eval::call(vm, f, std::slice::from_ref(x), &[])).collect(),
+    };
+    let keys = match keys {
+        Ok(keys) => keys,
+        Err(e) => {
+            let meanwhile = std::mem::replace(&mut *l.items.borrow_mut(), items);
+            drop(meanwhile);
+            return Err(e);
+        }
+    };
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    if reverse {
+        order.reverse();
+    }
+    let sorted = crate::builtins::listsort::timsort(vm, &keys, &mut order);
+    if reverse {
+        order.reverse();
+    }
+    let new_items: Vec<Value> = order.iter().map(|&i| items[i].clone()).collect();
+    let meanwhile = std::mem::replace(&mut *l.items.borrow_mut(), new_items);
+    let changed = !meanwhile.is_empty();
+    drop(meanwhile);
+    drop(items);
+    sorted?;
+    if changed {
+        return Err(vm.value_error("list modified during sort"));
+    }
+    Ok(())
 }

@@ -788,7 +788,7 @@ fn set_clear(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> Py
 }
 
 fn set_copy(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    no_args(vm, "copy", args, kwnames)?;
+    no_args(vm, &format!("{}.copy", base_type(vm, this).name), args, kwnames)?;
     if std::ptr::eq(vm.type_of(this), &FROZENSET_TYPE) {
         return Ok(this.clone());
     }
@@ -820,7 +820,7 @@ fn set_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> P
 }
 
 fn set_union(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::function::no_keywords(vm, "union", kwnames)?;
+    crate::builtins::function::no_keywords(vm, &format!("{}.union", base_type(vm, this).name), kwnames)?;
     let ty = base_type(vm, this);
     let result = copy_as(vm, ty, this)?;
     for a in args {
@@ -829,8 +829,8 @@ fn set_union(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> Py
     Ok(result)
 }
 
-fn set_intersection(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::function::no_keywords(vm, "intersection", kwnames)?;
+pub(crate) fn set_intersection(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, &format!("{}.intersection", base_type(vm, this).name), kwnames)?;
     let ty = base_type(vm, this);
     let mut result = if args.is_empty() { copy_as(vm, ty, this)? } else { this.clone() };
     for a in args {
@@ -841,7 +841,7 @@ fn set_intersection(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]
 }
 
 fn set_difference(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::function::no_keywords(vm, "difference", kwnames)?;
+    crate::builtins::function::no_keywords(vm, &format!("{}.difference", base_type(vm, this).name), kwnames)?;
     let ty = base_type(vm, this);
     let result = copy_as(vm, ty, this)?;
     for a in args {
@@ -851,12 +851,12 @@ fn set_difference(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) 
 }
 
 fn set_symmetric_difference(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let x = one_arg(vm, "symmetric_difference", args, kwnames)?;
+    let x = one_arg(vm, &format!("{}.symmetric_difference", base_type(vm, this).name), args, kwnames)?;
     let other = as_set_value(vm, x)?;
     symmetric_difference(vm, this, &other)
 }
 
-fn set_difference_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn set_difference_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::function::no_keywords(vm, "difference_update", kwnames)?;
     for a in args {
         as_set(this).expect("a set").difference_update(vm, a)?;
@@ -865,7 +865,7 @@ fn set_difference_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[V
 }
 
 fn set_intersection_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::function::no_keywords(vm, "intersection_update", kwnames)?;
+    crate::builtins::function::no_keywords(vm, &format!("{}.intersection_update", base_type(vm, this).name), kwnames)?;
     for a in args {
         let other = as_set_value(vm, a)?;
         inplace(vm, BinOp::And, this, &other)?;
@@ -873,29 +873,29 @@ fn set_intersection_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &
     Ok(vm.none())
 }
 
-fn set_symmetric_difference_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let x = one_arg(vm, "symmetric_difference_update", args, kwnames)?;
+pub(crate) fn set_symmetric_difference_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let x = one_arg(vm, &format!("{}.symmetric_difference_update", base_type(vm, this).name), args, kwnames)?;
     let other = as_set_value(vm, x)?;
     as_set(this).expect("a set").symmetric_difference_update(vm, as_set(&other).expect("a set"))?;
     Ok(vm.none())
 }
 
 fn set_issubset(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let x = one_arg(vm, "issubset", args, kwnames)?;
+    let x = one_arg(vm, &format!("{}.issubset", base_type(vm, this).name), args, kwnames)?;
     let other = as_set_value(vm, x)?;
     let r = as_set(this).expect("a set").is_subset(vm, as_set(&other).expect("a set"))?;
     Ok(vm.bool(r))
 }
 
 fn set_issuperset(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let x = one_arg(vm, "issuperset", args, kwnames)?;
+    let x = one_arg(vm, &format!("{}.issuperset", base_type(vm, this).name), args, kwnames)?;
     let other = as_set_value(vm, x)?;
     let r = as_set(&other).expect("a set").is_subset(vm, as_set(this).expect("a set"))?;
     Ok(vm.bool(r))
 }
 
 fn set_isdisjoint(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let x = one_arg(vm, "isdisjoint", args, kwnames)?;
+    let x = one_arg(vm, &format!("{}.isdisjoint", base_type(vm, this).name), args, kwnames)?;
     let so = as_set(this).expect("a set");
     let it = ops::iter(vm, x)?;
     while let Some(k) = ops::next(vm, &it)? {

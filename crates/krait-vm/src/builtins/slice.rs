@@ -1,14 +1,20 @@
 //! `slice` objects and the index arithmetic of slicing.
 //!
-//! Invariant: `SliceData::indices` is CPython's `PySlice_GetIndicesEx` for
-//! the bounds Krait supports (i64): `None` defaults by the step's sign,
-//! negative bounds count from the end, out-of-range bounds clamp.
+//! Invariants:
+//! - `SliceData::indices` is CPython's `PySlice_GetIndicesEx` for the
+//!   bounds Krait supports (i64, larger ones clamped): `None` defaults by
+//!   the step's sign, negative bounds count from the end, out-of-range
+//!   bounds clamp. `slice.indices()` is exact for ints of any size, as
+//!   CPython's `_PySlice_GetLongIndices`.
+//! - Slices compare as the tuples `(start, stop, step)` and, having
+//!   equality without a hash, are unhashable (3.11).
 
 use crate::builtins::int::{int_of, Int};
 use crate::builtins::singletons::is_none;
 use crate::builtins::str::new_str;
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
-use crate::types::{Slot, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{CompareOp, GetSetDef, Slot, TypeObject, Visit, OBJECT_TYPE};
+use dashu_int::IBig;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -26,6 +32,12 @@ pub static SLICE_TYPE: TypeObject = TypeObject {
         Ok(new_str(&format!("slice({}, {}, {})", parts[0], parts[1], parts[2])))
     }),
     methods: &[crate::types::MethodDef { name: "indices", func: slice_indices }],
+    richcompare: Slot::new(slice_richcompare),
+    getsets: &[
+        GetSetDef { name: "start", get: |_, v| Ok(as_slice(v).expect("a slice").start.clone()), set: None, member: true },
+        GetSetDef { name: "stop", get: |_, v| Ok(as_slice(v).expect("a slice").stop.clone()), set: None, member: true },
+        GetSetDef { name: "step", get: |_, v| Ok(as_slice(v).expect("a slice").step.clone()), set: None, member: true },
+    ],
     new: Some(|vm, _, args, kwnames| {
         crate::builtins::function::no_keywords(vm, "slice", kwnames)?;
         let none = crate::builtins::singletons::none;
@@ -72,15 +84,37 @@ pub fn as_slice(v: &Value) -> Option<&SliceData> {
     std::ptr::eq(p.ty(), &SLICE_TYPE).then(|| unsafe { p.data::<SliceData>() })
 }
 
-/// A bound of a slice: None, or an int (clamped to i64).
-fn bound(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
+/// `a <op> b` for two slices: `(start, stop, step)` tuples compared, a
+/// slice being equal to itself without asking its parts.
+fn slice_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (as_slice(a), as_slice(b)) else { return Ok(vm.not_implemented()) };
+    if a.is(b) {
+        return Ok(vm.bool(matches!(op, CompareOp::Eq | CompareOp::Le | CompareOp::Ge)));
+    }
+    let tx = [x.start.clone(), x.stop.clone(), x.step.clone()];
+    let ty = [y.start.clone(), y.stop.clone(), y.step.clone()];
+    let r = crate::builtins::tuple::compare_sequences(vm, &tx, &ty, op)?;
+    Ok(vm.bool(r))
+}
+
+/// A bound of a slice as an exact int (through `__index__`), or `None`.
+fn bound_int(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     if is_none(v) {
         return Ok(None);
     }
-    match int_of(v) {
-        Some(Int::Small(i)) => Ok(Some(i)),
-        Some(Int::Big(b)) => Ok(Some(if *b < dashu_int::IBig::ZERO { i64::MIN } else { i64::MAX })),
+    match crate::ops::index(vm, v)? {
+        Some(i) => Ok(Some(i)),
         None => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+    }
+}
+
+/// A bound of a slice: None, or an int (clamped to i64).
+fn bound(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
+    let Some(i) = bound_int(vm, v)? else { return Ok(None) };
+    match int_of(&i) {
+        Some(Int::Small(i)) => Ok(Some(i)),
+        Some(Int::Big(b)) => Ok(Some(if *b < IBig::ZERO { i64::MIN } else { i64::MAX })),
+        None => Ok(None),
     }
 }
 
@@ -126,12 +160,38 @@ fn slice_indices(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -
     let [length] = args else {
         return Err(vm.type_error(format!("slice.indices() takes exactly one argument ({} given)", args.len())));
     };
-    let n = crate::builtins::str_methods::ssize_arg(vm, length)?;
-    if n < 0 {
+    let Some(length) = crate::ops::index(vm, length)? else {
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(length).name);
+        return Err(vm.type_error(msg));
+    };
+    let length = int_of(&length).map_or(IBig::ZERO, |i| i.to_ibig());
+    if length < IBig::ZERO {
         return Err(vm.value_error("length should not be negative"));
     }
     let s = as_slice(this).expect("slice method on a slice");
-    let (start, stop, step, _) = s.indices(vm, n as usize)?;
-    let ints = [start, stop, step].map(crate::builtins::int::new_int);
+    let (start, stop, step) = (s.start.clone(), s.stop.clone(), s.step.clone());
+    let exact = |v: Option<Value>| v.map(|v| int_of(&v).map_or(IBig::ZERO, |i| i.to_ibig()));
+    let step = exact(bound_int(vm, &step)?).unwrap_or(IBig::ONE);
+    if step == IBig::ZERO {
+        return Err(vm.value_error("slice step cannot be zero"));
+    }
+    let (lower, upper) = if step < IBig::ZERO { (-IBig::ONE, &length - IBig::ONE) } else { (IBig::ZERO, length.clone()) };
+    let clip = |b: Option<IBig>, default: &IBig| match b {
+        None => default.clone(),
+        Some(mut i) => {
+            if i < IBig::ZERO {
+                i += &length;
+                if i < lower { lower.clone() } else { i }
+            } else if i > upper {
+                upper.clone()
+            } else {
+                i
+            }
+        }
+    };
+    let negative = step < IBig::ZERO;
+    let start = clip(exact(bound_int(vm, &start)?), if negative { &upper } else { &lower });
+    let stop = clip(exact(bound_int(vm, &stop)?), if negative { &lower } else { &upper });
+    let ints = [start, stop, step].map(crate::builtins::int::new_big);
     Ok(crate::builtins::tuple::new_tuple(ints.to_vec()))
 }

@@ -106,6 +106,7 @@ pub static STR_TYPE: TypeObject = TypeObject {
     repeat: Slot::new(str_repeat),
     getitem: Slot::new(str_getitem),
     methods: crate::builtins::str_methods::METHODS,
+    class_methods: &[crate::types::MethodDef { name: "maketrans", func: crate::builtins::str_translate::maketrans }],
     iter: Slot::new(|_, v| Ok(Value::from_owned(alloc(&STR_ITERATOR_TYPE, StrIter { s: v.clone(), pos: Cell::new(0) })))),
     ..TypeObject::builtin("str", Some(&OBJECT_TYPE), dealloc_str, trace_nothing)
 };
@@ -130,6 +131,14 @@ static STR_ITERATOR_TYPE: TypeObject = TypeObject {
         it.pos.set(end);
         Ok(Some(new_str_bytes(data.bytes[pos..end].into(), 1)))
     }),
+    methods: &[crate::types::MethodDef { name: "__length_hint__", func: |vm, this, args, kwnames| {
+        crate::builtins::dict::check_args(vm, "str_iterator.__length_hint__", args, kwnames, 0, 0)?;
+        // SAFETY: string iterators are Obj<StrIter>.
+        let it = unsafe { this.as_object().expect("an iterator").data::<StrIter>() };
+        let data = as_str_data(&it.s).expect("a str iterator iterates a str");
+        let left = data.len - data.index_of(it.pos.get().min(data.bytes.len()));
+        Ok(crate::builtins::int::new_int(left as i64))
+    } }],
     ..TypeObject::builtin("str_iterator", Some(&OBJECT_TYPE), dealloc_str_iter, trace_str_iter)
 };
 
@@ -186,11 +195,11 @@ fn str_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
         }
         return Ok(new_str_bytes(bytes.into(), count));
     }
-    if crate::builtins::int::int_of(key).is_none() {
+    let Some(key) = crate::ops::index(vm, key)? else {
         let msg = format!("string indices must be integers, not '{}'", vm.type_of(key).name);
         return Err(vm.type_error(msg));
-    }
-    match crate::builtins::iter::normalize_index(vm, key, data.len, "string")? {
+    };
+    match crate::builtins::iter::normalize_index(vm, &key, data.len, "string")? {
         Some(i) => {
             let at = data.offset_of(i);
             Ok(new_str_bytes(data.bytes[at..at + seq_len(data.bytes[at])].into(), 1))

@@ -29,6 +29,12 @@ pub static METHODS: &[MethodDef] = &[
     MethodDef { name: "format", func: crate::builtins::str_format::str_format },
     MethodDef { name: "format_map", func: crate::builtins::str_format::str_format_map },
     MethodDef { name: "join", func: str_join },
+    MethodDef { name: "__getnewargs__", func: |vm, this, args, kwnames| {
+        no_args(vm, "__getnewargs__", args, kwnames)?;
+        let copy = crate::builtins::str::new_str_bytes(receiver(this).bytes.into(), receiver(this).len);
+        Ok(new_tuple(vec![copy]))
+    } },
+    MethodDef { name: "translate", func: crate::builtins::str_translate::translate },
     MethodDef { name: "encode", func: crate::builtins::codecs::str_encode },
     MethodDef { name: "split", func: |vm, this, a, k| str_split(vm, this, a, k, false) },
     MethodDef { name: "rsplit", func: |vm, this, a, k| str_split(vm, this, a, k, true) },
@@ -163,7 +169,8 @@ pub(crate) fn bind<'a, const N: usize>(
     let npos = args.len() - kwnames.len();
     if args.len() > N {
         let s = if N == 1 { "" } else { "s" };
-        return Err(vm.type_error(format!("{fname}() takes at most {N} argument{s} ({} given)", args.len())));
+        let kw = if npos == 0 { "keyword " } else { "" };
+        return Err(vm.type_error(format!("{fname}() takes at most {N} {kw}argument{s} ({} given)", args.len())));
     }
     let mut out: [Option<&Value>; N] = [None; N];
     for (slot, v) in out.iter_mut().zip(&args[..npos]) {

@@ -8,7 +8,8 @@
 use crate::builtins::str::new_str;
 use crate::object::{alloc, dealloc_boxed, ObjPtr, StaticObj};
 use crate::ops;
-use crate::types::{CompareOp, Slot, TypeObject, Visit, OBJECT_TYPE};
+use crate::builtins::function::no_keywords;
+use crate::types::{CompareOp, MethodDef, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -64,8 +65,65 @@ pub static TUPLE_TYPE: TypeObject = TypeObject {
         }
     }),
     new: Some(crate::builtins::functions::sequence_new),
+    methods: &[
+        MethodDef { name: "index", func: tuple_index },
+        MethodDef { name: "count", func: tuple_count },
+        MethodDef { name: "__getnewargs__", func: |vm, this, args, kwnames| {
+            no_keywords(vm, "tuple.__getnewargs__", kwnames)?;
+            if !args.is_empty() {
+                let msg = format!("tuple.__getnewargs__() takes no arguments ({} given)", args.len());
+                return Err(vm.type_error(msg));
+            }
+            let items = as_tuple(this).expect("a tuple").items.clone();
+            Ok(new_tuple(vec![new_tuple(items)]))
+        } },
+    ],
     ..TypeObject::builtin("tuple", Some(&OBJECT_TYPE), dealloc_tuple, trace_tuple)
 };
+
+/// Is `item` `x`, or equal to it (CPython's `PyObject_RichCompareBool`)?
+fn same_or_equal(vm: &mut Vm, item: &Value, x: &Value) -> PyResult<bool> {
+    if item.is(x) {
+        return Ok(true);
+    }
+    let r = ops::richcompare(vm, item, x, CompareOp::Eq)?;
+    ops::truthy(vm, &r)
+}
+
+/// `t.index(x, start=0, stop=sys.maxsize)`.
+fn tuple_index(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_keywords(vm, "tuple.index", kwnames)?;
+    let Some(x) = args.first() else {
+        return Err(vm.type_error("index expected at least 1 argument, got 0"));
+    };
+    if args.len() > 3 {
+        return Err(vm.type_error(format!("index expected at most 3 arguments, got {}", args.len())));
+    }
+    let t = as_tuple(this).expect("a tuple");
+    let start = crate::builtins::list::clamp_index(vm, args.get(1), t.items.len(), 0)?;
+    let stop = crate::builtins::list::clamp_index(vm, args.get(2), t.items.len(), t.items.len())?;
+    for i in start..stop {
+        if same_or_equal(vm, &t.items[i], x)? {
+            return Ok(crate::builtins::int::new_int(i as i64));
+        }
+    }
+    Err(vm.value_error("tuple.index(x): x not in tuple"))
+}
+
+/// `t.count(x)`.
+fn tuple_count(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_keywords(vm, "tuple.count", kwnames)?;
+    let [x] = args else {
+        return Err(vm.type_error(format!("tuple.count() takes exactly one argument ({} given)", args.len())));
+    };
+    let mut n = 0;
+    for item in &as_tuple(this).expect("a tuple").items {
+        if same_or_equal(vm, item, x)? {
+            n += 1;
+        }
+    }
+    Ok(crate::builtins::int::new_int(n))
+}
 
 static EMPTY: StaticObj<TupleData> = StaticObj::new(&TUPLE_TYPE, TupleData { items: Vec::new() });
 
