@@ -523,7 +523,9 @@ pub fn builtin_attribute(ty: &'static TypeObject, name: &str) -> Option<Value> {
         Wrapped::Call => ty.call.is_some(),
         Wrapped::Init => is_object || std::ptr::eq(ty, &BASE_EXCEPTION) || subclassable_builtin(ty) || ty.init.is_some(),
         Wrapped::New => ty.new.is_some() && (is_object || std::ptr::eq(ty, &BASE_EXCEPTION) || ty.heap.is_none()),
-        Wrapped::InitSubclass | Wrapped::GetAttribute | Wrapped::SetAttr | Wrapped::DelAttr => is_object,
+        Wrapped::InitSubclass => is_object,
+        // `type` has its own (CPython's type_getattro/type_setattro).
+        Wrapped::GetAttribute | Wrapped::SetAttr | Wrapped::DelAttr => is_object || std::ptr::eq(ty, &crate::types::TYPE_TYPE),
         Wrapped::DescrGet => ty.descr_get.is_some(),
         Wrapped::DescrSet | Wrapped::DescrDelete => ty.descr_set.is_some(),
         Wrapped::Method | Wrapped::ClassMethod => false,
@@ -679,18 +681,20 @@ fn call_builtin_attr(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[V
         Wrapped::GetAttribute => {
             arity(vm, 1)?;
             check_name(vm, &rest[0])?;
+            if std::ptr::eq(owner, &crate::types::TYPE_TYPE) {
+                return classes::type_getattr(vm, this, &rest[0]);
+            }
             generic_getattr(vm, this, &rest[0])
         }
-        Wrapped::SetAttr => {
-            arity(vm, 2)?;
+        Wrapped::SetAttr | Wrapped::DelAttr => {
+            arity(vm, if wrapped == Wrapped::SetAttr { 2 } else { 1 })?;
             check_name(vm, &rest[0])?;
-            classes::generic_setattr(vm, this, &rest[0], Some(rest[1].clone()))?;
-            Ok(none())
-        }
-        Wrapped::DelAttr => {
-            arity(vm, 1)?;
-            check_name(vm, &rest[0])?;
-            classes::generic_setattr(vm, this, &rest[0], None)?;
+            let value = (wrapped == Wrapped::SetAttr).then(|| rest[1].clone());
+            if std::ptr::eq(owner, &crate::types::TYPE_TYPE) {
+                classes::type_setattr(vm, this, &rest[0], value)?;
+            } else {
+                classes::generic_setattr(vm, this, &rest[0], value)?;
+            }
             Ok(none())
         }
         Wrapped::New | Wrapped::InitSubclass | Wrapped::ClassMethod => unreachable!("handled above"),
