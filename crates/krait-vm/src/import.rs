@@ -29,16 +29,14 @@ use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
 /// The CPython 3.11 standard library folder: `KRAIT_STDLIB`, else the
-/// first of the usual install locations that holds `os.py`.
+/// first of the usual install locations that holds `os.py`: the newest
+/// pyenv 3.11 first (where the `python3` the tests compare with lives on
+/// these machines), then the system's.
 pub fn stdlib_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("KRAIT_STDLIB") {
         return Some(PathBuf::from(dir));
     }
-    let mut candidates = vec![
-        PathBuf::from("/usr/lib/python3.11"),
-        PathBuf::from("/usr/local/lib/python3.11"),
-        PathBuf::from("/opt/homebrew/lib/python3.11"),
-    ];
+    let mut candidates = Vec::new();
     let pyenv_root = std::env::var_os("PYENV_ROOT")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".pyenv")));
@@ -53,6 +51,7 @@ pub fn stdlib_dir() -> Option<PathBuf> {
             candidates.extend(versions.into_iter().rev().map(|v| v.join("lib/python3.11")));
         }
     }
+    candidates.extend(["/usr/lib/python3.11", "/usr/local/lib/python3.11", "/opt/homebrew/lib/python3.11"].map(PathBuf::from));
     candidates.into_iter().find(|d| d.join("os.py").is_file())
 }
 
