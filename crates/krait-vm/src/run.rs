@@ -442,7 +442,7 @@ pub fn print_syntax_warnings(filename: &str, text: &str, source: Option<&str>, w
         let line = lines.line(w.range.start);
         let _ = writeln!(err, "{filename}:{line}: SyntaxWarning: {}", w.msg);
         if let Some(source) = source {
-            if let Some(shown) = source.lines().nth(line as usize - 1) {
+            if let Some(shown) = source.lines().nth(line - 1) {
                 let _ = writeln!(err, "  {}", shown.trim());
             }
         }

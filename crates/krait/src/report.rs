@@ -158,7 +158,11 @@ fn run_decoded(
 /// (`FILE:LINE: SyntaxWarning: MSG` and the stripped line), for the tokens
 /// CPython read before the error, if any.
 fn print_warnings(path: &str, text: &str, source: Option<&str>, warnings: &[Warning], error_at: Option<u32>) {
-    let read: Vec<Warning> = warnings.iter().filter(|w| error_at.map_or(true, |at| w.range.start <= at)).cloned().collect();
+    // Warnings past a syntax error were never read by CPython's tokenizer.
+    let read: Vec<Warning> = match error_at {
+        Some(at) => warnings.iter().filter(|w| w.range.start <= at).cloned().collect(),
+        None => warnings.to_vec(),
+    };
     krait_vm::run::print_syntax_warnings(path, text, source, &read);
 }
 
