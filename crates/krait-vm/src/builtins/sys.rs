@@ -33,12 +33,13 @@ pub fn new_sys_module(vm: &mut Vm) -> PyResult<Value> {
     // No -W or -X options yet: the command line does not take them.
     dd.set(vm, new_str("warnoptions"), new_list(Vec::new()))?;
     dd.set(vm, new_str("_xoptions"), new_dict())?;
-    let functions: [(&'static str, crate::types::CallFn); 11] = [
+    let functions: [(&'static str, crate::types::CallFn); 12] = [
         ("getsizeof", crate::builtins::sizeof::getsizeof),
         ("exit", exit),
         ("getrecursionlimit", getrecursionlimit),
         ("setrecursionlimit", setrecursionlimit),
         ("exc_info", exc_info),
+        ("_getframe", getframe),
         ("exception", exception),
         ("intern", intern),
         ("getdefaultencoding", |vm, _, a, k| no_args_str(vm, "getdefaultencoding", a, k, "utf-8")),
@@ -214,6 +215,26 @@ fn exception(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyRes
 
 /// `sys.exc_info()`: (type, value, traceback) of the exception being
 /// handled, or three Nones.
+/// `sys._getframe(depth=0)`: the frame object of the caller `depth` calls
+/// up.
+fn getframe(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "_getframe", kwnames)?;
+    let depth = match args {
+        [] => 0,
+        [d] => crate::builtins::str_methods::ssize_arg(vm, d)?,
+        _ => return Err(vm.type_error(format!("_getframe expected at most 1 argument, got {}", args.len()))),
+    };
+    let n = vm.frames.len() as i64;
+    if depth < 0 || depth >= n {
+        // A negative depth is the top frame in CPython.
+        if depth < 0 && n > 0 {
+            return Ok(crate::builtins::frame::frame_object(vm, (n - 1) as usize));
+        }
+        return Err(vm.value_error("call stack is not deep enough"));
+    }
+    Ok(crate::builtins::frame::frame_object(vm, (n - 1 - depth) as usize))
+}
+
 fn exc_info(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::function::no_keywords(vm, "exc_info", kwnames)?;
     if !args.is_empty() {
