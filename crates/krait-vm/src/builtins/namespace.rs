@@ -119,6 +119,14 @@ struct StructSeqInfo {
     /// Every field's name in order ("" for an unnamed item).
     fields: Vec<String>,
     n_sequence: usize,
+    /// What `__new__` does to the values before making the instance
+    /// (`os.stat_result` fills its float times from the int items).
+    on_new: Option<fn(&mut [Value])>,
+}
+
+/// The `on_new` hook of struct sequence type `ty`.
+fn struct_seq_hook(ty: &TypeObject) -> Option<fn(&mut [Value])> {
+    STRUCT_SEQS.with(|c| c.borrow().iter().find(|i| std::ptr::eq(i.ty, ty)).and_then(|i| i.on_new))
 }
 
 /// The layout of struct sequence type `ty`: its named fields in order,
@@ -181,13 +189,14 @@ fn trace_field(_: ObjPtr, _: Visit) {}
 /// The struct sequence type `module.name` with `fields`, all in the
 /// sequence, made on first use.
 pub fn struct_seq_type(vm: &mut Vm, module: &str, name: &str, fields: &[&str]) -> PyResult<&'static TypeObject> {
-    struct_seq_type_with(vm, module, name, fields, fields.len())
+    struct_seq_type_with(vm, module, name, fields, fields.len(), None)
 }
 
 /// The struct sequence type `module.name` with `fields`, of which the
 /// first `n_sequence` are its items (an empty name is an unnamed item, as
 /// the int times of `os.stat_result`) and the others named attributes
-/// only (`tm_zone`, `st_atime_ns`), made on first use.
+/// only (`tm_zone`, `st_atime_ns`), made on first use. `on_new` adjusts
+/// the values `StructSeq(sequence, dict)` is given.
 ///
 /// The attribute-only fields live in the instance's `__slots__` storage,
 /// one slot each in order, read by `StructSeqField`s that replace the
@@ -198,6 +207,7 @@ pub fn struct_seq_type_with(
     name: &str,
     fields: &[&str],
     n_sequence: usize,
+    on_new: Option<fn(&mut [Value])>,
 ) -> PyResult<&'static TypeObject> {
     let full = format!("{module}.{name}");
     if let Some(t) = STRUCT_SEQS.with(|c| c.borrow().iter().find(|i| i.full == full).map(|i| i.ty)) {
@@ -229,7 +239,7 @@ pub fn struct_seq_type_with(
     classes::type_setattr(vm, &cls, &intern("__repr__"), Some(new_method_descriptor(ty, "__repr__", struct_seq_repr)))?;
     classes::type_setattr(vm, &cls, &intern("__reduce__"), Some(new_method_descriptor(ty, "__reduce__", struct_seq_reduce)))?;
     let fields = fields.iter().map(|f| f.to_string()).collect();
-    STRUCT_SEQS.with(|c| c.borrow_mut().push(StructSeqInfo { full, ty, fields, n_sequence }));
+    STRUCT_SEQS.with(|c| c.borrow_mut().push(StructSeqInfo { full, ty, fields, n_sequence, on_new }));
     Ok(ty)
 }
 
@@ -315,6 +325,9 @@ fn struct_seq_new(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> 
             None => None,
         };
         values.push(v.unwrap_or_else(crate::builtins::singletons::none));
+    }
+    if let Some(hook) = ty.mro().find_map(struct_seq_hook) {
+        hook(&mut values);
     }
     make_struct_seq(vm, ty, values)
 }

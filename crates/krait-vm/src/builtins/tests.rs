@@ -270,3 +270,20 @@ fn every_builtin_module_name_names_a_module() {
     sorted.sort_unstable();
     assert_eq!(sorted, crate::import::BUILTIN_MODULE_NAMES);
 }
+
+#[test]
+fn trace_visits_the_name_path_and_cached_stat_of_a_dir_entry() {
+    let mut vm = Vm::new();
+    let posix = crate::import::import_module(&mut vm, "posix").unwrap_or_else(|_| panic!("import posix"));
+    let scandir = ops::getattr(&mut vm, &posix, &new_str("scandir")).unwrap_or_else(|_| panic!("posix.scandir"));
+    let it = crate::eval::call(&mut vm, &scandir, &[new_str(env!("CARGO_MANIFEST_DIR"))], &[]).unwrap_or_else(|_| panic!("scandir"));
+    let entry = ops::next(&mut vm, &it).unwrap_or_else(|_| panic!("next")).expect("the crate folder is not empty");
+    let name = ops::getattr(&mut vm, &entry, &new_str("name")).unwrap_or_else(|_| panic!("name"));
+    let path = ops::getattr(&mut vm, &entry, &new_str("path")).unwrap_or_else(|_| panic!("path"));
+    assert_eq!(traced(&entry), vec![name.bits(), path.bits()]);
+    let stat = ops::getattr(&mut vm, &entry, &new_str("stat")).unwrap_or_else(|_| panic!("stat"));
+    let st = crate::eval::call(&mut vm, &stat, &[], &[]).unwrap_or_else(|_| panic!("stat()"));
+    let seen = traced(&entry);
+    assert_eq!(seen.len(), 3);
+    assert!(seen.contains(&st.bits()));
+}

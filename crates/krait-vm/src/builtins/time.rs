@@ -98,7 +98,7 @@ fn struct_time_type(vm: &mut Vm) -> PyResult<&'static TypeObject> {
     let fields = [
         "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst", "tm_zone", "tm_gmtoff",
     ];
-    struct_seq_type_with(vm, "time", "struct_time", &fields, 9)
+    struct_seq_type_with(vm, "time", "struct_time", &fields, 9, None)
 }
 
 // ----- clocks -------------------------------------------------------------------
@@ -126,35 +126,46 @@ fn clock_int(vm: &mut Vm, qualname: &str, args: &[Value], kwnames: &[Value], clo
     Ok(new_big(read_clock(clock)?.into()))
 }
 
-fn clock_id(vm: &mut Vm, qualname: &str, args: &[Value], kwnames: &[Value]) -> PyResult<i32> {
-    let c = one_arg(vm, qualname, args, kwnames)?;
+/// The one argument of a `PyArg_ParseTuple` function called `name`.
+fn exactly_one<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: &[Value]) -> PyResult<&'a Value> {
+    crate::builtins::function::no_keywords(vm, name, kwnames)?;
+    match args {
+        [one] => Ok(one),
+        _ => Err(vm.type_error(format!("{name}() takes exactly 1 argument ({} given)", args.len()))),
+    }
+}
+
+/// A clock id argument (clock_gettime_ns reports itself as
+/// clock_gettime, as CPython's format string does).
+fn clock_id(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value]) -> PyResult<i32> {
+    let c = exactly_one(vm, name, args, kwnames)?;
     crate::builtins::posix::c_int(vm, c)
 }
 
 /// `time.clock_gettime(clk_id, /)`.
 fn clock_gettime(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let c = clock_id(vm, "time.clock_gettime", args, kwnames)?;
+    let c = clock_id(vm, "clock_gettime", args, kwnames)?;
     Ok(Value::float(ns_to_seconds(read_clock(c)?)))
 }
 
 /// `time.clock_gettime_ns(clk_id, /)`.
 fn clock_gettime_ns(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let c = clock_id(vm, "time.clock_gettime_ns", args, kwnames)?;
+    let c = clock_id(vm, "clock_gettime", args, kwnames)?;
     Ok(new_big(read_clock(c)?.into()))
 }
 
 /// `time.clock_getres(clk_id, /)`.
 fn clock_getres(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let c = clock_id(vm, "time.clock_getres", args, kwnames)?;
+    let c = clock_id(vm, "clock_getres", args, kwnames)?;
     let r = sys_calls::clock_resolution(c).map_err(|e| errno_error(e, None, None))?;
     Ok(Value::float(r))
 }
 
 /// `time.get_clock_info(name)`.
 fn get_clock_info(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let args = positional(vm, "get_clock_info", args, kwnames, 1, 1)?;
-    let Some(name) = crate::builtins::str::as_str(&args[0]).map(str::to_string) else {
-        let msg = format!("get_clock_info() argument must be str, not {}", vm.type_of(&args[0]).name);
+    let arg = exactly_one(vm, "get_clock_info", args, kwnames)?;
+    let Some(name) = crate::builtins::str::as_str(arg).map(str::to_string) else {
+        let msg = format!("get_clock_info() argument 1 must be str, not {}", vm.type_of(arg).name);
         return Err(vm.type_error(msg));
     };
     let (implementation, clock, monotonic, adjustable) = match name.as_str() {
@@ -445,7 +456,7 @@ fn strptime(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResu
 /// `timezone`, `altzone`, `daylight` and `tzname` from the local zone in
 /// January and July (CPython's `init_timezone` for glibc).
 fn set_timezone(vm: &mut Vm, module_dict: &Value) -> PyResult<()> {
-    sys_calls::tz_info();
+    sys_calls::tzset();
     const YEAR: i64 = (365 * 24 + 6) * 3600;
     let now = read_clock(sys_calls::CLOCK_REALTIME)?.div_euclid(SEC) as i64;
     let t = now / YEAR * YEAR;

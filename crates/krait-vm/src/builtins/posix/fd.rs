@@ -76,6 +76,32 @@ pub fn write(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyRes
     Ok(new_int(n as i64))
 }
 
+/// `os.pread(fd, length, offset, /)`.
+pub fn pread(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let args = positional(vm, "pread", args, kwnames, 3, 3)?;
+    let fd = c_int(vm, &args[0])?;
+    let length = ssize(vm, &args[1])?;
+    let offset = int_in(vm, &args[2], i64::MIN, i64::MAX, "Python int too large to convert to C long")?;
+    if length < 0 {
+        return Err(errno_error(libc::EINVAL, None, None));
+    }
+    let mut buf = crate::builtins::bytes::with_capacity(vm, length as usize)?;
+    buf.resize(length as usize, 0);
+    let n = sys_calls::pread(fd, &mut buf, offset).map_err(|e| errno_error(e, None, None))?;
+    buf.truncate(n);
+    Ok(new_bytes(buf))
+}
+
+/// `os.pwrite(fd, data, offset, /)`: the number of bytes written.
+pub fn pwrite(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let args = positional(vm, "pwrite", args, kwnames, 3, 3)?;
+    let fd = c_int(vm, &args[0])?;
+    let data = buffer_arg(vm, &args[1])?.to_vec();
+    let offset = int_in(vm, &args[2], i64::MIN, i64::MAX, "Python int too large to convert to C long")?;
+    let n = sys_calls::pwrite(fd, &data, offset).map_err(|e| errno_error(e, None, None))?;
+    Ok(new_int(n as i64))
+}
+
 /// `os.lseek(fd, position, whence, /)`: the new position.
 pub fn lseek(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let args = positional(vm, "lseek", args, kwnames, 3, 3)?;

@@ -226,5 +226,9 @@ pub fn waitstatus_to_exitcode(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &
     if libc::WIFSIGNALED(status) {
         return Ok(new_int(-(libc::WTERMSIG(status) as i64)));
     }
+    if libc::WIFSTOPPED(status) {
+        let msg = format!("process stopped by delivery of signal {}", libc::WSTOPSIG(status));
+        return Err(vm.value_error(msg));
+    }
     Err(vm.value_error(format!("invalid wait status: {status}")))
 }

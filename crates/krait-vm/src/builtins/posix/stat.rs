@@ -40,7 +40,17 @@ const FIELDS: &[&str] = &[
 
 /// `os.stat_result`, made on first use.
 pub fn stat_result_type(vm: &mut Vm) -> PyResult<&'static TypeObject> {
-    struct_seq_type_with(vm, "os", "stat_result", FIELDS, 10)
+    struct_seq_type_with(vm, "os", "stat_result", FIELDS, 10, Some(fill_float_times))
+}
+
+/// A stat_result made from a sequence has its missing float times from
+/// the int ones (CPython's `statresult_new`).
+fn fill_float_times(values: &mut [Value]) {
+    for i in 0..3 {
+        if crate::builtins::singletons::is_none(&values[10 + i]) {
+            values[10 + i] = values[7 + i].clone();
+        }
+    }
 }
 
 /// The stat_result of a `struct stat`.

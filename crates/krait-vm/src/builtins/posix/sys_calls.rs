@@ -308,6 +308,28 @@ pub fn write(fd: i32, data: &[u8]) -> SysResult<usize> {
     }
 }
 
+/// `pread(fd, buf, offset)`: the number of bytes read.
+pub fn pread(fd: i32, buf: &mut [u8], offset: i64) -> SysResult<usize> {
+    // SAFETY: `buf` is writable for its length.
+    let n = unsafe { libc::pread(fd, buf.as_mut_ptr().cast(), buf.len(), offset as libc::off_t) };
+    if n < 0 {
+        Err(errno())
+    } else {
+        Ok(n as usize)
+    }
+}
+
+/// `pwrite(fd, data, offset)`: the number of bytes written.
+pub fn pwrite(fd: i32, data: &[u8], offset: i64) -> SysResult<usize> {
+    // SAFETY: `data` is readable for its length.
+    let n = unsafe { libc::pwrite(fd, data.as_ptr().cast(), data.len(), offset as libc::off_t) };
+    if n < 0 {
+        Err(errno())
+    } else {
+        Ok(n as usize)
+    }
+}
+
 /// `lseek(fd, offset, whence)`: the new position.
 pub fn lseek(fd: i32, offset: i64, whence: i32) -> SysResult<i64> {
     // SAFETY: plain integer arguments.
@@ -575,7 +597,7 @@ fn tm_from_c(t: &libc::tm) -> Tm {
         wday: (t.tm_wday + 6) % 7,
         yday: t.tm_yday + 1,
         isdst: t.tm_isdst,
-        gmtoff: t.tm_gmtoff as i64,
+        gmtoff: t.tm_gmtoff,
         zone,
     }
 }
@@ -655,21 +677,14 @@ pub fn strftime(format: &CStr, t: &Tm) -> Vec<u8> {
     }
 }
 
-/// `tzset()`, then the C library's `timezone`, `daylight` and `tzname`.
-pub fn tz_info() -> (i64, i32, [Vec<u8>; 2]) {
+/// `tzset()`: read the `TZ` variable again.
+pub fn tzset() {
     extern "C" {
         fn tzset();
-        static timezone: libc::c_long;
-        static daylight: libc::c_int;
-        static tzname: [*const libc::c_char; 2];
     }
-    // SAFETY: tzset initialises the three globals, which Krait's one
-    // thread then reads; tzname's entries are NUL-terminated names.
-    unsafe {
-        tzset();
-        let name = |p: *const libc::c_char| if p.is_null() { Vec::new() } else { CStr::from_ptr(p).to_bytes().to_vec() };
-        (timezone as i64, daylight as i32, [name(tzname[0]), name(tzname[1])])
-    }
+    // SAFETY: tzset takes no arguments; it resets the C library's zone
+    // globals, which Krait's one thread alone reads.
+    unsafe { tzset() }
 }
 
 /// `nanosleep` for `ns` nanoseconds; `Err(EINTR)` if a signal ended it.
