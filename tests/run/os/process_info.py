@@ -7,6 +7,13 @@ print(os.getuid() == os.geteuid(), os.getgid() == os.getegid(), type(os.getpgrp(
 old = os.umask(0o027)
 print(oct(os.umask(old)))
 print(os.kill(os.getpid(), 0))
+for args in [(2**40, 0), (-2**40, 0), ("1", 0)]:
+    try:
+        os.kill(*args)
+    except (OverflowError, TypeError) as e:
+        print(type(e).__name__, e)
+# A descriptor of -1 means "none given": the current folder (the checkout).
+print("tests" in os.listdir(-1), "tests" in [e.name for e in os.scandir(-1)])
 try:
     os.kill(2**30, 0)
 except ProcessLookupError as e:

@@ -35,6 +35,13 @@ for call in [
     lambda: time.mktime((10**10, 1, 1, 0, 0, 0, 0, 0, -1)),
     lambda: time.mktime((2020, 1, 1, 0, 0, 0.5, 0, 0, -1)),
     lambda: setattr(time.gmtime(0), "tm_year", 5),
+    lambda: time.struct_time.__new__(5),
+    lambda: time.struct_time.__new__(list, [1] * 9),
+    lambda: time.struct_time.tm_zone.__get__((1, 2)),
+    lambda: time.strftime("%Y", time.struct_time((1,) * 9, {"tm_zone": 5})),
+    lambda: time.strftime("%Z|%z", time.struct_time((2000, 1, 1, 0, 0, 0, 0, 1, 0), {"tm_zone": "a\x00b", "tm_gmtoff": 0})),
+    lambda: time.sleep(2**62),
+    lambda: time.sleep(1e300),
 ]:
     try:
         print(call())

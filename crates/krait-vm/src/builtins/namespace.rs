@@ -122,6 +122,9 @@ struct StructSeqInfo {
     /// What `__new__` does to the values before making the instance
     /// (`os.stat_result` fills its float times from the int items).
     on_new: Option<fn(&mut [Value])>,
+    /// The type's own `__new__` (a built-in function), by which a call
+    /// finds the type it belongs to.
+    new: Value,
 }
 
 /// The `on_new` hook of struct sequence type `ty`.
@@ -143,8 +146,9 @@ fn struct_seq_info(ty: &TypeObject) -> Option<(Vec<String>, usize, usize)> {
 /// A named field of a struct sequence: item `index` of the tuple.
 struct StructSeqField {
     name: String,
-    /// The struct sequence type's full name, for the repr.
-    owner: String,
+    /// The struct sequence type and its full name.
+    owner: &'static TypeObject,
+    owner_name: String,
     index: usize,
     /// Fields at `n_sequence` and beyond are in the instance's slots.
     n_sequence: usize,
@@ -156,6 +160,15 @@ static STRUCTSEQ_FIELD_TYPE: TypeObject = TypeObject {
             return Ok(v.clone());
         }
         let f = field_of(v);
+        if !vm.type_of(obj).is_subtype(f.owner) {
+            let msg = format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                f.name,
+                f.owner_name,
+                vm.type_of(obj).full_name()
+            );
+            return Err(vm.type_error(msg));
+        }
         if f.index >= f.n_sequence {
             let k = f.index - f.n_sequence;
             let x = classes::slot_value(obj, k).and_then(|s| s.borrow().get(k).cloned()).filter(|x| !x.is_null());
@@ -169,7 +182,7 @@ static STRUCTSEQ_FIELD_TYPE: TypeObject = TypeObject {
     descr_set: Slot::new(|vm, _, _, _| Err(vm.error(&ATTRIBUTE_ERROR, "readonly attribute"))),
     repr: Slot::new(|_, v| {
         let f = field_of(v);
-        Ok(new_str(&format!("<member '{}' of '{}' objects>", f.name, f.owner)))
+        Ok(new_str(&format!("<member '{}' of '{}' objects>", f.name, f.owner_name)))
     }),
     ..TypeObject::builtin("member_descriptor", Some(&OBJECT_TYPE), dealloc_field, trace_field)
 };
@@ -219,8 +232,8 @@ pub fn struct_seq_type_with(
     let d = as_dict(&ns).expect("a dict");
     d.set(vm, intern("__module__"), new_str(module))?;
     d.set(vm, intern("__slots__"), new_tuple(hidden))?;
-    let new = crate::builtins::descriptors::new_staticmethod(crate::builtins::function::new_builtin("__new__", struct_seq_new));
-    d.set(vm, intern("__new__"), new)?;
+    let new = crate::builtins::function::new_builtin("__new__", struct_seq_new);
+    d.set(vm, intern("__new__"), crate::builtins::descriptors::new_staticmethod(new.clone()))?;
     let int = crate::builtins::int::new_int;
     d.set(vm, intern("n_fields"), int(fields.len() as i64))?;
     d.set(vm, intern("n_sequence_fields"), int(n_sequence as i64))?;
@@ -232,14 +245,14 @@ pub fn struct_seq_type_with(
     for (index, f) in fields.iter().enumerate().filter(|(_, f)| !f.is_empty()) {
         let field = Value::from_owned(alloc(
             &STRUCTSEQ_FIELD_TYPE,
-            StructSeqField { name: f.to_string(), owner: full.clone(), index, n_sequence },
+            StructSeqField { name: f.to_string(), owner: ty, owner_name: full.clone(), index, n_sequence },
         ));
         classes::type_setattr(vm, &cls, &intern(f), Some(field))?;
     }
     classes::type_setattr(vm, &cls, &intern("__repr__"), Some(new_method_descriptor(ty, "__repr__", struct_seq_repr)))?;
     classes::type_setattr(vm, &cls, &intern("__reduce__"), Some(new_method_descriptor(ty, "__reduce__", struct_seq_reduce)))?;
     let fields = fields.iter().map(|f| f.to_string()).collect();
-    STRUCT_SEQS.with(|c| c.borrow_mut().push(StructSeqInfo { full, ty, fields, n_sequence, on_new }));
+    STRUCT_SEQS.with(|c| c.borrow_mut().push(StructSeqInfo { full, ty, fields, n_sequence, on_new, new }));
     Ok(ty)
 }
 
@@ -271,14 +284,22 @@ pub fn make_struct_seq(vm: &mut Vm, ty: &'static TypeObject, mut values: Vec<Val
 /// `StructSeq(sequence, dict=None)` (CPython's `structseq_new`): at least
 /// the sequence fields, at most all fields; the attribute-only fields
 /// missing from `sequence` are taken from `dict`, else None.
-fn struct_seq_new(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+fn struct_seq_new(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let owner = STRUCT_SEQS.with(|c| c.borrow().iter().find(|i| i.new.is(callable)).map(|i| (i.ty, i.full.clone())));
+    let Some((owner, owner_name)) = owner else {
+        return Err(vm.type_error("structseq.__new__(): unknown struct sequence"));
+    };
     let Some((cls, rest)) = args.split_first().filter(|_| args.len() > kwnames.len()) else {
-        return Err(vm.type_error("structseq.__new__(): not enough arguments"));
+        return Err(vm.type_error(format!("{owner_name}.__new__(): not enough arguments")));
     };
     let Some(ty) = as_type(cls) else {
-        let msg = format!("structseq.__new__(X): X is not a type object ({})", vm.type_of(cls).name);
+        let msg = format!("{owner_name}.__new__(X): X is not a type object ({})", vm.type_of(cls).name);
         return Err(vm.type_error(msg));
     };
+    if !ty.is_subtype(owner) {
+        let name = ty.full_name();
+        return Err(vm.type_error(format!("{owner_name}.__new__({name}): {name} is not a subtype of {owner_name}")));
+    }
     let [seq, dict] = crate::builtins::itertools::bind(vm, "structseq", rest, kwnames, ["sequence", "dict"], 2, 1)?;
     let seq = seq.expect("required");
     let items = match as_tuple(&seq) {

@@ -18,7 +18,7 @@
 use crate::builtins::dict::{as_dict, new_dict};
 use crate::builtins::float::float_of;
 use crate::builtins::function::{new_builtin, new_module};
-use crate::builtins::int::{int_of, new_big, new_int, Int};
+use crate::builtins::int::{new_big, new_int};
 use crate::builtins::namespace::{make_struct_seq, struct_seq_type_with};
 use crate::builtins::posix::path::fs_decode;
 use crate::builtins::posix::sys_calls::{self, Tm};
@@ -195,12 +195,17 @@ fn sleep(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<
         // _PyTime_ROUND_TIMEOUT rounds up.
         let ns = (x * 1e9).ceil();
         if !(-9.2e18..9.2e18).contains(&ns) {
-            return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t"));
+            return Err(vm.overflow_error("timestamp out of range for platform time_t"));
         }
         ns as i128
     } else {
-        let s = crate::builtins::posix::int_in(vm, secs, i64::MIN, i64::MAX, "timestamp too large to convert to C _PyTime_t")?;
-        s as i128 * SEC
+        let too_large = "timestamp too large to convert to C _PyTime_t";
+        let s = crate::builtins::posix::int_in(vm, secs, i64::MIN, i64::MAX, too_large)?;
+        let ns = s as i128 * SEC;
+        if i64::try_from(ns).is_err() {
+            return Err(vm.overflow_error(too_large));
+        }
+        ns
     };
     if ns < 0 {
         return Err(vm.value_error("sleep length must be non-negative"));
@@ -251,7 +256,7 @@ fn break_down(secs: i64, local: bool) -> PyResult<Tm> {
 /// A `struct_time` of `tm`.
 fn struct_time(vm: &mut Vm, tm: &Tm) -> PyResult<Value> {
     let ty = struct_time_type(vm)?;
-    let zone = fs_decode(vm, &tm.zone)?;
+    let zone = fs_decode(vm, tm.zone.as_deref().unwrap_or_default())?;
     let values = vec![
         new_int(tm.year),
         new_int(tm.mon as i64),
@@ -279,21 +284,6 @@ fn broken_down(vm: &mut Vm, fname: &str, args: &[Value], kwnames: &[Value], loca
     struct_time(vm, &tm)
 }
 
-/// A C `int` item of a time tuple (`PyArg_ParseTuple`'s "i").
-fn tuple_int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    let Some(i) = crate::ops::index(vm, v)? else {
-        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name);
-        return Err(vm.type_error(msg));
-    };
-    match int_of(&i) {
-        Some(Int::Small(n)) if n > i32::MAX as i64 => Err(vm.overflow_error("signed integer is greater than maximum")),
-        Some(Int::Small(n)) if n < i32::MIN as i64 => Err(vm.overflow_error("signed integer is less than minimum")),
-        Some(Int::Small(n)) => Ok(n),
-        Some(b) if b.is_negative() => Err(vm.overflow_error("signed integer is less than minimum")),
-        _ => Err(vm.overflow_error("signed integer is greater than maximum")),
-    }
-}
-
 /// A time tuple or struct_time argument (CPython's `gettmarg`).
 fn time_tuple(vm: &mut Vm, fname: &str, v: &Value) -> PyResult<Tm> {
     let Some(t) = as_tuple(v) else {
@@ -305,7 +295,7 @@ fn time_tuple(vm: &mut Vm, fname: &str, v: &Value) -> PyResult<Tm> {
     }
     let mut n = [0i64; 9];
     for (slot, item) in n.iter_mut().zip(&items) {
-        *slot = tuple_int(vm, item)?;
+        *slot = crate::builtins::posix::format_i(vm, item)?;
     }
     let mut tm = Tm {
         year: n[0],
@@ -318,14 +308,19 @@ fn time_tuple(vm: &mut Vm, fname: &str, v: &Value) -> PyResult<Tm> {
         yday: n[7] as i32,
         isdst: n[8] as i32,
         gmtoff: 0,
-        zone: Vec::new(),
+        zone: None,
     };
     // A struct_time carries its zone along.
     let ty = struct_time_type(vm)?;
     if vm.type_of(v).is_subtype(ty) {
         let zone = crate::ops::getattr(vm, v, &new_str("tm_zone"))?;
         if as_str_data(&zone).is_some() {
-            tm.zone = crate::builtins::posix::path::fs_encode(vm, &zone)?;
+            let mut bytes = crate::builtins::codecs::encode(vm, as_str_data(&zone).expect("a str"), crate::builtins::codecs::Codec::Utf8, "strict")?;
+            // The C string ends at the first NUL.
+            bytes.truncate(bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len()));
+            tm.zone = Some(bytes);
+        } else if !is_none(&zone) {
+            return Err(vm.type_error("bad argument type for built-in operation"));
         }
         let off = crate::ops::getattr(vm, v, &new_str("tm_gmtoff"))?;
         if !is_none(&off) {
@@ -463,7 +458,7 @@ fn set_timezone(vm: &mut Vm, module_dict: &Value) -> PyResult<()> {
     let jan = break_down(t, true)?;
     let jul = break_down(t + YEAR / 2, true)?;
     let (jan_zone, jul_zone) = (-jan.gmtoff, -jul.gmtoff);
-    let (jan_name, jul_name) = (fs_decode(vm, &jan.zone)?, fs_decode(vm, &jul.zone)?);
+    let (jan_name, jul_name) = (fs_decode(vm, jan.zone.as_deref().unwrap_or_default())?, fs_decode(vm, jul.zone.as_deref().unwrap_or_default())?);
     let (timezone, altzone, names) = if jan_zone < jul_zone {
         // The southern hemisphere: daylight saving time in January.
         (jul_zone, jan_zone, [jul_name, jan_name])

@@ -27,11 +27,21 @@ use super::path::{name_value, path_arg, PATH_OR_FD_OR_NONE};
 use super::sys_calls::{self, RawEntry, AT_FDCWD};
 use super::{bind, errno_error};
 
+/// The directory argument of `listdir` and `scandir`: a path, a
+/// descriptor or None; CPython reads a descriptor of -1 as "none given".
+fn dir_arg(vm: &mut Vm, fname: &str, v: Option<&Value>) -> PyResult<super::path::PathArg> {
+    let path = path_arg(vm, fname, "path", v, PATH_OR_FD_OR_NONE)?;
+    if path.is_fd() && path.fd == -1 {
+        return path_arg(vm, fname, "path", None, PATH_OR_FD_OR_NONE);
+    }
+    Ok(path)
+}
+
 /// `os.listdir(path=None)`: the names in a directory, in the system's
 /// order.
 pub fn listdir(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let [path] = bind(vm, "listdir", args, kwnames, ["path"], 1, 0)?;
-    let path = path_arg(vm, "listdir", "path", path.as_ref(), PATH_OR_FD_OR_NONE)?;
+    let path = dir_arg(vm, "listdir", path.as_ref())?;
     let entries = if path.is_fd() {
         sys_calls::read_dir(None, path.fd).map_err(|e| errno_error(e, None, None))?
     } else {
@@ -83,7 +93,7 @@ unsafe fn dealloc_scandir(p: ObjPtr) {
 /// `os.scandir(path=None)`.
 pub fn scandir(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let [path] = bind(vm, "scandir", args, kwnames, ["path"], 1, 0)?;
-    let path = path_arg(vm, "scandir", "path", path.as_ref(), PATH_OR_FD_OR_NONE)?;
+    let path = dir_arg(vm, "scandir", path.as_ref())?;
     let (entries, base) = if path.is_fd() {
         (sys_calls::read_dir(None, path.fd).map_err(|e| errno_error(e, None, None))?, None)
     } else {

@@ -336,6 +336,21 @@ pub(crate) fn c_int(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     int_in(vm, v, i32::MIN as i64, i32::MAX as i64, "Python int too large to convert to C int").map(|n| n as i32)
 }
 
+/// A C `int` argument of `PyArg_ParseTuple`'s "i" format, with its
+/// messages.
+pub(crate) fn format_i(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let Some(i) = crate::ops::index(vm, v)? else {
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name);
+        return Err(vm.type_error(msg));
+    };
+    let negative = int_of(&i).is_some_and(|i| i.is_negative());
+    match int_of(&i) {
+        Some(Int::Small(n)) if (i32::MIN as i64..=i32::MAX as i64).contains(&n) => Ok(n),
+        _ if negative => Err(vm.overflow_error("signed integer is less than minimum")),
+        _ => Err(vm.overflow_error("signed integer is greater than maximum")),
+    }
+}
+
 /// A `Py_ssize_t` argument.
 pub(crate) fn ssize(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     crate::builtins::str_methods::ssize_arg(vm, v)

@@ -60,8 +60,9 @@ pub fn kill(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResu
     let [pid, signal] = args else {
         return Err(vm.type_error(format!("kill() takes exactly 2 arguments ({} given)", args.len())));
     };
-    let pid = super::int_in(vm, pid, i32::MIN as i64, i32::MAX as i64, "Python int too large to convert to C int")?;
-    let signal = c_int(vm, signal)?;
+    let pid = super::format_i(vm, pid)?;
+    // The signal is a Py_ssize_t that CPython hands to kill() as an int.
+    let signal = ssize(vm, signal)? as i32;
     sys_calls::kill(pid, signal).map_err(|e| errno_error(e, None, None))?;
     Ok(vm.none())
 }

@@ -576,16 +576,17 @@ pub struct Tm {
     pub yday: i32,
     pub isdst: i32,
     pub gmtoff: i64,
-    pub zone: Vec<u8>,
+    /// The zone's name; `None` leaves `tm_zone` NULL (a plain tuple).
+    pub zone: Option<Vec<u8>>,
 }
 
 fn tm_from_c(t: &libc::tm) -> Tm {
     let zone = if t.tm_zone.is_null() {
-        Vec::new()
+        None
     } else {
         // SAFETY: a non-null tm_zone from gmtime_r/localtime_r points at a
         // NUL-terminated name that lives as long as the time zone data.
-        unsafe { CStr::from_ptr(t.tm_zone) }.to_bytes().to_vec()
+        Some(unsafe { CStr::from_ptr(t.tm_zone) }.to_bytes().to_vec())
     };
     Tm {
         year: t.tm_year as i64 + 1900,
@@ -604,8 +605,9 @@ fn tm_from_c(t: &libc::tm) -> Tm {
 
 /// The C `struct tm` for `t` (Python's conventions undone: years from
 /// 1900, months from 0, Sunday first, days of the year from 0), with a
-/// zone name that `strftime`'s `%Z` can read while `zone` lives.
-fn tm_to_c(t: &Tm, zone: &CStr) -> libc::tm {
+/// zone name that `strftime`'s `%Z` can read while `zone` lives (NULL
+/// for none).
+fn tm_to_c(t: &Tm, zone: Option<&CStr>) -> libc::tm {
     // SAFETY: an all-zero `struct tm` is a valid value to fill in.
     let mut c: libc::tm = unsafe { std::mem::zeroed() };
     c.tm_year = (t.year - 1900) as libc::c_int;
@@ -618,7 +620,7 @@ fn tm_to_c(t: &Tm, zone: &CStr) -> libc::tm {
     c.tm_yday = t.yday - 1;
     c.tm_isdst = t.isdst;
     c.tm_gmtoff = t.gmtoff as libc::c_long;
-    c.tm_zone = zone.as_ptr();
+    c.tm_zone = zone.map_or(std::ptr::null(), CStr::as_ptr);
     c
 }
 
@@ -647,8 +649,7 @@ pub fn broken_down(secs: i64, local: bool) -> SysResult<Tm> {
 /// `mktime(t)`: `None` when the C library answers -1 for a time that is
 /// not one second before the epoch (CPython's check, by `tm_wday`).
 pub fn mktime(t: &Tm) -> Option<i64> {
-    let zone = CString::default();
-    let mut c = tm_to_c(t, &zone);
+    let mut c = tm_to_c(t, None);
     c.tm_wday = -1;
     // SAFETY: `c` is a valid `struct tm`, updated in place.
     let r = unsafe { libc::mktime(&mut c) };
@@ -661,8 +662,8 @@ pub fn mktime(t: &Tm) -> Option<i64> {
 /// `strftime(format, t)`, with a buffer grown until the result fits (an
 /// empty result for a format that makes none, as CPython's loop ends).
 pub fn strftime(format: &CStr, t: &Tm) -> Vec<u8> {
-    let zone = c_string(&t.zone).unwrap_or_default();
-    let c = tm_to_c(t, &zone);
+    let zone = t.zone.as_deref().and_then(c_string);
+    let c = tm_to_c(t, zone.as_deref());
     let mut size = 1024usize;
     loop {
         let mut buf = vec![0u8; size];
