@@ -238,7 +238,8 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
 
 /// The names of the modules written in Rust (`sys.builtin_module_names`),
 /// sorted; `builtin_module` makes each.
-pub const BUILTIN_MODULE_NAMES: &[&str] = &["_thread", "_weakref", "builtins", "itertools", "math", "sys"];
+pub const BUILTIN_MODULE_NAMES: &[&str] =
+    &["_thread", "_weakref", "builtins", "errno", "itertools", "math", "posix", "sys", "time"];
 
 /// The modules written in Rust.
 fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
@@ -252,6 +253,9 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_thread" => Ok(Some(crate::builtins::thread::new_thread_module(vm)?)),
         "itertools" => Ok(Some(crate::builtins::itertools::new_itertools_module(vm)?)),
         "math" => Ok(Some(crate::builtins::math::new_math_module(vm)?)),
+        "posix" => Ok(Some(crate::builtins::posix::new_posix_module(vm)?)),
+        "errno" => Ok(Some(crate::builtins::errno::new_errno_module(vm)?)),
+        "time" => Ok(Some(crate::builtins::time::new_time_module(vm)?)),
         _ => Ok(None),
     }
 }

@@ -23,9 +23,10 @@ pub struct ExceptionData {
     pub context: RefCell<Value>,
     pub cause: RefCell<Value>,
     pub suppress_context: std::cell::Cell<bool>,
-    /// An OSError's constructor arguments when they were 2 to 5 (errno,
-    /// strerror, filename, winerror, filename2); `args` then keeps only the
-    /// first two. Empty otherwise.
+    /// An OSError's fields (errno, strerror, filename, winerror,
+    /// filename2), NULL where unset (CPython's `OSErrorObject`); set by a
+    /// constructor given 2 to 5 arguments (`args` then keeps only the
+    /// first two) or by assigning the attributes. Empty until then.
     pub os_args: RefCell<Vec<Value>>,
     /// `__dict__`, made on first use (NULL until then).
     pub dict: RefCell<Value>,
@@ -60,7 +61,9 @@ pub fn trace_exception(p: ObjPtr, visit: Visit) {
     // SAFETY: exception types' objects are Obj<ExceptionData>.
     let data = unsafe { p.data::<ExceptionData>() };
     for v in data.args.borrow().iter().chain(data.os_args.borrow().iter()) {
-        visit(v);
+        if !v.is_null() {
+            visit(v);
+        }
     }
     let group = data.group.borrow();
     for v in [&*data.traceback.borrow(), &*data.context.borrow(), &*data.cause.borrow(), &*data.dict.borrow(), &group.0, &group.1] {
@@ -269,6 +272,19 @@ fn os_error_subclass(errno: i64) -> Option<&'static TypeObject> {
     })
 }
 
+/// The OSError (or the subclass its errno picks) that a failed system
+/// call raises: `args` are `(errno, strerror)`, and the file names are
+/// kept for `filename`/`filename2` and the message (CPython's
+/// `PyErr_SetFromErrnoWithFilenameObjects`).
+pub fn os_error(errno: i64, strerror: &str, filename: Option<Value>, filename2: Option<Value>) -> Value {
+    let ty = os_error_subclass(errno).unwrap_or(&OS_ERROR);
+    let (errno, strerror) = (crate::builtins::int::new_int(errno), new_str(strerror));
+    let data = ExceptionData::new(vec![errno.clone(), strerror.clone()]);
+    let (filename, filename2) = (filename.unwrap_or(Value::NULL), filename2.unwrap_or(Value::NULL));
+    *data.os_args.borrow_mut() = vec![errno, strerror, filename, Value::NULL, filename2];
+    Value::from_owned(alloc(ty, data))
+}
+
 /// A new exception of type `ty` whose only argument is `msg`.
 pub fn new_exception(_vm: &mut Vm, ty: &'static TypeObject, msg: String) -> Value {
     exception_with_args(ty, vec![new_str(&msg)])
@@ -315,17 +331,18 @@ fn exception_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         // A missing key reads better quoted (CPython's KeyError_str).
         [one] if vm.type_of(v).is_subtype(&KEY_ERROR) => crate::ops::repr(vm, one),
         // OSError_str: "[Errno e] strerror" and the file names.
-        _ if !data.os_args.borrow().is_empty() => {
-            let os: Vec<Value> = data.os_args.borrow().clone();
+        _ if os_error_text(&data.os_args.borrow()).is_some() => {
+            let none_if_null = |v: &Value| if v.is_null() { crate::builtins::singletons::none() } else { v.clone() };
+            let os: Vec<Value> = data.os_args.borrow().iter().map(none_if_null).collect();
+            let named = |i: usize| !data.os_args.borrow()[i].is_null();
             drop(args);
             let (errno, strerror) = (crate::ops::str(vm, &os[0])?, crate::ops::str(vm, &os[1])?);
             let (errno, strerror) = (as_str(&errno).unwrap_or("").to_string(), as_str(&strerror).unwrap_or("").to_string());
             let mut text = format!("[Errno {errno}] {strerror}");
-            let given = |i: usize| os.get(i).filter(|f| !crate::builtins::singletons::is_none(f));
-            if let Some(f1) = given(2) {
-                text.push_str(&format!(": {}", crate::ops::repr_string(vm, f1)?));
-                if let Some(f2) = given(4) {
-                    text.push_str(&format!(" -> {}", crate::ops::repr_string(vm, f2)?));
+            if named(2) {
+                text.push_str(&format!(": {}", crate::ops::repr_string(vm, &os[2])?));
+                if named(4) {
+                    text.push_str(&format!(" -> {}", crate::ops::repr_string(vm, &os[4])?));
                 }
             }
             Ok(new_str(&text))
@@ -337,6 +354,13 @@ fn exception_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             crate::ops::str(vm, &tuple)
         }
     }
+}
+
+/// Does an OSError with fields `os` print as `[Errno e] strerror`? It
+/// does with a file name, or with both errno and strerror set.
+fn os_error_text(os: &[Value]) -> Option<()> {
+    let set = |i: usize| os.get(i).is_some_and(|v| !v.is_null());
+    (set(2) || (set(0) && set(1))).then_some(())
 }
 
 /// The attributes every exception has (`BaseException`'s members and
@@ -356,7 +380,8 @@ fn exception_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
                 "filename" => 2,
                 _ => 4,
             };
-            Ok(data.os_args.borrow().get(index).cloned().unwrap_or_else(crate::builtins::singletons::none))
+            let x = data.os_args.borrow().get(index).cloned().filter(|x| !x.is_null());
+            Ok(x.unwrap_or_else(crate::builtins::singletons::none))
         }
         "code" if vm.type_of(v).is_subtype(&SYSTEM_EXIT) => Ok(system_exit_code(data)),
         attr @ ("msg" | "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset" | "print_file_and_line")
@@ -447,6 +472,16 @@ pub fn exception_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Val
         }
     };
     match text {
+        "errno" | "strerror" | "filename" | "filename2" if vm.type_of(v).is_subtype(&OS_ERROR) => {
+            let index = ["errno", "strerror", "filename", "", "filename2"].iter().position(|n| *n == text).unwrap_or(0);
+            let mut os = data.os_args.borrow_mut();
+            if os.is_empty() {
+                os.resize(5, Value::NULL);
+            }
+            let old = std::mem::replace(&mut os[index], value);
+            drop(os);
+            drop(old);
+        }
         "args" => *data.args.borrow_mut() = crate::ops::collect(vm, &value)?,
         "__cause__" => {
             let x = link(vm, "cause", &value)?;
@@ -557,7 +592,12 @@ fn exception_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: 
         }
     }
     let data = ExceptionData::new(args[..2].to_vec());
-    *data.os_args.borrow_mut() = args.to_vec();
+    // A None file name is no file name (oserror_init).
+    let mut os: Vec<Value> = args.iter().map(|a| if crate::builtins::singletons::is_none(a) { Value::NULL } else { a.clone() }).collect();
+    os[0] = args[0].clone();
+    os[1] = args[1].clone();
+    os.resize(5, Value::NULL);
+    *data.os_args.borrow_mut() = os;
     Ok(Value::from_owned(alloc(ty, data)))
 }
 

@@ -56,8 +56,45 @@ pub fn new_sys_module(vm: &mut Vm) -> PyResult<Value> {
     for (name, f) in functions {
         dd.set(vm, new_str(name), crate::builtins::function::new_builtin(name, f))?;
     }
+    dd.set(vm, new_str("audit"), crate::builtins::function::new_builtin("audit", audit))?;
+    dd.set(vm, new_str("addaudithook"), crate::builtins::function::new_builtin("addaudithook", addaudithook))?;
     set_identity(vm, dd)?;
     Ok(new_module("sys", d))
+}
+
+thread_local! {
+    /// The hooks `sys.addaudithook` added, called in order by `sys.audit`.
+    static AUDIT_HOOKS: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `sys.audit(event, *args)`: call each audit hook with the event and
+/// the arguments as a tuple (Krait raises no events of its own yet).
+fn audit(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "sys.audit", kwnames)?;
+    let Some((event, rest)) = args.split_first() else {
+        return Err(vm.type_error("audit() missing 1 required positional argument: 'event'"));
+    };
+    let hooks = AUDIT_HOOKS.with(|h| h.borrow().clone());
+    // As CPython, the event is only checked when some hook would see it.
+    if hooks.is_empty() {
+        return Ok(vm.none());
+    }
+    if crate::builtins::str::as_str_data(event).is_none() {
+        let msg = format!("expected str for argument 'event', not {}", vm.type_of(event).name);
+        return Err(vm.type_error(msg));
+    }
+    let rest = crate::builtins::tuple::new_tuple(rest.to_vec());
+    for hook in hooks {
+        crate::eval::call(vm, &hook, &[event.clone(), rest.clone()], &[])?;
+    }
+    Ok(vm.none())
+}
+
+/// `sys.addaudithook(hook)`.
+fn addaudithook(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let [hook] = crate::builtins::itertools::bind(vm, "addaudithook", args, kwnames, ["hook"], 1, 1)?;
+    AUDIT_HOOKS.with(|h| h.borrow_mut().push(hook.expect("required")));
+    Ok(vm.none())
 }
 
 /// The language version Krait implements: CPython 3.11's, at the micro

@@ -212,10 +212,11 @@ fn trace_visits_every_reference_of_an_exception() {
     let code = new_str("stands in for a traceback object");
     *data.traceback.borrow_mut() = code.clone();
     let mut expected: Vec<u64> = data.args.borrow().iter().map(Value::bits).collect();
-    expected.extend(data.os_args.borrow().iter().map(Value::bits));
+    // The unset fields (winerror, filename2) are NULL, which is not traced.
+    expected.extend(data.os_args.borrow().iter().filter(|v| !v.is_null()).map(Value::bits));
     expected.extend([code.bits(), ctx.bits(), cause.bits()]);
     assert_eq!(data.args.borrow().len(), 2);
-    assert_eq!(data.os_args.borrow().len(), 3);
+    assert_eq!(data.os_args.borrow().len(), 5);
     assert_eq!(traced(&os), expected);
 }
 
@@ -268,4 +269,21 @@ fn every_builtin_module_name_names_a_module() {
     let mut sorted = crate::import::BUILTIN_MODULE_NAMES.to_vec();
     sorted.sort_unstable();
     assert_eq!(sorted, crate::import::BUILTIN_MODULE_NAMES);
+}
+
+#[test]
+fn trace_visits_the_name_path_and_cached_stat_of_a_dir_entry() {
+    let mut vm = Vm::new();
+    let posix = crate::import::import_module(&mut vm, "posix").unwrap_or_else(|_| panic!("import posix"));
+    let scandir = ops::getattr(&mut vm, &posix, &new_str("scandir")).unwrap_or_else(|_| panic!("posix.scandir"));
+    let it = crate::eval::call(&mut vm, &scandir, &[new_str(env!("CARGO_MANIFEST_DIR"))], &[]).unwrap_or_else(|_| panic!("scandir"));
+    let entry = ops::next(&mut vm, &it).unwrap_or_else(|_| panic!("next")).expect("the crate folder is not empty");
+    let name = ops::getattr(&mut vm, &entry, &new_str("name")).unwrap_or_else(|_| panic!("name"));
+    let path = ops::getattr(&mut vm, &entry, &new_str("path")).unwrap_or_else(|_| panic!("path"));
+    assert_eq!(traced(&entry), vec![name.bits(), path.bits()]);
+    let stat = ops::getattr(&mut vm, &entry, &new_str("stat")).unwrap_or_else(|_| panic!("stat"));
+    let st = crate::eval::call(&mut vm, &stat, &[], &[]).unwrap_or_else(|_| panic!("stat()"));
+    let seen = traced(&entry);
+    assert_eq!(seen.len(), 3);
+    assert!(seen.contains(&st.bits()));
 }
