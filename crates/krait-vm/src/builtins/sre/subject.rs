@@ -1,0 +1,147 @@
+//! The string a pattern is matched against (CPython's `getstring` and
+//! `getslice` in `Modules/_sre/sre.c`): a `str`, or any bytes-like object
+//! (bytes, bytearray, memoryview).
+//!
+//! Invariants:
+//! - The engine sees characters by index: an ASCII `str` and a `bytes` as
+//!   their own bytes (no copy); a non-ASCII `str` as its code points,
+//!   decoded once per call (or once per scanner); a bytearray or
+//!   memoryview as a copy of its bytes taken when the call starts.
+//! - A slice of a `str` subject is a `str` (the subject itself when it is
+//!   an exact `str` and the slice is all of it); a slice of any bytes-like
+//!   subject is a `bytes`, as in CPython.
+
+use crate::builtins::bytes::{as_buffer, as_bytes, new_bytes, BYTES_TYPE};
+use crate::builtins::str::{as_str_data, new_str_bytes, StrData, STR_TYPE};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// A subject, ready for the engine.
+pub struct Subject {
+    /// The object given.
+    pub value: Value,
+    text: Text,
+}
+
+enum Text {
+    /// An ASCII `str` or a `bytes`: read from `value` itself.
+    Own,
+    /// A non-ASCII `str`'s code points.
+    Wide(Box<[u32]>),
+    /// A bytearray's or memoryview's bytes.
+    Copied(Box<[u8]>),
+}
+
+/// The characters of a subject, borrowed for a match.
+pub enum Chars<'a> {
+    Narrow(&'a [u8]),
+    Wide(&'a [u32]),
+}
+
+impl Subject {
+    /// The subject `v`, or CPython's TypeError for anything else.
+    pub fn new(vm: &mut Vm, v: &Value) -> PyResult<Subject> {
+        match Subject::try_new(v) {
+            Some(s) => Ok(s),
+            None => {
+                let msg = format!("expected string or bytes-like object, got '{}'", vm.type_of(v).name);
+                Err(vm.type_error(msg))
+            }
+        }
+    }
+
+    /// The subject `v`, if it is a string or bytes-like.
+    pub fn try_new(v: &Value) -> Option<Subject> {
+        if let Some(d) = as_str_data(v) {
+            let text = if d.len() == d.bytes().len() { Text::Own } else { Text::Wide(d.code_points().collect()) };
+            return Some(Subject { value: v.clone(), text });
+        }
+        if as_bytes(v).is_some() {
+            return Some(Subject { value: v.clone(), text: Text::Own });
+        }
+        let copy: Box<[u8]> = (*as_buffer(v)?).into();
+        Some(Subject { value: v.clone(), text: Text::Copied(copy) })
+    }
+
+    pub fn is_bytes(&self) -> bool {
+        as_str_data(&self.value).is_none()
+    }
+
+    pub fn chars(&self) -> Chars<'_> {
+        match &self.text {
+            Text::Own => match as_str_data(&self.value) {
+                Some(d) => Chars::Narrow(d.bytes()),
+                None => Chars::Narrow(as_bytes(&self.value).unwrap_or(&[])),
+            },
+            Text::Wide(w) => Chars::Wide(w),
+            Text::Copied(b) => Chars::Narrow(b),
+        }
+    }
+
+    /// The number of characters.
+    pub fn len(&self) -> usize {
+        match self.chars() {
+            Chars::Narrow(b) => b.len(),
+            Chars::Wide(w) => w.len(),
+        }
+    }
+
+    /// Characters `i..j` as a `str` or `bytes` (CPython's `getslice`).
+    pub fn slice(&self, i: usize, j: usize) -> Value {
+        match (as_str_data(&self.value), self.chars()) {
+            (Some(d), _) => str_slice(&self.value, d, i, j),
+            (None, Chars::Narrow(b)) => {
+                if i == 0 && j == b.len() && is_exact(&self.value, &BYTES_TYPE) {
+                    return self.value.clone();
+                }
+                new_bytes(b[i.min(j)..j].to_vec())
+            }
+            (None, Chars::Wide(_)) => unreachable!("bytes subjects are narrow"),
+        }
+    }
+
+    /// The empty string of the subject's kind (the joiner of `sub`).
+    pub fn empty(&self) -> Value {
+        self.slice(0, 0)
+    }
+}
+
+fn is_exact(v: &Value, ty: &crate::types::TypeObject) -> bool {
+    v.as_object().is_some_and(|p| std::ptr::eq(p.ty(), ty))
+}
+
+/// Code points `i..j` of the string `v` (whose payload is `d`).
+pub fn str_slice(v: &Value, d: &StrData, i: usize, j: usize) -> Value {
+    if i == 0 && j == d.len() && is_exact(v, &STR_TYPE) {
+        return v.clone();
+    }
+    let (a, b) = (d.offset_of(i), d.offset_of(j.max(i)));
+    new_str_bytes(d.bytes()[a..b].into(), j.saturating_sub(i))
+}
+
+/// Characters `i..j` of the object `v` a match was made on, read again as
+/// CPython's `match_getslice_by_index` does (a bytearray may have changed
+/// since: the bounds are clamped to its length).
+pub fn slice_of(vm: &mut Vm, v: &Value, i: usize, j: usize) -> PyResult<Value> {
+    if let Some(d) = as_str_data(v) {
+        let (i, j) = (i.min(d.len()), j.min(d.len()));
+        return Ok(str_slice(v, d, i, j));
+    }
+    if let Some(b) = as_bytes(v) {
+        let (i, j) = (i.min(b.len()), j.min(b.len()));
+        if i == 0 && j == b.len() && is_exact(v, &BYTES_TYPE) {
+            return Ok(v.clone());
+        }
+        return Ok(new_bytes(b[i.min(j)..j].to_vec()));
+    }
+    match as_buffer(v) {
+        Some(b) => {
+            let (i, j) = (i.min(b.len()), j.min(b.len()));
+            Ok(new_bytes(b[i.min(j)..j].to_vec()))
+        }
+        None => {
+            let msg = format!("expected string or bytes-like object, got '{}'", vm.type_of(v).name);
+            Err(vm.type_error(msg))
+        }
+    }
+}
