@@ -225,3 +225,59 @@ pub fn in_charset_loc_ignore(code: &[u32], i: usize, ch: u32) -> bool {
     let up = if ch < 256 { upper_locale(ch) } else { ch };
     up != lo && in_charset(code, i, up)
 }
+
+/// Is `op` an opcode that matches exactly one character?
+pub fn is_char_op(op: u32) -> bool {
+    matches!(
+        op,
+        LITERAL
+            | NOT_LITERAL
+            | LITERAL_IGNORE
+            | NOT_LITERAL_IGNORE
+            | LITERAL_UNI_IGNORE
+            | NOT_LITERAL_UNI_IGNORE
+            | LITERAL_LOC_IGNORE
+            | NOT_LITERAL_LOC_IGNORE
+            | IN
+            | IN_IGNORE
+            | IN_UNI_IGNORE
+            | IN_LOC_IGNORE
+            | ANY
+            | ANY_ALL
+            | CATEGORY
+    )
+}
+
+/// The number of code words of the one-character opcode at `code[pc]`.
+pub fn char_op_len(code: &[u32], pc: usize) -> usize {
+    match at(code, pc) {
+        ANY | ANY_ALL => 1,
+        IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE => 1 + at(code, pc + 1) as usize,
+        _ => 2,
+    }
+}
+
+/// Does the one-character opcode at `code[pc]` match `ch` (as the engine
+/// would, minus the end-of-text test)?
+#[inline]
+pub fn char_op_matches(code: &[u32], pc: usize, ch: u32) -> bool {
+    let arg = at(code, pc + 1);
+    match at(code, pc) {
+        LITERAL => ch == arg,
+        NOT_LITERAL => ch != arg,
+        LITERAL_IGNORE => lower_ascii(ch) == arg,
+        NOT_LITERAL_IGNORE => lower_ascii(ch) != arg,
+        LITERAL_UNI_IGNORE => lower_unicode(ch) == arg,
+        NOT_LITERAL_UNI_IGNORE => lower_unicode(ch) != arg,
+        LITERAL_LOC_IGNORE => char_loc_ignore(arg, ch),
+        NOT_LITERAL_LOC_IGNORE => !char_loc_ignore(arg, ch),
+        IN => in_charset(code, pc + 2, ch),
+        IN_IGNORE => in_charset(code, pc + 2, lower_ascii(ch)),
+        IN_UNI_IGNORE => in_charset(code, pc + 2, lower_unicode(ch)),
+        IN_LOC_IGNORE => in_charset_loc_ignore(code, pc + 2, ch),
+        ANY => !is_linebreak(ch),
+        ANY_ALL => true,
+        CATEGORY => category(arg, ch),
+        _ => false,
+    }
+}

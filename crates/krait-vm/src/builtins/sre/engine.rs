@@ -135,7 +135,11 @@ pub struct State {
     pub pos: usize,
     pub endpos: usize,
     /// Group marks: 2g is group g+1's start, 2g+1 its end; NONE unset.
+    /// Grown by MARK as far as it goes (so a pattern declaring a huge
+    /// number of groups costs nothing until it sets them).
     pub marks: Vec<usize>,
+    /// The highest mark index the pattern may set (2 * groups + 1).
+    max_mark: usize,
     /// The highest valid index in `marks`, or -1.
     pub lastmark: isize,
     /// The last group closed, or -1.
@@ -165,7 +169,8 @@ impl State {
             ptr: start,
             pos: start,
             endpos: end,
-            marks: vec![NONE; 2 * groups + 2],
+            marks: Vec::new(),
+            max_mark: 2 * groups + 1,
             lastmark: -1,
             lastindex: -1,
             match_all: false,
@@ -322,8 +327,11 @@ impl State {
             match op {
                 MARK => {
                     let i = at(code, *pc) as usize;
-                    if i >= self.marks.len() {
+                    if i > self.max_mark {
                         return Err(SreError::Illegal);
+                    }
+                    if i >= self.marks.len() {
+                        self.marks.resize(i + 1, NONE);
                     }
                     if i & 1 == 1 {
                         self.lastindex = (i / 2 + 1) as isize;
@@ -1057,15 +1065,11 @@ impl State {
             NOT_LITERAL_IGNORE => span.iter().take_while(|c| lower_ascii(c.code()) != chr).count(),
             NOT_LITERAL_UNI_IGNORE => span.iter().take_while(|c| lower_unicode(c.code()) != chr).count(),
             NOT_LITERAL_LOC_IGNORE => span.iter().take_while(|c| !char_loc_ignore(chr, c.code())).count(),
-            // The one-character sets of `re` under IGNORECASE, followed by
-            // the item's SUCCESS: as the general case below, but direct.
-            op @ (IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE) if at(code, item + 1 + at(code, item + 1) as usize) == SUCCESS => {
-                let set = item + 2;
-                match op {
-                    IN_IGNORE => span.iter().take_while(|c| in_charset(code, set, lower_ascii(c.code()))).count(),
-                    IN_UNI_IGNORE => span.iter().take_while(|c| in_charset(code, set, lower_unicode(c.code()))).count(),
-                    _ => span.iter().take_while(|c| in_charset_loc_ignore(code, set, c.code())).count(),
-                }
+            // Any other one-character item followed by the item's SUCCESS
+            // (the sets of `re` under IGNORECASE): as the general case
+            // below, but direct.
+            op if is_char_op(op) && at(code, item + char_op_len(code, item)) == SUCCESS => {
+                span.iter().take_while(|c| char_op_matches(code, item, c.code())).count()
             }
             _ => {
                 // Any other item: match it as a pattern of its own, again
@@ -1097,7 +1101,8 @@ impl State {
     /// Find the first position from `self.start` where the pattern matches
     /// (CPython's `SRE(search)`); on success `self.start` and `self.ptr`
     /// are the match's span.
-    pub fn search<C: SreChar>(&mut self, code: &[u32], text: &[C]) -> Result<bool, SreError> {
+    /// `first` is `first_char_test(code)`.
+    pub fn search<C: SreChar>(&mut self, code: &[u32], text: &[C], first: Option<usize>) -> Result<bool, SreError> {
         let mut ptr = self.start;
         let mut end = self.end;
         if ptr > end {
@@ -1180,6 +1185,30 @@ impl State {
                 self.lastindex = -1;
             }
         }
+        if let Some(test) = first {
+            // Every match starts with a character `test` accepts: try only
+            // where one is (the positions skipped would fail at once).
+            let first_ptr = ptr;
+            let last = end.min(self.end.saturating_sub(1));
+            loop {
+                while ptr <= last && !char_op_matches(code, test, text[ptr].code()) {
+                    ptr += 1;
+                }
+                if ptr > last || ptr >= self.end {
+                    return Ok(false);
+                }
+                self.start = ptr;
+                self.ptr = ptr;
+                let toplevel = ptr == first_ptr;
+                if self.run(code, text, pc, toplevel)? {
+                    return Ok(true);
+                }
+                self.must_advance = false;
+                ptr += 1;
+                self.lastmark = -1;
+                self.lastindex = -1;
+            }
+        }
         // The general case: try each position in turn.
         self.start = ptr;
         self.ptr = ptr;
@@ -1199,5 +1228,36 @@ impl State {
             status = self.run(code, text, pc, false)?;
         }
         Ok(status)
+    }
+}
+
+/// The position of a one-character test that every match of `code` begins
+/// with (a literal, a set, the item of a repeat of at least one), found by
+/// looking through marks and into repeats and atomic groups; None when the
+/// search already scans for a prefix or set (INFO), or nothing is certain.
+pub fn first_char_test(code: &[u32]) -> Option<usize> {
+    let mut pc = 0;
+    if at(code, 0) == INFO {
+        if at(code, 2) & (INFO_PREFIX | INFO_CHARSET) != 0 {
+            return None;
+        }
+        pc = 1 + at(code, 1) as usize;
+    }
+    loop {
+        let op = at(code, pc);
+        match op {
+            MARK => pc += 2,
+            ANY_ALL => return None,
+            _ if is_char_op(op) => return Some(pc),
+            REPEAT_ONE | MIN_REPEAT_ONE | POSSESSIVE_REPEAT_ONE => {
+                let item = pc + 4;
+                let one = is_char_op(at(code, item)) && at(code, item) != ANY_ALL;
+                let simple = one && at(code, item + char_op_len(code, item)) == SUCCESS;
+                return (at(code, pc + 2) >= 1 && simple).then_some(item);
+            }
+            REPEAT | POSSESSIVE_REPEAT if at(code, pc + 2) >= 1 => pc += 4,
+            ATOMIC_GROUP => pc += 2,
+            _ => return None,
+        }
     }
 }

@@ -122,10 +122,7 @@ pub fn new_match(vm: &mut Vm, pattern: &Value, string: &Value, state: &State) ->
     marks.push(state.ptr as isize);
     for g in 1..=p.groups {
         match state.group_span(g) {
-            Some((a, b)) if a > b => {
-                let msg = "The span of capturing group is wrong, please report a bug for the re module.";
-                return Err(vm.error(&crate::builtins::exceptions::SYSTEM_ERROR, msg));
-            }
+            Some((a, b)) if a > b => return Err(wrong_span(vm)),
             Some((a, b)) => marks.extend([a as isize, b as isize]),
             None => marks.extend([-1, -1]),
         }
@@ -140,6 +137,12 @@ pub fn new_match(vm: &mut Vm, pattern: &Value, string: &Value, state: &State) ->
         regs: RefCell::new(None),
     };
     Ok(Value::from_owned(alloc(&MATCH_TYPE, data)))
+}
+
+/// CPython's SystemError for a group whose end is before its start.
+pub fn wrong_span(vm: &mut Vm) -> PyErr {
+    let msg = "The span of capturing group is wrong, please report a bug for the re module.";
+    vm.error(&crate::builtins::exceptions::SYSTEM_ERROR, msg)
 }
 
 fn no_such_group(vm: &mut Vm) -> PyErr {

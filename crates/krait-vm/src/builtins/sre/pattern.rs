@@ -36,6 +36,8 @@ pub struct PatternData {
     pub groupindex: Option<Value>,
     pub indexgroup: Option<Value>,
     pub isbytes: i32,
+    /// `engine::first_char_test` of `code`.
+    pub first: Option<usize>,
 }
 
 pub static PATTERN_TYPE: TypeObject = TypeObject {
@@ -149,10 +151,12 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
         groupindex: named.then(|| groupindex.clone()),
         indexgroup: (named && has_names).then(|| indexgroup.clone()),
         isbytes,
+        first: None,
     };
     if groups < 0 || !validate::validate(&data.code, data.groups) {
         return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "invalid SRE code"));
     }
+    let data = PatternData { first: super::engine::first_char_test(&data.code), ..data };
     Ok(Value::from_owned(alloc(&PATTERN_TYPE, data)))
 }
 
@@ -202,8 +206,8 @@ pub fn run_match(vm: &mut Vm, p: &PatternData, subject: &Subject, state: &mut St
 /// Search from `state.start` (CPython's `sre_search`).
 pub fn run_search(vm: &mut Vm, p: &PatternData, subject: &Subject, state: &mut State) -> PyResult<bool> {
     let r = match subject.chars() {
-        Chars::Narrow(t) => state.search(&p.code, t),
-        Chars::Wide(t) => state.search(&p.code, t),
+        Chars::Narrow(t) => state.search(&p.code, t, p.first),
+        Chars::Wide(t) => state.search(&p.code, t, p.first),
     };
     r.map_err(|e| engine_error(vm, e))
 }

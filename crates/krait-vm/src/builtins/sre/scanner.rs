@@ -14,7 +14,7 @@ use std::cell::{Cell, RefCell};
 use super::engine::State;
 use super::pattern::{pattern_of, run_match, run_search, state_init};
 use super::subject::Subject;
-use super::{match_obj, no_args};
+use super::match_obj;
 use crate::builtins::singletons::none;
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
 use crate::types::{GetSetDef, MethodDef, TypeObject, Visit, OBJECT_TYPE};
@@ -67,14 +67,23 @@ pub fn new_scanner(vm: &mut Vm, pattern: &Value, string: &Value, pos: i64, endpo
     Ok(Value::from_owned(alloc(&SCANNER_TYPE, data)))
 }
 
-fn scanner_match(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    no_args(vm, "match", args, kwnames)?;
+/// Clinic's check of a method without parameters.
+fn no_arguments(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<()> {
+    if args.is_empty() {
+        Ok(())
+    } else {
+        Err(vm.type_error(format!("{name}() takes no arguments")))
+    }
+}
+
+fn scanner_match(vm: &mut Vm, this: &Value, args: &[Value], _: &[Value]) -> PyResult<Value> {
+    no_arguments(vm, "match", args)?;
     step(vm, this, false)
 }
 
 /// `scanner.search()`: the next match anywhere after the last one.
-pub fn scanner_search(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    no_args(vm, "search", args, kwnames)?;
+pub fn scanner_search(vm: &mut Vm, this: &Value, args: &[Value], _: &[Value]) -> PyResult<Value> {
+    no_arguments(vm, "search", args)?;
     step(vm, this, true)
 }
 
@@ -98,10 +107,11 @@ fn step(vm: &mut Vm, this: &Value, search: bool) -> PyResult<Value> {
             s.done.set(true);
             return Ok(none());
         }
-        let m = match_obj::new_match(vm, &s.pattern, &s.subject.value, &state)?;
+        // The scan moves on even when making the match fails, as CPython's.
+        let m = match_obj::new_match(vm, &s.pattern, &s.subject.value, &state);
         state.must_advance = state.ptr == state.start;
         state.start = state.ptr;
-        Ok(m)
+        m
     })();
     s.executing.set(false);
     result

@@ -11,6 +11,7 @@
 //!   `PyBytes_Join` of its list: every callable has run before a piece of
 //!   the wrong type is reported, with its index in that list.
 
+use super::engine::State;
 use super::pattern::{pattern_of, run_search, state_init};
 use super::subject::{str_slice, Chars, Subject};
 use super::{clinic, match_obj, ssize_or};
@@ -38,14 +39,16 @@ pub fn findall(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
         if !run_search(vm, p, &subject, &mut state)? {
             break;
         }
-        let group = |g: usize| match state.group_span(g) {
-            Some((a, b)) => subject.slice(a, b),
-            None => subject.empty(),
-        };
         out.push(match p.groups {
             0 => subject.slice(state.start, state.ptr),
-            1 => group(1),
-            n => new_tuple((1..=n).map(group).collect()),
+            1 => group_text(vm, &subject, &state, 1, true)?,
+            n => {
+                let mut items = Vec::with_capacity(n);
+                for g in 1..=n {
+                    items.push(group_text(vm, &subject, &state, g, true)?);
+                }
+                new_tuple(items)
+            }
         });
         state.must_advance = state.ptr == state.start;
         state.start = state.ptr;
@@ -71,10 +74,7 @@ pub fn split(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> Py
         }
         out.push(subject.slice(last, state.start));
         for g in 1..=p.groups {
-            out.push(match state.group_span(g) {
-                Some((a, b)) => subject.slice(a, b),
-                None => none(),
-            });
+            out.push(group_text(vm, &subject, &state, g, false)?);
         }
         n += 1;
         state.must_advance = state.ptr == state.start;
@@ -83,6 +83,17 @@ pub fn split(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> Py
     }
     out.push(subject.slice(last, state.endpos));
     Ok(new_list(out))
+}
+
+/// Group `g`'s text, or "" (`empty`) or None if it did not take part
+/// (CPython's `state_getslice`, with its check of the span).
+fn group_text(vm: &mut Vm, subject: &Subject, state: &State, g: usize, empty: bool) -> PyResult<Value> {
+    match state.group_span(g) {
+        Some((a, b)) if a > b => Err(match_obj::wrong_span(vm)),
+        Some((a, b)) => Ok(subject.slice(a, b)),
+        None if empty => Ok(subject.empty()),
+        None => Ok(none()),
+    }
 }
 
 /// What replaces each match.
