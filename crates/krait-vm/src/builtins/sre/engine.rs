@@ -55,6 +55,8 @@ pub enum SreError {
     Illegal,
     /// Items nested deeper than `MAX_NESTING`.
     Recursion,
+    /// No memory for the group marks.
+    Memory,
 }
 
 /// Where a finished sub-match resumes its parent (CPython's JUMP_* labels).
@@ -331,6 +333,9 @@ impl State {
                         return Err(SreError::Illegal);
                     }
                     if i >= self.marks.len() {
+                        if self.marks.try_reserve(i + 1 - self.marks.len()).is_err() {
+                            return Err(SreError::Memory);
+                        }
                         self.marks.resize(i + 1, NONE);
                     }
                     if i & 1 == 1 {

@@ -61,6 +61,8 @@ pub fn new_sre_module(vm: &mut Vm) -> PyResult<Value> {
     Ok(new_module("_sre", d))
 }
 
+pub use pattern::mark_weakly_referenced;
+
 /// The types `classes` must refuse as bases ("is not an acceptable base type").
 pub const FINAL_TYPES: &[&str] = &["re.Pattern", "re.Match", "_sre.SRE_Scanner"];
 
@@ -151,6 +153,7 @@ fn c_int_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
 fn engine_error(vm: &mut Vm, e: SreError) -> PyErr {
     match e {
         SreError::Recursion => vm.error(&crate::builtins::exceptions::RECURSION_ERROR, "maximum recursion limit exceeded"),
+        SreError::Memory => vm.error(&crate::builtins::exceptions::MEMORY_ERROR, ""),
         SreError::Illegal => vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "internal error in regular expression engine"),
     }
 }

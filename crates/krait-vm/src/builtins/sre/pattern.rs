@@ -38,6 +38,8 @@ pub struct PatternData {
     pub isbytes: i32,
     /// `engine::first_char_test` of `code`.
     pub first: Option<usize>,
+    /// Some weak reference refers to the pattern.
+    pub weakly_referenced: std::cell::Cell<bool>,
 }
 
 pub static PATTERN_TYPE: TypeObject = TypeObject {
@@ -91,7 +93,23 @@ pub static PATTERN_TYPE: TypeObject = TypeObject {
 
 unsafe fn dealloc_pattern(p: ObjPtr) {
     // SAFETY: patterns are allocated by `compile` as Obj<PatternData>.
+    if unsafe { p.data::<PatternData>() }.weakly_referenced.get() {
+        crate::builtins::weakref::clear(p.addr());
+    }
+    // SAFETY: as above.
     unsafe { dealloc_boxed::<PatternData>(p) }
+}
+
+/// Mark `v` as weakly referenced if it is a Pattern (which CPython lets
+/// weak references refer to); false for anything else.
+pub fn mark_weakly_referenced(v: &Value) -> bool {
+    match v.as_object() {
+        Some(p) if std::ptr::eq(p.ty(), &PATTERN_TYPE) => {
+            pattern_of(v).weakly_referenced.set(true);
+            true
+        }
+        _ => false,
+    }
 }
 
 fn trace_pattern(p: ObjPtr, visit: Visit) {
@@ -152,6 +170,7 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
         indexgroup: (named && has_names).then(|| indexgroup.clone()),
         isbytes,
         first: None,
+        weakly_referenced: std::cell::Cell::new(false),
     };
     if groups < 0 || !validate::validate(&data.code, data.groups) {
         return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "invalid SRE code"));

@@ -7,11 +7,21 @@
 //!   their own bytes (no copy); a non-ASCII `str` as its code points,
 //!   decoded once per call (or once per scanner); a bytearray or
 //!   memoryview as a copy of its bytes taken when the call starts.
+//! - The code points of the last long non-ASCII exact `str` decoded are
+//!   kept (with a reference to it) and reused while the next subject is
+//!   that same object: the idiom `pattern.match(text, pos)` in a loop over
+//!   one long text costs one decoding, not one per call.
+//! - While a Subject of a bytearray lives (one call, or a scanner's life)
+//!   it counts as an export of the bytearray, which then refuses to change
+//!   size (BufferError), as CPython's buffer view makes it.
 //! - A slice of a `str` subject is a `str` (the subject itself when it is
 //!   an exact `str` and the slice is all of it); a slice of any bytes-like
 //!   subject is a `bytes`, as in CPython.
 
-use crate::builtins::bytes::{as_buffer, as_bytes, new_bytes, BYTES_TYPE};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::builtins::bytes::{as_buffer, as_bytearray, as_bytes, new_bytes, BYTES_TYPE};
 use crate::builtins::str::{as_str_data, new_str_bytes, StrData, STR_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -27,7 +37,7 @@ enum Text {
     /// An ASCII `str` or a `bytes`: read from `value` itself.
     Own,
     /// A non-ASCII `str`'s code points.
-    Wide(Box<[u32]>),
+    Wide(Rc<[u32]>),
     /// A bytearray's or memoryview's bytes.
     Copied(Box<[u8]>),
 }
@@ -36,6 +46,14 @@ enum Text {
 pub enum Chars<'a> {
     Narrow(&'a [u8]),
     Wide(&'a [u32]),
+}
+
+impl Drop for Subject {
+    fn drop(&mut self) {
+        if let Some(a) = as_bytearray(&self.value) {
+            a.exports.set(a.exports.get().saturating_sub(1));
+        }
+    }
 }
 
 impl Subject {
@@ -53,13 +71,16 @@ impl Subject {
     /// The subject `v`, if it is a string or bytes-like.
     pub fn try_new(v: &Value) -> Option<Subject> {
         if let Some(d) = as_str_data(v) {
-            let text = if d.len() == d.bytes().len() { Text::Own } else { Text::Wide(d.code_points().collect()) };
+            let text = if d.len() == d.bytes().len() { Text::Own } else { Text::Wide(code_points(v, d)) };
             return Some(Subject { value: v.clone(), text });
         }
         if as_bytes(v).is_some() {
             return Some(Subject { value: v.clone(), text: Text::Own });
         }
         let copy: Box<[u8]> = (*as_buffer(v)?).into();
+        if let Some(a) = as_bytearray(v) {
+            a.exports.set(a.exports.get() + 1);
+        }
         Some(Subject { value: v.clone(), text: Text::Copied(copy) })
     }
 
@@ -104,6 +125,35 @@ impl Subject {
     pub fn empty(&self) -> Value {
         self.slice(0, 0)
     }
+}
+
+/// Strings shorter than this are decoded afresh each time.
+const CACHED_LENGTH: usize = 256;
+
+thread_local! {
+    /// The last long exact `str` decoded, and its code points. Leaked, as
+    /// `str::INTERNED` is: dropping it at thread exit would free an object
+    /// after the allocator's own thread-locals are gone.
+    static DECODED: &'static RefCell<Option<(Value, Rc<[u32]>)>> = Box::leak(Box::new(RefCell::new(None)));
+}
+
+/// The code points of the non-ASCII string `v` (payload `d`).
+fn code_points(v: &Value, d: &StrData) -> Rc<[u32]> {
+    if d.len() < CACHED_LENGTH || !is_exact(v, &STR_TYPE) {
+        return d.code_points().collect();
+    }
+    DECODED.with(|cache| {
+        if let Some((s, cps)) = &*cache.borrow() {
+            if s.is(v) {
+                return cps.clone();
+            }
+        }
+        let cps: Rc<[u32]> = d.code_points().collect();
+        // The string replaced is an exact str: freeing it runs no Python code.
+        let old = cache.borrow_mut().replace((v.clone(), cps.clone()));
+        drop(old);
+        cps
+    })
 }
 
 fn is_exact(v: &Value, ty: &crate::types::TypeObject) -> bool {

@@ -12,6 +12,11 @@ use super::constants::*;
 
 type Check = Result<(), ()>;
 
+/// How deeply blocks may nest. `re` makes far shallower code (its parser
+/// stops at the recursion limit); hand-made code nested deeper is refused
+/// rather than checked on an ever deeper Rust stack.
+const MAX_DEPTH: usize = 5000;
+
 /// A reader of one block `code[pos..end]`.
 struct Reader<'a> {
     code: &'a [u32],
@@ -90,16 +95,16 @@ fn charset(code: &[u32], pos: usize, end: usize) -> Check {
 }
 
 /// Check a block that must not end with a JUMP.
-fn block(code: &[u32], pos: usize, end: usize, groups: usize) -> Check {
-    match inner(code, pos, end, groups)? {
+fn block(code: &[u32], pos: usize, end: usize, groups: usize, depth: usize) -> Check {
+    match inner(code, pos, end, groups, depth)? {
         false => Ok(()),
         true => Err(()),
     }
 }
 
 /// Check `code[pos..end]`; `Ok(true)` if its last opcode is a JUMP.
-fn inner(code: &[u32], pos: usize, end: usize, groups: usize) -> Result<bool, ()> {
-    if pos > end {
+fn inner(code: &[u32], pos: usize, end: usize, groups: usize, depth: usize) -> Result<bool, ()> {
+    if pos > end || depth > MAX_DEPTH {
         return Err(());
     }
     let mut r = Reader { code, pos, end };
@@ -189,7 +194,7 @@ fn inner(code: &[u32], pos: usize, end: usize, groups: usize) -> Result<bool, ()
                     if skip < 3 {
                         return Err(());
                     }
-                    block(code, r.pos, r.pos + skip - 3, groups)?;
+                    block(code, r.pos, r.pos + skip - 3, groups, depth + 1)?;
                     r.pos += skip - 3;
                     if r.word()? != JUMP {
                         return Err(());
@@ -213,7 +218,7 @@ fn inner(code: &[u32], pos: usize, end: usize, groups: usize) -> Result<bool, ()
                 if min > max || skip < 4 {
                     return Err(());
                 }
-                block(code, r.pos, r.pos + skip - 4, groups)?;
+                block(code, r.pos, r.pos + skip - 4, groups, depth + 1)?;
                 r.pos += skip - 4;
                 if r.word()? != SUCCESS {
                     return Err(());
@@ -226,7 +231,7 @@ fn inner(code: &[u32], pos: usize, end: usize, groups: usize) -> Result<bool, ()
                 if min > max || skip < 3 {
                     return Err(());
                 }
-                block(code, r.pos, r.pos + skip - 3, groups)?;
+                block(code, r.pos, r.pos + skip - 3, groups, depth + 1)?;
                 r.pos += skip - 3;
                 let until = r.word()?;
                 let ok = if op == POSSESSIVE_REPEAT { until == SUCCESS } else { until == MAX_UNTIL || until == MIN_UNTIL };
@@ -239,7 +244,7 @@ fn inner(code: &[u32], pos: usize, end: usize, groups: usize) -> Result<bool, ()
                 if skip < 2 {
                     return Err(());
                 }
-                block(code, r.pos, r.pos + skip - 2, groups)?;
+                block(code, r.pos, r.pos + skip - 2, groups, depth + 1)?;
                 r.pos += skip - 2;
                 if r.word()? != SUCCESS {
                     return Err(());
@@ -266,14 +271,14 @@ fn inner(code: &[u32], pos: usize, end: usize, groups: usize) -> Result<bool, ()
                 if then_end > end {
                     return Err(());
                 }
-                if inner(code, base + 1, then_end, groups)? {
+                if inner(code, base + 1, then_end, groups, depth + 1)? {
                     // The "then" part ends with a JUMP over the "else" part.
                     r.pos = then_end - 1;
                     let skip2 = r.skip(0)?;
                     if skip2 < 1 {
                         return Err(());
                     }
-                    if inner(code, r.pos, r.pos + skip2 - 1, groups)? {
+                    if inner(code, r.pos, r.pos + skip2 - 1, groups, depth + 1)? {
                         return Err(());
                     }
                     r.pos += skip2 - 1;
@@ -289,7 +294,7 @@ fn inner(code: &[u32], pos: usize, end: usize, groups: usize) -> Result<bool, ()
                 if skip < 3 {
                     return Err(());
                 }
-                block(code, base + 1, base + skip - 2, groups)?;
+                block(code, base + 1, base + skip - 2, groups, depth + 1)?;
                 r.pos = base + skip - 2;
                 if r.word()? != SUCCESS {
                     return Err(());
@@ -312,5 +317,5 @@ pub fn validate(code: &[u32], groups: usize) -> bool {
     if groups > MAXGROUPS || code.last() != Some(&SUCCESS) {
         return false;
     }
-    block(code, 0, code.len() - 1, groups).is_ok()
+    block(code, 0, code.len() - 1, groups, 0).is_ok()
 }
