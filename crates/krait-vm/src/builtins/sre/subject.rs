@@ -130,11 +130,14 @@ impl Subject {
 /// Strings shorter than this are decoded afresh each time.
 const CACHED_LENGTH: usize = 256;
 
+/// A `str` and its code points.
+type Decoded = Option<(Value, Rc<[u32]>)>;
+
 thread_local! {
     /// The last long exact `str` decoded, and its code points. Leaked, as
     /// `str::INTERNED` is: dropping it at thread exit would free an object
     /// after the allocator's own thread-locals are gone.
-    static DECODED: &'static RefCell<Option<(Value, Rc<[u32]>)>> = Box::leak(Box::new(RefCell::new(None)));
+    static DECODED: &'static RefCell<Decoded> = Box::leak(Box::new(RefCell::new(None)));
 }
 
 /// The code points of the non-ASCII string `v` (payload `d`).
