@@ -1106,8 +1106,8 @@ impl State {
     /// Find the first position from `self.start` where the pattern matches
     /// (CPython's `SRE(search)`); on success `self.start` and `self.ptr`
     /// are the match's span.
-    /// `first` is `first_char_test(code)`.
-    pub fn search<C: SreChar>(&mut self, code: &[u32], text: &[C], first: Option<usize>) -> Result<bool, SreError> {
+    /// `first` is `first_char_tests(code)`.
+    pub fn search<C: SreChar>(&mut self, code: &[u32], text: &[C], first: &[usize]) -> Result<bool, SreError> {
         let mut ptr = self.start;
         let mut end = self.end;
         if ptr > end {
@@ -1190,13 +1190,14 @@ impl State {
                 self.lastindex = -1;
             }
         }
-        if let Some(test) = first {
-            // Every match starts with a character `test` accepts: try only
-            // where one is (the positions skipped would fail at once).
+        if !first.is_empty() {
+            // Every match starts with a character one of `first` accepts:
+            // try only where one is (the positions skipped would fail at once).
+            let starts = |ch: u32| first.iter().any(|&t| char_op_matches(code, t, ch));
             let first_ptr = ptr;
             let last = end.min(self.end.saturating_sub(1));
             loop {
-                while ptr <= last && !char_op_matches(code, test, text[ptr].code()) {
+                while ptr <= last && !starts(text[ptr].code()) {
                     ptr += 1;
                 }
                 if ptr > last || ptr >= self.end {
@@ -1236,33 +1237,67 @@ impl State {
     }
 }
 
-/// The position of a one-character test that every match of `code` begins
-/// with (a literal, a set, the item of a repeat of at least one), found by
-/// looking through marks and into repeats and atomic groups; None when the
-/// search already scans for a prefix or set (INFO), or nothing is certain.
-pub fn first_char_test(code: &[u32]) -> Option<usize> {
+/// The positions of one-character tests one of which every match of
+/// `code` begins with (a literal, a set, the item of a repeat of at least
+/// one; each alternative's for a BRANCH), found by looking through marks
+/// and into repeats and atomic groups. Empty when the search already scans
+/// for a prefix or set (INFO), or nothing is certain.
+pub fn first_char_tests(code: &[u32]) -> Box<[usize]> {
     let mut pc = 0;
     if at(code, 0) == INFO {
         if at(code, 2) & (INFO_PREFIX | INFO_CHARSET) != 0 {
-            return None;
+            return Box::new([]);
         }
         pc = 1 + at(code, 1) as usize;
+    }
+    let mut tests = Vec::new();
+    if !first_tests(code, pc, &mut tests, 0) {
+        tests.clear();
+    }
+    tests.into_boxed_slice()
+}
+
+/// Push the tests of the code starting at `pc` (see `first_char_tests`);
+/// false if there is no such set of tests (or it would be too large).
+fn first_tests(code: &[u32], mut pc: usize, tests: &mut Vec<usize>, depth: usize) -> bool {
+    if depth > 20 || tests.len() > 16 {
+        return false;
     }
     loop {
         let op = at(code, pc);
         match op {
             MARK => pc += 2,
-            ANY_ALL => return None,
-            _ if is_char_op(op) => return Some(pc),
+            ANY_ALL => return false,
+            _ if is_char_op(op) => {
+                tests.push(pc);
+                return true;
+            }
             REPEAT_ONE | MIN_REPEAT_ONE | POSSESSIVE_REPEAT_ONE => {
                 let item = pc + 4;
                 let one = is_char_op(at(code, item)) && at(code, item) != ANY_ALL;
-                let simple = one && at(code, item + char_op_len(code, item)) == SUCCESS;
-                return (at(code, pc + 2) >= 1 && simple).then_some(item);
+                if at(code, pc + 2) >= 1 && one && at(code, item + char_op_len(code, item)) == SUCCESS {
+                    tests.push(item);
+                    return true;
+                }
+                return false;
             }
             REPEAT | POSSESSIVE_REPEAT if at(code, pc + 2) >= 1 => pc += 4,
             ATOMIC_GROUP => pc += 2,
-            _ => return None,
+            BRANCH => {
+                // <BRANCH> <skip> alternative <JUMP> ... <0>
+                let mut alt = pc + 1;
+                loop {
+                    let skip = at(code, alt) as usize;
+                    if skip == 0 {
+                        return true;
+                    }
+                    if !first_tests(code, alt + 1, tests, depth + 1) {
+                        return false;
+                    }
+                    alt += skip;
+                }
+            }
+            _ => return false,
         }
     }
 }

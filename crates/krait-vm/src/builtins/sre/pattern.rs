@@ -36,8 +36,8 @@ pub struct PatternData {
     pub groupindex: Option<Value>,
     pub indexgroup: Option<Value>,
     pub isbytes: i32,
-    /// `engine::first_char_test` of `code`.
-    pub first: Option<usize>,
+    /// `engine::first_char_tests` of `code`.
+    pub first: Box<[usize]>,
     /// Some weak reference refers to the pattern.
     pub weakly_referenced: std::cell::Cell<bool>,
 }
@@ -169,13 +169,13 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
         groupindex: named.then(|| groupindex.clone()),
         indexgroup: (named && has_names).then(|| indexgroup.clone()),
         isbytes,
-        first: None,
+        first: Box::new([]),
         weakly_referenced: std::cell::Cell::new(false),
     };
     if groups < 0 || !validate::validate(&data.code, data.groups) {
         return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "invalid SRE code"));
     }
-    let data = PatternData { first: super::engine::first_char_test(&data.code), ..data };
+    let data = PatternData { first: super::engine::first_char_tests(&data.code), ..data };
     Ok(Value::from_owned(alloc(&PATTERN_TYPE, data)))
 }
 
@@ -225,8 +225,8 @@ pub fn run_match(vm: &mut Vm, p: &PatternData, subject: &Subject, state: &mut St
 /// Search from `state.start` (CPython's `sre_search`).
 pub fn run_search(vm: &mut Vm, p: &PatternData, subject: &Subject, state: &mut State) -> PyResult<bool> {
     let r = match subject.chars() {
-        Chars::Narrow(t) => state.search(&p.code, t, p.first),
-        Chars::Wide(t) => state.search(&p.code, t, p.first),
+        Chars::Narrow(t) => state.search(&p.code, t, &p.first),
+        Chars::Wide(t) => state.search(&p.code, t, &p.first),
     };
     r.map_err(|e| engine_error(vm, e))
 }
