@@ -179,6 +179,45 @@ fn push_mapped<I: Iterator<Item = char>>(cp: u32, map: impl Fn(char) -> I, out: 
     }
 }
 
+/// The first code point of Rust's mapping `map` of non-ASCII `cp`, under
+/// the same Unicode 14.0 rule as `push_mapped`.
+fn first_mapped<I: Iterator<Item = char>>(cp: u32, map: impl Fn(char) -> I) -> u32 {
+    let assigned = |cp: u32| in_ranges(&tables::NAMED, cp);
+    match char::from_u32(cp) {
+        Some(c) if assigned(cp) && map(c).all(|m| assigned(m as u32)) => map(c).next().map_or(cp, u32::from),
+        _ => cp,
+    }
+}
+
+/// The first code point of `chr(cp).lower()`: CPython's
+/// `_PyUnicode_ToLowercase`, the one-character mapping `re` uses (`İ`
+/// gives `i`). Code points past U+10FFFF map to themselves.
+pub fn lower_first(cp: u32) -> u32 {
+    if cp < 0x80 {
+        if (0x41..=0x5A).contains(&cp) {
+            cp + 0x20
+        } else {
+            cp
+        }
+    } else {
+        first_mapped(cp, char::to_lowercase)
+    }
+}
+
+/// The first code point of `chr(cp).upper()`: CPython's
+/// `_PyUnicode_ToUppercase` (`ß` gives `S`).
+pub fn upper_first(cp: u32) -> u32 {
+    if cp < 0x80 {
+        if (0x61..=0x7A).contains(&cp) {
+            cp - 0x20
+        } else {
+            cp
+        }
+    } else {
+        first_mapped(cp, char::to_uppercase)
+    }
+}
+
 /// Push `c.upper()` (full mapping: `ß` gives `SS`).
 pub fn push_upper(cp: u32, out: &mut Vec<u32>) {
     if cp < 0x80 {

@@ -239,7 +239,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
 /// The names of the modules written in Rust (`sys.builtin_module_names`),
 /// sorted; `builtin_module` makes each.
 pub const BUILTIN_MODULE_NAMES: &[&str] =
-    &["_thread", "_weakref", "builtins", "errno", "itertools", "math", "posix", "sys", "time"];
+    &["_sre", "_thread", "_weakref", "builtins", "errno", "itertools", "math", "posix", "sys", "time"];
 
 /// The modules written in Rust.
 fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
@@ -250,6 +250,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             Ok(Some(new_module("builtins", b)))
         }
         "_weakref" => Ok(Some(crate::builtins::weakref::new_weakref_module(vm)?)),
+        "_sre" => Ok(Some(crate::builtins::sre::new_sre_module(vm)?)),
         "_thread" => Ok(Some(crate::builtins::thread::new_thread_module(vm)?)),
         "itertools" => Ok(Some(crate::builtins::itertools::new_itertools_module(vm)?)),
         "math" => Ok(Some(crate::builtins::math::new_math_module(vm)?)),

@@ -1321,7 +1321,7 @@ fn layout_of(vm: &mut Vm, b: &'static TypeObject) -> PyResult<(Layout, &'static 
         "method_descriptor",
         "itertools._tee_dataobject",
     ];
-    if FINAL.contains(&b.name) || b.next.is_some() {
+    if FINAL.contains(&b.name) || crate::builtins::sre::FINAL_TYPES.contains(&b.name) || b.next.is_some() {
         let msg = format!("type '{}' is not an acceptable base type", b.name);
         return Err(vm.type_error(msg));
     }

@@ -36,6 +36,7 @@ pub mod set;
 pub mod singletons;
 pub mod sizeof;
 pub mod slice;
+pub mod sre;
 pub mod str;
 pub mod str_case;
 pub mod str_format;
