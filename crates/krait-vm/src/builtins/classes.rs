@@ -26,6 +26,8 @@
 use std::cell::RefCell;
 
 use crate::builtins::descriptors::{self, new_classmethod, new_staticmethod};
+use crate::builtins::method_descriptors::{as_builtin_attr, is_builtin_new, is_builtin_slot, is_unbound_builtin};
+use crate::builtins::slot_wrappers::Wrapped;
 use crate::builtins::dict::{as_dict, new_dict};
 use crate::builtins::exceptions::{self, as_exception, ExceptionData, ATTRIBUTE_ERROR, BASE_EXCEPTION, NOT_IMPLEMENTED_ERROR};
 use crate::builtins::function::{as_cell, as_function};
@@ -641,7 +643,7 @@ pub fn type_lookup(ty: &'static TypeObject, name: &Value) -> Option<Value> {
 pub fn own_attribute(ty: &'static TypeObject, name: &Value) -> Option<Value> {
     match heap(ty) {
         Some(h) => as_dict(&h.dict)?.get_str(name),
-        None => descriptors::builtin_attribute(ty, as_str(name)?),
+        None => as_dict(&crate::builtins::slot_wrappers::builtin_dict(ty))?.get_str(name),
     }
 }
 
@@ -666,7 +668,7 @@ pub fn call_dunder(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyRe
 
 /// Call a dunder `attr` found on `ty` for instance `obj`.
 fn call_found(vm: &mut Vm, obj: &Value, ty: &'static TypeObject, attr: &Value, args: &[Value]) -> PyResult<Value> {
-    if as_function(attr).is_some() || descriptors::is_unbound_builtin(attr) {
+    if as_function(attr).is_some() || is_unbound_builtin(attr) {
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(obj.clone());
         full.extend_from_slice(args);
@@ -740,11 +742,12 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Val
     if as_str(name) == Some("__class__") {
         return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "assigning __class__ (not yet in Krait)"));
     }
-    let deleting = value.is_none();
     if instance_set(vm, obj, name, value)? {
         return Ok(());
     }
-    if deleting || storage(obj).is_some() || descr.is_none() {
+    // No instance storage: a class attribute there is read-only, whether
+    // assigned or deleted (CPython's `_PyObject_GenericSetAttrWithDict`).
+    if storage(obj).is_some() || descr.is_none() {
         return Err(attribute_error(vm, obj, name));
     }
     let msg = format!("'{}' object attribute '{}' is read-only", ty.name, as_str(name).unwrap_or("?"));
@@ -784,30 +787,48 @@ pub fn type_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             None => Ok(attr),
         };
     }
+    // The metatype's other attributes: a metaclass's, or `type`'s own
+    // (`int.__call__`, bound to `int`), which hold no data descriptors
+    // that `type_special` does not answer first.
+    let meta_attr = match meta_attr {
+        Some(ma) => Some(ma),
+        None if meta.heap.is_none() => type_lookup(meta, name),
+        None => None,
+    };
     if let Some(ma) = meta_attr {
         return match vm.type_of(&ma).descr_get.get() {
             Some(get) => get(vm, &ma, v, meta),
             None => Ok(ma),
         };
     }
-    match text {
-        "mro" => Ok(crate::builtins::function::bind_builtin(v.clone(), "mro", |_, this, _, _| {
-            let ty = as_type(this).expect("mro of a type");
+    let msg = format!("type object '{}' has no attribute '{}'", ty.name, text);
+    Err(vm.error(&ATTRIBUTE_ERROR, msg))
+}
+
+/// `type`'s methods: `cls.mro()` and `cls.__subclasses__()`.
+pub static TYPE_METHODS: [crate::types::MethodDef; 2] = [
+    crate::types::MethodDef {
+        name: "mro",
+        func: |vm, this, args, kwnames| {
+            crate::builtins::function::no_keywords(vm, "mro", kwnames)?;
+            if !args.is_empty() {
+                return Err(vm.type_error(format!("type.mro() takes no arguments ({} given)", args.len())));
+            }
+            let ty = as_type(this).expect("a method of type");
             Ok(crate::builtins::list::new_list(ty.mro().map(type_value).collect()))
-        })),
-        "__subclasses__" => Ok(crate::builtins::function::bind_builtin(v.clone(), "__subclasses__", |vm, this, _, _| {
-            let ty = as_type(this).expect("subclasses of a type");
+        },
+    },
+    crate::types::MethodDef {
+        name: "__subclasses__",
+        func: |vm, this, _, _| {
+            let ty = as_type(this).expect("a method of type");
             match heap(ty) {
                 Some(h) => Ok(crate::builtins::list::new_list(h.subclasses.borrow().iter().map(|t| type_value(t)).collect())),
                 None => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "__subclasses__() of a built-in type")),
             }
-        })),
-        _ => {
-            let msg = format!("type object '{}' has no attribute '{}'", ty.name, text);
-            Err(vm.error(&ATTRIBUTE_ERROR, msg))
-        }
-    }
-}
+        },
+    },
+];
 
 /// The attributes every type has through `type`'s descriptors.
 fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Option<Value>> {
@@ -842,24 +863,7 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
         "__class__" => type_value(ty.header_type()),
         "__dict__" => match h {
             Some(h) => crate::builtins::dict::new_mappingproxy(h.dict.clone()),
-            None => {
-                // A built-in type's namespace, made from its methods and
-                // slot wrappers.
-                let d = new_dict();
-                let dd = as_dict(&d).expect("a dict");
-                for m in ty.methods.iter().chain(ty.class_methods) {
-                    if let Some(v) = descriptors::builtin_attribute(ty, m.name) {
-                        dd.set(vm, new_str(m.name), v)?;
-                    }
-                }
-                for n in descriptors::slot_names(ty) {
-                    if let Some(v) = descriptors::builtin_attribute(ty, n) {
-                        dd.set(vm, new_str(n), v)?;
-                    }
-                }
-                dd.set(vm, new_str("__doc__"), none())?;
-                crate::builtins::dict::new_mappingproxy(d)
-            }
+            None => crate::builtins::dict::new_mappingproxy(crate::builtins::slot_wrappers::builtin_dict(ty)),
         },
         _ => return Ok(None),
     }))
@@ -900,6 +904,16 @@ pub fn type_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) 
                 return Err(vm.error(&ATTRIBUTE_ERROR, msg));
             }
         }
+    }
+    if text == "__abstractmethods__" {
+        // CPython's `type_set_abstractmethods`: the flag follows the
+        // value's truth.
+        let abstract_ = match d.get_str(name) {
+            Some(v) => ops::truthy(vm, &v)?,
+            None => false,
+        };
+        let flags = ty.flags.get() & !crate::types::tp_flags::IS_ABSTRACT;
+        ty.flags.set(if abstract_ { flags | crate::types::tp_flags::IS_ABSTRACT } else { flags });
     }
     if text.starts_with("__") && text.ends_with("__") {
         update_slot(ty, &text);
@@ -995,7 +1009,7 @@ pub fn type_new3(
     let winner = calculate_meta(vm, meta, &base_types)?;
     if !std::ptr::eq(winner, meta) {
         if let Some(n) = type_lookup(winner, &crate::builtins::str::intern("__new__")) {
-            if !descriptors::is_builtin_slot(&n, &TYPE_TYPE, descriptors::Wrapped::New) {
+            if !is_builtin_new(&n, &TYPE_TYPE) {
                 let f = match vm.type_of(&n).descr_get.get() {
                     Some(get) => get(vm, &n, &Value::NULL, winner)?,
                     None => n,
@@ -1154,12 +1168,6 @@ pub fn new_class(
             d.set(vm, crate::builtins::str::intern("__module__"), m)?;
         }
     }
-    if d.get_str(&crate::builtins::str::intern("__doc__")).is_none() {
-        d.set(vm, crate::builtins::str::intern("__doc__"), none())?;
-    }
-    if d.get_str(&crate::builtins::str::intern("__eq__")).is_some() && d.get_str(&crate::builtins::str::intern("__hash__")).is_none() {
-        d.set(vm, crate::builtins::str::intern("__hash__"), none())?;
-    }
 
     // __slots__: member descriptors after the bases' slots; a __dict__
     // only if asked for or a base has one.
@@ -1168,6 +1176,10 @@ pub fn new_class(
     let mut has_dict = true;
     let base_weakref = base_types.iter().any(|b| heap(b).is_some_and(|h| h.weakrefable));
     let mut has_weakref = slots_value.is_none() || base_weakref;
+    // Did the class ask for a `__dict__` and weak references (no
+    // `__slots__`, or these names in them)?
+    let mut dict_asked = slots_value.is_none();
+    let mut weakref_asked = slots_value.is_none();
     let mut slot_names: Vec<String> = Vec::new();
     if let Some(sv) = &slots_value {
         let items = if as_str(sv).is_some() { vec![sv.clone()] } else { crate::ops::collect(vm, sv)? };
@@ -1178,8 +1190,14 @@ pub fn new_class(
                 return Err(vm.type_error(msg));
             };
             match n.as_str() {
-                "__dict__" => has_dict = true,
-                "__weakref__" => has_weakref = true,
+                "__dict__" => {
+                    has_dict = true;
+                    dict_asked = true;
+                }
+                "__weakref__" => {
+                    has_weakref = true;
+                    weakref_asked = true;
+                }
                 _ => {
                     let mangled = crate::builtins::str::intern(&mangle_private(&n, name));
                     if source.get_str(&mangled).is_some() && as_str(&mangled) != Some("__slots__") {
@@ -1233,12 +1251,36 @@ pub fn new_class(
         }
     }
     let cls = type_value(ty);
+    // The namespace's descriptors, in CPython's order: the `__slots__`
+    // members, `__dict__` and `__weakref__` when this class adds them,
+    // then `__doc__` and `__hash__` defaults.
+    let d = as_dict(&heap(ty).expect("a class").dict).expect("a dict");
     if inst_offset != 0 {
-        let d = as_dict(&heap(ty).expect("a class").dict).expect("a dict");
         for (i, n) in slot_names.iter().enumerate() {
             let member = descriptors::new_member(ty, n, base_slots + i);
             d.set(vm, crate::builtins::str::intern(n), member)?;
         }
+    }
+    let adds_dict = dict_asked && !base_has_dict && layout != Layout::Type;
+    // Variable-sized built-ins (CPython's `tp_itemsize`) take no weak
+    // reference list.
+    let var_sized = [&crate::builtins::int::INT_TYPE, &crate::builtins::str::STR_TYPE, &crate::builtins::tuple::TUPLE_TYPE, &crate::builtins::bytes::BYTES_TYPE]
+        .iter()
+        .any(|t| solid.is_subtype(t));
+    let base_weakref = base_types.iter().any(|b| type_lookup(b, &crate::builtins::str::intern("__weakref__")).is_some());
+    let adds_weakref = weakref_asked && !base_weakref && !var_sized && layout != Layout::Type;
+    for (adds, def) in [(adds_dict, &INSTANCE_DICT), (adds_weakref, &INSTANCE_WEAKREF)] {
+        let key = crate::builtins::str::intern(def.name);
+        if adds && d.get_str(&key).is_none() {
+            d.set(vm, key, descriptors::new_getset(ty, def))?;
+        }
+    }
+    if d.get_str(&crate::builtins::str::intern("__doc__")).is_none() {
+        d.set(vm, crate::builtins::str::intern("__doc__"), none())?;
+    }
+    if d.get_str(&crate::builtins::str::intern("__eq__")).is_some() && d.get_str(&crate::builtins::str::intern("__hash__")).is_none() {
+        d.set(vm, crate::builtins::str::intern("__hash__"), none())?;
+        update_slot(ty, "__hash__");
     }
 
     // __set_name__ on the namespace's values, then the parent's
@@ -1265,6 +1307,30 @@ pub fn new_class(
     Ok(cls)
 }
 
+
+/// `<attribute '__dict__' of 'C' objects>`: in the namespace of a class
+/// that gives its instances a `__dict__` (CPython's `subtype_dict`).
+static INSTANCE_DICT: crate::types::GetSetDef = crate::types::GetSetDef {
+    name: "__dict__",
+    get: |vm, v| match instance_dict(vm, v)? {
+        Some(d) => Ok(d),
+        None => Err(attribute_error(vm, v, &crate::builtins::str::intern("__dict__"))),
+    },
+    set: Some(|vm, _, value| match value {
+        Some(_) => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "assigning __dict__ (not yet in Krait)")),
+        None => Err(vm.type_error("cannot delete __dict__")),
+    }),
+    member: false,
+};
+
+/// `<attribute '__weakref__' of 'C' objects>`: the instance's first weak
+/// reference, or None (CPython's `subtype_getweakref`).
+static INSTANCE_WEAKREF: crate::types::GetSetDef = crate::types::GetSetDef {
+    name: "__weakref__",
+    get: |_, v| Ok(v.as_object().and_then(|p| crate::builtins::weakref::refs_of(p.addr()).into_iter().next()).unwrap_or_else(none)),
+    set: None,
+    member: false,
+};
 
 /// `__x` in class `C` is `_C__x` (CPython's `_Py_Mangle`).
 fn mangle_private(n: &str, class: &str) -> String {
@@ -1303,7 +1369,7 @@ fn layout_of(vm: &mut Vm, b: &'static TypeObject) -> PyResult<(Layout, &'static 
     if std::ptr::eq(b, &TYPE_TYPE) {
         return Ok((Layout::Type, b));
     }
-    if descriptors::subclassable_builtin(b) || builtin_base(b).is_some() {
+    if crate::builtins::method_descriptors::subclassable_builtin(b) || builtin_base(b).is_some() {
         return Ok((Layout::Builtin, b));
     }
     const FINAL: &[&str] = &[
@@ -1376,15 +1442,9 @@ fn current_module_name(vm: &mut Vm) -> Option<Value> {
 fn init_subclass(vm: &mut Vm, ty: &'static TypeObject, kwds: &[(Value, Value)]) -> PyResult<()> {
     let key = crate::builtins::str::intern("__init_subclass__");
     let Some(attr) = ty.mro().skip(1).find_map(|t| own_attribute(t, &key)) else { return Ok(()) };
-    let cls = type_value(ty);
     let bound = match vm.type_of(&attr).descr_get.get() {
         Some(get) => get(vm, &attr, &Value::NULL, ty)?,
         None => attr,
-    };
-    let bound = if descriptors::is_builtin_slot(&bound, &OBJECT_TYPE, descriptors::Wrapped::InitSubclass) {
-        descriptors::new_method(bound, cls)
-    } else {
-        bound
     };
     let (names, values): (Vec<Value>, Vec<Value>) = kwds.iter().cloned().unzip();
     crate::eval::call(vm, &bound, &values, &names)?;
@@ -1410,7 +1470,8 @@ fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[
     // check but __init__'s own arguments).
     if let Some(n) = &new_attr {
         let plain = heap(cls).is_some_and(|h| h.layout == Layout::Object)
-            && descriptors::is_builtin_slot(n, &OBJECT_TYPE, descriptors::Wrapped::New);
+            && cls.flags.get() & crate::types::tp_flags::IS_ABSTRACT == 0
+            && is_builtin_new(n, &OBJECT_TYPE);
         if plain {
             if let Some(init) = type_lookup(cls, &crate::builtins::str::intern("__init__")).filter(|i| as_function(i).is_some()) {
                 let obj = alloc_instance(cls);
@@ -1427,12 +1488,6 @@ fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[
         }
     }
     let obj = match new_attr {
-        Some(n) if descriptors::as_builtin_attr(&n).is_some() => {
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(type_value(cls));
-            full.extend_from_slice(args);
-            crate::eval::call(vm, &n, &full, kwnames)?
-        }
         Some(n) => {
             let f = match vm.type_of(&n).descr_get.get() {
                 Some(get) => get(vm, &n, &Value::NULL, cls)?,
@@ -1467,7 +1522,7 @@ fn call_found_kw(
     args: &[Value],
     kwnames: &[Value],
 ) -> PyResult<Value> {
-    if as_function(attr).is_some() || descriptors::is_unbound_builtin(attr) {
+    if as_function(attr).is_some() || is_unbound_builtin(attr) {
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(obj.clone());
         full.extend_from_slice(args);
@@ -1497,7 +1552,7 @@ const NUMBER_DUNDERS: &[&str] = &[
     "__rpow__", "__lshift__", "__rlshift__", "__rshift__", "__rrshift__", "__and__", "__rand__", "__or__",
     "__ror__", "__xor__", "__rxor__", "__neg__", "__pos__", "__invert__", "__abs__", "__iadd__", "__isub__",
     "__imul__", "__imatmul__", "__itruediv__", "__ifloordiv__", "__imod__", "__ipow__", "__ilshift__",
-    "__irshift__", "__iand__", "__ior__", "__ixor__",
+    "__irshift__", "__iand__", "__ior__", "__ixor__", "__divmod__", "__rdivmod__",
 ];
 
 /// The slots a class fills from its dunders (CPython's `slotdefs`,
@@ -1514,6 +1569,8 @@ enum SlotKind {
     Iter,
     Next,
     GetItem,
+    SetItem,
+    Contains,
     GetAttr,
     SetAttr,
     DescrGet,
@@ -1522,7 +1579,7 @@ enum SlotKind {
 }
 
 impl SlotKind {
-    const ALL: [SlotKind; 15] = [
+    const ALL: [SlotKind; 17] = [
         SlotKind::Repr,
         SlotKind::Str,
         SlotKind::Hash,
@@ -1533,6 +1590,8 @@ impl SlotKind {
         SlotKind::Iter,
         SlotKind::Next,
         SlotKind::GetItem,
+        SlotKind::SetItem,
+        SlotKind::Contains,
         SlotKind::GetAttr,
         SlotKind::SetAttr,
         SlotKind::DescrGet,
@@ -1553,6 +1612,8 @@ impl SlotKind {
             SlotKind::Iter => &["__iter__"],
             SlotKind::Next => &["__next__"],
             SlotKind::GetItem => &["__getitem__"],
+            SlotKind::SetItem => &["__setitem__", "__delitem__"],
+            SlotKind::Contains => &["__contains__"],
             SlotKind::GetAttr => &["__getattribute__", "__getattr__"],
             SlotKind::SetAttr => &["__setattr__", "__delattr__"],
             SlotKind::DescrGet => &["__get__"],
@@ -1590,6 +1651,8 @@ fn fill_slot(ty: &TypeObject, solid: &'static TypeObject, kind: SlotKind) {
         SlotKind::Iter => ty.iter.set(pick(wrap, slot_iter, solid.iter.get())),
         SlotKind::Next => ty.next.set(pick(wrap, slot_next, solid.next.get())),
         SlotKind::GetItem => ty.getitem.set(pick(wrap, slot_getitem, solid.getitem.get())),
+        SlotKind::SetItem => ty.setitem.set(pick(wrap, slot_setitem, solid.setitem.get())),
+        SlotKind::Contains => ty.contains.set(pick(wrap, slot_contains, solid.contains.get())),
         SlotKind::GetAttr => {
             ty.getattr.set(pick(wrap, slot_getattr, Some(solid.getattr.get().unwrap_or(generic_getattr))))
         }
@@ -1761,13 +1824,45 @@ fn slot_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     }
 }
 
+/// `container[key] = value` and `del container[key]` for a class: its
+/// `__setitem__` or `__delitem__`; the one it lacks is CPython's bare
+/// AttributeError naming it (`slot_mp_ass_subscript`).
+fn slot_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
+    let (name, r) = match value {
+        Some(x) => ("__setitem__", dunder(vm, v, "__setitem__", &[key.clone(), x])?),
+        None => ("__delitem__", dunder(vm, v, "__delitem__", std::slice::from_ref(key))?),
+    };
+    match r {
+        Some(_) => Ok(()),
+        None => Err(vm.error(&ATTRIBUTE_ERROR, name)),
+    }
+}
+
+/// `item in obj` for a class: its `__contains__` (None: not a
+/// container), or iteration when it has none (CPython's
+/// `slot_sq_contains`).
+fn slot_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
+    let ty = vm.type_of_static(v);
+    match type_lookup(ty, &crate::builtins::str::intern("__contains__")) {
+        Some(f) if is_none(&f) => {
+            let msg = format!("'{}' object is not a container", ty.name);
+            Err(vm.type_error(msg))
+        }
+        Some(f) => {
+            let r = call_found(vm, v, ty, &f, std::slice::from_ref(item))?;
+            ops::truthy(vm, &r)
+        }
+        None => ops::iter_search(vm, v, item),
+    }
+}
+
 /// `__getattribute__`, then `__getattr__` when it raises AttributeError
 /// (CPython's `slot_tp_getattr_hook`).
 fn slot_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
     let ty = vm.type_of_static(obj);
     let getattribute = type_lookup(ty, &crate::builtins::str::intern("__getattribute__"));
     let first = match &getattribute {
-        Some(g) if !descriptors::is_builtin_slot(g, &OBJECT_TYPE, descriptors::Wrapped::GetAttribute) => {
+        Some(g) if !is_builtin_slot(g, &OBJECT_TYPE, Wrapped::GetAttribute) => {
             call_found(vm, obj, ty, g, std::slice::from_ref(name)).map(Some)
         }
         // The solid base's own look-up (`type`'s, for a metaclass).
@@ -1791,7 +1886,7 @@ fn slot_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
     }
 }
 
-fn slot_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+pub(crate) fn slot_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
     let r = match value {
         Some(v) => dunder(vm, obj, "__setattr__", &[name.clone(), v])?,
         None => dunder(vm, obj, "__delattr__", std::slice::from_ref(name))?,
@@ -1845,11 +1940,24 @@ fn binary_dunders(op: BinOp) -> (&'static str, &'static str) {
 /// reflected override first.
 fn slot_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
     let (name, rname) = binary_dunders(op);
-    let this = HEAP_NUMBER_SLOTS.get(op).map(|f| f as usize);
+    slot_binary_by(vm, a, b, name, rname, |n| n.get(op))
+}
+
+/// `slot_binary` for the number slot `slot` picks, whose dunders are
+/// `name` and `rname`.
+fn slot_binary_by(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    name: &str,
+    rname: &str,
+    slot: impl Fn(&NumberSlots) -> Option<crate::types::BinaryFn>,
+) -> PyResult<Value> {
+    let this = slot(&HEAP_NUMBER_SLOTS).map(|f| f as usize);
     let ta = vm.type_of_static(a);
     let tb = vm.type_of_static(b);
-    let a_has = ta.number.get().get(op).map(|f| f as usize) == this;
-    let mut b_do = !std::ptr::eq(ta, tb) && tb.number.get().get(op).map(|f| f as usize) == this;
+    let a_has = slot(ta.number.get()).map(|f| f as usize) == this;
+    let mut b_do = !std::ptr::eq(ta, tb) && slot(tb.number.get()).map(|f| f as usize) == this;
     if a_has {
         if b_do && tb.is_subtype(ta) && method_overridden(ta, tb, rname) {
             if let Some(r) = call_dunder(vm, b, rname, std::slice::from_ref(a))? {
@@ -1885,7 +1993,7 @@ fn method_overridden(left: &'static TypeObject, right: &'static TypeObject, name
 }
 
 fn same_builtin(a: &Value, b: &Value) -> bool {
-    match (descriptors::as_builtin_attr(a), descriptors::as_builtin_attr(b)) {
+    match (as_builtin_attr(a), as_builtin_attr(b)) {
         (Some(x), Some(y)) => std::ptr::eq(x.owner, y.owner) && x.wrapped == y.wrapped,
         _ => false,
     }
@@ -1946,6 +2054,14 @@ pub static HEAP_NUMBER_SLOTS: NumberSlots = NumberSlots {
     positive: Some(|vm, v| slot_unary(vm, v, "__pos__", "unary +")),
     invert: Some(|vm, v| slot_unary(vm, v, "__invert__", "unary ~")),
     absolute: Some(|vm, v| slot_unary(vm, v, "__abs__", "abs()")),
+    divmod: Some(|vm, a, b| slot_binary_by(vm, a, b, "__divmod__", "__rdivmod__", |n| n.divmod)),
+    // Nothing dispatches through these for a class yet (`int()`,
+    // `float()` and `operator.index()` call its dunders); they call the
+    // dunders too, so they stay right for a class derived from int whose
+    // other number slots are the dunder-calling ones.
+    int: Some(|vm, v| slot_unary(vm, v, "__int__", "int()")),
+    float: Some(|vm, v| slot_unary(vm, v, "__float__", "float()")),
+    index: Some(|vm, v| slot_unary(vm, v, "__index__", "operator.index()")),
     inplace: [
         Some(slot_iadd),
         Some(slot_iand),
