@@ -342,8 +342,13 @@ pub fn iter_search(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<boo
 pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match vm.type_of(v).iter.get() {
         Some(f) => f(vm, v),
-        // The old protocol: `__getitem__` from 0 until IndexError.
-        None if vm.type_of(v).getitem.is_some() && crate::builtins::dict::as_dict(v).is_none() => {
+        // The old protocol: `__getitem__` from 0 until IndexError; not
+        // `type`'s, which is `type[int]` (CPython's `sq_item`, which
+        // `type` lacks).
+        None if vm.type_of(v).getitem.is_some()
+            && crate::builtins::dict::as_dict(v).is_none()
+            && vm.type_of(v).getitem.get().map(|f| f as usize) != crate::types::TYPE_TYPE.getitem.get().map(|f| f as usize) =>
+        {
             Ok(crate::builtins::iter::getitem_iter(v))
         }
         None => {
