@@ -500,7 +500,7 @@ pub unsafe fn never_dealloc(_: ObjPtr) {}
 /// `object`, the root of every type. `object()` is an instance with no
 /// payload.
 pub static OBJECT_TYPE: TypeObject = TypeObject {
-    repr: Slot::new(crate::builtins::classes::default_repr),
+    repr: Slot::new(crate::builtins::class_slots::default_repr),
     str: Slot::new(crate::ops::repr),
     hash: Slot::new(|_, v| Ok(crate::ops::hash_identity(v))),
     richcompare: Slot::new(object_richcompare),

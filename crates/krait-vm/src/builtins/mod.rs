@@ -2,6 +2,7 @@
 
 pub mod bytes;
 pub mod bytes_methods;
+pub mod class_slots;
 pub mod classes;
 pub mod code;
 pub mod codecs;

@@ -709,7 +709,7 @@ fn ternary_power(vm: &mut Vm, owner: &'static TypeObject, base: &Value, exp: &Va
 fn hackcheck(vm: &mut Vm, this: &Value, func: usize, what: &str) -> PyResult<()> {
     let ty = vm.type_of_static(this);
     let setattr_of = |t: &TypeObject| t.setattr.get().unwrap_or(classes::generic_setattr) as usize;
-    let class_slot = classes::slot_setattr as *const () as usize;
+    let class_slot = crate::builtins::class_slots::slot_setattr as *const () as usize;
     let own = setattr_of(ty);
     // The built-in type the type's setattr slot comes from.
     let mro: Vec<&'static TypeObject> = ty.mro().collect();
