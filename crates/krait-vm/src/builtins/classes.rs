@@ -1313,10 +1313,7 @@ static INSTANCE_DICT: crate::types::GetSetDef = crate::types::GetSetDef {
         Some(d) => Ok(d),
         None => Err(attribute_error(vm, v, &crate::builtins::str::intern("__dict__"))),
     },
-    set: Some(|vm, _, value| match value {
-        Some(_) => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "assigning __dict__ (not yet in Krait)")),
-        None => Err(vm.type_error("cannot delete __dict__")),
-    }),
+    set: Some(set_instance_dict),
     member: false,
 };
 
