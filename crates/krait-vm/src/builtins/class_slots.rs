@@ -438,6 +438,7 @@ fn slot_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> 
 
 /// `slot_binary` for the number slot `slot` picks, whose dunders are
 /// `name` and `rname`.
+#[inline(always)]
 fn slot_binary_by(
     vm: &mut Vm,
     a: &Value,

@@ -663,13 +663,28 @@ pub fn call_dunder(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyRe
     call_found(vm, obj, ty, &attr, args).map(Some)
 }
 
+/// `f(receiver, *args)`: the arguments in one slice, on the Rust stack
+/// when they are few (a class's `__init__`, its dunders), so no `Vec` is
+/// allocated for them.
+#[inline]
+pub(crate) fn call_with_receiver(vm: &mut Vm, f: &Value, receiver: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    const SMALL: usize = 6;
+    if args.len() < SMALL {
+        let mut buf = [Value::NULL; SMALL];
+        buf[0] = receiver.clone();
+        buf[1..=args.len()].clone_from_slice(args);
+        return crate::eval::call(vm, f, &buf[..=args.len()], kwnames);
+    }
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(receiver.clone());
+    full.extend_from_slice(args);
+    crate::eval::call(vm, f, &full, kwnames)
+}
+
 /// Call a dunder `attr` found on `ty` for instance `obj`.
 pub(crate) fn call_found(vm: &mut Vm, obj: &Value, ty: &'static TypeObject, attr: &Value, args: &[Value]) -> PyResult<Value> {
     if as_function(attr).is_some() || is_unbound_builtin(attr) {
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(obj.clone());
-        full.extend_from_slice(args);
-        return crate::eval::call(vm, attr, &full, &[]);
+        return call_with_receiver(vm, attr, obj, args, &[]);
     }
     let bound = match vm.type_of(attr).descr_get.get() {
         Some(get) => get(vm, attr, obj, ty)?,
@@ -1011,10 +1026,7 @@ pub fn type_new3(
                     Some(get) => get(vm, &n, &Value::NULL, winner)?,
                     None => n,
                 };
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(type_value(winner));
-                full.extend_from_slice(args);
-                return crate::eval::call(vm, &f, &full, kwnames);
+                return call_with_receiver(vm, &f, &type_value(winner), args, kwnames);
             }
         }
     }
@@ -1469,10 +1481,7 @@ pub(crate) fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], 
         if plain {
             if let Some(init) = type_lookup(cls, &crate::builtins::str::intern("__init__")).filter(|i| as_function(i).is_some()) {
                 let obj = alloc_instance(cls);
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(obj.clone());
-                full.extend_from_slice(args);
-                let r = crate::eval::call(vm, &init, &full, kwnames)?;
+                let r = call_with_receiver(vm, &init, &obj, args, kwnames)?;
                 if !is_none(&r) {
                     let msg = format!("__init__() should return None, not '{}'", vm.type_of(&r).name);
                     return Err(vm.type_error(msg));
@@ -1487,10 +1496,7 @@ pub(crate) fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], 
                 Some(get) => get(vm, &n, &Value::NULL, cls)?,
                 None => n,
             };
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(type_value(cls));
-            full.extend_from_slice(args);
-            crate::eval::call(vm, &f, &full, kwnames)?
+            call_with_receiver(vm, &f, &type_value(cls), args, kwnames)?
         }
         None => return Err(vm.type_error(format!("cannot create '{}' instances", cls.name))),
     };
@@ -1517,10 +1523,7 @@ pub(crate) fn call_found_kw(
     kwnames: &[Value],
 ) -> PyResult<Value> {
     if as_function(attr).is_some() || is_unbound_builtin(attr) {
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(obj.clone());
-        full.extend_from_slice(args);
-        return crate::eval::call(vm, attr, &full, kwnames);
+        return call_with_receiver(vm, attr, obj, args, kwnames);
     }
     let bound = match vm.type_of(attr).descr_get.get() {
         Some(get) => get(vm, attr, obj, ty)?,

@@ -330,6 +330,7 @@ impl DictData {
     }
 
     /// Store `value` at entry `found`, or as a new entry for `key`.
+    #[inline(always)]
     fn store(&self, found: Option<usize>, hash: i64, key: Value, value: Value) {
         let mut inner = self.inner.borrow_mut();
         inner.version = next_version();

@@ -126,9 +126,11 @@ fn tp_new_wrapper(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) 
 }
 
 /// Is `v` built-in type `owner`'s `__new__`?
+#[inline]
 pub fn is_builtin_new(v: &Value, owner: &'static TypeObject) -> bool {
-    crate::builtins::function::bound_builtin_parts(v)
-        .is_some_and(|(receiver, func)| func as usize == tp_new_wrapper as *const () as usize && receiver.is(&type_value(owner)))
+    crate::builtins::function::bound_builtin_parts(v).is_some_and(|(receiver, func)| {
+        func as usize == tp_new_wrapper as *const () as usize && receiver.as_object() == Some(owner.as_ptr())
+    })
 }
 
 /// Is `v` the wrapper `wrapped` of built-in type `owner`?
