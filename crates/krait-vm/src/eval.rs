@@ -228,48 +228,25 @@ fn mapping_items(vm: &mut Vm, mapping: &Value, func: &Value) -> PyResult<Vec<(Va
     Ok(items)
 }
 
-/// `del container[key]` for dicts and lists (slices included).
-/// `container[key] = value`: a class's `__setitem__` first (a subclass of
-/// dict or list may override it), then the built-in containers.
+/// `container[key] = value`, through the type's `setitem` slot.
 pub(crate) fn store_item(vm: &mut Vm, container: &Value, key: Value, value: Value) -> PyResult<()> {
-    if vm.type_of(container).heap.is_some() {
-        let args = [key.clone(), value.clone()];
-        if crate::builtins::classes::call_dunder(vm, container, "__setitem__", &args)?.is_some() {
-            return Ok(());
+    match vm.type_of(container).setitem.get() {
+        Some(f) => f(vm, container, &key, Some(value)),
+        None => {
+            let msg = format!("'{}' object does not support item assignment", vm.type_of(container).name);
+            Err(vm.type_error(msg))
         }
-    }
-    if let Some(d) = as_dict(container) {
-        d.set(vm, key, value)
-    } else if let Some(l) = as_list(container) {
-        crate::builtins::list::set_item(vm, l, &key, value)
-    } else if crate::builtins::bytes::as_bytearray(container).is_some() {
-        crate::builtins::bytes::set_item(vm, container, &key, &value)
-    } else if crate::builtins::memoryview::as_view(container).is_some() {
-        crate::builtins::memoryview::set_item(vm, container, &key, &value)
-    } else {
-        let msg = format!("'{}' object does not support item assignment", vm.type_of(container).name);
-        Err(vm.type_error(msg))
     }
 }
 
-/// `del container[key]`, in `store_item`'s order.
+/// `del container[key]`, through the type's `setitem` slot.
 fn delete_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<()> {
-    if vm.type_of(container).heap.is_some()
-        && crate::builtins::classes::call_dunder(vm, container, "__delitem__", std::slice::from_ref(key))?.is_some()
-    {
-        return Ok(());
-    }
-    if let Some(d) = as_dict(container) {
-        d.del_item(vm, key)
-    } else if let Some(l) = as_list(container) {
-        crate::builtins::list::del_item(vm, l, key)
-    } else if crate::builtins::bytes::as_bytearray(container).is_some() {
-        crate::builtins::bytes::del_item(vm, container, key)
-    } else if crate::builtins::memoryview::as_view(container).is_some() {
-        crate::builtins::memoryview::del_item(vm, container)
-    } else {
-        let msg = format!("'{}' object doesn't support item deletion", vm.type_of(container).name);
-        Err(vm.type_error(msg))
+    match vm.type_of(container).setitem.get() {
+        Some(f) => f(vm, container, key, None),
+        None => {
+            let msg = format!("'{}' object doesn't support item deletion", vm.type_of(container).name);
+            Err(vm.type_error(msg))
+        }
     }
 }
 

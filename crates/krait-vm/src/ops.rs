@@ -15,7 +15,7 @@ use std::cmp::Ordering;
 
 use crate::builtins::singletons::is_not_implemented;
 use crate::builtins::str::{new_str, STR_TYPE};
-use crate::types::{BinOp, CompareOp, TypeObject};
+use crate::types::{BinOp, BinaryFn, CompareOp, NumberSlots, TypeObject};
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -49,10 +49,22 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value
 /// its type is a subclass of the left's (CPython's `binary_op1`);
 /// `NotImplemented` when neither handles the pair.
 fn binary_op1(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    binary_op1_by(vm, a, b, |n| n.get(op))
+}
+
+/// `divmod(a, b)` through the number slots; `NotImplemented` when neither
+/// operand handles the pair.
+pub fn divmod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    binary_op1_by(vm, a, b, |n| n.divmod)
+}
+
+/// `binary_op1` for the number slot `slot` picks.
+#[inline(always)]
+fn binary_op1_by(vm: &mut Vm, a: &Value, b: &Value, slot: impl Fn(&NumberSlots) -> Option<BinaryFn>) -> PyResult<Value> {
     let ta = vm.type_of(a);
     let tb = vm.type_of(b);
-    let slot_a = ta.number.get().get(op);
-    let slot_b = if std::ptr::eq(ta, tb) { None } else { tb.number.get().get(op) };
+    let slot_a = slot(ta.number.get());
+    let slot_b = if std::ptr::eq(ta, tb) { None } else { slot(tb.number.get()) };
     // One slot shared by both types is called once (it sees both operands).
     let slot_b = slot_b.filter(|g| slot_a.map(|f| f as usize) != Some(*g as usize));
     let b_first = slot_b.is_some() && tb.is_subtype(ta) && !std::ptr::eq(ta, tb);
@@ -295,43 +307,17 @@ pub fn len(vm: &mut Vm, obj: &Value) -> PyResult<usize> {
     }
 }
 
-/// `item in container`.
+/// `item in container`: the type's `contains` slot, else iteration.
 pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
-    if vm.type_of(container).heap.is_some() {
-        if let Some(r) = crate::builtins::classes::call_dunder(vm, container, "__contains__", std::slice::from_ref(item))? {
-            return truthy(vm, &r);
-        }
+    match vm.type_of(container).contains.get() {
+        Some(f) => f(vm, container, item),
+        None => iter_search(vm, container, item),
     }
-    if let Some(d) = crate::builtins::dict::as_dict(container) {
-        return Ok(d.get(vm, item)?.is_some());
-    }
-    if std::ptr::eq(vm.type_of(container), &crate::builtins::dict::MAPPINGPROXY_TYPE) {
-        let m = crate::ops::getattr(vm, container, &new_str("__contains__"))?;
-        let r = crate::eval::call(vm, &m, std::slice::from_ref(item), &[])?;
-        return truthy(vm, &r);
-    }
-    if let Some(r) = crate::builtins::dict_views::view_contains_opt(vm, container, item)? {
-        return Ok(r);
-    }
-    if let Some(s) = crate::builtins::set::as_set(container) {
-        return s.contains(vm, item);
-    }
-    if let Some(hay) = crate::builtins::str::as_str_data(container) {
-        let Some(needle) = crate::builtins::str::as_str_data(item) else {
-            let msg = format!("'in <string>' requires string as left operand, not {}", vm.type_of(item).name);
-            return Err(vm.type_error(msg));
-        };
-        let (h, n) = (hay.bytes(), needle.bytes());
-        return Ok(n.is_empty() || h.windows(n.len()).any(|w| w == n));
-    }
-    if crate::builtins::bytes::as_buffer(container).is_some() {
-        return crate::builtins::bytes::contains(vm, container, item);
-    }
-    if crate::builtins::range::as_range(container).is_some() {
-        return crate::builtins::range::range_contains(vm, container, item);
-    }
-    // CPython's `_PySequence_IterSearch`: a TypeError from `iter()` is
-    // reworded.
+}
+
+/// `item in container` by iterating it (CPython's
+/// `_PySequence_IterSearch`): identity or `==`.
+pub fn iter_search(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
     let it = match iter(vm, container) {
         Ok(it) => it,
         Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::TYPE_ERROR) => {
@@ -356,8 +342,13 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
 pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match vm.type_of(v).iter.get() {
         Some(f) => f(vm, v),
-        // The old protocol: `__getitem__` from 0 until IndexError.
-        None if vm.type_of(v).getitem.is_some() && crate::builtins::dict::as_dict(v).is_none() => {
+        // The old protocol: `__getitem__` from 0 until IndexError; not
+        // `type`'s, which is `type[int]` (CPython's `sq_item`, which
+        // `type` lacks).
+        None if vm.type_of(v).getitem.is_some()
+            && crate::builtins::dict::as_dict(v).is_none()
+            && vm.type_of(v).getitem.get().map(|f| f as usize) != crate::types::TYPE_TYPE.getitem.get().map(|f| f as usize) =>
+        {
             Ok(crate::builtins::iter::getitem_iter(v))
         }
         None => {

@@ -59,6 +59,11 @@ pub type RepeatFn = fn(&mut Vm, &Value, usize) -> PyResult<Value>;
 /// The next item of an iterator, or `None` when it is exhausted (no
 /// StopIteration object is made for a plain exhaustion).
 pub type NextFn = fn(&mut Vm, &Value) -> PyResult<Option<Value>>;
+/// `item in container` (CPython's `sq_contains`).
+pub type ContainsFn = fn(&mut Vm, &Value, &Value) -> PyResult<bool>;
+/// `container[key] = value`, or `del container[key]` when `value` is
+/// `None` (CPython's `mp_ass_subscript`).
+pub type SetItemFn = fn(&mut Vm, &Value, &Value, Option<Value>) -> PyResult<()>;
 
 /// The six rich comparisons, in CPython's `Py_LT..Py_GE` order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,11 +188,29 @@ pub struct NumberSlots {
     pub positive: Option<UnaryFn>,
     pub invert: Option<UnaryFn>,
     pub absolute: Option<UnaryFn>,
+    /// `divmod(a, b)`, dispatched as a binary operator (`nb_divmod`).
+    pub divmod: Option<BinaryFn>,
+    /// `int(x)`, `float(x)` and `operator.index(x)` of a built-in number
+    /// (`nb_int`, `nb_float`, `nb_index`): what `x.__int__()` and friends
+    /// call. Classes answer these through their dunders.
+    pub int: Option<UnaryFn>,
+    pub float: Option<UnaryFn>,
+    pub index: Option<UnaryFn>,
 }
 
 impl NumberSlots {
-    pub const EMPTY: NumberSlots =
-        NumberSlots { binary: [None; 13], inplace: [None; 13], negative: None, positive: None, invert: None, absolute: None };
+    pub const EMPTY: NumberSlots = NumberSlots {
+        binary: [None; 13],
+        inplace: [None; 13],
+        negative: None,
+        positive: None,
+        invert: None,
+        absolute: None,
+        divmod: None,
+        int: None,
+        float: None,
+        index: None,
+    };
 
     #[inline]
     pub fn get(&self, op: BinOp) -> Option<BinaryFn> {
@@ -264,6 +287,10 @@ pub struct TypeObject {
     pub iter: Slot<UnaryFn>,
     pub next: Slot<NextFn>,
     pub getitem: Slot<BinaryFn>,
+    /// `container[key] = value` and `del container[key]`.
+    pub setitem: Slot<SetItemFn>,
+    /// `item in container`; without it, `in` iterates.
+    pub contains: Slot<ContainsFn>,
     /// `cls(*args)`: make an instance (CPython's `tp_new` + `tp_init` for
     /// the built-in types).
     pub new: Option<NewFn>,
@@ -286,6 +313,11 @@ pub struct TypeObject {
     /// below); a class's are set when it is made (and may be by ABC
     /// registration, hence the cell).
     pub flags: Cell<u32>,
+    /// A built-in type's namespace (`__dict__`: its slot wrappers, methods
+    /// and data descriptors), a dict made on the first look-up by
+    /// `slot_wrappers::builtin_dict`, never changed or freed (the type owns
+    /// the reference); unused by classes, whose namespace is `heap.dict`.
+    pub dict: Cell<Option<ObjPtr>>,
 }
 
 /// The `tp_flags` bits Krait keeps, with CPython's values: what kind of
@@ -299,6 +331,9 @@ pub mod tp_flags {
     /// itself when the class has no `__match_args__`
     /// (`_Py_TPFLAGS_MATCH_SELF`).
     pub const MATCH_SELF: u32 = 1 << 22;
+    /// The class has abstract methods: `object.__new__` refuses it
+    /// (`Py_TPFLAGS_IS_ABSTRACT`, set by assigning `__abstractmethods__`).
+    pub const IS_ABSTRACT: u32 = 1 << 20;
 }
 
 /// Assigning (`Some`) or deleting (`None`) a built-in type's data attribute.
@@ -364,6 +399,8 @@ impl TypeObject {
             iter: Slot::none(),
             next: Slot::none(),
             getitem: Slot::none(),
+            setitem: Slot::none(),
+            contains: Slot::none(),
             new: None,
             init: None,
             methods: &[],
@@ -371,6 +408,7 @@ impl TypeObject {
             getsets: &[],
             heap: None,
             flags: Cell::new(0),
+            dict: Cell::new(None),
         }
     }
 
@@ -462,17 +500,16 @@ pub unsafe fn never_dealloc(_: ObjPtr) {}
 /// `object`, the root of every type. `object()` is an instance with no
 /// payload.
 pub static OBJECT_TYPE: TypeObject = TypeObject {
-    repr: Slot::new(crate::builtins::classes::default_repr),
+    repr: Slot::new(crate::builtins::class_slots::default_repr),
     str: Slot::new(crate::ops::repr),
     hash: Slot::new(|_, v| Ok(crate::ops::hash_identity(v))),
     richcompare: Slot::new(object_richcompare),
     getattr: Slot::new(crate::builtins::classes::generic_getattr),
     setattr: Slot::new(crate::builtins::classes::generic_setattr),
-    new: Some(crate::builtins::descriptors::object_new),
-    methods: &[
-        MethodDef { name: "__format__", func: crate::builtins::format::object_format_method },
-        MethodDef { name: "__sizeof__", func: crate::builtins::sizeof::object_sizeof },
-    ],
+    new: Some(crate::builtins::method_descriptors::object_new),
+    methods: &crate::builtins::object_methods::OBJECT_METHODS,
+    class_methods: &crate::builtins::object_methods::OBJECT_CLASS_METHODS,
+    getsets: &crate::builtins::object_methods::OBJECT_GETSETS,
     ..TypeObject::builtin("object", None, dealloc_object, trace_nothing)
 };
 
@@ -520,8 +557,8 @@ pub static TYPE_TYPE: TypeObject = TypeObject {
         Ok(obj)
     }),
     new: Some(type_new),
+    methods: &crate::builtins::classes::TYPE_METHODS,
     number: Cell::new(&crate::builtins::generic_alias::TYPE_NUMBER),
-    class_methods: &[MethodDef { name: "__class_getitem__", func: crate::builtins::generic_alias::class_getitem }],
     // `type.__init__(cls, name, bases, dict, **kwds)` checks only the count.
     init: Some(|vm, _, args, kwnames| {
         let npos = args.len() - kwnames.len();
@@ -534,6 +571,11 @@ pub static TYPE_TYPE: TypeObject = TypeObject {
     setattr: Slot::new(crate::builtins::classes::type_setattr),
     getitem: Slot::new(|vm, v, key| {
         let ty = as_type(v).expect("type slot on a type");
+        // `type[int]`, which CPython's `PyObject_GetItem` special-cases
+        // (`type` has no `__class_getitem__`).
+        if std::ptr::eq(ty, &TYPE_TYPE) {
+            return crate::builtins::generic_alias::class_getitem(vm, v, std::slice::from_ref(key), &[]);
+        }
         let name = crate::builtins::str::new_str("__class_getitem__");
         match crate::builtins::classes::type_lookup(ty, &name) {
             Some(f) => {

@@ -89,7 +89,10 @@ impl Deref for Buffer<'_> {
 
 pub static BYTES_TYPE: TypeObject = TypeObject {
     flags: Cell::new(tp_flags::MATCH_SELF),
-    repr: Slot::new(|_, v| Ok(new_str(&krait_syntax::repr::bytes_repr(as_bytes(v).expect("bytes slot on bytes"))))),
+    repr: Slot::new(bytes_repr),
+    // `str(b)` is the repr, even for a subclass with its own `__repr__`
+    // (CPython's `bytes_str`).
+    str: Slot::new(bytes_repr),
     hash: Slot::new(bytes_hash),
     richcompare: Slot::new(bytes_richcompare),
     len: Slot::new(|_, v| Ok(as_bytes(v).map_or(0, <[u8]>::len))),
@@ -98,6 +101,7 @@ pub static BYTES_TYPE: TypeObject = TypeObject {
     number: Cell::new(&BYTES_NUMBER),
     concat: Slot::new(concat),
     repeat: Slot::new(repeat),
+    contains: Slot::new(contains),
     new: Some(bytes_new),
     methods: crate::builtins::bytes_methods::BYTES_METHODS,
     class_methods: crate::builtins::bytes_methods::CLASS_METHODS,
@@ -107,6 +111,7 @@ pub static BYTES_TYPE: TypeObject = TypeObject {
 pub static BYTEARRAY_TYPE: TypeObject = TypeObject {
     flags: Cell::new(tp_flags::MATCH_SELF),
     repr: Slot::new(bytearray_repr),
+    str: Slot::new(bytearray_repr),
     richcompare: Slot::new(bytearray_richcompare),
     len: Slot::new(|_, v| Ok(as_bytearray(v).map_or(0, ByteArrayData::len))),
     getitem: Slot::new(|vm, v, key| sequence_getitem(vm, v, key, "bytearray", "bytearray index out of range")),
@@ -116,6 +121,11 @@ pub static BYTEARRAY_TYPE: TypeObject = TypeObject {
     repeat: Slot::new(repeat),
     inplace_concat: Slot::new(inplace_concat),
     inplace_repeat: Slot::new(inplace_repeat),
+    contains: Slot::new(contains),
+    setitem: Slot::new(|vm, v, key, value| match value {
+        Some(x) => set_item(vm, v, key, &x),
+        None => del_item(vm, v, key),
+    }),
     new: Some(|vm, _, args, kwnames| {
         let v = new_bytearray(Vec::new());
         bytearray_init(vm, &v, args, kwnames)?;
@@ -277,6 +287,10 @@ pub fn with_capacity(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
 /// `repr(bytearray)`: `bytearray(b'...')` with the class's name; unlike
 /// `bytes`, a `'` is escaped whichever quote encloses the text (CPython's
 /// `bytearray_repr`).
+fn bytes_repr(_: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(new_str(&krait_syntax::repr::bytes_repr(as_bytes(v).expect("bytes slot on bytes"))))
+}
+
 fn bytearray_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let data = as_buffer(v).expect("bytearray slot on a bytearray");
     let quote = if data.contains(&b'\'') && !data.contains(&b'"') { '"' } else { '\'' };

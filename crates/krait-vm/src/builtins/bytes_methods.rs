@@ -108,23 +108,6 @@ pub static BYTEARRAY_METHODS: &[MethodDef] = method_table!(
         bytes_mut(vm, array(this))?.reverse();
         Ok(vm.none())
     } },
-    MethodDef { name: "__setitem__", func: |vm, this, args, kwnames| {
-        no_keywords(vm, this, "__setitem__", kwnames)?;
-        let [key, value] = args else {
-            // CPython's `wrap_objobjargproc` unpacks with an empty name.
-            return Err(vm.type_error(format!(" expected 2 arguments, got {}", args.len())));
-        };
-        crate::builtins::bytes::set_item(vm, this, key, value)?;
-        Ok(vm.none())
-    } },
-    MethodDef { name: "__delitem__", func: |vm, this, args, kwnames| {
-        no_keywords(vm, this, "__delitem__", kwnames)?;
-        let [key] = args else {
-            return Err(vm.type_error(format!("expected 1 argument, got {}", args.len())));
-        };
-        crate::builtins::bytes::del_item(vm, this, key)?;
-        Ok(vm.none())
-    } },
 );
 
 /// Class methods of both types (`maketrans` is a static method in

@@ -14,27 +14,26 @@
 //!   changes meaning); an instance holds its values by index and the order
 //!   it set them in. Asking for `__dict__` moves the values into a real
 //!   dict, which is from then on the instance's only storage.
-//! - A class's slots are filled when it is made (`fill_slots`) and
-//!   refilled, in the class and its subclasses, whenever a dunder is
-//!   assigned to or deleted from one of them (`update_slot`): a slot
-//!   dispatches to the dunder when a class in the MRO defines one, else it
-//!   is the solid base's.
+//! - A class's slots are filled when it is made and refilled when one of
+//!   its dunders changes (`class_slots`).
 //! - Attribute look-up on an instance is CPython's: data descriptors on the
 //!   type, then the instance's storage, then other descriptors and class
 //!   attributes, then `__getattr__`.
 
 use std::cell::RefCell;
 
+use crate::builtins::class_slots::{fill_slots, update_slot};
 use crate::builtins::descriptors::{self, new_classmethod, new_staticmethod};
+use crate::builtins::method_descriptors::{is_builtin_new, is_unbound_builtin};
 use crate::builtins::dict::{as_dict, new_dict};
 use crate::builtins::exceptions::{self, as_exception, ExceptionData, ATTRIBUTE_ERROR, BASE_EXCEPTION, NOT_IMPLEMENTED_ERROR};
 use crate::builtins::function::{as_cell, as_function};
-use crate::builtins::singletons::{is_none, is_not_implemented, none};
+use crate::builtins::singletons::{is_none, none};
 use crate::builtins::str::{as_str, new_str};
 use crate::builtins::tuple::new_tuple;
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
 use crate::ops;
-use crate::types::{as_type, type_value, BinOp, CompareOp, NumberSlots, TypeObject, Visit, OBJECT_TYPE, TYPE_TYPE};
+use crate::types::{as_type, type_value, TypeObject, Visit, OBJECT_TYPE, TYPE_TYPE};
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -641,7 +640,7 @@ pub fn type_lookup(ty: &'static TypeObject, name: &Value) -> Option<Value> {
 pub fn own_attribute(ty: &'static TypeObject, name: &Value) -> Option<Value> {
     match heap(ty) {
         Some(h) => as_dict(&h.dict)?.get_str(name),
-        None => descriptors::builtin_attribute(ty, as_str(name)?),
+        None => as_dict(&crate::builtins::slot_wrappers::builtin_dict(ty))?.get_str(name),
     }
 }
 
@@ -664,13 +663,28 @@ pub fn call_dunder(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyRe
     call_found(vm, obj, ty, &attr, args).map(Some)
 }
 
+/// `f(receiver, *args)`: the arguments in one slice, on the Rust stack
+/// when they are few (a class's `__init__`, its dunders), so no `Vec` is
+/// allocated for them.
+#[inline]
+pub(crate) fn call_with_receiver(vm: &mut Vm, f: &Value, receiver: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    const SMALL: usize = 6;
+    if args.len() < SMALL {
+        let mut buf = [Value::NULL; SMALL];
+        buf[0] = receiver.clone();
+        buf[1..=args.len()].clone_from_slice(args);
+        return crate::eval::call(vm, f, &buf[..=args.len()], kwnames);
+    }
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(receiver.clone());
+    full.extend_from_slice(args);
+    crate::eval::call(vm, f, &full, kwnames)
+}
+
 /// Call a dunder `attr` found on `ty` for instance `obj`.
-fn call_found(vm: &mut Vm, obj: &Value, ty: &'static TypeObject, attr: &Value, args: &[Value]) -> PyResult<Value> {
-    if as_function(attr).is_some() || descriptors::is_unbound_builtin(attr) {
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(obj.clone());
-        full.extend_from_slice(args);
-        return crate::eval::call(vm, attr, &full, &[]);
+pub(crate) fn call_found(vm: &mut Vm, obj: &Value, ty: &'static TypeObject, attr: &Value, args: &[Value]) -> PyResult<Value> {
+    if as_function(attr).is_some() || is_unbound_builtin(attr) {
+        return call_with_receiver(vm, attr, obj, args, &[]);
     }
     let bound = match vm.type_of(attr).descr_get.get() {
         Some(get) => get(vm, attr, obj, ty)?,
@@ -740,11 +754,12 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Val
     if as_str(name) == Some("__class__") {
         return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "assigning __class__ (not yet in Krait)"));
     }
-    let deleting = value.is_none();
     if instance_set(vm, obj, name, value)? {
         return Ok(());
     }
-    if deleting || storage(obj).is_some() || descr.is_none() {
+    // No instance storage: a class attribute there is read-only, whether
+    // assigned or deleted (CPython's `_PyObject_GenericSetAttrWithDict`).
+    if storage(obj).is_some() || descr.is_none() {
         return Err(attribute_error(vm, obj, name));
     }
     let msg = format!("'{}' object attribute '{}' is read-only", ty.name, as_str(name).unwrap_or("?"));
@@ -784,30 +799,48 @@ pub fn type_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             None => Ok(attr),
         };
     }
+    // The metatype's other attributes: a metaclass's, or `type`'s own
+    // (`int.__call__`, bound to `int`), which hold no data descriptors
+    // that `type_special` does not answer first.
+    let meta_attr = match meta_attr {
+        Some(ma) => Some(ma),
+        None if meta.heap.is_none() => type_lookup(meta, name),
+        None => None,
+    };
     if let Some(ma) = meta_attr {
         return match vm.type_of(&ma).descr_get.get() {
             Some(get) => get(vm, &ma, v, meta),
             None => Ok(ma),
         };
     }
-    match text {
-        "mro" => Ok(crate::builtins::function::bind_builtin(v.clone(), "mro", |_, this, _, _| {
-            let ty = as_type(this).expect("mro of a type");
+    let msg = format!("type object '{}' has no attribute '{}'", ty.name, text);
+    Err(vm.error(&ATTRIBUTE_ERROR, msg))
+}
+
+/// `type`'s methods: `cls.mro()` and `cls.__subclasses__()`.
+pub static TYPE_METHODS: [crate::types::MethodDef; 2] = [
+    crate::types::MethodDef {
+        name: "mro",
+        func: |vm, this, args, kwnames| {
+            crate::builtins::function::no_keywords(vm, "mro", kwnames)?;
+            if !args.is_empty() {
+                return Err(vm.type_error(format!("type.mro() takes no arguments ({} given)", args.len())));
+            }
+            let ty = as_type(this).expect("a method of type");
             Ok(crate::builtins::list::new_list(ty.mro().map(type_value).collect()))
-        })),
-        "__subclasses__" => Ok(crate::builtins::function::bind_builtin(v.clone(), "__subclasses__", |vm, this, _, _| {
-            let ty = as_type(this).expect("subclasses of a type");
+        },
+    },
+    crate::types::MethodDef {
+        name: "__subclasses__",
+        func: |vm, this, _, _| {
+            let ty = as_type(this).expect("a method of type");
             match heap(ty) {
                 Some(h) => Ok(crate::builtins::list::new_list(h.subclasses.borrow().iter().map(|t| type_value(t)).collect())),
                 None => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "__subclasses__() of a built-in type")),
             }
-        })),
-        _ => {
-            let msg = format!("type object '{}' has no attribute '{}'", ty.name, text);
-            Err(vm.error(&ATTRIBUTE_ERROR, msg))
-        }
-    }
-}
+        },
+    },
+];
 
 /// The attributes every type has through `type`'s descriptors.
 fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Option<Value>> {
@@ -842,24 +875,7 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
         "__class__" => type_value(ty.header_type()),
         "__dict__" => match h {
             Some(h) => crate::builtins::dict::new_mappingproxy(h.dict.clone()),
-            None => {
-                // A built-in type's namespace, made from its methods and
-                // slot wrappers.
-                let d = new_dict();
-                let dd = as_dict(&d).expect("a dict");
-                for m in ty.methods.iter().chain(ty.class_methods) {
-                    if let Some(v) = descriptors::builtin_attribute(ty, m.name) {
-                        dd.set(vm, new_str(m.name), v)?;
-                    }
-                }
-                for n in descriptors::slot_names(ty) {
-                    if let Some(v) = descriptors::builtin_attribute(ty, n) {
-                        dd.set(vm, new_str(n), v)?;
-                    }
-                }
-                dd.set(vm, new_str("__doc__"), none())?;
-                crate::builtins::dict::new_mappingproxy(d)
-            }
+            None => crate::builtins::dict::new_mappingproxy(crate::builtins::slot_wrappers::builtin_dict(ty)),
         },
         _ => return Ok(None),
     }))
@@ -900,6 +916,16 @@ pub fn type_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) 
                 return Err(vm.error(&ATTRIBUTE_ERROR, msg));
             }
         }
+    }
+    if text == "__abstractmethods__" {
+        // CPython's `type_set_abstractmethods`: the flag follows the
+        // value's truth.
+        let abstract_ = match d.get_str(name) {
+            Some(v) => ops::truthy(vm, &v)?,
+            None => false,
+        };
+        let flags = ty.flags.get() & !crate::types::tp_flags::IS_ABSTRACT;
+        ty.flags.set(if abstract_ { flags | crate::types::tp_flags::IS_ABSTRACT } else { flags });
     }
     if text.starts_with("__") && text.ends_with("__") {
         update_slot(ty, &text);
@@ -995,15 +1021,12 @@ pub fn type_new3(
     let winner = calculate_meta(vm, meta, &base_types)?;
     if !std::ptr::eq(winner, meta) {
         if let Some(n) = type_lookup(winner, &crate::builtins::str::intern("__new__")) {
-            if !descriptors::is_builtin_slot(&n, &TYPE_TYPE, descriptors::Wrapped::New) {
+            if !is_builtin_new(&n, &TYPE_TYPE) {
                 let f = match vm.type_of(&n).descr_get.get() {
                     Some(get) => get(vm, &n, &Value::NULL, winner)?,
                     None => n,
                 };
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(type_value(winner));
-                full.extend_from_slice(args);
-                return crate::eval::call(vm, &f, &full, kwnames);
+                return call_with_receiver(vm, &f, &type_value(winner), args, kwnames);
             }
         }
     }
@@ -1154,12 +1177,6 @@ pub fn new_class(
             d.set(vm, crate::builtins::str::intern("__module__"), m)?;
         }
     }
-    if d.get_str(&crate::builtins::str::intern("__doc__")).is_none() {
-        d.set(vm, crate::builtins::str::intern("__doc__"), none())?;
-    }
-    if d.get_str(&crate::builtins::str::intern("__eq__")).is_some() && d.get_str(&crate::builtins::str::intern("__hash__")).is_none() {
-        d.set(vm, crate::builtins::str::intern("__hash__"), none())?;
-    }
 
     // __slots__: member descriptors after the bases' slots; a __dict__
     // only if asked for or a base has one.
@@ -1168,6 +1185,10 @@ pub fn new_class(
     let mut has_dict = true;
     let base_weakref = base_types.iter().any(|b| heap(b).is_some_and(|h| h.weakrefable));
     let mut has_weakref = slots_value.is_none() || base_weakref;
+    // Did the class ask for a `__dict__` and weak references (no
+    // `__slots__`, or these names in them)?
+    let mut dict_asked = slots_value.is_none();
+    let mut weakref_asked = slots_value.is_none();
     let mut slot_names: Vec<String> = Vec::new();
     if let Some(sv) = &slots_value {
         let items = if as_str(sv).is_some() { vec![sv.clone()] } else { crate::ops::collect(vm, sv)? };
@@ -1178,8 +1199,14 @@ pub fn new_class(
                 return Err(vm.type_error(msg));
             };
             match n.as_str() {
-                "__dict__" => has_dict = true,
-                "__weakref__" => has_weakref = true,
+                "__dict__" => {
+                    has_dict = true;
+                    dict_asked = true;
+                }
+                "__weakref__" => {
+                    has_weakref = true;
+                    weakref_asked = true;
+                }
                 _ => {
                     let mangled = crate::builtins::str::intern(&mangle_private(&n, name));
                     if source.get_str(&mangled).is_some() && as_str(&mangled) != Some("__slots__") {
@@ -1233,12 +1260,36 @@ pub fn new_class(
         }
     }
     let cls = type_value(ty);
+    // The namespace's descriptors, in CPython's order: the `__slots__`
+    // members, `__dict__` and `__weakref__` when this class adds them,
+    // then `__doc__` and `__hash__` defaults.
+    let d = as_dict(&heap(ty).expect("a class").dict).expect("a dict");
     if inst_offset != 0 {
-        let d = as_dict(&heap(ty).expect("a class").dict).expect("a dict");
         for (i, n) in slot_names.iter().enumerate() {
             let member = descriptors::new_member(ty, n, base_slots + i);
             d.set(vm, crate::builtins::str::intern(n), member)?;
         }
+    }
+    let adds_dict = dict_asked && !base_has_dict && layout != Layout::Type;
+    // Variable-sized built-ins (CPython's `tp_itemsize`) take no weak
+    // reference list.
+    let var_sized = [&crate::builtins::int::INT_TYPE, &crate::builtins::str::STR_TYPE, &crate::builtins::tuple::TUPLE_TYPE, &crate::builtins::bytes::BYTES_TYPE]
+        .iter()
+        .any(|t| solid.is_subtype(t));
+    let base_weakref = base_types.iter().any(|b| type_lookup(b, &crate::builtins::str::intern("__weakref__")).is_some());
+    let adds_weakref = weakref_asked && !base_weakref && !var_sized && layout != Layout::Type;
+    for (adds, def) in [(adds_dict, &INSTANCE_DICT), (adds_weakref, &INSTANCE_WEAKREF)] {
+        let key = crate::builtins::str::intern(def.name);
+        if adds && d.get_str(&key).is_none() {
+            d.set(vm, key, descriptors::new_getset(ty, def))?;
+        }
+    }
+    if d.get_str(&crate::builtins::str::intern("__doc__")).is_none() {
+        d.set(vm, crate::builtins::str::intern("__doc__"), none())?;
+    }
+    if d.get_str(&crate::builtins::str::intern("__eq__")).is_some() && d.get_str(&crate::builtins::str::intern("__hash__")).is_none() {
+        d.set(vm, crate::builtins::str::intern("__hash__"), none())?;
+        update_slot(ty, "__hash__");
     }
 
     // __set_name__ on the namespace's values, then the parent's
@@ -1265,6 +1316,27 @@ pub fn new_class(
     Ok(cls)
 }
 
+
+/// `<attribute '__dict__' of 'C' objects>`: in the namespace of a class
+/// that gives its instances a `__dict__` (CPython's `subtype_dict`).
+static INSTANCE_DICT: crate::types::GetSetDef = crate::types::GetSetDef {
+    name: "__dict__",
+    get: |vm, v| match instance_dict(vm, v)? {
+        Some(d) => Ok(d),
+        None => Err(attribute_error(vm, v, &crate::builtins::str::intern("__dict__"))),
+    },
+    set: Some(set_instance_dict),
+    member: false,
+};
+
+/// `<attribute '__weakref__' of 'C' objects>`: the instance's first weak
+/// reference, or None (CPython's `subtype_getweakref`).
+static INSTANCE_WEAKREF: crate::types::GetSetDef = crate::types::GetSetDef {
+    name: "__weakref__",
+    get: |_, v| Ok(v.as_object().and_then(|p| crate::builtins::weakref::refs_of(p.addr()).into_iter().next()).unwrap_or_else(none)),
+    set: None,
+    member: false,
+};
 
 /// `__x` in class `C` is `_C__x` (CPython's `_Py_Mangle`).
 fn mangle_private(n: &str, class: &str) -> String {
@@ -1303,7 +1375,7 @@ fn layout_of(vm: &mut Vm, b: &'static TypeObject) -> PyResult<(Layout, &'static 
     if std::ptr::eq(b, &TYPE_TYPE) {
         return Ok((Layout::Type, b));
     }
-    if descriptors::subclassable_builtin(b) || builtin_base(b).is_some() {
+    if crate::builtins::method_descriptors::subclassable_builtin(b) || builtin_base(b).is_some() {
         return Ok((Layout::Builtin, b));
     }
     const FINAL: &[&str] = &[
@@ -1376,15 +1448,9 @@ fn current_module_name(vm: &mut Vm) -> Option<Value> {
 fn init_subclass(vm: &mut Vm, ty: &'static TypeObject, kwds: &[(Value, Value)]) -> PyResult<()> {
     let key = crate::builtins::str::intern("__init_subclass__");
     let Some(attr) = ty.mro().skip(1).find_map(|t| own_attribute(t, &key)) else { return Ok(()) };
-    let cls = type_value(ty);
     let bound = match vm.type_of(&attr).descr_get.get() {
         Some(get) => get(vm, &attr, &Value::NULL, ty)?,
         None => attr,
-    };
-    let bound = if descriptors::is_builtin_slot(&bound, &OBJECT_TYPE, descriptors::Wrapped::InitSubclass) {
-        descriptors::new_method(bound, cls)
-    } else {
-        bound
     };
     let (names, values): (Vec<Value>, Vec<Value>) = kwds.iter().cloned().unzip();
     crate::eval::call(vm, &bound, &values, &names)?;
@@ -1404,20 +1470,18 @@ pub fn alloc_exception(cls: &'static TypeObject, args: Vec<Value>) -> Value {
 
 /// Calling a class (`type.__call__`): `__new__`, then `__init__` when
 /// `__new__` made an instance of the class.
-fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let new_attr = type_lookup(cls, &crate::builtins::str::intern("__new__"));
     // The common case: object's __new__ and a Python __init__ (nothing to
     // check but __init__'s own arguments).
     if let Some(n) = &new_attr {
         let plain = heap(cls).is_some_and(|h| h.layout == Layout::Object)
-            && descriptors::is_builtin_slot(n, &OBJECT_TYPE, descriptors::Wrapped::New);
+            && cls.flags.get() & crate::types::tp_flags::IS_ABSTRACT == 0
+            && is_builtin_new(n, &OBJECT_TYPE);
         if plain {
             if let Some(init) = type_lookup(cls, &crate::builtins::str::intern("__init__")).filter(|i| as_function(i).is_some()) {
                 let obj = alloc_instance(cls);
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(obj.clone());
-                full.extend_from_slice(args);
-                let r = crate::eval::call(vm, &init, &full, kwnames)?;
+                let r = call_with_receiver(vm, &init, &obj, args, kwnames)?;
                 if !is_none(&r) {
                     let msg = format!("__init__() should return None, not '{}'", vm.type_of(&r).name);
                     return Err(vm.type_error(msg));
@@ -1427,21 +1491,12 @@ fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[
         }
     }
     let obj = match new_attr {
-        Some(n) if descriptors::as_builtin_attr(&n).is_some() => {
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(type_value(cls));
-            full.extend_from_slice(args);
-            crate::eval::call(vm, &n, &full, kwnames)?
-        }
         Some(n) => {
             let f = match vm.type_of(&n).descr_get.get() {
                 Some(get) => get(vm, &n, &Value::NULL, cls)?,
                 None => n,
             };
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(type_value(cls));
-            full.extend_from_slice(args);
-            crate::eval::call(vm, &f, &full, kwnames)?
+            call_with_receiver(vm, &f, &type_value(cls), args, kwnames)?
         }
         None => return Err(vm.type_error(format!("cannot create '{}' instances", cls.name))),
     };
@@ -1459,7 +1514,7 @@ fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[
 }
 
 /// `call_found` with keyword arguments.
-fn call_found_kw(
+pub(crate) fn call_found_kw(
     vm: &mut Vm,
     obj: &Value,
     ty: &'static TypeObject,
@@ -1467,528 +1522,12 @@ fn call_found_kw(
     args: &[Value],
     kwnames: &[Value],
 ) -> PyResult<Value> {
-    if as_function(attr).is_some() || descriptors::is_unbound_builtin(attr) {
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(obj.clone());
-        full.extend_from_slice(args);
-        return crate::eval::call(vm, attr, &full, kwnames);
+    if as_function(attr).is_some() || is_unbound_builtin(attr) {
+        return call_with_receiver(vm, attr, obj, args, kwnames);
     }
     let bound = match vm.type_of(attr).descr_get.get() {
         Some(get) => get(vm, attr, obj, ty)?,
         None => attr.clone(),
     };
     crate::eval::call(vm, &bound, args, kwnames)
-}
-
-// ----- slots of classes -------------------------------------------------
-
-/// Does a class (not a built-in type) among `ty` and its MRO define one of
-/// `names`? `ty` is still being made, so its own namespace is read here.
-fn class_defines(ty: &TypeObject, names: &[&str]) -> bool {
-    let Some(h) = heap(ty) else { return false };
-    let keys: Vec<Value> = names.iter().map(|n| new_str(n)).collect();
-    let in_dict = |t: &HeapType| keys.iter().any(|k| as_dict(&t.dict).is_some_and(|d| d.get_str(k).is_some()));
-    in_dict(h) || h.mro.iter().map_while(|t| heap(t)).any(in_dict)
-}
-
-const NUMBER_DUNDERS: &[&str] = &[
-    "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__matmul__", "__rmatmul__",
-    "__truediv__", "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__", "__pow__",
-    "__rpow__", "__lshift__", "__rlshift__", "__rshift__", "__rrshift__", "__and__", "__rand__", "__or__",
-    "__ror__", "__xor__", "__rxor__", "__neg__", "__pos__", "__invert__", "__abs__", "__iadd__", "__isub__",
-    "__imul__", "__imatmul__", "__itruediv__", "__ifloordiv__", "__imod__", "__ipow__", "__ilshift__",
-    "__irshift__", "__iand__", "__ior__", "__ixor__",
-];
-
-/// The slots a class fills from its dunders (CPython's `slotdefs`,
-/// grouped as Krait's `TypeObject` has them).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum SlotKind {
-    Repr,
-    Str,
-    Hash,
-    RichCompare,
-    Bool,
-    Len,
-    Call,
-    Iter,
-    Next,
-    GetItem,
-    GetAttr,
-    SetAttr,
-    DescrGet,
-    DescrSet,
-    Number,
-}
-
-impl SlotKind {
-    const ALL: [SlotKind; 15] = [
-        SlotKind::Repr,
-        SlotKind::Str,
-        SlotKind::Hash,
-        SlotKind::RichCompare,
-        SlotKind::Bool,
-        SlotKind::Len,
-        SlotKind::Call,
-        SlotKind::Iter,
-        SlotKind::Next,
-        SlotKind::GetItem,
-        SlotKind::GetAttr,
-        SlotKind::SetAttr,
-        SlotKind::DescrGet,
-        SlotKind::DescrSet,
-        SlotKind::Number,
-    ];
-
-    /// The dunders that fill this slot.
-    fn dunders(self) -> &'static [&'static str] {
-        match self {
-            SlotKind::Repr => &["__repr__"],
-            SlotKind::Str => &["__str__"],
-            SlotKind::Hash => &["__hash__"],
-            SlotKind::RichCompare => &["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"],
-            SlotKind::Bool => &["__bool__"],
-            SlotKind::Len => &["__len__"],
-            SlotKind::Call => &["__call__"],
-            SlotKind::Iter => &["__iter__"],
-            SlotKind::Next => &["__next__"],
-            SlotKind::GetItem => &["__getitem__"],
-            SlotKind::GetAttr => &["__getattribute__", "__getattr__"],
-            SlotKind::SetAttr => &["__setattr__", "__delattr__"],
-            SlotKind::DescrGet => &["__get__"],
-            SlotKind::DescrSet => &["__set__", "__delete__"],
-            SlotKind::Number => NUMBER_DUNDERS,
-        }
-    }
-
-    /// The slot dunder `name` fills, if any.
-    fn of(name: &str) -> Option<SlotKind> {
-        SlotKind::ALL.into_iter().find(|k| k.dunders().contains(&name))
-    }
-}
-
-/// Set slot `kind` of class `ty`: a wrapper that calls the dunder when a
-/// class in its MRO defines one, else the solid base's slot (CPython's
-/// `update_one_slot`).
-fn fill_slot(ty: &TypeObject, solid: &'static TypeObject, kind: SlotKind) {
-    let wrap = class_defines(ty, kind.dunders());
-    fn pick<F: Copy>(wrap: bool, wrapper: F, inherited: Option<F>) -> Option<F> {
-        if wrap {
-            Some(wrapper)
-        } else {
-            inherited
-        }
-    }
-    match kind {
-        SlotKind::Repr => ty.repr.set(pick(wrap, slot_repr, solid.repr.get())),
-        SlotKind::Str => ty.str.set(pick(wrap, slot_str, solid.str.get())),
-        SlotKind::Hash => ty.hash.set(pick(wrap, slot_hash, solid.hash.get())),
-        SlotKind::RichCompare => ty.richcompare.set(pick(wrap, slot_richcompare, solid.richcompare.get())),
-        SlotKind::Bool => ty.bool.set(pick(wrap, slot_bool, solid.bool.get())),
-        SlotKind::Len => ty.len.set(pick(wrap, slot_len, solid.len.get())),
-        SlotKind::Call => ty.call.set(pick(wrap, slot_call, solid.call.get())),
-        SlotKind::Iter => ty.iter.set(pick(wrap, slot_iter, solid.iter.get())),
-        SlotKind::Next => ty.next.set(pick(wrap, slot_next, solid.next.get())),
-        SlotKind::GetItem => ty.getitem.set(pick(wrap, slot_getitem, solid.getitem.get())),
-        SlotKind::GetAttr => {
-            ty.getattr.set(pick(wrap, slot_getattr, Some(solid.getattr.get().unwrap_or(generic_getattr))))
-        }
-        SlotKind::SetAttr => {
-            ty.setattr.set(pick(wrap, slot_setattr, Some(solid.setattr.get().unwrap_or(generic_setattr))))
-        }
-        SlotKind::DescrGet => ty.descr_get.set(pick(wrap, slot_descr_get, solid.descr_get.get())),
-        SlotKind::DescrSet => ty.descr_set.set(pick(wrap, slot_descr_set, solid.descr_set.get())),
-        SlotKind::Number => ty.number.set(if wrap { &HEAP_NUMBER_SLOTS } else { solid.number.get() }),
-    }
-}
-
-/// Fill a new class's slots (CPython's `fixup_slot_dispatchers`).
-fn fill_slots(ty: &mut TypeObject, solid: &'static TypeObject) {
-    for kind in SlotKind::ALL {
-        fill_slot(ty, solid, kind);
-    }
-    // The sequence slots no dunder fills: the solid base's.
-    ty.concat.set(solid.concat.get());
-    ty.repeat.set(solid.repeat.get());
-    ty.inplace_concat.set(solid.inplace_concat.get());
-    ty.inplace_repeat.set(solid.inplace_repeat.get());
-    ty.new = Some(class_call);
-}
-
-/// Dunder `name` of class `ty` was assigned or deleted: refill the slot it
-/// fills, in `ty` and every subclass (CPython's `update_slot`).
-fn update_slot(ty: &'static TypeObject, name: &str) {
-    let Some(kind) = SlotKind::of(name) else { return };
-    let mut todo = vec![ty];
-    while let Some(t) = todo.pop() {
-        let Some(h) = heap(t) else { continue };
-        fill_slot(t, h.solid, kind);
-        todo.extend(h.subclasses.borrow().iter().copied());
-    }
-}
-
-/// Call dunder `name` that the slot says exists; `None` if it was deleted.
-fn dunder(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
-    call_dunder(vm, obj, name, args)
-}
-
-fn slot_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let r = match dunder(vm, v, "__repr__", &[])? {
-        Some(r) => r,
-        None => return default_repr(vm, v),
-    };
-    if as_str(&r).is_none() {
-        let msg = format!("__repr__ returned non-string (type {})", vm.type_of(&r).name);
-        return Err(vm.type_error(msg));
-    }
-    Ok(r)
-}
-
-/// `object.__repr__`: `<module.Class object at 0x...>`.
-pub fn default_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let name = vm.type_of(v).full_name();
-    Ok(new_str(&format!("<{} object at {:#x}>", name, v.bits() & ((1 << 48) - 1))))
-}
-
-fn slot_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let r = match dunder(vm, v, "__str__", &[])? {
-        Some(r) => r,
-        None => return ops::repr(vm, v),
-    };
-    if as_str(&r).is_none() {
-        let msg = format!("__str__ returned non-string (type {})", vm.type_of(&r).name);
-        return Err(vm.type_error(msg));
-    }
-    Ok(r)
-}
-
-fn slot_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    let ty = vm.type_of_static(v);
-    let attr = type_lookup(ty, &crate::builtins::str::intern("__hash__"));
-    let Some(attr) = attr.filter(|a| !is_none(a)) else {
-        let msg = format!("unhashable type: '{}'", ty.name);
-        return Err(vm.type_error(msg));
-    };
-    let r = call_found(vm, v, ty, &attr, &[])?;
-    if !vm.type_of(&r).is_subtype(&crate::builtins::int::INT_TYPE) {
-        return Err(vm.type_error("__hash__ method should return an integer"));
-    }
-    ops::hash(vm, &r)
-}
-
-fn compare_dunder(op: CompareOp) -> &'static str {
-    match op {
-        CompareOp::Lt => "__lt__",
-        CompareOp::Le => "__le__",
-        CompareOp::Eq => "__eq__",
-        CompareOp::Ne => "__ne__",
-        CompareOp::Gt => "__gt__",
-        CompareOp::Ge => "__ge__",
-    }
-}
-
-fn slot_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    Ok(dunder(vm, a, compare_dunder(op), std::slice::from_ref(b))?.unwrap_or_else(|| vm.not_implemented()))
-}
-
-fn slot_bool(vm: &mut Vm, v: &Value) -> PyResult<bool> {
-    let Some(r) = dunder(vm, v, "__bool__", &[])? else { return Ok(true) };
-    match crate::builtins::singletons::as_bool(&r) {
-        Some(b) => Ok(b),
-        None => {
-            let msg = format!("__bool__ should return bool, returned {}", vm.type_of(&r).name);
-            Err(vm.type_error(msg))
-        }
-    }
-}
-
-fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
-    let Some(r) = dunder(vm, v, "__len__", &[])? else {
-        let msg = format!("object of type '{}' has no len()", vm.type_of(v).name);
-        return Err(vm.type_error(msg));
-    };
-    use crate::builtins::int::{int_of, Int};
-    match int_of(&r) {
-        Some(Int::Small(n)) if n >= 0 => Ok(n as usize),
-        Some(n @ Int::Big(_)) if !n.is_negative() => Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
-        Some(_) => Err(vm.value_error("__len__() should return >= 0")),
-        None => {
-            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(&r).name);
-            Err(vm.type_error(msg))
-        }
-    }
-}
-
-fn slot_call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let ty = vm.type_of_static(callable);
-    let Some(attr) = type_lookup(ty, &crate::builtins::str::intern("__call__")) else {
-        let msg = format!("'{}' object is not callable", ty.name);
-        return Err(vm.type_error(msg));
-    };
-    call_found_kw(vm, callable, ty, &attr, args, kwnames)
-}
-
-fn slot_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let ty = vm.type_of_static(v);
-    let attr = type_lookup(ty, &crate::builtins::str::intern("__iter__"));
-    let Some(attr) = attr.filter(|a| !is_none(a)) else {
-        let msg = format!("'{}' object is not iterable", ty.name);
-        return Err(vm.type_error(msg));
-    };
-    let r = call_found(vm, v, ty, &attr, &[])?;
-    if vm.type_of(&r).next.is_none() {
-        let msg = format!("iter() returned non-iterator of type '{}'", vm.type_of(&r).name);
-        return Err(vm.type_error(msg));
-    }
-    Ok(r)
-}
-
-fn slot_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
-    match dunder(vm, v, "__next__", &[]) {
-        Ok(r) => Ok(r),
-        Err(e) if vm.type_of(&e.exception).is_subtype(&exceptions::STOP_ITERATION) => Ok(None),
-        Err(e) => Err(e),
-    }
-}
-
-fn slot_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
-    match dunder(vm, v, "__getitem__", std::slice::from_ref(key))? {
-        Some(r) => Ok(r),
-        None => {
-            let msg = format!("'{}' object is not subscriptable", vm.type_of(v).name);
-            Err(vm.type_error(msg))
-        }
-    }
-}
-
-/// `__getattribute__`, then `__getattr__` when it raises AttributeError
-/// (CPython's `slot_tp_getattr_hook`).
-fn slot_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
-    let ty = vm.type_of_static(obj);
-    let getattribute = type_lookup(ty, &crate::builtins::str::intern("__getattribute__"));
-    let first = match &getattribute {
-        Some(g) if !descriptors::is_builtin_slot(g, &OBJECT_TYPE, descriptors::Wrapped::GetAttribute) => {
-            call_found(vm, obj, ty, g, std::slice::from_ref(name)).map(Some)
-        }
-        // The solid base's own look-up (`type`'s, for a metaclass).
-        _ => match heap(ty).and_then(|h| h.solid.getattr.get()).filter(|f| *f as usize != generic_getattr as *const () as usize) {
-            Some(get) => get(vm, obj, name).map(Some),
-            None => generic_getattr_opt(vm, obj, name),
-        },
-    };
-    let failed = match first {
-        Ok(Some(v)) => return Ok(v),
-        Ok(None) => None,
-        Err(e) if vm.type_of(&e.exception).is_subtype(&ATTRIBUTE_ERROR) => Some(e),
-        Err(e) => return Err(e),
-    };
-    match type_lookup(ty, &crate::builtins::str::intern("__getattr__")) {
-        Some(hook) => call_found(vm, obj, ty, &hook, std::slice::from_ref(name)),
-        None => Err(match failed {
-            Some(e) => e,
-            None => attribute_error(vm, obj, name),
-        }),
-    }
-}
-
-fn slot_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
-    let r = match value {
-        Some(v) => dunder(vm, obj, "__setattr__", &[name.clone(), v])?,
-        None => dunder(vm, obj, "__delattr__", std::slice::from_ref(name))?,
-    };
-    match r {
-        Some(_) => Ok(()),
-        None => Err(attribute_error(vm, obj, name)),
-    }
-}
-
-fn slot_descr_get(vm: &mut Vm, descr: &Value, obj: &Value, owner: &'static TypeObject) -> PyResult<Value> {
-    let obj = if obj.is_null() { none() } else { obj.clone() };
-    match dunder(vm, descr, "__get__", &[obj, type_value(owner)])? {
-        Some(r) => Ok(r),
-        None => Ok(descr.clone()),
-    }
-}
-
-fn slot_descr_set(vm: &mut Vm, descr: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
-    let (name, r) = match value {
-        Some(v) => ("__set__", dunder(vm, descr, "__set__", &[obj.clone(), v])?),
-        None => ("__delete__", dunder(vm, descr, "__delete__", std::slice::from_ref(obj))?),
-    };
-    match r {
-        Some(_) => Ok(()),
-        None => Err(vm.error(&ATTRIBUTE_ERROR, name)),
-    }
-}
-
-/// The dunder and its reflection for each binary operator (`BinOp` order).
-fn binary_dunders(op: BinOp) -> (&'static str, &'static str) {
-    match op {
-        BinOp::Add => ("__add__", "__radd__"),
-        BinOp::And => ("__and__", "__rand__"),
-        BinOp::FloorDivide => ("__floordiv__", "__rfloordiv__"),
-        BinOp::Lshift => ("__lshift__", "__rlshift__"),
-        BinOp::MatrixMultiply => ("__matmul__", "__rmatmul__"),
-        BinOp::Multiply => ("__mul__", "__rmul__"),
-        BinOp::Remainder => ("__mod__", "__rmod__"),
-        BinOp::Or => ("__or__", "__ror__"),
-        BinOp::Power => ("__pow__", "__rpow__"),
-        BinOp::Rshift => ("__rshift__", "__rrshift__"),
-        BinOp::Subtract => ("__sub__", "__rsub__"),
-        BinOp::TrueDivide => ("__truediv__", "__rtruediv__"),
-        BinOp::Xor => ("__xor__", "__rxor__"),
-    }
-}
-
-/// A binary operator for classes (CPython's `SLOT1BINFULL`): the left
-/// operand's dunder, the right operand's reflected one, and a subclass's
-/// reflected override first.
-fn slot_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
-    let (name, rname) = binary_dunders(op);
-    let this = HEAP_NUMBER_SLOTS.get(op).map(|f| f as usize);
-    let ta = vm.type_of_static(a);
-    let tb = vm.type_of_static(b);
-    let a_has = ta.number.get().get(op).map(|f| f as usize) == this;
-    let mut b_do = !std::ptr::eq(ta, tb) && tb.number.get().get(op).map(|f| f as usize) == this;
-    if a_has {
-        if b_do && tb.is_subtype(ta) && method_overridden(ta, tb, rname) {
-            if let Some(r) = call_dunder(vm, b, rname, std::slice::from_ref(a))? {
-                if !is_not_implemented(&r) {
-                    return Ok(r);
-                }
-            }
-            b_do = false;
-        }
-        if let Some(r) = call_dunder(vm, a, name, std::slice::from_ref(b))? {
-            if !is_not_implemented(&r) || std::ptr::eq(ta, tb) {
-                return Ok(r);
-            }
-        }
-    }
-    if b_do {
-        if let Some(r) = call_dunder(vm, b, rname, std::slice::from_ref(a))? {
-            return Ok(r);
-        }
-    }
-    Ok(vm.not_implemented())
-}
-
-/// Does `right` define `name` differently from `left` (CPython's
-/// `method_is_overloaded`)?
-fn method_overridden(left: &'static TypeObject, right: &'static TypeObject, name: &str) -> bool {
-    let key = new_str(name);
-    match (type_lookup(left, &key), type_lookup(right, &key)) {
-        (_, None) => false,
-        (None, Some(_)) => true,
-        (Some(l), Some(r)) => !l.is(&r) && !same_builtin(&l, &r),
-    }
-}
-
-fn same_builtin(a: &Value, b: &Value) -> bool {
-    match (descriptors::as_builtin_attr(a), descriptors::as_builtin_attr(b)) {
-        (Some(x), Some(y)) => std::ptr::eq(x.owner, y.owner) && x.wrapped == y.wrapped,
-        _ => false,
-    }
-}
-
-fn slot_unary(vm: &mut Vm, v: &Value, name: &str, what: &str) -> PyResult<Value> {
-    match dunder(vm, v, name, &[])? {
-        Some(r) => Ok(r),
-        None => {
-            let msg = format!("bad operand type for {}: '{}'", what, vm.type_of(v).name);
-            Err(vm.type_error(msg))
-        }
-    }
-}
-
-macro_rules! binary_slots {
-    ($($f:ident = $op:ident;)*) => {
-        $(fn $f(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-            slot_binary(vm, BinOp::$op, a, b)
-        })*
-    };
-}
-
-binary_slots! {
-    slot_add = Add;
-    slot_and = And;
-    slot_floordiv = FloorDivide;
-    slot_lshift = Lshift;
-    slot_matmul = MatrixMultiply;
-    slot_mul = Multiply;
-    slot_mod = Remainder;
-    slot_or = Or;
-    slot_pow = Power;
-    slot_rshift = Rshift;
-    slot_sub = Subtract;
-    slot_truediv = TrueDivide;
-    slot_xor = Xor;
-}
-
-/// The number slots of every class that defines a numeric dunder.
-pub static HEAP_NUMBER_SLOTS: NumberSlots = NumberSlots {
-    binary: [
-        Some(slot_add),
-        Some(slot_and),
-        Some(slot_floordiv),
-        Some(slot_lshift),
-        Some(slot_matmul),
-        Some(slot_mul),
-        Some(slot_mod),
-        Some(slot_or),
-        Some(slot_pow),
-        Some(slot_rshift),
-        Some(slot_sub),
-        Some(slot_truediv),
-        Some(slot_xor),
-    ],
-    negative: Some(|vm, v| slot_unary(vm, v, "__neg__", "unary -")),
-    positive: Some(|vm, v| slot_unary(vm, v, "__pos__", "unary +")),
-    invert: Some(|vm, v| slot_unary(vm, v, "__invert__", "unary ~")),
-    absolute: Some(|vm, v| slot_unary(vm, v, "__abs__", "abs()")),
-    inplace: [
-        Some(slot_iadd),
-        Some(slot_iand),
-        Some(slot_ifloordiv),
-        Some(slot_ilshift),
-        Some(slot_imatmul),
-        Some(slot_imul),
-        Some(slot_imod),
-        Some(slot_ior),
-        Some(slot_ipow),
-        Some(slot_irshift),
-        Some(slot_isub),
-        Some(slot_itruediv),
-        Some(slot_ixor),
-    ],
-};
-
-/// `a <op>= b` for a class: its `__i<op>__`, or NotImplemented (then the
-/// binary operator runs).
-fn slot_inplace(vm: &mut Vm, name: &str, a: &Value, b: &Value) -> PyResult<Value> {
-    Ok(call_dunder(vm, a, name, std::slice::from_ref(b))?.unwrap_or_else(|| vm.not_implemented()))
-}
-
-macro_rules! inplace_slots {
-    ($($f:ident = $name:literal;)*) => {
-        $(fn $f(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-            slot_inplace(vm, $name, a, b)
-        })*
-    };
-}
-
-inplace_slots! {
-    slot_iadd = "__iadd__";
-    slot_iand = "__iand__";
-    slot_ifloordiv = "__ifloordiv__";
-    slot_ilshift = "__ilshift__";
-    slot_imatmul = "__imatmul__";
-    slot_imul = "__imul__";
-    slot_imod = "__imod__";
-    slot_ior = "__ior__";
-    slot_ipow = "__ipow__";
-    slot_irshift = "__irshift__";
-    slot_isub = "__isub__";
-    slot_itruediv = "__itruediv__";
-    slot_ixor = "__ixor__";
 }

@@ -1,23 +1,22 @@
 //! Descriptors and the objects attribute look-up makes: bound methods,
-//! `classmethod`, `staticmethod`, `property`, the unbound methods and slot
-//! wrappers of built-in types, and `super`.
+//! `classmethod`, `staticmethod`, `property`, `super`, and the member and
+//! getset descriptors of `__slots__` and of built-in types' data
+//! attributes. (The methods and slot wrappers of built-in types are in
+//! `method_descriptors` and `slot_wrappers`.)
 //!
 //! Invariants:
 //! - A descriptor's behaviour is its type's `descr_get`/`descr_set` slots;
 //!   a type with both is a data descriptor and wins over instance
 //!   attributes (see `classes::generic_getattr_opt`).
-//! - A built-in type's methods and slot wrappers are made when looked up
-//!   (`builtin_attribute`); they are recognised by what they wrap, not by
-//!   identity.
 
 use crate::builtins::classes::{self, generic_getattr, own_attribute};
-use crate::builtins::exceptions::{as_exception, ATTRIBUTE_ERROR, BASE_EXCEPTION, NOT_IMPLEMENTED_ERROR, RUNTIME_ERROR};
-use crate::builtins::function::bind_builtin;
+use crate::builtins::exceptions::{ATTRIBUTE_ERROR, NOT_IMPLEMENTED_ERROR, RUNTIME_ERROR};
+use crate::builtins::function::as_function;
 use crate::builtins::singletons::{is_none, none};
 use crate::builtins::str::{as_str, new_str};
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
 use crate::ops;
-use crate::types::{as_type, type_value, CallFn, CompareOp, Slot, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{as_type, type_value, CompareOp, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -182,8 +181,15 @@ pub static CLASSMETHOD_TYPE: TypeObject = TypeObject {
     getattr: Slot::new(wrapper_getattr),
     descr_get: Slot::new(|vm, v, obj, owner| {
         let func = as_classmethod(v).expect("classmethod slot").func.clone();
-        let cls = if obj.is_null() { type_value(owner) } else { type_value(vm.type_of_static(obj)) };
-        Ok(new_method(func, cls))
+        let cls = if obj.is_null() { owner } else { vm.type_of_static(obj) };
+        // 3.11 chains descriptors: a wrapped descriptor (a property) is
+        // bound to the class as its instance.
+        if as_function(&func).is_none() {
+            if let Some(get) = vm.type_of(&func).descr_get.get() {
+                return get(vm, &func, &type_value(cls), cls);
+            }
+        }
+        Ok(new_method(func, type_value(cls)))
     }),
     ..TypeObject::builtin("classmethod", Some(&OBJECT_TYPE), dealloc_wrapper, trace_wrapper)
 };
@@ -373,437 +379,6 @@ pub static PROPERTY_TYPE: TypeObject = TypeObject {
     ..TypeObject::builtin("property", Some(&OBJECT_TYPE), dealloc_property, trace_property)
 };
 
-// ----- methods and slot wrappers of built-in types -----------------------
-
-/// What a built-in type's attribute wraps.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Wrapped {
-    /// An entry of the type's `methods` table (`BuiltinAttrData::method`).
-    Method,
-    /// An entry of the type's `class_methods` table: bound to the class.
-    ClassMethod,
-    Repr,
-    Str,
-    Hash,
-    Compare(CompareOp),
-    Len,
-    Iter,
-    Next,
-    GetItem,
-    Call,
-    Init,
-    /// `__new__`: static, called with the class first.
-    New,
-    InitSubclass,
-    GetAttribute,
-    SetAttr,
-    DelAttr,
-    DescrGet,
-    DescrSet,
-    DescrDelete,
-}
-
-/// `<method 'append' of 'list' objects>` and
-/// `<slot wrapper '__init__' of 'object' objects>`.
-pub struct BuiltinAttrData {
-    pub owner: &'static TypeObject,
-    pub name: &'static str,
-    pub wrapped: Wrapped,
-    /// The function of a `Wrapped::Method`.
-    pub method: Option<CallFn>,
-}
-
-unsafe fn dealloc_builtin_attr(p: ObjPtr) {
-    // SAFETY: built-in attributes are Obj<BuiltinAttrData>.
-    unsafe { dealloc_boxed::<BuiltinAttrData>(p) }
-}
-
-pub static METHOD_DESCRIPTOR_TYPE: TypeObject = TypeObject {
-    repr: Slot::new(|_, v| {
-        let d = as_builtin_attr(v).expect("descriptor slot");
-        let kind = if d.wrapped == Wrapped::Method { "method" } else { "slot wrapper" };
-        Ok(new_str(&format!("<{} '{}' of '{}' objects>", kind, d.name, d.owner.name)))
-    }),
-    call: Slot::new(call_builtin_attr),
-    descr_get: Slot::new(|vm, v, obj, owner| {
-        let d = as_builtin_attr(v).expect("descriptor slot");
-        match d.wrapped {
-            Wrapped::New => Ok(v.clone()),
-            Wrapped::InitSubclass | Wrapped::ClassMethod => {
-                let cls = if obj.is_null() { owner } else { vm.type_of_static(obj) };
-                Ok(new_method(v.clone(), type_value(cls)))
-            }
-            _ if obj.is_null() => Ok(v.clone()),
-            Wrapped::Method => Ok(bind_builtin(obj.clone(), d.name, d.method.expect("a method"))),
-            _ => Ok(new_method(v.clone(), obj.clone())),
-        }
-    }),
-    ..TypeObject::builtin("method_descriptor", Some(&OBJECT_TYPE), dealloc_builtin_attr, crate::types::trace_nothing)
-};
-
-pub fn as_builtin_attr(v: &Value) -> Option<&BuiltinAttrData> {
-    let p = v.as_object()?;
-    // SAFETY: objects of this type are Obj<BuiltinAttrData>.
-    std::ptr::eq(p.ty(), &METHOD_DESCRIPTOR_TYPE).then(|| unsafe { p.data::<BuiltinAttrData>() })
-}
-
-/// Is `v` a built-in method or slot wrapper that takes the instance as its
-/// first argument?
-pub fn is_unbound_builtin(v: &Value) -> bool {
-    as_builtin_attr(v).is_some_and(|d| !matches!(d.wrapped, Wrapped::New | Wrapped::InitSubclass | Wrapped::ClassMethod))
-}
-
-/// Is `v` the wrapper `wrapped` of built-in type `owner`?
-pub fn is_builtin_slot(v: &Value, owner: &TypeObject, wrapped: Wrapped) -> bool {
-    as_builtin_attr(v).is_some_and(|d| std::ptr::eq(d.owner, owner) && d.wrapped == wrapped)
-}
-
-/// A method descriptor for native `func` in class `owner`'s namespace
-/// (bound to the instance on look-up, as a built-in type's methods).
-pub fn new_method_descriptor(owner: &'static TypeObject, name: &'static str, func: CallFn) -> Value {
-    Value::from_owned(alloc(&METHOD_DESCRIPTOR_TYPE, BuiltinAttrData { owner, name, wrapped: Wrapped::Method, method: Some(func) }))
-}
-
-fn new_builtin_attr(owner: &'static TypeObject, name: &'static str, wrapped: Wrapped) -> Value {
-    Value::from_owned(alloc(&METHOD_DESCRIPTOR_TYPE, BuiltinAttrData { owner, name, wrapped, method: None }))
-}
-
-/// The slot wrappers by dunder name.
-const SLOT_NAMES: &[(&str, Wrapped)] = &[
-    ("__repr__", Wrapped::Repr),
-    ("__str__", Wrapped::Str),
-    ("__hash__", Wrapped::Hash),
-    ("__eq__", Wrapped::Compare(CompareOp::Eq)),
-    ("__ne__", Wrapped::Compare(CompareOp::Ne)),
-    ("__lt__", Wrapped::Compare(CompareOp::Lt)),
-    ("__le__", Wrapped::Compare(CompareOp::Le)),
-    ("__gt__", Wrapped::Compare(CompareOp::Gt)),
-    ("__ge__", Wrapped::Compare(CompareOp::Ge)),
-    ("__len__", Wrapped::Len),
-    ("__iter__", Wrapped::Iter),
-    ("__next__", Wrapped::Next),
-    ("__getitem__", Wrapped::GetItem),
-    ("__call__", Wrapped::Call),
-    ("__init__", Wrapped::Init),
-    ("__new__", Wrapped::New),
-    ("__init_subclass__", Wrapped::InitSubclass),
-    ("__getattribute__", Wrapped::GetAttribute),
-    ("__setattr__", Wrapped::SetAttr),
-    ("__delattr__", Wrapped::DelAttr),
-    ("__get__", Wrapped::DescrGet),
-    ("__set__", Wrapped::DescrSet),
-    ("__delete__", Wrapped::DescrDelete),
-];
-
-/// An attribute built-in type `ty` defines itself: a method of its table,
-/// or a wrapper of a slot it fills.
-pub fn builtin_attribute(ty: &'static TypeObject, name: &str) -> Option<Value> {
-    if let Some(m) = ty.class_methods.iter().find(|m| m.name == name) {
-        let data = BuiltinAttrData { owner: ty, name: m.name, wrapped: Wrapped::ClassMethod, method: Some(m.func) };
-        return Some(Value::from_owned(alloc(&METHOD_DESCRIPTOR_TYPE, data)));
-    }
-    if let Some(def) = ty.getsets.iter().find(|g| g.name == name) {
-        return Some(new_getset(ty, def));
-    }
-    if let Some(m) = ty.methods.iter().find(|m| m.name == name) {
-        let data = BuiltinAttrData { owner: ty, name: m.name, wrapped: Wrapped::Method, method: Some(m.func) };
-        return Some(Value::from_owned(alloc(&METHOD_DESCRIPTOR_TYPE, data)));
-    }
-    let &(static_name, wrapped) = SLOT_NAMES.iter().find(|(n, _)| *n == name)?;
-    let is_object = std::ptr::eq(ty, &OBJECT_TYPE);
-    let present = match wrapped {
-        Wrapped::Repr => ty.repr.is_some(),
-        Wrapped::Str => ty.str.is_some(),
-        Wrapped::Hash => ty.hash.is_some(),
-        Wrapped::Compare(_) => ty.richcompare.is_some(),
-        Wrapped::Len => ty.len.is_some(),
-        Wrapped::Iter => ty.iter.is_some(),
-        Wrapped::Next => ty.next.is_some(),
-        Wrapped::GetItem => ty.getitem.is_some(),
-        Wrapped::Call => ty.call.is_some(),
-        Wrapped::Init => is_object || std::ptr::eq(ty, &BASE_EXCEPTION) || subclassable_builtin(ty) || ty.init.is_some(),
-        Wrapped::New => ty.new.is_some() && (is_object || std::ptr::eq(ty, &BASE_EXCEPTION) || ty.heap.is_none()),
-        Wrapped::InitSubclass => is_object,
-        // `type` has its own (CPython's type_getattro/type_setattro).
-        Wrapped::GetAttribute | Wrapped::SetAttr | Wrapped::DelAttr => is_object || std::ptr::eq(ty, &crate::types::TYPE_TYPE),
-        Wrapped::DescrGet => ty.descr_get.is_some(),
-        Wrapped::DescrSet | Wrapped::DescrDelete => ty.descr_set.is_some(),
-        Wrapped::Method | Wrapped::ClassMethod => false,
-    };
-    present.then(|| new_builtin_attr(ty, static_name, wrapped))
-}
-
-/// The dunder names built-in type `ty` has slot wrappers for.
-pub fn slot_names(ty: &'static TypeObject) -> Vec<&'static str> {
-    SLOT_NAMES.iter().filter(|(n, _)| builtin_attribute(ty, n).is_some()).map(|(n, _)| *n).collect()
-}
-
-/// Built-in types a class may derive from, keeping their payload: their
-/// `new` slot allocates for the class it is given.
-pub fn subclassable_builtin(ty: &TypeObject) -> bool {
-    [&CLASSMETHOD_TYPE, &STATICMETHOD_TYPE, &PROPERTY_TYPE].iter().any(|t| std::ptr::eq(*t, ty))
-}
-
-/// Calling a built-in method or slot wrapper: the instance comes first.
-fn call_builtin_attr(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let d = as_builtin_attr(callable).expect("descriptor slot");
-    let (owner, name, wrapped, method) = (d.owner, d.name, d.wrapped, d.method);
-    if wrapped == Wrapped::New {
-        return builtin_new(vm, owner, args, kwnames);
-    }
-    let Some((this, rest)) = args.split_first().filter(|_| args.len() > kwnames.len()) else {
-        let msg = format!("unbound method {}.{}() needs an argument", owner.name, name);
-        return Err(vm.type_error(msg));
-    };
-    if wrapped == Wrapped::ClassMethod {
-        return (method.expect("a class method"))(vm, this, rest, kwnames);
-    }
-    if wrapped == Wrapped::InitSubclass {
-        if !kwnames.is_empty() {
-            let cls = as_type(this).map_or("?", |t| t.name);
-            return Err(vm.type_error(format!("{cls}.__init_subclass__() takes no keyword arguments")));
-        }
-        return Ok(none());
-    }
-    if !vm.type_of(this).is_subtype(owner) {
-        let msg = format!(
-            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
-            name,
-            owner.name,
-            vm.type_of(this).name
-        );
-        return Err(vm.type_error(msg));
-    }
-    let arity = |vm: &mut Vm, n: usize| -> PyResult<()> {
-        if rest.len() == n && kwnames.is_empty() {
-            Ok(())
-        } else {
-            Err(vm.type_error(format!("expected {} argument{}, got {}", n, if n == 1 { "" } else { "s" }, rest.len())))
-        }
-    };
-    let slot_missing = || -> Value { none() };
-    match wrapped {
-        Wrapped::Method => (method.expect("a method"))(vm, this, rest, kwnames),
-        Wrapped::Repr => {
-            arity(vm, 0)?;
-            match owner.repr.get() {
-                Some(f) => f(vm, this),
-                None => Ok(slot_missing()),
-            }
-        }
-        Wrapped::Str => {
-            arity(vm, 0)?;
-            match owner.str.get() {
-                Some(f) => f(vm, this),
-                None => ops::repr(vm, this),
-            }
-        }
-        Wrapped::Hash => {
-            arity(vm, 0)?;
-            let h = match owner.hash.get() {
-                Some(f) => f(vm, this)?,
-                None => ops::hash_identity(this),
-            };
-            Ok(crate::builtins::int::new_int(h))
-        }
-        Wrapped::Compare(op) => {
-            arity(vm, 1)?;
-            match owner.richcompare.get() {
-                Some(f) => f(vm, this, &rest[0], op),
-                None => Ok(vm.not_implemented()),
-            }
-        }
-        Wrapped::Len => {
-            arity(vm, 0)?;
-            let f = owner.len.get().expect("a len slot");
-            Ok(crate::builtins::int::new_int(f(vm, this)? as i64))
-        }
-        Wrapped::Iter => {
-            arity(vm, 0)?;
-            (owner.iter.get().expect("an iter slot"))(vm, this)
-        }
-        Wrapped::Next => {
-            arity(vm, 0)?;
-            match (owner.next.get().expect("a next slot"))(vm, this)? {
-                Some(v) => Ok(v),
-                None => Err(vm.error(&crate::builtins::exceptions::STOP_ITERATION, String::new())),
-            }
-        }
-        Wrapped::GetItem => {
-            arity(vm, 1)?;
-            (owner.getitem.get().expect("a getitem slot"))(vm, this, &rest[0])
-        }
-        Wrapped::Call => (owner.call.get().expect("a call slot"))(vm, this, rest, kwnames),
-        Wrapped::DescrGet => {
-            // `__get__(instance, owner=None)`: None for both is an error.
-            if rest.is_empty() || rest.len() > 2 {
-                return Err(vm.type_error(format!("expected 1 or 2 arguments, got {}", rest.len())));
-            }
-            let obj = if is_none(&rest[0]) { Value::NULL } else { rest[0].clone() };
-            let owner_ty = match rest.get(1).filter(|o| !is_none(o)) {
-                Some(o) => as_type(o).ok_or_else(|| vm.type_error("__get__(None, None) is invalid"))?,
-                None if obj.is_null() => return Err(vm.type_error("__get__(None, None) is invalid")),
-                None => vm.type_of_static(&obj),
-            };
-            (owner.descr_get.get().expect("a descr_get slot"))(vm, this, &obj, owner_ty)
-        }
-        Wrapped::DescrSet => {
-            arity(vm, 2)?;
-            (owner.descr_set.get().expect("a descr_set slot"))(vm, this, &rest[0], Some(rest[1].clone()))?;
-            Ok(none())
-        }
-        Wrapped::DescrDelete => {
-            arity(vm, 1)?;
-            (owner.descr_set.get().expect("a descr_set slot"))(vm, this, &rest[0], None)?;
-            Ok(none())
-        }
-        Wrapped::Init => {
-            // classmethod/staticmethod/property: their __new__ already took
-            // the arguments.
-            if subclassable_builtin(owner) {
-                return Ok(none());
-            }
-            if let Some(init) = owner.init {
-                return init(vm, this, rest, kwnames);
-            }
-            if std::ptr::eq(owner, &BASE_EXCEPTION) {
-                if !kwnames.is_empty() {
-                    let msg = format!("{}() takes no keyword arguments", vm.type_of(this).name);
-                    return Err(vm.type_error(msg));
-                }
-                if let Some(e) = as_exception(this) {
-                    *e.args.borrow_mut() = rest.to_vec();
-                }
-                return Ok(none());
-            }
-            object_init(vm, this, rest)
-        }
-        Wrapped::GetAttribute => {
-            arity(vm, 1)?;
-            check_name(vm, &rest[0])?;
-            if std::ptr::eq(owner, &crate::types::TYPE_TYPE) {
-                return classes::type_getattr(vm, this, &rest[0]);
-            }
-            generic_getattr(vm, this, &rest[0])
-        }
-        Wrapped::SetAttr | Wrapped::DelAttr => {
-            arity(vm, if wrapped == Wrapped::SetAttr { 2 } else { 1 })?;
-            check_name(vm, &rest[0])?;
-            let value = (wrapped == Wrapped::SetAttr).then(|| rest[1].clone());
-            if std::ptr::eq(owner, &crate::types::TYPE_TYPE) {
-                classes::type_setattr(vm, this, &rest[0], value)?;
-            } else {
-                classes::generic_setattr(vm, this, &rest[0], value)?;
-            }
-            Ok(none())
-        }
-        Wrapped::New | Wrapped::InitSubclass | Wrapped::ClassMethod => unreachable!("handled above"),
-    }
-}
-
-fn check_name(vm: &mut Vm, name: &Value) -> PyResult<()> {
-    if as_str(name).is_some() {
-        Ok(())
-    } else {
-        let msg = format!("attribute name must be string, not '{}'", vm.type_of(name).name);
-        Err(vm.type_error(msg))
-    }
-}
-
-/// Does class `ty` get `name` from somewhere other than built-in `owner`?
-fn overrides(ty: &'static TypeObject, name: &str, owner: &TypeObject, wrapped: Wrapped) -> bool {
-    match classes::type_lookup(ty, &new_str(name)) {
-        Some(v) => !is_builtin_slot(&v, owner, wrapped),
-        None => false,
-    }
-}
-
-/// `object.__init__(self, *args)`: extra arguments are an error unless
-/// the class overrides `__new__` and not `__init__` (CPython's rule).
-fn object_init(vm: &mut Vm, this: &Value, args: &[Value]) -> PyResult<Value> {
-    if !args.is_empty() {
-        let ty = vm.type_of_static(this);
-        if overrides(ty, "__init__", &OBJECT_TYPE, Wrapped::Init) {
-            return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
-        }
-        if !overrides(ty, "__new__", &OBJECT_TYPE, Wrapped::New) {
-            return Err(vm.type_error(format!("{}() takes no arguments", ty.name)));
-        }
-    }
-    Ok(none())
-}
-
-/// `owner.__new__(cls, *args)` for a built-in `owner`.
-fn builtin_new(vm: &mut Vm, owner: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let Some((cls, rest)) = args.split_first().filter(|_| args.len() > kwnames.len()) else {
-        return Err(vm.type_error(format!("{}.__new__(): not enough arguments", owner.name)));
-    };
-    let Some(cls) = as_type(cls) else {
-        let msg = format!("{}.__new__(X): X is not a type object ({})", owner.name, vm.type_of(cls).name);
-        return Err(vm.type_error(msg));
-    };
-    if !cls.is_subtype(owner) {
-        let msg = format!("{}.__new__({}): {} is not a subtype of {}", owner.name, cls.name, cls.name, owner.name);
-        return Err(vm.type_error(msg));
-    }
-    if std::ptr::eq(owner, &OBJECT_TYPE) {
-        return object_new(vm, cls, rest, kwnames);
-    }
-    if owner.is_subtype(&crate::builtins::exceptions::BASE_EXCEPTION_GROUP) {
-        return crate::builtins::exception_group::group_new(vm, cls, rest, kwnames);
-    }
-    if std::ptr::eq(owner, &BASE_EXCEPTION) || owner.is_subtype(&BASE_EXCEPTION) {
-        return Ok(classes::alloc_exception(cls, rest.to_vec()));
-    }
-    if std::ptr::eq(owner, &crate::types::TYPE_TYPE) {
-        return crate::types::type_new(vm, cls, rest, kwnames);
-    }
-    if !std::ptr::eq(cls, owner) && !subclassable_builtin(owner) {
-        let Some(base) = classes::builtin_base(owner) else {
-            let msg = format!("{}.__new__ for a subclass", owner.name);
-            return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
-        };
-        // The mutable built-ins start empty (their `__init__` fills them);
-        // the others are made by the built-in, then re-made for `cls`,
-        // unless the built-in makes instances of a class itself.
-        if owner.init.is_some() && !base.made_by_new() {
-            return base.rebox(vm, cls, None);
-        }
-        if !base.made_by_new() {
-            let exact = match owner.new {
-                Some(f) => f(vm, owner, rest, kwnames)?,
-                None => return Err(vm.type_error(format!("cannot create '{}' instances", owner.name))),
-            };
-            return base.rebox(vm, cls, Some(&exact));
-        }
-    }
-    match owner.new {
-        Some(f) => f(vm, cls, rest, kwnames),
-        None => Err(vm.type_error(format!("cannot create '{}' instances", owner.name))),
-    }
-}
-
-/// `object.__new__(cls, *args)` (CPython's `object_new`).
-pub fn object_new(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], _kwnames: &[Value]) -> PyResult<Value> {
-    if !args.is_empty() {
-        if overrides(cls, "__new__", &OBJECT_TYPE, Wrapped::New) {
-            return Err(vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
-        }
-        if !overrides(cls, "__init__", &OBJECT_TYPE, Wrapped::Init) {
-            return Err(vm.type_error(format!("{}() takes no arguments", cls.name)));
-        }
-    }
-    match classes::heap(cls) {
-        _ if std::ptr::eq(cls, &OBJECT_TYPE) => Ok(Value::from_owned(alloc(&OBJECT_TYPE, ()))),
-        Some(h) if h.layout == classes::Layout::Object => Ok(classes::alloc_instance(cls)),
-        _ => {
-            let base = cls.mro().find(|t| t.heap.is_none()).unwrap_or(cls);
-            let msg = format!("object.__new__({}) is not safe, use {}.__new__()", cls.name, base.name);
-            Err(vm.type_error(msg))
-        }
-    }
-}
-
 // ----- super ------------------------------------------------------------
 
 pub struct SuperData {
@@ -922,7 +497,7 @@ pub fn new_member(owner: &'static TypeObject, name: &str, index: usize) -> Value
 }
 
 /// The descriptor of a built-in type's data attribute `def`.
-fn new_getset(owner: &'static TypeObject, def: &'static crate::types::GetSetDef) -> Value {
+pub(crate) fn new_getset(owner: &'static TypeObject, def: &'static crate::types::GetSetDef) -> Value {
     if def.member {
         let data = MemberData { owner, name: def.name.to_string(), index: 0, native: Some(def.get) };
         Value::from_owned(alloc(&MEMBER_DESCRIPTOR_TYPE, data))

@@ -81,6 +81,14 @@ pub static DICT_TYPE: TypeObject = TypeObject {
     richcompare: Slot::new(dict_richcompare),
     len: Slot::new(|_, v| Ok(as_dict(v).map_or(0, |d| d.len()))),
     getitem: Slot::new(dict_subscript),
+    setitem: Slot::new(|vm, v, key, value| {
+        let d = as_dict(v).expect("dict slot on a dict");
+        match value {
+            Some(x) => d.set(vm, key.clone(), x),
+            None => d.del_item(vm, key),
+        }
+    }),
+    contains: Slot::new(|vm, v, key| Ok(as_dict(v).expect("dict slot on a dict").get(vm, key)?.is_some())),
     new: Some(dict_new),
     init: Some(dict_init),
     iter: Slot::new(dict_tp_iter),
@@ -104,20 +112,6 @@ pub static DICT_TYPE: TypeObject = TypeObject {
         MethodDef { name: "update", func: dict_update },
         MethodDef { name: "copy", func: dict_copy },
         MethodDef { name: "clear", func: dict_clear },
-        MethodDef { name: "__setitem__", func: |vm, this, a, _| {
-            let [k, v] = a else {
-                return Err(vm.type_error(format!("expected 2 arguments, got {}", a.len())));
-            };
-            as_dict(this).expect("a dict").set(vm, k.clone(), v.clone())?;
-            Ok(vm.none())
-        } },
-        MethodDef { name: "__delitem__", func: |vm, this, a, _| {
-            let [k] = a else {
-                return Err(vm.type_error(format!("expected 1 argument, got {}", a.len())));
-            };
-            as_dict(this).expect("a dict").del_item(vm, k)?;
-            Ok(vm.none())
-        } },
         MethodDef { name: "__contains__", func: |vm, this, a, k| {
             check_args(vm, "dict.__contains__", a, k, 1, 1)?;
             let found = as_dict(this).expect("a dict").get(vm, &a[0])?.is_some();
@@ -320,6 +314,24 @@ impl DictData {
             Some(found) => found,
             None => self.lookup(vm, &key, hash)?,
         };
+        self.store(found, hash, key, value);
+        Ok(())
+    }
+
+    /// `d[key] = value` for an exact `str` key in a dict whose keys are all
+    /// exact `str`s (a built-in type's namespace): nothing runs Python
+    /// code, so no VM is needed. Another key is ignored.
+    pub fn set_str(&self, key: Value, value: Value) {
+        let Some(data) = crate::builtins::str::as_str_data(&key) else { return };
+        let hash = crate::builtins::str::hash_of(data);
+        if let Some(found) = self.lookup_fast(&key, hash) {
+            self.store(found, hash, key, value);
+        }
+    }
+
+    /// Store `value` at entry `found`, or as a new entry for `key`.
+    #[inline(always)]
+    fn store(&self, found: Option<usize>, hash: i64, key: Value, value: Value) {
         let mut inner = self.inner.borrow_mut();
         inner.version = next_version();
         if let Some(i) = found {
@@ -328,7 +340,7 @@ impl DictData {
                 let old = std::mem::replace(&mut e.value, value);
                 drop(inner);
                 drop(old); // may run __del__: released after the borrow
-                return Ok(());
+                return;
             }
         }
         let index = inner.entries.len() as u32;
@@ -338,7 +350,6 @@ impl DictData {
             entries[i as usize].as_ref().map_or(0, |e| e.hash as u64)
         });
         inner.used += 1;
-        Ok(())
     }
 
     /// `del d[key]`; false if absent.
@@ -876,13 +887,16 @@ pub static MAPPINGPROXY_TYPE: TypeObject = TypeObject {
         let d = proxied(a);
         ops::richcompare(vm, &d, b, op)
     }),
+    contains: Slot::new(|vm, v, key| {
+        let d = proxied(v);
+        ops::contains(vm, &d, key)
+    }),
     methods: &[
         MethodDef { name: "keys", func: |vm, this, a, k| forward(vm, this, "keys", a, k) },
         MethodDef { name: "values", func: |vm, this, a, k| forward(vm, this, "values", a, k) },
         MethodDef { name: "items", func: |vm, this, a, k| forward(vm, this, "items", a, k) },
         MethodDef { name: "get", func: |vm, this, a, k| forward(vm, this, "get", a, k) },
         MethodDef { name: "copy", func: |vm, this, a, k| forward(vm, this, "copy", a, k) },
-        MethodDef { name: "__contains__", func: |vm, this, a, k| forward(vm, this, "__contains__", a, k) },
     ],
     ..TypeObject::builtin("mappingproxy", Some(&OBJECT_TYPE), dealloc_proxy, trace_proxy)
 };

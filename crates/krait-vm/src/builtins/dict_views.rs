@@ -141,6 +141,7 @@ macro_rules! view_type {
     ($static:ident, $name:literal, set_like: true) => {
         pub static $static: TypeObject = TypeObject {
             richcompare: Slot::new(view_richcompare),
+            contains: Slot::new(view_contains),
             number: std::cell::Cell::new(&SET_VIEW_NUMBER),
             methods: SET_VIEW_METHODS,
             ..view_type!(@base $name)
@@ -163,6 +164,12 @@ macro_rules! view_type {
 view_type!(DICT_KEYS_TYPE, "dict_keys", set_like: true);
 view_type!(DICT_VALUES_TYPE, "dict_values", set_like: false);
 view_type!(DICT_ITEMS_TYPE, "dict_items", set_like: true);
+
+/// `x in d.keys()` and `(k, v) in d.items()`, without iterating (the
+/// set-like views' `contains` slot).
+fn view_contains(vm: &mut Vm, view: &Value, item: &Value) -> PyResult<bool> {
+    Ok(view_contains_opt(vm, view, item)?.unwrap_or(false))
+}
 
 /// `x in d.keys()` and `(k, v) in d.items()` without iterating; `None`
 /// when `view` is not such a view.

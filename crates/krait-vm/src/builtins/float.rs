@@ -40,7 +40,35 @@ static FLOAT_NUMBER: NumberSlots = NumberSlots {
     invert: None,
     absolute: Some(|_, v| Ok(Value::float(float_of(v).unwrap_or(0.0).abs()))),
     inplace: [None; 13],
+    divmod: Some(float_divmod_slot),
+    int: Some(float_int),
+    float: Some(|_, v| Ok(Value::float(float_of(v).unwrap_or(0.0)))),
+    index: None,
 };
+
+/// `divmod(a, b)` of floats (or a float and an int).
+fn float_divmod_slot(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (as_operand(vm, a)?, as_operand(vm, b)?) else {
+        return Ok(vm.not_implemented());
+    };
+    if y == 0.0 {
+        return Err(vm.zero_division_error("float divmod()"));
+    }
+    let (q, r) = float_divmod(x, y);
+    Ok(crate::builtins::tuple::new_tuple(vec![Value::float(q), Value::float(r)]))
+}
+
+/// `int(x)` of a float: truncated (CPython's `float___trunc___impl`).
+fn float_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let f = float_of(v).unwrap_or(0.0);
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(vm.overflow_error("cannot convert float infinity to integer"));
+    }
+    Ok(crate::builtins::int::new_big(IBig::try_from(f.trunc()).unwrap_or_default()))
+}
 
 pub static FLOAT_TYPE: TypeObject = TypeObject {
     flags: std::cell::Cell::new(crate::types::tp_flags::MATCH_SELF),

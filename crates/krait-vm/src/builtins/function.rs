@@ -243,6 +243,10 @@ pub static FUNCTION_TYPE: TypeObject = TypeObject {
         Ok(new_str(&format!("<function {} at {:#x}>", name, v.bits() & ((1 << 48) - 1))))
     }),
     descr_get: Slot::new(crate::builtins::descriptors::function_descr_get),
+    // The evaluation loop calls functions itself; this slot is what
+    // `f.__call__` and `type(f).__call__` reach (`eval::call` takes
+    // functions before looking at the slot).
+    call: Slot::new(crate::eval::call),
     getattr: Slot::new(function_getattr),
     getsets: &FUNCTION_GETSETS,
     setattr: Slot::new(function_setattr),
@@ -718,7 +722,9 @@ pub static BOUND_BUILTIN_TYPE: TypeObject = TypeObject {
             name: "__qualname__",
             get: |vm, v| {
                 let b = bound_of(v);
-                let owner = vm.type_of(&b.receiver).name;
+                // The receiver's type (or the receiver, a class) names
+                // the method, as CPython's `meth_get__qualname__`.
+                let owner = crate::types::as_type(&b.receiver).unwrap_or_else(|| vm.type_of_static(&b.receiver)).name;
                 Ok(new_str(&format!("{owner}.{}", b.name)))
             },
             set: None,
@@ -746,6 +752,11 @@ pub fn bind_builtin(receiver: Value, name: &'static str, func: CallFn) -> Value 
 
 fn bound_of(v: &Value) -> &BoundBuiltinData {
     as_bound_builtin(v).expect("a bound built-in method")
+}
+
+/// The receiver and function of a bound built-in method.
+pub fn bound_builtin_parts(v: &Value) -> Option<(&Value, CallFn)> {
+    as_bound_builtin(v).map(|b| (&b.receiver, b.func))
 }
 
 fn as_bound_builtin(v: &Value) -> Option<&BoundBuiltinData> {

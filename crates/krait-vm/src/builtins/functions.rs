@@ -706,7 +706,7 @@ fn dir(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Va
 
 /// `object.__dir__` and `type.__dir__`: the instance namespace, then every
 /// name along the class's MRO (or the type's own MRO), without duplicates.
-fn attribute_names(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> {
+pub(crate) fn attribute_names(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> {
     let mut names: Vec<Value> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut add = |names: &mut Vec<Value>, n: Value| {
@@ -736,14 +736,9 @@ fn attribute_names(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> {
                 }
             }
             None => {
-                for m in t.methods.iter().chain(t.class_methods) {
-                    add(&mut names, new_str(m.name));
-                }
-                for g in t.getsets {
-                    add(&mut names, new_str(g.name));
-                }
-                for n in crate::builtins::descriptors::slot_names(t) {
-                    add(&mut names, new_str(n));
+                let ns = crate::builtins::slot_wrappers::builtin_dict(t);
+                for (k, _) in crate::builtins::dict::as_dict(&ns).map(|d| d.items()).unwrap_or_default() {
+                    add(&mut names, k);
                 }
             }
         }
@@ -877,9 +872,15 @@ fn pow(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Va
     let Some(m) = modulus else {
         return ops::binary_op(vm, crate::types::BinOp::Power, &base, &exp);
     };
+    modular_pow(vm, &base, &exp, &m)
+}
+
+/// `pow(base, exp, m)`: modular exponentiation when all three are ints,
+/// else `ternary_pow`'s dispatch.
+pub(crate) fn modular_pow(vm: &mut Vm, base: &Value, exp: &Value, m: &Value) -> PyResult<Value> {
     use crate::builtins::int::int_of;
-    let (Some(b), Some(e), Some(m)) = (int_of(&base), int_of(&exp), int_of(&m)) else {
-        return ternary_pow(vm, &base, &exp, &m);
+    let (Some(b), Some(e), Some(m)) = (int_of(base), int_of(exp), int_of(m)) else {
+        return ternary_pow(vm, base, exp, m);
     };
     let (b, e, m) = (b.to_ibig(), e.to_ibig(), m.to_ibig());
     if m == dashu_int::IBig::ZERO {
@@ -932,22 +933,9 @@ fn divmod(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult
     let [a, b] = args else {
         return Err(vm.type_error(format!("divmod expected 2 arguments, got {}", args.len())));
     };
-    let number = |v: &Value| v.is_float() || crate::builtins::int::int_of(v).is_some() || v.as_float().is_some();
-    let is_float = |v: &Value| std::ptr::eq(vm.type_of(v), &FLOAT_TYPE);
-    if (number(a) || is_float(a)) && (number(b) || is_float(b)) {
-        let q = ops::binary_op(vm, crate::types::BinOp::FloorDivide, a, b)?;
-        let r = ops::binary_op(vm, crate::types::BinOp::Remainder, a, b)?;
-        return Ok(crate::builtins::tuple::new_tuple(vec![q, r]));
-    }
-    if let Some(r) = crate::builtins::classes::call_dunder(vm, a, "__divmod__", std::slice::from_ref(b))? {
-        if !crate::builtins::singletons::is_not_implemented(&r) {
-            return Ok(r);
-        }
-    }
-    if let Some(r) = crate::builtins::classes::call_dunder(vm, b, "__rdivmod__", std::slice::from_ref(a))? {
-        if !crate::builtins::singletons::is_not_implemented(&r) {
-            return Ok(r);
-        }
+    let r = ops::divmod(vm, a, b)?;
+    if !crate::builtins::singletons::is_not_implemented(&r) {
+        return Ok(r);
     }
     let msg = format!(
         "unsupported operand type(s) for divmod(): '{}' and '{}'",

@@ -29,35 +29,94 @@ pub const MAX_STR_DIGITS: usize = 4300;
 /// The modulus of CPython's numeric hash, `2**61 - 1`.
 pub const HASH_MODULUS: u64 = (1 << 61) - 1;
 
-pub static INT_NUMBER: NumberSlots = NumberSlots {
-    binary: [
-        Some(|vm, a, b| int_binary(vm, BinOp::Add, a, b)),
-        Some(|vm, a, b| int_binary(vm, BinOp::And, a, b)),
-        Some(|vm, a, b| int_binary(vm, BinOp::FloorDivide, a, b)),
-        Some(|vm, a, b| int_binary(vm, BinOp::Lshift, a, b)),
-        None,
-        Some(|vm, a, b| int_binary(vm, BinOp::Multiply, a, b)),
-        Some(|vm, a, b| int_binary(vm, BinOp::Remainder, a, b)),
-        Some(|vm, a, b| int_binary(vm, BinOp::Or, a, b)),
-        Some(|vm, a, b| int_binary(vm, BinOp::Power, a, b)),
-        Some(|vm, a, b| int_binary(vm, BinOp::Rshift, a, b)),
-        Some(|vm, a, b| int_binary(vm, BinOp::Subtract, a, b)),
-        Some(|vm, a, b| int_binary(vm, BinOp::TrueDivide, a, b)),
-        Some(|vm, a, b| int_binary(vm, BinOp::Xor, a, b)),
-    ],
+/// int's number slots (a const, so `BOOL_NUMBER` can start from the same
+/// functions: bool's slots are int's, and its wrappers int's).
+const INT_NUMBER_CONST: NumberSlots = NumberSlots {
+    binary: INT_BINARY,
     negative: Some(|vm, v| unary(vm, v, |i| -i)),
     positive: Some(|vm, v| unary(vm, v, |i| i)),
     invert: Some(|vm, v| unary(vm, v, |i| -i - IBig::ONE)),
     absolute: Some(|vm, v| unary(vm, v, |i| if i < IBig::ZERO { -i } else { i })),
     inplace: [None; 13],
+    divmod: Some(int_divmod),
+    int: Some(int_index),
+    float: Some(|vm, v| match int_of(v) {
+        Some(i) => Ok(Value::float(crate::builtins::float::int_to_f64(vm, &i)?)),
+        None => Ok(vm.not_implemented()),
+    }),
+    index: Some(int_index),
 };
+
+pub static INT_NUMBER: NumberSlots = INT_NUMBER_CONST;
+
+/// `bool`'s number slots: int's, except that `&`, `|` and `^` of two
+/// bools give a bool (CPython's `bool_and` and friends).
+pub static BOOL_NUMBER: NumberSlots = NumberSlots {
+    binary: {
+        let mut b = INT_BINARY;
+        b[BinOp::And as usize] = Some(|vm, a, c| bool_bitwise(vm, BinOp::And, a, c));
+        b[BinOp::Or as usize] = Some(|vm, a, c| bool_bitwise(vm, BinOp::Or, a, c));
+        b[BinOp::Xor as usize] = Some(|vm, a, c| bool_bitwise(vm, BinOp::Xor, a, c));
+        b
+    },
+    ..INT_NUMBER_CONST
+};
+
+/// `bool(x)` of an int.
+fn int_bool(_: &mut Vm, v: &Value) -> PyResult<bool> {
+    Ok(int_of(v).is_some_and(|i| !i.is_zero()))
+}
+
+/// `int(x)` and `operator.index(x)` of an int: an exact int.
+fn int_index(_: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(exact_int(v))
+}
+
+fn bool_bitwise(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    use crate::builtins::singletons::as_bool;
+    match (as_bool(a), as_bool(b)) {
+        (Some(x), Some(y)) => Ok(vm.bool(match op {
+            BinOp::And => x & y,
+            BinOp::Or => x | y,
+            _ => x ^ y,
+        })),
+        _ => int_binary(vm, op, a, b),
+    }
+}
+
+/// `divmod(a, b)` of two ints: `(a // b, a % b)`.
+fn int_divmod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    if int_of(a).is_none() || int_of(b).is_none() {
+        return Ok(vm.not_implemented());
+    }
+    let q = int_binary(vm, BinOp::FloorDivide, a, b)?;
+    let r = int_binary(vm, BinOp::Remainder, a, b)?;
+    Ok(crate::builtins::tuple::new_tuple(vec![q, r]))
+}
+
+/// int's binary operators, in `BinOp` order.
+const INT_BINARY: [Option<crate::types::BinaryFn>; 13] = [
+    Some(|vm, a, b| int_binary(vm, BinOp::Add, a, b)),
+    Some(|vm, a, b| int_binary(vm, BinOp::And, a, b)),
+    Some(|vm, a, b| int_binary(vm, BinOp::FloorDivide, a, b)),
+    Some(|vm, a, b| int_binary(vm, BinOp::Lshift, a, b)),
+    None,
+    Some(|vm, a, b| int_binary(vm, BinOp::Multiply, a, b)),
+    Some(|vm, a, b| int_binary(vm, BinOp::Remainder, a, b)),
+    Some(|vm, a, b| int_binary(vm, BinOp::Or, a, b)),
+    Some(|vm, a, b| int_binary(vm, BinOp::Power, a, b)),
+    Some(|vm, a, b| int_binary(vm, BinOp::Rshift, a, b)),
+    Some(|vm, a, b| int_binary(vm, BinOp::Subtract, a, b)),
+    Some(|vm, a, b| int_binary(vm, BinOp::TrueDivide, a, b)),
+    Some(|vm, a, b| int_binary(vm, BinOp::Xor, a, b)),
+];
 
 pub static INT_TYPE: TypeObject = TypeObject {
     flags: std::cell::Cell::new(crate::types::tp_flags::MATCH_SELF),
     repr: Slot::new(int_repr),
     hash: Slot::new(int_hash),
     richcompare: Slot::new(int_richcompare),
-    bool: Slot::new(|_, v| Ok(int_of(v).is_some_and(|i| !i.is_zero()))),
+    bool: Slot::new(int_bool),
     number: Cell::new(&INT_NUMBER),
     new: Some(crate::builtins::functions::int_new),
     class_methods: &[crate::types::MethodDef { name: "from_bytes", func: from_bytes }],

@@ -58,26 +58,29 @@ pub static LIST_TYPE: TypeObject = TypeObject {
     repeat: Slot::new(list_repeat),
     inplace_concat: Slot::new(list_inplace_concat),
     inplace_repeat: Slot::new(list_inplace_repeat),
+    setitem: Slot::new(|vm, v, key, value| {
+        let l = as_list(v).expect("list slot on a list");
+        match value {
+            Some(x) => set_item(vm, l, key, x),
+            None => del_item(vm, l, key),
+        }
+    }),
+    contains: Slot::new(|vm, v, item| {
+        let l = as_list(v).expect("list slot on a list");
+        // Re-read at each step: `==` may change the list.
+        let mut i = 0;
+        while let Some(x) = l.get(i) {
+            if crate::builtins::tuple::item_equals(vm, &x, item)? {
+                return Ok(true);
+            }
+            i += 1;
+        }
+        Ok(false)
+    }),
     methods: &[
         MethodDef { name: "append", func: list_append },
         MethodDef { name: "pop", func: list_pop },
         MethodDef { name: "extend", func: list_extend },
-        MethodDef { name: "__setitem__", func: |vm, this, args, kwnames| {
-            no_keywords(vm, "__setitem__", kwnames)?;
-            let [key, value] = args else {
-                return Err(vm.type_error(format!("expected 2 arguments, got {}", args.len())));
-            };
-            set_item(vm, receiver(this), key, value.clone())?;
-            Ok(vm.none())
-        } },
-        MethodDef { name: "__delitem__", func: |vm, this, args, kwnames| {
-            no_keywords(vm, "__delitem__", kwnames)?;
-            let [key] = args else {
-                return Err(vm.type_error(format!("expected 1 argument, got {}", args.len())));
-            };
-            del_item(vm, receiver(this), key)?;
-            Ok(vm.none())
-        } },
         MethodDef { name: "insert", func: list_insert },
         MethodDef { name: "reverse", func: list_reverse },
         MethodDef { name: "copy", func: list_copy },

@@ -131,6 +131,10 @@ pub static MEMORYVIEW_TYPE: TypeObject = TypeObject {
     richcompare: Slot::new(view_richcompare),
     len: Slot::new(|vm, v| Ok(live(vm, v)?.len)),
     getitem: Slot::new(view_getitem),
+    setitem: Slot::new(|vm, v, key, value| match value {
+        Some(x) => set_item(vm, v, key, &x),
+        None => del_item(vm, v),
+    }),
     iter: Slot::new(|vm, v| {
         let items = live(vm, v)?.to_vec();
         let format = view_of(v).format;

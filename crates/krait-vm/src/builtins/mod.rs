@@ -2,6 +2,7 @@
 
 pub mod bytes;
 pub mod bytes_methods;
+pub mod class_slots;
 pub mod classes;
 pub mod code;
 pub mod codecs;
@@ -28,13 +29,16 @@ pub mod list;
 pub mod listsort;
 pub mod math;
 pub mod memoryview;
+pub mod method_descriptors;
 pub mod namespace;
+pub mod object_methods;
 pub mod percent;
 pub mod posix;
 pub mod range;
 pub mod set;
 pub mod singletons;
 pub mod sizeof;
+pub mod slot_wrappers;
 pub mod slice;
 pub mod sre;
 pub mod str;

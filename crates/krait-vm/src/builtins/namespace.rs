@@ -14,7 +14,7 @@
 use std::cell::RefCell;
 
 use crate::builtins::classes;
-use crate::builtins::descriptors::new_method_descriptor;
+use crate::builtins::method_descriptors::new_method_descriptor;
 use crate::builtins::dict::{as_dict, new_dict};
 use crate::builtins::exceptions::ATTRIBUTE_ERROR;
 use crate::builtins::str::{as_str, intern, new_str};

@@ -101,6 +101,7 @@ pub static RANGE_TYPE: TypeObject = TypeObject {
     flags: Cell::new(crate::types::tp_flags::SEQUENCE),
     repr: Slot::new(range_repr),
     hash: Slot::new(range_hash),
+    contains: Slot::new(range_contains),
     richcompare: Slot::new(range_richcompare),
     bool: Slot::new(|vm, v| crate::ops::truthy(vm, &range_of(v).length)),
     len: Slot::new(|vm, v| match range_of(v).len_i64() {

@@ -601,15 +601,21 @@ fn inplace(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Valu
     Ok(Some(a.clone()))
 }
 
+/// The set operators both types share (`|`, `&`, `-`, `^`).
+const SET_BINARY: [Option<crate::types::BinaryFn>; 13] = {
+    let mut b: [Option<crate::types::BinaryFn>; 13] = [None; 13];
+    b[BinOp::Or as usize] = Some(|vm, a, c| binary(vm, BinOp::Or, a, c));
+    b[BinOp::And as usize] = Some(|vm, a, c| binary(vm, BinOp::And, a, c));
+    b[BinOp::Subtract as usize] = Some(|vm, a, c| binary(vm, BinOp::Subtract, a, c));
+    b[BinOp::Xor as usize] = Some(|vm, a, c| binary(vm, BinOp::Xor, a, c));
+    b
+};
+
+/// frozenset's: no in-place forms, so `fs |= x` rebinds `fs`.
+static FROZENSET_NUMBER: NumberSlots = NumberSlots { binary: SET_BINARY, ..NumberSlots::EMPTY };
+
 static SET_NUMBER: NumberSlots = NumberSlots {
-    binary: {
-        let mut b: [Option<crate::types::BinaryFn>; 13] = [None; 13];
-        b[BinOp::Or as usize] = Some(|vm, a, c| binary(vm, BinOp::Or, a, c));
-        b[BinOp::And as usize] = Some(|vm, a, c| binary(vm, BinOp::And, a, c));
-        b[BinOp::Subtract as usize] = Some(|vm, a, c| binary(vm, BinOp::Subtract, a, c));
-        b[BinOp::Xor as usize] = Some(|vm, a, c| binary(vm, BinOp::Xor, a, c));
-        b
-    },
+    binary: SET_BINARY,
     inplace: {
         let mut b: [Option<crate::types::BinaryFn>; 13] = [None; 13];
         b[BinOp::Or as usize] = Some(|vm, a, c| inplace_slot(vm, BinOp::Or, a, c));
@@ -952,6 +958,7 @@ pub static SET_TYPE: TypeObject = TypeObject {
     richcompare: Slot::new(set_richcompare),
     len: Slot::new(|_, v| Ok(as_set(v).map_or(0, |s| s.len()))),
     iter: Slot::new(set_iter),
+    contains: Slot::new(|vm, v, x| as_set(v).expect("set slot on a set").contains(vm, x)),
     new: Some(set_new),
     init: Some(set_init),
     number: Cell::new(&SET_NUMBER),
@@ -967,8 +974,9 @@ pub static FROZENSET_TYPE: TypeObject = TypeObject {
     hash: Slot::new(frozenset_hash),
     len: Slot::new(|_, v| Ok(as_set(v).map_or(0, |s| s.len()))),
     iter: Slot::new(set_iter),
+    contains: Slot::new(|vm, v, x| as_set(v).expect("set slot on a set").contains(vm, x)),
     new: Some(set_new),
-    number: Cell::new(&SET_NUMBER),
+    number: Cell::new(&FROZENSET_NUMBER),
     methods: &SHARED_METHODS,
     class_methods: &CLASS_METHODS,
     ..TypeObject::builtin("frozenset", Some(&OBJECT_TYPE), dealloc_set, trace_set)

@@ -42,11 +42,13 @@ fn singleton_new(vm: &mut Vm, name: &str, args: &[Value], instance: Value) -> Py
 pub static BOOL_TYPE: TypeObject = TypeObject {
     flags: std::cell::Cell::new(crate::types::tp_flags::MATCH_SELF),
     repr: Slot::new(bool_repr),
+    // Faster than int's, for `if flag:`; not a `__bool__` of its own
+    // (`slot_wrappers` leaves it out, as CPython's bool has int's).
     bool: Slot::new(|_, v| Ok(v.is(&bool_value(true)))),
     // Inherited from int (a static type's slots are spelled out).
     hash: Slot::new(crate::builtins::int::int_hash),
     richcompare: Slot::new(crate::builtins::int::int_richcompare),
-    number: Cell::new(&crate::builtins::int::INT_NUMBER),
+    number: Cell::new(&crate::builtins::int::BOOL_NUMBER),
     new: Some(|vm, _, args, kwnames| {
         crate::builtins::function::no_keywords(vm, "bool", kwnames)?;
         match args {

@@ -105,6 +105,7 @@ pub static STR_TYPE: TypeObject = TypeObject {
     concat: Slot::new(str_concat),
     repeat: Slot::new(str_repeat),
     getitem: Slot::new(str_getitem),
+    contains: Slot::new(str_contains),
     methods: crate::builtins::str_methods::METHODS,
     class_methods: &[crate::types::MethodDef { name: "maketrans", func: crate::builtins::str_translate::maketrans }],
     iter: Slot::new(|_, v| Ok(Value::from_owned(alloc(&STR_ITERATOR_TYPE, StrIter { s: v.clone(), pos: Cell::new(0) })))),
@@ -165,6 +166,17 @@ static STR_NUMBER: crate::types::NumberSlots = crate::types::NumberSlots {
     },
     ..crate::types::NumberSlots::EMPTY
 };
+
+/// `needle in s`: a substring test.
+fn str_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
+    let hay = as_str_data(v).expect("str slot on a str");
+    let Some(needle) = as_str_data(item) else {
+        let msg = format!("'in <string>' requires string as left operand, not {}", vm.type_of(item).name);
+        return Err(vm.type_error(msg));
+    };
+    let (h, n) = (hay.bytes(), needle.bytes());
+    Ok(n.is_empty() || h.windows(n.len()).any(|w| w == n))
+}
 
 /// The byte length of the generalized UTF-8 sequence led by `lead` (the
 /// lead byte gives it).

@@ -40,6 +40,16 @@ fn tuple_repeat(vm: &mut Vm, a: &Value, n: usize) -> PyResult<Value> {
     }
 }
 
+/// Is container item `x` the `item` looked for: identical, or `x ==
+/// item` (CPython's `PyObject_RichCompareBool`, as `in` uses it)?
+pub fn item_equals(vm: &mut Vm, x: &Value, item: &Value) -> PyResult<bool> {
+    if x.is(item) {
+        return Ok(true);
+    }
+    let r = crate::ops::richcompare(vm, x, item, crate::types::CompareOp::Eq)?;
+    crate::ops::truthy(vm, &r)
+}
+
 pub static TUPLE_TYPE: TypeObject = TypeObject {
     flags: std::cell::Cell::new(crate::types::tp_flags::SEQUENCE | crate::types::tp_flags::MATCH_SELF),
     concat: Slot::new(tuple_concat),
@@ -63,6 +73,15 @@ pub static TUPLE_TYPE: TypeObject = TypeObject {
             Some(i) => Ok(t.items[i].clone()),
             None => Err(vm.index_error("tuple index out of range")),
         }
+    }),
+    contains: Slot::new(|vm, v, item| {
+        let t = as_tuple(v).expect("tuple slot on a tuple");
+        for x in &t.items {
+            if item_equals(vm, x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }),
     new: Some(crate::builtins::functions::sequence_new),
     methods: &[

@@ -370,7 +370,7 @@ pub fn run_pending(vm: &mut Vm) {
 }
 
 /// How many weak references `addr` has.
-fn refs_of(addr: usize) -> Vec<Value> {
+pub(crate) fn refs_of(addr: usize) -> Vec<Value> {
     TABLE.with(|t| {
         t.borrow().get(&addr).map_or_else(Vec::new, |l| l.iter().map(|&w| Value::from_borrowed(ObjPtr::from_addr(w))).collect())
     })

@@ -93,7 +93,7 @@ pub(crate) fn match_keys(vm: &mut Vm, subject: &Value, keys: &Value) -> PyResult
         None
     } else {
         let get = ops::getattr(vm, subject, &intern("get"))?;
-        let dummy = crate::builtins::descriptors::object_new(vm, &OBJECT_TYPE, &[], &[])?;
+        let dummy = crate::builtins::method_descriptors::object_new(vm, &OBJECT_TYPE, &[], &[])?;
         Some((get, dummy))
     };
     let seen = crate::builtins::set::new_set();
