@@ -152,17 +152,24 @@ pub(crate) fn new_builtin_attr(owner: &'static TypeObject, name: &'static str, w
 }
 
 /// Is `obj` an instance of the method's type? CPython's `descr_check`.
+#[inline]
 pub(crate) fn check_receiver(vm: &mut Vm, d: &BuiltinAttrData, obj: &Value) -> PyResult<()> {
-    if vm.type_of(obj).is_subtype(d.owner) {
+    let t = vm.type_of(obj);
+    if std::ptr::eq(t, d.owner) || t.is_subtype(d.owner) {
         return Ok(());
     }
+    Err(receiver_error(vm, d, obj))
+}
+
+#[cold]
+fn receiver_error(vm: &mut Vm, d: &BuiltinAttrData, obj: &Value) -> crate::vm::PyErr {
     let msg = format!(
         "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
         d.name,
         d.owner.name,
         vm.type_of(obj).name
     );
-    Err(vm.type_error(msg))
+    vm.type_error(msg)
 }
 
 /// Calling a method descriptor: the instance (or the class, for a class
