@@ -1,12 +1,15 @@
 //! `memoryview` over the bytes-like objects Krait has (`bytes`,
 //! `bytearray`, their subclasses), one-dimensional, in the byte formats
-//! `B`, `b` and `c` (CPython's `Objects/memoryobject.c`, in behaviour).
+//! `B`, `b` and `c` and the native integer formats (`h H i I l L q Q n
+//! N`, reached by `cast`) (CPython's `Objects/memoryobject.c`, in
+//! behaviour).
 //!
 //! Invariants:
 //! - A view holds its exporter (`obj`, never another view: a view of a
 //!   view shares the first one's exporter) and a window on its bytes: the
-//!   offset of item 0, the item count and the stride (negative for
-//!   reversed slices). Items are single bytes.
+//!   offset of item 0, the item count and the stride in bytes (negative
+//!   for reversed slices). An item is `format.size()` bytes, in native
+//!   byte order.
 //! - While a view of a bytearray is alive and not released, the bytearray
 //!   counts it as an export and refuses to change size (BufferError), as
 //!   in CPython; so the window stays inside the bytes. Release (explicit,
@@ -28,7 +31,7 @@ use crate::types::{tp_flags, CompareOp, GetSetDef, MethodDef, Slot, TypeObject, 
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// How an item's byte reads as a Python value.
+/// How an item's bytes read as a Python value.
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
     /// `B`: an int in 0..256.
@@ -37,6 +40,16 @@ enum Format {
     Signed,
     /// `c`: a bytes object of length one.
     Char,
+    /// A native integer (`h H i I l L q Q n N`): its letter, its size in
+    /// bytes, and whether it is signed.
+    Int(&'static str, usize, bool),
+}
+
+/// An item as a value to compare (`c` items never equal int items).
+#[derive(PartialEq)]
+enum Item {
+    Int(i128),
+    Char(u8),
 }
 
 impl Format {
@@ -45,44 +58,106 @@ impl Format {
             Format::Unsigned => "B",
             Format::Signed => "b",
             Format::Char => "c",
+            Format::Int(letter, _, _) => letter,
         }
     }
 
     fn parse(text: &str) -> Option<Format> {
         // CPython accepts a leading '@' (native order and size).
-        match text.strip_prefix('@').unwrap_or(text) {
-            "B" => Some(Format::Unsigned),
-            "b" => Some(Format::Signed),
-            "c" => Some(Format::Char),
-            _ => None,
-        }
+        Some(match text.strip_prefix('@').unwrap_or(text) {
+            "B" => Format::Unsigned,
+            "b" => Format::Signed,
+            "c" => Format::Char,
+            "h" => Format::Int("h", 2, true),
+            "H" => Format::Int("H", 2, false),
+            "i" => Format::Int("i", 4, true),
+            "I" => Format::Int("I", 4, false),
+            "l" => Format::Int("l", 8, true),
+            "L" => Format::Int("L", 8, false),
+            "q" => Format::Int("q", 8, true),
+            "Q" => Format::Int("Q", 8, false),
+            "n" => Format::Int("n", 8, true),
+            "N" => Format::Int("N", 8, false),
+            _ => return None,
+        })
     }
 
-    fn unpack(self, byte: u8) -> Value {
+    /// The size of an item in bytes.
+    fn size(self) -> usize {
         match self {
-            Format::Unsigned => new_int(byte as i64),
-            Format::Signed => new_int(byte as i8 as i64),
-            Format::Char => new_bytes(vec![byte]),
+            Format::Int(_, size, _) => size,
+            _ => 1,
         }
     }
 
-    /// The byte for `v`: CPython's "memoryview: invalid type for format"
+    /// `B`, `b` or `c`: the formats a cast may start or end at.
+    fn is_byte(self) -> bool {
+        !matches!(self, Format::Int(..))
+    }
+
+    /// The item in `bytes` (`size()` of them, native order).
+    fn item(self, bytes: &[u8]) -> Item {
+        match self {
+            Format::Unsigned => Item::Int(bytes[0] as i128),
+            Format::Signed => Item::Int(bytes[0] as i8 as i128),
+            Format::Char => Item::Char(bytes[0]),
+            Format::Int(_, size, signed) => {
+                let mut word = [0u8; 16];
+                let fill = if signed && bytes[size - 1] & 0x80 != 0 { 0xFF } else { 0 };
+                if cfg!(target_endian = "little") {
+                    word[..size].copy_from_slice(bytes);
+                    word[size..].fill(fill);
+                    Item::Int(i128::from_le_bytes(word))
+                } else {
+                    word[16 - size..].copy_from_slice(bytes);
+                    word[..16 - size].fill(fill);
+                    Item::Int(i128::from_be_bytes(word))
+                }
+            }
+        }
+    }
+
+    fn unpack(self, bytes: &[u8]) -> Value {
+        match self.item(bytes) {
+            Item::Char(b) => new_bytes(vec![b]),
+            Item::Int(n) => match i64::try_from(n) {
+                Ok(n) => new_int(n),
+                Err(_) => crate::builtins::int::new_big(dashu_int::IBig::from(n)),
+            },
+        }
+    }
+
+    /// The bytes for `v`: CPython's "memoryview: invalid type for format"
     /// and "invalid value for format" errors otherwise.
-    fn pack(self, vm: &mut Vm, v: &Value) -> PyResult<u8> {
+    fn pack(self, vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
         let letter = self.letter();
         let invalid_value = |vm: &mut Vm| vm.value_error(format!("memoryview: invalid value for format '{letter}'"));
         let invalid_type = |vm: &mut Vm| vm.type_error(format!("memoryview: invalid type for format '{letter}'"));
         if self == Format::Char {
             return match as_bytes(v) {
-                Some([b]) => Ok(*b),
+                Some([b]) => Ok(vec![*b]),
                 Some(_) => Err(invalid_value(vm)),
                 None => Err(invalid_type(vm)),
             };
         }
         let Some(i) = ops::index(vm, v)? else { return Err(invalid_type(vm)) };
-        let (lo, hi) = if self == Format::Unsigned { (0, 255) } else { (-128, 127) };
-        match int_of(&i) {
-            Some(Int::Small(n)) if (lo..=hi).contains(&n) => Ok(n as u8),
+        let (size, signed) = match self {
+            Format::Int(_, size, signed) => (size, signed),
+            Format::Signed => (1, true),
+            _ => (1, false),
+        };
+        let n: Option<i128> = match int_of(&i) {
+            Some(Int::Small(n)) => Some(n as i128),
+            Some(Int::Big(b)) => i128::try_from(b).ok(),
+            None => None,
+        };
+        let bits = 8 * size as u32;
+        let (lo, hi) = if signed { (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1) } else { (0, (1i128 << bits) - 1) };
+        match n {
+            Some(n) if (lo..=hi).contains(&n) => {
+                let bytes = n.to_ne_bytes();
+                Ok(if cfg!(target_endian = "little") { bytes[..size].to_vec() } else { bytes[16 - size..].to_vec() })
+            }
             _ => Err(invalid_value(vm)),
         }
     }
@@ -94,6 +169,9 @@ pub struct MemoryViewData {
     len: usize,
     stride: isize,
     format: Format,
+    /// The format was given with CPython's '@' (native) prefix, which
+    /// `format` shows.
+    native_prefix: bool,
     readonly: bool,
     released: Cell<bool>,
 }
@@ -107,11 +185,23 @@ impl MemoryViewData {
     /// The view's bytes, copied (the caller checked it is not released).
     pub fn to_vec(&self) -> Vec<u8> {
         let whole = exporter_bytes(&self.obj);
-        (0..self.len).filter_map(|i| whole.get(self.offset(i)).copied()).collect()
+        let size = self.format.size();
+        let mut out = Vec::with_capacity(self.len * size);
+        for i in 0..self.len {
+            if let Some(item) = whole.get(self.offset(i)..self.offset(i) + size) {
+                out.extend_from_slice(item);
+            }
+        }
+        out
+    }
+
+    /// The items, unpacked.
+    fn values(&self) -> Vec<Value> {
+        self.to_vec().chunks(self.format.size()).map(|b| self.format.unpack(b)).collect()
     }
 
     fn is_contiguous(&self) -> bool {
-        self.stride == 1 || self.len <= 1
+        self.stride == self.format.size() as isize || self.len <= 1
     }
 }
 
@@ -136,9 +226,7 @@ pub static MEMORYVIEW_TYPE: TypeObject = TypeObject {
         None => del_item(vm, v),
     }),
     iter: Slot::new(|vm, v| {
-        let items = live(vm, v)?.to_vec();
-        let format = view_of(v).format;
-        let list = crate::builtins::list::new_list(items.into_iter().map(|b| format.unpack(b)).collect());
+        let list = crate::builtins::list::new_list(live(vm, v)?.values());
         ops::iter(vm, &list)
     }),
     new: Some(view_new),
@@ -154,10 +242,23 @@ pub static MEMORYVIEW_TYPE: TypeObject = TypeObject {
     ],
     getsets: &[
         GetSetDef { name: "obj", get: |vm, v| Ok(live(vm, v)?.obj.clone()), set: None, member: false },
-        GetSetDef { name: "nbytes", get: |vm, v| Ok(new_int(live(vm, v)?.len as i64)), set: None, member: false },
+        GetSetDef {
+            name: "nbytes",
+            get: |vm, v| live(vm, v).map(|m| new_int((m.len * m.format.size()) as i64)),
+            set: None,
+            member: false,
+        },
         GetSetDef { name: "readonly", get: |vm, v| Ok(bool_value(live(vm, v)?.readonly)), set: None, member: false },
-        GetSetDef { name: "itemsize", get: |vm, v| live(vm, v).map(|_| new_int(1)), set: None, member: false },
-        GetSetDef { name: "format", get: |vm, v| Ok(new_str(live(vm, v)?.format.letter())), set: None, member: false },
+        GetSetDef { name: "itemsize", get: |vm, v| live(vm, v).map(|m| new_int(m.format.size() as i64)), set: None, member: false },
+        GetSetDef {
+            name: "format",
+            get: |vm, v| {
+                let m = live(vm, v)?;
+                Ok(new_str(&format!("{}{}", if m.native_prefix { "@" } else { "" }, m.format.letter())))
+            },
+            set: None,
+            member: false,
+        },
         GetSetDef { name: "ndim", get: |vm, v| live(vm, v).map(|_| new_int(1)), set: None, member: false },
         GetSetDef {
             name: "shape",
@@ -256,6 +357,7 @@ fn view_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Valu
         len,
         stride: 1,
         format: Format::Unsigned,
+        native_prefix: false,
         readonly,
         released: Cell::new(false),
     }))
@@ -276,8 +378,9 @@ fn view_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
         return Ok(new_view(MemoryViewData { start, len: count, stride: m.stride * step as isize, ..m.clone() }));
     }
     let i = item_index(vm, m, key)?;
-    let byte = exporter_bytes(&m.obj).get(m.offset(i)).copied().unwrap_or(0);
-    Ok(m.format.unpack(byte))
+    let size = m.format.size();
+    let bytes = exporter_bytes(&m.obj).get(m.offset(i)..m.offset(i) + size).map(<[u8]>::to_vec);
+    Ok(m.format.unpack(&bytes.unwrap_or_else(|| vec![0; size])))
 }
 
 /// An item's position from an index key.
@@ -322,28 +425,35 @@ pub fn set_item(vm: &mut Vm, v: &Value, key: &Value, value: &Value) -> PyResult<
                 }
                 other.to_vec()
             }
-            (None, Some(b)) if m.format != Format::Signed => b.to_vec(),
+            // A bytes-like object's items are 'B' ones.
+            (None, Some(b)) if m.format == Format::Unsigned => b.to_vec(),
+            (None, Some(_)) => {
+                return Err(vm.value_error("memoryview assignment: lvalue and rvalue have different structures"));
+            }
             _ => {
                 let msg = format!("a bytes-like object is required, not '{}'", vm.type_of(value).name);
                 return Err(vm.type_error(msg));
             }
         };
-        if src.len() != count {
+        let size = m.format.size();
+        if src.len() != count * size {
             return Err(vm.value_error("memoryview assignment: lvalue and rvalue have different structures"));
         }
         let mut bytes = crate::builtins::bytes::bytes_mut(vm, a)?;
-        for (k, b) in src.into_iter().enumerate() {
-            if let Some(slot) = bytes.get_mut(m.offset(start as usize + k * step as usize)) {
-                *slot = b;
+        for (k, item) in src.chunks(size).enumerate() {
+            let at = m.offset(start as usize + k * step as usize);
+            if let Some(slot) = bytes.get_mut(at..at + size) {
+                slot.copy_from_slice(item);
             }
         }
         return Ok(());
     }
     let i = item_index(vm, m, key)?;
-    let byte = m.format.pack(vm, value)?;
+    let item = m.format.pack(vm, value)?;
     let mut bytes = crate::builtins::bytes::bytes_mut(vm, a)?;
-    if let Some(slot) = bytes.get_mut(m.offset(i)) {
-        *slot = byte;
+    let at = m.offset(i);
+    if let Some(slot) = bytes.get_mut(at..at + item.len()) {
+        slot.copy_from_slice(&item);
     }
     Ok(())
 }
@@ -381,18 +491,10 @@ fn view_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResul
         false
     } else {
         let mine = m.to_vec();
-        mine.len() == theirs.len() && mine.iter().zip(&theirs).all(|(&x, &y)| items_equal(m.format, x, their_format, y))
+        let (xs, ys) = (mine.chunks(m.format.size()), theirs.chunks(their_format.size()));
+        xs.len() == ys.len() && xs.zip(ys).all(|(x, y)| m.format.item(x) == their_format.item(y))
     };
     Ok(bool_value(equal == (op == CompareOp::Eq)))
-}
-
-fn items_equal(fx: Format, x: u8, fy: Format, y: u8) -> bool {
-    let as_int = |f: Format, v: u8| if f == Format::Signed { v as i8 as i64 } else { v as i64 };
-    match (fx == Format::Char, fy == Format::Char) {
-        (true, true) => x == y,
-        (false, false) => as_int(fx, x) == as_int(fy, y),
-        _ => false,
-    }
 }
 
 /// Read-only views hash as their bytes do.
@@ -436,7 +538,7 @@ fn tobytes(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyRe
 fn tolist(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     no_args(vm, "tolist", args, kwnames)?;
     let m = live(vm, this)?;
-    Ok(crate::builtins::list::new_list(m.to_vec().into_iter().map(|b| m.format.unpack(b)).collect()))
+    Ok(crate::builtins::list::new_list(m.values()))
 }
 
 /// `m.hex(sep, bytes_per_sep)`: as `bytes.hex` of its bytes.
@@ -486,15 +588,25 @@ fn cast(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResul
         return Err(vm.type_error("memoryview: casts are restricted to C-contiguous views"));
     }
     let Some(new_format) = Format::parse(text) else {
-        let msg = format!("memoryview.cast to format '{text}' (only the byte formats 'B', 'b' and 'c' so far)");
+        let msg = format!("memoryview.cast to format '{text}' (only the byte and native integer formats so far)");
         return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
     };
+    if !m.format.is_byte() && !new_format.is_byte() {
+        return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
+    }
+    let nbytes = m.len * m.format.size();
+    let size = new_format.size();
+    if nbytes % size != 0 {
+        return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
+    }
+    let len = nbytes / size;
     if let Some(shape) = shape {
         let dims = ops::collect(vm, shape)?;
-        let one_dim = dims.len() == 1 && int_of(&dims[0]).is_some_and(|n| matches!(n, Int::Small(k) if k == m.len as i64));
+        let one_dim = dims.len() == 1 && int_of(&dims[0]).is_some_and(|n| matches!(n, Int::Small(k) if k == len as i64));
         if !one_dim {
             return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "memoryview.cast to a multi-dimensional shape"));
         }
     }
-    Ok(new_view(MemoryViewData { format: new_format, ..m.clone() }))
+    let native_prefix = text.starts_with('@');
+    Ok(new_view(MemoryViewData { format: new_format, native_prefix, len, stride: size as isize, ..m.clone() }))
 }

@@ -1085,7 +1085,11 @@ impl State {
                 self.nesting += 1;
                 let mut result = Ok(());
                 while self.ptr < end {
+                    let before = self.ptr;
                     match self.run(code, text, item, false) {
+                        // An item that matched nothing would match nothing
+                        // forever (only hand-made code has one).
+                        Ok(true) if self.ptr == before => break,
                         Ok(true) => {}
                         Ok(false) => break,
                         Err(e) => {
@@ -1146,7 +1150,7 @@ impl State {
             if n > end - ptr {
                 return Ok(false);
             }
-            self.must_advance = false;
+            let (origin, must) = (ptr, self.must_advance);
             let first = prefix[0];
             while ptr + n <= end {
                 match text[ptr..end - n + 1].iter().position(|c| c.code() == first) {
@@ -1156,10 +1160,14 @@ impl State {
                 if text[ptr..ptr + n].iter().zip(prefix).all(|(c, &p)| c.code() == p) {
                     self.start = ptr;
                     self.ptr = (ptr + prefix_skip).min(end);
-                    if flags & INFO_LITERAL != 0 {
+                    // A match here is never empty (CPython runs it without
+                    // the empty-match check); code that says otherwise still
+                    // gets the check, so a scan over it ends.
+                    self.must_advance = must && ptr == origin;
+                    if flags & INFO_LITERAL != 0 && !(self.must_advance && self.ptr == ptr) {
                         return Ok(true);
                     }
-                    if self.run(code, text, pc + 2 * prefix_skip, false)? {
+                    if self.run(code, text, pc + 2 * prefix_skip, true)? {
                         return Ok(true);
                     }
                     self.lastmark = -1;
@@ -1172,7 +1180,7 @@ impl State {
         if let Some(set) = charset {
             // The pattern starts with a character from a set.
             let end = self.end;
-            self.must_advance = false;
+            let (origin, must) = (ptr, self.must_advance);
             loop {
                 while ptr < end && !in_charset(code, set, text[ptr].code()) {
                     ptr += 1;
@@ -1182,7 +1190,9 @@ impl State {
                 }
                 self.start = ptr;
                 self.ptr = ptr;
-                if self.run(code, text, pc, false)? {
+                // As for a prefix: the check only matters for bad code.
+                self.must_advance = must && ptr == origin;
+                if self.run(code, text, pc, true)? {
                     return Ok(true);
                 }
                 ptr += 1;
@@ -1195,12 +1205,13 @@ impl State {
             // try only where one is (the positions skipped would fail at once).
             let starts = |ch: u32| first.iter().any(|&t| char_op_matches(code, t, ch));
             let first_ptr = ptr;
-            let last = end.min(self.end.saturating_sub(1));
+            // Positions up to `end` (a character must follow each).
+            let limit = (end + 1).min(self.end);
             loop {
-                while ptr <= last && !starts(text[ptr].code()) {
+                while ptr < limit && !starts(text[ptr].code()) {
                     ptr += 1;
                 }
-                if ptr > last || ptr >= self.end {
+                if ptr >= limit {
                     return Ok(false);
                 }
                 self.start = ptr;
