@@ -1128,6 +1128,10 @@ pub fn new_class(
     let mut solid: &'static TypeObject = &OBJECT_TYPE;
     for b in &base_types {
         let (b_layout, b_solid) = layout_of(vm, b)?;
+        if b_layout == Layout::Object {
+            // Plain instances fit any solid base (`class IntEnum(int, ReprEnum)`).
+            continue;
+        }
         let other_builtin = b_layout == Layout::Builtin && layout == Layout::Builtin && !std::ptr::eq(b_solid, solid);
         if b_layout != layout || other_builtin {
             if layout != Layout::Object {

@@ -898,5 +898,30 @@ pub static MAPPINGPROXY_TYPE: TypeObject = TypeObject {
         MethodDef { name: "get", func: |vm, this, a, k| forward(vm, this, "get", a, k) },
         MethodDef { name: "copy", func: |vm, this, a, k| forward(vm, this, "copy", a, k) },
     ],
+    new: Some(mappingproxy_new),
     ..TypeObject::builtin("mappingproxy", Some(&OBJECT_TYPE), dealloc_proxy, trace_proxy)
 };
+
+/// `types.MappingProxyType(mapping)` (CPython's `mappingproxy_new`): a
+/// dict (a proxy of a proxy shows the same dict). Other mappings
+/// (anything with `__getitem__` but a list or tuple) are CPython's too, but
+/// a proxy here holds a dict, so they raise NotImplementedError.
+fn mappingproxy_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let [mapping] = crate::builtins::str_methods::bind(vm, "mappingproxy", ["mapping"], args, kwnames)?;
+    let Some(mapping) = mapping else {
+        return Err(vm.type_error("mappingproxy() missing required argument 'mapping' (pos 1)"));
+    };
+    if as_dict(mapping).is_some() {
+        return Ok(new_mappingproxy(mapping.clone()));
+    }
+    if std::ptr::eq(vm.type_of(mapping), &MAPPINGPROXY_TYPE) {
+        return Ok(new_mappingproxy(proxied(mapping)));
+    }
+    let is_sequence = crate::builtins::list::as_list(mapping).is_some() || crate::builtins::tuple::as_tuple(mapping).is_some();
+    if is_sequence || vm.type_of(mapping).getitem.is_none() {
+        let msg = format!("mappingproxy() argument must be a mapping, not {}", vm.type_of(mapping).name);
+        return Err(vm.type_error(msg));
+    }
+    let msg = format!("mappingproxy of a '{}' (only of a dict so far)", vm.type_of(mapping).name);
+    Err(vm.error(&crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR, msg))
+}
