@@ -246,6 +246,8 @@ pub(crate) fn store_item(vm: &mut Vm, container: &Value, key: Value, value: Valu
         crate::builtins::bytes::set_item(vm, container, &key, &value)
     } else if crate::builtins::memoryview::as_view(container).is_some() {
         crate::builtins::memoryview::set_item(vm, container, &key, &value)
+    } else if crate::builtins::collections::as_deque(container).is_some() {
+        crate::builtins::collections::deque_set_item(vm, container, &key, Some(value))
     } else {
         let msg = format!("'{}' object does not support item assignment", vm.type_of(container).name);
         Err(vm.type_error(msg))
@@ -267,6 +269,8 @@ fn delete_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<()> {
         crate::builtins::bytes::del_item(vm, container, key)
     } else if crate::builtins::memoryview::as_view(container).is_some() {
         crate::builtins::memoryview::del_item(vm, container)
+    } else if crate::builtins::collections::as_deque(container).is_some() {
+        crate::builtins::collections::deque_set_item(vm, container, key, None)
     } else {
         let msg = format!("'{}' object doesn't support item deletion", vm.type_of(container).name);
         Err(vm.type_error(msg))

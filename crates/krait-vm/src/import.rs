@@ -239,7 +239,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
 
 /// The names of the modules written in Rust (`sys.builtin_module_names`),
 /// sorted; `builtin_module` makes each.
-pub const BUILTIN_MODULE_NAMES: &[&str] = &["_thread", "_weakref", "builtins", "itertools", "math", "sys"];
+pub const BUILTIN_MODULE_NAMES: &[&str] = &["_collections", "_string", "_thread", "_weakref", "builtins", "itertools", "math", "sys"];
 
 /// The modules written in Rust.
 fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
@@ -253,6 +253,8 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_thread" => Ok(Some(crate::builtins::thread::new_thread_module(vm)?)),
         "itertools" => Ok(Some(crate::builtins::itertools::new_itertools_module(vm)?)),
         "math" => Ok(Some(crate::builtins::math::new_math_module(vm)?)),
+        "_collections" => Ok(Some(crate::builtins::collections::new_collections_module(vm)?)),
+        "_string" => Ok(Some(crate::builtins::string_module::new_string_module(vm)?)),
         _ => Ok(None),
     }
 }

@@ -330,6 +330,9 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
     if crate::builtins::range::as_range(container).is_some() {
         return crate::builtins::range::range_contains(vm, container, item);
     }
+    if crate::builtins::collections::as_deque(container).is_some() {
+        return crate::builtins::collections::deque_contains(vm, container, item);
+    }
     // CPython's `_PySequence_IterSearch`: a TypeError from `iter()` is
     // reworded.
     let it = match iter(vm, container) {

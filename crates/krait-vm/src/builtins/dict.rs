@@ -128,7 +128,7 @@ pub static DICT_TYPE: TypeObject = TypeObject {
 };
 
 /// `iter(d)`: the keys in insertion order.
-fn dict_tp_iter(_: &mut Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn dict_tp_iter(_: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(dict_iter(v, as_dict(v).expect("dict slot on a dict"), IterKind::Keys, false))
 }
 
@@ -168,7 +168,7 @@ fn dict_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
 }
 
 /// `a |= b`: `a.update(b)` for any mapping or iterable of pairs.
-fn dict_ior(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+pub(crate) fn dict_ior(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     let Some(d) = as_dict(a) else { return Ok(vm.not_implemented()) };
     update_arg(vm, d, b)?;
     Ok(a.clone())
@@ -179,7 +179,7 @@ unsafe fn dealloc_dict(p: ObjPtr) {
     unsafe { dealloc_boxed::<DictData>(p) }
 }
 
-fn trace_dict(p: ObjPtr, visit: Visit) {
+pub(crate) fn trace_dict(p: ObjPtr, visit: Visit) {
     // SAFETY: dict objects are Obj<DictData>.
     let d = unsafe { p.data::<DictData>() };
     for e in d.inner.borrow().entries.iter().flatten() {
@@ -483,7 +483,7 @@ fn dict_setdefault(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value])
 
 /// `d[key]`; a subclass's `__missing__(key)` answers for a missing key
 /// (CPython's `dict_subscript`).
-fn dict_subscript(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
+pub(crate) fn dict_subscript(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     if let Some(x) = as_dict(v).expect("dict slot on a dict").get(vm, key)? {
         return Ok(x);
     }
@@ -497,7 +497,7 @@ fn dict_subscript(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
 
 /// `dict.__init__(self, [other], **kwargs)`: `update`, with its own
 /// message for extra arguments.
-fn dict_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn dict_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let npos = args.len() - kwnames.len();
     if npos > 1 {
         return Err(vm.type_error(format!("dict expected at most 1 argument, got {npos}")));
@@ -748,7 +748,7 @@ fn compact(inner: &mut Inner) {
     }
 }
 
-fn dict_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn dict_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let d = as_dict(v).expect("dict slot on a dict");
     if d.is_empty() {
         return Ok(new_str("{}"));
@@ -788,7 +788,7 @@ fn dict_repr_items(vm: &mut Vm, d: &DictData) -> PyResult<String> {
 }
 
 /// `==`/`!=` of dicts: same length and every key maps to an equal value.
-fn dict_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+pub(crate) fn dict_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
     let (Some(x), Some(y)) = (as_dict(a), as_dict(b)) else { return Ok(vm.not_implemented()) };
     if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(vm.not_implemented());
