@@ -255,7 +255,7 @@ pub(crate) fn store_item(vm: &mut Vm, container: &Value, key: Value, value: Valu
 }
 
 /// `del container[key]`, in `store_item`'s order.
-fn delete_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<()> {
+pub(crate) fn delete_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<()> {
     if vm.type_of(container).heap.is_some()
         && crate::builtins::classes::call_dunder(vm, container, "__delitem__", std::slice::from_ref(key))?.is_some()
     {

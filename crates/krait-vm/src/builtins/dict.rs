@@ -57,7 +57,19 @@ struct Inner {
     entries: Vec<Option<Entry>>,
     used: usize,
     version: u64,
+    /// Moves (to a fresh version number) whenever a key is added, removed
+    /// or moved, not when a value changes: what an OrderedDict's iterators
+    /// watch (`dict_order`).
+    order: u64,
+    /// No live entry sits before this index (a hint for finding the first
+    /// item; `dict_order`).
+    first: usize,
 }
+
+/// What OrderedDict needs beyond a dict: moving keys, the first and last
+/// items, reading from a position.
+#[path = "dict_order.rs"]
+mod order;
 
 #[derive(Default)]
 pub struct DictData {
@@ -174,7 +186,7 @@ pub(crate) fn dict_ior(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     Ok(a.clone())
 }
 
-unsafe fn dealloc_dict(p: ObjPtr) {
+pub(crate) unsafe fn dealloc_dict(p: ObjPtr) {
     // SAFETY: dicts are allocated by `new_dict` as Obj<DictData>.
     unsafe { dealloc_boxed::<DictData>(p) }
 }
@@ -331,6 +343,7 @@ impl DictData {
                 return Ok(());
             }
         }
+        inner.order = inner.version;
         let index = inner.entries.len() as u32;
         inner.entries.push(Some(Entry { hash, key, value }));
         let Inner { table, entries, .. } = &mut *inner;
@@ -350,6 +363,7 @@ impl DictData {
         if let Ok(slot) = inner.table.find_entry(hash as u64, |&j| j as usize == i) {
             slot.remove();
         }
+        inner.order = inner.version;
         let old = inner.entries[i].take();
         inner.used -= 1;
         if inner.entries.len() > 16 && inner.used * 2 < inner.entries.len() {
@@ -596,7 +610,11 @@ fn dict_clear(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> P
     check_args(vm, "dict.clear", args, kwnames, 0, 0)?;
     let d = as_dict(this).expect("a dict");
     let old = std::mem::take(&mut *d.inner.borrow_mut());
-    d.inner.borrow_mut().version = next_version();
+    let version = next_version();
+    let mut inner = d.inner.borrow_mut();
+    inner.version = version;
+    inner.order = version;
+    drop(inner);
     drop(old);
     Ok(vm.none())
 }
@@ -737,6 +755,7 @@ fn trace_dict_iter(p: ObjPtr, visit: Visit) {
 /// Drop the holes of `entries` and rebuild the index table.
 fn compact(inner: &mut Inner) {
     inner.entries.retain(Option::is_some);
+    inner.first = 0;
     inner.table.clear();
     let Inner { table, entries, .. } = inner;
     for (i, e) in entries.iter().enumerate() {

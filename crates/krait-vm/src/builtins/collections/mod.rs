@@ -1,22 +1,22 @@
 //! The `_collections` module (CPython's `Modules/_collectionsmodule.c`),
-//! which `collections` imports: `deque`, `defaultdict`, the `namedtuple`
-//! field descriptor `_tuplegetter` and `Counter`'s helper
-//! `_count_elements`.
+//! which `collections` imports: `deque`, `defaultdict`, `OrderedDict`
+//! (CPython's `Objects/odictobject.c`), the `namedtuple` field descriptor
+//! `_tuplegetter` and `Counter`'s helper `_count_elements`.
 //!
 //! Invariants:
-//! - `deque` and `defaultdict` are named `collections.NAME` (their
-//!   `__module__` is 'collections', as in CPython) and may be derived
-//!   from: a deque's `new` slot allocates `Subclassed<DequeData>` for a
-//!   class; a class derived from defaultdict starts empty and its
-//!   `__init__` fills it, as for `dict`.
-//! - `OrderedDict` is left out: `collections` then keeps its pure-Python
-//!   OrderedDict, which behaves as CPython's C one but for the reprs of
-//!   its views (`odict_keys([...])` in CPython).
+//! - All three may be derived from: a deque's `new` slot allocates
+//!   `Subclassed<DequeData>` for a class; a class derived from
+//!   defaultdict or OrderedDict starts empty and its `__init__` fills it,
+//!   as for `dict`.
+//! - `deque`, `defaultdict` and `OrderedDict` are named
+//!   `collections.NAME`, as in CPython; `collections` takes all three
+//!   from here (its pure-Python OrderedDict is then unused).
 
 mod defaultdict;
 mod deque;
 mod deque_iter;
 mod deque_ops;
+mod odict;
 mod tuplegetter;
 
 #[cfg(test)]
@@ -25,6 +25,8 @@ mod tests;
 pub use defaultdict::DEFAULTDICT_TYPE;
 pub use deque::{as_deque, DEQUE_TYPE};
 pub use deque_ops::{contains as deque_contains, set_item as deque_set_item};
+pub(crate) use odict::odict_iter;
+pub use odict::ODICT_TYPE;
 
 use crate::builtins::classes::BuiltinBase;
 use crate::builtins::dict::{as_dict, new_dict, DICT_TYPE};
@@ -149,6 +151,9 @@ pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
     if std::ptr::eq(ty, &DEFAULTDICT_TYPE) {
         return Some(defaultdict::builtin_base(ty));
     }
+    if std::ptr::eq(ty, &ODICT_TYPE) {
+        return Some(odict::builtin_base(ty));
+    }
     None
 }
 
@@ -162,9 +167,10 @@ pub fn new_collections_module(vm: &mut Vm) -> PyResult<Value> {
     // As for the modules imported from source (see `import`).
     dd.set(vm, new_str("__loader__"), vm.none())?;
     dd.set(vm, new_str("__spec__"), vm.none())?;
-    let types: [&'static TypeObject; 5] = [
+    let types: [&'static TypeObject; 6] = [
         &DEQUE_TYPE,
         &DEFAULTDICT_TYPE,
+        &ODICT_TYPE,
         &deque_iter::DEQUE_ITER_TYPE,
         &deque_iter::DEQUE_REVITER_TYPE,
         &tuplegetter::TUPLEGETTER_TYPE,

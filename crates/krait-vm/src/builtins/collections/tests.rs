@@ -1,7 +1,7 @@
 //! The `_collections` objects' trace slots visit every reference they
 //! hold, for the types themselves and for classes derived from them.
 
-use super::{defaultdict, deque, deque_iter, tuplegetter};
+use super::{defaultdict, deque, deque_iter, odict, tuplegetter};
 use crate::builtins::dict::as_dict;
 use crate::builtins::int::new_int;
 use crate::builtins::list::new_list;
@@ -97,4 +97,43 @@ fn derived_classes_trace_the_payload_and_their_attributes() {
     assert!(seen.len() >= 2, "then the instance's attributes");
     let dd = g.get_str(&new_str("dd")).expect("dd");
     assert_eq!(traced(&dd)[0], type_value(&crate::builtins::list::LIST_TYPE).bits());
+}
+
+#[test]
+fn odict_iterators_trace_their_dict_until_done() {
+    let mut vm = Vm::new();
+    let od = make(&mut vm, &odict::ODICT_TYPE, &[]);
+    let key = new_str("k");
+    as_dict(&od).expect("a dict").set(&mut vm, key.clone(), new_int(1)).expect("set");
+    assert_eq!(traced(&od), vec![key.bits(), new_int(1).bits()]);
+    let it = crate::ops::iter(&mut vm, &od).expect("iter");
+    assert_eq!(traced(&it), vec![od.bits()]);
+    assert!(crate::ops::next(&mut vm, &it).expect("next").is_some());
+    assert!(crate::ops::next(&mut vm, &it).expect("next").is_none());
+    assert!(traced(&it).is_empty(), "an exhausted iterator lets go of its dict");
+}
+
+#[test]
+fn moving_keys_keeps_every_key_findable() {
+    let mut vm = Vm::new();
+    let od = make(&mut vm, &odict::ODICT_TYPE, &[]);
+    let d = as_dict(&od).expect("a dict");
+    for i in 0..200 {
+        d.set(&mut vm, new_int(i), new_int(i * 10)).expect("set");
+    }
+    for i in (0..200).step_by(3) {
+        assert!(d.move_to_end(&mut vm, &new_int(i), i % 2 == 0).expect("move"));
+    }
+    for i in (0..200).step_by(5) {
+        d.remove(&mut vm, &new_int(i)).expect("remove");
+    }
+    assert!(!d.move_to_end(&mut vm, &new_int(5), true).expect("move"), "a removed key is not moved");
+    for i in 0..200 {
+        let found = d.get(&mut vm, &new_int(i)).expect("get");
+        assert_eq!(found.map(|v| v.bits()), (i % 5 != 0).then(|| new_int(i * 10).bits()), "key {i}");
+    }
+    let first = d.end_item(false).expect("a first item").0;
+    let (_, k, _) = d.entry_from(0, false).expect("an entry");
+    assert_eq!(k.bits(), first.bits(), "the first item is the first entry");
+    assert_eq!(d.len(), 160);
 }
