@@ -118,20 +118,23 @@ fn next(vm: &mut Vm, v: &Value, reverse: bool) -> PyResult<Option<Value>> {
 /// `_deque_iterator(deque, index=0)`: an iterator past its first
 /// `index` items (how pickling restores one).
 fn iter_new(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[Value], reverse: bool) -> PyResult<Value> {
+    // CPython's `PyArg_ParseTuple(args, "O!|n")`, with its messages.
     let name = if reverse { "_deque_reverse_iterator" } else { "_deque_iterator" };
     crate::builtins::function::no_keywords(vm, name, kwnames)?;
     let (d, index) = match args {
-        [d] => (d, 0),
-        [d, i] => (d, ssize_arg(vm, i)?),
-        _ => {
-            let msg = format!("{name} expected 1 or 2 arguments, got {}", args.len());
-            return Err(vm.type_error(msg));
-        }
+        [] => return Err(vm.type_error("function takes at least 1 argument (0 given)")),
+        [d] => (d, None),
+        [d, i] => (d, Some(i)),
+        _ => return Err(vm.type_error(format!("function takes at most 2 arguments ({} given)", args.len()))),
     };
     if !vm.type_of(d).is_subtype(&DEQUE_TYPE) {
-        let msg = format!("{name}() argument 1 must be collections.deque, not {}", vm.type_of(d).name);
+        let msg = format!("argument 1 must be collections.deque, not {}", vm.type_of(d).name);
         return Err(vm.type_error(msg));
     }
+    let index = match index {
+        Some(i) => ssize_arg(vm, i)?,
+        None => 0,
+    };
     let it = make(d, cls);
     for _ in 0..index.max(0) {
         if next(vm, &it, reverse)?.is_none() {
