@@ -238,8 +238,20 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
 
 /// The names of the modules written in Rust (`sys.builtin_module_names`),
 /// sorted; `builtin_module` makes each.
-pub const BUILTIN_MODULE_NAMES: &[&str] =
-    &["_sre", "_thread", "_weakref", "builtins", "errno", "itertools", "math", "posix", "sys", "time"];
+pub const BUILTIN_MODULE_NAMES: &[&str] = &[
+    "_collections",
+    "_sre",
+    "_string",
+    "_thread",
+    "_weakref",
+    "builtins",
+    "errno",
+    "itertools",
+    "math",
+    "posix",
+    "sys",
+    "time",
+];
 
 /// The modules written in Rust.
 fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
@@ -257,6 +269,8 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "posix" => Ok(Some(crate::builtins::posix::new_posix_module(vm)?)),
         "errno" => Ok(Some(crate::builtins::errno::new_errno_module(vm)?)),
         "time" => Ok(Some(crate::builtins::time::new_time_module(vm)?)),
+        "_collections" => Ok(Some(crate::builtins::collections::new_collections_module(vm)?)),
+        "_string" => Ok(Some(crate::builtins::string_module::new_string_module(vm)?)),
         _ => Ok(None),
     }
 }

@@ -104,6 +104,13 @@ impl BuiltinBase {
         BuiltinBase { rebox: None, ..BuiltinBase::of::<T>(ty, |_, _, _| Ok(none())) }
     }
 
+    /// The base for a mutable built-in whose `new` slot fills the object
+    /// (as `dict`'s does): a class's instances start as `T::default()`
+    /// and its `__init__` fills them.
+    pub(crate) fn filled_by_init<T: Default>(ty: &'static TypeObject) -> BuiltinBase {
+        BuiltinBase::of::<T>(ty, |_, cls, _| Ok(alloc_subclassed(cls, T::default())))
+    }
+
     /// As `allocated_by_new`, with a dealloc of the built-in's own that
     /// ends in `dealloc_subclassed::<T>`.
     pub(crate) fn allocated_by_new_with<T>(ty: &'static TypeObject, dealloc: Dealloc) -> BuiltinBase {
@@ -188,6 +195,8 @@ pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
     } else if is(&crate::builtins::generic_alias::GENERIC_ALIAS_TYPE) {
         BuiltinBase::allocated_by_new::<crate::builtins::generic_alias::AliasData>(ty)
     } else if let Some(base) = crate::builtins::weakref::builtin_base(ty) {
+        base
+    } else if let Some(base) = crate::builtins::collections::builtin_base(ty) {
         base
     } else {
         return crate::builtins::itertools::builtin_base(ty);
@@ -1133,8 +1142,14 @@ pub fn new_class(
             continue;
         }
         let other_builtin = b_layout == Layout::Builtin && layout == Layout::Builtin && !std::ptr::eq(b_solid, solid);
+        // A built-in derived from the other (defaultdict and dict) lays
+        // out its instances as that one does, with more after: the more
+        // derived one is the solid base (CPython's `solid_base`).
+        if other_builtin && solid.is_subtype(b_solid) {
+            continue;
+        }
         if b_layout != layout || other_builtin {
-            if layout != Layout::Object {
+            if layout != Layout::Object && !(other_builtin && b_solid.is_subtype(solid)) {
                 return Err(vm.type_error("multiple bases have instance lay-out conflict"));
             }
             layout = b_layout;
@@ -1396,6 +1411,7 @@ fn layout_of(vm: &mut Vm, b: &'static TypeObject) -> PyResult<(Layout, &'static 
         "method",
         "method_descriptor",
         "itertools._tee_dataobject",
+        "_collections._tuplegetter",
     ];
     if FINAL.contains(&b.name) || crate::builtins::sre::FINAL_TYPES.contains(&b.name) || b.next.is_some() {
         let msg = format!("type '{}' is not an acceptable base type", b.name);

@@ -478,8 +478,9 @@ pub struct MemberData {
     owner: &'static TypeObject,
     name: String,
     index: usize,
-    /// A built-in type's member, read by this function (read-only).
-    native: Option<fn(&mut Vm, &Value) -> PyResult<Value>>,
+    /// A built-in type's member, read (and, if it has a setter, written)
+    /// by the functions of its definition.
+    native: Option<&'static crate::types::GetSetDef>,
 }
 
 unsafe fn dealloc_member(p: ObjPtr) {
@@ -499,7 +500,7 @@ pub fn new_member(owner: &'static TypeObject, name: &str, index: usize) -> Value
 /// The descriptor of a built-in type's data attribute `def`.
 pub(crate) fn new_getset(owner: &'static TypeObject, def: &'static crate::types::GetSetDef) -> Value {
     if def.member {
-        let data = MemberData { owner, name: def.name.to_string(), index: 0, native: Some(def.get) };
+        let data = MemberData { owner, name: def.name.to_string(), index: 0, native: Some(def) };
         Value::from_owned(alloc(&MEMBER_DESCRIPTOR_TYPE, data))
     } else {
         Value::from_owned(alloc(&GETSET_DESCRIPTOR_TYPE, GetSetData { owner, def }))
@@ -579,9 +580,9 @@ pub static MEMBER_DESCRIPTOR_TYPE: TypeObject = TypeObject {
             return Ok(v.clone());
         }
         let m = as_member(v);
-        if let Some(get) = m.native {
+        if let Some(def) = m.native {
             check_owner(vm, &m.name, m.owner, obj)?;
-            return get(vm, obj);
+            return (def.get)(vm, obj);
         }
         let storage = member_storage(vm, m, obj)?;
         let value = storage.borrow()[m.index].clone();
@@ -593,8 +594,10 @@ pub static MEMBER_DESCRIPTOR_TYPE: TypeObject = TypeObject {
     }),
     descr_set: Slot::new(|vm, v, obj, value| {
         let m = as_member(v);
-        if m.native.is_some() {
-            return Err(vm.error(&ATTRIBUTE_ERROR, "readonly attribute"));
+        if let Some(def) = m.native {
+            let Some(set) = def.set else { return Err(vm.error(&ATTRIBUTE_ERROR, "readonly attribute")) };
+            check_owner(vm, &m.name, m.owner, obj)?;
+            return set(vm, obj, value);
         }
         let storage = member_storage(vm, m, obj)?;
         let deleting = value.is_none();

@@ -57,7 +57,19 @@ struct Inner {
     entries: Vec<Option<Entry>>,
     used: usize,
     version: u64,
+    /// Moves (to a fresh version number) whenever a key is added, removed
+    /// or moved, not when a value changes: what an OrderedDict's iterators
+    /// watch (`dict_order`).
+    order: u64,
+    /// No live entry sits before this index (a hint for finding the first
+    /// item; `dict_order`).
+    first: usize,
 }
+
+/// What OrderedDict needs beyond a dict: moving keys, the first and last
+/// items, reading from a position.
+#[path = "dict_order.rs"]
+mod order;
 
 #[derive(Default)]
 pub struct DictData {
@@ -75,20 +87,29 @@ impl DictData {
     }
 }
 
+/// dict's `setitem` slot (`d[k] = v`, `del d[k]`), shared with the built-in
+/// dicts derived from it.
+pub fn dict_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
+    let d = as_dict(v).expect("dict slot on a dict");
+    match value {
+        Some(x) => d.set(vm, key.clone(), x),
+        None => d.del_item(vm, key),
+    }
+}
+
+/// dict's `contains` slot (`k in d`).
+pub fn dict_contains(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<bool> {
+    Ok(as_dict(v).expect("dict slot on a dict").get(vm, key)?.is_some())
+}
+
 pub static DICT_TYPE: TypeObject = TypeObject {
     flags: std::cell::Cell::new(crate::types::tp_flags::MAPPING | crate::types::tp_flags::MATCH_SELF),
     repr: Slot::new(dict_repr),
     richcompare: Slot::new(dict_richcompare),
     len: Slot::new(|_, v| Ok(as_dict(v).map_or(0, |d| d.len()))),
     getitem: Slot::new(dict_subscript),
-    setitem: Slot::new(|vm, v, key, value| {
-        let d = as_dict(v).expect("dict slot on a dict");
-        match value {
-            Some(x) => d.set(vm, key.clone(), x),
-            None => d.del_item(vm, key),
-        }
-    }),
-    contains: Slot::new(|vm, v, key| Ok(as_dict(v).expect("dict slot on a dict").get(vm, key)?.is_some())),
+    setitem: Slot::new(dict_setitem),
+    contains: Slot::new(dict_contains),
     new: Some(dict_new),
     init: Some(dict_init),
     iter: Slot::new(dict_tp_iter),
@@ -122,7 +143,7 @@ pub static DICT_TYPE: TypeObject = TypeObject {
 };
 
 /// `iter(d)`: the keys in insertion order.
-fn dict_tp_iter(_: &mut Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn dict_tp_iter(_: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(dict_iter(v, as_dict(v).expect("dict slot on a dict"), IterKind::Keys, false))
 }
 
@@ -162,18 +183,18 @@ fn dict_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
 }
 
 /// `a |= b`: `a.update(b)` for any mapping or iterable of pairs.
-fn dict_ior(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+pub(crate) fn dict_ior(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     let Some(d) = as_dict(a) else { return Ok(vm.not_implemented()) };
     update_arg(vm, d, b)?;
     Ok(a.clone())
 }
 
-unsafe fn dealloc_dict(p: ObjPtr) {
+pub(crate) unsafe fn dealloc_dict(p: ObjPtr) {
     // SAFETY: dicts are allocated by `new_dict` as Obj<DictData>.
     unsafe { dealloc_boxed::<DictData>(p) }
 }
 
-fn trace_dict(p: ObjPtr, visit: Visit) {
+pub(crate) fn trace_dict(p: ObjPtr, visit: Visit) {
     // SAFETY: dict objects are Obj<DictData>.
     let d = unsafe { p.data::<DictData>() };
     for e in d.inner.borrow().entries.iter().flatten() {
@@ -343,6 +364,7 @@ impl DictData {
                 return;
             }
         }
+        inner.order = inner.version;
         let index = inner.entries.len() as u32;
         inner.entries.push(Some(Entry { hash, key, value }));
         let Inner { table, entries, .. } = &mut *inner;
@@ -361,6 +383,7 @@ impl DictData {
         if let Ok(slot) = inner.table.find_entry(hash as u64, |&j| j as usize == i) {
             slot.remove();
         }
+        inner.order = inner.version;
         let old = inner.entries[i].take();
         inner.used -= 1;
         if inner.entries.len() > 16 && inner.used * 2 < inner.entries.len() {
@@ -494,7 +517,7 @@ fn dict_setdefault(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value])
 
 /// `d[key]`; a subclass's `__missing__(key)` answers for a missing key
 /// (CPython's `dict_subscript`).
-fn dict_subscript(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
+pub(crate) fn dict_subscript(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     if let Some(x) = as_dict(v).expect("dict slot on a dict").get(vm, key)? {
         return Ok(x);
     }
@@ -508,7 +531,7 @@ fn dict_subscript(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
 
 /// `dict.__init__(self, [other], **kwargs)`: `update`, with its own
 /// message for extra arguments.
-fn dict_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn dict_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let npos = args.len() - kwnames.len();
     if npos > 1 {
         return Err(vm.type_error(format!("dict expected at most 1 argument, got {npos}")));
@@ -607,7 +630,11 @@ fn dict_clear(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> P
     check_args(vm, "dict.clear", args, kwnames, 0, 0)?;
     let d = as_dict(this).expect("a dict");
     let old = std::mem::take(&mut *d.inner.borrow_mut());
-    d.inner.borrow_mut().version = next_version();
+    let version = next_version();
+    let mut inner = d.inner.borrow_mut();
+    inner.version = version;
+    inner.order = version;
+    drop(inner);
     drop(old);
     Ok(vm.none())
 }
@@ -748,6 +775,7 @@ fn trace_dict_iter(p: ObjPtr, visit: Visit) {
 /// Drop the holes of `entries` and rebuild the index table.
 fn compact(inner: &mut Inner) {
     inner.entries.retain(Option::is_some);
+    inner.first = 0;
     inner.table.clear();
     let Inner { table, entries, .. } = inner;
     for (i, e) in entries.iter().enumerate() {
@@ -759,7 +787,7 @@ fn compact(inner: &mut Inner) {
     }
 }
 
-fn dict_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn dict_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let d = as_dict(v).expect("dict slot on a dict");
     if d.is_empty() {
         return Ok(new_str("{}"));
@@ -799,7 +827,7 @@ fn dict_repr_items(vm: &mut Vm, d: &DictData) -> PyResult<String> {
 }
 
 /// `==`/`!=` of dicts: same length and every key maps to an equal value.
-fn dict_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+pub(crate) fn dict_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
     let (Some(x), Some(y)) = (as_dict(a), as_dict(b)) else { return Ok(vm.not_implemented()) };
     if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(vm.not_implemented());

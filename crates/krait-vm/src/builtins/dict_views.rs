@@ -46,19 +46,20 @@ fn view_dict(v: &Value) -> &Value {
 
 fn view_kind(vm: &Vm, v: &Value) -> IterKind {
     let ty = vm.type_of(v);
-    if std::ptr::eq(ty, &DICT_KEYS_TYPE) {
+    if ty.is_subtype(&DICT_KEYS_TYPE) {
         IterKind::Keys
-    } else if std::ptr::eq(ty, &DICT_VALUES_TYPE) {
+    } else if ty.is_subtype(&DICT_VALUES_TYPE) {
         IterKind::Values
     } else {
         IterKind::Items
     }
 }
 
-/// A keys or items view (CPython's `PyDictViewSet_Check`).
+/// A keys or items view (CPython's `PyDictViewSet_Check`), OrderedDict's
+/// included.
 fn is_set_view(vm: &Vm, v: &Value) -> bool {
     let ty = vm.type_of(v);
-    std::ptr::eq(ty, &DICT_KEYS_TYPE) || std::ptr::eq(ty, &DICT_ITEMS_TYPE)
+    ty.is_subtype(&DICT_KEYS_TYPE) || ty.is_subtype(&DICT_ITEMS_TYPE)
 }
 
 fn view_len(v: &Value) -> usize {
@@ -79,7 +80,15 @@ fn view_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn view_iter(vm: &mut Vm, v: &Value, reversed: bool) -> Value {
     let dict = view_dict(v).clone();
     let kind = view_kind(vm, v);
+    if is_odict_view(vm, v) {
+        return crate::builtins::collections::odict_iter(&dict, kind, reversed);
+    }
     dict_iter(&dict, as_dict(&dict).expect("a dict"), kind, reversed)
+}
+
+fn is_odict_view(vm: &Vm, v: &Value) -> bool {
+    let ty = vm.type_of(v);
+    [&ODICT_KEYS_TYPE, &ODICT_VALUES_TYPE, &ODICT_ITEMS_TYPE].iter().any(|t| ty.is_subtype(t))
 }
 
 unsafe fn dealloc_view(p: ObjPtr) {
@@ -171,16 +180,38 @@ fn view_contains(vm: &mut Vm, view: &Value, item: &Value) -> PyResult<bool> {
     Ok(view_contains_opt(vm, view, item)?.unwrap_or(false))
 }
 
+/// OrderedDict's views (`odict_keys`, ...): dict's views, derived from
+/// them, whose iterators are OrderedDict's (`view_iter`). A static
+/// type's slots are spelled out; the methods are found on the base.
+macro_rules! odict_view_type {
+    ($static:ident, $name:literal, $base:ident, set_like: $set:literal) => {
+        pub static $static: TypeObject = TypeObject {
+            richcompare: if $set { Slot::new(view_richcompare) } else { Slot::none() },
+            contains: if $set { Slot::new(view_contains) } else { Slot::none() },
+            number: std::cell::Cell::new(if $set { &SET_VIEW_NUMBER } else { &NumberSlots::EMPTY }),
+            repr: Slot::new(view_repr),
+            len: Slot::new(|_, v| Ok(view_len(v))),
+            iter: Slot::new(|vm, v| Ok(view_iter(vm, v, false))),
+            methods: &[REVERSED],
+            ..TypeObject::builtin($name, Some(&$base), dealloc_view, trace_view)
+        };
+    };
+}
+
+odict_view_type!(ODICT_KEYS_TYPE, "odict_keys", DICT_KEYS_TYPE, set_like: true);
+odict_view_type!(ODICT_VALUES_TYPE, "odict_values", DICT_VALUES_TYPE, set_like: false);
+odict_view_type!(ODICT_ITEMS_TYPE, "odict_items", DICT_ITEMS_TYPE, set_like: true);
+
 /// `x in d.keys()` and `(k, v) in d.items()` without iterating; `None`
 /// when `view` is not such a view.
 pub fn view_contains_opt(vm: &mut Vm, view: &Value, item: &Value) -> PyResult<Option<bool>> {
     let ty = vm.type_of(view);
-    if !std::ptr::eq(ty, &DICT_KEYS_TYPE) && !std::ptr::eq(ty, &DICT_ITEMS_TYPE) {
+    if !is_set_view(vm, view) {
         return Ok(None);
     }
     let d = view_dict(view).clone();
     let dd = as_dict(&d).expect("a dict");
-    if std::ptr::eq(ty, &DICT_KEYS_TYPE) {
+    if ty.is_subtype(&DICT_KEYS_TYPE) {
         return Ok(Some(dd.get(vm, item)?.is_some()));
     }
     let Some(t) = crate::builtins::tuple::as_tuple(item).filter(|t| t.items.len() == 2) else {
@@ -231,7 +262,7 @@ fn views_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
 /// `a ^ b`: two items views compare values (CPython's `dictitems_xor`);
 /// otherwise `set(a).symmetric_difference_update(b)`.
 fn views_xor(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let items = |v: &Value| std::ptr::eq(vm.type_of(v), &DICT_ITEMS_TYPE);
+    let items = |v: &Value| vm.type_of(v).is_subtype(&DICT_ITEMS_TYPE);
     if items(a) && items(b) {
         return items_xor(vm, view_dict(a), view_dict(b));
     }

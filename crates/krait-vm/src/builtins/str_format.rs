@@ -41,7 +41,7 @@ struct State {
     next: usize,
 }
 
-fn ch(c: char) -> u32 {
+pub(crate) fn ch(c: char) -> u32 {
     c as u32
 }
 
@@ -124,17 +124,17 @@ fn build_string(vm: &mut Vm, fmt: &[u32], arguments: &Arguments, depth: i32, sta
 }
 
 /// A replacement field's parts, as ranges of the format string.
-struct Field {
-    name: std::ops::Range<usize>,
-    conversion: Option<u32>,
-    spec: std::ops::Range<usize>,
+pub(crate) struct Field {
+    pub name: std::ops::Range<usize>,
+    pub conversion: Option<u32>,
+    pub spec: std::ops::Range<usize>,
     /// The spec holds `{`: it needs expanding first.
-    nested: bool,
+    pub nested: bool,
 }
 
 /// Parse the field after a `{` at `fmt[*pos..]`, through its closing `}`
 /// (CPython's `parse_field`).
-fn parse_field(vm: &mut Vm, fmt: &[u32], pos: &mut usize) -> PyResult<Field> {
+pub(crate) fn parse_field(vm: &mut Vm, fmt: &[u32], pos: &mut usize) -> PyResult<Field> {
     let name_start = *pos;
     let mut c = 0;
     while *pos < fmt.len() {
@@ -232,7 +232,7 @@ fn render_field(vm: &mut Vm, fmt: &[u32], field: &Field, arguments: &Arguments, 
 
 /// A decimal index as CPython's `get_integer` reads one: `Ok(None)` unless
 /// every character is an ASCII digit (and there is at least one).
-fn get_integer(vm: &mut Vm, s: &[u32]) -> PyResult<Option<usize>> {
+pub(crate) fn get_integer(vm: &mut Vm, s: &[u32]) -> PyResult<Option<usize>> {
     if s.is_empty() || !s.iter().all(|&c| (ch('0')..=ch('9')).contains(&c)) {
         return Ok(None);
     }
@@ -246,7 +246,7 @@ fn get_integer(vm: &mut Vm, s: &[u32]) -> PyResult<Option<usize>> {
     Ok(Some(n))
 }
 
-fn text_value(s: &[u32]) -> Value {
+pub(crate) fn text_value(s: &[u32]) -> Value {
     let mut p = PyString::new();
     s.iter().for_each(|&c| p.push_code_point(c));
     new_str_from_pystring(&p)
@@ -319,7 +319,7 @@ fn field_object(vm: &mut Vm, name: &[u32], arguments: &Arguments, state: &mut St
 
 /// The next `.name` or `[key]` of a field name (CPython's
 /// `FieldNameIterator_next`): (is an attribute, the name or key).
-fn next_part<'a>(vm: &mut Vm, rest: &'a [u32], pos: &mut usize) -> PyResult<(bool, &'a [u32])> {
+pub(crate) fn next_part<'a>(vm: &mut Vm, rest: &'a [u32], pos: &mut usize) -> PyResult<(bool, &'a [u32])> {
     let c = rest[*pos];
     *pos += 1;
     let start = *pos;

@@ -50,7 +50,7 @@ pub(crate) trait Payload: Sized + 'static {
 }
 
 /// The payload of `v`, an object of `T::ty()` or of a subclass.
-fn payload<T: Payload>(v: &Value) -> &T {
+pub(crate) fn payload<T: Payload>(v: &Value) -> &T {
     let p = v.as_object().expect("an itertools object");
     debug_assert!(p.ty().is_subtype(T::ty()));
     // SAFETY: objects of `T::ty()` are Obj<T>, those of its subclasses
@@ -60,19 +60,19 @@ fn payload<T: Payload>(v: &Value) -> &T {
     unsafe { p.data::<T>() }
 }
 
-unsafe fn dealloc_payload<T: Payload>(p: ObjPtr) {
+pub(crate) unsafe fn dealloc_payload<T: Payload>(p: ObjPtr) {
     // SAFETY: objects of `T::ty()` are allocated by `alloc_for` as Obj<T>.
     unsafe { dealloc_boxed::<T>(p) }
 }
 
-fn trace_payload<T: Payload>(p: ObjPtr, visit: Visit) {
+pub(crate) fn trace_payload<T: Payload>(p: ObjPtr, visit: Visit) {
     // SAFETY: `T::ty()`'s trace slot is called with its objects, Obj<T>
     // (or, through `trace_subclassed`, Obj<Subclassed<T>>, payload first).
     unsafe { p.data::<T>() }.trace(visit)
 }
 
 /// A new object of class `cls` (`T::ty()` or a class derived from it).
-fn alloc_for<T: Payload>(cls: &'static TypeObject, data: T) -> Value {
+pub(crate) fn alloc_for<T: Payload>(cls: &'static TypeObject, data: T) -> Value {
     if std::ptr::eq(cls, T::ty()) {
         Value::from_owned(alloc(cls, data))
     } else {
@@ -81,12 +81,12 @@ fn alloc_for<T: Payload>(cls: &'static TypeObject, data: T) -> Value {
 }
 
 /// `next` of the iterator types: the object itself.
-fn iter_self(_: &mut Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn iter_self(_: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.clone())
 }
 
 /// A type's name as `_PyType_Name` gives it (`count`, not `itertools.count`).
-fn short_name(ty: &TypeObject) -> &str {
+pub(crate) fn short_name(ty: &TypeObject) -> &str {
     ty.name.rsplit('.').next().unwrap_or(ty.name)
 }
 
@@ -175,7 +175,7 @@ fn positional_only<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: &[Va
 }
 
 /// `PyObject_RichCompareBool(a, b, Py_EQ)`: identity implies equality.
-fn equal(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+pub(crate) fn equal(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     if a.is(b) {
         return Ok(true);
     }
