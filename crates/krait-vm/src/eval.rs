@@ -214,7 +214,7 @@ fn mapping_items(vm: &mut Vm, mapping: &Value, func: &Value) -> PyResult<Vec<(Va
     let keys = match ops::getattr(vm, mapping, &crate::builtins::str::intern("keys")) {
         Ok(k) => k,
         Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::ATTRIBUTE_ERROR) => {
-            let msg = format!("{} argument after ** must be a mapping, not {}", function_str(vm, func), vm.type_of(mapping).name);
+            let msg = format!("{} argument after ** must be a mapping, not {}", function_str(vm, func), vm.type_of(mapping).name());
             return Err(vm.type_error(msg));
         }
         Err(e) => return Err(e),
@@ -233,7 +233,7 @@ pub(crate) fn store_item(vm: &mut Vm, container: &Value, key: Value, value: Valu
     match vm.type_of(container).setitem.get() {
         Some(f) => f(vm, container, &key, Some(value)),
         None => {
-            let msg = format!("'{}' object does not support item assignment", vm.type_of(container).name);
+            let msg = format!("'{}' object does not support item assignment", vm.type_of(container).name());
             Err(vm.type_error(msg))
         }
     }
@@ -244,7 +244,7 @@ fn delete_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<()> {
     match vm.type_of(container).setitem.get() {
         Some(f) => f(vm, container, key, None),
         None => {
-            let msg = format!("'{}' object doesn't support item deletion", vm.type_of(container).name);
+            let msg = format!("'{}' object doesn't support item deletion", vm.type_of(container).name());
             Err(vm.type_error(msg))
         }
     }
@@ -546,7 +546,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let r = match slot {
                     Some(f) => f(vm, &v)?,
                     None => {
-                        let msg = format!("bad operand type for unary {symbol}: '{}'", vm.type_of(&v).name);
+                        let msg = format!("bad operand type for unary {symbol}: '{}'", vm.type_of(&v).name());
                         return Err(vm.type_error(msg));
                     }
                 };
@@ -647,7 +647,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                         r => r?,
                     },
                     None => {
-                        let msg = format!("'{}' object is not an iterator", vm.type_of(&it).name);
+                        let msg = format!("'{}' object is not an iterator", vm.type_of(&it).name());
                         return Err(vm.type_error(msg));
                     }
                 };
@@ -699,7 +699,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     (Some(t), _) => t.items.clone(),
                     (_, Some(l)) => l.items.borrow().clone(),
                     _ if vm.type_of(&iterable).iter.is_none() && vm.type_of(&iterable).getitem.is_none() => {
-                        let msg = format!("Value after * must be an iterable, not {}", vm.type_of(&iterable).name);
+                        let msg = format!("Value after * must be an iterable, not {}", vm.type_of(&iterable).name());
                         return Err(vm.type_error(msg));
                     }
                     _ => ops::collect(vm, &iterable)?,
@@ -720,7 +720,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let iterable = pop!();
                 let s = vm.stack[vm.stack.len() - arg as usize].clone();
                 if vm.type_of(&iterable).iter.is_none() {
-                    let msg = format!("'{}' object is not iterable", vm.type_of(&iterable).name);
+                    let msg = format!("'{}' object is not iterable", vm.type_of(&iterable).name());
                     return Err(vm.type_error(msg));
                 }
                 crate::builtins::set::update(vm, &s, &iterable)?;
@@ -731,7 +731,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let dd = as_dict(&d).expect("DICT_UPDATE into a dict");
                 match crate::builtins::dict::update_from_mapping(vm, dd, &update) {
                     Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::ATTRIBUTE_ERROR) => {
-                        let msg = format!("'{}' object is not a mapping", vm.type_of(&update).name);
+                        let msg = format!("'{}' object is not a mapping", vm.type_of(&update).name());
                         return Err(vm.type_error(msg));
                     }
                     r => r?,
@@ -793,7 +793,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let mut args: Vec<Value> = match as_tuple(&callargs) {
                     Some(t) => t.items.clone(),
                     None if vm.type_of(&callargs).iter.is_none() && vm.type_of(&callargs).getitem.is_none() => {
-                        let msg = format!("{} argument after * must be an iterable, not {}", function_str(vm, &func), vm.type_of(&callargs).name);
+                        let msg = format!("{} argument after * must be an iterable, not {}", function_str(vm, &func), vm.type_of(&callargs).name());
                         return Err(vm.type_error(msg));
                     }
                     None => ops::collect(vm, &callargs)?,
@@ -1075,7 +1075,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     let which = if arg == 1 { "__aenter__" } else { "__aexit__" };
                     let msg = format!(
                         "'async with' received an object from {which} that does not implement __await__: {}",
-                        vm.type_of(&v).name
+                        vm.type_of(&v).name()
                     );
                     return Err(vm.type_error(msg));
                 }
@@ -1085,13 +1085,13 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::GET_AITER => {
                 let v = pop!();
                 let Some(aiter) = crate::builtins::classes::lookup_special(vm, &v, "__aiter__")? else {
-                    let msg = format!("'async for' requires an object with __aiter__ method, got {}", vm.type_of(&v).name);
+                    let msg = format!("'async for' requires an object with __aiter__ method, got {}", vm.type_of(&v).name());
                     return Err(vm.type_error(msg));
                 };
                 let it = call(vm, &aiter, &[], &[])?;
                 let it_ty = vm.type_of_static(&it);
                 if crate::builtins::classes::type_lookup(it_ty, &crate::builtins::str::intern("__anext__")).is_none() {
-                    let msg = format!("'async for' received an object from __aiter__ that does not implement __anext__: {}", it_ty.name);
+                    let msg = format!("'async for' received an object from __aiter__ that does not implement __anext__: {}", it_ty.name());
                     return Err(vm.type_error(msg));
                 }
                 vm.stack.push(it);
@@ -1099,14 +1099,14 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::GET_ANEXT => {
                 let aiter = top!().clone();
                 let Some(anext) = crate::builtins::classes::lookup_special(vm, &aiter, "__anext__")? else {
-                    let msg = format!("'async for' requires an iterator with __anext__ method, got {}", vm.type_of(&aiter).name);
+                    let msg = format!("'async for' requires an iterator with __anext__ method, got {}", vm.type_of(&aiter).name());
                     return Err(vm.type_error(msg));
                 };
                 let awaitable = call(vm, &anext, &[], &[])?;
                 let it = match crate::generator::get_awaitable(vm, &awaitable) {
                     Ok(it) => it,
                     Err(_) => {
-                        let msg = format!("'async for' received an invalid object from __anext__: {}", vm.type_of(&awaitable).name);
+                        let msg = format!("'async for' received an invalid object from __anext__: {}", vm.type_of(&awaitable).name());
                         return Err(vm.type_error(msg));
                     }
                 };
@@ -1126,13 +1126,13 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let ty = vm.type_of_static(&mgr);
                 let special = |vm: &mut Vm, name: &str| crate::builtins::classes::lookup_special(vm, &mgr, name);
                 let Some(enter) = special(vm, "__aenter__")? else {
-                    let msg = format!("'{}' object does not support the asynchronous context manager protocol", ty.name);
+                    let msg = format!("'{}' object does not support the asynchronous context manager protocol", ty.name());
                     return Err(vm.type_error(msg));
                 };
                 let Some(exit) = special(vm, "__aexit__")? else {
                     let msg = format!(
                         "'{}' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
-                        ty.name
+                        ty.name()
                     );
                     return Err(vm.type_error(msg));
                 };
@@ -1166,7 +1166,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                             Err(e) => return Err(e),
                         },
                         None => {
-                            let msg = format!("'{}' object is not an iterator", vm.type_of(&receiver).name);
+                            let msg = format!("'{}' object is not an iterator", vm.type_of(&receiver).name());
                             return Err(vm.type_error(msg));
                         }
                     }
@@ -1238,13 +1238,13 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let ty = vm.type_of_static(&mgr);
                 let special = |vm: &mut Vm, name: &str| crate::builtins::classes::lookup_special(vm, &mgr, name);
                 let Some(enter) = special(vm, "__enter__")? else {
-                    let msg = format!("'{}' object does not support the context manager protocol", ty.name);
+                    let msg = format!("'{}' object does not support the context manager protocol", ty.name());
                     return Err(vm.type_error(msg));
                 };
                 let Some(exit) = special(vm, "__exit__")? else {
                     let msg = format!(
                         "'{}' object does not support the context manager protocol (missed __exit__ method)",
-                        ty.name
+                        ty.name()
                     );
                     return Err(vm.type_error(msg));
                 };
@@ -1373,7 +1373,7 @@ fn unpack(vm: &mut Vm, seq: &Value, before: usize, after: Option<usize>) -> PyRe
         (_, Some(l)) => l.items.borrow().clone(),
         _ => {
             if vm.type_of(seq).iter.is_none() && vm.type_of(seq).getitem.is_none() {
-                let msg = format!("cannot unpack non-iterable {} object", vm.type_of(seq).name);
+                let msg = format!("cannot unpack non-iterable {} object", vm.type_of(seq).name());
                 return Err(vm.type_error(msg));
             }
             let it = ops::iter(vm, seq)?;
@@ -1486,7 +1486,7 @@ pub fn call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) ->
     match vm.type_of(callable).call.get() {
         Some(f) => f(vm, callable, args, kwnames),
         None => {
-            let msg = format!("'{}' object is not callable", vm.type_of(callable).name);
+            let msg = format!("'{}' object is not callable", vm.type_of(callable).name());
             Err(vm.type_error(msg))
         }
     }
@@ -1680,7 +1680,7 @@ fn function_str(vm: &mut Vm, func: &Value) -> String {
         Err(_) => None,
     };
     let Some(qualname) = qualname.or_else(|| crate::builtins::function::as_builtin(func).map(|b| b.name.to_string())) else {
-        return format!("{} object", vm.type_of(func).name);
+        return format!("{} object", vm.type_of(func).name());
     };
     let module = match ops::getattr(vm, func, &crate::builtins::str::new_str("__module__")) {
         Ok(m) => as_str(&m).map(str::to_string),

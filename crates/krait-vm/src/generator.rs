@@ -191,7 +191,7 @@ pub fn get_awaitable(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         return Ok(v.clone());
     }
     let Some(bound) = crate::builtins::classes::lookup_special(vm, v, "__await__")? else {
-        let msg = format!("object {} can't be used in 'await' expression", vm.type_of(v).name);
+        let msg = format!("object {} can't be used in 'await' expression", vm.type_of(v).name());
         return Err(vm.type_error(msg));
     };
     let it = crate::eval::call(vm, &bound, &[], &[])?;
@@ -199,7 +199,7 @@ pub fn get_awaitable(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         return Err(vm.type_error("__await__() returned a coroutine"));
     }
     if vm.type_of(&it).next.is_none() {
-        let msg = format!("__await__() returned non-iterator of type '{}'", vm.type_of(&it).name);
+        let msg = format!("__await__() returned non-iterator of type '{}'", vm.type_of(&it).name());
         return Err(vm.type_error(msg));
     }
     Ok(it)
@@ -495,7 +495,7 @@ pub fn exception_for_throw(vm: &mut Vm, typ: &Value, val: Option<&Value>) -> PyR
         }
         typ
     } else {
-        let msg = format!("exceptions must be classes or instances deriving from BaseException, not {}", vm.type_of(&typ).name);
+        let msg = format!("exceptions must be classes or instances deriving from BaseException, not {}", vm.type_of(&typ).name());
         return Err(vm.type_error(msg));
     };
     Ok(exc)

@@ -136,7 +136,7 @@ fn has_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<bool> {
 fn handle_fromlist(vm: &mut Vm, module: &Value, package: &str, from: &[Value]) -> PyResult<()> {
     for x in from {
         let Some(x) = as_str(x).map(str::to_string) else {
-            let msg = format!("Item in {package}.__all__ must be str, not {}", vm.type_of(x).name);
+            let msg = format!("Item in {package}.__all__ must be str, not {}", vm.type_of(x).name());
             return Err(vm.type_error(msg));
         };
         if x == "*" {

@@ -94,7 +94,7 @@ fn binary_op1_by(vm: &mut Vm, a: &Value, b: &Value, slot: impl Fn(&NumberSlots) 
 /// `__index__` (CPython's `sequence_repeat`).
 fn sequence_repeat(vm: &mut Vm, repeat: crate::types::RepeatFn, seq: &Value, n: &Value) -> PyResult<Value> {
     let Some(count) = index(vm, n)? else {
-        let msg = format!("can't multiply sequence by non-int of type '{}'", vm.type_of(n).name);
+        let msg = format!("can't multiply sequence by non-int of type '{}'", vm.type_of(n).name());
         return Err(vm.type_error(msg));
     };
     let count = match crate::builtins::int::int_of(&count) {
@@ -105,7 +105,7 @@ fn sequence_repeat(vm: &mut Vm, repeat: crate::types::RepeatFn, seq: &Value, n: 
     let count = match count {
         Some(i) => i.max(0) as usize,
         None => {
-            let msg = format!("cannot fit '{}' into an index-sized integer", vm.type_of(n).name);
+            let msg = format!("cannot fit '{}' into an index-sized integer", vm.type_of(n).name());
             return Err(vm.error(&crate::builtins::exceptions::OVERFLOW_ERROR, msg));
         }
     };
@@ -113,7 +113,7 @@ fn sequence_repeat(vm: &mut Vm, repeat: crate::types::RepeatFn, seq: &Value, n: 
 }
 
 fn binop_type_error(vm: &mut Vm, symbol: &str, a: &Value, b: &Value) -> PyErr {
-    let msg = format!("unsupported operand type(s) for {}: '{}' and '{}'", symbol, vm.type_of(a).name, vm.type_of(b).name);
+    let msg = format!("unsupported operand type(s) for {}: '{}' and '{}'", symbol, vm.type_of(a).name(), vm.type_of(b).name());
     vm.type_error(msg)
 }
 
@@ -130,7 +130,7 @@ pub fn index(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     match crate::builtins::classes::call_dunder(vm, v, "__index__", &[])? {
         Some(r) if crate::builtins::int::int_of(&r).is_some() => Ok(Some(r)),
         Some(r) => {
-            let msg = format!("__index__ returned non-int (type {})", vm.type_of(&r).name);
+            let msg = format!("__index__ returned non-int (type {})", vm.type_of(&r).name());
             Err(vm.type_error(msg))
         }
         None => Ok(None),
@@ -184,8 +184,8 @@ pub fn richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult
             let msg = format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 op.symbol(),
-                vm.type_of(a).name,
-                vm.type_of(b).name
+                vm.type_of(a).name(),
+                vm.type_of(b).name()
             );
             Err(vm.type_error(msg))
         }
@@ -198,7 +198,7 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         Some(f) => f(vm, v),
         None => {
             let ty = vm.type_of(v);
-            Ok(new_str(&format!("<{} object at {:#x}>", ty.name, v.bits() & ((1 << 48) - 1))))
+            Ok(new_str(&format!("<{} object at {:#x}>", ty.name(), v.bits() & ((1 << 48) - 1))))
         }
     }
 }
@@ -208,7 +208,7 @@ pub fn getitem(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> {
     if let Some(f) = vm.type_of(container).getitem.get() {
         return f(vm, container, key);
     }
-    let msg = format!("'{}' object is not subscriptable", vm.type_of(container).name);
+    let msg = format!("'{}' object is not subscriptable", vm.type_of(container).name());
     Err(vm.type_error(msg))
 }
 
@@ -301,7 +301,7 @@ pub fn len(vm: &mut Vm, obj: &Value) -> PyResult<usize> {
     match vm.type_of(obj).len.get() {
         Some(f) => f(vm, obj),
         None => {
-            let msg = format!("object of type '{}' has no len()", vm.type_of(obj).name);
+            let msg = format!("object of type '{}' has no len()", vm.type_of(obj).name());
             Err(vm.type_error(msg))
         }
     }
@@ -321,7 +321,7 @@ pub fn iter_search(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<boo
     let it = match iter(vm, container) {
         Ok(it) => it,
         Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::TYPE_ERROR) => {
-            let msg = format!("argument of type '{}' is not iterable", vm.type_of(container).name);
+            let msg = format!("argument of type '{}' is not iterable", vm.type_of(container).name());
             return Err(vm.type_error(msg));
         }
         Err(e) => return Err(e),
@@ -352,7 +352,7 @@ pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             Ok(crate::builtins::iter::getitem_iter(v))
         }
         None => {
-            let msg = format!("'{}' object is not iterable", vm.type_of(v).name);
+            let msg = format!("'{}' object is not iterable", vm.type_of(v).name());
             Err(vm.type_error(msg))
         }
     }
@@ -368,7 +368,7 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
             r => r,
         },
         None => {
-            let msg = format!("'{}' object is not an iterator", vm.type_of(it).name);
+            let msg = format!("'{}' object is not an iterator", vm.type_of(it).name());
             Err(vm.type_error(msg))
         }
     }
@@ -391,7 +391,7 @@ pub fn repr_string(vm: &mut Vm, v: &Value) -> PyResult<String> {
     match crate::builtins::str::as_str(&r) {
         Some(s) => Ok(s.to_string()),
         None => {
-            let msg = format!("__repr__ returned non-string (type {})", vm.type_of(&r).name);
+            let msg = format!("__repr__ returned non-string (type {})", vm.type_of(&r).name());
             Err(vm.type_error(msg))
         }
     }
@@ -417,7 +417,7 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
         Some(f) => f(vm, v),
         None if ty.richcompare.is_none() => Ok(hash_identity(v)),
         None => {
-            let msg = format!("unhashable type: '{}'", ty.name);
+            let msg = format!("unhashable type: '{}'", ty.name());
             Err(vm.type_error(msg))
         }
     }

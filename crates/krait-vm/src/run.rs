@@ -309,7 +309,7 @@ fn format_one(vm: &mut Vm, exc: &Value, out: &mut String, ctx: &PrintContext) {
             Some(m) if m != "__main__" && m != "builtins" => format!("{}.{}", m, h.qualname()),
             _ => h.qualname(),
         },
-        None => ty.name.to_string(),
+        None => ty.name().to_string(),
     };
     // A SyntaxError with a location shows its `msg` alone.
     let shown = if vm.type_of(exc).is_subtype(&crate::builtins::exceptions::SYNTAX_ERROR)

@@ -257,8 +257,9 @@ impl<F: Copy> Slot<F> {
 #[repr(C)]
 pub struct TypeObject {
     pub header: ObjHeader,
-    /// `__name__` (`tp_name` without a module prefix).
-    pub name: &'static str,
+    /// `__name__` (`tp_name` without a module prefix); a class's may be
+    /// reassigned (`cls.__name__ = ...`), so it is read through `name()`.
+    pub tp_name: std::cell::Cell<&'static str>,
     /// `__base__`; `None` only for `object`.
     pub base: Option<&'static TypeObject>,
     /// Free an object of this type whose count reached zero.
@@ -376,7 +377,7 @@ impl TypeObject {
     ) -> TypeObject {
         TypeObject {
             header: ObjHeader::immortal(&TYPE_TYPE),
-            name,
+            tp_name: std::cell::Cell::new(name),
             base,
             dealloc,
             trace,
@@ -440,6 +441,12 @@ impl TypeObject {
 }
 
 impl TypeObject {
+    /// `__name__`.
+    #[inline]
+    pub fn name(&self) -> &'static str {
+        self.tp_name.get()
+    }
+
     /// The method resolution order (`__mro__`): the type, then its bases
     /// in C3 order; a built-in type's is its base chain.
     pub fn mro(&'static self) -> Mro {
@@ -460,7 +467,7 @@ impl TypeObject {
                     _ => heap.qualname(),
                 }
             }
-            None => self.name.to_string(),
+            None => self.name().to_string(),
         }
     }
 }
@@ -546,7 +553,7 @@ pub static TYPE_TYPE: TypeObject = TypeObject {
     call: Slot::new(|vm, callable, args, kwnames| {
         let ty = as_type(callable).expect("type slot on a type");
         let Some(new) = ty.new else {
-            return Err(vm.type_error(format!("cannot create '{}' instances", ty.name)));
+            return Err(vm.type_error(format!("cannot create '{}' instances", ty.name())));
         };
         let obj = new(vm, ty, args, kwnames)?;
         // `type(name, bases, dict)` whose bases chose a metaclass of their
@@ -585,7 +592,7 @@ pub static TYPE_TYPE: TypeObject = TypeObject {
                 };
                 crate::eval::call(vm, &bound, std::slice::from_ref(key), &[])
             }
-            None => Err(vm.type_error(format!("type '{}' is not subscriptable", ty.name))),
+            None => Err(vm.type_error(format!("type '{}' is not subscriptable", ty.name()))),
         }
     }),
     ..TypeObject::builtin("type", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)
@@ -599,15 +606,15 @@ pub fn type_new(vm: &mut Vm, meta: &'static TypeObject, args: &[Value], kwnames:
         [x] if kwnames.is_empty() && std::ptr::eq(meta, &TYPE_TYPE) => Ok(type_value(vm.type_of_static(x))),
         [name, bases, dict] => {
             let Some(name) = crate::builtins::str::as_str(name).map(str::to_string) else {
-                let msg = format!("type.__new__() argument 1 must be str, not {}", vm.type_of(name).name);
+                let msg = format!("type.__new__() argument 1 must be str, not {}", vm.type_of(name).name());
                 return Err(vm.type_error(msg));
             };
             let Some(bases) = crate::builtins::tuple::as_tuple(bases).map(|t| t.items.clone()) else {
-                let msg = format!("type.__new__() argument 2 must be tuple, not {}", vm.type_of(bases).name);
+                let msg = format!("type.__new__() argument 2 must be tuple, not {}", vm.type_of(bases).name());
                 return Err(vm.type_error(msg));
             };
             if crate::builtins::dict::as_dict(dict).is_none() {
-                let msg = format!("type.__new__() argument 3 must be dict, not {}", vm.type_of(dict).name);
+                let msg = format!("type.__new__() argument 3 must be dict, not {}", vm.type_of(dict).name());
                 return Err(vm.type_error(msg));
             }
             crate::builtins::classes::type_new3(vm, meta, &name, &bases, dict, args, kwnames)

@@ -242,7 +242,7 @@ pub fn buffer_arg<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<Buffer<'a>> {
     match as_buffer(v) {
         Some(b) => Ok(b),
         None => {
-            let msg = format!("a bytes-like object is required, not '{}'", vm.type_of(v).name);
+            let msg = format!("a bytes-like object is required, not '{}'", vm.type_of(v).name());
             Err(vm.type_error(msg))
         }
     }
@@ -266,7 +266,7 @@ pub fn bytes_mut<'a>(vm: &mut Vm, a: &'a ByteArrayData) -> PyResult<RefMut<'a, V
 /// `plural` gives `bytes()`'s wording of the range error.
 pub fn byte_value(vm: &mut Vm, v: &Value, plural: bool) -> PyResult<u8> {
     let Some(i) = ops::index(vm, v)? else {
-        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name);
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name());
         return Err(vm.type_error(msg));
     };
     match int_of(&i) {
@@ -294,7 +294,7 @@ fn bytes_repr(_: &mut Vm, v: &Value) -> PyResult<Value> {
 fn bytearray_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let data = as_buffer(v).expect("bytearray slot on a bytearray");
     let quote = if data.contains(&b'\'') && !data.contains(&b'"') { '"' } else { '\'' };
-    let mut out = format!("{}(b{quote}", vm.type_of(v).name);
+    let mut out = format!("{}(b{quote}", vm.type_of(v).name());
     for &c in data.iter() {
         match c {
             b'\'' | b'\\' => {
@@ -371,7 +371,7 @@ fn sequence_getitem(vm: &mut Vm, v: &Value, key: &Value, what: &str, range_msg: 
 /// TypeError "byte indices must be integers or slices, not str".
 fn index_arg(vm: &mut Vm, key: &Value, what: &str) -> PyResult<Option<i64>> {
     let Some(i) = ops::index(vm, key)? else {
-        let msg = format!("{what} indices must be integers or slices, not {}", vm.type_of(key).name);
+        let msg = format!("{what} indices must be integers or slices, not {}", vm.type_of(key).name());
         return Err(vm.type_error(msg));
     };
     Ok(match int_of(&i) {
@@ -469,7 +469,7 @@ pub fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// `a + b`: of `a`'s base type, `b` any bytes-like object.
 fn concat(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     let (Some(x), Some(y)) = (as_buffer(a), as_buffer(b)) else {
-        let msg = format!("can't concat {} to {}", vm.type_of(b).name, vm.type_of(a).name);
+        let msg = format!("can't concat {} to {}", vm.type_of(b).name(), vm.type_of(a).name());
         return Err(vm.type_error(msg));
     };
     let mut out = with_capacity(vm, x.len() + y.len())?;
@@ -510,7 +510,7 @@ fn repeated(vm: &mut Vm, a: &Value, len: usize, n: usize) -> PyResult<Vec<u8>> {
 /// exported while the bytearray is resized.
 fn inplace_concat(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     let Some(extra) = as_buffer(b).map(|y| y.to_vec()) else {
-        let msg = format!("can't concat {} to {}", vm.type_of(b).name, vm.type_of(a).name);
+        let msg = format!("can't concat {} to {}", vm.type_of(b).name(), vm.type_of(a).name());
         return Err(vm.type_error(msg));
     };
     if a.is(b) && !extra.is_empty() {
@@ -623,7 +623,7 @@ pub fn text_arg(vm: &mut Vm, fname: &str, name: &str, v: Option<&Value>) -> PyRe
     match as_str_data(v) {
         Some(d) => Ok(Some(String::from_utf8_lossy(d.bytes()).into_owned())),
         None => {
-            let msg = format!("{fname}() argument '{name}' must be str, not {}", vm.type_of(v).name);
+            let msg = format!("{fname}() argument '{name}' must be str, not {}", vm.type_of(v).name());
             Err(vm.type_error(msg))
         }
     }
@@ -643,7 +643,7 @@ fn count_bytes(vm: &mut Vm, x: &Value) -> PyResult<Option<Vec<u8>>> {
         Some(Int::Small(n)) => n,
         Some(Int::Big(b)) if i64::try_from(b).is_ok() => i64::try_from(b).unwrap_or(i64::MAX),
         _ => {
-            let msg = format!("cannot fit '{}' into an index-sized integer", vm.type_of(x).name);
+            let msg = format!("cannot fit '{}' into an index-sized integer", vm.type_of(x).name());
             return Err(vm.error(&OVERFLOW_ERROR, msg));
         }
     };
@@ -661,7 +661,7 @@ fn bytes_from_iterable(vm: &mut Vm, x: &Value, what: &str, plural: bool) -> PyRe
     let it = match ops::iter(vm, x) {
         Ok(it) => it,
         Err(e) if vm.type_of(&e.exception).is_subtype(&TYPE_ERROR) => {
-            let msg = format!("cannot convert '{}' object to {what}", vm.type_of(x).name);
+            let msg = format!("cannot convert '{}' object to {what}", vm.type_of(x).name());
             return Err(vm.type_error(msg));
         }
         Err(e) => return Err(e),
@@ -685,7 +685,7 @@ pub fn bytes_of_object(vm: &mut Vm, x: &Value) -> PyResult<Vec<u8>> {
             return match as_bytes(&r) {
                 Some(b) => Ok(b.to_vec()),
                 None => {
-                    let msg = format!("__bytes__ returned non-bytes (type {})", vm.type_of(&r).name);
+                    let msg = format!("__bytes__ returned non-bytes (type {})", vm.type_of(&r).name());
                     Err(vm.type_error(msg))
                 }
             };
@@ -724,7 +724,7 @@ pub fn bytes_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &
     if vm.type_of(x).heap.is_some() {
         if let Some(r) = crate::builtins::classes::call_dunder(vm, x, "__bytes__", &[])? {
             if as_bytes(&r).is_none() {
-                let msg = format!("__bytes__ returned non-bytes (type {})", vm.type_of(&r).name);
+                let msg = format!("__bytes__ returned non-bytes (type {})", vm.type_of(&r).name());
                 return Err(vm.type_error(msg));
             }
             return Ok(r);

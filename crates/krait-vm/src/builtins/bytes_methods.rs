@@ -186,7 +186,7 @@ fn needle_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
         return Ok(b.to_vec());
     }
     if ops::index(vm, v)?.is_none() {
-        let msg = format!("argument should be integer or bytes-like object, not '{}'", vm.type_of(v).name);
+        let msg = format!("argument should be integer or bytes-like object, not '{}'", vm.type_of(v).name());
         return Err(vm.type_error(msg));
     }
     Ok(vec![byte_value(vm, v, false)?])
@@ -261,7 +261,7 @@ fn tailmatch(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value], name:
     } else if let Some(b) = as_buffer(&args[0]) {
         vec![b.to_vec()]
     } else {
-        let msg = format!("{name} first arg must be bytes or a tuple of bytes, not {}", vm.type_of(&args[0]).name);
+        let msg = format!("{name} first arg must be bytes or a tuple of bytes, not {}", vm.type_of(&args[0]).name());
         return Err(vm.type_error(msg));
     };
     let start = slice_arg(vm, args.get(1))?;
@@ -296,7 +296,7 @@ fn join(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResul
     };
     for (i, item) in items.iter().enumerate() {
         if as_buffer(item).is_none() {
-            let msg = format!("sequence item {i}: expected a bytes-like object, {} found", vm.type_of(item).name);
+            let msg = format!("sequence item {i}: expected a bytes-like object, {} found", vm.type_of(item).name());
             return Err(vm.type_error(msg));
         }
     }
@@ -562,7 +562,7 @@ fn fill_arg(vm: &mut Vm, name: &str, v: Option<&Value>) -> PyResult<u8> {
     match as_buffer(v) {
         Some(b) if b.len() == 1 => Ok(b[0]),
         _ => {
-            let msg = format!("{name}() argument 2 must be a byte string of length 1, not {}", vm.type_of(v).name);
+            let msg = format!("{name}() argument 2 must be a byte string of length 1, not {}", vm.type_of(v).name());
             Err(vm.type_error(msg))
         }
     }
@@ -798,7 +798,7 @@ pub(crate) fn hex(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) 
                 (b.len(), b.first().map(|&b| b as u32))
             } else {
                 let Some(len) = vm.type_of(s).len.get() else {
-                    let msg = format!("object of type '{}' has no len()", vm.type_of(s).name);
+                    let msg = format!("object of type '{}' has no len()", vm.type_of(s).name());
                     return Err(vm.type_error(msg));
                 };
                 (len(vm, s)?, None)
@@ -847,7 +847,7 @@ fn fromhex(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -> PyRes
         return Err(vm.type_error(format!("{base}.fromhex() takes exactly one argument ({} given)", args.len())));
     };
     let Some(text) = as_str_data(string) else {
-        let msg = format!("fromhex() argument must be str, not {}", vm.type_of(string).name);
+        let msg = format!("fromhex() argument must be str, not {}", vm.type_of(string).name());
         return Err(vm.type_error(msg));
     };
     let invalid = |vm: &mut Vm, at: usize| vm.value_error(format!("non-hexadecimal number found in fromhex() arg at position {at}"));
@@ -904,7 +904,7 @@ fn extend(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyRes
             let it = match ops::iter(vm, iterable) {
                 Ok(it) => it,
                 Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::TYPE_ERROR) => {
-                    let msg = format!("can't extend bytearray with {}", vm.type_of(iterable).name);
+                    let msg = format!("can't extend bytearray with {}", vm.type_of(iterable).name());
                     return Err(vm.type_error(msg));
                 }
                 Err(e) => return Err(e),

@@ -194,7 +194,7 @@ fn slot_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         None => return default_repr(vm, v),
     };
     if as_str(&r).is_none() {
-        let msg = format!("__repr__ returned non-string (type {})", vm.type_of(&r).name);
+        let msg = format!("__repr__ returned non-string (type {})", vm.type_of(&r).name());
         return Err(vm.type_error(msg));
     }
     Ok(r)
@@ -212,7 +212,7 @@ fn slot_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         None => return ops::repr(vm, v),
     };
     if as_str(&r).is_none() {
-        let msg = format!("__str__ returned non-string (type {})", vm.type_of(&r).name);
+        let msg = format!("__str__ returned non-string (type {})", vm.type_of(&r).name());
         return Err(vm.type_error(msg));
     }
     Ok(r)
@@ -222,7 +222,7 @@ fn slot_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     let ty = vm.type_of_static(v);
     let attr = type_lookup(ty, &crate::builtins::str::intern("__hash__"));
     let Some(attr) = attr.filter(|a| !is_none(a)) else {
-        let msg = format!("unhashable type: '{}'", ty.name);
+        let msg = format!("unhashable type: '{}'", ty.name());
         return Err(vm.type_error(msg));
     };
     let r = call_found(vm, v, ty, &attr, &[])?;
@@ -252,7 +252,7 @@ fn slot_bool(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     match crate::builtins::singletons::as_bool(&r) {
         Some(b) => Ok(b),
         None => {
-            let msg = format!("__bool__ should return bool, returned {}", vm.type_of(&r).name);
+            let msg = format!("__bool__ should return bool, returned {}", vm.type_of(&r).name());
             Err(vm.type_error(msg))
         }
     }
@@ -260,7 +260,7 @@ fn slot_bool(vm: &mut Vm, v: &Value) -> PyResult<bool> {
 
 fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     let Some(r) = dunder(vm, v, "__len__", &[])? else {
-        let msg = format!("object of type '{}' has no len()", vm.type_of(v).name);
+        let msg = format!("object of type '{}' has no len()", vm.type_of(v).name());
         return Err(vm.type_error(msg));
     };
     use crate::builtins::int::{int_of, Int};
@@ -269,7 +269,7 @@ fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         Some(n @ Int::Big(_)) if !n.is_negative() => Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
         Some(_) => Err(vm.value_error("__len__() should return >= 0")),
         None => {
-            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(&r).name);
+            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(&r).name());
             Err(vm.type_error(msg))
         }
     }
@@ -278,7 +278,7 @@ fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
 fn slot_call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let ty = vm.type_of_static(callable);
     let Some(attr) = type_lookup(ty, &crate::builtins::str::intern("__call__")) else {
-        let msg = format!("'{}' object is not callable", ty.name);
+        let msg = format!("'{}' object is not callable", ty.name());
         return Err(vm.type_error(msg));
     };
     call_found_kw(vm, callable, ty, &attr, args, kwnames)
@@ -288,12 +288,12 @@ fn slot_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let ty = vm.type_of_static(v);
     let attr = type_lookup(ty, &crate::builtins::str::intern("__iter__"));
     let Some(attr) = attr.filter(|a| !is_none(a)) else {
-        let msg = format!("'{}' object is not iterable", ty.name);
+        let msg = format!("'{}' object is not iterable", ty.name());
         return Err(vm.type_error(msg));
     };
     let r = call_found(vm, v, ty, &attr, &[])?;
     if vm.type_of(&r).next.is_none() {
-        let msg = format!("iter() returned non-iterator of type '{}'", vm.type_of(&r).name);
+        let msg = format!("iter() returned non-iterator of type '{}'", vm.type_of(&r).name());
         return Err(vm.type_error(msg));
     }
     Ok(r)
@@ -311,7 +311,7 @@ fn slot_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     match dunder(vm, v, "__getitem__", std::slice::from_ref(key))? {
         Some(r) => Ok(r),
         None => {
-            let msg = format!("'{}' object is not subscriptable", vm.type_of(v).name);
+            let msg = format!("'{}' object is not subscriptable", vm.type_of(v).name());
             Err(vm.type_error(msg))
         }
     }
@@ -338,7 +338,7 @@ fn slot_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
     let ty = vm.type_of_static(v);
     match type_lookup(ty, &crate::builtins::str::intern("__contains__")) {
         Some(f) if is_none(&f) => {
-            let msg = format!("'{}' object is not a container", ty.name);
+            let msg = format!("'{}' object is not a container", ty.name());
             Err(vm.type_error(msg))
         }
         Some(f) => {
@@ -497,7 +497,7 @@ fn slot_unary(vm: &mut Vm, v: &Value, name: &str, what: &str) -> PyResult<Value>
     match dunder(vm, v, name, &[])? {
         Some(r) => Ok(r),
         None => {
-            let msg = format!("bad operand type for {}: '{}'", what, vm.type_of(v).name);
+            let msg = format!("bad operand type for {}: '{}'", what, vm.type_of(v).name());
             Err(vm.type_error(msg))
         }
     }

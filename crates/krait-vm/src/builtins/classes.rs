@@ -86,7 +86,7 @@ impl BuiltinBase {
         match self.rebox {
             Some(f) => f(vm, cls, exact),
             None => {
-                let msg = format!("{}.__new__ makes the instances of its subclasses itself", self.ty.name);
+                let msg = format!("{}.__new__ makes the instances of its subclasses itself", self.ty.name());
                 Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg))
             }
         }
@@ -252,6 +252,8 @@ pub struct HeapType {
     /// How many `__slots__` values instances hold (this class's and its
     /// bases'); slot `i` is `InstanceData::slots[i]`.
     pub nslots: usize,
+    /// The names this class's own `__slots__` added, mangled, in order.
+    slot_names: Vec<String>,
 }
 
 impl HeapType {
@@ -527,6 +529,64 @@ fn materialize(vm: &mut Vm, data: &InstanceData, h: &HeapType) -> PyResult<()> {
     Ok(())
 }
 
+/// `obj.__class__ = cls` (CPython's `object_set_class`): both classes
+/// must be heap types with the same instance lay-out. An instance's
+/// shared-key attributes move into a dict of its own first, since the key
+/// tables are per class.
+pub fn set_instance_class(vm: &mut Vm, obj: &Value, value: &Value) -> PyResult<()> {
+    let Some(new) = as_type(value) else {
+        let msg = format!("__class__ must be set to a class, not '{}' object", vm.type_of(value).name());
+        return Err(vm.type_error(msg));
+    };
+    let old = vm.type_of_static(obj);
+    let (Some(old_h), Some(new_h)) = (heap(old), heap(new)) else {
+        return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+    };
+    if !same_layout(old, old_h, new, new_h) {
+        let msg = format!("__class__ assignment: '{}' object layout differs from '{}'", new.name(), old.name());
+        return Err(vm.type_error(msg));
+    }
+    if let Some(Storage::Shared(data, h)) = storage(obj) {
+        if data.dict.borrow().is_null() {
+            materialize(vm, data, h)?;
+        }
+    }
+    obj.as_object().expect("an instance of a class").set_type(new);
+    Ok(())
+}
+
+/// May an instance of `a` become one of `b` (CPython's
+/// `compatible_for_assignment`)? The same solid base (not one of the
+/// variable-sized ones, whose subclasses' instances differ in size), the
+/// same storage and the same `__slots__` names added last.
+fn same_layout(a: &'static TypeObject, ah: &HeapType, b: &'static TypeObject, bh: &HeapType) -> bool {
+    const VAR_SIZED: &[&str] = &["int", "bool", "tuple", "bytes"];
+    if !std::ptr::eq(ah.solid, bh.solid) || (ah.layout == Layout::Builtin && VAR_SIZED.contains(&ah.solid.name())) {
+        return false;
+    }
+    if ah.layout != bh.layout
+        || ah.inst_offset != bh.inst_offset
+        || ah.has_dict != bh.has_dict
+        || ah.weakrefable != bh.weakrefable
+        || ah.nslots != bh.nslots
+        || a.dealloc as usize != b.dealloc as usize
+    {
+        return false;
+    }
+    let names = |t| heap(slots_owner(t)).map(|h| &h.slot_names);
+    ah.nslots == 0 || names(a) == names(b)
+}
+
+/// The class whose `__slots__` gave instances of `ty` their last slot.
+fn slots_owner(ty: &'static TypeObject) -> &'static TypeObject {
+    let n = heap(ty).map_or(0, |h| h.nslots);
+    let mut owner = ty;
+    while let Some(base) = heap(owner).and_then(|h| h.bases.iter().copied().find(|b| heap(b).is_some_and(|bh| bh.nslots == n))) {
+        owner = base;
+    }
+    owner
+}
+
 /// The object's `__dict__`, made on first use; `None` if it has none.
 pub fn instance_dict(vm: &mut Vm, obj: &Value) -> PyResult<Option<Value>> {
     match storage(obj) {
@@ -551,7 +611,7 @@ pub fn instance_dict(vm: &mut Vm, obj: &Value) -> PyResult<Option<Value>> {
 fn set_instance_dict(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<()> {
     if let Some(v) = &value {
         if as_dict(v).is_none() {
-            let msg = format!("__dict__ must be set to a dictionary, not a '{}'", vm.type_of(v).name);
+            let msg = format!("__dict__ must be set to a dictionary, not a '{}'", vm.type_of(v).name());
             return Err(vm.type_error(msg));
         }
     }
@@ -705,7 +765,7 @@ pub(crate) fn call_found(vm: &mut Vm, obj: &Value, ty: &'static TypeObject, attr
 // ----- generic attribute access ----------------------------------------
 
 pub fn attribute_error(vm: &mut Vm, obj: &Value, name: &Value) -> PyErr {
-    let msg = format!("'{}' object has no attribute '{}'", vm.type_of(obj).name, as_str(name).unwrap_or("?"));
+    let msg = format!("'{}' object has no attribute '{}'", vm.type_of(obj).name(), as_str(name).unwrap_or("?"));
     vm.error(&ATTRIBUTE_ERROR, msg)
 }
 
@@ -761,7 +821,10 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Val
         return set_instance_dict(vm, obj, value);
     }
     if as_str(name) == Some("__class__") {
-        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "assigning __class__ (not yet in Krait)"));
+        return match value {
+            Some(v) => set_instance_class(vm, obj, &v),
+            None => Err(vm.type_error("can't delete __class__ attribute")),
+        };
     }
     if instance_set(vm, obj, name, value)? {
         return Ok(());
@@ -771,7 +834,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Val
     if storage(obj).is_some() || descr.is_none() {
         return Err(attribute_error(vm, obj, name));
     }
-    let msg = format!("'{}' object attribute '{}' is read-only", ty.name, as_str(name).unwrap_or("?"));
+    let msg = format!("'{}' object attribute '{}' is read-only", ty.name(), as_str(name).unwrap_or("?"));
     Err(vm.error(&ATTRIBUTE_ERROR, msg))
 }
 
@@ -822,7 +885,7 @@ pub fn type_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             None => Ok(ma),
         };
     }
-    let msg = format!("type object '{}' has no attribute '{}'", ty.name, text);
+    let msg = format!("type object '{}' has no attribute '{}'", ty.name(), text);
     Err(vm.error(&ATTRIBUTE_ERROR, msg))
 }
 
@@ -856,11 +919,11 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
     let h = heap(ty);
     Ok(Some(match name {
         // A built-in type named `module.name` (CPython's `tp_name`).
-        "__name__" => new_str(ty.name.rsplit('.').next().unwrap_or(ty.name)),
-        "__qualname__" => new_str(&h.map_or_else(|| ty.name.rsplit('.').next().unwrap_or(ty.name).to_string(), |h| h.qualname())),
+        "__name__" => new_str(ty.name().rsplit('.').next().unwrap_or(ty.name())),
+        "__qualname__" => new_str(&h.map_or_else(|| ty.name().rsplit('.').next().unwrap_or(ty.name()).to_string(), |h| h.qualname())),
         "__module__" => match h {
             Some(h) => as_dict(&h.dict).and_then(|d| d.get_str(&crate::builtins::str::intern("__module__"))).unwrap_or_else(none),
-            None => new_str(ty.name.rsplit_once('.').map_or("builtins", |(m, _)| m)),
+            None => new_str(ty.name().rsplit_once('.').map_or("builtins", |(m, _)| m)),
         },
         "__doc__" => match h {
             Some(h) => {
@@ -895,19 +958,36 @@ pub fn type_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) 
     let ty = as_type(v).expect("type slot on a type");
     let text = as_str(name).unwrap_or("?").to_string();
     let Some(h) = heap(ty) else {
-        let msg = format!("cannot set '{}' attribute of immutable type '{}'", text, ty.name);
+        let msg = format!("cannot set '{}' attribute of immutable type '{}'", text, ty.name());
         return Err(vm.type_error(msg));
     };
     match (text.as_str(), &value) {
+        ("__name__" | "__qualname__", None) => {
+            let msg = format!("cannot delete '{}' attribute of immutable type '{}'", text, ty.name());
+            return Err(vm.type_error(msg));
+        }
+        ("__name__", Some(n)) => {
+            let Some(n) = as_str(n) else {
+                let msg = format!("can only assign string to {}.__name__, not '{}'", ty.name(), vm.type_of(n).name());
+                return Err(vm.type_error(msg));
+            };
+            if n.contains('\0') {
+                return Err(vm.error(&crate::builtins::exceptions::VALUE_ERROR, "type name must not contain null characters"));
+            }
+            // The old name stays allocated: `&'static str`s of it may be
+            // held (in messages being built, in caches of names).
+            ty.tp_name.set(Box::leak(n.to_string().into_boxed_str()));
+            return Ok(());
+        }
         ("__qualname__", Some(q)) => {
             let Some(q) = as_str(q) else {
-                let msg = format!("can only assign string to {}.__qualname__, not '{}'", ty.name, vm.type_of(q).name);
+                let msg = format!("can only assign string to {}.__qualname__, not '{}'", ty.name(), vm.type_of(q).name());
                 return Err(vm.type_error(msg));
             };
             *h.qualname.borrow_mut() = q.to_string();
             return Ok(());
         }
-        ("__name__" | "__bases__" | "__mro__", _) => {
+        ("__bases__" | "__mro__", _) => {
             let msg = format!("assigning {text} of a class");
             return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
         }
@@ -921,7 +1001,7 @@ pub fn type_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) 
         Some(v) => d.set(vm, name.clone(), v)?,
         None => {
             if !d.remove(vm, name)? {
-                let msg = format!("type object '{}' has no attribute '{}'", ty.name, text);
+                let msg = format!("type object '{}' has no attribute '{}'", ty.name(), text);
                 return Err(vm.error(&ATTRIBUTE_ERROR, msg));
             }
         }
@@ -979,10 +1059,7 @@ pub fn build_class(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) ->
         },
     };
     let meta = match as_type(&meta) {
-        Some(m) => {
-            let base_types: Vec<&'static TypeObject> = bases.iter().filter_map(as_type).collect();
-            type_value(calculate_meta(vm, m, &base_types)?)
-        }
+        Some(m) => type_value(calculate_meta(vm, m, &bases)?),
         None => meta,
     };
     let (kw_names, kw_values): (Vec<Value>, Vec<Value>) = kwds.iter().cloned().unzip();
@@ -994,8 +1071,8 @@ pub fn build_class(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) ->
         Err(e) => return Err(e),
     };
     if as_dict(&ns).is_none() {
-        let who = as_type(&meta).map_or_else(|| "<metaclass>".to_string(), |m| m.name.to_string());
-        let msg = format!("{who}.__prepare__() must return a mapping, not {}", vm.type_of(&ns).name);
+        let who = as_type(&meta).map_or_else(|| "<metaclass>".to_string(), |m| m.name().to_string());
+        let msg = format!("{who}.__prepare__() must return a mapping, not {}", vm.type_of(&ns).name());
         return Err(vm.type_error(msg));
     }
     let cell = crate::eval::run_class_body(vm, func, ns.clone())?;
@@ -1026,8 +1103,7 @@ pub fn type_new3(
     args: &[Value],
     kwnames: &[Value],
 ) -> PyResult<Value> {
-    let base_types: Vec<&'static TypeObject> = bases.iter().filter_map(as_type).collect();
-    let winner = calculate_meta(vm, meta, &base_types)?;
+    let winner = calculate_meta(vm, meta, bases)?;
     if !std::ptr::eq(winner, meta) {
         if let Some(n) = type_lookup(winner, &crate::builtins::str::intern("__new__")) {
             if !is_builtin_new(&n, &TYPE_TYPE) {
@@ -1090,11 +1166,11 @@ fn resolve_bases(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
 fn calculate_meta(
     vm: &mut Vm,
     meta: &'static TypeObject,
-    bases: &[&'static TypeObject],
+    bases: &[Value],
 ) -> PyResult<&'static TypeObject> {
     let mut winner = meta;
     for b in bases {
-        let t = b.header_type();
+        let t = vm.type_of_static(b);
         if winner.is_subtype(t) {
             continue;
         }
@@ -1119,17 +1195,17 @@ pub fn new_class(
     ns: &Value,
     kwds: &[(Value, Value)],
 ) -> PyResult<Value> {
+    let meta = calculate_meta(vm, meta, bases)?;
     let mut base_types: Vec<&'static TypeObject> = Vec::new();
     for b in bases {
         match as_type(b) {
             Some(t) => base_types.push(t),
             None => {
-                let msg = format!("bases must be types, not {}", vm.type_of(b).name);
+                let msg = format!("bases must be types, not {}", vm.type_of(b).name());
                 return Err(vm.type_error(msg));
             }
         }
     }
-    let meta = calculate_meta(vm, meta, &base_types)?;
     if base_types.is_empty() {
         base_types.push(&OBJECT_TYPE);
     }
@@ -1158,7 +1234,7 @@ pub fn new_class(
     }
     for (i, b) in base_types.iter().enumerate() {
         if base_types[..i].iter().any(|x| std::ptr::eq(*x, *b)) {
-            let msg = format!("duplicate base class {}", b.name);
+            let msg = format!("duplicate base class {}", b.name());
             return Err(vm.type_error(msg));
         }
     }
@@ -1175,7 +1251,7 @@ pub fn new_class(
             Some("__qualname__") => match as_str(&v) {
                 Some(q) => qualname = q.to_string(),
                 None => {
-                    let msg = format!("type __qualname__ must be a str, not {}", vm.type_of(&v).name);
+                    let msg = format!("type __qualname__ must be a str, not {}", vm.type_of(&v).name());
                     return Err(vm.type_error(msg));
                 }
             },
@@ -1214,7 +1290,7 @@ pub fn new_class(
         has_dict = base_has_dict;
         for item in items {
             let Some(n) = as_str(&item).map(str::to_string) else {
-                let msg = format!("__slots__ items must be strings, not '{}'", vm.type_of(&item).name);
+                let msg = format!("__slots__ items must be strings, not '{}'", vm.type_of(&item).name());
                 return Err(vm.type_error(msg));
             };
             match n.as_str() {
@@ -1264,6 +1340,7 @@ pub fn new_class(
         inst_offset,
         weakrefable: has_weakref && inst_offset != 0,
         nslots: base_slots + slot_names.len(),
+        slot_names: slot_names.clone(),
     };
     let mut ty = TypeObject {
         header: crate::object::ObjHeader::immortal(meta),
@@ -1320,7 +1397,7 @@ pub fn new_class(
             if let Err(cause) = call_found(vm, &v, vt, &set_name, &[cls.clone(), k.clone()]) {
                 // CPython 3.11 wraps the error, as its cause.
                 let key = crate::ops::repr_string(vm, &k)?;
-                let msg = format!("Error calling __set_name__ on '{}' instance {key} in '{}'", vt.name, ty.name);
+                let msg = format!("Error calling __set_name__ on '{}' instance {key} in '{}'", vt.name(), ty.name());
                 let e = vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, msg);
                 if let Some(data) = crate::builtins::exceptions::as_exception(&e.exception) {
                     *data.cause.borrow_mut() = cause.exception.clone();
@@ -1413,11 +1490,11 @@ fn layout_of(vm: &mut Vm, b: &'static TypeObject) -> PyResult<(Layout, &'static 
         "itertools._tee_dataobject",
         "_collections._tuplegetter",
     ];
-    if FINAL.contains(&b.name) || crate::builtins::sre::FINAL_TYPES.contains(&b.name) || b.next.is_some() {
-        let msg = format!("type '{}' is not an acceptable base type", b.name);
+    if FINAL.contains(&b.name()) || crate::builtins::sre::FINAL_TYPES.contains(&b.name()) || b.next.is_some() {
+        let msg = format!("type '{}' is not an acceptable base type", b.name());
         return Err(vm.type_error(msg));
     }
-    let msg = format!("subclassing the built-in type '{}'", b.name);
+    let msg = format!("subclassing the built-in type '{}'", b.name());
     Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg))
 }
 
@@ -1438,8 +1515,8 @@ fn c3_merge(vm: &mut Vm, bases: &[&'static TypeObject]) -> PyResult<Vec<&'static
         let Some(head) = head else {
             let mut names: Vec<&str> = Vec::new();
             for l in &lists {
-                if !names.contains(&l[0].name) {
-                    names.push(l[0].name);
+                if !names.contains(&l[0].name()) {
+                    names.push(l[0].name());
                 }
             }
             let msg = format!(
@@ -1503,7 +1580,7 @@ pub(crate) fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], 
                 let obj = alloc_instance(cls);
                 let r = call_with_receiver(vm, &init, &obj, args, kwnames)?;
                 if !is_none(&r) {
-                    let msg = format!("__init__() should return None, not '{}'", vm.type_of(&r).name);
+                    let msg = format!("__init__() should return None, not '{}'", vm.type_of(&r).name());
                     return Err(vm.type_error(msg));
                 }
                 return Ok(obj);
@@ -1518,7 +1595,7 @@ pub(crate) fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], 
             };
             call_with_receiver(vm, &f, &type_value(cls), args, kwnames)?
         }
-        None => return Err(vm.type_error(format!("cannot create '{}' instances", cls.name))),
+        None => return Err(vm.type_error(format!("cannot create '{}' instances", cls.name()))),
     };
     if !vm.type_of(&obj).is_subtype(cls) {
         return Ok(obj);
@@ -1527,7 +1604,7 @@ pub(crate) fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], 
     let Some(init) = type_lookup(ty, &crate::builtins::str::intern("__init__")) else { return Ok(obj) };
     let r = call_found_kw(vm, &obj, ty, &init, args, kwnames)?;
     if !is_none(&r) {
-        let msg = format!("__init__() should return None, not '{}'", vm.type_of(&r).name);
+        let msg = format!("__init__() should return None, not '{}'", vm.type_of(&r).name());
         return Err(vm.type_error(msg));
     }
     Ok(obj)

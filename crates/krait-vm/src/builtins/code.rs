@@ -161,7 +161,7 @@ pub fn replace(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
             }
             "co_code" => {
                 let Some(bytes) = as_bytes(value) else {
-                    let msg = format!("replace() argument 'co_code' must be bytes, not {}", vm.type_of(value).name);
+                    let msg = format!("replace() argument 'co_code' must be bytes, not {}", vm.type_of(value).name());
                     return Err(vm.type_error(msg));
                 };
                 if bytes.len() != 2 * co.co_code.len() {
@@ -182,7 +182,7 @@ pub fn replace(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
 fn str_arg(vm: &mut Vm, field: &str, v: &Value) -> PyResult<String> {
     match as_str(v) {
         Some(s) => Ok(s.to_string()),
-        None => Err(vm.type_error(format!("replace() argument '{field}' must be str, not {}", vm.type_of(v).name))),
+        None => Err(vm.type_error(format!("replace() argument '{field}' must be str, not {}", vm.type_of(v).name()))),
     }
 }
 
@@ -190,14 +190,14 @@ fn int_arg(vm: &mut Vm, field: &str, v: &Value) -> PyResult<u32> {
     match int_of(v) {
         Some(Int::Small(n)) => u32::try_from(n).map_err(|_| vm.value_error(format!("code: {field} must not be negative"))),
         Some(Int::Big(_)) => Err(vm.overflow_error("Python int too large to convert to C int")),
-        None => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name))),
+        None => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name()))),
     }
 }
 
 fn tuple_arg(vm: &mut Vm, field: &str, v: &Value) -> PyResult<Vec<Value>> {
     match as_tuple(v) {
         Some(t) => Ok(t.items.clone()),
-        None => Err(vm.type_error(format!("replace() argument '{field}' must be tuple, not {}", vm.type_of(v).name))),
+        None => Err(vm.type_error(format!("replace() argument '{field}' must be tuple, not {}", vm.type_of(v).name()))),
     }
 }
 

@@ -337,7 +337,7 @@ fn number_to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         return match float_of(&r) {
             Some(f) => Ok(f),
             None => {
-                let msg = format!("{}.__float__ returned non-float (type {})", vm.type_of(v).name, vm.type_of(&r).name);
+                let msg = format!("{}.__float__ returned non-float (type {})", vm.type_of(v).name(), vm.type_of(&r).name());
                 Err(vm.type_error(msg))
             }
         };
@@ -345,7 +345,7 @@ fn number_to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match crate::ops::index(vm, v)? {
         Some(i) => int_to_f64(vm, &int_of(&i).expect("an int")),
         None => {
-            let msg = format!("must be real number, not {}", vm.type_of(v).name);
+            let msg = format!("must be real number, not {}", vm.type_of(v).name());
             Err(vm.type_error(msg))
         }
     }
@@ -387,19 +387,19 @@ pub fn complex_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames
     if vm.type_of(&r).heap.is_some() {
         if let Some(c) = crate::builtins::classes::call_dunder(vm, &r, "__complex__", &[])? {
             if complex_of(&c).is_none() {
-                let msg = format!("__complex__ returned non-complex (type {})", vm.type_of(&c).name);
+                let msg = format!("__complex__ returned non-complex (type {})", vm.type_of(&c).name());
                 return Err(vm.type_error(msg));
             }
             r = c;
         }
     }
     if !is_number(vm, &r) {
-        let msg = format!("complex() first argument must be a string or a number, not '{}'", vm.type_of(&r).name);
+        let msg = format!("complex() first argument must be a string or a number, not '{}'", vm.type_of(&r).name());
         return Err(vm.type_error(msg));
     }
     if let Some(i) = i {
         if !is_number(vm, i) {
-            let msg = format!("complex() second argument must be a number, not '{}'", vm.type_of(i).name);
+            let msg = format!("complex() second argument must be a number, not '{}'", vm.type_of(i).name());
             return Err(vm.type_error(msg));
         }
     }

@@ -145,10 +145,10 @@ fn trace_wrapper(p: ObjPtr, visit: Visit) {
 }
 
 fn wrapper_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::function::no_keywords(vm, ty.name, kwnames)?;
+    crate::builtins::function::no_keywords(vm, ty.name(), kwnames)?;
     match args {
         [f] => Ok(Value::from_owned(alloc(ty, WrapperData { func: f.clone() }))),
-        _ => Err(vm.type_error(format!("{} expected 1 argument, got {}", ty.name, args.len()))),
+        _ => Err(vm.type_error(format!("{} expected 1 argument, got {}", ty.name(), args.len()))),
     }
 }
 
@@ -157,7 +157,7 @@ fn wrapper_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     // SAFETY: classmethods and staticmethods are Obj<WrapperData>.
     let func = unsafe { p.data::<WrapperData>() }.func.clone();
     let r = ops::repr_string(vm, &func)?;
-    Ok(new_str(&format!("<{}({})>", vm.type_of(v).name, r)))
+    Ok(new_str(&format!("<{}({})>", vm.type_of(v).name(), r)))
 }
 
 fn wrapper_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
@@ -296,7 +296,7 @@ fn property_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &
 }
 
 fn property_error(vm: &mut Vm, prop: &PropertyData, obj: &Value, what: &str) -> crate::vm::PyErr {
-    let owner = vm.type_of(obj).name;
+    let owner = vm.type_of(obj).name();
     let name = prop.name.borrow().clone();
     let msg = match as_str(&name) {
         Some(n) => format!("property '{n}' of '{owner}' object has no {what}"),
@@ -412,14 +412,14 @@ fn super_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Val
         [] => {
             let (cls, obj) = crate::eval::super_arguments(vm)?;
             let Some(ty) = as_type(&cls) else {
-                let msg = format!("super(): __class__ is not a type ({})", vm.type_of(&cls).name);
+                let msg = format!("super(): __class__ is not a type ({})", vm.type_of(&cls).name());
                 return Err(vm.error(&RUNTIME_ERROR, msg));
             };
             (ty, obj)
         }
         [t] | [t, _] => {
             let Some(ty) = as_type(t) else {
-                let msg = format!("super() argument 1 must be a type, not {}", vm.type_of(t).name);
+                let msg = format!("super() argument 1 must be a type, not {}", vm.type_of(t).name());
                 return Err(vm.type_error(msg));
             };
             match args.get(1) {
@@ -465,7 +465,7 @@ pub static SUPER_TYPE: TypeObject = TypeObject {
     repr: Slot::new(|_, v| {
         let s = as_super(v).expect("super slot");
         let (ty, obj_type) = (s.ty, s.obj_type);
-        Ok(new_str(&format!("<super: <class '{}'>, <{} object>>", ty.name, obj_type.name)))
+        Ok(new_str(&format!("<super: <class '{}'>, <{} object>>", ty.name(), obj_type.name())))
     }),
     ..TypeObject::builtin("super", Some(&OBJECT_TYPE), dealloc_super, trace_super)
 };
@@ -512,7 +512,7 @@ fn check_owner(vm: &mut Vm, name: &str, owner: &TypeObject, obj: &Value) -> PyRe
     if vm.type_of(obj).is_subtype(owner) {
         return Ok(());
     }
-    let msg = format!("descriptor '{}' for '{}' objects doesn't apply to a '{}' object", name, owner.name, vm.type_of(obj).name);
+    let msg = format!("descriptor '{}' for '{}' objects doesn't apply to a '{}' object", name, owner.name(), vm.type_of(obj).name());
     Err(vm.type_error(msg))
 }
 
@@ -535,7 +535,7 @@ unsafe fn dealloc_getset(p: ObjPtr) {
 pub static GETSET_DESCRIPTOR_TYPE: TypeObject = TypeObject {
     repr: Slot::new(|_, v| {
         let g = as_getset(v);
-        Ok(new_str(&format!("<attribute '{}' of '{}' objects>", g.def.name, g.owner.name)))
+        Ok(new_str(&format!("<attribute '{}' of '{}' objects>", g.def.name, g.owner.name())))
     }),
     descr_get: Slot::new(|vm, v, obj, _| {
         if obj.is_null() {
@@ -551,7 +551,7 @@ pub static GETSET_DESCRIPTOR_TYPE: TypeObject = TypeObject {
         if let Some(set) = g.def.set {
             return set(vm, obj, value);
         }
-        let msg = format!("attribute '{}' of '{}' objects is not writable", g.def.name, g.owner.name);
+        let msg = format!("attribute '{}' of '{}' objects is not writable", g.def.name, g.owner.name());
         Err(vm.error(&ATTRIBUTE_ERROR, msg))
     }),
     ..TypeObject::builtin("getset_descriptor", Some(&OBJECT_TYPE), dealloc_getset, crate::types::trace_nothing)
@@ -562,8 +562,8 @@ fn member_storage<'a>(vm: &mut Vm, m: &MemberData, obj: &'a Value) -> PyResult<&
         let msg = format!(
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             m.name,
-            m.owner.name,
-            vm.type_of(obj).name
+            m.owner.name(),
+            vm.type_of(obj).name()
         );
         return Err(vm.type_error(msg));
     }
@@ -573,7 +573,7 @@ fn member_storage<'a>(vm: &mut Vm, m: &MemberData, obj: &'a Value) -> PyResult<&
 pub static MEMBER_DESCRIPTOR_TYPE: TypeObject = TypeObject {
     repr: Slot::new(|_, v| {
         let m = as_member(v);
-        Ok(new_str(&format!("<member '{}' of '{}' objects>", m.name, m.owner.name)))
+        Ok(new_str(&format!("<member '{}' of '{}' objects>", m.name, m.owner.name())))
     }),
     descr_get: Slot::new(|vm, v, obj, _| {
         if obj.is_null() {
@@ -587,7 +587,7 @@ pub static MEMBER_DESCRIPTOR_TYPE: TypeObject = TypeObject {
         let storage = member_storage(vm, m, obj)?;
         let value = storage.borrow()[m.index].clone();
         if value.is_null() {
-            let msg = format!("'{}' object has no attribute '{}'", vm.type_of(obj).name, m.name);
+            let msg = format!("'{}' object has no attribute '{}'", vm.type_of(obj).name(), m.name);
             return Err(vm.error(&ATTRIBUTE_ERROR, msg));
         }
         Ok(value)

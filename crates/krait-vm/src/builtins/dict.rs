@@ -604,7 +604,7 @@ pub fn update_from_mapping(vm: &mut Vm, d: &DictData, src: &Value) -> PyResult<(
     let keys = match ops::iter(vm, &keys) {
         Ok(it) => ops::collect(vm, &it)?,
         Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::TYPE_ERROR) => {
-            let msg = format!("{}.keys() returned a non-iterable (type {})", vm.type_of(src).name, vm.type_of(&keys).name);
+            let msg = format!("{}.keys() returned a non-iterable (type {})", vm.type_of(src).name(), vm.type_of(&keys).name());
             return Err(vm.type_error(msg));
         }
         Err(e) => return Err(e),
@@ -755,7 +755,7 @@ fn dict_iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
 
 /// `it.__length_hint__()`: the items left, 0 once the dict changed size.
 fn dict_iter_length_hint(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let name = format!("{}.__length_hint__", vm.type_of(this).name);
+    let name = format!("{}.__length_hint__", vm.type_of(this).name());
     check_args(vm, &name, args, kwnames, 0, 0)?;
     let it = dict_iter_data(this);
     let same = as_dict(&it.dict).is_some_and(|d| d.len() == it.len.get());
@@ -947,9 +947,9 @@ fn mappingproxy_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames
     }
     let is_sequence = crate::builtins::list::as_list(mapping).is_some() || crate::builtins::tuple::as_tuple(mapping).is_some();
     if is_sequence || vm.type_of(mapping).getitem.is_none() {
-        let msg = format!("mappingproxy() argument must be a mapping, not {}", vm.type_of(mapping).name);
+        let msg = format!("mappingproxy() argument must be a mapping, not {}", vm.type_of(mapping).name());
         return Err(vm.type_error(msg));
     }
-    let msg = format!("mappingproxy of a '{}' (only of a dict so far)", vm.type_of(mapping).name);
+    let msg = format!("mappingproxy of a '{}' (only of a dict so far)", vm.type_of(mapping).name());
     Err(vm.error(&crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR, msg))
 }

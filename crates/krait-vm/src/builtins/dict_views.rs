@@ -67,7 +67,7 @@ fn view_len(v: &Value) -> usize {
 }
 
 fn view_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let name = vm.type_of(v).name;
+    let name = vm.type_of(v).name();
     if !vm.repr_enter(v) {
         return Ok(new_str("..."));
     }
@@ -112,7 +112,7 @@ const MAPPING: GetSetDef = GetSetDef {
 const REVERSED: MethodDef = MethodDef {
     name: "__reversed__",
     func: |vm, this, args, kwnames| {
-        let name = format!("{}.__reversed__", vm.type_of(this).name);
+        let name = format!("{}.__reversed__", vm.type_of(this).name());
         check_args(vm, &name, args, kwnames, 0, 0)?;
         Ok(view_iter(vm, this, true))
     },
@@ -354,7 +354,7 @@ fn view_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResul
 /// `view.isdisjoint(other)`: iterates the smaller of two set-likes, else
 /// `other`, asking the other side `in`.
 fn view_isdisjoint(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let name = vm.type_of(this).name;
+    let name = vm.type_of(this).name();
     crate::builtins::function::no_keywords(vm, &format!("{name}.isdisjoint"), kwnames)?;
     let [other] = args else {
         return Err(vm.type_error(format!("{name}.isdisjoint() takes exactly one argument ({} given)", args.len())));

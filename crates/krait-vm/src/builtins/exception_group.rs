@@ -73,7 +73,7 @@ pub fn group_new(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames:
         return Err(vm.type_error(format!("BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)", args.len())));
     };
     if as_str(message).is_none() {
-        let msg = format!("BaseExceptionGroup.__new__() argument 1 must be str, not {}", vm.type_of(message).name);
+        let msg = format!("BaseExceptionGroup.__new__() argument 1 must be str, not {}", vm.type_of(message).name());
         return Err(vm.type_error(msg));
     }
     let is_sequence = as_tuple(excs).is_some()
@@ -104,7 +104,7 @@ pub fn group_new(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames:
     }
     // BaseException.__init__'s check, named after the class made.
     if !kwnames.is_empty() {
-        return Err(vm.type_error(format!("{}() takes no keyword arguments", cls.name)));
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", cls.name())));
     }
     let data = ExceptionData::new(args.to_vec());
     *data.group.borrow_mut() = (message.clone(), new_tuple(items));

@@ -161,7 +161,7 @@ fn add_note(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyR
         return Err(vm.type_error(format!("BaseException.add_note() takes exactly one argument ({} given)", args.len())));
     };
     if crate::builtins::str::as_str_data(note).is_none() {
-        let msg = format!("note must be a str, not '{}'", vm.type_of(note).name);
+        let msg = format!("note must be a str, not '{}'", vm.type_of(note).name());
         return Err(vm.type_error(msg));
     }
     let key = crate::builtins::str::intern("__notes__");
@@ -562,7 +562,7 @@ fn exception_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: 
     }
     if !kwnames.is_empty() {
         let Some((owner, fields)) = keyword_fields(ty) else {
-            return Err(vm.type_error(format!("{}() takes no keyword arguments", ty.name)));
+            return Err(vm.type_error(format!("{}() takes no keyword arguments", ty.name())));
         };
         let npos = args.len() - kwnames.len();
         for k in kwnames {
@@ -618,7 +618,7 @@ fn check_unicode_error_args(vm: &mut Vm, ty: &'static TypeObject, args: &[Value]
                 crate::builtins::str_methods::ssize_arg(vm, a)?;
             }
             _ if as_str(a).is_none() && crate::builtins::str::as_str_data(a).is_none() => {
-                let msg = format!("argument {} must be str, not {}", i + 1, vm.type_of(a).name);
+                let msg = format!("argument {} must be str, not {}", i + 1, vm.type_of(a).name());
                 return Err(vm.type_error(msg));
             }
             _ => {}
@@ -666,7 +666,7 @@ fn exception_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     for a in &args {
         parts.push(crate::ops::repr_string(vm, a)?);
     }
-    let name = vm.type_of(v).name;
+    let name = vm.type_of(v).name();
     Ok(new_str(&format!("{}({})", name, parts.join(", "))))
 }
 

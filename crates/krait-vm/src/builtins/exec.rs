@@ -127,7 +127,7 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
         }
     }
     let Some(filename) = as_str(filename).map(str::to_string) else {
-        let msg = format!("compile() argument 'filename' must be str, not {}", vm.type_of(filename).name);
+        let msg = format!("compile() argument 'filename' must be str, not {}", vm.type_of(filename).name());
         return Err(vm.type_error(msg));
     };
     let mode = match as_str(mode) {
@@ -170,7 +170,7 @@ fn namespaces(vm: &mut Vm, func: &str, globals: Option<&Value>, locals: Option<&
     if let Some(g) = &globals {
         if as_dict(g).is_none() {
             let msg = if func == "exec" {
-                format!("exec() globals must be a dict, not {}", vm.type_of(g).name)
+                format!("exec() globals must be a dict, not {}", vm.type_of(g).name())
             } else {
                 "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
             };
@@ -179,7 +179,7 @@ fn namespaces(vm: &mut Vm, func: &str, globals: Option<&Value>, locals: Option<&
     }
     if let Some(l) = &locals {
         if as_dict(l).is_none() {
-            let msg = format!("locals must be a mapping (Krait supports dicts so far), not {}", vm.type_of(l).name);
+            let msg = format!("locals must be a mapping (Krait supports dicts so far), not {}", vm.type_of(l).name());
             return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
         }
     }

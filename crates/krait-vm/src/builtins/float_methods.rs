@@ -156,7 +156,7 @@ fn getformat(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyRes
         Some("double" | "float") => Ok(new_str("IEEE, little-endian")),
         Some(_) => Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'")),
         None => {
-            let msg = format!("__getformat__() argument must be str, not {}", vm.type_of(typestr).name);
+            let msg = format!("__getformat__() argument must be str, not {}", vm.type_of(typestr).name());
             Err(vm.type_error(msg))
         }
     }

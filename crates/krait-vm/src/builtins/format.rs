@@ -375,7 +375,7 @@ fn grouping_of(spec: &FormatSpec) -> (usize, u8) {
 
 /// `int.__format__(spec)` for a non-empty spec (`bool` included).
 fn format_int(vm: &mut Vm, value: &Value, i: &Int, spec: &[u32]) -> PyResult<Value> {
-    let type_name = vm.type_of(value).name;
+    let type_name = vm.type_of(value).name();
     let spec = parse_spec(vm, spec, Kind::Int, type_name)?;
     match char::from_u32(spec.ty) {
         Some('b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n') => format_int_digits(vm, i, &spec),
@@ -623,7 +623,7 @@ pub fn format(vm: &mut Vm, value: &Value, spec: &Value) -> PyResult<Value> {
         None => builtin_format(vm, value, spec)?,
     };
     if as_str_data(&result).is_none() {
-        let msg = format!("__format__ must return a str, not {}", vm.type_of(&result).name);
+        let msg = format!("__format__ must return a str, not {}", vm.type_of(&result).name());
         return Err(vm.type_error(msg));
     }
     Ok(result)
@@ -647,7 +647,7 @@ fn builtin_format(vm: &mut Vm, value: &Value, spec: &Value) -> PyResult<Value> {
     if let Some(z) = crate::builtins::complex::complex_of(value) {
         return format_complex(vm, z.re, z.im, &spec_points);
     }
-    let msg = format!("unsupported format string passed to {}.__format__", vm.type_of(value).name);
+    let msg = format!("unsupported format string passed to {}.__format__", vm.type_of(value).name());
     Err(vm.type_error(msg))
 }
 
@@ -659,7 +659,7 @@ fn format_method_spec<'a>(vm: &mut Vm, owner: &str, args: &'a [Value], kwnames: 
         return Err(vm.type_error(msg));
     };
     if as_str_data(spec).is_none() {
-        let msg = format!("__format__() argument must be str, not {}", vm.type_of(spec).name);
+        let msg = format!("__format__() argument must be str, not {}", vm.type_of(spec).name());
         return Err(vm.type_error(msg));
     }
     Ok(spec)
@@ -669,7 +669,7 @@ fn format_method_spec<'a>(vm: &mut Vm, owner: &str, args: &'a [Value], kwnames: 
 pub fn object_format_method(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let spec = format_method_spec(vm, "object", args, kwnames)?;
     if as_str_data(spec).is_some_and(|d| !d.is_empty()) {
-        let msg = format!("unsupported format string passed to {}.__format__", vm.type_of(this).name);
+        let msg = format!("unsupported format string passed to {}.__format__", vm.type_of(this).name());
         return Err(vm.type_error(msg));
     }
     ops::str(vm, this)
@@ -700,7 +700,7 @@ pub fn format_builtin(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value])
         _ => return Err(vm.type_error(format!("format expected at most 2 arguments, got {}", args.len()))),
     };
     if as_str_data(&spec).is_none() {
-        let msg = format!("format() argument 2 must be str, not {}", vm.type_of(&spec).name);
+        let msg = format!("format() argument 2 must be str, not {}", vm.type_of(&spec).name());
         return Err(vm.type_error(msg));
     }
     format(vm, value, &spec)

@@ -228,7 +228,7 @@ pub static TRACEBACK_TYPE: TypeObject = TypeObject {
         }
         let Some(value) = value else { return Err(vm.type_error("can't delete tb_next attribute")) };
         if !is_none(&value) && as_traceback(&value).is_none() {
-            let msg = format!("expected traceback object, got '{}'", vm.type_of(&value).name);
+            let msg = format!("expected traceback object, got '{}'", vm.type_of(&value).name());
             return Err(vm.type_error(msg));
         }
         // No loops: `v` must not be reachable from the new next.

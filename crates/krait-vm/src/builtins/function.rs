@@ -291,7 +291,7 @@ fn function_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) 
         "__dict__" => {
             let Some(x) = value else { return Err(vm.type_error("cannot delete __dict__")) };
             if crate::builtins::dict::as_dict(&x).is_none() {
-                let msg = format!("__dict__ must be set to a dictionary, not a '{}'", vm.type_of(&x).name);
+                let msg = format!("__dict__ must be set to a dictionary, not a '{}'", vm.type_of(&x).name());
                 return Err(vm.type_error(msg));
             }
             replace(&f.dict, x);
@@ -703,7 +703,7 @@ pub static BOUND_BUILTIN_TYPE: TypeObject = TypeObject {
     repr: Slot::new(|vm, v| {
         let b = as_bound_builtin(v).expect("bound method slot");
         let receiver = b.receiver.clone();
-        let owner = vm.type_of(&receiver).name;
+        let owner = vm.type_of(&receiver).name();
         Ok(new_str(&format!(
             "<built-in method {} of {} object at {:#x}>",
             b.name,
@@ -724,7 +724,7 @@ pub static BOUND_BUILTIN_TYPE: TypeObject = TypeObject {
                 let b = bound_of(v);
                 // The receiver's type (or the receiver, a class) names
                 // the method, as CPython's `meth_get__qualname__`.
-                let owner = crate::types::as_type(&b.receiver).unwrap_or_else(|| vm.type_of_static(&b.receiver)).name;
+                let owner = crate::types::as_type(&b.receiver).unwrap_or_else(|| vm.type_of_static(&b.receiver)).name();
                 Ok(new_str(&format!("{owner}.{}", b.name)))
             },
             set: None,

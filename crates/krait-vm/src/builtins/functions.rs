@@ -87,10 +87,10 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
     let types: &[&'static TypeObject] =
         &[&crate::builtins::set::SET_TYPE, &crate::builtins::set::FROZENSET_TYPE, &crate::builtins::iter::MAP_TYPE, &crate::builtins::iter::FILTER_TYPE, &crate::builtins::iter::REVERSED_TYPE, &crate::types::OBJECT_TYPE, &crate::builtins::descriptors::SUPER_TYPE, &crate::builtins::descriptors::PROPERTY_TYPE, &crate::builtins::descriptors::CLASSMETHOD_TYPE, &crate::builtins::descriptors::STATICMETHOD_TYPE, &crate::builtins::slice::SLICE_TYPE, &crate::builtins::iter::ENUMERATE_TYPE, &crate::builtins::iter::ZIP_TYPE, &crate::types::TYPE_TYPE, &INT_TYPE, &FLOAT_TYPE, &STR_TYPE, &BOOL_TYPE, &RANGE_TYPE, &LIST_TYPE, &TUPLE_TYPE, &crate::builtins::dict::DICT_TYPE, &crate::builtins::bytes::BYTES_TYPE, &crate::builtins::bytes::BYTEARRAY_TYPE, &crate::builtins::complex::COMPLEX_TYPE, &crate::builtins::memoryview::MEMORYVIEW_TYPE];
     for &ty in types {
-        dd.set(vm, new_str(ty.name), type_value(ty))?;
+        dd.set(vm, new_str(ty.name()), type_value(ty))?;
     }
     for ty in exceptions::ALL {
-        dd.set(vm, new_str(ty.name), type_value(ty))?;
+        dd.set(vm, new_str(ty.name()), type_value(ty))?;
     }
     let eg = crate::builtins::exception_group::exception_group_type(vm)?;
     dd.set(vm, new_str("ExceptionGroup"), type_value(eg))?;
@@ -196,7 +196,7 @@ fn attribute_name(vm: &mut Vm, name: &Value) -> PyResult<()> {
     if as_str(name).is_some() {
         Ok(())
     } else {
-        let msg = format!("attribute name must be string, not '{}'", vm.type_of(name).name);
+        let msg = format!("attribute name must be string, not '{}'", vm.type_of(name).name());
         Err(vm.type_error(msg))
     }
 }
@@ -320,7 +320,7 @@ pub fn sorted(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyRe
 /// `bool(accept={int})` converters).
 pub(crate) fn c_int_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     let Some(i) = ops::index(vm, v)? else {
-        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name);
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name());
         return Err(vm.type_error(msg));
     };
     let n = match crate::builtins::int::int_of(&i) {
@@ -341,7 +341,7 @@ fn ord(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Va
         };
     }
     let Some(s) = crate::builtins::str::as_str_data(c) else {
-        let msg = format!("ord() expected string of length 1, but {} found", vm.type_of(c).name);
+        let msg = format!("ord() expected string of length 1, but {} found", vm.type_of(c).name());
         return Err(vm.type_error(msg));
     };
     let mut points = s.code_points();
@@ -392,7 +392,7 @@ fn next(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<V
         _ => return Err(vm.type_error(format!("next expected at most 2 arguments, got {}", args.len()))),
     };
     if vm.type_of(it).next.is_none() {
-        let msg = format!("'{}' object is not an iterator", vm.type_of(it).name);
+        let msg = format!("'{}' object is not an iterator", vm.type_of(it).name());
         return Err(vm.type_error(msg));
     }
     let slot = vm.type_of(it).next.get().expect("checked above");
@@ -423,7 +423,7 @@ fn print(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<
             match as_str(value) {
                 Some(s) => Ok(Some(s.to_string())),
                 None => {
-                    let msg = format!("{what} must be None or a string, not {}", vm.type_of(value).name);
+                    let msg = format!("{what} must be None or a string, not {}", vm.type_of(value).name());
                     Err(vm.type_error(msg))
                 }
             }
@@ -544,7 +544,7 @@ pub(crate) fn round(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -
             Some(crate::builtins::int::Int::Small(n)) => Some(n),
             Some(crate::builtins::int::Int::Big(b)) => Some(if *b < dashu_int::IBig::ZERO { i64::MIN } else { i64::MAX }),
             None => {
-                let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(n).name);
+                let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(n).name());
                 return Err(vm.type_error(msg));
             }
         },
@@ -591,7 +591,7 @@ pub(crate) fn round(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -
         let r = crate::builtins::float::int_to_f64(vm, &crate::builtins::int::Int::Big(&r))?;
         return Ok(Value::float(if f < 0.0 { -r } else { r }));
     }
-    let msg = format!("type {} doesn't define __round__ method", ty.name);
+    let msg = format!("type {} doesn't define __round__ method", ty.name());
     Err(vm.type_error(msg))
 }
 
@@ -620,7 +620,7 @@ fn abs(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Va
     match vm.type_of(x).number.get().absolute {
         Some(f) => f(vm, x),
         None => {
-            let msg = format!("bad operand type for abs(): '{}'", vm.type_of(x).name);
+            let msg = format!("bad operand type for abs(): '{}'", vm.type_of(x).name());
             Err(vm.type_error(msg))
         }
     }
@@ -771,7 +771,7 @@ fn dunder_import(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> P
         return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)"));
     };
     let Some(name) = as_str(&name).map(str::to_string) else {
-        let msg = format!("__import__() argument 1 must be str, not {}", vm.type_of(&name).name);
+        let msg = format!("__import__() argument 1 must be str, not {}", vm.type_of(&name).name());
         return Err(vm.type_error(msg));
     };
     let globals = slots[1].clone().unwrap_or_else(crate::builtins::singletons::none);
@@ -801,7 +801,7 @@ fn all_any(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, want: boo
 fn radix(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, base: u32, prefix: &str) -> PyResult<Value> {
     let x = exactly_one(vm, name, args, kwnames)?;
     let Some(x) = ops::index(vm, x)? else {
-        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(x).name);
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(x).name());
         return Err(vm.type_error(msg));
     };
     let n = crate::builtins::int::int_of(&x).map_or(dashu_int::IBig::ZERO, |i| i.to_ibig());
@@ -841,7 +841,7 @@ fn ternary_pow(vm: &mut Vm, base: &Value, exp: &Value, m: &Value) -> PyResult<Va
     if complex(m) {
         return Err(vm.value_error("complex modulo"));
     }
-    let names = [base, exp, m].map(|v| vm.type_of(v).name);
+    let names = [base, exp, m].map(|v| vm.type_of(v).name());
     let msg = format!("unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'", names[0], names[1], names[2]);
     Err(vm.type_error(msg))
 }
@@ -939,8 +939,8 @@ fn divmod(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult
     }
     let msg = format!(
         "unsupported operand type(s) for divmod(): '{}' and '{}'",
-        vm.type_of(a).name,
-        vm.type_of(b).name
+        vm.type_of(a).name(),
+        vm.type_of(b).name()
     );
     Err(vm.type_error(msg))
 }
@@ -981,11 +981,11 @@ fn sum(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Va
 
 /// `list(iterable=())` / `tuple(iterable=())`.
 pub fn sequence_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::function::no_keywords(vm, ty.name, kwnames)?;
+    crate::builtins::function::no_keywords(vm, ty.name(), kwnames)?;
     let items = match args {
         [] => Vec::new(),
         [iterable] => ops::collect(vm, iterable)?,
-        _ => return Err(vm.type_error(format!("{} expected at most 1 argument, got {}", ty.name, args.len()))),
+        _ => return Err(vm.type_error(format!("{} expected at most 1 argument, got {}", ty.name(), args.len()))),
     };
     Ok(if std::ptr::eq(ty, &TUPLE_TYPE) {
         crate::builtins::tuple::new_tuple(items)
@@ -1014,7 +1014,7 @@ pub fn float_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &
             return match crate::builtins::float::float_of(&r) {
                 Some(f) => Ok(Value::float(f)),
                 None => {
-                    let msg = format!("{}.__float__ returned non-float (type {})", ty.name, vm.type_of(&r).name);
+                    let msg = format!("{}.__float__ returned non-float (type {})", ty.name(), vm.type_of(&r).name());
                     Err(vm.type_error(msg))
                 }
             };
@@ -1049,7 +1049,7 @@ pub fn float_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &
         let r = ops::repr_string(vm, x)?;
         return Err(vm.value_error(format!("could not convert string to float: {r}")));
     }
-    let msg = format!("float() argument must be a string or a real number, not '{}'", vm.type_of(x).name);
+    let msg = format!("float() argument must be a string or a real number, not '{}'", vm.type_of(x).name());
     Err(vm.type_error(msg))
 }
 
@@ -1090,7 +1090,7 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
             Some(crate::builtins::int::Int::Small(b)) if b == 0 || (2..=36).contains(&b) => b as u32,
             Some(_) => return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0")),
             None => {
-                let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(b).name);
+                let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(b).name());
                 return Err(vm.type_error(msg));
             }
         };
@@ -1118,7 +1118,7 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
             return match int_of(&r) {
                 Some(i) => Ok(new_big(i.to_ibig())),
                 None => {
-                    let msg = format!("__int__ returned non-int (type {})", vm.type_of(&r).name);
+                    let msg = format!("__int__ returned non-int (type {})", vm.type_of(&r).name());
                     Err(vm.type_error(msg))
                 }
             };
@@ -1151,7 +1151,7 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
         let r = ops::repr_string(vm, x)?;
         return Err(vm.value_error(format!("invalid literal for int() with base 10: {r}")));
     }
-    let msg = format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", vm.type_of(x).name);
+    let msg = format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", vm.type_of(x).name());
     Err(vm.type_error(msg))
 }
 

@@ -527,7 +527,7 @@ fn byte_order_args<'a>(
         None => false,
         Some(order) => {
             let Some(text) = crate::builtins::str::as_str_data(order) else {
-                let msg = format!("{fname}() argument 'byteorder' must be str, not {}", vm.type_of(order).name);
+                let msg = format!("{fname}() argument 'byteorder' must be str, not {}", vm.type_of(order).name());
                 return Err(vm.type_error(msg));
             };
             match text.bytes() {

@@ -91,7 +91,7 @@ fn int_round(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> Py
         _ => return Err(vm.type_error(format!("__round__ expected at most 1 argument, got {}", args.len()))),
     };
     let Some(n) = crate::ops::index(vm, ndigits)? else {
-        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(ndigits).name);
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(ndigits).name());
         return Err(vm.type_error(msg));
     };
     let digits = match int_of(&n) {

@@ -93,7 +93,7 @@ fn list_reverse_next(_: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
 
 /// `it.__length_hint__()`: the items left to read.
 fn seq_length_hint(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let name = vm.type_of(this).name;
+    let name = vm.type_of(this).name();
     crate::builtins::function::no_keywords(vm, &format!("{name}.__length_hint__"), kwnames)?;
     if !args.is_empty() {
         return Err(vm.type_error(format!("{name}.__length_hint__() takes no arguments ({} given)", args.len())));
@@ -142,7 +142,7 @@ pub fn normalize_index(vm: &mut Vm, index: &Value, len: usize, what: &str) -> Py
         None => match crate::ops::index(vm, index)? {
             Some(i) => return normalize_index(vm, &i, len, what),
             None => {
-                let msg = format!("{what} indices must be integers or slices, not {}", vm.type_of(index).name);
+                let msg = format!("{what} indices must be integers or slices, not {}", vm.type_of(index).name());
                 return Err(vm.type_error(msg));
             }
         },
@@ -201,7 +201,7 @@ fn enumerate_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &
                 return Err(vm.error(&crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR, "enumerate() with a start beyond i64"));
             }
             None => {
-                let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(s).name);
+                let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(s).name());
                 return Err(vm.type_error(msg));
             }
         },
@@ -453,7 +453,7 @@ fn reversed_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[
                 Ok(Value::from_owned(alloc(&REVERSED_TYPE, Reversed { index: Cell::new(crate::builtins::list::as_list(&list).map_or(0, |l| l.len()) as i64 - 1), seq: list })))
             }
             _ => {
-                let msg = format!("'{}' object is not reversible", vm.type_of(seq).name);
+                let msg = format!("'{}' object is not reversible", vm.type_of(seq).name());
                 Err(vm.type_error(msg))
             }
         }

@@ -160,7 +160,7 @@ fn list_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 /// `list + list` (CPython's `list_concat`).
 fn list_concat(vm: &mut Vm, a: &Value, c: &Value) -> PyResult<Value> {
     let (Some(x), Some(y)) = (as_list(a), as_list(c)) else {
-        let msg = format!("can only concatenate list (not \"{}\") to list", vm.type_of(c).name);
+        let msg = format!("can only concatenate list (not \"{}\") to list", vm.type_of(c).name());
         return Err(vm.type_error(msg));
     };
     let mut items = x.items.borrow().clone();
@@ -361,7 +361,7 @@ fn list_insert(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
         Some(Int::Small(i)) => i,
         Some(Int::Big(_)) => len,
         None => {
-            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(index).name);
+            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(index).name());
             return Err(vm.type_error(msg));
         }
     };

@@ -347,7 +347,7 @@ fn view_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Valu
         (Some(b), _) => (b.len(), true),
         (_, Some(a)) => (a.len(), false),
         _ => {
-            let msg = format!("memoryview: a bytes-like object is required, not '{}'", vm.type_of(obj).name);
+            let msg = format!("memoryview: a bytes-like object is required, not '{}'", vm.type_of(obj).name());
             return Err(vm.type_error(msg));
         }
     };
@@ -431,7 +431,7 @@ pub fn set_item(vm: &mut Vm, v: &Value, key: &Value, value: &Value) -> PyResult<
                 return Err(vm.value_error("memoryview assignment: lvalue and rvalue have different structures"));
             }
             _ => {
-                let msg = format!("a bytes-like object is required, not '{}'", vm.type_of(value).name);
+                let msg = format!("a bytes-like object is required, not '{}'", vm.type_of(value).name());
                 return Err(vm.type_error(msg));
             }
         };
@@ -526,7 +526,7 @@ fn tobytes(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyRe
             Some("C" | "F" | "A") => {}
             Some(_) => return Err(vm.value_error("order must be 'C', 'F' or 'A'")),
             None => {
-                let msg = format!("tobytes() argument 'order' must be str or None, not {}", vm.type_of(o).name);
+                let msg = format!("tobytes() argument 'order' must be str or None, not {}", vm.type_of(o).name());
                 return Err(vm.type_error(msg));
             }
         }
@@ -581,7 +581,7 @@ fn cast(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResul
         return Err(vm.type_error("cast() missing required argument 'format' (pos 1)"));
     };
     let Some(text) = as_str(format) else {
-        let msg = format!("cast() argument 'format' must be str, not {}", vm.type_of(format).name);
+        let msg = format!("cast() argument 'format' must be str, not {}", vm.type_of(format).name());
         return Err(vm.type_error(msg));
     };
     if !m.is_contiguous() {

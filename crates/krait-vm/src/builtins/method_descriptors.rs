@@ -51,7 +51,7 @@ pub(crate) static DESCRIPTOR_GETSETS: [GetSetDef; 5] = [
         name: "__qualname__",
         get: |_, v| {
             let d = attr_data(v);
-            Ok(new_str(&format!("{}.{}", d.owner.name, d.name)))
+            Ok(new_str(&format!("{}.{}", d.owner.name(), d.name)))
         },
         set: None,
         member: false,
@@ -70,7 +70,7 @@ fn attr_data(v: &Value) -> &BuiltinAttrData {
 pub static METHOD_DESCRIPTOR_TYPE: TypeObject = TypeObject {
     repr: Slot::new(|_, v| {
         let d = attr_data(v);
-        Ok(new_str(&format!("<method '{}' of '{}' objects>", d.name, d.owner.name)))
+        Ok(new_str(&format!("<method '{}' of '{}' objects>", d.name, d.owner.name())))
     }),
     call: Slot::new(call_method_descriptor),
     descr_get: Slot::new(|vm, v, obj, owner| {
@@ -166,8 +166,8 @@ fn receiver_error(vm: &mut Vm, d: &BuiltinAttrData, obj: &Value) -> crate::vm::P
     let msg = format!(
         "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
         d.name,
-        d.owner.name,
-        vm.type_of(obj).name
+        d.owner.name(),
+        vm.type_of(obj).name()
     );
     vm.type_error(msg)
 }
@@ -179,8 +179,8 @@ fn call_method_descriptor(vm: &mut Vm, callable: &Value, args: &[Value], kwnames
     let (owner, name, wrapped, method) = (d.owner, d.name, d.wrapped, d.method);
     let Some((this, rest)) = args.split_first().filter(|_| args.len() > kwnames.len()) else {
         let msg = match wrapped {
-            Wrapped::Method => format!("unbound method {}.{}() needs an argument", owner.name, name),
-            _ => format!("descriptor '{}' of '{}' object needs an argument", name, owner.name),
+            Wrapped::Method => format!("unbound method {}.{}() needs an argument", owner.name(), name),
+            _ => format!("descriptor '{}' of '{}' object needs an argument", name, owner.name()),
         };
         return Err(vm.type_error(msg));
     };
@@ -190,7 +190,7 @@ fn call_method_descriptor(vm: &mut Vm, callable: &Value, args: &[Value], kwnames
             check_receiver(vm, d, this)?;
             f(vm, this, rest, kwnames)
         }
-        (_, None) => Err(vm.error(&NOT_IMPLEMENTED_ERROR, format!("calling {}.{}", owner.name, name))),
+        (_, None) => Err(vm.error(&NOT_IMPLEMENTED_ERROR, format!("calling {}.{}", owner.name(), name))),
     }
 }
 
@@ -214,7 +214,7 @@ pub(crate) fn builtin_init(vm: &mut Vm, owner: &'static TypeObject, this: &Value
     }
     if std::ptr::eq(owner, &BASE_EXCEPTION) {
         if !kwnames.is_empty() {
-            let msg = format!("{}() takes no keyword arguments", vm.type_of(this).name);
+            let msg = format!("{}() takes no keyword arguments", vm.type_of(this).name());
             return Err(vm.type_error(msg));
         }
         if let Some(e) = as_exception(this) {
@@ -250,7 +250,7 @@ fn object_init(vm: &mut Vm, this: &Value, args: &[Value]) -> PyResult<Value> {
             return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
         }
         if !overrides_new(ty) {
-            let msg = format!("{}.__init__() takes exactly one argument (the instance to initialize)", ty.name);
+            let msg = format!("{}.__init__() takes exactly one argument (the instance to initialize)", ty.name());
             return Err(vm.type_error(msg));
         }
     }
@@ -260,14 +260,14 @@ fn object_init(vm: &mut Vm, this: &Value, args: &[Value]) -> PyResult<Value> {
 /// `owner.__new__(cls, *args)` for a built-in `owner`.
 fn builtin_new(vm: &mut Vm, owner: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let Some((cls, rest)) = args.split_first().filter(|_| args.len() > kwnames.len()) else {
-        return Err(vm.type_error(format!("{}.__new__(): not enough arguments", owner.name)));
+        return Err(vm.type_error(format!("{}.__new__(): not enough arguments", owner.name())));
     };
     let Some(cls) = as_type(cls) else {
-        let msg = format!("{}.__new__(X): X is not a type object ({})", owner.name, vm.type_of(cls).name);
+        let msg = format!("{}.__new__(X): X is not a type object ({})", owner.name(), vm.type_of(cls).name());
         return Err(vm.type_error(msg));
     };
     if !cls.is_subtype(owner) {
-        let msg = format!("{}.__new__({}): {} is not a subtype of {}", owner.name, cls.name, cls.name, owner.name);
+        let msg = format!("{}.__new__({}): {} is not a subtype of {}", owner.name(), cls.name(), cls.name(), owner.name());
         return Err(vm.type_error(msg));
     }
     if std::ptr::eq(owner, &OBJECT_TYPE) {
@@ -286,7 +286,7 @@ fn builtin_new(vm: &mut Vm, owner: &'static TypeObject, args: &[Value], kwnames:
     }
     if !std::ptr::eq(cls, owner) && !subclassable_builtin(owner) {
         let Some(base) = classes::builtin_base(owner) else {
-            let msg = format!("{}.__new__ for a subclass", owner.name);
+            let msg = format!("{}.__new__ for a subclass", owner.name());
             return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
         };
         // The mutable built-ins start empty (their `__init__` fills them);
@@ -298,14 +298,14 @@ fn builtin_new(vm: &mut Vm, owner: &'static TypeObject, args: &[Value], kwnames:
         if !base.made_by_new() {
             let exact = match owner.new {
                 Some(f) => f(vm, owner, rest, kwnames)?,
-                None => return Err(vm.type_error(format!("cannot create '{}' instances", owner.name))),
+                None => return Err(vm.type_error(format!("cannot create '{}' instances", owner.name()))),
             };
             return base.rebox(vm, cls, Some(&exact));
         }
     }
     match owner.new {
         Some(f) => f(vm, cls, rest, kwnames),
-        None => Err(vm.type_error(format!("cannot create '{}' instances", owner.name))),
+        None => Err(vm.type_error(format!("cannot create '{}' instances", owner.name()))),
     }
 }
 
@@ -323,7 +323,7 @@ fn abstract_class_error(vm: &mut Vm, cls: &'static TypeObject) -> crate::vm::PyE
     };
     names.sort();
     let s = if names.len() > 1 { "s" } else { "" };
-    let msg = format!("Can't instantiate abstract class {} with abstract method{} {}", cls.name, s, names.join(", "));
+    let msg = format!("Can't instantiate abstract class {} with abstract method{} {}", cls.name(), s, names.join(", "));
     vm.type_error(msg)
 }
 
@@ -334,7 +334,7 @@ pub fn object_new(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], _kwname
             return Err(vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
         }
         if !overrides(cls, "__init__", &OBJECT_TYPE, Wrapped::Init) {
-            return Err(vm.type_error(format!("{}() takes no arguments", cls.name)));
+            return Err(vm.type_error(format!("{}() takes no arguments", cls.name())));
         }
     }
     if cls.flags.get() & crate::types::tp_flags::IS_ABSTRACT != 0 {
@@ -345,7 +345,7 @@ pub fn object_new(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], _kwname
         Some(h) if h.layout == classes::Layout::Object => Ok(classes::alloc_instance(cls)),
         _ => {
             let base = cls.mro().find(|t| t.heap.is_none()).unwrap_or(cls);
-            let msg = format!("object.__new__({}) is not safe, use {}.__new__()", cls.name, base.name);
+            let msg = format!("object.__new__({}) is not safe, use {}.__new__()", cls.name(), base.name());
             Err(vm.type_error(msg))
         }
     }

@@ -78,7 +78,7 @@ fn namespace_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) 
 /// itself.
 fn namespace_repr(vm: &mut Vm, this: &Value, _: &[Value], _: &[Value]) -> PyResult<Value> {
     let ty = vm.type_of_static(this);
-    let name = if simple_namespace_type(vm).is_ok_and(|t| std::ptr::eq(t, ty)) { "namespace" } else { ty.name };
+    let name = if simple_namespace_type(vm).is_ok_and(|t| std::ptr::eq(t, ty)) { "namespace" } else { ty.name() };
     if !vm.repr_enter(this) {
         return Ok(new_str(&format!("{name}(...)")));
     }
@@ -293,7 +293,7 @@ fn struct_seq_new(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Valu
         return Err(vm.type_error(format!("{owner_name}.__new__(): not enough arguments")));
     };
     let Some(ty) = as_type(cls) else {
-        let msg = format!("{owner_name}.__new__(X): X is not a type object ({})", vm.type_of(cls).name);
+        let msg = format!("{owner_name}.__new__(X): X is not a type object ({})", vm.type_of(cls).name());
         return Err(vm.type_error(msg));
     };
     if !ty.is_subtype(owner) {

@@ -47,9 +47,9 @@ pub static OBJECT_GETSETS: [GetSetDef; 1] =
     [GetSetDef { name: "__class__", get: |vm, v| Ok(type_value(vm.type_of_static(v))), set: Some(set_class), member: false }];
 
 /// `obj.__class__ = cls`.
-fn set_class(vm: &mut Vm, _: &Value, value: Option<Value>) -> PyResult<()> {
+fn set_class(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<()> {
     match value {
-        Some(_) => Err(vm.error(&crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR, "assigning __class__ (not yet in Krait)")),
+        Some(v) => crate::builtins::classes::set_instance_class(vm, obj, &v),
         None => Err(vm.type_error("can't delete __class__ attribute")),
     }
 }
@@ -65,11 +65,11 @@ fn subclasshook(vm: &mut Vm, _: &Value, _: &[Value], _: &[Value]) -> PyResult<Va
 /// arguments (a class statement's keywords must be consumed by then).
 fn init_subclass(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if !kwnames.is_empty() {
-        let name = crate::types::as_type(cls).map_or("?", |t| t.name);
+        let name = crate::types::as_type(cls).map_or("?", |t| t.name());
         return Err(vm.type_error(format!("{name}.__init_subclass__() takes no keyword arguments")));
     }
     if !args.is_empty() {
-        let name = crate::types::as_type(cls).map_or("?", |t| t.name);
+        let name = crate::types::as_type(cls).map_or("?", |t| t.name());
         return Err(vm.type_error(format!("{name}.__init_subclass__() takes no arguments ({} given)", args.len())));
     }
     Ok(none())
@@ -101,7 +101,7 @@ fn reduce_ex(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> Py
         Some(Int::Small(p)) => p,
         Some(Int::Big(_)) => i64::MAX,
         None => {
-            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(protocol).name);
+            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(protocol).name());
             return Err(vm.type_error(msg));
         }
     };
@@ -148,7 +148,7 @@ fn call_if_present(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Valu
 fn new_arguments(vm: &mut Vm, obj: &Value) -> PyResult<Option<(Value, Value)>> {
     if let Some(r) = call_if_present(vm, obj, "__getnewargs_ex__")? {
         let Some(pair) = as_tuple(&r).map(|t| t.items.clone()) else {
-            let msg = format!("__getnewargs_ex__ should return a tuple, not '{}'", vm.type_of(&r).name);
+            let msg = format!("__getnewargs_ex__ should return a tuple, not '{}'", vm.type_of(&r).name());
             return Err(vm.type_error(msg));
         };
         let [args, kwargs] = &pair[..] else {
@@ -156,18 +156,18 @@ fn new_arguments(vm: &mut Vm, obj: &Value) -> PyResult<Option<(Value, Value)>> {
             return Err(vm.value_error(msg));
         };
         if as_tuple(args).is_none() {
-            let msg = format!("first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{}'", vm.type_of(args).name);
+            let msg = format!("first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{}'", vm.type_of(args).name());
             return Err(vm.type_error(msg));
         }
         if as_dict(kwargs).is_none() {
-            let msg = format!("second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{}'", vm.type_of(kwargs).name);
+            let msg = format!("second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{}'", vm.type_of(kwargs).name());
             return Err(vm.type_error(msg));
         }
         return Ok(Some((args.clone(), kwargs.clone())));
     }
     if let Some(r) = call_if_present(vm, obj, "__getnewargs__")? {
         if as_tuple(&r).is_none() {
-            let msg = format!("__getnewargs__ should return a tuple, not '{}'", vm.type_of(&r).name);
+            let msg = format!("__getnewargs__ should return a tuple, not '{}'", vm.type_of(&r).name());
             return Err(vm.type_error(msg));
         }
         return Ok(Some((r, none())));
@@ -179,7 +179,7 @@ fn new_arguments(vm: &mut Vm, obj: &Value) -> PyResult<Option<(Value, Value)>> {
 fn reduce_newobj(vm: &mut Vm, obj: &Value, copyreg: &Value) -> PyResult<Value> {
     let ty = vm.type_of_static(obj);
     if ty.new.is_none() {
-        return Err(vm.type_error(format!("cannot pickle '{}' object", ty.name)));
+        return Err(vm.type_error(format!("cannot pickle '{}' object", ty.name())));
     }
     let new_args = new_arguments(vm, obj)?;
     let has_args = new_args.is_some();
@@ -239,7 +239,7 @@ fn has_builtin_payload(ty: &'static TypeObject) -> bool {
 fn default_state(vm: &mut Vm, obj: &Value, required: bool) -> PyResult<Value> {
     let ty = vm.type_of_static(obj);
     if required && has_builtin_payload(ty) {
-        return Err(vm.type_error(format!("cannot pickle '{}' object", ty.name)));
+        return Err(vm.type_error(format!("cannot pickle '{}' object", ty.name())));
     }
     let mut state = none();
     if let Some(d) = classes::instance_dict(vm, obj)? {

@@ -280,7 +280,7 @@ fn convert_bytes(vm: &mut Vm, spec: &Spec, arg: &Value, index: usize) -> PyResul
                     return match crate::builtins::bytes::as_bytes(&r) {
                         Some(b) => Ok((points(b), false)),
                         None => {
-                            let msg = format!("__bytes__ returned non-bytes (type {})", vm.type_of(&r).name);
+                            let msg = format!("__bytes__ returned non-bytes (type {})", vm.type_of(&r).name());
                             Err(vm.type_error(msg))
                         }
                     };
@@ -288,7 +288,7 @@ fn convert_bytes(vm: &mut Vm, spec: &Spec, arg: &Value, index: usize) -> PyResul
             }
             let msg = format!(
                 "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
-                vm.type_of(arg).name
+                vm.type_of(arg).name()
             );
             Err(vm.type_error(msg))
         }
@@ -325,7 +325,7 @@ fn convert_bytes(vm: &mut Vm, spec: &Spec, arg: &Value, index: usize) -> PyResul
 fn format_integer(vm: &mut Vm, spec: &Spec, arg: &Value, c: char) -> PyResult<String> {
     let wrong_type = |vm: &mut Vm| {
         let kind = if matches!(c, 'o' | 'x' | 'X') { "an integer is required" } else { "a real number is required" };
-        let msg = format!("%{c} format: {kind}, not {}", vm.type_of(arg).name);
+        let msg = format!("%{c} format: {kind}, not {}", vm.type_of(arg).name());
         vm.type_error(msg)
     };
     let converted;
@@ -360,7 +360,7 @@ fn format_integer(vm: &mut Vm, spec: &Spec, arg: &Value, c: char) -> PyResult<St
                 &converted
             }
             Some(r) => {
-                let msg = format!("__int__ returned non-int (type {})", vm.type_of(&r).name);
+                let msg = format!("__int__ returned non-int (type {})", vm.type_of(&r).name());
                 return Err(vm.type_error(msg));
             }
             None => return Err(wrong_type(vm)),
@@ -394,7 +394,7 @@ fn format_real(vm: &mut Vm, spec: &Spec, arg: &Value, c: char) -> PyResult<Strin
             match r.as_ref().and_then(float_of) {
                 Some(f) => f,
                 None => {
-                    let msg = format!("must be real number, not {}", vm.type_of(arg).name);
+                    let msg = format!("must be real number, not {}", vm.type_of(arg).name());
                     return Err(vm.type_error(msg));
                 }
             }

@@ -160,7 +160,7 @@ fn range_of(v: &Value) -> &RangeData {
 /// (`PyNumber_Index`).
 fn index_arg(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let Some(i) = crate::ops::index(vm, v)? else {
-        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name);
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name());
         return Err(vm.type_error(msg));
     };
     if is_exact_int(&i) && crate::builtins::singletons::as_bool(&i).is_none() {
@@ -246,7 +246,7 @@ fn range_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
         return Ok(alloc_range(RangeData::new(start, stop, step)));
     }
     let Some(i) = crate::ops::index(vm, key)? else {
-        let msg = format!("range indices must be integers or slices, not {}", vm.type_of(key).name);
+        let msg = format!("range indices must be integers or slices, not {}", vm.type_of(key).name());
         return Err(vm.type_error(msg));
     };
     let (i, n) = (big(&i), big(&r.length));

@@ -453,7 +453,7 @@ fn base_type(vm: &Vm, v: &Value) -> &'static TypeObject {
 }
 
 fn set_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::function::no_keywords(vm, ty.name, kwnames)?;
+    crate::builtins::function::no_keywords(vm, ty.name(), kwnames)?;
     match args {
         [] => Ok(new_of(ty)),
         [iterable] => {
@@ -462,13 +462,13 @@ fn set_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[Valu
             }
             copy_as(vm, ty, iterable)
         }
-        _ => Err(vm.type_error(format!("{} expected at most 1 argument, got {}", ty.name, args.len()))),
+        _ => Err(vm.type_error(format!("{} expected at most 1 argument, got {}", ty.name(), args.len()))),
     }
 }
 
 fn set_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let s = as_set(v).expect("set slot on a set");
-    let name = vm.type_of(v).name;
+    let name = vm.type_of(v).name();
     let frozen = is_frozen(vm, v);
     if s.is_empty() {
         return Ok(new_str(&format!("{name}()")));
@@ -794,7 +794,7 @@ fn set_clear(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> Py
 }
 
 fn set_copy(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    no_args(vm, &format!("{}.copy", base_type(vm, this).name), args, kwnames)?;
+    no_args(vm, &format!("{}.copy", base_type(vm, this).name()), args, kwnames)?;
     if std::ptr::eq(vm.type_of(this), &FROZENSET_TYPE) {
         return Ok(this.clone());
     }
@@ -826,7 +826,7 @@ fn set_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> P
 }
 
 fn set_union(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::function::no_keywords(vm, &format!("{}.union", base_type(vm, this).name), kwnames)?;
+    crate::builtins::function::no_keywords(vm, &format!("{}.union", base_type(vm, this).name()), kwnames)?;
     let ty = base_type(vm, this);
     let result = copy_as(vm, ty, this)?;
     for a in args {
@@ -836,7 +836,7 @@ fn set_union(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> Py
 }
 
 pub(crate) fn set_intersection(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::function::no_keywords(vm, &format!("{}.intersection", base_type(vm, this).name), kwnames)?;
+    crate::builtins::function::no_keywords(vm, &format!("{}.intersection", base_type(vm, this).name()), kwnames)?;
     let ty = base_type(vm, this);
     let mut result = if args.is_empty() { copy_as(vm, ty, this)? } else { this.clone() };
     for a in args {
@@ -847,7 +847,7 @@ pub(crate) fn set_intersection(vm: &mut Vm, this: &Value, args: &[Value], kwname
 }
 
 fn set_difference(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::function::no_keywords(vm, &format!("{}.difference", base_type(vm, this).name), kwnames)?;
+    crate::builtins::function::no_keywords(vm, &format!("{}.difference", base_type(vm, this).name()), kwnames)?;
     let ty = base_type(vm, this);
     let result = copy_as(vm, ty, this)?;
     for a in args {
@@ -857,7 +857,7 @@ fn set_difference(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) 
 }
 
 fn set_symmetric_difference(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let x = one_arg(vm, &format!("{}.symmetric_difference", base_type(vm, this).name), args, kwnames)?;
+    let x = one_arg(vm, &format!("{}.symmetric_difference", base_type(vm, this).name()), args, kwnames)?;
     let other = as_set_value(vm, x)?;
     symmetric_difference(vm, this, &other)
 }
@@ -871,7 +871,7 @@ pub(crate) fn set_difference_update(vm: &mut Vm, this: &Value, args: &[Value], k
 }
 
 fn set_intersection_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::function::no_keywords(vm, &format!("{}.intersection_update", base_type(vm, this).name), kwnames)?;
+    crate::builtins::function::no_keywords(vm, &format!("{}.intersection_update", base_type(vm, this).name()), kwnames)?;
     for a in args {
         let other = as_set_value(vm, a)?;
         inplace(vm, BinOp::And, this, &other)?;
@@ -880,28 +880,28 @@ fn set_intersection_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &
 }
 
 pub(crate) fn set_symmetric_difference_update(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let x = one_arg(vm, &format!("{}.symmetric_difference_update", base_type(vm, this).name), args, kwnames)?;
+    let x = one_arg(vm, &format!("{}.symmetric_difference_update", base_type(vm, this).name()), args, kwnames)?;
     let other = as_set_value(vm, x)?;
     as_set(this).expect("a set").symmetric_difference_update(vm, as_set(&other).expect("a set"))?;
     Ok(vm.none())
 }
 
 fn set_issubset(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let x = one_arg(vm, &format!("{}.issubset", base_type(vm, this).name), args, kwnames)?;
+    let x = one_arg(vm, &format!("{}.issubset", base_type(vm, this).name()), args, kwnames)?;
     let other = as_set_value(vm, x)?;
     let r = as_set(this).expect("a set").is_subset(vm, as_set(&other).expect("a set"))?;
     Ok(vm.bool(r))
 }
 
 fn set_issuperset(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let x = one_arg(vm, &format!("{}.issuperset", base_type(vm, this).name), args, kwnames)?;
+    let x = one_arg(vm, &format!("{}.issuperset", base_type(vm, this).name()), args, kwnames)?;
     let other = as_set_value(vm, x)?;
     let r = as_set(&other).expect("a set").is_subset(vm, as_set(this).expect("a set"))?;
     Ok(vm.bool(r))
 }
 
 fn set_isdisjoint(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let x = one_arg(vm, &format!("{}.isdisjoint", base_type(vm, this).name), args, kwnames)?;
+    let x = one_arg(vm, &format!("{}.isdisjoint", base_type(vm, this).name()), args, kwnames)?;
     let so = as_set(this).expect("a set");
     let it = ops::iter(vm, x)?;
     while let Some(k) = ops::next(vm, &it)? {

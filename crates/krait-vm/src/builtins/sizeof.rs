@@ -35,7 +35,7 @@ pub fn getsizeof(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> P
     let r = match crate::builtins::classes::type_lookup(ty, &crate::builtins::str::intern("__sizeof__")) {
         Some(_) => crate::builtins::classes::call_dunder(vm, obj, "__sizeof__", &[]),
         None => {
-            let msg = format!("Type {} doesn't define __sizeof__", ty.name);
+            let msg = format!("Type {} doesn't define __sizeof__", ty.name());
             Err(vm.type_error(msg))
         }
     };

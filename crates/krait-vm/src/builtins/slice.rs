@@ -161,7 +161,7 @@ fn slice_indices(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -
         return Err(vm.type_error(format!("slice.indices() takes exactly one argument ({} given)", args.len())));
     };
     let Some(length) = crate::ops::index(vm, length)? else {
-        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(length).name);
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(length).name());
         return Err(vm.type_error(msg));
     };
     let length = int_of(&length).map_or(IBig::ZERO, |i| i.to_ibig());

@@ -320,7 +320,7 @@ fn make_builtin_dict(ty: &'static TypeObject) -> Value {
 pub static WRAPPER_DESCRIPTOR_TYPE: TypeObject = TypeObject {
     repr: Slot::new(|_, v| {
         let d = as_builtin_attr(v).expect("a wrapper descriptor");
-        Ok(new_str(&format!("<slot wrapper '{}' of '{}' objects>", d.name, d.owner.name)))
+        Ok(new_str(&format!("<slot wrapper '{}' of '{}' objects>", d.name, d.owner.name())))
     }),
     call: Slot::new(call_wrapper_descriptor),
     descr_get: Slot::new(|vm, v, obj, _| {
@@ -338,15 +338,15 @@ pub static WRAPPER_DESCRIPTOR_TYPE: TypeObject = TypeObject {
 fn call_wrapper_descriptor(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let d = as_builtin_attr(callable).expect("a wrapper descriptor");
     let Some((this, rest)) = args.split_first().filter(|_| args.len() > kwnames.len()) else {
-        let msg = format!("descriptor '{}' of '{}' object needs an argument", d.name, d.owner.name);
+        let msg = format!("descriptor '{}' of '{}' object needs an argument", d.name, d.owner.name());
         return Err(vm.type_error(msg));
     };
     if !vm.type_of(this).is_subtype(d.owner) {
         let msg = format!(
             "descriptor '{}' requires a '{}' object but received a '{}'",
             d.name,
-            d.owner.name,
-            vm.type_of(this).name
+            d.owner.name(),
+            vm.type_of(this).name()
         );
         return Err(vm.type_error(msg));
     }
@@ -400,7 +400,7 @@ fn address(v: &Value) -> u64 {
 pub static METHOD_WRAPPER_TYPE: TypeObject = TypeObject {
     repr: Slot::new(|vm, v| {
         let (w, d) = wrapper_parts(v);
-        let kind = vm.type_of(&w.receiver).name;
+        let kind = vm.type_of(&w.receiver).name();
         Ok(new_str(&format!("<method-wrapper '{}' of {} object at {:#x}>", d.name, kind, address(&w.receiver))))
     }),
     call: Slot::new(|vm, v, args, kwnames| {
@@ -429,7 +429,7 @@ pub static METHOD_WRAPPER_TYPE: TypeObject = TypeObject {
             name: "__qualname__",
             get: |_, v| {
                 let d = wrapper_parts(v).1;
-                Ok(new_str(&format!("{}.{}", d.owner.name, d.name)))
+                Ok(new_str(&format!("{}.{}", d.owner.name(), d.name)))
             },
             set: None,
             member: false,
@@ -473,7 +473,7 @@ fn unpack_args(vm: &mut Vm, args: &[Value], min: usize, max: usize) -> PyResult<
 /// The slot a wrapper calls is its owner's; a built-in type's slots never
 /// change, so one that is missing now was never there.
 fn missing_slot(vm: &mut Vm, d: &BuiltinAttrData) -> PyErr {
-    vm.error(&NOT_IMPLEMENTED_ERROR, format!("{}.{} without its slot", d.owner.name, d.name))
+    vm.error(&NOT_IMPLEMENTED_ERROR, format!("{}.{} without its slot", d.owner.name(), d.name))
 }
 
 macro_rules! slot {
@@ -657,7 +657,7 @@ fn check_name(vm: &mut Vm, name: &Value) -> PyResult<()> {
     if as_str(name).is_some() {
         return Ok(());
     }
-    let msg = format!("attribute name must be string, not '{}'", vm.type_of(name).name);
+    let msg = format!("attribute name must be string, not '{}'", vm.type_of(name).name());
     Err(vm.type_error(msg))
 }
 
@@ -665,13 +665,13 @@ fn check_name(vm: &mut Vm, name: &Value) -> PyResult<()> {
 /// `PyNumber_AsSsize_t` with OverflowError); a negative count is 0.
 fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<usize> {
     let Some(i) = ops::index(vm, n)? else {
-        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(n).name);
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(n).name());
         return Err(vm.type_error(msg));
     };
     match int_of(&i) {
         Some(Int::Small(k)) => Ok(k.max(0) as usize),
         Some(Int::Big(b)) if i64::try_from(b).is_ok() => Ok(i64::try_from(b).unwrap_or(0).max(0) as usize),
-        _ => Err(vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_of(n).name))),
+        _ => Err(vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_of(n).name()))),
     }
 }
 
@@ -699,7 +699,7 @@ fn ternary_power(vm: &mut Vm, owner: &'static TypeObject, base: &Value, exp: &Va
         }
         return Err(vm.value_error("complex modulo"));
     }
-    Err(vm.error(&NOT_IMPLEMENTED_ERROR, format!("three-argument {}.__pow__", owner.name)))
+    Err(vm.error(&NOT_IMPLEMENTED_ERROR, format!("three-argument {}.__pow__", owner.name())))
 }
 
 /// CPython's `hackcheck`: `object.__setattr__(x, ...)` must not skip a
@@ -721,7 +721,7 @@ fn hackcheck(vm: &mut Vm, this: &Value, func: usize, what: &str) -> PyResult<()>
             return Ok(());
         }
         if f != class_slot {
-            let msg = format!("can't apply this {} to {} object", what, ty.name);
+            let msg = format!("can't apply this {} to {} object", what, ty.name());
             return Err(vm.type_error(msg));
         }
         base = b.base;

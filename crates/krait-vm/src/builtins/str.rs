@@ -171,7 +171,7 @@ static STR_NUMBER: crate::types::NumberSlots = crate::types::NumberSlots {
 fn str_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
     let hay = as_str_data(v).expect("str slot on a str");
     let Some(needle) = as_str_data(item) else {
-        let msg = format!("'in <string>' requires string as left operand, not {}", vm.type_of(item).name);
+        let msg = format!("'in <string>' requires string as left operand, not {}", vm.type_of(item).name());
         return Err(vm.type_error(msg));
     };
     let (h, n) = (hay.bytes(), needle.bytes());
@@ -208,7 +208,7 @@ fn str_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
         return Ok(new_str_bytes(bytes.into(), count));
     }
     let Some(key) = crate::ops::index(vm, key)? else {
-        let msg = format!("string indices must be integers, not '{}'", vm.type_of(key).name);
+        let msg = format!("string indices must be integers, not '{}'", vm.type_of(key).name());
         return Err(vm.type_error(msg));
     };
     match crate::builtins::iter::normalize_index(vm, &key, data.len, "string")? {
@@ -429,7 +429,7 @@ fn str_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult
 /// `str + str` (CPython's `PyUnicode_Concat`).
 fn str_concat(vm: &mut Vm, a: &Value, c: &Value) -> PyResult<Value> {
     let (Some(x), Some(y)) = (as_str_data(a), as_str_data(c)) else {
-        let msg = format!("can only concatenate str (not \"{}\") to str", vm.type_of(c).name);
+        let msg = format!("can only concatenate str (not \"{}\") to str", vm.type_of(c).name());
         return Err(vm.type_error(msg));
     };
     let mut bytes = Vec::with_capacity(x.bytes.len() + y.bytes.len());

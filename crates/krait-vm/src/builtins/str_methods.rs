@@ -249,7 +249,7 @@ fn varargs(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value], min: usiz
 /// A `Py_ssize_t` argument.
 pub(crate) fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     let Some(i) = crate::ops::index(vm, v)? else {
-        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name);
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name());
         return Err(vm.type_error(msg));
     };
     match int_of(&i) {
@@ -295,7 +295,7 @@ fn str_arg<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<Text<'a>> {
     match as_str_data(v) {
         Some(d) => Ok(Text::of(d)),
         None => {
-            let msg = format!("must be str, not {}", vm.type_of(v).name);
+            let msg = format!("must be str, not {}", vm.type_of(v).name());
             Err(vm.type_error(msg))
         }
     }
@@ -371,7 +371,7 @@ fn str_tailmatch(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value], n
     if let Some(t) = as_tuple(&args[0]) {
         for item in t.items.iter() {
             let Some(sub) = as_str_data(item) else {
-                let msg = format!("tuple for {name} must only contain str, not {}", vm.type_of(item).name);
+                let msg = format!("tuple for {name} must only contain str, not {}", vm.type_of(item).name());
                 return Err(vm.type_error(msg));
             };
             if matches(Text::of(sub)) {
@@ -383,7 +383,7 @@ fn str_tailmatch(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value], n
     match as_str_data(&args[0]) {
         Some(sub) => Ok(vm.bool(matches(Text::of(sub)))),
         None => {
-            let msg = format!("{name} first arg must be str or a tuple of str, not {}", vm.type_of(&args[0]).name);
+            let msg = format!("{name} first arg must be str or a tuple of str, not {}", vm.type_of(&args[0]).name());
             Err(vm.type_error(msg))
         }
     }
@@ -410,7 +410,7 @@ fn str_join(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyR
     let mut len = 0;
     for (i, item) in items.iter().enumerate() {
         let Some(d) = as_str_data(item) else {
-            let msg = format!("sequence item {i}: expected str instance, {} found", vm.type_of(item).name);
+            let msg = format!("sequence item {i}: expected str instance, {} found", vm.type_of(item).name());
             return Err(vm.type_error(msg));
         };
         if i > 0 {
@@ -432,7 +432,7 @@ fn str_split(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value], from_
         Some(v) => match as_str_data(v) {
             Some(d) => Some(Text::of(d)),
             None => {
-                let msg = format!("must be str or None, not {}", vm.type_of(v).name);
+                let msg = format!("must be str or None, not {}", vm.type_of(v).name());
                 return Err(vm.type_error(msg));
             }
         },
@@ -639,7 +639,7 @@ fn str_replace(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
         match as_str_data(v) {
             Some(d) => texts.push(Text::of(d)),
             None => {
-                let msg = format!("replace() argument {} must be str, not {}", i + 1, vm.type_of(v).name);
+                let msg = format!("replace() argument {} must be str, not {}", i + 1, vm.type_of(v).name());
                 return Err(vm.type_error(msg));
             }
         }
@@ -692,7 +692,7 @@ fn str_pad(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value], name: &
             Some(d) if d.len() == 1 => d.code_points().next().unwrap_or(' ' as u32),
             Some(_) => return Err(vm.type_error("The fill character must be exactly one character long")),
             None => {
-                let msg = format!("The fill character must be a unicode character, not {}", vm.type_of(v).name);
+                let msg = format!("The fill character must be a unicode character, not {}", vm.type_of(v).name());
                 return Err(vm.type_error(msg));
             }
         },
@@ -785,7 +785,7 @@ fn str_expandtabs(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) 
 fn str_remove_affix(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Value> {
     let affix = one_arg(vm, name, args, kwnames)?;
     let Some(affix) = as_str_data(affix) else {
-        let msg = format!("{name}() argument must be str, not {}", vm.type_of(affix).name);
+        let msg = format!("{name}() argument must be str, not {}", vm.type_of(affix).name());
         return Err(vm.type_error(msg));
     };
     let text = receiver(this);

@@ -35,7 +35,7 @@ pub fn maketrans(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: &[Value]) -
     }
     for (i, a) in args.iter().enumerate().skip(1) {
         if as_str_data(a).is_none() {
-            let msg = format!("maketrans() argument {} must be str, not {}", i + 1, vm.type_of(a).name);
+            let msg = format!("maketrans() argument {} must be str, not {}", i + 1, vm.type_of(a).name());
             return Err(vm.type_error(msg));
         }
     }

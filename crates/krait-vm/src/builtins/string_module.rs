@@ -59,7 +59,7 @@ fn str_arg(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value]) -> PyResu
     check_args(vm, &format!("_string.{name}"), args, kwnames, 1, 1)?;
     match as_str_data(&args[0]) {
         Some(s) => Ok(s.code_points().collect()),
-        None => Err(vm.type_error(format!("expected str, got {}", vm.type_of(&args[0]).name))),
+        None => Err(vm.type_error(format!("expected str, got {}", vm.type_of(&args[0]).name()))),
     }
 }
 

@@ -80,7 +80,7 @@ fn audit(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<
         return Ok(vm.none());
     }
     if crate::builtins::str::as_str_data(event).is_none() {
-        let msg = format!("expected str for argument 'event', not {}", vm.type_of(event).name);
+        let msg = format!("expected str for argument 'event', not {}", vm.type_of(event).name());
         return Err(vm.type_error(msg));
     }
     let rest = crate::builtins::tuple::new_tuple(rest.to_vec());
@@ -294,7 +294,7 @@ fn intern(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult
         return Err(vm.type_error(format!("intern() takes exactly one argument ({} given)", args.len())));
     };
     if !std::ptr::eq(vm.type_of(s), &crate::builtins::str::STR_TYPE) {
-        let msg = format!("intern() argument must be str, not {}", vm.type_of(s).name);
+        let msg = format!("intern() argument must be str, not {}", vm.type_of(s).name());
         return Err(vm.type_error(msg));
     }
     Ok(crate::builtins::str::intern(crate::builtins::str::as_str(s).unwrap_or("")))
@@ -337,7 +337,7 @@ fn setrecursionlimit(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) 
         Some(Int::Small(i)) => i32::try_from(i).ok(),
         Some(Int::Big(b)) => i32::try_from(b).ok(),
         None => {
-            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(limit).name);
+            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(limit).name());
             return Err(vm.type_error(msg));
         }
     };
@@ -390,7 +390,7 @@ pub static STREAM_TYPE: crate::types::TypeObject = crate::types::TypeObject {
                 return Err(vm.type_error(format!("write() takes exactly one argument ({} given)", args.len())));
             };
             let Some(text) = crate::builtins::str::as_str_data(s) else {
-                let msg = format!("write() argument must be str, not {}", vm.type_of(s).name);
+                let msg = format!("write() argument must be str, not {}", vm.type_of(s).name());
                 return Err(vm.type_error(msg));
             };
             let n = text.len();

@@ -72,14 +72,14 @@ fn parse(vm: &mut Vm, src: &str) -> Value {
 fn text(vm: &mut Vm, r: PyResult<Value>) -> String {
     match r {
         Ok(v) => as_str(&v).expect("a str").to_string(),
-        Err(e) => format!("{}: {}", vm.type_of(&e.exception).name, message(&e.exception).unwrap_or_default()),
+        Err(e) => format!("{}: {}", vm.type_of(&e.exception).name(), message(&e.exception).unwrap_or_default()),
     }
 }
 
 fn outcome(vm: &mut Vm, r: PyResult<Value>) -> String {
     match r {
         Ok(v) => ops::repr_string(vm, &v).unwrap(),
-        Err(e) => format!("{}: {}", vm.type_of(&e.exception).name, message(&e.exception).unwrap_or_default()),
+        Err(e) => format!("{}: {}", vm.type_of(&e.exception).name(), message(&e.exception).unwrap_or_default()),
     }
 }
 

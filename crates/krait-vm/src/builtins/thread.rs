@@ -166,7 +166,7 @@ fn acquire_args(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<(boo
             None => match int_of(&t) {
                 Some(i) => crate::builtins::float::int_to_f64(vm, &i)?,
                 None => {
-                    let msg = format!("'{}' object cannot be interpreted as an integer or float", vm.type_of(&t).name);
+                    let msg = format!("'{}' object cannot be interpreted as an integer or float", vm.type_of(&t).name());
                     return Err(vm.type_error(msg));
                 }
             },

@@ -165,7 +165,7 @@ fn clock_getres(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> Py
 fn get_clock_info(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let arg = exactly_one(vm, "get_clock_info", args, kwnames)?;
     let Some(name) = crate::builtins::str::as_str(arg).map(str::to_string) else {
-        let msg = format!("get_clock_info() argument 1 must be str, not {}", vm.type_of(arg).name);
+        let msg = format!("get_clock_info() argument 1 must be str, not {}", vm.type_of(arg).name());
         return Err(vm.type_error(msg));
     };
     let (implementation, clock, monotonic, adjustable) = match name.as_str() {
@@ -418,7 +418,7 @@ fn strftime(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResu
         }
     };
     if as_str_data(format).is_none() {
-        let msg = format!("strftime() argument 1 must be str, not {}", vm.type_of(format).name);
+        let msg = format!("strftime() argument 1 must be str, not {}", vm.type_of(format).name());
         return Err(vm.type_error(msg));
     }
     let mut tm = match t {

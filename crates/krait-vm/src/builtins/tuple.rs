@@ -20,7 +20,7 @@ pub struct TupleData {
 /// `tuple + tuple`.
 fn tuple_concat(vm: &mut Vm, a: &Value, c: &Value) -> PyResult<Value> {
     let (Some(x), Some(y)) = (as_tuple(a), as_tuple(c)) else {
-        let msg = format!("can only concatenate tuple (not \"{}\") to tuple", vm.type_of(c).name);
+        let msg = format!("can only concatenate tuple (not \"{}\") to tuple", vm.type_of(c).name());
         return Err(vm.type_error(msg));
     };
     let mut items = x.items.clone();

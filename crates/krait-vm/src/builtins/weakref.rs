@@ -271,7 +271,7 @@ fn mark_referenced(v: &Value) -> bool {
 /// `ref(obj, callback=None)` / `proxy(obj, callback=None)`.
 fn make(vm: &mut Vm, ty: &'static TypeObject, obj: &Value, callback: Option<&Value>) -> PyResult<Value> {
     if !mark_referenced(obj) {
-        let msg = format!("cannot create weak reference to '{}' object", vm.type_of(obj).name);
+        let msg = format!("cannot create weak reference to '{}' object", vm.type_of(obj).name());
         return Err(vm.type_error(msg));
     }
     let addr = obj.as_object().expect("an object").addr();

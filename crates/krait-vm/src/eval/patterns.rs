@@ -68,7 +68,7 @@ pub(crate) fn get_len(vm: &mut Vm, subject: &Value) -> PyResult<Value> {
     match vm.type_of(subject).len.get() {
         Some(len) => Ok(new_int(len(vm, subject)? as i64)),
         None => {
-            let msg = format!("object of type '{}' has no len()", vm.type_of(subject).name);
+            let msg = format!("object of type '{}' has no len()", vm.type_of(subject).name());
             Err(vm.type_error(msg))
         }
     }
@@ -138,7 +138,7 @@ pub(crate) fn match_class(vm: &mut Vm, subject: &Value, cls: &Value, nargs: usiz
         let match_args = match ops::getattr(vm, cls, &intern("__match_args__")) {
             Ok(m) => {
                 if !std::ptr::eq(vm.type_of(&m), &TUPLE_TYPE) {
-                    let msg = format!("{}.__match_args__ must be a tuple (got {})", ty.name, vm.type_of(&m).name);
+                    let msg = format!("{}.__match_args__ must be a tuple (got {})", ty.name(), vm.type_of(&m).name());
                     return Err(vm.type_error(msg));
                 }
                 as_tuple(&m).expect("a tuple").items.clone()
@@ -153,7 +153,7 @@ pub(crate) fn match_class(vm: &mut Vm, subject: &Value, cls: &Value, nargs: usiz
         let allowed = if match_self { 1 } else { match_args.len() };
         if allowed < nargs {
             let plural = if allowed == 1 { "" } else { "s" };
-            let msg = format!("{}() accepts {allowed} positional sub-pattern{plural} ({nargs} given)", ty.name);
+            let msg = format!("{}() accepts {allowed} positional sub-pattern{plural} ({nargs} given)", ty.name());
             return Err(vm.type_error(msg));
         }
         if match_self {
@@ -161,7 +161,7 @@ pub(crate) fn match_class(vm: &mut Vm, subject: &Value, cls: &Value, nargs: usiz
         } else {
             for name in &match_args[..nargs] {
                 if !std::ptr::eq(vm.type_of(name), &STR_TYPE) {
-                    let msg = format!("__match_args__ elements must be strings (got {})", vm.type_of(name).name);
+                    let msg = format!("__match_args__ elements must be strings (got {})", vm.type_of(name).name());
                     return Err(vm.type_error(msg));
                 }
                 match match_class_attr(vm, subject, ty, name, &mut seen)? {
@@ -197,7 +197,7 @@ fn match_class_attr(
     let wanted = text(name);
     if seen.iter().any(|s| s.is(name) || text(s) == wanted) {
         let r = ops::repr_string(vm, name)?;
-        return Err(vm.type_error(format!("{}() got multiple sub-patterns for attribute {r}", ty.name)));
+        return Err(vm.type_error(format!("{}() got multiple sub-patterns for attribute {r}", ty.name())));
     }
     seen.push(name.clone());
     match ops::getattr(vm, subject, name) {

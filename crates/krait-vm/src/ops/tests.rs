@@ -53,7 +53,7 @@ fn outcome(vm: &mut Vm, r: PyResult<Value>) -> String {
             as_str(&s).expect("repr is a str").to_string()
         }
         Err(e) => {
-            let name = vm.type_of(&e.exception).name;
+            let name = vm.type_of(&e.exception).name();
             format!("{}: {}", name, message(&e.exception).unwrap_or_default())
         }
     }

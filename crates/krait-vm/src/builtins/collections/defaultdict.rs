@@ -212,7 +212,7 @@ fn defdict_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     }
     let new = new_like(vm, this, a)?;
     let Some(nd) = as_dict(&new) else {
-        let msg = format!("{}() returned a non-dict (type {})", vm.type_of(this).name, vm.type_of(&new).name);
+        let msg = format!("{}() returned a non-dict (type {})", vm.type_of(this).name(), vm.type_of(&new).name());
         return Err(vm.type_error(msg));
     };
     dict::update_from_mapping(vm, nd, b)?;

@@ -365,7 +365,7 @@ pub(super) fn copy(vm: &mut Vm, this: &Value) -> PyResult<Value> {
         Some(m) => crate::eval::call(vm, &type_value(ty), &[this.clone(), new_int(m as i64)], &[])?,
     };
     if as_deque(&result).is_none() {
-        let msg = format!("{}() must return a deque, not {}", ty.name, vm.type_of(&result).name);
+        let msg = format!("{}() must return a deque, not {}", ty.name(), vm.type_of(&result).name());
         return Err(vm.type_error(msg));
     }
     Ok(result)

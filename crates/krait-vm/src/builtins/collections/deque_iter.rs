@@ -128,7 +128,7 @@ fn iter_new(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[Va
         _ => return Err(vm.type_error(format!("function takes at most 2 arguments ({} given)", args.len()))),
     };
     if !vm.type_of(d).is_subtype(&DEQUE_TYPE) {
-        let msg = format!("argument 1 must be collections.deque, not {}", vm.type_of(d).name);
+        let msg = format!("argument 1 must be collections.deque, not {}", vm.type_of(d).name());
         return Err(vm.type_error(msg));
     }
     let index = match index {

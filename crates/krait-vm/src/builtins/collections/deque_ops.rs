@@ -212,7 +212,7 @@ fn items_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
 /// `d + other`: a copy of `d` extended by `other`, another deque.
 pub(super) fn deque_concat(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     if as_deque(b).is_none() {
-        let msg = format!("can only concatenate deque (not \"{}\") to deque", vm.type_of(b).name);
+        let msg = format!("can only concatenate deque (not \"{}\") to deque", vm.type_of(b).name());
         return Err(vm.type_error(msg));
     }
     let new = copy(vm, a)?;

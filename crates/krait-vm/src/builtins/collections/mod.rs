@@ -48,7 +48,7 @@ fn type_name(ty: &TypeObject) -> &str {
 /// `PyNumber_Index`, OverflowError beyond the range).
 fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
     let Some(i) = ops::index(vm, v)? else {
-        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name);
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name());
         return Err(vm.type_error(msg));
     };
     match int_of(&i) {
@@ -67,7 +67,7 @@ fn as_ssize(vm: &mut Vm, v: &Value, overflow: &'static TypeObject) -> PyResult<O
         Some(Int::Big(b)) => match isize::try_from(b) {
             Ok(n) => Ok(Some(n)),
             Err(_) => {
-                let msg = format!("cannot fit '{}' into an index-sized integer", vm.type_of(v).name);
+                let msg = format!("cannot fit '{}' into an index-sized integer", vm.type_of(v).name());
                 Err(vm.error(overflow, msg))
             }
         },
@@ -82,7 +82,7 @@ fn seq_index(vm: &mut Vm, key: &Value) -> PyResult<isize> {
     match as_ssize(vm, key, &crate::builtins::exceptions::INDEX_ERROR)? {
         Some(i) => Ok(i),
         None => {
-            let msg = format!("sequence index must be integer, not '{}'", vm.type_of(key).name);
+            let msg = format!("sequence index must be integer, not '{}'", vm.type_of(key).name());
             Err(vm.type_error(msg))
         }
     }
@@ -94,7 +94,7 @@ fn wrapper_index(vm: &mut Vm, key: &Value) -> PyResult<isize> {
     match as_ssize(vm, key, &crate::builtins::exceptions::OVERFLOW_ERROR)? {
         Some(i) => Ok(i),
         None => {
-            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(key).name);
+            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(key).name());
             Err(vm.type_error(msg))
         }
     }

@@ -19,7 +19,7 @@ fn traced(v: &Value) -> Vec<u64> {
 }
 
 fn make(vm: &mut Vm, ty: &'static TypeObject, args: &[Value]) -> Value {
-    crate::eval::call(vm, &type_value(ty), args, &[]).unwrap_or_else(|_| panic!("{}(...) raised", ty.name))
+    crate::eval::call(vm, &type_value(ty), args, &[]).unwrap_or_else(|_| panic!("{}(...) raised", ty.name()))
 }
 
 fn call_method(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> Value {

@@ -79,7 +79,7 @@ fn tuplegetter_get(vm: &mut Vm, this: &Value, obj: &Value, _: &'static TypeObjec
     let Some(t) = as_tuple(obj) else {
         let msg = format!(
             "descriptor for index '{index}' for tuple subclasses doesn't apply to '{}' object",
-            vm.type_of(obj).name
+            vm.type_of(obj).name()
         );
         return Err(vm.type_error(msg));
     };

@@ -128,7 +128,7 @@ pub static GROUPER_TYPE: TypeObject = TypeObject {
     new: Some(|vm, _, args, kwnames| {
         let args = positional_only(vm, "_grouper", args, kwnames, 2, 2)?;
         if !vm.type_of(&args[0]).is_subtype(&GROUPBY_TYPE) {
-            let msg = format!("_grouper() argument 1 must be itertools.groupby, not {}", vm.type_of(&args[0]).name);
+            let msg = format!("_grouper() argument 1 must be itertools.groupby, not {}", vm.type_of(&args[0]).name());
             return Err(vm.type_error(msg));
         }
         let grouper = Value::from_owned(alloc(&GROUPER_TYPE, Grouper { parent: args[0].clone(), tgtkey: args[1].clone() }));

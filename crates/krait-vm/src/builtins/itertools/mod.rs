@@ -87,7 +87,7 @@ pub(crate) fn iter_self(_: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// A type's name as `_PyType_Name` gives it (`count`, not `itertools.count`).
 pub(crate) fn short_name(ty: &TypeObject) -> &str {
-    ty.name.rsplit('.').next().unwrap_or(ty.name)
+    ty.name().rsplit('.').next().unwrap_or(ty.name())
 }
 
 fn plural(n: usize) -> &'static str {
@@ -230,7 +230,7 @@ const PICKLING: &[MethodDef] = &[
 const REDUCE: &[MethodDef] = &[MethodDef { name: "__reduce__", func: |vm, this, _, _| not_picklable(vm, this, "__reduce__") }];
 
 fn not_picklable(vm: &mut Vm, this: &Value, method: &str) -> PyResult<Value> {
-    let msg = format!("{}.{method}(): pickling itertools objects is not supported", vm.type_of(this).name);
+    let msg = format!("{}.{method}(): pickling itertools objects is not supported", vm.type_of(this).name());
     Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg))
 }
 

@@ -67,7 +67,7 @@ pub static TEE_DATA_TYPE: TypeObject = TypeObject {
 fn tee_data_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let args = positional_only(vm, "teedataobject", args, kwnames, 3, 3)?;
     let Some(values) = as_list(&args[1]) else {
-        let msg = format!("teedataobject() argument 2 must be list, not {}", vm.type_of(&args[1]).name);
+        let msg = format!("teedataobject() argument 2 must be list, not {}", vm.type_of(&args[1]).name());
         return Err(vm.type_error(msg));
     };
     let values = values.items.borrow().clone();

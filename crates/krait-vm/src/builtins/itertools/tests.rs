@@ -27,7 +27,7 @@ fn traced_values(v: &Value) -> Vec<Value> {
 }
 
 fn make(vm: &mut Vm, ty: &'static TypeObject, args: &[Value]) -> Value {
-    crate::eval::call(vm, &type_value(ty), args, &[]).unwrap_or_else(|_| panic!("{}(...) raised", ty.name))
+    crate::eval::call(vm, &type_value(ty), args, &[]).unwrap_or_else(|_| panic!("{}(...) raised", ty.name()))
 }
 
 fn next(vm: &mut Vm, it: &Value) -> Option<Value> {
@@ -102,7 +102,7 @@ fn filtering_iterators_trace_their_function_and_iterators() {
     for ty in [&filtering::DROPWHILE_TYPE, &filtering::TAKEWHILE_TYPE, &filtering::FILTERFALSE_TYPE] {
         let v = make(&mut vm, ty, &[func.clone(), items.clone()]);
         let seen = traced(&v);
-        assert_eq!(seen.len(), 2, "{}", ty.name);
+        assert_eq!(seen.len(), 2, "{}", ty.name());
         assert_eq!(seen[0], func.bits());
     }
     let c = make(&mut vm, &filtering::COMPRESS_TYPE, &[items.clone(), items.clone()]);
@@ -171,9 +171,9 @@ fn combinatoric_iterators_trace_each_pool_item_once() {
     assert_eq!(traced(&p), vec![x.bits(), y.bits(), first.bits()], "and the result kept for reuse");
     for ty in [&combinatoric::PERMUTATIONS_TYPE, &combinatoric::COMBINATIONS_TYPE, &combinatoric::CWR_TYPE] {
         let v = make(&mut vm, ty, &[pool.clone(), new_int(2)]);
-        assert_eq!(traced(&v), vec![x.bits(), y.bits()], "{}", ty.name);
+        assert_eq!(traced(&v), vec![x.bits(), y.bits()], "{}", ty.name());
         let first = next(&mut vm, &v).expect("a result");
-        assert_eq!(traced(&v), vec![x.bits(), y.bits(), first.bits()], "{}", ty.name);
+        assert_eq!(traced(&v), vec![x.bits(), y.bits(), first.bits()], "{}", ty.name());
     }
 }
 

@@ -184,7 +184,7 @@ pub(crate) fn real_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
             return match float_of(&r) {
                 Some(f) => Ok(f),
                 None => {
-                    let msg = format!("{}.__float__ returned non-float (type {})", ty.name, vm.type_of(&r).name);
+                    let msg = format!("{}.__float__ returned non-float (type {})", ty.name(), vm.type_of(&r).name());
                     Err(vm.type_error(msg))
                 }
             };
@@ -198,7 +198,7 @@ pub(crate) fn real_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
             return int_to_f64(vm, &i);
         }
     }
-    Err(vm.type_error(format!("must be real number, not {}", ty.name)))
+    Err(vm.type_error(format!("must be real number, not {}", ty.name())))
 }
 
 /// The one argument of a METH_O function, as a double.
@@ -218,6 +218,6 @@ fn index_arg(vm: &mut Vm, v: &Value) -> PyResult<IBig> {
     if let Some(i) = crate::ops::index(vm, v)?.as_ref().and_then(int_of) {
         return Ok(i.to_ibig());
     }
-    let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name);
+    let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name());
     Err(vm.type_error(msg))
 }

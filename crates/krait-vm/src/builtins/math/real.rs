@@ -469,7 +469,7 @@ pub(super) fn trunc(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -
     match crate::builtins::float::float_of(x) {
         Some(f) => float_to_int(vm, f),
         None => {
-            let msg = format!("type {} doesn't define __trunc__ method", vm.type_of(x).name);
+            let msg = format!("type {} doesn't define __trunc__ method", vm.type_of(x).name());
             Err(vm.type_error(msg))
         }
     }

@@ -249,7 +249,7 @@ pub fn utime(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyRes
 /// Nanoseconds as (seconds, nanoseconds), floored.
 fn ns_split(vm: &mut Vm, v: &Value) -> PyResult<(i64, i64)> {
     let Some(i) = crate::ops::index(vm, v)? else {
-        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name);
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name());
         return Err(vm.type_error(msg));
     };
     let n = crate::builtins::int::int_of(&i).map(|i| i.to_ibig()).unwrap_or_default();

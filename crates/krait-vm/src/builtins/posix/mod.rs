@@ -317,7 +317,7 @@ pub(crate) fn positional<'a>(
 /// OverflowError `msg` outside `min..=max`.
 pub(crate) fn int_in(vm: &mut Vm, v: &Value, min: i64, max: i64, msg: &str) -> PyResult<i64> {
     let Some(i) = crate::ops::index(vm, v)? else {
-        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name);
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name());
         return Err(vm.type_error(msg));
     };
     let n = match int_of(&i) {
@@ -340,7 +340,7 @@ pub(crate) fn c_int(vm: &mut Vm, v: &Value) -> PyResult<i32> {
 /// messages.
 pub(crate) fn format_i(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     let Some(i) = crate::ops::index(vm, v)? else {
-        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name);
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name());
         return Err(vm.type_error(msg));
     };
     let negative = int_of(&i).is_some_and(|i| i.is_negative());

@@ -74,13 +74,13 @@ pub fn fspath(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         return Ok(v.clone());
     }
     let Some(r) = crate::builtins::classes::call_dunder(vm, v, "__fspath__", &[])? else {
-        let msg = format!("expected str, bytes or os.PathLike object, not {}", vm.type_of(v).name);
+        let msg = format!("expected str, bytes or os.PathLike object, not {}", vm.type_of(v).name());
         return Err(vm.type_error(msg));
     };
     if as_str_data(&r).is_some() || crate::builtins::bytes::as_bytes(&r).is_some() {
         return Ok(r);
     }
-    let msg = format!("expected {}.__fspath__() to return str or bytes, not {}", vm.type_of(v).name, vm.type_of(&r).name);
+    let msg = format!("expected {}.__fspath__() to return str or bytes, not {}", vm.type_of(v).name(), vm.type_of(&r).name());
     Err(vm.type_error(msg))
 }
 
@@ -107,7 +107,7 @@ pub fn path_arg(vm: &mut Vm, fname: &str, arg: &str, v: Option<&Value>, kind: Pa
             (false, true) => "string, bytes, os.PathLike or None",
             (false, false) => "string, bytes or os.PathLike",
         };
-        let msg = format!("{fname}: {arg} should be {allowed}, not {}", vm.type_of(v).name);
+        let msg = format!("{fname}: {arg} should be {allowed}, not {}", vm.type_of(v).name());
         return Err(vm.type_error(msg));
     };
     if as_str_data(&path).is_some() {
@@ -130,7 +130,7 @@ fn has_index(vm: &mut Vm, v: &Value) -> PyResult<bool> {
 /// range.
 pub fn fd_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     let Some(i) = crate::ops::index(vm, v)? else {
-        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name);
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name());
         return Err(vm.type_error(msg));
     };
     match crate::builtins::int::int_of(&i) {
@@ -174,7 +174,7 @@ pub fn dir_fd_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i32> {
         Some(v) if is_none(v) => Ok(AT_FDCWD),
         Some(v) if crate::builtins::int::int_of(v).is_some() || vm.type_of(v).heap.is_some() && has_index(vm, v)? => fd_arg(vm, v),
         Some(v) => {
-            let msg = format!("argument should be integer or None, not {}", vm.type_of(v).name);
+            let msg = format!("argument should be integer or None, not {}", vm.type_of(v).name());
             Err(vm.type_error(msg))
         }
     }

@@ -165,7 +165,7 @@ fn env_bytes(vm: &mut Vm, fname: &str, v: &Value) -> PyResult<Vec<u8>> {
         b.to_vec()
     } else {
         let path = super::path::fspath(vm, v).map_err(|_| {
-            let msg = format!("{fname}: expected str, bytes or os.PathLike object, not {}", vm.type_of(v).name);
+            let msg = format!("{fname}: expected str, bytes or os.PathLike object, not {}", vm.type_of(v).name());
             vm.type_error(msg)
         })?;
         return env_bytes(vm, fname, &path);

@@ -306,5 +306,5 @@ fn match_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let g0 = group_slice(vm, v, 0, none())?;
     let r = repr_cut(vm, &g0, 50)?;
     let m = match_of(v);
-    Ok(new_str(&format!("<{} object; span=({}, {}), match={r}>", vm.type_of(v).name, m.marks[0], m.marks[1])))
+    Ok(new_str(&format!("<{} object; span=({}, {}), match={r}>", vm.type_of(v).name(), m.marks[0], m.marks[1])))
 }

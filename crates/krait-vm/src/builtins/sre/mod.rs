@@ -139,7 +139,7 @@ fn ssize_or(vm: &mut Vm, v: &Option<Value>, default: i64) -> PyResult<i64> {
 /// A C `int` argument (`_PyLong_AsInt`).
 fn c_int_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     let Some(i) = crate::ops::index(vm, v)? else {
-        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name);
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name());
         return Err(vm.type_error(msg));
     };
     let n = match int_of(&i) {

@@ -154,7 +154,7 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
         match Subject::try_new(&pattern) {
             Some(s) => s.is_bytes() as i32,
             None => {
-                let msg = format!("expected string or bytes-like object, got '{}'", vm.type_of(&pattern).name);
+                let msg = format!("expected string or bytes-like object, got '{}'", vm.type_of(&pattern).name());
                 return Err(vm.type_error(msg));
             }
         }
@@ -181,7 +181,7 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
 
 /// Clinic's "compile() argument 'code' must be list, not tuple".
 fn argument_type(vm: &mut Vm, name: &str, want: &str, got: &Value) -> crate::vm::PyErr {
-    let msg = format!("compile() argument '{name}' must be {want}, not {}", vm.type_of(got).name);
+    let msg = format!("compile() argument '{name}' must be {want}, not {}", vm.type_of(got).name());
     vm.type_error(msg)
 }
 

@@ -62,7 +62,7 @@ impl Subject {
         match Subject::try_new(v) {
             Some(s) => Ok(s),
             None => {
-                let msg = format!("expected string or bytes-like object, got '{}'", vm.type_of(v).name);
+                let msg = format!("expected string or bytes-like object, got '{}'", vm.type_of(v).name());
                 Err(vm.type_error(msg))
             }
         }
@@ -193,7 +193,7 @@ pub fn slice_of(vm: &mut Vm, v: &Value, i: usize, j: usize) -> PyResult<Value> {
             Ok(new_bytes(b[i.min(j)..j].to_vec()))
         }
         None => {
-            let msg = format!("expected string or bytes-like object, got '{}'", vm.type_of(v).name);
+            let msg = format!("expected string or bytes-like object, got '{}'", vm.type_of(v).name());
             Err(vm.type_error(msg))
         }
     }

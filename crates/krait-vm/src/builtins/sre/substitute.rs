@@ -208,7 +208,7 @@ fn join_str(vm: &mut Vm, subject: &Subject, pieces: Vec<Piece>) -> PyResult<Valu
                     len += s.len();
                 }
                 None => {
-                    let msg = format!("sequence item {k}: expected str instance, {} found", vm.type_of(v).name);
+                    let msg = format!("sequence item {k}: expected str instance, {} found", vm.type_of(v).name());
                     return Err(vm.type_error(msg));
                 }
             },
@@ -242,7 +242,7 @@ fn join_bytes(vm: &mut Vm, subject: &Subject, pieces: Vec<Piece>) -> PyResult<Va
                 } else if let Some(b) = as_buffer(v) {
                     out.extend_from_slice(&b);
                 } else {
-                    let msg = format!("sequence item {k}: expected a bytes-like object, {} found", vm.type_of(v).name);
+                    let msg = format!("sequence item {k}: expected a bytes-like object, {} found", vm.type_of(v).name());
                     return Err(vm.type_error(msg));
                 }
             }
