@@ -286,12 +286,12 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             vm.frames.last_mut().expect("a frame is running")
         };
     }
-    // Weak reference callbacks queued by frees (see `builtins::weakref`)
-    // run after the instructions that typically free objects.
-    macro_rules! weakref_callbacks {
+    // Finalizers and weak reference callbacks queued by frees (see
+    // `finalize`) run after the instructions that typically free objects.
+    macro_rules! run_pending {
         () => {
-            if crate::builtins::weakref::pending() {
-                crate::builtins::weakref::run_pending(vm);
+            if crate::finalize::pending() {
+                crate::finalize::run_pending(vm);
             }
         };
     }
@@ -315,7 +315,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::RESUME | Opcode::NOP | Opcode::CACHE | Opcode::PRECALL => {}
             Opcode::POP_TOP => {
                 drop(pop!());
-                weakref_callbacks!();
+                run_pending!();
             }
             Opcode::PUSH_NULL => vm.stack.push(Value::NULL),
             Opcode::LOAD_CONST => vm.stack.push(co.consts[arg as usize].clone()),
@@ -345,7 +345,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 }
                 let old = std::mem::replace(&mut vm.stack[slot], Value::NULL);
                 drop(old);
-                weakref_callbacks!();
+                run_pending!();
             }
             Opcode::DELETE_NAME | Opcode::DELETE_GLOBAL => {
                 let name = co.names[arg as usize].clone();
@@ -354,7 +354,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 if !as_dict(&ns).expect("a namespace dict").remove(vm, &name)? {
                     return Err(name_error(vm, &name));
                 }
-                weakref_callbacks!();
+                run_pending!();
             }
             Opcode::LOAD_NAME => {
                 let name = co.names[arg as usize].clone();
@@ -384,7 +384,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     // dict subclass with its own `__setitem__`.
                     store_item(vm, &ns, name, v)?;
                 }
-                weakref_callbacks!();
+                run_pending!();
             }
             Opcode::LOAD_GLOBAL => {
                 let cache = &code.get().caches[at];
@@ -462,7 +462,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let obj = pop!();
                 crate::builtins::classes::setattr(vm, &obj, &name, None)?;
                 drop(obj);
-                weakref_callbacks!();
+                run_pending!();
             }
             Opcode::LOAD_BUILD_CLASS => {
                 let builtins = frame!().builtins.clone();
@@ -629,7 +629,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
                 jump(frame!(), op, arg);
-                weakref_callbacks!();
+                run_pending!();
             }
             Opcode::GET_ITER => {
                 let v = pop!();
@@ -864,7 +864,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let container = pop!();
                 delete_item(vm, &container, &key)?;
                 drop((container, key));
-                weakref_callbacks!();
+                run_pending!();
             }
             Opcode::UNPACK_SEQUENCE => {
                 let seq = pop!();
@@ -942,7 +942,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     return Err(unbound_deref(vm, &co.co, arg as usize));
                 }
                 drop(old);
-                weakref_callbacks!();
+                run_pending!();
             }
             Opcode::STORE_DEREF => {
                 let v = pop!();
@@ -1197,7 +1197,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 }
                 vm.stack.truncate(f.base);
                 drop(f);
-                weakref_callbacks!();
+                run_pending!();
                 if vm.frames.len() < entry {
                     return Ok(v);
                 }

@@ -78,7 +78,41 @@ pub enum Sent {
 
 pub(crate) unsafe fn dealloc_generator(p: ObjPtr) {
     // SAFETY: generators are allocated by `new_generator` as Obj<GenData>.
+    if needs_close(unsafe { p.data::<GenData>() }) {
+        // CPython's `_PyGen_Finalize`: closing runs the `finally` blocks
+        // and `__exit__`s the generator is suspended in.
+        crate::finalize::defer(p, finalize_generator);
+        return;
+    }
+    // SAFETY: as above.
     unsafe { dealloc_boxed::<GenData>(p) }
+}
+
+/// Would closing the generator run its code: is it suspended where a
+/// handler (a `try`, a `with`) covers? (Elsewhere GeneratorExit would
+/// leave it at once, which no one can see.)
+fn needs_close(g: &GenData) -> bool {
+    if g.kind == Kind::AsyncGenerator {
+        return false;
+    }
+    let Ok(state) = g.state.try_borrow() else { return false };
+    let State::Suspended(saved) = &*state else { return false };
+    let Some(code) = crate::builtins::function::as_code(&saved.frame.code) else { return false };
+    let offset = saved.frame.ip.saturating_sub(1) as u32;
+    code.co.exception_table.iter().any(|h| h.start <= offset && offset < h.end)
+}
+
+/// Would freeing generator `v` now close it (see `needs_close`)?
+pub(crate) fn needs_finalizing(v: &Value) -> bool {
+    data_of(v).is_some_and(needs_close)
+}
+
+/// Close a generator freed while suspended in a handler; an error is
+/// reported against the generator.
+pub(crate) fn finalize_generator(vm: &mut Vm, gen: &Value) {
+    if let Err(e) = close(vm, gen) {
+        crate::run::write_unraisable(vm, &e, gen);
+    }
 }
 
 pub(crate) fn trace_generator(p: ObjPtr, visit: Visit) {

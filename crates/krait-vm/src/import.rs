@@ -244,6 +244,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_string",
     "_thread",
     "_weakref",
+    "atexit",
     "builtins",
     "errno",
     "itertools",
@@ -271,6 +272,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "time" => Ok(Some(crate::builtins::time::new_time_module(vm)?)),
         "_collections" => Ok(Some(crate::builtins::collections::new_collections_module(vm)?)),
         "_string" => Ok(Some(crate::builtins::string_module::new_string_module(vm)?)),
+        "atexit" => Ok(Some(crate::builtins::atexit::new_atexit_module(vm)?)),
         _ => Ok(None),
     }
 }

@@ -18,6 +18,7 @@
 
 pub mod builtins;
 pub mod eval;
+pub mod finalize;
 pub mod generator;
 pub mod generator_async;
 pub mod import;

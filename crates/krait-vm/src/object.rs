@@ -227,7 +227,12 @@ fn free(p: ObjPtr) {
 }
 
 fn dealloc_now(p: ObjPtr) {
-    let dealloc = p.ty().dealloc;
+    let ty = p.ty();
+    if ty.flags.get() & crate::types::tp_flags::HAS_DEL != 0 && crate::finalize::defer_del(p) {
+        // Resurrected until its `__del__` has run.
+        return;
+    }
+    let dealloc = ty.dealloc;
     // SAFETY: the count is zero, so nothing refers to `p`; its type's
     // `dealloc` matches how it was allocated.
     unsafe { dealloc(p) }

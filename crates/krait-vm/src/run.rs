@@ -36,7 +36,7 @@ pub fn run_main(vm: &mut Vm, code: CodeObject, kind: MainKind) -> i32 {
     let filename = code.co_filename.clone();
     let result = run_main_inner(vm, code, kind);
     let _ = vm.stdout.flush();
-    match result {
+    let status = match result {
         Ok(()) => 0,
         Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::SYSTEM_EXIT) => {
             system_exit_status(vm, &e.exception)
@@ -45,7 +45,51 @@ pub fn run_main(vm: &mut Vm, code: CodeObject, kind: MainKind) -> i32 {
             print_exception(vm, &e, &filename);
             1
         }
+    };
+    shutdown(vm);
+    status
+}
+
+/// What CPython's `Py_FinalizeEx` does that a program can see: the `atexit`
+/// callbacks, then `__main__`'s globals released as `_PyModule_ClearDict`
+/// does (names with one leading underscore first, then the others but
+/// `__builtins__`, each set to None in order), each freed object's
+/// finalizer running as it goes.
+///
+/// PROVISIONAL: other modules are not cleared (their objects' `__del__`
+/// do not run at exit).
+fn shutdown(vm: &mut Vm) {
+    crate::finalize::run_pending(vm);
+    crate::builtins::atexit::run_exitfuncs(vm);
+    let main_key = new_str("__main__");
+    let modules = vm.sys_modules.clone();
+    let main = as_dict(&modules).and_then(|m| m.get_str(&main_key));
+    if let Some(globals) = main.as_ref().and_then(crate::builtins::function::as_module).map(|m| m.dict.clone()) {
+        let others = as_dict(&modules)
+            .map(|m| m.items())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|(_, m)| crate::builtins::function::as_module(m).map(|m| m.dict.clone()))
+            .filter(|d| !d.is(&globals))
+            .filter_map(|d| d.as_object().map(|p| p.addr()))
+            .collect();
+        crate::finalize::finalize_reachable(vm, &globals, &others);
+        let g = as_dict(&globals).expect("a module's dict");
+        let single_underscore = |k: &str| k.starts_with('_') && !k.starts_with("__");
+        for first_pass in [true, false] {
+            for (k, v) in g.items() {
+                let Some(name) = as_str(&k) else { continue };
+                let clear = if first_pass { single_underscore(name) } else { name != "__builtins__" };
+                if clear && !crate::builtins::singletons::is_none(&v) {
+                    drop(v);
+                    let _ = g.set(vm, k, crate::builtins::singletons::none());
+                    crate::finalize::run_pending(vm);
+                }
+            }
+        }
     }
+    crate::finalize::run_pending(vm);
+    let _ = vm.stdout.flush();
 }
 
 /// The exit status an uncaught SystemExit asks for (CPython's
@@ -103,9 +147,64 @@ fn run_main_inner(vm: &mut Vm, code: CodeObject, kind: MainKind) -> PyResult<()>
 /// a `__del__`'s) as CPython's `PyErr_WriteUnraisable`: "Exception ignored
 /// in: OBJ", then the traceback.
 pub fn write_unraisable(vm: &mut Vm, e: &PyErr, obj: &Value) {
-    let shown = ops::repr(vm, obj).ok().and_then(|r| as_str(&r).map(str::to_string)).unwrap_or_else(|| "<object repr() failed>".into());
-    let mut out = format!("Exception ignored in: {shown}\n");
-    format_exception(vm, &e.exception, &mut out);
+    report_unraisable(vm, e, None, obj);
+}
+
+/// `write_unraisable` with CPython's `_PyErr_WriteUnraisableMsg` message:
+/// "`msg`: OBJ" ("Exception ignored in atexit callback: ...").
+pub fn write_unraisable_msg(vm: &mut Vm, e: &PyErr, msg: &str, obj: &Value) {
+    report_unraisable(vm, e, Some(msg), obj);
+}
+
+/// Through `sys.unraisablehook` when a program replaced it (given CPython's
+/// `UnraisableHookArgs`), else printed here.
+fn report_unraisable(vm: &mut Vm, e: &PyErr, msg: Option<&str>, obj: &Value) {
+    let hook = vm.sys_module().ok().and_then(|sys| {
+        let m = crate::builtins::function::as_module(&sys)?;
+        let d = as_dict(&m.dict)?;
+        let hook = d.get_str(&crate::builtins::str::intern("unraisablehook"))?;
+        let default = d.get_str(&crate::builtins::str::intern("__unraisablehook__"));
+        (!default.is_some_and(|h| h.is(&hook))).then_some(hook)
+    });
+    if let Some(hook) = hook {
+        let Ok(args) = unraisable_args(vm, e, msg, obj) else { return };
+        if let Err(e2) = crate::eval::call(vm, &hook, &[args], &[]) {
+            print_unraisable(vm, &e2.exception, Some("Exception ignored in sys.unraisablehook"), &hook);
+        }
+        return;
+    }
+    print_unraisable(vm, &e.exception, msg, obj);
+}
+
+/// `sys.UnraisableHookArgs(exc_type, exc_value, exc_traceback, err_msg, object)`.
+fn unraisable_args(vm: &mut Vm, e: &PyErr, msg: Option<&str>, obj: &Value) -> PyResult<Value> {
+    let none = crate::builtins::singletons::none;
+    let tb = crate::builtins::exceptions::as_exception(&e.exception)
+        .map(|x| x.traceback.borrow().clone())
+        .filter(|t| !t.is_null())
+        .unwrap_or_else(none);
+    let fields = [
+        ("exc_type", crate::types::type_value(vm.type_of_static(&e.exception))),
+        ("exc_value", e.exception.clone()),
+        ("exc_traceback", tb),
+        ("err_msg", msg.map_or_else(none, new_str)),
+        ("object", if obj.is_null() { none() } else { obj.clone() }),
+    ];
+    crate::builtins::namespace::new_struct_seq(vm, "sys", "UnraisableHookArgs", &fields)
+}
+
+/// CPython's default unraisable hook: "MSG: OBJ" (MSG defaults to
+/// "Exception ignored in"; just "MSG" without an object), then the
+/// exception as an uncaught one is printed.
+pub fn print_unraisable(vm: &mut Vm, exc: &Value, msg: Option<&str>, obj: &Value) {
+    let mut out = String::new();
+    if !obj.is_null() && !crate::builtins::singletons::is_none(obj) {
+        let shown = ops::repr(vm, obj).ok().and_then(|r| as_str(&r).map(str::to_string)).unwrap_or_else(|| "<object repr() failed>".into());
+        out = format!("{}: {shown}\n", msg.unwrap_or("Exception ignored in"));
+    } else if let Some(m) = msg {
+        out = format!("{m}\n");
+    }
+    format_exception(vm, exc, &mut out);
     let _ = vm.stdout.flush();
     let _ = std::io::stderr().write_all(out.as_bytes());
 }

@@ -335,6 +335,9 @@ pub mod tp_flags {
     /// The class has abstract methods: `object.__new__` refuses it
     /// (`Py_TPFLAGS_IS_ABSTRACT`, set by assigning `__abstractmethods__`).
     pub const IS_ABSTRACT: u32 = 1 << 20;
+    /// A class in the MRO defines `__del__`: freeing an instance first
+    /// runs it (see `finalize`).
+    pub const HAS_DEL: u32 = 1 << 0;
 }
 
 /// Assigning (`Some`) or deleting (`None`) a built-in type's data attribute.

@@ -26,7 +26,7 @@ use crate::builtins::slot_wrappers::Wrapped;
 use crate::builtins::dict::as_dict;
 use crate::builtins::str::{as_str, new_str};
 use crate::ops;
-use crate::types::{type_value, BinOp, CompareOp, NumberSlots, TypeObject, OBJECT_TYPE};
+use crate::types::{tp_flags, type_value, BinOp, CompareOp, NumberSlots, TypeObject, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -69,10 +69,12 @@ enum SlotKind {
     DescrGet,
     DescrSet,
     Number,
+    /// Not a slot: the `HAS_DEL` flag.
+    Del,
 }
 
 impl SlotKind {
-    const ALL: [SlotKind; 17] = [
+    const ALL: [SlotKind; 18] = [
         SlotKind::Repr,
         SlotKind::Str,
         SlotKind::Hash,
@@ -90,6 +92,7 @@ impl SlotKind {
         SlotKind::DescrGet,
         SlotKind::DescrSet,
         SlotKind::Number,
+        SlotKind::Del,
     ];
 
     /// The dunders that fill this slot.
@@ -112,6 +115,7 @@ impl SlotKind {
             SlotKind::DescrGet => &["__get__"],
             SlotKind::DescrSet => &["__set__", "__delete__"],
             SlotKind::Number => NUMBER_DUNDERS,
+            SlotKind::Del => &["__del__"],
         }
     }
 
@@ -155,6 +159,10 @@ fn fill_slot(ty: &TypeObject, solid: &'static TypeObject, kind: SlotKind) {
         SlotKind::DescrGet => ty.descr_get.set(pick(wrap, slot_descr_get, solid.descr_get.get())),
         SlotKind::DescrSet => ty.descr_set.set(pick(wrap, slot_descr_set, solid.descr_set.get())),
         SlotKind::Number => ty.number.set(if wrap { &HEAP_NUMBER_SLOTS } else { solid.number.get() }),
+        SlotKind::Del => {
+            let flags = ty.flags.get() & !tp_flags::HAS_DEL;
+            ty.flags.set(if wrap { flags | tp_flags::HAS_DEL } else { flags });
+        }
     }
 }
 

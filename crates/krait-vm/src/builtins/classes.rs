@@ -1347,8 +1347,8 @@ pub fn new_class(
         heap: Some(Box::leak(Box::new(data))),
         ..TypeObject::builtin(leaked_name, Some(base_types[0]), dealloc, trace)
     };
-    fill_slots(&mut ty, solid);
     ty.flags.set(flags);
+    fill_slots(&mut ty, solid);
     let ty: &'static TypeObject = Box::leak(Box::new(ty));
     for b in &base_types {
         if let Some(h) = heap(b) {

@@ -22,6 +22,21 @@ pub struct ListData {
     pub items: RefCell<Vec<Value>>,
 }
 
+impl Drop for ListData {
+    /// Items are released last first, as CPython's `list_dealloc` does
+    /// (the order their `__del__`s run in).
+    fn drop(&mut self) {
+        release_reversed(std::mem::take(self.items.get_mut()));
+    }
+}
+
+/// Drop `items` last first.
+fn release_reversed(mut items: Vec<Value>) {
+    while let Some(v) = items.pop() {
+        drop(v);
+    }
+}
+
 pub static LIST_TYPE: TypeObject = TypeObject {
     flags: std::cell::Cell::new(crate::types::tp_flags::SEQUENCE | crate::types::tp_flags::MATCH_SELF),
     repr: Slot::new(list_repr),
@@ -393,7 +408,7 @@ fn list_clear(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> P
         return Err(vm.type_error(format!("list.clear() takes no arguments ({} given)", args.len())));
     }
     let old = std::mem::take(&mut *receiver(this).items.borrow_mut());
-    drop(old);
+    release_reversed(old);
     Ok(vm.none())
 }
 

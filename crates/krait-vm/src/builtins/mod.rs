@@ -1,5 +1,6 @@
 //! The built-in types, one module each.
 
+pub mod atexit;
 pub mod bytes;
 pub mod bytes_methods;
 pub mod class_slots;

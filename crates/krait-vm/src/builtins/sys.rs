@@ -56,6 +56,9 @@ pub fn new_sys_module(vm: &mut Vm) -> PyResult<Value> {
     for (name, f) in functions {
         dd.set(vm, new_str(name), crate::builtins::function::new_builtin(name, f))?;
     }
+    let hook = crate::builtins::function::new_builtin("unraisablehook", unraisablehook);
+    dd.set(vm, new_str("unraisablehook"), hook.clone())?;
+    dd.set(vm, new_str("__unraisablehook__"), hook)?;
     dd.set(vm, new_str("audit"), crate::builtins::function::new_builtin("audit", audit))?;
     dd.set(vm, new_str("addaudithook"), crate::builtins::function::new_builtin("addaudithook", addaudithook))?;
     set_identity(vm, dd)?;
@@ -298,6 +301,22 @@ fn intern(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult
         return Err(vm.type_error(msg));
     }
     Ok(crate::builtins::str::intern(crate::builtins::str::as_str(s).unwrap_or("")))
+}
+
+/// `sys.unraisablehook(unraisable)`: print an `UnraisableHookArgs` as
+/// CPython's default hook does.
+fn unraisablehook(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "unraisablehook", kwnames)?;
+    let [u] = args else {
+        let msg = format!("sys.unraisablehook() takes exactly one argument ({} given)", args.len());
+        return Err(vm.type_error(msg));
+    };
+    let exc = crate::ops::getattr(vm, u, &new_str("exc_value"))?;
+    let msg = crate::ops::getattr(vm, u, &new_str("err_msg"))?;
+    let obj = crate::ops::getattr(vm, u, &new_str("object"))?;
+    let msg = crate::builtins::str::as_str(&msg).map(str::to_string);
+    crate::run::print_unraisable(vm, &exc, msg.as_deref(), &obj);
+    Ok(crate::builtins::singletons::none())
 }
 
 /// `sys.exit([status])`: raise SystemExit(status).

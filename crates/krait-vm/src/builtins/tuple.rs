@@ -17,6 +17,16 @@ pub struct TupleData {
     pub items: Vec<Value>,
 }
 
+impl Drop for TupleData {
+    /// Items are released last first, as CPython's `tupledealloc` does
+    /// (the order their `__del__`s run in).
+    fn drop(&mut self) {
+        while let Some(v) = self.items.pop() {
+            drop(v);
+        }
+    }
+}
+
 /// `tuple + tuple`.
 fn tuple_concat(vm: &mut Vm, a: &Value, c: &Value) -> PyResult<Value> {
     let (Some(x), Some(y)) = (as_tuple(a), as_tuple(c)) else {

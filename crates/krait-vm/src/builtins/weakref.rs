@@ -12,12 +12,10 @@
 //!   `__slots__` leave out `__weakref__`), functions and types (types are
 //!   immortal, so their weak references never die).
 //! - When a referent is freed, its weak references are cleared at once
-//!   (calling one then gives None), and those with a callback are queued;
-//!   the evaluation loop runs the queued callbacks at the next instruction
-//!   that deletes, stores a name, pops, returns or jumps back
-//!   (`run_pending`), because freeing has no interpreter to call them with.
-//!   A callback's exception is reported as CPython's "Exception ignored
-//!   in" and dropped.
+//!   (calling one then gives None), and those with a callback are queued
+//!   in `finalize`, which runs them at the next instruction boundary that
+//!   may free objects, because freeing has no interpreter to call them
+//!   with.
 //! - A weak reference object removes itself from the table when it dies
 //!   before its referent.
 
@@ -39,9 +37,6 @@ use crate::vm::{PyResult, Vm};
 thread_local! {
     /// Referent address -> addresses of its weak reference objects.
     static TABLE: RefCell<HashMap<usize, Vec<usize>>> = RefCell::new(HashMap::new());
-    /// (weak reference, callback) pairs waiting to be called.
-    static PENDING: RefCell<Vec<(Value, Value)>> = const { RefCell::new(Vec::new()) };
-    static HAS_PENDING: Cell<bool> = const { Cell::new(false) };
 }
 
 pub struct WeakrefData {
@@ -328,7 +323,6 @@ fn ref_init(vm: &mut Vm, _: &Value, args: &[Value], _: &[Value]) -> PyResult<Val
 /// queue their callbacks.
 pub fn clear(addr: usize) {
     let Some(list) = TABLE.with(|t| t.borrow_mut().remove(&addr)) else { return };
-    let mut queued = Vec::new();
     for w in list {
         let wp = ObjPtr::from_addr(w);
         // SAFETY: the table holds only live weak reference objects.
@@ -336,36 +330,8 @@ pub fn clear(addr: usize) {
         data.referent.set(0);
         let cb = data.callback.borrow().clone();
         if !cb.is_null() {
-            queued.push((Value::from_borrowed(wp), cb));
+            crate::finalize::queue_callback(Value::from_borrowed(wp), cb);
         }
-    }
-    if !queued.is_empty() {
-        PENDING.with(|p| p.borrow_mut().extend(queued));
-        HAS_PENDING.with(|h| h.set(true));
-    }
-}
-
-/// Are callbacks waiting?
-#[inline]
-pub fn pending() -> bool {
-    HAS_PENDING.with(|h| h.get())
-}
-
-/// Call the queued callbacks (each with its weak reference), reporting
-/// their exceptions as unraisable.
-pub fn run_pending(vm: &mut Vm) {
-    HAS_PENDING.with(|h| h.set(false));
-    loop {
-        let batch = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
-        if batch.is_empty() {
-            return;
-        }
-        for (w, cb) in batch {
-            if let Err(e) = crate::eval::call(vm, &cb, std::slice::from_ref(&w), &[]) {
-                crate::run::write_unraisable(vm, &e, &cb);
-            }
-        }
-        HAS_PENDING.with(|h| h.set(false));
     }
 }
 
