@@ -264,6 +264,23 @@ fn unbound_deref(vm: &mut Vm, co: &krait_compiler::code::CodeObject, index: usiz
     }
 }
 
+/// Look a name up in a namespace: an exact dict directly, any other
+/// mapping through `__getitem__`, whose KeyError means absent (CPython's
+/// LOAD_NAME and LOAD_CLASSDEREF).
+fn namespace_get(vm: &mut Vm, ns: &Value, key: &Value) -> PyResult<Option<Value>> {
+    if std::ptr::eq(vm.type_of(ns), &crate::builtins::dict::DICT_TYPE) {
+        return as_dict(ns).expect("a dict").get(vm, key);
+    }
+    if ns.is_null() {
+        return Ok(None);
+    }
+    match ops::getitem(vm, ns, key) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::KEY_ERROR) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// Look a name up in a dict value.
 fn dict_get(vm: &mut Vm, d: &Value, key: &Value) -> PyResult<Option<Value>> {
     match as_dict(d) {
@@ -351,7 +368,13 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let name = co.names[arg as usize].clone();
                 let f = frame!();
                 let ns = if op == Opcode::DELETE_NAME { f.locals.clone() } else { f.globals.clone() };
-                if !as_dict(&ns).expect("a namespace dict").remove(vm, &name)? {
+                let deleted = match as_dict(&ns).filter(|_| std::ptr::eq(vm.type_of(&ns), &crate::builtins::dict::DICT_TYPE)) {
+                    Some(d) => d.remove(vm, &name)?,
+                    // Any error of a mapping's `__delitem__` becomes the
+                    // NameError (CPython's DELETE_NAME).
+                    None => delete_item(vm, &ns, &name).is_ok(),
+                };
+                if !deleted {
                     return Err(name_error(vm, &name));
                 }
                 run_pending!();
@@ -360,7 +383,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let name = co.names[arg as usize].clone();
                 let f = frame!();
                 let (locals, globals, builtins) = (f.locals.clone(), f.globals.clone(), f.builtins.clone());
-                let mut found = dict_get(vm, &locals, &name)?;
+                let mut found = namespace_get(vm, &locals, &name)?;
                 if found.is_none() {
                     found = dict_get(vm, &globals, &name)?;
                 }
@@ -476,10 +499,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 // first, then from the cell.
                 let name = crate::builtins::str::new_str(&localsplus_name(&co.co, arg as usize));
                 let locals = frame!().locals.clone();
-                let found = match as_dict(&locals) {
-                    Some(d) => d.get(vm, &name)?,
-                    None => None,
-                };
+                let found = namespace_get(vm, &locals, &name)?;
                 let v = match found {
                     Some(v) => v,
                     None => {
@@ -1208,12 +1228,12 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::SETUP_ANNOTATIONS => {
                 let locals = frame!().locals.clone();
-                let Some(d) = as_dict(&locals) else {
+                if locals.is_null() {
                     return Err(vm.error(&crate::builtins::exceptions::SYSTEM_ERROR, "no locals found when setting up annotations"));
-                };
+                }
                 let key = crate::builtins::str::intern("__annotations__");
-                if d.get(vm, &key)?.is_none() {
-                    d.set(vm, key, new_dict())?;
+                if namespace_get(vm, &locals, &key)?.is_none() {
+                    store_item(vm, &locals, key, new_dict())?;
                 }
             }
             Opcode::PRINT_EXPR => {
@@ -1708,10 +1728,8 @@ pub fn current_locals(vm: &mut Vm) -> PyResult<Value> {
     if !frame.locals.is_null() {
         return Ok(frame.locals.clone());
     }
-    let code = frame.code.clone();
-    let n = CodeRef::of(&code).get().nlocalsplus;
-    let values = vm.stack[frame.base..frame.base + n].to_vec();
-    crate::builtins::frame::locals_dict(vm, &code, &values)
+    let index = vm.frames.len() - 1;
+    crate::builtins::frame::running_frame_locals(vm, index)
 }
 
 /// The globals of the running Python frame.

@@ -131,10 +131,12 @@ fn run_main_inner(vm: &mut Vm, code: CodeObject, kind: MainKind) -> PyResult<()>
     g.set(vm, new_str("__package__"), crate::builtins::singletons::none())?;
     g.set(vm, new_str("__loader__"), crate::builtins::singletons::none())?;
     g.set(vm, new_str("__spec__"), crate::builtins::singletons::none())?;
+    g.set(vm, new_str("__annotations__"), new_dict())?;
+    g.set(vm, new_str("__builtins__"), new_module("builtins", builtins.clone()))?;
     if kind == MainKind::Script {
         g.set(vm, new_str("__file__"), new_str(&code.co_filename))?;
+        g.set(vm, new_str("__cached__"), crate::builtins::singletons::none())?;
     }
-    g.set(vm, new_str("__builtins__"), new_module("builtins", builtins.clone()))?;
     let main = new_module("__main__", globals.clone());
     let modules = vm.sys_modules.clone();
     as_dict(&modules).expect("a dict").set(vm, new_str("__main__"), main)?;

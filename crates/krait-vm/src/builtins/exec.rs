@@ -178,9 +178,14 @@ fn namespaces(vm: &mut Vm, func: &str, globals: Option<&Value>, locals: Option<&
         }
     }
     if let Some(l) = &locals {
-        if as_dict(l).is_none() {
-            let msg = format!("locals must be a mapping (Krait supports dicts so far), not {}", vm.type_of(l).name());
-            return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
+        // CPython's `PyMapping_Check`: anything subscriptable.
+        if vm.type_of(l).getitem.is_none() {
+            let msg = if func == "exec" {
+                format!("locals must be a mapping or None, not {}", vm.type_of(l).name())
+            } else {
+                "locals must be a mapping".to_string()
+            };
+            return Err(vm.type_error(msg));
         }
     }
     let (globals, locals) = match (globals, locals) {

@@ -43,6 +43,9 @@ pub struct FrameData {
     pub lasti: Cell<u32>,
     /// The caller's frame object, or None.
     pub back: Value,
+    /// A function frame's `f_locals` dict once asked for (NULL before):
+    /// refreshed in place each time, so keys an `exec` added stay.
+    locals: RefCell<Value>,
 }
 
 pub static FRAME_TYPE: TypeObject = TypeObject {
@@ -91,6 +94,10 @@ fn trace_frame(p: ObjPtr, visit: Visit) {
             visit(v);
         }
     }
+    let locals = f.locals.borrow();
+    if !locals.is_null() {
+        visit(&locals);
+    }
 }
 
 /// The line of code unit `offset` in `code`.
@@ -125,6 +132,7 @@ pub fn frame_object(vm: &mut Vm, index: usize) -> Value {
             fast: RefCell::new(Vec::new()),
             lasti: Cell::new(0),
             back,
+            locals: RefCell::new(Value::NULL),
         };
         let obj = Value::from_owned(alloc(&FRAME_TYPE, data));
         vm.frames[i].frame_obj = obj;
@@ -172,6 +180,44 @@ pub fn locals_dict(vm: &mut Vm, code: &Value, values: &[Value]) -> PyResult<Valu
     Ok(d)
 }
 
+/// `f_locals` (CPython's `PyFrame_FastToLocalsWithError`): a module or
+/// class frame's namespace; for a function frame one dict per frame
+/// object, updated from its local variables as last seen: bound ones set,
+/// unbound ones removed, other keys left.
+fn frame_locals(vm: &mut Vm, f: &FrameData) -> PyResult<Value> {
+    if !f.namespace.is_null() {
+        return Ok(f.namespace.clone());
+    }
+    let values = f.fast.borrow().clone();
+    let fresh = locals_dict(vm, &f.code, &values)?;
+    let cached = f.locals.borrow().clone();
+    if cached.is_null() {
+        *f.locals.borrow_mut() = fresh.clone();
+        return Ok(fresh);
+    }
+    let (c, new) = (as_dict(&cached).expect("a dict"), as_dict(&fresh).expect("a dict"));
+    let co = &as_code(&f.code).expect("a code object").co;
+    let names = co.co_varnames.iter().chain(&co.co_cellvars).chain(&co.co_freevars);
+    for name in names {
+        let key = intern(name);
+        match new.get_str(&key) {
+            Some(v) => c.set(vm, key, v)?,
+            None => {
+                c.remove(vm, &key)?;
+            }
+        }
+    }
+    Ok(cached)
+}
+
+/// `locals()` in the running frame `index` (a function's): its frame
+/// object's `f_locals`.
+pub fn running_frame_locals(vm: &mut Vm, index: usize) -> PyResult<Value> {
+    let obj = frame_object(vm, index);
+    sync(vm, index);
+    frame_locals(vm, frame_of(&obj))
+}
+
 fn frame_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     // A frame still running is read as it is now.
     if let Some(index) = vm.frames.iter().rposition(|f| f.frame_obj.is(v)) {
@@ -188,14 +234,7 @@ fn frame_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         "f_trace" => none(),
         "f_trace_lines" => vm.bool(true),
         "f_trace_opcodes" => vm.bool(false),
-        "f_locals" => {
-            if !f.namespace.is_null() {
-                f.namespace.clone()
-            } else {
-                let values = f.fast.borrow().clone();
-                locals_dict(vm, &f.code, &values)?
-            }
-        }
+        "f_locals" => frame_locals(vm, f)?,
         _ => return crate::builtins::classes::generic_getattr(vm, v, name),
     })
 }
