@@ -259,8 +259,9 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     match name {
         "sys" => Ok(Some(vm.sys_module()?)),
         "builtins" => {
-            let b = vm.builtins()?;
-            Ok(Some(new_module("builtins", b)))
+            vm.builtins()?;
+            let key = new_str("builtins");
+            Ok(modules(vm).get_str(&key))
         }
         "_weakref" => Ok(Some(crate::builtins::weakref::new_weakref_module(vm)?)),
         "_sre" => Ok(Some(crate::builtins::sre::new_sre_module(vm)?)),
@@ -380,11 +381,16 @@ pub fn import_from(vm: &mut Vm, module: &Value, name: &Value) -> PyResult<Value>
     let file = as_module(module)
         .and_then(|md| as_dict(&md.dict).and_then(|d| d.get_str(&new_str("__file__"))))
         .and_then(|f| as_str(&f).map(str::to_string));
-    let msg = match file {
+    let msg = match &file {
         Some(f) => format!("cannot import name '{text}' from '{m}' ({f})"),
         None => format!("cannot import name '{text}' from '{m}' (unknown location)"),
     };
-    Err(vm.error(&IMPORT_ERROR, msg))
+    let e = vm.error(&IMPORT_ERROR, msg);
+    // CPython's `import_from`: the error names the module and its file.
+    let path = file.map_or_else(crate::builtins::singletons::none, |f| new_str(&f));
+    let _ = crate::builtins::classes::setattr(vm, &e.exception, &new_str("name"), Some(new_str(&m)));
+    let _ = crate::builtins::classes::setattr(vm, &e.exception, &new_str("path"), Some(path));
+    Err(e)
 }
 
 /// `from module import *` into namespace `locals`: `__all__`, else every

@@ -132,7 +132,9 @@ fn run_main_inner(vm: &mut Vm, code: CodeObject, kind: MainKind) -> PyResult<()>
     g.set(vm, new_str("__loader__"), crate::builtins::singletons::none())?;
     g.set(vm, new_str("__spec__"), crate::builtins::singletons::none())?;
     g.set(vm, new_str("__annotations__"), new_dict())?;
-    g.set(vm, new_str("__builtins__"), new_module("builtins", builtins.clone()))?;
+    let builtins_module = as_dict(&vm.sys_modules).and_then(|m| m.get_str(&new_str("builtins")));
+    let builtins_module = builtins_module.unwrap_or_else(|| new_module("builtins", builtins.clone()));
+    g.set(vm, new_str("__builtins__"), builtins_module)?;
     if kind == MainKind::Script {
         g.set(vm, new_str("__file__"), new_str(&code.co_filename))?;
         g.set(vm, new_str("__cached__"), crate::builtins::singletons::none())?;

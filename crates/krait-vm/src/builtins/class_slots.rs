@@ -17,7 +17,7 @@
 
 use crate::builtins::classes::{
     attribute_error, call_dunder, call_found, call_found_kw, generic_getattr, generic_getattr_opt, generic_setattr, heap,
-    type_lookup, HeapType,
+    type_lookup,
 };
 use crate::builtins::exceptions::{self, ATTRIBUTE_ERROR};
 use crate::builtins::method_descriptors::{as_builtin_attr, is_builtin_slot};
@@ -30,13 +30,27 @@ use crate::types::{tp_flags, type_value, BinOp, CompareOp, NumberSlots, TypeObje
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// Does a class (not a built-in type) among `ty` and its MRO define one of
-/// `names`? `ty` is still being made, so its own namespace is read here.
+/// Is one of `names`, looked up along `ty`'s MRO, found on a class (not a
+/// built-in type)? (CPython's `update_one_slot` finds each dunder the way
+/// attribute lookup does: `IntFlag(int, ReprEnum, Flag)` takes
+/// `__contains__` from Flag but `__repr__` from int.) `ty` is still being
+/// made, so its own namespace is read here.
 fn class_defines(ty: &TypeObject, names: &[&str]) -> bool {
     let Some(h) = heap(ty) else { return false };
-    let keys: Vec<Value> = names.iter().map(|n| new_str(n)).collect();
-    let in_dict = |t: &HeapType| keys.iter().any(|k| as_dict(&t.dict).is_some_and(|d| d.get_str(k).is_some()));
-    in_dict(h) || h.mro.iter().map_while(|t| heap(t)).any(in_dict)
+    let own = |t: &'static TypeObject, key: &Value| -> bool {
+        let d = match heap(t) {
+            Some(th) => th.dict.clone(),
+            None => crate::builtins::slot_wrappers::builtin_dict(t),
+        };
+        as_dict(&d).is_some_and(|d| d.get_str(key).is_some())
+    };
+    names.iter().any(|n| {
+        let key = crate::builtins::str::intern(n);
+        if as_dict(&h.dict).is_some_and(|d| d.get_str(&key).is_some()) {
+            return true;
+        }
+        h.mro.iter().find(|t| own(t, &key)).is_some_and(|t| heap(t).is_some())
+    })
 }
 
 const NUMBER_DUNDERS: &[&str] = &[

@@ -672,8 +672,20 @@ fn trace_module(p: ObjPtr, visit: Visit) {
     visit(&unsafe { p.data::<ModuleData>() }.dict);
 }
 
+/// A module `name` over namespace `dict`, which is given the attributes
+/// every module has (`__name__`, `__doc__`, `__package__`, `__loader__`,
+/// `__spec__`; None but the name) where it lacks them.
 pub fn new_module(name: &str, dict: Value) -> Value {
     stamp_module(&dict, name);
+    if let Some(d) = crate::builtins::dict::as_dict(&dict) {
+        for key in ["__name__", "__doc__", "__package__", "__loader__", "__spec__"] {
+            let key = crate::builtins::str::intern(key);
+            if d.get_str(&key).is_none() {
+                let v = if as_str(&key) == Some("__name__") { new_str(name) } else { crate::builtins::singletons::none() };
+                d.set_str(key, v);
+            }
+        }
+    }
     Value::from_owned(alloc(&MODULE_TYPE, ModuleData { name: name.to_string(), dict }))
 }
 

@@ -70,6 +70,9 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
         ("sum", sum),
         ("ord", ord),
         ("chr", chr),
+        ("aiter", crate::builtins::async_iter::aiter),
+        ("anext", crate::builtins::async_iter::anext),
+        ("breakpoint", breakpoint),
     ];
     for &(name, f) in functions {
         dd.set(vm, new_str(name), new_builtin(name, f))?;
@@ -1246,4 +1249,14 @@ fn parse_decimal(s: &str) -> Option<Value> {
     }
     let n: dashu_int::IBig = clean.parse().ok()?;
     Some(new_big(if neg { -n } else { n }))
+}
+
+/// `breakpoint(*args, **kws)`: `sys.breakpointhook(*args, **kws)`.
+fn breakpoint(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let sys = vm.sys_module()?;
+    let hook = match crate::ops::getattr(vm, &sys, &new_str("breakpointhook")) {
+        Ok(h) => h,
+        Err(_) => return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "lost sys.breakpointhook")),
+    };
+    crate::eval::call(vm, &hook, args, kwnames)
 }

@@ -1,5 +1,6 @@
 //! The built-in types, one module each.
 
+pub mod async_iter;
 pub mod atexit;
 pub mod bytes;
 pub mod bytes_methods;

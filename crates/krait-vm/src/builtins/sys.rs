@@ -56,6 +56,9 @@ pub fn new_sys_module(vm: &mut Vm) -> PyResult<Value> {
     for (name, f) in functions {
         dd.set(vm, new_str(name), crate::builtins::function::new_builtin(name, f))?;
     }
+    let hook = crate::builtins::function::new_builtin("breakpointhook", breakpointhook);
+    dd.set(vm, new_str("breakpointhook"), hook.clone())?;
+    dd.set(vm, new_str("__breakpointhook__"), hook)?;
     let hook = crate::builtins::function::new_builtin("unraisablehook", unraisablehook);
     dd.set(vm, new_str("unraisablehook"), hook.clone())?;
     dd.set(vm, new_str("__unraisablehook__"), hook)?;
@@ -301,6 +304,37 @@ fn intern(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult
         return Err(vm.type_error(msg));
     }
     Ok(crate::builtins::str::intern(crate::builtins::str::as_str(s).unwrap_or("")))
+}
+
+/// `sys.breakpointhook(*args, **kws)` (CPython's `sys_breakpointhook`):
+/// the callable `$PYTHONBREAKPOINT` names (default `pdb.set_trace`) called
+/// with the arguments; nothing when it is "0"; a RuntimeWarning when it
+/// cannot be imported.
+fn breakpointhook(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let env = std::env::var("PYTHONBREAKPOINT").unwrap_or_default();
+    if env == "0" {
+        return Ok(crate::builtins::singletons::none());
+    }
+    let hookname = if env.is_empty() { "pdb.set_trace".to_string() } else { env };
+    let (module, attr) = match hookname.rsplit_once('.') {
+        Some((m, a)) => (m.to_string(), a.to_string()),
+        None => ("builtins".to_string(), hookname.clone()),
+    };
+    let found = crate::import::import_module(vm, &module).and_then(|m| crate::ops::getattr(vm, &m, &new_str(&attr)));
+    match found {
+        Ok(hook) => crate::eval::call(vm, &hook, args, kwnames),
+        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::IMPORT_ERROR)
+            || vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::ATTRIBUTE_ERROR) =>
+        {
+            let msg = format!("Ignoring unimportable $PYTHONBREAKPOINT: \"{hookname}\"");
+            let warnings = crate::import::import_module(vm, "warnings")?;
+            let warn = crate::ops::getattr(vm, &warnings, &new_str("warn"))?;
+            let category = crate::types::type_value(&crate::builtins::exceptions::RUNTIME_WARNING);
+            crate::eval::call(vm, &warn, &[new_str(&msg), category], &[])?;
+            Ok(crate::builtins::singletons::none())
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// `sys.unraisablehook(unraisable)`: print an `UnraisableHookArgs` as
