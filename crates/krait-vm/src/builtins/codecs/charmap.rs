@@ -183,8 +183,15 @@ pub fn encode_charmap(vm: &mut Vm, text: &StrData, errors: &str, mapping: &Value
 pub fn build_encoding_map(vm: &mut Vm, table: &StrData) -> PyResult<Value> {
     let d = crate::builtins::dict::new_dict();
     let dd = crate::builtins::dict::as_dict(&d).expect("a dict");
-    // A character listed twice maps to its last byte, as in CPython.
-    for (i, c) in table.code_points().enumerate().take(256) {
+    // A character listed twice maps to its last byte, as in CPython. A
+    // table CPython turns into an EncodingMap (256 characters, the first
+    // U+0000 and no other, all in the BMP) leaves U+FFFE unmapped.
+    let cps: Vec<u32> = table.code_points().collect();
+    let compact = cps.len() == 256 && cps[0] == 0 && cps[1..].iter().all(|&c| c != 0 && c <= 0xFFFF);
+    for (i, &c) in cps.iter().enumerate().take(256) {
+        if compact && c == 0xFFFE {
+            continue;
+        }
         dd.set(vm, new_int(c as i64), new_int(i as i64))?;
     }
     Ok(d)

@@ -291,7 +291,7 @@ fn update(exc: &Value, start: usize, end: usize, reason: &str) {
 fn handler_result(vm: &mut Vm, result: &Value, len: usize, encoding: bool) -> PyResult<(Value, usize)> {
     let pair = as_tuple(result).filter(|t| t.items.len() == 2).map(|t| (t.items[0].clone(), t.items[1].clone()));
     let ok_rep = |r: &Value| as_str_data(r).is_some() || (encoding && crate::builtins::bytes::as_bytes(r).is_some());
-    let Some((rep, pos)) = pair.filter(|(r, p)| ok_rep(r) && crate::builtins::int::int_of(p).is_some()) else {
+    let Some((rep, pos)) = pair.filter(|(r, _)| ok_rep(r)) else {
         let msg = if encoding {
             "encoding error handler must return (str/bytes, int) tuple"
         } else {

@@ -112,7 +112,7 @@ pub fn lookup(vm: &mut Vm, name: &str) -> PyResult<Value> {
         if crate::builtins::singletons::is_none(&result) {
             continue;
         }
-        if as_tuple(&result).map_or(true, |t| t.items.len() != 4) {
+        if !matches!(as_tuple(&result), Some(t) if t.items.len() == 4) {
             return Err(vm.type_error("codec search functions must return 4-tuples"));
         }
         REGISTRY.with(|r| r.borrow_mut().cache.push((norm, result.clone())));
