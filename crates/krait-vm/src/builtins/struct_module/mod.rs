@@ -59,6 +59,9 @@ fn layout_of(vm: &mut Vm, fmt: &Value) -> PyResult<Layout> {
         let msg = format!("Struct() argument 1 must be a str or bytes object, not {}", vm.type_of(fmt).name);
         return Err(vm.type_error(msg));
     };
+    if bytes.contains(&0) {
+        return Err(struct_error(vm, "embedded null character"));
+    }
     format::parse(&bytes).map_err(|f| raise(vm, f))
 }
 
@@ -95,6 +98,10 @@ fn unpack_from_with(vm: &mut Vm, layout: &Layout, buffer: &Value, offset: Option
     };
     let len = bytes.len() as i64;
     if offset < 0 {
+        if offset + layout.size as i64 > 0 {
+            let msg = format!("not enough data to unpack {} bytes at offset {offset}", layout.size);
+            return Err(struct_error(vm, &msg));
+        }
         if offset + len < 0 {
             return Err(struct_error(vm, &format!("offset {offset} out of range for {len}-byte buffer")));
         }
@@ -104,7 +111,7 @@ fn unpack_from_with(vm: &mut Vm, layout: &Layout, buffer: &Value, offset: Option
     if len - offset < size {
         let msg = format!(
             "unpack_from requires a buffer of at least {} bytes for unpacking {size} bytes at offset {offset} (actual buffer size is {len})",
-            size + offset
+            size as i128 + offset as i128
         );
         return Err(struct_error(vm, &msg));
     }
@@ -144,7 +151,7 @@ fn pack_into_with(vm: &mut Vm, layout: &Layout, args: &[Value]) -> PyResult<Valu
     if len - offset < size {
         let msg = format!(
             "pack_into requires a buffer of at least {} bytes for packing {size} bytes at offset {offset} (actual buffer size is {len})",
-            size + offset
+            size as i128 + offset as i128
         );
         return Err(struct_error(vm, &msg));
     }
