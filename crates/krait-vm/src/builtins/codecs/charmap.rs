@@ -137,7 +137,7 @@ fn encode_one(vm: &mut Vm, mapping: &Value, c: u32) -> PyResult<Option<Vec<u8>>>
     if let Some(b) = crate::builtins::bytes::as_bytes(&x) {
         return Ok(Some(b.to_vec()));
     }
-    let msg = format!("character mapping must return integer, bytes or None, not {}", vm.type_of(&x).name);
+    let msg = format!("character mapping must return integer, bytes or None, not {}", vm.type_of(&x).name());
     Err(vm.type_error(msg))
 }
 

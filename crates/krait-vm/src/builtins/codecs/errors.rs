@@ -450,7 +450,7 @@ fn call_builtin(vm: &mut Vm, h: Handler, args: &[Value], kwnames: &[Value]) -> P
     let exc = &args[0];
     let ty = vm.type_of_static(exc);
     let wrong = |vm: &mut Vm, ty: &crate::types::TypeObject| {
-        vm.type_error(format!("don't know how to handle {} in error callback", ty.name))
+        vm.type_error(format!("don't know how to handle {} in error callback", ty.name()))
     };
     let object = crate::ops::getattr(vm, exc, &new_str("object"))?;
     let start = field_index(vm, exc, "start")?;

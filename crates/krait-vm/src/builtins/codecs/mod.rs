@@ -105,7 +105,7 @@ pub fn decode_object(vm: &mut Vm, object: &Value, encoding: Option<&str>, errors
         return Err(vm.type_error("decoding str is not supported"));
     }
     let Some(data) = crate::builtins::bytes::as_buffer(object).map(|b| b.to_vec()) else {
-        let msg = format!("decoding to str: need a bytes-like object, {} found", vm.type_of(object).name);
+        let msg = format!("decoding to str: need a bytes-like object, {} found", vm.type_of(object).name());
         return Err(vm.type_error(msg));
     };
     decode_bytes(vm, data, encoding, errors)

@@ -30,7 +30,7 @@ fn arity(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value], min: usize,
 fn text_arg<'a>(vm: &mut Vm, name: &str, n: usize, v: &'a Value) -> PyResult<&'a StrData> {
     match as_str_data(v) {
         Some(s) => Ok(s),
-        None => Err(vm.type_error(format!("{name}() argument {n} must be str, not {}", vm.type_of(v).name))),
+        None => Err(vm.type_error(format!("{name}() argument {n} must be str, not {}", vm.type_of(v).name()))),
     }
 }
 
@@ -41,7 +41,7 @@ fn errors_arg(vm: &mut Vm, name: &str, n: usize, args: &[Value]) -> PyResult<Str
         Some(v) if crate::builtins::singletons::is_none(v) => Ok("strict".to_string()),
         Some(v) => match registry::name_of(v) {
             Some(s) if as_str_data(v).is_some() => Ok(s),
-            _ => Err(vm.type_error(format!("{name}() argument {n} must be str or None, not {}", vm.type_of(v).name))),
+            _ => Err(vm.type_error(format!("{name}() argument {n} must be str or None, not {}", vm.type_of(v).name()))),
         },
     }
 }
@@ -93,7 +93,7 @@ fn unregister(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyRe
 fn name_arg(vm: &mut Vm, fname: &str, v: &Value) -> PyResult<String> {
     match registry::name_of(v) {
         Some(s) if as_str_data(v).is_some() => Ok(s),
-        _ => Err(vm.type_error(format!("{fname}() argument must be str, not {}", vm.type_of(v).name))),
+        _ => Err(vm.type_error(format!("{fname}() argument must be str, not {}", vm.type_of(v).name()))),
     }
 }
 
@@ -123,7 +123,7 @@ fn encode_or_decode(vm: &mut Vm, fname: &str, args: &[Value], kwnames: &[Value])
                 Some(s) if as_str_data(v).is_some() => Ok(s),
                 _ => {
                     let what = if n == 2 { "encoding" } else { "errors" };
-                    Err(vm.type_error(format!("{fname}() argument '{what}' must be str, not {}", vm.type_of(v).name)))
+                    Err(vm.type_error(format!("{fname}() argument '{what}' must be str, not {}", vm.type_of(v).name())))
                 }
             },
         }
@@ -148,7 +148,7 @@ fn decode(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult
 fn register_error(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     arity(vm, "register_error", args, kwnames, 2, 2)?;
     let Some(name) = as_str_data(&args[0]).map(|s| String::from_utf8_lossy(s.bytes()).into_owned()) else {
-        let msg = format!("register_error() argument 1 must be str, not {}", vm.type_of(&args[0]).name);
+        let msg = format!("register_error() argument 1 must be str, not {}", vm.type_of(&args[0]).name());
         return Err(vm.type_error(msg));
     };
     if !crate::ops::is_callable(vm, &args[1]) {
@@ -161,7 +161,7 @@ fn register_error(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> 
 fn lookup_error(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     arity(vm, "lookup_error", args, kwnames, 1, 1)?;
     let Some(name) = as_str_data(&args[0]).map(|s| String::from_utf8_lossy(s.bytes()).into_owned()) else {
-        let msg = format!("lookup_error() argument must be str, not {}", vm.type_of(&args[0]).name);
+        let msg = format!("lookup_error() argument must be str, not {}", vm.type_of(&args[0]).name());
         return Err(vm.type_error(msg));
     };
     errors::lookup_object(vm, &name)
@@ -285,7 +285,7 @@ fn charmap_build(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> P
 fn escape_encode(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     arity(vm, "escape_encode", args, kwnames, 1, 2)?;
     let Some(data) = crate::builtins::bytes::as_bytes(&args[0]) else {
-        let msg = format!("escape_encode() argument 1 must be bytes, not {}", vm.type_of(&args[0]).name);
+        let msg = format!("escape_encode() argument 1 must be bytes, not {}", vm.type_of(&args[0]).name());
         return Err(vm.type_error(msg));
     };
     errors_arg(vm, "escape_encode", 2, args)?;

@@ -177,7 +177,7 @@ pub fn encode_text(vm: &mut Vm, text: &Value, encoding: &str, errors: Option<&st
     }
     let msg = format!(
         "'{encoding}' encoder returned '{}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
-        vm.type_of(&result).name
+        vm.type_of(&result).name()
     );
     Err(vm.type_error(msg))
 }
@@ -193,7 +193,7 @@ pub fn decode_text(vm: &mut Vm, data: Vec<u8>, encoding: &str, errors: Option<&s
     }
     let msg = format!(
         "'{encoding}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
-        vm.type_of(&result).name
+        vm.type_of(&result).name()
     );
     Err(vm.type_error(msg))
 }

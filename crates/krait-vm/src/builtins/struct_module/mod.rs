@@ -56,7 +56,7 @@ fn layout_of(vm: &mut Vm, fmt: &Value) -> PyResult<Layout> {
     } else if let Some(b) = crate::builtins::bytes::as_bytes(fmt) {
         b.to_vec()
     } else {
-        let msg = format!("Struct() argument 1 must be a str or bytes object, not {}", vm.type_of(fmt).name);
+        let msg = format!("Struct() argument 1 must be a str or bytes object, not {}", vm.type_of(fmt).name());
         return Err(vm.type_error(msg));
     };
     if bytes.contains(&0) {
@@ -133,7 +133,7 @@ fn pack_into_with(vm: &mut Vm, layout: &Layout, args: &[Value]) -> PyResult<Valu
             crate::builtins::memoryview::view_bytes(buffer).is_some()
         });
     if !writable {
-        let msg = format!("argument must be read-write bytes-like object, not {}", vm.type_of(buffer).name);
+        let msg = format!("argument must be read-write bytes-like object, not {}", vm.type_of(buffer).name());
         return Err(vm.type_error(msg));
     }
     let len = as_buffer(buffer).map_or(0, |b| b.len()) as i64;
