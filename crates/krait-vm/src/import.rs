@@ -239,9 +239,11 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
 /// The names of the modules written in Rust (`sys.builtin_module_names`),
 /// sorted; `builtin_module` makes each.
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
+    "_codecs",
     "_collections",
     "_sre",
     "_string",
+    "_struct",
     "_thread",
     "_weakref",
     "atexit",
@@ -265,6 +267,8 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         }
         "_weakref" => Ok(Some(crate::builtins::weakref::new_weakref_module(vm)?)),
         "_sre" => Ok(Some(crate::builtins::sre::new_sre_module(vm)?)),
+        "_codecs" => Ok(Some(crate::builtins::codecs::module::new_codecs_module(vm)?)),
+        "_struct" => Ok(Some(crate::builtins::struct_module::new_struct_module(vm)?)),
         "_thread" => Ok(Some(crate::builtins::thread::new_thread_module(vm)?)),
         "itertools" => Ok(Some(crate::builtins::itertools::new_itertools_module(vm)?)),
         "math" => Ok(Some(crate::builtins::math::new_math_module(vm)?)),

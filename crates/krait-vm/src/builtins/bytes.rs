@@ -631,9 +631,7 @@ pub fn text_arg(vm: &mut Vm, fname: &str, name: &str, v: Option<&Value>) -> PyRe
 
 /// `s.encode(encoding, errors)` for a `str` value `s`.
 pub fn encode_str(vm: &mut Vm, s: &Value, encoding: Option<&str>, errors: Option<&str>) -> PyResult<Vec<u8>> {
-    let codec = crate::builtins::codecs::lookup(vm, encoding.unwrap_or("utf-8"))?;
-    let text = as_str_data(s).expect("a str");
-    crate::builtins::codecs::encode(vm, text, codec, errors.unwrap_or("strict"))
+    crate::builtins::codecs::encode_str(vm, s, encoding, errors)
 }
 
 /// The zeroed bytes of `bytes(n)`: `None` when `x` has no `__index__`.

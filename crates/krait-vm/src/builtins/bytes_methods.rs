@@ -880,9 +880,8 @@ fn decode(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyRes
     let [encoding, errors] = bind(vm, "decode", ["encoding", "errors"], args, kwnames)?;
     let encoding = text_arg(vm, "decode", "encoding", encoding)?;
     let errors = text_arg(vm, "decode", "errors", errors)?;
-    let codec = crate::builtins::codecs::lookup(vm, encoding.as_deref().unwrap_or("utf-8"))?;
     let data = receiver(this).to_vec();
-    crate::builtins::codecs::decode(vm, &data, codec, errors.as_deref().unwrap_or("strict"))
+    crate::builtins::codecs::decode_bytes(vm, data, encoding.as_deref(), errors.as_deref())
 }
 
 // ----- bytearray mutation -------------------------------------------------------

@@ -50,6 +50,7 @@ pub mod str_format;
 pub mod str_methods;
 pub mod str_translate;
 pub mod string_module;
+pub mod struct_module;
 pub mod sys;
 pub mod thread;
 pub mod time;

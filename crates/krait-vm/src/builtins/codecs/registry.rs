@@ -1,0 +1,204 @@
+//! The codec registry (CPython's `Python/codecs.c`): search functions,
+//! the cache of what they found, and encoding or decoding through it.
+//!
+//! Invariants:
+//! - Names are normalized once (`normalize`: lower case, runs of other
+//!   characters than ASCII letters, digits and `.` become one `_`, other
+//!   non-ASCII letters dropped) before the cache and the search functions
+//!   see them.
+//! - The `encodings` package is imported (and registers its search
+//!   function) before the first look-up or registration, as CPython does
+//!   at start-up, so it is always the first search function.
+//! - A search function returns None or a 4-tuple (CodecInfo is one); the
+//!   first tuple is cached under the normalized name.
+
+use std::cell::RefCell;
+
+use crate::builtins::exceptions::LOOKUP_ERROR;
+use crate::builtins::str::{as_str, as_str_data, new_str};
+use crate::builtins::tuple::as_tuple;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+struct Registry {
+    /// `encodings` was imported (or is being imported).
+    initialized: bool,
+    search: Vec<Value>,
+    /// Normalized name -> codec tuple.
+    cache: Vec<(String, Value)>,
+}
+
+thread_local! {
+    static REGISTRY: RefCell<Registry> =
+        const { RefCell::new(Registry { initialized: false, search: Vec::new(), cache: Vec::new() }) };
+}
+
+/// `encodings.normalize_encoding(name.lower())`, as `_Py_normalize_encoding`
+/// does it.
+pub fn normalize(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut punct = false;
+    for c in name.chars() {
+        if c.is_alphanumeric() || c == '.' {
+            if punct && !out.is_empty() {
+                out.push('_');
+            }
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            }
+            punct = false;
+        } else {
+            punct = true;
+        }
+    }
+    out
+}
+
+/// Import `encodings` once (CPython's `_PyCodecRegistry_Init`).
+fn init(vm: &mut Vm) -> PyResult<()> {
+    let first = REGISTRY.with(|r| !std::mem::replace(&mut r.borrow_mut().initialized, true));
+    if first {
+        crate::import::import_module(vm, "encodings")?;
+    }
+    Ok(())
+}
+
+/// `register(search_function)`.
+pub fn register(vm: &mut Vm, search: Value) -> PyResult<()> {
+    if !crate::ops::is_callable(vm, &search) {
+        return Err(vm.type_error("argument must be callable"));
+    }
+    init(vm)?;
+    REGISTRY.with(|r| r.borrow_mut().search.push(search));
+    Ok(())
+}
+
+/// `unregister(search_function)`: forget it and every cached codec.
+pub fn unregister(search: &Value) {
+    REGISTRY.with(|r| {
+        let mut r = r.borrow_mut();
+        if let Some(i) = r.search.iter().position(|s| s.is(search)) {
+            r.search.remove(i);
+            r.cache.clear();
+        }
+    });
+}
+
+/// `_forget_codec(encoding)`: drop a cached codec (KeyError if none).
+pub fn forget(name: &str) -> PyResult<()> {
+    let norm = normalize(name);
+    let found = REGISTRY.with(|r| {
+        let mut r = r.borrow_mut();
+        let i = r.cache.iter().position(|(n, _)| *n == norm);
+        i.map(|i| r.cache.remove(i))
+    });
+    match found {
+        Some(_) => Ok(()),
+        None => Err(crate::builtins::exceptions::key_error(new_str(&norm))),
+    }
+}
+
+/// `lookup(encoding)`: the codec tuple for a name.
+pub fn lookup(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    let norm = normalize(name);
+    if let Some(c) = REGISTRY.with(|r| r.borrow().cache.iter().find(|(n, _)| *n == norm).map(|(_, c)| c.clone())) {
+        return Ok(c);
+    }
+    init(vm)?;
+    let search = REGISTRY.with(|r| r.borrow().search.clone());
+    let key = new_str(&norm);
+    for f in search {
+        let result = crate::eval::call(vm, &f, std::slice::from_ref(&key), &[])?;
+        if crate::builtins::singletons::is_none(&result) {
+            continue;
+        }
+        if !matches!(as_tuple(&result), Some(t) if t.items.len() == 4) {
+            return Err(vm.type_error("codec search functions must return 4-tuples"));
+        }
+        REGISTRY.with(|r| r.borrow_mut().cache.push((norm, result.clone())));
+        return Ok(result);
+    }
+    Err(vm.error(&LOOKUP_ERROR, format!("unknown encoding: {name}")))
+}
+
+/// The codec for `str.encode`/`bytes.decode` (`_PyCodec_LookupTextEncoding`):
+/// a CodecInfo whose `_is_text_encoding` is false is refused.
+fn lookup_text(vm: &mut Vm, name: &str, command: &str) -> PyResult<Value> {
+    let codec = lookup(vm, name)?;
+    if !std::ptr::eq(vm.type_of(&codec), &crate::builtins::tuple::TUPLE_TYPE) {
+        if let Some(flag) = crate::ops::getattr_opt(vm, &codec, &new_str("_is_text_encoding"))? {
+            if !crate::ops::truthy(vm, &flag)? {
+                let msg = format!("'{name}' is not a text encoding; use {command} to handle arbitrary codecs");
+                return Err(vm.error(&LOOKUP_ERROR, msg));
+            }
+        }
+    }
+    Ok(codec)
+}
+
+/// Call item `which` (0 encoder, 1 decoder) of `codec` and take the first
+/// item of its `(object, length)` result.
+fn call_codec(vm: &mut Vm, codec: &Value, which: usize, object: &Value, errors: Option<&str>) -> PyResult<Value> {
+    let f = as_tuple(codec).map(|t| t.items[which].clone()).expect("a 4-tuple");
+    let mut args = vec![object.clone()];
+    if let Some(e) = errors {
+        args.push(new_str(e));
+    }
+    let result = crate::eval::call(vm, &f, &args, &[])?;
+    match as_tuple(&result) {
+        Some(t) if t.items.len() == 2 => Ok(t.items[0].clone()),
+        _ if which == 0 => Err(vm.type_error("encoder must return a tuple (object, integer)")),
+        _ => Err(vm.type_error("decoder must return a tuple (object,integer)")),
+    }
+}
+
+/// `codecs.encode(obj, encoding, errors)`.
+pub fn encode(vm: &mut Vm, object: &Value, encoding: &str, errors: &str) -> PyResult<Value> {
+    let codec = lookup(vm, encoding)?;
+    call_codec(vm, &codec, 0, object, Some(errors))
+}
+
+/// `codecs.decode(obj, encoding, errors)`.
+pub fn decode(vm: &mut Vm, object: &Value, encoding: &str, errors: &str) -> PyResult<Value> {
+    let codec = lookup(vm, encoding)?;
+    call_codec(vm, &codec, 1, object, Some(errors))
+}
+
+/// `text.encode(encoding, errors)` through the registry: the result must
+/// be bytes (a bytearray is copied).
+pub fn encode_text(vm: &mut Vm, text: &Value, encoding: &str, errors: Option<&str>) -> PyResult<Vec<u8>> {
+    let codec = lookup_text(vm, encoding, "codecs.encode()")?;
+    let result = call_codec(vm, &codec, 0, text, errors)?;
+    if let Some(b) = crate::builtins::bytes::as_bytes(&result) {
+        return Ok(b.to_vec());
+    }
+    if crate::builtins::bytes::as_bytearray(&result).is_some() {
+        return Ok(crate::builtins::bytes::as_buffer(&result).map(|b| b.to_vec()).unwrap_or_default());
+    }
+    let msg = format!(
+        "'{encoding}' encoder returned '{}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
+        vm.type_of(&result).name()
+    );
+    Err(vm.type_error(msg))
+}
+
+/// `data.decode(encoding, errors)` through the registry: the result must
+/// be a str.
+pub fn decode_text(vm: &mut Vm, data: Vec<u8>, encoding: &str, errors: Option<&str>) -> PyResult<Value> {
+    let codec = lookup_text(vm, encoding, "codecs.decode()")?;
+    let object = crate::builtins::bytes::new_bytes(data);
+    let result = call_codec(vm, &codec, 1, &object, errors)?;
+    if as_str_data(&result).is_some() {
+        return Ok(result);
+    }
+    let msg = format!(
+        "'{encoding}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+        vm.type_of(&result).name()
+    );
+    Err(vm.type_error(msg))
+}
+
+/// A `str` argument's text (for names).
+pub fn name_of(v: &Value) -> Option<String> {
+    as_str(v).map(str::to_string).or_else(|| as_str_data(v).map(|d| String::from_utf8_lossy(d.bytes()).into_owned()))
+}
