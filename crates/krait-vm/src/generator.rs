@@ -543,10 +543,16 @@ fn generator_throw(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value])
         [t, v] | [t, v, _] => (t.clone(), Some(v.clone()).filter(|v| !is_none(v))),
         _ => return Err(vm.type_error(format!("throw expected at least 1 argument, got {}", args.len()))),
     };
-    if args.len() == 3 && !is_none(&args[2]) {
-        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "generator.throw() with a traceback"));
+    let tb = args.get(2).filter(|tb| !is_none(tb));
+    if let Some(tb) = tb {
+        if !std::ptr::eq(vm.type_of(tb), &crate::builtins::frame::TRACEBACK_TYPE) {
+            return Err(vm.type_error("throw() third argument must be a traceback object"));
+        }
     }
     let exc = exception_for_throw(vm, &typ, val.as_ref())?;
+    if let (Some(tb), Some(data)) = (tb, as_exception(&exc)) {
+        *data.traceback.borrow_mut() = tb.clone();
+    }
     match send(vm, this, none(), Some(PyErr { exception: exc }))? {
         Sent::Yielded(v) => Ok(v),
         Sent::Returned(r) => Err(stop_iteration_for(r)),

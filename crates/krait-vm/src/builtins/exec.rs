@@ -6,9 +6,12 @@
 //!   script (`compile(source, filename, mode)` with CPython's three
 //!   modes); a syntax error becomes a SyntaxError whose `args` are
 //!   `(msg, (filename, lineno, offset, text, end_lineno, end_offset))`.
-//! - `exec`/`eval` run a code object with explicit globals and locals; a
-//!   globals dict without `__builtins__` gets the builtins module, as in
-//!   CPython. Without arguments they use the caller's namespaces.
+//! - `exec`/`eval` run a code object with explicit globals and locals
+//!   (any mapping); a globals dict without `__builtins__` gets the
+//!   caller's builtins dict, and the code sees the builtins its globals'
+//!   `__builtins__` names, as in CPython. Without arguments they use the
+//!   caller's namespaces. Bytes source is decoded as CPython's string
+//!   tokenizer does.
 //!
 //! PROVISIONAL: the `flags` of `compile()` (PyCF_ONLY_AST and the future
 //! flags) raise NotImplementedError; `ast` objects arrive with the
@@ -16,7 +19,7 @@
 
 use crate::builtins::dict::{as_dict, new_dict};
 use crate::builtins::exceptions::{exception_with_args, NOT_IMPLEMENTED_ERROR, SYNTAX_ERROR};
-use crate::builtins::function::{as_code, new_code, new_module};
+use crate::builtins::function::{as_code, new_code};
 use crate::builtins::int::new_int;
 use crate::builtins::singletons::{is_none, none};
 use crate::builtins::str::{as_str, as_str_data, new_str};
@@ -107,6 +110,26 @@ fn source_text(vm: &mut Vm, source: &Value, what: &str) -> PyResult<String> {
             Some(s) => Ok(s.to_string()),
             None => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "source text with lone surrogates")),
         };
+    }
+    if let Some(buf) = crate::builtins::bytes::as_buffer(source) {
+        // Bytes are decoded as CPython's string tokenizer does (a BOM, a
+        // coding declaration, else UTF-8).
+        let bytes = buf.to_vec();
+        if bytes.contains(&0) {
+            return Err(vm.error(&SYNTAX_ERROR, "source code string cannot contain null bytes"));
+        }
+        let decoded = match krait_syntax::source::decode_string(&bytes) {
+            Ok(d) => d,
+            Err(e) => return Err(syntax_error(&e, &String::from_utf8_lossy(&bytes), "<string>")),
+        };
+        if let Some(e) = &decoded.cut_error {
+            return Err(syntax_error(e, &decoded.text, "<string>"));
+        }
+        if !decoded.invalid_utf8.is_empty() {
+            let msg = "compiling bytes that are not UTF-8 and declare no encoding";
+            return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
+        }
+        return Ok(decoded.text);
     }
     let msg = format!("{what}() arg 1 must be a string, bytes or code object");
     Err(vm.type_error(msg))
@@ -202,10 +225,31 @@ fn namespaces(vm: &mut Vm, func: &str, globals: Option<&Value>, locals: Option<&
     };
     let gd = as_dict(&globals).expect("checked above");
     if gd.get_str(&new_str("__builtins__")).is_none() {
-        let b = vm.builtins()?;
-        gd.set(vm, new_str("__builtins__"), new_module("builtins", b))?;
+        // CPython's `PyEval_GetBuiltins()`: the running frame's builtins
+        // dict.
+        let b = match vm.frames.last() {
+            Some(f) if !f.builtins.is_null() => f.builtins.clone(),
+            _ => vm.builtins()?,
+        };
+        gd.set(vm, new_str("__builtins__"), b)?;
     }
     Ok((globals, locals))
+}
+
+/// The builtins code run in `globals` sees (CPython's
+/// `_PyEval_BuiltinsFromGlobals`): its `__builtins__`, a module's dict or
+/// a dict as it is; the interpreter's otherwise.
+fn builtins_of(vm: &mut Vm, globals: &Value) -> PyResult<Value> {
+    let found = as_dict(globals).and_then(|g| g.get_str(&new_str("__builtins__")));
+    if let Some(b) = found {
+        if let Some(m) = crate::builtins::function::as_module(&b) {
+            return Ok(m.dict.clone());
+        }
+        if as_dict(&b).is_some() {
+            return Ok(b);
+        }
+    }
+    vm.builtins()
 }
 
 fn run(vm: &mut Vm, func: &str, args: &[Value], kwnames: &[Value], mode: Mode) -> PyResult<Value> {
@@ -224,7 +268,7 @@ fn run(vm: &mut Vm, func: &str, args: &[Value], kwnames: &[Value], mode: Mode) -
         }
         compile_text(vm, &text, "<string>", mode)?
     };
-    let builtins = vm.builtins()?;
+    let builtins = builtins_of(vm, &globals)?;
     crate::eval::run_code(vm, code, globals, locals, builtins)
 }
 
