@@ -317,6 +317,11 @@ pub fn send(vm: &mut Vm, gen: &Value, value: Value, error: Option<PyErr>) -> PyR
         let msg = format!("can't send non-None value to a just-started {}", g.kind.noun());
         return Err(vm.type_error(msg));
     }
+    if vm.frames.len() >= vm.recursion_limit as usize {
+        // Not resumed: it stays where it was.
+        *g.state.borrow_mut() = if started { State::Suspended(saved) } else { State::Created(saved) };
+        return Err(vm.error(&exceptions::RECURSION_ERROR, "maximum recursion depth exceeded"));
+    }
     // A generator delegating with `yield from` passes a throw on.
     if let (Some(e), true) = (&error, started) {
         if let Some(sub) = delegate(&saved) {

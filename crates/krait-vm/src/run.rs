@@ -13,7 +13,7 @@ use std::io::Write;
 use krait_compiler::code::{CodeObject, Position};
 
 use crate::builtins::dict::{as_dict, new_dict};
-use crate::builtins::exceptions::{as_exception, message};
+use crate::builtins::exceptions::as_exception;
 use crate::builtins::function::{as_code, new_code, new_module};
 use crate::builtins::str::{as_str, new_str};
 use crate::eval::run_module;
@@ -379,7 +379,13 @@ fn syntax_error_text(vm: &mut Vm, exc: &Value, out: &mut String) {
 
 fn format_one(vm: &mut Vm, exc: &Value, out: &mut String, ctx: &PrintContext) {
     let tb = as_exception(exc).map(|d| d.traceback.borrow().clone()).unwrap_or(Value::NULL);
-    let frames = crate::builtins::frame::entries(&tb);
+    let mut frames = crate::builtins::frame::entries(&tb);
+    // `sys.tracebacklimit` (default 1000): the innermost entries only;
+    // none, and no header, at 0 or below.
+    let limit = traceback_limit(vm);
+    if frames.len() > limit {
+        frames.drain(..frames.len() - limit);
+    }
     if !frames.is_empty() {
         let is_group = crate::builtins::exception_group::group_parts(exc).is_some();
         let header =
@@ -389,10 +395,24 @@ fn format_one(vm: &mut Vm, exc: &Value, out: &mut String, ctx: &PrintContext) {
         out.push_str(header);
     }
     let mut text = String::new();
+    // CPython's `tb_print_internal`: after three entries of one line of one
+    // function, the rest of the run is counted, not shown.
+    let mut last: Option<(&str, u32, &str)> = None;
+    let mut repeats = 0usize;
     for (code, offset) in frames.iter() {
         let Some(c) = as_code(code) else { continue };
         let pos = c.co.positions.get(*offset as usize).copied().unwrap_or_default();
         let line = pos.lineno.unwrap_or(c.co.co_firstlineno);
+        let here = (c.co.co_filename.as_str(), line, c.co.co_name.as_str());
+        if last != Some(here) {
+            push_repeated(&mut text, repeats);
+            last = Some(here);
+            repeats = 0;
+        }
+        repeats += 1;
+        if repeats > TB_RECURSIVE_CUTOFF {
+            continue;
+        }
         text.push_str(&format!("  File \"{}\", line {}, in {}\n", c.co.co_filename, line, c.co.co_name));
         if let Some(src) = source_line(&c.co.co_filename, line) {
             text.push_str(&format!("    {}\n", src.trim_start()));
@@ -401,6 +421,7 @@ fn format_one(vm: &mut Vm, exc: &Value, out: &mut String, ctx: &PrintContext) {
             }
         }
     }
+    push_repeated(&mut text, repeats);
     if vm.type_of(exc).is_subtype(&crate::builtins::exceptions::SYNTAX_ERROR) {
         syntax_error_text(vm, exc, &mut text);
     }
@@ -424,7 +445,7 @@ fn format_one(vm: &mut Vm, exc: &Value, out: &mut String, ctx: &PrintContext) {
     };
     let msg = match ops::str(vm, &shown) {
         Ok(s) => as_str(&s).map(str::to_string).unwrap_or_default(),
-        Err(_) => message(exc).unwrap_or_default(),
+        Err(_) => "<exception str() failed>".to_string(),
     };
     // The message's own line breaks get no margin (as CPython's).
     out.push_str(&ctx.margin());
@@ -436,6 +457,31 @@ fn format_one(vm: &mut Vm, exc: &Value, out: &mut String, ctx: &PrintContext) {
     let mut notes = String::new();
     format_notes(vm, exc, &mut notes);
     ctx.emit_lines(out, &notes);
+}
+
+/// Entries of one line repeated beyond these are counted, not shown.
+const TB_RECURSIVE_CUTOFF: usize = 3;
+
+/// "[Previous line repeated N more times]" for a run of `count` entries.
+fn push_repeated(text: &mut String, count: usize) {
+    if count > TB_RECURSIVE_CUTOFF {
+        let n = count - TB_RECURSIVE_CUTOFF;
+        text.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n > 1 { "s" } else { "" }));
+    }
+}
+
+/// `sys.tracebacklimit` as CPython reads it: an int (0 if negative),
+/// else 1000.
+fn traceback_limit(vm: &mut Vm) -> usize {
+    let Ok(sys) = vm.sys_module() else { return 1000 };
+    let found = crate::builtins::function::as_module(&sys)
+        .and_then(|m| as_dict(&m.dict))
+        .and_then(|d| d.get_str(&new_str("tracebacklimit")));
+    match found.as_ref().and_then(crate::builtins::int::int_of) {
+        Some(crate::builtins::int::Int::Small(i)) => i.max(0) as usize,
+        Some(crate::builtins::int::Int::Big(b)) => if *b < dashu_int::IBig::ZERO { 0 } else { usize::MAX },
+        None => 1000,
+    }
 }
 
 /// The exception's `__notes__`, one a line (CPython 3.11's

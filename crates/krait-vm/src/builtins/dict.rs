@@ -832,27 +832,27 @@ pub(crate) fn dict_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp)
     if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(vm.not_implemented());
     }
-    let mut equal = x.len() == y.len();
-    if equal {
-        for (k, v) in x.items() {
-            match y.get(vm, &k)? {
-                Some(w) => {
-                    if !v.is(&w) {
-                        let r = ops::richcompare(vm, &v, &w, CompareOp::Eq)?;
-                        if !ops::truthy(vm, &r)? {
-                            equal = false;
-                            break;
-                        }
-                    }
-                }
-                None => {
-                    equal = false;
-                    break;
-                }
+    let equal = x.len() == y.len() && {
+        vm.enter_recursion(" in comparison")?;
+        let r = dict_items_equal(vm, x, y);
+        vm.leave_recursion();
+        r?
+    };
+    Ok(vm.bool(equal == (op == CompareOp::Eq)))
+}
+
+/// Does every key of `x` map in `y` to an equal value?
+fn dict_items_equal(vm: &mut Vm, x: &DictData, y: &DictData) -> PyResult<bool> {
+    for (k, v) in x.items() {
+        let Some(w) = y.get(vm, &k)? else { return Ok(false) };
+        if !v.is(&w) {
+            let r = ops::richcompare(vm, &v, &w, CompareOp::Eq)?;
+            if !ops::truthy(vm, &r)? {
+                return Ok(false);
             }
         }
     }
-    Ok(vm.bool(equal == (op == CompareOp::Eq)))
+    Ok(true)
 }
 
 /// `types.MappingProxyType`: a read-only view of a mapping (a class's

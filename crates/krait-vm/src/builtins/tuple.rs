@@ -220,6 +220,20 @@ pub fn compare_by_index(
     if len_a != len_b && matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(op == CompareOp::Ne);
     }
+    // Nested containers compare recursively (CPython's
+    // `Py_EnterRecursiveCall(" in comparison")`).
+    vm.enter_recursion(" in comparison")?;
+    let r = compare_items(vm, a, b, op);
+    vm.leave_recursion();
+    r
+}
+
+fn compare_items(
+    vm: &mut Vm,
+    a: impl Fn(usize) -> Option<Value>,
+    b: impl Fn(usize) -> Option<Value>,
+    op: CompareOp,
+) -> PyResult<bool> {
     let mut i = 0;
     loop {
         let (Some(x), Some(y)) = (a(i), b(i)) else { break };
