@@ -55,14 +55,21 @@ pub fn compile_module(module: &Mod, source: &str, filename: &str) -> CResult<Cod
 /// the way (also when it then failed: CPython shows those before the
 /// error).
 pub fn compile_module_warned(module: &Mod, source: &str, filename: &str) -> (CResult<CodeObject>, Vec<Warning>) {
-    let table = match SymbolTable::build(module, source) {
+    compile_module_lines(module, LineIndex::new(source), filename)
+}
+
+/// As `compile_module_warned`, for a tree whose positions `lines` gives
+/// (`compile()` of an `ast` tree, which has no text).
+pub fn compile_module_lines(module: &Mod, lines: LineIndex, filename: &str) -> (CResult<CodeObject>, Vec<Warning>) {
+    let options = crate::symtable::BuildOptions::default();
+    let table = match SymbolTable::build_lines(module, &lines, options) {
         Ok(t) => t,
         Err(crate::symtable::SymtableError::Syntax(e)) => return (Err(CompileError::Syntax(e)), Vec::new()),
         Err(crate::symtable::SymtableError::Recursion) => return (Err(CompileError::Recursion), Vec::new()),
     };
     let mut c = Compiler {
         table: &table,
-        lines: LineIndex::new(source),
+        lines,
         filename,
         units: Vec::new(),
         interactive: false,

@@ -52,14 +52,13 @@ impl FutureFeatures {
 const LATE_FUTURE: &str = "from __future__ imports must occur at the beginning of the file";
 
 /// `future_parse`: the features of `module`, or CPython's error.
-pub fn parse(module: &Mod, source: &str) -> Result<FutureFeatures, SyntaxError> {
+pub fn parse(module: &Mod, lines: &LineIndex) -> Result<FutureFeatures, SyntaxError> {
     let mut ff = FutureFeatures::default();
     let body = match module {
         Mod::Module { body, .. } => body,
         Mod::Interactive { body } => body,
         _ => return Ok(ff),
     };
-    let lines = LineIndex::new(source);
     let start = usize::from(body.first().is_some_and(is_docstring));
     let mut done = false;
     let mut prev_line = 0;
