@@ -15,6 +15,13 @@ impl Compiler<'_> {
         self.unit().leaked_pos = None;
         match &s.kind {
             StmtKind::Expr { value } => {
+                let print = self.interactive && self.units.len() == 1;
+                if !print && matches!(value.kind, ExprKind::Constant { .. }) {
+                    // CPython ignores a constant statement (a NOP, no constant).
+                    self.set_pos(s.range);
+                    self.emit(Opcode::NOP, 0);
+                    return Ok(());
+                }
                 self.compile_expr(value)?;
                 self.set_pos(s.range);
                 let print = self.interactive && self.units.len() == 1;

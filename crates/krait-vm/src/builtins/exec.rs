@@ -124,8 +124,15 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
     };
     use crate::builtins::ast::{PYCF_ONLY_AST, PYCF_TYPE_COMMENTS};
     let flags = slots[3].as_ref().and_then(Value::as_small_int).unwrap_or(0);
-    if flags & !(PYCF_ONLY_AST | PYCF_TYPE_COMMENTS) != 0 {
-        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "compile() flags (future features)"));
+    // CPython's PyCF_MASK (the __future__ flags), CO_NESTED and
+    // PyCF_COMPILE_MASK; the futures of Python 2 are no-ops.
+    const NO_OP_FUTURES: i64 = 0x10 | 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x800000;
+    const KNOWN: i64 = NO_OP_FUTURES | 0x400000 | 0x1000000 | PYCF_ONLY_AST | PYCF_TYPE_COMMENTS | 0x200 | 0x2000 | 0x4000;
+    if flags & !KNOWN != 0 {
+        return Err(vm.value_error("compile(): unrecognised flags"));
+    }
+    if flags & !(NO_OP_FUTURES | PYCF_ONLY_AST | PYCF_TYPE_COMMENTS | 0x200 | 0x4000) != 0 {
+        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "compile() flags (barry_as_FLUFL, annotations, top-level await)"));
     }
     let Some(filename) = as_str(filename).map(str::to_string) else {
         let msg = format!("compile() argument 'filename' must be str, not {}", vm.type_of(filename).name());
