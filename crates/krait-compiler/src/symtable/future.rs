@@ -76,10 +76,10 @@ pub fn parse(module: &Mod, lines: &LineIndex) -> Result<FutureFeatures, SyntaxEr
             } if m.as_str() == "__future__" => {
                 if done {
                     // CPython passes the 0-based column here, +1 elsewhere.
-                    return Err(at_column(LATE_FUTURE.to_string(), s, &lines, 0));
+                    return Err(at_column(LATE_FUTURE.to_string(), s, lines, 0));
                 }
                 for alias in names {
-                    ff.features |= feature(alias.name.as_str(), s, &lines)?;
+                    ff.features |= feature(alias.name.as_str(), s, lines)?;
                 }
                 ff.lineno = line;
             }

@@ -10,9 +10,11 @@
 //!   globals dict without `__builtins__` gets the builtins module, as in
 //!   CPython. Without arguments they use the caller's namespaces.
 //!
-//! PROVISIONAL: the `flags` of `compile()` (PyCF_ONLY_AST and the future
-//! flags) raise NotImplementedError; `ast` objects arrive with the
-//! built-in types issue.
+//! - `compile()` hands `ast` trees and `PyCF_ONLY_AST` to `builtins::ast`.
+//!
+//! PROVISIONAL: the future flags that change the language
+//! (`annotations`, `barry_as_FLUFL`) and top-level await raise
+//! NotImplementedError; the Python 2 ones are accepted and do nothing.
 
 use crate::builtins::dict::{as_dict, new_dict};
 use crate::builtins::exceptions::{exception_with_args, NOT_IMPLEMENTED_ERROR, SYNTAX_ERROR};
@@ -157,7 +159,7 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
     }
     if flags & PYCF_ONLY_AST != 0 && flags & PYCF_TYPE_COMMENTS == 0 {
         if let Some(b) = crate::builtins::bytes::as_bytes(source) {
-            return crate::builtins::ast::parse_bytes_to_ast(vm, &b.to_vec(), &filename, &mode_name);
+            return crate::builtins::ast::parse_bytes_to_ast(vm, b, &filename, &mode_name);
         }
     }
     let text = source_text(vm, source, "compile")?;

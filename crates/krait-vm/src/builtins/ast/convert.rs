@@ -235,6 +235,13 @@ impl<'a> FromPyCx<'a> {
 
     /// `v` as a `T`, one level deeper.
     fn convert<T: FromPy>(&mut self, v: &Value) -> PyResult<Option<T>> {
+        // Leaves and field-less sums (`Load`, `Add`, ...) are not counted,
+        // as CPython's `obj2ast_*` for them do not recurse.
+        const LEAVES: [&str; 9] =
+            ["identifier", "string", "int", "constant", "expr_context", "boolop", "operator", "unaryop", "cmpop"];
+        if LEAVES.contains(&T::KIND) {
+            return T::from_py(self, v);
+        }
         if self.depth >= self.limit {
             let msg = format!("maximum recursion depth exceeded while traversing '{}' node", T::KIND);
             return Err(self.vm.error(&RECURSION_ERROR, msg));

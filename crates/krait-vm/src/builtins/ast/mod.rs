@@ -85,7 +85,7 @@ pub fn ast_types(vm: &mut Vm) -> PyResult<Rc<AstTypes>> {
         let fields = new_tuple(nc.fields.iter().map(|f| intern(f)).collect());
         d.set(vm, intern("_fields"), fields.clone())?;
         d.set(vm, intern("__match_args__"), fields)?;
-        if nc.base.map_or(true, |b| b == generated::id::AST) {
+        if matches!(nc.base, None | Some(generated::id::AST)) {
             let attrs = new_tuple(nc.attributes.iter().map(|f| intern(f)).collect());
             d.set(vm, intern("_attributes"), attrs)?;
         }
