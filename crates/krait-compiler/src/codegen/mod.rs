@@ -17,6 +17,7 @@
 mod expr;
 mod pattern;
 mod stmt;
+mod unparse;
 mod warnings;
 
 use krait_syntax::ast::{Mod, Stmt};
@@ -235,7 +236,8 @@ impl<'a> Compiler<'a> {
         crate::flowgraph::optimize(&mut unit.asm, &mut unit.consts, same_constant, unit.firstlineno)
             .map_err(|e| CompileError::Internal(e.0))?;
         let out = unit.asm.assemble().map_err(|e| CompileError::Internal(e.0))?;
-        let flags = b.co_flags();
+        // CPython ORs the module's __future__ features into every code object.
+        let flags = b.co_flags() | self.table.future.features;
         Ok(CodeObject {
             co_name: b.co_name().into_owned(),
             co_qualname: unit.qualname,
