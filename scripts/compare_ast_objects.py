@@ -12,8 +12,11 @@ check that `_ast` (crates/krait-vm/src/builtins/ast/) and CPython's own
 One driver program (written to a temporary folder) runs under both
 interpreters over a batch of files: for each it reads the bytes, calls
 `ast.parse(bytes, filename=path)`, prints the dump (or the parse error's
-class and message) and then `compile(tree, path, 'exec')`'s outcome
-(`compiled` or the error). A file passes when both lines are identical.
+class and message) and then `compile(tree, path, 'exec')`'s outcome: the
+error, or whether the code object is the one `compile()` of the source
+text gives (names, constants, flags, `co_positions()`, `co_lines()`, nested
+code objects alike; UTF-8 files without a BOM only). A file passes when
+both lines are identical.
 Lib, site-packages skipped and the krait binary are found as by
 scripts/compare_lib.py (`--krait` to choose). Prints each failing file and
 its first difference, then `N passed, N failed (dump: N differ, compile:
@@ -59,18 +62,43 @@ def write(path, text):
     finally:
         os.close(fd)
 
+def const(c):
+    # A frozenset's order may differ between two compiles of one source.
+    if type(c) is frozenset:
+        return "frozenset(%s)" % sorted(const(x) for x in c)
+    if type(c) is tuple:
+        return "(%s)" % ", ".join(const(x) for x in c)
+    return repr(c)
+
+def summary(co):
+    out = [co.co_name, co.co_firstlineno, co.co_argcount, co.co_flags, co.co_names, co.co_varnames,
+           co.co_freevars, co.co_cellvars, list(co.co_positions()), list(co.co_lines())]
+    for c in co.co_consts:
+        out.append(summary(c) if type(c).__name__ == "code" else const(c))
+    return out
+
 def one(path):
+    src = read(path)
     try:
-        tree = ast.parse(read(path), filename=path)
+        tree = ast.parse(src, filename=path)
     except Exception as e:
         return "parse: %s: %s\n" % (type(e).__name__, e)
     out = ast.dump(tree, include_attributes=True) + "\n"
     try:
-        compile(tree, path, "exec")
-        out += "compiled\n"
+        code = compile(tree, path, "exec")
     except Exception as e:
-        out += "compile: %s: %s\n" % (type(e).__name__, e)
-    return out
+        return out + "compile: %s: %s\n" % (type(e).__name__, e)
+    try:
+        text = src.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is None or text.startswith("\ufeff"):
+        return out + "compiled\n"
+    try:
+        same = summary(compile(text, path, "exec")) == summary(code)
+    except Exception as e:
+        return out + "compiled; source: %s: %s\n" % (type(e).__name__, e)
+    return out + ("compiled, as from source\n" if same else "compiled, differs from source\n")
 
 listing, outdir = sys.argv[1], sys.argv[2]
 names = read(listing).decode("utf-8").splitlines()

@@ -161,6 +161,10 @@ def gen():
                 if not fields:
                     lines.append(f"            id::{cid(ctor)} => {kind}::{ctor},")
                     continue
+                if tname == "expr" and ctor == "Constant":
+                    # A tuple constant becomes a Tuple of constants.
+                    lines.append(f"            id::{cid(ctor)} => c.constant(v, range)?,")
+                    continue
                 lines.append(f"            id::{cid(ctor)} => {kind}::{ctor} {{")
                 for typ, q, name in fields:
                     lines.append(f"                {field_ident(name)}: {getter(q)}(v, \"{name}\", \"{ctor}\")?,")
@@ -193,14 +197,13 @@ def gen():
             lines.append("        if c.is_none(v) {")
             lines.append("            return Ok(None);")
             lines.append("        }")
+            # A product reads its fields first, then its positions.
+            for typ, q, name in fields:
+                lines.append(f"        let {field_ident(name)} = {getter(q)}(v, \"{name}\", \"{tname}\")?;")
             if has_pos:
                 lines.append(f"        let range = c.range(v, \"{tname}\")?;")
-            lines.append(f"        Ok(Some({rname} {{")
-            if has_pos:
-                lines.append("            range,")
-            for typ, q, name in fields:
-                lines.append(f"            {field_ident(name)}: {getter(q)}(v, \"{name}\", \"{tname}\")?,")
-            lines.append("        }))")
+            names = ", ".join((["range"] if has_pos else []) + [field_ident(n) for _, _, n in fields])
+            lines.append(f"        Ok(Some({rname} {{ {names} }}))")
             lines.append("    }")
             lines.append("}")
             lines.append("")

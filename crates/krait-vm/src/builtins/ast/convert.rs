@@ -19,7 +19,9 @@
 
 use std::rc::Rc;
 
-use krait_syntax::ast::{Constant, Identifier, Int};
+use dashu_int::ops::UnsignedAbs;
+
+use krait_syntax::ast::{Constant, Expr, ExprContext, ExprKind, Identifier, Int};
 use krait_syntax::pystr::PyString;
 use krait_syntax::text::{LineIndex, TextRange};
 
@@ -34,6 +36,7 @@ use crate::builtins::int::{int_of, new_big, new_int, INT_TYPE};
 use crate::builtins::list::{as_list, new_list};
 use crate::builtins::singletons::{as_bool, bool_value, ellipsis, is_none, none};
 use crate::builtins::str::{as_str, as_str_data, intern, new_str, new_str_from_pystring, STR_TYPE};
+use crate::builtins::tuple::{as_tuple, TUPLE_TYPE};
 use crate::ops;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -193,8 +196,10 @@ impl<'a> FromPyCx<'a> {
     pub fn range(&mut self, v: &Value, kind: &str) -> PyResult<TextRange> {
         let lineno = self.int_attr(v, "lineno", kind, None)?;
         let col_offset = self.int_attr(v, "col_offset", kind, None)?;
-        let end_lineno = self.int_attr(v, "end_lineno", kind, Some(lineno))?;
-        let end_col_offset = self.int_attr(v, "end_col_offset", kind, Some(col_offset))?;
+        // Only a pattern's end is required (`int end_lineno` in its ASDL).
+        let required_end = kind == "pattern";
+        let end_lineno = self.int_attr(v, "end_lineno", kind, (!required_end).then_some(lineno))?;
+        let end_col_offset = self.int_attr(v, "end_col_offset", kind, (!required_end).then_some(col_offset))?;
         if matches!(kind, "stmt" | "expr" | "pattern") {
             // CPython's VALIDATE_POSITIONS.
             if lineno > end_lineno {
@@ -252,11 +257,59 @@ impl<'a> FromPyCx<'a> {
         r
     }
 
+    /// The fields of a `Constant` node. A tuple (which a code object can
+    /// hold, and an optimizer may put in a tree) becomes a `Tuple` of
+    /// constants, which compiles to the same value.
+    pub fn constant(&mut self, v: &Value, range: TextRange) -> PyResult<ExprKind> {
+        let Some(x) = ops::getattr_opt(self.vm, v, &intern("value"))? else {
+            return Err(self.missing("value", "Constant"));
+        };
+        let value = self.constant_value(&x, range)?;
+        let kind: Option<String> = self.optional(v, "kind", "Constant")?;
+        Ok(match value {
+            ExprKind::Constant { value, .. } => ExprKind::Constant { value, kind },
+            tuple => tuple,
+        })
+    }
+
+    fn constant_value(&mut self, x: &Value, range: TextRange) -> PyResult<ExprKind> {
+        if std::ptr::eq(self.vm.type_of_static(x), &INT_TYPE) {
+            if let Some(VmInt::Big(b)) = int_of(x) {
+                // As the parser has them: an int that fits an i64 is small;
+                // a bigger negative one is the negation of its magnitude.
+                if let Ok(i) = i64::try_from(b) {
+                    return Ok(ExprKind::Constant { value: Constant::Int(Int::Small(i)), kind: None });
+                }
+                let magnitude = b.clone().unsigned_abs();
+                let value = Constant::Int(Int::Big(Box::new(magnitude)));
+                if *b < dashu_int::IBig::ZERO {
+                    let operand = Box::new(Expr { range, kind: ExprKind::Constant { value, kind: None } });
+                    return Ok(ExprKind::UnaryOp { op: krait_syntax::ast::UnaryOp::USub, operand });
+                }
+                return Ok(ExprKind::Constant { value, kind: None });
+            }
+        }
+        if !std::ptr::eq(self.vm.type_of_static(x), &TUPLE_TYPE) {
+            let value = self.convert::<Constant>(x)?.unwrap_or(Constant::None);
+            return Ok(ExprKind::Constant { value, kind: None });
+        }
+        let items = as_tuple(x).expect("a tuple").items.clone();
+        let mut elts = Vec::with_capacity(items.len());
+        for item in &items {
+            elts.push(Expr { range, kind: self.constant_value(item, range)? });
+        }
+        Ok(ExprKind::Tuple { elts, ctx: ExprContext::Load })
+    }
+
     /// A required field.
     pub fn required<T: FromPy>(&mut self, v: &Value, name: &str, owner: &str) -> PyResult<T> {
         let Some(x) = ops::getattr_opt(self.vm, v, &intern(name))? else {
             return Err(self.missing(name, owner));
         };
+        if owner == "MatchSingleton" && !(is_none(&x) || as_bool(&x).is_some()) {
+            // CPython reads any object here and its validator refuses it.
+            return Err(self.vm.value_error("MatchSingleton can only contain True, False and None"));
+        }
         match self.convert(&x)? {
             Some(t) => Ok(t),
             None => Err(self.vm.value_error(format!("field '{name}' is required for {owner}"))),
@@ -392,9 +445,10 @@ impl FromPy for Constant {
         if std::ptr::eq(ty, &INT_TYPE) || v.as_small_int().is_some() {
             return match int_of(v) {
                 Some(VmInt::Small(i)) => Ok(Some(Constant::Int(Int::Small(i)))),
-                Some(VmInt::Big(b)) => match dashu_int::UBig::try_from(b.clone()) {
-                    Ok(u) => Ok(Some(Constant::Int(Int::Big(Box::new(u))))),
-                    Err(_) => Err(c.vm.error(&NOT_IMPLEMENTED_ERROR, "Krait cannot compile yet: a negative big int constant in an ast tree")),
+                Some(VmInt::Big(b)) => match i64::try_from(b) {
+                    Ok(i) => Ok(Some(Constant::Int(Int::Small(i)))),
+                    // A negative one is made a negation by `constant`.
+                    Err(_) => Ok(Some(Constant::Int(Int::Big(Box::new(b.clone().unsigned_abs()))))),
                 },
                 None => unreachable!("an exact int"),
             };
@@ -415,7 +469,7 @@ impl FromPy for Constant {
             return Ok(Some(Constant::Bytes(b.to_vec())));
         }
         let name = ty.name;
-        if matches!(name, "tuple" | "frozenset") {
+        if name == "frozenset" {
             return Err(c.vm.error(&NOT_IMPLEMENTED_ERROR, format!("Krait cannot compile yet: a {name} constant in an ast tree")));
         }
         Err(c.vm.type_error(format!("got an invalid type in Constant: {name}")))

@@ -760,10 +760,7 @@ impl FromPy for Expr {
             id::JoinedStr => ExprKind::JoinedStr {
                 values: c.list(v, "values", "JoinedStr")?,
             },
-            id::Constant => ExprKind::Constant {
-                value: c.required(v, "value", "Constant")?,
-                kind: c.optional(v, "kind", "Constant")?,
-            },
+            id::Constant => c.constant(v, range)?,
             id::Attribute => ExprKind::Attribute {
                 value: c.required(v, "value", "Attribute")?,
                 attr: c.required(v, "attr", "Attribute")?,
@@ -964,12 +961,11 @@ impl FromPy for Comprehension {
         if c.is_none(v) {
             return Ok(None);
         }
-        Ok(Some(Comprehension {
-            target: c.required(v, "target", "comprehension")?,
-            iter: c.required(v, "iter", "comprehension")?,
-            ifs: c.list(v, "ifs", "comprehension")?,
-            is_async: c.required(v, "is_async", "comprehension")?,
-        }))
+        let target = c.required(v, "target", "comprehension")?;
+        let iter = c.required(v, "iter", "comprehension")?;
+        let ifs = c.list(v, "ifs", "comprehension")?;
+        let is_async = c.required(v, "is_async", "comprehension")?;
+        Ok(Some(Comprehension { target, iter, ifs, is_async }))
     }
 }
 
@@ -1018,15 +1014,14 @@ impl FromPy for Arguments {
         if c.is_none(v) {
             return Ok(None);
         }
-        Ok(Some(Arguments {
-            posonlyargs: c.list(v, "posonlyargs", "arguments")?,
-            args: c.list(v, "args", "arguments")?,
-            vararg: c.optional(v, "vararg", "arguments")?,
-            kwonlyargs: c.list(v, "kwonlyargs", "arguments")?,
-            kw_defaults: c.list(v, "kw_defaults", "arguments")?,
-            kwarg: c.optional(v, "kwarg", "arguments")?,
-            defaults: c.list(v, "defaults", "arguments")?,
-        }))
+        let posonlyargs = c.list(v, "posonlyargs", "arguments")?;
+        let args = c.list(v, "args", "arguments")?;
+        let vararg = c.optional(v, "vararg", "arguments")?;
+        let kwonlyargs = c.list(v, "kwonlyargs", "arguments")?;
+        let kw_defaults = c.list(v, "kw_defaults", "arguments")?;
+        let kwarg = c.optional(v, "kwarg", "arguments")?;
+        let defaults = c.list(v, "defaults", "arguments")?;
+        Ok(Some(Arguments { posonlyargs, args, vararg, kwonlyargs, kw_defaults, kwarg, defaults }))
     }
 }
 
@@ -1044,13 +1039,11 @@ impl FromPy for Arg {
         if c.is_none(v) {
             return Ok(None);
         }
+        let arg = c.required(v, "arg", "arg")?;
+        let annotation = c.optional(v, "annotation", "arg")?;
+        let type_comment = c.optional(v, "type_comment", "arg")?;
         let range = c.range(v, "arg")?;
-        Ok(Some(Arg {
-            range,
-            arg: c.required(v, "arg", "arg")?,
-            annotation: c.optional(v, "annotation", "arg")?,
-            type_comment: c.optional(v, "type_comment", "arg")?,
-        }))
+        Ok(Some(Arg { range, arg, annotation, type_comment }))
     }
 }
 
@@ -1068,12 +1061,10 @@ impl FromPy for Keyword {
         if c.is_none(v) {
             return Ok(None);
         }
+        let arg = c.optional(v, "arg", "keyword")?;
+        let value = c.required(v, "value", "keyword")?;
         let range = c.range(v, "keyword")?;
-        Ok(Some(Keyword {
-            range,
-            arg: c.optional(v, "arg", "keyword")?,
-            value: c.required(v, "value", "keyword")?,
-        }))
+        Ok(Some(Keyword { range, arg, value }))
     }
 }
 
@@ -1091,12 +1082,10 @@ impl FromPy for Alias {
         if c.is_none(v) {
             return Ok(None);
         }
+        let name = c.required(v, "name", "alias")?;
+        let asname = c.optional(v, "asname", "alias")?;
         let range = c.range(v, "alias")?;
-        Ok(Some(Alias {
-            range,
-            name: c.required(v, "name", "alias")?,
-            asname: c.optional(v, "asname", "alias")?,
-        }))
+        Ok(Some(Alias { range, name, asname }))
     }
 }
 
@@ -1114,10 +1103,9 @@ impl FromPy for WithItem {
         if c.is_none(v) {
             return Ok(None);
         }
-        Ok(Some(WithItem {
-            context_expr: c.required(v, "context_expr", "withitem")?,
-            optional_vars: c.optional(v, "optional_vars", "withitem")?,
-        }))
+        let context_expr = c.required(v, "context_expr", "withitem")?;
+        let optional_vars = c.optional(v, "optional_vars", "withitem")?;
+        Ok(Some(WithItem { context_expr, optional_vars }))
     }
 }
 
@@ -1135,11 +1123,10 @@ impl FromPy for MatchCase {
         if c.is_none(v) {
             return Ok(None);
         }
-        Ok(Some(MatchCase {
-            pattern: c.required(v, "pattern", "match_case")?,
-            guard: c.optional(v, "guard", "match_case")?,
-            body: c.list(v, "body", "match_case")?,
-        }))
+        let pattern = c.required(v, "pattern", "match_case")?;
+        let guard = c.optional(v, "guard", "match_case")?;
+        let body = c.list(v, "body", "match_case")?;
+        Ok(Some(MatchCase { pattern, guard, body }))
     }
 }
 
