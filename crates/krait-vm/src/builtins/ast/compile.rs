@@ -83,7 +83,7 @@ pub fn compile_ast_object(vm: &mut Vm, obj: &Value, filename: &str, mode: &str, 
         _ => (id::Module, "Module"),
     };
     if !vm.type_of(obj).is_subtype(types.types[want]) {
-        let got = vm.type_of(obj).name;
+        let got = vm.type_of(obj).name();
         return Err(vm.type_error(format!("expected {want_name} node, got {got}")));
     }
     let mut c = FromPyCx::new(vm, types);

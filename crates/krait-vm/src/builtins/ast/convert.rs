@@ -330,7 +330,7 @@ impl<'a> FromPyCx<'a> {
             return Err(self.missing(name, owner));
         };
         let Some(l) = as_list(&x) else {
-            let t = self.vm.type_of(&x).name;
+            let t = self.vm.type_of(&x).name();
             return Err(self.vm.type_error(format!("{owner} field \"{name}\" must be a list, not a {t}")));
         };
         let n = l.items.borrow().len();
@@ -468,7 +468,7 @@ impl FromPy for Constant {
             let b = crate::builtins::bytes::as_bytes(v).expect("bytes");
             return Ok(Some(Constant::Bytes(b.to_vec())));
         }
-        let name = ty.name;
+        let name = ty.name();
         if name == "frozenset" {
             return Err(c.vm.error(&NOT_IMPLEMENTED_ERROR, format!("Krait cannot compile yet: a {name} constant in an ast tree")));
         }

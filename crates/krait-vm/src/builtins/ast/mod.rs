@@ -127,7 +127,7 @@ fn ast_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyR
     if npos > fields.len() {
         let n = fields.len();
         let s = if n == 1 { "" } else { "s" };
-        return Err(vm.type_error(format!("{} constructor takes at most {n} positional argument{s}", ty.name)));
+        return Err(vm.type_error(format!("{} constructor takes at most {n} positional argument{s}", ty.name())));
     }
     for (name, value) in fields.iter().zip(&args[..npos]) {
         classes::setattr(vm, this, name, Some(value.clone()))?;
@@ -136,7 +136,7 @@ fn ast_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyR
         for (i, f) in fields.iter().enumerate() {
             if crate::builtins::tuple::item_equals(vm, f, key)? && i < npos {
                 let k = as_str(key).unwrap_or("");
-                return Err(vm.type_error(format!("{} got multiple values for argument '{k}'", ty.name)));
+                return Err(vm.type_error(format!("{} got multiple values for argument '{k}'", ty.name())));
             }
         }
         classes::setattr(vm, this, key, Some(value.clone()))?;
