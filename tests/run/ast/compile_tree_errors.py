@@ -72,3 +72,6 @@ try:
     compile(mod(ast.Return(None, **P())), "<tree>", "exec")
 except SyntaxError as e:
     print(e.args)
+# The compiler's warnings for a tree (no file: no source line shown).
+exec(compile(ast.parse("x = 1\nif x is 1: pass\nassert (x, 'm')\n"), "<warned>", "exec"), {})
+print("ran")

@@ -94,7 +94,8 @@ pub fn compile_ast_object(vm: &mut Vm, obj: &Value, filename: &str, mode: &str, 
     let positions = std::mem::take(&mut c.positions);
     super::validate::validate(vm, &tree)?;
     let lines = LineIndex::from_positions(positions);
-    let (compiled, _warnings) = krait_compiler::codegen::compile_module_lines(&tree, lines.clone(), filename);
+    let (compiled, warnings) = krait_compiler::codegen::compile_module_lines(&tree, lines.clone(), filename);
+    print_warnings(filename, &lines, &warnings);
     use krait_compiler::codegen::CompileError;
     match compiled {
         Ok(code) => Ok(new_code(code)),
@@ -102,6 +103,25 @@ pub fn compile_ast_object(vm: &mut Vm, obj: &Value, filename: &str, mode: &str, 
         Err(CompileError::Recursion) => Err(vm.error(&RECURSION_ERROR, "maximum recursion depth exceeded during compilation")),
         Err(CompileError::Unsupported(what)) => Err(vm.error(&NOT_IMPLEMENTED_ERROR, format!("Krait cannot compile yet: {what}"))),
         Err(CompileError::Internal(what)) => Err(vm.error(&SYSTEM_ERROR, format!("Krait's compiler failed: {what}"))),
+    }
+}
+
+/// The compiler's SyntaxWarnings, as `run::print_syntax_warnings` prints
+/// those of source text: the line from the tree's positions, the text
+/// from the named file if there is one.
+fn print_warnings(filename: &str, lines: &LineIndex, warnings: &[krait_syntax::tokenizer::Warning]) {
+    use std::io::Write;
+    if warnings.is_empty() {
+        return;
+    }
+    let file = std::fs::read_to_string(filename).ok();
+    let mut err = std::io::stderr().lock();
+    for w in warnings {
+        let line = lines.line(w.range.start);
+        let _ = writeln!(err, "{filename}:{line}: SyntaxWarning: {}", w.msg);
+        if let Some(shown) = file.as_deref().and_then(|f| f.lines().nth(line.max(1) - 1)) {
+            let _ = writeln!(err, "  {}", shown.trim());
+        }
     }
 }
 
