@@ -48,10 +48,17 @@ impl TextRange {
 }
 
 /// Start offsets of every line, for offset -> (line, column) look-ups.
+///
+/// A tree made from Python objects (`compile()` of an `ast` tree) has no
+/// text: its ranges are indices into a table of the (line, column) pairs
+/// its nodes carry (`LineIndex::from_positions`), and `line`/`line_col`
+/// read that table. Such an index has no line texts.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     /// `line_starts[i]` is the byte offset where line `i + 1` begins.
     line_starts: Vec<u32>,
+    /// For a tree without text: offset `i` stands for `positions[i]`.
+    positions: Option<Vec<(u32, u32)>>,
 }
 
 impl LineIndex {
@@ -73,12 +80,21 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex { line_starts }
+        LineIndex { line_starts, positions: None }
+    }
+
+    /// The index of a tree without text, whose offset `i` means the
+    /// (1-based line, byte column) `positions[i]`.
+    pub fn from_positions(positions: Vec<(u32, u32)>) -> Self {
+        LineIndex { line_starts: vec![0], positions: Some(positions) }
     }
 
     /// 1-based line number of `offset`.
     #[inline]
     pub fn line(&self, offset: u32) -> usize {
+        if let Some(p) = &self.positions {
+            return p.get(offset as usize).map_or(1, |&(line, _)| line as usize);
+        }
         match self.line_starts.binary_search(&offset) {
             Ok(i) => i + 1,
             Err(i) => i,
@@ -94,6 +110,9 @@ impl LineIndex {
     /// (1-based line, 0-based UTF-8 byte column), as CPython's `lineno`/`col_offset`.
     #[inline]
     pub fn line_col(&self, offset: u32) -> (usize, u32) {
+        if let Some(p) = &self.positions {
+            return p.get(offset as usize).map_or((1, 0), |&(line, col)| (line as usize, col));
+        }
         let line = self.line(offset);
         (line, offset - self.line_starts[line - 1])
     }

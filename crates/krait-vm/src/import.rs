@@ -239,6 +239,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
 /// The names of the modules written in Rust (`sys.builtin_module_names`),
 /// sorted; `builtin_module` makes each.
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
+    "_ast",
     "_codecs",
     "_collections",
     "_sre",
@@ -278,6 +279,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_collections" => Ok(Some(crate::builtins::collections::new_collections_module(vm)?)),
         "_string" => Ok(Some(crate::builtins::string_module::new_string_module(vm)?)),
         "atexit" => Ok(Some(crate::builtins::atexit::new_atexit_module(vm)?)),
+        "_ast" => Ok(Some(crate::builtins::ast::new_ast_module(vm)?)),
         _ => Ok(None),
     }
 }

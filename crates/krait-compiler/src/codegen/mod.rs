@@ -17,6 +17,7 @@
 mod expr;
 mod pattern;
 mod stmt;
+mod unparse;
 mod warnings;
 
 use krait_syntax::ast::{Mod, Stmt};
@@ -55,14 +56,21 @@ pub fn compile_module(module: &Mod, source: &str, filename: &str) -> CResult<Cod
 /// the way (also when it then failed: CPython shows those before the
 /// error).
 pub fn compile_module_warned(module: &Mod, source: &str, filename: &str) -> (CResult<CodeObject>, Vec<Warning>) {
-    let table = match SymbolTable::build(module, source) {
+    compile_module_lines(module, LineIndex::new(source), filename)
+}
+
+/// As `compile_module_warned`, for a tree whose positions `lines` gives
+/// (`compile()` of an `ast` tree, which has no text).
+pub fn compile_module_lines(module: &Mod, lines: LineIndex, filename: &str) -> (CResult<CodeObject>, Vec<Warning>) {
+    let options = crate::symtable::BuildOptions::default();
+    let table = match SymbolTable::build_lines(module, &lines, options) {
         Ok(t) => t,
         Err(crate::symtable::SymtableError::Syntax(e)) => return (Err(CompileError::Syntax(e)), Vec::new()),
         Err(crate::symtable::SymtableError::Recursion) => return (Err(CompileError::Recursion), Vec::new()),
     };
     let mut c = Compiler {
         table: &table,
-        lines: LineIndex::new(source),
+        lines,
         filename,
         units: Vec::new(),
         interactive: false,
@@ -228,7 +236,8 @@ impl<'a> Compiler<'a> {
         crate::flowgraph::optimize(&mut unit.asm, &mut unit.consts, same_constant, unit.firstlineno)
             .map_err(|e| CompileError::Internal(e.0))?;
         let out = unit.asm.assemble().map_err(|e| CompileError::Internal(e.0))?;
-        let flags = b.co_flags();
+        // CPython ORs the module's __future__ features into every code object.
+        let flags = b.co_flags() | self.table.future.features;
         Ok(CodeObject {
             co_name: b.co_name().into_owned(),
             co_qualname: unit.qualname,

@@ -15,6 +15,13 @@ impl Compiler<'_> {
         self.unit().leaked_pos = None;
         match &s.kind {
             StmtKind::Expr { value } => {
+                let print = self.interactive && self.units.len() == 1;
+                if !print && matches!(value.kind, ExprKind::Constant { .. }) {
+                    // CPython ignores a constant statement (a NOP, no constant).
+                    self.set_pos(s.range);
+                    self.emit(Opcode::NOP, 0);
+                    return Ok(());
+                }
                 self.compile_expr(value)?;
                 self.set_pos(s.range);
                 let print = self.interactive && self.units.len() == 1;
@@ -126,12 +133,7 @@ impl Compiler<'_> {
                 match &target.kind {
                     ExprKind::Name { id, .. } if *simple != 0 && matches!(kind, BlockType::Module | BlockType::Class) => {
                         {
-                            if self.table.future.annotations() {
-                                return Err(CompileError::Unsupported(
-                                    "postponed evaluation of annotations (from __future__ import annotations)".into(),
-                                ));
-                            }
-                            self.compile_expr(annotation)?;
+                            self.compile_annotation(annotation, s.range)?;
                             self.set_pos(s.range);
                             let i = self.add_name("__annotations__");
                             self.emit(Opcode::LOAD_NAME, i);
@@ -1104,6 +1106,21 @@ impl Compiler<'_> {
     /// (CPython's `compiler_visit_annotations`: `args` before the
     /// positional-only ones, then `*args`, keyword-only, `**kwargs`,
     /// `return`); whether there were any.
+    /// An annotation's value: the expression, or under `from __future__
+    /// import annotations` its text (CPython's `compiler_visit_annexpr`).
+    /// The text is loaded at `at`, the statement's position (CPython
+    /// compiles it with no location of its own).
+    fn compile_annotation(&mut self, ann: &Expr, at: krait_syntax::text::TextRange) -> CResult<()> {
+        if self.table.future.annotations() {
+            let text = super::unparse::expr_as_text(ann);
+            self.set_pos(at);
+            let i = self.add_const(Constant::Str(text));
+            self.emit(Opcode::LOAD_CONST, i);
+            return Ok(());
+        }
+        self.compile_expr(ann)
+    }
+
     fn compile_annotations(&mut self, args: &Arguments, returns: Option<&Expr>, range: krait_syntax::text::TextRange) -> CResult<bool> {
         let mut pairs: Vec<(&str, &Expr)> = Vec::new();
         for a in args.args.iter().chain(&args.posonlyargs) {
@@ -1132,14 +1149,13 @@ impl Compiler<'_> {
         if pairs.is_empty() {
             return Ok(false);
         }
-        if self.table.future.annotations() {
-            return Err(CompileError::Unsupported("postponed evaluation of annotations (from __future__ import annotations)".into()));
-        }
         for (name, ann) in &pairs {
             self.set_pos(range);
             let i = self.add_const(Constant::Str(self.mangle(name).as_ref().into()));
             self.emit(Opcode::LOAD_CONST, i);
-            if let ExprKind::Starred { value, .. } = &ann.kind {
+            if self.table.future.annotations() {
+                self.compile_annotation(ann, range)?;
+            } else if let ExprKind::Starred { value, .. } = &ann.kind {
                 self.compile_expr(value)?;
                 self.set_pos(range);
                 self.emit(Opcode::UNPACK_SEQUENCE, 1);

@@ -52,14 +52,13 @@ impl FutureFeatures {
 const LATE_FUTURE: &str = "from __future__ imports must occur at the beginning of the file";
 
 /// `future_parse`: the features of `module`, or CPython's error.
-pub fn parse(module: &Mod, source: &str) -> Result<FutureFeatures, SyntaxError> {
+pub fn parse(module: &Mod, lines: &LineIndex) -> Result<FutureFeatures, SyntaxError> {
     let mut ff = FutureFeatures::default();
     let body = match module {
         Mod::Module { body, .. } => body,
         Mod::Interactive { body } => body,
         _ => return Ok(ff),
     };
-    let lines = LineIndex::new(source);
     let start = usize::from(body.first().is_some_and(is_docstring));
     let mut done = false;
     let mut prev_line = 0;
@@ -77,10 +76,10 @@ pub fn parse(module: &Mod, source: &str) -> Result<FutureFeatures, SyntaxError> 
             } if m.as_str() == "__future__" => {
                 if done {
                     // CPython passes the 0-based column here, +1 elsewhere.
-                    return Err(at_column(LATE_FUTURE.to_string(), s, &lines, 0));
+                    return Err(at_column(LATE_FUTURE.to_string(), s, lines, 0));
                 }
                 for alias in names {
-                    ff.features |= feature(alias.name.as_str(), s, &lines)?;
+                    ff.features |= feature(alias.name.as_str(), s, lines)?;
                 }
                 ff.lineno = line;
             }

@@ -482,7 +482,17 @@ impl SymbolTable {
         source: &str,
         options: BuildOptions,
     ) -> Result<SymbolTable, SymtableError> {
-        let mut future = future::parse(module, source)?;
+        Self::build_lines(module, &krait_syntax::LineIndex::new(source), options)
+    }
+
+    /// As `build_with`, for a tree whose positions `lines` gives (a tree
+    /// made from `ast` objects has no text).
+    pub fn build_lines(
+        module: &Mod,
+        lines: &krait_syntax::LineIndex,
+        options: BuildOptions,
+    ) -> Result<SymbolTable, SymtableError> {
+        let mut future = future::parse(module, lines)?;
         future.features |= options.inherited_features;
         let blocks = builder::build(module, &future, options.depth, options.recursion_limit)?;
         let mut blocks = reachable(blocks);

@@ -171,6 +171,29 @@ impl<'s> Parser<'s> {
 
     fn parse_interactive(&mut self) -> PResult<Mod> {
         let body = self.parse_statement()?;
+        // CPython's `bad_single_statement`: after a simple statement, only
+        // blank lines and comments may follow. The error points just past
+        // the statement's last token.
+        if !self.at(TokenKind::EndMarker) && self.pos > 0 {
+            let newline = self.tokens[self.pos - 1];
+            if newline.kind == TokenKind::Newline {
+                let lines = crate::text::LineIndex::new(self.source);
+                let (line, col) = lines.line_col(newline.range.start);
+                let offset = self.source[lines.line_start(line) as usize..newline.range.start as usize].chars().count() + 1;
+                let _ = col;
+                return Err(SyntaxError {
+                    kind: crate::error::SyntaxErrorKind::SyntaxError,
+                    msg: "multiple statements found while compiling a single statement".into(),
+                    location: crate::error::ErrorLocation::Explicit {
+                        lineno: line,
+                        offset,
+                        end_lineno: line,
+                        end_offset: offset as isize,
+                    },
+                    text: None,
+                });
+            }
+        }
         Ok(Mod::Interactive { body })
     }
 

@@ -13,9 +13,11 @@
 //!   caller's namespaces. Bytes source is decoded as CPython's string
 //!   tokenizer does.
 //!
-//! PROVISIONAL: the `flags` of `compile()` (PyCF_ONLY_AST and the future
-//! flags) raise NotImplementedError; `ast` objects arrive with the
-//! built-in types issue.
+//! - `compile()` hands `ast` trees and `PyCF_ONLY_AST` to `builtins::ast`.
+//!
+//! PROVISIONAL: the future flags that change the language
+//! (`annotations`, `barry_as_FLUFL`) and top-level await raise
+//! NotImplementedError; the Python 2 ones are accepted and do nothing.
 
 use crate::builtins::dict::{as_dict, new_dict};
 use crate::builtins::exceptions::{exception_with_args, NOT_IMPLEMENTED_ERROR, SYNTAX_ERROR};
@@ -131,7 +133,8 @@ fn source_text(vm: &mut Vm, source: &Value, what: &str) -> PyResult<String> {
         }
         return Ok(decoded.text);
     }
-    let msg = format!("{what}() arg 1 must be a string, bytes or code object");
+    let kind = if what == "compile" { "AST" } else { "code" };
+    let msg = format!("{what}() arg 1 must be a string, bytes or {kind} object");
     Err(vm.type_error(msg))
 }
 
@@ -144,25 +147,51 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
         let pos = slots.iter().position(Option::is_none).unwrap_or(0) + 1;
         return Err(vm.type_error(format!("compile() missing required argument '{missing}' (pos {pos})")));
     };
-    if let Some(flags) = &slots[3] {
-        if flags.as_small_int() != Some(0) {
-            return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "compile() flags (ast objects and future features)"));
-        }
+    use crate::builtins::ast::{PYCF_ONLY_AST, PYCF_TYPE_COMMENTS};
+    let flags = slots[3].as_ref().and_then(Value::as_small_int).unwrap_or(0);
+    // CPython's PyCF_MASK (the __future__ flags), CO_NESTED and
+    // PyCF_COMPILE_MASK; the futures of Python 2 are no-ops.
+    const NO_OP_FUTURES: i64 = 0x10 | 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x800000;
+    const KNOWN: i64 = NO_OP_FUTURES | 0x400000 | 0x1000000 | PYCF_ONLY_AST | PYCF_TYPE_COMMENTS | 0x200 | 0x2000 | 0x4000;
+    if flags & !KNOWN != 0 {
+        return Err(vm.value_error("compile(): unrecognised flags"));
+    }
+    if flags & !(NO_OP_FUTURES | PYCF_ONLY_AST | PYCF_TYPE_COMMENTS | 0x200 | 0x4000) != 0 {
+        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "compile() flags (barry_as_FLUFL, annotations, top-level await)"));
     }
     let Some(filename) = as_str(filename).map(str::to_string) else {
         let msg = format!("compile() argument 'filename' must be str, not {}", vm.type_of(filename).name());
         return Err(vm.type_error(msg));
     };
-    let mode = match as_str(mode) {
-        Some("exec") => Mode::Exec,
-        Some("eval") => Mode::Eval,
-        Some("single") => Mode::Single,
+    let mode_name = as_str(mode).unwrap_or("").to_string();
+    let mode = match mode_name.as_str() {
+        "exec" => Mode::Exec,
+        "eval" => Mode::Eval,
+        "single" => Mode::Single,
+        "func_type" if flags & PYCF_ONLY_AST == 0 => {
+            return Err(vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"))
+        }
+        "func_type" => Mode::Exec,
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
     if as_code(source).is_some() {
         return Ok(source.clone());
     }
+    if crate::builtins::ast::is_ast_object(vm, source) {
+        return crate::builtins::ast::compile_ast_object(vm, source, &filename, &mode_name, flags);
+    }
+    if flags & PYCF_ONLY_AST != 0 && flags & PYCF_TYPE_COMMENTS == 0 {
+        if let Some(b) = crate::builtins::bytes::as_bytes(source) {
+            return crate::builtins::ast::parse_bytes_to_ast(vm, b, &filename, &mode_name);
+        }
+    }
     let text = source_text(vm, source, "compile")?;
+    if flags & PYCF_TYPE_COMMENTS != 0 {
+        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "Krait cannot parse yet: type comments (PyCF_TYPE_COMMENTS)"));
+    }
+    if flags & PYCF_ONLY_AST != 0 {
+        return crate::builtins::ast::parse_to_ast(vm, &text, &filename, &mode_name);
+    }
     compile_text(vm, &text, &filename, mode)
 }
 

@@ -1,5 +1,6 @@
 //! The built-in types, one module each.
 
+pub mod ast;
 pub mod async_iter;
 pub mod atexit;
 pub mod bytes;
