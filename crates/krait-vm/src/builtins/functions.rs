@@ -1102,7 +1102,12 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
             return Err(vm.type_error("int() can't convert non-string with explicit base"));
         };
         return match parse_int(s, base) {
-            Some(v) => Ok(new_big(v)),
+            Some((v, digits)) => {
+                if !parse_base(s, base).is_power_of_two() {
+                    crate::builtins::int::check_str_to_int_digits(vm, digits)?;
+                }
+                Ok(new_big(v))
+            }
             None => {
                 let r = ops::repr_string(vm, x)?;
                 Err(vm.value_error(format!("invalid literal for int() with base {base}: {r}")))
@@ -1148,7 +1153,8 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
         return Ok(new_big(dashu_int::IBig::try_from(f.trunc()).unwrap_or_default()));
     }
     if let Some(s) = as_str(x).map(str::to_string).or_else(|| ascii_of_buffer(x)) {
-        if let Some(v) = parse_decimal(&s) {
+        if let Some((v, digits)) = parse_decimal(&s) {
+            crate::builtins::int::check_str_to_int_digits(vm, digits)?;
             return Ok(v);
         }
         let r = ops::repr_string(vm, x)?;
@@ -1170,7 +1176,8 @@ fn ascii_of_buffer(x: &Value) -> Option<String> {
 /// sign, digits with single underscores between them.
 /// `int(s, base)`'s parse: whitespace, a sign, a prefix matching the base
 /// (any of 0x/0o/0b for base 0), digits with single underscores between.
-fn parse_int(s: &str, base: u32) -> Option<dashu_int::IBig> {
+/// With the number of its digits.
+fn parse_int(s: &str, base: u32) -> Option<(dashu_int::IBig, usize)> {
     let s = &transform_decimal_and_space(s);
     let t = s.trim();
     let (neg, rest) = match t.as_bytes().first()? {
@@ -1204,7 +1211,24 @@ fn parse_int(s: &str, base: u32) -> Option<dashu_int::IBig> {
         return None;
     }
     let n = dashu_int::IBig::from(dashu_int::UBig::from_str_radix(&clean, base).ok()?);
-    Some(if neg { -n } else { n })
+    Some((if neg { -n } else { n }, clean.len()))
+}
+
+/// The base `int(s, base)` reads `s` in (base 0 decided by the prefix).
+fn parse_base(s: &str, base: u32) -> u32 {
+    if base != 0 {
+        return base;
+    }
+    let t = s.trim().trim_start_matches(['+', '-']).to_ascii_lowercase();
+    if t.starts_with("0x") {
+        16
+    } else if t.starts_with("0o") {
+        8
+    } else if t.starts_with("0b") {
+        2
+    } else {
+        10
+    }
 }
 
 /// Unicode decimal digits as ASCII ones and Unicode spaces as ' ' (CPython's
@@ -1232,7 +1256,8 @@ pub(crate) fn transform_decimal_and_space(s: &str) -> String {
         .collect()
 }
 
-fn parse_decimal(s: &str) -> Option<Value> {
+/// With the number of its digits.
+fn parse_decimal(s: &str) -> Option<(Value, usize)> {
     let s = &transform_decimal_and_space(s);
     let t = s.trim();
     let (neg, digits) = match t.as_bytes().first()? {
@@ -1248,7 +1273,7 @@ fn parse_decimal(s: &str) -> Option<Value> {
         return None;
     }
     let n: dashu_int::IBig = clean.parse().ok()?;
-    Some(new_big(if neg { -n } else { n }))
+    Some((new_big(if neg { -n } else { n }), clean.len()))
 }
 
 /// `breakpoint(*args, **kws)`: `sys.breakpointhook(*args, **kws)`.

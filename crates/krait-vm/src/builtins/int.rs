@@ -26,6 +26,43 @@ use crate::vm::{PyResult, Vm};
 /// CPython 3.11.7's default `sys.get_int_max_str_digits()`.
 pub const MAX_STR_DIGITS: usize = 4300;
 
+thread_local! {
+    /// `sys.get_int_max_str_digits()`: 0 is no limit. From
+    /// `$PYTHONINTMAXSTRDIGITS` when it is valid, else `MAX_STR_DIGITS`.
+    static STR_DIGITS_LIMIT: std::cell::Cell<usize> = std::cell::Cell::new(
+        std::env::var("PYTHONINTMAXSTRDIGITS")
+            .ok()
+            .and_then(|v| v.parse::<usize>().ok())
+            .filter(|&n| n == 0 || n >= STR_DIGITS_CHECK_THRESHOLD)
+            .unwrap_or(MAX_STR_DIGITS),
+    );
+}
+
+/// The smallest limit `sys.set_int_max_str_digits` takes (but 0).
+pub const STR_DIGITS_CHECK_THRESHOLD: usize = 640;
+
+/// The limit on the digits of an int and str conversion (0: none).
+pub fn str_digits_limit() -> usize {
+    STR_DIGITS_LIMIT.with(|c| c.get())
+}
+
+pub fn set_str_digits_limit(n: usize) {
+    STR_DIGITS_LIMIT.with(|c| c.set(n));
+}
+
+/// The ValueError for a str of `digits` decimal digits becoming an int
+/// beyond the limit, if it is.
+pub fn check_str_to_int_digits(vm: &mut Vm, digits: usize) -> PyResult<()> {
+    let limit = str_digits_limit();
+    if limit > 0 && digits > limit {
+        return Err(vm.value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; \
+             use sys.set_int_max_str_digits() to increase the limit"
+        )));
+    }
+    Ok(())
+}
+
 /// The modulus of CPython's numeric hash, `2**61 - 1`.
 pub const HASH_MODULUS: u64 = (1 << 61) - 1;
 
@@ -474,13 +511,22 @@ pub fn decimal_string(vm: &mut Vm, i: &Int) -> PyResult<String> {
     match i {
         Int::Small(i) => Ok(i.to_string()),
         Int::Big(b) => {
+            let limit = str_digits_limit();
+            let too_long = |vm: &mut Vm| {
+                vm.value_error(format!(
+                    "Exceeds the limit ({limit} digits) for integer string conversion; \
+                     use sys.set_int_max_str_digits() to increase the limit"
+                ))
+            };
+            // Far beyond the limit is known from the size alone (CPython's
+            // check before converting): 10**d has d*log2(10) bits.
+            if limit > 0 && b.unsigned_abs().bit_len() as f64 > (limit as f64 + 2.0) * std::f64::consts::LOG2_10 {
+                return Err(too_long(vm));
+            }
             let s = b.to_string();
             let digits = s.trim_start_matches('-').len();
-            if digits > MAX_STR_DIGITS {
-                return Err(vm.value_error(format!(
-                    "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; \
-                     use sys.set_int_max_str_digits() to increase the limit"
-                )));
+            if limit > 0 && digits > limit {
+                return Err(too_long(vm));
             }
             Ok(s)
         }

@@ -33,7 +33,7 @@ pub fn new_sys_module(vm: &mut Vm) -> PyResult<Value> {
     // No -W or -X options yet: the command line does not take them.
     dd.set(vm, new_str("warnoptions"), new_list(Vec::new()))?;
     dd.set(vm, new_str("_xoptions"), new_dict())?;
-    let functions: [(&'static str, crate::types::CallFn); 12] = [
+    let functions: [(&'static str, crate::types::CallFn); 13] = [
         ("getsizeof", crate::builtins::sizeof::getsizeof),
         ("exit", exit),
         ("getrecursionlimit", getrecursionlimit),
@@ -50,8 +50,9 @@ pub fn new_sys_module(vm: &mut Vm) -> PyResult<Value> {
             if !a.is_empty() {
                 return Err(vm.type_error("sys.get_int_max_str_digits() takes no arguments"));
             }
-            Ok(new_int(crate::builtins::int::MAX_STR_DIGITS as i64))
+            Ok(new_int(crate::builtins::int::str_digits_limit() as i64))
         }),
+        ("set_int_max_str_digits", set_int_max_str_digits),
     ];
     for (name, f) in functions {
         dd.set(vm, new_str(name), crate::builtins::function::new_builtin(name, f))?;
@@ -335,6 +336,36 @@ fn breakpointhook(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> 
         }
         Err(e) => Err(e),
     }
+}
+
+/// `sys.set_int_max_str_digits(maxdigits)`.
+fn set_int_max_str_digits(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let n = match (args, kwnames) {
+        ([n], []) => n,
+        ([n], [k]) if crate::builtins::str::as_str(k) == Some("maxdigits") => n,
+        ([_], [k]) => {
+            let msg = format!("set_int_max_str_digits() got an unexpected keyword argument '{}'", crate::builtins::str::as_str(k).unwrap_or("?"));
+            return Err(vm.type_error(msg));
+        }
+        ([], []) => return Err(vm.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)")),
+        _ => {
+            let msg = format!("set_int_max_str_digits() takes at most 1 argument ({} given)", args.len());
+            return Err(vm.type_error(msg));
+        }
+    };
+    let Some(n) = crate::ops::index(vm, n)? else {
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(n).name());
+        return Err(vm.type_error(msg));
+    };
+    let limit = match crate::builtins::int::int_of(&n) {
+        Some(crate::builtins::int::Int::Small(i)) if i == 0 || i >= crate::builtins::int::STR_DIGITS_CHECK_THRESHOLD as i64 => i as usize,
+        Some(crate::builtins::int::Int::Small(_)) => {
+            return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
+        }
+        _ => return Err(vm.overflow_error("Python int too large to convert to C int")),
+    };
+    crate::builtins::int::set_str_digits_limit(limit);
+    Ok(crate::builtins::singletons::none())
 }
 
 /// `sys.unraisablehook(unraisable)`: print an `UnraisableHookArgs` as
