@@ -730,6 +730,15 @@ impl Parser<'_> {
                 return Ok(self.new_expr(ExprKind::Set { elts }, self.range_from(start)));
             }
         };
+        if first_key.is_none() && (self.at(T::For) || self.at(T::Async)) {
+            // CPython's `invalid_dict_comprehension`: `{**e for ...}`, at
+            // the `**`.
+            self.parse_for_if_clauses()?;
+            if self.at(T::Rbrace) {
+                return Err(crate::error::SyntaxError::syntax("dict unpacking cannot be used in dict comprehension", first_token.range));
+            }
+            return Err(self.invalid_syntax());
+        }
         if let (Some(key), true) = (&first_key, self.at(T::For) || self.at(T::Async)) {
             let key = key.clone();
             let generators = self.parse_for_if_clauses()?;
