@@ -240,7 +240,7 @@ pub(crate) fn store_item(vm: &mut Vm, container: &Value, key: Value, value: Valu
 }
 
 /// `del container[key]`, through the type's `setitem` slot.
-fn delete_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<()> {
+pub(crate) fn delete_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<()> {
     match vm.type_of(container).setitem.get() {
         Some(f) => f(vm, container, key, None),
         None => {

@@ -242,6 +242,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_ast",
     "_codecs",
     "_collections",
+    "_operator",
     "_sre",
     "_string",
     "_struct",
@@ -279,6 +280,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_collections" => Ok(Some(crate::builtins::collections::new_collections_module(vm)?)),
         "_string" => Ok(Some(crate::builtins::string_module::new_string_module(vm)?)),
         "atexit" => Ok(Some(crate::builtins::atexit::new_atexit_module(vm)?)),
+        "_operator" => Ok(Some(crate::builtins::operator::new_operator_module(vm)?)),
         "_ast" => Ok(Some(crate::builtins::ast::new_ast_module(vm)?)),
         _ => Ok(None),
     }

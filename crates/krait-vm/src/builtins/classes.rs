@@ -1490,7 +1490,11 @@ fn layout_of(vm: &mut Vm, b: &'static TypeObject) -> PyResult<(Layout, &'static 
         "itertools._tee_dataobject",
         "_collections._tuplegetter",
     ];
-    if FINAL.contains(&b.name()) || crate::builtins::sre::FINAL_TYPES.contains(&b.name()) || b.next.is_some() {
+    if FINAL.contains(&b.name())
+        || crate::builtins::sre::FINAL_TYPES.contains(&b.name())
+        || crate::builtins::operator::FINAL_TYPES.contains(&b.name())
+        || b.next.is_some()
+    {
         let msg = format!("type '{}' is not an acceptable base type", b.name());
         return Err(vm.type_error(msg));
     }

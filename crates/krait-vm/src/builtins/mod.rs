@@ -36,6 +36,7 @@ pub mod memoryview;
 pub mod method_descriptors;
 pub mod namespace;
 pub mod object_methods;
+pub mod operator;
 pub mod percent;
 pub mod posix;
 pub mod range;
