@@ -56,6 +56,8 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
         ("hash", hash),
         ("sorted", sorted),
         ("print", print),
+        ("input", crate::builtins::io::builtin_input),
+        ("open", crate::builtins::io::open),
         ("iter", iter),
         ("next", next),
         ("isinstance", |vm, _, a, k| class_check(vm, a, k, "isinstance")),
@@ -448,26 +450,31 @@ fn print(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<
         Some(f) => f,
         None => crate::builtins::sys::stream(vm, "stdout")?,
     };
-    if let Some(fd) = crate::builtins::sys::as_stream(&file) {
-        let mut line = String::new();
-        for (i, a) in args[..npos].iter().enumerate() {
+    let mut pieces = Vec::with_capacity(npos);
+    for a in &args[..npos] {
+        pieces.push(ops::str(vm, a)?);
+    }
+    // An exact TextIOWrapper takes the whole line at once (the same
+    // bytes reach the file as through one `write` per piece).
+    if crate::builtins::io::as_io(&file).is_some() && vm.type_of(&file).heap.is_none() {
+        let mut line: Vec<u8> = Vec::new();
+        for (i, s) in pieces.iter().enumerate() {
             if i > 0 {
-                line.push_str(&sep);
+                line.extend_from_slice(sep.as_bytes());
             }
-            let s = ops::str(vm, a)?;
-            line.push_str(as_str(&s).unwrap_or("\u{FFFD}"));
+            line.extend_from_slice(crate::builtins::str::as_str_data(s).map_or(&[][..], |d| d.bytes()));
         }
-        line.push_str(&end);
-        crate::builtins::sys::write_fd(vm, fd, line.as_bytes(), flush);
-        return Ok(none());
+        line.extend_from_slice(end.as_bytes());
+        if crate::builtins::io::print_fast(vm, &file, &line, flush)? {
+            return Ok(none());
+        }
     }
     // Any other file: its write() for each piece, as CPython's print does.
     let write = ops::getattr(vm, &file, &new_str("write"))?;
-    for (i, a) in args[..npos].iter().enumerate() {
+    for (i, s) in pieces.into_iter().enumerate() {
         if i > 0 {
             crate::eval::call(vm, &write, &[new_str(&sep)], &[])?;
         }
-        let s = ops::str(vm, a)?;
         crate::eval::call(vm, &write, &[s], &[])?;
     }
     crate::eval::call(vm, &write, &[new_str(&end)], &[])?;
