@@ -97,8 +97,20 @@ const BUFFERED_METHODS: &[MethodDef] = &[
     MethodDef { name: "fileno", func: |vm, this, _, _| delegate(vm, this, "fileno") },
     MethodDef { name: "isatty", func: |vm, this, _, _| delegate(vm, this, "isatty") },
     MethodDef { name: "seekable", func: |vm, this, _, _| delegate(vm, this, "seekable") },
-    MethodDef { name: "readable", func: |vm, this, _, _| delegate(vm, this, "readable") },
-    MethodDef { name: "writable", func: |vm, this, _, _| delegate(vm, this, "writable") },
+    // A reader has no `writable` of its own (nor a writer `readable`):
+    // `_IOBase`'s False.
+    MethodDef { name: "readable", func: |vm, this, _, _| {
+        if with(vm, this, |b| b.kind == Kind::Writer)? {
+            return Ok(vm.bool(false));
+        }
+        delegate(vm, this, "readable")
+    } },
+    MethodDef { name: "writable", func: |vm, this, _, _| {
+        if with(vm, this, |b| b.kind == Kind::Reader)? {
+            return Ok(vm.bool(false));
+        }
+        delegate(vm, this, "writable")
+    } },
     MethodDef { name: "_dealloc_warn", func: |_, _, _, _| Ok(none()) },
     MethodDef { name: "__sizeof__", func: |_, this, _, _| {
         let n = match &*io(this).state.borrow() {
@@ -451,6 +463,9 @@ fn buffered_read1(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) 
     if with(vm, this, |b| b.readahead() > 0)? {
         return Ok(new_bytes(with(vm, this, |b| b.take(n))?));
     }
+    if n > with(vm, this, |b| b.buffer_size)? {
+        return Ok(raw_read(vm, this, n)?.map_or_else(none, new_bytes));
+    }
     fill(vm, this)?;
     Ok(new_bytes(with(vm, this, |b| b.take(n))?))
 }
@@ -525,14 +540,25 @@ pub(super) fn write_bytes(vm: &mut Vm, this: &Value, data: &[u8]) -> PyResult<()
     if with(vm, this, |b| b.readahead() > 0)? {
         rewind_reads(vm, this)?;
     }
-    let full = with(vm, this, |b| {
-        b.write_buf.extend_from_slice(data);
-        b.write_buf.len() >= b.buffer_size
+    // As CPython: what fits joins the buffer; otherwise the buffer is
+    // written out, then data longer than a buffer goes straight to the
+    // raw stream.
+    let fits = with(vm, this, |b| {
+        let fits = b.write_buf.len() + data.len() <= b.buffer_size;
+        if fits {
+            b.write_buf.extend_from_slice(data);
+        }
+        fits
     })?;
-    if full {
-        flush_writes(vm, this)?;
+    if fits {
+        return Ok(());
     }
-    Ok(())
+    flush_writes(vm, this)?;
+    let (raw, native, size) = with(vm, this, |b| (b.raw.clone(), b.native, b.buffer_size))?;
+    if data.len() > size {
+        return raw_write_all(vm, &raw, native, data);
+    }
+    with(vm, this, |b| b.write_buf.extend_from_slice(data))
 }
 
 // ----- positioning and closing --------------------------------------------------

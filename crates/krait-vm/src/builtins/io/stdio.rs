@@ -26,8 +26,7 @@ use crate::vm::{PyResult, Vm};
 
 /// Make the three streams and set them (and `__stdin__`, ...) in `sys`.
 pub fn init_std_streams(vm: &mut Vm, sys: &DictData) -> PyResult<()> {
-    let utf8_mode = super::textio::locale_encoding() == "utf-8";
-    let plain_errors = if utf8_mode { "surrogateescape" } else { "strict" };
+    let plain_errors = if surrogateescape_locale() { "surrogateescape" } else { "strict" };
     for (fd, name) in [(0, "stdin"), (1, "stdout"), (2, "stderr")] {
         let stream = if crate::builtins::posix::sys_calls::fstat(fd).is_ok() {
             let errors = if fd == 2 { "backslashreplace" } else { plain_errors };
@@ -39,6 +38,14 @@ pub fn init_std_streams(vm: &mut Vm, sys: &DictData) -> PyResult<()> {
         sys.set(vm, new_str(&format!("__{name}__")), stream)?;
     }
     Ok(())
+}
+
+/// Does CPython's `config_get_stdio_errors` pick surrogateescape for
+/// stdin and stdout: the C and POSIX locales and the UTF-8 locales it
+/// coerces to (`C.UTF-8`, `C.utf8`, `UTF-8`).
+fn surrogateescape_locale() -> bool {
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"].iter().find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
+    matches!(locale.as_deref(), None | Some("C" | "POSIX" | "C.UTF-8" | "C.utf8" | "UTF-8"))
 }
 
 fn create_stdio(vm: &mut Vm, fd: i32, name: &str, errors: &str) -> PyResult<Value> {

@@ -94,7 +94,9 @@ pub fn newlines_value(seennl: u8) -> Value {
 }
 
 /// Check a `newline` argument: None or one of CPython's five strings.
-pub fn newline_arg(vm: &mut Vm, v: Option<&Value>, default: Option<&'static str>) -> PyResult<Option<String>> {
+/// (StringIO's message shows the repr of a bad value, TextIOWrapper's the
+/// text: `quoted`).
+pub fn newline_arg(vm: &mut Vm, v: Option<&Value>, default: Option<&'static str>, quoted: bool) -> PyResult<Option<String>> {
     let Some(v) = v else {
         return Ok(default.map(str::to_string));
     };
@@ -107,7 +109,7 @@ pub fn newline_arg(vm: &mut Vm, v: Option<&Value>, default: Option<&'static str>
     };
     let s = String::from_utf8_lossy(s.bytes()).into_owned();
     if !["", "\n", "\r", "\r\n"].contains(&s.as_str()) {
-        let r = crate::ops::repr_string(vm, v)?;
+        let r = if quoted { crate::ops::repr_string(vm, v)? } else { s };
         return Err(vm.value_error(format!("illegal newline value: {r}")));
     }
     Ok(Some(s))
@@ -306,7 +308,7 @@ pub static STRINGIO_TYPE: TypeObject = TypeObject {
 /// `StringIO(initial_value='', newline='\n')`.
 fn stringio_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let [initial, newline] = crate::builtins::itertools::bind(vm, "StringIO", args, kwnames, ["initial_value", "newline"], 2, 0)?;
-    let newline = newline_arg(vm, newline.as_ref(), Some("\n"))?;
+    let newline = newline_arg(vm, newline.as_ref(), Some("\n"), true)?;
     let initial = match initial.filter(|v| !is_none(v)) {
         None => Vec::new(),
         Some(v) => match as_str_data(&v) {
@@ -362,9 +364,9 @@ fn stringio_seek(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -
         if pos < 0 && whence == 0 {
             return Err(vm.value_error(format!("Negative seek position {pos}")));
         }
+        // CPython says "cur" for both.
         if whence != 0 && pos != 0 {
-            let which = if whence == 1 { "cur" } else { "end" };
-            return Err(vm.error(&crate::builtins::exceptions::OS_ERROR, format!("Can't do nonzero {which}-relative seeks")));
+            return Err(vm.error(&crate::builtins::exceptions::OS_ERROR, "Can't do nonzero cur-relative seeks"));
         }
         s.pos = match whence {
             0 => pos as usize,

@@ -278,7 +278,7 @@ fn textio_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
     };
     let encoding = str_or_none(vm, encoding, "encoding")?;
     let errors = str_or_none(vm, errors, "errors")?.unwrap_or_else(|| "strict".into());
-    let newline = newline_arg(vm, newline.as_ref(), None)?;
+    let newline = newline_arg(vm, newline.as_ref(), None, false)?;
     let line_buffering = match line_buffering {
         Some(v) => ops::truthy(vm, &v)?,
         None => false,
@@ -562,7 +562,7 @@ fn textio_reconfigure(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Valu
         0,
     )?;
     let newline = match newline {
-        Some(v) if !v.is(&crate::builtins::singletons::ellipsis()) => Some(newline_arg(vm, Some(&v), None)?),
+        Some(v) if !v.is(&crate::builtins::singletons::ellipsis()) => Some(newline_arg(vm, Some(&v), None, false)?),
         _ => None,
     };
     let text_arg = |vm: &mut Vm, v: Option<Value>| -> PyResult<Option<String>> {
