@@ -450,31 +450,36 @@ fn print(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<
         Some(f) => f,
         None => crate::builtins::sys::stream(vm, "stdout")?,
     };
-    let mut pieces = Vec::with_capacity(npos);
-    for a in &args[..npos] {
-        pieces.push(ops::str(vm, a)?);
-    }
     // An exact TextIOWrapper takes the whole line at once (the same
     // bytes reach the file as through one `write` per piece).
-    if crate::builtins::io::as_io(&file).is_some() && vm.type_of(&file).heap.is_none() {
-        let mut line: Vec<u8> = Vec::new();
-        for (i, s) in pieces.iter().enumerate() {
+    if crate::builtins::io::is_text_wrapper(&file) {
+        let mut line: Vec<u8> = Vec::with_capacity(64);
+        for (i, a) in args[..npos].iter().enumerate() {
             if i > 0 {
                 line.extend_from_slice(sep.as_bytes());
             }
-            line.extend_from_slice(crate::builtins::str::as_str_data(s).map_or(&[][..], |d| d.bytes()));
+            let s = ops::str(vm, a)?;
+            line.extend_from_slice(crate::builtins::str::as_str_data(&s).map_or(&[][..], |d| d.bytes()));
         }
         line.extend_from_slice(end.as_bytes());
-        if crate::builtins::io::print_fast(vm, &file, &line, flush)? {
-            return Ok(none());
+        if !crate::builtins::io::print_fast(vm, &file, &line, flush)? {
+            // Not a native stream after all: one write() of the line.
+            let write = ops::getattr(vm, &file, &new_str("write"))?;
+            crate::eval::call(vm, &write, &[crate::builtins::io::str_from_wtf8(&line)], &[])?;
+            if flush {
+                let f = ops::getattr(vm, &file, &new_str("flush"))?;
+                crate::eval::call(vm, &f, &[], &[])?;
+            }
         }
+        return Ok(none());
     }
     // Any other file: its write() for each piece, as CPython's print does.
     let write = ops::getattr(vm, &file, &new_str("write"))?;
-    for (i, s) in pieces.into_iter().enumerate() {
+    for (i, a) in args[..npos].iter().enumerate() {
         if i > 0 {
             crate::eval::call(vm, &write, &[new_str(&sep)], &[])?;
         }
+        let s = ops::str(vm, a)?;
         crate::eval::call(vm, &write, &[s], &[])?;
     }
     crate::eval::call(vm, &write, &[new_str(&end)], &[])?;

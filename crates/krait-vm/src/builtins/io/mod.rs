@@ -237,6 +237,12 @@ fn io_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>) -> P
     }
 }
 
+/// Is `v` exactly a TextIOWrapper (what `print_fast` may take)?
+#[inline]
+pub fn is_text_wrapper(v: &Value) -> bool {
+    v.as_object().is_some_and(|p| std::ptr::eq(p.ty(), &textio::TEXTIOWRAPPER_TYPE))
+}
+
 /// The base every `_io` type gives a class derived from it.
 pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
     ALL_TYPES
@@ -389,7 +395,7 @@ pub(super) fn positional<'a>(vm: &mut Vm, fname: &str, args: &'a [Value], kwname
 }
 
 /// A `str` from generalized UTF-8 bytes (what `StrData::bytes` holds).
-pub(super) fn str_from_wtf8(bytes: &[u8]) -> Value {
+pub fn str_from_wtf8(bytes: &[u8]) -> Value {
     let len = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
     crate::builtins::str::new_str_bytes(bytes.into(), len)
 }

@@ -378,8 +378,7 @@ fn textio_write(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) ->
             return Err(vm.type_error(msg));
         };
         let n = data.len();
-        let bytes = data.bytes().to_vec();
-        write_text(vm, t, &bytes, Some(&text))?;
+        write_text(vm, t, data.bytes(), Some(&text))?;
         Ok(new_int(n as i64))
     })
 }
@@ -473,26 +472,39 @@ pub(super) fn write_flush(vm: &mut Vm, t: &mut TextState) -> PyResult<()> {
     call_method(vm, &t.buffer, "write", &[new_bytes(data)]).map(drop)
 }
 
-/// `print`'s fast path: `text` written to an exact TextIOWrapper, without
-/// a `str` for it; false when `file` is anything else.
+/// `print`'s fast path: `text` written to an exact TextIOWrapper with
+/// the utf-8 codec and no newline translation, over an open native
+/// buffer, without a `str` for it and without leaving Rust; false when
+/// `file` is anything else (the caller then calls `file.write`).
 pub(super) fn write_fast(vm: &mut Vm, file: &Value, text: &[u8], flush: bool) -> PyResult<bool> {
     let Some(p) = file.as_object() else { return Ok(false) };
     if !std::ptr::eq(p.ty(), &TEXTIOWRAPPER_TYPE) {
         return Ok(false);
     }
-    let native = matches!(&*io(file).state.borrow(), State::Text(t) if matches!(t.coder, Coder::Native(_)) && native_fd(&t.buffer).is_some());
-    if !native {
+    let data = io(file);
+    let Ok(mut state) = data.state.try_borrow_mut() else { return Ok(false) };
+    let State::Text(t) = &mut *state else { return Ok(false) };
+    if !matches!(t.coder, Coder::Native(Codec::Utf8)) || !t.writable || t.writenl().is_some() {
         return Ok(false);
     }
-    with(vm, file, |vm, t| {
-        check_closed(vm, t)?;
-        write_text(vm, t, text, None)?;
-        if flush {
-            write_flush(vm, t)?;
-            buffer_flush(vm, t)?;
-        }
-        Ok(())
-    })?;
+    if native_fd(&t.buffer).map_or(true, |fd| fd < 0) || std::str::from_utf8(text).is_err() {
+        return Ok(false);
+    }
+    let needflush = t.line_buffering && text.iter().any(|&b| b == b'\n' || b == b'\r');
+    t.pending.extend_from_slice(text);
+    if !t.decoded.is_empty() || t.snapshot.is_some() {
+        t.decoded.clear();
+        t.decoded_pos = 0;
+        t.snapshot = None;
+        t.reset_decoder();
+    }
+    // Only Rust runs below: the buffer and its raw stream are native.
+    if t.pending.len() > t.chunk_size || needflush || t.write_through || flush {
+        write_flush(vm, t)?;
+    }
+    if needflush || flush {
+        super::buffered::flush_writes(vm, &t.buffer)?;
+    }
     Ok(true)
 }
 
