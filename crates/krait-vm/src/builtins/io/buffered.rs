@@ -268,7 +268,7 @@ fn raw_read(vm: &mut Vm, this: &Value, n: usize) -> PyResult<Option<Vec<u8>>> {
         return read_some(fd, n).map_err(|e| errno_error(e, None));
     }
     let buf = new_bytearray(vec![0; n]);
-    let r = call_method(vm, &raw, "readinto", &[buf.clone()])?;
+    let r = call_method(vm, &raw, "readinto", std::slice::from_ref(&buf))?;
     if is_none(&r) {
         return Ok(None);
     }
@@ -752,9 +752,8 @@ fn rwpair_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
 }
 
 fn pair(vm: &mut Vm, this: &Value) -> PyResult<(Value, Value)> {
-    match &*io(this).state.borrow() {
-        State::Pair(r, w) => return Ok((r.clone(), w.clone())),
-        _ => {}
+    if let State::Pair(r, w) = &*io(this).state.borrow() {
+        return Ok((r.clone(), w.clone()));
     }
     Err(vm.value_error("I/O operation on uninitialized object"))
 }

@@ -13,7 +13,7 @@
 use std::cell::Cell;
 
 use super::iobase::copy_into;
-use super::{closed_error, errno_error, io, io_type, positional, size_arg, unsupported, State, RAW_IOBASE_TYPE};
+use super::{errno_error, io, io_type, positional, size_arg, unsupported, State, RAW_IOBASE_TYPE};
 use crate::builtins::bytes::new_bytes;
 use crate::builtins::int::new_int;
 use crate::builtins::posix::sys_calls;
@@ -345,8 +345,9 @@ pub(super) fn read_some(fd: i32, n: usize) -> Result<Option<Vec<u8>>, i32> {
 pub(super) fn read_all(vm: &mut Vm, fd: i32) -> PyResult<Option<Vec<u8>>> {
     let mut out = Vec::new();
     if let (Ok(st), Ok(pos)) = (sys_calls::fstat(fd), sys_calls::lseek(fd, 0, libc::SEEK_CUR)) {
-        if st.st_size as i64 > pos {
-            out.reserve((st.st_size as i64 - pos) as usize + 1);
+        let size: i64 = st.st_size;
+        if size > pos {
+            out.reserve((size - pos) as usize + 1);
         }
     }
     let mut chunk = vec![0u8; 64 * 1024];
@@ -508,9 +509,4 @@ fn fileio_repr(vm: &mut Vm, this: &Value) -> PyResult<Value> {
             Ok(new_str(&format!("<{tyname} name={r} mode='{mode}' closefd={closefd}>")))
         }
     }
-}
-
-#[allow(dead_code)]
-fn unused(vm: &mut Vm) -> crate::vm::PyErr {
-    closed_error(vm)
 }

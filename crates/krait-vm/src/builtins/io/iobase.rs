@@ -168,7 +168,7 @@ fn iobase_readline(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value])
     let limit = size_arg(vm, a.first())?;
     let peek = ops::getattr_opt(vm, this, &intern("peek"))?;
     let mut res: Vec<u8> = Vec::new();
-    while limit.map_or(true, |l| (res.len() as i64) < l) {
+    while below(limit, res.len()) {
         let mut nreadahead = 1;
         if let Some(peek) = &peek {
             let ahead = crate::eval::call(vm, peek, &[crate::builtins::int::new_int(1)], &[])?;
@@ -178,7 +178,7 @@ fn iobase_readline(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value])
             };
             if !ahead.is_empty() {
                 let mut n = 0;
-                while n < ahead.len() && limit.map_or(true, |l| (n as i64) < l - res.len() as i64) {
+                while n < ahead.len() && below(limit, n + res.len()) {
                     n += 1;
                     if ahead[n - 1] == b'\n' {
                         break;
@@ -201,6 +201,14 @@ fn iobase_readline(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value])
         }
     }
     Ok(new_bytes(res))
+}
+
+/// Is `n` below the limit (None: no limit)?
+fn below(limit: Option<i64>, n: usize) -> bool {
+    match limit {
+        Some(l) => (n as i64) < l,
+        None => true,
+    }
 }
 
 /// `readlines(hint=-1)`: the lines of `iter(self)`, stopping once their
@@ -240,7 +248,7 @@ fn rawiobase_read(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) 
         return call_method(vm, this, "readall", &[]);
     };
     let b = crate::builtins::bytes::new_bytearray(vec![0; n as usize]);
-    let got = call_method(vm, this, "readinto", &[b.clone()])?;
+    let got = call_method(vm, this, "readinto", std::slice::from_ref(&b))?;
     if is_none(&got) {
         return Ok(got);
     }

@@ -96,11 +96,7 @@ impl IoData {
                     visit(w);
                 }
                 State::Text(t) => t.trace(visit),
-                State::Decoder(d) => {
-                    if !d.decoder.is_null() {
-                        visit(&d.decoder)
-                    }
-                }
+                State::Decoder(d) if !d.decoder.is_null() => visit(&d.decoder),
                 _ => {}
             }
         }

@@ -126,7 +126,7 @@ pub struct StringState {
 
 impl StringState {
     fn readuniversal(&self) -> bool {
-        self.newline.as_deref().map_or(true, str::is_empty)
+        matches!(self.newline.as_deref(), None | Some(""))
     }
 
     fn write(&mut self, text: &[u8]) -> usize {
@@ -357,9 +357,8 @@ fn stringio_seek(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -
         None => 0,
     };
     with(vm, this, |vm, s| {
-        match whence {
-            0 | 1 | 2 => {}
-            _ => return Err(vm.value_error(format!("Invalid whence ({whence}, should be 0, 1 or 2)"))),
+        if !(0..=2).contains(&whence) {
+            return Err(vm.value_error(format!("Invalid whence ({whence}, should be 0, 1 or 2)")));
         }
         if pos < 0 && whence == 0 {
             return Err(vm.value_error(format!("Negative seek position {pos}")));

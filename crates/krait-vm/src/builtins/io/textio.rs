@@ -77,7 +77,7 @@ impl TextState {
     }
 
     pub(super) fn readuniversal(&self) -> bool {
-        self.newline.as_deref().map_or(true, str::is_empty)
+        matches!(self.newline.as_deref(), None | Some(""))
     }
 
     pub(super) fn readtranslate(&self) -> bool {
@@ -487,7 +487,8 @@ pub(super) fn write_fast(vm: &mut Vm, file: &Value, text: &[u8], flush: bool) ->
     if !matches!(t.coder, Coder::Native(Codec::Utf8)) || !t.writable || t.writenl().is_some() {
         return Ok(false);
     }
-    if native_fd(&t.buffer).map_or(true, |fd| fd < 0) || std::str::from_utf8(text).is_err() {
+    let open = matches!(native_fd(&t.buffer), Some(fd) if fd >= 0);
+    if !open || std::str::from_utf8(text).is_err() {
         return Ok(false);
     }
     let needflush = t.line_buffering && text.iter().any(|&b| b == b'\n' || b == b'\r');
@@ -698,9 +699,8 @@ pub static NEWLINE_DECODER_TYPE: TypeObject = TypeObject {
 };
 
 fn with_decoder<T>(vm: &mut Vm, this: &Value, f: impl FnOnce(&mut NewlineDecoder) -> T) -> PyResult<T> {
-    match &mut *io(this).state.borrow_mut() {
-        State::Decoder(d) => return Ok(f(d)),
-        _ => {}
+    if let State::Decoder(d) = &mut *io(this).state.borrow_mut() {
+        return Ok(f(d));
     }
     Err(vm.value_error("IncrementalNewlineDecoder.__init__() not called"))
 }

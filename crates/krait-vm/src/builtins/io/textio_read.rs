@@ -240,10 +240,8 @@ fn readline(vm: &mut Vm, t: &mut TextState, limit: Option<i64>) -> PyResult<Valu
                     count += 1;
                 }
             }
-            if let Some(c) = cut {
-                if end.map_or(true, |e| e > c) {
-                    end = Some(c);
-                }
+            if let Some(c) = cut.filter(|&c| matches!(end, Some(e) if e > c) || end.is_none()) {
+                end = Some(c);
             }
         }
         match end {
