@@ -61,6 +61,9 @@ pub struct IoData {
     /// set); a class's instances keep theirs in their own storage.
     pub(super) dict: RefCell<Value>,
     pub(super) state: RefCell<State>,
+    /// Weak references to it exist (an object of a built-in `_io` type;
+    /// a class's instances keep the flag in their instance data).
+    weakly_referenced: Cell<bool>,
 }
 
 /// Which concrete object an `IoData` is.
@@ -79,7 +82,12 @@ pub enum State {
 
 impl IoData {
     fn new() -> IoData {
-        IoData { base_closed: Cell::new(false), dict: RefCell::new(Value::NULL), state: RefCell::new(State::None) }
+        IoData {
+            base_closed: Cell::new(false),
+            dict: RefCell::new(Value::NULL),
+            state: RefCell::new(State::None),
+            weakly_referenced: Cell::new(false),
+        }
     }
 
     fn trace(&self, visit: Visit) {
@@ -91,6 +99,7 @@ impl IoData {
         if let Ok(s) = self.state.try_borrow() {
             match &*s {
                 State::Buffered(b) => visit(&b.raw),
+                State::Bytes(b) => b.trace(visit),
                 State::Pair(r, w) => {
                     visit(r);
                     visit(w);
@@ -118,6 +127,18 @@ pub fn io(v: &Value) -> &IoData {
 pub fn as_io(v: &Value) -> Option<&IoData> {
     let p = v.as_object()?;
     (p.ty().is_subtype(&IOBASE_TYPE) || p.ty().is_subtype(&textio::NEWLINE_DECODER_TYPE)).then(|| io(v))
+}
+
+/// Mark an object of a built-in `_io` type as weakly referenced (false
+/// for anything else; a class's instances are marked by `classes`).
+pub fn mark_weakly_referenced(v: &Value) -> bool {
+    match v.as_object() {
+        Some(p) if p.ty().heap.is_none() && as_io(v).is_some() => {
+            io(v).weakly_referenced.set(true);
+            true
+        }
+        _ => false,
+    }
 }
 
 /// A new, uninitialised object of `cls` (an `_io` type or a class derived
@@ -155,7 +176,11 @@ fn finalize(data: &IoData) {
 
 pub(super) unsafe fn dealloc_io(p: ObjPtr) {
     // SAFETY: objects of the `_io` types are Obj<IoData>.
-    finalize(unsafe { p.data::<IoData>() });
+    let data = unsafe { p.data::<IoData>() };
+    if data.weakly_referenced.get() {
+        crate::builtins::weakref::clear(p.addr());
+    }
+    finalize(data);
     // SAFETY: as above.
     unsafe { dealloc_boxed::<IoData>(p) }
 }
@@ -388,6 +413,54 @@ pub(super) fn positional<'a>(vm: &mut Vm, fname: &str, args: &'a [Value], kwname
         return Err(vm.type_error(msg));
     }
     Ok(args)
+}
+
+/// The dict part of a `__getstate__`: a copy of the object's attributes,
+/// or None.
+pub(super) fn state_dict(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
+    let d = match crate::builtins::classes::instance_dict(vm, obj)? {
+        Some(d) => d,
+        None => io(obj).dict.borrow().clone(),
+    };
+    match as_dict(&d) {
+        Some(dd) if !dd.items().is_empty() => {
+            let copy = new_dict();
+            for (k, v) in dd.items() {
+                as_dict(&copy).expect("a dict").set(vm, k, v)?;
+            }
+            Ok(copy)
+        }
+        _ => Ok(vm.none()),
+    }
+}
+
+/// The position item of a `__setstate__` tuple.
+pub(super) fn state_position(vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    match int_of(v) {
+        Some(Int::Small(n)) if n >= 0 => Ok(n as usize),
+        Some(Int::Small(_)) => Err(vm.value_error("position value cannot be negative")),
+        Some(Int::Big(_)) => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+        None => {
+            let msg = format!("second item of state must be an integer, not {}", vm.type_of(v).name());
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+/// Update the object's attributes from the dict item of a `__setstate__`.
+/// (`which`: "third" for BytesIO, "fourth" for StringIO, as CPython says).
+pub(super) fn set_state_dict(vm: &mut Vm, obj: &Value, v: &Value, which: &str) -> PyResult<()> {
+    if crate::builtins::singletons::is_none(v) {
+        return Ok(());
+    }
+    let Some(d) = as_dict(v) else {
+        let msg = format!("{which} item of state should be a dict, got a {}", vm.type_of(v).name());
+        return Err(vm.type_error(msg));
+    };
+    for (k, val) in d.items() {
+        crate::builtins::classes::setattr(vm, obj, &k, Some(val))?;
+    }
+    Ok(())
 }
 
 /// A `str` from generalized UTF-8 bytes (what `StrData::bytes` holds).

@@ -167,7 +167,10 @@ impl StringState {
     }
 
     fn read(&mut self, size: Option<i64>) -> Value {
-        let start = self.pos.min(self.buf.len());
+        if self.pos >= self.buf.len() {
+            return new_str("");
+        }
+        let start = self.pos;
         let avail = self.buf.len() - start;
         let n = size.map_or(avail, |s| (s as usize).min(avail));
         self.pos = start + n;
@@ -175,7 +178,10 @@ impl StringState {
     }
 
     fn readline(&mut self, limit: Option<i64>) -> Value {
-        let start = self.pos.min(self.buf.len());
+        if self.pos >= self.buf.len() {
+            return new_str("");
+        }
+        let start = self.pos;
         let rest = &self.buf[start..];
         let mut n = line_end(rest, self.readuniversal(), self.newline.as_deref());
         if let Some(l) = limit {
@@ -216,6 +222,16 @@ pub(super) fn str_of(cps: &[u32]) -> Value {
 
 pub static STRINGIO_TYPE: TypeObject = TypeObject {
     init: Some(stringio_init),
+    // As CPython's `stringio_new`: an empty, usable object before `__init__`.
+    new: Some(|vm, cls, args, kwnames| {
+        let obj = super::alloc_io(cls);
+        let state = StringState { buf: Vec::new(), pos: 0, closed: false, newline: Some("\n".into()), nl: NewlineState::default() };
+        *io(&obj).state.borrow_mut() = State::Str(state);
+        if cls.heap.is_none() {
+            stringio_init(vm, &obj, args, kwnames)?;
+        }
+        Ok(obj)
+    }),
     next: crate::types::Slot::new(|vm, this| {
         // The generic `readline` look-up when a class overrides it.
         if vm.type_of(this).heap.is_some() {
@@ -278,6 +294,13 @@ pub static STRINGIO_TYPE: TypeObject = TypeObject {
             }
             Ok(none())
         } },
+        MethodDef { name: "__getstate__", func: |vm, this, a, k| {
+            positional(vm, "__getstate__", a, k, 0, 0)?;
+            let (value, newline, pos) = with(vm, this, |_, s| Ok((str_of(&s.buf), s.newline.as_deref().map_or_else(none, new_str), s.pos)))?;
+            let dict = super::state_dict(vm, this)?;
+            Ok(crate::builtins::tuple::new_tuple(vec![value, newline, new_int(pos as i64), dict]))
+        } },
+        MethodDef { name: "__setstate__", func: stringio_setstate },
         MethodDef { name: "readable", func: true_if_open },
         MethodDef { name: "writable", func: true_if_open },
         MethodDef { name: "seekable", func: true_if_open },
@@ -324,6 +347,33 @@ fn stringio_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -
     state.pos = 0;
     *io(this).state.borrow_mut() = State::Str(state);
     Ok(none())
+}
+
+/// `__setstate__((value, newline, pos, dict))` (CPython's checks).
+fn stringio_setstate(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let a = positional(vm, "__setstate__", args, kwnames, 1, 1)?;
+    with(vm, this, |_, _| Ok(()))?;
+    let items = match crate::builtins::tuple::as_tuple(&a[0]) {
+        Some(t) if t.items.len() == 4 => t.items.clone(),
+        _ => {
+            let msg = format!("{}.__setstate__ argument should be 4-tuple, got {}", vm.type_of(this).name(), vm.type_of(&a[0]).name());
+            return Err(vm.type_error(msg));
+        }
+    };
+    let newline = newline_arg(vm, Some(&items[1]), None, true)?;
+    let Some(text) = as_str_data(&items[0]).map(|d| d.bytes().to_vec()) else {
+        let msg = format!("initial_value must be str or None, not {}", vm.type_of(&items[0]).name());
+        return Err(vm.type_error(msg));
+    };
+    let pos = super::state_position(vm, &items[2])?;
+    super::set_state_dict(vm, this, &items[3], "fourth")?;
+    with(vm, this, |_, s| {
+        s.newline = newline;
+        s.nl = NewlineState::default();
+        s.buf = krait_syntax::pystr::decode_code_points(&text).collect();
+        s.pos = pos;
+        Ok(none())
+    })
 }
 
 /// Run `f` on the open StringIO, or raise ValueError.

@@ -344,24 +344,26 @@ pub(super) fn new_state(
     })
 }
 
-/// The native codec, else the `codecs` module's incremental coder
-/// objects; NotImplementedError naming the codec when neither exists.
+/// The native codec, else the registry's incremental encoder and
+/// decoder (CPython's `_PyCodec_LookupTextEncoding(encoding,
+/// "codecs.open()")` and its `incrementalencoder`/`incrementaldecoder`).
 fn make_coder(vm: &mut Vm, encoding: &str, errors: &str, readable: bool, writable: bool) -> PyResult<Coder> {
-    let native_err = match codecs::lookup(vm, encoding) {
-        Ok(c) => return Ok(Coder::Native(c)),
-        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR) => e,
-        Err(e) => return Err(e),
-    };
-    let Ok(module) = crate::import::import_module(vm, "codecs") else {
-        return Err(native_err);
-    };
-    let make = |vm: &mut Vm, getter: &str| -> PyResult<Value> {
-        let f = ops::getattr(vm, &module, &intern(getter))?;
-        let cls = crate::eval::call(vm, &f, &[new_str(encoding)], &[])?;
+    if let Some(c) = codecs::native(encoding) {
+        return Ok(Coder::Native(c));
+    }
+    let info = codecs::registry::lookup(vm, encoding)?;
+    if let Some(flag) = ops::getattr_opt(vm, &info, &intern("_is_text_encoding"))? {
+        if !ops::truthy(vm, &flag)? {
+            let msg = format!("'{encoding}' is not a text encoding; use codecs.open() to handle arbitrary codecs");
+            return Err(vm.error(&crate::builtins::exceptions::LOOKUP_ERROR, msg));
+        }
+    }
+    let make = |vm: &mut Vm, attr: &str| -> PyResult<Value> {
+        let cls = ops::getattr(vm, &info, &intern(attr))?;
         crate::eval::call(vm, &cls, &[new_str(errors)], &[])
     };
-    let encoder = if writable { make(vm, "getincrementalencoder")? } else { Value::NULL };
-    let decoder = if readable { make(vm, "getincrementaldecoder")? } else { Value::NULL };
+    let encoder = if writable { make(vm, "incrementalencoder")? } else { Value::NULL };
+    let decoder = if readable { make(vm, "incrementaldecoder")? } else { Value::NULL };
     Ok(Coder::Python { encoder, decoder })
 }
 
