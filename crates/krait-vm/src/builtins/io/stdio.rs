@@ -70,14 +70,15 @@ fn sys_stream(vm: &mut Vm, name: &str) -> Option<Value> {
     ops::getattr(vm, &sys, &intern(name)).ok().filter(|v| !is_none(v))
 }
 
-/// Flush `sys.stdout` and `sys.stderr`, ignoring their errors (none
+/// Flush `sys.stderr` and `sys.stdout`, ignoring their errors (none
 /// exist before the `sys` module is made).
 pub fn flush_std_streams(vm: &mut Vm) {
     let made = crate::builtins::dict::as_dict(&vm.sys_modules).is_some_and(|d| d.get_str(&intern("sys")).is_some());
     if !made {
         return;
     }
-    for name in ["stdout", "stderr"] {
+    // stderr first, as CPython's `flush_io` after the main module runs.
+    for name in ["stderr", "stdout"] {
         if let Some(s) = sys_stream(vm, name) {
             let _ = call_method(vm, &s, "flush", &[]);
         }
