@@ -66,6 +66,7 @@ pub static IOBASE_TYPE: TypeObject = TypeObject {
             Ok(this.clone())
         } },
         MethodDef { name: "__exit__", func: |vm, this, _, _| call_method(vm, this, "close", &[]) },
+        MethodDef { name: "__del__", func: iobase_del },
         MethodDef { name: "readline", func: iobase_readline },
         MethodDef { name: "readlines", func: iobase_readlines },
         MethodDef { name: "writelines", func: iobase_writelines },
@@ -129,6 +130,19 @@ fn iobase_close(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) ->
     let r = call_method(vm, this, "flush", &[]);
     io(this).base_closed.set(true);
     r.map(|_| none())
+}
+
+/// `__del__` (CPython's `iobase_finalize`): close an open object, its
+/// errors silenced (as CPython outside development mode).
+fn iobase_del(vm: &mut Vm, this: &Value, _: &[Value], _: &[Value]) -> PyResult<Value> {
+    let closed = match ops::getattr(vm, this, &intern("closed")) {
+        Ok(c) => ops::truthy(vm, &c).unwrap_or(true),
+        Err(_) => true,
+    };
+    if !closed {
+        let _ = call_method(vm, this, "close", &[]);
+    }
+    Ok(none())
 }
 
 /// ValueError if `this.closed` is true (CPython's `_PyIOBase_check_closed`).
