@@ -1246,7 +1246,11 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                         b.set(vm, crate::builtins::str::new_str("_"), crate::builtins::singletons::none())?;
                     }
                     let text = ops::repr_string(vm, &v)?;
-                    crate::builtins::sys::write_fd(vm, 1, format!("{text}\n").as_bytes(), false);
+                    let stdout = crate::builtins::sys::stream(vm, "stdout")?;
+                    if !crate::builtins::io::print_fast(vm, &stdout, format!("{text}\n").as_bytes(), false)? {
+                        let write = ops::getattr(vm, &stdout, &crate::builtins::str::intern("write"))?;
+                        crate::eval::call(vm, &write, &[crate::builtins::str::new_str(&format!("{text}\n"))], &[])?;
+                    }
                     if let Some(b) = as_dict(&builtins) {
                         b.set(vm, crate::builtins::str::new_str("_"), v)?;
                     }

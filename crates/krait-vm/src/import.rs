@@ -242,6 +242,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_ast",
     "_codecs",
     "_collections",
+    "_io",
     "_operator",
     "_sre",
     "_string",
@@ -282,6 +283,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "atexit" => Ok(Some(crate::builtins::atexit::new_atexit_module(vm)?)),
         "_operator" => Ok(Some(crate::builtins::operator::new_operator_module(vm)?)),
         "_ast" => Ok(Some(crate::builtins::ast::new_ast_module(vm)?)),
+        "_io" => Ok(Some(crate::builtins::io::new_io_module(vm)?)),
         _ => Ok(None),
     }
 }

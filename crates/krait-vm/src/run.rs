@@ -35,10 +35,10 @@ pub enum MainKind {
 pub fn run_main(vm: &mut Vm, code: CodeObject, kind: MainKind) -> i32 {
     let filename = code.co_filename.clone();
     let result = run_main_inner(vm, code, kind);
-    let _ = vm.stdout.flush();
     let status = match result {
         Ok(()) => 0,
         Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::SYSTEM_EXIT) => {
+            crate::builtins::io::flush_std_streams(vm);
             system_exit_status(vm, &e.exception)
         }
         Err(e) => {
@@ -89,7 +89,7 @@ fn shutdown(vm: &mut Vm) {
         }
     }
     crate::finalize::run_pending(vm);
-    let _ = vm.stdout.flush();
+    crate::builtins::io::flush_std_streams(vm);
 }
 
 /// The exit status an uncaught SystemExit asks for (CPython's
@@ -209,7 +209,7 @@ pub fn print_unraisable(vm: &mut Vm, exc: &Value, msg: Option<&str>, obj: &Value
         out = format!("{m}\n");
     }
     format_exception(vm, exc, &mut out);
-    let _ = vm.stdout.flush();
+    crate::builtins::io::flush_std_streams(vm);
     let _ = std::io::stderr().write_all(out.as_bytes());
 }
 
@@ -219,6 +219,7 @@ pub fn print_unraisable(vm: &mut Vm, exc: &Value, msg: Option<&str>, obj: &Value
 pub fn print_exception(vm: &mut Vm, e: &PyErr, _main_file: &str) {
     let mut out = String::new();
     format_exception(vm, &e.exception, &mut out);
+    crate::builtins::io::flush_std_streams(vm);
     let _ = std::io::stderr().write_all(out.as_bytes());
 }
 

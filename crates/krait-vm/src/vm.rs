@@ -29,8 +29,6 @@ pub struct Vm {
     /// Containers whose `repr` is in progress (CPython's `Py_ReprEnter`), by
     /// address, so a self-containing list prints `[...]`.
     repr_stack: Vec<usize>,
-    /// `sys.stdout`'s buffer (flushed at exit and before errors print).
-    pub stdout: std::io::BufWriter<std::io::Stdout>,
     /// The value stack of every frame, contiguous: a frame's locals, then
     /// its evaluation stack (see `eval`).
     pub(crate) stack: Vec<Value>,
@@ -68,7 +66,6 @@ impl Vm {
             depth: 0,
             recursion_limit: 1000,
             repr_stack: Vec::new(),
-            stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             stack: Vec::with_capacity(1 << 12),
             frames: Vec::with_capacity(64),
             sys_modules: crate::builtins::dict::new_dict(),

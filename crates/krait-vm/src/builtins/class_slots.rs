@@ -174,6 +174,9 @@ fn fill_slot(ty: &TypeObject, solid: &'static TypeObject, kind: SlotKind) {
         SlotKind::DescrSet => ty.descr_set.set(pick(wrap, slot_descr_set, solid.descr_set.get())),
         SlotKind::Number => ty.number.set(if wrap { &HEAP_NUMBER_SLOTS } else { solid.number.get() }),
         SlotKind::Del => {
+            // `_io._IOBase`'s finalizer (CPython's `tp_finalize`) closes
+            // instances of classes derived from it.
+            let wrap = wrap || solid.is_subtype(&crate::builtins::io::IOBASE_TYPE);
             let flags = ty.flags.get() & !tp_flags::HAS_DEL;
             ty.flags.set(if wrap { flags | tp_flags::HAS_DEL } else { flags });
         }

@@ -198,6 +198,8 @@ pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
         base
     } else if let Some(base) = crate::builtins::collections::builtin_base(ty) {
         base
+    } else if let Some(base) = crate::builtins::io::builtin_base(ty) {
+        base
     } else {
         return crate::builtins::itertools::builtin_base(ty);
     })

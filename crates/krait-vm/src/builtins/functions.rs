@@ -56,6 +56,8 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
         ("hash", hash),
         ("sorted", sorted),
         ("print", print),
+        ("input", crate::builtins::io::builtin_input),
+        ("open", crate::builtins::io::open),
         ("iter", iter),
         ("next", next),
         ("isinstance", |vm, _, a, k| class_check(vm, a, k, "isinstance")),
@@ -448,17 +450,27 @@ fn print(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<
         Some(f) => f,
         None => crate::builtins::sys::stream(vm, "stdout")?,
     };
-    if let Some(fd) = crate::builtins::sys::as_stream(&file) {
-        let mut line = String::new();
+    // An exact TextIOWrapper takes the whole line at once (the same
+    // bytes reach the file as through one `write` per piece).
+    if crate::builtins::io::is_text_wrapper(&file) {
+        let mut line: Vec<u8> = Vec::with_capacity(64);
         for (i, a) in args[..npos].iter().enumerate() {
             if i > 0 {
-                line.push_str(&sep);
+                line.extend_from_slice(sep.as_bytes());
             }
             let s = ops::str(vm, a)?;
-            line.push_str(as_str(&s).unwrap_or("\u{FFFD}"));
+            line.extend_from_slice(crate::builtins::str::as_str_data(&s).map_or(&[][..], |d| d.bytes()));
         }
-        line.push_str(&end);
-        crate::builtins::sys::write_fd(vm, fd, line.as_bytes(), flush);
+        line.extend_from_slice(end.as_bytes());
+        if !crate::builtins::io::print_fast(vm, &file, &line, flush)? {
+            // Not a native stream after all: one write() of the line.
+            let write = ops::getattr(vm, &file, &new_str("write"))?;
+            crate::eval::call(vm, &write, &[crate::builtins::io::str_from_wtf8(&line)], &[])?;
+            if flush {
+                let f = ops::getattr(vm, &file, &new_str("flush"))?;
+                crate::eval::call(vm, &f, &[], &[])?;
+            }
+        }
         return Ok(none());
     }
     // Any other file: its write() for each piece, as CPython's print does.

@@ -27,6 +27,7 @@ pub mod functions;
 pub mod generic_alias;
 pub mod int;
 pub mod int_methods;
+pub mod io;
 pub mod iter;
 pub mod itertools;
 pub mod list;
