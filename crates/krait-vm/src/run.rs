@@ -42,7 +42,7 @@ pub fn run_main(vm: &mut Vm, code: CodeObject, kind: MainKind) -> i32 {
             system_exit_status(vm, &e.exception)
         }
         Err(e) => {
-            print_exception(vm, &e, &filename);
+            report_uncaught(vm, &e, &filename);
             1
         }
     };
@@ -211,6 +211,59 @@ pub fn print_unraisable(vm: &mut Vm, exc: &Value, msg: Option<&str>, obj: &Value
     format_exception(vm, exc, &mut out);
     crate::builtins::io::flush_std_streams(vm);
     let _ = std::io::stderr().write_all(out.as_bytes());
+}
+
+/// An uncaught exception, through `sys.excepthook` (CPython's
+/// `_PyErr_PrintEx`): the default hook prints it here; a replaced one is
+/// called with (type, value, traceback), and if it fails both are shown.
+fn report_uncaught(vm: &mut Vm, e: &PyErr, filename: &str) {
+    let hooks = vm.sys_module().ok().and_then(|sys| crate::builtins::function::as_module(&sys).map(|m| m.dict.clone()));
+    let (hook, default) = match hooks {
+        Some(d) => {
+            let d = as_dict(&d).expect("a dict");
+            (d.get_str(&new_str("excepthook")), d.get_str(&new_str("__excepthook__")))
+        }
+        None => (None, None),
+    };
+    let Some(hook) = hook else {
+        crate::builtins::io::flush_std_streams(vm);
+        let _ = std::io::stderr().write_all(b"sys.excepthook is missing\n");
+        print_exception(vm, e, filename);
+        return;
+    };
+    if default.is_some_and(|d| d.is(&hook)) {
+        print_exception(vm, e, filename);
+        return;
+    }
+    let ty = crate::types::type_value(vm.type_of_static(&e.exception));
+    let tb = as_exception(&e.exception)
+        .map(|x| x.traceback.borrow().clone())
+        .filter(|t| !t.is_null())
+        .unwrap_or_else(crate::builtins::singletons::none);
+    if let Err(e2) = crate::eval::call(vm, &hook, &[ty, e.exception.clone(), tb], &[]) {
+        crate::builtins::io::flush_std_streams(vm);
+        let _ = std::io::stderr().write_all(b"Error in sys.excepthook:\n");
+        print_exception(vm, &e2, filename);
+        let _ = std::io::stderr().write_all(b"\nOriginal exception was:\n");
+        print_exception(vm, e, filename);
+    }
+}
+
+/// `sys.excepthook(type, value, traceback)` / `sys.__excepthook__`: print
+/// the exception as an uncaught one.
+pub fn excepthook(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "excepthook", kwnames)?;
+    let [_, value, _] = args else {
+        return Err(vm.type_error(format!("excepthook expected 3 arguments, got {}", args.len())));
+    };
+    if as_exception(value).is_none() {
+        crate::builtins::io::flush_std_streams(vm);
+        let msg = format!("TypeError: print_exception(): Exception expected for value, {} found\n", vm.type_of(value).name());
+        let _ = std::io::stderr().write_all(msg.as_bytes());
+    } else {
+        print_exception(vm, &PyErr { exception: value.clone() }, "");
+    }
+    Ok(crate::builtins::singletons::none())
 }
 
 /// Print an uncaught exception as CPython 3.11 does: its causes and

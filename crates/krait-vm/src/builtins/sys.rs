@@ -52,6 +52,9 @@ pub fn new_sys_module(vm: &mut Vm) -> PyResult<Value> {
     for (name, f) in functions {
         dd.set(vm, new_str(name), crate::builtins::function::new_builtin(name, f))?;
     }
+    let hook = crate::builtins::function::new_builtin("excepthook", crate::run::excepthook);
+    dd.set(vm, new_str("excepthook"), hook.clone())?;
+    dd.set(vm, new_str("__excepthook__"), hook)?;
     let hook = crate::builtins::function::new_builtin("breakpointhook", breakpointhook);
     dd.set(vm, new_str("breakpointhook"), hook.clone())?;
     dd.set(vm, new_str("__breakpointhook__"), hook)?;
