@@ -305,6 +305,10 @@ pub struct TypeObject {
     /// Class methods of a built-in type (`dict.fromkeys`): each receives
     /// the class as its first parameter.
     pub class_methods: &'static [MethodDef],
+    /// Static methods of a built-in type (`str.maketrans`): in its
+    /// `__dict__` as `staticmethod` objects over built-in functions, whose
+    /// receiver argument is the type.
+    pub static_methods: &'static [MethodDef],
     /// Data attributes of a built-in type's instances.
     pub getsets: &'static [GetSetDef],
     /// What a class (a type made by a `class` statement or `type(...)`)
@@ -409,6 +413,7 @@ impl TypeObject {
             init: None,
             methods: &[],
             class_methods: &[],
+            static_methods: &[],
             getsets: &[],
             heap: None,
             flags: Cell::new(0),

@@ -105,6 +105,7 @@ pub static BYTES_TYPE: TypeObject = TypeObject {
     new: Some(bytes_new),
     methods: crate::builtins::bytes_methods::BYTES_METHODS,
     class_methods: crate::builtins::bytes_methods::CLASS_METHODS,
+    static_methods: crate::builtins::bytes_methods::STATIC_METHODS,
     ..TypeObject::builtin("bytes", Some(&OBJECT_TYPE), dealloc_bytes, trace_nothing)
 };
 
@@ -134,6 +135,7 @@ pub static BYTEARRAY_TYPE: TypeObject = TypeObject {
     init: Some(bytearray_init),
     methods: crate::builtins::bytes_methods::BYTEARRAY_METHODS,
     class_methods: crate::builtins::bytes_methods::CLASS_METHODS,
+    static_methods: crate::builtins::bytes_methods::STATIC_METHODS,
     ..TypeObject::builtin("bytearray", Some(&OBJECT_TYPE), dealloc_bytearray, trace_nothing)
 };
 

@@ -112,7 +112,8 @@ pub static BYTEARRAY_METHODS: &[MethodDef] = method_table!(
 
 /// Class methods of both types (`maketrans` is a static method in
 /// CPython; here it ignores the class it receives).
-pub static CLASS_METHODS: &[MethodDef] = &[MethodDef { name: "fromhex", func: fromhex }, MethodDef { name: "maketrans", func: maketrans }];
+pub static CLASS_METHODS: &[MethodDef] = &[MethodDef { name: "fromhex", func: fromhex }];
+pub static STATIC_METHODS: &[MethodDef] = &[MethodDef { name: "maketrans", func: maketrans }];
 
 // ----- receivers and arguments ----------------------------------------------
 

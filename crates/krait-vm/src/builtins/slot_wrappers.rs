@@ -305,6 +305,10 @@ fn make_builtin_dict(ty: &'static TypeObject) -> Value {
     for m in ty.class_methods {
         dd.set_str(intern(m.name), new_builtin_attr(ty, m.name, W::ClassMethod, Some(m.func)));
     }
+    for m in ty.static_methods {
+        let f = crate::builtins::function::bind_builtin(crate::types::type_value(ty), m.name, m.func);
+        dd.set_str(intern(m.name), crate::builtins::descriptors::new_staticmethod(f));
+    }
     for def in ty.getsets {
         dd.set_str(intern(def.name), crate::builtins::descriptors::new_getset(ty, def));
     }

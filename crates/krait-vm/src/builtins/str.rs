@@ -107,7 +107,7 @@ pub static STR_TYPE: TypeObject = TypeObject {
     getitem: Slot::new(str_getitem),
     contains: Slot::new(str_contains),
     methods: crate::builtins::str_methods::METHODS,
-    class_methods: &[crate::types::MethodDef { name: "maketrans", func: crate::builtins::str_translate::maketrans }],
+    static_methods: &[crate::types::MethodDef { name: "maketrans", func: crate::builtins::str_translate::maketrans }],
     iter: Slot::new(|_, v| Ok(Value::from_owned(alloc(&STR_ITERATOR_TYPE, StrIter { s: v.clone(), pos: Cell::new(0) })))),
     ..TypeObject::builtin("str", Some(&OBJECT_TYPE), dealloc_str, trace_nothing)
 };
