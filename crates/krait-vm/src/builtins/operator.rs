@@ -390,8 +390,7 @@ fn getter_repr(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     let mut parts = Vec::new();
     if std::ptr::eq(ty, &ATTRGETTER_TYPE) {
         for path in &g.args {
-            let names: Vec<&str> = as_tuple(path).expect("a path").items.iter().map(|n| as_str(n).unwrap_or("")).collect();
-            parts.push(ops::repr_string(vm, &new_str(&names.join(".")))?);
+            parts.push(ops::repr_string(vm, &new_str(&dotted(path)))?);
         }
     } else {
         let npos = g.args.len() - g.kwnames.len();
@@ -405,6 +404,12 @@ fn getter_repr(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     Ok(new_str(&format!("operator.{}({})", short_name(ty), parts.join(", "))))
 }
 
+/// An attrgetter's path as it was given (`'a.b'`).
+fn dotted(path: &Value) -> String {
+    let names: Vec<&str> = as_tuple(path).expect("a path").items.iter().map(|n| as_str(n).unwrap_or("")).collect();
+    names.join(".")
+}
+
 fn short_name(ty: &TypeObject) -> &'static str {
     ty.name().rsplit('.').next().unwrap_or("")
 }
@@ -416,14 +421,7 @@ fn getter_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -
     let ty = vm.type_of_static(this);
     let g = getter(this);
     if std::ptr::eq(ty, &ATTRGETTER_TYPE) {
-        let names = g
-            .args
-            .iter()
-            .map(|path| {
-                let parts: Vec<&str> = as_tuple(path).expect("a path").items.iter().map(|n| as_str(n).unwrap_or("")).collect();
-                new_str(&parts.join("."))
-            })
-            .collect();
+        let names = g.args.iter().map(|path| new_str(&dotted(path))).collect();
         return Ok(new_tuple(vec![type_value(ty), new_tuple(names)]));
     }
     if g.kwnames.is_empty() {
