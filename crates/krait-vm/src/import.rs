@@ -240,10 +240,17 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
 /// sorted; `builtin_module` makes each.
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_ast",
+    "_blake2",
     "_codecs",
     "_collections",
     "_io",
     "_operator",
+    "_md5",
+    "_random",
+    "_sha1",
+    "_sha256",
+    "_sha3",
+    "_sha512",
     "_sre",
     "_string",
     "_struct",
@@ -284,6 +291,8 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_operator" => Ok(Some(crate::builtins::operator::new_operator_module(vm)?)),
         "_ast" => Ok(Some(crate::builtins::ast::new_ast_module(vm)?)),
         "_io" => Ok(Some(crate::builtins::io::new_io_module(vm)?)),
+        "_random" => Ok(Some(crate::builtins::random::new_random_module(vm)?)),
+        _ if crate::builtins::hashes::HASH_MODULE_NAMES.contains(&name) => crate::builtins::hashes::new_hash_module(vm, name),
         _ => Ok(None),
     }
 }
