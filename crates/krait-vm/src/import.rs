@@ -257,6 +257,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_thread",
     "_weakref",
     "atexit",
+    "binascii",
     "builtins",
     "errno",
     "itertools",
@@ -292,6 +293,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_ast" => Ok(Some(crate::builtins::ast::new_ast_module(vm)?)),
         "_io" => Ok(Some(crate::builtins::io::new_io_module(vm)?)),
         "_random" => Ok(Some(crate::builtins::random::new_random_module(vm)?)),
+        "binascii" => Ok(Some(crate::builtins::binascii::new_binascii_module(vm)?)),
         _ if crate::builtins::hashes::HASH_MODULE_NAMES.contains(&name) => crate::builtins::hashes::new_hash_module(vm, name),
         _ => Ok(None),
     }

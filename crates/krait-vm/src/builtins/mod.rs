@@ -3,6 +3,7 @@
 pub mod ast;
 pub mod async_iter;
 pub mod atexit;
+pub mod binascii;
 pub mod bytes;
 pub mod bytes_methods;
 pub mod class_slots;
