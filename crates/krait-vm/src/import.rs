@@ -243,6 +243,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_blake2",
     "_codecs",
     "_collections",
+    "_contextvars",
     "_io",
     "_operator",
     "_md5",
@@ -294,6 +295,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_io" => Ok(Some(crate::builtins::io::new_io_module(vm)?)),
         "_random" => Ok(Some(crate::builtins::random::new_random_module(vm)?)),
         "binascii" => Ok(Some(crate::builtins::binascii::new_binascii_module(vm)?)),
+        "_contextvars" => Ok(Some(crate::builtins::contextvars::new_contextvars_module(vm)?)),
         _ if crate::builtins::hashes::HASH_MODULE_NAMES.contains(&name) => crate::builtins::hashes::new_hash_module(vm, name),
         _ => Ok(None),
     }

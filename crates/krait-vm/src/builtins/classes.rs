@@ -1498,6 +1498,7 @@ fn layout_of(vm: &mut Vm, b: &'static TypeObject) -> PyResult<(Layout, &'static 
         || crate::builtins::sre::FINAL_TYPES.contains(&b.name())
         || crate::builtins::operator::FINAL_TYPES.contains(&b.name())
         || crate::builtins::hashes::is_hash_type(b)
+        || crate::builtins::contextvars::is_final_type(b)
         || b.next.is_some()
     {
         let msg = format!("type '{}' is not an acceptable base type", b.name());
