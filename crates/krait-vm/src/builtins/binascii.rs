@@ -270,7 +270,7 @@ fn b2a_base64(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyRe
         let chars = [18, 12, 6, 0].map(|s| B64_ALPHABET[((n >> s) & 0x3f) as usize]);
         let keep = chunk.len() + 1;
         out.extend_from_slice(&chars[..keep]);
-        out.extend(std::iter::repeat(b'=').take(4 - keep));
+        out.resize(out.len() + 4 - keep, b'=');
     }
     if newline {
         out.push(b'\n');

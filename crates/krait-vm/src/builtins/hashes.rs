@@ -289,7 +289,7 @@ fn digest_of(vm: &mut Vm, this: &Value, method: &str, args: &[Value], kwnames: &
         no_args(vm, d, method, args, kwnames)?;
         return Ok(d.state.borrow().digest(d.digest_size));
     }
-    let [length] = parse_args(vm, d.alg.name, method, args, kwnames, 1, ["length"], 1)?;
+    let [length] = parse_args(vm, &format!("{}.{method}", d.alg.name), args, kwnames, 1, ["length"], 1)?;
     let length = unsigned_arg(vm, &length.expect("a required argument"), u64::MAX, "Python int too large to convert to C unsigned long")?;
     if length >= 1 << 29 {
         return Err(vm.value_error("length is too large"));
@@ -298,19 +298,17 @@ fn digest_of(vm: &mut Vm, this: &Value, method: &str, args: &[Value], kwnames: &
 }
 
 /// Bind `args` to `names`: the first `positional` by position only (CPython's
-/// `/`), `required` of them needed; the rest by keyword only. `method` names
-/// a method of `owner` in messages, or is empty for a constructor.
+/// `/`), `required` of them needed; the rest by keyword only. `fname` is
+/// the function's name in messages (`md5`, `shake_128.digest`).
 fn parse_args<const N: usize>(
     vm: &mut Vm,
-    owner: &str,
-    method: &str,
+    fname: &str,
     args: &[Value],
     kwnames: &[Value],
     positional: usize,
     names: [&str; N],
     required: usize,
 ) -> PyResult<[Option<Value>; N]> {
-    let fname = if method.is_empty() { owner.to_string() } else { format!("{owner}.{method}") };
     let npos = args.len() - kwnames.len();
     if npos > positional {
         let msg = if required == positional {
@@ -371,7 +369,7 @@ fn construct(vm: &mut Vm, name: &'static str, args: &[Value], kwnames: &[Value])
 /// and shake types.
 fn sha3_new(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let alg = algorithm_of_type(cls);
-    let [data, _] = parse_args(vm, alg.name, "", args, kwnames, 1, ["data", "usedforsecurity"], 0)?;
+    let [data, _] = parse_args(vm, alg.name, args, kwnames, 1, ["data", "usedforsecurity"], 0)?;
     let mut state = (alg.fresh)();
     if let Some(d) = data {
         let bytes = data_arg(vm, &d)?;
@@ -404,7 +402,7 @@ fn blake2_new(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[
         "usedforsecurity",
     ];
     let [data, digest_size, key, salt, person, fanout, depth, leaf_size, node_offset, node_depth, inner_size, last_node, _] =
-        parse_args(vm, alg.name, "", args, kwnames, 1, names, 0)?;
+        parse_args(vm, alg.name, args, kwnames, 1, names, 0)?;
     let int_or = |vm: &mut Vm, v: Option<Value>, default: i32| match v {
         Some(v) => crate::builtins::functions::c_int_arg(vm, &v),
         None => Ok(default),
