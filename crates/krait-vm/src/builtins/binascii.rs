@@ -51,6 +51,7 @@ fn ascii_data(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
         }
         return Ok(s.bytes().to_vec());
     }
+    crate::builtins::memoryview::check_simple_buffer(vm, v)?;
     match as_buffer(v) {
         Some(b) => Ok(b.to_vec()),
         None => {
@@ -62,6 +63,7 @@ fn ascii_data(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 
 /// The data of an encoder: bytes-like only.
 fn binary_data(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+    crate::builtins::memoryview::check_simple_buffer(vm, v)?;
     Ok(buffer_arg(vm, v)?.to_vec())
 }
 

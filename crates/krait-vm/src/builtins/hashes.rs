@@ -252,6 +252,7 @@ fn data_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     if as_str_data(v).is_some() {
         return Err(vm.type_error("Strings must be encoded before hashing"));
     }
+    crate::builtins::memoryview::check_simple_buffer(vm, v)?;
     match as_buffer(v) {
         Some(b) => Ok(b.to_vec()),
         None => Err(vm.type_error("object supporting the buffer API required")),

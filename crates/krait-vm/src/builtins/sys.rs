@@ -243,6 +243,7 @@ fn set_identity(vm: &mut Vm, dd: &crate::builtins::dict::DictData) -> PyResult<(
     for name in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
         dd.set(vm, new_str(name), new_str(&prefix))?;
     }
+    dd.set(vm, new_str("platlibdir"), new_str("lib"))?;
     Ok(())
 }
 
