@@ -556,7 +556,16 @@ pub fn new_hash_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
                 ("keccakopt", new_int(64)),
             ],
         )?,
-        "_blake2" => module(
+        "_blake2" => {
+            // The size limits are class attributes too.
+            for (ty, digest, salt) in [(&BLAKE2B_TYPE, 64, 16), (&BLAKE2S_TYPE, 32, 8)] {
+                let ns = crate::builtins::slot_wrappers::builtin_dict(ty);
+                let nd = as_dict(&ns).expect("a dict");
+                for (k, v) in [("SALT_SIZE", salt), ("PERSON_SIZE", salt), ("MAX_KEY_SIZE", digest), ("MAX_DIGEST_SIZE", digest)] {
+                    nd.set(vm, new_str(k), new_int(v))?;
+                }
+            }
+            module(
             vm,
             name,
             vec![
@@ -571,7 +580,8 @@ pub fn new_hash_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
                 ("BLAKE2S_PERSON_SIZE", new_int(8)),
                 ("BLAKE2S_SALT_SIZE", new_int(8)),
             ],
-        )?,
+        )?
+        }
         _ => return Ok(None),
     };
     Ok(Some(m))
