@@ -468,7 +468,7 @@ pub fn new_contextvars_module(vm: &mut Vm) -> PyResult<Value> {
         vm,
         new_str("copy_context"),
         new_builtin("copy_context", |vm, _, a, k| {
-            no_args(vm, "copy_context", a, k)?;
+            no_args(vm, "_contextvars.copy_context", a, k)?;
             let ctx = current();
             copy_of(vm, &ctx)
         }),
