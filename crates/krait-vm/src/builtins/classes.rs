@@ -200,6 +200,8 @@ pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
         base
     } else if let Some(base) = crate::builtins::io::builtin_base(ty) {
         base
+    } else if let Some(base) = crate::builtins::random::builtin_base(ty) {
+        base
     } else {
         return crate::builtins::itertools::builtin_base(ty);
     })
@@ -1495,6 +1497,8 @@ fn layout_of(vm: &mut Vm, b: &'static TypeObject) -> PyResult<(Layout, &'static 
     if FINAL.contains(&b.name())
         || crate::builtins::sre::FINAL_TYPES.contains(&b.name())
         || crate::builtins::operator::FINAL_TYPES.contains(&b.name())
+        || crate::builtins::hashes::is_hash_type(b)
+        || crate::builtins::contextvars::is_final_type(b)
         || b.next.is_some()
     {
         let msg = format!("type '{}' is not an acceptable base type", b.name());

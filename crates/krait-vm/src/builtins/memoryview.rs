@@ -296,6 +296,15 @@ fn trace_view(p: ObjPtr, visit: Visit) {
     visit(&unsafe { p.data::<MemoryViewData>() }.obj);
 }
 
+/// A simple buffer request (`PyBUF_SIMPLE`, the `y*` argument of hashlib
+/// and binascii): BufferError for a view whose items are not contiguous.
+pub fn check_simple_buffer(vm: &mut Vm, v: &Value) -> PyResult<()> {
+    match as_view(v) {
+        Some(m) if !m.is_contiguous() => Err(vm.error(&crate::builtins::exceptions::BUFFER_ERROR, "memoryview: underlying buffer is not C-contiguous")),
+        _ => Ok(()),
+    }
+}
+
 pub fn as_view(v: &Value) -> Option<&MemoryViewData> {
     let p = v.as_object()?;
     // SAFETY: objects of type `memoryview` are Obj<MemoryViewData>.

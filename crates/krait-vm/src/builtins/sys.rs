@@ -235,6 +235,15 @@ fn set_identity(vm: &mut Vm, dd: &crate::builtins::dict::DictData) -> PyResult<(
     dd.set(vm, new_str("api_version"), new_int(1013))?;
     let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
     dd.set(vm, new_str("executable"), new_str(&exe))?;
+    // The prefix of the CPython whose Lib Krait runs (`PREFIX/lib/python3.11`),
+    // as that CPython's sys reports it; site and argparse read it.
+    let prefix = crate::import::stdlib_dir()
+        .and_then(|lib| lib.parent().and_then(|p| p.parent()).map(|p| p.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    for name in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
+        dd.set(vm, new_str(name), new_str(&prefix))?;
+    }
+    dd.set(vm, new_str("platlibdir"), new_str("lib"))?;
     Ok(())
 }
 
