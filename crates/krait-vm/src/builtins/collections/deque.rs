@@ -63,7 +63,7 @@ pub static DEQUE_TYPE: TypeObject = TypeObject {
     len: Slot::new(|_, v| Ok(deque(v).len())),
     iter: Slot::new(|_, v| Ok(deque_iter(v))),
     getitem: Slot::new(deque_ops::deque_subscript),
-    setitem: Slot::new(|vm, v, key, value| deque_ops::set_item(vm, v, key, value)),
+    setitem: Slot::new(deque_ops::set_item),
     contains: Slot::new(deque_ops::contains),
     concat: Slot::new(deque_ops::deque_concat),
     repeat: Slot::new(deque_ops::deque_repeat),
