@@ -67,34 +67,50 @@ fn attr_data(v: &Value) -> &BuiltinAttrData {
     as_builtin_attr(v).expect("a method or wrapper descriptor")
 }
 
-pub static METHOD_DESCRIPTOR_TYPE: TypeObject = TypeObject {
-    repr: Slot::new(|_, v| {
-        let d = attr_data(v);
-        Ok(new_str(&format!("<method '{}' of '{}' objects>", d.name, d.owner.name())))
-    }),
-    call: Slot::new(call_method_descriptor),
-    descr_get: Slot::new(|vm, v, obj, owner| {
-        let d = attr_data(v);
-        match d.wrapped {
-            Wrapped::ClassMethod => {
-                let cls = if obj.is_null() { owner } else { vm.type_of_static(obj) };
-                match d.method {
-                    Some(f) => Ok(bind_builtin(type_value(cls), d.name, f)),
-                    None => Ok(new_method(v.clone(), type_value(cls))),
-                }
-            }
-            _ if obj.is_null() => Ok(v.clone()),
-            _ => {
-                check_receiver(vm, d, obj)?;
-                match d.method {
-                    Some(f) => Ok(bind_builtin(obj.clone(), d.name, f)),
-                    None => Ok(new_method(v.clone(), obj.clone())),
-                }
+/// `<method 'name' of 'type' objects>`.
+fn descriptor_repr(_: &mut Vm, v: &Value) -> PyResult<Value> {
+    let d = attr_data(v);
+    Ok(new_str(&format!("<method '{}' of '{}' objects>", d.name, d.owner.name())))
+}
+
+/// A method descriptor bound to an instance, or (a class method) to the
+/// class.
+fn descriptor_get(vm: &mut Vm, v: &Value, obj: &Value, owner: &'static TypeObject) -> PyResult<Value> {
+    let d = attr_data(v);
+    match d.wrapped {
+        Wrapped::ClassMethod => {
+            let cls = if obj.is_null() { owner } else { vm.type_of_static(obj) };
+            match d.method {
+                Some(f) => Ok(bind_builtin(type_value(cls), d.name, f)),
+                None => Ok(new_method(v.clone(), type_value(cls))),
             }
         }
-    }),
+        _ if obj.is_null() => Ok(v.clone()),
+        _ => {
+            check_receiver(vm, d, obj)?;
+            match d.method {
+                Some(f) => Ok(bind_builtin(obj.clone(), d.name, f)),
+                None => Ok(new_method(v.clone(), obj.clone())),
+            }
+        }
+    }
+}
+
+pub static METHOD_DESCRIPTOR_TYPE: TypeObject = TypeObject {
+    repr: Slot::new(descriptor_repr),
+    call: Slot::new(call_method_descriptor),
+    descr_get: Slot::new(descriptor_get),
     getsets: &DESCRIPTOR_GETSETS,
     ..TypeObject::builtin("method_descriptor", Some(&OBJECT_TYPE), dealloc_builtin_attr, crate::types::trace_nothing)
+};
+
+/// A built-in type's class method in its `__dict__` (`dict.fromkeys`).
+pub static CLASSMETHOD_DESCRIPTOR_TYPE: TypeObject = TypeObject {
+    repr: Slot::new(descriptor_repr),
+    call: Slot::new(call_method_descriptor),
+    descr_get: Slot::new(descriptor_get),
+    getsets: &DESCRIPTOR_GETSETS,
+    ..TypeObject::builtin("classmethod_descriptor", Some(&OBJECT_TYPE), dealloc_builtin_attr, crate::types::trace_nothing)
 };
 
 /// The data of a method or wrapper descriptor.
@@ -102,7 +118,9 @@ pub fn as_builtin_attr(v: &Value) -> Option<&BuiltinAttrData> {
     let p = v.as_object()?;
     let t = p.type_ptr();
     // SAFETY: objects of these two types are Obj<BuiltinAttrData>.
-    (std::ptr::eq(t, &METHOD_DESCRIPTOR_TYPE) || std::ptr::eq(t, &WRAPPER_DESCRIPTOR_TYPE))
+    (std::ptr::eq(t, &METHOD_DESCRIPTOR_TYPE)
+        || std::ptr::eq(t, &WRAPPER_DESCRIPTOR_TYPE)
+        || std::ptr::eq(t, &CLASSMETHOD_DESCRIPTOR_TYPE))
         .then(|| unsafe { p.data::<BuiltinAttrData>() })
 }
 
@@ -147,7 +165,11 @@ pub fn new_method_descriptor(owner: &'static TypeObject, name: &'static str, fun
 /// The descriptor for `name` of built-in type `owner`: a
 /// `wrapper_descriptor` for a slot, else a `method_descriptor`.
 pub(crate) fn new_builtin_attr(owner: &'static TypeObject, name: &'static str, wrapped: Wrapped, method: Option<CallFn>) -> Value {
-    let ty = if wrapped.is_slot() { &WRAPPER_DESCRIPTOR_TYPE } else { &METHOD_DESCRIPTOR_TYPE };
+    let ty = match wrapped {
+        _ if wrapped.is_slot() => &WRAPPER_DESCRIPTOR_TYPE,
+        Wrapped::ClassMethod => &CLASSMETHOD_DESCRIPTOR_TYPE,
+        _ => &METHOD_DESCRIPTOR_TYPE,
+    };
     Value::from_owned(alloc(ty, BuiltinAttrData { owner, name, wrapped, method }))
 }
 
