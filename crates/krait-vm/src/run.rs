@@ -35,10 +35,15 @@ pub enum MainKind {
 pub fn run_main(vm: &mut Vm, code: CodeObject, kind: MainKind) -> i32 {
     let filename = code.co_filename.clone();
     let result = run_main_inner(vm, code, kind);
+    // CPython's `flush_io` follows a script's module (not `-c` code), before
+    // its error is printed.
+    if kind == MainKind::Script {
+        crate::builtins::io::flush_std_streams(vm);
+    }
     let status = match result {
         Ok(()) => 0,
         Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::SYSTEM_EXIT) => {
-            crate::builtins::io::flush_std_streams(vm);
+            crate::builtins::io::flush_streams(vm, &["stderr"]);
             system_exit_status(vm, &e.exception)
         }
         Err(e) => {
@@ -89,7 +94,7 @@ fn shutdown(vm: &mut Vm) {
         }
     }
     crate::finalize::run_pending(vm);
-    crate::builtins::io::flush_std_streams(vm);
+    crate::builtins::io::flush_streams(vm, &["stdout", "stderr"]);
 }
 
 /// The exit status an uncaught SystemExit asks for (CPython's
@@ -209,7 +214,7 @@ pub fn print_unraisable(vm: &mut Vm, exc: &Value, msg: Option<&str>, obj: &Value
         out = format!("{m}\n");
     }
     format_exception(vm, exc, &mut out);
-    crate::builtins::io::flush_std_streams(vm);
+    crate::builtins::io::flush_streams(vm, &["stderr"]);
     let _ = std::io::stderr().write_all(out.as_bytes());
 }
 
@@ -226,7 +231,7 @@ fn report_uncaught(vm: &mut Vm, e: &PyErr, filename: &str) {
         None => (None, None),
     };
     let Some(hook) = hook else {
-        crate::builtins::io::flush_std_streams(vm);
+        crate::builtins::io::flush_streams(vm, &["stderr"]);
         let _ = std::io::stderr().write_all(b"sys.excepthook is missing\n");
         print_exception(vm, e, filename);
         return;
@@ -241,7 +246,7 @@ fn report_uncaught(vm: &mut Vm, e: &PyErr, filename: &str) {
         .filter(|t| !t.is_null())
         .unwrap_or_else(crate::builtins::singletons::none);
     if let Err(e2) = crate::eval::call(vm, &hook, &[ty, e.exception.clone(), tb], &[]) {
-        crate::builtins::io::flush_std_streams(vm);
+        crate::builtins::io::flush_streams(vm, &["stderr"]);
         let _ = std::io::stderr().write_all(b"Error in sys.excepthook:\n");
         print_exception(vm, &e2, filename);
         let _ = std::io::stderr().write_all(b"\nOriginal exception was:\n");
@@ -257,7 +262,7 @@ pub fn excepthook(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> 
         return Err(vm.type_error(format!("excepthook expected 3 arguments, got {}", args.len())));
     };
     if as_exception(value).is_none() {
-        crate::builtins::io::flush_std_streams(vm);
+        crate::builtins::io::flush_streams(vm, &["stderr"]);
         let msg = format!("TypeError: print_exception(): Exception expected for value, {} found\n", vm.type_of(value).name());
         let _ = std::io::stderr().write_all(msg.as_bytes());
     } else {
@@ -272,7 +277,7 @@ pub fn excepthook(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> 
 pub fn print_exception(vm: &mut Vm, e: &PyErr, _main_file: &str) {
     let mut out = String::new();
     format_exception(vm, &e.exception, &mut out);
-    crate::builtins::io::flush_std_streams(vm);
+    crate::builtins::io::flush_streams(vm, &["stderr"]);
     let _ = std::io::stderr().write_all(out.as_bytes());
 }
 

@@ -241,6 +241,13 @@ fn run_one(root: &Path, suite: &str, flags: &[&str], name: &str, command: bool) 
     let exp_stderr = expected::expand_root(&exp.stderr, root_bytes);
 
     let mut cmd = Command::new(krait_bin());
+    // Expectations come from CPython run without PYTHON* variables
+    // (scripts/regen_expected.py); Krait runs without them too.
+    for (key, _) in std::env::vars_os() {
+        if key.as_encoded_bytes().starts_with(b"PYTHON") {
+            cmd.env_remove(&key);
+        }
+    }
     let invocation = if command {
         let text = std::fs::read_to_string(root.join(&rel)).map_err(|e| format!("{rel}: {e}"))?;
         cmd.arg("-c").arg(text).args(CLI_ARGS).current_dir(root);

@@ -53,11 +53,18 @@ fn create_stdio(vm: &mut Vm, fd: i32, name: &str, errors: &str) -> PyResult<Valu
     let raw_mode = if write { "wb" } else { "rb" };
     let raw = crate::eval::call(vm, &type_value(&FILEIO_TYPE), &[new_int(i64::from(fd)), new_str(raw_mode), vm.bool(false)], &[])?;
     crate::builtins::classes::setattr(vm, &raw, &intern("name"), Some(new_str(&format!("<{name}>"))))?;
-    let buffered = if write { &super::buffered::BUFFERED_WRITER_TYPE } else { &super::buffered::BUFFERED_READER_TYPE };
-    let buffer = crate::eval::call(vm, &type_value(buffered), &[raw], &[])?;
+    // CPython's `create_stdio`: with $PYTHONUNBUFFERED, stdout and stderr
+    // write through to the FileIO itself.
+    let unbuffered = write && std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty());
+    let buffer = if unbuffered {
+        raw
+    } else {
+        let buffered = if write { &super::buffered::BUFFERED_WRITER_TYPE } else { &super::buffered::BUFFERED_READER_TYPE };
+        crate::eval::call(vm, &type_value(buffered), &[raw], &[])?
+    };
     let tty = crate::builtins::posix::sys_calls::isatty(fd);
-    let line_buffering = fd == 2 || (write && tty);
-    let state = new_state(vm, buffer, "utf-8".into(), errors.into(), Some("\n".into()), line_buffering, false)?;
+    let line_buffering = !unbuffered && (fd == 2 || (write && tty));
+    let state = new_state(vm, buffer, "utf-8".into(), errors.into(), Some("\n".into()), line_buffering, unbuffered)?;
     let text = alloc_io(&TEXTIOWRAPPER_TYPE);
     *io(&text).state.borrow_mut() = State::Text(Box::new(state));
     crate::builtins::classes::setattr(vm, &text, &intern("mode"), Some(new_str(if write { "w" } else { "r" })))?;
@@ -73,12 +80,20 @@ fn sys_stream(vm: &mut Vm, name: &str) -> Option<Value> {
 /// Flush `sys.stderr` and `sys.stdout`, ignoring their errors (none
 /// exist before the `sys` module is made).
 pub fn flush_std_streams(vm: &mut Vm) {
+    // stderr first, as CPython's `flush_io` after a script's module runs.
+    flush_streams(vm, &["stderr", "stdout"]);
+}
+
+/// Flush the `sys` streams `names`, in order, ignoring their errors (none
+/// exist before the `sys` module is made): `["stderr"]` before text goes
+/// straight to descriptor 2, `["stdout", "stderr"]` at exit (CPython's
+/// `flush_std_files`).
+pub fn flush_streams(vm: &mut Vm, names: &[&str]) {
     let made = crate::builtins::dict::as_dict(&vm.sys_modules).is_some_and(|d| d.get_str(&intern("sys")).is_some());
     if !made {
         return;
     }
-    // stderr first, as CPython's `flush_io` after the main module runs.
-    for name in ["stderr", "stdout"] {
+    for name in names {
         if let Some(s) = sys_stream(vm, name) {
             let _ = call_method(vm, &s, "flush", &[]);
         }
