@@ -557,19 +557,12 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::UNARY_NEGATIVE | Opcode::UNARY_POSITIVE | Opcode::UNARY_INVERT => {
                 let v = pop!();
-                let ty = vm.type_of(&v);
-                let (slot, symbol) = match op {
-                    Opcode::UNARY_NEGATIVE => (ty.number.get().negative, "-"),
-                    Opcode::UNARY_POSITIVE => (ty.number.get().positive, "+"),
-                    _ => (ty.number.get().invert, "~"),
+                let symbol = match op {
+                    Opcode::UNARY_NEGATIVE => '-',
+                    Opcode::UNARY_POSITIVE => '+',
+                    _ => '~',
                 };
-                let r = match slot {
-                    Some(f) => f(vm, &v)?,
-                    None => {
-                        let msg = format!("bad operand type for unary {symbol}: '{}'", vm.type_of(&v).name());
-                        return Err(vm.type_error(msg));
-                    }
-                };
+                let r = ops::unary_op(vm, symbol, &v)?;
                 vm.stack.push(r);
             }
             Opcode::UNARY_NOT => {

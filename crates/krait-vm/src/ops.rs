@@ -117,6 +117,29 @@ fn binop_type_error(vm: &mut Vm, symbol: &str, a: &Value, b: &Value) -> PyErr {
     vm.type_error(msg)
 }
 
+/// `-v` (`'-'`), `+v` (`'+'`), `~v` (`'~'`) through the number slots, or
+/// CPython's "bad operand type for unary".
+pub fn unary_op(vm: &mut Vm, symbol: char, v: &Value) -> PyResult<Value> {
+    let number = vm.type_of(v).number.get();
+    let slot = match symbol {
+        '-' => number.negative,
+        '+' => number.positive,
+        _ => number.invert,
+    };
+    match slot {
+        Some(f) => f(vm, v),
+        None => Err(vm.type_error(format!("bad operand type for unary {symbol}: '{}'", vm.type_of(v).name()))),
+    }
+}
+
+/// `abs(v)`: the number slot, or CPython's "bad operand type for abs()".
+pub fn absolute(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match vm.type_of(v).number.get().absolute {
+        Some(f) => f(vm, v),
+        None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_of(v).name()))),
+    }
+}
+
 /// `operator.index(v)` when `v` has one: an int (`int`, `bool`, or what a
 /// class's `__index__` returns); `None` for values without `__index__`
 /// (CPython's `_PyIndex_Check` + `PyNumber_Index`).

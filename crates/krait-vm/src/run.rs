@@ -168,13 +168,9 @@ pub fn write_unraisable_msg(vm: &mut Vm, e: &PyErr, msg: &str, obj: &Value) {
 /// Through `sys.unraisablehook` when a program replaced it (given CPython's
 /// `UnraisableHookArgs`), else printed here.
 fn report_unraisable(vm: &mut Vm, e: &PyErr, msg: Option<&str>, obj: &Value) {
-    let hook = vm.sys_module().ok().and_then(|sys| {
-        let m = crate::builtins::function::as_module(&sys)?;
-        let d = as_dict(&m.dict)?;
-        let hook = d.get_str(&crate::builtins::str::intern("unraisablehook"))?;
-        let default = d.get_str(&crate::builtins::str::intern("__unraisablehook__"));
-        (!default.is_some_and(|h| h.is(&hook))).then_some(hook)
-    });
+    let hook = vm.sys_attr("unraisablehook");
+    let default = vm.sys_attr("__unraisablehook__");
+    let hook = hook.filter(|h| !default.is_some_and(|d| d.is(h)));
     if let Some(hook) = hook {
         let Ok(args) = unraisable_args(vm, e, msg, obj) else { return };
         if let Err(e2) = crate::eval::call(vm, &hook, &[args], &[]) {
@@ -222,14 +218,7 @@ pub fn print_unraisable(vm: &mut Vm, exc: &Value, msg: Option<&str>, obj: &Value
 /// `_PyErr_PrintEx`): the default hook prints it here; a replaced one is
 /// called with (type, value, traceback), and if it fails both are shown.
 fn report_uncaught(vm: &mut Vm, e: &PyErr, filename: &str) {
-    let hooks = vm.sys_module().ok().and_then(|sys| crate::builtins::function::as_module(&sys).map(|m| m.dict.clone()));
-    let (hook, default) = match hooks {
-        Some(d) => {
-            let d = as_dict(&d).expect("a dict");
-            (d.get_str(&new_str("excepthook")), d.get_str(&new_str("__excepthook__")))
-        }
-        None => (None, None),
-    };
+    let (hook, default) = (vm.sys_attr("excepthook"), vm.sys_attr("__excepthook__"));
     let Some(hook) = hook else {
         crate::builtins::io::flush_streams(vm, &["stderr"]);
         let _ = std::io::stderr().write_all(b"sys.excepthook is missing\n");
@@ -532,11 +521,7 @@ fn push_repeated(text: &mut String, count: usize) {
 /// `sys.tracebacklimit` as CPython reads it: an int (0 if negative),
 /// else 1000.
 fn traceback_limit(vm: &mut Vm) -> usize {
-    let Ok(sys) = vm.sys_module() else { return 1000 };
-    let found = crate::builtins::function::as_module(&sys)
-        .and_then(|m| as_dict(&m.dict))
-        .and_then(|d| d.get_str(&new_str("tracebacklimit")));
-    match found.as_ref().and_then(crate::builtins::int::int_of) {
+    match vm.sys_attr("tracebacklimit").as_ref().and_then(crate::builtins::int::int_of) {
         Some(crate::builtins::int::Int::Small(i)) => i.max(0) as usize,
         Some(crate::builtins::int::Int::Big(b)) => if *b < dashu_int::IBig::ZERO { 0 } else { usize::MAX },
         None => 1000,

@@ -152,6 +152,14 @@ impl Vm {
         Ok(m)
     }
 
+    /// `sys.NAME` as the module holds it now (no `__getattr__`), if set;
+    /// None when `sys` cannot be made.
+    pub fn sys_attr(&mut self, name: &str) -> Option<Value> {
+        let sys = self.sys_module().ok()?;
+        let m = crate::builtins::function::as_module(&sys)?;
+        crate::builtins::dict::as_dict(&m.dict)?.get_str(&crate::builtins::str::intern(name))
+    }
+
     /// Set `sys.path` from the script's file name (its folder first).
     pub fn set_path_for(&mut self, script: Option<&str>) {
         let script_dir = script.map(|s| {

@@ -564,8 +564,10 @@ pub fn set_instance_class(vm: &mut Vm, obj: &Value, value: &Value) -> PyResult<(
 /// variable-sized ones, whose subclasses' instances differ in size), the
 /// same storage and the same `__slots__` names added last.
 fn same_layout(a: &'static TypeObject, ah: &HeapType, b: &'static TypeObject, bh: &HeapType) -> bool {
-    const VAR_SIZED: &[&str] = &["int", "bool", "tuple", "bytes"];
-    if !std::ptr::eq(ah.solid, bh.solid) || (ah.layout == Layout::Builtin && VAR_SIZED.contains(&ah.solid.name())) {
+    let var_sized = [&crate::builtins::int::INT_TYPE, &crate::builtins::tuple::TUPLE_TYPE, &crate::builtins::bytes::BYTES_TYPE]
+        .iter()
+        .any(|t| ah.solid.is_subtype(t));
+    if !std::ptr::eq(ah.solid, bh.solid) || (ah.layout == Layout::Builtin && var_sized) {
         return false;
     }
     if ah.layout != bh.layout

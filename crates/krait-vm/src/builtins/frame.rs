@@ -164,20 +164,29 @@ pub fn finish(vm: &Vm, f: &crate::eval::Frame) {
 
 /// A dict of a function frame's bound local, cell and free variables.
 pub fn locals_dict(vm: &mut Vm, code: &Value, values: &[Value]) -> PyResult<Value> {
+    let d = new_dict();
+    fill_locals(vm, code, values, &d)?;
+    Ok(d)
+}
+
+/// Set each bound local of `values` in dict `d` by name, and remove the
+/// unbound ones (CPython's `PyFrame_FastToLocals`); other keys stay.
+fn fill_locals(vm: &mut Vm, code: &Value, values: &[Value], d: &Value) -> PyResult<()> {
     let co = &as_code(code).expect("a code object").co;
     let mut names: Vec<&String> = co.co_varnames.iter().collect();
     names.extend(co.co_cellvars.iter().filter(|c| !co.co_varnames.contains(c)));
     names.extend(co.co_freevars.iter());
-    let d = new_dict();
-    let dd = as_dict(&d).expect("a dict");
+    let dd = as_dict(d).expect("a dict");
     for (name, v) in names.into_iter().zip(values) {
         let is_cell = co.co_cellvars.contains(name) || co.co_freevars.contains(name);
         let v = if is_cell { as_cell(v).map(|c| c.content.borrow().clone()).unwrap_or(Value::NULL) } else { v.clone() };
-        if !v.is_null() {
+        if v.is_null() {
+            dd.remove(vm, &intern(name))?;
+        } else {
             dd.set(vm, intern(name), v)?;
         }
     }
-    Ok(d)
+    Ok(())
 }
 
 /// `f_locals` (CPython's `PyFrame_FastToLocalsWithError`): a module or
@@ -188,25 +197,13 @@ fn frame_locals(vm: &mut Vm, f: &FrameData) -> PyResult<Value> {
     if !f.namespace.is_null() {
         return Ok(f.namespace.clone());
     }
-    let values = f.fast.borrow().clone();
-    let fresh = locals_dict(vm, &f.code, &values)?;
-    let cached = f.locals.borrow().clone();
+    let mut cached = f.locals.borrow().clone();
     if cached.is_null() {
-        *f.locals.borrow_mut() = fresh.clone();
-        return Ok(fresh);
+        cached = new_dict();
+        *f.locals.borrow_mut() = cached.clone();
     }
-    let (c, new) = (as_dict(&cached).expect("a dict"), as_dict(&fresh).expect("a dict"));
-    let co = &as_code(&f.code).expect("a code object").co;
-    let names = co.co_varnames.iter().chain(&co.co_cellvars).chain(&co.co_freevars);
-    for name in names {
-        let key = intern(name);
-        match new.get_str(&key) {
-            Some(v) => c.set(vm, key, v)?,
-            None => {
-                c.remove(vm, &key)?;
-            }
-        }
-    }
+    let values = f.fast.borrow().clone();
+    fill_locals(vm, &f.code, &values, &cached)?;
     Ok(cached)
 }
 

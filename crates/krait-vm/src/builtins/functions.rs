@@ -632,13 +632,7 @@ fn abs(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Va
     let [x] = args else {
         return Err(vm.type_error(format!("abs() takes exactly one argument ({} given)", args.len())));
     };
-    match vm.type_of(x).number.get().absolute {
-        Some(f) => f(vm, x),
-        None => {
-            let msg = format!("bad operand type for abs(): '{}'", vm.type_of(x).name());
-            Err(vm.type_error(msg))
-        }
-    }
+    ops::absolute(vm, x)
 }
 
 /// `min(iterable)`, `min(a, b, ...)` (and `max`), without `key`/`default`.
@@ -1290,10 +1284,8 @@ fn parse_decimal(s: &str) -> Option<(Value, usize)> {
 
 /// `breakpoint(*args, **kws)`: `sys.breakpointhook(*args, **kws)`.
 fn breakpoint(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let sys = vm.sys_module()?;
-    let hook = match crate::ops::getattr(vm, &sys, &new_str("breakpointhook")) {
-        Ok(h) => h,
-        Err(_) => return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "lost sys.breakpointhook")),
+    let Some(hook) = vm.sys_attr("breakpointhook") else {
+        return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "lost sys.breakpointhook"));
     };
     crate::eval::call(vm, &hook, args, kwnames)
 }

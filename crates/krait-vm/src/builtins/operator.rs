@@ -79,20 +79,6 @@ const COMPARE: &[Entry] = compare! {
     "ne" => CompareOp::Ne, "ge" => CompareOp::Ge, "gt" => CompareOp::Gt,
 };
 
-/// `-a`, `+a`, `~a`: the number slot, or CPython's "bad operand type".
-fn unary(vm: &mut Vm, a: &Value, symbol: &str) -> PyResult<Value> {
-    let number = vm.type_of(a).number.get();
-    let slot = match symbol {
-        "-" => number.negative,
-        "+" => number.positive,
-        _ => number.invert,
-    };
-    match slot {
-        Some(f) => f(vm, a),
-        None => Err(vm.type_error(format!("bad operand type for unary {symbol}: '{}'", vm.type_of(a).name()))),
-    }
-}
-
 /// `concat(a, b)` / `iconcat(a, b)`: `a` must be a sequence.
 fn concat(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value], inplace: bool) -> PyResult<Value> {
     let [a, b] = exact::<2>(vm, name, args, kwnames)?;
@@ -127,10 +113,7 @@ const OTHER: &[Entry] = &[
     }),
     ("abs", |vm, _, args, kwnames| {
         let [a] = exact::<1>(vm, "abs", args, kwnames)?;
-        match vm.type_of(a).number.get().absolute {
-            Some(f) => f(vm, a),
-            None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_of(a).name()))),
-        }
+        ops::absolute(vm, a)
     }),
     ("index", |vm, _, args, kwnames| {
         let [a] = exact::<1>(vm, "index", args, kwnames)?;
@@ -141,19 +124,19 @@ const OTHER: &[Entry] = &[
     }),
     ("neg", |vm, _, args, kwnames| {
         let [a] = exact::<1>(vm, "neg", args, kwnames)?;
-        unary(vm, a, "-")
+        ops::unary_op(vm, '-', a)
     }),
     ("pos", |vm, _, args, kwnames| {
         let [a] = exact::<1>(vm, "pos", args, kwnames)?;
-        unary(vm, a, "+")
+        ops::unary_op(vm, '+', a)
     }),
     ("inv", |vm, _, args, kwnames| {
         let [a] = exact::<1>(vm, "inv", args, kwnames)?;
-        unary(vm, a, "~")
+        ops::unary_op(vm, '~', a)
     }),
     ("invert", |vm, _, args, kwnames| {
         let [a] = exact::<1>(vm, "invert", args, kwnames)?;
-        unary(vm, a, "~")
+        ops::unary_op(vm, '~', a)
     }),
     ("concat", |vm, _, args, kwnames| concat(vm, "concat", args, kwnames, false)),
     ("iconcat", |vm, _, args, kwnames| concat(vm, "iconcat", args, kwnames, true)),

@@ -73,8 +73,7 @@ fn create_stdio(vm: &mut Vm, fd: i32, name: &str, errors: &str) -> PyResult<Valu
 
 /// `sys.<name>`, None when it is missing.
 fn sys_stream(vm: &mut Vm, name: &str) -> Option<Value> {
-    let sys = vm.sys_module().ok()?;
-    ops::getattr(vm, &sys, &intern(name)).ok().filter(|v| !is_none(v))
+    vm.sys_attr(name).filter(|v| !is_none(v))
 }
 
 /// Flush `sys.stderr` and `sys.stdout`, ignoring their errors (none
