@@ -10,11 +10,9 @@
 
 use std::cell::RefCell;
 
-use crate::builtins::dict::{as_dict, new_dict};
-use crate::builtins::function::{new_builtin, new_module};
+use crate::builtins::function::new_module;
 use crate::builtins::int::new_int;
 use crate::builtins::singletons::none;
-use crate::builtins::str::new_str;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -80,8 +78,7 @@ pub fn run_exitfuncs(vm: &mut Vm) {
 }
 
 pub fn new_atexit_module(vm: &mut Vm) -> PyResult<Value> {
-    let d = new_dict();
-    let dd = as_dict(&d).expect("a dict");
+    const DOC: &str = "Functions to call when the interpreter exits: register and unregister.";
     let functions: [(&'static str, crate::types::CallFn); 5] = [
         ("register", register),
         ("unregister", unregister),
@@ -96,9 +93,6 @@ pub fn new_atexit_module(vm: &mut Vm) -> PyResult<Value> {
         }),
         ("_ncallbacks", |_, _, _, _| Ok(new_int(CALLBACKS.with(|c| c.borrow().len()) as i64))),
     ];
-    for (name, f) in functions {
-        dd.set(vm, new_str(name), new_builtin(name, f))?;
-    }
-    dd.set(vm, new_str("__doc__"), new_str("allow programmer to define multiple exit functions to be executed\nupon normal program termination.\n\nTwo public functions, register and unregister, are defined.\n"))?;
+    let d = crate::builtins::function::native_module_dict(vm, "atexit", DOC, &functions)?;
     Ok(new_module("atexit", d))
 }

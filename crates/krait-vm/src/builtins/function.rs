@@ -672,6 +672,24 @@ fn trace_module(p: ObjPtr, visit: Visit) {
     visit(&unsafe { p.data::<ModuleData>() }.dict);
 }
 
+/// The namespace of native module `name`, in CPython's order: `__name__`,
+/// `__doc__`, `__package__` (''), `__loader__`, `__spec__`, then
+/// `functions` as built-in functions (each stamped as the module's by
+/// `new_module`).
+pub fn native_module_dict(vm: &mut Vm, name: &str, doc: &str, functions: &[(&'static str, CallFn)]) -> PyResult<Value> {
+    let d = crate::builtins::dict::new_dict();
+    let dd = crate::builtins::dict::as_dict(&d).expect("a dict");
+    dd.set(vm, new_str("__name__"), new_str(name))?;
+    dd.set(vm, new_str("__doc__"), new_str(doc))?;
+    dd.set(vm, new_str("__package__"), new_str(""))?;
+    dd.set(vm, new_str("__loader__"), crate::builtins::singletons::none())?;
+    dd.set(vm, new_str("__spec__"), crate::builtins::singletons::none())?;
+    for &(fname, func) in functions {
+        dd.set(vm, new_str(fname), new_builtin(fname, func))?;
+    }
+    Ok(d)
+}
+
 /// A module `name` over namespace `dict`, which is given the attributes
 /// every module has (`__name__`, `__doc__`, `__package__`, `__loader__`,
 /// `__spec__`; None but the name) where it lacks them.

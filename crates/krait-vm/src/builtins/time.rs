@@ -15,9 +15,9 @@
 //! - `timezone`, `altzone`, `daylight` and `tzname` are CPython's glibc
 //!   reckoning: the local zone in January and in July of this year.
 
-use crate::builtins::dict::{as_dict, new_dict};
+use crate::builtins::dict::as_dict;
 use crate::builtins::float::float_of;
-use crate::builtins::function::{new_builtin, new_module};
+use crate::builtins::function::new_module;
 use crate::builtins::int::{new_big, new_int};
 use crate::builtins::namespace::{make_struct_seq, struct_seq_type_with};
 use crate::builtins::posix::path::fs_decode;
@@ -61,17 +61,8 @@ const FUNCTIONS: &[(&str, CallFn)] = &[
 
 /// The `time` module.
 pub fn new_time_module(vm: &mut Vm) -> PyResult<Value> {
-    let d = new_dict();
+    let d = crate::builtins::function::native_module_dict(vm, "time", DOC, FUNCTIONS)?;
     let dd = as_dict(&d).expect("a dict");
-    let none = crate::builtins::singletons::none;
-    dd.set(vm, new_str("__name__"), new_str("time"))?;
-    dd.set(vm, new_str("__doc__"), new_str(DOC))?;
-    dd.set(vm, new_str("__package__"), new_str(""))?;
-    dd.set(vm, new_str("__loader__"), none())?;
-    dd.set(vm, new_str("__spec__"), none())?;
-    for &(name, func) in FUNCTIONS {
-        dd.set(vm, new_str(name), new_builtin(name, func))?;
-    }
     let clocks = [
         ("CLOCK_REALTIME", sys_calls::CLOCK_REALTIME),
         ("CLOCK_MONOTONIC", sys_calls::CLOCK_MONOTONIC),

@@ -26,7 +26,7 @@ pub(crate) mod sys_calls;
 
 use crate::builtins::dict::{as_dict, new_dict};
 use crate::builtins::exceptions::os_error;
-use crate::builtins::function::{new_builtin, new_module};
+use crate::builtins::function::new_module;
 use crate::builtins::int::{int_of, new_int, Int};
 use crate::builtins::list::new_list;
 use crate::builtins::str::new_str;
@@ -205,17 +205,8 @@ fn constants() -> Vec<(&'static str, i64)> {
 
 /// The `posix` module.
 pub fn new_posix_module(vm: &mut Vm) -> PyResult<Value> {
-    let d = new_dict();
+    let d = crate::builtins::function::native_module_dict(vm, "posix", DOC, FUNCTIONS)?;
     let dd = as_dict(&d).expect("a dict");
-    let none = crate::builtins::singletons::none;
-    dd.set(vm, new_str("__name__"), new_str("posix"))?;
-    dd.set(vm, new_str("__doc__"), new_str(DOC))?;
-    dd.set(vm, new_str("__package__"), new_str(""))?;
-    dd.set(vm, new_str("__loader__"), none())?;
-    dd.set(vm, new_str("__spec__"), none())?;
-    for &(name, func) in FUNCTIONS {
-        dd.set(vm, new_str(name), new_builtin(name, func))?;
-    }
     for (name, value) in constants() {
         dd.set(vm, new_str(name), new_int(value))?;
     }
