@@ -556,13 +556,18 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 vm.stack.push(r);
             }
             Opcode::UNARY_NEGATIVE | Opcode::UNARY_POSITIVE | Opcode::UNARY_INVERT => {
+                // `ops::unary_op` spelled out: the slot read inline.
                 let v = pop!();
-                let symbol = match op {
-                    Opcode::UNARY_NEGATIVE => '-',
-                    Opcode::UNARY_POSITIVE => '+',
-                    _ => '~',
+                let number = vm.type_of(&v).number.get();
+                let (slot, symbol) = match op {
+                    Opcode::UNARY_NEGATIVE => (number.negative, '-'),
+                    Opcode::UNARY_POSITIVE => (number.positive, '+'),
+                    _ => (number.invert, '~'),
                 };
-                let r = ops::unary_op(vm, symbol, &v)?;
+                let r = match slot {
+                    Some(f) => f(vm, &v)?,
+                    None => return Err(ops::unary_type_error(vm, symbol, &v)),
+                };
                 vm.stack.push(r);
             }
             Opcode::UNARY_NOT => {

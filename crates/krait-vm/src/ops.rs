@@ -128,8 +128,14 @@ pub fn unary_op(vm: &mut Vm, symbol: char, v: &Value) -> PyResult<Value> {
     };
     match slot {
         Some(f) => f(vm, v),
-        None => Err(vm.type_error(format!("bad operand type for unary {symbol}: '{}'", vm.type_of(v).name()))),
+        None => Err(unary_type_error(vm, symbol, v)),
     }
+}
+
+/// "bad operand type for unary -: 'str'".
+#[cold]
+pub fn unary_type_error(vm: &mut Vm, symbol: char, v: &Value) -> PyErr {
+    vm.type_error(format!("bad operand type for unary {symbol}: '{}'", vm.type_of(v).name()))
 }
 
 /// `abs(v)`: the number slot, or CPython's "bad operand type for abs()".
