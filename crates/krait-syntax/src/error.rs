@@ -13,6 +13,10 @@ pub enum SyntaxErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// Not a syntax error: the parser's rules nested deeper than CPython's
+    /// `MAXSTACK`, where CPython raises a bare `MemoryError` (no message,
+    /// no location).
+    MemoryError,
 }
 
 impl SyntaxErrorKind {
@@ -21,6 +25,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::SyntaxError => "SyntaxError",
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
+            SyntaxErrorKind::MemoryError => "MemoryError",
         }
     }
 }

@@ -1483,10 +1483,15 @@ fn exception_matches(vm: &mut Vm, exc: &Value, ty: &Value) -> PyResult<bool> {
 
 /// The name of localsplus slot `i` (locals, non-parameter cells, frees).
 fn localsplus_name(co: &krait_compiler::code::CodeObject, i: usize) -> String {
+    localsplus_name_of(co, i).unwrap_or_else(|| "?".to_string())
+}
+
+/// The name of localsplus slot `i`, if there is one (`code._varname_from_oparg`).
+pub(crate) fn localsplus_name_of(co: &krait_compiler::code::CodeObject, i: usize) -> Option<String> {
     let mut names: Vec<&String> = co.co_varnames.iter().collect();
     names.extend(co.co_cellvars.iter().filter(|c| !co.co_varnames.contains(c)));
     names.extend(co.co_freevars.iter());
-    names.get(i).map_or_else(|| "?".to_string(), |n| n.to_string())
+    names.get(i).map(|n| n.to_string())
 }
 
 #[inline]

@@ -184,6 +184,11 @@ fn syntax_error(path: &str, source: &str, e: &SyntaxError, columns: Columns) -> 
     let lines = LineIndex::new(source);
     let loc = e.locate_in(source, &lines, columns);
     let mut err = std::io::stderr().lock();
+    if e.kind == SyntaxErrorKind::MemoryError {
+        // CPython prints the bare class name: no traceback, no message.
+        let _ = writeln!(err, "MemoryError");
+        return ExitCode::from(1);
+    }
     if e.location == ErrorLocation::Nowhere {
         let _ = writeln!(err, "{}: {}", e.kind.name(), e.msg);
         return ExitCode::from(1);

@@ -20,5 +20,6 @@ try:
     round(float("nan"))
 except ValueError as e:
     print(type(e).__name__, e)
-print(round(float("nan"), 2), round(float("inf"), 1), float("nan") is float("nan"))
+nan = float("nan")
+print(round(float("nan"), 2), round(float("inf"), 1), nan is nan, nan == nan, nan in [nan])
 print(sum([0.1] * 10), 1.1 * 1.1, 1e-10 + 1, 4.35 * 100, 0.57 * 100)

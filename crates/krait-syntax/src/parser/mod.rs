@@ -29,9 +29,20 @@ use crate::tokenizer::{tokenize, tokenize_with, Options, Tokens, Warning};
 
 pub type PResult<T> = Result<T, SyntaxError>;
 
-/// How deep rules may nest before the parser gives up, as CPython's
-/// `MAXSTACK` makes it raise "too many nested parentheses"-style errors.
-const MAX_DEPTH: u32 = 3000;
+/// How deep rules may nest before the parser gives up with `MemoryError`,
+/// as CPython's `MAXSTACK` does. Krait's rules nest less than CPython's
+/// generated ones, so each mode starts the count at the levels CPython has
+/// used before its first expression (`Parser::depth`): a chain of unary
+/// operators then fails at CPython's length (5976 in `eval` mode, 5970 in
+/// `exec`). Between a few thousand and that, the tree parses and the
+/// compiler's own limit raises `RecursionError`, as in CPython.
+const MAX_STACK: u32 = 6000;
+
+/// The levels CPython's parser is at when it reaches an expression
+/// statement's first operand, by mode (measured with `compile`).
+const BASE_LEVELS_EXEC: u32 = 29;
+const BASE_LEVELS_EVAL: u32 = 23;
+const BASE_LEVELS_SINGLE: u32 = 27;
 
 /// Parse a module (`compile(source, filename, 'exec')`).
 pub fn parse_module(source: &str) -> Result<Mod, SyntaxError> {
@@ -51,6 +62,7 @@ pub fn parse_module_with(source: &str, options: Options) -> Parsed {
     let warnings = tokens.warnings.clone();
     let raw_bytes = !tokens.invalid_utf8.is_empty();
     let mut p = Parser::new(source, tokens);
+    p.depth = BASE_LEVELS_EXEC;
     let mut result = p.parse_file().map_err(|e| p.prefer_tokenizer_error(e));
     if p.match_header_seen {
         result = result.map_err(|e| p.expected_colon_after_match(e));
@@ -64,12 +76,14 @@ pub fn parse_module_with(source: &str, options: Options) -> Parsed {
 /// Parse an expression (`compile(source, filename, 'eval')`).
 pub fn parse_expression(source: &str) -> Result<Mod, SyntaxError> {
     let mut p = Parser::new(source, tokenize(source));
+    p.depth = BASE_LEVELS_EVAL;
     p.parse_eval()
 }
 
 /// Parse one interactive statement (`compile(source, filename, 'single')`).
 pub fn parse_interactive(source: &str) -> Result<Mod, SyntaxError> {
     let mut p = Parser::new(source, tokenize(source));
+    p.depth = BASE_LEVELS_SINGLE;
     p.parse_interactive()
 }
 
@@ -361,9 +375,13 @@ impl<'s> Parser<'s> {
     #[inline]
     fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            let t = self.peek();
-            return Err(SyntaxError::syntax("too many nested parentheses", t.range));
+        if self.depth >= MAX_STACK {
+            return Err(SyntaxError {
+                kind: crate::error::SyntaxErrorKind::MemoryError,
+                msg: String::new(),
+                location: crate::error::ErrorLocation::Nowhere,
+                text: None,
+            });
         }
         Ok(())
     }
@@ -387,6 +405,7 @@ impl<'s> Parser<'s> {
     /// error, which CPython reports instead of any rule's.
     fn prefer_tokenizer_error(&self, e: SyntaxError) -> SyntaxError {
         match &self.tokenizer_error {
+            Some(_) if e.kind == crate::error::SyntaxErrorKind::MemoryError => e,
             Some(te) if self.furthest >= self.tokens.len() => te.clone(),
             _ => e,
         }

@@ -99,6 +99,28 @@ pub fn co_lines(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) ->
     crate::ops::iter(vm, &new_tuple(items))
 }
 
+/// `code._varname_from_oparg(oparg)`: the name of a local, cell or free
+/// variable slot, as `dis` asks for it.
+pub fn varname_from_oparg(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "_varname_from_oparg", kwnames)?;
+    let [oparg] = args else {
+        return Err(vm.type_error(format!("_varname_from_oparg() takes exactly one argument ({} given)", args.len())));
+    };
+    let co = &as_code(this).expect("a code object").co;
+    let index = match int_of(oparg) {
+        Some(Int::Small(i)) => usize::try_from(i).ok(),
+        Some(_) => None,
+        None => {
+            let name = vm.type_of(oparg).name();
+            return Err(vm.type_error(format!("'{name}' object cannot be interpreted as an integer")));
+        }
+    };
+    match index.and_then(|i| crate::eval::localsplus_name_of(co, i)) {
+        Some(name) => Ok(crate::builtins::str::intern(&name)),
+        None => Err(vm.error(&crate::builtins::exceptions::INDEX_ERROR, "tuple index out of range")),
+    }
+}
+
 fn no_args(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
     crate::builtins::function::no_keywords(vm, name, kwnames)?;
     if args.is_empty() {

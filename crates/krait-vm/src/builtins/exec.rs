@@ -45,6 +45,9 @@ pub fn syntax_error(e: &krait_syntax::SyntaxError, text: &str, filename: &str) -
 /// As `syntax_error`; `from_parser` false for the compiler's own errors,
 /// whose line CPython reads from the file named (None if there is none).
 fn syntax_error_with(e: &krait_syntax::SyntaxError, text: &str, filename: &str, from_parser: bool) -> PyErr {
+    if e.kind == krait_syntax::error::SyntaxErrorKind::MemoryError {
+        return PyErr { exception: exception_with_args(&crate::builtins::exceptions::MEMORY_ERROR, vec![]) };
+    }
     let lines = krait_syntax::text::LineIndex::new(text);
     let loc = e.locate_in(text, &lines, krait_syntax::error::Columns::Chars);
     let line_text = if from_parser {

@@ -84,6 +84,7 @@ pub static CODE_TYPE: TypeObject = TypeObject {
         crate::types::MethodDef { name: "co_lines", func: crate::builtins::code::co_lines },
         crate::types::MethodDef { name: "co_positions", func: crate::builtins::code::co_positions },
         crate::types::MethodDef { name: "replace", func: crate::builtins::code::replace },
+        crate::types::MethodDef { name: "_varname_from_oparg", func: crate::builtins::code::varname_from_oparg },
     ],
     ..TypeObject::builtin("code", Some(&OBJECT_TYPE), dealloc_code, trace_code)
 };

@@ -127,6 +127,9 @@ fn print_warnings(filename: &str, lines: &LineIndex, warnings: &[krait_syntax::t
 
 /// A SyntaxError the compiler raised for a tree without text.
 fn syntax_error(e: &krait_syntax::SyntaxError, lines: &LineIndex, filename: &str) -> PyErr {
+    if e.kind == krait_syntax::error::SyntaxErrorKind::MemoryError {
+        return crate::builtins::exec::syntax_error(e, "", filename);
+    }
     let (lineno, offset, end_lineno, end_offset) = match e.location {
         ErrorLocation::Range(r) => {
             let (l, c) = lines.line_col(r.start);
