@@ -939,8 +939,17 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
                     None => doc,
                 }
             }
-            None => none(),
+            None => {
+                let doc = crate::builtins::type_docs::doc_of(ty.name());
+                doc.map_or_else(none, |d| new_str(crate::builtins::type_docs::split_doc(d).1))
+            }
         },
+        // A class's is None unless its doc has the signature form; Krait
+        // reads that form only in the built-in types' docs.
+        "__text_signature__" => {
+            let doc = if h.is_none() { crate::builtins::type_docs::doc_of(ty.name()) } else { None };
+            doc.and_then(|d| crate::builtins::type_docs::split_doc(d).0).map_or_else(none, new_str)
+        }
         "__bases__" => new_tuple(match h {
             Some(h) => h.bases.iter().map(|t| type_value(t)).collect(),
             None => ty.base.into_iter().map(type_value).collect(),

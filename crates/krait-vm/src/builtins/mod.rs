@@ -62,6 +62,7 @@ pub mod sys;
 pub mod thread;
 pub mod time;
 pub mod tuple;
+pub mod type_docs;
 pub mod weakref;
 
 #[cfg(test)]

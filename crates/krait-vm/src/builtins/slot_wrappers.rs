@@ -314,7 +314,8 @@ fn make_builtin_dict(ty: &'static TypeObject) -> Value {
     }
     let doc = intern("__doc__");
     if dd.get_str(&doc).is_none() {
-        dd.set_str(doc, none());
+        let text = crate::builtins::type_docs::doc_of(ty.name()).map(|d| crate::builtins::type_docs::split_doc(d).1);
+        dd.set_str(doc, text.map_or_else(none, new_str));
     }
     d
 }
