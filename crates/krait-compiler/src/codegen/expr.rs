@@ -23,7 +23,7 @@ impl Compiler<'_> {
     pub(super) fn compile_expr(&mut self, e: &Expr) -> CResult<()> {
         self.set_pos(e.range);
         if !matches!(e.kind, ExprKind::Constant { .. }) {
-            if let Some(c) = as_constant(e) {
+            if let Some(c) = as_constant_debug(e, self.optimize == 0) {
                 let i = self.add_const(c);
                 self.emit(Opcode::LOAD_CONST, i);
                 return Ok(());
@@ -1013,13 +1013,21 @@ pub(super) fn constant(c: &AstConstant) -> Constant {
 /// PROVISIONAL: integer folding stays within i64; CPython also folds big
 /// integers up to 128-bit results.
 pub(super) fn as_constant(e: &Expr) -> Option<Constant> {
+    as_constant_debug(e, true)
+}
+
+/// As `as_constant`, with `__debug__` folded to `debug` (False when
+/// compiling with `optimize` above 0).
+pub(super) fn as_constant_debug(e: &Expr, debug: bool) -> Option<Constant> {
+    let fold = |e| as_constant_debug(e, debug);
     match &e.kind {
         ExprKind::Constant { value, .. } => Some(constant(value)),
+        ExprKind::Name { id, ctx: ExprContext::Load } if &**id == "__debug__" => Some(Constant::Bool(debug)),
         ExprKind::Tuple { elts, ctx: ExprContext::Load } => {
-            elts.iter().map(as_constant).collect::<Option<Vec<_>>>().map(Constant::Tuple)
+            elts.iter().map(fold).collect::<Option<Vec<_>>>().map(Constant::Tuple)
         }
-        ExprKind::UnaryOp { op, operand } => fold_unary(*op, as_constant(operand)?),
-        ExprKind::BinOp { left, op, right } => fold_binary(*op, as_constant(left)?, as_constant(right)?),
+        ExprKind::UnaryOp { op, operand } => fold_unary(*op, fold(operand)?),
+        ExprKind::BinOp { left, op, right } => fold_binary(*op, fold(left)?, fold(right)?),
         _ => None,
     }
 }

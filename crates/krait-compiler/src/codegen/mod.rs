@@ -62,8 +62,29 @@ pub fn compile_module_warned(module: &Mod, source: &str, filename: &str) -> (CRe
 /// As `compile_module_warned`, for a tree whose positions `lines` gives
 /// (`compile()` of an `ast` tree, which has no text).
 pub fn compile_module_lines(module: &Mod, lines: LineIndex, filename: &str) -> (CResult<CodeObject>, Vec<Warning>) {
-    let options = crate::symtable::BuildOptions::default();
-    let table = match SymbolTable::build_lines(module, &lines, options) {
+    compile_module_with(module, lines, filename, CompileOptions::default())
+}
+
+/// What `compile()`'s `flags` and `optimize` ask of the compiler.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CompileOptions {
+    /// `CO_FUTURE_*` features in force without a `__future__` import: the
+    /// flags passed, and those the calling code has unless `dont_inherit`.
+    pub features: u32,
+    /// CPython's optimization level: 1 leaves out `assert` statements and
+    /// folds `__debug__` to False; 2 also leaves out docstrings.
+    pub optimize: u8,
+}
+
+/// Compile a module's AST as `options` says.
+pub fn compile_module_with(
+    module: &Mod,
+    lines: LineIndex,
+    filename: &str,
+    options: CompileOptions,
+) -> (CResult<CodeObject>, Vec<Warning>) {
+    let build = crate::symtable::BuildOptions { inherited_features: options.features, ..Default::default() };
+    let table = match SymbolTable::build_lines(module, &lines, build) {
         Ok(t) => t,
         Err(crate::symtable::SymtableError::Syntax(e)) => return (Err(CompileError::Syntax(e)), Vec::new()),
         Err(crate::symtable::SymtableError::Recursion) => return (Err(CompileError::Recursion), Vec::new()),
@@ -75,6 +96,7 @@ pub fn compile_module_lines(module: &Mod, lines: LineIndex, filename: &str) -> (
         units: Vec::new(),
         interactive: false,
         warnings: Vec::new(),
+        optimize: options.optimize,
     };
     let result = c.compile_mod(module);
     (result, c.warnings)
@@ -117,6 +139,8 @@ struct Compiler<'a> {
     /// Compiling for `'single'` mode: module-level expression statements
     /// print their value (PRINT_EXPR).
     interactive: bool,
+    /// `CompileOptions::optimize`.
+    optimize: u8,
     /// The SyntaxWarnings found so far (see `warnings`).
     warnings: Vec<Warning>,
 }
@@ -378,7 +402,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// A module's or class's body (CPython's `compiler_body`): a leading
-    /// docstring is stored as `__doc__`.
+    /// docstring is stored as `__doc__` (below optimize 2).
     fn compile_namespace_body(&mut self, body: &[Stmt]) -> CResult<()> {
         use krait_syntax::ast::{Constant as AstConstant, ExprContext, ExprKind, StmtKind};
         // Every annotated module and class has __annotations__.
@@ -392,7 +416,7 @@ impl<'a> Compiler<'a> {
         }
         let body = match body.first().map(|s| &s.kind) {
             Some(StmtKind::Expr { value })
-                if matches!(value.kind, ExprKind::Constant { value: AstConstant::Str(_), .. }) =>
+                if self.optimize < 2 && matches!(value.kind, ExprKind::Constant { value: AstConstant::Str(_), .. }) =>
             {
                 self.set_pos(body[0].range);
                 self.compile_expr(value)?;

@@ -214,8 +214,12 @@ impl Compiler<'_> {
                 }
             }
             StmtKind::Assert { test, msg } => {
-                // CPython 3.11's compiler_assert (`-O` is not supported yet).
+                // CPython 3.11's compiler_assert: the warning, then nothing
+                // at all when optimizing.
                 self.check_assert(test, s.range);
+                if self.optimize > 0 {
+                    return Ok(());
+                }
                 let end = self.new_label();
                 self.compile_jump_if(test, end, true)?;
                 let at = self.unit().leaked_pos.unwrap_or(s.range);
@@ -1011,8 +1015,10 @@ impl Compiler<'_> {
             u.posonlyargcount = args.posonlyargs.len() as u32;
             u.kwonlyargcount = args.kwonlyargs.len() as u32;
         }
-        // 3.11: a function's first constant is its docstring, or None.
-        let docstring = body.first().and_then(docstring_of);
+        // 3.11: a function's first constant is its docstring, or None
+        // (always None at optimize 2, where the docstring is an ordinary
+        // expression statement).
+        let docstring = body.first().and_then(docstring_of).filter(|_| self.optimize < 2);
         self.add_const(docstring.clone().unwrap_or(Constant::None));
         self.emit_resume();
         let statements = if docstring.is_some() { &body[1..] } else { body };

@@ -15,9 +15,13 @@
 //!
 //! - `compile()` hands `ast` trees and `PyCF_ONLY_AST` to `builtins::ast`.
 //!
-//! PROVISIONAL: the future flags that change the language
-//! (`annotations`, `barry_as_FLUFL`) and top-level await raise
-//! NotImplementedError; the Python 2 ones are accepted and do nothing.
+//! - Future features pass on as in CPython: `compile()` takes them from
+//!   `flags` and, unless `dont_inherit`, from the calling code's
+//!   `co_flags`; `exec`/`eval` of a string inherit the caller's.
+//!   `optimize` 1 and 2 leave out asserts (and docstrings).
+//!
+//! PROVISIONAL: `barry_as_FLUFL` and `PyCF_ALLOW_TOP_LEVEL_AWAIT` raise
+//! NotImplementedError; the Python 2 futures are accepted and do nothing.
 
 use crate::builtins::dict::{as_dict, new_dict};
 use crate::builtins::exceptions::{exception_with_args, NOT_IMPLEMENTED_ERROR, SYNTAX_ERROR};
@@ -28,6 +32,21 @@ use crate::builtins::str::{as_str, as_str_data, new_str};
 use crate::builtins::tuple::new_tuple;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
+use krait_compiler::codegen::CompileOptions;
+
+/// CPython's `PyCF_MASK`: the `__future__` features a code object carries
+/// in `co_flags` and `compile()` accepts in `flags`.
+const FUTURE_MASK: i64 = 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000 | 0x1000000;
+/// `CO_FUTURE_BARRY_AS_BDFL` (`<>` for `!=`), which Krait's parser lacks.
+const BARRY_AS_BDFL: i64 = 0x400000;
+/// `PyCF_ALLOW_TOP_LEVEL_AWAIT`.
+const ALLOW_TOP_LEVEL_AWAIT: i64 = 0x2000;
+
+/// The future features of the code calling a built-in (what `exec`,
+/// `eval` and `compile` without `dont_inherit` pass on).
+fn caller_features(vm: &Vm) -> u32 {
+    vm.frames.last().and_then(|f| as_code(&f.code)).map_or(0, |c| c.co.co_flags & FUTURE_MASK as u32)
+}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -77,7 +96,7 @@ fn syntax_error_with(e: &krait_syntax::SyntaxError, text: &str, filename: &str, 
 }
 
 /// Compile `text` as `mode` to a code object.
-fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode) -> PyResult<Value> {
+fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode, options: CompileOptions) -> PyResult<Value> {
     use krait_compiler::codegen::CompileError;
     let parsed = match mode {
         Mode::Exec => krait_syntax::parser::parse_module(text),
@@ -85,7 +104,8 @@ fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode) -> PyResult
         Mode::Single => krait_syntax::parser::parse_interactive(text),
     };
     let tree = parsed.map_err(|e| syntax_error(&e, text, filename))?;
-    let (compiled, warnings) = krait_compiler::codegen::compile_module_warned(&tree, text, filename);
+    let lines = krait_syntax::text::LineIndex::new(text);
+    let (compiled, warnings) = krait_compiler::codegen::compile_module_with(&tree, lines, filename, options);
     // `linecache` reads the named file, if there is one, for the line.
     let file_text = std::fs::read_to_string(filename).ok();
     crate::run::print_syntax_warnings(filename, text, file_text.as_deref(), &warnings);
@@ -151,17 +171,33 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
         return Err(vm.type_error(format!("compile() missing required argument '{missing}' (pos {pos})")));
     };
     use crate::builtins::ast::{PYCF_ONLY_AST, PYCF_TYPE_COMMENTS};
-    let flags = slots[3].as_ref().and_then(Value::as_small_int).unwrap_or(0);
+    let flags = c_int_arg(vm, slots[3].as_ref(), 0)?;
+    let dont_inherit = match &slots[4] {
+        Some(v) => c_int_arg(vm, Some(v), 0)? != 0,
+        None => false,
+    };
+    let optimize = c_int_arg(vm, slots[5].as_ref(), -1)?;
     // CPython's PyCF_MASK (the __future__ flags), CO_NESTED and
     // PyCF_COMPILE_MASK; the futures of Python 2 are no-ops.
-    const NO_OP_FUTURES: i64 = 0x10 | 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x800000;
-    const KNOWN: i64 = NO_OP_FUTURES | 0x400000 | 0x1000000 | PYCF_ONLY_AST | PYCF_TYPE_COMMENTS | 0x200 | 0x2000 | 0x4000;
+    const KNOWN: i64 = FUTURE_MASK | 0x10 | PYCF_ONLY_AST | PYCF_TYPE_COMMENTS | 0x200 | ALLOW_TOP_LEVEL_AWAIT | 0x4000;
     if flags & !KNOWN != 0 {
         return Err(vm.value_error("compile(): unrecognised flags"));
     }
-    if flags & !(NO_OP_FUTURES | PYCF_ONLY_AST | PYCF_TYPE_COMMENTS | 0x200 | 0x4000) != 0 {
-        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "compile() flags (barry_as_FLUFL, annotations, top-level await)"));
+    if !(-1..=2).contains(&optimize) {
+        return Err(vm.value_error("compile(): invalid optimize value"));
     }
+    if flags & BARRY_AS_BDFL != 0 {
+        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "compile() flag barry_as_FLUFL (the <> operator)"));
+    }
+    if flags & ALLOW_TOP_LEVEL_AWAIT != 0 {
+        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "compile() flag PyCF_ALLOW_TOP_LEVEL_AWAIT (top-level await)"));
+    }
+    let inherited = if dont_inherit { 0 } else { caller_features(vm) };
+    let options = CompileOptions {
+        features: (flags & FUTURE_MASK) as u32 | inherited,
+        // -1: the interpreter's own level (sys.flags.optimize), 0 for Krait.
+        optimize: optimize.max(0) as u8,
+    };
     let Some(filename) = as_str(filename).map(str::to_string) else {
         let msg = format!("compile() argument 'filename' must be str, not {}", vm.type_of(filename).name());
         return Err(vm.type_error(msg));
@@ -181,7 +217,7 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
         return Ok(source.clone());
     }
     if crate::builtins::ast::is_ast_object(vm, source) {
-        return crate::builtins::ast::compile_ast_object(vm, source, &filename, &mode_name, flags);
+        return crate::builtins::ast::compile_ast_object(vm, source, &filename, &mode_name, flags, options);
     }
     if flags & PYCF_ONLY_AST != 0 && flags & PYCF_TYPE_COMMENTS == 0 {
         if let Some(b) = crate::builtins::bytes::as_bytes(source) {
@@ -195,7 +231,21 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
     if flags & PYCF_ONLY_AST != 0 {
         return crate::builtins::ast::parse_to_ast(vm, &text, &filename, &mode_name);
     }
-    compile_text(vm, &text, &filename, mode)
+    compile_text(vm, &text, &filename, mode, options)
+}
+
+/// An int argument CPython converts to a C int (`flags`, `dont_inherit`,
+/// `optimize`): TypeError for a non-integer, OverflowError beyond 32 bits.
+fn c_int_arg(vm: &mut Vm, v: Option<&Value>, default: i64) -> PyResult<i64> {
+    let Some(v) = v else { return Ok(default) };
+    let Some(i) = crate::ops::index(vm, v)? else {
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name());
+        return Err(vm.type_error(msg));
+    };
+    match crate::builtins::int::int_of(&i) {
+        Some(crate::builtins::int::Int::Small(n)) if i32::try_from(n).is_ok() => Ok(n),
+        _ => Err(vm.error(&crate::builtins::exceptions::OVERFLOW_ERROR, "Python int too large to convert to C int")),
+    }
 }
 
 /// Bind a built-in's arguments to `names` (positional, then keyword).
@@ -298,7 +348,8 @@ fn run(vm: &mut Vm, func: &str, args: &[Value], kwnames: &[Value], mode: Mode) -
             // eval() strips leading spaces and tabs, as CPython does.
             text = text.trim_start_matches([' ', '\t']).to_string();
         }
-        compile_text(vm, &text, "<string>", mode)?
+        let options = CompileOptions { features: caller_features(vm), optimize: 0 };
+        compile_text(vm, &text, "<string>", mode, options)?
     };
     let builtins = builtins_of(vm, &globals)?;
     crate::eval::run_code(vm, code, globals, locals, builtins)

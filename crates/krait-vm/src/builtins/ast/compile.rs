@@ -71,7 +71,14 @@ pub fn is_ast_object(vm: &Vm, v: &Value) -> bool {
 
 /// `compile(tree, filename, mode, flags)` of an `ast` object: the tree
 /// itself with `PyCF_ONLY_AST`, else a code object.
-pub fn compile_ast_object(vm: &mut Vm, obj: &Value, filename: &str, mode: &str, flags: i64) -> PyResult<Value> {
+pub fn compile_ast_object(
+    vm: &mut Vm,
+    obj: &Value,
+    filename: &str,
+    mode: &str,
+    flags: i64,
+    options: krait_compiler::codegen::CompileOptions,
+) -> PyResult<Value> {
     if flags & PYCF_ONLY_AST != 0 {
         return Ok(obj.clone());
     }
@@ -94,7 +101,7 @@ pub fn compile_ast_object(vm: &mut Vm, obj: &Value, filename: &str, mode: &str, 
     let positions = std::mem::take(&mut c.positions);
     super::validate::validate(vm, &tree)?;
     let lines = LineIndex::from_positions(positions);
-    let (compiled, warnings) = krait_compiler::codegen::compile_module_lines(&tree, lines.clone(), filename);
+    let (compiled, warnings) = krait_compiler::codegen::compile_module_with(&tree, lines.clone(), filename, options);
     print_warnings(filename, &lines, &warnings);
     use krait_compiler::codegen::CompileError;
     match compiled {
