@@ -266,6 +266,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "posix",
     "sys",
     "time",
+    "zlib",
 ];
 
 /// The modules written in Rust.
@@ -296,6 +297,7 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_random" => Ok(Some(crate::builtins::random::new_random_module(vm)?)),
         "binascii" => Ok(Some(crate::builtins::binascii::new_binascii_module(vm)?)),
         "_contextvars" => Ok(Some(crate::builtins::contextvars::new_contextvars_module(vm)?)),
+        "zlib" => Ok(Some(crate::builtins::zlib::new_zlib_module(vm)?)),
         _ if crate::builtins::hashes::HASH_MODULE_NAMES.contains(&name) => crate::builtins::hashes::new_hash_module(vm, name),
         _ => Ok(None),
     }

@@ -357,7 +357,7 @@ const CRC_HQX_TABLE: [u16; 256] = {
 
 /// An `unsigned int` taken bitwise (`PyLong_AsUnsignedLongMask`): the low
 /// 32 bits of any int.
-fn bitwise_u32(vm: &mut Vm, v: &Value) -> PyResult<u32> {
+pub(crate) fn bitwise_u32(vm: &mut Vm, v: &Value) -> PyResult<u32> {
     let Some(i) = crate::ops::index(vm, v)? else {
         let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name());
         return Err(vm.type_error(msg));

@@ -64,6 +64,7 @@ pub mod time;
 pub mod tuple;
 pub mod type_docs;
 pub mod weakref;
+pub mod zlib;
 
 #[cfg(test)]
 mod tests;
