@@ -1235,24 +1235,12 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 }
             }
             Opcode::PRINT_EXPR => {
-                // sys.displayhook: print the repr of a value other than
-                // None, and keep it as builtins._.
+                // The interactive print of an expression statement's value.
                 let v = pop!();
-                if !is_none(&v) {
-                    let builtins = frame!().builtins.clone();
-                    if let Some(b) = as_dict(&builtins) {
-                        b.set(vm, crate::builtins::str::new_str("_"), crate::builtins::singletons::none())?;
-                    }
-                    let text = ops::repr_string(vm, &v)?;
-                    let stdout = crate::builtins::sys::stream(vm, "stdout")?;
-                    if !crate::builtins::io::print_fast(vm, &stdout, format!("{text}\n").as_bytes(), false)? {
-                        let write = ops::getattr(vm, &stdout, &crate::builtins::str::intern("write"))?;
-                        crate::eval::call(vm, &write, &[crate::builtins::str::new_str(&format!("{text}\n"))], &[])?;
-                    }
-                    if let Some(b) = as_dict(&builtins) {
-                        b.set(vm, crate::builtins::str::new_str("_"), v)?;
-                    }
-                }
+                let Some(hook) = vm.sys_attr("displayhook") else {
+                    return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "lost sys.displayhook"));
+                };
+                crate::eval::call(vm, &hook, &[v], &[])?;
             }
             Opcode::BEFORE_WITH => {
                 // __exit__ replaces the manager; __enter__() is pushed.

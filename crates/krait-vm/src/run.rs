@@ -66,6 +66,7 @@ pub fn run_main(vm: &mut Vm, code: CodeObject, kind: MainKind) -> i32 {
 fn shutdown(vm: &mut Vm) {
     crate::finalize::run_pending(vm);
     crate::builtins::atexit::run_exitfuncs(vm);
+    crate::builtins::sys_runtime::set_finalizing();
     let main_key = new_str("__main__");
     let modules = vm.sys_modules.clone();
     let main = as_dict(&modules).and_then(|m| m.get_str(&main_key));

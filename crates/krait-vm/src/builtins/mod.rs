@@ -59,6 +59,7 @@ pub mod str_translate;
 pub mod string_module;
 pub mod struct_module;
 pub mod sys;
+pub mod sys_runtime;
 pub mod thread;
 pub mod time;
 pub mod tuple;

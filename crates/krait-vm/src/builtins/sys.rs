@@ -64,6 +64,7 @@ pub fn new_sys_module(vm: &mut Vm) -> PyResult<Value> {
     dd.set(vm, new_str("audit"), crate::builtins::function::new_builtin("audit", audit))?;
     dd.set(vm, new_str("addaudithook"), crate::builtins::function::new_builtin("addaudithook", addaudithook))?;
     set_identity(vm, dd)?;
+    crate::builtins::sys_runtime::add_runtime_attrs(vm, dd)?;
     Ok(new_module("sys", d))
 }
 

@@ -1,0 +1,163 @@
+//! The parts of `sys` about the running interpreter rather than its
+//! identity: `displayhook`, `getrefcount`, the switch interval,
+//! `is_finalizing`, `orig_argv`, `thread_info` and the constants
+//! (`abiflags`, `maxunicode`, `copyright`, ...).
+//!
+//! Invariants:
+//! - `displayhook` is what `PRINT_EXPR` calls (through `sys.displayhook`,
+//!   so a replacement is honoured; RuntimeError "lost sys.displayhook"
+//!   when it is gone), as CPython's interactive mode does.
+//! - `getrefcount` is the object's count, the argument's own reference
+//!   included, as CPython counts it; immediates (small ints, floats) and
+//!   static objects answer a large constant, as CPython's immortal small
+//!   ints do.
+//! - Krait runs one thread, so the switch interval is kept and reported
+//!   but schedules nothing.
+
+use std::cell::Cell;
+
+use crate::builtins::dict::{as_dict, DictData};
+use crate::builtins::function::new_builtin;
+use crate::builtins::int::new_int;
+use crate::builtins::list::new_list;
+use crate::builtins::singletons::{is_none, none};
+use crate::builtins::str::new_str;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+thread_local! {
+    /// `sys.getswitchinterval()`, seconds.
+    static SWITCH_INTERVAL: Cell<f64> = const { Cell::new(0.005) };
+    /// `sys.getdlopenflags()` (RTLD_NOW, CPython's default).
+    static DLOPEN_FLAGS: Cell<i64> = const { Cell::new(2) };
+    /// Set when the interpreter starts shutting down.
+    static FINALIZING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Mark the interpreter as finalizing (`sys.is_finalizing()`).
+pub fn set_finalizing() {
+    FINALIZING.with(|f| f.set(true));
+}
+
+/// Add the runtime attributes to `sys`'s namespace.
+pub fn add_runtime_attrs(vm: &mut Vm, dd: &DictData) -> PyResult<()> {
+    let functions: [(&'static str, crate::types::CallFn); 7] = [
+        ("getrefcount", getrefcount),
+        ("getswitchinterval", getswitchinterval),
+        ("setswitchinterval", setswitchinterval),
+        ("is_finalizing", |vm, _, a, k| {
+            no_args(vm, "is_finalizing", a, k)?;
+            Ok(vm.bool(FINALIZING.with(Cell::get)))
+        }),
+        ("getdlopenflags", |vm, _, a, k| {
+            no_args(vm, "getdlopenflags", a, k)?;
+            Ok(new_int(DLOPEN_FLAGS.with(Cell::get)))
+        }),
+        ("setdlopenflags", setdlopenflags),
+        ("_clear_type_cache", |vm, _, a, k| {
+            // Krait's attribute caches check type versions; nothing to drop.
+            no_args(vm, "_clear_type_cache", a, k)?;
+            Ok(none())
+        }),
+    ];
+    for (name, f) in functions {
+        dd.set(vm, new_str(name), new_builtin(name, f))?;
+    }
+    let hook = new_builtin("displayhook", displayhook);
+    dd.set(vm, new_str("displayhook"), hook.clone())?;
+    dd.set(vm, new_str("__displayhook__"), hook)?;
+    dd.set(vm, new_str("abiflags"), new_str(""))?;
+    dd.set(vm, new_str("maxunicode"), new_int(0x10FFFF))?;
+    dd.set(vm, new_str("copyright"), new_str("Copyright (c) 2026 the Krait authors.\nAll Rights Reserved."))?;
+    let dont_write = std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty());
+    dd.set(vm, new_str("dont_write_bytecode"), vm.bool(dont_write))?;
+    let prefix = std::env::var("PYTHONPYCACHEPREFIX").ok().filter(|p| !p.is_empty());
+    dd.set(vm, new_str("pycache_prefix"), prefix.map_or_else(none, |p| new_str(&p)))?;
+    dd.set(vm, new_str("_framework"), new_str(""))?;
+    let orig = std::env::args_os().map(|a| new_str(&a.to_string_lossy())).collect();
+    dd.set(vm, new_str("orig_argv"), new_list(orig))?;
+    let thread_info = crate::builtins::namespace::new_struct_seq(
+        vm,
+        "sys",
+        "thread_info",
+        &[("name", new_str("pthread")), ("lock", new_str("mutex+cond")), ("version", none())],
+    )?;
+    dd.set(vm, new_str("thread_info"), thread_info)?;
+    Ok(())
+}
+
+fn no_args(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+    crate::builtins::function::no_keywords(vm, name, kwnames)?;
+    if args.is_empty() {
+        Ok(())
+    } else {
+        Err(vm.type_error(format!("{name}() takes no arguments ({} given)", args.len())))
+    }
+}
+
+fn one_arg<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: &[Value]) -> PyResult<&'a Value> {
+    crate::builtins::function::no_keywords(vm, name, kwnames)?;
+    match args {
+        [v] => Ok(v),
+        _ => Err(vm.type_error(format!("{name}() takes exactly one argument ({} given)", args.len()))),
+    }
+}
+
+/// `sys.getrefcount(object)`.
+fn getrefcount(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let v = one_arg(vm, "getrefcount", args, kwnames)?;
+    let count = v.as_object().map_or(crate::object::IMMORTAL, |p| p.refcnt()).min(crate::object::IMMORTAL);
+    Ok(new_int(count as i64))
+}
+
+fn getswitchinterval(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_args(vm, "getswitchinterval", args, kwnames)?;
+    Ok(Value::float(SWITCH_INTERVAL.with(Cell::get)))
+}
+
+/// `sys.setswitchinterval(interval)`: a positive number of seconds.
+fn setswitchinterval(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let v = one_arg(vm, "setswitchinterval", args, kwnames)?;
+    let seconds = crate::builtins::math::real_arg(vm, v)?;
+    if seconds <= 0.0 {
+        return Err(vm.value_error("switch interval must be strictly positive"));
+    }
+    SWITCH_INTERVAL.with(|s| s.set(seconds));
+    Ok(none())
+}
+
+fn setdlopenflags(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let v = one_arg(vm, "setdlopenflags", args, kwnames)?;
+    let Some(flags) = crate::ops::index(vm, v)?.and_then(|i| i.as_small_int()) else {
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name());
+        return Err(vm.type_error(msg));
+    };
+    DLOPEN_FLAGS.with(|f| f.set(flags));
+    Ok(none())
+}
+
+/// `sys.displayhook(value)`: print `repr(value)` to `sys.stdout` and keep
+/// it as `builtins._`; None prints nothing.
+pub fn displayhook(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let v = one_arg(vm, "displayhook", args, kwnames)?.clone();
+    if is_none(&v) {
+        return Ok(none());
+    }
+    let builtins = vm.builtins()?;
+    let underscore = new_str("_");
+    if let Some(b) = as_dict(&builtins) {
+        b.set(vm, underscore.clone(), none())?;
+    }
+    let text = format!("{}\n", crate::ops::repr_string(vm, &v)?);
+    let Some(stdout) = vm.sys_attr("stdout").filter(|s| !is_none(s)) else {
+        return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "lost sys.stdout"));
+    };
+    if !crate::builtins::io::print_fast(vm, &stdout, text.as_bytes(), false)? {
+        let write = crate::ops::getattr(vm, &stdout, &crate::builtins::str::intern("write"))?;
+        crate::eval::call(vm, &write, &[new_str(&text)], &[])?;
+    }
+    if let Some(b) = as_dict(&builtins) {
+        b.set(vm, underscore, v)?;
+    }
+    Ok(none())
+}
