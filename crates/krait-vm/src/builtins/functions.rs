@@ -1040,20 +1040,14 @@ pub fn float_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &
             return Ok(Value::float(crate::builtins::float::int_to_f64(vm, &i)?));
         }
     }
-    if let Some(s) = as_str(x).map(str::to_string).or_else(|| ascii_of_buffer(x)) {
-        let t = s.trim();
-        let lower = t.to_ascii_lowercase();
-        let body = lower.trim_start_matches(['+', '-']);
-        let parsed = match body {
-            "inf" | "infinity" => Some(f64::INFINITY),
-            "nan" => Some(f64::NAN),
-            _ if !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit() || b"._e+-".contains(&b)) && !body.contains("__") => {
-                body.replace('_', "").parse::<f64>().ok()
-            }
-            _ => None,
-        };
+    let parsed = if let Some(s) = crate::builtins::str::as_str_data(x) {
+        Some(crate::builtins::float_parse::parse_float_code_points(s.code_points()))
+    } else {
+        crate::builtins::bytes::as_buffer(x).map(|b| crate::builtins::float_parse::parse_float_ascii(&b))
+    };
+    if let Some(parsed) = parsed {
         if let Some(f) = parsed {
-            return Ok(Value::float(if lower.starts_with('-') { -f } else { f }));
+            return Ok(Value::float(f));
         }
         let r = ops::repr_string(vm, x)?;
         return Err(vm.value_error(format!("could not convert string to float: {r}")));
