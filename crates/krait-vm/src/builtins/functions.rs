@@ -1097,6 +1097,9 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
                 return Err(vm.type_error(msg));
             }
         };
+        if is_str_with_surrogates(x) {
+            return Err(invalid_literal(vm, base, x));
+        }
         let ascii = ascii_of_buffer(x);
         let Some(s) = as_str(x).or(ascii.as_deref()) else {
             return Err(vm.type_error("int() can't convert non-string with explicit base"));
@@ -1109,8 +1112,7 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
                 Ok(new_big(v))
             }
             None => {
-                let r = ops::repr_string(vm, x)?;
-                Err(vm.value_error(format!("invalid literal for int() with base {base}: {r}")))
+                Err(invalid_literal(vm, base, x))
             }
         };
     }
@@ -1152,16 +1154,34 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
         }
         return Ok(new_big(dashu_int::IBig::try_from(f.trunc()).unwrap_or_default()));
     }
+    if is_str_with_surrogates(x) {
+        return Err(invalid_literal(vm, 10, x));
+    }
     if let Some(s) = as_str(x).map(str::to_string).or_else(|| ascii_of_buffer(x)) {
         if let Some((v, digits)) = parse_decimal(&s) {
             crate::builtins::int::check_str_to_int_digits(vm, digits)?;
             return Ok(v);
         }
-        let r = ops::repr_string(vm, x)?;
-        return Err(vm.value_error(format!("invalid literal for int() with base 10: {r}")));
+        return Err(invalid_literal(vm, 10, x));
     }
     let msg = format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", vm.type_of(x).name());
     Err(vm.type_error(msg))
+}
+
+/// A `str` holding a lone surrogate, which no number's text contains.
+fn is_str_with_surrogates(x: &Value) -> bool {
+    as_str(x).is_none() && crate::builtins::str::as_str_data(x).is_some()
+}
+
+/// `int()`'s ValueError, with the argument's repr cut to 200 characters
+/// (CPython's `%.200R`).
+fn invalid_literal(vm: &mut Vm, base: u32, x: &Value) -> crate::vm::PyErr {
+    let r = match ops::repr_string(vm, x) {
+        Ok(r) => r,
+        Err(e) => return e,
+    };
+    let r: String = r.chars().take(200).collect();
+    vm.value_error(format!("invalid literal for int() with base {base}: {r}"))
 }
 
 /// The text of a bytes-like `int()`/`float()` argument: its bytes when
