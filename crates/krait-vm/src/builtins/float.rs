@@ -241,7 +241,7 @@ pub fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
     if x == 0.0 && y < 0.0 && y.is_finite() {
         return Err(vm.zero_division_error("0.0 cannot be raised to a negative power"));
     }
-    if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
+    if x < 0.0 && x.is_finite() && y.is_finite() && y.fract() != 0.0 {
         // A negative base to a fractional power is complex.
         return crate::builtins::complex::float_pow_complex(vm, x, y);
     }
