@@ -603,7 +603,10 @@ pub(crate) fn round(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -
             (dashu_int::IBig::from(m), dashu_int::IBig::ONE << (-e) as usize)
         };
         let r = round_to_multiple(&num, &den, -n);
-        let r = crate::builtins::float::int_to_f64(vm, &crate::builtins::int::Int::Big(&r))?;
+        let r = crate::builtins::float::big_to_f64(&r);
+        if r.is_infinite() {
+            return Err(vm.overflow_error("rounded value too large to represent"));
+        }
         return Ok(Value::float(if f < 0.0 { -r } else { r }));
     }
     let msg = format!("type {} doesn't define __round__ method", ty.name());
