@@ -22,25 +22,10 @@ pub fn parse_float_code_points(cps: impl Iterator<Item = u32>) -> Option<f64> {
         } else if krait_syntax::unicode::is_space(c) {
             ascii.push(b' ');
         } else {
-            ascii.push(decimal_digit(c)?);
+            ascii.push(b'0' + krait_syntax::unicode::decimal_value(c)? as u8);
         }
     }
     parse_float_ascii(&ascii)
-}
-
-/// The ASCII digit of a non-ASCII Unicode decimal digit. Decimal digits
-/// come in runs of ten from zero (Unicode's stability policy), so the
-/// digit is the distance from the run's start.
-fn decimal_digit(cp: u32) -> Option<u8> {
-    use krait_syntax::unicode::is_decimal;
-    if !is_decimal(cp) {
-        return None;
-    }
-    let mut start = cp;
-    while start > 0 && is_decimal(start - 1) && cp - start < 100 {
-        start -= 1;
-    }
-    Some(b'0' + ((cp - start) % 10) as u8)
 }
 
 fn is_py_space(b: u8) -> bool {

@@ -1257,19 +1257,14 @@ fn parse_base(s: &str, base: u32) -> u32 {
 /// Unicode decimal digits as ASCII ones and Unicode spaces as ' ' (CPython's
 /// `_PyUnicode_TransformDecimalAndSpaceToASCII`, before `int()` parses).
 pub(crate) fn transform_decimal_and_space(s: &str) -> String {
-    use krait_syntax::unicode::{is_decimal, is_space};
+    use krait_syntax::unicode::{decimal_value, is_space};
     s.chars()
         .map(|c| {
             let cp = c as u32;
             if c.is_ascii() {
                 c
-            } else if is_decimal(cp) {
-                // Decimal digits come in runs of ten, from zero up.
-                let mut start = cp;
-                while start > 0 && is_decimal(start - 1) && cp - start < 100 {
-                    start -= 1;
-                }
-                char::from(b'0' + ((cp - start) % 10) as u8)
+            } else if let Some(d) = decimal_value(cp) {
+                char::from(b'0' + d as u8)
             } else if is_space(cp) {
                 ' '
             } else {
