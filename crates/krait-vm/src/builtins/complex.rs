@@ -98,6 +98,11 @@ fn pow_polar(a: C, b: C) -> Result<C, MathError> {
         len /= (at * b.im).exp();
         phase += b.im * vabs.ln();
     }
+    if phase.is_infinite() {
+        // C's cos and sin of an infinity set errno to EDOM, which
+        // complex_pow reports as this ZeroDivisionError whatever `len` is.
+        return Err(MathError::Domain);
+    }
     Ok(C { re: len * phase.cos(), im: len * phase.sin() })
 }
 
