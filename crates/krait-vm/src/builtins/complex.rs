@@ -331,7 +331,7 @@ fn complex_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyRe
 
 /// `float(x)` for `complex()`'s arguments (CPython's `PyNumber_Float`):
 /// floats, ints, and classes with `__float__` or `__index__`.
-fn number_to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+pub(crate) fn number_to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     if let Some(f) = float_of(v) {
         return Ok(f);
     }
