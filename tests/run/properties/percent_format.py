@@ -53,3 +53,18 @@ for fmt, args in cases:
 for fmt, args in [(b"%s", b"x"), (b"%s", "x"), (b"%c", 256), (b"%c", b"ab"), (b"%r", 1), (b"%a", "é"), (b"%b", b"y"),
                   (b"%d", 1.9), (b"%5.2f|", 3.14159), (b"%x", 255), (b"%s", bytearray(b"z")), (b"%s", (memoryview(b"m"),))]:
     print(repr(fmt), repr(args)[:40] if "memory" not in repr(args) else "memoryview", attempt(fmt, args))
+
+# conversions of objects that are not numbers: PyFloat_AsDouble's errors
+# for str, bytesobject.c's own for bytes (%i named %d there)
+class Index:
+    def __index__(self):
+        return 5
+class BadFloat:
+    def __float__(self):
+        return "x"
+class GoodFloat:
+    def __float__(self):
+        return 2.5
+for fmt in ["%f", b"%f", "%i", b"%i", b"%x", "%u", b"%u", "%e", b"%g", "%d", b"%d"]:
+    for v in [10**400, Index(), "x", BadFloat(), GoodFloat(), float("nan"), None, [1]]:
+        print(repr(fmt), type(v).__name__, attempt(fmt, (v,)) if not (isinstance(v, int) and v > 10**300) else attempt(fmt, (v,))[:40])
