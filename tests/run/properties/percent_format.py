@@ -68,3 +68,15 @@ class GoodFloat:
 for fmt in ["%f", b"%f", "%i", b"%i", b"%x", "%u", b"%u", "%e", b"%g", "%d", b"%d"]:
     for v in [10**400, Index(), "x", BadFloat(), GoodFloat(), float("nan"), None, [1]]:
         print(repr(fmt), type(v).__name__, attempt(fmt, (v,)) if not (isinstance(v, int) and v > 10**300) else attempt(fmt, (v,))[:40])
+
+# generated conversions with argument lists of any length and type, on
+# str, bytes and bytearray formats alike
+vals = [0, -1, 255, 256, 2**70, 1.5, -0.0, nan, b"ab", bytearray(b"x"), "s", "é", b"", None, [1], (1,), {"k": 1}]
+for _ in range(600):
+    conv = rng.choice("diouxXeEfFgGcrsab%")
+    spec = "%" + "".join(rng.choice(["", "-", "+", " ", "#", "0"]) for _ in range(2)) + rng.choice(["", "3", "*", "10"]) + \
+        rng.choice(["", ".2", ".*", ".0"]) + conv
+    args = tuple(rng.choice(vals) for _ in range(rng.randrange(0, 4)))
+    one = len(args) == 1 and rng.random() < 0.5
+    print(repr(spec), ascii(args)[:50], one, attempt(spec, args[0] if one else args), attempt(spec.encode(), args[0] if one else args),
+          attempt(bytearray(spec.encode()), args[0] if one else args))
