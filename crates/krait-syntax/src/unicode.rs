@@ -82,6 +82,24 @@ pub fn is_decimal(cp: u32) -> bool {
     }
 }
 
+/// The value of a decimal digit (CPython's `Py_UNICODE_TODECIMAL`), `None`
+/// for anything else. Decimal digits come in runs of ten from zero
+/// (Unicode's stability policy), so the value is the distance from the
+/// run's start.
+pub fn decimal_value(cp: u32) -> Option<u32> {
+    if cp < 0x80 {
+        return (cp as u8).is_ascii_digit().then(|| cp - '0' as u32);
+    }
+    if !is_decimal(cp) {
+        return None;
+    }
+    let mut start = cp;
+    while start > 0 && is_decimal(start - 1) && cp - start < 100 {
+        start -= 1;
+    }
+    Some((cp - start) % 10)
+}
+
 /// `c.isdigit()` (Numeric_Type=Decimal or Digit).
 #[inline]
 pub fn is_digit(cp: u32) -> bool {

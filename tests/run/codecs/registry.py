@@ -65,3 +65,11 @@ for f in [lambda: 'x'.encode('wrong'), lambda: b'x'.decode('wrong'), lambda: cod
         f()
     except TypeError as e:
         print(type(e).__name__, e)
+
+# names are normalized over their UTF-8 bytes: a non-ASCII character is
+# punctuation, whatever str.isalnum says of it
+for n in ['lat\u0345in1', 'utf\u00e98', 'utf\u2160 8', 'l\u0660atin1', 'latin\u00b21', 'UTF\u00a08']:
+    try:
+        print(ascii(n), codecs.lookup(n).name)
+    except LookupError as e:
+        print(ascii(n), 'LookupError', ascii(str(e)))

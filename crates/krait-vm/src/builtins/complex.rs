@@ -98,6 +98,11 @@ fn pow_polar(a: C, b: C) -> Result<C, MathError> {
         len /= (at * b.im).exp();
         phase += b.im * vabs.ln();
     }
+    if phase.is_infinite() {
+        // C's cos and sin of an infinity set errno to EDOM, which
+        // complex_pow reports as this ZeroDivisionError whatever `len` is.
+        return Err(MathError::Domain);
+    }
     Ok(C { re: len * phase.cos(), im: len * phase.sin() })
 }
 
@@ -326,7 +331,7 @@ fn complex_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyRe
 
 /// `float(x)` for `complex()`'s arguments (CPython's `PyNumber_Float`):
 /// floats, ints, and classes with `__float__` or `__index__`.
-fn number_to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+pub(crate) fn number_to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     if let Some(f) = float_of(v) {
         return Ok(f);
     }

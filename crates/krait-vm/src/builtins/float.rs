@@ -11,6 +11,7 @@
 
 use std::cell::Cell;
 
+use dashu_int::ops::{BitTest, UnsignedAbs};
 use dashu_int::IBig;
 
 use crate::builtins::int::{hash_int, int_of, Int, HASH_MODULUS};
@@ -110,12 +111,36 @@ fn subclass_float(v: &Value) -> Option<f64> {
 pub fn int_to_f64(vm: &mut Vm, i: &Int) -> PyResult<f64> {
     let f = match i {
         Int::Small(v) => *v as f64,
-        Int::Big(b) => b.to_f64().value(),
+        Int::Big(b) => big_to_f64(b),
     };
     if f.is_infinite() {
         return Err(vm.overflow_error("int too large to convert to float"));
     }
     Ok(f)
+}
+
+/// The nearest float to `b`, ties to even (CPython's `_PyLong_Frexp`
+/// rounding); infinite past the range. The top 64 bits, with a sticky
+/// bit for anything below them, round once in Rust's `u64 as f64`
+/// (nearest, ties to even); scaling by a power of two is then exact.
+pub fn big_to_f64(b: &IBig) -> f64 {
+    let mag = b.clone().unsigned_abs();
+    let bits = mag.bit_len();
+    let f = if bits <= 64 {
+        u64::try_from(&mag).unwrap_or(u64::MAX) as f64
+    } else if bits > 1025 {
+        f64::INFINITY
+    } else {
+        let shift = bits - 64;
+        let sticky = mag.trailing_zeros().is_some_and(|z| z < shift);
+        let top = u64::try_from(&(mag >> shift)).unwrap_or(u64::MAX) | sticky as u64;
+        top as f64 * 2f64.powi(shift as i32)
+    };
+    if *b < IBig::ZERO {
+        -f
+    } else {
+        f
+    }
 }
 
 /// The int of a float's integral part (CPython's `PyLong_FromDouble`):
@@ -216,7 +241,7 @@ pub fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
     if x == 0.0 && y < 0.0 && y.is_finite() {
         return Err(vm.zero_division_error("0.0 cannot be raised to a negative power"));
     }
-    if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
+    if x < 0.0 && x.is_finite() && y.is_finite() && y.fract() != 0.0 {
         // A negative base to a fractional power is complex.
         return crate::builtins::complex::float_pow_complex(vm, x, y);
     }

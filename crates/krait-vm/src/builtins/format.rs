@@ -94,17 +94,14 @@ fn code_text(c: u32) -> String {
     }
 }
 
-fn is_digit(c: u32) -> bool {
-    (b'0' as u32..=b'9' as u32).contains(&c)
-}
-
 /// Read a decimal number at `spec[*pos..]`; `None` if there are no digits.
-/// Errors as CPython's `get_integer` when it overflows `Py_ssize_t`.
+/// Any Unicode decimal digit counts (`format(5, '٣')` is `'  5'`), and it
+/// errors as CPython's `get_integer` when it overflows `Py_ssize_t`.
 fn read_number(vm: &mut Vm, spec: &[u32], pos: &mut usize) -> PyResult<Option<usize>> {
     let start = *pos;
     let mut n: usize = 0;
-    while *pos < spec.len() && is_digit(spec[*pos]) {
-        let d = (spec[*pos] - '0' as u32) as usize;
+    while let Some(d) = spec.get(*pos).and_then(|&c| krait_syntax::unicode::decimal_value(c)) {
+        let d = d as usize;
         n = match n.checked_mul(10).and_then(|n| n.checked_add(d)) {
             Some(n) if n <= isize::MAX as usize => n,
             _ => return Err(vm.value_error("Too many decimal digits in format string")),

@@ -603,7 +603,10 @@ pub(crate) fn round(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -
             (dashu_int::IBig::from(m), dashu_int::IBig::ONE << (-e) as usize)
         };
         let r = round_to_multiple(&num, &den, -n);
-        let r = crate::builtins::float::int_to_f64(vm, &crate::builtins::int::Int::Big(&r))?;
+        let r = crate::builtins::float::big_to_f64(&r);
+        if r.is_infinite() {
+            return Err(vm.overflow_error("rounded value too large to represent"));
+        }
         return Ok(Value::float(if f < 0.0 { -r } else { r }));
     }
     let msg = format!("type {} doesn't define __round__ method", ty.name());
@@ -1040,20 +1043,14 @@ pub fn float_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &
             return Ok(Value::float(crate::builtins::float::int_to_f64(vm, &i)?));
         }
     }
-    if let Some(s) = as_str(x).map(str::to_string).or_else(|| ascii_of_buffer(x)) {
-        let t = s.trim();
-        let lower = t.to_ascii_lowercase();
-        let body = lower.trim_start_matches(['+', '-']);
-        let parsed = match body {
-            "inf" | "infinity" => Some(f64::INFINITY),
-            "nan" => Some(f64::NAN),
-            _ if !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit() || b"._e+-".contains(&b)) && !body.contains("__") => {
-                body.replace('_', "").parse::<f64>().ok()
-            }
-            _ => None,
-        };
+    let parsed = if let Some(s) = crate::builtins::str::as_str_data(x) {
+        Some(crate::builtins::float_parse::parse_float_code_points(s.code_points()))
+    } else {
+        crate::builtins::bytes::as_buffer(x).map(|b| crate::builtins::float_parse::parse_float_ascii(&b))
+    };
+    if let Some(parsed) = parsed {
         if let Some(f) = parsed {
-            return Ok(Value::float(if lower.starts_with('-') { -f } else { f }));
+            return Ok(Value::float(f));
         }
         let r = ops::repr_string(vm, x)?;
         return Err(vm.value_error(format!("could not convert string to float: {r}")));
@@ -1103,6 +1100,9 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
                 return Err(vm.type_error(msg));
             }
         };
+        if is_str_with_surrogates(x) {
+            return Err(invalid_literal(vm, base, x));
+        }
         let ascii = ascii_of_buffer(x);
         let Some(s) = as_str(x).or(ascii.as_deref()) else {
             return Err(vm.type_error("int() can't convert non-string with explicit base"));
@@ -1115,8 +1115,7 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
                 Ok(new_big(v))
             }
             None => {
-                let r = ops::repr_string(vm, x)?;
-                Err(vm.value_error(format!("invalid literal for int() with base {base}: {r}")))
+                Err(invalid_literal(vm, base, x))
             }
         };
     }
@@ -1158,16 +1157,34 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
         }
         return Ok(new_big(dashu_int::IBig::try_from(f.trunc()).unwrap_or_default()));
     }
+    if is_str_with_surrogates(x) {
+        return Err(invalid_literal(vm, 10, x));
+    }
     if let Some(s) = as_str(x).map(str::to_string).or_else(|| ascii_of_buffer(x)) {
         if let Some((v, digits)) = parse_decimal(&s) {
             crate::builtins::int::check_str_to_int_digits(vm, digits)?;
             return Ok(v);
         }
-        let r = ops::repr_string(vm, x)?;
-        return Err(vm.value_error(format!("invalid literal for int() with base 10: {r}")));
+        return Err(invalid_literal(vm, 10, x));
     }
     let msg = format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", vm.type_of(x).name());
     Err(vm.type_error(msg))
+}
+
+/// A `str` holding a lone surrogate, which no number's text contains.
+fn is_str_with_surrogates(x: &Value) -> bool {
+    as_str(x).is_none() && crate::builtins::str::as_str_data(x).is_some()
+}
+
+/// `int()`'s ValueError, with the argument's repr cut to 200 characters
+/// (CPython's `%.200R`).
+fn invalid_literal(vm: &mut Vm, base: u32, x: &Value) -> crate::vm::PyErr {
+    let r = match ops::repr_string(vm, x) {
+        Ok(r) => r,
+        Err(e) => return e,
+    };
+    let r: String = r.chars().take(200).collect();
+    vm.value_error(format!("invalid literal for int() with base {base}: {r}"))
 }
 
 /// The text of a bytes-like `int()`/`float()` argument: its bytes when
@@ -1240,19 +1257,14 @@ fn parse_base(s: &str, base: u32) -> u32 {
 /// Unicode decimal digits as ASCII ones and Unicode spaces as ' ' (CPython's
 /// `_PyUnicode_TransformDecimalAndSpaceToASCII`, before `int()` parses).
 pub(crate) fn transform_decimal_and_space(s: &str) -> String {
-    use krait_syntax::unicode::{is_decimal, is_space};
+    use krait_syntax::unicode::{decimal_value, is_space};
     s.chars()
         .map(|c| {
             let cp = c as u32;
             if c.is_ascii() {
                 c
-            } else if is_decimal(cp) {
-                // Decimal digits come in runs of ten, from zero up.
-                let mut start = cp;
-                while start > 0 && is_decimal(start - 1) && cp - start < 100 {
-                    start -= 1;
-                }
-                char::from(b'0' + ((cp - start) % 10) as u8)
+            } else if let Some(d) = decimal_value(cp) {
+                char::from(b'0' + d as u8)
             } else if is_space(cp) {
                 ' '
             } else {

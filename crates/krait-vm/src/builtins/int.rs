@@ -629,7 +629,8 @@ pub(crate) fn to_bytes(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Val
     let bits = 8 * length as usize;
     let fits = if signed {
         let half = IBig::ONE << bits.saturating_sub(1);
-        bits > 0 && n >= -half.clone() && n < half || bits == 0 && n == IBig::ZERO
+        // CPython lets -1 through in zero bytes, as it does 0 (`_PyLong_AsByteArray`).
+        bits > 0 && n >= -half.clone() && n < half || bits == 0 && (n == IBig::ZERO || n == -IBig::ONE)
     } else {
         n.clone().unsigned_abs().bit_len() <= bits
     };

@@ -22,6 +22,7 @@ pub mod exceptions;
 pub mod exec;
 pub mod float;
 pub mod float_methods;
+pub mod float_parse;
 pub mod format;
 pub mod frame;
 pub mod function;

@@ -315,6 +315,19 @@ fn convert_bytes(vm: &mut Vm, spec: &Spec, arg: &Value, index: usize) -> PyResul
                 _ => Err(vm.overflow_error("%c arg not in range(256)")),
             }
         }
+        // bytesobject.c reads %i as %d (its messages say so), and turns
+        // every failure of a float conversion into one TypeError.
+        'i' => {
+            let text = format_integer(vm, spec, arg, 'd')?;
+            Ok((text.chars().map(u32::from).collect(), true))
+        }
+        c @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G') => match format_real(vm, spec, arg, c) {
+            Ok(text) => Ok((text.chars().map(u32::from).collect(), true)),
+            Err(_) => {
+                let msg = format!("float argument required, not {}", vm.type_of(arg).name());
+                Err(vm.type_error(msg))
+            }
+        },
         _ => convert(vm, spec, arg, index),
     }
 }
@@ -386,19 +399,12 @@ fn format_integer(vm: &mut Vm, spec: &Spec, arg: &Value, c: char) -> PyResult<St
 
 /// `%e %f %g` (CPython's `formatfloat`).
 fn format_real(vm: &mut Vm, spec: &Spec, arg: &Value, c: char) -> PyResult<String> {
+    // PyFloat_AsDouble: a float, an int, __float__ (which must give a
+    // float), __index__, else "must be real number".
     let x = match (float_of(arg), int_of(arg)) {
         (Some(f), _) => f,
         (_, Some(i)) => int_to_f64(vm, &i)?,
-        _ => {
-            let r = if vm.type_of(arg).heap.is_some() { call_dunder(vm, arg, "__float__", &[])? } else { None };
-            match r.as_ref().and_then(float_of) {
-                Some(f) => f,
-                None => {
-                    let msg = format!("must be real number, not {}", vm.type_of(arg).name());
-                    return Err(vm.type_error(msg));
-                }
-            }
-        }
+        _ => crate::builtins::complex::number_to_f64(vm, arg)?,
     };
     let style = FloatStyle { alternate: spec.alternate, ..FloatStyle::default() };
     let (negative, text) = float_to_text(x, c, spec.precision.unwrap_or(6), style);

@@ -231,14 +231,17 @@ fn render_field(vm: &mut Vm, fmt: &[u32], field: &Field, arguments: &Arguments, 
 }
 
 /// A decimal index as CPython's `get_integer` reads one: `Ok(None)` unless
-/// every character is an ASCII digit (and there is at least one).
+/// every character is a decimal digit, of any script (`'{٣}'` is
+/// argument 3), and there is at least one.
 pub(crate) fn get_integer(vm: &mut Vm, s: &[u32]) -> PyResult<Option<usize>> {
-    if s.is_empty() || !s.iter().all(|&c| (ch('0')..=ch('9')).contains(&c)) {
+    use krait_syntax::unicode::decimal_value;
+    if s.is_empty() || !s.iter().all(|&c| decimal_value(c).is_some()) {
         return Ok(None);
     }
     let mut n: usize = 0;
     for &c in s {
-        n = match n.checked_mul(10).and_then(|n| n.checked_add((c - ch('0')) as usize)) {
+        let d = decimal_value(c).unwrap_or(0) as usize;
+        n = match n.checked_mul(10).and_then(|n| n.checked_add(d)) {
             Some(n) if n <= isize::MAX as usize => n,
             _ => return Err(vm.value_error("Too many decimal digits in format string")),
         };

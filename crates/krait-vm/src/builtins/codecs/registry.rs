@@ -34,18 +34,17 @@ thread_local! {
 }
 
 /// `encodings.normalize_encoding(name.lower())`, as `_Py_normalize_encoding`
-/// does it.
+/// does it: over the name's UTF-8 bytes, so every non-ASCII character is
+/// punctuation (`'l\u0660atin1'` is `l_atin1`, unknown).
 pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut punct = false;
     for c in name.chars() {
-        if c.is_alphanumeric() || c == '.' {
+        if c.is_ascii_alphanumeric() || c == '.' {
             if punct && !out.is_empty() {
                 out.push('_');
             }
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            }
+            out.push(c.to_ascii_lowercase());
             punct = false;
         } else {
             punct = true;

@@ -372,7 +372,7 @@ fn log_of(vm: &mut Vm, v: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
         if n <= dashu_int::IBig::ZERO {
             return Err(domain_error(vm));
         }
-        let x = n.to_f64().value();
+        let x = crate::builtins::float::big_to_f64(&n);
         if x.is_finite() {
             return Ok(f(x));
         }
