@@ -595,9 +595,12 @@ fn generator_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             State::Suspended(s) => delegate(s).unwrap_or_else(none),
             _ => none(),
         }),
-        // A finished generator has no frame; frame objects do not exist yet.
-        "gi_frame" if matches!(*g.state.borrow(), State::Finished) => Ok(none()),
-        "gi_frame" => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "generator gi_frame (frame objects)")),
+        // A finished generator has no frame.
+        "gi_frame" => match &mut *g.state.borrow_mut() {
+            State::Finished => Ok(none()),
+            State::Created(s) | State::Suspended(s) => Ok(crate::builtins::frame::suspended_frame_object(&mut s.frame, &s.stack)),
+            State::Running => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "gi_frame of a running generator")),
+        },
         _ => crate::builtins::classes::generic_getattr(vm, v, name),
     }
 }

@@ -626,6 +626,7 @@ pub static MODULE_TYPE: TypeObject = TypeObject {
         }))
     }),
     getattr: Slot::new(module_getattr),
+    new: Some(module_new),
     setattr: Slot::new(|vm, v, name, value| {
         let m = as_module(v).expect("module slot on a module");
         let d: &DictData = crate::builtins::dict::as_dict(&m.dict).expect("a module's dict");
@@ -643,6 +644,26 @@ pub static MODULE_TYPE: TypeObject = TypeObject {
     }),
     ..TypeObject::builtin("module", Some(&OBJECT_TYPE), dealloc_module, trace_module)
 };
+
+/// `module(name, doc=None)` (CPython's `module___init__`): a module
+/// whose namespace holds the five attributes every module has.
+fn module_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if !std::ptr::eq(ty, &MODULE_TYPE) {
+        let msg = format!("Krait cannot subclass 'module' yet ({})", ty.name());
+        return Err(vm.error(&crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR, msg));
+    }
+    let [name, doc] = crate::builtins::itertools::bind(vm, "module", args, kwnames, ["name", "doc"], 2, 1)?;
+    let name = name.expect("required");
+    let Some(text) = as_str(&name).map(str::to_string) else {
+        let msg = format!("module() argument 'name' must be str, not {}", vm.type_of(&name).name());
+        return Err(vm.type_error(msg));
+    };
+    let d = crate::builtins::dict::new_dict();
+    let dd = crate::builtins::dict::as_dict(&d).expect("a dict");
+    dd.set(vm, new_str("__name__"), name)?;
+    dd.set(vm, new_str("__doc__"), doc.unwrap_or_else(crate::builtins::singletons::none))?;
+    Ok(new_module(&text, d))
+}
 
 /// `module.name`: its namespace, then its `__getattr__` (PEP 562).
 fn module_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
