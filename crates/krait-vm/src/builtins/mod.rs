@@ -48,6 +48,7 @@ pub mod posix;
 pub mod random;
 pub mod range;
 pub mod set;
+pub mod signal;
 pub mod singletons;
 pub mod sizeof;
 pub mod slot_wrappers;
