@@ -261,8 +261,28 @@ fn frame_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         "f_trace_lines" => vm.bool(true),
         "f_trace_opcodes" => vm.bool(false),
         "f_locals" => frame_locals(vm, f)?,
+        "clear" => crate::builtins::function::bind_builtin(v.clone(), "clear", frame_clear),
         _ => return crate::builtins::classes::generic_getattr(vm, v, name),
     })
+}
+
+/// `frame.clear()`: drop the local variables of a frame that has finished
+/// (CPython's `frame_tp_clear` of its locals); a frame still running is
+/// CPython's RuntimeError.
+fn frame_clear(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "clear", kwnames)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("frame.clear() takes no arguments ({} given)", args.len())));
+    }
+    if vm.frames.iter().any(|f| f.frame_obj.is(this)) {
+        return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "cannot clear an executing frame"));
+    }
+    let f = frame_of(this);
+    let old = std::mem::take(&mut *f.fast.borrow_mut());
+    drop(old);
+    let locals = std::mem::replace(&mut *f.locals.borrow_mut(), Value::NULL);
+    drop(locals);
+    Ok(none())
 }
 
 // ----- tracebacks ---------------------------------------------------------

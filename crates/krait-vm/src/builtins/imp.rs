@@ -46,10 +46,15 @@ fn exact<'a, const N: usize>(vm: &mut Vm, fname: &str, args: &'a [Value], kwname
 }
 
 /// A `str` argument (Argument Clinic's `unicode` converter).
-fn str_arg(vm: &mut Vm, fname: &str, pos: usize, v: &Value) -> PyResult<String> {
+/// (`pos` is None for a function of one argument, whose message names no
+/// position.)
+fn str_arg(vm: &mut Vm, fname: &str, pos: Option<usize>, v: &Value) -> PyResult<String> {
     match as_str(v) {
         Some(s) => Ok(s.to_string()),
-        None => Err(vm.type_error(format!("{fname}() argument {pos} must be str, not {}", vm.type_of(v).name()))),
+        None => {
+            let at = pos.map_or(String::new(), |p| format!(" {p}"));
+            Err(vm.type_error(format!("{fname}() argument{at} must be str, not {}", vm.type_of(v).name())))
+        }
     }
 }
 
@@ -85,20 +90,20 @@ fn release_lock(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> Py
 
 fn is_builtin(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let [name] = exact::<1>(vm, "is_builtin", args, kwnames)?;
-    let name = str_arg(vm, "is_builtin", 1, name)?;
+    let name = str_arg(vm, "is_builtin", None, name)?;
     Ok(new_int(builtin_state(&name)))
 }
 
 fn is_frozen(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let [name] = exact::<1>(vm, "is_frozen", args, kwnames)?;
-    str_arg(vm, "is_frozen", 1, name)?;
+    str_arg(vm, "is_frozen", None, name)?;
     Ok(vm.bool(false))
 }
 
 /// `find_frozen(name, /, *, withdata=False)`: None, nothing is frozen.
 fn find_frozen(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let [name, _] = crate::builtins::itertools::bind(vm, "find_frozen", args, kwnames, ["name", "withdata"], 1, 1)?;
-    str_arg(vm, "find_frozen", 1, &name.expect("required"))?;
+    str_arg(vm, "find_frozen", None, &name.expect("required"))?;
     Ok(none())
 }
 
@@ -116,27 +121,26 @@ fn get_frozen_object(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) 
         let how = if args.is_empty() { "at least 1 argument" } else { "at most 2 arguments" };
         return Err(vm.type_error(format!("get_frozen_object expected {how}, got {}", args.len())));
     }
-    let name = str_arg(vm, "get_frozen_object", 1, &args[0])?;
+    let name = str_arg(vm, "get_frozen_object", Some(1), &args[0])?;
     Err(not_frozen(vm, &name))
 }
 
 fn is_frozen_package(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let [name] = exact::<1>(vm, "is_frozen_package", args, kwnames)?;
-    let name = str_arg(vm, "is_frozen_package", 1, name)?;
+    let name = str_arg(vm, "is_frozen_package", None, name)?;
     Err(not_frozen(vm, &name))
 }
 
 /// `init_frozen(name)`: None for a name that is not frozen.
 fn init_frozen(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let [name] = exact::<1>(vm, "init_frozen", args, kwnames)?;
-    str_arg(vm, "init_frozen", 1, name)?;
+    str_arg(vm, "init_frozen", None, name)?;
     Ok(none())
 }
 
-/// `create_builtin(spec)`: the module `spec.name` names; `sys` and
-/// `builtins` (and any built-in already imported) are the existing
-/// module, as CPython returns its cached single-phase modules; None for a
-/// name that is not built in.
+/// `create_builtin(spec)`: a new module `spec.name`; `sys` and
+/// `builtins`, which cannot be made twice, are the existing modules; None
+/// for a name that is not built in.
 fn create_builtin(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let [spec] = exact::<1>(vm, "create_builtin", args, kwnames)?;
     let name = crate::ops::getattr(vm, spec, &new_str("name"))?;
@@ -145,7 +149,7 @@ fn create_builtin(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> 
         return Err(vm.type_error(msg));
     };
     if let Some(m) = crate::import::loaded_module(vm, &name) {
-        if builtin_state(&name) != 0 && as_module(&m).is_some() {
+        if builtin_state(&name) == -1 && as_module(&m).is_some() {
             return Ok(m);
         }
     }
@@ -190,7 +194,7 @@ fn fix_co_filename(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) ->
         let msg = format!("_fix_co_filename() argument 1 must be code, not {}", vm.type_of(code).name());
         return Err(vm.type_error(msg));
     };
-    let path = str_arg(vm, "_fix_co_filename", 2, path)?;
+    let path = str_arg(vm, "_fix_co_filename", Some(2), path)?;
     if co.co.co_filename != path {
         return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "Krait cannot change a code object's co_filename yet"));
     }

@@ -80,6 +80,9 @@ const VERSION: i64 = 4;
 /// CPython's `MAX_MARSHAL_STACK_DEPTH`.
 const MAX_DEPTH: usize = 2000;
 const SIZE32_MAX: i64 = 0x7FFF_FFFF;
+/// `Writer::object`'s `held` for a value to treat as shared whatever its
+/// count: a set's elements, which 3.11 holds in its sorting list too.
+const SHARED: usize = usize::MAX;
 
 // ----- writing ------------------------------------------------------------
 
@@ -125,16 +128,17 @@ impl Writer {
         Ok(())
     }
 
-    /// CPython's `w_object`. `shared` says the object is referenced from
-    /// elsewhere too (its count is above one).
-    fn object(&mut self, vm: &mut Vm, v: &Value, shared: bool) -> Result<(), WriteError> {
+    /// CPython's `w_object`. `held` is how many references the writer
+    /// itself holds on `v` (its snapshots of a container's items), which
+    /// `is_shared` discounts; a `held` of `SHARED` marks `v` as shared.
+    fn object(&mut self, vm: &mut Vm, v: &Value, held: usize) -> Result<(), WriteError> {
         self.depth += 1;
-        let result = if self.depth > MAX_DEPTH { Err(WriteError::NestedTooDeep) } else { self.object_inner(vm, v, shared) };
+        let result = if self.depth > MAX_DEPTH { Err(WriteError::NestedTooDeep) } else { self.object_inner(vm, v, held) };
         self.depth -= 1;
         result
     }
 
-    fn object_inner(&mut self, vm: &mut Vm, v: &Value, shared: bool) -> Result<(), WriteError> {
+    fn object_inner(&mut self, vm: &mut Vm, v: &Value, held: usize) -> Result<(), WriteError> {
         if is_none(v) {
             self.out.push(TYPE_NONE);
             return Ok(());
@@ -152,7 +156,7 @@ impl Writer {
             return Ok(());
         }
         let mut flag = 0;
-        if self.version >= 3 && (shared || self.is_shared(vm, v)) {
+        if self.version >= 3 && self.is_shared(vm, v, held) {
             let key = v.bits();
             if let Some(&index) = self.refs.get(&key) {
                 self.out.push(TYPE_REF);
@@ -166,12 +170,14 @@ impl Writer {
         self.complex_object(vm, v, flag)
     }
 
-    /// Whether `v` has more than one reference (an interned string
-    /// always counts as shared, as in CPython's `w_ref`).
-    fn is_shared(&self, vm: &Vm, v: &Value) -> bool {
+    /// Whether `v` has more than one reference besides the `held` the
+    /// writer holds (an interned string always counts as shared, as in
+    /// CPython's `w_ref`).
+    fn is_shared(&self, vm: &Vm, v: &Value, held: usize) -> bool {
         match v.as_object() {
             None => true,
-            Some(p) => p.refcnt() > 1 || (is_exact(vm, v, &STR_TYPE) && is_interned(v)),
+            Some(_) if held == SHARED => true,
+            Some(p) => p.refcnt() > 1 + held || (is_exact(vm, v, &STR_TYPE) && is_interned(v)),
         }
     }
 
@@ -222,20 +228,20 @@ impl Writer {
                 self.size(items.len())?;
             }
             for item in &items {
-                self.object(vm, item, false)?;
+                self.object(vm, item, 1)?;
             }
         } else if is_exact(vm, v, &LIST_TYPE) {
             self.out.push(TYPE_LIST | flag);
             let items = as_list(v).expect("a list").items.borrow().clone();
             self.size(items.len())?;
             for item in &items {
-                self.object(vm, item, false)?;
+                self.object(vm, item, 1)?;
             }
         } else if is_exact(vm, v, &DICT_TYPE) {
             self.out.push(TYPE_DICT | flag);
             for (key, value) in as_dict(v).expect("a dict").items() {
-                self.object(vm, &key, false)?;
-                self.object(vm, &value, false)?;
+                self.object(vm, &key, 1)?;
+                self.object(vm, &value, 1)?;
             }
             self.out.push(TYPE_NULL);
         } else if is_exact(vm, v, &SET_TYPE) || is_exact(vm, v, &FROZENSET_TYPE) {
@@ -248,12 +254,12 @@ impl Writer {
             let mut pairs = Vec::with_capacity(keys.len());
             for key in keys {
                 let mut alone = Writer::new(self.version);
-                alone.object(vm, &key, true)?;
+                alone.object(vm, &key, SHARED)?;
                 pairs.push((alone.out, key));
             }
             pairs.sort_by(|a, b| a.0.cmp(&b.0));
             for (_, key) in &pairs {
-                self.object(vm, key, true)?;
+                self.object(vm, key, SHARED)?;
             }
         } else if as_code(v).is_some() {
             return Err(WriteError::Code);
@@ -343,11 +349,11 @@ fn write_error(vm: &mut Vm, e: WriteError) -> PyErr {
     }
 }
 
-/// The marshalled bytes of `v`; the top-level value counts as shared
-/// when something besides the call holds it.
-fn dumps_value(vm: &mut Vm, v: &Value, version: i64, shared: bool) -> PyResult<Vec<u8>> {
+/// The marshalled bytes of `v`, an argument of the call (whose one
+/// reference is the caller's, as in CPython).
+fn dumps_value(vm: &mut Vm, v: &Value, version: i64) -> PyResult<Vec<u8>> {
     let mut w = Writer::new(version);
-    match w.object(vm, v, shared) {
+    match w.object(vm, v, 0) {
         Ok(()) => Ok(w.out),
         Err(e) => Err(write_error(vm, e)),
     }
@@ -371,13 +377,6 @@ fn version_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
     }
 }
 
-/// How many references the call itself holds on an argument: a value
-/// with more than this is shared.
-const CALL_REFS: usize = 1;
-
-fn top_shared(v: &Value) -> bool {
-    v.as_object().map_or(true, |p| p.refcnt() > CALL_REFS)
-}
 
 /// `dumps(value, version=version, /)`.
 fn dumps(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -387,7 +386,7 @@ fn dumps(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<
         return Err(vm.type_error(format!("dumps expected {how}, got {}", args.len())));
     }
     let version = version_arg(vm, args.get(1))?;
-    let out = dumps_value(vm, &args[0], version, top_shared(&args[0]))?;
+    let out = dumps_value(vm, &args[0], version)?;
     Ok(new_bytes(out))
 }
 
@@ -399,7 +398,7 @@ fn dump(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<V
         return Err(vm.type_error(format!("dump expected {how}, got {}", args.len())));
     }
     let version = version_arg(vm, args.get(2))?;
-    let out = dumps_value(vm, &args[0], version, top_shared(&args[0]))?;
+    let out = dumps_value(vm, &args[0], version)?;
     let write = crate::ops::getattr(vm, &args[1], &new_str("write"))?;
     crate::eval::call(vm, &write, &[new_bytes(out)], &[])?;
     Ok(none())

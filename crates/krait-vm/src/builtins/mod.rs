@@ -26,6 +26,7 @@ pub mod format;
 pub mod frame;
 pub mod function;
 pub mod functions;
+pub mod gc;
 pub mod generic_alias;
 pub mod hashes;
 pub mod imp;

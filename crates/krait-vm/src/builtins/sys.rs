@@ -253,6 +253,9 @@ fn set_identity(vm: &mut Vm, dd: &crate::builtins::dict::DictData) -> PyResult<(
         dd.set(vm, new_str(name), new_str(&prefix))?;
     }
     dd.set(vm, new_str("platlibdir"), new_str("lib"))?;
+    // The ABI flags of the CPython whose Lib Krait runs (sysconfig names its
+    // `_sysconfigdata_` module with them): none since 3.8.
+    dd.set(vm, new_str("abiflags"), new_str(""))?;
     Ok(())
 }
 
