@@ -24,7 +24,7 @@ for m in (probe_pkg, leaf, json, sys, importlib):
 print(rel(probe_pkg.__spec__.origin), rel(probe_pkg.__file__), [rel(p) for p in probe_pkg.__path__])
 print(probe_pkg.__path__ is probe_pkg.__spec__.submodule_search_locations)
 print(leaf.__spec__.submodule_search_locations, rel(leaf.__spec__.origin))
-print(os.path.basename(leaf.__cached__).split(".")[0], os.path.basename(os.path.dirname(leaf.__cached__)))
+print(os.path.basename(leaf.__cached__).split(".")[0], leaf.__cached__.endswith(".pyc"))
 print(sys.__spec__.origin, json.__spec__.origin.endswith("json/__init__.py"))
 
 names = [getattr(f, "__name__", type(f).__name__) for f in sys.meta_path]
