@@ -1444,6 +1444,10 @@ fn make_exception(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             if as_exception(&e).is_some() {
                 return Ok(e);
             }
+            // CPython's `do_raise`, whose message shows both as reprs.
+            let shown = crate::ops::repr_string(vm, v)?;
+            let got = crate::ops::repr_string(vm, &crate::types::type_value(vm.type_of_static(&e)))?;
+            return Err(vm.type_error(format!("calling {shown} should have returned an instance of BaseException, not {got}")));
         }
     }
     Err(vm.type_error("exceptions must derive from BaseException"))

@@ -516,27 +516,33 @@ fn stop_iteration_for(r: Value) -> PyErr {
 pub fn exception_for_throw(vm: &mut Vm, typ: &Value, val: Option<&Value>) -> PyResult<Value> {
     let val = val.filter(|v| !is_none(v)).cloned();
     let typ = typ.clone();
-    let exc = if let Some(cls) = crate::types::as_type(&typ).filter(|t| t.is_subtype(&exceptions::BASE_EXCEPTION)) {
-        match val {
-            Some(v) if vm.type_of(&v).is_subtype(cls) => v,
-            Some(v) => {
-                let args = match crate::builtins::tuple::as_tuple(&v) {
-                    Some(t) => t.items.clone(),
-                    None => vec![v],
-                };
-                crate::eval::call(vm, &typ, &args, &[])?
+    let Some(cls) = crate::types::as_type(&typ).filter(|t| t.is_subtype(&exceptions::BASE_EXCEPTION)) else {
+        if as_exception(&typ).is_some() {
+            if val.is_some() {
+                return Err(vm.type_error("instance exception may not have a separate value"));
             }
-            None => crate::eval::call(vm, &typ, &[], &[])?,
+            return Ok(typ);
         }
-    } else if as_exception(&typ).is_some() {
-        if val.is_some() {
-            return Err(vm.type_error("instance exception may not have a separate value"));
-        }
-        typ
-    } else {
         let msg = format!("exceptions must be classes or instances deriving from BaseException, not {}", vm.type_of(&typ).name());
         return Err(vm.type_error(msg));
     };
+    let exc = match val {
+        Some(v) if vm.type_of(&v).is_subtype(cls) => return Ok(v),
+        Some(v) => {
+            let args = match crate::builtins::tuple::as_tuple(&v) {
+                Some(t) => t.items.clone(),
+                None => vec![v],
+            };
+            crate::eval::call(vm, &typ, &args, &[])?
+        }
+        None => crate::eval::call(vm, &typ, &[], &[])?,
+    };
+    // CPython's `_PyErr_CreateException`: a `__new__` may return anything.
+    if as_exception(&exc).is_none() {
+        let shown = crate::ops::repr_string(vm, &typ)?;
+        let msg = format!("calling {shown} should have returned an instance of BaseException, not {}", vm.type_of(&exc).name());
+        return Err(vm.type_error(msg));
+    }
     Ok(exc)
 }
 
@@ -595,9 +601,12 @@ fn generator_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             State::Suspended(s) => delegate(s).unwrap_or_else(none),
             _ => none(),
         }),
-        // A finished generator has no frame; frame objects do not exist yet.
-        "gi_frame" if matches!(*g.state.borrow(), State::Finished) => Ok(none()),
-        "gi_frame" => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "generator gi_frame (frame objects)")),
+        // A finished generator has no frame.
+        "gi_frame" => match &mut *g.state.borrow_mut() {
+            State::Finished => Ok(none()),
+            State::Created(s) | State::Suspended(s) => Ok(crate::builtins::frame::suspended_frame_object(&mut s.frame, &s.stack)),
+            State::Running => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "gi_frame of a running generator")),
+        },
         _ => crate::builtins::classes::generic_getattr(vm, v, name),
     }
 }

@@ -13,9 +13,12 @@
 //! - `import a.b.c` imports `a`, `a.b`, `a.b.c` in turn and binds each as
 //!   an attribute of its parent, as importlib does.
 //!
-//! PROVISIONAL: the protocol objects (`sys.meta_path`, `sys.path_hooks`,
-//! specs, loaders) and the bytecode cache belong to the import issue;
-//! `__spec__` and `__loader__` are None until then.
+//! - Which finder answers is `import_protocol`'s walk of `sys.meta_path`:
+//!   Krait's own finders (built-in modules, the `sys.path` search) are
+//!   native; any other finder is called through Python. A module loaded
+//!   natively gets its spec and loader once `importlib` is installed.
+//!
+//! PROVISIONAL: no bytecode cache yet (`sys.dont_write_bytecode` is True).
 
 use std::path::{Path, PathBuf};
 
@@ -78,6 +81,16 @@ fn modules(vm: &Vm) -> &crate::builtins::dict::DictData {
 fn set_module(vm: &mut Vm, name: &str, module: Value) -> PyResult<()> {
     let m = vm.sys_modules.clone();
     as_dict(&m).expect("sys.modules is a dict").set(vm, new_str(name), module)
+}
+
+/// `sys.modules[name]`, if there.
+pub fn loaded_module(vm: &Vm, name: &str) -> Option<Value> {
+    modules(vm).get_str(&new_str(name))
+}
+
+/// The entries of `sys.modules`, a snapshot.
+pub fn sys_modules_items(vm: &Vm) -> Vec<(Value, Value)> {
+    modules(vm).items()
 }
 
 fn remove_module(vm: &mut Vm, name: &str) {
@@ -199,41 +212,72 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
         Some((p, c)) => (Some(p), c),
         None => (None, name),
     };
-    let search: Vec<String> = match parent {
+    // The folders to search and, for a submodule, the parent's `__path__`
+    // (what `find_spec` is given as `path`).
+    let (search, path_arg): (Vec<String>, Value) = match parent {
         Some(p) => {
             let parent_module = import_module(vm, p)?;
             if let Some(m) = modules(vm).get_str(&new_str(name)) {
                 return Ok(m);
             }
             let path = match crate::ops::getattr(vm, &parent_module, &new_str("__path__")) {
-                Ok(path) => crate::ops::collect(vm, &path)?,
+                Ok(path) => path,
                 Err(_) => {
                     let msg = format!("No module named '{name}'; '{p}' is not a package");
                     return Err(module_not_found(vm, msg, name));
                 }
             };
-            path.iter().filter_map(|p| as_str(p).map(str::to_string)).collect()
+            let items = crate::ops::collect(vm, &path)?;
+            (items.iter().filter_map(|p| as_str(p).map(str::to_string)).collect(), path)
         }
         None => {
-            if let Some(m) = builtin_module(vm, name)? {
-                set_module(vm, name, m.clone())?;
-                return Ok(m);
-            }
             let path = vm.sys_path.clone();
             let items = as_list(&path).map(|l| l.items.borrow().clone()).unwrap_or_default();
-            items.iter().filter_map(|p| as_str(p).map(str::to_string)).collect()
+            (items.iter().filter_map(|p| as_str(p).map(str::to_string)).collect(), none())
         }
     };
-    let Some((file, package_dir)) = find(&search, child) else {
-        return Err(module_not_found(vm, format!("No module named '{name}'"), name));
+    let module = match find_and_load(vm, name, parent.is_none(), child, &search, &path_arg)? {
+        Some(m) => m,
+        None => return Err(module_not_found(vm, format!("No module named '{name}'"), name)),
     };
-    let module = load_source(vm, name, &file, package_dir.as_deref())?;
     if let Some(p) = parent {
         if let Some(parent_module) = modules(vm).get_str(&new_str(p)) {
             crate::builtins::classes::setattr(vm, &parent_module, &new_str(child), Some(module.clone()))?;
         }
     }
+    crate::import_protocol::after_load(vm, name)?;
     Ok(module)
+}
+
+/// Ask each finder in turn (`import_protocol::finders`) for `name` and
+/// load it from the first that knows it; None if none does.
+fn find_and_load(vm: &mut Vm, name: &str, top_level: bool, child: &str, search: &[String], path_arg: &Value) -> PyResult<Option<Value>> {
+    use crate::import_protocol::Finder;
+    for finder in crate::import_protocol::finders(vm)? {
+        match finder {
+            Finder::Builtin => {
+                if !top_level {
+                    continue;
+                }
+                if let Some(m) = builtin_module(vm, name)? {
+                    set_module(vm, name, m.clone())?;
+                    crate::import_protocol::set_builtin_spec(vm, &m, name)?;
+                    return Ok(Some(m));
+                }
+            }
+            Finder::NativePath => {
+                if let Some((file, package_dir)) = find(search, child) {
+                    return load_source(vm, name, &file, package_dir.as_deref()).map(Some);
+                }
+            }
+            Finder::Python(f) => {
+                if let Some(spec) = crate::import_protocol::find_spec(vm, &f, name, path_arg)? {
+                    return crate::import_protocol::load_spec(vm, &spec).map(Some);
+                }
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// The names of the modules written in Rust (`sys.builtin_module_names`),
@@ -244,6 +288,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_codecs",
     "_collections",
     "_contextvars",
+    "_imp",
     "_io",
     "_md5",
     "_operator",
@@ -252,16 +297,20 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_sha256",
     "_sha3",
     "_sha512",
+    "_signal",
     "_sre",
     "_string",
     "_struct",
     "_thread",
+    "_warnings",
     "_weakref",
     "atexit",
     "binascii",
     "builtins",
     "errno",
+    "gc",
     "itertools",
+    "marshal",
     "math",
     "posix",
     "sys",
@@ -269,8 +318,8 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "zlib",
 ];
 
-/// The modules written in Rust.
-fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+/// A new module written in Rust, `name`; None if there is none.
+pub fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     match name {
         "sys" => Ok(Some(vm.sys_module()?)),
         "builtins" => {
@@ -298,6 +347,11 @@ fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "binascii" => Ok(Some(crate::builtins::binascii::new_binascii_module(vm)?)),
         "_contextvars" => Ok(Some(crate::builtins::contextvars::new_contextvars_module(vm)?)),
         "zlib" => Ok(Some(crate::builtins::zlib::new_zlib_module(vm)?)),
+        "gc" => Ok(Some(crate::builtins::gc::new_gc_module(vm)?)),
+        "_signal" => Ok(Some(crate::builtins::signal::new_signal_module(vm)?)),
+        "_imp" => Ok(Some(crate::builtins::imp::new_imp_module(vm)?)),
+        "_warnings" => Ok(Some(crate::builtins::warnings::new_warnings_module(vm)?)),
+        "marshal" => Ok(Some(crate::builtins::marshal::new_marshal_module(vm)?)),
         _ if crate::builtins::hashes::HASH_MODULE_NAMES.contains(&name) => crate::builtins::hashes::new_hash_module(vm, name),
         _ => Ok(None),
     }
@@ -345,7 +399,9 @@ fn load_source(vm: &mut Vm, name: &str, file: &Path, package_dir: Option<&Path>)
         dd.set(vm, new_str("__path__"), new_list(vec![new_str(&dir.to_string_lossy())]))?;
     }
     dd.set(vm, new_str("__file__"), new_str(&filename))?;
+    dd.set(vm, new_str("__cached__"), new_str(&cache_from_source(file)))?;
     dd.set(vm, new_str("__builtins__"), builtins.clone())?;
+    crate::import_protocol::set_source_spec(vm, &d, name, &filename)?;
     let module = new_module(name, d.clone());
     set_module(vm, name, module.clone())?;
     if let Err(e) = crate::eval::run_module(vm, code, d, builtins) {
@@ -354,6 +410,14 @@ fn load_source(vm: &mut Vm, name: &str, file: &Path, package_dir: Option<&Path>)
     }
     // The module may have replaced itself in sys.modules.
     Ok(modules(vm).get_str(&new_str(name)).unwrap_or(module))
+}
+
+/// Where the bytecode cache of source `file` goes (importlib's
+/// `cache_from_source` with Krait's cache tag): `DIR/__pycache__/STEM.krait-311.pyc`.
+fn cache_from_source(file: &Path) -> String {
+    let dir = file.parent().unwrap_or(Path::new(""));
+    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    dir.join("__pycache__").join(format!("{stem}.krait-311.pyc")).to_string_lossy().into_owned()
 }
 
 /// Compile a source file's bytes to a code object; a syntax error is a

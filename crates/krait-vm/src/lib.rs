@@ -22,6 +22,7 @@ pub mod finalize;
 pub mod generator;
 pub mod generator_async;
 pub mod import;
+pub mod import_protocol;
 pub mod object;
 pub mod ops;
 pub mod run;

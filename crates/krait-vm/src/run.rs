@@ -30,6 +30,9 @@ pub enum MainKind {
     Script,
     /// `-c CODE`: no `__file__`; `sys.path[0]` is `''`.
     Command,
+    /// `-m MODULE`: code that hands the module to `runpy`;
+    /// `sys.path[0]` is the working directory.
+    Module,
 }
 
 pub fn run_main(vm: &mut Vm, code: CodeObject, kind: MainKind) -> i32 {
@@ -128,6 +131,14 @@ fn system_exit_status(vm: &mut Vm, exc: &Value) -> i32 {
 fn run_main_inner(vm: &mut Vm, code: CodeObject, kind: MainKind) -> PyResult<()> {
     if crate::builtins::list::as_list(&vm.sys_path).is_some_and(|l| l.is_empty()) {
         vm.set_path_for(if kind == MainKind::Script { Some(&code.co_filename) } else { None });
+        if kind == MainKind::Module {
+            let cwd = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+            if let Some(list) = crate::builtins::list::as_list(&vm.sys_path) {
+                if let Some(first) = list.items.borrow_mut().first_mut() {
+                    *first = new_str(&cwd);
+                }
+            }
+        }
     }
     let builtins = vm.builtins()?;
     let globals = new_dict();

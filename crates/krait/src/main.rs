@@ -1,6 +1,6 @@
 //! The `krait` command.
 //!
-//! `krait FILE [ARG...]` and `krait -c CODE [ARG...]` run a program, reporting syntax errors and uncaught exceptions exactly
+//! `krait FILE [ARG...]`, `krait -c CODE [ARG...]` and `krait -m MODULE [ARG...]` run a program, reporting syntax errors and uncaught exceptions exactly
 //! as CPython does; `--dump-tokens` and `--dump-ast` print the token stream
 //! and the AST in CPython's formats.
 
@@ -10,7 +10,7 @@ mod report;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: krait [--dump-tokens | --dump-ast] FILE | krait FILE [ARG...] | krait -c CODE [ARG...]";
+const USAGE: &str = "usage: krait [--dump-tokens | --dump-ast] FILE | krait FILE [ARG...] | krait -c CODE [ARG...] | krait -m MODULE [ARG...]";
 
 /// The front end recurses on nested input (bounded by the parser's depth
 /// guard); run it on a thread whose stack comfortably holds that bound.
@@ -39,6 +39,15 @@ fn real_main() -> ExitCode {
         let mut argv = vec!["-c".to_string()];
         argv.extend(args[2..].iter().cloned());
         return report::run_command(code, &argv);
+    }
+    if args.first().map(String::as_str) == Some("-m") {
+        let Some(module) = args.get(1) else {
+            eprintln!("Argument expected for the -m option");
+            return ExitCode::from(2);
+        };
+        let mut argv = vec!["-m".to_string()];
+        argv.extend(args[2..].iter().cloned());
+        return report::run_module(module, &argv);
     }
     let (mode, path) = match args.as_slice() {
         [flag, path] if flag == "--dump-tokens" => (Mode::DumpTokens, path),

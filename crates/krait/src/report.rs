@@ -101,6 +101,20 @@ pub fn run_command(code: &str, argv: &[String]) -> ExitCode {
     run_decoded(shown, decoded, options, argv, krait_vm::run::MainKind::Command)
 }
 
+/// `krait -m MODULE ARG...`: run the module as `__main__` through CPython's
+/// `runpy._run_module_as_main`, as CPython's `pymain_run_module` does
+/// (`sys.argv[0]` is '-m' until runpy sets it to the module's file).
+pub fn run_module(module: &str, argv: &[String]) -> ExitCode {
+    let quoted = module.replace('\\', "\\\\").replace('\'', "\\'");
+    let code = format!("__import__('runpy')._run_module_as_main('{quoted}')\n");
+    let decoded = match source::decode_string(code.as_bytes()) {
+        Ok(d) => d,
+        Err(e) => return syntax_error("<string>", "", &e, Columns::Bytes),
+    };
+    let options = tokenizer::Options { string_mode: true, ..decoded.tokenizer_options() };
+    run_decoded("<string>", decoded, options, argv, krait_vm::run::MainKind::Module)
+}
+
 fn run_decoded(
     shown: &str,
     decoded: source::Decoded,

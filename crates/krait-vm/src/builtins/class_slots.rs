@@ -306,7 +306,12 @@ fn slot_call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -
         let msg = format!("'{}' object is not callable", ty.name());
         return Err(vm.type_error(msg));
     };
-    call_found_kw(vm, callable, ty, &attr, args, kwnames)
+    // A `__call__` that is itself an instance of a callable class recurses
+    // without a frame (CPython's `_Py_EnterRecursiveCall` in `_PyObject_Call`).
+    vm.enter_recursion(" while calling a Python object")?;
+    let r = call_found_kw(vm, callable, ty, &attr, args, kwnames);
+    vm.leave_recursion();
+    r
 }
 
 fn slot_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {

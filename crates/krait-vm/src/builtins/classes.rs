@@ -192,6 +192,8 @@ pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
         })
     } else if is(&bytes::BYTEARRAY_TYPE) {
         BuiltinBase::of::<bytes::ByteArrayData>(ty, |_, cls, _| Ok(alloc_subclassed(cls, bytes::ByteArrayData::new(Vec::new()))))
+    } else if is(&crate::builtins::function::MODULE_TYPE) {
+        BuiltinBase::allocated_by_new::<crate::builtins::function::ModuleData>(ty)
     } else if is(&crate::builtins::generic_alias::GENERIC_ALIAS_TYPE) {
         BuiltinBase::allocated_by_new::<crate::builtins::generic_alias::AliasData>(ty)
     } else if let Some(base) = crate::builtins::weakref::builtin_base(ty) {
@@ -925,6 +927,8 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
     let h = heap(ty);
     Ok(Some(match name {
         // A built-in type named `module.name` (CPython's `tp_name`).
+        // A class's is its name as given or assigned (dots and all).
+        "__name__" if h.is_some() => new_str(ty.name()),
         "__name__" => new_str(ty.name().rsplit('.').next().unwrap_or(ty.name())),
         "__qualname__" => new_str(&h.map_or_else(|| ty.name().rsplit('.').next().unwrap_or(ty.name()).to_string(), |h| h.qualname())),
         "__module__" => match h {

@@ -15,7 +15,7 @@
 //! - `format(x, spec)` calls a class's `__format__` (a Python method, or
 //!   the one it inherits); built-in types go straight to their Rust code.
 
-mod float_text;
+pub(crate) mod float_text;
 
 pub use float_text::{float_to_text, FloatStyle};
 

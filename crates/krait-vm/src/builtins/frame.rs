@@ -142,6 +142,35 @@ pub fn frame_object(vm: &mut Vm, index: usize) -> Value {
     vm.frames[index].frame_obj.clone()
 }
 
+/// The frame object of a suspended (or not yet started) generator's
+/// frame `f`, whose stack slice is `stack` (locals first): made once and
+/// kept on the frame, so it stays the same object when the generator
+/// runs again (`finish` then keeps it up to date). It has no `f_back`.
+pub fn suspended_frame_object(f: &mut crate::eval::Frame, stack: &[Value]) -> Value {
+    if f.frame_obj.is_null() {
+        let namespace = if f.func.is_null() { f.locals.clone() } else { Value::NULL };
+        let data = FrameData {
+            code: f.code.clone(),
+            globals: f.globals.clone(),
+            builtins: f.builtins.clone(),
+            namespace,
+            fast: RefCell::new(Vec::new()),
+            lasti: Cell::new(0),
+            back: none(),
+            locals: RefCell::new(Value::NULL),
+        };
+        f.frame_obj = Value::from_owned(alloc(&FRAME_TYPE, data));
+    }
+    let data = frame_of(&f.frame_obj);
+    data.lasti.set(f.ip.saturating_sub(1) as u32);
+    if !f.func.is_null() {
+        let n = as_code(&f.code).map_or(0, |c| c.nlocalsplus).min(stack.len());
+        let old = std::mem::replace(&mut *data.fast.borrow_mut(), stack[..n].to_vec());
+        drop(old);
+    }
+    f.frame_obj.clone()
+}
+
 /// Copy frame `index`'s locals and position into its frame object.
 fn sync(vm: &Vm, index: usize) {
     finish(vm, &vm.frames[index]);
@@ -232,8 +261,28 @@ fn frame_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         "f_trace_lines" => vm.bool(true),
         "f_trace_opcodes" => vm.bool(false),
         "f_locals" => frame_locals(vm, f)?,
+        "clear" => crate::builtins::function::bind_builtin(v.clone(), "clear", frame_clear),
         _ => return crate::builtins::classes::generic_getattr(vm, v, name),
     })
+}
+
+/// `frame.clear()`: drop the local variables of a frame that has finished
+/// (CPython's `frame_tp_clear` of its locals); a frame still running is
+/// CPython's RuntimeError.
+fn frame_clear(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "clear", kwnames)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("frame.clear() takes no arguments ({} given)", args.len())));
+    }
+    if vm.frames.iter().any(|f| f.frame_obj.is(this)) {
+        return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "cannot clear an executing frame"));
+    }
+    let f = frame_of(this);
+    let old = std::mem::take(&mut *f.fast.borrow_mut());
+    drop(old);
+    let locals = std::mem::replace(&mut *f.locals.borrow_mut(), Value::NULL);
+    drop(locals);
+    Ok(none())
 }
 
 // ----- tracebacks ---------------------------------------------------------

@@ -626,6 +626,7 @@ pub static MODULE_TYPE: TypeObject = TypeObject {
         }))
     }),
     getattr: Slot::new(module_getattr),
+    new: Some(module_new),
     setattr: Slot::new(|vm, v, name, value| {
         let m = as_module(v).expect("module slot on a module");
         let d: &DictData = crate::builtins::dict::as_dict(&m.dict).expect("a module's dict");
@@ -644,6 +645,28 @@ pub static MODULE_TYPE: TypeObject = TypeObject {
     ..TypeObject::builtin("module", Some(&OBJECT_TYPE), dealloc_module, trace_module)
 };
 
+/// `module(name, doc=None)` (CPython's `module___init__`): a module
+/// whose namespace holds the five attributes every module has.
+fn module_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let [name, doc] = crate::builtins::itertools::bind(vm, "module", args, kwnames, ["name", "doc"], 2, 1)?;
+    let name = name.expect("required");
+    let Some(text) = as_str(&name).map(str::to_string) else {
+        let msg = format!("module() argument 'name' must be str, not {}", vm.type_of(&name).name());
+        return Err(vm.type_error(msg));
+    };
+    let d = crate::builtins::dict::new_dict();
+    let dd = crate::builtins::dict::as_dict(&d).expect("a dict");
+    dd.set(vm, new_str("__name__"), name)?;
+    dd.set(vm, new_str("__doc__"), doc.unwrap_or_else(crate::builtins::singletons::none))?;
+    let module = new_module(&text, d);
+    if std::ptr::eq(ty, &MODULE_TYPE) {
+        return Ok(module);
+    }
+    // A class derived from module: the same payload, then its own storage.
+    let data = as_module(&module).expect("a module");
+    Ok(crate::builtins::classes::alloc_subclassed(ty, ModuleData { name: data.name.clone(), dict: data.dict.clone() }))
+}
+
 /// `module.name`: its namespace, then its `__getattr__` (PEP 562).
 fn module_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     let m = as_module(v).expect("module slot on a module");
@@ -653,7 +676,7 @@ fn module_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     }
     match as_str(name) {
         Some("__dict__") => return Ok(m.dict.clone()),
-        Some("__class__") => return Ok(crate::types::type_value(&MODULE_TYPE)),
+        Some("__class__") => return Ok(crate::types::type_value(vm.type_of_static(v))),
         _ => {}
     }
     if let Some(hook) = d.get_str(&new_str("__getattr__")) {
@@ -710,8 +733,9 @@ pub fn new_module(name: &str, dict: Value) -> Value {
 
 pub fn as_module(v: &Value) -> Option<&ModuleData> {
     let p = v.as_object()?;
-    // SAFETY: objects of type `module` are Obj<ModuleData>.
-    std::ptr::eq(p.ty(), &MODULE_TYPE).then(|| unsafe { p.data::<ModuleData>() })
+    // SAFETY: objects of type `module` are Obj<ModuleData>, and those of
+    // classes derived from it Obj<Subclassed<ModuleData>>, payload first.
+    p.ty().is_subtype(&MODULE_TYPE).then(|| unsafe { p.data::<ModuleData>() })
 }
 
 /// Check a call passes no keyword arguments (for built-ins taking none).

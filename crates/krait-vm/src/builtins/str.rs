@@ -225,6 +225,11 @@ unsafe fn dealloc_str(p: ObjPtr) {
     unsafe { dealloc_boxed::<StrData>(p) }
 }
 
+/// The interned string for `s`, if one was made.
+pub fn interned(s: &str) -> Option<Value> {
+    INTERNED.with(|t| t.borrow().get(s).cloned())
+}
+
 /// A new `str` from the front end's string (surrogates allowed).
 pub fn new_str_from_pystring(s: &krait_syntax::pystr::PyString) -> Value {
     new_str_bytes(s.as_bytes().into(), s.len())

@@ -23,6 +23,15 @@ pub fn new_sys_module(vm: &mut Vm) -> PyResult<Value> {
     dd.set(vm, new_str("modules"), vm.sys_modules.clone())?;
     crate::builtins::io::init_std_streams(vm, dd)?;
     dd.set(vm, new_str("path"), vm.sys_path.clone())?;
+    // The import protocol's objects: importlib fills `meta_path` and
+    // `path_hooks` when it is installed (see `import_protocol`).
+    dd.set(vm, new_str("meta_path"), new_list(Vec::new()))?;
+    dd.set(vm, new_str("path_hooks"), new_list(Vec::new()))?;
+    dd.set(vm, new_str("path_importer_cache"), new_dict())?;
+    // Krait writes no bytecode cache yet: importlib's loaders must not
+    // write one either (it would need `marshal` of code objects).
+    dd.set(vm, new_str("dont_write_bytecode"), vm.bool(true))?;
+    dd.set(vm, new_str("pycache_prefix"), crate::builtins::singletons::none())?;
     let names = crate::import::BUILTIN_MODULE_NAMES.iter().map(|n| new_str(n)).collect();
     dd.set(vm, new_str("builtin_module_names"), crate::builtins::tuple::new_tuple(names))?;
     // No -W or -X options yet: the command line does not take them.
@@ -245,6 +254,9 @@ fn set_identity(vm: &mut Vm, dd: &crate::builtins::dict::DictData) -> PyResult<(
         dd.set(vm, new_str(name), new_str(&prefix))?;
     }
     dd.set(vm, new_str("platlibdir"), new_str("lib"))?;
+    // The ABI flags of the CPython whose Lib Krait runs (sysconfig names its
+    // `_sysconfigdata_` module with them): none since 3.8.
+    dd.set(vm, new_str("abiflags"), new_str(""))?;
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! The parts of `sys` about the running interpreter rather than its
 //! identity: `displayhook`, `getrefcount`, the switch interval,
 //! `is_finalizing`, `orig_argv`, `thread_info` and the constants
-//! (`abiflags`, `maxunicode`, `copyright`, ...).
+//! (`maxunicode`, `copyright`, ...).
 //!
 //! Invariants:
 //! - `displayhook` is what `PRINT_EXPR` calls (through `sys.displayhook`,
@@ -66,13 +66,8 @@ pub fn add_runtime_attrs(vm: &mut Vm, dd: &DictData) -> PyResult<()> {
     let hook = new_builtin("displayhook", displayhook);
     dd.set(vm, new_str("displayhook"), hook.clone())?;
     dd.set(vm, new_str("__displayhook__"), hook)?;
-    dd.set(vm, new_str("abiflags"), new_str(""))?;
     dd.set(vm, new_str("maxunicode"), new_int(0x10FFFF))?;
     dd.set(vm, new_str("copyright"), new_str("Copyright (c) 2026 the Krait authors.\nAll Rights Reserved."))?;
-    let dont_write = std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty());
-    dd.set(vm, new_str("dont_write_bytecode"), vm.bool(dont_write))?;
-    let prefix = std::env::var("PYTHONPYCACHEPREFIX").ok().filter(|p| !p.is_empty());
-    dd.set(vm, new_str("pycache_prefix"), prefix.map_or_else(none, |p| new_str(&p)))?;
     dd.set(vm, new_str("_framework"), new_str(""))?;
     let orig = std::env::args_os().map(|a| new_str(&a.to_string_lossy())).collect();
     dd.set(vm, new_str("orig_argv"), new_list(orig))?;

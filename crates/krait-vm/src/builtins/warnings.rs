@@ -1,0 +1,31 @@
+//! The `_warnings` module, as far as Krait needs it: `warn`, which
+//! CPython's pure-Python `importlib._bootstrap` calls (its `_setup` loads
+//! `_warnings` as a built-in module).
+//!
+//! Invariants:
+//! - `_warnings` holds `warn` only, so CPython's `warnings.py` finds no
+//!   `filters` in it and keeps its own pure-Python filters (the fallback
+//!   it has for implementations without the C accelerator): there is one
+//!   set of filters, `warnings.filters`.
+//! - `_warnings.warn` is `warnings.warn` with the same arguments; a native
+//!   call adds no Python frame, so `stacklevel` counts the same frames.
+
+use crate::builtins::function::new_module;
+use crate::builtins::str::new_str;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// `warn(message, category=None, stacklevel=1, source=None)`.
+fn warn(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let names = ["message", "category", "stacklevel", "source"];
+    crate::builtins::itertools::bind(vm, "warn", args, kwnames, names, 4, 1)?;
+    let warnings = crate::import::import_module(vm, "warnings")?;
+    let warn = crate::ops::getattr(vm, &warnings, &new_str("warn"))?;
+    crate::eval::call(vm, &warn, args, kwnames)
+}
+
+pub fn new_warnings_module(vm: &mut Vm) -> PyResult<Value> {
+    const DOC: &str = "_warnings provides basic warning filtering support.\nIt is a helper module to speed up interpreter start-up.";
+    let d = crate::builtins::function::native_module_dict(vm, "_warnings", DOC, &[("warn", warn)])?;
+    Ok(new_module("_warnings", d))
+}

@@ -1,0 +1,2 @@
+LEAF = "leaf"
+loads = globals().get("loads", 0) + 1
