@@ -44,10 +44,13 @@ pub struct Frame {
     pub(crate) locals: Value,
     /// Where this frame's locals start in `Vm::stack`.
     pub(crate) base: usize,
+    /// Where the stack is cut back to when the frame is popped: `base`, or
+    /// below it the slots of the call that made it (the callable, or the
+    /// NULL before it), which a fast call leaves in place under the
+    /// arguments that became the frame's first locals.
+    pub(crate) ret: usize,
     /// The next code unit to execute.
     pub(crate) ip: usize,
-    /// The keyword names set by `KW_NAMES` for the next call.
-    pub(crate) kwnames: Value,
     /// The frame object, once something asked for one (see
     /// `builtins::frame`), else NULL.
     pub(crate) frame_obj: Value,
@@ -56,7 +59,7 @@ pub struct Frame {
 impl Frame {
     /// Visit the references the frame holds (not its stack slice).
     pub(crate) fn trace(&self, visit: crate::types::Visit) {
-        for v in [&self.code, &self.func, &self.globals, &self.builtins, &self.locals, &self.kwnames, &self.frame_obj] {
+        for v in [&self.code, &self.func, &self.globals, &self.builtins, &self.locals, &self.frame_obj] {
             if !v.is_null() {
                 visit(v);
             }
@@ -113,7 +116,7 @@ pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value, builtin
     let nlocalsplus = CodeRef::of(&code).get().nlocalsplus;
     let base = vm.stack.len();
     vm.stack.resize(base + nlocalsplus, Value::NULL);
-    vm.frames.push(Frame { code, func: Value::NULL, globals, builtins, locals, base, ip: 0, kwnames: Value::NULL, frame_obj: Value::NULL });
+    vm.frames.push(Frame { code, func: Value::NULL, globals, builtins, locals, base, ret: base, ip: 0, frame_obj: Value::NULL });
     let entry = vm.frames.len();
     run(vm, entry)
 }
@@ -128,8 +131,8 @@ pub fn run_module(vm: &mut Vm, code: Value, globals: Value, builtins: Value) -> 
         builtins,
         locals: globals,
         base,
+        ret: base,
         ip: 0,
-        kwnames: Value::NULL,
         frame_obj: Value::NULL,
     });
     let entry = vm.frames.len();
@@ -197,7 +200,7 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
                     if !frame.frame_obj.is_null() {
                         crate::builtins::frame::finish(vm, &frame);
                     }
-                    vm.stack.truncate(frame.base);
+                    vm.stack.truncate(frame.ret);
                     if vm.frames.len() < entry {
                         return Err(e);
                     }
@@ -298,6 +301,8 @@ fn name_error(vm: &mut Vm, name: &Value) -> PyErr {
 fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
     let mut code = CodeRef::of(&vm.frames.last().expect("a frame").code);
     let mut base = vm.frames.last().expect("a frame").base;
+    // The keyword names `KW_NAMES` sets for the `CALL` right after it.
+    let mut kwnames = Value::NULL;
     macro_rules! frame {
         () => {
             vm.frames.last_mut().expect("a frame is running")
@@ -982,28 +987,24 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 as_dict(&d).expect("MAP_ADD on a dict").set(vm, key, value)?;
             }
             Opcode::KW_NAMES => {
-                frame!().kwnames = co.consts[arg as usize].clone();
+                kwnames = co.consts[arg as usize].clone();
             }
             Opcode::CALL => {
-                let kwnames = std::mem::replace(&mut frame!().kwnames, Value::NULL);
+                let kwnames = std::mem::replace(&mut kwnames, Value::NULL);
                 let nargs = arg as usize;
                 let len = vm.stack.len();
+                let ret = len - nargs - 2;
                 // [NULL, callable, args...] or [method, self, args...]; a
                 // bound method in the first form is unpacked into the second.
-                if vm.stack[len - nargs - 2].is_null() {
-                    if let Some(m) = crate::builtins::descriptors::as_method(&vm.stack[len - nargs - 1]) {
+                if vm.stack[ret].is_null() {
+                    if let Some(m) = crate::builtins::descriptors::as_method(&vm.stack[ret + 1]) {
                         let (func, receiver) = (m.func.clone(), m.receiver.clone());
-                        vm.stack[len - nargs - 2] = func;
-                        vm.stack[len - nargs - 1] = receiver;
+                        vm.stack[ret] = func;
+                        vm.stack[ret + 1] = receiver;
                     }
                 }
-                let (callable_at, args_from) = if vm.stack[len - nargs - 2].is_null() {
-                    (len - nargs - 1, len - nargs)
-                } else {
-                    (len - nargs - 2, len - nargs - 1)
-                };
-                let callable = vm.stack[callable_at].clone();
-                if let Some(f) = as_function(&callable) {
+                let (callable_at, args_from) = if vm.stack[ret].is_null() { (ret + 1, ret + 2) } else { (ret, ret + 1) };
+                if let Some(f) = as_function(&vm.stack[callable_at]) {
                     let callee = CodeRef::of(&f.code).get();
                     let total = len - args_from;
                     if kwnames.is_null()
@@ -1012,49 +1013,56 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                         && callee.co.co_kwonlyargcount == 0
                     {
                         // The fast path: the arguments stay where they are
-                        // and become the new frame's first locals.
+                        // and become the new frame's first locals; the
+                        // callable's slots below them go when it returns.
                         if vm.frames.len() >= vm.recursion_limit as usize {
                             return Err(vm.error(&RECURSION_ERROR, "maximum recursion depth exceeded"));
                         }
-                        let new_base = len - nargs - 2;
-                        vm.stack.drain(new_base..args_from);
-                        vm.stack.resize(new_base + callee.nlocalsplus, Value::NULL);
                         let (code_value, globals, builtins) = (f.code.clone(), f.globals.clone(), f.builtins.clone());
+                        if callee.nlocalsplus > total {
+                            vm.stack.resize(args_from + callee.nlocalsplus, Value::NULL);
+                        }
+                        let func = std::mem::replace(&mut vm.stack[callable_at], Value::NULL);
                         vm.frames.push(Frame {
                             code: code_value,
-                            func: callable.clone(),
+                            func,
                             globals,
                             builtins,
                             locals: Value::NULL,
-                            base: new_base,
+                            base: args_from,
+                            ret,
                             ip: 0,
-                            kwnames: Value::NULL,
                             frame_obj: Value::NULL,
                         });
                         code = CodeRef(callee);
-                        base = new_base;
+                        base = args_from;
                         continue;
                     }
                     // A Python-to-Python call: a new frame, no recursion.
+                    let callable = vm.stack[callable_at].clone();
                     let args = vm.stack.split_off(args_from);
-                    vm.stack.truncate(len - nargs - 2);
-                    let names: Vec<Value> = as_tuple(&kwnames).map_or_else(Vec::new, |t| t.items.clone());
-                    push_frame(vm, &callable, args, &names)?;
+                    vm.stack.truncate(ret);
+                    let names: &[Value] = as_tuple(&kwnames).map_or(&[], |t| &t.items);
+                    push_frame(vm, &callable, args, names)?;
                     let f = vm.frames.last().expect("the new frame");
                     code = CodeRef::of(&f.code);
                     base = f.base;
                     continue;
                 }
-                let args = vm.stack.split_off(args_from);
-                vm.stack.truncate(len - nargs - 2);
-                let names: Vec<Value> = as_tuple(&kwnames).map_or_else(Vec::new, |t| t.items.clone());
-                let r = call(vm, &callable, &args, &names)?;
+                // Anything else is called natively; up to `Args::INLINE`
+                // arguments move off the stack without an allocation.
+                let args = Args::take(&mut vm.stack, args_from);
+                let callable = std::mem::replace(&mut vm.stack[callable_at], Value::NULL);
+                vm.stack.truncate(ret);
+                let names: &[Value] = as_tuple(&kwnames).map_or(&[], |t| &t.items);
+                let r = call(vm, &callable, args.as_slice(), names)?;
                 vm.stack.push(r);
             }
             Opcode::RETURN_GENERATOR => {
                 // The new frame moves into a generator, returned to the caller.
                 let f = vm.frames.pop().expect("a frame is running");
                 let stack = vm.stack.split_off(f.base);
+                vm.stack.truncate(f.ret);
                 let (name, qualname) = match as_function(&f.func) {
                     Some(func) => (crate::builtins::str::new_str(&co.co.co_name), func.qualname.borrow().clone()),
                     None => (crate::builtins::str::new_str(&co.co.co_name), crate::builtins::str::new_str(&co.co.co_qualname)),
@@ -1080,6 +1088,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let frame = vm.frames.pop().expect("a frame is running");
                 let mut stack = vm.spare_stacks.pop().unwrap_or_default();
                 stack.extend(vm.stack.drain(frame.base..));
+                vm.stack.truncate(frame.ret);
                 vm.suspended = Some(crate::generator::SavedFrame { frame, stack });
                 return Ok(v);
             }
@@ -1213,7 +1222,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 if !f.frame_obj.is_null() {
                     crate::builtins::frame::finish(vm, &f);
                 }
-                vm.stack.truncate(f.base);
+                vm.stack.truncate(f.ret);
                 drop(f);
                 run_pending!();
                 if vm.frames.len() < entry {
@@ -1505,7 +1514,34 @@ fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
 /// Call any callable from native code (a Python function runs in a nested
 /// `run`, counted against the recursion limit).
 pub fn call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    if as_function(callable).is_some() {
+    if let Some(f) = as_function(callable) {
+        let callee = CodeRef::of(&f.code).get();
+        if kwnames.is_empty()
+            && callee.co.co_argcount as usize == args.len()
+            && callee.co.co_flags & 0x0C == 0
+            && callee.co.co_kwonlyargcount == 0
+        {
+            // Exact positional arity: the arguments are the first locals.
+            if vm.frames.len() >= vm.recursion_limit as usize {
+                return Err(vm.error(&RECURSION_ERROR, "maximum recursion depth exceeded"));
+            }
+            let base = vm.stack.len();
+            vm.stack.extend_from_slice(args);
+            vm.stack.resize(base + callee.nlocalsplus, Value::NULL);
+            vm.frames.push(Frame {
+                code: f.code.clone(),
+                func: callable.clone(),
+                globals: f.globals.clone(),
+                builtins: f.builtins.clone(),
+                locals: Value::NULL,
+                base,
+                ret: base,
+                ip: 0,
+                frame_obj: Value::NULL,
+            });
+            let entry = vm.frames.len();
+            return run(vm, entry);
+        }
         push_frame(vm, callable, args.to_vec(), kwnames)?;
         let entry = vm.frames.len();
         return run(vm, entry);
@@ -1671,11 +1707,44 @@ fn push_frame(vm: &mut Vm, function: &Value, args: Vec<Value>, kwnames: &[Value]
         builtins,
         locals: Value::NULL,
         base,
+        ret: base,
         ip: 0,
-        kwnames: Value::NULL,
         frame_obj: Value::NULL,
     });
     Ok(())
+}
+
+/// A native call's arguments, moved off the value stack: up to `INLINE`
+/// of them in place, more in a vector.
+enum Args {
+    Inline([Value; Args::INLINE], usize),
+    Heap(Vec<Value>),
+}
+
+impl Args {
+    const INLINE: usize = 6;
+
+    /// Move `stack[from..]` out.
+    #[inline]
+    fn take(stack: &mut Vec<Value>, from: usize) -> Args {
+        let n = stack.len() - from;
+        if n > Args::INLINE {
+            return Args::Heap(stack.split_off(from));
+        }
+        let mut items = [Value::NULL, Value::NULL, Value::NULL, Value::NULL, Value::NULL, Value::NULL];
+        for slot in items[..n].iter_mut().rev() {
+            *slot = stack.pop().expect("the call's arguments");
+        }
+        Args::Inline(items, n)
+    }
+
+    #[inline]
+    fn as_slice(&self) -> &[Value] {
+        match self {
+            Args::Inline(items, n) => &items[..*n],
+            Args::Heap(v) => v,
+        }
+    }
 }
 
 /// CPython's `missing_arguments` message.

@@ -339,6 +339,7 @@ fn resume(vm: &mut Vm, gen: &Value, saved: SavedFrame, push: Option<Value>, erro
     *g.state.borrow_mut() = State::Running;
     let SavedFrame { mut frame, mut stack } = saved;
     frame.base = vm.stack.len();
+    frame.ret = frame.base;
     vm.stack.append(&mut stack);
     // The emptied vector is reused by the next YIELD_VALUE.
     if vm.spare_stacks.len() < 64 {
