@@ -444,6 +444,12 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     continue;
                 }
                 let name = &co.names[arg as usize];
+                if cache::refill(cache, cache::LOAD_ATTR_KIND, &obj, name) {
+                    if let Some(v) = cache::load_attr(cache, &obj) {
+                        vm.stack.push(v);
+                        continue;
+                    }
+                }
                 let v = ops::getattr(vm, &obj, name)?;
                 cache::specialize_load_attr(vm, cache, &obj, name);
                 vm.stack.push(v);
@@ -458,6 +464,13 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     vm.stack.push(func);
                     vm.stack.push(obj);
                     continue;
+                }
+                if cache::refill(cache, cache::LOAD_METHOD_KIND, &obj, &co.names[arg as usize]) {
+                    if let Some(func) = cache::load_method(vm, cache, &obj) {
+                        vm.stack.push(func);
+                        vm.stack.push(obj);
+                        continue;
+                    }
                 }
                 let name = co.names[arg as usize].clone();
                 cache::specialize_load_method(vm, cache, &obj, &name);
@@ -482,6 +495,14 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     Some(v) => v,
                 };
                 let name = &co.names[arg as usize];
+                let v = if cache::refill(cache, cache::STORE_ATTR_KIND, &obj, name) {
+                    match cache::store_attr(cache, &obj, v) {
+                        None => continue,
+                        Some(v) => v,
+                    }
+                } else {
+                    v
+                };
                 crate::builtins::classes::setattr(vm, &obj, name, Some(v))?;
                 cache::specialize_store_attr(vm, cache, &obj, name);
             }

@@ -240,6 +240,9 @@ pub struct HeapType {
     pub layout: Layout,
     /// The names of instance attributes (shared-key storage).
     keys: RefCell<Vec<Value>>,
+    /// The hash of each key, in the same order (a look-up by a name that
+    /// is not the key object itself compares hashes before text).
+    key_hashes: RefCell<Vec<i64>>,
     /// Direct subclasses (`__subclasses__()`), in creation order.
     pub subclasses: RefCell<Vec<&'static TypeObject>>,
     /// The built-in type whose instance layout and slots the class
@@ -279,9 +282,9 @@ impl HeapType {
             return Some(i);
         }
         let hash = crate::builtins::str::hash_of(wanted);
-        keys.iter().position(|k| {
-            crate::builtins::str::as_str_data(k)
-                .is_some_and(|d| crate::builtins::str::hash_of(d) == hash && d.bytes() == wanted.bytes())
+        let hashes = self.key_hashes.borrow();
+        (0..keys.len()).find(|&i| {
+            hashes[i] == hash && crate::builtins::str::as_str_data(&keys[i]).is_some_and(|d| d.bytes() == wanted.bytes())
         })
     }
 
@@ -469,7 +472,9 @@ fn instance_set(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>) ->
                 let index = match h.key_index(name) {
                     Some(i) => Some(i),
                     None if value.is_some() && h.keys.borrow().len() < MAX_SHARED_KEYS => {
+                        let hash = crate::builtins::str::as_str_data(name).map_or(-1, crate::builtins::str::hash_of);
                         h.keys.borrow_mut().push(name.clone());
+                        h.key_hashes.borrow_mut().push(hash);
                         Some(h.keys.borrow().len() - 1)
                     }
                     None if value.is_none() => return Ok(false),
@@ -1349,6 +1354,7 @@ pub fn new_class(
         qualname: RefCell::new(qualname),
         layout,
         keys: RefCell::new(Vec::new()),
+        key_hashes: RefCell::new(Vec::new()),
         subclasses: RefCell::new(Vec::new()),
         solid,
         has_dict: (has_dict || layout == Layout::Exception) && layout != Layout::Type && (layout != Layout::Builtin || inst_offset != 0),
