@@ -51,6 +51,9 @@ pub struct Frame {
     pub(crate) ret: usize,
     /// The next code unit to execute.
     pub(crate) ip: usize,
+    /// A generator's frame that `FOR_ITER` resumed in this loop (see
+    /// `generator::push_inline`): where the caller's loop exits, else 0.
+    pub(crate) inline_exit: usize,
     /// The frame object, once something asked for one (see
     /// `builtins::frame`), else NULL.
     pub(crate) frame_obj: Value,
@@ -116,7 +119,7 @@ pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value, builtin
     let nlocalsplus = CodeRef::of(&code).get().nlocalsplus;
     let base = vm.stack.len();
     vm.stack.resize(base + nlocalsplus, Value::NULL);
-    vm.frames.push(Frame { code, func: Value::NULL, globals, builtins, locals, base, ret: base, ip: 0, frame_obj: Value::NULL });
+    vm.frames.push(Frame { code, func: Value::NULL, globals, builtins, locals, base, ret: base, ip: 0, inline_exit: 0, frame_obj: Value::NULL });
     let entry = vm.frames.len();
     run(vm, entry)
 }
@@ -133,6 +136,7 @@ pub fn run_module(vm: &mut Vm, code: Value, globals: Value, builtins: Value) -> 
         base,
         ret: base,
         ip: 0,
+        inline_exit: 0,
         frame_obj: Value::NULL,
     });
     let entry = vm.frames.len();
@@ -154,16 +158,10 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
         };
         match step {
             Ok(v) => return Ok(v),
-            Err(e) => {
+            Err(mut e) => {
                 let reraise = std::mem::take(&mut vm.reraising);
-                // An exception raised while another is handled has it as
-                // its `__context__` (CPython's _PyErr_SetObject).
-                if !reraise && !vm.exc_info.is_null() && !vm.exc_info.is(&e.exception) {
-                    if let Some(data) = as_exception(&e.exception) {
-                        if data.context.borrow().is_null() {
-                            *data.context.borrow_mut() = vm.exc_info.clone();
-                        }
-                    }
+                if !reraise {
+                    set_context(vm, &e);
                 }
                 // Unwind: the current frame's handlers, else pop it. Each
                 // frame the exception reaches adds a traceback entry, as
@@ -201,10 +199,30 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
                         crate::builtins::frame::finish(vm, &frame);
                     }
                     vm.stack.truncate(frame.ret);
+                    if frame.inline_exit != 0 {
+                        // A generator that FOR_ITER resumed here: it is
+                        // finished, and the error goes on in the caller as
+                        // if `next` had raised it there (PEP 479 included).
+                        let gen = vm.stack.last().expect("the loop's generator").clone();
+                        e = crate::generator::fail_inline(vm, &gen, e);
+                        set_context(vm, &e);
+                    }
                     if vm.frames.len() < entry {
                         return Err(e);
                     }
                 }
+            }
+        }
+    }
+}
+
+/// An exception raised while another is handled has it as its
+/// `__context__` (CPython's _PyErr_SetObject).
+fn set_context(vm: &Vm, e: &PyErr) {
+    if !vm.exc_info.is_null() && !vm.exc_info.is(&e.exception) {
+        if let Some(data) = as_exception(&e.exception) {
+            if data.context.borrow().is_null() {
+                *data.context.borrow_mut() = vm.exc_info.clone();
             }
         }
     }
@@ -685,6 +703,14 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::FOR_ITER => {
                 let it = top!().clone();
+                // A generator runs its next step in this loop (3.12's
+                // FOR_ITER_GEN): its frame is pushed like a call's.
+                if crate::generator::push_inline(vm, &it, ins.next as usize + arg as usize) {
+                    let f = vm.frames.last().expect("the generator's frame");
+                    code = CodeRef::of(&f.code);
+                    base = f.base;
+                    continue;
+                }
                 let next = match vm.type_of(&it).next.get() {
                     Some(f) => match f(vm, &it) {
                         Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::STOP_ITERATION) => None,
@@ -894,6 +920,26 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::BINARY_SUBSCR => {
                 let key = pop!();
                 let container = pop!();
+                // An exact list or tuple indexed by a small int in range
+                // (BINARY_SUBSCR_LIST_INT's idea).
+                if let Some(i) = key.as_small_int() {
+                    let ty = vm.type_of(&container);
+                    let item = if std::ptr::eq(ty, &crate::builtins::list::LIST_TYPE) {
+                        let items = as_list(&container).expect("a list").items.borrow();
+                        let j = if i < 0 { i + items.len() as i64 } else { i };
+                        usize::try_from(j).ok().and_then(|j| items.get(j).cloned())
+                    } else if std::ptr::eq(ty, &crate::builtins::tuple::TUPLE_TYPE) {
+                        let items = &as_tuple(&container).expect("a tuple").items;
+                        let j = if i < 0 { i + items.len() as i64 } else { i };
+                        usize::try_from(j).ok().and_then(|j| items.get(j).cloned())
+                    } else {
+                        None
+                    };
+                    if let Some(v) = item {
+                        vm.stack.push(v);
+                        continue;
+                    }
+                }
                 let r = ops::getitem(vm, &container, &key)?;
                 vm.stack.push(r);
             }
@@ -901,6 +947,17 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let key = pop!();
                 let container = pop!();
                 let value = pop!();
+                // An exact list's item at a small int index in range.
+                if let (Some(i), true) = (key.as_small_int(), std::ptr::eq(vm.type_of(&container), &crate::builtins::list::LIST_TYPE)) {
+                    let l = as_list(&container).expect("a list");
+                    let n = l.items.borrow().len() as i64;
+                    let j = if i < 0 { i + n } else { i };
+                    if (0..n).contains(&j) {
+                        let old = std::mem::replace(&mut l.items.borrow_mut()[j as usize], value);
+                        drop(old);
+                        continue;
+                    }
+                }
                 store_item(vm, &container, key, value)?;
             }
             Opcode::DELETE_SUBSCR => {
@@ -1053,6 +1110,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                             base: args_from,
                             ret,
                             ip: 0,
+                            inline_exit: 0,
                             frame_obj: Value::NULL,
                         });
                         code = CodeRef(callee);
@@ -1106,10 +1164,22 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 // A generator frame runs as its own entry: suspending it
                 // ends this run of the loop.
                 let v = pop!();
-                let frame = vm.frames.pop().expect("a frame is running");
+                let mut frame = vm.frames.pop().expect("a frame is running");
                 let mut stack = vm.spare_stacks.pop().unwrap_or_default();
                 stack.extend(vm.stack.drain(frame.base..));
                 vm.stack.truncate(frame.ret);
+                if frame.inline_exit != 0 {
+                    // Resumed by FOR_ITER in this loop: the value goes on
+                    // the caller's stack, above the generator.
+                    frame.inline_exit = 0;
+                    let gen = top!().clone();
+                    crate::generator::suspend_inline(vm, &gen, crate::generator::SavedFrame { frame, stack });
+                    vm.stack.push(v);
+                    let f = vm.frames.last().expect("the loop's frame");
+                    code = CodeRef::of(&f.code);
+                    base = f.base;
+                    continue;
+                }
                 vm.suspended = Some(crate::generator::SavedFrame { frame, stack });
                 return Ok(v);
             }
@@ -1244,7 +1314,21 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     crate::builtins::frame::finish(vm, &f);
                 }
                 vm.stack.truncate(f.ret);
+                let inline_exit = f.inline_exit;
                 drop(f);
+                if inline_exit != 0 {
+                    // A generator FOR_ITER resumed here is exhausted: the
+                    // loop ends (its return value goes nowhere).
+                    let gen = pop!();
+                    crate::generator::finish_inline(vm, &gen);
+                    drop((gen, v));
+                    frame!().ip = inline_exit;
+                    let f = vm.frames.last().expect("the loop's frame");
+                    code = CodeRef::of(&f.code);
+                    base = f.base;
+                    run_pending!();
+                    continue;
+                }
                 run_pending!();
                 if vm.frames.len() < entry {
                     return Ok(v);
@@ -1558,6 +1642,7 @@ pub fn call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) ->
                 base,
                 ret: base,
                 ip: 0,
+                inline_exit: 0,
                 frame_obj: Value::NULL,
             });
             let entry = vm.frames.len();
@@ -1730,6 +1815,7 @@ fn push_frame(vm: &mut Vm, function: &Value, args: Vec<Value>, kwnames: &[Value]
         base,
         ret: base,
         ip: 0,
+        inline_exit: 0,
         frame_obj: Value::NULL,
     });
     Ok(())
