@@ -596,6 +596,14 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                         continue;
                     }
                 }
+                // Exact ints beyond the small range that fit in an i64
+                // (a small product that overflows 48 bits, masks of it).
+                if let (Some(x), Some(y)) = (crate::builtins::int::exact_i64(&a), crate::builtins::int::exact_i64(&b)) {
+                    if let Some(r) = crate::builtins::int::i64_binary(op, x, y) {
+                        vm.stack.push(r);
+                        continue;
+                    }
+                }
                 let r = if arg >= 13 { ops::inplace_op(vm, op, &a, &b)? } else { ops::binary_op(vm, op, &a, &b)? };
                 vm.stack.push(r);
             }
