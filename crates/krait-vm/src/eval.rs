@@ -315,6 +315,9 @@ fn name_error(vm: &mut Vm, name: &Value) -> PyErr {
     vm.error(&NAME_ERROR, msg)
 }
 
+/// `COMPARE_OP`'s operand order.
+const COMPARE_OPS: [CompareOp; 6] = [CompareOp::Lt, CompareOp::Le, CompareOp::Eq, CompareOp::Ne, CompareOp::Gt, CompareOp::Ge];
+
 /// Execute instructions until the entry frame returns or an error occurs.
 fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
     let mut code = CodeRef::of(&vm.frames.last().expect("a frame").code);
@@ -630,19 +633,38 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::COMPARE_OP => {
                 let b = pop!();
                 let a = pop!();
-                let op = [CompareOp::Lt, CompareOp::Le, CompareOp::Eq, CompareOp::Ne, CompareOp::Gt, CompareOp::Ge]
-                    [arg as usize];
-                // Two small ints compare inline (COMPARE_OP_INT's idea).
-                if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
-                    vm.stack.push(vm.bool(ops::ordering_satisfies(x.cmp(&y), op)));
-                    continue;
-                }
-                if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
-                    let r = match x.partial_cmp(&y) {
+                let op = COMPARE_OPS[arg as usize];
+                // Two small ints or two floats compare inline
+                // (COMPARE_OP_INT's idea); a POP_JUMP_IF_TRUE/FALSE right
+                // after takes the result without a bool on the stack (3.11's
+                // COMPARE_OP_*_JUMP).
+                let inline = if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+                    Some(ops::ordering_satisfies(x.cmp(&y), op))
+                } else if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
+                    Some(match x.partial_cmp(&y) {
                         Some(ord) => ops::ordering_satisfies(ord, op),
                         None => op == CompareOp::Ne,
-                    };
-                    vm.stack.push(vm.bool(r));
+                    })
+                } else {
+                    None
+                };
+                if let Some(r) = inline {
+                    let next = co.decoded.get(ins.next as usize).copied();
+                    let jump_if = next.and_then(|n| match n.op {
+                        Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE => Some(true),
+                        Opcode::POP_JUMP_FORWARD_IF_FALSE | Opcode::POP_JUMP_BACKWARD_IF_FALSE => Some(false),
+                        _ => None,
+                    });
+                    match (next, jump_if) {
+                        (Some(n), Some(on)) => {
+                            let f = frame!();
+                            f.ip = n.next as usize;
+                            if r == on {
+                                jump(f, n.op, n.arg);
+                            }
+                        }
+                        _ => vm.stack.push(vm.bool(r)),
+                    }
                     continue;
                 }
                 let r = ops::richcompare(vm, &a, &b, op)?;
