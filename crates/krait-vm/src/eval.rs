@@ -52,12 +52,18 @@ pub struct Frame {
     /// The next code unit to execute.
     pub(crate) ip: usize,
     /// A generator's frame that `FOR_ITER` resumed in this loop (see
-    /// `generator::push_inline`): where the caller's loop exits, else 0.
+    /// `generator::push_inline`): where the caller's loop exits; or
+    /// `INIT_FRAME`; else 0.
     pub(crate) inline_exit: usize,
     /// The frame object, once something asked for one (see
     /// `builtins::frame`), else NULL.
     pub(crate) frame_obj: Value,
 }
+
+/// `Frame::inline_exit` of an `__init__` frame that `CALL` of a class
+/// pushed: the new instance waits below it on the caller's stack, and its
+/// return value must be None.
+const INIT_FRAME: usize = usize::MAX;
 
 impl Frame {
     /// Visit the references the frame holds (not its stack slice).
@@ -199,7 +205,7 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
                         crate::builtins::frame::finish(vm, &frame);
                     }
                     vm.stack.truncate(frame.ret);
-                    if frame.inline_exit != 0 {
+                    if frame.inline_exit != 0 && frame.inline_exit != INIT_FRAME {
                         // A generator that FOR_ITER resumed here: it is
                         // finished, and the error goes on in the caller as
                         // if `next` had raised it there (PEP 479 included).
@@ -1158,6 +1164,18 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     base = f.base;
                     continue;
                 }
+                // A class whose instances object's __new__ makes and a
+                // Python __init__ fills, called with that __init__'s exact
+                // arity: the instance is made here and __init__ runs in
+                // this loop (3.13's CALL_ALLOC_AND_ENTER_INIT), the instance
+                // left in the callable's NULL slot below its frame.
+                if callable_at == ret + 1 && kwnames.is_null() {
+                    if let Some(callee) = push_init_frame(vm, &code.get().caches[at], ret) {
+                        code = callee;
+                        base = callable_at;
+                        continue;
+                    }
+                }
                 // Anything else is called natively; up to `Args::INLINE`
                 // arguments move off the stack without an allocation.
                 let args = Args::take(&mut vm.stack, args_from);
@@ -1346,6 +1364,18 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 vm.stack.truncate(f.ret);
                 let inline_exit = f.inline_exit;
                 drop(f);
+                if inline_exit == INIT_FRAME {
+                    // The instance is on the caller's stack already.
+                    if !is_none(&v) {
+                        let msg = format!("__init__() should return None, not '{}'", vm.type_of(&v).name());
+                        return Err(vm.type_error(msg));
+                    }
+                    let f = vm.frames.last().expect("the caller's frame");
+                    code = CodeRef::of(&f.code);
+                    base = f.base;
+                    run_pending!();
+                    continue;
+                }
                 if inline_exit != 0 {
                     // A generator FOR_ITER resumed here is exhausted: the
                     // loop ends (its return value goes nowhere).
@@ -1849,6 +1879,53 @@ fn push_frame(vm: &mut Vm, function: &Value, args: Vec<Value>, kwnames: &[Value]
         frame_obj: Value::NULL,
     });
     Ok(())
+}
+
+/// `CALL` of a class (`[NULL, class, args...]` from `ret`, no keywords)
+/// whose instances object's `__new__` makes and a Python `__init__` of
+/// that exact arity fills: make the instance, leave it in the NULL slot
+/// and push `__init__`'s frame over `[instance, args...]` (3.13's
+/// CALL_ALLOC_AND_ENTER_INIT); its code when it did. Kept out of
+/// `dispatch` so that the loop's own code stays as it was.
+#[inline(never)]
+fn push_init_frame(vm: &mut Vm, cache: &std::cell::Cell<InlineCache>, ret: usize) -> Option<CodeRef> {
+    let callable_at = ret + 1;
+    if !std::ptr::eq(vm.type_of(&vm.stack[callable_at]), &crate::types::TYPE_TYPE) {
+        return None;
+    }
+    let cls = crate::types::as_type(&vm.stack[callable_at])?;
+    let init = cache::class_init(cache, cls)?;
+    let f = as_function(&init)?;
+    let callee = CodeRef::of(&f.code).get();
+    let total = vm.stack.len() - callable_at;
+    // Not a generator or coroutine `__init__` (its return is not None).
+    if callee.co.co_argcount as usize != total
+        || callee.co.co_flags & 0x2AC != 0
+        || callee.co.co_kwonlyargcount != 0
+        || vm.frames.len() >= vm.recursion_limit as usize
+    {
+        return None;
+    }
+    let (code_value, globals, builtins) = (f.code.clone(), f.globals.clone(), f.builtins.clone());
+    let obj = crate::builtins::classes::alloc_instance(cls);
+    vm.stack[ret] = obj.clone();
+    vm.stack[callable_at] = obj;
+    if callee.nlocalsplus > total {
+        vm.stack.resize(callable_at + callee.nlocalsplus, Value::NULL);
+    }
+    vm.frames.push(Frame {
+        code: code_value,
+        func: init,
+        globals,
+        builtins,
+        locals: Value::NULL,
+        base: callable_at,
+        ret: callable_at,
+        ip: 0,
+        inline_exit: INIT_FRAME,
+        frame_obj: Value::NULL,
+    });
+    Some(CodeRef(callee))
 }
 
 /// A native call's arguments, moved off the value stack: up to `INLINE`

@@ -1592,6 +1592,26 @@ pub fn alloc_exception(cls: &'static TypeObject, args: Vec<Value>) -> Value {
     Value::from_owned(alloc(cls, ExceptionData::new(args)))
 }
 
+/// Calling class `cls` when `class_call` would take its common case:
+/// object's `__new__` (an attribute-less instance) and then this Python
+/// `__init__`; and the class has no `__del__` (so where the loop drops a
+/// half-made instance is not observable). None otherwise.
+pub(crate) fn plain_init(cls: &'static TypeObject) -> Option<Value> {
+    use crate::types::tp_flags;
+    if cls.new.map(|f| f as usize) != Some(class_call as *const () as usize) {
+        return None;
+    }
+    let h = heap(cls)?;
+    if h.layout != Layout::Object || cls.flags.get() & (tp_flags::IS_ABSTRACT | tp_flags::HAS_DEL) != 0 {
+        return None;
+    }
+    let new_attr = type_lookup(cls, &crate::builtins::str::intern("__new__"))?;
+    if !is_builtin_new(&new_attr, &OBJECT_TYPE) {
+        return None;
+    }
+    type_lookup(cls, &crate::builtins::str::intern("__init__")).filter(|i| as_function(i).is_some())
+}
+
 /// Calling a class (`type.__call__`): `__new__`, then `__init__` when
 /// `__new__` made an instance of the class.
 pub(crate) fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -38,6 +38,8 @@ const GLOBAL: u8 = 3;
 const INSTANCE_STORE: u8 = 4;
 /// A built-in type's method descriptor (`LOAD_METHOD`).
 const BUILTIN_METHOD: u8 = 5;
+/// `CALL` of a class: its Python `__init__` (`classes::plain_init`).
+const CLASS_INIT: u8 = 6;
 
 const SECONDARY_SIZE: usize = 1024;
 
@@ -244,6 +246,28 @@ fn specialize_builtin_method(vm: &Vm, cache: &Cell<InlineCache>, obj: &Value, na
     }
     let key = ty as *const _ as usize;
     cache.set(InlineCache { kind: BUILTIN_METHOD, key, version: classes::type_epoch(), aux: 0, value: attr.bits() });
+}
+
+/// The `__init__` to run in the loop for calling class `cls` (see
+/// `classes::plain_init`), through the `CALL`'s cache.
+#[inline]
+pub(super) fn class_init(cache: &Cell<InlineCache>, cls: &'static crate::types::TypeObject) -> Option<Value> {
+    let c = cache.get();
+    let key = cls as *const _ as usize;
+    let epoch = classes::type_epoch();
+    if c.kind == CLASS_INIT && c.key == key && c.version == epoch {
+        if c.aux == 0 {
+            return None;
+        }
+        // SAFETY: the class namespace holds the function, and the epoch
+        // guard says it has not changed.
+        return Some(unsafe { Value::clone_from_bits(c.value) });
+    }
+    // `aux` 0 remembers that the class is not called this way.
+    let init = classes::plain_init(cls);
+    let (aux, value) = init.as_ref().map_or((0, 0), |i| (1, i.bits()));
+    cache.set(InlineCache { kind: CLASS_INIT, key, version: epoch, aux, value });
+    init
 }
 
 /// `LOAD_METHOD`'s kind for `refill`.
