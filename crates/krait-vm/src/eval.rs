@@ -44,19 +44,31 @@ pub struct Frame {
     pub(crate) locals: Value,
     /// Where this frame's locals start in `Vm::stack`.
     pub(crate) base: usize,
+    /// Where the stack is cut back to when the frame is popped: `base`, or
+    /// below it the slots of the call that made it (the callable, or the
+    /// NULL before it), which a fast call leaves in place under the
+    /// arguments that became the frame's first locals.
+    pub(crate) ret: usize,
     /// The next code unit to execute.
     pub(crate) ip: usize,
-    /// The keyword names set by `KW_NAMES` for the next call.
-    pub(crate) kwnames: Value,
+    /// A generator's frame that `FOR_ITER` resumed in this loop (see
+    /// `generator::push_inline`): where the caller's loop exits; or
+    /// `INIT_FRAME`; else 0.
+    pub(crate) inline_exit: usize,
     /// The frame object, once something asked for one (see
     /// `builtins::frame`), else NULL.
     pub(crate) frame_obj: Value,
 }
 
+/// `Frame::inline_exit` of an `__init__` frame that `CALL` of a class
+/// pushed: the new instance waits below it on the caller's stack, and its
+/// return value must be None.
+const INIT_FRAME: usize = usize::MAX;
+
 impl Frame {
     /// Visit the references the frame holds (not its stack slice).
     pub(crate) fn trace(&self, visit: crate::types::Visit) {
-        for v in [&self.code, &self.func, &self.globals, &self.builtins, &self.locals, &self.kwnames, &self.frame_obj] {
+        for v in [&self.code, &self.func, &self.globals, &self.builtins, &self.locals, &self.frame_obj] {
             if !v.is_null() {
                 visit(v);
             }
@@ -113,7 +125,7 @@ pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value, builtin
     let nlocalsplus = CodeRef::of(&code).get().nlocalsplus;
     let base = vm.stack.len();
     vm.stack.resize(base + nlocalsplus, Value::NULL);
-    vm.frames.push(Frame { code, func: Value::NULL, globals, builtins, locals, base, ip: 0, kwnames: Value::NULL, frame_obj: Value::NULL });
+    vm.frames.push(Frame { code, func: Value::NULL, globals, builtins, locals, base, ret: base, ip: 0, inline_exit: 0, frame_obj: Value::NULL });
     let entry = vm.frames.len();
     run(vm, entry)
 }
@@ -128,8 +140,9 @@ pub fn run_module(vm: &mut Vm, code: Value, globals: Value, builtins: Value) -> 
         builtins,
         locals: globals,
         base,
+        ret: base,
         ip: 0,
-        kwnames: Value::NULL,
+        inline_exit: 0,
         frame_obj: Value::NULL,
     });
     let entry = vm.frames.len();
@@ -151,16 +164,10 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
         };
         match step {
             Ok(v) => return Ok(v),
-            Err(e) => {
+            Err(mut e) => {
                 let reraise = std::mem::take(&mut vm.reraising);
-                // An exception raised while another is handled has it as
-                // its `__context__` (CPython's _PyErr_SetObject).
-                if !reraise && !vm.exc_info.is_null() && !vm.exc_info.is(&e.exception) {
-                    if let Some(data) = as_exception(&e.exception) {
-                        if data.context.borrow().is_null() {
-                            *data.context.borrow_mut() = vm.exc_info.clone();
-                        }
-                    }
+                if !reraise {
+                    set_context(vm, &e);
                 }
                 // Unwind: the current frame's handlers, else pop it. Each
                 // frame the exception reaches adds a traceback entry, as
@@ -197,11 +204,31 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
                     if !frame.frame_obj.is_null() {
                         crate::builtins::frame::finish(vm, &frame);
                     }
-                    vm.stack.truncate(frame.base);
+                    vm.stack.truncate(frame.ret);
+                    if frame.inline_exit != 0 && frame.inline_exit != INIT_FRAME {
+                        // A generator that FOR_ITER resumed here: it is
+                        // finished, and the error goes on in the caller as
+                        // if `next` had raised it there (PEP 479 included).
+                        let gen = vm.stack.last().expect("the loop's generator").clone();
+                        e = crate::generator::fail_inline(vm, &gen, e);
+                        set_context(vm, &e);
+                    }
                     if vm.frames.len() < entry {
                         return Err(e);
                     }
                 }
+            }
+        }
+    }
+}
+
+/// An exception raised while another is handled has it as its
+/// `__context__` (CPython's _PyErr_SetObject).
+fn set_context(vm: &Vm, e: &PyErr) {
+    if !vm.exc_info.is_null() && !vm.exc_info.is(&e.exception) {
+        if let Some(data) = as_exception(&e.exception) {
+            if data.context.borrow().is_null() {
+                *data.context.borrow_mut() = vm.exc_info.clone();
             }
         }
     }
@@ -294,10 +321,15 @@ fn name_error(vm: &mut Vm, name: &Value) -> PyErr {
     vm.error(&NAME_ERROR, msg)
 }
 
+/// `COMPARE_OP`'s operand order.
+const COMPARE_OPS: [CompareOp; 6] = [CompareOp::Lt, CompareOp::Le, CompareOp::Eq, CompareOp::Ne, CompareOp::Gt, CompareOp::Ge];
+
 /// Execute instructions until the entry frame returns or an error occurs.
 fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
     let mut code = CodeRef::of(&vm.frames.last().expect("a frame").code);
     let mut base = vm.frames.last().expect("a frame").base;
+    // The keyword names `KW_NAMES` sets for the `CALL` right after it.
+    let mut kwnames = Value::NULL;
     macro_rules! frame {
         () => {
             vm.frames.last_mut().expect("a frame is running")
@@ -439,6 +471,12 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     continue;
                 }
                 let name = &co.names[arg as usize];
+                if cache::refill(cache, cache::LOAD_ATTR_KIND, &obj, name) {
+                    if let Some(v) = cache::load_attr(cache, &obj) {
+                        vm.stack.push(v);
+                        continue;
+                    }
+                }
                 let v = ops::getattr(vm, &obj, name)?;
                 cache::specialize_load_attr(vm, cache, &obj, name);
                 vm.stack.push(v);
@@ -453,6 +491,13 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     vm.stack.push(func);
                     vm.stack.push(obj);
                     continue;
+                }
+                if cache::refill(cache, cache::LOAD_METHOD_KIND, &obj, &co.names[arg as usize]) {
+                    if let Some(func) = cache::load_method(vm, cache, &obj) {
+                        vm.stack.push(func);
+                        vm.stack.push(obj);
+                        continue;
+                    }
                 }
                 let name = co.names[arg as usize].clone();
                 cache::specialize_load_method(vm, cache, &obj, &name);
@@ -477,6 +522,14 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     Some(v) => v,
                 };
                 let name = &co.names[arg as usize];
+                let v = if cache::refill(cache, cache::STORE_ATTR_KIND, &obj, name) {
+                    match cache::store_attr(cache, &obj, v) {
+                        None => continue,
+                        Some(v) => v,
+                    }
+                } else {
+                    v
+                };
                 crate::builtins::classes::setattr(vm, &obj, name, Some(v))?;
                 cache::specialize_store_attr(vm, cache, &obj, name);
             }
@@ -552,6 +605,14 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                         continue;
                     }
                 }
+                // Exact ints beyond the small range that fit in an i64
+                // (a small product that overflows 48 bits, masks of it).
+                if let (Some(x), Some(y)) = (crate::builtins::int::exact_i64(&a), crate::builtins::int::exact_i64(&b)) {
+                    if let Some(r) = crate::builtins::int::i64_binary(op, x, y) {
+                        vm.stack.push(r);
+                        continue;
+                    }
+                }
                 let r = if arg >= 13 { ops::inplace_op(vm, op, &a, &b)? } else { ops::binary_op(vm, op, &a, &b)? };
                 vm.stack.push(r);
             }
@@ -578,19 +639,38 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::COMPARE_OP => {
                 let b = pop!();
                 let a = pop!();
-                let op = [CompareOp::Lt, CompareOp::Le, CompareOp::Eq, CompareOp::Ne, CompareOp::Gt, CompareOp::Ge]
-                    [arg as usize];
-                // Two small ints compare inline (COMPARE_OP_INT's idea).
-                if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
-                    vm.stack.push(vm.bool(ops::ordering_satisfies(x.cmp(&y), op)));
-                    continue;
-                }
-                if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
-                    let r = match x.partial_cmp(&y) {
+                let op = COMPARE_OPS[arg as usize];
+                // Two small ints or two floats compare inline
+                // (COMPARE_OP_INT's idea); a POP_JUMP_IF_TRUE/FALSE right
+                // after takes the result without a bool on the stack (3.11's
+                // COMPARE_OP_*_JUMP).
+                let inline = if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+                    Some(ops::ordering_satisfies(x.cmp(&y), op))
+                } else if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
+                    Some(match x.partial_cmp(&y) {
                         Some(ord) => ops::ordering_satisfies(ord, op),
                         None => op == CompareOp::Ne,
-                    };
-                    vm.stack.push(vm.bool(r));
+                    })
+                } else {
+                    None
+                };
+                if let Some(r) = inline {
+                    let next = co.decoded.get(ins.next as usize).copied();
+                    let jump_if = next.and_then(|n| match n.op {
+                        Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE => Some(true),
+                        Opcode::POP_JUMP_FORWARD_IF_FALSE | Opcode::POP_JUMP_BACKWARD_IF_FALSE => Some(false),
+                        _ => None,
+                    });
+                    match (next, jump_if) {
+                        (Some(n), Some(on)) => {
+                            let f = frame!();
+                            f.ip = n.next as usize;
+                            if r == on {
+                                jump(f, n.op, n.arg);
+                            }
+                        }
+                        _ => vm.stack.push(vm.bool(r)),
+                    }
                     continue;
                 }
                 let r = ops::richcompare(vm, &a, &b, op)?;
@@ -659,6 +739,14 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::FOR_ITER => {
                 let it = top!().clone();
+                // A generator runs its next step in this loop (3.12's
+                // FOR_ITER_GEN): its frame is pushed like a call's.
+                if crate::generator::push_inline(vm, &it, ins.next as usize + arg as usize) {
+                    let f = vm.frames.last().expect("the generator's frame");
+                    code = CodeRef::of(&f.code);
+                    base = f.base;
+                    continue;
+                }
                 let next = match vm.type_of(&it).next.get() {
                     Some(f) => match f(vm, &it) {
                         Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::STOP_ITERATION) => None,
@@ -868,6 +956,26 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::BINARY_SUBSCR => {
                 let key = pop!();
                 let container = pop!();
+                // An exact list or tuple indexed by a small int in range
+                // (BINARY_SUBSCR_LIST_INT's idea).
+                if let Some(i) = key.as_small_int() {
+                    let ty = vm.type_of(&container);
+                    let item = if std::ptr::eq(ty, &crate::builtins::list::LIST_TYPE) {
+                        let items = as_list(&container).expect("a list").items.borrow();
+                        let j = if i < 0 { i + items.len() as i64 } else { i };
+                        usize::try_from(j).ok().and_then(|j| items.get(j).cloned())
+                    } else if std::ptr::eq(ty, &crate::builtins::tuple::TUPLE_TYPE) {
+                        let items = &as_tuple(&container).expect("a tuple").items;
+                        let j = if i < 0 { i + items.len() as i64 } else { i };
+                        usize::try_from(j).ok().and_then(|j| items.get(j).cloned())
+                    } else {
+                        None
+                    };
+                    if let Some(v) = item {
+                        vm.stack.push(v);
+                        continue;
+                    }
+                }
                 let r = ops::getitem(vm, &container, &key)?;
                 vm.stack.push(r);
             }
@@ -875,6 +983,17 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let key = pop!();
                 let container = pop!();
                 let value = pop!();
+                // An exact list's item at a small int index in range.
+                if let (Some(i), true) = (key.as_small_int(), std::ptr::eq(vm.type_of(&container), &crate::builtins::list::LIST_TYPE)) {
+                    let l = as_list(&container).expect("a list");
+                    let n = l.items.borrow().len() as i64;
+                    let j = if i < 0 { i + n } else { i };
+                    if (0..n).contains(&j) {
+                        let old = std::mem::replace(&mut l.items.borrow_mut()[j as usize], value);
+                        drop(old);
+                        continue;
+                    }
+                }
                 store_item(vm, &container, key, value)?;
             }
             Opcode::DELETE_SUBSCR => {
@@ -982,28 +1101,24 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 as_dict(&d).expect("MAP_ADD on a dict").set(vm, key, value)?;
             }
             Opcode::KW_NAMES => {
-                frame!().kwnames = co.consts[arg as usize].clone();
+                kwnames = co.consts[arg as usize].clone();
             }
             Opcode::CALL => {
-                let kwnames = std::mem::replace(&mut frame!().kwnames, Value::NULL);
+                let kwnames = std::mem::replace(&mut kwnames, Value::NULL);
                 let nargs = arg as usize;
                 let len = vm.stack.len();
+                let ret = len - nargs - 2;
                 // [NULL, callable, args...] or [method, self, args...]; a
                 // bound method in the first form is unpacked into the second.
-                if vm.stack[len - nargs - 2].is_null() {
-                    if let Some(m) = crate::builtins::descriptors::as_method(&vm.stack[len - nargs - 1]) {
+                if vm.stack[ret].is_null() {
+                    if let Some(m) = crate::builtins::descriptors::as_method(&vm.stack[ret + 1]) {
                         let (func, receiver) = (m.func.clone(), m.receiver.clone());
-                        vm.stack[len - nargs - 2] = func;
-                        vm.stack[len - nargs - 1] = receiver;
+                        vm.stack[ret] = func;
+                        vm.stack[ret + 1] = receiver;
                     }
                 }
-                let (callable_at, args_from) = if vm.stack[len - nargs - 2].is_null() {
-                    (len - nargs - 1, len - nargs)
-                } else {
-                    (len - nargs - 2, len - nargs - 1)
-                };
-                let callable = vm.stack[callable_at].clone();
-                if let Some(f) = as_function(&callable) {
+                let (callable_at, args_from) = if vm.stack[ret].is_null() { (ret + 1, ret + 2) } else { (ret, ret + 1) };
+                if let Some(f) = as_function(&vm.stack[callable_at]) {
                     let callee = CodeRef::of(&f.code).get();
                     let total = len - args_from;
                     if kwnames.is_null()
@@ -1012,49 +1127,69 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                         && callee.co.co_kwonlyargcount == 0
                     {
                         // The fast path: the arguments stay where they are
-                        // and become the new frame's first locals.
+                        // and become the new frame's first locals; the
+                        // callable's slots below them go when it returns.
                         if vm.frames.len() >= vm.recursion_limit as usize {
                             return Err(vm.error(&RECURSION_ERROR, "maximum recursion depth exceeded"));
                         }
-                        let new_base = len - nargs - 2;
-                        vm.stack.drain(new_base..args_from);
-                        vm.stack.resize(new_base + callee.nlocalsplus, Value::NULL);
                         let (code_value, globals, builtins) = (f.code.clone(), f.globals.clone(), f.builtins.clone());
+                        if callee.nlocalsplus > total {
+                            vm.stack.resize(args_from + callee.nlocalsplus, Value::NULL);
+                        }
+                        let func = std::mem::replace(&mut vm.stack[callable_at], Value::NULL);
                         vm.frames.push(Frame {
                             code: code_value,
-                            func: callable.clone(),
+                            func,
                             globals,
                             builtins,
                             locals: Value::NULL,
-                            base: new_base,
+                            base: args_from,
+                            ret,
                             ip: 0,
-                            kwnames: Value::NULL,
+                            inline_exit: 0,
                             frame_obj: Value::NULL,
                         });
                         code = CodeRef(callee);
-                        base = new_base;
+                        base = args_from;
                         continue;
                     }
                     // A Python-to-Python call: a new frame, no recursion.
+                    let callable = vm.stack[callable_at].clone();
                     let args = vm.stack.split_off(args_from);
-                    vm.stack.truncate(len - nargs - 2);
-                    let names: Vec<Value> = as_tuple(&kwnames).map_or_else(Vec::new, |t| t.items.clone());
-                    push_frame(vm, &callable, args, &names)?;
+                    vm.stack.truncate(ret);
+                    let names: &[Value] = as_tuple(&kwnames).map_or(&[], |t| &t.items);
+                    push_frame(vm, &callable, args, names)?;
                     let f = vm.frames.last().expect("the new frame");
                     code = CodeRef::of(&f.code);
                     base = f.base;
                     continue;
                 }
-                let args = vm.stack.split_off(args_from);
-                vm.stack.truncate(len - nargs - 2);
-                let names: Vec<Value> = as_tuple(&kwnames).map_or_else(Vec::new, |t| t.items.clone());
-                let r = call(vm, &callable, &args, &names)?;
+                // A class whose instances object's __new__ makes and a
+                // Python __init__ fills, called with that __init__'s exact
+                // arity: the instance is made here and __init__ runs in
+                // this loop (3.13's CALL_ALLOC_AND_ENTER_INIT), the instance
+                // left in the callable's NULL slot below its frame.
+                if callable_at == ret + 1 && kwnames.is_null() {
+                    if let Some(callee) = push_init_frame(vm, &code.get().caches[at], ret) {
+                        code = callee;
+                        base = callable_at;
+                        continue;
+                    }
+                }
+                // Anything else is called natively; up to `Args::INLINE`
+                // arguments move off the stack without an allocation.
+                let args = Args::take(&mut vm.stack, args_from);
+                let callable = std::mem::replace(&mut vm.stack[callable_at], Value::NULL);
+                vm.stack.truncate(ret);
+                let names: &[Value] = as_tuple(&kwnames).map_or(&[], |t| &t.items);
+                let r = call(vm, &callable, args.as_slice(), names)?;
                 vm.stack.push(r);
             }
             Opcode::RETURN_GENERATOR => {
                 // The new frame moves into a generator, returned to the caller.
                 let f = vm.frames.pop().expect("a frame is running");
                 let stack = vm.stack.split_off(f.base);
+                vm.stack.truncate(f.ret);
                 let (name, qualname) = match as_function(&f.func) {
                     Some(func) => (crate::builtins::str::new_str(&co.co.co_name), func.qualname.borrow().clone()),
                     None => (crate::builtins::str::new_str(&co.co.co_name), crate::builtins::str::new_str(&co.co.co_qualname)),
@@ -1077,9 +1212,22 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 // A generator frame runs as its own entry: suspending it
                 // ends this run of the loop.
                 let v = pop!();
-                let frame = vm.frames.pop().expect("a frame is running");
+                let mut frame = vm.frames.pop().expect("a frame is running");
                 let mut stack = vm.spare_stacks.pop().unwrap_or_default();
                 stack.extend(vm.stack.drain(frame.base..));
+                vm.stack.truncate(frame.ret);
+                if frame.inline_exit != 0 {
+                    // Resumed by FOR_ITER in this loop: the value goes on
+                    // the caller's stack, above the generator.
+                    frame.inline_exit = 0;
+                    let gen = top!().clone();
+                    crate::generator::suspend_inline(vm, &gen, crate::generator::SavedFrame { frame, stack });
+                    vm.stack.push(v);
+                    let f = vm.frames.last().expect("the loop's frame");
+                    code = CodeRef::of(&f.code);
+                    base = f.base;
+                    continue;
+                }
                 vm.suspended = Some(crate::generator::SavedFrame { frame, stack });
                 return Ok(v);
             }
@@ -1213,8 +1361,34 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 if !f.frame_obj.is_null() {
                     crate::builtins::frame::finish(vm, &f);
                 }
-                vm.stack.truncate(f.base);
+                vm.stack.truncate(f.ret);
+                let inline_exit = f.inline_exit;
                 drop(f);
+                if inline_exit == INIT_FRAME {
+                    // The instance is on the caller's stack already.
+                    if !is_none(&v) {
+                        let msg = format!("__init__() should return None, not '{}'", vm.type_of(&v).name());
+                        return Err(vm.type_error(msg));
+                    }
+                    let f = vm.frames.last().expect("the caller's frame");
+                    code = CodeRef::of(&f.code);
+                    base = f.base;
+                    run_pending!();
+                    continue;
+                }
+                if inline_exit != 0 {
+                    // A generator FOR_ITER resumed here is exhausted: the
+                    // loop ends (its return value goes nowhere).
+                    let gen = pop!();
+                    crate::generator::finish_inline(vm, &gen);
+                    drop((gen, v));
+                    frame!().ip = inline_exit;
+                    let f = vm.frames.last().expect("the loop's frame");
+                    code = CodeRef::of(&f.code);
+                    base = f.base;
+                    run_pending!();
+                    continue;
+                }
                 run_pending!();
                 if vm.frames.len() < entry {
                     return Ok(v);
@@ -1497,7 +1671,35 @@ fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
 /// Call any callable from native code (a Python function runs in a nested
 /// `run`, counted against the recursion limit).
 pub fn call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    if as_function(callable).is_some() {
+    if let Some(f) = as_function(callable) {
+        let callee = CodeRef::of(&f.code).get();
+        if kwnames.is_empty()
+            && callee.co.co_argcount as usize == args.len()
+            && callee.co.co_flags & 0x0C == 0
+            && callee.co.co_kwonlyargcount == 0
+        {
+            // Exact positional arity: the arguments are the first locals.
+            if vm.frames.len() >= vm.recursion_limit as usize {
+                return Err(vm.error(&RECURSION_ERROR, "maximum recursion depth exceeded"));
+            }
+            let base = vm.stack.len();
+            vm.stack.extend_from_slice(args);
+            vm.stack.resize(base + callee.nlocalsplus, Value::NULL);
+            vm.frames.push(Frame {
+                code: f.code.clone(),
+                func: callable.clone(),
+                globals: f.globals.clone(),
+                builtins: f.builtins.clone(),
+                locals: Value::NULL,
+                base,
+                ret: base,
+                ip: 0,
+                inline_exit: 0,
+                frame_obj: Value::NULL,
+            });
+            let entry = vm.frames.len();
+            return run(vm, entry);
+        }
         push_frame(vm, callable, args.to_vec(), kwnames)?;
         let entry = vm.frames.len();
         return run(vm, entry);
@@ -1663,11 +1865,92 @@ fn push_frame(vm: &mut Vm, function: &Value, args: Vec<Value>, kwnames: &[Value]
         builtins,
         locals: Value::NULL,
         base,
+        ret: base,
         ip: 0,
-        kwnames: Value::NULL,
+        inline_exit: 0,
         frame_obj: Value::NULL,
     });
     Ok(())
+}
+
+/// `CALL` of a class (`[NULL, class, args...]` from `ret`, no keywords)
+/// whose instances object's `__new__` makes and a Python `__init__` of
+/// that exact arity fills: make the instance, leave it in the NULL slot
+/// and push `__init__`'s frame over `[instance, args...]` (3.13's
+/// CALL_ALLOC_AND_ENTER_INIT); its code when it did. Kept out of
+/// `dispatch` so that the loop's own code stays as it was.
+#[inline(never)]
+fn push_init_frame(vm: &mut Vm, cache: &std::cell::Cell<InlineCache>, ret: usize) -> Option<CodeRef> {
+    let callable_at = ret + 1;
+    if !std::ptr::eq(vm.type_of(&vm.stack[callable_at]), &crate::types::TYPE_TYPE) {
+        return None;
+    }
+    let cls = crate::types::as_type(&vm.stack[callable_at])?;
+    let init = cache::class_init(cache, cls)?;
+    let f = as_function(&init)?;
+    let callee = CodeRef::of(&f.code).get();
+    let total = vm.stack.len() - callable_at;
+    // Not a generator or coroutine `__init__` (its return is not None).
+    if callee.co.co_argcount as usize != total
+        || callee.co.co_flags & 0x2AC != 0
+        || callee.co.co_kwonlyargcount != 0
+        || vm.frames.len() >= vm.recursion_limit as usize
+    {
+        return None;
+    }
+    let (code_value, globals, builtins) = (f.code.clone(), f.globals.clone(), f.builtins.clone());
+    let obj = crate::builtins::classes::alloc_instance(cls);
+    vm.stack[ret] = obj.clone();
+    vm.stack[callable_at] = obj;
+    if callee.nlocalsplus > total {
+        vm.stack.resize(callable_at + callee.nlocalsplus, Value::NULL);
+    }
+    vm.frames.push(Frame {
+        code: code_value,
+        func: init,
+        globals,
+        builtins,
+        locals: Value::NULL,
+        base: callable_at,
+        ret: callable_at,
+        ip: 0,
+        inline_exit: INIT_FRAME,
+        frame_obj: Value::NULL,
+    });
+    Some(CodeRef(callee))
+}
+
+/// A native call's arguments, moved off the value stack: up to `INLINE`
+/// of them in place, more in a vector.
+enum Args {
+    Inline([Value; Args::INLINE], usize),
+    Heap(Vec<Value>),
+}
+
+impl Args {
+    const INLINE: usize = 6;
+
+    /// Move `stack[from..]` out.
+    #[inline]
+    fn take(stack: &mut Vec<Value>, from: usize) -> Args {
+        let n = stack.len() - from;
+        if n > Args::INLINE {
+            return Args::Heap(stack.split_off(from));
+        }
+        let mut items = [Value::NULL, Value::NULL, Value::NULL, Value::NULL, Value::NULL, Value::NULL];
+        for slot in items[..n].iter_mut().rev() {
+            *slot = stack.pop().expect("the call's arguments");
+        }
+        Args::Inline(items, n)
+    }
+
+    #[inline]
+    fn as_slice(&self) -> &[Value] {
+        match self {
+            Args::Inline(items, n) => &items[..*n],
+            Args::Heap(v) => v,
+        }
+    }
 }
 
 /// CPython's `missing_arguments` message.

@@ -6,10 +6,12 @@
 //!   into a generator; `YIELD_VALUE` moves them back in (`SavedFrame`);
 //!   resuming copies them onto the top of the stack again. So a suspended
 //!   generator costs its own locals and nothing on the shared stack.
-//! - A generator frame is resumed only by `send` (`next`, `throw`,
-//!   `close`, `FOR_ITER`, `SEND`), each a nested run of the evaluation
-//!   loop that ends when the generator yields, returns or raises. Its
-//!   depth counts against the recursion limit like any frame.
+//! - A generator frame is resumed by `send` (`next`, `throw`, `close`,
+//!   `SEND`), each a nested run of the evaluation loop that ends when the
+//!   generator yields, returns or raises; or by `FOR_ITER` in the running
+//!   loop (`push_inline`), which then suspends or finishes it through
+//!   `suspend_inline`, `finish_inline` and `fail_inline`. Its depth counts
+//!   against the recursion limit like any frame.
 //! - The exception being handled inside the generator (`sys.exception()`)
 //!   is saved with it while it is suspended and swapped in when it runs.
 //! - PEP 479: StopIteration escaping a generator frame becomes
@@ -339,6 +341,8 @@ fn resume(vm: &mut Vm, gen: &Value, saved: SavedFrame, push: Option<Value>, erro
     *g.state.borrow_mut() = State::Running;
     let SavedFrame { mut frame, mut stack } = saved;
     frame.base = vm.stack.len();
+    frame.ret = frame.base;
+    frame.inline_exit = 0;
     vm.stack.append(&mut stack);
     // The emptied vector is reused by the next YIELD_VALUE.
     if vm.spare_stacks.len() < 64 {
@@ -438,6 +442,81 @@ fn throw_delegated(vm: &mut Vm, gen: &Value, sub: &Value, e: PyErr) -> PyResult<
 
 /// Resume this generator (suspended in `yield from`) with an error raised
 /// at its `yield from`.
+/// `FOR_ITER` on `gen`: when it is a generator that can run, move its
+/// frame onto the stack with None sent (as `resume` does) and push it,
+/// marked to leave to `exit` in the caller when it returns; the running
+/// loop then executes it like a called function's frame. While it runs,
+/// the caller's exception state waits in the generator's `exc_state`.
+/// False: take the `next` slot instead (coroutines, a running or finished
+/// generator, the recursion limit).
+pub(crate) fn push_inline(vm: &mut Vm, gen: &Value, exit: usize) -> bool {
+    let Some(g) = data_of(gen) else { return false };
+    if g.kind != Kind::Generator || vm.frames.len() >= vm.recursion_limit as usize {
+        return false;
+    }
+    let saved = {
+        let Ok(mut state) = g.state.try_borrow_mut() else { return false };
+        if !matches!(*state, State::Created(_) | State::Suspended(_)) {
+            return false;
+        }
+        match std::mem::replace(&mut *state, State::Running) {
+            State::Created(s) | State::Suspended(s) => s,
+            _ => unreachable!("checked above"),
+        }
+    };
+    let SavedFrame { mut frame, mut stack } = saved;
+    frame.base = vm.stack.len();
+    frame.ret = frame.base;
+    frame.inline_exit = exit;
+    vm.stack.append(&mut stack);
+    if vm.spare_stacks.len() < 64 {
+        vm.spare_stacks.push(stack);
+    }
+    vm.stack.push(none());
+    let inner = std::mem::replace(&mut *g.exc_state.borrow_mut(), Value::NULL);
+    let outer = std::mem::replace(&mut vm.exc_info, inner);
+    *g.exc_state.borrow_mut() = outer;
+    vm.frames.push(frame);
+    true
+}
+
+/// The caller's exception state back from where `push_inline` kept it;
+/// the generator's own is saved in its place.
+fn leave_inline(vm: &mut Vm, g: &GenData) {
+    let outer = std::mem::replace(&mut *g.exc_state.borrow_mut(), Value::NULL);
+    *g.exc_state.borrow_mut() = std::mem::replace(&mut vm.exc_info, outer);
+}
+
+/// A generator `push_inline` resumed yielded: it is suspended again.
+pub(crate) fn suspend_inline(vm: &mut Vm, gen: &Value, saved: SavedFrame) {
+    let g = data_of(gen).expect("an inline generator");
+    leave_inline(vm, g);
+    *g.state.borrow_mut() = State::Suspended(saved);
+}
+
+/// A generator `push_inline` resumed returned.
+pub(crate) fn finish_inline(vm: &mut Vm, gen: &Value) {
+    let g = data_of(gen).expect("an inline generator");
+    leave_inline(vm, g);
+    *g.state.borrow_mut() = State::Finished;
+}
+
+/// An exception left a generator `push_inline` resumed: it is finished,
+/// and a StopIteration becomes RuntimeError (PEP 479), as in `resume`.
+pub(crate) fn fail_inline(vm: &mut Vm, gen: &Value, e: PyErr) -> PyErr {
+    finish_inline(vm, gen);
+    if !vm.type_of(&e.exception).is_subtype(&STOP_ITERATION) {
+        return e;
+    }
+    let err = vm.error(&RUNTIME_ERROR, "generator raised StopIteration");
+    if let Some(data) = as_exception(&err.exception) {
+        *data.cause.borrow_mut() = e.exception.clone();
+        *data.context.borrow_mut() = e.exception.clone();
+        data.suppress_context.set(true);
+    }
+    err
+}
+
 fn resume_with(vm: &mut Vm, gen: &Value, push: Option<Value>, error: Option<PyErr>) -> PyResult<Sent> {
     let g = data_of(gen).expect("a generator");
     let State::Suspended(saved) = std::mem::replace(&mut *g.state.borrow_mut(), State::Running) else {

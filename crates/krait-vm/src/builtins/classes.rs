@@ -242,6 +242,9 @@ pub struct HeapType {
     pub layout: Layout,
     /// The names of instance attributes (shared-key storage).
     keys: RefCell<Vec<Value>>,
+    /// The hash of each key, in the same order (a look-up by a name that
+    /// is not the key object itself compares hashes before text).
+    key_hashes: RefCell<Vec<i64>>,
     /// Direct subclasses (`__subclasses__()`), in creation order.
     pub subclasses: RefCell<Vec<&'static TypeObject>>,
     /// The built-in type whose instance layout and slots the class
@@ -281,9 +284,9 @@ impl HeapType {
             return Some(i);
         }
         let hash = crate::builtins::str::hash_of(wanted);
-        keys.iter().position(|k| {
-            crate::builtins::str::as_str_data(k)
-                .is_some_and(|d| crate::builtins::str::hash_of(d) == hash && d.bytes() == wanted.bytes())
+        let hashes = self.key_hashes.borrow();
+        (0..keys.len()).find(|&i| {
+            hashes[i] == hash && crate::builtins::str::as_str_data(&keys[i]).is_some_and(|d| d.bytes() == wanted.bytes())
         })
     }
 
@@ -471,7 +474,9 @@ fn instance_set(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>) ->
                 let index = match h.key_index(name) {
                     Some(i) => Some(i),
                     None if value.is_some() && h.keys.borrow().len() < MAX_SHARED_KEYS => {
+                        let hash = crate::builtins::str::as_str_data(name).map_or(-1, crate::builtins::str::hash_of);
                         h.keys.borrow_mut().push(name.clone());
+                        h.key_hashes.borrow_mut().push(hash);
                         Some(h.keys.borrow().len() - 1)
                     }
                     None if value.is_none() => return Ok(false),
@@ -1353,6 +1358,7 @@ pub fn new_class(
         qualname: RefCell::new(qualname),
         layout,
         keys: RefCell::new(Vec::new()),
+        key_hashes: RefCell::new(Vec::new()),
         subclasses: RefCell::new(Vec::new()),
         solid,
         has_dict: (has_dict || layout == Layout::Exception) && layout != Layout::Type && (layout != Layout::Builtin || inst_offset != 0),
@@ -1588,6 +1594,26 @@ pub fn alloc_instance(cls: &'static TypeObject) -> Value {
 /// A new exception of class `cls` (a subclass of BaseException).
 pub fn alloc_exception(cls: &'static TypeObject, args: Vec<Value>) -> Value {
     Value::from_owned(alloc(cls, ExceptionData::new(args)))
+}
+
+/// Calling class `cls` when `class_call` would take its common case:
+/// object's `__new__` (an attribute-less instance) and then this Python
+/// `__init__`; and the class has no `__del__` (so where the loop drops a
+/// half-made instance is not observable). None otherwise.
+pub(crate) fn plain_init(cls: &'static TypeObject) -> Option<Value> {
+    use crate::types::tp_flags;
+    if cls.new.map(|f| f as usize) != Some(class_call as *const () as usize) {
+        return None;
+    }
+    let h = heap(cls)?;
+    if h.layout != Layout::Object || cls.flags.get() & (tp_flags::IS_ABSTRACT | tp_flags::HAS_DEL) != 0 {
+        return None;
+    }
+    let new_attr = type_lookup(cls, &crate::builtins::str::intern("__new__"))?;
+    if !is_builtin_new(&new_attr, &OBJECT_TYPE) {
+        return None;
+    }
+    type_lookup(cls, &crate::builtins::str::intern("__init__")).filter(|i| as_function(i).is_some())
 }
 
 /// Calling a class (`type.__call__`): `__new__`, then `__init__` when

@@ -236,6 +236,52 @@ pub fn int_of(v: &Value) -> Option<Int<'_>> {
     }
 }
 
+/// The value of an exact `int` (small, or a heap int) that fits in an
+/// `i64`; None for anything else, `bool` and int subclasses included
+/// (their operators may be their own).
+#[inline]
+pub fn exact_i64(v: &Value) -> Option<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Some(i);
+    }
+    let p = v.as_object()?;
+    if !std::ptr::eq(p.type_ptr(), &INT_TYPE) {
+        return None;
+    }
+    // SAFETY: exact heap ints are Obj<IBig>.
+    i64::try_from(unsafe { p.data::<IBig>() }).ok()
+}
+
+/// `x op y` for two exact ints that fit in an `i64`, computed in `i128`
+/// (which none of these overflows); None for the operators that need the
+/// general path (shifts, powers, true division, division by zero).
+#[inline]
+pub fn i64_binary(op: BinOp, x: i64, y: i64) -> Option<Value> {
+    let (x, y) = (x as i128, y as i128);
+    let r = match op {
+        BinOp::Add => x + y,
+        BinOp::Subtract => x - y,
+        BinOp::Multiply => x * y,
+        BinOp::And => x & y,
+        BinOp::Or => x | y,
+        BinOp::Xor => x ^ y,
+        BinOp::FloorDivide | BinOp::Remainder if y != 0 => {
+            let (mut q, mut r) = (x / y, x % y);
+            if r != 0 && ((r < 0) != (y < 0)) {
+                q -= 1;
+                r += y;
+            }
+            if op == BinOp::FloorDivide {
+                q
+            } else {
+                r
+            }
+        }
+        _ => return None,
+    };
+    Some(new_int_i128(r))
+}
+
 /// An int from an `i64`.
 pub fn new_int(i: i64) -> Value {
     Value::small_int(i).unwrap_or_else(|| Value::from_owned(alloc(&INT_TYPE, IBig::from(i))))
