@@ -305,10 +305,19 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
     }
     // Finalizers and weak reference callbacks queued by frees (see
     // `finalize`) run after the instructions that typically free objects.
+    // Signal handlers run there too, where an exception they raise is the
+    // instruction's (never after RETURN_VALUE popped its frame, nor in
+    // the loop of an `await`).
     macro_rules! run_pending {
         () => {
+            run_pending!(true)
+        };
+        ($signals:expr) => {
             if crate::finalize::pending() {
                 crate::finalize::run_pending(vm);
+                if $signals {
+                    crate::builtins::signal::check_signals(vm)?;
+                }
             }
         };
     }
@@ -647,7 +656,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
                 jump(frame!(), op, arg);
-                run_pending!();
+                run_pending!(op != Opcode::JUMP_BACKWARD_NO_INTERRUPT);
             }
             Opcode::GET_ITER => {
                 let v = pop!();
@@ -1215,7 +1224,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 }
                 vm.stack.truncate(f.base);
                 drop(f);
-                run_pending!();
+                run_pending!(false);
                 if vm.frames.len() < entry {
                     return Ok(v);
                 }
