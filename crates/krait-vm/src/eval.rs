@@ -1013,7 +1013,8 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 };
                 let callable = vm.stack[callable_at].clone();
                 if let Some(f) = as_function(&callable) {
-                    let callee = CodeRef::of(&f.code).get();
+                    let code_value = f.code.borrow().clone();
+                    let callee = CodeRef::of(&code_value).get();
                     let total = len - args_from;
                     if kwnames.is_null()
                         && callee.co.co_argcount as usize == total
@@ -1028,7 +1029,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                         let new_base = len - nargs - 2;
                         vm.stack.drain(new_base..args_from);
                         vm.stack.resize(new_base + callee.nlocalsplus, Value::NULL);
-                        let (code_value, globals, builtins) = (f.code.clone(), f.globals.clone(), f.builtins.clone());
+                        let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
                         vm.frames.push(Frame {
                             code: code_value,
                             func: callable.clone(),
@@ -1173,6 +1174,9 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::GET_YIELD_FROM_ITER => {
                 let v = pop!();
+                if crate::generator::as_coroutine(&v).is_some() && code.get().co.co_flags & 0x180 == 0 {
+                    return Err(vm.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
+                }
                 let it = if crate::generator::as_generator(&v).is_some() { v } else { ops::iter(vm, &v)? };
                 vm.stack.push(it);
             }
@@ -1533,7 +1537,7 @@ fn push_frame(vm: &mut Vm, function: &Value, args: Vec<Value>, kwnames: &[Value]
         return Err(vm.error(&RECURSION_ERROR, "maximum recursion depth exceeded"));
     }
     let f = as_function(function).expect("push_frame runs a function");
-    let (code_value, globals, builtins) = (f.code.clone(), f.globals.clone(), f.builtins.clone());
+    let (code_value, globals, builtins) = (f.code.borrow().clone(), f.globals.clone(), f.builtins.clone());
     let (defaults, kwdefaults) = (f.defaults.borrow().clone(), f.kwdefaults.borrow().clone());
     // Spelled out only for an error message.
     let qualname = Qualname(f.qualname.borrow().clone());

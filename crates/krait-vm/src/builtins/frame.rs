@@ -142,6 +142,34 @@ pub fn frame_object(vm: &mut Vm, index: usize) -> Value {
     vm.frames[index].frame_obj.clone()
 }
 
+/// The frame object of a suspended generator's frame `f` (its locals
+/// the first slots of `stack`), with no caller (`f_back` None), made if
+/// it has none and brought up to date.
+pub fn suspended_frame_object(f: &mut crate::eval::Frame, stack: &[Value]) -> Value {
+    if f.frame_obj.is_null() {
+        let namespace = if f.func.is_null() { f.locals.clone() } else { Value::NULL };
+        let data = FrameData {
+            code: f.code.clone(),
+            globals: f.globals.clone(),
+            builtins: f.builtins.clone(),
+            namespace,
+            fast: RefCell::new(Vec::new()),
+            lasti: Cell::new(0),
+            back: none(),
+            locals: RefCell::new(Value::NULL),
+        };
+        f.frame_obj = Value::from_owned(alloc(&FRAME_TYPE, data));
+    }
+    let data = frame_of(&f.frame_obj);
+    data.lasti.set(f.ip.saturating_sub(1) as u32);
+    if !f.func.is_null() {
+        let n = as_code(&f.code).map_or(0, |c| c.nlocalsplus).min(stack.len());
+        let old = std::mem::replace(&mut *data.fast.borrow_mut(), stack[..n].to_vec());
+        drop(old);
+    }
+    f.frame_obj.clone()
+}
+
 /// Copy frame `index`'s locals and position into its frame object.
 fn sync(vm: &Vm, index: usize) {
     finish(vm, &vm.frames[index]);
