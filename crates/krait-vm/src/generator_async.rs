@@ -62,7 +62,7 @@ pub fn hooks() -> (Value, Value) {
 /// `sys.get_asyncgen_hooks()`.
 pub fn get_asyncgen_hooks(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::posix::no_args(vm, "get_asyncgen_hooks", args, kwnames)?;
-    let ty = crate::builtins::namespace::struct_seq_type(vm, "sys", "asyncgen_hooks", &["firstiter", "finalizer"])?;
+    let ty = crate::builtins::namespace::struct_seq_type(vm, "builtins", "asyncgen_hooks", &["firstiter", "finalizer"])?;
     let (a, b) = hooks();
     let or_none = |v: Value| if v.is_null() { none() } else { v };
     crate::builtins::namespace::make_struct_seq(vm, ty, vec![or_none(a), or_none(b)])
