@@ -62,8 +62,22 @@ pub static FRAME_TYPE: TypeObject = TypeObject {
             v.bits() & ((1 << 48) - 1)
         )))
     }),
+    methods: &[crate::types::MethodDef { name: "clear", func: frame_clear }],
     ..TypeObject::builtin("frame", Some(&OBJECT_TYPE), dealloc_frame, trace_frame)
 };
+
+/// `frame.clear()` (`traceback.clear_frames` calls it): drop the local
+/// variables the object holds. A frame object keeps only a copy of a
+/// running frame's locals, so clearing it never touches the frame itself.
+fn frame_clear(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::posix::no_args(vm, "clear", args, kwnames)?;
+    let f = frame_of(this);
+    let fast = std::mem::take(&mut *f.fast.borrow_mut());
+    drop(fast);
+    let locals = std::mem::replace(&mut *f.locals.borrow_mut(), Value::NULL);
+    drop(locals);
+    Ok(none())
+}
 
 fn frame_of(v: &Value) -> &FrameData {
     // SAFETY: objects of FRAME_TYPE are Obj<FrameData>.

@@ -336,15 +336,18 @@ fn raise_signal(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> Py
     Ok(none())
 }
 
-/// `pthread_kill(thread_id, signalnum)`: Krait's one thread is the
-/// process's main thread.
+/// `pthread_kill(thread_id, signalnum)`.
 fn pthread_kill(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = args_n(vm, "pthread_kill", args, kwnames, 2, 2)?;
     let tid = crate::builtins::posix::int_in(vm, &a[0], 0, i64::MAX, "Python int too large to convert to C unsigned long")?;
     let sig = crate::builtins::posix::format_i(vm, &a[1])? as i32;
-    // SAFETY: pthread_kill with a thread id; a stale id is the caller's
-    // responsibility, as in CPython.
-    let r = unsafe { libc::pthread_kill(tid as libc::pthread_t, sig) };
+    // Only Krait's one thread has an id (`_thread.get_ident()`); any other
+    // is no thread (a made-up pthread_t would crash the C library).
+    if tid != crate::builtins::thread::ident() {
+        return Err(crate::builtins::posix::errno_error(libc::ESRCH, None, None));
+    }
+    // SAFETY: pthread_self() is this live thread.
+    let r = unsafe { libc::pthread_kill(libc::pthread_self(), sig) };
     if r != 0 {
         return Err(crate::builtins::posix::errno_error(r, None, None));
     }
