@@ -117,14 +117,25 @@ fn select(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult
     };
     let mut lists: Vec<Vec<(Value, i32)>> = Vec::with_capacity(3);
     for l in &a[..3] {
-        let items = match crate::ops::collect(vm, l) {
-            Ok(items) => items,
-            Err(_) => return Err(vm.type_error("arguments 1-3 must be sequences")),
-        };
-        let mut out = Vec::with_capacity(items.len());
-        for item in items {
-            let fd = fd_of(vm, &item)?;
-            out.push((item, fd));
+        let mut out = Vec::new();
+        if let Some(list) = crate::builtins::list::as_list(l) {
+            // seq2set walks a list by index: a fileno() that shrinks it
+            // shortens the walk.
+            let mut i = 0;
+            while let Some(item) = list.get(i) {
+                let fd = fd_of(vm, &item)?;
+                out.push((item, fd));
+                i += 1;
+            }
+        } else {
+            let items = match crate::ops::collect(vm, l) {
+                Ok(items) => items,
+                Err(_) => return Err(vm.type_error("arguments 1-3 must be sequences")),
+            };
+            for item in items {
+                let fd = fd_of(vm, &item)?;
+                out.push((item, fd));
+            }
         }
         lists.push(out);
     }

@@ -73,6 +73,24 @@ fn set_errno(e: i32) {
     unsafe { *libc::__errno_location() = e };
 }
 
+/// Block the asynchronous signals in the calling thread, so that those
+/// sent to the process reach the interpreter's thread (started before
+/// this call, it keeps its own mask), where their handlers run, as
+/// CPython's main thread. Faults (SIGSEGV, SIGBUS, SIGFPE, SIGILL,
+/// SIGTRAP, SIGSYS) stay with the thread that causes them.
+pub fn leave_signals_to_other_threads() {
+    // SAFETY: a zeroed sigset filled and trimmed before use; the mask
+    // applies to this thread only.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut set);
+        for sig in [libc::SIGSEGV, libc::SIGBUS, libc::SIGFPE, libc::SIGILL, libc::SIGTRAP, libc::SIGSYS] {
+            libc::sigdelset(&mut set, sig);
+        }
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+    }
+}
+
 /// Is a signal waiting for its Python handler?
 #[inline]
 pub fn tripped() -> bool {
