@@ -5,7 +5,8 @@ import socket
 
 r, w = os.pipe()
 try:
-    print(select.select([r], [w], [], 0))
+    rl, wl, xl = select.select([r], [w], [], 0)
+    print(rl, wl == [w], xl)
     print(select.select([r], [], [], 0.01))
     os.write(w, b"x")
     rl, wl, xl = select.select([r, w], [r, w], [r, w], 0)
@@ -34,8 +35,11 @@ try:
     print(p.poll(0) == [(r, select.POLLIN)])
     p.unregister(w)
     print(p.poll(10) == [(r, select.POLLIN)])
-    for bad in [lambda: p.unregister(w), lambda: p.modify(w, 1), lambda: p.poll("a"),
-                lambda: p.register(r, 2**20)]:
+    try:
+        p.unregister(w)
+    except KeyError as e:
+        print("KeyError", e.args == (w,))
+    for bad in [lambda: p.modify(w, 1), lambda: p.poll("a"), lambda: p.register(r, 2**20)]:
         try:
             bad()
         except Exception as e:

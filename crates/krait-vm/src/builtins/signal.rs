@@ -103,8 +103,8 @@ pub fn check_signals(vm: &mut Vm) -> PyResult<()> {
     if !IS_TRIPPED.swap(false, Ordering::SeqCst) {
         return Ok(());
     }
-    for sig in 1..NSIG {
-        if !TRIPPED[sig].swap(false, Ordering::SeqCst) {
+    for (sig, t) in TRIPPED.iter().enumerate().skip(1) {
+        if !t.swap(false, Ordering::SeqCst) {
             continue;
         }
         let handler = HANDLERS.with(|h| h.borrow()[sig].clone());

@@ -150,7 +150,7 @@ pub fn new_socket_module(vm: &mut Vm) -> PyResult<Value> {
     for (name, cell) in [("herror", &HERROR), ("gaierror", &GAIERROR)] {
         let ns = new_dict();
         as_dict(&ns).expect("a dict").set(vm, intern("__module__"), new_str("socket"))?;
-        let cls = crate::builtins::classes::new_class(vm, &TYPE_TYPE, name, &[os_error.clone()], &ns, &[])?;
+        let cls = crate::builtins::classes::new_class(vm, &TYPE_TYPE, name, std::slice::from_ref(&os_error), &ns, &[])?;
         cell.with(|c| *c.borrow_mut() = cls.clone());
         dd.set(vm, new_str(name), cls)?;
     }

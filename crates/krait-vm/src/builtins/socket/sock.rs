@@ -322,15 +322,14 @@ fn wait_for(vm: &mut Vm, s: &SocketData, writing: bool, left_ns: i64) -> PyResul
     let events = if writing { libc::POLLOUT } else { libc::POLLIN | libc::POLLERR | libc::POLLHUP };
     // _PyTime_ROUND_CEILING to milliseconds.
     let ms = ((left_ns + 999_999) / 1_000_000).min(i64::from(i32::MAX)) as i32;
-    loop {
-        match ffi::poll_one(s.fd.get(), events, ms) {
-            Ok(ready) => return Ok(ready),
-            Err(libc::EINTR) => {
-                crate::builtins::signal::check_signals(vm)?;
-                return Ok(true);
-            }
-            Err(e) => return Err(super::errno_error(e)),
+    match ffi::poll_one(s.fd.get(), events, ms) {
+        Ok(ready) => Ok(ready),
+        // The handlers ran; the caller's next attempt (and poll) follows.
+        Err(libc::EINTR) => {
+            crate::builtins::signal::check_signals(vm)?;
+            Ok(true)
         }
+        Err(e) => Err(super::errno_error(e)),
     }
 }
 
