@@ -337,10 +337,19 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
     }
     // Finalizers and weak reference callbacks queued by frees (see
     // `finalize`) run after the instructions that typically free objects.
+    // Signal handlers run there too, where an exception they raise is the
+    // instruction's (never after RETURN_VALUE popped its frame, nor in
+    // the loop of an `await`).
     macro_rules! run_pending {
         () => {
+            run_pending!(true)
+        };
+        ($signals:expr) => {
             if crate::finalize::pending() {
                 crate::finalize::run_pending(vm);
+                if $signals {
+                    crate::builtins::signal::check_signals(vm)?;
+                }
             }
         };
     }
@@ -727,7 +736,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
                 jump(frame!(), op, arg);
-                run_pending!();
+                run_pending!(op != Opcode::JUMP_BACKWARD_NO_INTERRUPT);
             }
             Opcode::GET_ITER => {
                 let v = pop!();
@@ -1119,7 +1128,10 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 }
                 let (callable_at, args_from) = if vm.stack[ret].is_null() { (ret + 1, ret + 2) } else { (ret, ret + 1) };
                 if let Some(f) = as_function(&vm.stack[callable_at]) {
-                    let callee = CodeRef::of(&f.code).get();
+                    // `__code__` can be reassigned: the frame keeps the code
+                    // it started with.
+                    let code_value = f.code.borrow().clone();
+                    let callee = CodeRef::of(&code_value).get();
                     let total = len - args_from;
                     if kwnames.is_null()
                         && callee.co.co_argcount as usize == total
@@ -1132,7 +1144,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                         if vm.frames.len() >= vm.recursion_limit as usize {
                             return Err(vm.error(&RECURSION_ERROR, "maximum recursion depth exceeded"));
                         }
-                        let (code_value, globals, builtins) = (f.code.clone(), f.globals.clone(), f.builtins.clone());
+                        let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
                         if callee.nlocalsplus > total {
                             vm.stack.resize(args_from + callee.nlocalsplus, Value::NULL);
                         }
@@ -1312,6 +1324,9 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::GET_YIELD_FROM_ITER => {
                 let v = pop!();
+                if crate::generator::as_coroutine(&v).is_some() && code.get().co.co_flags & 0x180 == 0 {
+                    return Err(vm.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
+                }
                 let it = if crate::generator::as_generator(&v).is_some() { v } else { ops::iter(vm, &v)? };
                 vm.stack.push(it);
             }
@@ -1373,7 +1388,7 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     let f = vm.frames.last().expect("the caller's frame");
                     code = CodeRef::of(&f.code);
                     base = f.base;
-                    run_pending!();
+                    run_pending!(false);
                     continue;
                 }
                 if inline_exit != 0 {
@@ -1386,10 +1401,10 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     let f = vm.frames.last().expect("the loop's frame");
                     code = CodeRef::of(&f.code);
                     base = f.base;
-                    run_pending!();
+                    run_pending!(false);
                     continue;
                 }
-                run_pending!();
+                run_pending!(false);
                 if vm.frames.len() < entry {
                     return Ok(v);
                 }
@@ -1672,7 +1687,8 @@ fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
 /// `run`, counted against the recursion limit).
 pub fn call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if let Some(f) = as_function(callable) {
-        let callee = CodeRef::of(&f.code).get();
+        let code_value = f.code.borrow().clone();
+        let callee = CodeRef::of(&code_value).get();
         if kwnames.is_empty()
             && callee.co.co_argcount as usize == args.len()
             && callee.co.co_flags & 0x0C == 0
@@ -1686,7 +1702,7 @@ pub fn call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) ->
             vm.stack.extend_from_slice(args);
             vm.stack.resize(base + callee.nlocalsplus, Value::NULL);
             vm.frames.push(Frame {
-                code: f.code.clone(),
+                code: code_value,
                 func: callable.clone(),
                 globals: f.globals.clone(),
                 builtins: f.builtins.clone(),
@@ -1730,7 +1746,7 @@ fn push_frame(vm: &mut Vm, function: &Value, args: Vec<Value>, kwnames: &[Value]
         return Err(vm.error(&RECURSION_ERROR, "maximum recursion depth exceeded"));
     }
     let f = as_function(function).expect("push_frame runs a function");
-    let (code_value, globals, builtins) = (f.code.clone(), f.globals.clone(), f.builtins.clone());
+    let (code_value, globals, builtins) = (f.code.borrow().clone(), f.globals.clone(), f.builtins.clone());
     let (defaults, kwdefaults) = (f.defaults.borrow().clone(), f.kwdefaults.borrow().clone());
     // Spelled out only for an error message.
     let qualname = Qualname(f.qualname.borrow().clone());
@@ -1888,7 +1904,8 @@ fn push_init_frame(vm: &mut Vm, cache: &std::cell::Cell<InlineCache>, ret: usize
     let cls = crate::types::as_type(&vm.stack[callable_at])?;
     let init = cache::class_init(cache, cls)?;
     let f = as_function(&init)?;
-    let callee = CodeRef::of(&f.code).get();
+    let code_value = f.code.borrow().clone();
+    let callee = CodeRef::of(&code_value).get();
     let total = vm.stack.len() - callable_at;
     // Not a generator or coroutine `__init__` (its return is not None).
     if callee.co.co_argcount as usize != total
@@ -1898,7 +1915,7 @@ fn push_init_frame(vm: &mut Vm, cache: &std::cell::Cell<InlineCache>, ret: usize
     {
         return None;
     }
-    let (code_value, globals, builtins) = (f.code.clone(), f.globals.clone(), f.builtins.clone());
+    let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
     let obj = crate::builtins::classes::alloc_instance(cls);
     vm.stack[ret] = obj.clone();
     vm.stack[callable_at] = obj;

@@ -82,6 +82,13 @@ pub fn pending() -> bool {
     HAS_PENDING.with(|h| h.get())
 }
 
+/// Make the evaluation loop look at its next checking instruction: a
+/// signal arrived (`signal::trip`, in a signal handler: the flag is a
+/// plain thread-local byte, with nothing to initialise or drop).
+pub fn wake() {
+    HAS_PENDING.with(|h| h.set(true));
+}
+
 /// Run what frees queued, in order, including what running it queues.
 pub fn run_pending(vm: &mut Vm) {
     HAS_PENDING.with(|h| h.set(false));
@@ -95,7 +102,9 @@ pub fn run_pending(vm: &mut Vm) {
             }
         }
     }
-    HAS_PENDING.with(|h| h.set(false));
+    // A signal that arrived stays pending until a checking instruction
+    // runs its handler (`signal::check_signals`).
+    HAS_PENDING.with(|h| h.set(crate::builtins::signal::tripped()));
 }
 
 /// `obj.__del__()` (CPython's `slot_tp_finalize`): an error is reported

@@ -70,6 +70,14 @@ pub struct GenData {
     code: Value,
     /// The exception handled inside the generator while it is suspended.
     exc_state: RefCell<Value>,
+    /// Weak references to it exist (see `weakref`).
+    weakly_referenced: std::cell::Cell<bool>,
+    /// An async generator's hooks were set up (on its first
+    /// `__anext__`/`asend`/`athrow`/`aclose`).
+    hooks_inited: std::cell::Cell<bool>,
+    /// The `finalizer` hook in force then (NULL: none), called instead of
+    /// closing it when it is freed unfinished; taken when called.
+    finalizer: RefCell<Value>,
 }
 
 /// What a resumed generator did.
@@ -80,7 +88,18 @@ pub enum Sent {
 
 pub(crate) unsafe fn dealloc_generator(p: ObjPtr) {
     // SAFETY: generators are allocated by `new_generator` as Obj<GenData>.
-    if needs_close(unsafe { p.data::<GenData>() }) {
+    let g = unsafe { p.data::<GenData>() };
+    // Weak references die first (gen_dealloc), whatever the finalizer does.
+    if g.weakly_referenced.replace(false) {
+        crate::builtins::weakref::clear(p.addr());
+    }
+    if needs_finalizer_hook(g) {
+        // `_PyGen_Finalize` for an async generator with a finalizer hook
+        // (asyncio's, which schedules `aclose()`).
+        crate::finalize::defer(p, call_finalizer_hook);
+        return;
+    }
+    if needs_close(g) {
         // CPython's `_PyGen_Finalize`: closing runs the `finally` blocks
         // and `__exit__`s the generator is suspended in.
         crate::finalize::defer(p, finalize_generator);
@@ -104,6 +123,54 @@ fn needs_close(g: &GenData) -> bool {
     code.co.exception_table.iter().any(|h| h.start <= offset && offset < h.end)
 }
 
+/// Is `g` an unfinished async generator with a finalizer hook?
+fn needs_finalizer_hook(g: &GenData) -> bool {
+    g.kind == Kind::AsyncGenerator
+        && g.finalizer.try_borrow().is_ok_and(|f| !f.is_null())
+        && !g.state.try_borrow().is_ok_and(|s| matches!(*s, State::Finished))
+}
+
+/// Call an async generator's finalizer hook with it (once); an error is
+/// reported against the hook.
+fn call_finalizer_hook(vm: &mut Vm, agen: &Value) {
+    let Some(g) = as_async_generator_data(agen) else { return };
+    let hook = std::mem::replace(&mut *g.finalizer.borrow_mut(), Value::NULL);
+    if hook.is_null() {
+        return;
+    }
+    if let Err(e) = crate::eval::call(vm, &hook, std::slice::from_ref(agen), &[]) {
+        crate::run::write_unraisable(vm, &e, &hook);
+    }
+}
+
+/// `async_gen_init_hooks`: on an async generator's first operation, keep
+/// the current finalizer hook and call the firstiter hook with it.
+pub(crate) fn init_asyncgen_hooks(vm: &mut Vm, agen: &Value) -> PyResult<()> {
+    let Some(g) = as_async_generator_data(agen) else { return Ok(()) };
+    if g.hooks_inited.replace(true) {
+        return Ok(());
+    }
+    let (firstiter, finalizer) = crate::generator_async::hooks();
+    if !finalizer.is_null() && !is_none(&finalizer) {
+        *g.finalizer.borrow_mut() = finalizer;
+    }
+    if !firstiter.is_null() && !is_none(&firstiter) {
+        crate::eval::call(vm, &firstiter, std::slice::from_ref(agen), &[])?;
+    }
+    Ok(())
+}
+
+/// Mark generator `v` weakly referenced; false if `v` is no generator.
+pub(crate) fn mark_weakly_referenced(v: &Value) -> bool {
+    match data_of(v) {
+        Some(g) => {
+            g.weakly_referenced.set(true);
+            true
+        }
+        None => false,
+    }
+}
+
 /// Would freeing generator `v` now close it (see `needs_close`)?
 pub(crate) fn needs_finalizing(v: &Value) -> bool {
     data_of(v).is_some_and(needs_close)
@@ -123,6 +190,10 @@ pub(crate) fn trace_generator(p: ObjPtr, visit: Visit) {
     visit(&g.name);
     visit(&g.qualname);
     visit(&g.code);
+    let fin = g.finalizer.borrow();
+    if !fin.is_null() {
+        visit(&fin);
+    }
     let exc = g.exc_state.borrow();
     if !exc.is_null() {
         visit(&exc);
@@ -226,6 +297,10 @@ pub fn get_awaitable(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         }
         return Ok(v.clone());
     }
+    // A generator-based coroutine (`types.coroutine`: CO_ITERABLE_COROUTINE).
+    if as_generator(v).is_some_and(|g| g.kind == Kind::Generator && code_flags(&g.code) & 0x100 != 0) {
+        return Ok(v.clone());
+    }
     let Some(bound) = crate::builtins::classes::lookup_special(vm, v, "__await__")? else {
         let msg = format!("object {} can't be used in 'await' expression", vm.type_of(v).name());
         return Err(vm.type_error(msg));
@@ -239,6 +314,10 @@ pub fn get_awaitable(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         return Err(vm.type_error(msg));
     }
     Ok(it)
+}
+
+fn code_flags(code: &Value) -> u32 {
+    crate::builtins::function::as_code(code).map_or(0, |c| c.co.co_flags)
 }
 
 pub fn as_generator(v: &Value) -> Option<&GenData> {
@@ -274,6 +353,9 @@ pub fn new_generator(saved: SavedFrame, name: Value, qualname: Value, flags: u32
         qualname,
         code,
         exc_state: RefCell::new(Value::NULL),
+        weakly_referenced: std::cell::Cell::new(false),
+        hooks_inited: std::cell::Cell::new(false),
+        finalizer: RefCell::new(Value::NULL),
     };
     Value::from_owned(alloc(ty, data))
 }
@@ -665,7 +747,7 @@ fn generator_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     let text = match (g.kind, text) {
         (Kind::Coroutine, t) if t.starts_with("cr_") => format!("gi_{}", &t[3..]),
         (Kind::AsyncGenerator, t) if t.starts_with("ag_") => format!("gi_{}", &t[3..]),
-        (_, "gi_yieldfrom") if g.kind != Kind::Generator => String::new(),
+        (Kind::Coroutine | Kind::AsyncGenerator, t) if t.starts_with("gi_") => String::new(),
         (Kind::Coroutine, "cr_await") => "gi_yieldfrom".into(),
         (_, t) => t.to_string(),
     };

@@ -13,8 +13,8 @@
 use std::cell::{Cell, RefCell};
 
 use crate::builtins::exceptions::{self, GENERATOR_EXIT, RUNTIME_ERROR, STOP_ASYNC_ITERATION, STOP_ITERATION};
-use crate::builtins::singletons::none;
-use crate::generator::{send, stop_iteration, Sent};
+use crate::builtins::singletons::{is_none, none};
+use crate::generator::{init_asyncgen_hooks, send, stop_iteration, Sent};
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
 use crate::types::{MethodDef, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
@@ -49,6 +49,50 @@ fn unwrap(v: &Value) -> Option<Value> {
     std::ptr::eq(p.ty(), &WRAPPED_TYPE).then(|| unsafe { p.data::<AsyncGenWrapped>() }.value.clone())
 }
 
+thread_local! {
+    /// `sys.set_asyncgen_hooks`' firstiter and finalizer (NULL: None).
+    static HOOKS: RefCell<(Value, Value)> = const { RefCell::new((Value::NULL, Value::NULL)) };
+}
+
+/// The async generator hooks: (firstiter, finalizer), NULL for None.
+pub fn hooks() -> (Value, Value) {
+    HOOKS.with(|h| h.borrow().clone())
+}
+
+/// `sys.get_asyncgen_hooks()`.
+pub fn get_asyncgen_hooks(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::posix::no_args(vm, "get_asyncgen_hooks", args, kwnames)?;
+    let ty = crate::builtins::namespace::struct_seq_type(vm, "builtins", "asyncgen_hooks", &["firstiter", "finalizer"])?;
+    let (a, b) = hooks();
+    let or_none = |v: Value| if v.is_null() { none() } else { v };
+    crate::builtins::namespace::make_struct_seq(vm, ty, vec![or_none(a), or_none(b)])
+}
+
+/// `sys.set_asyncgen_hooks(firstiter=<unchanged>, finalizer=<unchanged>)`.
+pub fn set_asyncgen_hooks(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let [firstiter, finalizer] =
+        crate::builtins::itertools::bind(vm, "set_asyncgen_hooks", args, kwnames, ["firstiter", "finalizer"], 2, 0)?;
+    for (v, what) in [(&finalizer, "finalizer"), (&firstiter, "firstiter")] {
+        if let Some(v) = v {
+            if !is_none(v) && !crate::ops::is_callable(vm, v) {
+                let msg = format!("callable {what} expected, got {}", vm.type_of(v).name());
+                return Err(vm.type_error(msg));
+            }
+        }
+    }
+    let keep = |v: Value| if is_none(&v) { Value::NULL } else { v };
+    HOOKS.with(|h| {
+        let mut h = h.borrow_mut();
+        if let Some(f) = firstiter {
+            h.0 = keep(f);
+        }
+        if let Some(f) = finalizer {
+            h.1 = keep(f);
+        }
+    });
+    Ok(none())
+}
+
 fn agen_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     crate::generator::getattr(vm, v, name)
 }
@@ -58,11 +102,15 @@ pub static ASYNC_GENERATOR_TYPE: TypeObject = TypeObject {
     getattr: Slot::new(agen_getattr),
     methods: &[
         MethodDef { name: "__aiter__", func: |_, this, _, _| Ok(this.clone()) },
-        MethodDef { name: "__anext__", func: |_, this, _, _| Ok(op(this, Op::Send(none()))) },
+        MethodDef { name: "__anext__", func: |vm, this, _, _| {
+            init_asyncgen_hooks(vm, this)?;
+            Ok(op(this, Op::Send(none())))
+        } },
         MethodDef { name: "asend", func: |vm, this, args, _| {
             let [v] = args else {
                 return Err(vm.type_error(format!("asend() takes exactly one argument ({} given)", args.len())));
             };
+            init_asyncgen_hooks(vm, this)?;
             Ok(op(this, Op::Send(v.clone())))
         } },
         MethodDef { name: "athrow", func: |vm, this, args, _| {
@@ -70,9 +118,13 @@ pub static ASYNC_GENERATOR_TYPE: TypeObject = TypeObject {
                 return Err(vm.type_error("athrow expected at least 1 argument, got 0"));
             };
             let exc = crate::generator::exception_for_throw(vm, t, args.get(1))?;
+            init_asyncgen_hooks(vm, this)?;
             Ok(op(this, Op::Throw(exc)))
         } },
-        MethodDef { name: "aclose", func: |_, this, _, _| Ok(op(this, Op::Close)) },
+        MethodDef { name: "aclose", func: |vm, this, _, _| {
+            init_asyncgen_hooks(vm, this)?;
+            Ok(op(this, Op::Close))
+        } },
     ],
     ..TypeObject::builtin(
         "async_generator",

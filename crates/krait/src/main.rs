@@ -18,6 +18,9 @@ const STACK_SIZE: usize = 256 * 1024 * 1024;
 
 fn main() -> ExitCode {
     let worker = std::thread::Builder::new().stack_size(STACK_SIZE).spawn(real_main);
+    // Signals sent to the process go to the interpreter's thread, where
+    // their Python handlers run.
+    krait_vm::builtins::signal::leave_signals_to_other_threads();
     match worker.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         // A panic is a bug; exit as Rust's own panic exit does.

@@ -204,6 +204,8 @@ pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
         base
     } else if let Some(base) = crate::builtins::random::builtin_base(ty) {
         base
+    } else if let Some(base) = crate::builtins::socket::builtin_base(ty) {
+        base
     } else {
         return crate::builtins::itertools::builtin_base(ty);
     })
@@ -1593,6 +1595,9 @@ pub fn alloc_instance(cls: &'static TypeObject) -> Value {
 
 /// A new exception of class `cls` (a subclass of BaseException).
 pub fn alloc_exception(cls: &'static TypeObject, args: Vec<Value>) -> Value {
+    if cls.is_subtype(&crate::builtins::exceptions::OS_ERROR) && (2..=5).contains(&args.len()) {
+        return Value::from_owned(alloc(cls, crate::builtins::exceptions::os_error_data(&args)));
+    }
     Value::from_owned(alloc(cls, ExceptionData::new(args)))
 }
 

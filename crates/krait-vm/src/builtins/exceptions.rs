@@ -591,6 +591,12 @@ fn exception_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: 
             ty = sub;
         }
     }
+    Ok(Value::from_owned(alloc(ty, os_error_data(args))))
+}
+
+/// The data of `OSError(errno, strerror[, filename[, winerror[,
+/// filename2]]])` (2 to 5 arguments): only (errno, strerror) as `args`.
+pub fn os_error_data(args: &[Value]) -> ExceptionData {
     let data = ExceptionData::new(args[..2].to_vec());
     // A None file name is no file name (oserror_init).
     let mut os: Vec<Value> = args.iter().map(|a| if crate::builtins::singletons::is_none(a) { Value::NULL } else { a.clone() }).collect();
@@ -598,7 +604,7 @@ fn exception_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: 
     os[1] = args[1].clone();
     os.resize(5, Value::NULL);
     *data.os_args.borrow_mut() = os;
-    Ok(Value::from_owned(alloc(ty, data)))
+    data
 }
 
 /// `UnicodeEncodeError(encoding, object, start, end, reason)` and

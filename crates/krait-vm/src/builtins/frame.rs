@@ -62,6 +62,7 @@ pub static FRAME_TYPE: TypeObject = TypeObject {
             v.bits() & ((1 << 48) - 1)
         )))
     }),
+    methods: &[crate::types::MethodDef { name: "clear", func: frame_clear }],
     ..TypeObject::builtin("frame", Some(&OBJECT_TYPE), dealloc_frame, trace_frame)
 };
 
@@ -261,7 +262,6 @@ fn frame_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         "f_trace_lines" => vm.bool(true),
         "f_trace_opcodes" => vm.bool(false),
         "f_locals" => frame_locals(vm, f)?,
-        "clear" => crate::builtins::function::bind_builtin(v.clone(), "clear", frame_clear),
         _ => return crate::builtins::classes::generic_getattr(vm, v, name),
     })
 }

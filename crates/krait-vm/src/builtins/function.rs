@@ -179,7 +179,8 @@ pub fn constant_value(c: &Constant) -> Value {
 }
 
 pub struct FunctionData {
-    pub code: Value,
+    /// `__code__`, which may be assigned (`types.coroutine` does).
+    pub code: std::cell::RefCell<Value>,
     pub globals: Value,
     pub builtins: Value,
     pub qualname: std::cell::RefCell<Value>,
@@ -318,8 +319,15 @@ fn function_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) 
                 "__defaults__" => replace(&f.defaults, x),
                 "__kwdefaults__" => replace(&f.kwdefaults, x),
                 _ => {
-                    let msg = "assigning a function's __code__";
-                    return Err(vm.error(&crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR, msg));
+                    // func_set_code: the closure must fit the new code.
+                    let nfree = |c: &Value| as_code(c).map_or(0, |c| c.co.co_freevars.len());
+                    let (old_free, new_free) = (nfree(&f.code.borrow()), nfree(&x));
+                    if old_free != new_free {
+                        let name = as_code(&f.code.borrow()).map_or_else(String::new, |c| c.co.co_name.to_string());
+                        let msg = format!("{name}() requires a code object with {old_free} free vars, not {new_free}");
+                        return Err(vm.value_error(msg));
+                    }
+                    replace(&f.code, x);
                 }
             }
             return Ok(());
@@ -352,7 +360,8 @@ fn function_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) 
 /// A function's attributes (`__name__`, `__qualname__`, `__doc__`, ...).
 fn function_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     let f = as_function(v).expect("function slot on a function");
-    let code = as_code(&f.code).expect("a function's code");
+    let code_value = f.code.borrow().clone();
+    let code = as_code(&code_value).expect("a function's code");
     let or_none = |x: &Value| if x.is_null() { none() } else { x.clone() };
     match as_str(name).unwrap_or("") {
         "__name__" => {
@@ -360,7 +369,7 @@ fn function_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             Ok(if n.is_null() { new_str(&code.co.co_name) } else { n })
         }
         "__qualname__" => Ok(f.qualname.borrow().clone()),
-        "__code__" => Ok(f.code.clone()),
+        "__code__" => Ok(code_value.clone()),
         "__globals__" => Ok(f.globals.clone()),
         "__defaults__" => Ok(or_none(&f.defaults.borrow())),
         "__kwdefaults__" => Ok(or_none(&f.kwdefaults.borrow())),
@@ -419,7 +428,8 @@ fn trace_function(p: ObjPtr, visit: Visit) {
     let (annotations, dict, qualname) = (f.annotations.borrow(), f.dict.borrow(), f.qualname.borrow());
     let (name, doc, module) = (f.name.borrow(), f.doc.borrow(), f.module.borrow());
     let (defaults, kwdefaults) = (f.defaults.borrow(), f.kwdefaults.borrow());
-    let fields = [&f.code, &f.globals, &f.builtins, &*defaults, &*kwdefaults, &f.closure];
+    let code = f.code.borrow();
+    let fields = [&*code, &f.globals, &f.builtins, &*defaults, &*kwdefaults, &f.closure];
     for v in fields.into_iter().chain([&*annotations, &*dict, &*qualname, &*name, &*doc, &*module]) {
         if !v.is_null() {
             visit(v);
@@ -430,7 +440,7 @@ fn trace_function(p: ObjPtr, visit: Visit) {
 pub fn new_function(code: Value, globals: Value, builtins: Value, defaults: Value, kwdefaults: Value, closure: Value) -> Value {
     let qualname = as_code(&code).map_or_else(|| new_str("?"), |c| new_str(&c.co.co_qualname));
     Value::from_owned(alloc(&FUNCTION_TYPE, FunctionData {
-        code,
+        code: std::cell::RefCell::new(code),
         globals,
         builtins,
         qualname: std::cell::RefCell::new(qualname),

@@ -172,7 +172,7 @@ pub struct MemoryViewData {
     /// The format was given with CPython's '@' (native) prefix, which
     /// `format` shows.
     native_prefix: bool,
-    readonly: bool,
+    pub(crate) readonly: bool,
     released: Cell<bool>,
 }
 

@@ -222,7 +222,9 @@ pub fn struct_seq_type_with(
     n_sequence: usize,
     on_new: Option<fn(&mut [Value])>,
 ) -> PyResult<&'static TypeObject> {
-    let full = format!("{module}.{name}");
+    // A built-in's struct sequence is named without its module
+    // (`asyncgen_hooks`), as `PyStructSequence_NewType` names it.
+    let full = if module == "builtins" { name.to_string() } else { format!("{module}.{name}") };
     if let Some(t) = STRUCT_SEQS.with(|c| c.borrow().iter().find(|i| i.full == full).map(|i| i.ty)) {
         return Ok(t);
     }

@@ -26,7 +26,7 @@ use crate::vm::{PyResult, Vm};
 const TIMEOUT_MAX: f64 = 9223372036.0;
 
 /// The identity of Krait's one thread (`get_ident()`).
-fn ident() -> i64 {
+pub(crate) fn ident() -> i64 {
     // The process id keeps it stable for the run and distinct between
     // processes, as a thread's address is in CPython.
     i64::from(std::process::id()) << 12 | 0x700

@@ -207,6 +207,7 @@ fn sleep(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<
         match sys_calls::sleep_ns(left) {
             Ok(()) => break,
             Err(libc::EINTR) => {
+                crate::builtins::signal::check_signals(vm)?;
                 left = deadline - read_clock(sys_calls::CLOCK_MONOTONIC)?;
                 if left <= 0 {
                     break;

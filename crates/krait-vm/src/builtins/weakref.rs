@@ -257,7 +257,7 @@ fn mark_referenced(v: &Value) -> bool {
         f.weakly_referenced.set(true);
         return true;
     }
-    if crate::builtins::sre::mark_weakly_referenced(v) || crate::builtins::io::mark_weakly_referenced(v) {
+    if crate::generator::mark_weakly_referenced(v) || crate::builtins::sre::mark_weakly_referenced(v) || crate::builtins::io::mark_weakly_referenced(v) {
         return true;
     }
     crate::builtins::classes::mark_weakly_referenced(p)

@@ -99,8 +99,15 @@ const FUNCTIONS: &[(&str, CallFn)] = &[
     ("unsetenv", process::unsetenv),
     ("urandom", process::urandom),
     ("utime", fs::utime),
+    ("waitpid", process::waitpid),
     ("waitstatus_to_exitcode", process::waitstatus_to_exitcode),
     ("write", fd::write),
+    ("WEXITSTATUS", process::wexitstatus),
+    ("WIFEXITED", process::wifexited),
+    ("WIFSIGNALED", process::wifsignaled),
+    ("WIFSTOPPED", process::wifstopped),
+    ("WSTOPSIG", process::wstopsig),
+    ("WTERMSIG", process::wtermsig),
     ("_exit", process::exit),
 ];
 

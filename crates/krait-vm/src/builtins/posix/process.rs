@@ -233,3 +233,55 @@ pub fn waitstatus_to_exitcode(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &
     }
     Err(vm.value_error(format!("invalid wait status: {status}")))
 }
+
+/// `waitpid(pid, options)`: `(pid, status)`; EINTR runs the signal
+/// handlers and retries (PEP 475).
+pub fn waitpid(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let a = super::positional(vm, "waitpid", args, kwnames, 2, 2)?;
+    let pid = super::int_in(vm, &a[0], i32::MIN as i64, i32::MAX as i64, "Python int too large to convert to C int")?;
+    let options = c_int(vm, &a[1])?;
+    loop {
+        match sys_calls::waitpid(pid, options) {
+            Ok((p, status)) => return Ok(crate::builtins::tuple::new_tuple(vec![new_int(p), new_int(i64::from(status))])),
+            Err(libc::EINTR) => crate::builtins::signal::check_signals(vm)?,
+            Err(e) => return Err(super::errno_error(e, None, None)),
+        }
+    }
+}
+
+/// The `W*` macros of <sys/wait.h> on a wait status (`WIFEXITED(status)`,
+/// ...), keyword `status` as CPython's.
+fn wait_macro(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value]) -> PyResult<i32> {
+    let [status] = bind(vm, name, args, kwnames, ["status"], 1, 1)?;
+    c_int(vm, status.as_ref().expect("required"))
+}
+
+pub fn wifstopped(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let s = wait_macro(vm, "WIFSTOPPED", args, kwnames)?;
+    Ok(crate::builtins::singletons::bool_value(libc::WIFSTOPPED(s)))
+}
+
+pub fn wstopsig(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let s = wait_macro(vm, "WSTOPSIG", args, kwnames)?;
+    Ok(new_int(i64::from(libc::WSTOPSIG(s))))
+}
+
+pub fn wifexited(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let s = wait_macro(vm, "WIFEXITED", args, kwnames)?;
+    Ok(crate::builtins::singletons::bool_value(libc::WIFEXITED(s)))
+}
+
+pub fn wexitstatus(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let s = wait_macro(vm, "WEXITSTATUS", args, kwnames)?;
+    Ok(new_int(i64::from(libc::WEXITSTATUS(s))))
+}
+
+pub fn wifsignaled(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let s = wait_macro(vm, "WIFSIGNALED", args, kwnames)?;
+    Ok(crate::builtins::singletons::bool_value(libc::WIFSIGNALED(s)))
+}
+
+pub fn wtermsig(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let s = wait_macro(vm, "WTERMSIG", args, kwnames)?;
+    Ok(new_int(i64::from(libc::WTERMSIG(s))))
+}

@@ -452,6 +452,19 @@ pub fn kill(pid: i64, signal: i32) -> SysResult<()> {
     check(unsafe { libc::kill(pid as libc::pid_t, signal) }).map(drop)
 }
 
+/// `waitpid(pid, options)`: the child's pid (0: none changed state, with
+/// WNOHANG) and its status.
+pub fn waitpid(pid: i64, options: i32) -> SysResult<(i64, i32)> {
+    let mut status = 0;
+    // SAFETY: `status` is a writable int.
+    let r = unsafe { libc::waitpid(pid as libc::pid_t, &mut status, options) };
+    if r == -1 {
+        Err(errno())
+    } else {
+        Ok((i64::from(r), status))
+    }
+}
+
 /// `_exit(status)`: ends the process at once, without flushing anything.
 pub fn exit_now(status: i32) -> ! {
     // SAFETY: `_exit` never returns.
