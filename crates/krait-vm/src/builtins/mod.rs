@@ -12,6 +12,7 @@ pub mod code;
 pub mod codecs;
 pub mod collections;
 pub mod complex;
+pub mod csv;
 pub mod contextvars;
 pub mod descriptors;
 pub mod dict;
