@@ -1,6 +1,7 @@
 //! The built-in types, one module each.
 
 pub mod ast;
+pub mod array;
 pub mod async_iter;
 pub mod atexit;
 pub mod binascii;
