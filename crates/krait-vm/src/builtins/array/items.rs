@@ -65,6 +65,11 @@ impl TypeCode {
     }
 }
 
+/// Whether `len` bytes are a whole number of `size`-byte items.
+pub fn whole(len: usize, size: usize) -> bool {
+    len.checked_rem(size) == Some(0)
+}
+
 /// The value of one item.
 pub fn decode(vm: &mut Vm, code: TypeCode, b: &[u8]) -> PyResult<Value> {
     let mut buf = [0u8; 8];

@@ -407,13 +407,13 @@ fn buffer_info(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
     none_args(vm, "buffer_info", args, kwnames)?;
     let a = arr(this);
     let addr = a.data.borrow().as_ptr() as usize as i64;
-    let addr = if a.len() == 0 { 0 } else { addr };
+    let addr = if a.is_empty() { 0 } else { addr };
     Ok(new_tuple(vec![new_int(addr), new_int(a.len() as i64)]))
 }
 
 fn frombytes_data(vm: &mut Vm, this: &Value, b: &[u8]) -> PyResult<()> {
     let a = arr(this);
-    if b.len() % a.code.size() != 0 {
+    if !items::whole(b.len(), a.code.size()) {
         return Err(vm.value_error("bytes length not a multiple of item size"));
     }
     a.data.borrow_mut().extend_from_slice(b);
@@ -568,7 +568,7 @@ pub(super) fn convert_mformat(vm: &mut Vm, m: i64, b: &[u8]) -> PyResult<(TypeCo
         18 | 19 => (2, 't'),
         _ => (4, 't'),
     };
-    if b.len() % size != 0 {
+    if !items::whole(b.len(), size) {
         return Err(vm.value_error("string length not a multiple of item size"));
     }
     let word = |chunk: &[u8]| -> [u8; 8] {

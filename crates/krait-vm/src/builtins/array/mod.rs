@@ -50,6 +50,10 @@ impl ArrayData {
         self.data.borrow().len() / self.code.size()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.data.borrow().is_empty()
+    }
+
     fn item_bytes(&self, i: usize) -> Vec<u8> {
         let n = self.code.size();
         self.data.borrow()[i * n..(i + 1) * n].to_vec()
@@ -150,7 +154,7 @@ fn array_new(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[V
         .then(|| crate::builtins::bytes::as_buffer(init).map(|b| b.to_vec()))
         .flatten()
         {
-            if b.len() % code.size() != 0 {
+            if !items::whole(b.len(), code.size()) {
                 return Err(vm.value_error("bytes length not a multiple of item size"));
             }
             data = b;
@@ -177,7 +181,7 @@ fn array_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let a = payload::<ArrayData>(v);
     let name = type_short_name(vm, v);
     let letter = a.code.letter();
-    if a.len() == 0 {
+    if a.is_empty() {
         return Ok(crate::builtins::str::new_str(&format!("{name}('{letter}')")));
     }
     let contents = if a.code.is_unicode() { methods::tounicode_value(vm, v)? } else { methods::tolist_value(vm, v)? };
@@ -284,7 +288,7 @@ fn array_reconstructor(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]
     } else {
         methods::convert_mformat(vm, m, &bytes)?
     };
-    if data.len() % code.size() != 0 {
+    if !items::whole(data.len(), code.size()) {
         return Err(vm.value_error("bytes length not a multiple of item size"));
     }
     Ok(alloc_for(cls_ty, ArrayData { code, data: RefCell::new(data) }))

@@ -324,7 +324,7 @@ fn field_size_limit(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -
         };
         FIELD_LIMIT.with(|l| l.set(n));
     }
-    Ok(new_int(old.into()))
+    Ok(new_int(old))
 }
 
 const FUNCTIONS: &[(&str, CallFn)] = &[

@@ -42,7 +42,7 @@ pub static READER_TYPE: TypeObject = TypeObject {
         GetSetDef { name: "dialect", get: |_, v| Ok(payload::<Reader>(v).dialect.clone()), set: None, member: true },
         GetSetDef {
             name: "line_num",
-            get: |_, v| Ok(crate::builtins::int::new_int(payload::<Reader>(v).line_num.get().into())),
+            get: |_, v| Ok(crate::builtins::int::new_int(payload::<Reader>(v).line_num.get())),
             set: None,
             member: true,
         },
@@ -183,9 +183,9 @@ impl Parser<'_> {
                 Ok(())
             }
             State::QuoteInQuotedField => {
-                if quoting_on && c.is_some() && c == d.quotechar {
+                if let Some(q) = c.filter(|&ch| quoting_on && Some(ch) == d.quotechar) {
                     // "" is a quote.
-                    self.add_char(vm, c.expect("a quote"))?;
+                    self.add_char(vm, q)?;
                     self.state = State::InQuotedField;
                     Ok(())
                 } else if c == Some(d.delimiter) {

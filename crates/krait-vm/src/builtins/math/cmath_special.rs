@@ -52,7 +52,7 @@ const P34: f64 = 0.75 * std::f64::consts::PI;
 const INF: f64 = f64::INFINITY;
 const N: f64 = f64::NAN;
 /// An entry never read (both parts finite).
-const U: f64 = -9.5426319407711027e33;
+const U: f64 = -9.542_631_940_771_103e33;
 
 pub(super) const ACOS: Table = [
     [(P34, INF), (P, INF), (P, INF), (P, -INF), (P, -INF), (P34, -INF), (N, INF)],
