@@ -187,3 +187,13 @@ print(s.__reduce_ex__(2)[0] is Sub, s.__reduce_ex__(2)[2])
 import struct
 print(struct.unpack('3h', A('h', [1, 2, 3])))
 print(b"".join([A('B', [104, 105]).tobytes()]), bytes(A('u', 'a')))
+c = A('b', [1])
+it = iter(c)
+print(list(it))
+c.append(2)
+print(list(it), list(iter(c)))
+for args in [("", "b", 0, b""), (str, "b", 0, b""), (A, "b", "", b""), (A, "b", 0, "")]:
+    try:
+        array._array_reconstructor(*args)
+    except Exception as e:
+        print(type(e).__name__, e)

@@ -236,20 +236,56 @@ pub static ARRAY_ITERATOR_TYPE: TypeObject = TypeObject {
     iter: Slot::new(crate::builtins::itertools::iter_self),
     next: Slot::new(|vm, v| {
         let it = payload::<ArrayIter>(v);
-        if it.array.is_null() {
-            return Ok(None);
-        }
         let a = payload::<ArrayData>(&it.array);
         let i = it.index.get();
         if i >= a.len() {
+            // Exhausted for good, as CPython's (which drops the array).
+            it.index.set(usize::MAX);
             return Ok(None);
         }
         it.index.set(i + 1);
         let b = a.item_bytes(i);
         items::decode(vm, a.code, &b).map(Some)
     }),
+    methods: &[
+        crate::types::MethodDef { name: "__reduce__", func: iter_reduce },
+        crate::types::MethodDef { name: "__setstate__", func: iter_setstate },
+    ],
     ..TypeObject::builtin("array.arrayiterator", Some(&OBJECT_TYPE), dealloc_payload::<ArrayIter>, trace_payload::<ArrayIter>)
 };
+
+/// `it.__reduce__()`: `(iter, (array,), index)`, or `(iter, ((),))` once
+/// exhausted.
+fn iter_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::dict::check_args(vm, "arrayiterator.__reduce__", args, kwnames, 0, 0)?;
+    let builtins = vm.builtins()?;
+    let iter = crate::builtins::dict::as_dict(&builtins)
+        .and_then(|b| b.get_str(&crate::builtins::str::intern("iter")))
+        .unwrap_or_else(crate::builtins::singletons::none);
+    let it = payload::<ArrayIter>(this);
+    let tuple = crate::builtins::tuple::new_tuple;
+    if it.index.get() == usize::MAX {
+        return Ok(tuple(vec![iter, tuple(vec![tuple(Vec::new())])]));
+    }
+    let index = crate::builtins::int::new_int(it.index.get() as i64);
+    Ok(tuple(vec![iter, tuple(vec![it.array.clone()]), index]))
+}
+
+/// `it.__setstate__(index)`: continue from `index` (clamped to 0..=len).
+fn iter_setstate(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::dict::check_args(vm, "arrayiterator.__setstate__", args, kwnames, 1, 1)?;
+    let Some(i) = crate::ops::index(vm, &args[0])?.as_ref().and_then(crate::builtins::int::int_of).map(|i| i.to_ibig()) else {
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(&args[0]).name());
+        return Err(vm.type_error(msg));
+    };
+    let it = payload::<ArrayIter>(this);
+    if it.index.get() != usize::MAX {
+        let len = payload::<ArrayData>(&it.array).len();
+        let i = if i < dashu_int::IBig::ZERO { 0 } else { usize::try_from(&i).unwrap_or(len).min(len) };
+        it.index.set(i);
+    }
+    Ok(crate::builtins::singletons::none())
+}
 
 // ----- the module -----------------------------------------------------------
 
@@ -271,7 +307,11 @@ fn array_reconstructor(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]
     let Some(code) = code else {
         return Err(vm.value_error("second argument must be a valid type code"));
     };
-    let m = crate::builtins::int::int_of(mformat).and_then(|i| match i {
+    let Some(m) = crate::ops::index(vm, mformat)? else {
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(mformat).name());
+        return Err(vm.type_error(msg));
+    };
+    let m = crate::builtins::int::int_of(&m).and_then(|i| match i {
         crate::builtins::int::Int::Small(n) => Some(n),
         _ => None,
     });
@@ -307,5 +347,16 @@ pub fn new_array_module(vm: &mut Vm) -> PyResult<Value> {
     dd.set(vm, crate::builtins::str::new_str("typecodes"), crate::builtins::str::new_str(items::TYPECODES))?;
     dd.set(vm, crate::builtins::str::new_str("ArrayType"), type_value(&ARRAY_TYPE))?;
     dd.set(vm, crate::builtins::str::new_str("array"), type_value(&ARRAY_TYPE))?;
-    Ok(crate::builtins::function::new_module("array", d))
+    let module = crate::builtins::function::new_module("array", d);
+    // As CPython's module init: array is a registered MutableSequence.
+    // Best effort: without the standard library (a bare VM) it is skipped.
+    let _ = register_mutable_sequence(vm);
+    Ok(module)
+}
+
+fn register_mutable_sequence(vm: &mut Vm) -> PyResult<Value> {
+    let abc = crate::import::import_module(vm, "collections.abc")?;
+    let mutable_sequence = crate::ops::getattr(vm, &abc, &crate::builtins::str::intern("MutableSequence"))?;
+    let register = crate::ops::getattr(vm, &mutable_sequence, &crate::builtins::str::intern("register"))?;
+    crate::eval::call(vm, &register, &[type_value(&ARRAY_TYPE)], &[])
 }
