@@ -235,7 +235,7 @@ pub fn as_buffer(v: &Value) -> Option<Buffer<'_>> {
     if let Some(a) = as_bytearray(v) {
         return Some(Buffer::Array(a.bytes.borrow()));
     }
-    crate::builtins::memoryview::view_bytes(v).map(Buffer::View)
+    crate::builtins::memoryview::view_bytes(v).or_else(|| crate::builtins::array::array_bytes(v)).map(Buffer::View)
 }
 
 /// A bytes-like argument, or TypeError "a bytes-like object is required,

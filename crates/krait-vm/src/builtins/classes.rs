@@ -206,6 +206,8 @@ pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
         base
     } else if let Some(base) = crate::builtins::socket::builtin_base(ty) {
         base
+    } else if let Some(base) = crate::builtins::array::builtin_base(ty) {
+        base
     } else {
         return crate::builtins::itertools::builtin_base(ty);
     })

@@ -35,7 +35,7 @@ pub struct ComplexData {
 }
 
 /// Why a complex operation failed (CPython's `errno` after it).
-enum MathError {
+pub(crate) enum MathError {
     /// EDOM: a division by zero, or zero to a negative or complex power.
     Domain,
     /// ERANGE: an infinite result.
@@ -60,7 +60,7 @@ fn prod(a: C, b: C) -> C {
 
 /// `a / b`, dividing through by the larger part of `b` so that neither
 /// product overflows early (Smith's method, as CPython's `_Py_c_quot`).
-fn quot(a: C, b: C) -> Result<C, MathError> {
+pub(crate) fn quot(a: C, b: C) -> Result<C, MathError> {
     let (abs_re, abs_im) = (b.re.abs(), b.im.abs());
     if abs_re >= abs_im {
         if abs_re == 0.0 {

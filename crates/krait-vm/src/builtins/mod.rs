@@ -1,6 +1,7 @@
 //! The built-in types, one module each.
 
 pub mod ast;
+pub mod array;
 pub mod async_iter;
 pub mod atexit;
 pub mod binascii;
@@ -12,6 +13,7 @@ pub mod code;
 pub mod codecs;
 pub mod collections;
 pub mod complex;
+pub mod csv;
 pub mod contextvars;
 pub mod descriptors;
 pub mod dict;

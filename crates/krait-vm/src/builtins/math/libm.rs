@@ -13,7 +13,8 @@
 //!   link cannot substitute a different implementation.
 //! - The wrappers are safe: each C function takes and returns plain
 //!   doubles (or writes through a pointer to a local of the wrapper) and
-//!   has no other effect than setting `errno`, which nothing here reads.
+//!   has no other effect than setting `errno`, which nothing reads but
+//!   `atan2_errno` (for `cmath.phase`).
 
 mod c {
     #[link(name = "m")]
@@ -40,6 +41,8 @@ mod c {
         pub fn expm1(x: f64) -> f64;
         #[cfg_attr(all(target_os = "linux", target_env = "gnu"), link_name = "fmodf64")]
         pub fn fmod(x: f64, y: f64) -> f64;
+        #[cfg_attr(all(target_os = "linux", target_env = "gnu"), link_name = "hypotf64")]
+        pub fn hypot(x: f64, y: f64) -> f64;
         pub fn frexp(x: f64, e: *mut i32) -> f64;
         pub fn ldexp(x: f64, e: i32) -> f64;
         pub fn log(x: f64) -> f64;
@@ -75,7 +78,21 @@ wrap! {
     acos(x); acosh(x); asin(x); asinh(x); atan(x); atan2(y, x); atanh(x);
     cbrt(x); copysign(x, y); cos(x); cosh(x); erf(x); erfc(x); exp(x);
     exp2(x); expm1(x); fmod(x, y); log(x); log10(x); log1p(x); log2(x);
-    nextafter(x, y); pow(x, y); sin(x); sinh(x); sqrt(x); tan(x); tanh(x);
+    nextafter(x, y); pow(x, y); hypot(x, y); sin(x); sinh(x); sqrt(x); tan(x); tanh(x);
+}
+
+/// `atan2(y, x)` and whether libm set `errno` (glibc sets ERANGE when the
+/// result underflows), which CPython's `cmath.phase` checks. The one
+/// place Krait reads libm's errno: its rule is glibc's own, not one that
+/// can be derived from the arguments and result alone.
+pub fn atan2_errno(y: f64, x: f64) -> (f64, i32) {
+    // SAFETY: `__errno_location` returns this thread's errno, valid for the
+    // thread's life; atan2 is a pure libm function of doubles.
+    unsafe {
+        *libc::__errno_location() = 0;
+        let r = c::atan2(y, x);
+        (r, *libc::__errno_location())
+    }
 }
 
 /// `frexp`: `x == m * 2**e` with `0.5 <= |m| < 1` (x finite, non-zero).

@@ -24,6 +24,8 @@
 //! PROVISIONAL: a `__float__` returning a float subclass is accepted
 //! without CPython's DeprecationWarning (Krait has no warnings yet).
 
+pub(crate) mod cmath;
+mod cmath_special;
 mod gamma;
 mod integer;
 mod libm;
