@@ -18,6 +18,7 @@ use std::cell::Cell;
 
 use crate::builtins::dict::{as_dict, DictData};
 use crate::builtins::function::new_builtin;
+use crate::builtins::posix::{no_args, one_arg};
 use crate::builtins::int::new_int;
 use crate::builtins::list::new_list;
 use crate::builtins::singletons::{is_none, none};
@@ -79,23 +80,6 @@ pub fn add_runtime_attrs(vm: &mut Vm, dd: &DictData) -> PyResult<()> {
     )?;
     dd.set(vm, new_str("thread_info"), thread_info)?;
     Ok(())
-}
-
-fn no_args(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
-    crate::builtins::function::no_keywords(vm, name, kwnames)?;
-    if args.is_empty() {
-        Ok(())
-    } else {
-        Err(vm.type_error(format!("{name}() takes no arguments ({} given)", args.len())))
-    }
-}
-
-fn one_arg<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: &[Value]) -> PyResult<&'a Value> {
-    crate::builtins::function::no_keywords(vm, name, kwnames)?;
-    match args {
-        [v] => Ok(v),
-        _ => Err(vm.type_error(format!("{name}() takes exactly one argument ({} given)", args.len()))),
-    }
 }
 
 /// `sys.getrefcount(object)`.
