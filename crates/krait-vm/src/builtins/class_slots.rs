@@ -254,7 +254,18 @@ fn slot_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     if !vm.type_of(&r).is_subtype(&crate::builtins::int::INT_TYPE) {
         return Err(vm.type_error("__hash__ method should return an integer"));
     }
-    ops::hash(vm, &r)
+    // CPython's slot_tp_hash: an int that fits a Py_hash_t is the hash
+    // itself (-1, the error marker, becomes -2); a bigger one is hashed.
+    let h = match crate::builtins::int::int_of(&r) {
+        Some(crate::builtins::int::Int::Small(n)) => Some(n),
+        Some(crate::builtins::int::Int::Big(b)) => i64::try_from(b).ok(),
+        None => None,
+    };
+    match h {
+        Some(-1) => Ok(-2),
+        Some(h) => Ok(h),
+        None => ops::hash(vm, &r),
+    }
 }
 
 fn compare_dunder(op: CompareOp) -> &'static str {
