@@ -29,7 +29,7 @@ use crate::builtins::bytes::{buffer_arg, new_bytes};
 use crate::builtins::dict::as_dict;
 use crate::builtins::function::{native_module_dict, new_module};
 use crate::builtins::int::{int_of, new_int, Int};
-use crate::builtins::str::{as_str, intern, new_str};
+use crate::builtins::str::{intern, new_str};
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
 use crate::types::{trace_nothing, type_value, CallFn, GetSetDef, MethodDef, TypeObject, OBJECT_TYPE, TYPE_TYPE};
 use crate::value::Value;
@@ -87,8 +87,9 @@ fn deflate_code(e: &DeflateError) -> i32 {
 
 // ----- arguments ----------------------------------------------------------
 
-/// Bind `args` to `names` as Argument Clinic does: the first `posonly` by
-/// position only, `required` of them needed.
+/// Bind `args` to `names` as Argument Clinic does: the first `posonly`
+/// by position only (named "" here), `required` of them needed; the rest
+/// through the shared binder (`itertools::bind`, CPython's messages).
 fn bind<const N: usize>(
     vm: &mut Vm,
     fname: &str,
@@ -99,34 +100,21 @@ fn bind<const N: usize>(
     required: usize,
 ) -> PyResult<[Option<Value>; N]> {
     let npos = args.len() - kwnames.len();
-    if npos > N {
-        let s = if N == 1 { "" } else { "s" };
-        return Err(vm.type_error(format!("{fname}() takes at most {N} argument{s} ({npos} given)")));
-    }
-    let mut out: [Option<Value>; N] = std::array::from_fn(|_| None);
-    for (slot, a) in out.iter_mut().zip(&args[..npos]) {
-        *slot = Some(a.clone());
-    }
-    for (k, v) in kwnames.iter().zip(&args[npos..]) {
-        let k = as_str(k).unwrap_or("");
-        match names.iter().position(|n| *n == k) {
-            Some(i) if i >= posonly => {
-                if out[i].is_some() {
-                    return Err(vm.type_error(format!("argument for {fname}() given by name ('{k}') and position ({})", i + 1)));
-                }
-                out[i] = Some(v.clone());
-            }
-            Some(_) => {
-                let msg = format!("{fname}() got some positional-only arguments passed as keyword arguments: '{k}'");
-                return Err(vm.type_error(msg));
-            }
-            None => return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {fname}()"))),
+    if posonly == N {
+        // METH_FASTCALL without keywords (`_PyArg_CheckPositional`).
+        crate::builtins::function::no_keywords(vm, &format!("zlib.{fname}"), kwnames)?;
+        if npos < required || npos > N {
+            let (how, n) = if npos < required { ("at least ", required) } else { ("at most ", N) };
+            let how = if required == N { "" } else { how };
+            let s = if n == 1 { "" } else { "s" };
+            return Err(vm.type_error(format!("{fname} expected {how}{n} argument{s}, got {npos}")));
         }
+    } else if npos < posonly.min(required) {
+        let n = posonly.min(required);
+        let s = if n == 1 { "" } else { "s" };
+        return Err(vm.type_error(format!("{fname}() takes at least {n} positional argument{s} ({npos} given)")));
     }
-    if let Some(i) = out[..required].iter().position(Option::is_none) {
-        return Err(vm.type_error(format!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1)));
-    }
-    Ok(out)
+    crate::builtins::itertools::bind(vm, fname, args, kwnames, names, N, required)
 }
 
 /// A C `int` argument (TypeError for a non-integer, OverflowError beyond).
