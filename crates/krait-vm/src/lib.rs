@@ -26,6 +26,7 @@ pub mod import_protocol;
 pub mod object;
 pub mod ops;
 pub mod run;
+pub mod stack_guard;
 pub mod types;
 pub mod value;
 pub mod vm;

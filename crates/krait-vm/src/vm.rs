@@ -27,8 +27,9 @@ pub struct Vm {
     depth: u32,
     pub recursion_limit: u32,
     /// Containers whose `repr` is in progress (CPython's `Py_ReprEnter`), by
-    /// address, so a self-containing list prints `[...]`.
-    repr_stack: Vec<usize>,
+    /// address, so a self-containing list prints `[...]` (a set: nesting a
+    /// million deep must not make `repr` quadratic).
+    repr_stack: hashbrown::HashSet<usize>,
     /// The value stack of every frame, contiguous: a frame's locals, then
     /// its evaluation stack (see `eval`).
     pub(crate) stack: Vec<Value>,
@@ -65,7 +66,7 @@ impl Vm {
         Vm {
             depth: 0,
             recursion_limit: 1000,
-            repr_stack: Vec::new(),
+            repr_stack: hashbrown::HashSet::new(),
             stack: Vec::with_capacity(1 << 12),
             frames: Vec::with_capacity(64),
             sys_modules: crate::builtins::dict::new_dict(),
@@ -81,8 +82,9 @@ impl Vm {
 
     /// Enter a native recursion level (`Py_EnterRecursiveCall`); `what`
     /// completes CPython's message ("while getting the repr of an object").
+    /// Running out of native stack is the same error, whatever the limit.
     pub fn enter_recursion(&mut self, what: &str) -> PyResult<()> {
-        if self.depth >= self.recursion_limit {
+        if self.depth >= self.recursion_limit || crate::stack_guard::exhausted() {
             let msg = format!("maximum recursion depth exceeded{what}");
             return Err(self.error(&exceptions::RECURSION_ERROR, msg));
         }
@@ -97,19 +99,11 @@ impl Vm {
     /// Start the `repr` of container `v`; false if it is already in progress
     /// (the caller then prints its `...` form).
     pub fn repr_enter(&mut self, v: &Value) -> bool {
-        let addr = v.bits() as usize;
-        if self.repr_stack.contains(&addr) {
-            return false;
-        }
-        self.repr_stack.push(addr);
-        true
+        self.repr_stack.insert(v.bits() as usize)
     }
 
     pub fn repr_leave(&mut self, v: &Value) {
-        let addr = v.bits() as usize;
-        if let Some(i) = self.repr_stack.iter().rposition(|&a| a == addr) {
-            self.repr_stack.remove(i);
-        }
+        self.repr_stack.remove(&(v.bits() as usize));
     }
 
     /// `type(v)`.

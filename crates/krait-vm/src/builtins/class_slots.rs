@@ -209,8 +209,13 @@ pub(crate) fn update_slot(ty: &'static TypeObject, name: &str) {
 }
 
 /// Call dunder `name` that the slot says exists; `None` if it was deleted.
+/// A level of native recursion: a dunder may be a native method that comes
+/// back through the same slot (`Foo.__repr__ = Foo.__str__`).
 fn dunder(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
-    call_dunder(vm, obj, name, args)
+    vm.enter_recursion(" while calling a Python object")?;
+    let result = call_dunder(vm, obj, name, args);
+    vm.leave_recursion();
+    result
 }
 
 fn slot_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {

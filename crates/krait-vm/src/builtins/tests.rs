@@ -178,6 +178,30 @@ fn repr_of_deeply_nested_lists_raises_recursion_error() {
     );
 }
 
+/// With the recursion limit out of the way, native recursion (hash, ==,
+/// repr of data nested a million deep) stops at the native stack's floor
+/// with a RecursionError instead of overflowing (CPython crashes here).
+#[test]
+fn native_recursion_stops_at_the_stack_floor() {
+    let run = || {
+        let mut vm = Vm::new();
+        vm.recursion_limit = u32::MAX;
+        let (mut a, mut b) = (new_tuple(Vec::new()), new_tuple(Vec::new()));
+        for _ in 0..1_000_000 {
+            a = new_tuple(vec![a]);
+            b = new_tuple(vec![b]);
+        }
+        let hashed = ops::hash(&mut vm, &a).map(new_int);
+        let compared = ops::richcompare(&mut vm, &a, &b, CompareOp::Eq);
+        let shown = ops::repr(&mut vm, &a);
+        [hashed, compared, shown].into_iter().map(|r| outcome(&mut vm, r)).collect::<Vec<_>>()
+    };
+    let outcomes = std::thread::Builder::new().stack_size(16 << 20).spawn(run).unwrap().join().unwrap();
+    for o in outcomes {
+        assert!(o.starts_with("RecursionError: maximum recursion depth exceeded"), "{o}");
+    }
+}
+
 #[test]
 fn dict_keeps_insertion_order_through_deletions() {
     let mut vm = Vm::new();

@@ -304,8 +304,13 @@ const XXPRIME_1: u64 = 11400714785074694791;
 const XXPRIME_2: u64 = 14029467366897019727;
 const XXPRIME_5: u64 = 2870177450012600261;
 
+/// CPython counts no recursion here (a tuple nested a million deep hashes);
+/// only running out of native stack stops it.
 fn tuple_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     let t = as_tuple(v).expect("tuple slot on a tuple");
+    if crate::stack_guard::exhausted() {
+        return Err(vm.error(&crate::builtins::exceptions::RECURSION_ERROR, "maximum recursion depth exceeded"));
+    }
     let mut acc = XXPRIME_5;
     for item in &t.items {
         let lane = ops::hash(vm, item)? as u64;

@@ -14,8 +14,12 @@
 use super::*;
 
 /// Call any callable from native code (a Python function runs in a nested
-/// `run`, counted against the recursion limit).
+/// `run`, counted against the recursion limit; every call first checks the
+/// native stack, which such nesting uses up).
 pub fn call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if crate::stack_guard::exhausted() {
+        return Err(vm.error(&RECURSION_ERROR, "maximum recursion depth exceeded"));
+    }
     if let Some(f) = as_function(callable) {
         let code_value = f.code.borrow().clone();
         let callee = CodeRef::of(&code_value).get();
