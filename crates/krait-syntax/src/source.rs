@@ -142,6 +142,7 @@ impl Decoded {
             cut_error: self.cut_error.clone(),
             invalid_utf8: self.invalid_utf8.clone(),
             string_mode: false,
+            type_comments: false,
         }
     }
 }

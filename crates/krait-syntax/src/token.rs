@@ -86,6 +86,7 @@ token_kinds! {
         Dedent => "DEDENT",
         Comment => "COMMENT",
         Nl => "NL",
+        TypeComment => "TYPE_COMMENT",
         ErrorToken => "ERRORTOKEN",
     }
     ops {

@@ -7,6 +7,14 @@ use crate::ast::{Arg, Arguments, Expr, ExprContext, ExprKind};
 use crate::text::TextRange;
 use crate::token::TokenKind as T;
 
+/// Where the parameter just parsed went.
+#[derive(Clone, Copy)]
+enum Slot {
+    Arg,
+    KwOnly,
+    Vararg,
+}
+
 impl Parser<'_> {
     /// parameters (for `def`, up to `)`) or lambda_parameters (up to `:`).
     pub(super) fn parse_parameters(&mut self, lambda: bool) -> PResult<Arguments> {
@@ -20,8 +28,10 @@ impl Parser<'_> {
         let mut kwarg = None;
         let mut seen_star = false;
         let mut seen_slash = false;
+        // The parameter a type comment after it belongs to (`def` only).
         while !self.at(close) {
             let t = self.peek();
+            let mut last: Option<Slot> = None;
             match t.kind {
                 T::Lpar => return Err(self.parenthesized_parameters(lambda)),
                 T::Slash => {
@@ -67,6 +77,7 @@ impl Parser<'_> {
                             return Err(self.error("var-positional argument cannot have default value", r));
                         }
                         vararg = Some(a);
+                        last = Some(Slot::Vararg);
                     }
                 }
                 T::DoubleStar => {
@@ -76,8 +87,13 @@ impl Parser<'_> {
                         let r = self.peek().range;
                         return Err(self.error("var-keyword argument cannot have default value", r));
                     }
+                    let mut a = a;
+                    if self.eat(T::Comma) {
+                        a.type_comment = self.take_type_comment();
+                    } else if !lambda {
+                        a.type_comment = self.param_type_comment_before(close);
+                    }
                     kwarg = Some(a);
-                    self.eat(T::Comma);
                     if !self.at(close) {
                         let r = self.peek().range;
                         return Err(self.error("arguments cannot follow var-keyword argument", r));
@@ -99,6 +115,7 @@ impl Parser<'_> {
                     if seen_star {
                         kwonlyargs.push(a);
                         kw_defaults.push(default);
+                        last = Some(Slot::KwOnly);
                     } else {
                         match default {
                             Some(d) => defaults.push(d),
@@ -111,11 +128,29 @@ impl Parser<'_> {
                             None => {}
                         }
                         args.push(a);
+                        last = Some(Slot::Arg);
                     }
                 }
                 _ => return Err(self.invalid_syntax()),
             }
-            if !self.eat(T::Comma) {
+            // param ',' TYPE_COMMENT? | param TYPE_COMMENT? &')'
+            let comma = self.eat(T::Comma);
+            let type_comment = match (lambda || last.is_none(), comma) {
+                (true, _) => None,
+                (false, true) => self.take_type_comment(),
+                (false, false) => self.param_type_comment_before(close),
+            };
+            if let (Some(tc), Some(slot)) = (type_comment, last) {
+                let a = match slot {
+                    Slot::Arg => args.last_mut(),
+                    Slot::KwOnly => kwonlyargs.last_mut(),
+                    Slot::Vararg => vararg.as_mut(),
+                };
+                if let Some(a) = a {
+                    a.type_comment = Some(tc);
+                }
+            }
+            if !comma {
                 break;
             }
         }
@@ -123,6 +158,14 @@ impl Parser<'_> {
             return Err(self.invalid_syntax());
         }
         Ok(Arguments { posonlyargs, args, vararg, kwonlyargs, kw_defaults, kwarg, defaults })
+    }
+
+    /// A type comment between a parameter and the closing parenthesis.
+    fn param_type_comment_before(&mut self, close: T) -> Option<String> {
+        if self.at(T::TypeComment) && self.peek_at(1).kind == close {
+            return self.take_type_comment();
+        }
+        None
     }
 
     /// "named arguments must follow bare *": at the `*` for `def`; for a

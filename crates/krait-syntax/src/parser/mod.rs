@@ -87,6 +87,42 @@ pub fn parse_interactive(source: &str) -> Result<Mod, SyntaxError> {
     p.parse_interactive()
 }
 
+/// Parse a function type comment's signature, `(int, *str) -> bool`
+/// (`compile(source, filename, 'func_type', PyCF_ONLY_AST)`).
+pub fn parse_func_type(source: &str) -> Result<Mod, SyntaxError> {
+    let mut p = Parser::new(source, tokenize(source));
+    p.depth = BASE_LEVELS_EVAL;
+    p.parse_func_type()
+}
+
+/// Parse in `mode` (`exec`, `eval`, `single`, `func_type`), tokenizing as
+/// `options` says (type comments, string mode).
+pub fn parse_mode_with(source: &str, mode: &str, options: Options) -> Result<Mod, SyntaxError> {
+    match mode {
+        "eval" | "single" | "func_type" if options.type_comments => {
+            let mut p = Parser::new(source, tokenize_with(source, options));
+            match mode {
+                "eval" => {
+                    p.depth = BASE_LEVELS_EVAL;
+                    p.parse_eval()
+                }
+                "single" => {
+                    p.depth = BASE_LEVELS_SINGLE;
+                    p.parse_interactive()
+                }
+                _ => {
+                    p.depth = BASE_LEVELS_EVAL;
+                    p.parse_func_type()
+                }
+            }
+        }
+        "eval" => parse_expression(source),
+        "single" => parse_interactive(source),
+        "func_type" => parse_func_type(source),
+        _ => parse_module_with(source, options).result,
+    }
+}
+
 pub(crate) struct Parser<'s> {
     source: &'s str,
     tokens: Vec<Token>,
@@ -103,6 +139,8 @@ pub(crate) struct Parser<'s> {
     /// (`match(x)`): if the file fails later, CPython's second pass meets its
     /// invalid_match_stmt rule first and says "expected ':'".
     match_header_seen: bool,
+    /// `Tokens::type_ignores`, for `Module.type_ignores`.
+    type_ignores: Vec<TextRange>,
 }
 
 /// Columns of the bytes CPython's string tokenizer read, where the text
@@ -165,13 +203,33 @@ impl<'s> Parser<'s> {
             in_fstring: false,
             invalid_utf8: tokens.invalid_utf8,
             match_header_seen: false,
+            type_ignores: tokens.type_ignores,
         }
     }
 
     fn parse_file(&mut self) -> PResult<Mod> {
         let body = self.parse_statements_until_end()?;
         self.check_tokenizer_error()?;
-        Ok(Mod::Module { body, type_ignores: Vec::new() })
+        let lines = crate::text::LineIndex::new(self.source);
+        let type_ignores = self
+            .type_ignores
+            .iter()
+            .map(|r| crate::ast::TypeIgnore::TypeIgnore {
+                lineno: lines.line_col(r.start).0 as i64,
+                tag: self.source[r.start as usize..r.end as usize].to_string(),
+            })
+            .collect();
+        Ok(Mod::Module { body, type_ignores })
+    }
+
+    /// The type comment here, taken (only tokenizing with type comments
+    /// makes them).
+    fn take_type_comment(&mut self) -> Option<String> {
+        if !self.at(TokenKind::TypeComment) {
+            return None;
+        }
+        let t = self.bump();
+        Some(self.source[t.range.start as usize..t.range.end as usize].to_string())
     }
 
     fn parse_eval(&mut self) -> PResult<Mod> {
@@ -181,6 +239,41 @@ impl<'s> Parser<'s> {
         }
         self.expect_end()?;
         Ok(Mod::Expression { body: Box::new(body) })
+    }
+
+    /// func_type: '(' [type_expressions] ')' '->' expression NEWLINE* ENDMARKER,
+    /// where type_expressions are expressions, then `*` one, then `**` one.
+    fn parse_func_type(&mut self) -> PResult<Mod> {
+        self.expect(TokenKind::Lpar)?;
+        let mut argtypes = Vec::new();
+        if !self.at(TokenKind::Rpar) {
+            loop {
+                if self.eat(TokenKind::Star) {
+                    argtypes.push(self.parse_expression()?);
+                    if self.eat(TokenKind::Comma) {
+                        self.expect(TokenKind::DoubleStar)?;
+                        argtypes.push(self.parse_expression()?);
+                    }
+                    break;
+                }
+                if self.eat(TokenKind::DoubleStar) {
+                    argtypes.push(self.parse_expression()?);
+                    break;
+                }
+                argtypes.push(self.parse_expression()?);
+                if !self.eat(TokenKind::Comma) {
+                    break;
+                }
+            }
+        }
+        self.expect(TokenKind::Rpar)?;
+        self.expect(TokenKind::Rarrow)?;
+        let returns = self.parse_expression()?;
+        while self.at(TokenKind::Newline) {
+            self.bump();
+        }
+        self.expect_end()?;
+        Ok(Mod::FunctionType { argtypes, returns: Box::new(returns) })
     }
 
     fn parse_interactive(&mut self) -> PResult<Mod> {

@@ -194,7 +194,8 @@ impl Parser<'_> {
                     targets.push(self.to_target(value, ExprContext::Store)?);
                     value = self.parse_assignment_value()?;
                 }
-                Ok(StmtKind::Assign { targets, value: Box::new(value), type_comment: None })
+                let type_comment = self.take_type_comment();
+                Ok(StmtKind::Assign { targets, value: Box::new(value), type_comment })
             }
             kind => {
                 if let Some(op) = augmented_operator(kind) {
@@ -424,14 +425,44 @@ impl Parser<'_> {
         self.expect(T::Rpar)?;
         let returns = if self.eat(T::Rarrow) { Some(Box::new(self.parse_expression()?)) } else { None };
         self.expect_colon()?;
+        let type_comment = self.func_type_comment()?;
         let body = self.parse_block("function definition", start)?;
         let range = self.range_from(start);
         let kind = if async_start.is_some() {
-            StmtKind::AsyncFunctionDef { name, args: Box::new(args), body, decorator_list, returns, type_comment: None }
+            StmtKind::AsyncFunctionDef { name, args: Box::new(args), body, decorator_list, returns, type_comment }
         } else {
-            StmtKind::FunctionDef { name, args: Box::new(args), body, decorator_list, returns, type_comment: None }
+            StmtKind::FunctionDef { name, args: Box::new(args), body, decorator_list, returns, type_comment }
         };
         Ok(Stmt { range, kind })
+    }
+
+    /// func_type_comment: NEWLINE TYPE_COMMENT &(NEWLINE INDENT) | TYPE_COMMENT,
+    /// with CPython's error for one on the `def` line and one more below.
+    fn func_type_comment(&mut self) -> PResult<Option<String>> {
+        // Looked at without moving the furthest token (the error position)
+        // when there is no type comment.
+        let kinds = |p: &Self, n: usize| (0..n).map(|i| p.tokens.get(p.pos + i).map(|t| t.kind)).collect::<Vec<_>>();
+        let is = |p: &Self, want: &[T]| kinds(p, want.len()).iter().zip(want).all(|(k, w)| *k == Some(*w));
+        if is(self, &[T::Newline, T::TypeComment, T::Newline, T::Indent]) {
+            self.bump();
+            return Ok(self.take_type_comment());
+        }
+        if is(self, &[T::TypeComment, T::Newline, T::TypeComment, T::Newline, T::Indent]) {
+            // Located as CPython's RAISE_SYNTAX_ERROR at the INDENT: its line,
+            // the column after the indentation, no end column.
+            let indent = self.tokens[self.pos + 4].range;
+            let lines = crate::text::LineIndex::new(self.source);
+            let (lineno, col) = lines.line_col(indent.end);
+            let mut e = self.error("Cannot have two type comments on def", indent);
+            e.location = crate::error::ErrorLocation::Explicit {
+                lineno: lineno as usize,
+                offset: col as usize,
+                end_lineno: lineno as usize,
+                end_offset: -1,
+            };
+            return Err(e);
+        }
+        Ok(self.take_type_comment())
     }
 
     fn error_expected(&mut self, what: &str) -> crate::error::SyntaxError {
@@ -501,13 +532,14 @@ impl Parser<'_> {
         }
         let iter = self.parse_star_expressions()?;
         self.expect_colon()?;
+        let type_comment = self.take_type_comment();
         let body = self.parse_block("'for' statement", start)?;
         let orelse = self.parse_else_block()?;
         let (target, iter) = (Box::new(target), Box::new(iter));
         let kind = if async_start.is_some() {
-            StmtKind::AsyncFor { target, iter, body, orelse, type_comment: None }
+            StmtKind::AsyncFor { target, iter, body, orelse, type_comment }
         } else {
-            StmtKind::For { target, iter, body, orelse, type_comment: None }
+            StmtKind::For { target, iter, body, orelse, type_comment }
         };
         Ok(Stmt { range: self.range_from(start), kind })
     }
@@ -516,22 +548,24 @@ impl Parser<'_> {
     fn parse_with_stmt(&mut self, async_start: Option<u32>) -> PResult<Stmt> {
         let start = async_start.unwrap_or_else(|| self.start());
         self.bump();
-        let items = match self.try_parenthesized_with_items()? {
-            Some(items) => items,
+        let (items, parenthesized) = match self.try_parenthesized_with_items()? {
+            Some(items) => (items, true),
             None => {
                 let mut items = vec![self.parse_with_item()?];
                 while self.eat(T::Comma) {
                     items.push(self.parse_with_item()?);
                 }
-                items
+                (items, false)
             }
         };
         self.expect_colon()?;
+        // Only the unparenthesized form takes a type comment.
+        let type_comment = if parenthesized { None } else { self.take_type_comment() };
         let body = self.parse_block("'with' statement", start)?;
         let kind = if async_start.is_some() {
-            StmtKind::AsyncWith { items, body, type_comment: None }
+            StmtKind::AsyncWith { items, body, type_comment }
         } else {
-            StmtKind::With { items, body, type_comment: None }
+            StmtKind::With { items, body, type_comment }
         };
         Ok(Stmt { range: self.range_from(start), kind })
     }

@@ -479,6 +479,7 @@ impl Parser<'_> {
             in_fstring: true,
             invalid_utf8: Vec::new(),
             match_header_seen: false,
+            type_ignores: Vec::new(),
         };
         let parsed = match sub.parse_star_expressions() {
             Ok(e) if sub.at(T::EndMarker) => Ok(e),

@@ -87,6 +87,10 @@ pub struct Tokens {
     /// `Options::invalid_utf8`, handed on to the parser (literals holding
     /// such bytes are its error).
     pub invalid_utf8: Vec<crate::source::InvalidUtf8>,
+    /// With `Options::type_comments`, each `# type: ignore` comment: the
+    /// range of its tag (the text after `ignore`). They are not in
+    /// `tokens`; the parser lists them in `Module.type_ignores`.
+    pub type_ignores: Vec<TextRange>,
 }
 
 /// A `SyntaxWarning` from the tokenizer. CPython prints it as
@@ -116,6 +120,9 @@ pub struct Options {
     /// Tokenize as CPython's string reader (`compile(bytes)`, `ast.parse`)
     /// rather than its file reader (`python3 FILE`), where they differ.
     pub string_mode: bool,
+    /// Produce `TypeComment` tokens for `# type: ...` comments and collect
+    /// `# type: ignore` comments (`PyCF_TYPE_COMMENTS`).
+    pub type_comments: bool,
 }
 
 /// Tokenize decoded source for the parser, as CPython tokenizes a file
@@ -145,7 +152,8 @@ pub fn tokenize_with(source: &str, options: Options) -> Tokens {
         _ => None,
     };
     let invalid_utf8 = std::mem::take(&mut lexer.options.invalid_utf8);
-    Tokens { tokens, error, warnings: lexer.warnings, error_raised, unclosed_bracket, invalid_utf8 }
+    let type_ignores = std::mem::take(&mut lexer.type_ignores);
+    Tokens { tokens, error, warnings: lexer.warnings, error_raised, unclosed_bracket, invalid_utf8, type_ignores }
 }
 
 /// An open bracket: what `tok->parenstack`, `parenlinenostack` and
@@ -190,6 +198,7 @@ pub(crate) struct Lexer<'s> {
     parens: Vec<Paren>,
     options: Options,
     warnings: Vec<Warning>,
+    type_ignores: Vec<TextRange>,
     /// Set when the error made is one CPython reports as an error code.
     error_code: std::cell::Cell<bool>,
 }
@@ -237,6 +246,7 @@ impl<'s> Lexer<'s> {
             parens: Vec::new(),
             options,
             warnings: Vec::new(),
+            type_ignores: Vec::new(),
             error_code: std::cell::Cell::new(false),
         }
     }
@@ -302,6 +312,14 @@ impl<'s> Lexer<'s> {
                 let start = self.pos;
 
                 if c == b'#' {
+                    if self.options.type_comments {
+                        if let Some(token) = self.type_comment(start, blankline) {
+                            return Ok(token);
+                        }
+                        if self.atbol {
+                            break; // a `# type: ignore` line: goto nextline
+                        }
+                    }
                     self.skip_comment();
                     c = self.buf[self.pos];
                 }
@@ -334,6 +352,40 @@ impl<'s> Lexer<'s> {
                 return self.punctuation(start, c);
             }
         }
+    }
+
+    /// At a comment (`start`): when it is `#`, blanks, `type:`, blanks, a
+    /// `TypeComment` token holding the rest of the comment, as CPython's
+    /// tokenizer makes with type comments on. `# type: ignore` (followed by
+    /// nothing, or by anything ASCII that is not alphanumeric) is recorded
+    /// in `type_ignores` instead and yields no token; alone on its line, it
+    /// takes the newline with it (`atbol` is then set).
+    fn type_comment(&mut self, start: usize, blankline: bool) -> Option<Token> {
+        let mut p = start + 1;
+        let blanks = |buf: &[u8], mut p: usize| {
+            while buf[p] == b' ' || buf[p] == b'\t' {
+                p += 1;
+            }
+            p
+        };
+        p = blanks(&self.buf, p);
+        if !self.buf[p..].starts_with(b"type:") {
+            return None;
+        }
+        let text = blanks(&self.buf, p + 5);
+        self.skip_comment();
+        let end = self.pos;
+        let rest = &self.buf[text..end];
+        let ignore = rest.starts_with(b"ignore") && rest.get(6).map_or(true, |&b| b < 0x80 && !b.is_ascii_alphanumeric());
+        if !ignore {
+            return Some(self.token(TokenKind::TypeComment, text.min(end), end));
+        }
+        self.type_ignores.push(TextRange::new(self.offset(text + 6), self.offset(end)));
+        if blankline {
+            self.eat_newline();
+            self.atbol = true;
+        }
+        None
     }
 
     /// Skip a comment up to (not including) its newline or the end of input.

@@ -61,31 +61,50 @@ pub fn syntax_error(e: &krait_syntax::SyntaxError, text: &str, filename: &str) -
     syntax_error_with(e, text, filename, true)
 }
 
+/// As `syntax_error`, for source compiled in `mode`: outside `exec` mode
+/// CPython's tokenizer adds no newline to the source, so the error's line
+/// keeps none, and an error at the very end has columns 0.
+pub fn syntax_error_in_mode(e: &krait_syntax::SyntaxError, text: &str, filename: &str, mode: &str) -> PyErr {
+    let exec_input = mode == "exec" || text.ends_with('\n') || text.ends_with('\r');
+    build_syntax_error(e, text, filename, true, exec_input)
+}
+
 /// As `syntax_error`; `from_parser` false for the compiler's own errors,
 /// whose line CPython reads from the file named (None if there is none).
 fn syntax_error_with(e: &krait_syntax::SyntaxError, text: &str, filename: &str, from_parser: bool) -> PyErr {
+    build_syntax_error(e, text, filename, from_parser, true)
+}
+
+/// `exec_input`: the source ends with a newline, or CPython's tokenizer
+/// gives it one (`exec` mode).
+fn build_syntax_error(e: &krait_syntax::SyntaxError, text: &str, filename: &str, from_parser: bool, exec_input: bool) -> PyErr {
     if e.kind == krait_syntax::error::SyntaxErrorKind::MemoryError {
         return PyErr { exception: exception_with_args(&crate::builtins::exceptions::MEMORY_ERROR, vec![]) };
     }
     let lines = krait_syntax::text::LineIndex::new(text);
     let loc = e.locate_in(text, &lines, krait_syntax::error::Columns::Chars);
     let line_text = if from_parser {
-        // The string tokenizer sees the source with a final newline.
-        loc.text.as_deref().map_or_else(none, |t| if t.ends_with('\n') { new_str(t) } else { new_str(&format!("{t}\n")) })
+        // The string tokenizer sees the source with a final newline in
+        // exec mode, as it is otherwise.
+        let with_newline = |t: &str| if t.ends_with('\n') || !exec_input { new_str(t) } else { new_str(&format!("{t}\n")) };
+        loc.text.as_deref().map_or_else(none, with_newline)
     } else {
         std::fs::read_to_string(filename)
             .ok()
             .and_then(|src| src.split_inclusive('\n').nth(loc.lineno.saturating_sub(1)).map(new_str))
             .unwrap_or_else(none)
     };
+    // Without that newline, an error at the very end has no columns.
+    let at_end = !exec_input && matches!(e.location, krait_syntax::error::ErrorLocation::Range(r) if r.start as usize >= text.len());
+    let (offset, end_offset) = if at_end { (0, 0) } else { (loc.offset as i64, loc.end_offset as i64) };
     let details = new_tuple(vec![
         new_str(filename),
         new_int(loc.lineno as i64),
-        new_int(loc.offset as i64),
+        new_int(offset),
         line_text,
         new_int(loc.end_lineno as i64),
-        // A location without an end column has None there.
-        if loc.end_offset < 0 { none() } else { new_int(loc.end_offset as i64) },
+        // The parser reports a missing end column as -1, the compiler as None.
+        if end_offset < 0 && !from_parser { none() } else { new_int(end_offset) },
     ]);
     let ty = match e.kind.name() {
         "IndentationError" => &crate::builtins::exceptions::INDENTATION_ERROR,
@@ -103,7 +122,12 @@ fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode, options: Co
         Mode::Eval => krait_syntax::parser::parse_expression(text),
         Mode::Single => krait_syntax::parser::parse_interactive(text),
     };
-    let tree = parsed.map_err(|e| syntax_error(&e, text, filename))?;
+    let mode_name = match mode {
+        Mode::Exec => "exec",
+        Mode::Eval => "eval",
+        Mode::Single => "single",
+    };
+    let tree = parsed.map_err(|e| syntax_error_in_mode(&e, text, filename, mode_name))?;
     let lines = krait_syntax::text::LineIndex::new(text);
     let (compiled, warnings) = krait_compiler::codegen::compile_module_with(&tree, lines, filename, options);
     // `linecache` reads the named file, if there is one, for the line.
@@ -219,17 +243,23 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
     if crate::builtins::ast::is_ast_object(vm, source) {
         return crate::builtins::ast::compile_ast_object(vm, source, &filename, &mode_name, flags, options);
     }
-    if flags & PYCF_ONLY_AST != 0 && flags & PYCF_TYPE_COMMENTS == 0 {
+    let type_comments = flags & PYCF_TYPE_COMMENTS != 0;
+    if flags & PYCF_ONLY_AST != 0 {
         if let Some(b) = crate::builtins::bytes::as_bytes(source) {
-            return crate::builtins::ast::parse_bytes_to_ast(vm, b, &filename, &mode_name);
+            return crate::builtins::ast::parse_bytes_to_ast(vm, b, &filename, &mode_name, type_comments);
         }
     }
     let text = source_text(vm, source, "compile")?;
-    if flags & PYCF_TYPE_COMMENTS != 0 {
-        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "Krait cannot parse yet: type comments (PyCF_TYPE_COMMENTS)"));
-    }
     if flags & PYCF_ONLY_AST != 0 {
-        return crate::builtins::ast::parse_to_ast(vm, &text, &filename, &mode_name);
+        return crate::builtins::ast::parse_to_ast(vm, &text, &filename, &mode_name, type_comments);
+    }
+    if type_comments {
+        // A misplaced type comment is a syntax error; the code compiled is
+        // the same without them.
+        let tokens = krait_syntax::tokenizer::Options { type_comments, ..Default::default() };
+        if let Err(e) = krait_syntax::parser::parse_mode_with(&text, &mode_name, tokens) {
+            return Err(syntax_error_in_mode(&e, &text, &filename, &mode_name));
+        }
     }
     compile_text(vm, &text, &filename, mode, options)
 }

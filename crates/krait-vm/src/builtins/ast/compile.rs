@@ -29,16 +29,12 @@ pub const PYCF_ALLOW_TOP_LEVEL_AWAIT: i64 = 0x2000;
 
 /// `compile(text, filename, mode, PyCF_ONLY_AST)`: the tree as objects.
 /// `mode` is `exec`, `eval`, `single` or `func_type`.
-pub fn parse_to_ast(vm: &mut Vm, text: &str, filename: &str, mode: &str) -> PyResult<Value> {
-    let parsed = match mode {
-        "eval" => krait_syntax::parser::parse_expression(text),
-        "single" => krait_syntax::parser::parse_interactive(text),
-        "func_type" => {
-            return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "Krait cannot parse yet: mode 'func_type' (function type comments)"))
-        }
-        _ => krait_syntax::parser::parse_module(text),
-    };
-    let tree = parsed.map_err(|e| crate::builtins::exec::syntax_error(&e, text, filename))?;
+/// With `type_comments`, type comments fill the nodes' `type_comment` and
+/// the module's `type_ignores` (`PyCF_TYPE_COMMENTS`).
+pub fn parse_to_ast(vm: &mut Vm, text: &str, filename: &str, mode: &str, type_comments: bool) -> PyResult<Value> {
+    let options = krait_syntax::tokenizer::Options { type_comments, ..Default::default() };
+    let parsed = krait_syntax::parser::parse_mode_with(text, mode, options);
+    let tree = parsed.map_err(|e| crate::builtins::exec::syntax_error_in_mode(&e, text, filename, mode))?;
     let types = ast_types(vm)?;
     let mut c = ToPyCx::new(vm, types, LineIndex::new(text));
     tree.to_py(&mut c)
@@ -46,13 +42,13 @@ pub fn parse_to_ast(vm: &mut Vm, text: &str, filename: &str, mode: &str) -> PyRe
 
 /// `compile(bytes, filename, mode, PyCF_ONLY_AST)`: the bytes decoded as
 /// CPython's string tokenizer does (BOM, coding declaration), then parsed.
-pub fn parse_bytes_to_ast(vm: &mut Vm, bytes: &[u8], filename: &str, mode: &str) -> PyResult<Value> {
+pub fn parse_bytes_to_ast(vm: &mut Vm, bytes: &[u8], filename: &str, mode: &str, type_comments: bool) -> PyResult<Value> {
     use krait_syntax::{parser, source, tokenizer};
     let decoded = source::decode_string(bytes).map_err(|e| crate::builtins::exec::syntax_error(&e, "", filename))?;
     if mode != "exec" {
-        return parse_to_ast(vm, &decoded.text, filename, mode);
+        return parse_to_ast(vm, &decoded.text, filename, mode, type_comments);
     }
-    let options = tokenizer::Options { string_mode: true, ..decoded.tokenizer_options() };
+    let options = tokenizer::Options { string_mode: true, type_comments, ..decoded.tokenizer_options() };
     let tree = parser::parse_module_with(&decoded.text, options)
         .result
         .map_err(|e| crate::builtins::exec::syntax_error(&e, &decoded.text, filename))?;
