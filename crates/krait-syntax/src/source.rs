@@ -143,6 +143,7 @@ impl Decoded {
             invalid_utf8: self.invalid_utf8.clone(),
             string_mode: false,
             type_comments: false,
+            feature_version: None,
         }
     }
 }

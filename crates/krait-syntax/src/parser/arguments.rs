@@ -157,6 +157,9 @@ impl Parser<'_> {
         if !self.at(close) {
             return Err(self.invalid_syntax());
         }
+        if !posonlyargs.is_empty() {
+            self.check_version(8, "Positional-only parameters are")?;
+        }
         Ok(Arguments { posonlyargs, args, vararg, kwonlyargs, kw_defaults, kwarg, defaults })
     }
 

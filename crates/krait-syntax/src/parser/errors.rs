@@ -83,6 +83,30 @@ impl Parser<'_> {
         }
     }
 
+    /// CPython's CHECK_VERSION: `what` ("Pattern matching is") is newer
+    /// than the grammar asked for. Placed as CPython's RAISE_SYNTAX_ERROR,
+    /// at the furthest token read.
+    pub(super) fn check_version(&mut self, minor: u32, what: &str) -> Result<(), SyntaxError> {
+        if self.feature_version >= minor {
+            return Ok(());
+        }
+        let msg = format!("{what} only supported in Python 3.{minor} and greater");
+        let t = match self.tokens.get(self.furthest).or(self.tokens.last()) {
+            Some(t) => *t,
+            None => return Err(SyntaxError::syntax(msg, TextRange::empty(0))),
+        };
+        let at_end = self.tokens[self.furthest.min(self.tokens.len() - 1)..]
+            .iter()
+            .all(|t| matches!(t.kind, TokenKind::Dedent | TokenKind::EndMarker));
+        let location = match t.kind {
+            _ if at_end => self.at_end_of_input(self.prev_end()),
+            // No column of their own: where the tokenizer stood.
+            TokenKind::Indent | TokenKind::Dedent => ErrorLocation::Point(t.range.end),
+            _ => ErrorLocation::Range(error_range(t)),
+        };
+        Err(SyntaxError { text: None, kind: SyntaxErrorKind::SyntaxError, msg, location })
+    }
+
     /// A required token is missing where CPython has no specific message.
     pub(super) fn expected_token(&mut self, _kind: TokenKind) -> SyntaxError {
         self.invalid_syntax()
@@ -123,19 +147,22 @@ impl Parser<'_> {
         if matches!(t.kind, TokenKind::Dedent | TokenKind::EndMarker)
             && self.tokens[self.pos..].iter().all(|t| matches!(t.kind, TokenKind::Dedent | TokenKind::EndMarker))
         {
-            let lines = LineIndex::new(self.source);
-            let last = self.prev_end();
-            let line = lines.line(last);
-            let start = lines.line_start(line) as usize;
-            let end = if line < lines.line_count() { lines.line_start(line + 1) as usize } else { self.source.len() };
-            let offset = self.source[start..end].chars().count();
-            return SyntaxError { text: None,
-                kind: SyntaxErrorKind::SyntaxError,
-                msg: msg.to_string(),
-                location: ErrorLocation::Explicit { lineno: line, offset, end_lineno: line, end_offset: -1 },
-            };
+            let location = self.at_end_of_input(self.prev_end());
+            return SyntaxError { text: None, kind: SyntaxErrorKind::SyntaxError, msg: msg.to_string(), location };
         }
         self.error(msg, error_range(t))
+    }
+
+    /// Where CPython places an error raised at the DEDENTs and ENDMARKER
+    /// ending the input: still on the line of `last` (the last real
+    /// token's end), past its newline, with no end column.
+    fn at_end_of_input(&self, last: u32) -> ErrorLocation {
+        let lines = LineIndex::new(self.source);
+        let line = lines.line(last);
+        let start = lines.line_start(line) as usize;
+        let end = if line < lines.line_count() { lines.line_start(line + 1) as usize } else { self.source.len() };
+        let offset = self.source[start..end].chars().count();
+        ErrorLocation::Explicit { lineno: line, offset, end_lineno: line, end_offset: -1 }
     }
 
     /// An error with a specific message over `range`.

@@ -110,6 +110,7 @@ impl Parser<'_> {
                 t.range,
             );
             let value = self.parse_expression()?;
+            self.check_version(8, "Assignment expressions are")?;
             return Ok(self.new_expr(
                 ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) },
                 self.range_from(start),
@@ -406,6 +407,9 @@ impl Parser<'_> {
             } else {
                 self.parse_binary(right_start, level + 1)?
             };
+            if op == Operator::MatMult {
+                self.check_version(5, "The '@' operator is")?;
+            }
             left = self.new_expr(
                 ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) },
                 self.range_from(start),
@@ -457,6 +461,7 @@ impl Parser<'_> {
             let start = self.start();
             self.bump();
             let value = self.parse_primary()?;
+            self.check_version(5, "Await expressions are")?;
             return Ok(self.new_expr(ExprKind::Await { value: Box::new(value) }, self.range_from(start)));
         }
         self.parse_primary()
@@ -578,6 +583,10 @@ impl Parser<'_> {
                 self.bump();
                 let value = crate::literals::parse_number(self.text(t))
                     .map_err(|e| self.number_error(e, t))?;
+                if self.feature_version < 6 && self.text(t).contains('_') {
+                    let msg = "Underscores in numeric literals are only supported in Python 3.6 and greater";
+                    return Err(self.error(msg, t.range));
+                }
                 Ok(self.new_expr(ExprKind::Constant { value, kind: None }, t.range))
             }
             T::String => self.parse_strings(),
@@ -821,6 +830,9 @@ impl Parser<'_> {
             let mut ifs = Vec::new();
             while self.eat(T::If) {
                 ifs.push(self.parse_disjunction()?);
+            }
+            if is_async {
+                self.check_version(6, "Async comprehensions are")?;
             }
             generators.push(Comprehension { target, iter, ifs, is_async: is_async as i64 });
         }

@@ -99,7 +99,7 @@ pub fn parse_func_type(source: &str) -> Result<Mod, SyntaxError> {
 /// `options` says (type comments, string mode).
 pub fn parse_mode_with(source: &str, mode: &str, options: Options) -> Result<Mod, SyntaxError> {
     match mode {
-        "eval" | "single" | "func_type" if options.type_comments => {
+        "eval" | "single" | "func_type" if options.type_comments || options.feature_version.is_some() => {
             let mut p = Parser::new(source, tokenize_with(source, options));
             match mode {
                 "eval" => {
@@ -141,6 +141,9 @@ pub(crate) struct Parser<'s> {
     match_header_seen: bool,
     /// `Tokens::type_ignores`, for `Module.type_ignores`.
     type_ignores: Vec<TextRange>,
+    /// The grammar's minor version (`ast.parse(feature_version=...)`):
+    /// newer constructs are errors below theirs.
+    feature_version: u32,
 }
 
 /// Columns of the bytes CPython's string tokenizer read, where the text
@@ -180,6 +183,9 @@ fn in_characters(e: &mut SyntaxError, source: &str) {
     }
 }
 
+/// Python 3.11's minor version: the grammar parsed unless told otherwise.
+const LATEST_MINOR: u32 = 11;
+
 /// The empty token returned past the end of the stream.
 const EOF_TOKEN: Token = Token { kind: TokenKind::EndMarker, range: TextRange { start: 0, end: 0 } };
 
@@ -204,6 +210,7 @@ impl<'s> Parser<'s> {
             invalid_utf8: tokens.invalid_utf8,
             match_header_seen: false,
             type_ignores: tokens.type_ignores,
+            feature_version: tokens.feature_version.unwrap_or(LATEST_MINOR),
         }
     }
 

@@ -53,6 +53,7 @@ impl Parser<'_> {
             self.check_tokenizer_error()?;
             return Err(self.invalid_syntax());
         }
+        self.check_version(10, "Pattern matching is")?;
         Ok(MatchAttempt::Match(Stmt {
             range: self.range_from(start),
             kind: StmtKind::Match { subject: Box::new(subject), cases },

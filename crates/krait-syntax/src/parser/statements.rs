@@ -170,6 +170,7 @@ impl Parser<'_> {
                     _ => return Err(self.error("illegal target for annotation", first.range)),
                 };
                 let value = if self.eat(T::Equal) { Some(Box::new(self.parse_assignment_value()?)) } else { None };
+                self.check_version(6, "Variable annotation syntax is")?;
                 Ok(StmtKind::AnnAssign {
                     target: Box::new(target),
                     annotation: Box::new(annotation),
@@ -207,6 +208,9 @@ impl Parser<'_> {
                         return Err(self.error(msg, first.range));
                     }
                     self.bump();
+                    if op == Operator::MatMult {
+                        self.check_version(5, "The '@' operator is")?;
+                    }
                     let target = self.to_target(first, ExprContext::Store)?;
                     let value = self.parse_assignment_value()?;
                     return Ok(StmtKind::AugAssign { target: Box::new(target), op, value: Box::new(value) });
@@ -427,6 +431,9 @@ impl Parser<'_> {
         self.expect_colon()?;
         let type_comment = self.func_type_comment()?;
         let body = self.parse_block("function definition", start)?;
+        if async_start.is_some() {
+            self.check_version(5, "Async functions are")?;
+        }
         let range = self.range_from(start);
         let kind = if async_start.is_some() {
             StmtKind::AsyncFunctionDef { name, args: Box::new(args), body, decorator_list, returns, type_comment }
@@ -535,6 +542,9 @@ impl Parser<'_> {
         let type_comment = self.take_type_comment();
         let body = self.parse_block("'for' statement", start)?;
         let orelse = self.parse_else_block()?;
+        if async_start.is_some() {
+            self.check_version(5, "Async for loops are")?;
+        }
         let (target, iter) = (Box::new(target), Box::new(iter));
         let kind = if async_start.is_some() {
             StmtKind::AsyncFor { target, iter, body, orelse, type_comment }
@@ -562,6 +572,11 @@ impl Parser<'_> {
         // Only the unparenthesized form takes a type comment.
         let type_comment = if parenthesized { None } else { self.take_type_comment() };
         let body = self.parse_block("'with' statement", start)?;
+        if async_start.is_some() {
+            self.check_version(5, "Async with statements are")?;
+        } else if parenthesized {
+            self.check_version(9, "Parenthesized context managers are")?;
+        }
         let kind = if async_start.is_some() {
             StmtKind::AsyncWith { items, body, type_comment }
         } else {
@@ -698,6 +713,9 @@ impl Parser<'_> {
         };
         if handlers.is_empty() && finalbody.is_empty() {
             return Err(self.error_at_eof_token("expected 'except' or 'finally' block"));
+        }
+        if star == Some(true) {
+            self.check_version(11, "Exception groups are")?;
         }
         let kind = if star == Some(true) {
             StmtKind::TryStar { body, handlers, orelse, finalbody }

@@ -92,6 +92,7 @@ impl Parser<'_> {
             return Ok(self.new_expr(ExprKind::Constant { value: Constant::Str(value), kind }, range));
         }
 
+        self.check_version(6, "Format strings are")?;
         let mut parts = Vec::new();
         for t in &tokens {
             let (prefix, body, _) = split_string_token(self.text(*t));
@@ -394,6 +395,7 @@ impl Parser<'_> {
                 return Err(self.error_after_strings("f-string: expecting '}'", after));
             }
             debug_text = Some(&self.source[expr_start..i]);
+            self.check_version(8, "f-string: self documenting expressions are")?;
         }
         let mut conversion: i64 = -1;
         if src[i] == b'!' {
@@ -480,6 +482,7 @@ impl Parser<'_> {
             invalid_utf8: Vec::new(),
             match_header_seen: false,
             type_ignores: Vec::new(),
+            feature_version: self.feature_version,
         };
         let parsed = match sub.parse_star_expressions() {
             Ok(e) if sub.at(T::EndMarker) => Ok(e),

@@ -91,6 +91,8 @@ pub struct Tokens {
     /// range of its tag (the text after `ignore`). They are not in
     /// `tokens`; the parser lists them in `Module.type_ignores`.
     pub type_ignores: Vec<TextRange>,
+    /// `Options::feature_version`, handed on to the parser.
+    pub feature_version: Option<u32>,
 }
 
 /// A `SyntaxWarning` from the tokenizer. CPython prints it as
@@ -123,6 +125,10 @@ pub struct Options {
     /// Produce `TypeComment` tokens for `# type: ...` comments and collect
     /// `# type: ignore` comments (`PyCF_TYPE_COMMENTS`).
     pub type_comments: bool,
+    /// `ast.parse(feature_version=(3, N))`: N, the grammar's minor
+    /// version; `None` for 3.11's own. Below 7, `async` and `await` are
+    /// keywords only in and at an `async def` (CPython's `async_hacks`).
+    pub feature_version: Option<u32>,
 }
 
 /// Tokenize decoded source for the parser, as CPython tokenizes a file
@@ -153,7 +159,8 @@ pub fn tokenize_with(source: &str, options: Options) -> Tokens {
     };
     let invalid_utf8 = std::mem::take(&mut lexer.options.invalid_utf8);
     let type_ignores = std::mem::take(&mut lexer.type_ignores);
-    Tokens { tokens, error, warnings: lexer.warnings, error_raised, unclosed_bracket, invalid_utf8, type_ignores }
+    let feature_version = lexer.options.feature_version;
+    Tokens { tokens, error, warnings: lexer.warnings, error_raised, unclosed_bracket, invalid_utf8, type_ignores, feature_version }
 }
 
 /// An open bracket: what `tok->parenstack`, `parenlinenostack` and
@@ -199,6 +206,12 @@ pub(crate) struct Lexer<'s> {
     options: Options,
     warnings: Vec<Warning>,
     type_ignores: Vec<TextRange>,
+    /// `async_hacks` state: inside an `async def` (its header, then its
+    /// body: `async_def_nl` once past the header's newline), and the
+    /// indentation depth the `def` stands at.
+    async_def: bool,
+    async_def_nl: bool,
+    async_def_indent: usize,
     /// Set when the error made is one CPython reports as an error code.
     error_code: std::cell::Cell<bool>,
 }
@@ -247,6 +260,9 @@ impl<'s> Lexer<'s> {
             options,
             warnings: Vec::new(),
             type_ignores: Vec::new(),
+            async_def: false,
+            async_def_nl: false,
+            async_def_indent: 0,
             error_code: std::cell::Cell::new(false),
         }
     }
@@ -324,6 +340,20 @@ impl<'s> Lexer<'s> {
                     c = self.buf[self.pos];
                 }
 
+                // A line indented no deeper than an `async def` ends it.
+                if self.async_def
+                    && !blankline
+                    && c != b'\n'
+                    && c != b'\r'
+                    && self.parens.is_empty()
+                    && self.async_def_nl
+                    && self.async_def_indent >= self.indstack.len() - 1
+                {
+                    self.async_def = false;
+                    self.async_def_nl = false;
+                    self.async_def_indent = 0;
+                }
+
                 if c == 0 {
                     // The buffer holds no NUL before `eof` (see `new`).
                     return self.end_of_input();
@@ -339,6 +369,9 @@ impl<'s> Lexer<'s> {
                     self.atbol = true;
                     if blankline || !self.parens.is_empty() {
                         break; // goto nextline
+                    }
+                    if self.async_def {
+                        self.async_def_nl = true;
                     }
                     return Ok(self.token(TokenKind::Newline, start, newline));
                 }

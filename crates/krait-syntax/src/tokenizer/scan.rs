@@ -203,8 +203,34 @@ impl Lexer<'_> {
         if nonascii {
             self.verify_identifier(start)?;
         }
-        let kind = keyword(&self.buf[start..self.pos]).unwrap_or(TokenKind::Name);
+        let mut kind = keyword(&self.buf[start..self.pos]).unwrap_or(TokenKind::Name);
+        if matches!(kind, TokenKind::Async | TokenKind::Await) && self.async_hacks() {
+            kind = self.async_hack(kind);
+        }
         Ok(self.token(kind, start, self.pos))
+    }
+
+    /// Grammar before 3.7: `async`/`await` outside an `async def` are names.
+    fn async_hacks(&self) -> bool {
+        matches!(self.options.feature_version, Some(v) if v < 7) && !self.async_def
+    }
+
+    /// `async`/`await` under `async_hacks`: `async` right before `def`
+    /// (on the same logical line) starts an `async def` and stays a
+    /// keyword; anything else is a NAME.
+    fn async_hack(&mut self, kind: TokenKind) -> TokenKind {
+        if kind == TokenKind::Async {
+            let mut p = self.pos;
+            while matches!(self.buf[p], b' ' | b'\t' | 0x0c) {
+                p += 1;
+            }
+            if self.buf[p..].starts_with(b"def") && !is_potential_identifier_char(self.buf[p + 3]) {
+                self.async_def = true;
+                self.async_def_indent = self.indstack.len() - 1;
+                return kind;
+            }
+        }
+        TokenKind::Name
     }
 
     /// PEP 3131: a NAME holding non-ASCII characters must be an identifier

@@ -201,6 +201,11 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
         None => false,
     };
     let optimize = c_int_arg(vm, slots[5].as_ref(), -1)?;
+    // `ast.parse(feature_version=(3, N))` passes N; -1 is 3.11's grammar.
+    let feature_version = match c_int_arg(vm, slots[6].as_ref(), -1)? {
+        v if v < 0 || flags & PYCF_ONLY_AST == 0 => None,
+        v => Some(v as u32),
+    };
     // CPython's PyCF_MASK (the __future__ flags), CO_NESTED and
     // PyCF_COMPILE_MASK; the futures of Python 2 are no-ops.
     const KNOWN: i64 = FUTURE_MASK | 0x10 | PYCF_ONLY_AST | PYCF_TYPE_COMMENTS | 0x200 | ALLOW_TOP_LEVEL_AWAIT | 0x4000;
@@ -243,20 +248,23 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
     if crate::builtins::ast::is_ast_object(vm, source) {
         return crate::builtins::ast::compile_ast_object(vm, source, &filename, &mode_name, flags, options);
     }
-    let type_comments = flags & PYCF_TYPE_COMMENTS != 0;
+    let tokens = krait_syntax::tokenizer::Options {
+        type_comments: flags & PYCF_TYPE_COMMENTS != 0,
+        feature_version,
+        ..Default::default()
+    };
     if flags & PYCF_ONLY_AST != 0 {
         if let Some(b) = crate::builtins::bytes::as_bytes(source) {
-            return crate::builtins::ast::parse_bytes_to_ast(vm, b, &filename, &mode_name, type_comments);
+            return crate::builtins::ast::parse_bytes_to_ast(vm, b, &filename, &mode_name, tokens);
         }
     }
     let text = source_text(vm, source, "compile")?;
     if flags & PYCF_ONLY_AST != 0 {
-        return crate::builtins::ast::parse_to_ast(vm, &text, &filename, &mode_name, type_comments);
+        return crate::builtins::ast::parse_to_ast(vm, &text, &filename, &mode_name, tokens);
     }
-    if type_comments {
+    if tokens.type_comments {
         // A misplaced type comment is a syntax error; the code compiled is
         // the same without them.
-        let tokens = krait_syntax::tokenizer::Options { type_comments, ..Default::default() };
         if let Err(e) = krait_syntax::parser::parse_mode_with(&text, &mode_name, tokens) {
             return Err(syntax_error_in_mode(&e, &text, &filename, &mode_name));
         }

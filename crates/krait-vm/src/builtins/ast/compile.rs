@@ -11,6 +11,7 @@
 use krait_syntax::ast::Mod;
 use krait_syntax::error::ErrorLocation;
 use krait_syntax::text::LineIndex;
+use krait_syntax::tokenizer::Options;
 
 use super::convert::{FromPy, FromPyCx, ToPy, ToPyCx};
 use super::{ast_types, generated::id, TYPES};
@@ -29,10 +30,10 @@ pub const PYCF_ALLOW_TOP_LEVEL_AWAIT: i64 = 0x2000;
 
 /// `compile(text, filename, mode, PyCF_ONLY_AST)`: the tree as objects.
 /// `mode` is `exec`, `eval`, `single` or `func_type`.
-/// With `type_comments`, type comments fill the nodes' `type_comment` and
-/// the module's `type_ignores` (`PyCF_TYPE_COMMENTS`).
-pub fn parse_to_ast(vm: &mut Vm, text: &str, filename: &str, mode: &str, type_comments: bool) -> PyResult<Value> {
-    let options = krait_syntax::tokenizer::Options { type_comments, ..Default::default() };
+/// `options` may ask for type comments (`PyCF_TYPE_COMMENTS`: they fill
+/// the nodes' `type_comment` and the module's `type_ignores`) and an older
+/// grammar (`feature_version`).
+pub fn parse_to_ast(vm: &mut Vm, text: &str, filename: &str, mode: &str, options: Options) -> PyResult<Value> {
     let parsed = krait_syntax::parser::parse_mode_with(text, mode, options);
     let tree = parsed.map_err(|e| crate::builtins::exec::syntax_error_in_mode(&e, text, filename, mode))?;
     let types = ast_types(vm)?;
@@ -42,13 +43,18 @@ pub fn parse_to_ast(vm: &mut Vm, text: &str, filename: &str, mode: &str, type_co
 
 /// `compile(bytes, filename, mode, PyCF_ONLY_AST)`: the bytes decoded as
 /// CPython's string tokenizer does (BOM, coding declaration), then parsed.
-pub fn parse_bytes_to_ast(vm: &mut Vm, bytes: &[u8], filename: &str, mode: &str, type_comments: bool) -> PyResult<Value> {
-    use krait_syntax::{parser, source, tokenizer};
+pub fn parse_bytes_to_ast(vm: &mut Vm, bytes: &[u8], filename: &str, mode: &str, options: Options) -> PyResult<Value> {
+    use krait_syntax::{parser, source};
     let decoded = source::decode_string(bytes).map_err(|e| crate::builtins::exec::syntax_error(&e, "", filename))?;
     if mode != "exec" {
-        return parse_to_ast(vm, &decoded.text, filename, mode, type_comments);
+        return parse_to_ast(vm, &decoded.text, filename, mode, options);
     }
-    let options = tokenizer::Options { string_mode: true, type_comments, ..decoded.tokenizer_options() };
+    let options = Options {
+        string_mode: true,
+        type_comments: options.type_comments,
+        feature_version: options.feature_version,
+        ..decoded.tokenizer_options()
+    };
     let tree = parser::parse_module_with(&decoded.text, options)
         .result
         .map_err(|e| crate::builtins::exec::syntax_error(&e, &decoded.text, filename))?;
