@@ -2,7 +2,8 @@
 """Generate the data of Krait's `unicodedata` (Unicode 14.0, as CPython 3.11)
 from the running python3's own `unicodedata`: nothing is typed by hand.
 
-    python3 scripts/gen_ucd.py     # rewrites crates/krait-syntax/src/ucd/data/*
+    python3 scripts/gen_ucd.py [--aliases NameAliases.txt]
+                                   # rewrites crates/krait-syntax/src/ucd/data/*
 
 Writes `tables.rs` (small tables as Rust) and little-endian binary blobs that
 `tables.rs` includes with `include_bytes!`:
@@ -24,8 +25,9 @@ Writes `tables.rs` (small tables as Rust) and little-endian binary blobs that
 
 Names of the form `PREFIX-XXXX` (the code point in hex) are not stored but
 described by ranges (ALGORITHMIC), as are Hangul syllables. Name aliases
-and named sequences come from candidate files (unicode_names2's
-NameAliases.txt in the cargo registry, Perl's NamedSequences.txt) and each is
+and named sequences come from candidate files (a NameAliases.txt: --aliases,
+or the one the unicode_names2 crate ships if the cargo registry has it; Perl's
+NamedSequences.txt) and each is
 kept only if this python3's `lookup` answers it so.
 
 `ucd_3_2_0` is described by how each answer differs from 14.0's: runs of
@@ -36,6 +38,7 @@ corrections (code points whose 3.2 NFD differs although they are assigned in
 import glob
 import os
 import struct
+import sys
 import unicodedata as U
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -208,8 +211,11 @@ def candidates(path):
 
 
 def aliases():
-    path = registry_file("~/.cargo/registry/src/*/unicode_names2-*/data/NameAliases.txt")
-    assert path, "NameAliases.txt not found: cargo fetch first"
+    if "--aliases" in sys.argv:
+        path = sys.argv[sys.argv.index("--aliases") + 1]
+    else:
+        path = registry_file("~/.cargo/registry/src/*/unicode_names2-*/data/NameAliases.txt")
+    assert path, "NameAliases.txt not found: pass --aliases FILE (Unicode's UCD file)"
     out = {}
     for cp, alias, _kind in candidates(path):
         try:
