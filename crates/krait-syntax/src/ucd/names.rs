@@ -97,7 +97,7 @@ pub fn name(cp: u32, v: Version) -> Option<String> {
 fn longest_jamo(s: &str, names: &[&str]) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     for (i, n) in names.iter().enumerate() {
-        if s.starts_with(n) && best.map_or(true, |(_, len)| n.len() > len) {
+        if s.starts_with(n) && !matches!(best, Some((_, len)) if n.len() <= len) {
             best = Some((i, n.len()));
         }
     }

@@ -63,8 +63,9 @@ fn decompose(cp: u32, compat: bool, v: Version, out: &mut Vec<u32>) {
             let s = c - S_BASE;
             out.push(L_BASE + s / (V_COUNT * T_COUNT));
             out.push(V_BASE + (s % (V_COUNT * T_COUNT)) / T_COUNT);
-            if s % T_COUNT != 0 {
-                out.push(T_BASE + s % T_COUNT);
+            let t = s % T_COUNT;
+            if t > 0 {
+                out.push(T_BASE + t);
             }
             continue;
         }
