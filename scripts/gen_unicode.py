@@ -14,7 +14,6 @@ Tables (sorted, disjoint, inclusive code point ranges):
   PRINTABLE    c.isprintable()
   NAMED        unicodedata.name(c) exists, minus the Hangul syllables and CJK
                unified ideographs, whose names CPython computes
-  CJK_UNIFIED  the code points named "CJK UNIFIED IDEOGRAPH-XXXX"
   ALPHA, DECIMAL, DIGIT, NUMERIC, SPACE
                c.isalpha(), c.isdecimal(), c.isdigit(), c.isnumeric(), c.isspace()
   LOWERCASE    c.islower() (one character: the Lowercase property)
@@ -27,11 +26,12 @@ Tables (sorted, disjoint, inclusive code point ranges):
   TITLE_SPECIAL
                (c, c.title()) where the title case differs from c.upper()
   FOLD_SPECIAL (c, c.casefold()) where the case folding differs from c.lower()
-  ALIASES      (alias, code point) for every name alias `unicodedata.lookup`
-               accepts. Python cannot list its aliases, so the candidates come
-               from a NameAliases.txt (by default the one the unicode_names2
-               crate ships, found in the cargo registry; or --aliases FILE) and
-               each is kept only if this python3 resolves it to that code point.
+
+Name aliases (`\\N{...}` and the names sample) are not tabled here: names
+are `crate::ucd`'s (scripts/gen_ucd.py). The sample of names tried still
+includes every alias of a NameAliases.txt (by default the one the
+unicode_names2 crate ships, found in the cargo registry; or --aliases FILE),
+each kept only if this python3 resolves it to that code point.
 """
 import glob
 import os
@@ -184,8 +184,6 @@ def main():
         fmt_ranges("NAMED", "Code points with a name in `unicodedata` other than the Hangul "
                    "syllables and CJK unified ideographs.", named),
         "",
-        fmt_ranges("CJK_UNIFIED", "Code points named `CJK UNIFIED IDEOGRAPH-XXXX`.", cjk),
-        "",
     ]
     for name, doc, rs in case_tables():
         parts += [fmt_ranges(name, doc, rs), ""]
@@ -196,11 +194,7 @@ def main():
         fmt_special("FOLD_SPECIAL", "`c.casefold()` where it differs from `c.lower()`, by code point.",
                     special_mappings(str.casefold, str.lower)),
         "",
-        "/// Name aliases `unicodedata.lookup` accepts, sorted by alias.",
-        f"pub static ALIASES: [(&str, u32); {len(al)}] = [",
     ]
-    parts += [f'    ("{a}", 0x{cp:X}),' for a, cp in al]
-    parts += ["];", ""]
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w", encoding="utf-8") as f:
         f.write("\n".join(parts))

@@ -19,6 +19,7 @@ pub mod source;
 pub mod text;
 pub mod token;
 pub mod tokenizer;
+pub mod ucd;
 pub mod unicode;
 
 pub use error::{SyntaxError, SyntaxErrorKind};

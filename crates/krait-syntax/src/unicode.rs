@@ -295,50 +295,12 @@ pub fn nfkc_identifier(name: &str) -> Cow<'_, str> {
 }
 
 /// The code point a `\N{name}` escape names, as CPython 3.11's
-/// `unicodeescape` codec resolves it (`unicodedata`'s name lookup without named
-/// sequences), or `None`.
-///
-/// CPython's rules, which differ from the loose matching of the
-/// `unicode_names2` crate used underneath: character names and aliases match
-/// ignoring ASCII case but nothing else (no extra spaces, no `_`); the computed
-/// names `HANGUL SYLLABLE <jamo>` and `CJK UNIFIED IDEOGRAPH-<hex>` match only in
-/// upper case, the latter with 4 or 5 hex digits; other computed names (Tangut
-/// ideographs) are not known to 3.11; named sequences are not characters.
+/// `unicodeescape` codec resolves it: `unicodedata`'s name lookup without
+/// named sequences (`crate::ucd::lookup`), or `None`.
 #[cold]
 pub fn lookup_name(name: &str) -> Option<u32> {
-    // Every Unicode name starts with a letter or digit; unicode_names2 also
-    // indexes before the first byte for a leading '-' (an overflow panic in
-    // builds with overflow checks, found by fuzzing).
-    if !name.is_ascii() || !name.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-        return None;
+    match crate::ucd::lookup(name.as_bytes(), crate::ucd::Version::V14, false) {
+        Some(crate::ucd::Found::Char(cp)) => Some(cp),
+        _ => None,
     }
-    if let Some(hex) = name.strip_prefix("CJK UNIFIED IDEOGRAPH-") {
-        let ok_digits = matches!(hex.len(), 4 | 5)
-            && hex.bytes().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b));
-        if !ok_digits {
-            return None;
-        }
-        let cp = u32::from_str_radix(hex, 16).ok()?;
-        return in_ranges(&tables::CJK_UNIFIED, cp).then_some(cp);
-    }
-    if name.starts_with("HANGUL SYLLABLE ") {
-        // Upper case only; unicode_names2 decomposes the jamo names as CPython
-        // does (longest initial, then medial, then final).
-        if name.bytes().any(|b| b.is_ascii_lowercase()) {
-            return None;
-        }
-        let c = unicode_names2::character(name)?;
-        return (0xAC00..=0xD7A3).contains(&(c as u32)).then_some(c as u32);
-    }
-    let upper = name.to_ascii_uppercase();
-    if let Ok(i) = tables::ALIASES.binary_search_by(|&(alias, _)| alias.cmp(upper.as_str())) {
-        return Some(tables::ALIASES[i].1);
-    }
-    let c = unicode_names2::character(&upper)?;
-    let cp = c as u32;
-    if !in_ranges(&tables::NAMED, cp) {
-        return None;
-    }
-    let canonical = unicode_names2::name(c)?.to_string();
-    (canonical == upper).then_some(cp)
 }

@@ -321,6 +321,7 @@ pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "select",
     "sys",
     "time",
+    "unicodedata",
     "zlib",
 ];
 
@@ -356,6 +357,7 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_io" => Ok(Some(crate::builtins::io::new_io_module(vm)?)),
         "_random" => Ok(Some(crate::builtins::random::new_random_module(vm)?)),
         "binascii" => Ok(Some(crate::builtins::binascii::new_binascii_module(vm)?)),
+        "unicodedata" => Ok(Some(crate::builtins::unicodedata::new_unicodedata_module(vm)?)),
         "array" => Ok(Some(crate::builtins::array::new_array_module(vm)?)),
         "_csv" => Ok(Some(crate::builtins::csv::new_csv_module(vm)?)),
         "_contextvars" => Ok(Some(crate::builtins::contextvars::new_contextvars_module(vm)?)),

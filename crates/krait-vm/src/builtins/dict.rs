@@ -232,6 +232,22 @@ pub(crate) fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     None
 }
 
+/// Is `a`, an instance of a str subclass that keeps str's comparison,
+/// equal to `b`? (Such a key, `setattr(o, StrSubclass('x'), v)`, compares
+/// as str does, so `get_str` needs no VM to match it.)
+fn plain_str_eq(a: &Value, b: &Value) -> bool {
+    let Some(p) = a.as_object() else { return false };
+    let ty = p.ty();
+    // A class defining `__eq__` has the wrapper slot instead of str's own
+    // (a false "different" only costs the match, as before).
+    let addr = |t: &TypeObject| t.richcompare.get().map(|f| f as usize);
+    if std::ptr::eq(ty, &STR_TYPE) || addr(ty) != addr(&STR_TYPE) {
+        return false;
+    }
+    let (x, y) = (crate::builtins::str::as_str_data(a), crate::builtins::str::as_str_data(b));
+    matches!((x, y), (Some(x), Some(y)) if x.bytes() == y.bytes())
+}
+
 impl DictData {
     pub fn len(&self) -> usize {
         self.inner.borrow().used
@@ -323,7 +339,9 @@ impl DictData {
         let hash = crate::builtins::str::hash_of(crate::builtins::str::as_str_data(key)?);
         let inner = self.inner.borrow();
         let i = inner.table.find(hash as u64, |&i| {
-            inner.entries[i as usize].as_ref().is_some_and(|e| e.hash == hash && fast_eq(&e.key, key) == Some(true))
+            inner.entries[i as usize]
+                .as_ref()
+                .is_some_and(|e| e.hash == hash && (fast_eq(&e.key, key) == Some(true) || plain_str_eq(&e.key, key)))
         })?;
         inner.entries[*i as usize].as_ref().map(|e| e.value.clone())
     }

@@ -556,6 +556,12 @@ pub static BUILTIN_FUNCTION_TYPE: TypeObject = TypeObject {
         crate::types::GetSetDef { name: "__module__", get: builtin_module_name, set: None, member: false },
         crate::types::GetSetDef { name: "__self__", get: builtin_self, set: None, member: false },
     ],
+    // A module-level built-in pickles by name (`meth_reduce`: pickle then
+    // saves it as the global `__module__.__qualname__`).
+    methods: &[crate::types::MethodDef { name: "__reduce__", func: |vm, this, args, kwnames| {
+        crate::builtins::dict::check_args(vm, "builtin_function_or_method.__reduce__", args, kwnames, 0, 0)?;
+        Ok(new_str(as_builtin(this).map_or("", |b| b.name)))
+    } }],
     ..TypeObject::builtin("builtin_function_or_method", Some(&OBJECT_TYPE), dealloc_builtin, trace_builtin)
 };
 

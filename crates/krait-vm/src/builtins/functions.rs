@@ -515,7 +515,13 @@ fn ascii(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<
         return Err(vm.type_error(format!("ascii() takes exactly one argument ({} given)", args.len())));
     };
     let r = ops::repr(vm, obj)?;
-    Ok(crate::builtins::str::ascii_escape(crate::builtins::str::as_str_data(&r).expect("repr is a str")))
+    let data = crate::builtins::str::as_str_data(&r).expect("repr is a str");
+    // An ASCII repr is the result itself, a str subclass included (as
+    // CPython's `PyObject_ASCII`).
+    if data.bytes().is_ascii() {
+        return Ok(r);
+    }
+    Ok(crate::builtins::str::ascii_escape(data))
 }
 
 /// `round(number, ndigits=None)`: ints and floats rounded half to even,

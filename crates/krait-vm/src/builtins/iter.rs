@@ -392,7 +392,8 @@ fn trace_filter(p: ObjPtr, visit: Visit) {
 /// `reversed(seq)` over a sequence (`len` and `getitem` slots): the next
 /// index to read, counting down; -1 when exhausted.
 struct Reversed {
-    seq: Value,
+    /// The sequence; NULL once exhausted (let go of, as CPython does).
+    seq: std::cell::RefCell<Value>,
     index: Cell<i64>,
 }
 
@@ -408,12 +409,18 @@ fn reversed_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         // SAFETY: reversed objects are Obj<Reversed>.
         let r = unsafe { v.as_object().expect("a reversed").data::<Reversed>() };
         let i = r.index.get();
-        if i < 0 {
+        let seq = r.seq.borrow().clone();
+        // Let go of the sequence outside the borrow (its `__del__` may
+        // call `next` again).
+        let release = || drop(std::mem::replace(&mut *r.seq.borrow_mut(), Value::NULL));
+        if i < 0 || seq.is_null() {
+            drop(seq);
+            release();
             return Ok(None);
         }
         r.index.set(i - 1);
-        let getitem = vm.type_of(&r.seq).getitem.get().expect("a sequence");
-        match getitem(vm, &r.seq, &new_int(i)) {
+        let getitem = vm.type_of(&seq).getitem.get().expect("a sequence");
+        match getitem(vm, &seq, &new_int(i)) {
             Ok(x) => Ok(Some(x)),
             Err(e) => {
                 let ty = vm.type_of(&e.exception);
@@ -421,6 +428,8 @@ fn reversed_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
                     || ty.is_subtype(&crate::builtins::exceptions::STOP_ITERATION)
                 {
                     r.index.set(-1);
+                    drop(seq);
+                    release();
                     Ok(None)
                 } else {
                     Err(e)
@@ -445,12 +454,12 @@ fn reversed_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[
             (Some(len), Some(_)) if !is_dict => {
                 let n = len(vm, seq)? as i64;
                 // A list has its own `__reversed__`, found above.
-                Ok(Value::from_owned(alloc(&REVERSED_TYPE, Reversed { seq: seq.clone(), index: Cell::new(n - 1) })))
+                Ok(Value::from_owned(alloc(&REVERSED_TYPE, Reversed { seq: std::cell::RefCell::new(seq.clone()), index: Cell::new(n - 1) })))
             }
             _ if is_dict => {
                 let keys = crate::ops::collect(vm, seq)?;
                 let list = crate::builtins::list::new_list(keys);
-                Ok(Value::from_owned(alloc(&REVERSED_TYPE, Reversed { index: Cell::new(crate::builtins::list::as_list(&list).map_or(0, |l| l.len()) as i64 - 1), seq: list })))
+                Ok(Value::from_owned(alloc(&REVERSED_TYPE, Reversed { index: Cell::new(crate::builtins::list::as_list(&list).map_or(0, |l| l.len()) as i64 - 1), seq: std::cell::RefCell::new(list) })))
             }
             _ => {
                 let msg = format!("'{}' object is not reversible", vm.type_of(seq).name());
@@ -467,7 +476,10 @@ unsafe fn dealloc_reversed(p: ObjPtr) {
 
 fn trace_reversed(p: ObjPtr, visit: Visit) {
     // SAFETY: reversed objects are Obj<Reversed>.
-    visit(&unsafe { p.data::<Reversed>() }.seq);
+    let seq = unsafe { p.data::<Reversed>() }.seq.borrow();
+    if !seq.is_null() {
+        visit(&seq);
+    }
 }
 
 /// `iter(x)` for an object with only `__getitem__`: items 0, 1, ... until

@@ -73,6 +73,7 @@ pub mod sys_runtime;
 pub mod thread;
 pub mod time;
 pub mod tuple;
+pub mod unicodedata;
 pub mod type_docs;
 pub mod warnings;
 pub mod weakref;

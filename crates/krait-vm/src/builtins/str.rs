@@ -108,40 +108,93 @@ pub static STR_TYPE: TypeObject = TypeObject {
     contains: Slot::new(str_contains),
     methods: crate::builtins::str_methods::METHODS,
     static_methods: &[crate::types::MethodDef { name: "maketrans", func: crate::builtins::str_translate::maketrans }],
-    iter: Slot::new(|_, v| Ok(Value::from_owned(alloc(&STR_ITERATOR_TYPE, StrIter { s: v.clone(), pos: Cell::new(0) })))),
+    iter: Slot::new(|_, v| Ok(Value::from_owned(alloc(&STR_ITERATOR_TYPE, StrIter { s: std::cell::RefCell::new(v.clone()), pos: Cell::new(0) })))),
     ..TypeObject::builtin("str", Some(&OBJECT_TYPE), dealloc_str, trace_nothing)
 };
 
 /// An iterator over a string's code points (`str_ascii_iterator` and
-/// `str_iterator` in CPython; one type here).
+/// `str_iterator` in CPython; one type here). Exhausted, it lets go of its
+/// string (`s` becomes `Value::NULL`), as CPython clears `it_seq`.
 struct StrIter {
-    s: Value,
+    s: std::cell::RefCell<Value>,
     /// Byte offset of the next code point.
     pos: Cell<usize>,
+}
+
+fn str_iter(v: &Value) -> &StrIter {
+    // SAFETY: string iterators are Obj<StrIter>; the slots and methods
+    // below are reached only with them.
+    unsafe { v.as_object().expect("an iterator").data::<StrIter>() }
 }
 
 static STR_ITERATOR_TYPE: TypeObject = TypeObject {
     iter: Slot::new(|_, v| Ok(v.clone())),
     next: Slot::new(|_, v| {
-        // SAFETY: string iterators are Obj<StrIter>.
-        let it = unsafe { v.as_object().expect("an iterator").data::<StrIter>() };
-        let data = as_str_data(&it.s).expect("a str iterator iterates a str");
+        let it = str_iter(v);
+        let s = it.s.borrow().clone();
+        let Some(data) = as_str_data(&s) else { return Ok(None) };
         let pos = it.pos.get();
-        let Some(&lead) = data.bytes.get(pos) else { return Ok(None) };
+        let Some(&lead) = data.bytes.get(pos) else {
+            // Dropped outside the borrow: a subclass's `__del__` may call
+            // `next(it)` again.
+            let old = std::mem::replace(&mut *it.s.borrow_mut(), Value::NULL);
+            drop(s);
+            drop(old);
+            return Ok(None);
+        };
         let end = (pos + seq_len(lead)).min(data.bytes.len());
         it.pos.set(end);
         Ok(Some(new_str_bytes(data.bytes[pos..end].into(), 1)))
     }),
-    methods: &[crate::types::MethodDef { name: "__length_hint__", func: |vm, this, args, kwnames| {
-        crate::builtins::dict::check_args(vm, "str_iterator.__length_hint__", args, kwnames, 0, 0)?;
-        // SAFETY: string iterators are Obj<StrIter>.
-        let it = unsafe { this.as_object().expect("an iterator").data::<StrIter>() };
-        let data = as_str_data(&it.s).expect("a str iterator iterates a str");
-        let left = data.len - data.index_of(it.pos.get().min(data.bytes.len()));
-        Ok(crate::builtins::int::new_int(left as i64))
-    } }],
+    methods: &[
+        crate::types::MethodDef { name: "__length_hint__", func: |vm, this, args, kwnames| {
+            crate::builtins::dict::check_args(vm, "str_iterator.__length_hint__", args, kwnames, 0, 0)?;
+            let it = str_iter(this);
+            let s = it.s.borrow().clone();
+            let left = as_str_data(&s).map_or(0, |data| data.len - data.index_of(it.pos.get().min(data.bytes.len())));
+            Ok(crate::builtins::int::new_int(left as i64))
+        } },
+        crate::types::MethodDef { name: "__reduce__", func: str_iter_reduce },
+        crate::types::MethodDef { name: "__setstate__", func: str_iter_setstate },
+    ],
     ..TypeObject::builtin("str_iterator", Some(&OBJECT_TYPE), dealloc_str_iter, trace_str_iter)
 };
+
+/// `it.__reduce__()`: `(iter, (s,), index)`, or `(iter, ('',))` once
+/// exhausted.
+fn str_iter_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::dict::check_args(vm, "str_iterator.__reduce__", args, kwnames, 0, 0)?;
+    let builtins = vm.builtins()?;
+    let iter = crate::builtins::dict::as_dict(&builtins)
+        .and_then(|b| b.get_str(&intern("iter")))
+        .unwrap_or_else(crate::builtins::singletons::none);
+    let it = str_iter(this);
+    let s = it.s.borrow().clone();
+    let tuple = crate::builtins::tuple::new_tuple;
+    Ok(match as_str_data(&s) {
+        Some(data) => {
+            let index = crate::builtins::int::new_int(data.index_of(it.pos.get().min(data.bytes.len())) as i64);
+            tuple(vec![iter, tuple(vec![s.clone()]), index])
+        }
+        None => tuple(vec![iter, tuple(vec![new_str("")])]),
+    })
+}
+
+/// `it.__setstate__(index)`: continue from `index` (clamped to 0..=len).
+fn str_iter_setstate(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::dict::check_args(vm, "str_iterator.__setstate__", args, kwnames, 1, 1)?;
+    let Some(i) = crate::ops::index(vm, &args[0])?.as_ref().and_then(crate::builtins::int::int_of).map(|i| i.to_ibig()) else {
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(&args[0]).name());
+        return Err(vm.type_error(msg));
+    };
+    let it = str_iter(this);
+    let s = it.s.borrow().clone();
+    if let Some(data) = as_str_data(&s) {
+        let i = if i < dashu_int::IBig::ZERO { 0 } else { usize::try_from(&i).unwrap_or(data.len).min(data.len) };
+        it.pos.set(data.offset_of(i));
+    }
+    Ok(crate::builtins::singletons::none())
+}
 
 unsafe fn dealloc_str_iter(p: ObjPtr) {
     // SAFETY: string iterators are allocated as Obj<StrIter>.
@@ -150,7 +203,11 @@ unsafe fn dealloc_str_iter(p: ObjPtr) {
 
 fn trace_str_iter(p: ObjPtr, visit: crate::types::Visit) {
     // SAFETY: string iterators are Obj<StrIter>.
-    visit(&unsafe { p.data::<StrIter>() }.s);
+    let it = unsafe { p.data::<StrIter>() };
+    let s = it.s.borrow();
+    if !s.is_null() {
+        visit(&s);
+    }
 }
 
 /// `str % values` (printf-style formatting).

@@ -142,6 +142,16 @@ fn reserve(vm: &mut Vm, buf: &mut Vec<u8>, n: u128) -> PyResult<()> {
     }
 }
 
+/// The receiver as the result of a method that changed nothing: itself
+/// if it is an exact str, else a new exact str equal to it (as CPython's
+/// `unicode_result_unchanged`).
+fn unchanged(this: &Value) -> Value {
+    match this.as_object() {
+        Some(p) if std::ptr::eq(p.ty(), &crate::builtins::str::STR_TYPE) => this.clone(),
+        _ => str_of_bytes(receiver(this).bytes),
+    }
+}
+
 /// A new str from bytes of generalized UTF-8, counting its code points.
 fn str_of_bytes(bytes: &[u8]) -> Value {
     let len = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
@@ -402,6 +412,12 @@ fn str_join(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyR
         }
         _ => crate::ops::collect(vm, iterable)?,
     };
+    // One exact str joins to itself (CPython's `_PyUnicode_JoinArray`).
+    if let [item] = &items[..] {
+        if item.as_object().is_some_and(|p| std::ptr::eq(p.ty(), &crate::builtins::str::STR_TYPE)) {
+            return Ok(item.clone());
+        }
+    }
     let sep = receiver(this);
     let total = items.iter().map(|v| as_str_data(v).map_or(0, |d| d.bytes().len()) as u128).sum::<u128>()
         + sep.bytes.len() as u128 * items.len().saturating_sub(1) as u128;
@@ -626,7 +642,7 @@ fn str_strip(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value], name:
         end = text.chars().rev().take_while(|&(p, _)| p >= start).find(|&(_, c)| !strip(c)).map_or(start, |(p, c)| p + char_len(c));
     }
     if start == 0 && end == text.bytes.len() {
-        return Ok(this.clone());
+        return Ok(unchanged(this));
     }
     Ok(str_of_bytes(&text.bytes[start..end]))
 }
@@ -666,7 +682,7 @@ fn str_replace(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
         at
     };
     if at.is_empty() {
-        return Ok(this.clone());
+        return Ok(unchanged(this));
     }
     let size = (new.bytes.len() as u128 * at.len() as u128 + text.bytes.len() as u128)
         .saturating_sub(old.bytes.len() as u128 * at.len() as u128);
@@ -700,7 +716,7 @@ fn str_pad(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value], name: &
     let text = receiver(this);
     let len = text.len as i64;
     if width <= len {
-        return Ok(this.clone());
+        return Ok(unchanged(this));
     }
     let margin = width - len;
     let (left, right) = match name {
@@ -739,7 +755,7 @@ fn str_zfill(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> Py
     let width = ssize_arg(vm, width)?;
     let text = receiver(this);
     if width <= text.len as i64 {
-        return Ok(this.clone());
+        return Ok(unchanged(this));
     }
     let fill = (width - text.len as i64) as usize;
     let padded = padded(vm, text, '0' as u32, fill, 0)?;
@@ -761,6 +777,9 @@ fn str_expandtabs(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) 
         None => 8,
     };
     let text = receiver(this);
+    if !text.bytes.contains(&b'\t') {
+        return Ok(unchanged(this));
+    }
     let mut out = Vec::with_capacity(text.bytes.len());
     let mut column: i64 = 0;
     for (pos, c) in text.chars() {
@@ -793,6 +812,6 @@ fn str_remove_affix(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]
     let rest = if name == "removeprefix" { text.bytes.strip_prefix(a) } else { text.bytes.strip_suffix(a) };
     match rest {
         Some(rest) if !a.is_empty() => Ok(str_of_bytes(rest)),
-        _ => Ok(this.clone()),
+        _ => Ok(unchanged(this)),
     }
 }

@@ -163,7 +163,7 @@ fn builtin_encode(h: &Handler, encoding: &str, cps: &[u32]) -> Result<Replacemen
         Handler::NameReplace => {
             let mut out = Vec::new();
             for &c in cps {
-                match char::from_u32(c).and_then(unicode_names2::name) {
+                match krait_syntax::ucd::name(c, krait_syntax::ucd::Version::V14) {
                     Some(name) => out.extend(format!("\\N{{{name}}}").chars().map(|c| c as u32)),
                     None => push_escape(&mut out, c),
                 }
