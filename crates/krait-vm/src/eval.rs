@@ -170,6 +170,7 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
             Ok(v) => return Ok(v),
             Err(mut e) => {
                 let reraise = std::mem::take(&mut vm.reraising);
+                let mut restored_lasti = vm.reraise_lasti.take();
                 if !reraise {
                     set_context(vm, &e);
                 }
@@ -198,11 +199,18 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
                         let base = frame.base;
                         vm.stack.truncate(base + nlocals + h.depth as usize);
                         if h.lasti {
-                            vm.stack.push(new_int(offset as i64));
+                            // A re-raise hands on the offset it restored.
+                            let lasti = restored_lasti.take().unwrap_or(offset);
+                            vm.stack.push(new_int(lasti as i64));
                         }
                         vm.stack.push(e.exception.clone());
                         vm.frames.last_mut().expect("a frame").ip = h.target as usize;
                         break;
+                    }
+                    // A `RERAISE` with `lasti` leaves the frame reporting the
+                    // instruction that first raised (its f_lasti, f_lineno).
+                    if let Some(lasti) = restored_lasti.take() {
+                        vm.frames.last_mut().expect("a frame").ip = lasti as usize + 1;
                     }
                     let frame = vm.frames.pop().expect("a frame");
                     if !frame.frame_obj.is_null() {
@@ -320,9 +328,9 @@ fn dict_get(vm: &mut Vm, d: &Value, key: &Value) -> PyResult<Option<Value>> {
     }
 }
 
+#[cold]
 fn name_error(vm: &mut Vm, name: &Value) -> PyErr {
-    let msg = format!("name '{}' is not defined", as_str(name).unwrap_or("?"));
-    vm.error(&NAME_ERROR, msg)
+    crate::builtins::suggestions::name_error(vm, name)
 }
 
 /// `COMPARE_OP`'s operand order.
@@ -1505,9 +1513,13 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::RERAISE => {
                 // The traceback already holds the entry for where the
-                // exception first reached this frame, so the `lasti` operand
-                // CPython restores is not needed.
+                // exception first reached this frame; the `lasti` operand is
+                // what the frame reports if the error leaves it.
                 let exc = pop!();
+                if arg != 0 {
+                    let at = vm.stack.len() - arg as usize;
+                    vm.reraise_lasti = vm.stack[at].as_small_int().map(|i| i as u32);
+                }
                 vm.reraising = true;
                 return Err(PyErr { exception: exc });
             }
@@ -1652,18 +1664,17 @@ fn exception_matches(vm: &mut Vm, exc: &Value, ty: &Value) -> PyResult<bool> {
         Some(t) => t.items.clone(),
         None => vec![ty.clone()],
     };
-    let exc_ty = vm.type_of(exc);
+    // Every class is checked before any matches (CPython's
+    // `check_except_type_valid`).
+    let mut types = Vec::with_capacity(classes.len());
     for c in &classes {
         match crate::types::as_type(c) {
-            Some(t) if t.is_subtype(&crate::builtins::exceptions::BASE_EXCEPTION) => {
-                if exc_ty.is_subtype(t) {
-                    return Ok(true);
-                }
-            }
+            Some(t) if t.is_subtype(&crate::builtins::exceptions::BASE_EXCEPTION) => types.push(t),
             _ => return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed")),
         }
     }
-    Ok(false)
+    let exc_ty = vm.type_of(exc);
+    Ok(types.iter().any(|t| exc_ty.is_subtype(t)))
 }
 
 /// The name of localsplus slot `i` (locals, non-parameter cells, frees).

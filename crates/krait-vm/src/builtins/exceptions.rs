@@ -319,7 +319,7 @@ fn exception_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if let Some(s) = crate::builtins::exception_group::group_str(v) {
         return Ok(new_str(&s));
     }
-    if vm.type_of(v).is_subtype(&UNICODE_ENCODE_ERROR) || vm.type_of(v).is_subtype(&UNICODE_DECODE_ERROR) {
+    if unicode_field_names(vm.type_of(v)).is_some() {
         if let Some(text) = unicode_error_str(vm, v)? {
             return Ok(new_str(&text));
         }
@@ -395,11 +395,9 @@ fn exception_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             Ok(syntax_error_field(data, attr))
         }
         attr @ ("encoding" | "object" | "start" | "end" | "reason")
-            if vm.type_of(v).is_subtype(&UNICODE_ENCODE_ERROR) || vm.type_of(v).is_subtype(&UNICODE_DECODE_ERROR) =>
+            if unicode_field_names(vm.type_of(v)).is_some() =>
         {
-            let index = ["encoding", "object", "start", "end", "reason"].iter().position(|a| *a == attr).unwrap_or(0);
-            let x = data.args.borrow().get(index).cloned();
-            Ok(match x {
+            Ok(match unicode_field(vm.type_of(v), data, attr) {
                 // `object` of a decode error is bytes, whatever bytes-like was given.
                 Some(o) if attr == "object" && crate::builtins::bytes::as_bytearray(&o).is_some() => {
                     let copy = crate::builtins::bytes::as_buffer(&o).map(|b| b.to_vec()).unwrap_or_default();
@@ -580,6 +578,9 @@ fn exception_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: 
     if std::ptr::eq(ty, &UNICODE_ENCODE_ERROR) || std::ptr::eq(ty, &UNICODE_DECODE_ERROR) {
         check_unicode_error_args(vm, ty, args)?;
     }
+    if ty.heap.is_none() && ty.is_subtype(&SYNTAX_ERROR) && args.len() == 2 {
+        check_syntax_error_info(vm, &args[1])?;
+    }
     if !ty.is_subtype(&OS_ERROR) || !(2..=5).contains(&args.len()) {
         return Ok(Value::from_owned(alloc(ty, ExceptionData::new(args.to_vec()))));
     }
@@ -605,6 +606,19 @@ pub fn os_error_data(args: &[Value]) -> ExceptionData {
     os.resize(5, Value::NULL);
     *data.os_args.borrow_mut() = os;
     data
+}
+
+/// `SyntaxError(msg, info)`: `info` is a sequence of 4 to 6 items
+/// `(filename, lineno, offset, text[, end_lineno, end_offset])`
+/// (CPython's `SyntaxError_init`).
+fn check_syntax_error_info(vm: &mut Vm, info: &Value) -> PyResult<()> {
+    let items = crate::ops::collect(vm, info)?;
+    match items.len() {
+        n @ 0..=3 => Err(vm.type_error(format!("function takes at least 4 arguments ({n} given)"))),
+        5 => Err(vm.type_error("end_offset must be provided when end_lineno is provided")),
+        n @ 7.. => Err(vm.type_error(format!("function takes at most 6 arguments ({n} given)"))),
+        _ => Ok(()),
+    }
 }
 
 /// `UnicodeEncodeError(encoding, object, start, end, reason)` and
@@ -633,32 +647,77 @@ fn check_unicode_error_args(vm: &mut Vm, ty: &'static TypeObject, args: &[Value]
     Ok(())
 }
 
-/// `str()` of a UnicodeEncodeError or UnicodeDecodeError (CPython's
-/// `UnicodeEncodeError_str`, `UnicodeDecodeError_str`): `None` when its
-/// arguments are not the five it was made with.
+/// The fields of a UnicodeEncodeError or UnicodeDecodeError (from its
+/// five arguments) or of a UnicodeTranslateError (four, no encoding).
+fn unicode_field_names(ty: &TypeObject) -> Option<&'static [&'static str]> {
+    if ty.is_subtype(&UNICODE_TRANSLATE_ERROR) {
+        Some(&["object", "start", "end", "reason"])
+    } else if ty.is_subtype(&UNICODE_ENCODE_ERROR) || ty.is_subtype(&UNICODE_DECODE_ERROR) {
+        Some(&["encoding", "object", "start", "end", "reason"])
+    } else {
+        None
+    }
+}
+
+/// A Unicode error's field `name`: as assigned (kept in `__dict__`), else
+/// from the arguments it was made with.
+fn unicode_field(ty: &TypeObject, data: &ExceptionData, name: &str) -> Option<Value> {
+    let dict = data.dict.borrow().clone();
+    if let Some(x) = crate::builtins::dict::as_dict(&dict).and_then(|d| d.get_str(&crate::builtins::str::intern(name))) {
+        return Some(x);
+    }
+    let names = unicode_field_names(ty)?;
+    let args = data.args.borrow();
+    if args.len() != names.len() {
+        return None;
+    }
+    args.get(names.iter().position(|n| *n == name)?).cloned()
+}
+
+/// `str()` of a UnicodeEncodeError, UnicodeDecodeError or
+/// UnicodeTranslateError (CPython's `UnicodeEncodeError_str` and
+/// siblings), from its current fields: `None` when it has none.
 fn unicode_error_str(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
-    let args = as_exception(v).expect("an exception").args.borrow().clone();
-    let [encoding, object, start, end, reason] = args.as_slice() else { return Ok(None) };
+    let ty = vm.type_of_static(v);
+    let data = as_exception(v).expect("an exception");
+    let get = |name: &str| unicode_field(ty, data, name);
+    let (Some(object), Some(start), Some(end), Some(reason)) = (get("object"), get("start"), get("end"), get("reason")) else {
+        return Ok(None);
+    };
     let (Some(start), Some(end)) = (start.as_small_int(), end.as_small_int()) else { return Ok(None) };
-    let encoding = crate::ops::str(vm, encoding)?;
-    let reason = crate::ops::str(vm, reason)?;
-    let (encoding, reason) = (as_str(&encoding).unwrap_or("").to_string(), as_str(&reason).unwrap_or("").to_string());
-    if vm.type_of(v).is_subtype(&UNICODE_ENCODE_ERROR) {
-        let Some(text) = crate::builtins::str::as_str_data(object) else { return Ok(None) };
-        if start >= 0 && (start as usize) < text.len() && end == start + 1 {
-            let cp = text.code_points().nth(start as usize).unwrap_or(0);
-            let shown = match cp {
-                0..=0xff => format!("\\x{cp:02x}"),
-                0x100..=0xffff => format!("\\u{cp:04x}"),
-                _ => format!("\\U{cp:08x}"),
-            };
+    let reason = crate::ops::str(vm, &reason)?;
+    let reason = as_str(&reason).unwrap_or("").to_string();
+    // One character (or byte) is shown; a range by its positions.
+    let single = |len: usize| start >= 0 && (start as usize) < len && end == start + 1;
+    let char_shown = |text: &crate::builtins::str::StrData| {
+        let cp = text.code_points().nth(start as usize).unwrap_or(0);
+        match cp {
+            0..=0xff => format!("\\x{cp:02x}"),
+            0x100..=0xffff => format!("\\u{cp:04x}"),
+            _ => format!("\\U{cp:08x}"),
+        }
+    };
+    if ty.is_subtype(&UNICODE_TRANSLATE_ERROR) {
+        let Some(text) = crate::builtins::str::as_str_data(&object) else { return Ok(None) };
+        if single(text.len()) {
+            return Ok(Some(format!("can't translate character '{}' in position {start}: {reason}", char_shown(text))));
+        }
+        return Ok(Some(format!("can't translate characters in position {start}-{}: {reason}", end - 1)));
+    }
+    let Some(encoding) = get("encoding") else { return Ok(None) };
+    let encoding = crate::ops::str(vm, &encoding)?;
+    let encoding = as_str(&encoding).unwrap_or("").to_string();
+    if ty.is_subtype(&UNICODE_ENCODE_ERROR) {
+        let Some(text) = crate::builtins::str::as_str_data(&object) else { return Ok(None) };
+        if single(text.len()) {
+            let shown = char_shown(text);
             return Ok(Some(format!("'{encoding}' codec can't encode character '{shown}' in position {start}: {reason}")));
         }
         return Ok(Some(format!("'{encoding}' codec can't encode characters in position {start}-{}: {reason}", end - 1)));
     }
-    let Some(data) = crate::builtins::bytes::as_buffer(object).map(|b| b.to_vec()) else { return Ok(None) };
-    if start >= 0 && (start as usize) < data.len() && end == start + 1 {
-        let byte = data[start as usize];
+    let Some(bytes) = crate::builtins::bytes::as_buffer(&object).map(|b| b.to_vec()) else { return Ok(None) };
+    if single(bytes.len()) {
+        let byte = bytes[start as usize];
         return Ok(Some(format!("'{encoding}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}")));
     }
     Ok(Some(format!("'{encoding}' codec can't decode bytes in position {start}-{}: {reason}", end - 1)))
