@@ -171,7 +171,8 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
             Err(mut e) => {
                 let reraise = std::mem::take(&mut vm.reraising);
                 let mut restored_lasti = vm.reraise_lasti.take();
-                if !reraise {
+                let settled = std::mem::take(&mut vm.context_settled) == e.exception.bits();
+                if !reraise && !settled {
                     set_context(vm, &e);
                 }
                 // Unwind: the current frame's handlers, else pop it. Each
@@ -226,6 +227,7 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
                         set_context(vm, &e);
                     }
                     if vm.frames.len() < entry {
+                        vm.context_settled = e.exception.bits();
                         return Err(e);
                     }
                 }
@@ -238,11 +240,39 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
 /// `__context__` (CPython's _PyErr_SetObject).
 fn set_context(vm: &Vm, e: &PyErr) {
     if !vm.exc_info.is_null() && !vm.exc_info.is(&e.exception) {
+        break_context_cycle(&vm.exc_info, &e.exception);
         if let Some(data) = as_exception(&e.exception) {
             if data.context.borrow().is_null() {
                 *data.context.borrow_mut() = vm.exc_info.clone();
             }
         }
+    }
+}
+
+/// Chaining `value` after `handled` must not make a cycle: where
+/// `handled`'s context chain reaches `value`, it is cut. A cycle already in
+/// the chain ends the walk (Floyd's tortoise and hare, as CPython's
+/// `_PyErr_SetObject`).
+fn break_context_cycle(handled: &Value, value: &Value) {
+    let context_of = |v: &Value| as_exception(v).map(|d| d.context.borrow().clone()).filter(|c| !c.is_null());
+    let mut o = handled.clone();
+    let mut slow = handled.clone();
+    let mut toggle = false;
+    while let Some(context) = context_of(&o) {
+        if context.is(value) {
+            let data = as_exception(&o).expect("an exception");
+            let old = data.context.replace(Value::NULL);
+            drop(old);
+            return;
+        }
+        o = context;
+        if o.is(&slow) {
+            return;
+        }
+        if toggle {
+            slow = context_of(&slow).unwrap_or_else(|| slow.clone());
+        }
+        toggle = !toggle;
     }
 }
 
@@ -1540,9 +1570,14 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     if is_none(&cause) {
                         *data.cause.borrow_mut() = Value::NULL;
                     } else {
-                        *data.cause.borrow_mut() = make_exception(vm, &cause).map_err(|_| {
-                            vm.type_error("exception causes must derive from BaseException")
-                        })?;
+                        // An exception class is instantiated, its own errors
+                        // propagating (CPython's `do_raise`).
+                        let is_class = crate::types::as_type(&cause)
+                            .is_some_and(|t| t.is_subtype(&crate::builtins::exceptions::BASE_EXCEPTION));
+                        if !is_class && as_exception(&cause).is_none() {
+                            return Err(vm.type_error("exception causes must derive from BaseException"));
+                        }
+                        *data.cause.borrow_mut() = make_exception(vm, &cause)?;
                     }
                     data.suppress_context.set(true);
                 }

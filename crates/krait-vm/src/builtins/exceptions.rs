@@ -97,7 +97,12 @@ macro_rules! exception_types {
 /// (the others inherit them).
 const fn own_methods(name: &str) -> &'static [MethodDef] {
     if const_eq(name, "BaseException") {
-        &[MethodDef { name: "with_traceback", func: with_traceback }, MethodDef { name: "add_note", func: add_note }]
+        &[
+            MethodDef { name: "with_traceback", func: with_traceback },
+            MethodDef { name: "add_note", func: add_note },
+            MethodDef { name: "__reduce__", func: exception_reduce },
+            MethodDef { name: "__setstate__", func: exception_setstate },
+        ]
     } else if const_eq(name, "BaseExceptionGroup") {
         crate::builtins::exception_group::METHODS
     } else {
@@ -152,6 +157,66 @@ fn set_traceback(vm: &mut Vm, e: &Value, tb: &Value) -> PyResult<()> {
     let old = std::mem::replace(&mut *data.traceback.borrow_mut(), new);
     drop(old);
     Ok(())
+}
+
+/// `e.__reduce__()`: `(type, args)`, or `(type, args, state)` with the
+/// instance's `__dict__` (CPython's `BaseException_reduce`); an OSError
+/// gives its file names among the arguments, an ImportError keeps `name`
+/// and `path` in the state, while AttributeError's `name` and `obj` and
+/// NameError's `name` are not pickled (as in 3.11).
+fn exception_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "__reduce__", kwnames)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("BaseException.__reduce__() takes no arguments ({} given)", args.len())));
+    }
+    let data = as_exception(this).expect("an exception");
+    let ty = vm.type_of_static(this);
+    let mut items = data.args.borrow().clone();
+    let os = data.os_args.borrow().clone();
+    if ty.is_subtype(&OS_ERROR) && os.len() == 5 && !os[2].is_null() && items.len() == 2 {
+        items.push(os[2].clone());
+        if !os[4].is_null() {
+            items.push(crate::builtins::singletons::none());
+            items.push(os[4].clone());
+        }
+    }
+    let mut out = vec![crate::types::type_value(ty), crate::builtins::tuple::new_tuple(items)];
+    let dict = data.dict.borrow().clone();
+    if let Some(d) = crate::builtins::dict::as_dict(&dict) {
+        let skipped: &[&str] = match keyword_fields(ty) {
+            Some(("ImportError", _)) | None => &[],
+            Some((_, fields)) => fields,
+        };
+        let kept: Vec<(Value, Value)> = d.items().into_iter().filter(|(k, _)| !as_str(k).is_some_and(|k| skipped.contains(&k))).collect();
+        if keyword_fields(ty).is_none() || !kept.is_empty() {
+            let state = crate::builtins::dict::new_dict();
+            let sd = crate::builtins::dict::as_dict(&state).expect("a dict");
+            for (k, v) in kept {
+                sd.set(vm, k, v)?;
+            }
+            out.push(state);
+        }
+    }
+    Ok(crate::builtins::tuple::new_tuple(out))
+}
+
+/// `e.__setstate__(state)`: each item of the dict `state` set as an
+/// attribute (None sets nothing).
+fn exception_setstate(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "__setstate__", kwnames)?;
+    let [state] = args else {
+        return Err(vm.type_error(format!("BaseException.__setstate__() takes exactly one argument ({} given)", args.len())));
+    };
+    if crate::builtins::singletons::is_none(state) {
+        return Ok(crate::builtins::singletons::none());
+    }
+    let Some(d) = crate::builtins::dict::as_dict(state) else {
+        return Err(vm.type_error("state is not a dictionary"));
+    };
+    for (k, v) in d.items() {
+        crate::builtins::classes::setattr(vm, this, &k, Some(v))?;
+    }
+    Ok(crate::builtins::singletons::none())
 }
 
 /// `e.add_note(note)`: append to `e.__notes__`, made a list if missing.
@@ -432,6 +497,49 @@ fn exception_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             r => r,
         },
     }
+}
+
+/// `BaseException.__init__(self, *args, **kwargs)`: `args` replaced; the
+/// keyword fields of ImportError, NameError and AttributeError set from
+/// the keywords, those not given unset (CPython's `ImportError_init` and
+/// siblings).
+pub fn exception_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+    let fields = keyword_fields(vm.type_of_static(this));
+    let npos = args.len() - kwnames.len();
+    match fields {
+        None if !kwnames.is_empty() => {
+            let msg = format!("{}() takes no keyword arguments", vm.type_of(this).name());
+            return Err(vm.type_error(msg));
+        }
+        Some((owner, fields)) => {
+            for k in kwnames {
+                let key = as_str(k).unwrap_or("");
+                if !fields.contains(&key) {
+                    return Err(vm.type_error(format!("'{key}' is an invalid keyword argument for {owner}()")));
+                }
+            }
+            let data = as_exception(this).expect("an exception");
+            let dict = data.dict.borrow().clone();
+            for field in fields {
+                let key = crate::builtins::str::intern(field);
+                match kwnames.iter().position(|k| as_str(k) == Some(field)) {
+                    Some(i) => crate::builtins::classes::generic_setattr(vm, this, &key, Some(args[npos + i].clone()))?,
+                    None => {
+                        if let Some(d) = crate::builtins::dict::as_dict(&dict) {
+                            if d.get_str(&key).is_some() {
+                                crate::builtins::classes::generic_setattr(vm, this, &key, None)?;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        None => {}
+    }
+    if let Some(e) = as_exception(this) {
+        *e.args.borrow_mut() = args[..npos].to_vec();
+    }
+    Ok(())
 }
 
 /// The keyword arguments an exception type takes, with the built-in type
