@@ -113,7 +113,11 @@ fn sequence_repeat(vm: &mut Vm, repeat: crate::types::RepeatFn, seq: &Value, n: 
 }
 
 fn binop_type_error(vm: &mut Vm, symbol: &str, a: &Value, b: &Value) -> PyErr {
-    let msg = format!("unsupported operand type(s) for {}: '{}' and '{}'", symbol, vm.type_of(a).name(), vm.type_of(b).name());
+    let mut msg = format!("unsupported operand type(s) for {}: '{}' and '{}'", symbol, vm.type_of(a).name(), vm.type_of(b).name());
+    // Python 2's `print >> stream` gets CPython's hint.
+    if symbol == ">>" && crate::builtins::function::as_builtin(a).is_some_and(|f| f.name == "print") {
+        msg.push_str(". Did you mean \"print(<message>, file=<output_stream>)\"?");
+    }
     vm.type_error(msg)
 }
 

@@ -578,6 +578,9 @@ pub fn exception_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Val
         }
     };
     match text {
+        "message" | "exceptions" if crate::builtins::exception_group::group_parts(v).is_some() => {
+            return Err(vm.error(&ATTRIBUTE_ERROR, "readonly attribute"));
+        }
         "errno" | "strerror" | "filename" | "filename2" if vm.type_of(v).is_subtype(&OS_ERROR) => {
             let index = ["errno", "strerror", "filename", "", "filename2"].iter().position(|n| *n == text).unwrap_or(0);
             let mut os = data.os_args.borrow_mut();
