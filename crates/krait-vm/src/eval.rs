@@ -170,7 +170,9 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
             Ok(v) => return Ok(v),
             Err(mut e) => {
                 let reraise = std::mem::take(&mut vm.reraising);
-                if !reraise {
+                let mut restored_lasti = vm.reraise_lasti.take();
+                let settled = std::mem::take(&mut vm.context_settled) == e.exception.bits();
+                if !reraise && !settled {
                     set_context(vm, &e);
                 }
                 // Unwind: the current frame's handlers, else pop it. Each
@@ -198,11 +200,18 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
                         let base = frame.base;
                         vm.stack.truncate(base + nlocals + h.depth as usize);
                         if h.lasti {
-                            vm.stack.push(new_int(offset as i64));
+                            // A re-raise hands on the offset it restored.
+                            let lasti = restored_lasti.take().unwrap_or(offset);
+                            vm.stack.push(new_int(lasti as i64));
                         }
                         vm.stack.push(e.exception.clone());
                         vm.frames.last_mut().expect("a frame").ip = h.target as usize;
                         break;
+                    }
+                    // A `RERAISE` with `lasti` leaves the frame reporting the
+                    // instruction that first raised (its f_lasti, f_lineno).
+                    if let Some(lasti) = restored_lasti.take() {
+                        vm.frames.last_mut().expect("a frame").ip = lasti as usize + 1;
                     }
                     let frame = vm.frames.pop().expect("a frame");
                     if !frame.frame_obj.is_null() {
@@ -218,6 +227,7 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
                         set_context(vm, &e);
                     }
                     if vm.frames.len() < entry {
+                        vm.context_settled = e.exception.bits();
                         return Err(e);
                     }
                 }
@@ -230,11 +240,39 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
 /// `__context__` (CPython's _PyErr_SetObject).
 fn set_context(vm: &Vm, e: &PyErr) {
     if !vm.exc_info.is_null() && !vm.exc_info.is(&e.exception) {
+        break_context_cycle(&vm.exc_info, &e.exception);
         if let Some(data) = as_exception(&e.exception) {
             if data.context.borrow().is_null() {
                 *data.context.borrow_mut() = vm.exc_info.clone();
             }
         }
+    }
+}
+
+/// Chaining `value` after `handled` must not make a cycle: where
+/// `handled`'s context chain reaches `value`, it is cut. A cycle already in
+/// the chain ends the walk (Floyd's tortoise and hare, as CPython's
+/// `_PyErr_SetObject`).
+fn break_context_cycle(handled: &Value, value: &Value) {
+    let context_of = |v: &Value| as_exception(v).map(|d| d.context.borrow().clone()).filter(|c| !c.is_null());
+    let mut o = handled.clone();
+    let mut slow = handled.clone();
+    let mut toggle = false;
+    while let Some(context) = context_of(&o) {
+        if context.is(value) {
+            let data = as_exception(&o).expect("an exception");
+            let old = data.context.replace(Value::NULL);
+            drop(old);
+            return;
+        }
+        o = context;
+        if o.is(&slow) {
+            return;
+        }
+        if toggle {
+            slow = context_of(&slow).unwrap_or_else(|| slow.clone());
+        }
+        toggle = !toggle;
     }
 }
 
@@ -320,9 +358,9 @@ fn dict_get(vm: &mut Vm, d: &Value, key: &Value) -> PyResult<Option<Value>> {
     }
 }
 
+#[cold]
 fn name_error(vm: &mut Vm, name: &Value) -> PyErr {
-    let msg = format!("name '{}' is not defined", as_str(name).unwrap_or("?"));
-    vm.error(&NAME_ERROR, msg)
+    crate::builtins::suggestions::name_error(vm, name)
 }
 
 /// `COMPARE_OP`'s operand order.
@@ -1505,9 +1543,13 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::RERAISE => {
                 // The traceback already holds the entry for where the
-                // exception first reached this frame, so the `lasti` operand
-                // CPython restores is not needed.
+                // exception first reached this frame; the `lasti` operand is
+                // what the frame reports if the error leaves it.
                 let exc = pop!();
+                if arg != 0 {
+                    let at = vm.stack.len() - arg as usize;
+                    vm.reraise_lasti = vm.stack[at].as_small_int().map(|i| i as u32);
+                }
                 vm.reraising = true;
                 return Err(PyErr { exception: exc });
             }
@@ -1528,9 +1570,14 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     if is_none(&cause) {
                         *data.cause.borrow_mut() = Value::NULL;
                     } else {
-                        *data.cause.borrow_mut() = make_exception(vm, &cause).map_err(|_| {
-                            vm.type_error("exception causes must derive from BaseException")
-                        })?;
+                        // An exception class is instantiated, its own errors
+                        // propagating (CPython's `do_raise`).
+                        let is_class = crate::types::as_type(&cause)
+                            .is_some_and(|t| t.is_subtype(&crate::builtins::exceptions::BASE_EXCEPTION));
+                        if !is_class && as_exception(&cause).is_none() {
+                            return Err(vm.type_error("exception causes must derive from BaseException"));
+                        }
+                        *data.cause.borrow_mut() = make_exception(vm, &cause)?;
                     }
                     data.suppress_context.set(true);
                 }
@@ -1652,18 +1699,17 @@ fn exception_matches(vm: &mut Vm, exc: &Value, ty: &Value) -> PyResult<bool> {
         Some(t) => t.items.clone(),
         None => vec![ty.clone()],
     };
-    let exc_ty = vm.type_of(exc);
+    // Every class is checked before any matches (CPython's
+    // `check_except_type_valid`).
+    let mut types = Vec::with_capacity(classes.len());
     for c in &classes {
         match crate::types::as_type(c) {
-            Some(t) if t.is_subtype(&crate::builtins::exceptions::BASE_EXCEPTION) => {
-                if exc_ty.is_subtype(t) {
-                    return Ok(true);
-                }
-            }
+            Some(t) if t.is_subtype(&crate::builtins::exceptions::BASE_EXCEPTION) => types.push(t),
             _ => return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed")),
         }
     }
-    Ok(false)
+    let exc_ty = vm.type_of(exc);
+    Ok(types.iter().any(|t| exc_ty.is_subtype(t)))
 }
 
 /// The name of localsplus slot `i` (locals, non-parameter cells, frees).

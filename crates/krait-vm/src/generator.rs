@@ -433,11 +433,14 @@ fn resume(vm: &mut Vm, gen: &Value, saved: SavedFrame, push: Option<Value>, erro
     if let Some(v) = push {
         vm.stack.push(v);
     }
-    let outer_exc = std::mem::replace(&mut vm.exc_info, std::mem::replace(&mut *g.exc_state.borrow_mut(), Value::NULL));
+    let own = std::mem::replace(&mut *g.exc_state.borrow_mut(), Value::NULL);
+    let running = inherit_exc_state(own, &vm.exc_info);
+    let outer_exc = std::mem::replace(&mut vm.exc_info, running);
     vm.frames.push(frame);
     let entry = vm.frames.len();
     let result = crate::eval::resume(vm, entry, error);
-    *g.exc_state.borrow_mut() = std::mem::replace(&mut vm.exc_info, outer_exc);
+    let own = std::mem::replace(&mut vm.exc_info, outer_exc);
+    *g.exc_state.borrow_mut() = own_exc_state(own, &vm.exc_info);
     match result {
         Ok(v) => match vm.suspended.take() {
             Some(saved) => {
@@ -556,17 +559,43 @@ pub(crate) fn push_inline(vm: &mut Vm, gen: &Value, exit: usize) -> bool {
     }
     vm.stack.push(none());
     let inner = std::mem::replace(&mut *g.exc_state.borrow_mut(), Value::NULL);
-    let outer = std::mem::replace(&mut vm.exc_info, inner);
+    let running = inherit_exc_state(inner, &vm.exc_info);
+    let outer = std::mem::replace(&mut vm.exc_info, running);
     *g.exc_state.borrow_mut() = outer;
     vm.frames.push(frame);
     true
+}
+
+/// The exception state a resumed generator runs with: its own, else the
+/// caller's shows through (CPython looks down the chain of exception
+/// states for the first that is set).
+fn inherit_exc_state(own: Value, outer: &Value) -> Value {
+    if own.is_null() {
+        outer.clone()
+    } else {
+        own
+    }
+}
+
+/// What a generator leaving with exception state `running` keeps as its
+/// own: nothing when it is still the caller's it was resumed with.
+/// (PROVISIONAL: a handler entered inside the generator restores, when it
+/// ends, the caller's state of that time, not of the current resumption,
+/// which CPython's chained states would show.)
+fn own_exc_state(running: Value, outer: &Value) -> Value {
+    if running.is(outer) {
+        Value::NULL
+    } else {
+        running
+    }
 }
 
 /// The caller's exception state back from where `push_inline` kept it;
 /// the generator's own is saved in its place.
 fn leave_inline(vm: &mut Vm, g: &GenData) {
     let outer = std::mem::replace(&mut *g.exc_state.borrow_mut(), Value::NULL);
-    *g.exc_state.borrow_mut() = std::mem::replace(&mut vm.exc_info, outer);
+    let running = std::mem::replace(&mut vm.exc_info, outer);
+    *g.exc_state.borrow_mut() = own_exc_state(running, &vm.exc_info);
 }
 
 /// A generator `push_inline` resumed yielded: it is suspended again.

@@ -113,7 +113,11 @@ fn sequence_repeat(vm: &mut Vm, repeat: crate::types::RepeatFn, seq: &Value, n: 
 }
 
 fn binop_type_error(vm: &mut Vm, symbol: &str, a: &Value, b: &Value) -> PyErr {
-    let msg = format!("unsupported operand type(s) for {}: '{}' and '{}'", symbol, vm.type_of(a).name(), vm.type_of(b).name());
+    let mut msg = format!("unsupported operand type(s) for {}: '{}' and '{}'", symbol, vm.type_of(a).name(), vm.type_of(b).name());
+    // Python 2's `print >> stream` gets CPython's hint.
+    if symbol == ">>" && crate::builtins::function::as_builtin(a).is_some_and(|f| f.name == "print") {
+        msg.push_str(". Did you mean \"print(<message>, file=<output_stream>)\"?");
+    }
     vm.type_error(msg)
 }
 
@@ -242,7 +246,18 @@ pub fn getitem(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> {
 }
 
 /// `obj.name`: the type's `getattr` slot, else CPython's generic look-up.
+/// An AttributeError leaving it names `name` and `obj` (CPython's
+/// `PyObject_GetAttr`), for the "Did you mean" suggestions.
 pub fn getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
+    match getattr_plain(vm, obj, name) {
+        Ok(v) => Ok(v),
+        Err(e) => Err(crate::builtins::suggestions::attribute_error_context(vm, e, obj, name)),
+    }
+}
+
+/// `obj.name` for callers that swallow an AttributeError (`hasattr`,
+/// `getattr` with a default): it is not given the name and object.
+pub fn getattr_plain(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
     match vm.type_of(obj).getattr.get() {
         Some(f) => f(vm, obj, name),
         None => crate::builtins::classes::generic_getattr(vm, obj, name),
@@ -252,7 +267,7 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
 /// `obj.name`, or `None` when that raises AttributeError (CPython's
 /// `_PyObject_LookupAttr`).
 pub fn getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
-    match getattr(vm, obj, name) {
+    match getattr_plain(vm, obj, name) {
         Ok(v) => Ok(Some(v)),
         Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::ATTRIBUTE_ERROR) => Ok(None),
         Err(e) => Err(e),

@@ -222,8 +222,30 @@ pub fn print_unraisable(vm: &mut Vm, exc: &Value, msg: Option<&str>, obj: &Value
         out = format!("{m}\n");
     }
     format_exception(vm, exc, &mut out);
-    crate::builtins::io::flush_streams(vm, &["stderr"]);
-    let _ = std::io::stderr().write_all(out.as_bytes());
+    write_stderr(vm, &out);
+}
+
+/// `text` written to `sys.stderr` and flushed, as CPython's
+/// `PyErr_Display` writes through the file object (so a replaced
+/// `sys.stderr` captures it); straight to descriptor 2 when there is no
+/// `sys.stderr` yet or writing to it fails, nothing when it is None.
+pub fn write_stderr(vm: &mut Vm, text: &str) {
+    let made = crate::builtins::dict::as_dict(&vm.sys_modules).is_some_and(|d| d.get_str(&crate::builtins::str::intern("sys")).is_some());
+    match vm.sys_attr("stderr") {
+        Some(f) if made && crate::builtins::singletons::is_none(&f) => {}
+        Some(f) if made => {
+            let wrote = ops::getattr(vm, &f, &new_str("write"))
+                .and_then(|w| crate::eval::call(vm, &w, &[new_str(text)], &[]))
+                .and_then(|_| ops::getattr(vm, &f, &new_str("flush")))
+                .and_then(|fl| crate::eval::call(vm, &fl, &[], &[]));
+            if wrote.is_err() {
+                let _ = std::io::stderr().write_all(text.as_bytes());
+            }
+        }
+        _ => {
+            let _ = std::io::stderr().write_all(text.as_bytes());
+        }
+    }
 }
 
 /// An uncaught exception, through `sys.excepthook` (CPython's
@@ -232,8 +254,7 @@ pub fn print_unraisable(vm: &mut Vm, exc: &Value, msg: Option<&str>, obj: &Value
 fn report_uncaught(vm: &mut Vm, e: &PyErr, filename: &str) {
     let (hook, default) = (vm.sys_attr("excepthook"), vm.sys_attr("__excepthook__"));
     let Some(hook) = hook else {
-        crate::builtins::io::flush_streams(vm, &["stderr"]);
-        let _ = std::io::stderr().write_all(b"sys.excepthook is missing\n");
+        write_stderr(vm, "sys.excepthook is missing\n");
         print_exception(vm, e, filename);
         return;
     };
@@ -247,10 +268,9 @@ fn report_uncaught(vm: &mut Vm, e: &PyErr, filename: &str) {
         .filter(|t| !t.is_null())
         .unwrap_or_else(crate::builtins::singletons::none);
     if let Err(e2) = crate::eval::call(vm, &hook, &[ty, e.exception.clone(), tb], &[]) {
-        crate::builtins::io::flush_streams(vm, &["stderr"]);
-        let _ = std::io::stderr().write_all(b"Error in sys.excepthook:\n");
+        write_stderr(vm, "Error in sys.excepthook:\n");
         print_exception(vm, &e2, filename);
-        let _ = std::io::stderr().write_all(b"\nOriginal exception was:\n");
+        write_stderr(vm, "\nOriginal exception was:\n");
         print_exception(vm, e, filename);
     }
 }
@@ -263,9 +283,8 @@ pub fn excepthook(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> 
         return Err(vm.type_error(format!("excepthook expected 3 arguments, got {}", args.len())));
     };
     if as_exception(value).is_none() {
-        crate::builtins::io::flush_streams(vm, &["stderr"]);
         let msg = format!("TypeError: print_exception(): Exception expected for value, {} found\n", vm.type_of(value).name());
-        let _ = std::io::stderr().write_all(msg.as_bytes());
+        write_stderr(vm, &msg);
     } else {
         print_exception(vm, &PyErr { exception: value.clone() }, "");
     }
@@ -278,8 +297,7 @@ pub fn excepthook(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> 
 pub fn print_exception(vm: &mut Vm, e: &PyErr, _main_file: &str) {
     let mut out = String::new();
     format_exception(vm, &e.exception, &mut out);
-    crate::builtins::io::flush_streams(vm, &["stderr"]);
-    let _ = std::io::stderr().write_all(out.as_bytes());
+    write_stderr(vm, &out);
 }
 
 /// How far into exception groups the printing is (CPython's
@@ -417,6 +435,9 @@ fn syntax_error_text(vm: &mut Vm, exc: &Value, out: &mut String) {
     let end_lineno = get(vm, "end_lineno").and_then(|o| o.as_small_int()).unwrap_or(lineno);
     let end_offset = get(vm, "end_offset").and_then(|o| o.as_small_int()).unwrap_or(0);
     let end_offset = if end_lineno > lineno { -1 } else { end_offset };
+    // The end is clipped to just past the text (its newline aside).
+    let full_len = text.strip_suffix('\n').unwrap_or(&text).chars().count() as i64;
+    let end_offset = end_offset.min(full_len + 1);
     let carets = if end_offset > 0 && end_offset > offset { (end_offset - offset) as usize } else { 1 };
     let mut offset = offset - 1;
     let mut text: &str = &text;
@@ -510,10 +531,14 @@ fn format_one(vm: &mut Vm, exc: &Value, out: &mut String, ctx: &PrintContext) {
     // The message's own line breaks get no margin (as CPython's).
     out.push_str(&ctx.margin());
     if msg.is_empty() {
-        out.push_str(&format!("{ty}\n"));
+        out.push_str(&ty);
     } else {
-        out.push_str(&format!("{ty}: {msg}\n"));
+        out.push_str(&format!("{ty}: {msg}"));
     }
+    if let Some(name) = crate::builtins::suggestions::offer_suggestion(vm, exc) {
+        out.push_str(&format!(". Did you mean: '{name}'?"));
+    }
+    out.push('\n');
     let mut notes = String::new();
     format_notes(vm, exc, &mut notes);
     ctx.emit_lines(out, &notes);

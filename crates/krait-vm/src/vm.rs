@@ -47,6 +47,13 @@ pub struct Vm {
     /// Set by `RERAISE`: the error in flight is re-raised, so it gets no new
     /// traceback entry or `__context__` (CPython jumps past `error:`).
     pub(crate) reraising: bool,
+    /// Set by `RERAISE` with a `lasti` operand: the offset the frame reports
+    /// as `f_lasti` if the error leaves it (CPython's `prev_instr` restore).
+    pub(crate) reraise_lasti: Option<u32>,
+    /// The exception (its bits; 0 for none) that last left a nested run of
+    /// frames: its `__context__` was settled where it was raised, so the
+    /// caller that sees it come out of a native call must not set it again.
+    pub(crate) context_settled: u64,
     /// The frame a `YIELD_VALUE` just suspended, for the generator that
     /// resumed it to take back.
     pub(crate) suspended: Option<crate::generator::SavedFrame>,
@@ -75,6 +82,8 @@ impl Vm {
             argv: Vec::new(),
             exc_info: Value::NULL,
             reraising: false,
+            reraise_lasti: None,
+            context_settled: 0,
             suspended: None,
             spare_stacks: Vec::new(),
         }

@@ -256,7 +256,15 @@ impl Compiler<'_> {
             }
             StmtKind::Break | StmtKind::Continue => {
                 let is_break = matches!(s.kind, StmtKind::Break);
-                let Some(depth) = self.unit().fblocks.iter().rposition(|b| matches!(b, FBlock::Loop(_))) else {
+                let loop_depth = self.unit().fblocks.iter().rposition(|b| matches!(b, FBlock::Loop(_)));
+                // An except* block between here and the loop (or with no
+                // loop at all) is the error CPython's unwinding meets first.
+                let group_depth = self.unit().fblocks.iter().rposition(|b| matches!(b, FBlock::ExceptionGroupHandler));
+                if group_depth.is_some() && group_depth > loop_depth {
+                    let msg = "'break', 'continue' and 'return' cannot appear in an except* block";
+                    return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, s.range)));
+                }
+                let Some(depth) = loop_depth else {
                     let msg = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
                     return Err(self.outside_loop(msg, s));
                 };

@@ -53,6 +53,36 @@ pub fn parse_module(source: &str) -> Result<Mod, SyntaxError> {
 pub struct Parsed {
     pub result: Result<Mod, SyntaxError>,
     pub warnings: Vec<Warning>,
+    /// The string literals' invalid-escape DeprecationWarnings, at their
+    /// tokens, in source order.
+    pub escape_warnings: Vec<Warning>,
+}
+
+/// The grammar `compile()` starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartRule {
+    File,
+    Eval,
+    Interactive,
+}
+
+/// Parse `source` from `rule` (default tokenizer options), with every
+/// warning met on the way (for `compile()`).
+pub fn parse_with_warnings(source: &str, rule: StartRule) -> Parsed {
+    if rule == StartRule::File {
+        return parse_module_with(source, Options::default());
+    }
+    let tokens = tokenize(source);
+    let warnings = tokens.warnings.clone();
+    let mut p = Parser::new(source, tokens);
+    let result = if rule == StartRule::Eval {
+        p.depth = BASE_LEVELS_EVAL;
+        p.parse_eval()
+    } else {
+        p.depth = BASE_LEVELS_SINGLE;
+        p.parse_interactive()
+    };
+    Parsed { result, warnings, escape_warnings: p.take_escape_warnings() }
 }
 
 /// Parse a module tokenized as `options` says (see
@@ -70,7 +100,7 @@ pub fn parse_module_with(source: &str, options: Options) -> Parsed {
     if raw_bytes {
         result = result.map_err(|e| in_raw_bytes(e, source));
     }
-    Parsed { result, warnings }
+    Parsed { result, warnings, escape_warnings: p.take_escape_warnings() }
 }
 
 /// Parse an expression (`compile(source, filename, 'eval')`).
@@ -135,6 +165,10 @@ pub(crate) struct Parser<'s> {
     in_fstring: bool,
     /// Bytes that are not UTF-8 (string mode): an error in a literal.
     invalid_utf8: Vec<crate::source::InvalidUtf8>,
+    /// The invalid-escape DeprecationWarnings of the string literals parsed
+    /// (message, token range), each literal part once whatever the
+    /// backtracking (keyed by where the part starts).
+    escape_warnings: Vec<(u32, Warning)>,
     /// A `match subject NEWLINE` line parsed as an expression statement
     /// (`match(x)`): if the file fails later, CPython's second pass meets its
     /// invalid_match_stmt rule first and says "expected ':'".
@@ -200,6 +234,7 @@ impl<'s> Parser<'s> {
             }
         }
         Parser {
+            escape_warnings: Vec::new(),
             source,
             tokens: tokens.tokens,
             pos: 0,
@@ -518,6 +553,21 @@ impl<'s> Parser<'s> {
             }
         }
         Ok(())
+    }
+
+    /// Record a literal part's invalid-escape warning (once per part).
+    pub(super) fn note_escape_warning(&mut self, warning: Option<crate::literals::EscapeWarning>, token: TextRange, key: u32) {
+        if let Some(w) = warning {
+            if !self.escape_warnings.iter().any(|(k, _)| *k == key) {
+                self.escape_warnings.push((key, Warning { msg: w.msg, range: token }));
+            }
+        }
+    }
+
+    fn take_escape_warnings(&mut self) -> Vec<Warning> {
+        let mut out = std::mem::take(&mut self.escape_warnings);
+        out.sort_by_key(|(k, _)| *k);
+        out.into_iter().map(|(_, w)| w).collect()
     }
 
     fn new_expr(&self, kind: ExprKind, range: TextRange) -> Expr {

@@ -14,7 +14,7 @@
 use super::{PResult, Parser};
 use crate::ast::{Constant, Expr, ExprKind};
 use crate::error::{ErrorLocation, SyntaxError};
-use crate::literals::{decode_bytes, decode_str, split_string_token, LiteralError, LiteralErrorAt};
+use crate::literals::{decode_bytes_with_warning, decode_str_with_warning, split_string_token, LiteralError, LiteralErrorAt};
 use crate::pystr::PyString;
 use crate::text::TextRange;
 use crate::token::{Token, TokenKind as T};
@@ -75,7 +75,9 @@ impl Parser<'_> {
             for t in &tokens {
                 let (prefix, body, _) = split_string_token(self.text(*t));
                 let body_text = &self.text(*t)[body];
-                let bytes = decode_bytes(body_text, prefix.raw).map_err(|e| self.literal_error(e, *t, after))?;
+                let (bytes, warning) =
+                    decode_bytes_with_warning(body_text, prefix.raw).map_err(|e| self.literal_error(e, *t, after))?;
+                self.note_escape_warning(warning, t.range, t.range.start);
                 value.extend_from_slice(&bytes);
             }
             return Ok(self.new_expr(ExprKind::Constant { value: Constant::Bytes(value), kind: None }, range));
@@ -85,7 +87,9 @@ impl Parser<'_> {
             for t in &tokens {
                 let (prefix, body, _) = split_string_token(self.text(*t));
                 let body_text = &self.text(*t)[body];
-                let s = decode_str(body_text, prefix.raw).map_err(|e| self.literal_error(e, *t, after))?;
+                let (s, warning) =
+                    decode_str_with_warning(body_text, prefix.raw).map_err(|e| self.literal_error(e, *t, after))?;
+                self.note_escape_warning(warning, t.range, t.range.start);
                 value.push_pystr(&s);
             }
             let kind = self.unicode_kind(first);
@@ -103,8 +107,9 @@ impl Parser<'_> {
                 let spans = Spans { end: body_end, raw: prefix.raw, whole: range, token: t.range, after };
                 self.parse_fstring_body(&mut pos, 0, spans, &mut parts)?;
             } else {
-                let s = decode_str(&self.source[body_start..body_end], prefix.raw)
+                let (s, warning) = decode_str_with_warning(&self.source[body_start..body_end], prefix.raw)
                     .map_err(|e| self.literal_error(e, *t, after))?;
+                self.note_escape_warning(warning, t.range, t.range.start);
                 parts.push(Part::Literal(s));
             }
         }
@@ -243,10 +248,11 @@ impl Parser<'_> {
             let chunk_end = i;
             if chunk_end > chunk_start {
                 let text = &self.source[chunk_start..chunk_end];
-                let s = decode_str(text, raw).map_err(|e| {
+                let (s, warning) = decode_str_with_warning(text, raw).map_err(|e| {
                     let t = Token { kind: T::String, range: spans.token };
                     self.literal_error(e, t, after)
                 })?;
+                self.note_escape_warning(warning, spans.token, chunk_start as u32);
                 parts.push(Part::Literal(s));
             }
             if let Some(r) = resume {
@@ -483,12 +489,19 @@ impl Parser<'_> {
             match_header_seen: false,
             type_ignores: Vec::new(),
             feature_version: self.feature_version,
+            escape_warnings: Vec::new(),
         };
         let parsed = match sub.parse_star_expressions() {
             Ok(e) if sub.at(T::EndMarker) => Ok(e),
             Ok(_) => Err(sub.invalid_syntax()),
             Err(e) => Err(e),
         };
+        // The expression's own literals warn too.
+        for (key, w) in std::mem::take(&mut sub.escape_warnings) {
+            if !self.escape_warnings.iter().any(|(k, _)| *k == key) {
+                self.escape_warnings.push((key, w));
+            }
+        }
         parsed.map_err(|e| self.relative_to_wrapped(e, &wrapped, base))
     }
 

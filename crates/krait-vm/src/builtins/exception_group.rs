@@ -99,8 +99,10 @@ pub fn group_new(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames:
         if all_exceptions {
             cls = eg;
         }
-    } else if cls.is_subtype(eg) && !all_exceptions {
+    } else if std::ptr::eq(cls, eg) && !all_exceptions {
         return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
+    } else if cls.is_subtype(&EXCEPTION) && !all_exceptions {
+        return Err(vm.type_error(format!("Cannot nest BaseExceptions in '{}'", cls.name())));
     }
     // BaseException.__init__'s check, named after the class made.
     if !kwnames.is_empty() {
@@ -216,9 +218,14 @@ fn derive_with_metadata(vm: &mut Vm, exc: &Value, parts: Vec<Value>) -> PyResult
     *dst.cause.borrow_mut() = src.cause.borrow().clone();
     *dst.context.borrow_mut() = src.context.borrow().clone();
     dst.suppress_context.set(src.suppress_context.get());
-    if let Ok(notes) = ops::getattr(vm, exc, &intern("__notes__")) {
-        let copy = crate::builtins::list::new_list(ops::collect(vm, &notes)?);
-        crate::builtins::classes::setattr(vm, &eg, &intern("__notes__"), Some(copy))?;
+    // Notes that are a sequence are copied; others are not (CPython's
+    // `PySequence_Check` in `exceptiongroup_subset`).
+    if let Some(notes) = ops::getattr_opt(vm, exc, &intern("__notes__"))? {
+        let ty = vm.type_of(&notes);
+        if ty.getitem.is_some() && !ty.is_subtype(&crate::builtins::dict::DICT_TYPE) {
+            let copy = crate::builtins::list::new_list(ops::collect(vm, &notes)?);
+            crate::builtins::classes::setattr(vm, &eg, &intern("__notes__"), Some(copy))?;
+        }
     }
     Ok(eg)
 }

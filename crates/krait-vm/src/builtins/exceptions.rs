@@ -97,7 +97,12 @@ macro_rules! exception_types {
 /// (the others inherit them).
 const fn own_methods(name: &str) -> &'static [MethodDef] {
     if const_eq(name, "BaseException") {
-        &[MethodDef { name: "with_traceback", func: with_traceback }, MethodDef { name: "add_note", func: add_note }]
+        &[
+            MethodDef { name: "with_traceback", func: with_traceback },
+            MethodDef { name: "add_note", func: add_note },
+            MethodDef { name: "__reduce__", func: exception_reduce },
+            MethodDef { name: "__setstate__", func: exception_setstate },
+        ]
     } else if const_eq(name, "BaseExceptionGroup") {
         crate::builtins::exception_group::METHODS
     } else {
@@ -152,6 +157,66 @@ fn set_traceback(vm: &mut Vm, e: &Value, tb: &Value) -> PyResult<()> {
     let old = std::mem::replace(&mut *data.traceback.borrow_mut(), new);
     drop(old);
     Ok(())
+}
+
+/// `e.__reduce__()`: `(type, args)`, or `(type, args, state)` with the
+/// instance's `__dict__` (CPython's `BaseException_reduce`); an OSError
+/// gives its file names among the arguments, an ImportError keeps `name`
+/// and `path` in the state, while AttributeError's `name` and `obj` and
+/// NameError's `name` are not pickled (as in 3.11).
+fn exception_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "__reduce__", kwnames)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("BaseException.__reduce__() takes no arguments ({} given)", args.len())));
+    }
+    let data = as_exception(this).expect("an exception");
+    let ty = vm.type_of_static(this);
+    let mut items = data.args.borrow().clone();
+    let os = data.os_args.borrow().clone();
+    if ty.is_subtype(&OS_ERROR) && os.len() == 5 && !os[2].is_null() && items.len() == 2 {
+        items.push(os[2].clone());
+        if !os[4].is_null() {
+            items.push(crate::builtins::singletons::none());
+            items.push(os[4].clone());
+        }
+    }
+    let mut out = vec![crate::types::type_value(ty), crate::builtins::tuple::new_tuple(items)];
+    let dict = data.dict.borrow().clone();
+    if let Some(d) = crate::builtins::dict::as_dict(&dict) {
+        let skipped: &[&str] = match keyword_fields(ty) {
+            Some(("ImportError", _)) | None => &[],
+            Some((_, fields)) => fields,
+        };
+        let kept: Vec<(Value, Value)> = d.items().into_iter().filter(|(k, _)| !as_str(k).is_some_and(|k| skipped.contains(&k))).collect();
+        if keyword_fields(ty).is_none() || !kept.is_empty() {
+            let state = crate::builtins::dict::new_dict();
+            let sd = crate::builtins::dict::as_dict(&state).expect("a dict");
+            for (k, v) in kept {
+                sd.set(vm, k, v)?;
+            }
+            out.push(state);
+        }
+    }
+    Ok(crate::builtins::tuple::new_tuple(out))
+}
+
+/// `e.__setstate__(state)`: each item of the dict `state` set as an
+/// attribute (None sets nothing).
+fn exception_setstate(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "__setstate__", kwnames)?;
+    let [state] = args else {
+        return Err(vm.type_error(format!("BaseException.__setstate__() takes exactly one argument ({} given)", args.len())));
+    };
+    if crate::builtins::singletons::is_none(state) {
+        return Ok(crate::builtins::singletons::none());
+    }
+    let Some(d) = crate::builtins::dict::as_dict(state) else {
+        return Err(vm.type_error("state is not a dictionary"));
+    };
+    for (k, v) in d.items() {
+        crate::builtins::classes::setattr(vm, this, &k, Some(v))?;
+    }
+    Ok(crate::builtins::singletons::none())
 }
 
 /// `e.add_note(note)`: append to `e.__notes__`, made a list if missing.
@@ -319,7 +384,7 @@ fn exception_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if let Some(s) = crate::builtins::exception_group::group_str(v) {
         return Ok(new_str(&s));
     }
-    if vm.type_of(v).is_subtype(&UNICODE_ENCODE_ERROR) || vm.type_of(v).is_subtype(&UNICODE_DECODE_ERROR) {
+    if unicode_field_names(vm.type_of(v)).is_some() {
         if let Some(text) = unicode_error_str(vm, v)? {
             return Ok(new_str(&text));
         }
@@ -395,11 +460,9 @@ fn exception_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             Ok(syntax_error_field(data, attr))
         }
         attr @ ("encoding" | "object" | "start" | "end" | "reason")
-            if vm.type_of(v).is_subtype(&UNICODE_ENCODE_ERROR) || vm.type_of(v).is_subtype(&UNICODE_DECODE_ERROR) =>
+            if unicode_field_names(vm.type_of(v)).is_some() =>
         {
-            let index = ["encoding", "object", "start", "end", "reason"].iter().position(|a| *a == attr).unwrap_or(0);
-            let x = data.args.borrow().get(index).cloned();
-            Ok(match x {
+            Ok(match unicode_field(vm.type_of(v), data, attr) {
                 // `object` of a decode error is bytes, whatever bytes-like was given.
                 Some(o) if attr == "object" && crate::builtins::bytes::as_bytearray(&o).is_some() => {
                     let copy = crate::builtins::bytes::as_buffer(&o).map(|b| b.to_vec()).unwrap_or_default();
@@ -434,6 +497,49 @@ fn exception_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             r => r,
         },
     }
+}
+
+/// `BaseException.__init__(self, *args, **kwargs)`: `args` replaced; the
+/// keyword fields of ImportError, NameError and AttributeError set from
+/// the keywords, those not given unset (CPython's `ImportError_init` and
+/// siblings).
+pub fn exception_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+    let fields = keyword_fields(vm.type_of_static(this));
+    let npos = args.len() - kwnames.len();
+    match fields {
+        None if !kwnames.is_empty() => {
+            let msg = format!("{}() takes no keyword arguments", vm.type_of(this).name());
+            return Err(vm.type_error(msg));
+        }
+        Some((owner, fields)) => {
+            for k in kwnames {
+                let key = as_str(k).unwrap_or("");
+                if !fields.contains(&key) {
+                    return Err(vm.type_error(format!("'{key}' is an invalid keyword argument for {owner}()")));
+                }
+            }
+            let data = as_exception(this).expect("an exception");
+            let dict = data.dict.borrow().clone();
+            for field in fields {
+                let key = crate::builtins::str::intern(field);
+                match kwnames.iter().position(|k| as_str(k) == Some(field)) {
+                    Some(i) => crate::builtins::classes::generic_setattr(vm, this, &key, Some(args[npos + i].clone()))?,
+                    None => {
+                        if let Some(d) = crate::builtins::dict::as_dict(&dict) {
+                            if d.get_str(&key).is_some() {
+                                crate::builtins::classes::generic_setattr(vm, this, &key, None)?;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        None => {}
+    }
+    if let Some(e) = as_exception(this) {
+        *e.args.borrow_mut() = args[..npos].to_vec();
+    }
+    Ok(())
 }
 
 /// The keyword arguments an exception type takes, with the built-in type
@@ -472,6 +578,9 @@ pub fn exception_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Val
         }
     };
     match text {
+        "message" | "exceptions" if crate::builtins::exception_group::group_parts(v).is_some() => {
+            return Err(vm.error(&ATTRIBUTE_ERROR, "readonly attribute"));
+        }
         "errno" | "strerror" | "filename" | "filename2" if vm.type_of(v).is_subtype(&OS_ERROR) => {
             let index = ["errno", "strerror", "filename", "", "filename2"].iter().position(|n| *n == text).unwrap_or(0);
             let mut os = data.os_args.borrow_mut();
@@ -580,6 +689,9 @@ fn exception_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: 
     if std::ptr::eq(ty, &UNICODE_ENCODE_ERROR) || std::ptr::eq(ty, &UNICODE_DECODE_ERROR) {
         check_unicode_error_args(vm, ty, args)?;
     }
+    if ty.heap.is_none() && ty.is_subtype(&SYNTAX_ERROR) && args.len() == 2 {
+        check_syntax_error_info(vm, &args[1])?;
+    }
     if !ty.is_subtype(&OS_ERROR) || !(2..=5).contains(&args.len()) {
         return Ok(Value::from_owned(alloc(ty, ExceptionData::new(args.to_vec()))));
     }
@@ -605,6 +717,19 @@ pub fn os_error_data(args: &[Value]) -> ExceptionData {
     os.resize(5, Value::NULL);
     *data.os_args.borrow_mut() = os;
     data
+}
+
+/// `SyntaxError(msg, info)`: `info` is a sequence of 4 to 6 items
+/// `(filename, lineno, offset, text[, end_lineno, end_offset])`
+/// (CPython's `SyntaxError_init`).
+fn check_syntax_error_info(vm: &mut Vm, info: &Value) -> PyResult<()> {
+    let items = crate::ops::collect(vm, info)?;
+    match items.len() {
+        n @ 0..=3 => Err(vm.type_error(format!("function takes at least 4 arguments ({n} given)"))),
+        5 => Err(vm.type_error("end_offset must be provided when end_lineno is provided")),
+        n @ 7.. => Err(vm.type_error(format!("function takes at most 6 arguments ({n} given)"))),
+        _ => Ok(()),
+    }
 }
 
 /// `UnicodeEncodeError(encoding, object, start, end, reason)` and
@@ -633,32 +758,77 @@ fn check_unicode_error_args(vm: &mut Vm, ty: &'static TypeObject, args: &[Value]
     Ok(())
 }
 
-/// `str()` of a UnicodeEncodeError or UnicodeDecodeError (CPython's
-/// `UnicodeEncodeError_str`, `UnicodeDecodeError_str`): `None` when its
-/// arguments are not the five it was made with.
+/// The fields of a UnicodeEncodeError or UnicodeDecodeError (from its
+/// five arguments) or of a UnicodeTranslateError (four, no encoding).
+fn unicode_field_names(ty: &TypeObject) -> Option<&'static [&'static str]> {
+    if ty.is_subtype(&UNICODE_TRANSLATE_ERROR) {
+        Some(&["object", "start", "end", "reason"])
+    } else if ty.is_subtype(&UNICODE_ENCODE_ERROR) || ty.is_subtype(&UNICODE_DECODE_ERROR) {
+        Some(&["encoding", "object", "start", "end", "reason"])
+    } else {
+        None
+    }
+}
+
+/// A Unicode error's field `name`: as assigned (kept in `__dict__`), else
+/// from the arguments it was made with.
+fn unicode_field(ty: &TypeObject, data: &ExceptionData, name: &str) -> Option<Value> {
+    let dict = data.dict.borrow().clone();
+    if let Some(x) = crate::builtins::dict::as_dict(&dict).and_then(|d| d.get_str(&crate::builtins::str::intern(name))) {
+        return Some(x);
+    }
+    let names = unicode_field_names(ty)?;
+    let args = data.args.borrow();
+    if args.len() != names.len() {
+        return None;
+    }
+    args.get(names.iter().position(|n| *n == name)?).cloned()
+}
+
+/// `str()` of a UnicodeEncodeError, UnicodeDecodeError or
+/// UnicodeTranslateError (CPython's `UnicodeEncodeError_str` and
+/// siblings), from its current fields: `None` when it has none.
 fn unicode_error_str(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
-    let args = as_exception(v).expect("an exception").args.borrow().clone();
-    let [encoding, object, start, end, reason] = args.as_slice() else { return Ok(None) };
+    let ty = vm.type_of_static(v);
+    let data = as_exception(v).expect("an exception");
+    let get = |name: &str| unicode_field(ty, data, name);
+    let (Some(object), Some(start), Some(end), Some(reason)) = (get("object"), get("start"), get("end"), get("reason")) else {
+        return Ok(None);
+    };
     let (Some(start), Some(end)) = (start.as_small_int(), end.as_small_int()) else { return Ok(None) };
-    let encoding = crate::ops::str(vm, encoding)?;
-    let reason = crate::ops::str(vm, reason)?;
-    let (encoding, reason) = (as_str(&encoding).unwrap_or("").to_string(), as_str(&reason).unwrap_or("").to_string());
-    if vm.type_of(v).is_subtype(&UNICODE_ENCODE_ERROR) {
-        let Some(text) = crate::builtins::str::as_str_data(object) else { return Ok(None) };
-        if start >= 0 && (start as usize) < text.len() && end == start + 1 {
-            let cp = text.code_points().nth(start as usize).unwrap_or(0);
-            let shown = match cp {
-                0..=0xff => format!("\\x{cp:02x}"),
-                0x100..=0xffff => format!("\\u{cp:04x}"),
-                _ => format!("\\U{cp:08x}"),
-            };
+    let reason = crate::ops::str(vm, &reason)?;
+    let reason = as_str(&reason).unwrap_or("").to_string();
+    // One character (or byte) is shown; a range by its positions.
+    let single = |len: usize| start >= 0 && (start as usize) < len && end == start + 1;
+    let char_shown = |text: &crate::builtins::str::StrData| {
+        let cp = text.code_points().nth(start as usize).unwrap_or(0);
+        match cp {
+            0..=0xff => format!("\\x{cp:02x}"),
+            0x100..=0xffff => format!("\\u{cp:04x}"),
+            _ => format!("\\U{cp:08x}"),
+        }
+    };
+    if ty.is_subtype(&UNICODE_TRANSLATE_ERROR) {
+        let Some(text) = crate::builtins::str::as_str_data(&object) else { return Ok(None) };
+        if single(text.len()) {
+            return Ok(Some(format!("can't translate character '{}' in position {start}: {reason}", char_shown(text))));
+        }
+        return Ok(Some(format!("can't translate characters in position {start}-{}: {reason}", end - 1)));
+    }
+    let Some(encoding) = get("encoding") else { return Ok(None) };
+    let encoding = crate::ops::str(vm, &encoding)?;
+    let encoding = as_str(&encoding).unwrap_or("").to_string();
+    if ty.is_subtype(&UNICODE_ENCODE_ERROR) {
+        let Some(text) = crate::builtins::str::as_str_data(&object) else { return Ok(None) };
+        if single(text.len()) {
+            let shown = char_shown(text);
             return Ok(Some(format!("'{encoding}' codec can't encode character '{shown}' in position {start}: {reason}")));
         }
         return Ok(Some(format!("'{encoding}' codec can't encode characters in position {start}-{}: {reason}", end - 1)));
     }
-    let Some(data) = crate::builtins::bytes::as_buffer(object).map(|b| b.to_vec()) else { return Ok(None) };
-    if start >= 0 && (start as usize) < data.len() && end == start + 1 {
-        let byte = data[start as usize];
+    let Some(bytes) = crate::builtins::bytes::as_buffer(&object).map(|b| b.to_vec()) else { return Ok(None) };
+    if single(bytes.len()) {
+        let byte = bytes[start as usize];
         return Ok(Some(format!("'{encoding}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}")));
     }
     Ok(Some(format!("'{encoding}' codec can't decode bytes in position {start}-{}: {reason}", end - 1)))

@@ -114,25 +114,67 @@ fn build_syntax_error(e: &krait_syntax::SyntaxError, text: &str, filename: &str,
     PyErr { exception: exception_with_args(ty, vec![new_str(&e.msg), details]) }
 }
 
+/// A warning met compiling `text`, issued through `warnings.warn_explicit`
+/// at its line; one the filters turn into an exception of its category
+/// becomes a SyntaxError there (CPython's `warn_invalid_escape_sequence`
+/// and `compiler_warn`). `from_parser`: located as the parser's errors.
+fn warn_compile(
+    vm: &mut Vm,
+    category: &'static crate::types::TypeObject,
+    w: &krait_syntax::tokenizer::Warning,
+    text: &str,
+    filename: &str,
+    from_parser: bool,
+) -> PyResult<()> {
+    let lineno = krait_syntax::text::LineIndex::new(text).line(w.range.start);
+    let warnings = crate::import::import_module(vm, "warnings")?;
+    let warn = crate::ops::getattr(vm, &warnings, &new_str("warn_explicit"))?;
+    let args = [new_str(&w.msg), crate::types::type_value(category), new_str(filename), new_int(lineno as i64)];
+    match crate::eval::call(vm, &warn, &args, &[]) {
+        Ok(_) => Ok(()),
+        Err(e) if vm.type_of(&e.exception).is_subtype(category) => {
+            let err = krait_syntax::SyntaxError::syntax(w.msg.clone(), w.range);
+            Err(syntax_error_with(&err, text, filename, from_parser))
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// Compile `text` as `mode` to a code object.
 fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode, options: CompileOptions) -> PyResult<Value> {
     use krait_compiler::codegen::CompileError;
-    let parsed = match mode {
-        Mode::Exec => krait_syntax::parser::parse_module(text),
-        Mode::Eval => krait_syntax::parser::parse_expression(text),
-        Mode::Single => krait_syntax::parser::parse_interactive(text),
+    use krait_syntax::parser::StartRule;
+    let rule = match mode {
+        Mode::Exec => StartRule::File,
+        Mode::Eval => StartRule::Eval,
+        Mode::Single => StartRule::Interactive,
     };
+    let parsed = krait_syntax::parser::parse_with_warnings(text, rule);
+    // The tokenizer's and the literals' warnings are 3.11's
+    // DeprecationWarnings, in source order; after a syntax error only
+    // those the parser met before it.
+    let mut deprecations = parsed.warnings;
+    deprecations.extend(parsed.escape_warnings);
+    deprecations.sort_by_key(|w| w.range.start);
+    let error_at = parsed.result.as_ref().err().map(|e| match e.location {
+        krait_syntax::error::ErrorLocation::Range(r) => r.start,
+        krait_syntax::error::ErrorLocation::Point(at) => at,
+        _ => u32::MAX,
+    });
+    for w in deprecations.iter().filter(|w| error_at.map_or(true, |at| w.range.start < at)) {
+        warn_compile(vm, &crate::builtins::exceptions::DEPRECATION_WARNING, w, text, filename, true)?;
+    }
     let mode_name = match mode {
         Mode::Exec => "exec",
         Mode::Eval => "eval",
         Mode::Single => "single",
     };
-    let tree = parsed.map_err(|e| syntax_error_in_mode(&e, text, filename, mode_name))?;
+    let tree = parsed.result.map_err(|e| syntax_error_in_mode(&e, text, filename, mode_name))?;
     let lines = krait_syntax::text::LineIndex::new(text);
     let (compiled, warnings) = krait_compiler::codegen::compile_module_with(&tree, lines, filename, options);
-    // `linecache` reads the named file, if there is one, for the line.
-    let file_text = std::fs::read_to_string(filename).ok();
-    crate::run::print_syntax_warnings(filename, text, file_text.as_deref(), &warnings);
+    for w in &warnings {
+        warn_compile(vm, &crate::builtins::exceptions::SYNTAX_WARNING, w, text, filename, false)?;
+    }
     match compiled {
         Ok(code) => Ok(new_code(code)),
         Err(CompileError::Syntax(e)) => Err(syntax_error_with(&e, text, filename, false)),

@@ -293,6 +293,9 @@ pub struct TracebackData {
     pub frame: Value,
     /// The offset of the instruction that raised, in code units.
     pub lasti: u32,
+    /// `tb_lasti` and `tb_lineno` as given to `TracebackType(...)`, which
+    /// then stand for themselves (None for entries the VM makes).
+    pub given: Option<Box<(i64, i64)>>,
 }
 
 pub static TRACEBACK_TYPE: TypeObject = TypeObject {
@@ -301,8 +304,10 @@ pub static TRACEBACK_TYPE: TypeObject = TypeObject {
         Ok(match as_str(name).unwrap_or("") {
             "tb_next" => tb.next.borrow().clone(),
             "tb_frame" => tb.frame.clone(),
-            "tb_lasti" => new_int(i64::from(tb.lasti) * 2),
-            "tb_lineno" => new_int(i64::from(line_of(&frame_of(&tb.frame).code, tb.lasti))),
+            "tb_lasti" => new_int(tb.given.as_ref().map_or(i64::from(tb.lasti) * 2, |g| g.0)),
+            "tb_lineno" => {
+                new_int(tb.given.as_ref().map_or_else(|| i64::from(line_of(&frame_of(&tb.frame).code, tb.lasti)), |g| g.1))
+            }
             _ => return crate::builtins::classes::generic_getattr(vm, v, name),
         })
     }),
@@ -329,8 +334,29 @@ pub static TRACEBACK_TYPE: TypeObject = TypeObject {
         drop(old);
         Ok(())
     }),
+    new: Some(traceback_new),
     ..TypeObject::builtin("traceback", Some(&OBJECT_TYPE), dealloc_traceback, trace_traceback)
 };
+
+/// `TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)` (CPython's
+/// `tb_new`).
+fn traceback_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let names = ["tb_next", "tb_frame", "tb_lasti", "tb_lineno"];
+    let [next, frame, lasti, lineno] = crate::builtins::itertools::bind(vm, "TracebackType", args, kwnames, names, 4, 4)?;
+    let (next, frame, lasti, lineno) = (next.unwrap_or_else(none), frame.unwrap_or_else(none), lasti.unwrap_or_else(none), lineno.unwrap_or_else(none));
+    if !is_none(&next) && as_traceback(&next).is_none() {
+        let msg = format!("expected traceback object or None, got '{}'", vm.type_of(&next).name());
+        return Err(vm.type_error(msg));
+    }
+    if as_frame(&frame).is_none() {
+        let msg = format!("TracebackType() argument 'tb_frame' must be frame, not {}", vm.type_of(&frame).name());
+        return Err(vm.type_error(msg));
+    }
+    let lasti = crate::builtins::str_methods::ssize_arg(vm, &lasti)?;
+    let lineno = crate::builtins::str_methods::ssize_arg(vm, &lineno)?;
+    let data = TracebackData { next: RefCell::new(next), frame, lasti: (lasti.max(0) / 2) as u32, given: Some(Box::new((lasti, lineno))) };
+    Ok(Value::from_owned(alloc(&TRACEBACK_TYPE, data)))
+}
 
 fn traceback_of(v: &Value) -> &TracebackData {
     // SAFETY: objects of TRACEBACK_TYPE are Obj<TracebackData>.
@@ -357,7 +383,7 @@ fn trace_traceback(p: ObjPtr, visit: Visit) {
 
 /// A traceback entry for `frame` at `lasti`, in front of `next`.
 pub fn new_traceback(next: Value, frame: Value, lasti: u32) -> Value {
-    Value::from_owned(alloc(&TRACEBACK_TYPE, TracebackData { next: RefCell::new(next), frame, lasti }))
+    Value::from_owned(alloc(&TRACEBACK_TYPE, TracebackData { next: RefCell::new(next), frame, lasti, given: None }))
 }
 
 /// The entries of a traceback chain, outermost first: (code, offset).

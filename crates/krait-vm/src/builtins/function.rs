@@ -558,12 +558,35 @@ pub static BUILTIN_FUNCTION_TYPE: TypeObject = TypeObject {
     ],
     // A module-level built-in pickles by name (`meth_reduce`: pickle then
     // saves it as the global `__module__.__qualname__`).
-    methods: &[crate::types::MethodDef { name: "__reduce__", func: |vm, this, args, kwnames| {
-        crate::builtins::dict::check_args(vm, "builtin_function_or_method.__reduce__", args, kwnames, 0, 0)?;
-        Ok(new_str(as_builtin(this).map_or("", |b| b.name)))
-    } }],
+    methods: &[crate::types::MethodDef { name: "__reduce__", func: builtin_reduce }],
     ..TypeObject::builtin("builtin_function_or_method", Some(&OBJECT_TYPE), dealloc_builtin, trace_builtin)
 };
+
+/// `f.__reduce__()` of a module's built-in function: its name, which
+/// pickle saves as a global (CPython's `meth_reduce`).
+fn builtin_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_keywords(vm, "__reduce__", kwnames)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("__reduce__() takes no arguments ({} given)", args.len())));
+    }
+    Ok(new_str(as_builtin(this).map_or("", |b| b.name)))
+}
+
+/// `m.__reduce__()` of a bound built-in method: `(getattr, (receiver,
+/// name))` (CPython's `meth_reduce`).
+fn bound_builtin_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_keywords(vm, "__reduce__", kwnames)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("__reduce__() takes no arguments ({} given)", args.len())));
+    }
+    let b = bound_of(this);
+    let parts = new_tuple(vec![b.receiver.clone(), new_str(b.name)]);
+    let builtins = vm.builtins()?;
+    let getattr = crate::builtins::dict::as_dict(&builtins)
+        .and_then(|d| d.get_str(&crate::builtins::str::intern("getattr")))
+        .ok_or_else(|| vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "lost builtins.getattr"))?;
+    Ok(new_tuple(vec![getattr, parts]))
+}
 
 /// A module-level built-in's `__module__`: its module's name, or None.
 fn builtin_module_name(_: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -804,6 +827,7 @@ pub static BOUND_BUILTIN_TYPE: TypeObject = TypeObject {
         crate::types::GetSetDef { name: "__self__", get: |_, v| Ok(bound_of(v).receiver.clone()), set: None, member: false },
         crate::types::GetSetDef { name: "__module__", get: |_, _| Ok(none()), set: None, member: false },
     ],
+    methods: &[crate::types::MethodDef { name: "__reduce__", func: bound_builtin_reduce }],
     ..TypeObject::builtin("builtin_function_or_method", Some(&OBJECT_TYPE), dealloc_bound, trace_bound)
 };
 

@@ -224,7 +224,10 @@ fn arity(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value], min: usize,
 fn getattr(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     arity(vm, "getattr", args, kwnames, 2, 3)?;
     attribute_name(vm, &args[1])?;
-    match ops::getattr(vm, &args[0], &args[1]) {
+    if args.len() == 2 {
+        return ops::getattr(vm, &args[0], &args[1]);
+    }
+    match ops::getattr_plain(vm, &args[0], &args[1]) {
         Err(e) if args.len() == 3 && vm.type_of(&e.exception).is_subtype(&exceptions::ATTRIBUTE_ERROR) => {
             Ok(args[2].clone())
         }
@@ -252,7 +255,7 @@ fn delattr(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResul
 fn hasattr(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     arity(vm, "hasattr", args, kwnames, 2, 2)?;
     attribute_name(vm, &args[1])?;
-    match ops::getattr(vm, &args[0], &args[1]) {
+    match ops::getattr_plain(vm, &args[0], &args[1]) {
         Ok(_) => Ok(vm.bool(true)),
         Err(e) if vm.type_of(&e.exception).is_subtype(&exceptions::ATTRIBUTE_ERROR) => Ok(vm.bool(false)),
         Err(e) => Err(e),
@@ -709,17 +712,28 @@ fn dir(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Va
             let locals = crate::eval::current_locals(vm)?;
             ops::collect(vm, &locals)?
         }
-        Some(obj) => {
-            if let Some(r) = crate::builtins::classes::call_dunder(vm, obj, "__dir__", &[])? {
-                ops::collect(vm, &r)?
-            } else {
-                attribute_names(vm, obj)?
-            }
-        }
+        Some(obj) => return dir_list(vm, obj),
     };
     let list = crate::builtins::list::new_list(Vec::new());
     let sorted_list = sorted(vm, &list, &[crate::builtins::list::new_list(names)], &[])?;
     Ok(sorted_list)
+}
+
+/// `dir(obj)` as a sorted list.
+fn dir_list(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
+    let names = if let Some(r) = crate::builtins::classes::call_dunder(vm, obj, "__dir__", &[])? {
+        ops::collect(vm, &r)?
+    } else {
+        attribute_names(vm, obj)?
+    };
+    let list = crate::builtins::list::new_list(Vec::new());
+    sorted(vm, &list, &[crate::builtins::list::new_list(names)], &[])
+}
+
+/// `dir(obj)`'s names, sorted.
+pub(crate) fn dir_of(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> {
+    let list = dir_list(vm, obj)?;
+    ops::collect(vm, &list)
 }
 
 /// `object.__dir__` and `type.__dir__`: the instance namespace, then every

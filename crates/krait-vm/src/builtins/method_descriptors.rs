@@ -16,7 +16,7 @@
 //!   messages; binding one to an instance (`[].append`) checks it too.
 
 use crate::builtins::classes;
-use crate::builtins::exceptions::{as_exception, BASE_EXCEPTION, NOT_IMPLEMENTED_ERROR};
+use crate::builtins::exceptions::{BASE_EXCEPTION, NOT_IMPLEMENTED_ERROR};
 use crate::builtins::function::bind_builtin;
 use crate::builtins::singletons::none;
 use crate::builtins::slot_wrappers::{Wrapped, WRAPPER_DESCRIPTOR_TYPE};
@@ -235,13 +235,7 @@ pub(crate) fn builtin_init(vm: &mut Vm, owner: &'static TypeObject, this: &Value
         return init(vm, this, args, kwnames);
     }
     if std::ptr::eq(owner, &BASE_EXCEPTION) {
-        if !kwnames.is_empty() {
-            let msg = format!("{}() takes no keyword arguments", vm.type_of(this).name());
-            return Err(vm.type_error(msg));
-        }
-        if let Some(e) = as_exception(this) {
-            *e.args.borrow_mut() = args.to_vec();
-        }
+        crate::builtins::exceptions::exception_init(vm, this, args, kwnames)?;
         return Ok(none());
     }
     object_init(vm, this, args)

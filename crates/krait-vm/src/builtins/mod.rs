@@ -68,6 +68,7 @@ pub mod str_methods;
 pub mod str_translate;
 pub mod string_module;
 pub mod struct_module;
+pub mod suggestions;
 pub mod sys;
 pub mod sys_runtime;
 pub mod thread;

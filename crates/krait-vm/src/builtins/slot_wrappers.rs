@@ -531,7 +531,10 @@ fn call_slot(vm: &mut Vm, d: &BuiltinAttrData, this: &Value, args: &[Value], kwn
         W::GetAttribute => {
             check_num_args(vm, args, 1)?;
             check_name(vm, &args[0])?;
+            // An AttributeError names the attribute and object, as
+            // `PyObject_GenericGetAttr`'s does.
             slot!(vm, d, owner.getattr.get())(vm, this, &args[0])
+                .map_err(|e| crate::builtins::suggestions::attribute_error_context(vm, e, this, &args[0]))
         }
         W::SetAttr => {
             unpack_args(vm, args, 2, 2)?;
