@@ -163,11 +163,22 @@ fn run(vm: &mut Vm, entry: usize) -> PyResult<Value> {
 pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyResult<Value> {
     loop {
         let step = match error.take() {
+            Some(e) if vm.trace.on => Err(crate::trace::throw_entry(vm, e)),
             Some(e) => Err(e),
-            None => dispatch(vm, entry),
+            // The loop runs traced only while a hook is set; it returns a
+            // NULL value (with `switch` set) to change mode.
+            None if vm.trace.on => dispatch::<true>(vm, entry),
+            None => dispatch::<false>(vm, entry),
         };
         match step {
-            Ok(v) => return Ok(v),
+            Ok(v) if v.is_null() && std::mem::take(&mut vm.trace.switch) => continue,
+            Ok(v) => {
+                if vm.trace.on {
+                    // The loop below this one switches too.
+                    crate::finalize::wake();
+                }
+                return Ok(v);
+            }
             Err(mut e) => {
                 let reraise = std::mem::take(&mut vm.reraising);
                 if !reraise {
@@ -187,6 +198,9 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
                             let next = if next.is_null() { crate::builtins::singletons::none() } else { next };
                             *data.traceback.borrow_mut() = crate::builtins::frame::new_traceback(next, frame, offset);
                         }
+                        if vm.trace.on {
+                            e = crate::trace::exception(vm, e);
+                        }
                     }
                     add_entry = true;
                     let frame = vm.frames.last().expect("a frame is running");
@@ -204,6 +218,9 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
                         vm.frames.last_mut().expect("a frame").ip = h.target as usize;
                         break;
                     }
+                    if vm.trace.on {
+                        e = crate::trace::unwind(vm, e);
+                    }
                     let frame = vm.frames.pop().expect("a frame");
                     if !frame.frame_obj.is_null() {
                         crate::builtins::frame::finish(vm, &frame);
@@ -218,6 +235,9 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
                         set_context(vm, &e);
                     }
                     if vm.frames.len() < entry {
+                        if vm.trace.on {
+                            crate::finalize::wake();
+                        }
                         return Err(e);
                     }
                 }
@@ -329,7 +349,9 @@ fn name_error(vm: &mut Vm, name: &Value) -> PyErr {
 const COMPARE_OPS: [CompareOp; 6] = [CompareOp::Lt, CompareOp::Le, CompareOp::Eq, CompareOp::Ne, CompareOp::Gt, CompareOp::Ge];
 
 /// Execute instructions until the entry frame returns or an error occurs.
-fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
+/// `TRACE` is the traced loop (see `trace`): the same instructions with
+/// the hooks' events reported; the untraced loop has no trace code.
+fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
     let mut code = CodeRef::of(&vm.frames.last().expect("a frame").code);
     let mut base = vm.frames.last().expect("a frame").base;
     // The keyword names `KW_NAMES` sets for the `CALL` right after it.
@@ -353,6 +375,11 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 crate::finalize::run_pending(vm);
                 if $signals {
                     crate::builtins::signal::check_signals(vm)?;
+                    // A hook was set or cleared: go on in the other loop.
+                    if vm.trace.on != TRACE {
+                        vm.trace.switch = true;
+                        return Ok(Value::NULL);
+                    }
                 }
             }
         };
@@ -367,8 +394,32 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             vm.stack.last().expect("the stack holds the instruction's inputs")
         };
     }
+    // The traced loop: the instruction a line event's `f_lineno` jumped
+    // to runs without being reported again.
+    let mut jumped = false;
     loop {
         let co = code.get();
+        if TRACE {
+            if !vm.trace.on {
+                vm.trace.switch = true;
+                return Ok(Value::NULL);
+            }
+            if !std::mem::take(&mut jumped) {
+                let at = vm.frames.last().expect("a frame is running").ip;
+                match crate::trace::instruction(vm, co, at) {
+                    Ok(None) => {}
+                    Ok(Some(target)) => {
+                        vm.frames.last_mut().expect("a frame is running").ip = target;
+                        jumped = true;
+                        continue;
+                    }
+                    Err(e) => {
+                        vm.frames.last_mut().expect("a frame is running").ip = co.decoded[at].next as usize;
+                        return Err(e);
+                    }
+                }
+            }
+        }
         let frame = vm.frames.last_mut().expect("a frame is running");
         let ins = co.decoded[frame.ip];
         frame.ip = ins.next as usize;
@@ -762,7 +813,12 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 }
                 let next = match vm.type_of(&it).next.get() {
                     Some(f) => match f(vm, &it) {
-                        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::STOP_ITERATION) => None,
+                        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::STOP_ITERATION) => {
+                            if TRACE && !(crate::generator::as_generator(&it).is_some() && stop_value_is_none(&e)) {
+                                crate::trace::stop_iteration(vm, e)?;
+                            }
+                            None
+                        }
                         r => r?,
                     },
                     None => {
@@ -942,7 +998,11 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     base = f.base;
                     continue;
                 }
-                let r = call(vm, &func, &args, &names)?;
+                let r = if TRACE {
+                    crate::trace::call_native(vm, &func, &args, &names)?
+                } else {
+                    call(vm, &func, &args, &names)?
+                };
                 vm.stack.push(r);
             }
             Opcode::BUILD_MAP => {
@@ -1198,7 +1258,11 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let callable = std::mem::replace(&mut vm.stack[callable_at], Value::NULL);
                 vm.stack.truncate(ret);
                 let names: &[Value] = as_tuple(&kwnames).map_or(&[], |t| &t.items);
-                let r = call(vm, &callable, args.as_slice(), names)?;
+                let r = if TRACE {
+                    crate::trace::call_native(vm, &callable, args.as_slice(), names)?
+                } else {
+                    call(vm, &callable, args.as_slice(), names)?
+                };
                 vm.stack.push(r);
             }
             Opcode::RETURN_GENERATOR => {
@@ -1228,6 +1292,9 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 // A generator frame runs as its own entry: suspending it
                 // ends this run of the loop.
                 let v = pop!();
+                if TRACE {
+                    crate::trace::yield_exit(vm, co, &v)?;
+                }
                 let mut frame = vm.frames.pop().expect("a frame is running");
                 let mut stack = vm.spare_stacks.pop().unwrap_or_default();
                 stack.extend(vm.stack.drain(frame.base..));
@@ -1369,6 +1436,9 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 match outcome {
                     crate::generator::Sent::Yielded(x) => vm.stack.push(x),
                     crate::generator::Sent::Returned(r) => {
+                        if TRACE {
+                            crate::trace::returned(vm, &r)?;
+                        }
                         *vm.stack.last_mut().expect("SEND's receiver") = r;
                         jump(frame!(), op, arg);
                     }
@@ -1376,6 +1446,9 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::RETURN_VALUE => {
                 let v = pop!();
+                if TRACE {
+                    crate::trace::function_exit(vm, &v)?;
+                }
                 let f = vm.frames.pop().expect("a frame is running");
                 if !f.frame_obj.is_null() {
                     crate::builtins::frame::finish(vm, &f);
@@ -1400,6 +1473,9 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     // loop ends (its return value goes nowhere).
                     let gen = pop!();
                     crate::generator::finish_inline(vm, &gen);
+                    if TRACE {
+                        crate::trace::returned(vm, &v)?;
+                    }
                     drop((gen, v));
                     frame!().ip = inline_exit;
                     let f = vm.frames.last().expect("the loop's frame");
@@ -1677,6 +1753,16 @@ pub(crate) fn localsplus_name_of(co: &krait_compiler::code::CodeObject, i: usize
     names.extend(co.co_cellvars.iter().filter(|c| !co.co_varnames.contains(c)));
     names.extend(co.co_freevars.iter());
     names.get(i).map(|n| n.to_string())
+}
+
+/// Is a StopIteration's value None (a generator that returned nothing)?
+fn stop_value_is_none(e: &PyErr) -> bool {
+    let Some(d) = as_exception(&e.exception) else { return true };
+    let args = d.args.borrow();
+    match args.first() {
+        Some(v) => is_none(v),
+        None => true,
+    }
 }
 
 #[inline]

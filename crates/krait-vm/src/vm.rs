@@ -53,6 +53,8 @@ pub struct Vm {
     /// Empty vectors kept for suspending generator frames (no allocation
     /// per `yield`).
     pub(crate) spare_stacks: Vec<Vec<Value>>,
+    /// `sys.settrace`/`sys.setprofile` hooks (see `trace`).
+    pub(crate) trace: crate::trace::TraceState,
 }
 
 impl Default for Vm {
@@ -77,6 +79,7 @@ impl Vm {
             reraising: false,
             suspended: None,
             spare_stacks: Vec::new(),
+            trace: crate::trace::TraceState::new(),
         }
     }
 

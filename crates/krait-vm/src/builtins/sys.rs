@@ -37,7 +37,11 @@ pub fn new_sys_module(vm: &mut Vm) -> PyResult<Value> {
     // No -W or -X options yet: the command line does not take them.
     dd.set(vm, new_str("warnoptions"), new_list(Vec::new()))?;
     dd.set(vm, new_str("_xoptions"), new_dict())?;
-    let functions: [(&'static str, crate::types::CallFn); 15] = [
+    let functions: [(&'static str, crate::types::CallFn); 19] = [
+        ("settrace", crate::trace::settrace),
+        ("gettrace", crate::trace::gettrace),
+        ("setprofile", crate::trace::setprofile),
+        ("getprofile", crate::trace::getprofile),
         ("get_asyncgen_hooks", crate::generator_async::get_asyncgen_hooks),
         ("set_asyncgen_hooks", crate::generator_async::set_asyncgen_hooks),
         ("getsizeof", crate::builtins::sizeof::getsizeof),
