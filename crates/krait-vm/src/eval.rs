@@ -216,11 +216,13 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
                         }
                         vm.stack.push(e.exception.clone());
                         vm.frames.last_mut().expect("a frame").ip = h.target as usize;
+                        vm.trace.reraise_lasti = None;
                         break;
                     }
                     if vm.trace.on {
                         e = crate::trace::unwind(vm, e);
                     }
+                    vm.trace.reraise_lasti = None;
                     let frame = vm.frames.pop().expect("a frame");
                     if !frame.frame_obj.is_null() {
                         crate::builtins::frame::finish(vm, &frame);
@@ -1584,6 +1586,13 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 // exception first reached this frame, so the `lasti` operand
                 // CPython restores is not needed.
                 let exc = pop!();
+                if TRACE && arg != 0 {
+                    // CPython restores the frame's position from the
+                    // `lasti` operand: a 'return' as the error leaves the
+                    // frame reports the line that raised.
+                    let lasti = vm.stack.len().checked_sub(arg as usize).and_then(|i| crate::builtins::int::exact_i64(&vm.stack[i]));
+                    vm.trace.reraise_lasti = lasti.map(|l| l as usize);
+                }
                 vm.reraising = true;
                 return Err(PyErr { exception: exc });
             }

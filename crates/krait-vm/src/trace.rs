@@ -49,6 +49,9 @@ pub struct TraceState {
     busy: u32,
     /// A hook is being replaced (the old one's finalizer is running).
     installing: bool,
+    /// Where `RERAISE` put the frame back (its `lasti` operand), for the
+    /// 'return' of the frame it leaves.
+    pub reraise_lasti: Option<usize>,
     /// The event being reported, or last reported (CPython's
     /// `tstate->tracing_what`, which `f_lineno`'s setter consults).
     pub what: Event,
@@ -63,6 +66,7 @@ impl TraceState {
             switch: false,
             busy: 0,
             installing: false,
+            reraise_lasti: None,
             what: Event::Call,
         }
     }
@@ -436,6 +440,11 @@ pub(crate) fn throw_entry(vm: &mut Vm, e: PyErr) -> PyErr {
 /// An exception leaves the running frame: 'return' with None. An error of
 /// a hook replaces the exception.
 pub(crate) fn unwind(vm: &mut Vm, e: PyErr) -> PyErr {
+    if let Some(lasti) = vm.trace.reraise_lasti.take() {
+        if let Some(f) = vm.frames.last_mut() {
+            f.ip = lasti + 1;
+        }
+    }
     match function_exit(vm, &none()) {
         Ok(()) => e,
         Err(e2) => e2,
