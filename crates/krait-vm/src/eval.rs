@@ -251,10 +251,11 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
 /// An exception raised while another is handled has it as its
 /// `__context__` (CPython's _PyErr_SetObject).
 fn set_context(vm: &Vm, e: &PyErr) {
-    if !vm.exc_info.is_null() && !vm.exc_info.is(&e.exception) {
+    let top = vm.topmost_exc();
+    if !top.is_null() && !top.is(&e.exception) {
         if let Some(data) = as_exception(&e.exception) {
             if data.context.borrow().is_null() {
-                *data.context.borrow_mut() = vm.exc_info.clone();
+                *data.context.borrow_mut() = top;
             }
         }
     }
@@ -1273,7 +1274,13 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let stack = vm.stack.split_off(f.base);
                 vm.stack.truncate(f.ret);
                 let (name, qualname) = match as_function(&f.func) {
-                    Some(func) => (crate::builtins::str::new_str(&co.co.co_name), func.qualname.borrow().clone()),
+                    Some(func) => {
+                        // The function's `__name__` as it is now (CPython's
+                        // gen->gi_name = func->func_name).
+                        let assigned = func.name.borrow().clone();
+                        let name = if assigned.is_null() { crate::builtins::str::new_str(&co.co.co_name) } else { assigned };
+                        (name, func.qualname.borrow().clone())
+                    }
                     None => (crate::builtins::str::new_str(&co.co.co_name), crate::builtins::str::new_str(&co.co.co_qualname)),
                 };
                 let gen = crate::generator::new_generator(
@@ -1599,12 +1606,13 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::RAISE_VARARGS => {
                 let cause = if arg == 2 { Some(pop!()) } else { None };
                 if arg == 0 {
-                    if vm.exc_info.is_null() {
+                    let top = vm.topmost_exc();
+                    if top.is_null() {
                         return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "No active exception to reraise"));
                     }
                     // A bare `raise` re-raises without a new traceback entry.
                     vm.reraising = true;
-                    return Err(PyErr { exception: vm.exc_info.clone() });
+                    return Err(PyErr { exception: top });
                 }
                 let exc = pop!();
                 let exc = make_exception(vm, &exc)?;

@@ -55,6 +55,9 @@ pub struct Vm {
     pub(crate) spare_stacks: Vec<Vec<Value>>,
     /// `sys.settrace`/`sys.setprofile` hooks (see `trace`).
     pub(crate) trace: crate::trace::TraceState,
+    /// While a generator runs: the exception its caller sees (NULL for
+    /// none), visible where the generator handles none itself.
+    pub(crate) exc_outer: Value,
 }
 
 impl Default for Vm {
@@ -80,11 +83,22 @@ impl Vm {
             suspended: None,
             spare_stacks: Vec::new(),
             trace: crate::trace::TraceState::new(),
+            exc_outer: Value::NULL,
         }
     }
 
     /// Enter a native recursion level (`Py_EnterRecursiveCall`); `what`
     /// completes CPython's message ("while getting the repr of an object").
+    /// The exception being handled as `sys.exc_info()` sees it: the
+    /// running frame's, else (in a generator) its caller's.
+    pub fn topmost_exc(&self) -> Value {
+        if self.exc_info.is_null() {
+            self.exc_outer.clone()
+        } else {
+            self.exc_info.clone()
+        }
+    }
+
     /// Running out of native stack is the same error, whatever the limit.
     pub fn enter_recursion(&mut self, what: &str) -> PyResult<()> {
         if self.depth >= self.recursion_limit || crate::stack_guard::exhausted() {
