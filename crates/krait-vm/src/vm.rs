@@ -87,8 +87,6 @@ impl Vm {
         }
     }
 
-    /// Enter a native recursion level (`Py_EnterRecursiveCall`); `what`
-    /// completes CPython's message ("while getting the repr of an object").
     /// The exception being handled as `sys.exc_info()` sees it: the
     /// running frame's, else (in a generator) its caller's.
     pub fn topmost_exc(&self) -> Value {
@@ -99,6 +97,8 @@ impl Vm {
         }
     }
 
+    /// Enter a native recursion level (`Py_EnterRecursiveCall`); `what`
+    /// completes CPython's message ("while getting the repr of an object").
     /// Running out of native stack is the same error, whatever the limit.
     pub fn enter_recursion(&mut self, what: &str) -> PyResult<()> {
         if self.depth >= self.recursion_limit || crate::stack_guard::exhausted() {
