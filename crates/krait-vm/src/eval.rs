@@ -163,11 +163,22 @@ fn run(vm: &mut Vm, entry: usize) -> PyResult<Value> {
 pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyResult<Value> {
     loop {
         let step = match error.take() {
+            Some(e) if vm.trace.on => Err(crate::trace::throw_entry(vm, e)),
             Some(e) => Err(e),
-            None => dispatch(vm, entry),
+            // The loop runs traced only while a hook is set; it returns a
+            // NULL value (with `switch` set) to change mode.
+            None if vm.trace.on => dispatch::<true>(vm, entry),
+            None => dispatch::<false>(vm, entry),
         };
         match step {
-            Ok(v) => return Ok(v),
+            Ok(v) if v.is_null() && std::mem::take(&mut vm.trace.switch) => continue,
+            Ok(v) => {
+                if vm.trace.on {
+                    // The loop below this one switches too.
+                    crate::finalize::wake();
+                }
+                return Ok(v);
+            }
             Err(mut e) => {
                 let reraise = std::mem::take(&mut vm.reraising);
                 let mut restored_lasti = vm.reraise_lasti.take();
@@ -189,6 +200,9 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
                             let next = if next.is_null() { crate::builtins::singletons::none() } else { next };
                             *data.traceback.borrow_mut() = crate::builtins::frame::new_traceback(next, frame, offset);
                         }
+                        if vm.trace.on {
+                            e = crate::trace::exception(vm, e);
+                        }
                     }
                     add_entry = true;
                     let frame = vm.frames.last().expect("a frame is running");
@@ -209,9 +223,13 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
                         break;
                     }
                     // A `RERAISE` with `lasti` leaves the frame reporting the
-                    // instruction that first raised (its f_lasti, f_lineno).
+                    // instruction that first raised (its f_lasti, f_lineno,
+                    // the line of a traced 'return').
                     if let Some(lasti) = restored_lasti.take() {
                         vm.frames.last_mut().expect("a frame").ip = lasti as usize + 1;
+                    }
+                    if vm.trace.on {
+                        e = crate::trace::unwind(vm, e);
                     }
                     let frame = vm.frames.pop().expect("a frame");
                     if !frame.frame_obj.is_null() {
@@ -228,6 +246,9 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
                     }
                     if vm.frames.len() < entry {
                         vm.context_settled = e.exception.bits();
+                        if vm.trace.on {
+                            crate::finalize::wake();
+                        }
                         return Err(e);
                     }
                 }
@@ -239,11 +260,12 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
 /// An exception raised while another is handled has it as its
 /// `__context__` (CPython's _PyErr_SetObject).
 fn set_context(vm: &Vm, e: &PyErr) {
-    if !vm.exc_info.is_null() && !vm.exc_info.is(&e.exception) {
-        break_context_cycle(&vm.exc_info, &e.exception);
+    let top = vm.topmost_exc();
+    if !top.is_null() && !top.is(&e.exception) {
+        break_context_cycle(&top, &e.exception);
         if let Some(data) = as_exception(&e.exception) {
             if data.context.borrow().is_null() {
-                *data.context.borrow_mut() = vm.exc_info.clone();
+                *data.context.borrow_mut() = top;
             }
         }
     }
@@ -367,7 +389,9 @@ fn name_error(vm: &mut Vm, name: &Value) -> PyErr {
 const COMPARE_OPS: [CompareOp; 6] = [CompareOp::Lt, CompareOp::Le, CompareOp::Eq, CompareOp::Ne, CompareOp::Gt, CompareOp::Ge];
 
 /// Execute instructions until the entry frame returns or an error occurs.
-fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
+/// `TRACE` is the traced loop (see `trace`): the same instructions with
+/// the hooks' events reported; the untraced loop has no trace code.
+fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
     let mut code = CodeRef::of(&vm.frames.last().expect("a frame").code);
     let mut base = vm.frames.last().expect("a frame").base;
     // The keyword names `KW_NAMES` sets for the `CALL` right after it.
@@ -391,6 +415,11 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 crate::finalize::run_pending(vm);
                 if $signals {
                     crate::builtins::signal::check_signals(vm)?;
+                    // A hook was set or cleared: go on in the other loop.
+                    if vm.trace.on != TRACE {
+                        vm.trace.switch = true;
+                        return Ok(Value::NULL);
+                    }
                 }
             }
         };
@@ -405,8 +434,32 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             vm.stack.last().expect("the stack holds the instruction's inputs")
         };
     }
+    // The traced loop: the instruction a line event's `f_lineno` jumped
+    // to runs without being reported again.
+    let mut jumped = false;
     loop {
         let co = code.get();
+        if TRACE {
+            if !vm.trace.on {
+                vm.trace.switch = true;
+                return Ok(Value::NULL);
+            }
+            if !std::mem::take(&mut jumped) {
+                let at = vm.frames.last().expect("a frame is running").ip;
+                match crate::trace::instruction(vm, co, at) {
+                    Ok(None) => {}
+                    Ok(Some(target)) => {
+                        vm.frames.last_mut().expect("a frame is running").ip = target;
+                        jumped = true;
+                        continue;
+                    }
+                    Err(e) => {
+                        vm.frames.last_mut().expect("a frame is running").ip = co.decoded[at].next as usize;
+                        return Err(e);
+                    }
+                }
+            }
+        }
         let frame = vm.frames.last_mut().expect("a frame is running");
         let ins = co.decoded[frame.ip];
         frame.ip = ins.next as usize;
@@ -800,7 +853,12 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 }
                 let next = match vm.type_of(&it).next.get() {
                     Some(f) => match f(vm, &it) {
-                        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::STOP_ITERATION) => None,
+                        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::STOP_ITERATION) => {
+                            if TRACE && !(crate::generator::as_generator(&it).is_some() && stop_value_is_none(&e)) {
+                                crate::trace::stop_iteration(vm, e)?;
+                            }
+                            None
+                        }
                         r => r?,
                     },
                     None => {
@@ -980,7 +1038,11 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     base = f.base;
                     continue;
                 }
-                let r = call(vm, &func, &args, &names)?;
+                let r = if TRACE {
+                    crate::trace::call_native(vm, &func, &args, &names)?
+                } else {
+                    call(vm, &func, &args, &names)?
+                };
                 vm.stack.push(r);
             }
             Opcode::BUILD_MAP => {
@@ -1236,7 +1298,11 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let callable = std::mem::replace(&mut vm.stack[callable_at], Value::NULL);
                 vm.stack.truncate(ret);
                 let names: &[Value] = as_tuple(&kwnames).map_or(&[], |t| &t.items);
-                let r = call(vm, &callable, args.as_slice(), names)?;
+                let r = if TRACE {
+                    crate::trace::call_native(vm, &callable, args.as_slice(), names)?
+                } else {
+                    call(vm, &callable, args.as_slice(), names)?
+                };
                 vm.stack.push(r);
             }
             Opcode::RETURN_GENERATOR => {
@@ -1245,7 +1311,13 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let stack = vm.stack.split_off(f.base);
                 vm.stack.truncate(f.ret);
                 let (name, qualname) = match as_function(&f.func) {
-                    Some(func) => (crate::builtins::str::new_str(&co.co.co_name), func.qualname.borrow().clone()),
+                    Some(func) => {
+                        // The function's `__name__` as it is now (CPython's
+                        // gen->gi_name = func->func_name).
+                        let assigned = func.name.borrow().clone();
+                        let name = if assigned.is_null() { crate::builtins::str::new_str(&co.co.co_name) } else { assigned };
+                        (name, func.qualname.borrow().clone())
+                    }
                     None => (crate::builtins::str::new_str(&co.co.co_name), crate::builtins::str::new_str(&co.co.co_qualname)),
                 };
                 let gen = crate::generator::new_generator(
@@ -1266,6 +1338,9 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 // A generator frame runs as its own entry: suspending it
                 // ends this run of the loop.
                 let v = pop!();
+                if TRACE {
+                    crate::trace::yield_exit(vm, co, &v)?;
+                }
                 let mut frame = vm.frames.pop().expect("a frame is running");
                 let mut stack = vm.spare_stacks.pop().unwrap_or_default();
                 stack.extend(vm.stack.drain(frame.base..));
@@ -1407,6 +1482,9 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 match outcome {
                     crate::generator::Sent::Yielded(x) => vm.stack.push(x),
                     crate::generator::Sent::Returned(r) => {
+                        if TRACE {
+                            crate::trace::returned(vm, &r)?;
+                        }
                         *vm.stack.last_mut().expect("SEND's receiver") = r;
                         jump(frame!(), op, arg);
                     }
@@ -1414,6 +1492,9 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::RETURN_VALUE => {
                 let v = pop!();
+                if TRACE {
+                    crate::trace::function_exit(vm, &v)?;
+                }
                 let f = vm.frames.pop().expect("a frame is running");
                 if !f.frame_obj.is_null() {
                     crate::builtins::frame::finish(vm, &f);
@@ -1438,6 +1519,9 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     // loop ends (its return value goes nowhere).
                     let gen = pop!();
                     crate::generator::finish_inline(vm, &gen);
+                    if TRACE {
+                        crate::trace::returned(vm, &v)?;
+                    }
                     drop((gen, v));
                     frame!().ip = inline_exit;
                     let f = vm.frames.last().expect("the loop's frame");
@@ -1556,12 +1640,13 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             Opcode::RAISE_VARARGS => {
                 let cause = if arg == 2 { Some(pop!()) } else { None };
                 if arg == 0 {
-                    if vm.exc_info.is_null() {
+                    let top = vm.topmost_exc();
+                    if top.is_null() {
                         return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "No active exception to reraise"));
                     }
                     // A bare `raise` re-raises without a new traceback entry.
                     vm.reraising = true;
-                    return Err(PyErr { exception: vm.exc_info.clone() });
+                    return Err(PyErr { exception: top });
                 }
                 let exc = pop!();
                 let exc = make_exception(vm, &exc)?;
@@ -1723,6 +1808,16 @@ pub(crate) fn localsplus_name_of(co: &krait_compiler::code::CodeObject, i: usize
     names.extend(co.co_cellvars.iter().filter(|c| !co.co_varnames.contains(c)));
     names.extend(co.co_freevars.iter());
     names.get(i).map(|n| n.to_string())
+}
+
+/// Is a StopIteration's value None (a generator that returned nothing)?
+fn stop_value_is_none(e: &PyErr) -> bool {
+    let Some(d) = as_exception(&e.exception) else { return true };
+    let args = d.args.borrow();
+    match args.first() {
+        Some(v) => is_none(v),
+        None => true,
+    }
 }
 
 #[inline]

@@ -65,11 +65,14 @@ impl Kind {
 pub struct GenData {
     kind: Kind,
     state: RefCell<State>,
-    name: Value,
-    qualname: Value,
+    name: RefCell<Value>,
+    qualname: RefCell<Value>,
     code: Value,
     /// The exception handled inside the generator while it is suspended.
     exc_state: RefCell<Value>,
+    /// While `push_inline` runs it: the caller's `Vm::exc_outer` (its
+    /// `exc_info` waits in `exc_state`).
+    caller_outer: RefCell<Value>,
     /// Weak references to it exist (see `weakref`).
     weakly_referenced: std::cell::Cell<bool>,
     /// An async generator's hooks were set up (on its first
@@ -187,8 +190,8 @@ pub(crate) fn finalize_generator(vm: &mut Vm, gen: &Value) {
 pub(crate) fn trace_generator(p: ObjPtr, visit: Visit) {
     // SAFETY: generators are Obj<GenData>.
     let g = unsafe { p.data::<GenData>() };
-    visit(&g.name);
-    visit(&g.qualname);
+    visit(&g.name.borrow());
+    visit(&g.qualname.borrow());
     visit(&g.code);
     let fin = g.finalizer.borrow();
     if !fin.is_null() {
@@ -197,6 +200,10 @@ pub(crate) fn trace_generator(p: ObjPtr, visit: Visit) {
     let exc = g.exc_state.borrow();
     if !exc.is_null() {
         visit(&exc);
+    }
+    let outer = g.caller_outer.borrow();
+    if !outer.is_null() {
+        visit(&outer);
     }
     if let State::Created(s) | State::Suspended(s) = &*g.state.borrow() {
         s.frame.trace(visit);
@@ -210,7 +217,8 @@ pub(crate) fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn gen_repr(_: &mut Vm, v: &Value) -> PyResult<Value> {
     let g = data_of(v).expect("generator slot");
-    let name = as_str(&g.qualname).unwrap_or("?");
+    let qualname = g.qualname.borrow().clone();
+    let name = as_str(&qualname).unwrap_or("?");
     Ok(new_str(&format!("<{} object {} at {:#x}>", g.kind.noun(), name, v.bits() & ((1 << 48) - 1))))
 }
 
@@ -223,6 +231,7 @@ pub static GENERATOR_TYPE: TypeObject = TypeObject {
         Sent::Returned(r) => Err(stop_iteration(r)),
     }),
     getattr: Slot::new(generator_getattr),
+    setattr: Slot::new(generator_setattr),
     methods: &[
         MethodDef { name: "send", func: generator_send },
         MethodDef { name: "throw", func: generator_throw },
@@ -237,6 +246,7 @@ pub static GENERATOR_TYPE: TypeObject = TypeObject {
 pub static COROUTINE_TYPE: TypeObject = TypeObject {
     repr: Slot::new(gen_repr),
     getattr: Slot::new(generator_getattr),
+    setattr: Slot::new(generator_setattr),
     methods: &[
         MethodDef { name: "send", func: generator_send },
         MethodDef { name: "throw", func: generator_throw },
@@ -349,10 +359,11 @@ pub fn new_generator(saved: SavedFrame, name: Value, qualname: Value, flags: u32
     let data = GenData {
         kind,
         state: RefCell::new(State::Created(saved)),
-        name,
-        qualname,
+        name: RefCell::new(name),
+        qualname: RefCell::new(qualname),
         code,
         exc_state: RefCell::new(Value::NULL),
+        caller_outer: RefCell::new(Value::NULL),
         weakly_referenced: std::cell::Cell::new(false),
         hooks_inited: std::cell::Cell::new(false),
         finalizer: RefCell::new(Value::NULL),
@@ -433,14 +444,11 @@ fn resume(vm: &mut Vm, gen: &Value, saved: SavedFrame, push: Option<Value>, erro
     if let Some(v) = push {
         vm.stack.push(v);
     }
-    let own = std::mem::replace(&mut *g.exc_state.borrow_mut(), Value::NULL);
-    let running = inherit_exc_state(own, &vm.exc_info);
-    let outer_exc = std::mem::replace(&mut vm.exc_info, running);
+    let outer_exc = enter_exc_state(vm, g);
     vm.frames.push(frame);
     let entry = vm.frames.len();
     let result = crate::eval::resume(vm, entry, error);
-    let own = std::mem::replace(&mut vm.exc_info, outer_exc);
-    *g.exc_state.borrow_mut() = own_exc_state(own, &vm.exc_info);
+    leave_exc_state(vm, g, outer_exc);
     match result {
         Ok(v) => match vm.suspended.take() {
             Some(saved) => {
@@ -558,44 +566,41 @@ pub(crate) fn push_inline(vm: &mut Vm, gen: &Value, exit: usize) -> bool {
         vm.spare_stacks.push(stack);
     }
     vm.stack.push(none());
-    let inner = std::mem::replace(&mut *g.exc_state.borrow_mut(), Value::NULL);
-    let running = inherit_exc_state(inner, &vm.exc_info);
-    let outer = std::mem::replace(&mut vm.exc_info, running);
-    *g.exc_state.borrow_mut() = outer;
+    let (info, outer) = enter_exc_state(vm, g);
+    *g.exc_state.borrow_mut() = info;
+    *g.caller_outer.borrow_mut() = outer;
     vm.frames.push(frame);
     true
 }
 
-/// The exception state a resumed generator runs with: its own, else the
-/// caller's shows through (CPython looks down the chain of exception
-/// states for the first that is set).
-fn inherit_exc_state(own: Value, outer: &Value) -> Value {
-    if own.is_null() {
-        outer.clone()
-    } else {
-        own
-    }
+/// A generator starts running: its own exception state (NULL for none)
+/// becomes `Vm::exc_info`, and what was visible to the caller becomes
+/// `Vm::exc_outer`, seen where the generator handles nothing (CPython
+/// chains the generator's `exc_state` above the caller's, and
+/// `sys.exc_info()` and `__context__` take the topmost one that is set).
+/// Returns the caller's pair.
+fn enter_exc_state(vm: &mut Vm, g: &GenData) -> (Value, Value) {
+    let top = vm.topmost_exc();
+    let own = std::mem::replace(&mut *g.exc_state.borrow_mut(), Value::NULL);
+    let info = std::mem::replace(&mut vm.exc_info, own);
+    let outer = std::mem::replace(&mut vm.exc_outer, top);
+    (info, outer)
 }
 
-/// What a generator leaving with exception state `running` keeps as its
-/// own: nothing when it is still the caller's it was resumed with.
-/// (PROVISIONAL: a handler entered inside the generator restores, when it
-/// ends, the caller's state of that time, not of the current resumption,
-/// which CPython's chained states would show.)
-fn own_exc_state(running: Value, outer: &Value) -> Value {
-    if running.is(outer) {
-        Value::NULL
-    } else {
-        running
-    }
+/// A generator stops running: it keeps its own exception state, the
+/// caller's comes back.
+fn leave_exc_state(vm: &mut Vm, g: &GenData, caller: (Value, Value)) {
+    let own = std::mem::replace(&mut vm.exc_info, caller.0);
+    *g.exc_state.borrow_mut() = own;
+    vm.exc_outer = caller.1;
 }
 
 /// The caller's exception state back from where `push_inline` kept it;
 /// the generator's own is saved in its place.
 fn leave_inline(vm: &mut Vm, g: &GenData) {
-    let outer = std::mem::replace(&mut *g.exc_state.borrow_mut(), Value::NULL);
-    let running = std::mem::replace(&mut vm.exc_info, outer);
-    *g.exc_state.borrow_mut() = own_exc_state(running, &vm.exc_info);
+    let info = std::mem::replace(&mut *g.exc_state.borrow_mut(), Value::NULL);
+    let outer = std::mem::replace(&mut *g.caller_outer.borrow_mut(), Value::NULL);
+    leave_exc_state(vm, g, (info, outer));
 }
 
 /// A generator `push_inline` resumed yielded: it is suspended again.
@@ -750,7 +755,15 @@ fn generator_throw(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value])
             return Err(vm.type_error("throw() third argument must be a traceback object"));
         }
     }
-    let exc = exception_for_throw(vm, &typ, val.as_ref())?;
+    // Making an instance of an exception class can fail: as in CPython's
+    // `_gen_throw` (PyErr_NormalizeException), that error is what the
+    // generator receives.
+    let is_class = crate::types::as_type(&typ).is_some_and(|t| t.is_subtype(&exceptions::BASE_EXCEPTION));
+    let exc = match exception_for_throw(vm, &typ, val.as_ref()) {
+        Ok(exc) => exc,
+        Err(e) if is_class => e.exception,
+        Err(e) => return Err(e),
+    };
     if let (Some(tb), Some(data)) = (tb, as_exception(&exc)) {
         *data.traceback.borrow_mut() = tb.clone();
     }
@@ -763,6 +776,26 @@ fn generator_throw(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value])
 /// A generator's, coroutine's or async generator's frame data.
 pub fn data_of(v: &Value) -> Option<&GenData> {
     as_generator(v).or_else(|| as_async_generator_data(v))
+}
+
+/// Setting `__name__`/`__qualname__` (CPython's `gen_set_name`); the
+/// other attributes are read-only.
+pub(crate) fn generator_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    let g = data_of(v).expect("generator slot");
+    let attr = as_str(name).unwrap_or("");
+    let slot = match attr {
+        "__name__" => &g.name,
+        "__qualname__" => &g.qualname,
+        _ => return crate::builtins::classes::generic_setattr(vm, v, name, value),
+    };
+    match value {
+        Some(s) if as_str(&s).is_some() => {
+            let old = slot.replace(s);
+            drop(old);
+            Ok(())
+        }
+        _ => Err(vm.type_error(format!("{attr} must be set to a string object"))),
+    }
 }
 
 pub(crate) fn getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
@@ -782,8 +815,8 @@ fn generator_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     };
     let text = if g.kind == Kind::Coroutine && text == "gi_await" { "gi_yieldfrom".to_string() } else { text };
     match text.as_str() {
-        "__name__" => Ok(g.name.clone()),
-        "__qualname__" => Ok(g.qualname.clone()),
+        "__name__" => Ok(g.name.borrow().clone()),
+        "__qualname__" => Ok(g.qualname.borrow().clone()),
         "gi_code" => Ok(g.code.clone()),
         "gi_running" => Ok(vm.bool(matches!(*g.state.borrow(), State::Running))),
         "gi_suspended" => Ok(vm.bool(matches!(*g.state.borrow(), State::Suspended(_)))),

@@ -27,6 +27,7 @@ pub mod object;
 pub mod ops;
 pub mod run;
 pub mod stack_guard;
+pub mod trace;
 pub mod types;
 pub mod value;
 pub mod vm;

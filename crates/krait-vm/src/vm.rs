@@ -60,6 +60,11 @@ pub struct Vm {
     /// Empty vectors kept for suspending generator frames (no allocation
     /// per `yield`).
     pub(crate) spare_stacks: Vec<Vec<Value>>,
+    /// `sys.settrace`/`sys.setprofile` hooks (see `trace`).
+    pub(crate) trace: crate::trace::TraceState,
+    /// While a generator runs: the exception its caller sees (NULL for
+    /// none), visible where the generator handles none itself.
+    pub(crate) exc_outer: Value,
 }
 
 impl Default for Vm {
@@ -86,6 +91,18 @@ impl Vm {
             context_settled: 0,
             suspended: None,
             spare_stacks: Vec::new(),
+            trace: crate::trace::TraceState::new(),
+            exc_outer: Value::NULL,
+        }
+    }
+
+    /// The exception being handled as `sys.exc_info()` sees it: the
+    /// running frame's, else (in a generator) its caller's.
+    pub fn topmost_exc(&self) -> Value {
+        if self.exc_info.is_null() {
+            self.exc_outer.clone()
+        } else {
+            self.exc_info.clone()
         }
     }
 

@@ -26,6 +26,10 @@ impl Compiler<'_> {
                 self.set_pos(s.range);
                 let print = self.interactive && self.units.len() == 1;
                 self.emit(if print { Opcode::PRINT_EXPR } else { Opcode::POP_TOP }, 0);
+                // CPython marks the POP_TOP artificial (UNSET_LOC): what
+                // follows without a location of its own (a `finally`'s
+                // re-raise) has none.
+                self.unit().pos = Position::default();
             }
             StmtKind::Assign { targets, value, .. } => {
                 self.compile_expr(value)?;
@@ -691,12 +695,13 @@ impl Compiler<'_> {
         self.compile_body(finalbody)?;
         self.unit().fblocks.pop();
         self.unit().block_depth -= 2;
-        // CPython's compiler_try_star_finally keeps the location the
-        // `finally` body left (its last statement's); compiler_try_finally
-        // unsets it.
-        match finalbody.last() {
-            Some(last) if star => self.set_pos(last.range),
-            _ => self.unit().pos = Position::default(),
+        // CPython's compiler_try_star_finally keeps the location of the
+        // `finally` body's last statement; compiler_try_finally keeps the
+        // location the body left (unset after an expression statement,
+        // the last statement's otherwise), which the re-raise and the
+        // cleanup carry.
+        if let Some(last) = finalbody.last().filter(|_| star) {
+            self.set_pos(last.range);
         }
         self.emit(Opcode::RERAISE, 0);
         self.unit().asm.pop_handler();

@@ -46,6 +46,36 @@ pub struct FrameData {
     /// A function frame's `f_locals` dict once asked for (NULL before):
     /// refreshed in place each time, so keys an `exec` added stay.
     locals: RefCell<Value>,
+    /// `f_trace`: the local trace function, or NULL (see `trace`).
+    pub f_trace: RefCell<Value>,
+    pub trace_lines: Cell<bool>,
+    pub trace_opcodes: Cell<bool>,
+    /// The offset of the instruction last traced (-1 before the first).
+    pub prev_instr: Cell<i64>,
+    /// Where an `f_lineno` assignment from a line event jumps, with the
+    /// abstract stacks there and here (see `frame_jump`).
+    pub jump: Cell<Option<(usize, i64, i64)>>,
+}
+
+impl FrameData {
+    fn new(f: &crate::eval::Frame, back: Value) -> FrameData {
+        let namespace = if f.func.is_null() { f.locals.clone() } else { Value::NULL };
+        FrameData {
+            code: f.code.clone(),
+            globals: f.globals.clone(),
+            builtins: f.builtins.clone(),
+            namespace,
+            fast: RefCell::new(Vec::new()),
+            lasti: Cell::new(0),
+            back,
+            locals: RefCell::new(Value::NULL),
+            f_trace: RefCell::new(Value::NULL),
+            trace_lines: Cell::new(true),
+            trace_opcodes: Cell::new(false),
+            prev_instr: Cell::new(f.ip as i64 - 1),
+            jump: Cell::new(None),
+        }
+    }
 }
 
 pub static FRAME_TYPE: TypeObject = TypeObject {
@@ -62,6 +92,7 @@ pub static FRAME_TYPE: TypeObject = TypeObject {
             v.bits() & ((1 << 48) - 1)
         )))
     }),
+    setattr: Slot::new(frame_setattr),
     methods: &[crate::types::MethodDef { name: "clear", func: frame_clear }],
     ..TypeObject::builtin("frame", Some(&OBJECT_TYPE), dealloc_frame, trace_frame)
 };
@@ -89,6 +120,10 @@ fn trace_frame(p: ObjPtr, visit: Visit) {
         if !v.is_null() {
             visit(v);
         }
+    }
+    let trace = f.f_trace.borrow();
+    if !trace.is_null() {
+        visit(&trace);
     }
     for v in f.fast.borrow().iter() {
         if !v.is_null() {
@@ -123,18 +158,7 @@ pub fn frame_object(vm: &mut Vm, index: usize) -> Value {
             continue;
         }
         let back = if i == 0 { none() } else { vm.frames[i - 1].frame_obj.clone() };
-        let f = &vm.frames[i];
-        let namespace = if f.func.is_null() { f.locals.clone() } else { Value::NULL };
-        let data = FrameData {
-            code: f.code.clone(),
-            globals: f.globals.clone(),
-            builtins: f.builtins.clone(),
-            namespace,
-            fast: RefCell::new(Vec::new()),
-            lasti: Cell::new(0),
-            back,
-            locals: RefCell::new(Value::NULL),
-        };
+        let data = FrameData::new(&vm.frames[i], back);
         let obj = Value::from_owned(alloc(&FRAME_TYPE, data));
         vm.frames[i].frame_obj = obj;
         sync(vm, i);
@@ -149,17 +173,7 @@ pub fn frame_object(vm: &mut Vm, index: usize) -> Value {
 /// runs again (`finish` then keeps it up to date). It has no `f_back`.
 pub fn suspended_frame_object(f: &mut crate::eval::Frame, stack: &[Value]) -> Value {
     if f.frame_obj.is_null() {
-        let namespace = if f.func.is_null() { f.locals.clone() } else { Value::NULL };
-        let data = FrameData {
-            code: f.code.clone(),
-            globals: f.globals.clone(),
-            builtins: f.builtins.clone(),
-            namespace,
-            fast: RefCell::new(Vec::new()),
-            lasti: Cell::new(0),
-            back: none(),
-            locals: RefCell::new(Value::NULL),
-        };
+        let data = FrameData::new(f, none());
         f.frame_obj = Value::from_owned(alloc(&FRAME_TYPE, data));
     }
     let data = frame_of(&f.frame_obj);
@@ -258,12 +272,106 @@ fn frame_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         "f_back" => f.back.clone(),
         "f_lasti" => new_int(i64::from(f.lasti.get()) * 2),
         "f_lineno" => new_int(i64::from(line_of(&f.code, f.lasti.get()))),
-        "f_trace" => none(),
-        "f_trace_lines" => vm.bool(true),
-        "f_trace_opcodes" => vm.bool(false),
+        "f_trace" => {
+            let t = f.f_trace.borrow().clone();
+            if t.is_null() {
+                none()
+            } else {
+                t
+            }
+        }
+        "f_trace_lines" => vm.bool(f.trace_lines.get()),
+        "f_trace_opcodes" => vm.bool(f.trace_opcodes.get()),
         "f_locals" => frame_locals(vm, f)?,
         _ => return crate::builtins::classes::generic_getattr(vm, v, name),
     })
+}
+
+/// Setting `f_trace`, `f_trace_lines`, `f_trace_opcodes` or `f_lineno`
+/// (CPython's frame getsets); the other attributes are read-only.
+fn frame_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    let f = frame_of(v);
+    let attr = as_str(name).unwrap_or("?");
+    match attr {
+        "f_trace" => {
+            let new = match value {
+                Some(x) if !is_none(&x) => x,
+                _ => Value::NULL,
+            };
+            let old = f.f_trace.replace(new);
+            drop(old);
+            Ok(())
+        }
+        "f_trace_lines" | "f_trace_opcodes" => {
+            let Some(value) = value else { return Err(vm.type_error("can't delete numeric/char attribute")) };
+            if !std::ptr::eq(vm.type_of(&value), &crate::builtins::singletons::BOOL_TYPE) {
+                return Err(vm.type_error("attribute value type must be bool"));
+            }
+            let b = crate::ops::truthy(vm, &value)?;
+            if attr == "f_trace_lines" {
+                f.trace_lines.set(b);
+            } else {
+                f.trace_opcodes.set(b);
+            }
+            Ok(())
+        }
+        "f_lineno" => crate::builtins::frame_jump::set_lineno(vm, v, f, value),
+        _ => {
+            let known = ["f_back", "f_code", "f_globals", "f_builtins", "f_locals", "f_lasti"];
+            if known.contains(&attr) {
+                let msg = format!("attribute '{attr}' of 'frame' objects is not writable");
+                return Err(vm.error(&ATTRIBUTE_ERROR, msg));
+            }
+            crate::builtins::classes::generic_setattr(vm, v, name, value)
+        }
+    }
+}
+
+/// Before a hook runs for running frame `index`: a `f_locals` dict made
+/// earlier is brought up to date (CPython's `call_trampoline`), so what
+/// is written back after it is what the hook saw or stored.
+pub fn refresh_locals(vm: &mut Vm, index: usize) -> PyResult<()> {
+    let obj = vm.frames[index].frame_obj.clone();
+    let f = frame_of(&obj);
+    if f.namespace.is_null() && !f.locals.borrow().is_null() {
+        sync(vm, index);
+        frame_locals(vm, f)?;
+    }
+    Ok(())
+}
+
+/// After a hook ran for running frame `index`: values it stored through
+/// `f_locals` go back into the frame's variables (CPython's
+/// `PyFrame_LocalsToFast`); names missing from the dict are left alone.
+pub fn locals_to_fast(vm: &mut Vm, index: usize) {
+    let f = &vm.frames[index];
+    if f.func.is_null() || f.frame_obj.is_null() {
+        return;
+    }
+    let data = frame_of(&f.frame_obj);
+    let d = data.locals.borrow().clone();
+    let Some(dd) = as_dict(&d) else { return };
+    let Some(code) = as_code(&f.code) else { return };
+    let co = &code.co;
+    let mut names: Vec<&String> = co.co_varnames.iter().collect();
+    names.extend(co.co_cellvars.iter().filter(|c| !co.co_varnames.contains(c)));
+    names.extend(co.co_freevars.iter());
+    let base = f.base;
+    let n = code.nlocalsplus.min(names.len());
+    for (i, name) in names.into_iter().enumerate().take(n) {
+        let Some(value) = dd.get_str(&intern(name)) else { continue };
+        let slot = &vm.stack[base + i];
+        let is_cell = co.co_cellvars.contains(name) || co.co_freevars.contains(name);
+        if is_cell {
+            if let Some(c) = as_cell(slot) {
+                let old = c.content.replace(value);
+                drop(old);
+            }
+        } else if !slot.is(&value) {
+            let old = std::mem::replace(&mut vm.stack[base + i], value);
+            drop(old);
+        }
+    }
 }
 
 /// `frame.clear()`: drop the local variables of a frame that has finished

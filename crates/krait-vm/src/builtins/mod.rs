@@ -27,6 +27,7 @@ pub mod float_methods;
 pub mod float_parse;
 pub mod format;
 pub mod frame;
+pub mod frame_jump;
 pub mod function;
 pub mod functions;
 pub mod gc;

@@ -37,7 +37,11 @@ pub fn new_sys_module(vm: &mut Vm) -> PyResult<Value> {
     // No -W or -X options yet: the command line does not take them.
     dd.set(vm, new_str("warnoptions"), new_list(Vec::new()))?;
     dd.set(vm, new_str("_xoptions"), new_dict())?;
-    let functions: [(&'static str, crate::types::CallFn); 15] = [
+    let functions: [(&'static str, crate::types::CallFn); 19] = [
+        ("settrace", crate::trace::settrace),
+        ("gettrace", crate::trace::gettrace),
+        ("setprofile", crate::trace::setprofile),
+        ("getprofile", crate::trace::getprofile),
         ("get_asyncgen_hooks", crate::generator_async::get_asyncgen_hooks),
         ("set_asyncgen_hooks", crate::generator_async::set_asyncgen_hooks),
         ("getsizeof", crate::builtins::sizeof::getsizeof),
@@ -276,7 +280,8 @@ fn exception(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyRes
     if !args.is_empty() {
         return Err(vm.type_error(format!("sys.exception() takes no arguments ({} given)", args.len())));
     }
-    Ok(if vm.exc_info.is_null() { crate::builtins::singletons::none() } else { vm.exc_info.clone() })
+    let top = vm.topmost_exc();
+    Ok(if top.is_null() { crate::builtins::singletons::none() } else { top })
 }
 
 /// `sys.exc_info()`: (type, value, traceback) of the exception being
@@ -307,10 +312,11 @@ fn exc_info(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResu
         return Err(vm.type_error(format!("sys.exc_info() takes no arguments ({} given)", args.len())));
     }
     let none = crate::builtins::singletons::none;
-    if vm.exc_info.is_null() || is_none(&vm.exc_info) {
+    let top = vm.topmost_exc();
+    if top.is_null() || is_none(&top) {
         return Ok(crate::builtins::tuple::new_tuple(vec![none(), none(), none()]));
     }
-    let e = vm.exc_info.clone();
+    let e = top;
     let ty = crate::types::type_value(vm.type_of_static(&e));
     let tb = crate::ops::getattr(vm, &e, &new_str("__traceback__"))?;
     Ok(crate::builtins::tuple::new_tuple(vec![ty, e, tb]))
