@@ -227,7 +227,8 @@ pub fn as_bytearray(v: &Value) -> Option<&ByteArrayData> {
     }
 }
 
-/// The bytes of a bytes-like value (bytes, bytearray, subclasses).
+/// The bytes of a bytes-like value (bytes, bytearray, their subclasses,
+/// arrays, memoryviews).
 pub fn as_buffer(v: &Value) -> Option<Buffer<'_>> {
     if let Some(b) = as_bytes(v) {
         return Some(Buffer::Bytes(b));
@@ -235,7 +236,10 @@ pub fn as_buffer(v: &Value) -> Option<Buffer<'_>> {
     if let Some(a) = as_bytearray(v) {
         return Some(Buffer::Array(a.bytes.borrow()));
     }
-    crate::builtins::memoryview::view_bytes(v).or_else(|| crate::builtins::array::array_bytes(v)).map(Buffer::View)
+    if let Some(a) = crate::builtins::array::as_array(v) {
+        return Some(Buffer::Array(a.data.borrow()));
+    }
+    crate::builtins::memoryview::view_bytes(v).map(Buffer::View)
 }
 
 /// A bytes-like argument, or TypeError "a bytes-like object is required,

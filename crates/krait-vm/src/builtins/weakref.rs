@@ -9,8 +9,9 @@
 //!   carries a flag saying it is in the table, so only such objects look
 //!   the table up as they are freed.
 //! - What can be weakly referenced: instances of classes (unless their
-//!   `__slots__` leave out `__weakref__`), functions and types (types are
-//!   immortal, so their weak references never die).
+//!   `__slots__` leave out `__weakref__`), functions, modules, arrays,
+//!   memoryviews, generators, patterns, `_io` objects and types (types
+//!   are immortal, so their weak references never die).
 //! - When a referent is freed, its weak references are cleared at once
 //!   (calling one then gives None), and those with a callback are queued
 //!   in `finalize`, which runs them at the next instruction boundary that
@@ -258,6 +259,19 @@ fn mark_referenced(v: &Value) -> bool {
         return true;
     }
     if crate::generator::mark_weakly_referenced(v) || crate::builtins::sre::mark_weakly_referenced(v) || crate::builtins::io::mark_weakly_referenced(v) {
+        return true;
+    }
+    // Exact modules, arrays and memoryviews (instances of classes derived
+    // from the first two are instances, below).
+    let flag = if std::ptr::eq(p.ty(), &crate::builtins::function::MODULE_TYPE) {
+        crate::builtins::function::as_module(v).map(|m| &m.weakly_referenced)
+    } else if std::ptr::eq(p.ty(), &crate::builtins::array::ARRAY_TYPE) {
+        crate::builtins::array::as_array(v).map(|a| &a.weakly_referenced)
+    } else {
+        crate::builtins::memoryview::as_view(v).map(|m| &m.weakly_referenced)
+    };
+    if let Some(flag) = flag {
+        flag.set(true);
         return true;
     }
     crate::builtins::classes::mark_weakly_referenced(p)
