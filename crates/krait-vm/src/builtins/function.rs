@@ -556,8 +556,16 @@ pub static BUILTIN_FUNCTION_TYPE: TypeObject = TypeObject {
         crate::types::GetSetDef { name: "__module__", get: builtin_module_name, set: None, member: false },
         crate::types::GetSetDef { name: "__self__", get: builtin_self, set: None, member: false },
     ],
+    methods: &[crate::types::MethodDef { name: "__reduce__", func: builtin_reduce }],
     ..TypeObject::builtin("builtin_function_or_method", Some(&OBJECT_TYPE), dealloc_builtin, trace_builtin)
 };
+
+/// `f.__reduce__()` of a module-level built-in: its name, which pickle
+/// saves as a global (`__module__` + name), as CPython's `meth_reduce`.
+fn builtin_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::dict::check_args(vm, "__reduce__", args, kwnames, 0, 0)?;
+    builtin_name(vm, this)
+}
 
 /// A module-level built-in's `__module__`: its module's name, or None.
 fn builtin_module_name(_: &mut Vm, v: &Value) -> PyResult<Value> {

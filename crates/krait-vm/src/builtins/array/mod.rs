@@ -84,7 +84,7 @@ pub static ARRAY_TYPE: TypeObject = TypeObject {
     repr: Slot::new(array_repr),
     richcompare: Slot::new(array_richcompare),
     len: Slot::new(|_, v| Ok(payload::<ArrayData>(v).len())),
-    iter: Slot::new(|_, v| Ok(Value::from_owned(alloc(&ARRAY_ITERATOR_TYPE, ArrayIter { array: v.clone(), index: Cell::new(0) })))),
+    iter: Slot::new(|_, v| Ok(Value::from_owned(alloc(&ARRAY_ITERATOR_TYPE, ArrayIter { array: RefCell::new(v.clone()), index: Cell::new(0) })))),
     getitem: Slot::new(methods::getitem),
     setitem: Slot::new(methods::setitem),
     contains: Slot::new(methods::contains),
@@ -243,7 +243,9 @@ fn array_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResu
 // ----- the iterator ---------------------------------------------------------
 
 pub struct ArrayIter {
-    array: Value,
+    /// The array, until the iterator is exhausted (then NULL: CPython's
+    /// drops it, so the array may be freed before the iterator).
+    array: RefCell<Value>,
     index: Cell<usize>,
 }
 
@@ -253,7 +255,10 @@ impl Payload for ArrayIter {
     }
 
     fn trace(&self, visit: Visit) {
-        visit(&self.array);
+        let a = self.array.borrow();
+        if !a.is_null() {
+            visit(&a);
+        }
     }
 }
 
@@ -261,11 +266,18 @@ pub static ARRAY_ITERATOR_TYPE: TypeObject = TypeObject {
     iter: Slot::new(crate::builtins::itertools::iter_self),
     next: Slot::new(|vm, v| {
         let it = payload::<ArrayIter>(v);
-        let a = payload::<ArrayData>(&it.array);
+        let array = it.array.borrow().clone();
+        if array.is_null() {
+            return Ok(None);
+        }
+        let a = payload::<ArrayData>(&array);
         let i = it.index.get();
         if i >= a.len() {
-            // Exhausted for good, as CPython's (which drops the array).
+            // Exhausted for good: the array is let go, as CPython does.
             it.index.set(usize::MAX);
+            let old = it.array.replace(Value::NULL);
+            drop(array);
+            drop(old);
             return Ok(None);
         }
         it.index.set(i + 1);
@@ -293,7 +305,8 @@ fn iter_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
         return Ok(tuple(vec![iter, tuple(vec![tuple(Vec::new())])]));
     }
     let index = crate::builtins::int::new_int(it.index.get() as i64);
-    Ok(tuple(vec![iter, tuple(vec![it.array.clone()]), index]))
+    let array = it.array.borrow().clone();
+    Ok(tuple(vec![iter, tuple(vec![array]), index]))
 }
 
 /// `it.__setstate__(index)`: continue from `index` (clamped to 0..=len).
@@ -305,7 +318,7 @@ fn iter_setstate(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -
     };
     let it = payload::<ArrayIter>(this);
     if it.index.get() != usize::MAX {
-        let len = payload::<ArrayData>(&it.array).len();
+        let len = payload::<ArrayData>(&it.array.borrow()).len();
         let i = if i < dashu_int::IBig::ZERO { 0 } else { usize::try_from(&i).unwrap_or(len).min(len) };
         it.index.set(i);
     }
