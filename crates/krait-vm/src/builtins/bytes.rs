@@ -684,7 +684,8 @@ pub fn bytes_of_object(vm: &mut Vm, x: &Value) -> PyResult<Vec<u8>> {
     if let Some(b) = as_buffer(x) {
         return Ok(b.to_vec());
     }
-    if vm.type_of(x).heap.is_some() {
+    // A class's `__bytes__`, or a built-in one's (a weakref proxy's).
+    {
         if let Some(r) = crate::builtins::classes::call_dunder(vm, x, "__bytes__", &[])? {
             return match as_bytes(&r) {
                 Some(b) => Ok(b.to_vec()),
@@ -725,7 +726,8 @@ pub fn bytes_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &
         }
         return Ok(new_bytes(encode_str(vm, x, encoding.as_deref(), errors.as_deref())?));
     }
-    if vm.type_of(x).heap.is_some() {
+    // A class's `__bytes__`, or a built-in one's (a weakref proxy's).
+    {
         if let Some(r) = crate::builtins::classes::call_dunder(vm, x, "__bytes__", &[])? {
             if as_bytes(&r).is_none() {
                 let msg = format!("__bytes__ returned non-bytes (type {})", vm.type_of(&r).name());

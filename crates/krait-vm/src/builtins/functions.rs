@@ -1107,6 +1107,10 @@ pub fn float_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &
     if let Some(i) = int_of(x) {
         return Ok(Value::float(crate::builtins::float::int_to_f64(vm, &i)?));
     }
+    // A built-in type's own `nb_float` (a weakref proxy's).
+    if let (None, Some(f)) = (ty.heap.as_ref(), ty.number.get().float) {
+        return f(vm, x);
+    }
     if let Some(i) = ops::index(vm, x)? {
         if let Some(i) = int_of(&i) {
             return Ok(Value::float(crate::builtins::float::int_to_f64(vm, &i)?));
@@ -1225,6 +1229,12 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
             return Err(vm.overflow_error("cannot convert float infinity to integer"));
         }
         return Ok(new_big(dashu_int::IBig::try_from(f.trunc()).unwrap_or_default()));
+    }
+    // A built-in type's own `nb_int` (a weakref proxy's).
+    if vm.type_of(x).heap.is_none() {
+        if let Some(f) = vm.type_of(x).number.get().int {
+            return f(vm, x);
+        }
     }
     if is_str_with_surrogates(x) {
         return Err(invalid_literal(vm, 10, x));
