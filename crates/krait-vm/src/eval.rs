@@ -1229,9 +1229,6 @@ fn dispatch(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 // ends this run of the loop.
                 let v = pop!();
                 let mut frame = vm.frames.pop().expect("a frame is running");
-                if !frame.frame_obj.is_null() {
-                    crate::builtins::frame::finish(vm, &frame);
-                }
                 let mut stack = vm.spare_stacks.pop().unwrap_or_default();
                 stack.extend(vm.stack.drain(frame.base..));
                 vm.stack.truncate(frame.ret);

@@ -172,6 +172,8 @@ pub fn is_instance(vm: &mut Vm, x: &Value, cls: &Value) -> PyResult<bool> {
 /// derived from `t` (CPython's `object_isinstance` second look). Objects
 /// of built-in types with the generic attribute look-up cannot claim one,
 /// so they are not asked.
+#[cold]
+#[inline(never)]
 fn claimed_subclass(vm: &mut Vm, x: &Value, t: &'static crate::types::TypeObject) -> PyResult<bool> {
     let ty = vm.type_of_static(x);
     if ty.heap.is_none() && ty.getattr.get().is_none() {
@@ -186,12 +188,16 @@ fn claimed_subclass(vm: &mut Vm, x: &Value, t: &'static crate::types::TypeObject
 
 /// `cls.__bases__` when it is a tuple (CPython's `abstract_get_bases`;
 /// an AttributeError means none).
+#[cold]
+#[inline(never)]
 fn abstract_bases(vm: &mut Vm, cls: &Value) -> PyResult<Option<Vec<Value>>> {
     let bases = ops::getattr_opt(vm, cls, &crate::builtins::str::intern("__bases__"))?;
     Ok(bases.as_ref().and_then(crate::builtins::tuple::as_tuple).map(|t| t.items.clone()))
 }
 
 /// TypeError `msg` unless `cls` has a `__bases__` tuple.
+#[cold]
+#[inline(never)]
 fn check_class(vm: &mut Vm, cls: &Value, msg: &str) -> PyResult<()> {
     match abstract_bases(vm, cls)? {
         Some(_) => Ok(()),
@@ -202,6 +208,8 @@ fn check_class(vm: &mut Vm, cls: &Value, msg: &str) -> PyResult<()> {
 /// Whether `cls` is `derived` or among its `__bases__`, transitively
 /// (CPython's `abstract_issubclass`: single bases followed in a loop,
 /// several through recursion, which the recursion limit bounds).
+#[cold]
+#[inline(never)]
 fn abstract_issubclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
     let mut derived = derived.clone();
     let bases = loop {
@@ -1176,7 +1184,9 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
         if is_str_with_surrogates(x) {
             return Err(invalid_literal(vm, base, x));
         }
-        let ascii = ascii_of_buffer(x);
+        // With a base, only str, bytes and bytearray are strings.
+        let is_bytes = crate::builtins::bytes::as_bytes(x).is_some() || crate::builtins::bytes::as_bytearray(x).is_some();
+        let ascii = if is_bytes { ascii_of_buffer(x) } else { None };
         let Some(s) = as_str(x).or(ascii.as_deref()) else {
             return Err(vm.type_error("int() can't convert non-string with explicit base"));
         };
