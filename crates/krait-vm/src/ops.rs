@@ -158,7 +158,11 @@ pub fn index(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         return Ok(Some(v.clone()));
     }
     if vm.type_of(v).heap.is_none() {
-        return Ok(None);
+        // A built-in type's own `nb_index` (a weakref proxy's).
+        return match vm.type_of(v).number.get().index {
+            Some(f) => f(vm, v).map(Some),
+            None => Ok(None),
+        };
     }
     match crate::builtins::classes::call_dunder(vm, v, "__index__", &[])? {
         Some(r) if crate::builtins::int::int_of(&r).is_some() => Ok(Some(r)),

@@ -197,3 +197,19 @@ for args in [("", "b", 0, b""), (str, "b", 0, b""), (A, "b", "", b""), (A, "b", 
         array._array_reconstructor(*args)
     except Exception as e:
         print(type(e).__name__, e)
+
+# Pickling arrays and their iterators (builtin functions pickle by name);
+# an exhausted iterator lets its array go.
+import pickle
+pa = array.array('i', [1, 2, 3])
+print([pickle.loads(pickle.dumps(pa, proto)) for proto in range(pickle.HIGHEST_PROTOCOL + 1)])
+pit = iter(pa)
+next(pit)
+print(list(pickle.loads(pickle.dumps(pit))), pickle.loads(pickle.dumps(len)) is len, iter.__reduce__())
+freed = []
+class Tracked(array.array):
+    def __del__(self):
+        freed.append(True)
+tit = iter(Tracked('b', [1]))
+print(list(tit))
+print(freed)

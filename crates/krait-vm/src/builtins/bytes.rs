@@ -227,7 +227,8 @@ pub fn as_bytearray(v: &Value) -> Option<&ByteArrayData> {
     }
 }
 
-/// The bytes of a bytes-like value (bytes, bytearray, subclasses).
+/// The bytes of a bytes-like value (bytes, bytearray, their subclasses,
+/// arrays, memoryviews).
 pub fn as_buffer(v: &Value) -> Option<Buffer<'_>> {
     if let Some(b) = as_bytes(v) {
         return Some(Buffer::Bytes(b));
@@ -235,7 +236,10 @@ pub fn as_buffer(v: &Value) -> Option<Buffer<'_>> {
     if let Some(a) = as_bytearray(v) {
         return Some(Buffer::Array(a.bytes.borrow()));
     }
-    crate::builtins::memoryview::view_bytes(v).or_else(|| crate::builtins::array::array_bytes(v)).map(Buffer::View)
+    if let Some(a) = crate::builtins::array::as_array(v) {
+        return Some(Buffer::Array(a.data.borrow()));
+    }
+    crate::builtins::memoryview::view_bytes(v).map(Buffer::View)
 }
 
 /// A bytes-like argument, or TypeError "a bytes-like object is required,
@@ -680,7 +684,8 @@ pub fn bytes_of_object(vm: &mut Vm, x: &Value) -> PyResult<Vec<u8>> {
     if let Some(b) = as_buffer(x) {
         return Ok(b.to_vec());
     }
-    if vm.type_of(x).heap.is_some() {
+    // A class's `__bytes__`, or a built-in one's (a weakref proxy's).
+    {
         if let Some(r) = crate::builtins::classes::call_dunder(vm, x, "__bytes__", &[])? {
             return match as_bytes(&r) {
                 Some(b) => Ok(b.to_vec()),
@@ -721,7 +726,8 @@ pub fn bytes_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &
         }
         return Ok(new_bytes(encode_str(vm, x, encoding.as_deref(), errors.as_deref())?));
     }
-    if vm.type_of(x).heap.is_some() {
+    // A class's `__bytes__`, or a built-in one's (a weakref proxy's).
+    {
         if let Some(r) = crate::builtins::classes::call_dunder(vm, x, "__bytes__", &[])? {
             if as_bytes(&r).is_none() {
                 let msg = format!("__bytes__ returned non-bytes (type {})", vm.type_of(&r).name());

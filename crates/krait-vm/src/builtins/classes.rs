@@ -786,11 +786,21 @@ pub fn attribute_error(vm: &mut Vm, obj: &Value, name: &Value) -> PyErr {
     vm.error(&ATTRIBUTE_ERROR, msg)
 }
 
+/// Whether class `ty` defines its own `__class__` (a property, as mocks
+/// and abstract instances do), which then shadows `object`'s.
+fn overrides_class(ty: &'static TypeObject, name: &Value) -> bool {
+    ty.heap.is_some()
+        && match type_lookup(ty, name) {
+            Some(found) => type_lookup(&crate::types::OBJECT_TYPE, name).map_or(true, |own| !found.is(&own)),
+            None => false,
+        }
+}
+
 /// `object.__getattribute__`: `Ok(None)` when there is no such attribute.
 pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
     let ty = vm.type_of_static(obj);
     match crate::builtins::str::as_str_data(name).map(|d| d.bytes()) {
-        Some(b"__class__") => return Ok(Some(type_value(ty))),
+        Some(b"__class__") if !overrides_class(ty, name) => return Ok(Some(type_value(ty))),
         Some(b"__dict__") => {
             if let Some(d) = instance_dict(vm, obj)? {
                 return Ok(Some(d));

@@ -34,6 +34,8 @@ fn visit_all(values: &[&Value], visit: Visit) {
 pub struct MethodData {
     pub func: Value,
     pub receiver: Value,
+    /// Weak references to the bound method exist (see `weakref`).
+    pub weakly_referenced: std::cell::Cell<bool>,
 }
 
 pub static METHOD_TYPE: TypeObject = TypeObject {
@@ -99,6 +101,10 @@ pub static METHOD_TYPE: TypeObject = TypeObject {
 
 unsafe fn dealloc_method(p: ObjPtr) {
     // SAFETY: bound methods are allocated by `new_method` as Obj<MethodData>.
+    if unsafe { p.data::<MethodData>() }.weakly_referenced.get() {
+        crate::builtins::weakref::clear(p.addr());
+    }
+    // SAFETY: as above.
     unsafe { dealloc_boxed::<MethodData>(p) }
 }
 
@@ -109,7 +115,7 @@ fn trace_method(p: ObjPtr, visit: Visit) {
 }
 
 pub fn new_method(func: Value, receiver: Value) -> Value {
-    Value::from_owned(alloc(&METHOD_TYPE, MethodData { func, receiver }))
+    Value::from_owned(alloc(&METHOD_TYPE, MethodData { func, receiver, weakly_referenced: std::cell::Cell::new(false) }))
 }
 
 pub fn as_method(v: &Value) -> Option<&MethodData> {

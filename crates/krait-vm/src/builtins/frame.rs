@@ -9,9 +9,10 @@
 //!   shares it. Its `f_back` is the caller's frame object, made with it.
 //! - A frame object keeps what it needs after its frame has returned: the
 //!   code, the namespaces, and a snapshot of the local variables taken
-//!   each time an exception passes through the frame (`f_locals` is built
-//!   from it for a function frame; a module or class frame shows its
-//!   namespace).
+//!   when the frame returns or yields, and when the object is read while
+//!   the frame runs (`f_locals` is built from it for a function frame; a
+//!   module or class frame shows its namespace). An exception passing
+//!   through only records the position, so it keeps no values alive.
 //! - An exception's `__traceback__` is a chain of traceback objects, the
 //!   outermost frame reached so far first (`tb_next` leads inwards), each
 //!   entry prepended as the exception leaves a frame, as CPython's
@@ -161,10 +162,19 @@ pub fn frame_object(vm: &mut Vm, index: usize) -> Value {
         let data = FrameData::new(&vm.frames[i], back);
         let obj = Value::from_owned(alloc(&FRAME_TYPE, data));
         vm.frames[i].frame_obj = obj;
-        sync(vm, i);
+        sync_position(vm, i);
     }
-    sync(vm, index);
+    sync_position(vm, index);
     vm.frames[index].frame_obj.clone()
+}
+
+/// Bring frame `index`'s object up to date with its position only: the
+/// locals of a running frame are copied when they are read (and as it
+/// returns or yields), so a traceback does not keep the frame's values
+/// alive beyond their variables (CPython's tests count references).
+fn sync_position(vm: &Vm, index: usize) {
+    let f = &vm.frames[index];
+    frame_of(&f.frame_obj).lasti.set(f.ip.saturating_sub(1) as u32);
 }
 
 /// The frame object of a suspended (or not yet started) generator's

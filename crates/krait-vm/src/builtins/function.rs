@@ -653,6 +653,8 @@ pub fn as_builtin(v: &Value) -> Option<&BuiltinData> {
 pub struct ModuleData {
     pub name: String,
     pub dict: Value,
+    /// Weak references to the module exist (see `weakref`).
+    pub weakly_referenced: std::cell::Cell<bool>,
 }
 
 pub static MODULE_TYPE: TypeObject = TypeObject {
@@ -703,7 +705,7 @@ fn module_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[V
     }
     // A class derived from module: the same payload, then its own storage.
     let data = as_module(&module).expect("a module");
-    Ok(crate::builtins::classes::alloc_subclassed(ty, ModuleData { name: data.name.clone(), dict: data.dict.clone() }))
+    Ok(crate::builtins::classes::alloc_subclassed(ty, ModuleData { name: data.name.clone(), dict: data.dict.clone(), weakly_referenced: Default::default() }))
 }
 
 /// `module.name`: its namespace, then its `__getattr__` (PEP 562).
@@ -727,6 +729,10 @@ fn module_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
 
 unsafe fn dealloc_module(p: ObjPtr) {
     // SAFETY: modules are allocated by `new_module` as Obj<ModuleData>.
+    if unsafe { p.data::<ModuleData>() }.weakly_referenced.get() {
+        crate::builtins::weakref::clear(p.addr());
+    }
+    // SAFETY: as above.
     unsafe { dealloc_boxed::<ModuleData>(p) }
 }
 
@@ -767,7 +773,7 @@ pub fn new_module(name: &str, dict: Value) -> Value {
             }
         }
     }
-    Value::from_owned(alloc(&MODULE_TYPE, ModuleData { name: name.to_string(), dict }))
+    Value::from_owned(alloc(&MODULE_TYPE, ModuleData { name: name.to_string(), dict, weakly_referenced: Default::default() }))
 }
 
 pub fn as_module(v: &Value) -> Option<&ModuleData> {

@@ -134,7 +134,7 @@ pub fn is_instance(vm: &mut Vm, x: &Value, cls: &Value) -> PyResult<bool> {
             return Ok(true);
         }
         if std::ptr::eq(t.header_type(), &crate::types::TYPE_TYPE) {
-            return Ok(ty.is_subtype(t));
+            return Ok(ty.is_subtype(t) || claimed_subclass(vm, x, t)?);
         }
     }
     if let Some(items) = crate::builtins::tuple::as_tuple(cls) {
@@ -154,9 +154,85 @@ pub fn is_instance(vm: &mut Vm, x: &Value, cls: &Value) -> PyResult<bool> {
         }
     }
     match crate::types::as_type(cls) {
-        Some(t) => Ok(ty.is_subtype(t)),
-        None => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+        Some(t) => Ok(ty.is_subtype(t) || claimed_subclass(vm, x, t)?),
+        None => {
+            // An "abstract" class: anything with a `__bases__` tuple, and
+            // the instance's `__class__` (CPython's `object_isinstance`).
+            check_class(vm, cls, "isinstance() arg 2 must be a type, a tuple of types, or a union")?;
+            match ops::getattr_opt(vm, x, &crate::builtins::str::intern("__class__"))? {
+                Some(icls) => abstract_issubclass(vm, &icls, cls),
+                None => Ok(false),
+            }
+        }
     }
+}
+
+/// Whether `x` claims, through a `__class__` that is not its type (a
+/// property or class attribute of a class, a proxy's forwarding), a class
+/// derived from `t` (CPython's `object_isinstance` second look). Objects
+/// of built-in types with the generic attribute look-up cannot claim one,
+/// so they are not asked.
+#[cold]
+#[inline(never)]
+fn claimed_subclass(vm: &mut Vm, x: &Value, t: &'static crate::types::TypeObject) -> PyResult<bool> {
+    let ty = vm.type_of_static(x);
+    if ty.heap.is_none() && ty.getattr.get().is_none() {
+        return Ok(false);
+    }
+    let Some(icls) = ops::getattr_opt(vm, x, &crate::builtins::str::intern("__class__"))? else { return Ok(false) };
+    Ok(match crate::types::as_type(&icls) {
+        Some(c) if !std::ptr::eq(c, ty) => c.is_subtype(t),
+        _ => false,
+    })
+}
+
+/// `cls.__bases__` when it is a tuple (CPython's `abstract_get_bases`;
+/// an AttributeError means none).
+#[cold]
+#[inline(never)]
+fn abstract_bases(vm: &mut Vm, cls: &Value) -> PyResult<Option<Vec<Value>>> {
+    let bases = ops::getattr_opt(vm, cls, &crate::builtins::str::intern("__bases__"))?;
+    Ok(bases.as_ref().and_then(crate::builtins::tuple::as_tuple).map(|t| t.items.clone()))
+}
+
+/// TypeError `msg` unless `cls` has a `__bases__` tuple.
+#[cold]
+#[inline(never)]
+fn check_class(vm: &mut Vm, cls: &Value, msg: &str) -> PyResult<()> {
+    match abstract_bases(vm, cls)? {
+        Some(_) => Ok(()),
+        None => Err(vm.type_error(msg)),
+    }
+}
+
+/// Whether `cls` is `derived` or among its `__bases__`, transitively
+/// (CPython's `abstract_issubclass`: single bases followed in a loop,
+/// several through recursion, which the recursion limit bounds).
+#[cold]
+#[inline(never)]
+fn abstract_issubclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
+    let mut derived = derived.clone();
+    let bases = loop {
+        if derived.is(cls) {
+            return Ok(true);
+        }
+        match abstract_bases(vm, &derived)? {
+            None => return Ok(false),
+            Some(b) if b.is_empty() => return Ok(false),
+            Some(b) if b.len() == 1 => derived = b[0].clone(),
+            Some(b) => break b,
+        }
+    };
+    vm.enter_recursion(" in __issubclass__")?;
+    let mut found = Ok(false);
+    for base in &bases {
+        found = abstract_issubclass(vm, base, cls);
+        if !matches!(found, Ok(false)) {
+            break;
+        }
+    }
+    vm.leave_recursion();
+    found
 }
 
 /// `issubclass(derived, cls)`.
@@ -188,13 +264,14 @@ pub fn is_subclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> 
             }
         }
     }
-    let Some(d) = crate::types::as_type(derived) else {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    };
-    match crate::types::as_type(cls) {
-        Some(t) => Ok(d.is_subtype(t)),
-        None => Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+    if let (Some(d), Some(t)) = (crate::types::as_type(derived), crate::types::as_type(cls)) {
+        return Ok(d.is_subtype(t));
     }
+    // Abstract classes: anything with a `__bases__` tuple (CPython's
+    // `object_issubclass`).
+    check_class(vm, derived, "issubclass() arg 1 must be a class")?;
+    check_class(vm, cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union")?;
+    abstract_issubclass(vm, derived, cls)
 }
 
 fn attribute_name(vm: &mut Vm, name: &Value) -> PyResult<()> {
@@ -1058,6 +1135,10 @@ pub fn float_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &
     if let Some(i) = int_of(x) {
         return Ok(Value::float(crate::builtins::float::int_to_f64(vm, &i)?));
     }
+    // A built-in type's own `nb_float` (a weakref proxy's).
+    if let (None, Some(f)) = (ty.heap.as_ref(), ty.number.get().float) {
+        return f(vm, x);
+    }
     if let Some(i) = ops::index(vm, x)? {
         if let Some(i) = int_of(&i) {
             return Ok(Value::float(crate::builtins::float::int_to_f64(vm, &i)?));
@@ -1123,7 +1204,9 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
         if is_str_with_surrogates(x) {
             return Err(invalid_literal(vm, base, x));
         }
-        let ascii = ascii_of_buffer(x);
+        // With a base, only str, bytes and bytearray are strings.
+        let is_bytes = crate::builtins::bytes::as_bytes(x).is_some() || crate::builtins::bytes::as_bytearray(x).is_some();
+        let ascii = if is_bytes { ascii_of_buffer(x) } else { None };
         let Some(s) = as_str(x).or(ascii.as_deref()) else {
             return Err(vm.type_error("int() can't convert non-string with explicit base"));
         };
@@ -1176,6 +1259,12 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
             return Err(vm.overflow_error("cannot convert float infinity to integer"));
         }
         return Ok(new_big(dashu_int::IBig::try_from(f.trunc()).unwrap_or_default()));
+    }
+    // A built-in type's own `nb_int` (a weakref proxy's).
+    if vm.type_of(x).heap.is_none() {
+        if let Some(f) = vm.type_of(x).number.get().int {
+            return f(vm, x);
+        }
     }
     if is_str_with_surrogates(x) {
         return Err(invalid_literal(vm, 10, x));

@@ -300,6 +300,15 @@ fn builtin_new(vm: &mut Vm, owner: &'static TypeObject, args: &[Value], kwnames:
     if std::ptr::eq(owner, &crate::types::TYPE_TYPE) {
         return crate::types::type_new(vm, cls, rest, kwnames);
     }
+    // CPython's `tp_new_wrapper` safety check: the nearest built-in base
+    // of `cls` must be made by this same `new` (`int.__new__(bool)` is
+    // refused). Krait's dict subclasses (OrderedDict, defaultdict) have
+    // their own `new` where CPython's inherit dict's, so dict is exempt.
+    let static_base = cls.mro().find(|t| t.heap.is_none()).unwrap_or(cls);
+    if owner.new.map(|f| f as usize) != static_base.new.map(|f| f as usize) && !std::ptr::eq(owner, &crate::builtins::dict::DICT_TYPE) {
+        let msg = format!("{}.__new__({}) is not safe, use {}.__new__()", owner.name(), cls.name(), static_base.name());
+        return Err(vm.type_error(msg));
+    }
     if !std::ptr::eq(cls, owner) && !subclassable_builtin(owner) {
         let Some(base) = classes::builtin_base(owner) else {
             let msg = format!("{}.__new__ for a subclass", owner.name());

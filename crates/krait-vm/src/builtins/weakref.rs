@@ -9,8 +9,10 @@
 //!   carries a flag saying it is in the table, so only such objects look
 //!   the table up as they are freed.
 //! - What can be weakly referenced: instances of classes (unless their
-//!   `__slots__` leave out `__weakref__`), functions and types (types are
-//!   immortal, so their weak references never die).
+//!   `__slots__` leave out `__weakref__`), functions, bound methods,
+//!   modules, arrays,
+//!   memoryviews, generators, patterns, `_io` objects and types (types
+//!   are immortal, so their weak references never die).
 //! - When a referent is freed, its weak references are cleared at once
 //!   (calling one then gives None), and those with a callback are queued
 //!   in `finalize`, which runs them at the next instruction boundary that
@@ -30,7 +32,7 @@ use crate::builtins::singletons::{is_none, none};
 use crate::builtins::str::{as_str, new_str};
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
 use crate::ops;
-use crate::types::{type_value, CompareOp, Slot, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{type_value, BinOp, CompareOp, MethodDef, NumberSlots, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -111,10 +113,13 @@ pub static PROXY_TYPE: TypeObject = TypeObject {
         let r = live(vm, v)?;
         ops::iter(vm, &r)
     }),
-    getitem: Slot::new(|vm, v, key| {
-        let r = live(vm, v)?;
-        ops::getitem(vm, &r, key)
-    }),
+    getitem: Slot::new(proxy_getitem),
+    setitem: Slot::new(proxy_setitem),
+    contains: Slot::new(proxy_contains),
+    next: Slot::new(proxy_next),
+    hash: Slot::new(proxy_hash),
+    number: Cell::new(&PROXY_NUMBER),
+    methods: PROXY_METHODS,
     richcompare: Slot::new(proxy_richcompare),
     ..TypeObject::builtin("weakref.ProxyType", Some(&OBJECT_TYPE), dealloc_weakref, trace_weakref)
 };
@@ -127,12 +132,153 @@ pub static CALLABLE_PROXY_TYPE: TypeObject = TypeObject {
     str: Slot::new(proxy_str),
     bool: Slot::new(proxy_bool),
     richcompare: Slot::new(proxy_richcompare),
+    len: Slot::new(|vm, v| {
+        let r = live(vm, v)?;
+        ops::len(vm, &r)
+    }),
+    iter: Slot::new(|vm, v| {
+        let r = live(vm, v)?;
+        ops::iter(vm, &r)
+    }),
+    getitem: Slot::new(proxy_getitem),
+    setitem: Slot::new(proxy_setitem),
+    contains: Slot::new(proxy_contains),
+    next: Slot::new(proxy_next),
+    hash: Slot::new(proxy_hash),
+    number: Cell::new(&PROXY_NUMBER),
+    methods: PROXY_METHODS,
     call: Slot::new(|vm, v, args, kwnames| {
         let r = live(vm, v)?;
         crate::eval::call(vm, &r, args, kwnames)
     }),
     ..TypeObject::builtin("weakref.CallableProxyType", Some(&OBJECT_TYPE), dealloc_weakref, trace_weakref)
 };
+
+fn proxy_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
+    let r = live(vm, v)?;
+    ops::getitem(vm, &r, key)
+}
+
+fn proxy_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
+    let r = live(vm, v)?;
+    match vm.type_of(&r).setitem.get() {
+        Some(f) => f(vm, &r, key, value),
+        None if value.is_some() => {
+            let msg = format!("'{}' object does not support item assignment", vm.type_of(&r).name());
+            Err(vm.type_error(msg))
+        }
+        None => {
+            let msg = format!("'{}' object doesn't support item deletion", vm.type_of(&r).name());
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+fn proxy_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
+    let r = live(vm, v)?;
+    ops::contains(vm, &r, item)
+}
+
+/// `next(proxy)`: the referent's next item, if it is an iterator
+/// (CPython's `proxy_iternext`).
+fn proxy_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    let r = live(vm, v)?;
+    if vm.type_of(&r).next.get().is_none() {
+        let msg = format!("Weakref proxy referenced a non-iterator '{}' object", vm.type_of(&r).name());
+        return Err(vm.type_error(msg));
+    }
+    ops::next(vm, &r)
+}
+
+/// Proxies are unhashable, whatever their referent (CPython's
+/// `proxy_hash`).
+fn proxy_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let msg = format!("unhashable type: '{}'", vm.type_of(v).name());
+    Err(vm.type_error(msg))
+}
+
+/// The referent of `v` if it is a proxy, else `v` (CPython's `UNWRAP`).
+fn unwrap(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let t = vm.type_of_static(v);
+    if std::ptr::eq(t, &PROXY_TYPE) || std::ptr::eq(t, &CALLABLE_PROXY_TYPE) {
+        live(vm, v)
+    } else {
+        Ok(v.clone())
+    }
+}
+
+/// The number slots of the proxies: the operation on the unwrapped
+/// operands (CPython's `WRAP_BINARY`/`WRAP_UNARY`); an in-place one gives
+/// the operation's result, which the proxy's variable then names.
+macro_rules! proxy_binary {
+    ($f:path; $($op:ident),*) => {
+        [$(Some({
+            fn slot(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+                let (a, b) = (unwrap(vm, a)?, unwrap(vm, b)?);
+                $f(vm, BinOp::$op, &a, &b)
+            }
+            slot as crate::types::BinaryFn
+        })),*]
+    };
+}
+
+macro_rules! proxy_unary {
+    ($body:expr) => {
+        Some({
+            fn slot(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+                let r = unwrap(vm, v)?;
+                #[allow(clippy::redundant_closure_call)]
+                ($body)(vm, &r)
+            }
+            slot as crate::types::UnaryFn
+        })
+    };
+}
+
+fn call_type(vm: &mut Vm, ty: &'static TypeObject, v: &Value) -> PyResult<Value> {
+    crate::eval::call(vm, &type_value(ty), std::slice::from_ref(v), &[])
+}
+
+static PROXY_NUMBER: NumberSlots = NumberSlots {
+    binary: proxy_binary!(ops::binary_op; Add, And, FloorDivide, Lshift, MatrixMultiply, Multiply, Remainder, Or, Power, Rshift, Subtract, TrueDivide, Xor),
+    inplace: proxy_binary!(ops::inplace_op; Add, And, FloorDivide, Lshift, MatrixMultiply, Multiply, Remainder, Or, Power, Rshift, Subtract, TrueDivide, Xor),
+    negative: proxy_unary!(|vm: &mut Vm, r: &Value| ops::unary_op(vm, '-', r)),
+    positive: proxy_unary!(|vm: &mut Vm, r: &Value| ops::unary_op(vm, '+', r)),
+    invert: proxy_unary!(|vm: &mut Vm, r: &Value| ops::unary_op(vm, '~', r)),
+    absolute: proxy_unary!(|vm: &mut Vm, r: &Value| ops::absolute(vm, r)),
+    divmod: Some(|vm, a, b| {
+        let (a, b) = (unwrap(vm, a)?, unwrap(vm, b)?);
+        ops::divmod(vm, &a, &b)
+    }),
+    int: proxy_unary!(|vm: &mut Vm, r: &Value| call_type(vm, &crate::builtins::int::INT_TYPE, r)),
+    float: proxy_unary!(|vm: &mut Vm, r: &Value| call_type(vm, &crate::builtins::float::FLOAT_TYPE, r)),
+    index: proxy_unary!(|vm: &mut Vm, r: &Value| match ops::index(vm, r)? {
+        Some(i) => Ok(i),
+        None => {
+            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(r).name());
+            Err(vm.type_error(msg))
+        }
+    }),
+};
+
+/// `__bytes__` and `__reversed__`, which CPython's proxies define as
+/// methods.
+const PROXY_METHODS: &[MethodDef] = &[
+    MethodDef {
+        name: "__bytes__",
+        func: |vm, this, _, _| {
+            let r = live(vm, this)?;
+            call_type(vm, &crate::builtins::bytes::BYTES_TYPE, &r)
+        },
+    },
+    MethodDef {
+        name: "__reversed__",
+        func: |vm, this, _, _| {
+            let r = live(vm, this)?;
+            call_type(vm, &crate::builtins::iter::REVERSED_TYPE, &r)
+        },
+    },
+];
 
 fn proxy_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     let r = live(vm, v)?;
@@ -260,6 +406,21 @@ fn mark_referenced(v: &Value) -> bool {
     if crate::generator::mark_weakly_referenced(v) || crate::builtins::sre::mark_weakly_referenced(v) || crate::builtins::io::mark_weakly_referenced(v) {
         return true;
     }
+    // Exact modules, bound methods, arrays and memoryviews (instances of
+    // classes derived from modules and arrays are instances, below).
+    let flag = if std::ptr::eq(p.ty(), &crate::builtins::function::MODULE_TYPE) {
+        crate::builtins::function::as_module(v).map(|m| &m.weakly_referenced)
+    } else if std::ptr::eq(p.ty(), &crate::builtins::descriptors::METHOD_TYPE) {
+        crate::builtins::descriptors::as_method(v).map(|m| &m.weakly_referenced)
+    } else if std::ptr::eq(p.ty(), &crate::builtins::array::ARRAY_TYPE) {
+        crate::builtins::array::as_array(v).map(|a| &a.weakly_referenced)
+    } else {
+        crate::builtins::memoryview::as_view(v).map(|m| &m.weakly_referenced)
+    };
+    if let Some(flag) = flag {
+        flag.set(true);
+        return true;
+    }
     crate::builtins::classes::mark_weakly_referenced(p)
 }
 
@@ -271,14 +432,16 @@ fn make(vm: &mut Vm, ty: &'static TypeObject, obj: &Value, callback: Option<&Val
     }
     let addr = obj.as_object().expect("an object").addr();
     let callback = callback.filter(|c| !is_none(c)).cloned();
-    // A plain `ref(obj)` without a callback is shared (CPython's rule).
-    if callback.is_none() && std::ptr::eq(ty, &REF_TYPE) {
+    // A plain `ref(obj)` or `proxy(obj)` without a callback is shared
+    // (CPython's rule).
+    let basic = callback.is_none() && [&REF_TYPE, &PROXY_TYPE, &CALLABLE_PROXY_TYPE].iter().any(|t| std::ptr::eq(ty, *t));
+    if basic {
         let existing = TABLE.with(|t| {
             t.borrow().get(&addr).and_then(|list| {
                 list.iter().copied().find(|&w| {
                     let wp = ObjPtr::from_addr(w);
                     // SAFETY: the table holds only live weak reference objects.
-                    std::ptr::eq(wp.type_ptr(), &REF_TYPE) && unsafe { wp.data::<WeakrefData>() }.callback.borrow().is_null()
+                    std::ptr::eq(wp.type_ptr(), ty) && unsafe { wp.data::<WeakrefData>() }.callback.borrow().is_null()
                 })
             })
         });
@@ -293,14 +456,30 @@ fn make(vm: &mut Vm, ty: &'static TypeObject, obj: &Value, callback: Option<&Val
         Value::from_owned(alloc(ty, data))
     };
     let waddr = w.as_object().expect("an object").addr();
-    TABLE.with(|t| t.borrow_mut().entry(addr).or_default().push(waddr));
+    // CPython's order (what `getweakrefs` shows and callbacks run in): the
+    // basic ref first, then the basic proxy, then the others newest first.
+    let is_basic = |w: usize| {
+        let wp = ObjPtr::from_addr(w);
+        // SAFETY: the table holds only live weak reference objects.
+        let plain = unsafe { wp.data::<WeakrefData>() }.callback.borrow().is_null();
+        plain && [&REF_TYPE, &PROXY_TYPE, &CALLABLE_PROXY_TYPE].iter().any(|t| std::ptr::eq(wp.type_ptr(), *t))
+    };
+    TABLE.with(|t| {
+        let mut t = t.borrow_mut();
+        let list = t.entry(addr).or_default();
+        let at = if basic && std::ptr::eq(ty, &REF_TYPE) { 0 } else { list.iter().take(2).take_while(|&&w| is_basic(w)).count() };
+        list.insert(at, waddr);
+    });
     Ok(w)
 }
 
 fn ref_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    if !kwnames.is_empty() {
+    // A subclass's keywords are its `__init__`'s business (CPython's
+    // `weakref___new__` unpacks the positional arguments only).
+    if !kwnames.is_empty() && std::ptr::eq(ty, &REF_TYPE) {
         return Err(vm.type_error("ref() takes no keyword arguments"));
     }
+    let args = &args[..args.len() - kwnames.len()];
     match args {
         [obj] => make(vm, ty, obj, None),
         [obj, cb] => make(vm, ty, obj, Some(cb)),
@@ -328,7 +507,9 @@ pub fn clear(addr: usize) {
         // SAFETY: the table holds only live weak reference objects.
         let data = unsafe { wp.data::<WeakrefData>() };
         data.referent.set(0);
-        let cb = data.callback.borrow().clone();
+        // A dead reference's `__callback__` is None (CPython clears it
+        // before the call).
+        let cb = data.callback.replace(Value::NULL);
         if !cb.is_null() {
             crate::finalize::queue_callback(Value::from_borrowed(wp), cb);
         }

@@ -111,7 +111,8 @@ pub(super) fn setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>)
             }
         };
         let new_len = new_bytes.len() / n;
-        let mut data = a.data.borrow_mut();
+        let changes = if step == 1 { new_len as i64 != (stop.max(start) - start) } else { value.is_none() && count > 0 };
+        let mut data = a.resizing(vm, changes)?;
         if step == 1 {
             let stop = stop.max(start);
             data.splice(start as usize * n..stop as usize * n, new_bytes);
@@ -151,7 +152,7 @@ pub(super) fn setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>)
     let Some(i) = crate::builtins::iter::normalize_index(vm, key, a.len(), "array")? else {
         return Err(vm.index_error("array assignment index out of range"));
     };
-    let mut data = a.data.borrow_mut();
+    let mut data = a.resizing(vm, encoded.is_none())?;
     match encoded {
         Some(b) => data[i * n..(i + 1) * n].copy_from_slice(&b),
         None => {
@@ -228,7 +229,7 @@ fn extend_array(vm: &mut Vm, a: &Value, y: &ArrayData) -> PyResult<()> {
         return Err(vm.type_error("can only extend with array of same kind"));
     }
     let more = y.data.borrow().clone();
-    x.data.borrow_mut().extend_from_slice(&more);
+    x.resizing(vm, !more.is_empty())?.extend_from_slice(&more);
     Ok(())
 }
 
@@ -236,7 +237,8 @@ pub(super) fn inplace_repeat(vm: &mut Vm, a: &Value, n: usize) -> PyResult<Value
     let x = arr(a);
     let data = x.data.borrow().clone();
     let out = repeated(vm, &data, n)?;
-    *x.data.borrow_mut() = out;
+    let changes = out.len() != data.len();
+    *x.resizing(vm, changes)? = out;
     Ok(a.clone())
 }
 
@@ -266,7 +268,7 @@ fn append(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyRes
     let x = one(vm, "append", args, kwnames)?;
     let a = arr(this);
     let b = encode(vm, a.code, &x)?;
-    a.data.borrow_mut().extend(b);
+    a.resizing(vm, true)?.extend(b);
     Ok(none())
 }
 
@@ -280,7 +282,7 @@ fn extend(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyRes
     let code = arr(this).code;
     while let Some(v) = crate::ops::next(vm, &iter)? {
         let b = encode(vm, code, &v)?;
-        arr(this).data.borrow_mut().extend(b);
+        arr(this).resizing(vm, true)?.extend(b);
     }
     Ok(none())
 }
@@ -296,7 +298,7 @@ fn insert(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyRes
     let len = a.len() as i64;
     let i = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
     let n = a.code.size();
-    a.data.borrow_mut().splice(i * n..i * n, b);
+    a.resizing(vm, true)?.splice(i * n..i * n, b);
     Ok(none())
 }
 
@@ -320,7 +322,7 @@ fn pop(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult
     let b = a.item_bytes(i);
     let v = decode(vm, a.code, &b)?;
     let n = a.code.size();
-    a.data.borrow_mut().drain(i * n..(i + 1) * n);
+    a.resizing(vm, true)?.drain(i * n..(i + 1) * n);
     Ok(v)
 }
 
@@ -330,7 +332,7 @@ fn remove(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyRes
         Some(i) => {
             let a = arr(this);
             let n = a.code.size();
-            a.data.borrow_mut().drain(i * n..(i + 1) * n);
+            a.resizing(vm, true)?.drain(i * n..(i + 1) * n);
             Ok(none())
         }
         None => Err(vm.value_error("array.remove(x): x not in array")),
@@ -416,7 +418,7 @@ fn frombytes_data(vm: &mut Vm, this: &Value, b: &[u8]) -> PyResult<()> {
     if !items::whole(b.len(), a.code.size()) {
         return Err(vm.value_error("bytes length not a multiple of item size"));
     }
-    a.data.borrow_mut().extend_from_slice(b);
+    a.resizing(vm, !b.is_empty())?.extend_from_slice(b);
     Ok(())
 }
 
@@ -481,7 +483,7 @@ fn fromlist(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyR
     for v in &list_items {
         out.extend(encode(vm, code, v)?);
     }
-    arr(this).data.borrow_mut().extend(out);
+    arr(this).resizing(vm, !out.is_empty())?.extend(out);
     Ok(none())
 }
 
@@ -501,7 +503,7 @@ fn fromunicode(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
         return Err(vm.value_error("fromunicode() may only be called on unicode type arrays"));
     }
     let bytes: Vec<u8> = text.code_points().flat_map(u32::to_ne_bytes).collect();
-    a.data.borrow_mut().extend(bytes);
+    a.resizing(vm, !bytes.is_empty())?.extend(bytes);
     Ok(none())
 }
 

@@ -9,17 +9,18 @@
 //! - The bytes live in a `RefCell`, borrowed only while Rust code runs:
 //!   values are converted (which may run `__index__`, `__float__`) before
 //!   the borrow, so Python code never finds the array borrowed.
-//! - The array is bytes-like: `bytes::as_buffer` gives a copy of its bytes
-//!   (so `bytes(a)`, `bytearray(a)`, `struct.unpack`, file writes work).
-//!   PROVISIONAL: `memoryview(a)` is not supported (Krait's memoryview
-//!   exports only bytes and bytearray).
+//! - The array is bytes-like: `bytes::as_buffer` borrows its bytes (so
+//!   `bytes(a)`, `bytearray(a)`, `struct.unpack`, file writes work), and
+//!   `memoryview(a)` is a writable view of its items in its typecode's
+//!   format. While views are alive (`exports`), a write that would change
+//!   the number of items raises BufferError (`ArrayData::resizing`).
 //! - Slices, `+` and `*` make exact arrays, as CPython's do, whatever the
 //!   class of the operands.
 
 mod items;
 mod methods;
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, RefCell, RefMut};
 
 use crate::builtins::classes::BuiltinBase;
 use crate::builtins::itertools::{alloc_for, dealloc_payload, payload, trace_payload, Payload};
@@ -35,6 +36,11 @@ pub use items::TypeCode;
 pub struct ArrayData {
     pub code: TypeCode,
     pub data: RefCell<Vec<u8>>,
+    /// Live memoryviews of the array: while there are any, its size may
+    /// not change (BufferError), as in CPython.
+    pub exports: Cell<usize>,
+    /// Weak references to the (exact) array exist (see `weakref`).
+    pub weakly_referenced: Cell<bool>,
 }
 
 impl Payload for ArrayData {
@@ -46,6 +52,19 @@ impl Payload for ArrayData {
 }
 
 impl ArrayData {
+    pub fn new(code: TypeCode, data: Vec<u8>) -> ArrayData {
+        ArrayData { code, data: RefCell::new(data), exports: Cell::new(0), weakly_referenced: Cell::new(false) }
+    }
+
+    /// The bytes, for a write that changes their number when `changes`:
+    /// CPython's BufferError while memoryviews of the array are alive.
+    pub fn resizing(&self, vm: &mut Vm, changes: bool) -> PyResult<RefMut<'_, Vec<u8>>> {
+        if changes && self.exports.get() > 0 {
+            return Err(vm.error(&crate::builtins::exceptions::BUFFER_ERROR, "cannot resize an array that is exporting buffers"));
+        }
+        Ok(self.data.borrow_mut())
+    }
+
     pub fn len(&self) -> usize {
         self.data.borrow().len() / self.code.size()
     }
@@ -65,7 +84,7 @@ pub static ARRAY_TYPE: TypeObject = TypeObject {
     repr: Slot::new(array_repr),
     richcompare: Slot::new(array_richcompare),
     len: Slot::new(|_, v| Ok(payload::<ArrayData>(v).len())),
-    iter: Slot::new(|_, v| Ok(Value::from_owned(alloc(&ARRAY_ITERATOR_TYPE, ArrayIter { array: v.clone(), index: Cell::new(0) })))),
+    iter: Slot::new(|_, v| Ok(Value::from_owned(alloc(&ARRAY_ITERATOR_TYPE, ArrayIter { array: RefCell::new(v.clone()), index: Cell::new(0) })))),
     getitem: Slot::new(methods::getitem),
     setitem: Slot::new(methods::setitem),
     contains: Slot::new(methods::contains),
@@ -89,8 +108,19 @@ pub static ARRAY_TYPE: TypeObject = TypeObject {
             member: false,
         },
     ],
-    ..TypeObject::builtin("array.array", Some(&OBJECT_TYPE), dealloc_payload::<ArrayData>, trace_payload::<ArrayData>)
+    ..TypeObject::builtin("array.array", Some(&OBJECT_TYPE), dealloc_array, trace_payload::<ArrayData>)
 };
+
+unsafe fn dealloc_array(p: crate::object::ObjPtr) {
+    // SAFETY: exact arrays are Obj<ArrayData> (classes derived from
+    // array.array have their own dealloc, which clears their weak
+    // references).
+    if unsafe { p.data::<ArrayData>() }.weakly_referenced.get() {
+        crate::builtins::weakref::clear(p.addr());
+    }
+    // SAFETY: as above.
+    unsafe { dealloc_payload::<ArrayData>(p) }
+}
 
 /// Classes may derive from `array.array`; its `new` makes their instances.
 pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
@@ -103,14 +133,9 @@ pub fn as_array(v: &Value) -> Option<&ArrayData> {
     p.ty().is_subtype(&ARRAY_TYPE).then(|| payload::<ArrayData>(v))
 }
 
-/// An array's bytes, copied (what `bytes::as_buffer` gives for one).
-pub fn array_bytes(v: &Value) -> Option<Vec<u8>> {
-    as_array(v).map(|a| a.data.borrow().clone())
-}
-
 /// A new exact array.
 pub fn new_array(code: TypeCode, data: Vec<u8>) -> Value {
-    Value::from_owned(alloc(&ARRAY_TYPE, ArrayData { code, data: RefCell::new(data) }))
+    Value::from_owned(alloc(&ARRAY_TYPE, ArrayData::new(code, data)))
 }
 
 const BAD_TYPECODE: &str = "bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)";
@@ -167,7 +192,7 @@ fn array_new(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[V
             }
         }
     }
-    Ok(alloc_for(cls, ArrayData { code, data: RefCell::new(data) }))
+    Ok(alloc_for(cls, ArrayData::new(code, data)))
 }
 
 /// The name `repr` shows: the class's `__name__`.
@@ -218,7 +243,9 @@ fn array_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResu
 // ----- the iterator ---------------------------------------------------------
 
 pub struct ArrayIter {
-    array: Value,
+    /// The array, until the iterator is exhausted (then NULL: CPython's
+    /// drops it, so the array may be freed before the iterator).
+    array: RefCell<Value>,
     index: Cell<usize>,
 }
 
@@ -228,7 +255,10 @@ impl Payload for ArrayIter {
     }
 
     fn trace(&self, visit: Visit) {
-        visit(&self.array);
+        let a = self.array.borrow();
+        if !a.is_null() {
+            visit(&a);
+        }
     }
 }
 
@@ -236,11 +266,18 @@ pub static ARRAY_ITERATOR_TYPE: TypeObject = TypeObject {
     iter: Slot::new(crate::builtins::itertools::iter_self),
     next: Slot::new(|vm, v| {
         let it = payload::<ArrayIter>(v);
-        let a = payload::<ArrayData>(&it.array);
+        let array = it.array.borrow().clone();
+        if array.is_null() {
+            return Ok(None);
+        }
+        let a = payload::<ArrayData>(&array);
         let i = it.index.get();
         if i >= a.len() {
-            // Exhausted for good, as CPython's (which drops the array).
+            // Exhausted for good: the array is let go, as CPython does.
             it.index.set(usize::MAX);
+            let old = it.array.replace(Value::NULL);
+            drop(array);
+            drop(old);
             return Ok(None);
         }
         it.index.set(i + 1);
@@ -268,7 +305,8 @@ fn iter_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
         return Ok(tuple(vec![iter, tuple(vec![tuple(Vec::new())])]));
     }
     let index = crate::builtins::int::new_int(it.index.get() as i64);
-    Ok(tuple(vec![iter, tuple(vec![it.array.clone()]), index]))
+    let array = it.array.borrow().clone();
+    Ok(tuple(vec![iter, tuple(vec![array]), index]))
 }
 
 /// `it.__setstate__(index)`: continue from `index` (clamped to 0..=len).
@@ -280,7 +318,7 @@ fn iter_setstate(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -
     };
     let it = payload::<ArrayIter>(this);
     if it.index.get() != usize::MAX {
-        let len = payload::<ArrayData>(&it.array).len();
+        let len = payload::<ArrayData>(&it.array.borrow()).len();
         let i = if i < dashu_int::IBig::ZERO { 0 } else { usize::try_from(&i).unwrap_or(len).min(len) };
         it.index.set(i);
     }
@@ -331,7 +369,7 @@ fn array_reconstructor(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]
     if !items::whole(data.len(), code.size()) {
         return Err(vm.value_error("bytes length not a multiple of item size"));
     }
-    Ok(alloc_for(cls_ty, ArrayData { code, data: RefCell::new(data) }))
+    Ok(alloc_for(cls_ty, ArrayData::new(code, data)))
 }
 
 const DOC: &str = "This module defines an object type which can efficiently represent\n\

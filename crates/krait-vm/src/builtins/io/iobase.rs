@@ -320,9 +320,8 @@ pub(super) fn copy_into(vm: &mut Vm, b: &Value, data: &[u8]) -> PyResult<()> {
         bytes[..n].copy_from_slice(&data[..n]);
         return Ok(());
     }
-    if crate::builtins::memoryview::as_view(b).is_some() {
-        let key = crate::builtins::slice::new_slice(crate::builtins::int::new_int(0), crate::builtins::int::new_int(data.len() as i64), none());
-        return crate::builtins::memoryview::set_item(vm, b, &key, &new_bytes(data.to_vec()));
+    if crate::builtins::memoryview::as_view(b).is_some() || crate::builtins::array::as_array(b).is_some() {
+        return crate::builtins::memoryview::write_buffer(vm, b, 0, data);
     }
     if as_str_data(b).is_some() || as_buffer(b).is_some() {
         let msg = format!("readinto() argument must be read-write bytes-like object, not {}", vm.type_of(b).name());

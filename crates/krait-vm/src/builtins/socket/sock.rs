@@ -517,7 +517,7 @@ fn recv(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResul
 
 /// The length of a writable buffer argument (`recv_into`'s "w*").
 fn writable_len(vm: &mut Vm, b: &Value, name: &str) -> PyResult<usize> {
-    let writable = as_bytearray(b).is_some() || crate::builtins::memoryview::as_view(b).is_some_and(|m| !m.readonly);
+    let writable = crate::builtins::memoryview::is_writable_buffer(b);
     if !writable {
         let msg = format!("{name}() argument 1 must be read-write bytes-like object, not {}", vm.type_of(b).name());
         return Err(vm.type_error(msg));
@@ -532,8 +532,7 @@ fn fill(vm: &mut Vm, b: &Value, data: &[u8]) -> PyResult<()> {
         bytes[..data.len()].copy_from_slice(data);
         return Ok(());
     }
-    let key = crate::builtins::slice::new_slice(new_int(0), new_int(data.len() as i64), none());
-    crate::builtins::memoryview::set_item(vm, b, &key, &new_bytes(data.to_vec()))
+    crate::builtins::memoryview::write_buffer(vm, b, 0, data)
 }
 
 /// The arguments `(buffer[, nbytes[, flags]])` of the `*_into` methods.

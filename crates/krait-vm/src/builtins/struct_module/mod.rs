@@ -4,12 +4,12 @@
 //!
 //! Invariants:
 //! - `Struct` and `error` are classes made when the module is imported
-//!   (kept per thread for the functions to reach): `Struct` keeps its
+//!   (`error` once per thread, kept for the functions to reach): `Struct` keeps its
 //!   format (a str) and size as instance attributes and parses the format
 //!   again on each call (cheap: formats are short), so it may be derived
 //!   from like any class.
-//! - Buffers are read as copies; `pack_into` writes a bytearray in place
-//!   and a writable memoryview through its item assignment.
+//! - Buffers are read as copies; `pack_into` writes a bytearray, an array
+//!   or a writable memoryview in place (`memoryview::write_buffer`).
 //! - Every message is CPython's (`format.rs` for the per-item ones).
 
 mod format;
@@ -128,11 +128,7 @@ fn pack_into_with(vm: &mut Vm, layout: &Layout, args: &[Value]) -> PyResult<Valu
         let msg = format!("pack_into expected {} items for packing (got {})", layout.nargs, values.len());
         return Err(struct_error(vm, &msg));
     }
-    let writable = crate::builtins::bytes::as_bytearray(buffer).is_some()
-        || crate::builtins::memoryview::as_view(buffer).is_some_and(|_| {
-            crate::builtins::memoryview::view_bytes(buffer).is_some()
-        });
-    if !writable {
+    if !crate::builtins::memoryview::is_writable_buffer(buffer) {
         let msg = format!("argument must be read-write bytes-like object, not {}", vm.type_of(buffer).name());
         return Err(vm.type_error(msg));
     }
@@ -156,14 +152,7 @@ fn pack_into_with(vm: &mut Vm, layout: &Layout, args: &[Value]) -> PyResult<Valu
         return Err(struct_error(vm, &msg));
     }
     let packed = pack_with(vm, layout, values)?;
-    let at = offset as usize;
-    if let Some(a) = crate::builtins::bytes::as_bytearray(buffer) {
-        let mut bytes = crate::builtins::bytes::bytes_mut(vm, a)?;
-        bytes[at..at + packed.len()].copy_from_slice(&packed);
-    } else {
-        let key = crate::builtins::slice::new_slice(new_int(at as i64), new_int((at + packed.len()) as i64), vm.none());
-        crate::builtins::memoryview::set_item(vm, buffer, &key, &new_bytes(packed))?;
-    }
+    crate::builtins::memoryview::write_buffer(vm, buffer, offset as usize, &packed)?;
     Ok(vm.none())
 }
 
@@ -342,11 +331,17 @@ pub fn new_struct_module(vm: &mut Vm) -> PyResult<Value> {
     dd.set(vm, new_str("__loader__"), vm.none())?;
     dd.set(vm, new_str("__spec__"), vm.none())?;
 
-    let ns = new_dict();
-    as_dict(&ns).expect("a dict").set(vm, intern("__module__"), new_str("struct"))?;
-    let exception = type_value(&crate::builtins::exceptions::EXCEPTION);
-    let error = crate::builtins::classes::new_class(vm, &TYPE_TYPE, "error", &[exception], &ns, &[])?;
-    ERROR.with(|e| *e.borrow_mut() = error.clone());
+    // A second import (`import_fresh_module("_struct")`) shares the first
+    // one's `error`: the functions raise the one class the thread keeps,
+    // which must stay the `struct.error` that code catches.
+    let mut error = ERROR.with(|e| e.borrow().clone());
+    if error.is_null() {
+        let ns = new_dict();
+        as_dict(&ns).expect("a dict").set(vm, intern("__module__"), new_str("struct"))?;
+        let exception = type_value(&crate::builtins::exceptions::EXCEPTION);
+        error = crate::builtins::classes::new_class(vm, &TYPE_TYPE, "error", &[exception], &ns, &[])?;
+        ERROR.with(|e| *e.borrow_mut() = error.clone());
+    }
     dd.set(vm, new_str("error"), error)?;
 
     let ns = new_dict();

@@ -1,8 +1,7 @@
-//! `memoryview` over the bytes-like objects Krait has (`bytes`,
-//! `bytearray`, their subclasses), one-dimensional, in the byte formats
-//! `B`, `b` and `c` and the native integer formats (`h H i I l L q Q n
-//! N`, reached by `cast`) (CPython's `Objects/memoryobject.c`, in
-//! behaviour).
+//! `memoryview` over the buffer exporters Krait has (`bytes`,
+//! `bytearray`, `array.array`, their subclasses), one-dimensional, in
+//! the native single-character formats (`format.rs`) (CPython's
+//! `Objects/memoryobject.c`, in behaviour).
 //!
 //! Invariants:
 //! - A view holds its exporter (`obj`, never another view: a view of a
@@ -10,18 +9,22 @@
 //!   offset of item 0, the item count and the stride in bytes (negative
 //!   for reversed slices). An item is `format.size()` bytes, in native
 //!   byte order.
-//! - While a view of a bytearray is alive and not released, the bytearray
-//!   counts it as an export and refuses to change size (BufferError), as
-//!   in CPython; so the window stays inside the bytes. Release (explicit,
+//! - While a view of a bytearray or an array is alive and not released,
+//!   the exporter counts it as an export and refuses to change size
+//!   (BufferError), as in CPython; so the window stays inside the bytes. Release (explicit,
 //!   by `with`, or when the view is freed) gives the export back, once.
 //! - Every operation on a released view but `release()`, `repr` and `==`
 //!   raises "operation forbidden on released memoryview object".
 
-use std::cell::Cell;
+mod format;
 
+use std::cell::{Cell, RefMut};
+
+use crate::builtins::array::as_array;
 use crate::builtins::bytes::{as_bytearray, as_bytes, new_bytes, Buffer};
 use crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR;
 use crate::builtins::int::{int_of, new_int, Int};
+use format::Format;
 use crate::builtins::singletons::{bool_value, none};
 use crate::builtins::str::{as_str, new_str};
 use crate::builtins::tuple::new_tuple;
@@ -30,138 +33,6 @@ use crate::ops;
 use crate::types::{tp_flags, CompareOp, GetSetDef, MethodDef, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
-
-/// How an item's bytes read as a Python value.
-#[derive(Clone, Copy, PartialEq)]
-enum Format {
-    /// `B`: an int in 0..256.
-    Unsigned,
-    /// `b`: an int in -128..128.
-    Signed,
-    /// `c`: a bytes object of length one.
-    Char,
-    /// A native integer (`h H i I l L q Q n N`): its letter, its size in
-    /// bytes, and whether it is signed.
-    Int(&'static str, usize, bool),
-}
-
-/// An item as a value to compare (`c` items never equal int items).
-#[derive(PartialEq)]
-enum Item {
-    Int(i128),
-    Char(u8),
-}
-
-impl Format {
-    fn letter(self) -> &'static str {
-        match self {
-            Format::Unsigned => "B",
-            Format::Signed => "b",
-            Format::Char => "c",
-            Format::Int(letter, _, _) => letter,
-        }
-    }
-
-    fn parse(text: &str) -> Option<Format> {
-        // CPython accepts a leading '@' (native order and size).
-        Some(match text.strip_prefix('@').unwrap_or(text) {
-            "B" => Format::Unsigned,
-            "b" => Format::Signed,
-            "c" => Format::Char,
-            "h" => Format::Int("h", 2, true),
-            "H" => Format::Int("H", 2, false),
-            "i" => Format::Int("i", 4, true),
-            "I" => Format::Int("I", 4, false),
-            "l" => Format::Int("l", 8, true),
-            "L" => Format::Int("L", 8, false),
-            "q" => Format::Int("q", 8, true),
-            "Q" => Format::Int("Q", 8, false),
-            "n" => Format::Int("n", 8, true),
-            "N" => Format::Int("N", 8, false),
-            _ => return None,
-        })
-    }
-
-    /// The size of an item in bytes.
-    fn size(self) -> usize {
-        match self {
-            Format::Int(_, size, _) => size,
-            _ => 1,
-        }
-    }
-
-    /// `B`, `b` or `c`: the formats a cast may start or end at.
-    fn is_byte(self) -> bool {
-        !matches!(self, Format::Int(..))
-    }
-
-    /// The item in `bytes` (`size()` of them, native order).
-    fn item(self, bytes: &[u8]) -> Item {
-        match self {
-            Format::Unsigned => Item::Int(bytes[0] as i128),
-            Format::Signed => Item::Int(bytes[0] as i8 as i128),
-            Format::Char => Item::Char(bytes[0]),
-            Format::Int(_, size, signed) => {
-                let mut word = [0u8; 16];
-                let fill = if signed && bytes[size - 1] & 0x80 != 0 { 0xFF } else { 0 };
-                if cfg!(target_endian = "little") {
-                    word[..size].copy_from_slice(bytes);
-                    word[size..].fill(fill);
-                    Item::Int(i128::from_le_bytes(word))
-                } else {
-                    word[16 - size..].copy_from_slice(bytes);
-                    word[..16 - size].fill(fill);
-                    Item::Int(i128::from_be_bytes(word))
-                }
-            }
-        }
-    }
-
-    fn unpack(self, bytes: &[u8]) -> Value {
-        match self.item(bytes) {
-            Item::Char(b) => new_bytes(vec![b]),
-            Item::Int(n) => match i64::try_from(n) {
-                Ok(n) => new_int(n),
-                Err(_) => crate::builtins::int::new_big(dashu_int::IBig::from(n)),
-            },
-        }
-    }
-
-    /// The bytes for `v`: CPython's "memoryview: invalid type for format"
-    /// and "invalid value for format" errors otherwise.
-    fn pack(self, vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-        let letter = self.letter();
-        let invalid_value = |vm: &mut Vm| vm.value_error(format!("memoryview: invalid value for format '{letter}'"));
-        let invalid_type = |vm: &mut Vm| vm.type_error(format!("memoryview: invalid type for format '{letter}'"));
-        if self == Format::Char {
-            return match as_bytes(v) {
-                Some([b]) => Ok(vec![*b]),
-                Some(_) => Err(invalid_value(vm)),
-                None => Err(invalid_type(vm)),
-            };
-        }
-        let Some(i) = ops::index(vm, v)? else { return Err(invalid_type(vm)) };
-        let (size, signed) = match self {
-            Format::Int(_, size, signed) => (size, signed),
-            Format::Signed => (1, true),
-            _ => (1, false),
-        };
-        let n: Option<i128> = match int_of(&i) {
-            Some(Int::Small(n)) => Some(n as i128),
-            Some(Int::Big(b)) => i128::try_from(b).ok(),
-            None => None,
-        };
-        let bits = 8 * size as u32;
-        let (lo, hi) = if signed { (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1) } else { (0, (1i128 << bits) - 1) };
-        match n {
-            Some(n) if (lo..=hi).contains(&n) => {
-                let bytes = n.to_ne_bytes();
-                Ok(if cfg!(target_endian = "little") { bytes[..size].to_vec() } else { bytes[16 - size..].to_vec() })
-            }
-            _ => Err(invalid_value(vm)),
-        }
-    }
-}
 
 pub struct MemoryViewData {
     obj: Value,
@@ -174,6 +45,10 @@ pub struct MemoryViewData {
     native_prefix: bool,
     pub(crate) readonly: bool,
     released: Cell<bool>,
+    /// The hash once computed (-1 until then); a released view keeps it.
+    hash: Cell<i64>,
+    /// Weak references to the view exist (see `weakref`).
+    pub(crate) weakly_referenced: Cell<bool>,
 }
 
 impl MemoryViewData {
@@ -196,8 +71,8 @@ impl MemoryViewData {
     }
 
     /// The items, unpacked.
-    fn values(&self) -> Vec<Value> {
-        self.to_vec().chunks(self.format.size()).map(|b| self.format.unpack(b)).collect()
+    fn values(&self, vm: &mut Vm) -> PyResult<Vec<Value>> {
+        self.to_vec().chunks(self.format.size()).map(|b| self.format.unpack(vm, b)).collect()
     }
 
     fn is_contiguous(&self) -> bool {
@@ -226,7 +101,8 @@ pub static MEMORYVIEW_TYPE: TypeObject = TypeObject {
         None => del_item(vm, v),
     }),
     iter: Slot::new(|vm, v| {
-        let list = crate::builtins::list::new_list(live(vm, v)?.values());
+        let values = live(vm, v)?.values(vm)?;
+        let list = crate::builtins::list::new_list(values);
         ops::iter(vm, &list)
     }),
     new: Some(view_new),
@@ -286,7 +162,11 @@ fn contiguous(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 unsafe fn dealloc_view(p: ObjPtr) {
     // SAFETY: memoryviews are Obj<MemoryViewData>.
-    give_back(unsafe { p.data::<MemoryViewData>() });
+    let m = unsafe { p.data::<MemoryViewData>() };
+    give_back(m);
+    if m.weakly_referenced.get() {
+        crate::builtins::weakref::clear(p.addr());
+    }
     // SAFETY: memoryviews are allocated by `new_view` as Obj<MemoryViewData>.
     unsafe { dealloc_boxed::<MemoryViewData>(p) }
 }
@@ -324,10 +204,25 @@ fn live<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a MemoryViewData> {
     Ok(m)
 }
 
-/// A new view, counted as an export of a bytearray exporter.
+/// The export count of a resizable exporter (bytearray, array).
+fn exports_of(obj: &Value) -> Option<&Cell<usize>> {
+    as_bytearray(obj).map(|a| &a.exports).or_else(|| as_array(obj).map(|a| &a.exports))
+}
+
+/// The exporter's bytes for writing (a writable view's exporter is a
+/// bytearray or an array): BufferError if they are being read.
+fn exporter_mut<'a>(vm: &mut Vm, obj: &'a Value) -> PyResult<RefMut<'a, Vec<u8>>> {
+    if let Some(a) = as_bytearray(obj) {
+        return crate::builtins::bytes::bytes_mut(vm, a);
+    }
+    let a = as_array(obj).expect("a writable view is of a bytearray or an array");
+    a.data.try_borrow_mut().map_err(|_| vm.error(&crate::builtins::exceptions::BUFFER_ERROR, "the array is being read"))
+}
+
+/// A new view, counted as an export of a resizable exporter.
 fn new_view(data: MemoryViewData) -> Value {
-    if let Some(a) = as_bytearray(&data.obj) {
-        a.exports.set(a.exports.get() + 1);
+    if let Some(n) = exports_of(&data.obj) {
+        n.set(n.get() + 1);
     }
     Value::from_owned(alloc(&MEMORYVIEW_TYPE, data))
 }
@@ -337,8 +232,8 @@ fn give_back(m: &MemoryViewData) {
     if m.released.replace(true) {
         return;
     }
-    if let Some(a) = as_bytearray(&m.obj) {
-        a.exports.set(a.exports.get().saturating_sub(1));
+    if let Some(n) = exports_of(&m.obj) {
+        n.set(n.get().saturating_sub(1));
     }
 }
 
@@ -352,33 +247,45 @@ fn view_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Valu
         let m = live(vm, obj)?;
         return Ok(new_view(m.clone()));
     }
-    let (len, readonly) = match (as_bytes(obj), as_bytearray(obj)) {
-        (Some(b), _) => (b.len(), true),
-        (_, Some(a)) => (a.len(), false),
-        _ => {
-            let msg = format!("memoryview: a bytes-like object is required, not '{}'", vm.type_of(obj).name());
-            return Err(vm.type_error(msg));
-        }
+    let (len, readonly, format) = if let Some(b) = as_bytes(obj) {
+        (b.len(), true, Format::Unsigned)
+    } else if let Some(a) = as_bytearray(obj) {
+        (a.len(), false, Format::Unsigned)
+    } else if let Some(a) = as_array(obj) {
+        (a.len(), false, Format::of_typecode(a.code.0))
+    } else {
+        let msg = format!("memoryview: a bytes-like object is required, not '{}'", vm.type_of(obj).name());
+        return Err(vm.type_error(msg));
     };
     Ok(new_view(MemoryViewData {
         obj: obj.clone(),
         start: 0,
         len,
-        stride: 1,
-        format: Format::Unsigned,
+        stride: format.size() as isize,
+        format,
         native_prefix: false,
         readonly,
         released: Cell::new(false),
+        hash: Cell::new(-1),
+        weakly_referenced: Cell::new(false),
     }))
 }
 
 impl Clone for MemoryViewData {
+    /// A new view on the same window (not released, no hash, no weak
+    /// references yet).
     fn clone(&self) -> MemoryViewData {
-        MemoryViewData { obj: self.obj.clone(), released: Cell::new(false), ..*self }
+        MemoryViewData {
+            obj: self.obj.clone(),
+            released: Cell::new(false),
+            hash: Cell::new(-1),
+            weakly_referenced: Cell::new(false),
+            ..*self
+        }
     }
 }
 
-/// `m[i]`, `m[i:j:k]` (a view of the same exporter).
+/// `m[i]`, `m[(i,)]`, `m[i:j:k]` (a view of the same exporter).
 fn view_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let m = live(vm, v)?;
     if let Some(sl) = crate::builtins::slice::as_slice(key) {
@@ -386,33 +293,70 @@ fn view_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
         let start = if count == 0 { m.start } else { m.offset(start as usize) };
         return Ok(new_view(MemoryViewData { start, len: count, stride: m.stride * step as isize, ..m.clone() }));
     }
-    let i = item_index(vm, m, key)?;
+    let i = item_index(vm, v, key, "multi-dimensional slicing is not implemented")?;
+    // Converting the index may have run Python code that released the view.
+    let m = live(vm, v)?;
     let size = m.format.size();
     let bytes = exporter_bytes(&m.obj).get(m.offset(i)..m.offset(i) + size).map(<[u8]>::to_vec);
-    Ok(m.format.unpack(&bytes.unwrap_or_else(|| vec![0; size])))
+    m.format.unpack(vm, &bytes.unwrap_or_else(|| vec![0; size]))
 }
 
-/// An item's position from an index key.
-fn item_index(vm: &mut Vm, m: &MemoryViewData, key: &Value) -> PyResult<usize> {
-    if as_tuple_key(key) {
-        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "multi-dimensional sub-views are not implemented"));
-    }
-    let Some(i) = ops::index(vm, key)? else {
+/// An item's position from an index key (an int, or a tuple of one int,
+/// as CPython's `memory_subscript` takes them for one dimension);
+/// `multislice` is the NotImplementedError for a tuple of slices.
+fn item_index(vm: &mut Vm, v: &Value, key: &Value, multislice: &str) -> PyResult<usize> {
+    let key = match crate::builtins::tuple::as_tuple(key) {
+        Some(t) => {
+            let items = t.items.as_slice();
+            let slices = items.iter().filter(|k| crate::builtins::slice::as_slice(k).is_some()).count();
+            if slices == items.len() && slices > 0 {
+                return Err(vm.error(&NOT_IMPLEMENTED_ERROR, multislice));
+            }
+            if slices > 0 {
+                return Err(vm.type_error("memoryview: invalid slice key"));
+            }
+            match items {
+                [] => return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "sub-views are not implemented")),
+                [one] => one.clone(),
+                _ => {
+                    let msg = format!("cannot index 1-dimension view with {}-element tuple", items.len());
+                    return Err(vm.type_error(msg));
+                }
+            }
+        }
+        None => key.clone(),
+    };
+    let Some(i) = ops::index(vm, &key)? else {
         return Err(vm.type_error("memoryview: invalid slice key"));
     };
+    let len = live(vm, v)?.len as i64;
     let i = match int_of(&i) {
         Some(Int::Small(n)) => n,
         _ => return Err(vm.index_error("index out of bounds on dimension 1")),
     };
-    let i = if i < 0 { i + m.len as i64 } else { i };
-    if i < 0 || i >= m.len as i64 {
+    let i = if i < 0 { i + len } else { i };
+    if i < 0 || i >= len {
         return Err(vm.index_error("index out of bounds on dimension 1"));
     }
     Ok(i as usize)
 }
 
-fn as_tuple_key(key: &Value) -> bool {
-    crate::builtins::tuple::as_tuple(key).is_some()
+/// The format and bytes of the right side of a slice assignment.
+fn source_of(vm: &mut Vm, value: &Value) -> PyResult<(Format, Vec<u8>)> {
+    if as_view(value).is_some() {
+        let other = live(vm, value)?;
+        return Ok((other.format, other.to_vec()));
+    }
+    if let Some(a) = as_array(value) {
+        return Ok((Format::of_typecode(a.code.0), a.data.borrow().clone()));
+    }
+    match crate::builtins::bytes::as_buffer(value) {
+        Some(b) => Ok((Format::Unsigned, b.to_vec())),
+        None => {
+            let msg = format!("a bytes-like object is required, not '{}'", vm.type_of(value).name());
+            Err(vm.type_error(msg))
+        }
+    }
 }
 
 /// `m[key] = value`.
@@ -421,45 +365,28 @@ pub fn set_item(vm: &mut Vm, v: &Value, key: &Value, value: &Value) -> PyResult<
     if m.readonly {
         return Err(vm.type_error("cannot modify read-only memory"));
     }
-    let a = as_bytearray(&m.obj).expect("a writable view is of a bytearray");
     if let Some(sl) = crate::builtins::slice::as_slice(key) {
         let (start, _, step, count) = sl.indices(vm, m.len)?;
-        let src = match (as_view(value), crate::builtins::bytes::as_buffer(value)) {
-            (Some(_), _) => {
-                let other = live(vm, value)?;
-                if other.format != m.format {
-                    return Err(vm.value_error(
-                        "memoryview assignment: lvalue and rvalue have different structures",
-                    ));
-                }
-                other.to_vec()
-            }
-            // A bytes-like object's items are 'B' ones.
-            (None, Some(b)) if m.format == Format::Unsigned => b.to_vec(),
-            (None, Some(_)) => {
-                return Err(vm.value_error("memoryview assignment: lvalue and rvalue have different structures"));
-            }
-            _ => {
-                let msg = format!("a bytes-like object is required, not '{}'", vm.type_of(value).name());
-                return Err(vm.type_error(msg));
-            }
-        };
+        let (format, src) = source_of(vm, value)?;
+        let m = live(vm, v)?;
         let size = m.format.size();
-        if src.len() != count * size {
+        if format.letter() != m.format.letter() || src.len() != count * size {
             return Err(vm.value_error("memoryview assignment: lvalue and rvalue have different structures"));
         }
-        let mut bytes = crate::builtins::bytes::bytes_mut(vm, a)?;
+        let mut bytes = exporter_mut(vm, &m.obj)?;
         for (k, item) in src.chunks(size).enumerate() {
-            let at = m.offset(start as usize + k * step as usize);
+            let at = m.offset((start + k as i64 * step) as usize);
             if let Some(slot) = bytes.get_mut(at..at + size) {
                 slot.copy_from_slice(item);
             }
         }
         return Ok(());
     }
-    let i = item_index(vm, m, key)?;
-    let item = m.format.pack(vm, value)?;
-    let mut bytes = crate::builtins::bytes::bytes_mut(vm, a)?;
+    let i = item_index(vm, v, key, "memoryview slice assignments are currently restricted to ndim = 1")?;
+    let item = view_of(v).format.pack(vm, value)?;
+    // Converting the key or the value may have released the view.
+    let m = live(vm, v)?;
+    let mut bytes = exporter_mut(vm, &m.obj)?;
     let at = m.offset(i);
     if let Some(slot) = bytes.get_mut(at..at + item.len()) {
         slot.copy_from_slice(&item);
@@ -473,6 +400,38 @@ pub fn del_item(vm: &mut Vm, v: &Value) -> PyResult<()> {
         return Err(vm.type_error("cannot modify read-only memory"));
     }
     Err(vm.type_error("cannot delete memory"))
+}
+
+/// Whether `v` is a writable buffer (the "w*" arguments of C functions):
+/// a bytearray, an array, or a live writable memoryview.
+pub fn is_writable_buffer(v: &Value) -> bool {
+    match as_view(v) {
+        Some(m) => !m.readonly && !m.released.get(),
+        None => as_bytearray(v).is_some() || as_array(v).is_some(),
+    }
+}
+
+/// Write `data` at byte `at` of writable buffer `v` (its raw bytes,
+/// whatever a view's format, as C code writes a "w*" buffer); bytes past
+/// its end are dropped. A view must be contiguous (BufferError).
+pub fn write_buffer(vm: &mut Vm, v: &Value, at: usize, data: &[u8]) -> PyResult<()> {
+    let (obj, start, len) = match as_view(v) {
+        Some(_) => {
+            let m = live(vm, v)?;
+            if m.readonly {
+                return Err(vm.type_error("cannot modify read-only memory"));
+            }
+            check_simple_buffer(vm, v)?;
+            (&m.obj, m.start, m.len * m.format.size())
+        }
+        None => (v, 0, usize::MAX),
+    };
+    let mut bytes = exporter_mut(vm, obj)?;
+    let end = bytes.len().min(start.saturating_add(len));
+    let from = (start + at).min(end);
+    let n = data.len().min(end - from);
+    bytes[from..from + n].copy_from_slice(&data[..n]);
+    Ok(())
 }
 
 /// The bytes of a live view, for the bytes-like arguments of other types.
@@ -489,25 +448,39 @@ fn view_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResul
         return Ok(vm.not_implemented());
     }
     let m = view_of(a);
-    let (theirs, their_format, released) = match (as_view(b), crate::builtins::bytes::as_buffer(b)) {
-        (Some(o), _) => (if o.released.get() { Vec::new() } else { o.to_vec() }, o.format, o.released.get()),
-        (None, Some(buf)) => (buf.to_vec(), Format::Unsigned, false),
-        (None, None) => return Ok(vm.not_implemented()),
-    };
-    let equal = if a.is(b) {
-        true
-    } else if m.released.get() || released {
-        false
+    let (theirs, their_format, released) = if let Some(o) = as_view(b) {
+        (if o.released.get() { Vec::new() } else { o.to_vec() }, o.format, o.released.get())
+    } else if let Some(arr) = as_array(b) {
+        (arr.data.borrow().clone(), Format::of_typecode(arr.code.0), false)
+    } else if let Some(buf) = crate::builtins::bytes::as_buffer(b) {
+        (buf.to_vec(), Format::Unsigned, false)
     } else {
+        return Ok(vm.not_implemented());
+    };
+    let equal = if m.released.get() || released {
+        a.is(b)
+    } else {
+        // Items compare by value (a NaN item makes even a view unequal to
+        // itself); items that cannot be read make the views unequal.
         let mine = m.to_vec();
         let (xs, ys) = (mine.chunks(m.format.size()), theirs.chunks(their_format.size()));
-        xs.len() == ys.len() && xs.zip(ys).all(|(x, y)| m.format.item(x) == their_format.item(y))
+        xs.len() == ys.len()
+            && xs.zip(ys).all(|(x, y)| match (m.format.item(x), their_format.item(y)) {
+                (Some(x), Some(y)) => x == y,
+                _ => false,
+            })
+            && m.format.readable()
+            && their_format.readable()
     };
     Ok(bool_value(equal == (op == CompareOp::Eq)))
 }
 
 /// Read-only views hash as their bytes do.
 fn view_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let cached = view_of(v).hash.get();
+    if cached != -1 {
+        return Ok(cached);
+    }
     let m = live(vm, v)?;
     if !m.readonly {
         return Err(vm.value_error("cannot hash writable memoryview object"));
@@ -515,7 +488,9 @@ fn view_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     if m.format != Format::Unsigned && m.format != Format::Char && m.format != Format::Signed {
         return Err(vm.value_error("memoryview: hashing is restricted to formats 'B', 'b' or 'c'"));
     }
-    Ok(crate::builtins::str::hash_buffer(&m.to_vec()))
+    let hash = crate::builtins::str::hash_buffer(&m.to_vec());
+    m.hash.set(hash);
+    Ok(hash)
 }
 
 fn no_args(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
@@ -546,8 +521,8 @@ fn tobytes(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyRe
 /// `m.tolist()`.
 fn tolist(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     no_args(vm, "tolist", args, kwnames)?;
-    let m = live(vm, this)?;
-    Ok(crate::builtins::list::new_list(m.values()))
+    let values = live(vm, this)?.values(vm)?;
+    Ok(crate::builtins::list::new_list(values))
 }
 
 /// `m.hex(sep, bytes_per_sep)`: as `bytes.hex` of its bytes.
@@ -582,7 +557,7 @@ fn toreadonly(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> P
     Ok(new_view(MemoryViewData { readonly: true, ..m.clone() }))
 }
 
-/// `m.cast(format[, shape])`, between the byte formats of a contiguous view.
+/// `m.cast(format[, shape])`, of a contiguous view, from or to a byte format.
 fn cast(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let [format, shape] = crate::builtins::str_methods::bind(vm, "cast", ["format", "shape"], args, kwnames)?;
     let m = live(vm, this)?;
@@ -596,13 +571,15 @@ fn cast(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResul
     if !m.is_contiguous() {
         return Err(vm.type_error("memoryview: casts are restricted to C-contiguous views"));
     }
-    let Some(new_format) = Format::parse(text) else {
-        let msg = format!("memoryview.cast to format '{text}' (only the byte and native integer formats so far)");
-        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
-    };
-    if !m.format.is_byte() && !new_format.is_byte() {
+    let to_byte = matches!(text.strip_prefix('@').unwrap_or(text), "B" | "b" | "c");
+    if !m.format.is_byte() && !to_byte {
         return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
     }
+    let Some(new_format) = Format::parse(text) else {
+        return Err(vm.value_error(
+            "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+        ));
+    };
     let nbytes = m.len * m.format.size();
     let size = new_format.size();
     if nbytes % size != 0 {
