@@ -208,6 +208,8 @@ pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
         base
     } else if let Some(base) = crate::builtins::array::builtin_base(ty) {
         base
+    } else if let Some(base) = crate::builtins::iter_adapters::builtin_base(ty) {
+        base
     } else {
         return crate::builtins::itertools::builtin_base(ty);
     })

@@ -556,8 +556,25 @@ pub static BUILTIN_FUNCTION_TYPE: TypeObject = TypeObject {
         crate::types::GetSetDef { name: "__module__", get: builtin_module_name, set: None, member: false },
         crate::types::GetSetDef { name: "__self__", get: builtin_self, set: None, member: false },
     ],
+    methods: &[crate::types::MethodDef { name: "__reduce__", func: builtin_reduce }],
     ..TypeObject::builtin("builtin_function_or_method", Some(&OBJECT_TYPE), dealloc_builtin, trace_builtin)
 };
+
+/// `f.__reduce__()` of a module-level built-in: its name, which pickle
+/// saves as a global (CPython's `meth_reduce`).
+fn builtin_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
+    Ok(new_str(as_builtin(this).map_or("", |b| b.name)))
+}
+
+/// `obj.method.__reduce__()`: `(getattr, (obj, 'method'))`.
+fn bound_builtin_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
+    let getattr = crate::builtins::iter_pickle::builtin(vm, "getattr")?;
+    let b = bound_of(this);
+    let args = vec![b.receiver.clone(), new_str(b.name)];
+    Ok(crate::builtins::iter_pickle::reduce_value(getattr, args, None))
+}
 
 /// A module-level built-in's `__module__`: its module's name, or None.
 fn builtin_module_name(_: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -798,6 +815,7 @@ pub static BOUND_BUILTIN_TYPE: TypeObject = TypeObject {
         crate::types::GetSetDef { name: "__self__", get: |_, v| Ok(bound_of(v).receiver.clone()), set: None, member: false },
         crate::types::GetSetDef { name: "__module__", get: |_, _| Ok(none()), set: None, member: false },
     ],
+    methods: &[crate::types::MethodDef { name: "__reduce__", func: bound_builtin_reduce }],
     ..TypeObject::builtin("builtin_function_or_method", Some(&OBJECT_TYPE), dealloc_bound, trace_bound)
 };
 
