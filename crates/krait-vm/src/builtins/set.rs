@@ -812,6 +812,37 @@ fn as_set_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
+/// `f(key)`, retried with `frozenset(key)` when `key` is a set and the
+/// first try raised TypeError (it is unhashable): `{1} in {frozenset({1})}`
+/// is a look-up, as in CPython's `set_contains_key`/`set_discard_key`.
+fn with_frozen_key<T>(vm: &mut Vm, key: &Value, f: impl Fn(&mut Vm, &Value) -> PyResult<T>) -> PyResult<T> {
+    match f(vm, key) {
+        Err(e)
+            if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::TYPE_ERROR)
+                && key.as_object().is_some_and(|p| p.ty().is_subtype(&SET_TYPE)) =>
+        {
+            let frozen = new_of(&FROZENSET_TYPE);
+            let (src, dst) = (as_set(key).expect("a set"), as_set(&frozen).expect("a set"));
+            for k in src.keys() {
+                dst.add(vm, k)?;
+            }
+            f(vm, &frozen)
+        }
+        r => r,
+    }
+}
+
+/// `s.__reduce__()`: `(type(s), (list(s),), s.__getstate__())`, as
+/// CPython's `set_reduce`.
+fn set_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
+    let items = crate::builtins::list::new_list(as_set(this).expect("a set").keys());
+    let getstate = ops::getattr(vm, this, &crate::builtins::str::intern("__getstate__"))?;
+    let state = crate::eval::call(vm, &getstate, &[], &[])?;
+    let ty = crate::types::type_value(vm.type_of_static(this));
+    Ok(crate::builtins::iter_pickle::reduce_value(ty, vec![items], Some(state)))
+}
+
 fn set_add(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let x = one_arg(vm, "set.add", args, kwnames)?;
     as_set(this).expect("a set").add(vm, x.clone())?;
@@ -820,7 +851,7 @@ fn set_add(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyRe
 
 fn set_remove(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let x = one_arg(vm, "set.remove", args, kwnames)?;
-    if !as_set(this).expect("a set").discard(vm, x)? {
+    if !with_frozen_key(vm, x, |vm, k| as_set(this).expect("a set").discard(vm, k))? {
         return Err(key_error(x.clone()));
     }
     Ok(vm.none())
@@ -828,7 +859,7 @@ fn set_remove(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> P
 
 fn set_discard(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let x = one_arg(vm, "set.discard", args, kwnames)?;
-    as_set(this).expect("a set").discard(vm, x)?;
+    with_frozen_key(vm, x, |vm, k| as_set(this).expect("a set").discard(vm, k))?;
     Ok(vm.none())
 }
 
@@ -978,7 +1009,7 @@ fn set_isdisjoint(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) 
     Ok(vm.bool(true))
 }
 
-const SHARED_METHODS: [MethodDef; 9] = [
+const SHARED_METHODS: [MethodDef; 10] = [
     MethodDef { name: "copy", func: set_copy },
     MethodDef { name: "union", func: set_union },
     MethodDef { name: "intersection", func: set_intersection },
@@ -989,12 +1020,14 @@ const SHARED_METHODS: [MethodDef; 9] = [
     MethodDef { name: "isdisjoint", func: set_isdisjoint },
     MethodDef { name: "__contains__", func: |vm, this, args, kwnames| {
         let x = one_arg(vm, "__contains__", args, kwnames)?;
-        let r = as_set(this).expect("a set").contains(vm, x)?;
+        let r = with_frozen_key(vm, x, |vm, k| as_set(this).expect("a set").contains(vm, k))?;
         Ok(vm.bool(r))
     } },
+    MethodDef { name: "__reduce__", func: set_reduce },
 ];
 
-static SET_METHODS: [MethodDef; 18] = [
+static SET_METHODS: [MethodDef; 19] = [
+    SHARED_METHODS[9],
     SHARED_METHODS[0],
     SHARED_METHODS[1],
     SHARED_METHODS[2],
@@ -1024,7 +1057,7 @@ pub static SET_TYPE: TypeObject = TypeObject {
     richcompare: Slot::new(set_richcompare),
     len: Slot::new(|_, v| Ok(as_set(v).map_or(0, |s| s.len()))),
     iter: Slot::new(set_iter),
-    contains: Slot::new(|vm, v, x| as_set(v).expect("set slot on a set").contains(vm, x)),
+    contains: Slot::new(|vm, v, x| with_frozen_key(vm, x, |vm, k| as_set(v).expect("set slot on a set").contains(vm, k))),
     new: Some(set_new),
     init: Some(set_init),
     number: Cell::new(&SET_NUMBER),
@@ -1040,7 +1073,7 @@ pub static FROZENSET_TYPE: TypeObject = TypeObject {
     hash: Slot::new(frozenset_hash),
     len: Slot::new(|_, v| Ok(as_set(v).map_or(0, |s| s.len()))),
     iter: Slot::new(set_iter),
-    contains: Slot::new(|vm, v, x| as_set(v).expect("set slot on a set").contains(vm, x)),
+    contains: Slot::new(|vm, v, x| with_frozen_key(vm, x, |vm, k| as_set(v).expect("set slot on a set").contains(vm, k))),
     new: Some(set_new),
     number: Cell::new(&FROZENSET_NUMBER),
     methods: &SHARED_METHODS,
