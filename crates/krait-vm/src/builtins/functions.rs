@@ -995,6 +995,8 @@ fn sum(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Va
 pub fn sequence_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::function::no_keywords(vm, ty.name(), kwnames)?;
     let items = match args {
+        // `tuple(t)` is `t` itself for an exact tuple.
+        [t] if std::ptr::eq(ty, &TUPLE_TYPE) && std::ptr::eq(vm.type_of(t), &TUPLE_TYPE) => return Ok(t.clone()),
         [] => Vec::new(),
         [iterable] => ops::collect(vm, iterable)?,
         _ => return Err(vm.type_error(format!("{} expected at most 1 argument, got {}", ty.name(), args.len()))),
