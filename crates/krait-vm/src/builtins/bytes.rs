@@ -97,7 +97,7 @@ pub static BYTES_TYPE: TypeObject = TypeObject {
     richcompare: Slot::new(bytes_richcompare),
     len: Slot::new(|_, v| Ok(as_bytes(v).map_or(0, <[u8]>::len))),
     getitem: Slot::new(|vm, v, key| sequence_getitem(vm, v, key, "byte", "index out of range")),
-    iter: Slot::new(|_, v| Ok(Value::from_owned(alloc(&BYTES_ITERATOR_TYPE, BytesIter { seq: v.clone(), index: Cell::new(0) })))),
+    iter: Slot::new(|_, v| Ok(Value::from_owned(alloc(&BYTES_ITERATOR_TYPE, BytesIter { seq: std::cell::RefCell::new(v.clone()), index: Cell::new(0) })))),
     number: Cell::new(&BYTES_NUMBER),
     concat: Slot::new(concat),
     repeat: Slot::new(repeat),
@@ -116,7 +116,7 @@ pub static BYTEARRAY_TYPE: TypeObject = TypeObject {
     richcompare: Slot::new(bytearray_richcompare),
     len: Slot::new(|_, v| Ok(as_bytearray(v).map_or(0, ByteArrayData::len))),
     getitem: Slot::new(|vm, v, key| sequence_getitem(vm, v, key, "bytearray", "bytearray index out of range")),
-    iter: Slot::new(|_, v| Ok(Value::from_owned(alloc(&BYTEARRAY_ITERATOR_TYPE, BytesIter { seq: v.clone(), index: Cell::new(0) })))),
+    iter: Slot::new(|_, v| Ok(Value::from_owned(alloc(&BYTEARRAY_ITERATOR_TYPE, BytesIter { seq: std::cell::RefCell::new(v.clone()), index: Cell::new(0) })))),
     number: Cell::new(&BYTES_NUMBER),
     concat: Slot::new(concat),
     repeat: Slot::new(repeat),
@@ -395,34 +395,85 @@ fn resolve(i: Option<i64>, len: usize) -> Option<usize> {
     (0..len as i64).contains(&i).then_some(i as usize)
 }
 
-/// An iterator over the bytes of a bytes-like object, as ints.
+/// An iterator over the bytes of a bytes-like object, as ints; the
+/// object is NULL once the iterator is exhausted.
 struct BytesIter {
-    seq: Value,
+    seq: std::cell::RefCell<Value>,
     index: Cell<usize>,
 }
 
-fn bytes_iter_next(_: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+fn bytes_iter_data(v: &Value) -> &BytesIter {
     // SAFETY: bytes iterators are Obj<BytesIter>.
-    let it = unsafe { v.as_object().expect("an iterator").data::<BytesIter>() };
-    let i = it.index.get();
-    let b = as_buffer(&it.seq).and_then(|b| b.get(i).copied());
-    Ok(b.map(|b| {
-        it.index.set(i + 1);
-        new_int(b as i64)
-    }))
+    unsafe { v.as_object().expect("an iterator").data::<BytesIter>() }
 }
+
+fn bytes_iter_next(_: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    let it = bytes_iter_data(v);
+    let i = it.index.get();
+    let b = as_buffer(&it.seq.borrow()).and_then(|b| b.get(i).copied());
+    match b {
+        Some(b) => {
+            it.index.set(i + 1);
+            Ok(Some(new_int(b as i64)))
+        }
+        None => {
+            drop(it.seq.replace(Value::NULL));
+            Ok(None)
+        }
+    }
+}
+
+const BYTES_ITER_METHODS: &[crate::types::MethodDef] = &[
+    crate::types::MethodDef { name: "__length_hint__", func: bytes_iter_length_hint },
+    crate::types::MethodDef { name: "__reduce__", func: bytes_iter_reduce },
+    crate::types::MethodDef { name: "__setstate__", func: bytes_iter_setstate },
+];
 
 static BYTES_ITERATOR_TYPE: TypeObject = TypeObject {
     iter: Slot::new(|_, v| Ok(v.clone())),
     next: Slot::new(bytes_iter_next),
+    methods: BYTES_ITER_METHODS,
     ..TypeObject::builtin("bytes_iterator", Some(&OBJECT_TYPE), dealloc_iter, trace_iter)
 };
 
 static BYTEARRAY_ITERATOR_TYPE: TypeObject = TypeObject {
     iter: Slot::new(|_, v| Ok(v.clone())),
     next: Slot::new(bytes_iter_next),
+    methods: BYTES_ITER_METHODS,
     ..TypeObject::builtin("bytearray_iterator", Some(&OBJECT_TYPE), dealloc_iter, trace_iter)
 };
+
+fn bytes_iter_length_hint(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__length_hint__", args, kwnames, 0)?;
+    let it = bytes_iter_data(this);
+    let len = as_buffer(&it.seq.borrow()).map_or(0, |b| b.len());
+    Ok(crate::builtins::iter_pickle::hint(len.saturating_sub(it.index.get())))
+}
+
+/// `it.__reduce__()`: `(iter, (seq,), index)`, `(iter, ((),))` once exhausted.
+fn bytes_iter_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
+    let iter = crate::builtins::iter_pickle::builtin(vm, "iter")?;
+    let it = bytes_iter_data(this);
+    let seq = it.seq.borrow().clone();
+    if seq.is_null() {
+        let empty = crate::builtins::tuple::new_tuple(Vec::new());
+        return Ok(crate::builtins::iter_pickle::reduce_value(iter, vec![empty], None));
+    }
+    Ok(crate::builtins::iter_pickle::reduce_value(iter, vec![seq], Some(new_int(it.index.get() as i64))))
+}
+
+/// `it.__setstate__(index)`: clamped to the object's length.
+fn bytes_iter_setstate(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__setstate__", args, kwnames, 1)?;
+    let index = crate::builtins::iter_pickle::ssize_state(vm, &args[0])?;
+    let it = bytes_iter_data(this);
+    let len = as_buffer(&it.seq.borrow()).map(|b| b.len());
+    if let Some(len) = len {
+        it.index.set(crate::builtins::iter_pickle::clamp_index(index, len));
+    }
+    Ok(crate::builtins::singletons::none())
+}
 
 unsafe fn dealloc_iter(p: ObjPtr) {
     // SAFETY: bytes iterators are allocated as Obj<BytesIter>.
@@ -431,7 +482,10 @@ unsafe fn dealloc_iter(p: ObjPtr) {
 
 fn trace_iter(p: ObjPtr, visit: Visit) {
     // SAFETY: bytes iterators are Obj<BytesIter>.
-    visit(&unsafe { p.data::<BytesIter>() }.seq);
+    let seq = unsafe { p.data::<BytesIter>() }.seq.borrow();
+    if !seq.is_null() {
+        visit(&seq);
+    }
 }
 
 /// `item in b`: an int in range(256), or a bytes-like substring

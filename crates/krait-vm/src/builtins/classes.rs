@@ -208,6 +208,8 @@ pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
         base
     } else if let Some(base) = crate::builtins::array::builtin_base(ty) {
         base
+    } else if let Some(base) = crate::builtins::iter_adapters::builtin_base(ty) {
+        base
     } else {
         return crate::builtins::itertools::builtin_base(ty);
     })
@@ -730,6 +732,18 @@ pub fn own_attribute(ty: &'static TypeObject, name: &Value) -> Option<Value> {
     }
 }
 
+/// Does class `cls` (derived from built-in `base`) define `name`
+/// differently from `base`? (CPython's `type->tp_init == Base.tp_init`
+/// tests, which decide whether a built-in's `__new__` or `__init__`
+/// ignores keyword arguments meant for the class's own method.)
+pub fn overrides(cls: &'static TypeObject, base: &'static TypeObject, name: &str) -> bool {
+    let name = crate::builtins::str::intern(name);
+    match (type_lookup(cls, &name), type_lookup(base, &name)) {
+        (Some(a), Some(b)) => !a.is(&b),
+        (a, b) => a.is_some() != b.is_some(),
+    }
+}
+
 /// `name` looked up on `type(obj)` and bound to `obj` (CPython's
 /// `_PyObject_LookupSpecial`): what `with`, `await` and `async for` call.
 pub fn lookup_special(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
@@ -982,6 +996,20 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
             None => ty.base.map_or_else(none, type_value),
         },
         "__mro__" => new_tuple(ty.mro().map(type_value).collect()),
+        // The size of an item of CPython's variable-sized objects (a
+        // tuple's pointers, an int's 30-bit digits, a bytes' chars),
+        // which a class inherits from its built-in base.
+        "__itemsize__" => {
+            let base = h.map_or(ty, |h| h.solid);
+            let size = match base.name() {
+                "tuple" => 8,
+                "int" | "bool" => 4,
+                "bytes" => 1,
+                "type" => 40,
+                _ => 0,
+            };
+            crate::builtins::int::new_int(size)
+        }
         "__class__" => type_value(ty.header_type()),
         "__dict__" => match h {
             Some(h) => crate::builtins::dict::new_mappingproxy(h.dict.clone()),

@@ -705,7 +705,10 @@ macro_rules! dict_iterator_type {
         static $static: TypeObject = TypeObject {
             iter: Slot::new(|_, v| Ok(v.clone())),
             next: Slot::new(dict_iter_next),
-            methods: &[MethodDef { name: "__length_hint__", func: dict_iter_length_hint }],
+            methods: &[
+                MethodDef { name: "__length_hint__", func: dict_iter_length_hint },
+                MethodDef { name: "__reduce__", func: dict_iter_reduce },
+            ],
             ..TypeObject::builtin($name, Some(&OBJECT_TYPE), dealloc_dict_iter, trace_dict_iter)
         };
     };
@@ -778,6 +781,30 @@ fn dict_iter_length_hint(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[V
     let it = dict_iter_data(this);
     let same = as_dict(&it.dict).is_some_and(|d| d.len() == it.len.get());
     Ok(crate::builtins::int::new_int(if same { it.remaining.get() as i64 } else { 0 }))
+}
+
+/// `it.__reduce__()`: `(iter, (items_left,))`, read from a copy of the
+/// iterator (CPython's `dictiter_reduce`; a dict that changed size is the
+/// copy's RuntimeError).
+fn dict_iter_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
+    let iter = crate::builtins::iter_pickle::builtin(vm, "iter")?;
+    let it = dict_iter_data(this);
+    let copy = DictIter {
+        dict: it.dict.clone(),
+        kind: it.kind,
+        reversed: it.reversed,
+        pos: std::cell::Cell::new(it.pos.get()),
+        len: std::cell::Cell::new(it.len.get()),
+        remaining: std::cell::Cell::new(it.remaining.get()),
+        done: std::cell::Cell::new(it.done.get()),
+    };
+    let copy = Value::from_owned(alloc(vm.type_of_static(this), copy));
+    let mut items = Vec::new();
+    while let Some(x) = dict_iter_next(vm, &copy)? {
+        items.push(x);
+    }
+    Ok(crate::builtins::iter_pickle::reduce_value(iter, vec![crate::builtins::list::new_list(items)], None))
 }
 
 unsafe fn dealloc_dict_iter(p: ObjPtr) {

@@ -562,30 +562,20 @@ pub static BUILTIN_FUNCTION_TYPE: TypeObject = TypeObject {
     ..TypeObject::builtin("builtin_function_or_method", Some(&OBJECT_TYPE), dealloc_builtin, trace_builtin)
 };
 
-/// `f.__reduce__()` of a module's built-in function: its name, which
-/// pickle saves as a global (CPython's `meth_reduce`).
+/// `f.__reduce__()` of a module-level built-in: its name, which pickle
+/// saves as a global (CPython's `meth_reduce`).
 fn builtin_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    no_keywords(vm, "__reduce__", kwnames)?;
-    if !args.is_empty() {
-        return Err(vm.type_error(format!("__reduce__() takes no arguments ({} given)", args.len())));
-    }
+    crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
     Ok(new_str(as_builtin(this).map_or("", |b| b.name)))
 }
 
-/// `m.__reduce__()` of a bound built-in method: `(getattr, (receiver,
-/// name))` (CPython's `meth_reduce`).
+/// `obj.method.__reduce__()`: `(getattr, (obj, 'method'))`.
 fn bound_builtin_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    no_keywords(vm, "__reduce__", kwnames)?;
-    if !args.is_empty() {
-        return Err(vm.type_error(format!("__reduce__() takes no arguments ({} given)", args.len())));
-    }
+    crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
+    let getattr = crate::builtins::iter_pickle::builtin(vm, "getattr")?;
     let b = bound_of(this);
-    let parts = new_tuple(vec![b.receiver.clone(), new_str(b.name)]);
-    let builtins = vm.builtins()?;
-    let getattr = crate::builtins::dict::as_dict(&builtins)
-        .and_then(|d| d.get_str(&crate::builtins::str::intern("getattr")))
-        .ok_or_else(|| vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "lost builtins.getattr"))?;
-    Ok(new_tuple(vec![getattr, parts]))
+    let args = vec![b.receiver.clone(), new_str(b.name)];
+    Ok(crate::builtins::iter_pickle::reduce_value(getattr, args, None))
 }
 
 /// A module-level built-in's `__module__`: its module's name, or None.

@@ -90,7 +90,7 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
     // Krait has no -O yet: assertions always run.
     dd.set(vm, new_str("__debug__"), vm.bool(true))?;
     let types: &[&'static TypeObject] =
-        &[&crate::builtins::set::SET_TYPE, &crate::builtins::set::FROZENSET_TYPE, &crate::builtins::iter::MAP_TYPE, &crate::builtins::iter::FILTER_TYPE, &crate::builtins::iter::REVERSED_TYPE, &crate::types::OBJECT_TYPE, &crate::builtins::descriptors::SUPER_TYPE, &crate::builtins::descriptors::PROPERTY_TYPE, &crate::builtins::descriptors::CLASSMETHOD_TYPE, &crate::builtins::descriptors::STATICMETHOD_TYPE, &crate::builtins::slice::SLICE_TYPE, &crate::builtins::iter::ENUMERATE_TYPE, &crate::builtins::iter::ZIP_TYPE, &crate::types::TYPE_TYPE, &INT_TYPE, &FLOAT_TYPE, &STR_TYPE, &BOOL_TYPE, &RANGE_TYPE, &LIST_TYPE, &TUPLE_TYPE, &crate::builtins::dict::DICT_TYPE, &crate::builtins::bytes::BYTES_TYPE, &crate::builtins::bytes::BYTEARRAY_TYPE, &crate::builtins::complex::COMPLEX_TYPE, &crate::builtins::memoryview::MEMORYVIEW_TYPE];
+        &[&crate::builtins::set::SET_TYPE, &crate::builtins::set::FROZENSET_TYPE, &crate::builtins::iter_adapters::MAP_TYPE, &crate::builtins::iter_adapters::FILTER_TYPE, &crate::builtins::iter::REVERSED_TYPE, &crate::types::OBJECT_TYPE, &crate::builtins::descriptors::SUPER_TYPE, &crate::builtins::descriptors::PROPERTY_TYPE, &crate::builtins::descriptors::CLASSMETHOD_TYPE, &crate::builtins::descriptors::STATICMETHOD_TYPE, &crate::builtins::slice::SLICE_TYPE, &crate::builtins::iter_adapters::ENUMERATE_TYPE, &crate::builtins::iter_adapters::ZIP_TYPE, &crate::types::TYPE_TYPE, &INT_TYPE, &FLOAT_TYPE, &STR_TYPE, &BOOL_TYPE, &RANGE_TYPE, &LIST_TYPE, &TUPLE_TYPE, &crate::builtins::dict::DICT_TYPE, &crate::builtins::bytes::BYTES_TYPE, &crate::builtins::bytes::BYTEARRAY_TYPE, &crate::builtins::complex::COMPLEX_TYPE, &crate::builtins::memoryview::MEMORYVIEW_TYPE];
     for &ty in types {
         dd.set(vm, new_str(ty.name()), type_value(ty))?;
     }
@@ -1092,6 +1092,8 @@ fn sum(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Va
 pub fn sequence_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::function::no_keywords(vm, ty.name(), kwnames)?;
     let items = match args {
+        // `tuple(t)` is `t` itself for an exact tuple.
+        [t] if std::ptr::eq(ty, &TUPLE_TYPE) && std::ptr::eq(vm.type_of(t), &TUPLE_TYPE) => return Ok(t.clone()),
         [] => Vec::new(),
         [iterable] => ops::collect(vm, iterable)?,
         _ => return Err(vm.type_error(format!("{} expected at most 1 argument, got {}", ty.name(), args.len()))),

@@ -29,6 +29,8 @@ pub struct AliasData {
     pub args: Value,
     /// A tuple: the type variables among (or inside) `args`.
     pub parameters: Value,
+    /// `*tuple[int]`: the alias unpacked (what iterating an alias gives).
+    pub starred: bool,
 }
 
 pub static GENERIC_ALIAS_TYPE: TypeObject = TypeObject {
@@ -42,7 +44,7 @@ pub static GENERIC_ALIAS_TYPE: TypeObject = TypeObject {
         if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
             return Ok(vm.not_implemented());
         }
-        let same = equal(vm, &x.origin, &y.origin)? && equal(vm, &x.args, &y.args)?;
+        let same = x.starred == y.starred && equal(vm, &x.origin, &y.origin)? && equal(vm, &x.args, &y.args)?;
         Ok(vm.bool(same == (op == CompareOp::Eq)))
     }),
     call: Slot::new(|vm, v, args, kwnames| {
@@ -59,6 +61,10 @@ pub static GENERIC_ALIAS_TYPE: TypeObject = TypeObject {
     }),
     getattr: Slot::new(alias_getattr),
     getitem: Slot::new(alias_getitem),
+    iter: Slot::new(|_, v| {
+        let it = AliasIter { alias: std::cell::RefCell::new(Some(v.clone())) };
+        Ok(Value::from_owned(alloc(&GENERIC_ALIAS_ITERATOR_TYPE, it)))
+    }),
     number: Cell::new(&UNION_NUMBER),
     new: Some(|vm, cls, args, kwnames| {
         crate::builtins::function::no_keywords(vm, "GenericAlias", kwnames)?;
@@ -75,6 +81,48 @@ pub static GENERIC_ALIAS_TYPE: TypeObject = TypeObject {
     methods: &[MethodDef_MRO_ENTRIES],
     ..TypeObject::builtin("types.GenericAlias", Some(&OBJECT_TYPE), dealloc_alias, trace_alias)
 };
+
+/// `iter(alias)`: one item, the alias starred (`*tuple[int]`), as
+/// CPython's `generic_alias_iterator`.
+struct AliasIter {
+    alias: std::cell::RefCell<Option<Value>>,
+}
+
+static GENERIC_ALIAS_ITERATOR_TYPE: TypeObject = TypeObject {
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(|_, v| {
+        // SAFETY: these iterators are Obj<AliasIter>.
+        let it = unsafe { v.as_object().expect("an iterator").data::<AliasIter>() };
+        let Some(alias) = it.alias.borrow_mut().take() else { return Ok(None) };
+        let a = alias_of(&alias);
+        let data = AliasData { origin: a.origin.clone(), args: a.args.clone(), parameters: a.parameters.clone(), starred: true };
+        Ok(Some(Value::from_owned(alloc(&GENERIC_ALIAS_TYPE, data))))
+    }),
+    methods: &[crate::types::MethodDef {
+        name: "__reduce__",
+        func: |vm, this, args, kwnames| {
+            crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
+            let iter = crate::builtins::iter_pickle::builtin(vm, "iter")?;
+            // SAFETY: these iterators are Obj<AliasIter>.
+            let it = unsafe { this.as_object().expect("an iterator").data::<AliasIter>() };
+            let arg = it.alias.borrow().clone().unwrap_or_else(|| new_tuple(Vec::new()));
+            Ok(crate::builtins::iter_pickle::reduce_value(iter, vec![arg], None))
+        },
+    }],
+    ..TypeObject::builtin("generic_alias_iterator", Some(&OBJECT_TYPE), dealloc_alias_iter, trace_alias_iter)
+};
+
+unsafe fn dealloc_alias_iter(p: ObjPtr) {
+    // SAFETY: these iterators are allocated as Obj<AliasIter>.
+    unsafe { dealloc_boxed::<AliasIter>(p) }
+}
+
+fn trace_alias_iter(p: ObjPtr, visit: Visit) {
+    // SAFETY: these iterators are Obj<AliasIter>.
+    if let Some(a) = &*unsafe { p.data::<AliasIter>() }.alias.borrow() {
+        visit(a);
+    }
+}
 
 #[allow(non_upper_case_globals)]
 const MethodDef_MRO_ENTRIES: crate::types::MethodDef = crate::types::MethodDef {
@@ -124,7 +172,7 @@ pub fn new_alias(vm: &mut Vm, origin: Value, args: &Value) -> PyResult<Value> {
 fn alias_data(vm: &mut Vm, origin: Value, args: &Value) -> PyResult<AliasData> {
     let args = if as_tuple(args).is_some() { args.clone() } else { new_tuple(vec![args.clone()]) };
     let parameters = collect_parameters(vm, &args)?;
-    Ok(AliasData { origin, args, parameters })
+    Ok(AliasData { origin, args, parameters, starred: false })
 }
 
 /// `cls.__class_getitem__(item)` of the built-in generic classes.
@@ -209,7 +257,8 @@ fn repr_item(vm: &mut Vm, v: &Value) -> PyResult<String> {
 
 fn alias_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let a = alias_of(v);
-    let mut out = repr_item(vm, &a.origin)?;
+    let mut out = if a.starred { "*".to_string() } else { String::new() };
+    out.push_str(&repr_item(vm, &a.origin)?);
     out.push('[');
     let items = as_tuple(&a.args).map(|t| t.items.clone()).unwrap_or_default();
     if items.is_empty() {
@@ -260,8 +309,11 @@ fn alias_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         "__origin__" => return Ok(a.origin.clone()),
         "__args__" => return Ok(a.args.clone()),
         "__parameters__" => return Ok(a.parameters.clone()),
-        "__unpacked__" => return Ok(vm.bool(false)),
-        "__typing_unpacked_tuple_args__" => return Ok(none()),
+        "__unpacked__" => return Ok(vm.bool(a.starred)),
+        "__typing_unpacked_tuple_args__" => {
+            let of_tuple = a.origin.is(&type_value(&crate::builtins::tuple::TUPLE_TYPE));
+            return Ok(if a.starred && of_tuple { a.args.clone() } else { none() });
+        }
         _ => {}
     }
     if !OWN_ATTRIBUTES.contains(&text) {

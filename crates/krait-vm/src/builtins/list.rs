@@ -42,11 +42,9 @@ pub static LIST_TYPE: TypeObject = TypeObject {
     repr: Slot::new(list_repr),
     richcompare: Slot::new(|vm, a, b, op| {
         let (Some(x), Some(y)) = (as_list(a), as_list(b)) else { return Ok(vm.not_implemented()) };
-        let (la, lb) = (x.items.borrow().len(), y.items.borrow().len());
         let r = compare_by_index(
             vm,
-            la,
-            lb,
+            || (x.items.borrow().len(), y.items.borrow().len()),
             |i| x.items.borrow().get(i).cloned(),
             |i| y.items.borrow().get(i).cloned(),
             op,
@@ -326,24 +324,38 @@ fn list_append(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
 
 fn list_pop(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     no_keywords(vm, "list.pop", kwnames)?;
+    // The argument is checked and converted first, as Argument Clinic does.
+    let index = match args {
+        [] => -1,
+        [index] => {
+            let Some(i) = crate::ops::index(vm, index)? else {
+                let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(index).name());
+                return Err(vm.type_error(msg));
+            };
+            crate::builtins::iter_pickle::ssize_state(vm, &i)?
+        }
+        _ => return Err(vm.type_error(format!("pop expected at most 1 argument, got {}", args.len()))),
+    };
     let l = receiver(this);
     if l.is_empty() {
         return Err(vm.index_error("pop from empty list"));
     }
-    let i = match args {
-        [] => l.len() - 1,
-        [index] => match crate::builtins::iter::normalize_index(vm, index, l.len(), "list")? {
-            Some(i) => i,
-            None => return Err(vm.index_error("pop index out of range")),
-        },
-        _ => return Err(vm.type_error(format!("pop expected at most 1 argument, got {}", args.len()))),
-    };
-    let v = l.items.borrow_mut().remove(i);
+    let len = l.len() as i64;
+    let i = if index < 0 { index + len } else { index };
+    if !(0..len).contains(&i) {
+        return Err(vm.index_error("pop index out of range"));
+    }
+    let v = l.items.borrow_mut().remove(i as usize);
     Ok(v)
 }
 
 /// `list.__init__(self, [iterable])`: the list becomes the iterable's items.
 fn list_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    // Keywords are a class's own `__new__`'s business.
+    let cls = vm.type_of_static(this);
+    if !kwnames.is_empty() && cls.heap.is_some() && crate::builtins::classes::overrides(cls, &LIST_TYPE, "__new__") {
+        return list_init(vm, this, &args[..args.len() - kwnames.len()], &[]);
+    }
     no_keywords(vm, "list", kwnames)?;
     let items = match args {
         [] => Vec::new(),

@@ -321,6 +321,15 @@ fn builtin_new(vm: &mut Vm, owner: &'static TypeObject, args: &[Value], kwnames:
             return base.rebox(vm, cls, None);
         }
         if !base.made_by_new() {
+            // `tuple.__new__` and `frozenset.__new__` leave keywords to a
+            // class's own `__init__`.
+            let immutable = std::ptr::eq(owner, &crate::builtins::tuple::TUPLE_TYPE)
+                || std::ptr::eq(owner, &crate::builtins::set::FROZENSET_TYPE);
+            let (rest, kwnames) = if immutable && !kwnames.is_empty() && classes::overrides(cls, owner, "__init__") {
+                (&rest[..rest.len() - kwnames.len()], &[][..])
+            } else {
+                (rest, kwnames)
+            };
             let exact = match owner.new {
                 Some(f) => f(vm, owner, rest, kwnames)?,
                 None => return Err(vm.type_error(format!("cannot create '{}' instances", owner.name()))),

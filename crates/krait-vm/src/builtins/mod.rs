@@ -38,6 +38,8 @@ pub mod int;
 pub mod int_methods;
 pub mod io;
 pub mod iter;
+pub mod iter_adapters;
+pub mod iter_pickle;
 pub mod itertools;
 pub mod list;
 pub mod listsort;

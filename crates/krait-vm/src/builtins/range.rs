@@ -427,22 +427,31 @@ fn range_iter(start: &Value, stop: &Value, step: &Value, length: &Value) -> Valu
     long_iter(big(start), big(step), big(length))
 }
 
-/// The i64 iterator.
+/// The i64 iterator: `start`, `step` and `len` describe what it iterates
+/// (its `__reduce__` rebuilds the range from them); `next` and
+/// `remaining` where it is.
 struct RangeIter {
     next: Cell<i64>,
     remaining: Cell<u64>,
     step: i64,
+    start: i64,
+    len: u64,
 }
 
 fn fast_iter(start: i64, step: i64, len: u64) -> Value {
-    Value::from_owned(alloc(&RANGE_ITERATOR_TYPE, RangeIter { next: Cell::new(start), remaining: Cell::new(len), step }))
+    let it = RangeIter { next: Cell::new(start), remaining: Cell::new(len), step, start, len };
+    Value::from_owned(alloc(&RANGE_ITERATOR_TYPE, it))
+}
+
+fn fast_iter_data(v: &Value) -> &RangeIter {
+    // SAFETY: range iterators are Obj<RangeIter>.
+    unsafe { v.as_object().expect("an iterator").data::<RangeIter>() }
 }
 
 static RANGE_ITERATOR_TYPE: TypeObject = TypeObject {
     iter: Slot::new(|_, v| Ok(v.clone())),
     next: Slot::new(|_, v| {
-        // SAFETY: range iterators are Obj<RangeIter>.
-        let it = unsafe { v.as_object().expect("an iterator").data::<RangeIter>() };
+        let it = fast_iter_data(v);
         let left = it.remaining.get();
         if left == 0 {
             return Ok(None);
@@ -452,9 +461,44 @@ static RANGE_ITERATOR_TYPE: TypeObject = TypeObject {
         it.next.set(n.wrapping_add(it.step));
         Ok(Some(new_int(n)))
     }),
-    methods: &[MethodDef { name: "__length_hint__", func: fast_length_hint }],
+    methods: &[
+        MethodDef { name: "__length_hint__", func: fast_length_hint },
+        MethodDef { name: "__reduce__", func: fast_reduce },
+        MethodDef { name: "__setstate__", func: fast_setstate },
+    ],
     ..TypeObject::builtin("range_iterator", Some(&OBJECT_TYPE), dealloc_range_iter, crate::types::trace_nothing)
 };
+
+/// `(iter, (range(start, stop, step),), index)`: what a range iterator
+/// pickles as (CPython 3.11's `rangeiter_reduce`).
+fn iter_reduce(vm: &mut Vm, start: IBig, step: IBig, len: IBig, index: IBig) -> PyResult<Value> {
+    let iter = crate::builtins::iter_pickle::builtin(vm, "iter")?;
+    let stop = &start + &len * &step;
+    let range = alloc_range(RangeData::new(new_big(start), new_big(stop), new_big(step)));
+    Ok(crate::builtins::iter_pickle::reduce_value(iter, vec![range], Some(new_big(index))))
+}
+
+fn fast_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
+    let it = fast_iter_data(this);
+    let index = it.len - it.remaining.get();
+    iter_reduce(vm, IBig::from(it.start), IBig::from(it.step), IBig::from(it.len), IBig::from(index))
+}
+
+/// `it.__setstate__(index)`: an index (through `__index__`, within a C
+/// long) clamped to `0..=len`.
+fn fast_setstate(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__setstate__", args, kwnames, 1)?;
+    let index = index_arg(vm, &args[0])?;
+    let Some(index) = as_i64(&index) else {
+        return Err(vm.overflow_error("Python int too large to convert to C long"));
+    };
+    let it = fast_iter_data(this);
+    let index = index.clamp(0, it.len.min(i64::MAX as u64) as i64) as u64;
+    it.remaining.set(it.len - index);
+    it.next.set(it.start.wrapping_add((index as i64).wrapping_mul(it.step)));
+    Ok(none())
+}
 
 unsafe fn dealloc_range_iter(p: ObjPtr) {
     // SAFETY: range iterators are allocated as Obj<RangeIter>.
@@ -464,9 +508,7 @@ unsafe fn dealloc_range_iter(p: ObjPtr) {
 fn fast_length_hint(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::function::no_keywords(vm, "__length_hint__", kwnames)?;
     no_args(vm, "__length_hint__", args)?;
-    // SAFETY: range iterators are Obj<RangeIter>.
-    let it = unsafe { this.as_object().expect("an iterator").data::<RangeIter>() };
-    Ok(new_big(IBig::from(it.remaining.get())))
+    Ok(new_big(IBig::from(fast_iter_data(this).remaining.get())))
 }
 
 fn no_args(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<()> {
@@ -477,21 +519,29 @@ fn no_args(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<()> {
     }
 }
 
-/// The big-int iterator: the next item and how many are left.
+/// The big-int iterator: the next item and how many are left; `start`,
+/// `step` and `len` describe what it iterates.
 struct LongRangeIter {
     state: RefCell<(IBig, IBig)>,
     step: IBig,
+    start: IBig,
+    len: IBig,
 }
 
 fn long_iter(start: IBig, step: IBig, len: IBig) -> Value {
-    Value::from_owned(alloc(&LONGRANGE_ITERATOR_TYPE, LongRangeIter { state: RefCell::new((start, len)), step }))
+    let it = LongRangeIter { state: RefCell::new((start.clone(), len.clone())), step, start, len };
+    Value::from_owned(alloc(&LONGRANGE_ITERATOR_TYPE, it))
+}
+
+fn long_iter_data(v: &Value) -> &LongRangeIter {
+    // SAFETY: longrange iterators are Obj<LongRangeIter>.
+    unsafe { v.as_object().expect("an iterator").data::<LongRangeIter>() }
 }
 
 static LONGRANGE_ITERATOR_TYPE: TypeObject = TypeObject {
     iter: Slot::new(|_, v| Ok(v.clone())),
     next: Slot::new(|_, v| {
-        // SAFETY: longrange iterators are Obj<LongRangeIter>.
-        let it = unsafe { v.as_object().expect("an iterator").data::<LongRangeIter>() };
+        let it = long_iter_data(v);
         let mut state = it.state.borrow_mut();
         let (next, left) = &mut *state;
         if *left <= IBig::ZERO {
@@ -502,9 +552,34 @@ static LONGRANGE_ITERATOR_TYPE: TypeObject = TypeObject {
         *next += &it.step;
         Ok(Some(new_big(item)))
     }),
-    methods: &[MethodDef { name: "__length_hint__", func: long_length_hint }],
+    methods: &[
+        MethodDef { name: "__length_hint__", func: long_length_hint },
+        MethodDef { name: "__reduce__", func: long_reduce },
+        MethodDef { name: "__setstate__", func: long_setstate },
+    ],
     ..TypeObject::builtin("longrange_iterator", Some(&OBJECT_TYPE), dealloc_long_iter, crate::types::trace_nothing)
 };
+
+fn long_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
+    let it = long_iter_data(this);
+    let index = &it.len - &it.state.borrow().1;
+    iter_reduce(vm, it.start.clone(), it.step.clone(), it.len.clone(), index)
+}
+
+/// `it.__setstate__(index)`: an int clamped to `0..=len`.
+fn long_setstate(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__setstate__", args, kwnames, 1)?;
+    let Some(index) = int_of(&args[0]).map(|i| i.to_ibig()) else {
+        let msg = format!("'<' not supported between instances of '{}' and 'int'", vm.type_of(&args[0]).name());
+        return Err(vm.type_error(msg));
+    };
+    let it = long_iter_data(this);
+    let index = index.clamp(IBig::ZERO, it.len.clone());
+    let next = &it.start + &index * &it.step;
+    *it.state.borrow_mut() = (next, &it.len - &index);
+    Ok(none())
+}
 
 unsafe fn dealloc_long_iter(p: ObjPtr) {
     // SAFETY: longrange iterators are allocated as Obj<LongRangeIter>.
@@ -514,8 +589,6 @@ unsafe fn dealloc_long_iter(p: ObjPtr) {
 fn long_length_hint(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::function::no_keywords(vm, "__length_hint__", kwnames)?;
     no_args(vm, "__length_hint__", args)?;
-    // SAFETY: longrange iterators are Obj<LongRangeIter>.
-    let it = unsafe { this.as_object().expect("an iterator").data::<LongRangeIter>() };
-    let left = it.state.borrow().1.clone();
+    let left = long_iter_data(this).state.borrow().1.clone();
     Ok(new_big(left))
 }

@@ -673,37 +673,99 @@ fn frozenset_hash(_: &mut Vm, v: &Value) -> PyResult<i64> {
 }
 
 /// Iteration in table order; changing the set's size meanwhile is an
-/// error, as in CPython.
+/// error, as in CPython. The set is NULL once the iterator is exhausted.
 struct SetIter {
-    set: Value,
+    set: std::cell::RefCell<Value>,
     pos: Cell<usize>,
-    used: usize,
+    /// The set's size when iteration began; `usize::MAX` once it was seen
+    /// to change (the error then repeats, as CPython's).
+    used: Cell<usize>,
+    /// How many items are left (`__length_hint__`).
+    remaining: Cell<usize>,
 }
 
-static SET_ITERATOR_TYPE: TypeObject = TypeObject {
-    iter: Slot::new(|_, v| Ok(v.clone())),
-    next: Slot::new(|vm, v| {
-        // SAFETY: set iterators are Obj<SetIter>.
-        let it = unsafe { v.as_object().expect("a set iterator").data::<SetIter>() };
-        let s = as_set(&it.set).expect("a set iterator iterates a set");
-        if s.len() != it.used {
-            it.pos.set(usize::MAX);
+fn set_iter_data(v: &Value) -> &SetIter {
+    // SAFETY: set iterators are Obj<SetIter>.
+    unsafe { v.as_object().expect("a set iterator").data::<SetIter>() }
+}
+
+fn set_iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    let it = set_iter_data(v);
+    let found = {
+        let set = it.set.borrow();
+        let Some(s) = as_set(&set) else { return Ok(None) };
+        if s.len() != it.used.get() {
+            it.used_changed();
             return Err(vm.error(&RUNTIME_ERROR, "Set changed size during iteration"));
         }
         let t = s.table.borrow();
         let mut pos = it.pos.get();
+        let mut found = None;
         while pos < t.slots.len() {
-            if let Bucket::Active { key, .. } = &t.slots[pos] {
-                it.pos.set(pos + 1);
-                return Ok(Some(key.clone()));
-            }
             pos += 1;
+            if let Bucket::Active { key, .. } = &t.slots[pos - 1] {
+                found = Some(key.clone());
+                break;
+            }
         }
         it.pos.set(pos);
-        Ok(None)
-    }),
+        found
+    };
+    match found {
+        Some(_) => it.remaining.set(it.remaining.get().saturating_sub(1)),
+        None => drop(it.set.replace(Value::NULL)),
+    }
+    Ok(found)
+}
+
+impl SetIter {
+    /// The set changed size: the iterator errs from now on (CPython sets
+    /// `si_used` to -1) and hints 0.
+    fn used_changed(&self) {
+        self.used.set(usize::MAX);
+        self.remaining.set(0);
+    }
+}
+
+const SET_ITER_METHODS: &[MethodDef] = &[
+    MethodDef { name: "__length_hint__", func: set_iter_length_hint },
+    MethodDef { name: "__reduce__", func: set_iter_reduce },
+];
+
+static SET_ITERATOR_TYPE: TypeObject = TypeObject {
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(set_iter_next),
+    methods: SET_ITER_METHODS,
     ..TypeObject::builtin("set_iterator", Some(&OBJECT_TYPE), dealloc_set_iter, trace_set_iter)
 };
+
+/// `it.__length_hint__()`: the items left, 0 once the set changed size.
+fn set_iter_length_hint(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__length_hint__", args, kwnames, 0)?;
+    let it = set_iter_data(this);
+    let same = as_set(&it.set.borrow()).is_some_and(|s| s.len() == it.used.get());
+    Ok(crate::builtins::iter_pickle::hint(if same { it.remaining.get() } else { 0 }))
+}
+
+/// `it.__reduce__()`: `(iter, (items_left,))`, read from a copy of the
+/// iterator (CPython's `setiter_reduce`).
+fn set_iter_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
+    let iter = crate::builtins::iter_pickle::builtin(vm, "iter")?;
+    let it = set_iter_data(this);
+    let copy = SetIter {
+        set: std::cell::RefCell::new(it.set.borrow().clone()),
+        pos: Cell::new(it.pos.get()),
+        used: Cell::new(it.used.get()),
+        remaining: Cell::new(it.remaining.get()),
+    };
+    let copy = Value::from_owned(alloc(&SET_ITERATOR_TYPE, copy));
+    let mut items = Vec::new();
+    while let Some(x) = set_iter_next(vm, &copy)? {
+        items.push(x);
+    }
+    Ok(crate::builtins::iter_pickle::reduce_value(iter, vec![crate::builtins::list::new_list(items)], None))
+}
 
 unsafe fn dealloc_set_iter(p: ObjPtr) {
     // SAFETY: set iterators are allocated as Obj<SetIter>.
@@ -712,12 +774,16 @@ unsafe fn dealloc_set_iter(p: ObjPtr) {
 
 fn trace_set_iter(p: ObjPtr, visit: Visit) {
     // SAFETY: set iterators are Obj<SetIter>.
-    visit(&unsafe { p.data::<SetIter>() }.set);
+    let set = unsafe { p.data::<SetIter>() }.set.borrow();
+    if !set.is_null() {
+        visit(&set);
+    }
 }
 
 fn set_iter(_: &mut Vm, v: &Value) -> PyResult<Value> {
     let used = as_set(v).expect("set slot").len();
-    Ok(Value::from_owned(alloc(&SET_ITERATOR_TYPE, SetIter { set: v.clone(), pos: Cell::new(0), used })))
+    let it = SetIter { set: std::cell::RefCell::new(v.clone()), pos: Cell::new(0), used: Cell::new(used), remaining: Cell::new(used) };
+    Ok(Value::from_owned(alloc(&SET_ITERATOR_TYPE, it)))
 }
 
 fn one_arg<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: &[Value]) -> PyResult<&'a Value> {
@@ -746,6 +812,37 @@ fn as_set_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
+/// `f(key)`, retried with `frozenset(key)` when `key` is a set and the
+/// first try raised TypeError (it is unhashable): `{1} in {frozenset({1})}`
+/// is a look-up, as in CPython's `set_contains_key`/`set_discard_key`.
+fn with_frozen_key<T>(vm: &mut Vm, key: &Value, f: impl Fn(&mut Vm, &Value) -> PyResult<T>) -> PyResult<T> {
+    match f(vm, key) {
+        Err(e)
+            if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::TYPE_ERROR)
+                && key.as_object().is_some_and(|p| p.ty().is_subtype(&SET_TYPE)) =>
+        {
+            let frozen = new_of(&FROZENSET_TYPE);
+            let (src, dst) = (as_set(key).expect("a set"), as_set(&frozen).expect("a set"));
+            for k in src.keys() {
+                dst.add(vm, k)?;
+            }
+            f(vm, &frozen)
+        }
+        r => r,
+    }
+}
+
+/// `s.__reduce__()`: `(type(s), (list(s),), s.__getstate__())`, as
+/// CPython's `set_reduce`.
+fn set_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
+    let items = crate::builtins::list::new_list(as_set(this).expect("a set").keys());
+    let getstate = ops::getattr(vm, this, &crate::builtins::str::intern("__getstate__"))?;
+    let state = crate::eval::call(vm, &getstate, &[], &[])?;
+    let ty = crate::types::type_value(vm.type_of_static(this));
+    Ok(crate::builtins::iter_pickle::reduce_value(ty, vec![items], Some(state)))
+}
+
 fn set_add(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let x = one_arg(vm, "set.add", args, kwnames)?;
     as_set(this).expect("a set").add(vm, x.clone())?;
@@ -754,7 +851,7 @@ fn set_add(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyRe
 
 fn set_remove(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let x = one_arg(vm, "set.remove", args, kwnames)?;
-    if !as_set(this).expect("a set").discard(vm, x)? {
+    if !with_frozen_key(vm, x, |vm, k| as_set(this).expect("a set").discard(vm, k))? {
         return Err(key_error(x.clone()));
     }
     Ok(vm.none())
@@ -762,7 +859,7 @@ fn set_remove(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> P
 
 fn set_discard(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let x = one_arg(vm, "set.discard", args, kwnames)?;
-    as_set(this).expect("a set").discard(vm, x)?;
+    with_frozen_key(vm, x, |vm, k| as_set(this).expect("a set").discard(vm, k))?;
     Ok(vm.none())
 }
 
@@ -912,7 +1009,7 @@ fn set_isdisjoint(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) 
     Ok(vm.bool(true))
 }
 
-const SHARED_METHODS: [MethodDef; 9] = [
+const SHARED_METHODS: [MethodDef; 10] = [
     MethodDef { name: "copy", func: set_copy },
     MethodDef { name: "union", func: set_union },
     MethodDef { name: "intersection", func: set_intersection },
@@ -923,12 +1020,14 @@ const SHARED_METHODS: [MethodDef; 9] = [
     MethodDef { name: "isdisjoint", func: set_isdisjoint },
     MethodDef { name: "__contains__", func: |vm, this, args, kwnames| {
         let x = one_arg(vm, "__contains__", args, kwnames)?;
-        let r = as_set(this).expect("a set").contains(vm, x)?;
+        let r = with_frozen_key(vm, x, |vm, k| as_set(this).expect("a set").contains(vm, k))?;
         Ok(vm.bool(r))
     } },
+    MethodDef { name: "__reduce__", func: set_reduce },
 ];
 
-static SET_METHODS: [MethodDef; 18] = [
+static SET_METHODS: [MethodDef; 19] = [
+    SHARED_METHODS[9],
     SHARED_METHODS[0],
     SHARED_METHODS[1],
     SHARED_METHODS[2],
@@ -958,7 +1057,7 @@ pub static SET_TYPE: TypeObject = TypeObject {
     richcompare: Slot::new(set_richcompare),
     len: Slot::new(|_, v| Ok(as_set(v).map_or(0, |s| s.len()))),
     iter: Slot::new(set_iter),
-    contains: Slot::new(|vm, v, x| as_set(v).expect("set slot on a set").contains(vm, x)),
+    contains: Slot::new(|vm, v, x| with_frozen_key(vm, x, |vm, k| as_set(v).expect("set slot on a set").contains(vm, k))),
     new: Some(set_new),
     init: Some(set_init),
     number: Cell::new(&SET_NUMBER),
@@ -974,7 +1073,7 @@ pub static FROZENSET_TYPE: TypeObject = TypeObject {
     hash: Slot::new(frozenset_hash),
     len: Slot::new(|_, v| Ok(as_set(v).map_or(0, |s| s.len()))),
     iter: Slot::new(set_iter),
-    contains: Slot::new(|vm, v, x| as_set(v).expect("set slot on a set").contains(vm, x)),
+    contains: Slot::new(|vm, v, x| with_frozen_key(vm, x, |vm, k| as_set(v).expect("set slot on a set").contains(vm, k))),
     new: Some(set_new),
     number: Cell::new(&FROZENSET_NUMBER),
     methods: &SHARED_METHODS,

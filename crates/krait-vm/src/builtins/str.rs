@@ -108,90 +108,98 @@ pub static STR_TYPE: TypeObject = TypeObject {
     contains: Slot::new(str_contains),
     methods: crate::builtins::str_methods::METHODS,
     static_methods: &[crate::types::MethodDef { name: "maketrans", func: crate::builtins::str_translate::maketrans }],
-    iter: Slot::new(|_, v| Ok(Value::from_owned(alloc(&STR_ITERATOR_TYPE, StrIter { s: std::cell::RefCell::new(v.clone()), pos: Cell::new(0) })))),
+    iter: Slot::new(|_, v| Ok(str_iter(v))),
     ..TypeObject::builtin("str", Some(&OBJECT_TYPE), dealloc_str, trace_nothing)
 };
 
-/// An iterator over a string's code points (`str_ascii_iterator` and
-/// `str_iterator` in CPython; one type here). Exhausted, it lets go of its
-/// string (`s` becomes `Value::NULL`), as CPython clears `it_seq`.
+/// An iterator over a string's code points: `str_ascii_iterator` for an
+/// ASCII string, `str_iterator` otherwise, as CPython names them. The
+/// string is NULL once the iterator is exhausted.
 struct StrIter {
     s: std::cell::RefCell<Value>,
     /// Byte offset of the next code point.
     pos: Cell<usize>,
 }
 
-fn str_iter(v: &Value) -> &StrIter {
-    // SAFETY: string iterators are Obj<StrIter>; the slots and methods
-    // below are reached only with them.
-    unsafe { v.as_object().expect("an iterator").data::<StrIter>() }
+fn str_iter(v: &Value) -> Value {
+    let ascii = as_str_data(v).is_some_and(|d| d.len == d.bytes.len());
+    let ty = if ascii { &STR_ASCII_ITERATOR_TYPE } else { &STR_ITERATOR_TYPE };
+    Value::from_owned(alloc(ty, StrIter { s: std::cell::RefCell::new(v.clone()), pos: Cell::new(0) }))
 }
+
+const STR_ITER_METHODS: &[crate::types::MethodDef] = &[
+    crate::types::MethodDef { name: "__length_hint__", func: str_iter_length_hint },
+    crate::types::MethodDef { name: "__reduce__", func: str_iter_reduce },
+    crate::types::MethodDef { name: "__setstate__", func: str_iter_setstate },
+];
 
 static STR_ITERATOR_TYPE: TypeObject = TypeObject {
     iter: Slot::new(|_, v| Ok(v.clone())),
-    next: Slot::new(|_, v| {
-        let it = str_iter(v);
-        let s = it.s.borrow().clone();
-        let Some(data) = as_str_data(&s) else { return Ok(None) };
-        let pos = it.pos.get();
-        let Some(&lead) = data.bytes.get(pos) else {
-            // Dropped outside the borrow: a subclass's `__del__` may call
-            // `next(it)` again.
-            let old = std::mem::replace(&mut *it.s.borrow_mut(), Value::NULL);
-            drop(s);
-            drop(old);
-            return Ok(None);
-        };
-        let end = (pos + seq_len(lead)).min(data.bytes.len());
-        it.pos.set(end);
-        Ok(Some(new_str_bytes(data.bytes[pos..end].into(), 1)))
-    }),
-    methods: &[
-        crate::types::MethodDef { name: "__length_hint__", func: |vm, this, args, kwnames| {
-            crate::builtins::dict::check_args(vm, "str_iterator.__length_hint__", args, kwnames, 0, 0)?;
-            let it = str_iter(this);
-            let s = it.s.borrow().clone();
-            let left = as_str_data(&s).map_or(0, |data| data.len - data.index_of(it.pos.get().min(data.bytes.len())));
-            Ok(crate::builtins::int::new_int(left as i64))
-        } },
-        crate::types::MethodDef { name: "__reduce__", func: str_iter_reduce },
-        crate::types::MethodDef { name: "__setstate__", func: str_iter_setstate },
-    ],
+    next: Slot::new(str_iter_next),
+    methods: STR_ITER_METHODS,
     ..TypeObject::builtin("str_iterator", Some(&OBJECT_TYPE), dealloc_str_iter, trace_str_iter)
 };
 
-/// `it.__reduce__()`: `(iter, (s,), index)`, or `(iter, ('',))` once
-/// exhausted.
-fn str_iter_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::dict::check_args(vm, "str_iterator.__reduce__", args, kwnames, 0, 0)?;
-    let builtins = vm.builtins()?;
-    let iter = crate::builtins::dict::as_dict(&builtins)
-        .and_then(|b| b.get_str(&intern("iter")))
-        .unwrap_or_else(crate::builtins::singletons::none);
-    let it = str_iter(this);
-    let s = it.s.borrow().clone();
-    let tuple = crate::builtins::tuple::new_tuple;
-    Ok(match as_str_data(&s) {
-        Some(data) => {
-            let index = crate::builtins::int::new_int(data.index_of(it.pos.get().min(data.bytes.len())) as i64);
-            tuple(vec![iter, tuple(vec![s.clone()]), index])
-        }
-        None => tuple(vec![iter, tuple(vec![new_str("")])]),
-    })
+static STR_ASCII_ITERATOR_TYPE: TypeObject = TypeObject {
+    iter: Slot::new(|_, v| Ok(v.clone())),
+    next: Slot::new(str_iter_next),
+    methods: STR_ITER_METHODS,
+    ..TypeObject::builtin("str_ascii_iterator", Some(&OBJECT_TYPE), dealloc_str_iter, trace_str_iter)
+};
+
+fn str_iter_data(v: &Value) -> &StrIter {
+    // SAFETY: string iterators are Obj<StrIter>.
+    unsafe { v.as_object().expect("an iterator").data::<StrIter>() }
 }
 
-/// `it.__setstate__(index)`: continue from `index` (clamped to 0..=len).
-fn str_iter_setstate(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::dict::check_args(vm, "str_iterator.__setstate__", args, kwnames, 1, 1)?;
-    let Some(i) = crate::ops::index(vm, &args[0])?.as_ref().and_then(crate::builtins::int::int_of).map(|i| i.to_ibig()) else {
-        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(&args[0]).name());
-        return Err(vm.type_error(msg));
+fn str_iter_next(_: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    let it = str_iter_data(v);
+    let item = {
+        let s = it.s.borrow();
+        as_str_data(&s).and_then(|data| {
+            let pos = it.pos.get();
+            let lead = *data.bytes.get(pos)?;
+            let end = (pos + seq_len(lead)).min(data.bytes.len());
+            it.pos.set(end);
+            Some(new_str_bytes(data.bytes[pos..end].into(), 1))
+        })
     };
-    let it = str_iter(this);
+    if item.is_none() {
+        drop(it.s.replace(Value::NULL));
+    }
+    Ok(item)
+}
+
+fn str_iter_length_hint(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__length_hint__", args, kwnames, 0)?;
+    let it = str_iter_data(this);
+    let s = it.s.borrow();
+    let left = as_str_data(&s).map_or(0, |data| data.len - data.index_of(it.pos.get().min(data.bytes.len())));
+    Ok(crate::builtins::iter_pickle::hint(left))
+}
+
+/// `it.__reduce__()`: `(iter, (s,), index)`, `(iter, ('',))` once exhausted.
+fn str_iter_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
+    let iter = crate::builtins::iter_pickle::builtin(vm, "iter")?;
+    let it = str_iter_data(this);
     let s = it.s.borrow().clone();
+    let Some(data) = as_str_data(&s) else {
+        return Ok(crate::builtins::iter_pickle::reduce_value(iter, vec![new_str("")], None));
+    };
+    let index = data.index_of(it.pos.get().min(data.bytes.len()));
+    Ok(crate::builtins::iter_pickle::reduce_value(iter, vec![s.clone()], Some(crate::builtins::int::new_int(index as i64))))
+}
+
+/// `it.__setstate__(index)`: the next code point, clamped to the string.
+fn str_iter_setstate(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__setstate__", args, kwnames, 1)?;
+    let index = crate::builtins::iter_pickle::ssize_state(vm, &args[0])?;
+    let it = str_iter_data(this);
+    let s = it.s.borrow();
     if let Some(data) = as_str_data(&s) {
-        let i = if i < dashu_int::IBig::ZERO { 0 } else { usize::try_from(&i).unwrap_or(data.len).min(data.len) };
-        it.pos.set(data.offset_of(i));
+        let index = crate::builtins::iter_pickle::clamp_index(index, data.len);
+        it.pos.set(data.offset_of(index));
     }
     Ok(crate::builtins::singletons::none())
 }
@@ -203,8 +211,7 @@ unsafe fn dealloc_str_iter(p: ObjPtr) {
 
 fn trace_str_iter(p: ObjPtr, visit: crate::types::Visit) {
     // SAFETY: string iterators are Obj<StrIter>.
-    let it = unsafe { p.data::<StrIter>() };
-    let s = it.s.borrow();
+    let s = unsafe { p.data::<StrIter>() }.s.borrow();
     if !s.is_null() {
         visit(&s);
     }

@@ -246,7 +246,7 @@ fn trace_visits_every_reference_of_an_exception() {
 
 #[test]
 fn trace_visits_the_iterated_objects_of_enumerate_zip_and_str_iterators() {
-    use crate::builtins::iter::{ENUMERATE_TYPE, ZIP_TYPE};
+    use crate::builtins::iter_adapters::{ENUMERATE_TYPE, ZIP_TYPE};
     let mut vm = Vm::new();
     let (l, t) = (new_list(vec![new_int(1)]), new_tuple(vec![new_int(2)]));
     let e = crate::eval::call(&mut vm, &crate::types::type_value(&ENUMERATE_TYPE), &[l.clone()], &[]).unwrap_or_else(|_| panic!("enumerate"));

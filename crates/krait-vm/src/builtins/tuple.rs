@@ -202,34 +202,36 @@ pub fn as_tuple(v: &Value) -> Option<&TupleData> {
 
 /// Compare two sequences item by item, as CPython's list and tuple
 /// comparisons do: the first differing pair decides, else the lengths.
-/// `item(i)` is re-read each step, so a sequence mutated by an `__eq__`
-/// is seen as it is now.
 pub fn compare_sequences(vm: &mut Vm, a: &[Value], b: &[Value], op: CompareOp) -> PyResult<bool> {
-    compare_by_index(vm, a.len(), b.len(), |i| a.get(i).cloned(), |i| b.get(i).cloned(), op)
+    compare_by_index(vm, || (a.len(), b.len()), |i| a.get(i).cloned(), |i| b.get(i).cloned(), op)
 }
 
-/// The general form of `compare_sequences` over accessors.
+/// The general form of `compare_sequences` over accessors: `lens()` gives
+/// both lengths and `a(i)`, `b(i)` the items as they are now, re-read at
+/// each step, so sequences mutated by an `__eq__` are seen as they are
+/// (CPython's `list_richcompare` re-reads the sizes after the loop too).
 pub fn compare_by_index(
     vm: &mut Vm,
-    len_a: usize,
-    len_b: usize,
+    lens: impl Fn() -> (usize, usize),
     a: impl Fn(usize) -> Option<Value>,
     b: impl Fn(usize) -> Option<Value>,
     op: CompareOp,
 ) -> PyResult<bool> {
+    let (len_a, len_b) = lens();
     if len_a != len_b && matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(op == CompareOp::Ne);
     }
     // Nested containers compare recursively (CPython's
     // `Py_EnterRecursiveCall(" in comparison")`).
     vm.enter_recursion(" in comparison")?;
-    let r = compare_items(vm, a, b, op);
+    let r = compare_items(vm, lens, a, b, op);
     vm.leave_recursion();
     r
 }
 
 fn compare_items(
     vm: &mut Vm,
+    lens: impl Fn() -> (usize, usize),
     a: impl Fn(usize) -> Option<Value>,
     b: impl Fn(usize) -> Option<Value>,
     op: CompareOp,
@@ -240,21 +242,25 @@ fn compare_items(
         if !x.is(&y) {
             let eq = ops::richcompare(vm, &x, &y, CompareOp::Eq)?;
             if !ops::truthy(vm, &eq)? {
-                return match op {
-                    CompareOp::Eq => Ok(false),
-                    CompareOp::Ne => Ok(true),
-                    _ => {
-                        let r = ops::richcompare(vm, &x, &y, op)?;
-                        ops::truthy(vm, &r)
-                    }
-                };
+                break;
             }
         }
         i += 1;
     }
-    // No differing pair: the sequence with items left is the greater.
-    let ord = a(i).is_some().cmp(&b(i).is_some());
-    Ok(ops::ordering_satisfies(ord, op))
+    // No differing pair left (an `__eq__` may have shortened either):
+    // the lengths decide.
+    let (Some(x), Some(y)) = (a(i), b(i)) else {
+        let (len_a, len_b) = lens();
+        return Ok(ops::ordering_satisfies(len_a.cmp(&len_b), op));
+    };
+    match op {
+        CompareOp::Eq => Ok(false),
+        CompareOp::Ne => Ok(true),
+        _ => {
+            let r = ops::richcompare(vm, &x, &y, op)?;
+            ops::truthy(vm, &r)
+        }
+    }
 }
 
 fn tuple_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
