@@ -252,7 +252,13 @@ impl Compiler<'_> {
                 self.emit(op, i);
             }
             access @ (NameAccess::Deref | NameAccess::ClassDeref) => {
-                let i = self.cell_ref(name)?;
+                // A free name is the enclosing scope's even where the block
+                // has a cell of that name (a class body's `__class__`).
+                let free = self.block().scope_of(name) == Some(crate::symtable::Scope::Free);
+                let i = match self.block().freevars().iter().position(|c| *c == name) {
+                    Some(i) if free => super::FREE_BIT | i as u32,
+                    _ => self.cell_ref(name)?,
+                };
                 let op = match ctx {
                     ExprContext::Load if matches!(access, NameAccess::ClassDeref) => Opcode::LOAD_CLASSDEREF,
                     ExprContext::Load => Opcode::LOAD_DEREF,

@@ -196,6 +196,8 @@ pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
         BuiltinBase::allocated_by_new::<crate::builtins::function::ModuleData>(ty)
     } else if is(&crate::builtins::generic_alias::GENERIC_ALIAS_TYPE) {
         BuiltinBase::allocated_by_new::<crate::builtins::generic_alias::AliasData>(ty)
+    } else if let Some(base) = crate::builtins::property::builtin_base(ty) {
+        base
     } else if let Some(base) = crate::builtins::weakref::builtin_base(ty) {
         base
     } else if let Some(base) = crate::builtins::collections::builtin_base(ty) {
@@ -790,7 +792,9 @@ pub fn attribute_error(vm: &mut Vm, obj: &Value, name: &Value) -> PyErr {
 pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
     let ty = vm.type_of_static(obj);
     match crate::builtins::str::as_str_data(name).map(|d| d.bytes()) {
-        Some(b"__class__") => return Ok(Some(type_value(ty))),
+        // `object`'s `__class__` descriptor, unless a class defines its own
+        // (a property, as unittest.mock's, or a plain class attribute).
+        Some(b"__class__") if !defined_by_class(ty, name) => return Ok(Some(type_value(ty))),
         Some(b"__dict__") => {
             if let Some(d) = instance_dict(vm, obj)? {
                 return Ok(Some(d));
@@ -815,6 +819,11 @@ pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<O
         },
         None => Ok(None),
     }
+}
+
+/// Does a class (not a built-in type) on `ty`'s MRO define `name`?
+fn defined_by_class(ty: &'static TypeObject, name: &Value) -> bool {
+    ty.heap.is_some() && ty.mro().filter_map(heap).any(|h| as_dict(&h.dict).is_some_and(|d| d.get_str(name).is_some()))
 }
 
 /// `object.__getattribute__`, raising AttributeError for a missing name.
@@ -1112,8 +1121,23 @@ pub fn build_class(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) ->
     let mut call_args = vec![args[1].clone(), new_tuple(bases), ns];
     call_args.extend(kw_values);
     let cls = crate::eval::call(vm, &meta, &call_args, &kw_names)?;
+    // `type.__new__` filled the `__class__` cell from `__classcell__`; a
+    // metaclass that dropped it or made another class with it is an error
+    // (CPython's `builtin___build_class__`).
     if let Some(c) = as_cell(&cell) {
-        *c.content.borrow_mut() = cls.clone();
+        if as_type(&cls).is_some() {
+            let content = c.content.borrow().clone();
+            if !content.is(&cls) {
+                let name = as_str(&args[1]).unwrap_or_default();
+                let cls_repr = crate::ops::repr_string(vm, &cls)?;
+                if content.is_null() {
+                    let msg = format!("__class__ not set defining '{name}' as {cls_repr}. Was __classcell__ propagated to type.__new__?");
+                    return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, msg));
+                }
+                let content_repr = crate::ops::repr_string(vm, &content)?;
+                return Err(vm.type_error(format!("__class__ set to {content_repr} defining '{name}' as {cls_repr}")));
+            }
+        }
     }
     Ok(cls)
 }
@@ -1274,6 +1298,7 @@ pub fn new_class(
     let source = as_dict(ns).ok_or_else(|| vm.type_error("type.__new__() argument 3 must be dict"))?;
     let mut qualname = name.to_string();
     let mut slots_value: Option<Value> = None;
+    let mut classcell: Option<Value> = None;
     for (k, v) in source.items() {
         match as_str(&k) {
             Some("__qualname__") => match as_str(&v) {
@@ -1283,7 +1308,13 @@ pub fn new_class(
                     return Err(vm.type_error(msg));
                 }
             },
-            Some("__classcell__") => {}
+            Some("__classcell__") => {
+                if as_cell(&v).is_none() {
+                    let msg = format!("__classcell__ must be a nonlocal cell, not {}", crate::ops::repr_string(vm, &type_value(vm.type_of_static(&v)))?);
+                    return Err(vm.type_error(msg));
+                }
+                classcell = Some(v.clone());
+            }
             Some("__slots__") => {
                 slots_value = Some(v.clone());
                 d.set(vm, k, v)?;
@@ -1415,6 +1446,12 @@ pub fn new_class(
     if d.get_str(&crate::builtins::str::intern("__eq__")).is_some() && d.get_str(&crate::builtins::str::intern("__hash__")).is_none() {
         d.set(vm, crate::builtins::str::intern("__hash__"), none())?;
         update_slot(ty, "__hash__");
+    }
+
+    // The methods' `__class__` cell is this class from here on (CPython's
+    // `type_new_set_classcell`), before `__set_name__` and `__init_subclass__`.
+    if let Some(c) = classcell.as_ref().and_then(as_cell) {
+        *c.content.borrow_mut() = cls.clone();
     }
 
     // __set_name__ on the namespace's values, then the parent's
