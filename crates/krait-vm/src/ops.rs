@@ -224,7 +224,15 @@ pub fn richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult
 /// `repr(v)`.
 pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match vm.type_of(v).repr.get() {
-        Some(f) => f(vm, v),
+        Some(f) => {
+            // A repr that reaches itself again through native code
+            // (`C.__repr__ = C.__str__`) is a RecursionError, as
+            // CPython's `PyObject_Repr` makes it.
+            vm.enter_recursion(" while getting the repr of an object")?;
+            let r = f(vm, v);
+            vm.leave_recursion();
+            r
+        }
         None => {
             let ty = vm.type_of(v);
             Ok(new_str(&format!("<{} object at {:#x}>", ty.name(), v.bits() & ((1 << 48) - 1))))
@@ -432,7 +440,12 @@ pub fn str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         return Ok(v.clone());
     }
     match vm.type_of(v).str.get() {
-        Some(f) => f(vm, v),
+        Some(f) => {
+            vm.enter_recursion(" while getting the str of an object")?;
+            let r = f(vm, v);
+            vm.leave_recursion();
+            r
+        }
         None => repr(vm, v),
     }
 }

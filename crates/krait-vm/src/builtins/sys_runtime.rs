@@ -42,8 +42,21 @@ pub fn set_finalizing() {
 
 /// Add the runtime attributes to `sys`'s namespace.
 pub fn add_runtime_attrs(vm: &mut Vm, dd: &DictData) -> PyResult<()> {
-    let functions: [(&'static str, crate::types::CallFn); 7] = [
+    let functions: [(&'static str, crate::types::CallFn); 11] = [
         ("getrefcount", getrefcount),
+        // Krait has no tracing or profiling hooks: no function is ever
+        // installed, and asking for one says so (doctest and unittest
+        // only save and restore None).
+        ("gettrace", |vm, _, a, k| {
+            no_args(vm, "gettrace", a, k)?;
+            Ok(none())
+        }),
+        ("getprofile", |vm, _, a, k| {
+            no_args(vm, "getprofile", a, k)?;
+            Ok(none())
+        }),
+        ("settrace", |vm, _, a, k| set_hook(vm, "settrace", "trace", a, k)),
+        ("setprofile", |vm, _, a, k| set_hook(vm, "setprofile", "profile", a, k)),
         ("getswitchinterval", getswitchinterval),
         ("setswitchinterval", setswitchinterval),
         ("is_finalizing", |vm, _, a, k| {
@@ -80,6 +93,17 @@ pub fn add_runtime_attrs(vm: &mut Vm, dd: &DictData) -> PyResult<()> {
     )?;
     dd.set(vm, new_str("thread_info"), thread_info)?;
     Ok(())
+}
+
+/// `sys.settrace(None)` / `sys.setprofile(None)`: accepted; a function is
+/// NotImplementedError (Krait's eval loop has no trace or profile events).
+fn set_hook(vm: &mut Vm, name: &str, what: &str, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let v = one_arg(vm, name, args, kwnames)?;
+    if crate::builtins::singletons::is_none(v) {
+        return Ok(none());
+    }
+    let msg = format!("sys.{name}() with a {what} function: Krait has no {what} events");
+    Err(vm.error(&crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR, msg))
 }
 
 /// `sys.getrefcount(object)`.
