@@ -982,6 +982,24 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
         },
         "__mro__" => new_tuple(ty.mro().map(type_value).collect()),
         "__class__" => type_value(ty.header_type()),
+        // A class's own annotations, never a base's: made empty (and kept)
+        // on first use (CPython's `type_get_annotations`).
+        "__annotations__" => {
+            let Some(h) = h else { return Ok(None) };
+            let d = as_dict(&h.dict).expect("a class namespace");
+            let key = crate::builtins::str::intern("__annotations__");
+            match d.get_str(&key) {
+                Some(a) => match vm.type_of(&a).descr_get.get() {
+                    Some(get) => get(vm, &a, &Value::NULL, ty)?,
+                    None => a,
+                },
+                None => {
+                    let a = new_dict();
+                    d.set(vm, key, a.clone())?;
+                    a
+                }
+            }
+        }
         "__dict__" => match h {
             Some(h) => crate::builtins::dict::new_mappingproxy(h.dict.clone()),
             None => crate::builtins::dict::new_mappingproxy(crate::builtins::slot_wrappers::builtin_dict(ty)),

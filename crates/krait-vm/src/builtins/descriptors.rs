@@ -169,7 +169,12 @@ fn wrapper_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             Ok(v) => Ok(v),
             Err(_) => Ok(vm.bool(false)),
         },
-        "__name__" | "__qualname__" | "__doc__" => ops::getattr(vm, &func, name),
+        // 3.10+ copy these from the callable into the wrapper's own
+        // `__dict__` (CPython's `functools_wraps`); Krait, which gives the
+        // wrapper no `__dict__` yet, reads them through.
+        "__name__" | "__qualname__" | "__doc__" | "__module__" | "__annotations__" => {
+            ops::getattr(vm, &func, name)
+        }
         _ => generic_getattr(vm, v, name),
     }
 }
@@ -179,8 +184,11 @@ pub static CLASSMETHOD_TYPE: TypeObject = TypeObject {
     repr: Slot::new(wrapper_repr),
     getattr: Slot::new(wrapper_getattr),
     descr_get: Slot::new(|vm, v, obj, owner| {
+        // The owner class given (CPython's `cm_descr_get` takes type(obj)
+        // only when no type is passed, which Krait's callers always pass).
+        let _ = obj;
         let func = as_classmethod(v).expect("classmethod slot").func.clone();
-        let cls = if obj.is_null() { owner } else { vm.type_of_static(obj) };
+        let cls = owner;
         // 3.11 chains descriptors: a wrapped descriptor (a property) is
         // bound to the class as its instance.
         if as_function(&func).is_none() {
