@@ -224,15 +224,7 @@ pub fn richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult
 /// `repr(v)`.
 pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match vm.type_of(v).repr.get() {
-        Some(f) => {
-            // A repr that reaches itself again through native code
-            // (`C.__repr__ = C.__str__`) is a RecursionError, as
-            // CPython's `PyObject_Repr` makes it.
-            vm.enter_recursion(" while getting the repr of an object")?;
-            let r = f(vm, v);
-            vm.leave_recursion();
-            r
-        }
+        Some(f) => f(vm, v),
         None => {
             let ty = vm.type_of(v);
             Ok(new_str(&format!("<{} object at {:#x}>", ty.name(), v.bits() & ((1 << 48) - 1))))
@@ -440,12 +432,7 @@ pub fn str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         return Ok(v.clone());
     }
     match vm.type_of(v).str.get() {
-        Some(f) => {
-            vm.enter_recursion(" while getting the str of an object")?;
-            let r = f(vm, v);
-            vm.leave_recursion();
-            r
-        }
+        Some(f) => f(vm, v),
         None => repr(vm, v),
     }
 }
