@@ -41,6 +41,10 @@ impl Compiler<'_> {
                 self.set_pos(e.range);
                 self.emit(Opcode::BINARY_OP, binary_op_arg(*op));
             }
+            ExprKind::UnaryOp { .. } if negated_compare(e).is_some() => {
+                let folded = negated_compare(e).expect("checked");
+                self.compile_expr(&folded)?;
+            }
             ExprKind::UnaryOp { op, operand } => {
                 self.compile_expr(operand)?;
                 self.set_pos(e.range);
@@ -252,7 +256,13 @@ impl Compiler<'_> {
                 self.emit(op, i);
             }
             access @ (NameAccess::Deref | NameAccess::ClassDeref) => {
-                let i = self.cell_ref(name)?;
+                // A free name is the enclosing scope's even where the block
+                // has a cell of that name (a class body's `__class__`).
+                let free = self.block().scope_of(name) == Some(crate::symtable::Scope::Free);
+                let i = match self.block().freevars().iter().position(|c| *c == name) {
+                    Some(i) if free => super::FREE_BIT | i as u32,
+                    _ => self.cell_ref(name)?,
+                };
                 let op = match ctx {
                     ExprContext::Load if matches!(access, NameAccess::ClassDeref) => Opcode::LOAD_CLASSDEREF,
                     ExprContext::Load => Opcode::LOAD_DEREF,
@@ -910,6 +920,9 @@ impl Compiler<'_> {
             self.unit().leaked_pos = Some(e.range);
             self.set_pos(e.range);
         }
+        if let Some(folded) = negated_compare(e) {
+            return self.compile_jump_if(&folded, target, cond);
+        }
         match &e.kind {
             ExprKind::UnaryOp { op: UnaryOp::Not, operand } => return self.compile_jump_if(operand, target, !cond),
             ExprKind::BoolOp { op, values } => {
@@ -1042,6 +1055,27 @@ fn small(c: &Constant) -> Option<i64> {
 
 fn int(i: i64) -> Constant {
     Constant::Int(krait_syntax::ast::Int::Small(i))
+}
+
+/// `not (a is b)` as `a is not b` (and `in`/`not in` alike): CPython's
+/// AST optimizer folds the `not` into a single comparison, which then
+/// stands where the comparison stood.
+fn negated_compare(e: &Expr) -> Option<Expr> {
+    let ExprKind::UnaryOp { op: UnaryOp::Not, operand } = &e.kind else { return None };
+    let ExprKind::Compare { ops, .. } = &operand.kind else { return None };
+    let [op] = ops.as_slice() else { return None };
+    let flipped = match op {
+        CmpOp::Is => CmpOp::IsNot,
+        CmpOp::IsNot => CmpOp::Is,
+        CmpOp::In => CmpOp::NotIn,
+        CmpOp::NotIn => CmpOp::In,
+        _ => return None,
+    };
+    let mut folded = (**operand).clone();
+    if let ExprKind::Compare { ops, .. } = &mut folded.kind {
+        ops[0] = flipped;
+    }
+    Some(folded)
 }
 
 fn fold_unary(op: UnaryOp, c: Constant) -> Option<Constant> {

@@ -1267,6 +1267,11 @@ impl Compiler<'_> {
     pub(super) fn qualname(&self, name: &str) -> String {
         let Some(parent) = self.units.last() else { return name.to_string() };
         let block = self.table.block(parent.block);
+        // A function or class declared `global` in its parent is named as
+        // a module-level one.
+        if block.scope_of(&self.mangle(name)) == Some(crate::symtable::Scope::GlobalExplicit) {
+            return name.to_string();
+        }
         match block.kind {
             BlockType::Module => name.to_string(),
             // Below a comprehension, no `<locals>` (it is not a function scope

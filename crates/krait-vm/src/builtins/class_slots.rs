@@ -285,7 +285,23 @@ fn compare_dunder(op: CompareOp) -> &'static str {
 }
 
 fn slot_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    Ok(dunder(vm, a, compare_dunder(op), std::slice::from_ref(b))?.unwrap_or_else(|| vm.not_implemented()))
+    let ty = vm.type_of_static(a);
+    let Some(attr) = type_lookup(ty, &crate::builtins::str::intern(compare_dunder(op))) else {
+        return Ok(vm.not_implemented());
+    };
+    if crate::builtins::function::as_function(&attr).is_some() || crate::builtins::method_descriptors::is_unbound_builtin(&attr) {
+        return crate::builtins::classes::call_with_receiver(vm, &attr, a, std::slice::from_ref(b), &[]);
+    }
+    // A descriptor whose `__get__` fails counts as no method at all
+    // (CPython's `slot_tp_richcompare` clears the error).
+    let bound = match vm.type_of(&attr).descr_get.get() {
+        Some(get) => match get(vm, &attr, a, ty) {
+            Ok(m) => m,
+            Err(_) => return Ok(vm.not_implemented()),
+        },
+        None => attr,
+    };
+    crate::eval::call(vm, &bound, std::slice::from_ref(b), &[])
 }
 
 fn slot_bool(vm: &mut Vm, v: &Value) -> PyResult<bool> {

@@ -196,6 +196,8 @@ pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
         BuiltinBase::allocated_by_new::<crate::builtins::function::ModuleData>(ty)
     } else if is(&crate::builtins::generic_alias::GENERIC_ALIAS_TYPE) {
         BuiltinBase::allocated_by_new::<crate::builtins::generic_alias::AliasData>(ty)
+    } else if let Some(base) = crate::builtins::property::builtin_base(ty) {
+        base
     } else if let Some(base) = crate::builtins::weakref::builtin_base(ty) {
         base
     } else if let Some(base) = crate::builtins::collections::builtin_base(ty) {
@@ -814,6 +816,8 @@ fn overrides_class(ty: &'static TypeObject, name: &Value) -> bool {
 pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
     let ty = vm.type_of_static(obj);
     match crate::builtins::str::as_str_data(name).map(|d| d.bytes()) {
+        // `object`'s `__class__` descriptor, unless a class defines its own
+        // (a property, as unittest.mock's, or a plain class attribute).
         Some(b"__class__") if !overrides_class(ty, name) => return Ok(Some(type_value(ty))),
         Some(b"__dict__") => {
             if let Some(d) = instance_dict(vm, obj)? {
@@ -1011,6 +1015,24 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
             crate::builtins::int::new_int(size)
         }
         "__class__" => type_value(ty.header_type()),
+        // A class's own annotations, never a base's: made empty (and kept)
+        // on first use (CPython's `type_get_annotations`).
+        "__annotations__" => {
+            let Some(h) = h else { return Ok(None) };
+            let d = as_dict(&h.dict).expect("a class namespace");
+            let key = crate::builtins::str::intern("__annotations__");
+            match d.get_str(&key) {
+                Some(a) => match vm.type_of(&a).descr_get.get() {
+                    Some(get) => get(vm, &a, &Value::NULL, ty)?,
+                    None => a,
+                },
+                None => {
+                    let a = new_dict();
+                    d.set(vm, key, a.clone())?;
+                    a
+                }
+            }
+        }
         "__dict__" => match h {
             Some(h) => crate::builtins::dict::new_mappingproxy(h.dict.clone()),
             None => crate::builtins::dict::new_mappingproxy(crate::builtins::slot_wrappers::builtin_dict(ty)),
@@ -1150,8 +1172,23 @@ pub fn build_class(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) ->
     let mut call_args = vec![args[1].clone(), new_tuple(bases), ns];
     call_args.extend(kw_values);
     let cls = crate::eval::call(vm, &meta, &call_args, &kw_names)?;
+    // `type.__new__` filled the `__class__` cell from `__classcell__`; a
+    // metaclass that dropped it or made another class with it is an error
+    // (CPython's `builtin___build_class__`).
     if let Some(c) = as_cell(&cell) {
-        *c.content.borrow_mut() = cls.clone();
+        if as_type(&cls).is_some() {
+            let content = c.content.borrow().clone();
+            if !content.is(&cls) {
+                let name = as_str(&args[1]).unwrap_or_default();
+                let cls_repr = crate::ops::repr_string(vm, &cls)?;
+                if content.is_null() {
+                    let msg = format!("__class__ not set defining '{name}' as {cls_repr}. Was __classcell__ propagated to type.__new__?");
+                    return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, msg));
+                }
+                let content_repr = crate::ops::repr_string(vm, &content)?;
+                return Err(vm.type_error(format!("__class__ set to {content_repr} defining '{name}' as {cls_repr}")));
+            }
+        }
     }
     Ok(cls)
 }
@@ -1312,6 +1349,7 @@ pub fn new_class(
     let source = as_dict(ns).ok_or_else(|| vm.type_error("type.__new__() argument 3 must be dict"))?;
     let mut qualname = name.to_string();
     let mut slots_value: Option<Value> = None;
+    let mut classcell: Option<Value> = None;
     for (k, v) in source.items() {
         match as_str(&k) {
             Some("__qualname__") => match as_str(&v) {
@@ -1321,7 +1359,13 @@ pub fn new_class(
                     return Err(vm.type_error(msg));
                 }
             },
-            Some("__classcell__") => {}
+            Some("__classcell__") => {
+                if as_cell(&v).is_none() {
+                    let msg = format!("__classcell__ must be a nonlocal cell, not {}", crate::ops::repr_string(vm, &type_value(vm.type_of_static(&v)))?);
+                    return Err(vm.type_error(msg));
+                }
+                classcell = Some(v.clone());
+            }
             Some("__slots__") => {
                 slots_value = Some(v.clone());
                 d.set(vm, k, v)?;
@@ -1453,6 +1497,12 @@ pub fn new_class(
     if d.get_str(&crate::builtins::str::intern("__eq__")).is_some() && d.get_str(&crate::builtins::str::intern("__hash__")).is_none() {
         d.set(vm, crate::builtins::str::intern("__hash__"), none())?;
         update_slot(ty, "__hash__");
+    }
+
+    // The methods' `__class__` cell is this class from here on (CPython's
+    // `type_new_set_classcell`), before `__set_name__` and `__init_subclass__`.
+    if let Some(c) = classcell.as_ref().and_then(as_cell) {
+        *c.content.borrow_mut() = cls.clone();
     }
 
     // __set_name__ on the namespace's values, then the parent's

@@ -12,7 +12,6 @@
 use crate::builtins::classes::{self, generic_getattr, own_attribute};
 use crate::builtins::exceptions::{ATTRIBUTE_ERROR, NOT_IMPLEMENTED_ERROR, RUNTIME_ERROR};
 use crate::builtins::function::as_function;
-use crate::builtins::singletons::{is_none, none};
 use crate::builtins::str::{as_str, new_str};
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
 use crate::ops;
@@ -176,7 +175,12 @@ fn wrapper_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             Ok(v) => Ok(v),
             Err(_) => Ok(vm.bool(false)),
         },
-        "__name__" | "__qualname__" | "__doc__" => ops::getattr(vm, &func, name),
+        // 3.10+ copy these from the callable into the wrapper's own
+        // `__dict__` (CPython's `functools_wraps`); Krait, which gives the
+        // wrapper no `__dict__` yet, reads them through.
+        "__name__" | "__qualname__" | "__doc__" | "__module__" | "__annotations__" => {
+            ops::getattr(vm, &func, name)
+        }
         _ => generic_getattr(vm, v, name),
     }
 }
@@ -186,8 +190,11 @@ pub static CLASSMETHOD_TYPE: TypeObject = TypeObject {
     repr: Slot::new(wrapper_repr),
     getattr: Slot::new(wrapper_getattr),
     descr_get: Slot::new(|vm, v, obj, owner| {
+        // The owner class given (CPython's `cm_descr_get` takes type(obj)
+        // only when no type is passed, which Krait's callers always pass).
+        let _ = obj;
         let func = as_classmethod(v).expect("classmethod slot").func.clone();
-        let cls = if obj.is_null() { owner } else { vm.type_of_static(obj) };
+        let cls = owner;
         // 3.11 chains descriptors: a wrapped descriptor (a property) is
         // bound to the class as its instance.
         if as_function(&func).is_none() {
@@ -232,158 +239,7 @@ pub fn as_staticmethod(v: &Value) -> Option<&WrapperData> {
     p.ty().is_subtype(&STATICMETHOD_TYPE).then(|| unsafe { p.data::<WrapperData>() })
 }
 
-// ----- property ---------------------------------------------------------
-
-pub struct PropertyData {
-    fget: Value,
-    fset: Value,
-    fdel: Value,
-    doc: Value,
-    /// The attribute name, from `__set_name__` (for error messages).
-    name: std::cell::RefCell<Value>,
-}
-
-unsafe fn dealloc_property(p: ObjPtr) {
-    // SAFETY: properties are Obj<PropertyData>.
-    unsafe { dealloc_boxed::<PropertyData>(p) }
-}
-
-fn trace_property(p: ObjPtr, visit: Visit) {
-    // SAFETY: properties are Obj<PropertyData>.
-    let d = unsafe { p.data::<PropertyData>() };
-    let name = d.name.borrow();
-    visit_all(&[&d.fget, &d.fset, &d.fdel, &d.doc, &name], visit);
-}
-
-fn as_property(v: &Value) -> Option<&PropertyData> {
-    let p = v.as_object()?;
-    // SAFETY: properties are Obj<PropertyData>.
-    p.ty().is_subtype(&PROPERTY_TYPE).then(|| unsafe { p.data::<PropertyData>() })
-}
-
-fn make_property(fget: Value, fset: Value, fdel: Value, doc: Value, name: Value) -> Value {
-    make_property_of(&PROPERTY_TYPE, fget, fset, fdel, doc, name)
-}
-
-fn make_property_of(ty: &'static TypeObject, fget: Value, fset: Value, fdel: Value, doc: Value, name: Value) -> Value {
-    Value::from_owned(alloc(
-        ty,
-        PropertyData { fget, fset, fdel, doc, name: std::cell::RefCell::new(name) },
-    ))
-}
-
-/// `property(fget=None, fset=None, fdel=None, doc=None)`.
-fn property_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let names = ["fget", "fset", "fdel", "doc"];
-    let mut slots = [Value::NULL, Value::NULL, Value::NULL, Value::NULL];
-    let npos = args.len() - kwnames.len();
-    if npos > 4 {
-        return Err(vm.type_error(format!("property() takes at most 4 arguments ({npos} given)")));
-    }
-    for (i, a) in args[..npos].iter().enumerate() {
-        slots[i] = a.clone();
-    }
-    for (k, v) in kwnames.iter().zip(&args[npos..]) {
-        let k = as_str(k).unwrap_or("");
-        match names.iter().position(|n| *n == k) {
-            Some(i) => slots[i] = v.clone(),
-            None => return Err(vm.type_error(format!("property() got an unexpected keyword argument '{k}'"))),
-        }
-    }
-    let [fget, fset, fdel, mut doc] = slots.map(|v| if v.is_null() || is_none(&v) { Value::NULL } else { v });
-    if doc.is_null() && !fget.is_null() {
-        if let Ok(d) = ops::getattr(vm, &fget, &new_str("__doc__")) {
-            if !is_none(&d) {
-                doc = d;
-            }
-        }
-    }
-    Ok(make_property_of(ty, fget, fset, fdel, doc, Value::NULL))
-}
-
-fn property_error(vm: &mut Vm, prop: &PropertyData, obj: &Value, what: &str) -> crate::vm::PyErr {
-    let owner = vm.type_of(obj).name();
-    let name = prop.name.borrow().clone();
-    let msg = match as_str(&name) {
-        Some(n) => format!("property '{n}' of '{owner}' object has no {what}"),
-        None => format!("property of '{owner}' object has no {what}"),
-    };
-    vm.error(&ATTRIBUTE_ERROR, msg)
-}
-
-fn property_copy(vm: &mut Vm, this: &Value, args: &[Value], which: usize) -> PyResult<Value> {
-    let p = as_property(this).expect("a property");
-    let [f] = args else {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", args.len())));
-    };
-    let f = if is_none(f) { Value::NULL } else { f.clone() };
-    let mut parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
-    parts[which] = f;
-    let [fget, fset, fdel] = parts;
-    let name = p.name.borrow().clone();
-    Ok(make_property(fget, fset, fdel, p.doc.clone(), name))
-}
-
-pub static PROPERTY_TYPE: TypeObject = TypeObject {
-    new: Some(property_new),
-    descr_get: Slot::new(|vm, v, obj, _| {
-        if obj.is_null() {
-            return Ok(v.clone());
-        }
-        let p = as_property(v).expect("property slot");
-        if p.fget.is_null() {
-            return Err(property_error(vm, p, obj, "getter"));
-        }
-        let fget = p.fget.clone();
-        crate::eval::call(vm, &fget, std::slice::from_ref(obj), &[])
-    }),
-    descr_set: Slot::new(|vm, v, obj, value| {
-        let p = as_property(v).expect("property slot");
-        match value {
-            Some(x) => {
-                if p.fset.is_null() {
-                    return Err(property_error(vm, p, obj, "setter"));
-                }
-                let fset = p.fset.clone();
-                crate::eval::call(vm, &fset, &[obj.clone(), x], &[])?;
-            }
-            None => {
-                if p.fdel.is_null() {
-                    return Err(property_error(vm, p, obj, "deleter"));
-                }
-                let fdel = p.fdel.clone();
-                crate::eval::call(vm, &fdel, std::slice::from_ref(obj), &[])?;
-            }
-        }
-        Ok(())
-    }),
-    getattr: Slot::new(|vm, v, name| {
-        let p = as_property(v).expect("property slot");
-        let or_none = |x: &Value| if x.is_null() { none() } else { x.clone() };
-        match as_str(name).unwrap_or("") {
-            "fget" => Ok(or_none(&p.fget)),
-            "fset" => Ok(or_none(&p.fset)),
-            "fdel" => Ok(or_none(&p.fdel)),
-            "__doc__" => Ok(or_none(&p.doc)),
-            _ => generic_getattr(vm, v, name),
-        }
-    }),
-    methods: &[
-        crate::types::MethodDef { name: "getter", func: |vm, this, args, _| property_copy(vm, this, args, 0) },
-        crate::types::MethodDef { name: "setter", func: |vm, this, args, _| property_copy(vm, this, args, 1) },
-        crate::types::MethodDef { name: "deleter", func: |vm, this, args, _| property_copy(vm, this, args, 2) },
-        crate::types::MethodDef {
-            name: "__set_name__",
-            func: |vm, this, args, _| {
-                if let (Some(p), [_, name]) = (as_property(this), args) {
-                    *p.name.borrow_mut() = name.clone();
-                }
-                Ok(vm.none())
-            },
-        },
-    ],
-    ..TypeObject::builtin("property", Some(&OBJECT_TYPE), dealloc_property, trace_property)
-};
+pub use crate::builtins::property::PROPERTY_TYPE;
 
 // ----- super ------------------------------------------------------------
 
@@ -433,7 +289,7 @@ fn super_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Val
                 None => return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "unbound super objects")),
             }
         }
-        _ => return Err(vm.type_error(format!("super() takes at most 2 arguments ({} given)", args.len()))),
+        _ => return Err(vm.type_error(format!("super() expected at most 2 arguments, got {}", args.len()))),
     };
     // CPython's supercheck: an instance of `ty`, or a subclass of it.
     let obj_type = match as_type(&obj) {

@@ -420,7 +420,17 @@ fn run(vm: &mut Vm, func: &str, args: &[Value], kwnames: &[Value], mode: Mode) -
         return Err(vm.type_error(format!("{func} expected at least 1 argument, got 0")));
     };
     let (globals, locals) = namespaces(vm, func, slots[1].as_ref(), slots[2].as_ref())?;
-    let code = if as_code(&source).is_some() {
+    let code = if let Some(c) = as_code(&source) {
+        // A code object with free variables needs cells it cannot be
+        // given here (Krait's exec() has no `closure=` yet).
+        let nfree = c.co.co_freevars.len();
+        if nfree > 0 {
+            let msg = match mode {
+                Mode::Eval => "code object passed to eval() may not contain free variables".to_string(),
+                _ => format!("code object requires a closure of exactly length {nfree}"),
+            };
+            return Err(vm.type_error(msg));
+        }
         source
     } else {
         let mut text = source_text(vm, &source, func)?;

@@ -205,7 +205,7 @@ pub struct FunctionData {
 
 /// The data attributes `function` answers for on the class
 /// (`FunctionType.__code__`); instances read them in `function_getattr`.
-static FUNCTION_GETSETS: [crate::types::GetSetDef; 10] = {
+static FUNCTION_GETSETS: [crate::types::GetSetDef; 11] = {
     use crate::types::GetSetDef;
     macro_rules! attr {
         ($name:literal, $member:expr) => {
@@ -233,6 +233,7 @@ static FUNCTION_GETSETS: [crate::types::GetSetDef; 10] = {
         attr!("__name__", false),
         attr!("__qualname__", false),
         attr!("__globals__", true),
+        attr!("__builtins__", true),
         attr!("__closure__", true),
         attr!("__module__", true),
     ]
@@ -365,12 +366,20 @@ fn function_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     let or_none = |x: &Value| if x.is_null() { none() } else { x.clone() };
     match as_str(name).unwrap_or("") {
         "__name__" => {
+            // Made once, so `f.__name__ is f.__name__` (classmethod and
+            // staticmethod hand out the same object).
             let n = f.name.borrow().clone();
-            Ok(if n.is_null() { new_str(&code.co.co_name) } else { n })
+            if n.is_null() {
+                let n = new_str(&code.co.co_name);
+                *f.name.borrow_mut() = n.clone();
+                return Ok(n);
+            }
+            Ok(n)
         }
         "__qualname__" => Ok(f.qualname.borrow().clone()),
         "__code__" => Ok(code_value.clone()),
         "__globals__" => Ok(f.globals.clone()),
+        "__builtins__" => Ok(f.builtins.clone()),
         "__defaults__" => Ok(or_none(&f.defaults.borrow())),
         "__kwdefaults__" => Ok(or_none(&f.kwdefaults.borrow())),
         "__annotations__" => {
@@ -481,6 +490,26 @@ pub static CELL_TYPE: TypeObject = TypeObject {
             return Err(vm.error(&crate::builtins::exceptions::VALUE_ERROR, "Cell is empty"));
         }
         Ok(content)
+    }),
+    // Cells compare by content, an empty cell before any other (CPython's
+    // `cell_richcompare`).
+    richcompare: Slot::new(|vm, a, b, op| {
+        let (Some(x), Some(y)) = (as_cell(a), as_cell(b)) else { return Ok(vm.not_implemented()) };
+        let (x, y) = (x.content.borrow().clone(), y.content.borrow().clone());
+        if !x.is_null() && !y.is_null() {
+            return crate::ops::richcompare(vm, &x, &y, op);
+        }
+        use crate::types::CompareOp;
+        let order = (!x.is_null()).cmp(&!y.is_null());
+        let r = match op {
+            CompareOp::Lt => order.is_lt(),
+            CompareOp::Le => order.is_le(),
+            CompareOp::Eq => order.is_eq(),
+            CompareOp::Ne => order.is_ne(),
+            CompareOp::Gt => order.is_gt(),
+            CompareOp::Ge => order.is_ge(),
+        };
+        Ok(vm.bool(r))
     }),
     setattr: Slot::new(|vm, v, name, value| {
         if as_str(name) != Some("cell_contents") {
@@ -708,6 +737,13 @@ fn module_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     match as_str(name) {
         Some("__dict__") => return Ok(m.dict.clone()),
         Some("__class__") => return Ok(crate::types::type_value(vm.type_of_static(v))),
+        // Made empty and kept on first use (CPython's
+        // `module_get_annotations`).
+        Some("__annotations__") => {
+            let a = crate::builtins::dict::new_dict();
+            d.set(vm, name.clone(), a.clone())?;
+            return Ok(a);
+        }
         _ => {}
     }
     if let Some(hook) = d.get_str(&new_str("__getattr__")) {

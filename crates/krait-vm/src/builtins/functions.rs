@@ -831,7 +831,14 @@ pub(crate) fn attribute_names(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> 
         }
         return Ok(names);
     }
-    if let Some(d) = crate::builtins::classes::instance_dict(vm, obj)? {
+    // A function keeps its `__dict__` apart from instance storage.
+    // A bound method lists its function's.
+    let func = crate::builtins::descriptors::as_method(obj).map(|m| m.func.clone());
+    let own = match crate::builtins::function::as_function(func.as_ref().unwrap_or(obj)) {
+        Some(f) => Some(f.dict.borrow().clone()).filter(|d| !d.is_null()),
+        None => crate::builtins::classes::instance_dict(vm, obj)?,
+    };
+    if let Some(d) = own {
         for (k, _) in crate::builtins::dict::as_dict(&d).map(|d| d.items()).unwrap_or_default() {
             add(&mut names, k);
         }

@@ -26,7 +26,7 @@ use crate::types::{as_type, type_value, CallFn, GetSetDef, Slot, TypeObject, OBJ
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-use super::descriptors::{new_method, CLASSMETHOD_TYPE, PROPERTY_TYPE, STATICMETHOD_TYPE};
+use super::descriptors::{new_method, CLASSMETHOD_TYPE, STATICMETHOD_TYPE};
 
 /// A built-in type's method, class method, `__new__` or slot wrapper.
 pub struct BuiltinAttrData {
@@ -221,12 +221,12 @@ fn call_method_descriptor(vm: &mut Vm, callable: &Value, args: &[Value], kwnames
 /// Built-in types a class may derive from, keeping their payload: their
 /// `new` slot allocates for the class it is given.
 pub fn subclassable_builtin(ty: &TypeObject) -> bool {
-    [&CLASSMETHOD_TYPE, &STATICMETHOD_TYPE, &PROPERTY_TYPE].iter().any(|t| std::ptr::eq(*t, ty))
+    [&CLASSMETHOD_TYPE, &STATICMETHOD_TYPE].iter().any(|t| std::ptr::eq(*t, ty))
 }
 
 /// `owner.__init__(self, *args, **kwargs)` for a built-in `owner`.
 pub(crate) fn builtin_init(vm: &mut Vm, owner: &'static TypeObject, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    // classmethod/staticmethod/property: their __new__ already took the
+    // classmethod/staticmethod: their __new__ already took the
     // arguments.
     if subclassable_builtin(owner) {
         return Ok(none());

@@ -16,6 +16,7 @@ pub mod complex;
 pub mod csv;
 pub mod contextvars;
 pub mod descriptors;
+pub mod property;
 pub mod dict;
 pub mod dict_views;
 pub mod errno;
