@@ -462,9 +462,9 @@ impl Parser<'_> {
             let (lineno, col) = lines.line_col(indent.end);
             let mut e = self.error("Cannot have two type comments on def", indent);
             e.location = crate::error::ErrorLocation::Explicit {
-                lineno: lineno as usize,
+                lineno,
                 offset: col as usize,
-                end_lineno: lineno as usize,
+                end_lineno: lineno,
                 end_offset: -1,
             };
             return Err(e);

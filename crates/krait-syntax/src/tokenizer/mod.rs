@@ -409,7 +409,7 @@ impl<'s> Lexer<'s> {
         self.skip_comment();
         let end = self.pos;
         let rest = &self.buf[text..end];
-        let ignore = rest.starts_with(b"ignore") && rest.get(6).map_or(true, |&b| b < 0x80 && !b.is_ascii_alphanumeric());
+        let ignore = rest.starts_with(b"ignore") && !rest.get(6).is_some_and(|&b| b >= 0x80 || b.is_ascii_alphanumeric());
         if !ignore {
             return Some(self.token(TokenKind::TypeComment, text.min(end), end));
         }

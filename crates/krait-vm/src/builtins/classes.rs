@@ -807,7 +807,7 @@ pub fn attribute_error(vm: &mut Vm, obj: &Value, name: &Value) -> PyErr {
 fn overrides_class(ty: &'static TypeObject, name: &Value) -> bool {
     ty.heap.is_some()
         && match type_lookup(ty, name) {
-            Some(found) => type_lookup(&crate::types::OBJECT_TYPE, name).map_or(true, |own| !found.is(&own)),
+            Some(found) => !type_lookup(&crate::types::OBJECT_TYPE, name).is_some_and(|own| found.is(&own)),
             None => false,
         }
 }

@@ -161,7 +161,10 @@ fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode, options: Co
         krait_syntax::error::ErrorLocation::Point(at) => at,
         _ => u32::MAX,
     });
-    for w in deprecations.iter().filter(|w| error_at.map_or(true, |at| w.range.start < at)) {
+    for w in deprecations.iter().filter(|w| match error_at {
+        Some(at) => w.range.start < at,
+        None => true,
+    }) {
         warn_compile(vm, &crate::builtins::exceptions::DEPRECATION_WARNING, w, text, filename, true)?;
     }
     let mode_name = match mode {

@@ -125,7 +125,11 @@ fn best_match(candidates: &[Value], name: &str) -> Option<String> {
         if cost > max_cost {
             continue;
         }
-        if best.map_or(true, |(_, d)| cost < d) {
+        let better = match best {
+            Some((_, d)) => cost < d,
+            None => true,
+        };
+        if better {
             best = Some((item, cost));
         }
     }
@@ -141,7 +145,7 @@ fn substitution_cost(a: u8, b: u8) -> usize {
     if a == b {
         return 0;
     }
-    if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+    if a.eq_ignore_ascii_case(&b) {
         CASE_COST
     } else {
         MOVE_COST
