@@ -98,6 +98,16 @@ pub static REF_TYPE: TypeObject = TypeObject {
     ..TypeObject::builtin("weakref.ReferenceType", Some(&OBJECT_TYPE), dealloc_weakref, trace_weakref)
 };
 
+fn proxy_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    let r = live(vm, v)?;
+    ops::len(vm, &r)
+}
+
+fn proxy_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let r = live(vm, v)?;
+    ops::iter(vm, &r)
+}
+
 /// `weakref.proxy(obj)`: stands for its referent.
 pub static PROXY_TYPE: TypeObject = TypeObject {
     getattr: Slot::new(proxy_getattr),
@@ -105,14 +115,8 @@ pub static PROXY_TYPE: TypeObject = TypeObject {
     repr: Slot::new(proxy_repr),
     str: Slot::new(proxy_str),
     bool: Slot::new(proxy_bool),
-    len: Slot::new(|vm, v| {
-        let r = live(vm, v)?;
-        ops::len(vm, &r)
-    }),
-    iter: Slot::new(|vm, v| {
-        let r = live(vm, v)?;
-        ops::iter(vm, &r)
-    }),
+    len: Slot::new(proxy_len),
+    iter: Slot::new(proxy_iter),
     getitem: Slot::new(proxy_getitem),
     setitem: Slot::new(proxy_setitem),
     contains: Slot::new(proxy_contains),
@@ -132,14 +136,8 @@ pub static CALLABLE_PROXY_TYPE: TypeObject = TypeObject {
     str: Slot::new(proxy_str),
     bool: Slot::new(proxy_bool),
     richcompare: Slot::new(proxy_richcompare),
-    len: Slot::new(|vm, v| {
-        let r = live(vm, v)?;
-        ops::len(vm, &r)
-    }),
-    iter: Slot::new(|vm, v| {
-        let r = live(vm, v)?;
-        ops::iter(vm, &r)
-    }),
+    len: Slot::new(proxy_len),
+    iter: Slot::new(proxy_iter),
     getitem: Slot::new(proxy_getitem),
     setitem: Slot::new(proxy_setitem),
     contains: Slot::new(proxy_contains),
