@@ -182,7 +182,11 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
             Err(mut e) => {
                 let reraise = std::mem::take(&mut vm.reraising);
                 let mut restored_lasti = vm.reraise_lasti.take();
-                let settled = std::mem::take(&mut vm.context_settled) == e.exception.bits();
+                // The mark is an address: an exception that left a frame has
+                // a traceback, a new one made where a swallowed one was
+                // freed has none yet.
+                let settled = std::mem::take(&mut vm.context_settled) == e.exception.bits()
+                    && as_exception(&e.exception).is_some_and(|d| !d.traceback.borrow().is_null());
                 if !reraise && !settled {
                     set_context(vm, &e);
                 }
