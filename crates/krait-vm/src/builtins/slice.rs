@@ -31,7 +31,10 @@ pub static SLICE_TYPE: TypeObject = TypeObject {
         let parts = [crate::ops::repr_string(vm, &a)?, crate::ops::repr_string(vm, &b)?, crate::ops::repr_string(vm, &c)?];
         Ok(new_str(&format!("slice({}, {}, {})", parts[0], parts[1], parts[2])))
     }),
-    methods: &[crate::types::MethodDef { name: "indices", func: slice_indices }],
+    methods: &[
+        crate::types::MethodDef { name: "indices", func: slice_indices },
+        crate::types::MethodDef { name: "__reduce__", func: slice_reduce },
+    ],
     richcompare: Slot::new(slice_richcompare),
     getsets: &[
         GetSetDef { name: "start", get: |_, v| Ok(as_slice(v).expect("a slice").start.clone()), set: None, member: true },
@@ -155,6 +158,15 @@ pub fn select<T: Clone>(vm: &mut Vm, s: &SliceData, items: &[T]) -> PyResult<Vec
 
 /// `s.indices(length)`: (start, stop, step) clipped to a sequence of
 /// `length` items.
+/// `s.__reduce__()`: `(slice, (start, stop, step))`, so slices pickle and
+/// copy.
+fn slice_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
+    let s = as_slice(this).expect("a slice");
+    let parts = vec![s.start.clone(), s.stop.clone(), s.step.clone()];
+    Ok(crate::builtins::iter_pickle::reduce_value(crate::types::type_value(&SLICE_TYPE), parts, None))
+}
+
 fn slice_indices(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::function::no_keywords(vm, "indices", kwnames)?;
     let [length] = args else {
