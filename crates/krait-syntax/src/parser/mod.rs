@@ -25,7 +25,7 @@ use crate::ast::{Expr, ExprKind, Identifier, Mod, Stmt};
 use crate::error::SyntaxError;
 use crate::text::TextRange;
 use crate::token::{Token, TokenKind};
-use crate::tokenizer::{tokenize, tokenize_with, Options, Tokens, Warning};
+use crate::tokenizer::{tokenize_with, Options, Tokens, Warning};
 
 pub type PResult<T> = Result<T, SyntaxError>;
 
@@ -64,25 +64,51 @@ pub enum StartRule {
     File,
     Eval,
     Interactive,
+    /// A function type comment's signature, `(int, *str) -> bool`.
+    FuncType,
 }
 
-/// Parse `source` from `rule` (default tokenizer options), with every
-/// warning met on the way (for `compile()`).
-pub fn parse_with_warnings(source: &str, rule: StartRule) -> Parsed {
-    if rule == StartRule::File {
-        return parse_module_with(source, Options::default());
+impl StartRule {
+    /// The rule of `compile()`'s `mode` (`exec` for anything unknown).
+    pub fn of_mode(mode: &str) -> StartRule {
+        match mode {
+            "eval" => StartRule::Eval,
+            "single" => StartRule::Interactive,
+            "func_type" => StartRule::FuncType,
+            _ => StartRule::File,
+        }
     }
-    let tokens = tokenize(source);
+}
+
+/// Parse `source` from `rule`, tokenized as `options` says, with every
+/// warning met on the way (for `compile()`).
+pub fn parse_with(source: &str, rule: StartRule, options: Options) -> Parsed {
+    if rule == StartRule::File {
+        return parse_module_with(source, options);
+    }
+    let tokens = tokenize_with(source, options);
     let warnings = tokens.warnings.clone();
     let mut p = Parser::new(source, tokens);
-    let result = if rule == StartRule::Eval {
-        p.depth = BASE_LEVELS_EVAL;
-        p.parse_eval()
-    } else {
-        p.depth = BASE_LEVELS_SINGLE;
-        p.parse_interactive()
+    let result = match rule {
+        StartRule::Interactive => {
+            p.depth = BASE_LEVELS_SINGLE;
+            p.parse_interactive()
+        }
+        StartRule::FuncType => {
+            p.depth = BASE_LEVELS_EVAL;
+            p.parse_func_type()
+        }
+        _ => {
+            p.depth = BASE_LEVELS_EVAL;
+            p.parse_eval()
+        }
     };
     Parsed { result, warnings, escape_warnings: p.take_escape_warnings() }
+}
+
+/// `parse_with` and the default tokenizer options.
+pub fn parse_with_warnings(source: &str, rule: StartRule) -> Parsed {
+    parse_with(source, rule, Options::default())
 }
 
 /// Parse a module tokenized as `options` says (see
@@ -105,52 +131,18 @@ pub fn parse_module_with(source: &str, options: Options) -> Parsed {
 
 /// Parse an expression (`compile(source, filename, 'eval')`).
 pub fn parse_expression(source: &str) -> Result<Mod, SyntaxError> {
-    let mut p = Parser::new(source, tokenize(source));
-    p.depth = BASE_LEVELS_EVAL;
-    p.parse_eval()
+    parse_with_warnings(source, StartRule::Eval).result
 }
 
 /// Parse one interactive statement (`compile(source, filename, 'single')`).
 pub fn parse_interactive(source: &str) -> Result<Mod, SyntaxError> {
-    let mut p = Parser::new(source, tokenize(source));
-    p.depth = BASE_LEVELS_SINGLE;
-    p.parse_interactive()
-}
-
-/// Parse a function type comment's signature, `(int, *str) -> bool`
-/// (`compile(source, filename, 'func_type', PyCF_ONLY_AST)`).
-pub fn parse_func_type(source: &str) -> Result<Mod, SyntaxError> {
-    let mut p = Parser::new(source, tokenize(source));
-    p.depth = BASE_LEVELS_EVAL;
-    p.parse_func_type()
+    parse_with_warnings(source, StartRule::Interactive).result
 }
 
 /// Parse in `mode` (`exec`, `eval`, `single`, `func_type`), tokenizing as
-/// `options` says (type comments, string mode).
+/// `options` says (type comments, an older grammar, string mode).
 pub fn parse_mode_with(source: &str, mode: &str, options: Options) -> Result<Mod, SyntaxError> {
-    match mode {
-        "eval" | "single" | "func_type" if options.type_comments || options.feature_version.is_some() => {
-            let mut p = Parser::new(source, tokenize_with(source, options));
-            match mode {
-                "eval" => {
-                    p.depth = BASE_LEVELS_EVAL;
-                    p.parse_eval()
-                }
-                "single" => {
-                    p.depth = BASE_LEVELS_SINGLE;
-                    p.parse_interactive()
-                }
-                _ => {
-                    p.depth = BASE_LEVELS_EVAL;
-                    p.parse_func_type()
-                }
-            }
-        }
-        "eval" => parse_expression(source),
-        "single" => parse_interactive(source),
-        "func_type" => parse_func_type(source),
-        _ => parse_module_with(source, options).result,
-    }
+    parse_with(source, StartRule::of_mode(mode), options).result
 }
 
 pub(crate) struct Parser<'s> {

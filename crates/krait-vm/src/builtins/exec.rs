@@ -141,7 +141,8 @@ fn warn_compile(
 }
 
 /// Compile `text` as `mode` to a code object.
-fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode, options: CompileOptions) -> PyResult<Value> {
+/// `tokens`: how to tokenize (type comments, `_feature_version`).
+fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode, options: CompileOptions, tokens: krait_syntax::tokenizer::Options) -> PyResult<Value> {
     use krait_compiler::codegen::CompileError;
     use krait_syntax::parser::StartRule;
     let rule = match mode {
@@ -149,7 +150,7 @@ fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode, options: Co
         Mode::Eval => StartRule::Eval,
         Mode::Single => StartRule::Interactive,
     };
-    let parsed = krait_syntax::parser::parse_with_warnings(text, rule);
+    let parsed = krait_syntax::parser::parse_with(text, rule, tokens);
     // The tokenizer's and the literals' warnings are 3.11's
     // DeprecationWarnings, in source order; after a syntax error only
     // those the parser met before it.
@@ -307,14 +308,9 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
     if flags & PYCF_ONLY_AST != 0 {
         return crate::builtins::ast::parse_to_ast(vm, &text, &filename, &mode_name, tokens);
     }
-    if tokens.type_comments {
-        // A misplaced type comment is a syntax error; the code compiled is
-        // the same without them.
-        if let Err(e) = krait_syntax::parser::parse_mode_with(&text, &mode_name, tokens) {
-            return Err(syntax_error_in_mode(&e, &text, &filename, &mode_name));
-        }
-    }
-    compile_text(vm, &text, &filename, mode, options)
+    // With type comments, a misplaced one is a syntax error; the code
+    // compiled is the same without them.
+    compile_text(vm, &text, &filename, mode, options, tokens)
 }
 
 /// An int argument CPython converts to a C int (`flags`, `dont_inherit`,
@@ -442,7 +438,7 @@ fn run(vm: &mut Vm, func: &str, args: &[Value], kwnames: &[Value], mode: Mode) -
             text = text.trim_start_matches([' ', '\t']).to_string();
         }
         let options = CompileOptions { features: caller_features(vm), optimize: 0 };
-        compile_text(vm, &text, "<string>", mode, options)?
+        compile_text(vm, &text, "<string>", mode, options, Default::default())?
     };
     let builtins = builtins_of(vm, &globals)?;
     crate::eval::run_code(vm, code, globals, locals, builtins)
