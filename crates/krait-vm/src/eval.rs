@@ -18,12 +18,10 @@
 use krait_compiler::opcode::Opcode;
 
 use crate::builtins::dict::{as_dict, new_dict};
-use crate::builtins::exceptions::as_exception;
 use crate::builtins::exceptions::{
     NAME_ERROR, NOT_IMPLEMENTED_ERROR, RECURSION_ERROR, UNBOUND_LOCAL_ERROR,
 };
 use crate::builtins::function::{as_cell, as_code, as_function, new_cell, new_function, CodeData};
-use crate::builtins::int::new_int;
 use crate::builtins::list::{as_list, new_list};
 use crate::builtins::singletons::is_none;
 use crate::builtins::str::as_str;
@@ -100,8 +98,24 @@ mod cache;
 pub(crate) mod patterns;
 #[path = "eval/calls.rs"]
 mod calls;
+#[path = "eval/exceptions.rs"]
+mod exceptions;
+#[path = "eval/names.rs"]
+mod names;
+#[path = "eval/operands.rs"]
+mod operands;
+#[path = "eval/protocols.rs"]
+mod protocols;
+#[path = "eval/unwind.rs"]
+mod unwind;
 pub use calls::call;
 use calls::{function_str, push_frame, push_init_frame, Args};
+use exceptions::{exception_matches, stop_value_is_none};
+pub(crate) use names::localsplus_name_of;
+pub use names::{current_globals, current_locals, run_class_body, super_arguments};
+use names::{dict_get, localsplus_name, name_error, namespace_get, unbound_deref};
+pub(crate) use operands::{delete_item, store_item};
+use operands::{mapping_items, unpack};
 
 /// A code object borrowed for as long as a frame running it exists.
 #[derive(Clone, Copy)]
@@ -179,214 +193,9 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
                 }
                 return Ok(v);
             }
-            Err(mut e) => {
-                let reraise = std::mem::take(&mut vm.reraising);
-                let mut restored_lasti = vm.reraise_lasti.take();
-                // The mark is an address: an exception that left a frame has
-                // a traceback, a new one made where a swallowed one was
-                // freed has none yet.
-                let settled = std::mem::take(&mut vm.context_settled) == e.exception.bits()
-                    && as_exception(&e.exception).is_some_and(|d| !d.traceback.borrow().is_null());
-                if !reraise && !settled {
-                    set_context(vm, &e);
-                }
-                // Unwind: the current frame's handlers, else pop it. Each
-                // frame the exception reaches adds a traceback entry, as
-                // CPython's PyTraceBack_Here does, unless it is re-raised.
-                let mut add_entry = !reraise;
-                loop {
-                    if add_entry {
-                        if let Some(data) = as_exception(&e.exception) {
-                            let index = vm.frames.len() - 1;
-                            let offset = vm.frames[index].ip.saturating_sub(1) as u32;
-                            let frame = crate::builtins::frame::frame_object(vm, index);
-                            let next = data.traceback.replace(Value::NULL);
-                            let next = if next.is_null() { crate::builtins::singletons::none() } else { next };
-                            *data.traceback.borrow_mut() = crate::builtins::frame::new_traceback(next, frame, offset);
-                        }
-                        if vm.trace.on {
-                            e = crate::trace::exception(vm, e);
-                        }
-                    }
-                    add_entry = true;
-                    let frame = vm.frames.last().expect("a frame is running");
-                    let code = CodeRef::of(&frame.code).get();
-                    let offset = frame.ip.saturating_sub(1) as u32;
-                    let handler = code.co.exception_table.iter().find(|h| h.start <= offset && offset < h.end);
-                    if let Some(h) = handler {
-                        let nlocals = code.nlocalsplus;
-                        let base = frame.base;
-                        vm.stack.truncate(base + nlocals + h.depth as usize);
-                        if h.lasti {
-                            // A re-raise hands on the offset it restored.
-                            let lasti = restored_lasti.take().unwrap_or(offset);
-                            vm.stack.push(new_int(lasti as i64));
-                        }
-                        vm.stack.push(e.exception.clone());
-                        vm.frames.last_mut().expect("a frame").ip = h.target as usize;
-                        break;
-                    }
-                    // A `RERAISE` with `lasti` leaves the frame reporting the
-                    // instruction that first raised (its f_lasti, f_lineno,
-                    // the line of a traced 'return').
-                    if let Some(lasti) = restored_lasti.take() {
-                        vm.frames.last_mut().expect("a frame").ip = lasti as usize + 1;
-                    }
-                    if vm.trace.on {
-                        e = crate::trace::unwind(vm, e);
-                    }
-                    let frame = vm.frames.pop().expect("a frame");
-                    if !frame.frame_obj.is_null() {
-                        crate::builtins::frame::finish(vm, &frame);
-                    }
-                    vm.stack.truncate(frame.ret);
-                    if frame.inline_exit != 0 && frame.inline_exit != INIT_FRAME {
-                        // A generator that FOR_ITER resumed here: it is
-                        // finished, and the error goes on in the caller as
-                        // if `next` had raised it there (PEP 479 included).
-                        let gen = vm.stack.last().expect("the loop's generator").clone();
-                        e = crate::generator::fail_inline(vm, &gen, e);
-                        set_context(vm, &e);
-                    }
-                    if vm.frames.len() < entry {
-                        vm.context_settled = e.exception.bits();
-                        if vm.trace.on {
-                            crate::finalize::wake();
-                        }
-                        return Err(e);
-                    }
-                }
-            }
+            Err(e) => unwind::unwind(vm, entry, e)?,
         }
     }
-}
-
-/// An exception raised while another is handled has it as its
-/// `__context__` (CPython's _PyErr_SetObject).
-fn set_context(vm: &Vm, e: &PyErr) {
-    let top = vm.topmost_exc();
-    if !top.is_null() && !top.is(&e.exception) {
-        break_context_cycle(&top, &e.exception);
-        if let Some(data) = as_exception(&e.exception) {
-            if data.context.borrow().is_null() {
-                *data.context.borrow_mut() = top;
-            }
-        }
-    }
-}
-
-/// Chaining `value` after `handled` must not make a cycle: where
-/// `handled`'s context chain reaches `value`, it is cut. A cycle already in
-/// the chain ends the walk (Floyd's tortoise and hare, as CPython's
-/// `_PyErr_SetObject`).
-fn break_context_cycle(handled: &Value, value: &Value) {
-    let context_of = |v: &Value| as_exception(v).map(|d| d.context.borrow().clone()).filter(|c| !c.is_null());
-    let mut o = handled.clone();
-    let mut slow = handled.clone();
-    let mut toggle = false;
-    while let Some(context) = context_of(&o) {
-        if context.is(value) {
-            let data = as_exception(&o).expect("an exception");
-            let old = data.context.replace(Value::NULL);
-            drop(old);
-            return;
-        }
-        o = context;
-        if o.is(&slow) {
-            return;
-        }
-        if toggle {
-            slow = context_of(&slow).unwrap_or_else(|| slow.clone());
-        }
-        toggle = !toggle;
-    }
-}
-
-/// The items of a mapping that is not a dict, for `f(**mapping)`: its
-/// `keys()` and the values `mapping[key]` gives (CPython's
-/// `_PyDict_MergeEx`); no `keys` makes a TypeError naming the function.
-fn mapping_items(vm: &mut Vm, mapping: &Value, func: &Value) -> PyResult<Vec<(Value, Value)>> {
-    let keys = match ops::getattr(vm, mapping, &crate::builtins::str::intern("keys")) {
-        Ok(k) => k,
-        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::ATTRIBUTE_ERROR) => {
-            let msg = format!("{} argument after ** must be a mapping, not {}", function_str(vm, func), vm.type_of(mapping).name());
-            return Err(vm.type_error(msg));
-        }
-        Err(e) => return Err(e),
-    };
-    let keys = call(vm, &keys, &[], &[])?;
-    let mut items = Vec::new();
-    for k in ops::collect(vm, &keys)? {
-        let v = ops::getitem(vm, mapping, &k)?;
-        items.push((k, v));
-    }
-    Ok(items)
-}
-
-/// `container[key] = value`, through the type's `setitem` slot.
-pub(crate) fn store_item(vm: &mut Vm, container: &Value, key: Value, value: Value) -> PyResult<()> {
-    match vm.type_of(container).setitem.get() {
-        Some(f) => f(vm, container, &key, Some(value)),
-        None => {
-            let msg = format!("'{}' object does not support item assignment", vm.type_of(container).name());
-            Err(vm.type_error(msg))
-        }
-    }
-}
-
-/// `del container[key]`, through the type's `setitem` slot.
-pub(crate) fn delete_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<()> {
-    match vm.type_of(container).setitem.get() {
-        Some(f) => f(vm, container, key, None),
-        None => {
-            let msg = format!("'{}' object doesn't support item deletion", vm.type_of(container).name());
-            Err(vm.type_error(msg))
-        }
-    }
-}
-
-/// Reading or deleting an empty cell (CPython's `format_exc_unbound`): a
-/// cell variable of this code is an unbound local, a free variable a
-/// NameError.
-fn unbound_deref(vm: &mut Vm, co: &krait_compiler::code::CodeObject, index: usize) -> PyErr {
-    let name = localsplus_name(co, index);
-    if co.co_cellvars.contains(&name) {
-        let msg = format!("cannot access local variable '{name}' where it is not associated with a value");
-        vm.error(&UNBOUND_LOCAL_ERROR, msg)
-    } else {
-        let msg = format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
-        vm.error(&NAME_ERROR, msg)
-    }
-}
-
-/// Look a name up in a namespace: an exact dict directly, any other
-/// mapping through `__getitem__`, whose KeyError means absent (CPython's
-/// LOAD_NAME and LOAD_CLASSDEREF).
-fn namespace_get(vm: &mut Vm, ns: &Value, key: &Value) -> PyResult<Option<Value>> {
-    if std::ptr::eq(vm.type_of(ns), &crate::builtins::dict::DICT_TYPE) {
-        return as_dict(ns).expect("a dict").get(vm, key);
-    }
-    if ns.is_null() {
-        return Ok(None);
-    }
-    match ops::getitem(vm, ns, key) {
-        Ok(v) => Ok(Some(v)),
-        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::KEY_ERROR) => Ok(None),
-        Err(e) => Err(e),
-    }
-}
-
-/// Look a name up in a dict value.
-fn dict_get(vm: &mut Vm, d: &Value, key: &Value) -> PyResult<Option<Value>> {
-    match as_dict(d) {
-        Some(dd) => dd.get(vm, key),
-        None => Ok(None),
-    }
-}
-
-#[cold]
-fn name_error(vm: &mut Vm, name: &Value) -> PyErr {
-    crate::builtins::suggestions::name_error(vm, name)
 }
 
 /// `COMPARE_OP`'s operand order.
@@ -1366,49 +1175,17 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::GET_AWAITABLE => {
                 let v = pop!();
-                // `async with`'s operands get their own message.
-                let awaitable = crate::generator::as_coroutine(&v).is_some()
-                    || crate::builtins::classes::type_lookup(vm.type_of_static(&v), &crate::builtins::str::intern("__await__"))
-                        .is_some();
-                if arg > 0 && !awaitable {
-                    let which = if arg == 1 { "__aenter__" } else { "__aexit__" };
-                    let msg = format!(
-                        "'async with' received an object from {which} that does not implement __await__: {}",
-                        vm.type_of(&v).name()
-                    );
-                    return Err(vm.type_error(msg));
-                }
-                let it = crate::generator::get_awaitable(vm, &v)?;
+                let it = protocols::awaitable(vm, &v, arg)?;
                 vm.stack.push(it);
             }
             Opcode::GET_AITER => {
                 let v = pop!();
-                let Some(aiter) = crate::builtins::classes::lookup_special(vm, &v, "__aiter__")? else {
-                    let msg = format!("'async for' requires an object with __aiter__ method, got {}", vm.type_of(&v).name());
-                    return Err(vm.type_error(msg));
-                };
-                let it = call(vm, &aiter, &[], &[])?;
-                let it_ty = vm.type_of_static(&it);
-                if crate::builtins::classes::type_lookup(it_ty, &crate::builtins::str::intern("__anext__")).is_none() {
-                    let msg = format!("'async for' received an object from __aiter__ that does not implement __anext__: {}", it_ty.name());
-                    return Err(vm.type_error(msg));
-                }
+                let it = protocols::aiter(vm, &v)?;
                 vm.stack.push(it);
             }
             Opcode::GET_ANEXT => {
                 let aiter = top!().clone();
-                let Some(anext) = crate::builtins::classes::lookup_special(vm, &aiter, "__anext__")? else {
-                    let msg = format!("'async for' requires an iterator with __anext__ method, got {}", vm.type_of(&aiter).name());
-                    return Err(vm.type_error(msg));
-                };
-                let awaitable = call(vm, &anext, &[], &[])?;
-                let it = match crate::generator::get_awaitable(vm, &awaitable) {
-                    Ok(it) => it,
-                    Err(_) => {
-                        let msg = format!("'async for' received an invalid object from __anext__: {}", vm.type_of(&awaitable).name());
-                        return Err(vm.type_error(msg));
-                    }
-                };
+                let it = protocols::anext(vm, &aiter)?;
                 vm.stack.push(it);
             }
             Opcode::END_ASYNC_FOR => {
@@ -1420,24 +1197,13 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     return Err(PyErr { exception: exc });
                 }
             }
-            Opcode::BEFORE_ASYNC_WITH => {
+            Opcode::BEFORE_ASYNC_WITH | Opcode::BEFORE_WITH => {
+                // The bound __exit__ replaces the manager, then what
+                // __enter__() returned is pushed.
                 let mgr = pop!();
-                let ty = vm.type_of_static(&mgr);
-                let special = |vm: &mut Vm, name: &str| crate::builtins::classes::lookup_special(vm, &mgr, name);
-                let Some(enter) = special(vm, "__aenter__")? else {
-                    let msg = format!("'{}' object does not support the asynchronous context manager protocol", ty.name());
-                    return Err(vm.type_error(msg));
-                };
-                let Some(exit) = special(vm, "__aexit__")? else {
-                    let msg = format!(
-                        "'{}' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
-                        ty.name()
-                    );
-                    return Err(vm.type_error(msg));
-                };
+                let (exit, entered) = protocols::enter_context(vm, &mgr, op == Opcode::BEFORE_ASYNC_WITH)?;
                 vm.stack.push(exit);
-                let r = call(vm, &enter, &[], &[])?;
-                vm.stack.push(r);
+                vm.stack.push(entered);
             }
             Opcode::ASYNC_GEN_WRAP => {
                 let v = pop!();
@@ -1445,10 +1211,7 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::GET_YIELD_FROM_ITER => {
                 let v = pop!();
-                if crate::generator::as_coroutine(&v).is_some() && code.get().co.co_flags & 0x180 == 0 {
-                    return Err(vm.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
-                }
-                let it = if crate::generator::as_generator(&v).is_some() { v } else { ops::iter(vm, &v)? };
+                let it = protocols::yield_from_iter(vm, v, co.co.co_flags)?;
                 vm.stack.push(it);
             }
             Opcode::SEND => {
@@ -1456,32 +1219,8 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let receiver = top!().clone();
                 let outcome = if crate::generator::as_generator(&receiver).is_some() {
                     crate::generator::send(vm, &receiver, v, None)?
-                } else if is_none(&v) {
-                    match vm.type_of(&receiver).next.get() {
-                        Some(f) => match f(vm, &receiver) {
-                            Ok(Some(x)) => crate::generator::Sent::Yielded(x),
-                            Ok(None) => crate::generator::Sent::Returned(crate::builtins::singletons::none()),
-                            Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::STOP_ITERATION) => {
-                                let r = as_exception(&e.exception).and_then(|d| d.args.borrow().first().cloned());
-                                crate::generator::Sent::Returned(r.unwrap_or_else(crate::builtins::singletons::none))
-                            }
-                            Err(e) => return Err(e),
-                        },
-                        None => {
-                            let msg = format!("'{}' object is not an iterator", vm.type_of(&receiver).name());
-                            return Err(vm.type_error(msg));
-                        }
-                    }
                 } else {
-                    let send = ops::getattr(vm, &receiver, &crate::builtins::str::new_str("send"))?;
-                    match call(vm, &send, &[v], &[]) {
-                        Ok(x) => crate::generator::Sent::Yielded(x),
-                        Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::STOP_ITERATION) => {
-                            let r = as_exception(&e.exception).and_then(|d| d.args.borrow().first().cloned());
-                            crate::generator::Sent::Returned(r.unwrap_or_else(crate::builtins::singletons::none))
-                        }
-                        Err(e) => return Err(e),
-                    }
+                    protocols::send(vm, &receiver, v)?
                 };
                 match outcome {
                     crate::generator::Sent::Yielded(x) => vm.stack.push(x),
@@ -1561,26 +1300,6 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 };
                 crate::eval::call(vm, &hook, &[v], &[])?;
             }
-            Opcode::BEFORE_WITH => {
-                // __exit__ replaces the manager; __enter__() is pushed.
-                let mgr = pop!();
-                let ty = vm.type_of_static(&mgr);
-                let special = |vm: &mut Vm, name: &str| crate::builtins::classes::lookup_special(vm, &mgr, name);
-                let Some(enter) = special(vm, "__enter__")? else {
-                    let msg = format!("'{}' object does not support the context manager protocol", ty.name());
-                    return Err(vm.type_error(msg));
-                };
-                let Some(exit) = special(vm, "__exit__")? else {
-                    let msg = format!(
-                        "'{}' object does not support the context manager protocol (missed __exit__ method)",
-                        ty.name()
-                    );
-                    return Err(vm.type_error(msg));
-                };
-                vm.stack.push(exit);
-                let r = call(vm, &enter, &[], &[])?;
-                vm.stack.push(r);
-            }
             Opcode::WITH_EXCEPT_START => {
                 // [__exit__, lasti, previous exception, exception]: call
                 // __exit__(type, value, traceback).
@@ -1653,24 +1372,7 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     return Err(PyErr { exception: top });
                 }
                 let exc = pop!();
-                let exc = make_exception(vm, &exc)?;
-                if let Some(cause) = cause {
-                    let data = as_exception(&exc).expect("an exception");
-                    if is_none(&cause) {
-                        *data.cause.borrow_mut() = Value::NULL;
-                    } else {
-                        // An exception class is instantiated, its own errors
-                        // propagating (CPython's `do_raise`).
-                        let is_class = crate::types::as_type(&cause)
-                            .is_some_and(|t| t.is_subtype(&crate::builtins::exceptions::BASE_EXCEPTION));
-                        if !is_class && as_exception(&cause).is_none() {
-                            return Err(vm.type_error("exception causes must derive from BaseException"));
-                        }
-                        *data.cause.borrow_mut() = make_exception(vm, &cause)?;
-                    }
-                    data.suppress_context.set(true);
-                }
-                return Err(PyErr { exception: exc });
+                return Err(exceptions::raise(vm, &exc, cause));
             }
             Opcode::LOAD_ASSERTION_ERROR => {
                 vm.stack.push(crate::types::type_value(&crate::builtins::exceptions::ASSERTION_ERROR));
@@ -1703,127 +1405,6 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
     }
 }
 
-/// The targets' values for `a, b = seq` (`after` None) or
-/// `a, *rest, b = seq` (`before` items, a list, `after` items), with
-/// CPython's `unpack_iterable` errors.
-fn unpack(vm: &mut Vm, seq: &Value, before: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
-    let items: Vec<Value> = match (as_tuple(seq), as_list(seq)) {
-        (Some(t), _) => t.items.clone(),
-        (_, Some(l)) => l.items.borrow().clone(),
-        _ => {
-            if vm.type_of(seq).iter.is_none() && vm.type_of(seq).getitem.is_none() {
-                let msg = format!("cannot unpack non-iterable {} object", vm.type_of(seq).name());
-                return Err(vm.type_error(msg));
-            }
-            let it = ops::iter(vm, seq)?;
-            let mut items = Vec::new();
-            while items.len() < before {
-                match ops::next(vm, &it)? {
-                    Some(x) => items.push(x),
-                    None => break,
-                }
-            }
-            if after.is_none() && items.len() == before && ops::next(vm, &it)?.is_some() {
-                return Err(vm.value_error(format!("too many values to unpack (expected {before})")));
-            }
-            if after.is_some() {
-                while let Some(x) = ops::next(vm, &it)? {
-                    items.push(x);
-                }
-            }
-            items
-        }
-    };
-    match after {
-        None => {
-            if items.len() != before {
-                let msg = if items.len() > before {
-                    format!("too many values to unpack (expected {before})")
-                } else {
-                    format!("not enough values to unpack (expected {before}, got {})", items.len())
-                };
-                return Err(vm.value_error(msg));
-            }
-            Ok(items)
-        }
-        Some(after) => {
-            if items.len() < before + after {
-                let msg = format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len());
-                return Err(vm.value_error(msg));
-            }
-            let mut items = items;
-            let tail = items.split_off(items.len() - after);
-            let middle = items.split_off(before);
-            items.push(new_list(middle));
-            items.extend(tail);
-            Ok(items)
-        }
-    }
-}
-
-/// An exception instance from `raise X`: an instance as it is, a class
-/// called with no arguments.
-fn make_exception(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    if as_exception(v).is_some() {
-        return Ok(v.clone());
-    }
-    if let Some(ty) = crate::types::as_type(v) {
-        if ty.is_subtype(&crate::builtins::exceptions::BASE_EXCEPTION) {
-            let e = call(vm, v, &[], &[])?;
-            if as_exception(&e).is_some() {
-                return Ok(e);
-            }
-            // CPython's `do_raise`, whose message shows both as reprs.
-            let shown = crate::ops::repr_string(vm, v)?;
-            let got = crate::ops::repr_string(vm, &crate::types::type_value(vm.type_of_static(&e)))?;
-            return Err(vm.type_error(format!("calling {shown} should have returned an instance of BaseException, not {got}")));
-        }
-    }
-    Err(vm.type_error("exceptions must derive from BaseException"))
-}
-
-/// `except ty:`: does `exc` match the class or tuple of classes `ty`?
-fn exception_matches(vm: &mut Vm, exc: &Value, ty: &Value) -> PyResult<bool> {
-    let classes: Vec<Value> = match as_tuple(ty) {
-        Some(t) => t.items.clone(),
-        None => vec![ty.clone()],
-    };
-    // Every class is checked before any matches (CPython's
-    // `check_except_type_valid`).
-    let mut types = Vec::with_capacity(classes.len());
-    for c in &classes {
-        match crate::types::as_type(c) {
-            Some(t) if t.is_subtype(&crate::builtins::exceptions::BASE_EXCEPTION) => types.push(t),
-            _ => return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed")),
-        }
-    }
-    let exc_ty = vm.type_of(exc);
-    Ok(types.iter().any(|t| exc_ty.is_subtype(t)))
-}
-
-/// The name of localsplus slot `i` (locals, non-parameter cells, frees).
-fn localsplus_name(co: &krait_compiler::code::CodeObject, i: usize) -> String {
-    localsplus_name_of(co, i).unwrap_or_else(|| "?".to_string())
-}
-
-/// The name of localsplus slot `i`, if there is one (`code._varname_from_oparg`).
-pub(crate) fn localsplus_name_of(co: &krait_compiler::code::CodeObject, i: usize) -> Option<String> {
-    let mut names: Vec<&String> = co.co_varnames.iter().collect();
-    names.extend(co.co_cellvars.iter().filter(|c| !co.co_varnames.contains(c)));
-    names.extend(co.co_freevars.iter());
-    names.get(i).map(|n| n.to_string())
-}
-
-/// Is a StopIteration's value None (a generator that returned nothing)?
-fn stop_value_is_none(e: &PyErr) -> bool {
-    let Some(d) = as_exception(&e.exception) else { return true };
-    let args = d.args.borrow();
-    match args.first() {
-        Some(v) => is_none(v),
-        None => true,
-    }
-}
-
 #[inline]
 fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
     match op.jump() {
@@ -1831,64 +1412,3 @@ fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
         _ => frame.ip += arg as usize,
     }
 }
-
-/// Run a class body (`func`, made from its code) with `ns` as its
-/// namespace; returns what the body returns (the `__class__` cell or None).
-pub fn run_class_body(vm: &mut Vm, func: &Value, ns: Value) -> PyResult<Value> {
-    push_frame(vm, func, Vec::new(), &[])?;
-    vm.frames.last_mut().expect("the class body's frame").locals = ns;
-    let entry = vm.frames.len();
-    run(vm, entry)
-}
-
-/// `locals()` of the running Python frame: its namespace for a module or
-/// class body, else a new dict of its bound local and cell variables.
-pub fn current_locals(vm: &mut Vm) -> PyResult<Value> {
-    let Some(frame) = vm.frames.last() else { return Ok(new_dict()) };
-    if !frame.locals.is_null() {
-        return Ok(frame.locals.clone());
-    }
-    let index = vm.frames.len() - 1;
-    crate::builtins::frame::running_frame_locals(vm, index)
-}
-
-/// The globals of the running Python frame.
-pub fn current_globals(vm: &Vm) -> Option<Value> {
-    vm.frames.last().map(|f| f.globals.clone())
-}
-
-/// Zero-argument `super()`: the running frame's `__class__` cell and its
-/// first argument (CPython's `super_init_without_args`).
-pub fn super_arguments(vm: &mut Vm) -> PyResult<(Value, Value)> {
-    use crate::builtins::exceptions::RUNTIME_ERROR;
-    let Some(frame) = vm.frames.last() else {
-        return Err(vm.error(&RUNTIME_ERROR, "super(): no current frame"));
-    };
-    let code = CodeRef::of(&frame.code).get();
-    let co = &code.co;
-    if co.co_argcount == 0 {
-        return Err(vm.error(&RUNTIME_ERROR, "super(): no arguments"));
-    }
-    let base = frame.base;
-    let mut first = vm.stack[base].clone();
-    if co.co_cellvars.iter().any(|c| *c == co.co_varnames[0]) {
-        if let Some(cell) = as_cell(&first) {
-            let content = cell.content.borrow().clone();
-            first = content;
-        }
-    }
-    if first.is_null() {
-        return Err(vm.error(&RUNTIME_ERROR, "super(): arg[0] deleted"));
-    }
-    let Some(i) = co.co_freevars.iter().position(|f| f == "__class__") else {
-        return Err(vm.error(&RUNTIME_ERROR, "super(): __class__ cell not found"));
-    };
-    let nonparam_cells = co.co_cellvars.iter().filter(|c| !co.co_varnames.contains(c)).count();
-    let slot = base + co.co_varnames.len() + nonparam_cells + i;
-    let cls = as_cell(&vm.stack[slot]).map(|c| c.content.borrow().clone()).unwrap_or(Value::NULL);
-    if cls.is_null() {
-        return Err(vm.error(&RUNTIME_ERROR, "super(): empty __class__ cell"));
-    }
-    Ok((cls, first))
-}
-
