@@ -1000,6 +1000,7 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
             None => ty.base.map_or_else(none, type_value),
         },
         "__mro__" => new_tuple(ty.mro().map(type_value).collect()),
+        "__flags__" => crate::builtins::int::new_int(type_flags(ty) as i64),
         // The size of an item of CPython's variable-sized objects (a
         // tuple's pointers, an int's 30-bit digits, a bytes' chars),
         // which a class inherits from its built-in base.
@@ -1039,6 +1040,57 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
         },
         _ => return Ok(None),
     }))
+}
+
+/// `cls.__flags__`: CPython's `tp_flags` bits that Krait defines, with
+/// CPython's values (what `copyreg`, `inspect.isabstract` and `pickle`
+/// read): the kind bits Krait keeps (`tp_flags`), HEAPTYPE or
+/// IMMUTABLETYPE, BASETYPE, READY, METHOD_DESCRIPTOR and the fast
+/// subclass bits. Bits about CPython's memory layout (HAVE_GC,
+/// MANAGED_DICT, HAVE_VECTORCALL, VALID_VERSION_TAG) are left out.
+pub fn type_flags(ty: &'static TypeObject) -> u32 {
+    use crate::types::tp_flags;
+    const IMMUTABLETYPE: u32 = 1 << 8;
+    const HEAPTYPE: u32 = 1 << 9;
+    const BASETYPE: u32 = 1 << 10;
+    const READY: u32 = 1 << 12;
+    const METHOD_DESCRIPTOR: u32 = 1 << 17;
+    let mut flags = ty.flags.get() & (tp_flags::SEQUENCE | tp_flags::MAPPING | tp_flags::IS_ABSTRACT | tp_flags::MATCH_SELF);
+    flags |= READY | if heap(ty).is_some() { HEAPTYPE } else { IMMUTABLETYPE };
+    if is_basetype(ty) {
+        flags |= BASETYPE;
+    }
+    if matches!(ty.name(), "function" | "method_descriptor") && heap(ty).is_none() {
+        flags |= METHOD_DESCRIPTOR;
+    }
+    let subclass_bits: [(&'static TypeObject, u32); 8] = [
+        (&crate::builtins::int::INT_TYPE, 1 << 24),
+        (&crate::builtins::list::LIST_TYPE, 1 << 25),
+        (&crate::builtins::tuple::TUPLE_TYPE, 1 << 26),
+        (&crate::builtins::bytes::BYTES_TYPE, 1 << 27),
+        (&crate::builtins::str::STR_TYPE, 1 << 28),
+        (&crate::builtins::dict::DICT_TYPE, 1 << 29),
+        (&BASE_EXCEPTION, 1 << 30),
+        (&TYPE_TYPE, 1 << 31),
+    ];
+    for (base, bit) in subclass_bits {
+        if ty.is_subtype(base) {
+            flags |= bit;
+        }
+    }
+    flags
+}
+
+/// May classes derive from `ty` (CPython's Py_TPFLAGS_BASETYPE)? Every
+/// class may; a built-in type when Krait can make instances of a class
+/// deriving from it (see `layout_of`).
+fn is_basetype(ty: &'static TypeObject) -> bool {
+    heap(ty).is_some()
+        || std::ptr::eq(ty, &OBJECT_TYPE)
+        || std::ptr::eq(ty, &TYPE_TYPE)
+        || ty.is_subtype(&BASE_EXCEPTION)
+        || crate::builtins::method_descriptors::subclassable_builtin(ty)
+        || builtin_base(ty).is_some()
 }
 
 /// `cls.name = value` / `del cls.name` (CPython's `type_setattro`).

@@ -470,5 +470,14 @@ pub static MEMBER_DESCRIPTOR_TYPE: TypeObject = TypeObject {
         drop(old);
         Ok(())
     }),
+    methods: &[crate::types::MethodDef {
+        name: "__reduce__",
+        func: |vm, this, args, kwnames| {
+            crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
+            let m = as_member(this);
+            let name = m.name.clone();
+            crate::builtins::iter_pickle::getattr_reduce(vm, crate::types::type_value(m.owner), &name)
+        },
+    }],
     ..TypeObject::builtin("member_descriptor", Some(&OBJECT_TYPE), dealloc_member, crate::types::trace_nothing)
 };

@@ -31,6 +31,8 @@ pub struct AliasData {
     pub parameters: Value,
     /// `*tuple[int]`: the alias unpacked (what iterating an alias gives).
     pub starred: bool,
+    /// A weak reference to it was made: freeing it clears them.
+    pub weakly_referenced: std::cell::Cell<bool>,
 }
 
 pub static GENERIC_ALIAS_TYPE: TypeObject = TypeObject {
@@ -78,9 +80,32 @@ pub static GENERIC_ALIAS_TYPE: TypeObject = TypeObject {
             crate::builtins::classes::alloc_subclassed(cls, data)
         })
     }),
-    methods: &[MethodDef_MRO_ENTRIES],
+    methods: &[MethodDef_MRO_ENTRIES, crate::types::MethodDef { name: "__reduce__", func: alias_reduce }],
     ..TypeObject::builtin("types.GenericAlias", Some(&OBJECT_TYPE), dealloc_alias, trace_alias)
 };
+
+/// `alias.__reduce__()`: `(GenericAlias, (origin, args))`; an unpacked
+/// alias is `next(iter(GenericAlias(origin, args)))` (CPython's
+/// `ga_reduce`).
+fn alias_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
+    let a = alias_of(this);
+    if a.starred {
+        let data = AliasData {
+            origin: a.origin.clone(),
+            args: a.args.clone(),
+            parameters: a.parameters.clone(),
+            starred: false,
+            weakly_referenced: Default::default(),
+        };
+        let plain = Value::from_owned(alloc(&GENERIC_ALIAS_TYPE, data));
+        let it = ops::iter(vm, &plain)?;
+        let next = crate::builtins::iter_pickle::builtin(vm, "next")?;
+        return Ok(crate::builtins::iter_pickle::reduce_value(next, vec![it], None));
+    }
+    let ty = type_value(&GENERIC_ALIAS_TYPE);
+    Ok(crate::builtins::iter_pickle::reduce_value(ty, vec![a.origin.clone(), a.args.clone()], None))
+}
 
 /// `iter(alias)`: one item, the alias starred (`*tuple[int]`), as
 /// CPython's `generic_alias_iterator`.
@@ -95,7 +120,7 @@ static GENERIC_ALIAS_ITERATOR_TYPE: TypeObject = TypeObject {
         let it = unsafe { v.as_object().expect("an iterator").data::<AliasIter>() };
         let Some(alias) = it.alias.borrow_mut().take() else { return Ok(None) };
         let a = alias_of(&alias);
-        let data = AliasData { origin: a.origin.clone(), args: a.args.clone(), parameters: a.parameters.clone(), starred: true };
+        let data = AliasData { origin: a.origin.clone(), args: a.args.clone(), parameters: a.parameters.clone(), starred: true, weakly_referenced: Default::default() };
         Ok(Some(Value::from_owned(alloc(&GENERIC_ALIAS_TYPE, data))))
     }),
     methods: &[crate::types::MethodDef {
@@ -135,7 +160,7 @@ const MethodDef_MRO_ENTRIES: crate::types::MethodDef = crate::types::MethodDef {
     },
 };
 
-fn alias_of(v: &Value) -> &AliasData {
+pub(crate) fn alias_of(v: &Value) -> &AliasData {
     // SAFETY: objects of GENERIC_ALIAS_TYPE are Obj<AliasData>.
     unsafe { v.as_object().expect("a generic alias").data::<AliasData>() }
 }
@@ -152,6 +177,10 @@ pub fn as_alias(v: &Value) -> Option<&AliasData> {
 
 unsafe fn dealloc_alias(p: ObjPtr) {
     // SAFETY: objects of GENERIC_ALIAS_TYPE are Obj<AliasData>.
+    if unsafe { p.data::<AliasData>() }.weakly_referenced.get() {
+        crate::builtins::weakref::clear(p.addr());
+    }
+    // SAFETY: as above.
     unsafe { dealloc_boxed::<AliasData>(p) }
 }
 
@@ -172,7 +201,7 @@ pub fn new_alias(vm: &mut Vm, origin: Value, args: &Value) -> PyResult<Value> {
 fn alias_data(vm: &mut Vm, origin: Value, args: &Value) -> PyResult<AliasData> {
     let args = if as_tuple(args).is_some() { args.clone() } else { new_tuple(vec![args.clone()]) };
     let parameters = collect_parameters(vm, &args)?;
-    Ok(AliasData { origin, args, parameters, starred: false })
+    Ok(AliasData { origin, args, parameters, starred: false, weakly_referenced: Default::default() })
 }
 
 /// `cls.__class_getitem__(item)` of the built-in generic classes.

@@ -36,6 +36,13 @@ pub fn reduce_value(callable: Value, args: Vec<Value>, state: Option<Value>) -> 
     new_tuple(items)
 }
 
+/// `(getattr, (owner, name))`: how a descriptor or a bound slot pickles
+/// (CPython's `descr_reduce`, `wrapper_reduce`).
+pub fn getattr_reduce(vm: &mut Vm, owner: Value, name: &str) -> PyResult<Value> {
+    let getattr = builtin(vm, "getattr")?;
+    Ok(reduce_value(getattr, vec![owner, crate::builtins::str::new_str(name)], None))
+}
+
 /// `(iter, (empty,))`: what an exhausted iterator pickles as.
 pub fn reduce_exhausted(vm: &mut Vm, empty: Value) -> PyResult<Value> {
     let iter = builtin(vm, "iter")?;

@@ -73,6 +73,14 @@ fn descriptor_repr(_: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(new_str(&format!("<method '{}' of '{}' objects>", d.name, d.owner.name())))
 }
 
+/// `str.upper.__reduce__()`: `(getattr, (str, 'upper'))`; also the slot
+/// wrappers' (CPython's `descr_reduce`).
+pub(crate) fn descriptor_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
+    let d = attr_data(this);
+    crate::builtins::iter_pickle::getattr_reduce(vm, type_value(d.owner), d.name)
+}
+
 /// A method descriptor bound to an instance, or (a class method) to the
 /// class.
 fn descriptor_get(vm: &mut Vm, v: &Value, obj: &Value, owner: &'static TypeObject) -> PyResult<Value> {
@@ -101,6 +109,7 @@ pub static METHOD_DESCRIPTOR_TYPE: TypeObject = TypeObject {
     call: Slot::new(call_method_descriptor),
     descr_get: Slot::new(descriptor_get),
     getsets: &DESCRIPTOR_GETSETS,
+    methods: &[crate::types::MethodDef { name: "__reduce__", func: descriptor_reduce }],
     ..TypeObject::builtin("method_descriptor", Some(&OBJECT_TYPE), dealloc_builtin_attr, crate::types::trace_nothing)
 };
 

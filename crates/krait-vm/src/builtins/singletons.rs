@@ -20,14 +20,22 @@ pub static NONE_TYPE: TypeObject = TypeObject {
 pub static NOT_IMPLEMENTED_TYPE: TypeObject = TypeObject {
     repr: Slot::new(|_, _| Ok(new_str("NotImplemented"))),
     new: Some(|vm, _, args, _| singleton_new(vm, "NotImplementedType", args, vm.not_implemented())),
+    methods: &[crate::types::MethodDef { name: "__reduce__", func: |vm, this, args, kwnames| singleton_reduce(vm, this, args, kwnames, "NotImplemented") }],
     ..TypeObject::builtin("NotImplementedType", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)
 };
 
 pub static ELLIPSIS_TYPE: TypeObject = TypeObject {
     repr: Slot::new(|_, _| Ok(new_str("Ellipsis"))),
     new: Some(|vm, _, args, _| singleton_new(vm, "EllipsisType", args, ellipsis())),
+    methods: &[crate::types::MethodDef { name: "__reduce__", func: |vm, this, args, kwnames| singleton_reduce(vm, this, args, kwnames, "Ellipsis") }],
     ..TypeObject::builtin("ellipsis", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)
 };
+
+/// `....__reduce__()`: the builtin's name, which pickle saves as a global.
+fn singleton_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
+    Ok(new_str(name))
+}
 
 /// `type(None)()` and the like: the one instance; any argument (keywords
 /// included) is an error.

@@ -336,6 +336,7 @@ pub static WRAPPER_DESCRIPTOR_TYPE: TypeObject = TypeObject {
         Ok(new_method_wrapper(v.clone(), obj.clone()))
     }),
     getsets: &DESCRIPTOR_GETSETS,
+    methods: &[crate::types::MethodDef { name: "__reduce__", func: crate::builtins::method_descriptors::descriptor_reduce }],
     ..TypeObject::builtin("wrapper_descriptor", Some(&OBJECT_TYPE), dealloc_builtin_attr, crate::types::trace_nothing)
 };
 
@@ -448,6 +449,15 @@ pub static METHOD_WRAPPER_TYPE: TypeObject = TypeObject {
         crate::types::GetSetDef { name: "__doc__", get: |_, _| Ok(none()), set: None, member: false },
         crate::types::GetSetDef { name: "__text_signature__", get: |_, _| Ok(none()), set: None, member: false },
     ],
+    // `(1).__add__.__reduce__()`: `(getattr, (1, '__add__'))`.
+    methods: &[crate::types::MethodDef {
+        name: "__reduce__",
+        func: |vm, this, args, kwnames| {
+            crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
+            let (w, d) = wrapper_parts(this);
+            crate::builtins::iter_pickle::getattr_reduce(vm, w.receiver.clone(), d.name)
+        },
+    }],
     ..TypeObject::builtin("method-wrapper", Some(&OBJECT_TYPE), dealloc_method_wrapper, trace_method_wrapper)
 };
 

@@ -410,6 +410,8 @@ fn mark_referenced(v: &Value) -> bool {
         crate::builtins::function::as_module(v).map(|m| &m.weakly_referenced)
     } else if std::ptr::eq(p.ty(), &crate::builtins::descriptors::METHOD_TYPE) {
         crate::builtins::descriptors::as_method(v).map(|m| &m.weakly_referenced)
+    } else if std::ptr::eq(p.ty(), &crate::builtins::generic_alias::GENERIC_ALIAS_TYPE) {
+        Some(&crate::builtins::generic_alias::alias_of(v).weakly_referenced)
     } else if std::ptr::eq(p.ty(), &crate::builtins::array::ARRAY_TYPE) {
         crate::builtins::array::as_array(v).map(|a| &a.weakly_referenced)
     } else {
