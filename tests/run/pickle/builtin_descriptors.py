@@ -58,3 +58,17 @@ for t in [object, int, bool, float, complex, str, bytes, bytearray, list, tuple,
     print(t.__name__, hex(t.__flags__ & DEFINED))
 import inspect
 print(inspect.isabstract(Ab), inspect.isabstract(A))
+
+# Bound methods of Python functions pickle as getattr(receiver, name).
+class K:
+    def m(self): return 'm'
+    @classmethod
+    def c(cls): return 'c'
+    class Nested:
+        def n(self): return 'n'
+
+for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+    for bound in [K().m, K.c, K.Nested().n]:
+        back = pickle.loads(pickle.dumps(bound, proto))
+        print(proto, back(), type(back).__name__, back.__func__ is bound.__func__)
+print(K().m.__reduce__()[1][1], K.c.__reduce__()[1][0] is K)

@@ -62,10 +62,23 @@ pub static METHOD_TYPE: TypeObject = TypeObject {
             "__self__" => Ok(m.receiver.clone()),
             "__func__" => Ok(m.func.clone()),
             "__class__" => Ok(type_value(&METHOD_TYPE)),
-            _ => {
+            // The function's, not the method type's description.
+            "__doc__" => {
                 let func = m.func.clone();
                 ops::getattr(vm, &func, name)
             }
+            // What the method type has (`__reduce__`, `__eq__`, ...), else
+            // the function's attribute (CPython's `method_getattro`).
+            _ => match crate::builtins::classes::type_lookup(&METHOD_TYPE, name) {
+                Some(d) => match vm.type_of(&d).descr_get.get() {
+                    Some(get) => get(vm, &d, v, &METHOD_TYPE),
+                    None => Ok(d),
+                },
+                None => {
+                    let func = m.func.clone();
+                    ops::getattr(vm, &func, name)
+                }
+            },
         }
     }),
     richcompare: Slot::new(|vm, a, b, op| {
@@ -95,6 +108,19 @@ pub static METHOD_TYPE: TypeObject = TypeObject {
         }
         Ok(new_method(func.clone(), receiver.clone()))
     }),
+    // `obj.f.__reduce__()`: `(getattr, (obj, f.__name__))` (CPython's
+    // `method___reduce__`).
+    methods: &[crate::types::MethodDef {
+        name: "__reduce__",
+        func: |vm, this, args, kwnames| {
+            crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
+            let m = as_method(this).expect("a bound method");
+            let (func, receiver) = (m.func.clone(), m.receiver.clone());
+            let name = ops::getattr(vm, &func, &crate::builtins::str::intern("__name__"))?;
+            let getattr = crate::builtins::iter_pickle::builtin(vm, "getattr")?;
+            Ok(crate::builtins::iter_pickle::reduce_value(getattr, vec![receiver, name], None))
+        },
+    }],
     ..TypeObject::builtin("method", Some(&OBJECT_TYPE), dealloc_method, trace_method)
 };
 
