@@ -194,6 +194,8 @@ pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
         BuiltinBase::of::<bytes::ByteArrayData>(ty, |_, cls, _| Ok(alloc_subclassed(cls, bytes::ByteArrayData::new(Vec::new()))))
     } else if is(&crate::builtins::function::MODULE_TYPE) {
         BuiltinBase::allocated_by_new::<crate::builtins::function::ModuleData>(ty)
+    } else if is(&crate::builtins::descriptors::SUPER_TYPE) {
+        BuiltinBase::filled_by_init::<crate::builtins::descriptors::SuperData>(ty)
     } else if is(&crate::builtins::generic_alias::GENERIC_ALIAS_TYPE) {
         BuiltinBase::allocated_by_new::<crate::builtins::generic_alias::AliasData>(ty)
     } else if let Some(base) = crate::builtins::property::builtin_base(ty) {
@@ -1155,8 +1157,13 @@ pub fn type_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) 
             return Ok(());
         }
         ("__bases__", _) => return crate::builtins::class_mro::set_bases(vm, ty, value),
-        // A read-only member of `type` (CPython's `tp_mro`).
-        ("__mro__", _) => return Err(vm.error(&ATTRIBUTE_ERROR, "readonly attribute")),
+        // Read-only members of `type` (CPython's `tp_mro`, `tp_base`).
+        ("__mro__" | "__base__", _) => return Err(vm.error(&ATTRIBUTE_ERROR, "readonly attribute")),
+        // Getters of `type` without a setter.
+        ("__dict__" | "__text_signature__", _) => {
+            let msg = format!("attribute '{text}' of 'type' objects is not writable");
+            return Err(vm.error(&ATTRIBUTE_ERROR, msg));
+        }
         _ => {}
     }
     // A data descriptor on the metatype would win; `type` has none other
@@ -1458,25 +1465,43 @@ pub fn new_class(
                 let msg = format!("__slots__ items must be strings, not '{}'", vm.type_of(&item).name());
                 return Err(vm.type_error(msg));
             };
+            let mut chars = n.chars();
+            let identifier = chars.next().is_some_and(krait_syntax::unicode::is_id_start)
+                && chars.all(krait_syntax::unicode::is_id_continue);
+            if !identifier {
+                return Err(vm.type_error("__slots__ must be identifiers"));
+            }
             match n.as_str() {
                 "__dict__" => {
+                    if dict_asked || base_has_dict {
+                        return Err(vm.type_error("__dict__ slot disallowed: we already got one"));
+                    }
                     has_dict = true;
                     dict_asked = true;
                 }
                 "__weakref__" => {
+                    if weakref_asked || base_weakref {
+                        return Err(vm.type_error("__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0"));
+                    }
                     has_weakref = true;
                     weakref_asked = true;
                 }
                 _ => {
-                    let mangled = crate::builtins::str::intern(&mangle_private(&n, name));
-                    if source.get_str(&mangled).is_some() && as_str(&mangled) != Some("__slots__") {
-                        let msg = format!("'{n}' in __slots__ conflicts with class variable");
+                    let mangled = mangle_private(&n, name);
+                    // `__qualname__` and `__classcell__` leave the namespace
+                    // (CPython's `type_new_copy_slots`).
+                    let key = crate::builtins::str::intern(&mangled);
+                    if source.get_str(&key).is_some() && !matches!(mangled.as_str(), "__qualname__" | "__classcell__") {
+                        let msg = format!("{} in __slots__ conflicts with class variable", ops::repr_string(vm, &key)?);
                         return Err(vm.value_error(msg));
                     }
-                    slot_names.push(as_str(&mangled).unwrap_or(&n).to_string());
+                    slot_names.push(mangled);
                 }
             }
         }
+        // Members are laid out in sorted order, so two classes listing the
+        // same names in another order have the same layout.
+        slot_names.sort();
     }
     let builtin = if layout == Layout::Builtin { builtin_base(solid) } else { None };
     let (dealloc, trace, inst_offset): (Dealloc, fn(ObjPtr, Visit), usize) = match (layout, &builtin) {
