@@ -136,9 +136,25 @@ pub fn function_descr_get(_: &mut Vm, f: &Value, obj: &Value, _: &'static TypeOb
 
 // ----- classmethod and staticmethod -------------------------------------
 
-/// `classmethod(f)` and `staticmethod(f)`: both wrap one callable.
+/// `classmethod(f)` and `staticmethod(f)`: both wrap one callable, and
+/// have a `__dict__` into which `f`'s `__module__`, `__name__`,
+/// `__qualname__`, `__doc__` and `__annotations__` are copied (CPython's
+/// `functools_wraps`) when `classmethod(f)` makes it.
 pub struct WrapperData {
     pub func: Value,
+    dict: RefCell<Value>,
+}
+
+impl WrapperData {
+    fn new(func: Value) -> WrapperData {
+        WrapperData { func, dict: RefCell::new(Value::NULL) }
+    }
+
+    /// As `PyClassMethod_New` makes them (`__init_subclass__` in a class
+    /// body): nothing copied.
+    fn bare(func: Value) -> WrapperData {
+        WrapperData { func, dict: RefCell::new(crate::builtins::dict::new_dict()) }
+    }
 }
 
 unsafe fn dealloc_wrapper(p: ObjPtr) {
@@ -148,42 +164,97 @@ unsafe fn dealloc_wrapper(p: ObjPtr) {
 
 fn trace_wrapper(p: ObjPtr, visit: Visit) {
     // SAFETY: classmethods and staticmethods are Obj<WrapperData>.
-    visit(&unsafe { p.data::<WrapperData>() }.func);
+    let w = unsafe { p.data::<WrapperData>() };
+    visit_all(&[&w.func, &w.dict.borrow()], visit);
+}
+
+fn wrapper_data(v: &Value) -> &WrapperData {
+    let p = v.as_object().expect("a wrapper");
+    // SAFETY: classmethods and staticmethods (and their subclasses'
+    // instances, which their `new` allocates) are Obj<WrapperData>.
+    unsafe { p.data::<WrapperData>() }
 }
 
 fn wrapper_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::function::no_keywords(vm, ty.name(), kwnames)?;
     match args {
-        [f] => Ok(Value::from_owned(alloc(ty, WrapperData { func: f.clone() }))),
+        [f] => {
+            let w = Value::from_owned(alloc(ty, WrapperData::new(f.clone())));
+            wrapper_dict(vm, &w)?;
+            Ok(w)
+        }
         _ => Err(vm.type_error(format!("{} expected 1 argument, got {}", ty.name(), args.len()))),
     }
 }
 
+/// The wrapper's `__dict__`, made (with the callable's attributes copied)
+/// on first use.
+fn wrapper_dict(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let w = wrapper_data(v);
+    let existing = w.dict.borrow().clone();
+    if !existing.is_null() {
+        return Ok(existing);
+    }
+    let d = crate::builtins::dict::new_dict();
+    let func = w.func.clone();
+    for name in ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"] {
+        let key = crate::builtins::str::intern(name);
+        match ops::getattr(vm, &func, &key) {
+            Ok(value) => crate::builtins::dict::as_dict(&d).expect("a dict").set(vm, key, value)?,
+            Err(e) if vm.type_of(&e.exception).is_subtype(&ATTRIBUTE_ERROR) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    *w.dict.borrow_mut() = d.clone();
+    Ok(d)
+}
+
 fn wrapper_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let p = v.as_object().expect("a wrapper");
-    // SAFETY: classmethods and staticmethods are Obj<WrapperData>.
-    let func = unsafe { p.data::<WrapperData>() }.func.clone();
+    let func = wrapper_data(v).func.clone();
     let r = ops::repr_string(vm, &func)?;
     Ok(new_str(&format!("<{}({})>", vm.type_of(v).name(), r)))
 }
 
 fn wrapper_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
-    let p = v.as_object().expect("a wrapper");
-    // SAFETY: classmethods and staticmethods are Obj<WrapperData>.
-    let func = unsafe { p.data::<WrapperData>() }.func.clone();
+    let func = wrapper_data(v).func.clone();
     match as_str(name).unwrap_or("") {
-        "__func__" | "__wrapped__" => Ok(func),
-        "__isabstractmethod__" => match ops::getattr(vm, &func, name) {
-            Ok(v) => Ok(v),
-            Err(_) => Ok(vm.bool(false)),
-        },
-        // 3.10+ copy these from the callable into the wrapper's own
-        // `__dict__` (CPython's `functools_wraps`); Krait, which gives the
-        // wrapper no `__dict__` yet, reads them through.
-        "__name__" | "__qualname__" | "__doc__" | "__module__" | "__annotations__" => {
-            ops::getattr(vm, &func, name)
+        "__func__" | "__wrapped__" => return Ok(func),
+        "__isabstractmethod__" => {
+            return match ops::getattr(vm, &func, name) {
+                Ok(v) => Ok(v),
+                Err(_) => Ok(vm.bool(false)),
+            }
         }
-        _ => generic_getattr(vm, v, name),
+        "__dict__" => return wrapper_dict(vm, v),
+        _ => {}
+    }
+    let d = wrapper_dict(vm, v)?;
+    if let Some(found) = crate::builtins::dict::as_dict(&d).expect("a dict").get(vm, name)? {
+        return Ok(found);
+    }
+    generic_getattr(vm, v, name)
+}
+
+fn wrapper_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    match as_str(name).unwrap_or("") {
+        "__func__" | "__wrapped__" => return Err(vm.error(&ATTRIBUTE_ERROR, "readonly attribute")),
+        "__isabstractmethod__" | "__dict__" => {
+            let msg = format!("attribute '{}' of '{}' objects is not writable", as_str(name).unwrap_or(""), vm.type_of(v).name());
+            return Err(vm.error(&ATTRIBUTE_ERROR, msg));
+        }
+        _ => {}
+    }
+    let d = wrapper_dict(vm, v)?;
+    let dd = crate::builtins::dict::as_dict(&d).expect("a dict");
+    match value {
+        Some(x) => dd.set(vm, name.clone(), x),
+        None => {
+            if dd.remove(vm, name)? {
+                Ok(())
+            } else {
+                Err(classes::attribute_error(vm, v, name))
+            }
+        }
     }
 }
 
@@ -191,6 +262,7 @@ pub static CLASSMETHOD_TYPE: TypeObject = TypeObject {
     new: Some(wrapper_new),
     repr: Slot::new(wrapper_repr),
     getattr: Slot::new(wrapper_getattr),
+    setattr: Slot::new(wrapper_setattr),
     descr_get: Slot::new(|vm, v, obj, owner| {
         // The owner class given (CPython's `cm_descr_get` takes type(obj)
         // only when no type is passed, which Krait's callers always pass).
@@ -213,6 +285,7 @@ pub static STATICMETHOD_TYPE: TypeObject = TypeObject {
     new: Some(wrapper_new),
     repr: Slot::new(wrapper_repr),
     getattr: Slot::new(wrapper_getattr),
+    setattr: Slot::new(wrapper_setattr),
     descr_get: Slot::new(|_, v, _, _| Ok(as_staticmethod(v).expect("staticmethod slot").func.clone())),
     call: Slot::new(|vm, v, args, kwnames| {
         let func = as_staticmethod(v).expect("staticmethod slot").func.clone();
@@ -222,11 +295,11 @@ pub static STATICMETHOD_TYPE: TypeObject = TypeObject {
 };
 
 pub fn new_classmethod(func: Value) -> Value {
-    Value::from_owned(alloc(&CLASSMETHOD_TYPE, WrapperData { func }))
+    Value::from_owned(alloc(&CLASSMETHOD_TYPE, WrapperData::bare(func)))
 }
 
 pub fn new_staticmethod(func: Value) -> Value {
-    Value::from_owned(alloc(&STATICMETHOD_TYPE, WrapperData { func }))
+    Value::from_owned(alloc(&STATICMETHOD_TYPE, WrapperData::bare(func)))
 }
 
 pub fn as_classmethod(v: &Value) -> Option<&WrapperData> {
