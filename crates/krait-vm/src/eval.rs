@@ -366,12 +366,10 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     None => {
                         let name = co.names[(arg >> 1) as usize].clone();
                         let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
-                        let found = match dict_get(vm, &globals, &name)? {
-                            Some(v) => Some(v),
-                            None => dict_get(vm, &builtins, &name)?,
-                        };
-                        let Some(v) = found else { return Err(name_error(vm, &name)) };
-                        cache::specialize_load_global(cache, &globals, &builtins, &v);
+                        let (v, exact) = names::load_global_slow(vm, &globals, &builtins, &name)?;
+                        if exact {
+                            cache::specialize_load_global(cache, &globals, &builtins, &v);
+                        }
                         v
                     }
                 };

@@ -434,8 +434,14 @@ impl TypeObject {
 
     /// Is this type `other` or a subclass of it?
     pub fn is_subtype(&self, other: &TypeObject) -> bool {
+        // CPython's `PyType_IsSubtype`: the MRO when there is one (a
+        // metaclass's `mro()` may leave the class itself out), else the
+        // base chain.
         if let Some(heap) = &self.heap {
-            return std::ptr::eq(self, other) || heap.mro.iter().any(|t| std::ptr::eq(*t, other));
+            let mro = heap.mro();
+            if !mro.is_empty() {
+                return mro.iter().any(|t| std::ptr::eq(*t, other));
+            }
         }
         let mut t = Some(self);
         while let Some(ty) = t {
@@ -455,12 +461,15 @@ impl TypeObject {
         self.tp_name.get()
     }
 
-    /// The method resolution order (`__mro__`): the type, then its bases
-    /// in C3 order; a built-in type's is its base chain.
+    /// The method resolution order (`__mro__`): a class's as computed
+    /// (the class, then its bases in C3 order, unless its metaclass's
+    /// `mro()` said otherwise; nothing while it is being computed); a
+    /// built-in type's is its base chain.
+    #[inline]
     pub fn mro(&'static self) -> Mro {
         match self.heap {
-            Some(heap) => Mro { first: Some(self), list: heap.mro.iter(), chain: None },
-            None => Mro { first: None, list: [].iter(), chain: Some(self) },
+            Some(heap) => Mro { list: heap.mro().iter(), chain: None },
+            None => Mro { list: [].iter(), chain: Some(self) },
         }
     }
 
@@ -482,7 +491,6 @@ impl TypeObject {
 
 /// The types of an MRO, in order.
 pub struct Mro {
-    first: Option<&'static TypeObject>,
     list: std::slice::Iter<'static, &'static TypeObject>,
     chain: Option<&'static TypeObject>,
 }
@@ -491,9 +499,6 @@ impl Iterator for Mro {
     type Item = &'static TypeObject;
 
     fn next(&mut self) -> Option<&'static TypeObject> {
-        if let Some(t) = self.first.take() {
-            return Some(t);
-        }
         if let Some(t) = self.list.next() {
             return Some(t);
         }

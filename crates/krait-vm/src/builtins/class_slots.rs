@@ -33,8 +33,8 @@ use crate::vm::{PyResult, Vm};
 /// Is one of `names`, looked up along `ty`'s MRO, found on a class (not a
 /// built-in type)? (CPython's `update_one_slot` finds each dunder the way
 /// attribute lookup does: `IntFlag(int, ReprEnum, Flag)` takes
-/// `__contains__` from Flag but `__repr__` from int.) `ty` is still being
-/// made, so its own namespace is read here.
+/// `__contains__` from Flag but `__repr__` from int.) While the MRO is
+/// being computed only the class's own namespace counts.
 fn class_defines(ty: &TypeObject, names: &[&str]) -> bool {
     let Some(h) = heap(ty) else { return false };
     let own = |t: &'static TypeObject, key: &Value| -> bool {
@@ -46,10 +46,11 @@ fn class_defines(ty: &TypeObject, names: &[&str]) -> bool {
     };
     names.iter().any(|n| {
         let key = crate::builtins::str::intern(n);
-        if as_dict(&h.dict).is_some_and(|d| d.get_str(&key).is_some()) {
-            return true;
+        let mro = h.mro();
+        if mro.is_empty() {
+            return as_dict(&h.dict).is_some_and(|d| d.get_str(&key).is_some());
         }
-        h.mro.iter().find(|t| own(t, &key)).is_some_and(|t| heap(t).is_some())
+        mro.iter().find(|t| own(t, &key)).is_some_and(|t| heap(t).is_some())
     })
 }
 
@@ -184,7 +185,7 @@ fn fill_slot(ty: &TypeObject, solid: &'static TypeObject, kind: SlotKind) {
 }
 
 /// Fill a new class's slots (CPython's `fixup_slot_dispatchers`).
-pub(crate) fn fill_slots(ty: &mut TypeObject, solid: &'static TypeObject) {
+pub(crate) fn fill_slots(ty: &TypeObject, solid: &'static TypeObject) {
     for kind in SlotKind::ALL {
         fill_slot(ty, solid, kind);
     }
@@ -193,7 +194,24 @@ pub(crate) fn fill_slots(ty: &mut TypeObject, solid: &'static TypeObject) {
     ty.repeat.set(solid.repeat.get());
     ty.inplace_concat.set(solid.inplace_concat.get());
     ty.inplace_repeat.set(solid.inplace_repeat.get());
-    ty.new = Some(crate::builtins::classes::class_call);
+}
+
+/// The bases of `ty` changed: refill all its slots and its subclasses'
+/// (CPython's `update_all_slots` after `__bases__` assignment).
+pub(crate) fn update_all_slots(ty: &'static TypeObject) {
+    let mut todo = vec![ty];
+    let mut seen: Vec<&'static TypeObject> = Vec::new();
+    while let Some(t) = todo.pop() {
+        if seen.iter().any(|s| std::ptr::eq(*s, t)) {
+            continue;
+        }
+        seen.push(t);
+        let Some(h) = heap(t) else { continue };
+        for kind in SlotKind::ALL {
+            fill_slot(t, h.solid, kind);
+        }
+        todo.extend(h.subclasses.borrow().iter().copied());
+    }
 }
 
 /// Dunder `name` of class `ty` was assigned or deleted: refill the slot it

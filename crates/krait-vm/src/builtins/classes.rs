@@ -20,7 +20,7 @@
 //!   type, then the instance's storage, then other descriptors and class
 //!   attributes, then `__getattr__`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use crate::builtins::class_slots::{fill_slots, update_slot};
 use crate::builtins::descriptors::{self, new_classmethod, new_staticmethod};
@@ -194,6 +194,8 @@ pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
         BuiltinBase::of::<bytes::ByteArrayData>(ty, |_, cls, _| Ok(alloc_subclassed(cls, bytes::ByteArrayData::new(Vec::new()))))
     } else if is(&crate::builtins::function::MODULE_TYPE) {
         BuiltinBase::allocated_by_new::<crate::builtins::function::ModuleData>(ty)
+    } else if is(&crate::builtins::descriptors::SUPER_TYPE) {
+        BuiltinBase::filled_by_init::<crate::builtins::descriptors::SuperData>(ty)
     } else if is(&crate::builtins::generic_alias::GENERIC_ALIAS_TYPE) {
         BuiltinBase::allocated_by_new::<crate::builtins::generic_alias::AliasData>(ty)
     } else if let Some(base) = crate::builtins::property::builtin_base(ty) {
@@ -243,9 +245,17 @@ fn instance_data(p: ObjPtr, h: &HeapType) -> Option<&InstanceData> {
 pub struct HeapType {
     /// The class namespace (`__dict__`), a dict.
     pub dict: Value,
-    pub bases: Vec<&'static TypeObject>,
-    /// The MRO after the type itself: its ancestors in C3 order.
-    pub mro: Vec<&'static TypeObject>,
+    /// `__bases__`; replaced whole by `__bases__` assignment (each value
+    /// is leaked, so an unchanged address means unchanged bases).
+    pub(crate) bases: Cell<&'static [&'static TypeObject]>,
+    /// `__mro__`, the class itself included (usually first): C3 of the
+    /// bases, or what a metaclass's `mro()` returned. Empty while it is
+    /// being computed (`__mro__` is None then); replaced whole when the
+    /// bases change (see `class_mro`).
+    pub(crate) mro: Cell<&'static [&'static TypeObject]>,
+    /// The base whose layout the class's instances extend (CPython's
+    /// `tp_base`, its `best_base`); reassigned with `__bases__`.
+    pub(crate) base: Cell<&'static TypeObject>,
     qualname: RefCell<String>,
     pub layout: Layout,
     /// The names of instance attributes (shared-key storage).
@@ -274,6 +284,18 @@ pub struct HeapType {
 }
 
 impl HeapType {
+    /// `__bases__`.
+    #[inline]
+    pub fn bases(&self) -> &'static [&'static TypeObject] {
+        self.bases.get()
+    }
+
+    /// `__mro__` (empty while it is being computed).
+    #[inline]
+    pub fn mro(&self) -> &'static [&'static TypeObject] {
+        self.mro.get()
+    }
+
     pub fn qualname(&self) -> String {
         self.qualname.borrow().clone()
     }
@@ -598,11 +620,16 @@ fn same_layout(a: &'static TypeObject, ah: &HeapType, b: &'static TypeObject, bh
     ah.nslots == 0 || names(a) == names(b)
 }
 
+/// The `__slots__` names that gave instances of `ty` their last slots.
+pub(crate) fn slot_names_of(ty: &'static TypeObject) -> Vec<String> {
+    heap(slots_owner(ty)).map_or_else(Vec::new, |h| h.slot_names.clone())
+}
+
 /// The class whose `__slots__` gave instances of `ty` their last slot.
 fn slots_owner(ty: &'static TypeObject) -> &'static TypeObject {
     let n = heap(ty).map_or(0, |h| h.nslots);
     let mut owner = ty;
-    while let Some(base) = heap(owner).and_then(|h| h.bases.iter().copied().find(|b| heap(b).is_some_and(|bh| bh.nslots == n))) {
+    while let Some(base) = heap(owner).and_then(|h| h.bases().iter().copied().find(|b| heap(b).is_some_and(|bh| bh.nslots == n))) {
         owner = base;
     }
     owner
@@ -687,8 +714,8 @@ pub fn type_epoch() -> u64 {
     TYPE_EPOCH.with(|e| e.get())
 }
 
-/// A class namespace changed: every cached look-up is stale.
-fn bump_type_epoch() {
+/// A class namespace or MRO changed: every cached look-up is stale.
+pub(crate) fn bump_type_epoch() {
     TYPE_EPOCH.with(|e| e.set(e.get() + 1));
 }
 
@@ -944,7 +971,8 @@ pub static TYPE_METHODS: [crate::types::MethodDef; 2] = [
                 return Err(vm.type_error(format!("type.mro() takes no arguments ({} given)", args.len())));
             }
             let ty = as_type(this).expect("a method of type");
-            Ok(crate::builtins::list::new_list(ty.mro().map(type_value).collect()))
+            let mro = crate::builtins::class_mro::mro_implementation(vm, ty)?;
+            Ok(crate::builtins::list::new_list(mro.into_iter().map(type_value).collect()))
         },
     },
     crate::types::MethodDef {
@@ -992,13 +1020,14 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
             doc.and_then(|d| crate::builtins::type_docs::split_doc(d).0).map_or_else(none, new_str)
         }
         "__bases__" => new_tuple(match h {
-            Some(h) => h.bases.iter().map(|t| type_value(t)).collect(),
+            Some(h) => h.bases().iter().map(|t| type_value(t)).collect(),
             None => ty.base.into_iter().map(type_value).collect(),
         }),
         "__base__" => match h {
-            Some(h) => type_value(h.bases[0]),
+            Some(h) => h.bases().first().map_or_else(none, |b| type_value(b)),
             None => ty.base.map_or_else(none, type_value),
         },
+        "__mro__" if h.is_some_and(|h| h.mro().is_empty()) => none(),
         "__mro__" => new_tuple(ty.mro().map(type_value).collect()),
         "__flags__" => crate::builtins::int::new_int(type_flags(ty) as i64),
         // The size of an item of CPython's variable-sized objects (a
@@ -1127,9 +1156,13 @@ pub fn type_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) 
             *h.qualname.borrow_mut() = q.to_string();
             return Ok(());
         }
-        ("__bases__" | "__mro__", _) => {
-            let msg = format!("assigning {text} of a class");
-            return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
+        ("__bases__", _) => return crate::builtins::class_mro::set_bases(vm, ty, value),
+        // Read-only members of `type` (CPython's `tp_mro`, `tp_base`).
+        ("__mro__" | "__base__", _) => return Err(vm.error(&ATTRIBUTE_ERROR, "readonly attribute")),
+        // Getters of `type` without a setter.
+        ("__dict__" | "__text_signature__", _) => {
+            let msg = format!("attribute '{text}' of 'type' objects is not writable");
+            return Err(vm.error(&ATTRIBUTE_ERROR, msg));
         }
         _ => {}
     }
@@ -1364,36 +1397,13 @@ pub fn new_class(
     if base_types.is_empty() {
         base_types.push(&OBJECT_TYPE);
     }
-    let mut layout = Layout::Object;
-    let mut solid: &'static TypeObject = &OBJECT_TYPE;
-    for b in &base_types {
-        let (b_layout, b_solid) = layout_of(vm, b)?;
-        if b_layout == Layout::Object {
-            // Plain instances fit any solid base (`class IntEnum(int, ReprEnum)`).
-            continue;
-        }
-        let other_builtin = b_layout == Layout::Builtin && layout == Layout::Builtin && !std::ptr::eq(b_solid, solid);
-        // A built-in derived from the other (defaultdict and dict) lays
-        // out its instances as that one does, with more after: the more
-        // derived one is the solid base (CPython's `solid_base`).
-        if other_builtin && solid.is_subtype(b_solid) {
-            continue;
-        }
-        if b_layout != layout || other_builtin {
-            if layout != Layout::Object && !(other_builtin && b_solid.is_subtype(solid)) {
-                return Err(vm.type_error("multiple bases have instance lay-out conflict"));
-            }
-            layout = b_layout;
-            solid = b_solid;
-        }
-    }
+    let (layout, solid, best) = solid_of_bases(vm, &base_types)?;
     for (i, b) in base_types.iter().enumerate() {
         if base_types[..i].iter().any(|x| std::ptr::eq(*x, *b)) {
             let msg = format!("duplicate base class {}", b.name());
             return Err(vm.type_error(msg));
         }
     }
-    let tail = c3_merge(vm, &base_types)?;
 
     // The namespace, adjusted as type_new does.
     let dict = new_dict();
@@ -1455,25 +1465,43 @@ pub fn new_class(
                 let msg = format!("__slots__ items must be strings, not '{}'", vm.type_of(&item).name());
                 return Err(vm.type_error(msg));
             };
+            let mut chars = n.chars();
+            let identifier = chars.next().is_some_and(krait_syntax::unicode::is_id_start)
+                && chars.all(krait_syntax::unicode::is_id_continue);
+            if !identifier {
+                return Err(vm.type_error("__slots__ must be identifiers"));
+            }
             match n.as_str() {
                 "__dict__" => {
+                    if dict_asked || base_has_dict {
+                        return Err(vm.type_error("__dict__ slot disallowed: we already got one"));
+                    }
                     has_dict = true;
                     dict_asked = true;
                 }
                 "__weakref__" => {
+                    if weakref_asked || base_weakref {
+                        return Err(vm.type_error("__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0"));
+                    }
                     has_weakref = true;
                     weakref_asked = true;
                 }
                 _ => {
-                    let mangled = crate::builtins::str::intern(&mangle_private(&n, name));
-                    if source.get_str(&mangled).is_some() && as_str(&mangled) != Some("__slots__") {
-                        let msg = format!("'{n}' in __slots__ conflicts with class variable");
+                    let mangled = mangle_private(&n, name);
+                    // `__qualname__` and `__classcell__` leave the namespace
+                    // (CPython's `type_new_copy_slots`).
+                    let key = crate::builtins::str::intern(&mangled);
+                    if source.get_str(&key).is_some() && !matches!(mangled.as_str(), "__qualname__" | "__classcell__") {
+                        let msg = format!("{} in __slots__ conflicts with class variable", ops::repr_string(vm, &key)?);
                         return Err(vm.value_error(msg));
                     }
-                    slot_names.push(as_str(&mangled).unwrap_or(&n).to_string());
+                    slot_names.push(mangled);
                 }
             }
         }
+        // Members are laid out in sorted order, so two classes listing the
+        // same names in another order have the same layout.
+        slot_names.sort();
     }
     let builtin = if layout == Layout::Builtin { builtin_base(solid) } else { None };
     let (dealloc, trace, inst_offset): (Dealloc, fn(ObjPtr, Visit), usize) = match (layout, &builtin) {
@@ -1491,8 +1519,9 @@ pub fn new_class(
     let leaked_name: &'static str = Box::leak(name.to_string().into_boxed_str());
     let data = HeapType {
         dict,
-        bases: base_types.clone(),
-        mro: tail,
+        bases: Cell::new(crate::builtins::class_mro::leak(base_types.clone())),
+        mro: Cell::new(&[]),
+        base: Cell::new(base_types[best]),
         qualname: RefCell::new(qualname),
         layout,
         keys: RefCell::new(Vec::new()),
@@ -1508,15 +1537,27 @@ pub fn new_class(
     let mut ty = TypeObject {
         header: crate::object::ObjHeader::immortal(meta),
         heap: Some(Box::leak(Box::new(data))),
-        ..TypeObject::builtin(leaked_name, Some(base_types[0]), dealloc, trace)
+        ..TypeObject::builtin(leaked_name, Some(base_types[best]), dealloc, trace)
     };
     ty.flags.set(flags);
-    fill_slots(&mut ty, solid);
+    ty.new = Some(class_call);
     let ty: &'static TypeObject = Box::leak(Box::new(ty));
-    for b in &base_types {
-        if let Some(h) = heap(b) {
-            h.subclasses.borrow_mut().push(ty);
-        }
+    // The MRO (CPython's `type_ready_mro`); a metaclass's `mro()` may
+    // use the class, so it has its base's slots while that runs.
+    // The methods' `__class__` cell is this class from here on (CPython's
+    // `type_new_set_classcell`), before `mro()`, `__set_name__` and
+    // `__init_subclass__` run.
+    if let Some(c) = classcell.as_ref().and_then(as_cell) {
+        *c.content.borrow_mut() = type_value(ty);
+    }
+    let plain_meta = std::ptr::eq(meta, &TYPE_TYPE);
+    if !plain_meta {
+        fill_slots(ty, solid);
+    }
+    crate::builtins::class_mro::mro_internal(vm, ty)?;
+    fill_slots(ty, solid);
+    for b in heap(ty).expect("a class").bases() {
+        crate::builtins::class_mro::add_subclass(b, ty);
     }
     let cls = type_value(ty);
     // The namespace's descriptors, in CPython's order: the `__slots__`
@@ -1551,11 +1592,6 @@ pub fn new_class(
         update_slot(ty, "__hash__");
     }
 
-    // The methods' `__class__` cell is this class from here on (CPython's
-    // `type_new_set_classcell`), before `__set_name__` and `__init_subclass__`.
-    if let Some(c) = classcell.as_ref().and_then(as_cell) {
-        *c.content.borrow_mut() = cls.clone();
-    }
 
     // __set_name__ on the namespace's values, then the parent's
     // __init_subclass__.
@@ -1625,11 +1661,48 @@ pub fn slot_value(obj: &Value, index: usize) -> Option<&RefCell<Vec<Value>>> {
     Some(&instance_data(p, h)?.slots)
 }
 
+/// The instance layout of a class with `bases`, the built-in type that
+/// fixes it and the index of the base it comes from (CPython's
+/// `best_base`), or CPython's "lay-out conflict".
+pub(crate) fn solid_of_bases(vm: &mut Vm, base_types: &[&'static TypeObject]) -> PyResult<(Layout, &'static TypeObject, usize)> {
+    let mut layout = Layout::Object;
+    let mut solid: &'static TypeObject = &OBJECT_TYPE;
+    let mut best = 0;
+    for (i, b) in base_types.iter().enumerate() {
+        let (b_layout, b_solid) = layout_of(vm, b)?;
+        if b_layout == Layout::Object {
+            // Plain instances fit any solid base (`class IntEnum(int, ReprEnum)`);
+            // among plain classes, one adding slots or a `__dict__` is the
+            // base the layout extends.
+            let adds = |t: &TypeObject| heap(t).map_or((0, false), |h| (h.nslots, h.has_dict));
+            if layout == Layout::Object && adds(b) > adds(base_types[best]) {
+                best = i;
+            }
+            continue;
+        }
+        let other_builtin = b_layout == Layout::Builtin && layout == Layout::Builtin && !std::ptr::eq(b_solid, solid);
+        // A built-in derived from the other (defaultdict and dict) lays
+        // out its instances as that one does, with more after: the more
+        // derived one is the solid base (CPython's `solid_base`).
+        if other_builtin && solid.is_subtype(b_solid) {
+            continue;
+        }
+        if b_layout != layout || other_builtin {
+            if layout != Layout::Object && !(other_builtin && b_solid.is_subtype(solid)) {
+                return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+            }
+            layout = b_layout;
+            solid = b_solid;
+            best = i;
+        }
+    }
+    Ok((layout, solid, best))
+}
+
 /// A base's instance layout and the built-in type that fixes it.
 fn layout_of(vm: &mut Vm, b: &'static TypeObject) -> PyResult<(Layout, &'static TypeObject)> {
     if let Some(h) = heap(b) {
-        let solid = b.mro().find(|t| t.heap.is_none()).unwrap_or(&OBJECT_TYPE);
-        return Ok((h.layout, solid));
+        return Ok((h.layout, h.solid));
     }
     if std::ptr::eq(b, &OBJECT_TYPE) {
         return Ok((Layout::Object, b));
@@ -1673,42 +1746,6 @@ fn layout_of(vm: &mut Vm, b: &'static TypeObject) -> PyResult<(Layout, &'static 
     Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg))
 }
 
-/// The C3 linearization of `bases` (the MRO after the new class itself).
-fn c3_merge(vm: &mut Vm, bases: &[&'static TypeObject]) -> PyResult<Vec<&'static TypeObject>> {
-    let mut lists: Vec<Vec<&'static TypeObject>> = bases.iter().map(|b| b.mro().collect()).collect();
-    lists.push(bases.to_vec());
-    let mut out = Vec::new();
-    loop {
-        lists.retain(|l| !l.is_empty());
-        if lists.is_empty() {
-            return Ok(out);
-        }
-        let head = lists
-            .iter()
-            .map(|l| l[0])
-            .find(|h| !lists.iter().any(|l| l[1..].iter().any(|t| std::ptr::eq(*t, *h))));
-        let Some(head) = head else {
-            let mut names: Vec<&str> = Vec::new();
-            for l in &lists {
-                if !names.contains(&l[0].name()) {
-                    names.push(l[0].name());
-                }
-            }
-            let msg = format!(
-                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
-                names.join(", ")
-            );
-            return Err(vm.type_error(msg));
-        };
-        out.push(head);
-        for l in &mut lists {
-            if std::ptr::eq(l[0], head) {
-                l.remove(0);
-            }
-        }
-    }
-}
-
 /// `__name__` of the running frame's globals (a class's default
 /// `__module__`).
 fn current_module_name(vm: &mut Vm) -> Option<Value> {
@@ -1718,8 +1755,15 @@ fn current_module_name(vm: &mut Vm) -> Option<Value> {
 
 /// `super(cls, cls).__init_subclass__(**kwds)`.
 fn init_subclass(vm: &mut Vm, ty: &'static TypeObject, kwds: &[(Value, Value)]) -> PyResult<()> {
+    // `super(ty, ty)`, whose check a metaclass's `mro()` leaving the
+    // class out of its own MRO fails.
+    if !ty.is_subtype(ty) {
+        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+    }
     let key = crate::builtins::str::intern("__init_subclass__");
-    let Some(attr) = ty.mro().skip(1).find_map(|t| own_attribute(t, &key)) else { return Ok(()) };
+    let Some(attr) = ty.mro().skip_while(|t| !std::ptr::eq(*t, ty)).skip(1).find_map(|t| own_attribute(t, &key)) else {
+        return Ok(());
+    };
     let bound = match vm.type_of(&attr).descr_get.get() {
         Some(get) => get(vm, &attr, &Value::NULL, ty)?,
         None => attr,

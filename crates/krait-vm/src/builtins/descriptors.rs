@@ -9,8 +9,10 @@
 //!   a type with both is a data descriptor and wins over instance
 //!   attributes (see `classes::generic_getattr_opt`).
 
+use std::cell::{Cell, RefCell};
+
 use crate::builtins::classes::{self, generic_getattr, own_attribute};
-use crate::builtins::exceptions::{ATTRIBUTE_ERROR, NOT_IMPLEMENTED_ERROR, RUNTIME_ERROR};
+use crate::builtins::exceptions::{ATTRIBUTE_ERROR, RUNTIME_ERROR};
 use crate::builtins::function::as_function;
 use crate::builtins::str::{as_str, new_str};
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
@@ -160,9 +162,25 @@ pub fn function_descr_get(_: &mut Vm, f: &Value, obj: &Value, _: &'static TypeOb
 
 // ----- classmethod and staticmethod -------------------------------------
 
-/// `classmethod(f)` and `staticmethod(f)`: both wrap one callable.
+/// `classmethod(f)` and `staticmethod(f)`: both wrap one callable, and
+/// have a `__dict__` into which `f`'s `__module__`, `__name__`,
+/// `__qualname__`, `__doc__` and `__annotations__` are copied (CPython's
+/// `functools_wraps`) when `classmethod(f)` makes it.
 pub struct WrapperData {
     pub func: Value,
+    dict: RefCell<Value>,
+}
+
+impl WrapperData {
+    fn new(func: Value) -> WrapperData {
+        WrapperData { func, dict: RefCell::new(Value::NULL) }
+    }
+
+    /// As `PyClassMethod_New` makes them (`__init_subclass__` in a class
+    /// body): nothing copied.
+    fn bare(func: Value) -> WrapperData {
+        WrapperData { func, dict: RefCell::new(crate::builtins::dict::new_dict()) }
+    }
 }
 
 unsafe fn dealloc_wrapper(p: ObjPtr) {
@@ -172,42 +190,97 @@ unsafe fn dealloc_wrapper(p: ObjPtr) {
 
 fn trace_wrapper(p: ObjPtr, visit: Visit) {
     // SAFETY: classmethods and staticmethods are Obj<WrapperData>.
-    visit(&unsafe { p.data::<WrapperData>() }.func);
+    let w = unsafe { p.data::<WrapperData>() };
+    visit_all(&[&w.func, &w.dict.borrow()], visit);
+}
+
+fn wrapper_data(v: &Value) -> &WrapperData {
+    let p = v.as_object().expect("a wrapper");
+    // SAFETY: classmethods and staticmethods (and their subclasses'
+    // instances, which their `new` allocates) are Obj<WrapperData>.
+    unsafe { p.data::<WrapperData>() }
 }
 
 fn wrapper_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::function::no_keywords(vm, ty.name(), kwnames)?;
     match args {
-        [f] => Ok(Value::from_owned(alloc(ty, WrapperData { func: f.clone() }))),
+        [f] => {
+            let w = Value::from_owned(alloc(ty, WrapperData::new(f.clone())));
+            wrapper_dict(vm, &w)?;
+            Ok(w)
+        }
         _ => Err(vm.type_error(format!("{} expected 1 argument, got {}", ty.name(), args.len()))),
     }
 }
 
+/// The wrapper's `__dict__`, made (with the callable's attributes copied)
+/// on first use.
+fn wrapper_dict(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let w = wrapper_data(v);
+    let existing = w.dict.borrow().clone();
+    if !existing.is_null() {
+        return Ok(existing);
+    }
+    let d = crate::builtins::dict::new_dict();
+    let func = w.func.clone();
+    for name in ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"] {
+        let key = crate::builtins::str::intern(name);
+        match ops::getattr(vm, &func, &key) {
+            Ok(value) => crate::builtins::dict::as_dict(&d).expect("a dict").set(vm, key, value)?,
+            Err(e) if vm.type_of(&e.exception).is_subtype(&ATTRIBUTE_ERROR) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    *w.dict.borrow_mut() = d.clone();
+    Ok(d)
+}
+
 fn wrapper_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let p = v.as_object().expect("a wrapper");
-    // SAFETY: classmethods and staticmethods are Obj<WrapperData>.
-    let func = unsafe { p.data::<WrapperData>() }.func.clone();
+    let func = wrapper_data(v).func.clone();
     let r = ops::repr_string(vm, &func)?;
     Ok(new_str(&format!("<{}({})>", vm.type_of(v).name(), r)))
 }
 
 fn wrapper_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
-    let p = v.as_object().expect("a wrapper");
-    // SAFETY: classmethods and staticmethods are Obj<WrapperData>.
-    let func = unsafe { p.data::<WrapperData>() }.func.clone();
+    let func = wrapper_data(v).func.clone();
     match as_str(name).unwrap_or("") {
-        "__func__" | "__wrapped__" => Ok(func),
-        "__isabstractmethod__" => match ops::getattr(vm, &func, name) {
-            Ok(v) => Ok(v),
-            Err(_) => Ok(vm.bool(false)),
-        },
-        // 3.10+ copy these from the callable into the wrapper's own
-        // `__dict__` (CPython's `functools_wraps`); Krait, which gives the
-        // wrapper no `__dict__` yet, reads them through.
-        "__name__" | "__qualname__" | "__doc__" | "__module__" | "__annotations__" => {
-            ops::getattr(vm, &func, name)
+        "__func__" | "__wrapped__" => return Ok(func),
+        "__isabstractmethod__" => {
+            return match ops::getattr(vm, &func, name) {
+                Ok(v) => Ok(v),
+                Err(_) => Ok(vm.bool(false)),
+            }
         }
-        _ => generic_getattr(vm, v, name),
+        "__dict__" => return wrapper_dict(vm, v),
+        _ => {}
+    }
+    let d = wrapper_dict(vm, v)?;
+    if let Some(found) = crate::builtins::dict::as_dict(&d).expect("a dict").get(vm, name)? {
+        return Ok(found);
+    }
+    generic_getattr(vm, v, name)
+}
+
+fn wrapper_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    match as_str(name).unwrap_or("") {
+        "__func__" | "__wrapped__" => return Err(vm.error(&ATTRIBUTE_ERROR, "readonly attribute")),
+        "__isabstractmethod__" | "__dict__" => {
+            let msg = format!("attribute '{}' of '{}' objects is not writable", as_str(name).unwrap_or(""), vm.type_of(v).name());
+            return Err(vm.error(&ATTRIBUTE_ERROR, msg));
+        }
+        _ => {}
+    }
+    let d = wrapper_dict(vm, v)?;
+    let dd = crate::builtins::dict::as_dict(&d).expect("a dict");
+    match value {
+        Some(x) => dd.set(vm, name.clone(), x),
+        None => {
+            if dd.remove(vm, name)? {
+                Ok(())
+            } else {
+                Err(classes::attribute_error(vm, v, name))
+            }
+        }
     }
 }
 
@@ -215,6 +288,7 @@ pub static CLASSMETHOD_TYPE: TypeObject = TypeObject {
     new: Some(wrapper_new),
     repr: Slot::new(wrapper_repr),
     getattr: Slot::new(wrapper_getattr),
+    setattr: Slot::new(wrapper_setattr),
     descr_get: Slot::new(|vm, v, obj, owner| {
         // The owner class given (CPython's `cm_descr_get` takes type(obj)
         // only when no type is passed, which Krait's callers always pass).
@@ -237,6 +311,7 @@ pub static STATICMETHOD_TYPE: TypeObject = TypeObject {
     new: Some(wrapper_new),
     repr: Slot::new(wrapper_repr),
     getattr: Slot::new(wrapper_getattr),
+    setattr: Slot::new(wrapper_setattr),
     descr_get: Slot::new(|_, v, _, _| Ok(as_staticmethod(v).expect("staticmethod slot").func.clone())),
     call: Slot::new(|vm, v, args, kwnames| {
         let func = as_staticmethod(v).expect("staticmethod slot").func.clone();
@@ -246,11 +321,11 @@ pub static STATICMETHOD_TYPE: TypeObject = TypeObject {
 };
 
 pub fn new_classmethod(func: Value) -> Value {
-    Value::from_owned(alloc(&CLASSMETHOD_TYPE, WrapperData { func }))
+    Value::from_owned(alloc(&CLASSMETHOD_TYPE, WrapperData::bare(func)))
 }
 
 pub fn new_staticmethod(func: Value) -> Value {
-    Value::from_owned(alloc(&STATICMETHOD_TYPE, WrapperData { func }))
+    Value::from_owned(alloc(&STATICMETHOD_TYPE, WrapperData::bare(func)))
 }
 
 pub fn as_classmethod(v: &Value) -> Option<&WrapperData> {
@@ -270,11 +345,18 @@ pub use crate::builtins::property::PROPERTY_TYPE;
 // ----- super ------------------------------------------------------------
 
 pub struct SuperData {
-    /// The class whose successors in the MRO are searched.
-    ty: &'static TypeObject,
-    /// The instance (or class) bound, and the type whose MRO is used.
-    obj: Value,
-    obj_type: &'static TypeObject,
+    /// The class whose successors in the MRO are searched (`__thisclass__`).
+    ty: Cell<Option<&'static TypeObject>>,
+    /// The instance (or class) bound (`__self__`), NULL for an unbound
+    /// `super(C)`; the type whose MRO is used (`__self_class__`).
+    obj: RefCell<Value>,
+    obj_type: Cell<Option<&'static TypeObject>>,
+}
+
+impl Default for SuperData {
+    fn default() -> SuperData {
+        SuperData { ty: Cell::new(None), obj: RefCell::new(Value::NULL), obj_type: Cell::new(None) }
+    }
 }
 
 unsafe fn dealloc_super(p: ObjPtr) {
@@ -283,18 +365,26 @@ unsafe fn dealloc_super(p: ObjPtr) {
 }
 
 fn trace_super(p: ObjPtr, visit: Visit) {
-    // SAFETY: super objects are Obj<SuperData>.
-    visit(&unsafe { p.data::<SuperData>() }.obj);
+    // SAFETY: super objects (and those of its subclasses) start with a SuperData.
+    visit_all(&[&unsafe { p.data::<SuperData>() }.obj.borrow()], visit);
 }
 
-fn as_super(v: &Value) -> Option<&SuperData> {
+pub(crate) fn as_super(v: &Value) -> Option<&SuperData> {
     let p = v.as_object()?;
-    // SAFETY: super objects are Obj<SuperData>.
+    // SAFETY: super objects (and those of its subclasses) start with a SuperData.
     p.ty().is_subtype(&SUPER_TYPE).then(|| unsafe { p.data::<SuperData>() })
 }
 
-/// `super()` and `super(type, obj)`.
+/// `super()` and `super(type[, obj])`: a new super object, filled as
+/// `__init__` does.
 fn super_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let sup = Value::from_owned(alloc(&SUPER_TYPE, SuperData::default()));
+    super_init(vm, &sup, args, kwnames)?;
+    Ok(sup)
+}
+
+/// `super.__init__(self[, type[, obj]])` (CPython's `super_init`).
+fn super_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::function::no_keywords(vm, "super", kwnames)?;
     let (ty, obj) = match args {
         [] => {
@@ -310,26 +400,46 @@ fn super_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Val
                 let msg = format!("super() argument 1 must be a type, not {}", vm.type_of(t).name());
                 return Err(vm.type_error(msg));
             };
-            match args.get(1) {
-                Some(o) => (ty, o.clone()),
-                None => return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "unbound super objects")),
-            }
+            (ty, args.get(1).filter(|o| !crate::builtins::singletons::is_none(o)).cloned().unwrap_or(Value::NULL))
         }
         _ => return Err(vm.type_error(format!("super() expected at most 2 arguments, got {}", args.len()))),
     };
-    // CPython's supercheck: an instance of `ty`, or a subclass of it.
-    let obj_type = match as_type(&obj) {
-        Some(t) if t.is_subtype(ty) => t,
-        _ if vm.type_of(&obj).is_subtype(ty) => vm.type_of_static(&obj),
-        _ => return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type")),
-    };
-    Ok(Value::from_owned(alloc(&SUPER_TYPE, SuperData { ty, obj, obj_type })))
+    let obj_type = if obj.is_null() { None } else { Some(supercheck(vm, ty, &obj)?) };
+    let s = as_super(this).expect("super.__init__ on a super object");
+    s.ty.set(Some(ty));
+    s.obj_type.set(obj_type);
+    let old = std::mem::replace(&mut *s.obj.borrow_mut(), obj);
+    drop(old);
+    Ok(crate::builtins::singletons::none())
+}
+
+/// The type whose MRO `super(ty, obj)` searches: `obj` itself when it is
+/// a subclass of `ty`, else its type, else its `__class__` when that is
+/// a subclass of `ty` (a proxy; CPython's `supercheck`).
+fn supercheck(vm: &mut Vm, ty: &'static TypeObject, obj: &Value) -> PyResult<&'static TypeObject> {
+    if let Some(t) = as_type(obj).filter(|t| t.is_subtype(ty)) {
+        return Ok(t);
+    }
+    let obj_type = vm.type_of_static(obj);
+    if obj_type.is_subtype(ty) {
+        return Ok(obj_type);
+    }
+    match ops::getattr(vm, obj, &crate::builtins::str::intern("__class__")) {
+        Ok(c) => {
+            if let Some(t) = as_type(&c).filter(|t| !std::ptr::eq(*t, obj_type) && t.is_subtype(ty)) {
+                return Ok(t);
+            }
+        }
+        Err(e) if vm.type_of(&e.exception).is_subtype(&ATTRIBUTE_ERROR) => {}
+        Err(e) => return Err(e),
+    }
+    Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"))
 }
 
 fn super_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     let s = as_super(v).expect("super slot");
-    if as_str(name) != Some("__class__") {
-        let (start, obj, obj_type) = (s.ty, s.obj.clone(), s.obj_type);
+    let obj = s.obj.borrow().clone();
+    if let (Some(start), Some(obj_type), false) = (s.ty.get(), s.obj_type.get(), as_str(name) == Some("__class__")) {
         let mut mro = obj_type.mro().skip_while(|t| !std::ptr::eq(*t, start));
         mro.next();
         for t in mro {
@@ -347,14 +457,61 @@ fn super_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     generic_getattr(vm, v, name)
 }
 
+/// `super(C).__get__(obj)`: an unbound super binds to `obj`, through the
+/// super object's own class (CPython's `super_descr_get`).
+fn super_descr_get(vm: &mut Vm, v: &Value, obj: &Value, _: &'static TypeObject) -> PyResult<Value> {
+    let s = as_super(v).expect("super slot");
+    if obj.is_null() || !s.obj.borrow().is_null() {
+        return Ok(v.clone());
+    }
+    let ty = type_value(s.ty.get().unwrap_or(&OBJECT_TYPE));
+    let cls = vm.type_of_static(v);
+    if std::ptr::eq(cls, &SUPER_TYPE) {
+        return super_new(vm, &SUPER_TYPE, &[ty, obj.clone()], &[]);
+    }
+    crate::eval::call(vm, &type_value(cls), &[ty, obj.clone()], &[])
+}
+
+fn super_of(v: &Value) -> &SuperData {
+    as_super(v).expect("a super object")
+}
+
 pub static SUPER_TYPE: TypeObject = TypeObject {
     new: Some(super_new),
+    init: Some(super_init),
     getattr: Slot::new(super_getattr),
+    descr_get: Slot::new(super_descr_get),
     repr: Slot::new(|_, v| {
-        let s = as_super(v).expect("super slot");
-        let (ty, obj_type) = (s.ty, s.obj_type);
-        Ok(new_str(&format!("<super: <class '{}'>, <{} object>>", ty.name(), obj_type.name())))
+        let s = super_of(v);
+        let ty = s.ty.get().map_or("NULL", |t| t.name());
+        Ok(new_str(&match s.obj_type.get() {
+            Some(t) => format!("<super: <class '{ty}'>, <{} object>>", t.name()),
+            None => format!("<super: <class '{ty}'>, NULL>"),
+        }))
     }),
+    getsets: &[
+        crate::types::GetSetDef {
+            name: "__thisclass__",
+            get: |_, v| Ok(super_of(v).ty.get().map_or_else(crate::builtins::singletons::none, type_value)),
+            set: None,
+            member: true,
+        },
+        crate::types::GetSetDef {
+            name: "__self__",
+            get: |_, v| {
+                let obj = super_of(v).obj.borrow().clone();
+                Ok(if obj.is_null() { crate::builtins::singletons::none() } else { obj })
+            },
+            set: None,
+            member: true,
+        },
+        crate::types::GetSetDef {
+            name: "__self_class__",
+            get: |_, v| Ok(super_of(v).obj_type.get().map_or_else(crate::builtins::singletons::none, type_value)),
+            set: None,
+            member: true,
+        },
+    ],
     ..TypeObject::builtin("super", Some(&OBJECT_TYPE), dealloc_super, trace_super)
 };
 

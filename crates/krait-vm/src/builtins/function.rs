@@ -842,6 +842,22 @@ pub static BOUND_BUILTIN_TYPE: TypeObject = TypeObject {
         let receiver = b.receiver.clone();
         (b.func)(vm, &receiver, args, kwnames)
     }),
+    // Equal when bound to the same object (identity) with the same
+    // function; hashed likewise (CPython's `meth_richcompare`, `meth_hash`).
+    richcompare: Slot::new(|vm, a, b, op| {
+        let (Some(x), Some(y)) = (as_bound_builtin(a), as_bound_builtin(b)) else { return Ok(vm.not_implemented()) };
+        let same = x.receiver.is(&y.receiver) && x.func as usize == y.func as usize && x.name == y.name;
+        match op {
+            crate::types::CompareOp::Eq => Ok(vm.bool(same)),
+            crate::types::CompareOp::Ne => Ok(vm.bool(!same)),
+            _ => Ok(vm.not_implemented()),
+        }
+    }),
+    hash: Slot::new(|_, v| {
+        let b = as_bound_builtin(v).expect("bound method slot");
+        let h = (crate::ops::hash_identity(&b.receiver) as u64) ^ (b.func as usize as u64);
+        Ok(if h as i64 == -1 { -2 } else { h as i64 })
+    }),
     getsets: &[
         crate::types::GetSetDef { name: "__name__", get: |_, v| Ok(new_str(bound_of(v).name)), set: None, member: false },
         crate::types::GetSetDef {

@@ -7,6 +7,7 @@ pub mod atexit;
 pub mod binascii;
 pub mod bytes;
 pub mod bytes_methods;
+pub mod class_mro;
 pub mod class_slots;
 pub mod classes;
 pub mod code;

@@ -566,8 +566,12 @@ fn call_slot(vm: &mut Vm, d: &BuiltinAttrData, this: &Value, args: &[Value], kwn
             unpack_args(vm, args, 1, 2)?;
             let obj = if is_none(&args[0]) { Value::NULL } else { args[0].clone() };
             let cls = match args.get(1).filter(|c| !is_none(c)) {
+                // CPython passes any owner on; Krait's slot takes a type,
+                // so a non-type owner is the instance's type (functions,
+                // which ignore it, bind the same).
                 Some(c) => match as_type(c) {
                     Some(t) => t,
+                    None if !obj.is_null() => vm.type_of_static(&obj),
                     None => return Err(vm.type_error("__get__(None, None) is invalid")),
                 },
                 None if obj.is_null() => return Err(vm.type_error("__get__(None, None) is invalid")),

@@ -58,6 +58,33 @@ pub(super) fn dict_get(vm: &mut Vm, d: &Value, key: &Value) -> PyResult<Option<V
     }
 }
 
+/// `LOAD_GLOBAL` without a cache hit: the globals, then the builtins.
+/// When either is not an exact dict, look-ups are `getitem` (so a dict
+/// subclass's `__missing__` answers) and the site is not specialized
+/// (CPython 3.11's `LOAD_GLOBAL`); the flag says whether it may be.
+#[cold]
+pub(super) fn load_global_slow(vm: &mut Vm, globals: &Value, builtins: &Value, name: &Value) -> PyResult<(Value, bool)> {
+    let exact = |d: &Value| d.as_object().is_some_and(|p| std::ptr::eq(p.type_ptr(), &crate::builtins::dict::DICT_TYPE));
+    if exact(globals) && exact(builtins) {
+        let found = match dict_get(vm, globals, name)? {
+            Some(v) => Some(v),
+            None => dict_get(vm, builtins, name)?,
+        };
+        return match found {
+            Some(v) => Ok((v, true)),
+            None => Err(name_error(vm, name)),
+        };
+    }
+    for d in [globals, builtins] {
+        match crate::ops::getitem(vm, d, name) {
+            Ok(v) => return Ok((v, false)),
+            Err(e) if vm.type_of(&e.exception).is_subtype(&crate::builtins::exceptions::KEY_ERROR) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Err(name_error(vm, name))
+}
+
 #[cold]
 pub(super) fn name_error(vm: &mut Vm, name: &Value) -> PyErr {
     crate::builtins::suggestions::name_error(vm, name)
