@@ -121,7 +121,33 @@ pub fn lookup(vm: &mut Vm, name: &str) -> PyResult<Value> {
         REGISTRY.with(|r| r.borrow_mut().cache.push((norm, result.clone())));
         return Ok(result);
     }
-    Err(vm.error(&LOOKUP_ERROR, format!("unknown encoding: {name}")))
+    let missing = if is_cjk_codec(vm, &norm) { " (Krait does not implement the CJK codecs yet)" } else { "" };
+    Err(vm.error(&LOOKUP_ERROR, format!("unknown encoding: {name}{missing}")))
+}
+
+/// The CJK codecs CPython writes in C (`_codecs_cn`, `_codecs_hk`,
+/// `_codecs_iso2022`, `_codecs_jp`, `_codecs_kr`, `_codecs_tw`), which
+/// Krait lacks: their names get a clearer "unknown encoding".
+const CJK_CODECS: &[&str] = &[
+    "big5", "big5hkscs", "cp932", "cp949", "cp950", "euc_jis_2004", "euc_jisx0213", "euc_jp", "euc_kr",
+    "gb18030", "gb2312", "gbk", "hz", "iso2022_jp", "iso2022_jp_1", "iso2022_jp_2", "iso2022_jp_2004",
+    "iso2022_jp_3", "iso2022_jp_ext", "iso2022_kr", "johab", "shift_jis", "shift_jis_2004", "shift_jisx0213",
+];
+
+/// Is `norm` (a normalized name) one of `CJK_CODECS`, directly or through
+/// `encodings.aliases`?
+fn is_cjk_codec(vm: &mut Vm, norm: &str) -> bool {
+    let name = norm.replace('.', "_");
+    if CJK_CODECS.contains(&name.as_str()) {
+        return true;
+    }
+    let alias = (|| -> PyResult<Option<String>> {
+        let aliases = crate::import::import_module(vm, "encodings.aliases")?;
+        let table = crate::ops::getattr(vm, &aliases, &new_str("aliases"))?;
+        let Some(d) = crate::builtins::dict::as_dict(&table) else { return Ok(None) };
+        Ok(d.get_str(&new_str(&name)).and_then(|v| as_str(&v).map(str::to_string)))
+    })();
+    matches!(alias, Ok(Some(a)) if CJK_CODECS.contains(&a.as_str()))
 }
 
 /// The codec for `str.encode`/`bytes.decode` (`_PyCodec_LookupTextEncoding`):
