@@ -512,7 +512,7 @@ fn str_repeat(vm: &mut Vm, a: &Value, count: usize) -> PyResult<Value> {
     let s = as_str_data(a).expect("str slot on a str");
     // CPython counts code points for the OverflowError; more UTF-8 bytes
     // than memory can hold is a MemoryError, as its allocation failing.
-    if s.len.checked_mul(count).map_or(true, |n| n > isize::MAX as usize) {
+    if !matches!(s.len.checked_mul(count), Some(n) if n <= isize::MAX as usize) {
         return Err(vm.error(&crate::builtins::exceptions::OVERFLOW_ERROR, "repeated string is too long"));
     }
     let Some(total) = s.bytes.len().checked_mul(count).filter(|&t| t <= isize::MAX as usize) else {

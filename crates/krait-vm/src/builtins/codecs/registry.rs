@@ -217,7 +217,7 @@ fn wrap_codec_error(vm: &mut Vm, err: crate::vm::PyErr, operation: &str, encodin
     let ty = vm.type_of_static(&exc);
     let Some(base) = ty.mro().find(|t| t.heap.is_none()) else { return err };
     let Some(data) = crate::builtins::exceptions::as_exception(&exc) else { return err };
-    let plain_classes = ty.mro().take_while(|t| t.heap.is_some()).all(|t| classes::heap(t).map_or(true, |h| h.nslots == 0));
+    let plain_classes = ty.mro().take_while(|t| t.heap.is_some()).all(|t| classes::heap(t).into_iter().all(|h| h.nslots == 0));
     if carries_state(base) || !plain_classes || classes::overrides(ty, base, "__init__") || classes::overrides(ty, base, "__new__") {
         return err;
     }
@@ -228,7 +228,7 @@ fn wrap_codec_error(vm: &mut Vm, err: crate::vm::PyErr, operation: &str, encodin
     };
     let no_attributes = {
         let d = data.dict.borrow();
-        d.is_null() || crate::builtins::dict::as_dict(&d).map_or(true, |d| d.is_empty())
+        d.is_null() || crate::builtins::dict::as_dict(&d).into_iter().all(|d| d.is_empty())
     };
     if !simple_args || !no_attributes {
         return err;
