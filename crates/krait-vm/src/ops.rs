@@ -165,7 +165,13 @@ pub fn index(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         };
     }
     match crate::builtins::classes::call_dunder(vm, v, "__index__", &[])? {
-        Some(r) if crate::builtins::int::int_of(&r).is_some() => Ok(Some(r)),
+        Some(r) if crate::builtins::int::int_of(&r).is_some() => {
+            if !std::ptr::eq(vm.type_of(&r), &crate::builtins::int::INT_TYPE) {
+                let got = vm.type_of(&r).name().to_string();
+                crate::builtins::warnings::warn_strict_subclass(vm, "", "__index__", &got, "int")?;
+            }
+            Ok(Some(r))
+        }
         Some(r) => {
             let msg = format!("__index__ returned non-int (type {})", vm.type_of(&r).name());
             Err(vm.type_error(msg))
@@ -471,9 +477,14 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
 }
 
-/// CPython's `_Py_HashPointer`: the address rotated right by 4 bits.
+/// CPython's `_Py_HashPointer`: the address rotated right by 4 bits; an
+/// immediate's synthesised `id()` (its bits, made odd) stands for one.
 pub fn hash_identity(v: &Value) -> i64 {
-    let h = (v.bits() & ((1 << 48) - 1)).rotate_right(4) as i64;
+    let id = match v.as_object() {
+        Some(p) => p.addr() as u64,
+        None => v.bits() | 1,
+    };
+    let h = id.rotate_right(4) as i64;
     if h == -1 {
         -2
     } else {

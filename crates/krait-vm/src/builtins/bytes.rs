@@ -58,6 +58,13 @@ impl ByteArrayData {
         ByteArrayData { bytes: RefCell::new(bytes), exports: Cell::new(0) }
     }
 
+    /// `__alloc__()`: the bytes reserved, counting one for the trailing
+    /// NUL a CPython bytearray keeps (always more than `len`).
+    pub fn allocated(&self) -> usize {
+        let b = self.bytes.borrow();
+        b.capacity().max(b.len()) + 1
+    }
+
     pub fn len(&self) -> usize {
         self.bytes.borrow().len()
     }
@@ -612,6 +619,18 @@ pub fn set_item(vm: &mut Vm, ba: &Value, key: &Value, value: &Value) -> PyResult
             None => bytes_from_iterable(vm, value, "bytearray", false)?,
         };
         let (start, stop, step, count) = sl.indices(vm, a.len())?;
+        if step != 1 && new.is_empty() {
+            // Assigning nothing to an extended slice deletes it (CPython's
+            // `needed == 0` branch), a resize even when it is empty.
+            let mut bytes = bytes_resize(vm, a)?;
+            let doomed: std::collections::HashSet<usize> = (0..count).map(|k| (start + k as i64 * step) as usize).collect();
+            let mut i = 0;
+            bytes.retain(|_| {
+                i += 1;
+                !doomed.contains(&(i - 1))
+            });
+            return Ok(());
+        }
         let mut bytes = if step == 1 && new.len() != count { bytes_resize(vm, a)? } else { bytes_mut(vm, a)? };
         if step == 1 {
             let stop = stop.max(start) as usize;
@@ -696,7 +715,14 @@ pub fn encode_str(vm: &mut Vm, s: &Value, encoding: Option<&str>, errors: Option
 
 /// The zeroed bytes of `bytes(n)`: `None` when `x` has no `__index__`.
 fn count_bytes(vm: &mut Vm, x: &Value) -> PyResult<Option<Vec<u8>>> {
-    let Some(n) = ops::index(vm, x)? else { return Ok(None) };
+    // An `__index__` that raises TypeError makes `x` a buffer or an
+    // iterable after all (CPython's fall-through, bpo-29159).
+    let n = match ops::index(vm, x) {
+        Ok(Some(n)) => n,
+        Ok(None) => return Ok(None),
+        Err(e) if vm.type_of(&e.exception).is_subtype(&TYPE_ERROR) => return Ok(None),
+        Err(e) => return Err(e),
+    };
     let n = match int_of(&n) {
         Some(Int::Small(n)) => n,
         Some(Int::Big(b)) if i64::try_from(b).is_ok() => i64::try_from(b).unwrap_or(i64::MAX),

@@ -108,7 +108,45 @@ pub static BYTEARRAY_METHODS: &[MethodDef] = method_table!(
         bytes_mut(vm, array(this))?.reverse();
         Ok(vm.none())
     } },
+    MethodDef { name: "__alloc__", func: |vm, this, a, k| {
+        no_args(vm, this, "__alloc__", a, k)?;
+        Ok(new_int(array(this).allocated() as i64))
+    } },
+    MethodDef { name: "__reduce__", func: |vm, this, a, k| {
+        no_args(vm, this, "__reduce__", a, k)?;
+        bytearray_reduce(vm, this, 2)
+    } },
+    MethodDef { name: "__reduce_ex__", func: |vm, this, a, k| {
+        no_keywords(vm, this, "__reduce_ex__", k)?;
+        let proto = match a {
+            [] => 0,
+            [p] => ops::index(vm, p)?.as_ref().and_then(int_of).and_then(|i| match i {
+                crate::builtins::int::Int::Small(i) => Some(i),
+                crate::builtins::int::Int::Big(_) => None,
+            }).ok_or_else(|| vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_of(p).name())))?,
+            _ => return Err(vm.type_error(format!("__reduce_ex__ expected at most 1 argument, got {}", a.len()))),
+        };
+        bytearray_reduce(vm, this, proto)
+    } },
 );
+
+/// CPython's `_common_reduce` for bytearray: `(type(self), args, state)`,
+/// the contents as a latin-1 str below protocol 3 (what Python 2 could
+/// read), as bytes from protocol 3; the state is `__getstate__()`'s.
+fn bytearray_reduce(vm: &mut Vm, this: &Value, proto: i64) -> PyResult<Value> {
+    let state = crate::builtins::object_methods::object_state(vm, this, false)?;
+    let cls = crate::types::type_value(vm.type_of_static(this));
+    let data = receiver(this).to_vec();
+    let args = if data.is_empty() {
+        new_tuple(vec![])
+    } else if proto < 3 {
+        let latin1: String = data.iter().map(|&b| b as char).collect();
+        new_tuple(vec![crate::builtins::str::new_str(&latin1), crate::builtins::str::new_str("latin-1")])
+    } else {
+        new_tuple(vec![new_bytes(data)])
+    };
+    Ok(new_tuple(vec![cls, args, state]))
+}
 
 /// Class methods of both types (`maketrans` is a static method in
 /// CPython; here it ignores the class it receives).

@@ -395,6 +395,10 @@ pub fn complex_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames
                 let msg = format!("__complex__ returned non-complex (type {})", vm.type_of(&c).name());
                 return Err(vm.type_error(msg));
             }
+            if !std::ptr::eq(vm.type_of(&c), &COMPLEX_TYPE) {
+                let got = vm.type_of(&c).name().to_string();
+                crate::builtins::warnings::warn_strict_subclass(vm, "", "__complex__", &got, "complex")?;
+            }
             r = c;
         }
     }

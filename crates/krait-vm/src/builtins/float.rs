@@ -300,8 +300,8 @@ fn compare_float_int(x: f64, i: &Int) -> Option<std::cmp::Ordering> {
 /// CPython's hash of a float (equal to the hash of an equal int).
 pub fn hash_float(x: f64, v: &Value) -> i64 {
     if x.is_nan() {
-        // Since 3.10 a NaN hashes by identity.
-        return (v.bits() >> 4) as i64;
+        // Since 3.10 a NaN hashes by identity (as `object.__hash__`).
+        return crate::ops::hash_identity(v);
     }
     if x.is_infinite() {
         return if x > 0.0 { 314_159 } else { -314_159 };

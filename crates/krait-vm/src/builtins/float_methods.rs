@@ -194,7 +194,8 @@ fn fromhex(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -> PyRes
 /// `[ws][sign](inf|infinity|nan|[0x]hex[.hex][p[sign]dec])[ws]`, rounded
 /// half to even.
 fn parse_hex(text: &str) -> Result<f64, HexError> {
-    let s = text.trim_matches(|c: char| c.is_ascii_whitespace());
+    // Py_ISSPACE: the ASCII whitespace, vertical tab included.
+    let s = text.trim_matches(|c: char| matches!(c, ' ' | '\t'..='\r'));
     let (negative, s) = match s.as_bytes().first() {
         Some(b'-') => (true, &s[1..]),
         Some(b'+') => (false, &s[1..]),

@@ -1130,7 +1130,14 @@ pub fn float_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &
     if ty.heap.is_some() {
         if let Some(r) = crate::builtins::classes::call_dunder(vm, x, "__float__", &[])? {
             return match crate::builtins::float::float_of(&r) {
-                Some(f) => Ok(Value::float(f)),
+                Some(f) => {
+                    if r.as_float().is_none() {
+                        let got = vm.type_of(&r).name().to_string();
+                        let owner = format!("{}.", ty.name());
+                        crate::builtins::warnings::warn_strict_subclass(vm, &owner, "__float__", &got, "float")?;
+                    }
+                    Ok(Value::float(f))
+                }
                 None => {
                     let msg = format!("{}.__float__ returned non-float (type {})", ty.name(), vm.type_of(&r).name());
                     Err(vm.type_error(msg))
@@ -1202,11 +1209,12 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
     }
     if let Some(b) = base {
         let Some(x) = x else { return Err(vm.type_error("int() missing string argument")) };
-        let base = match int_of(b) {
+        let b = ops::index(vm, b)?.unwrap_or_else(|| b.clone());
+        let base = match int_of(&b) {
             Some(crate::builtins::int::Int::Small(b)) if b == 0 || (2..=36).contains(&b) => b as u32,
             Some(_) => return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0")),
             None => {
-                let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(b).name());
+                let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(&b).name());
                 return Err(vm.type_error(msg));
             }
         };
@@ -1235,13 +1243,18 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
         None => return Ok(new_int(0)),
         Some(x) => x,
     };
-    // PyNumber_Long: a class's __int__, then its __index__.
-    // PROVISIONAL: the deprecated delegation to __trunc__ (with its
-    // DeprecationWarning) is not done.
+    // PyNumber_Long: a class's __int__, then its __index__, then the
+    // deprecated __trunc__.
     if vm.type_of(x).heap.is_some() {
         if let Some(r) = crate::builtins::classes::call_dunder(vm, x, "__int__", &[])? {
             return match int_of(&r) {
-                Some(i) => Ok(new_big(i.to_ibig())),
+                Some(i) => {
+                    if !std::ptr::eq(vm.type_of(&r), &crate::builtins::int::INT_TYPE) {
+                        let got = vm.type_of(&r).name().to_string();
+                        crate::builtins::warnings::warn_strict_subclass(vm, "", "__int__", &got, "int")?;
+                    }
+                    Ok(new_big(i.to_ibig()))
+                }
                 None => {
                     let msg = format!("__int__ returned non-int (type {})", vm.type_of(&r).name());
                     Err(vm.type_error(msg))
@@ -1251,6 +1264,11 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
         if int_of(x).is_none() {
             if let Some(i) = ops::index(vm, x)? {
                 return Ok(int_of(&i).map_or(i.clone(), |i| new_big(i.to_ibig())));
+            }
+            if crate::builtins::float::float_of(x).is_none() {
+                if let Some(r) = int_from_trunc(vm, x)? {
+                    return Ok(r);
+                }
             }
         }
     }
@@ -1287,6 +1305,25 @@ pub fn int_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[V
     }
     let msg = format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", vm.type_of(x).name());
     Err(vm.type_error(msg))
+}
+
+/// `int(x)` through `x.__trunc__()`, deprecated since 3.11 (the tail of
+/// CPython's `PyNumber_Long`); None when the class has no `__trunc__`.
+fn int_from_trunc(vm: &mut Vm, x: &Value) -> PyResult<Option<Value>> {
+    let Some(trunc) = crate::builtins::classes::lookup_special(vm, x, "__trunc__")? else { return Ok(None) };
+    let deprecation = &crate::builtins::exceptions::DEPRECATION_WARNING;
+    crate::builtins::warnings::warn_native(vm, deprecation, "The delegation of int() to __trunc__ is deprecated.", 1)?;
+    let r = crate::eval::call(vm, &trunc, &[], &[])?;
+    if let Some(i) = int_of(&r) {
+        return Ok(Some(new_big(i.to_ibig())));
+    }
+    match ops::index(vm, &r)? {
+        Some(i) => Ok(Some(int_of(&i).map_or(i.clone(), |i| new_big(i.to_ibig())))),
+        None => {
+            let msg = format!("__trunc__ returned non-Integral (type {})", vm.type_of(&r).name());
+            Err(vm.type_error(msg))
+        }
+    }
 }
 
 /// A `str` holding a lone surrogate, which no number's text contains.

@@ -330,10 +330,11 @@ fn builtin_new(vm: &mut Vm, owner: &'static TypeObject, args: &[Value], kwnames:
             return base.rebox(vm, cls, None);
         }
         if !base.made_by_new() {
-            // `tuple.__new__` and `frozenset.__new__` leave keywords to a
-            // class's own `__init__`.
+            // `tuple.__new__`, `frozenset.__new__` and `float.__new__`
+            // leave keywords to a class's own `__init__`.
             let immutable = std::ptr::eq(owner, &crate::builtins::tuple::TUPLE_TYPE)
-                || std::ptr::eq(owner, &crate::builtins::set::FROZENSET_TYPE);
+                || std::ptr::eq(owner, &crate::builtins::set::FROZENSET_TYPE)
+                || std::ptr::eq(owner, &crate::builtins::float::FLOAT_TYPE);
             let (rest, kwnames) = if immutable && !kwnames.is_empty() && classes::overrides(cls, owner, "__init__") {
                 (&rest[..rest.len() - kwnames.len()], &[][..])
             } else {

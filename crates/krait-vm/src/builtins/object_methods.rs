@@ -209,7 +209,7 @@ fn reduce_newobj(vm: &mut Vm, obj: &Value, copyreg: &Value) -> PyResult<Value> {
 
 /// `obj.__getstate__()`, or object's default without the call (CPython's
 /// `object_getstate`).
-fn object_state(vm: &mut Vm, obj: &Value, required: bool) -> PyResult<Value> {
+pub(crate) fn object_state(vm: &mut Vm, obj: &Value, required: bool) -> PyResult<Value> {
     let ty = vm.type_of_static(obj);
     let getstate = classes::type_lookup(ty, &intern("__getstate__"));
     let default = classes::type_lookup(&OBJECT_TYPE, &intern("__getstate__"));

@@ -510,9 +510,13 @@ fn str_concat(vm: &mut Vm, a: &Value, c: &Value) -> PyResult<Value> {
 /// `str * n`.
 fn str_repeat(vm: &mut Vm, a: &Value, count: usize) -> PyResult<Value> {
     let s = as_str_data(a).expect("str slot on a str");
-    let total = s.bytes.len().checked_mul(count).filter(|&t| t <= isize::MAX as usize);
-    let Some(total) = total else {
+    // CPython counts code points for the OverflowError; more UTF-8 bytes
+    // than memory can hold is a MemoryError, as its allocation failing.
+    if !matches!(s.len.checked_mul(count), Some(n) if n <= isize::MAX as usize) {
         return Err(vm.error(&crate::builtins::exceptions::OVERFLOW_ERROR, "repeated string is too long"));
+    }
+    let Some(total) = s.bytes.len().checked_mul(count).filter(|&t| t <= isize::MAX as usize) else {
+        return Err(vm.error(&crate::builtins::exceptions::MEMORY_ERROR, ""));
     };
     if total == 0 {
         return Ok(new_str(""));

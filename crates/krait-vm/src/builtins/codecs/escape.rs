@@ -9,9 +9,10 @@
 //! - Bytes that are not part of an escape decode as latin-1.
 //! - With `final` false, an escape cut off by the end of the data is left
 //!   unread; with `final` true it is an error over the bytes it has.
-//! - An unknown escape (`\q`) stays as it is, backslash included.
-//!   PROVISIONAL: CPython 3.11 also warns (DeprecationWarning); Krait does
-//!   not warn yet.
+//! - An unknown escape (`\q`) stays as it is, backslash included; the
+//!   first one, or the first octal escape above `\377`, is reported as a
+//!   DeprecationWarning once the data is decoded (CPython 3.11's
+//!   `first_invalid_escape`).
 
 use krait_syntax::pystr::PyString;
 
@@ -66,6 +67,7 @@ pub fn decode_unicode_escape(vm: &mut Vm, data: &[u8], errors: &str, final_: boo
     let mut out = PyString::new();
     let end = data.len();
     let mut s = 0;
+    let mut first_invalid = None;
     'chars: while s < end {
         if data[s] != b'\\' {
             out.push_code_point(data[s] as u32);
@@ -110,6 +112,9 @@ pub fn decode_unicode_escape(vm: &mut Vm, data: &[u8], errors: &str, final_: boo
                             _ => break,
                         }
                     }
+                    if code > 0o377 && first_invalid.is_none() {
+                        first_invalid = Some(start);
+                    }
                     out.push_code_point(code);
                     continue 'chars;
                 }
@@ -146,6 +151,7 @@ pub fn decode_unicode_escape(vm: &mut Vm, data: &[u8], errors: &str, final_: boo
                     }
                 }
                 _ => {
+                    first_invalid.get_or_insert(start);
                     out.push_code_point('\\' as u32);
                     s -= 1;
                     continue 'chars;
@@ -174,7 +180,23 @@ pub fn decode_unicode_escape(vm: &mut Vm, data: &[u8], errors: &str, final_: boo
         };
         s = errs.handle(vm, &mut out, start, s.max(start + 1), message)?;
     }
+    warn_invalid_escape(vm, data, first_invalid)?;
     Ok((out, s))
+}
+
+/// The DeprecationWarning for the first invalid escape, the backslash at
+/// `at` (CPython's "invalid escape sequence '\q'" and "invalid octal
+/// escape sequence '\777'").
+fn warn_invalid_escape(vm: &mut Vm, data: &[u8], at: Option<usize>) -> PyResult<()> {
+    let Some(at) = at else { return Ok(()) };
+    let c = data[at + 1];
+    let msg = if c.is_ascii_digit() && c <= b'7' {
+        let digits: String = data[at + 1..].iter().take(3).map(|&b| b as char).collect();
+        format!("invalid octal escape sequence '\\{digits}'")
+    } else {
+        format!("invalid escape sequence '\\{}'", c as char)
+    };
+    crate::builtins::warnings::warn_native(vm, &crate::builtins::exceptions::DEPRECATION_WARNING, &msg, 1)
 }
 
 /// `raw_unicode_escape_decode(data, errors, final)`: only `\uXXXX` and
@@ -272,6 +294,7 @@ pub fn escape_decode(vm: &mut Vm, data: &[u8], errors: Option<&str>) -> PyResult
     let mut out = Vec::with_capacity(data.len());
     let end = data.len();
     let mut s = 0;
+    let mut first_invalid = None;
     while s < end {
         if data[s] != b'\\' {
             out.push(data[s]);
@@ -305,6 +328,9 @@ pub fn escape_decode(vm: &mut Vm, data: &[u8], errors: Option<&str>) -> PyResult
                         _ => break,
                     }
                 }
+                if code > 0o377 && first_invalid.is_none() {
+                    first_invalid = Some(s - 4);
+                }
                 out.push(code as u8);
             }
             b'x' => {
@@ -328,10 +354,12 @@ pub fn escape_decode(vm: &mut Vm, data: &[u8], errors: Option<&str>) -> PyResult
                 }
             }
             _ => {
+                first_invalid.get_or_insert(s - 2);
                 out.push(b'\\');
                 s -= 1;
             }
         }
     }
+    warn_invalid_escape(vm, data, first_invalid)?;
     Ok(out)
 }

@@ -11,6 +11,10 @@
 //!   at start-up, so it is always the first search function.
 //! - A search function returns None or a 4-tuple (CodecInfo is one); the
 //!   first tuple is cached under the normalized name.
+//! - An exception raised by a codec function is re-raised as a new one of
+//!   the same type, "encoding with 'NAME' codec failed (Type: message)",
+//!   caused by the original, when a plain copy can hold all it carries
+//!   (CPython's `wrap_codec_error`/`_PyErr_TrySetFromCause`).
 
 use std::cell::RefCell;
 
@@ -117,7 +121,33 @@ pub fn lookup(vm: &mut Vm, name: &str) -> PyResult<Value> {
         REGISTRY.with(|r| r.borrow_mut().cache.push((norm, result.clone())));
         return Ok(result);
     }
-    Err(vm.error(&LOOKUP_ERROR, format!("unknown encoding: {name}")))
+    let missing = if is_cjk_codec(vm, &norm) { " (Krait does not implement the CJK codecs yet)" } else { "" };
+    Err(vm.error(&LOOKUP_ERROR, format!("unknown encoding: {name}{missing}")))
+}
+
+/// The CJK codecs CPython writes in C (`_codecs_cn`, `_codecs_hk`,
+/// `_codecs_iso2022`, `_codecs_jp`, `_codecs_kr`, `_codecs_tw`), which
+/// Krait lacks: their names get a clearer "unknown encoding".
+const CJK_CODECS: &[&str] = &[
+    "big5", "big5hkscs", "cp932", "cp949", "cp950", "euc_jis_2004", "euc_jisx0213", "euc_jp", "euc_kr",
+    "gb18030", "gb2312", "gbk", "hz", "iso2022_jp", "iso2022_jp_1", "iso2022_jp_2", "iso2022_jp_2004",
+    "iso2022_jp_3", "iso2022_jp_ext", "iso2022_kr", "johab", "shift_jis", "shift_jis_2004", "shift_jisx0213",
+];
+
+/// Is `norm` (a normalized name) one of `CJK_CODECS`, directly or through
+/// `encodings.aliases`?
+fn is_cjk_codec(vm: &mut Vm, norm: &str) -> bool {
+    let name = norm.replace('.', "_");
+    if CJK_CODECS.contains(&name.as_str()) {
+        return true;
+    }
+    let alias = (|| -> PyResult<Option<String>> {
+        let aliases = crate::import::import_module(vm, "encodings.aliases")?;
+        let table = crate::ops::getattr(vm, &aliases, &new_str("aliases"))?;
+        let Some(d) = crate::builtins::dict::as_dict(&table) else { return Ok(None) };
+        Ok(d.get_str(&new_str(&name)).and_then(|v| as_str(&v).map(str::to_string)))
+    })();
+    matches!(alias, Ok(Some(a)) if CJK_CODECS.contains(&a.as_str()))
 }
 
 /// The codec for `str.encode`/`bytes.decode` (`_PyCodec_LookupTextEncoding`):
@@ -137,13 +167,16 @@ fn lookup_text(vm: &mut Vm, name: &str, command: &str) -> PyResult<Value> {
 
 /// Call item `which` (0 encoder, 1 decoder) of `codec` and take the first
 /// item of its `(object, length)` result.
-fn call_codec(vm: &mut Vm, codec: &Value, which: usize, object: &Value, errors: Option<&str>) -> PyResult<Value> {
+fn call_codec(vm: &mut Vm, codec: &Value, which: usize, object: &Value, errors: Option<&str>, encoding: &str) -> PyResult<Value> {
     let f = as_tuple(codec).map(|t| t.items[which].clone()).expect("a 4-tuple");
     let mut args = vec![object.clone()];
     if let Some(e) = errors {
         args.push(new_str(e));
     }
-    let result = crate::eval::call(vm, &f, &args, &[])?;
+    let result = match crate::eval::call(vm, &f, &args, &[]) {
+        Ok(r) => r,
+        Err(e) => return Err(wrap_codec_error(vm, e, if which == 0 { "encoding" } else { "decoding" }, encoding)),
+    };
     match as_tuple(&result) {
         Some(t) if t.items.len() == 2 => Ok(t.items[0].clone()),
         _ if which == 0 => Err(vm.type_error("encoder must return a tuple (object, integer)")),
@@ -151,23 +184,85 @@ fn call_codec(vm: &mut Vm, codec: &Value, which: usize, object: &Value, errors: 
     }
 }
 
+/// The built-in exception types whose objects carry more than `args`,
+/// or are made by an `__init__`/`__new__` of their own, in CPython:
+/// their errors pass through a codec unwrapped.
+fn carries_state(ty: &'static crate::types::TypeObject) -> bool {
+    use crate::builtins::exceptions as x;
+    [
+        &x::BASE_EXCEPTION_GROUP,
+        &x::STOP_ITERATION,
+        &x::SYSTEM_EXIT,
+        &x::IMPORT_ERROR,
+        &x::OS_ERROR,
+        &x::NAME_ERROR,
+        &x::ATTRIBUTE_ERROR,
+        &x::SYNTAX_ERROR,
+        &x::UNICODE_ENCODE_ERROR,
+        &x::UNICODE_DECODE_ERROR,
+        &x::UNICODE_TRANSLATE_ERROR,
+        &x::MEMORY_ERROR,
+    ]
+    .iter()
+    .any(|t| ty.is_subtype(t))
+}
+
+/// `err`, or a new exception of its type saying which codec failed, with
+/// `err` as its `__cause__`, when `err` can be re-made from its message
+/// alone: a type whose classes add no `__init__`, `__new__` or slots, one
+/// str argument at most, and no instance attributes.
+fn wrap_codec_error(vm: &mut Vm, err: crate::vm::PyErr, operation: &str, encoding: &str) -> crate::vm::PyErr {
+    use crate::builtins::classes;
+    let exc = err.exception.clone();
+    let ty = vm.type_of_static(&exc);
+    let Some(base) = ty.mro().find(|t| t.heap.is_none()) else { return err };
+    let Some(data) = crate::builtins::exceptions::as_exception(&exc) else { return err };
+    let plain_classes = ty.mro().take_while(|t| t.heap.is_some()).all(|t| classes::heap(t).into_iter().all(|h| h.nslots == 0));
+    if carries_state(base) || !plain_classes || classes::overrides(ty, base, "__init__") || classes::overrides(ty, base, "__new__") {
+        return err;
+    }
+    let simple_args = match &data.args.borrow()[..] {
+        [] => true,
+        [a] => std::ptr::eq(vm.type_of(a), &crate::builtins::str::STR_TYPE),
+        _ => false,
+    };
+    let no_attributes = {
+        let d = data.dict.borrow();
+        d.is_null() || crate::builtins::dict::as_dict(&d).into_iter().all(|d| d.is_empty())
+    };
+    if !simple_args || !no_attributes {
+        return err;
+    }
+    let text = match crate::ops::str(vm, &exc) {
+        Ok(t) => as_str_data(&t).map(|d| String::from_utf8_lossy(d.bytes()).into_owned()).unwrap_or_default(),
+        Err(e) => return e,
+    };
+    let msg = format!("{operation} with '{encoding}' codec failed ({}: {text})", ty.name());
+    let wrapped = classes::alloc_exception(ty, vec![new_str(&msg)]);
+    if let Some(w) = crate::builtins::exceptions::as_exception(&wrapped) {
+        *w.cause.borrow_mut() = exc;
+        w.suppress_context.set(true);
+    }
+    crate::vm::PyErr { exception: wrapped }
+}
+
 /// `codecs.encode(obj, encoding, errors)`.
 pub fn encode(vm: &mut Vm, object: &Value, encoding: &str, errors: &str) -> PyResult<Value> {
     let codec = lookup(vm, encoding)?;
-    call_codec(vm, &codec, 0, object, Some(errors))
+    call_codec(vm, &codec, 0, object, Some(errors), encoding)
 }
 
 /// `codecs.decode(obj, encoding, errors)`.
 pub fn decode(vm: &mut Vm, object: &Value, encoding: &str, errors: &str) -> PyResult<Value> {
     let codec = lookup(vm, encoding)?;
-    call_codec(vm, &codec, 1, object, Some(errors))
+    call_codec(vm, &codec, 1, object, Some(errors), encoding)
 }
 
 /// `text.encode(encoding, errors)` through the registry: the result must
 /// be bytes (a bytearray is copied).
 pub fn encode_text(vm: &mut Vm, text: &Value, encoding: &str, errors: Option<&str>) -> PyResult<Vec<u8>> {
     let codec = lookup_text(vm, encoding, "codecs.encode()")?;
-    let result = call_codec(vm, &codec, 0, text, errors)?;
+    let result = call_codec(vm, &codec, 0, text, errors, encoding)?;
     if let Some(b) = crate::builtins::bytes::as_bytes(&result) {
         return Ok(b.to_vec());
     }
@@ -186,7 +281,7 @@ pub fn encode_text(vm: &mut Vm, text: &Value, encoding: &str, errors: Option<&st
 pub fn decode_text(vm: &mut Vm, data: Vec<u8>, encoding: &str, errors: Option<&str>) -> PyResult<Value> {
     let codec = lookup_text(vm, encoding, "codecs.decode()")?;
     let object = crate::builtins::bytes::new_bytes(data);
-    let result = call_codec(vm, &codec, 1, &object, errors)?;
+    let result = call_codec(vm, &codec, 1, &object, errors, encoding)?;
     if as_str_data(&result).is_some() {
         return Ok(result);
     }

@@ -122,8 +122,12 @@ pub fn decode_utf8(vm: &mut Vm, data: &[u8], errors: &str, final_: bool) -> PyRe
                 let valid = e.valid_up_to();
                 out.push_str(std::str::from_utf8(&data[i..i + valid]).unwrap_or(""));
                 i += valid;
+                // A surrogate's first two bytes at the end of incremental
+                // input wait for the third (CPython, for surrogatepass).
+                let truncated_surrogate = data[i] == 0xED && data.len() - i == 2 && (0xA0..=0xBF).contains(&data[i + 1]);
                 let (end, reason) = match e.error_len() {
                     None if !final_ => break,
+                    Some(_) if !final_ && truncated_surrogate => break,
                     None => (data.len(), "unexpected end of data"),
                     Some(n) if n > 1 || (0xC2..=0xF4).contains(&data[i]) => (i + n, "invalid continuation byte"),
                     Some(_) => (i + 1, "invalid start byte"),

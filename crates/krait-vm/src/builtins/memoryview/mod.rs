@@ -1,7 +1,8 @@
 //! `memoryview` over the buffer exporters Krait has (`bytes`,
-//! `bytearray`, `array.array`, their subclasses), one-dimensional, in
-//! the native single-character formats (`format.rs`) (CPython's
-//! `Objects/memoryobject.c`, in behaviour).
+//! `bytearray`, `array.array`, their subclasses), one-dimensional or cast
+//! to several dimensions (`dims.rs`), in the native single-character
+//! formats (`format.rs`) (CPython's `Objects/memoryobject.c`, in
+//! behaviour).
 //!
 //! Invariants:
 //! - A view holds its exporter (`obj`, never another view: a view of a
@@ -16,6 +17,7 @@
 //! - Every operation on a released view but `release()`, `repr` and `==`
 //!   raises "operation forbidden on released memoryview object".
 
+mod dims;
 mod format;
 
 use std::cell::{Cell, RefMut};
@@ -24,6 +26,7 @@ use crate::builtins::array::as_array;
 use crate::builtins::bytes::{as_bytearray, as_bytes, new_bytes, Buffer};
 use crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR;
 use crate::builtins::int::{int_of, new_int, Int};
+use dims::Dims;
 use format::Format;
 use crate::builtins::singletons::{bool_value, none};
 use crate::builtins::str::{as_str, new_str};
@@ -49,12 +52,26 @@ pub struct MemoryViewData {
     hash: Cell<i64>,
     /// Weak references to the view exist (see `weakref`).
     pub(crate) weakly_referenced: Cell<bool>,
+    /// The shape and strides of a view of two or more dimensions (see
+    /// `dims`); None for one dimension.
+    dims: Option<Box<Dims>>,
 }
+
+/// CPython's `PyBUF_MAX_NDIM`.
+const NDIM_MAX: usize = 64;
 
 impl MemoryViewData {
     /// The byte offset of item `i` in the exporter.
     fn offset(&self, i: usize) -> usize {
-        (self.start as isize + i as isize * self.stride) as usize
+        match &self.dims {
+            None => (self.start as isize + i as isize * self.stride) as usize,
+            Some(d) => (self.start as isize + d.offset(i)) as usize,
+        }
+    }
+
+    /// The extent of each dimension.
+    fn shape(&self) -> Vec<usize> {
+        self.dims.as_ref().map_or_else(|| vec![self.len], |d| d.shape.clone())
     }
 
     /// The view's bytes, copied (the caller checked it is not released).
@@ -76,7 +93,17 @@ impl MemoryViewData {
     }
 
     fn is_contiguous(&self) -> bool {
-        self.stride == self.format.size() as isize || self.len <= 1
+        match &self.dims {
+            None => self.stride == self.format.size() as isize || self.len <= 1,
+            Some(d) => d.is_c_contiguous(self.format.size()),
+        }
+    }
+
+    fn is_f_contiguous(&self) -> bool {
+        match &self.dims {
+            None => self.is_contiguous(),
+            Some(d) => d.is_f_contiguous(self.format.size()),
+        }
     }
 }
 
@@ -94,13 +121,16 @@ pub static MEMORYVIEW_TYPE: TypeObject = TypeObject {
     }),
     hash: Slot::new(view_hash),
     richcompare: Slot::new(view_richcompare),
-    len: Slot::new(|vm, v| Ok(live(vm, v)?.len)),
+    len: Slot::new(|vm, v| Ok(live(vm, v)?.shape()[0])),
     getitem: Slot::new(view_getitem),
     setitem: Slot::new(|vm, v, key, value| match value {
         Some(x) => set_item(vm, v, key, &x),
         None => del_item(vm, v),
     }),
     iter: Slot::new(|vm, v| {
+        if live(vm, v)?.dims.is_some() {
+            return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "multi-dimensional sub-views are not implemented"));
+        }
         let values = live(vm, v)?.values(vm)?;
         let list = crate::builtins::list::new_list(values);
         ops::iter(vm, &list)
@@ -135,23 +165,37 @@ pub static MEMORYVIEW_TYPE: TypeObject = TypeObject {
             set: None,
             member: false,
         },
-        GetSetDef { name: "ndim", get: |vm, v| live(vm, v).map(|_| new_int(1)), set: None, member: false },
+        GetSetDef { name: "ndim", get: |vm, v| live(vm, v).map(|m| new_int(m.shape().len() as i64)), set: None, member: false },
         GetSetDef {
             name: "shape",
-            get: |vm, v| Ok(new_tuple(vec![new_int(live(vm, v)?.len as i64)])),
+            get: |vm, v| Ok(dims::tuple_of(live(vm, v)?.shape().into_iter().map(|n| n as i64))),
             set: None,
             member: false,
         },
         GetSetDef {
             name: "strides",
-            get: |vm, v| Ok(new_tuple(vec![new_int(live(vm, v)?.stride as i64)])),
+            get: |vm, v| {
+                let m = live(vm, v)?;
+                Ok(match &m.dims {
+                    None => dims::tuple_of(std::iter::once(m.stride as i64)),
+                    Some(d) => dims::tuple_of(d.strides.iter().map(|&s| s as i64)),
+                })
+            },
             set: None,
             member: false,
         },
         GetSetDef { name: "suboffsets", get: |vm, v| live(vm, v).map(|_| new_tuple(Vec::new())), set: None, member: false },
         GetSetDef { name: "c_contiguous", get: contiguous, set: None, member: false },
-        GetSetDef { name: "f_contiguous", get: contiguous, set: None, member: false },
-        GetSetDef { name: "contiguous", get: contiguous, set: None, member: false },
+        GetSetDef { name: "f_contiguous", get: |vm, v| Ok(bool_value(live(vm, v)?.is_f_contiguous())), set: None, member: false },
+        GetSetDef {
+            name: "contiguous",
+            get: |vm, v| {
+                let m = live(vm, v)?;
+                Ok(bool_value(m.is_contiguous() || m.is_f_contiguous()))
+            },
+            set: None,
+            member: false,
+        },
     ],
     ..TypeObject::builtin("memoryview", Some(&OBJECT_TYPE), dealloc_view, trace_view)
 };
@@ -268,6 +312,7 @@ fn view_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Valu
         released: Cell::new(false),
         hash: Cell::new(-1),
         weakly_referenced: Cell::new(false),
+        dims: None,
     }))
 }
 
@@ -277,10 +322,16 @@ impl Clone for MemoryViewData {
     fn clone(&self) -> MemoryViewData {
         MemoryViewData {
             obj: self.obj.clone(),
+            start: self.start,
+            len: self.len,
+            stride: self.stride,
+            format: self.format,
+            native_prefix: self.native_prefix,
+            readonly: self.readonly,
             released: Cell::new(false),
             hash: Cell::new(-1),
             weakly_referenced: Cell::new(false),
-            ..*self
+            dims: self.dims.clone(),
         }
     }
 }
@@ -289,15 +340,24 @@ impl Clone for MemoryViewData {
 fn view_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let m = live(vm, v)?;
     if let Some(sl) = crate::builtins::slice::as_slice(key) {
+        if let Some(d) = &m.dims {
+            return Ok(new_view(dims::slice_first(vm, m, d, sl)?));
+        }
         let (start, _, step, count) = sl.indices(vm, m.len)?;
         let start = if count == 0 { m.start } else { m.offset(start as usize) };
         return Ok(new_view(MemoryViewData { start, len: count, stride: m.stride * step as isize, ..m.clone() }));
     }
-    let i = item_index(vm, v, key, "multi-dimensional slicing is not implemented")?;
+    let at = match &m.dims {
+        Some(d) => dims::item_offset(vm, m, d, key, "multi-dimensional sub-views are not implemented")?,
+        None => {
+            let i = item_index(vm, v, key, "multi-dimensional slicing is not implemented")?;
+            m.offset(i)
+        }
+    };
     // Converting the index may have run Python code that released the view.
     let m = live(vm, v)?;
     let size = m.format.size();
-    let bytes = exporter_bytes(&m.obj).get(m.offset(i)..m.offset(i) + size).map(<[u8]>::to_vec);
+    let bytes = exporter_bytes(&m.obj).get(at..at + size).map(<[u8]>::to_vec);
     m.format.unpack(vm, &bytes.unwrap_or_else(|| vec![0; size]))
 }
 
@@ -366,6 +426,9 @@ pub fn set_item(vm: &mut Vm, v: &Value, key: &Value, value: &Value) -> PyResult<
         return Err(vm.type_error("cannot modify read-only memory"));
     }
     if let Some(sl) = crate::builtins::slice::as_slice(key) {
+        if m.dims.is_some() {
+            return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "memoryview slice assignments are currently restricted to ndim = 1"));
+        }
         let (start, _, step, count) = sl.indices(vm, m.len)?;
         let (format, src) = source_of(vm, value)?;
         let m = live(vm, v)?;
@@ -382,12 +445,17 @@ pub fn set_item(vm: &mut Vm, v: &Value, key: &Value, value: &Value) -> PyResult<
         }
         return Ok(());
     }
-    let i = item_index(vm, v, key, "memoryview slice assignments are currently restricted to ndim = 1")?;
+    let at = match &m.dims {
+        Some(d) => dims::item_offset(vm, m, d, key, "sub-views are not implemented")?,
+        None => {
+            let i = item_index(vm, v, key, "memoryview slice assignments are currently restricted to ndim = 1")?;
+            m.offset(i)
+        }
+    };
     let item = view_of(v).format.pack(vm, value)?;
     // Converting the key or the value may have released the view.
     let m = live(vm, v)?;
     let mut bytes = exporter_mut(vm, &m.obj)?;
-    let at = m.offset(i);
     if let Some(slot) = bytes.get_mut(at..at + item.len()) {
         slot.copy_from_slice(&item);
     }
@@ -448,12 +516,16 @@ fn view_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResul
         return Ok(vm.not_implemented());
     }
     let m = view_of(a);
-    let (theirs, their_format, released) = if let Some(o) = as_view(b) {
-        (if o.released.get() { Vec::new() } else { o.to_vec() }, o.format, o.released.get())
+    let (theirs, their_format, released, their_shape) = if let Some(o) = as_view(b) {
+        (if o.released.get() { Vec::new() } else { o.to_vec() }, o.format, o.released.get(), o.shape())
     } else if let Some(arr) = as_array(b) {
-        (arr.data.borrow().clone(), Format::of_typecode(arr.code.0), false)
+        let format = Format::of_typecode(arr.code.0);
+        let bytes = arr.data.borrow().clone();
+        let n = bytes.len() / format.size();
+        (bytes, format, false, vec![n])
     } else if let Some(buf) = crate::builtins::bytes::as_buffer(b) {
-        (buf.to_vec(), Format::Unsigned, false)
+        let n = buf.len();
+        (buf.to_vec(), Format::Unsigned, false, vec![n])
     } else {
         return Ok(vm.not_implemented());
     };
@@ -464,7 +536,8 @@ fn view_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResul
         // itself); items that cannot be read make the views unequal.
         let mine = m.to_vec();
         let (xs, ys) = (mine.chunks(m.format.size()), theirs.chunks(their_format.size()));
-        xs.len() == ys.len()
+        m.shape() == their_shape
+            && xs.len() == ys.len()
             && xs.zip(ys).all(|(x, y)| match (m.format.item(x), their_format.item(y)) {
                 (Some(x), Some(y)) => x == y,
                 _ => false,
@@ -521,8 +594,12 @@ fn tobytes(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyRe
 /// `m.tolist()`.
 fn tolist(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     no_args(vm, "tolist", args, kwnames)?;
-    let values = live(vm, this)?.values(vm)?;
-    Ok(crate::builtins::list::new_list(values))
+    let m = live(vm, this)?;
+    let values = m.values(vm)?;
+    Ok(match &m.dims {
+        Some(d) => dims::tolist(values, &d.shape),
+        None => crate::builtins::list::new_list(values),
+    })
 }
 
 /// `m.hex(sep, bytes_per_sep)`: as `bytes.hex` of its bytes.
@@ -561,6 +638,17 @@ fn toreadonly(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> P
 fn cast(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let [format, shape] = crate::builtins::str_methods::bind(vm, "cast", ["format", "shape"], args, kwnames)?;
     let m = live(vm, this)?;
+    // The shape's own checks come first (CPython's `memoryview_cast_impl`).
+    let shape = match shape {
+        Some(s) => {
+            let s = dims::shape_arg(vm, s)?;
+            if m.dims.is_some() && s.len() != 1 {
+                return Err(vm.type_error("memoryview: cast must be 1D -> ND or ND -> 1D"));
+            }
+            Some(s)
+        }
+        None => None,
+    };
     let Some(format) = format else {
         return Err(vm.type_error("cast() missing required argument 'format' (pos 1)"));
     };
@@ -586,13 +674,20 @@ fn cast(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResul
         return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
     }
     let len = nbytes / size;
-    if let Some(shape) = shape {
-        let dims = ops::collect(vm, shape)?;
-        let one_dim = dims.len() == 1 && int_of(&dims[0]).is_some_and(|n| matches!(n, Int::Small(k) if k == len as i64));
-        if !one_dim {
-            return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "memoryview.cast to a multi-dimensional shape"));
-        }
-    }
     let native_prefix = text.starts_with('@');
-    Ok(new_view(MemoryViewData { format: new_format, native_prefix, len, stride: size as isize, ..m.clone() }))
+    let dims = match shape {
+        None => None,
+        Some(shape) => {
+            let product = shape.iter().try_fold(1usize, |acc, &n| acc.checked_mul(n));
+            if product != Some(len) {
+                return Err(vm.type_error("memoryview: product(shape) * itemsize != buffer size"));
+            }
+            match shape.len() {
+                0 => return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "memoryview.cast to a zero-dimensional view")),
+                1 => None,
+                _ => Some(Box::new(Dims::c_order(shape, size))),
+            }
+        }
+    };
+    Ok(new_view(MemoryViewData { format: new_format, native_prefix, len, stride: size as isize, dims, ..m.clone() }))
 }
