@@ -1136,6 +1136,7 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     None => (crate::builtins::str::new_str(&co.co.co_name), crate::builtins::str::new_str(&co.co.co_qualname)),
                 };
                 let gen = crate::generator::new_generator(
+                    vm,
                     crate::generator::SavedFrame { frame: f, stack },
                     name,
                     qualname,
