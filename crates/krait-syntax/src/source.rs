@@ -144,6 +144,7 @@ impl Decoded {
             string_mode: false,
             type_comments: false,
             feature_version: None,
+            barry_as_flufl: false,
         }
     }
 }

@@ -1050,9 +1050,11 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     let total = len - args_from;
                     if kwnames.is_null()
                         && callee.co.co_argcount as usize == total
-                        && callee.co.co_flags & 0x0C == 0
+                        && callee.co.co_flags & 0x0D == 0x01
                         && callee.co.co_kwonlyargcount == 0
                     {
+                        // (No `*args`, `**kwargs`; CO_OPTIMIZED, else the
+                        // frame's locals are its globals: `push_frame`.)
                         // The fast path: the arguments stay where they are
                         // and become the new frame's first locals; the
                         // callable's slots below them go when it returns.
@@ -1132,6 +1134,7 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     None => (crate::builtins::str::new_str(&co.co.co_name), crate::builtins::str::new_str(&co.co.co_qualname)),
                 };
                 let gen = crate::generator::new_generator(
+                    vm,
                     crate::generator::SavedFrame { frame: f, stack },
                     name,
                     qualname,

@@ -81,6 +81,8 @@ pub struct GenData {
     /// The `finalizer` hook in force then (NULL: none), called instead of
     /// closing it when it is freed unfinished; taken when called.
     finalizer: RefCell<Value>,
+    /// A coroutine's `cr_origin` (NULL: None; see `generator_origin`).
+    origin: Value,
 }
 
 /// What a resumed generator did.
@@ -102,6 +104,11 @@ pub(crate) unsafe fn dealloc_generator(p: ObjPtr) {
         crate::finalize::defer(p, call_finalizer_hook);
         return;
     }
+    if never_started_coroutine(g) {
+        // `_PyGen_Finalize`: "coroutine '...' was never awaited".
+        crate::finalize::defer(p, warn_unawaited);
+        return;
+    }
     if needs_close(g) {
         // CPython's `_PyGen_Finalize`: closing runs the `finally` blocks
         // and `__exit__`s the generator is suspended in.
@@ -110,6 +117,46 @@ pub(crate) unsafe fn dealloc_generator(p: ObjPtr) {
     }
     // SAFETY: as above.
     unsafe { dealloc_boxed::<GenData>(p) }
+}
+
+/// Is `g` a coroutine (an `async def`'s, `CO_COROUTINE`) that never ran?
+fn never_started_coroutine(g: &GenData) -> bool {
+    g.kind == Kind::Coroutine
+        && code_flags(&g.code) & 0x80 != 0
+        && g.state.try_borrow().is_ok_and(|s| matches!(*s, State::Created(_)))
+}
+
+/// CPython's `_PyErr_WarnUnawaitedCoroutine`: a RuntimeWarning through
+/// `warnings._warn_unawaited_coroutine(coro)` (which adds `cr_origin`),
+/// else made here; errors are reported against the coroutine. The frame
+/// is dropped first, so the coroutine is freed when the queue lets go.
+fn warn_unawaited(vm: &mut Vm, coro: &Value) {
+    let Some(g) = data_of(coro) else { return };
+    let old = std::mem::replace(&mut *g.state.borrow_mut(), State::Finished);
+    drop(old);
+    let mut warned = false;
+    let hook = crate::import::import_module(vm, "warnings")
+        .ok()
+        .and_then(|m| crate::ops::getattr(vm, &m, &new_str("_warn_unawaited_coroutine")).ok());
+    if let Some(hook) = hook {
+        match crate::eval::call(vm, &hook, std::slice::from_ref(coro), &[]) {
+            Ok(_) => warned = true,
+            Err(e) => {
+                warned = vm.type_of(&e.exception).is_subtype(&exceptions::RUNTIME_WARNING);
+                crate::run::write_unraisable(vm, &e, coro);
+            }
+        }
+    }
+    if !warned {
+        let qualname = g.qualname.borrow().clone();
+        let msg = format!("coroutine '{}' was never awaited", as_str(&qualname).unwrap_or("?"));
+        let warn = crate::import::import_module(vm, "warnings").and_then(|m| crate::ops::getattr(vm, &m, &new_str("warn")));
+        let category = crate::types::type_value(&exceptions::RUNTIME_WARNING);
+        let r = warn.and_then(|w| crate::eval::call(vm, &w, &[new_str(&msg), category, crate::builtins::int::new_int(1), coro.clone()], &[]));
+        if let Err(e) = r {
+            crate::run::write_unraisable(vm, &e, coro);
+        }
+    }
 }
 
 /// Would closing the generator run its code: is it suspended where a
@@ -193,6 +240,9 @@ pub(crate) fn trace_generator(p: ObjPtr, visit: Visit) {
     visit(&g.name.borrow());
     visit(&g.qualname.borrow());
     visit(&g.code);
+    if !g.origin.is_null() {
+        visit(&g.origin);
+    }
     let fin = g.finalizer.borrow();
     if !fin.is_null() {
         visit(&fin);
@@ -344,7 +394,7 @@ pub fn as_coroutine(v: &Value) -> Option<&GenData> {
 
 /// A generator, coroutine or async generator for a frame just made by
 /// `RETURN_GENERATOR`; `flags` (its code's) say which.
-pub fn new_generator(saved: SavedFrame, name: Value, qualname: Value, flags: u32) -> Value {
+pub fn new_generator(vm: &Vm, saved: SavedFrame, name: Value, qualname: Value, flags: u32) -> Value {
     let code = saved.frame.code.clone();
     let kind = match flags {
         f if f & 0x200 != 0 => Kind::AsyncGenerator,
@@ -367,6 +417,7 @@ pub fn new_generator(saved: SavedFrame, name: Value, qualname: Value, flags: u32
         weakly_referenced: std::cell::Cell::new(false),
         hooks_inited: std::cell::Cell::new(false),
         finalizer: RefCell::new(Value::NULL),
+        origin: if kind == Kind::Coroutine { crate::generator_origin::capture(vm) } else { Value::NULL },
     };
     Value::from_owned(alloc(ty, data))
 }
@@ -396,7 +447,8 @@ pub fn send(vm: &mut Vm, gen: &Value, value: Value, error: Option<PyErr>) -> PyR
         }
         State::Finished => {
             *g.state.borrow_mut() = State::Finished;
-            if g.kind == Kind::Coroutine && error.is_none() {
+            // A throw too (CPython's gen_send_ex2; `close` never gets here).
+            if g.kind == Kind::Coroutine {
                 return Err(vm.error(&RUNTIME_ERROR, "cannot reuse already awaited coroutine"));
             }
             return match error {
@@ -818,6 +870,7 @@ fn generator_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         "__name__" => Ok(g.name.borrow().clone()),
         "__qualname__" => Ok(g.qualname.borrow().clone()),
         "gi_code" => Ok(g.code.clone()),
+        "gi_origin" if g.kind == Kind::Coroutine => Ok(if g.origin.is_null() { none() } else { g.origin.clone() }),
         "gi_running" => Ok(vm.bool(matches!(*g.state.borrow(), State::Running))),
         "gi_suspended" => Ok(vm.bool(matches!(*g.state.borrow(), State::Suspended(_)))),
         "gi_yieldfrom" => Ok(match &*g.state.borrow() {

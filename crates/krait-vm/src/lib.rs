@@ -21,6 +21,7 @@ pub mod eval;
 pub mod finalize;
 pub mod generator;
 pub mod generator_async;
+pub mod generator_origin;
 pub mod import;
 pub mod import_protocol;
 pub mod object;

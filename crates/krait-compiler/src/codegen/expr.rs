@@ -182,13 +182,15 @@ impl Compiler<'_> {
             }
             ExprKind::Await { value } => {
                 let b = self.block();
-                if b.kind != BlockType::Function {
-                    let msg = "'await' outside function";
-                    return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, e.range)));
-                }
-                if !b.async_def && b.comprehension.is_none() {
-                    let msg = "'await' outside async function";
-                    return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, e.range)));
+                if !self.is_top_level_await() {
+                    if b.kind != BlockType::Function {
+                        let msg = "'await' outside function";
+                        return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, e.range)));
+                    }
+                    if !b.async_def && b.comprehension.is_none() {
+                        let msg = "'await' outside async function";
+                        return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, e.range)));
+                    }
                 }
                 self.compile_expr(value)?;
                 self.set_pos(e.range);
@@ -312,7 +314,12 @@ impl Compiler<'_> {
             .ok_or_else(|| CompileError::Internal("no block for a comprehension".into()))?;
         let is_async = self.table.block(block).coroutine;
         let generator_kind = matches!(element, CompElement::Generator(_));
-        if is_async && !generator_kind && !self.block().async_def && self.block().comprehension.is_none() {
+        if is_async
+            && !generator_kind
+            && !self.block().async_def
+            && self.block().comprehension.is_none()
+            && !self.is_top_level_await()
+        {
             let msg = "asynchronous comprehension outside of an asynchronous function";
             return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, e.range)));
         }

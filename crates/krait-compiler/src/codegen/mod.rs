@@ -29,7 +29,7 @@ use krait_syntax::SyntaxError;
 use crate::assemble::{Assembler, JumpKind, Label};
 use crate::code::{CodeObject, Constant, Position};
 use crate::opcode::Opcode;
-use crate::symtable::{Block, BlockId, Scope, SymbolTable};
+use crate::symtable::{Block, BlockId, BlockType, Scope, SymbolTable};
 
 /// Why a module could not be compiled.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +74,10 @@ pub struct CompileOptions {
     /// CPython's optimization level: 1 leaves out `assert` statements and
     /// folds `__debug__` to False; 2 also leaves out docstrings.
     pub optimize: u8,
+    /// `PyCF_ALLOW_TOP_LEVEL_AWAIT`: `await`, `async for`, `async with`
+    /// and async comprehensions are allowed at module level, and a module
+    /// using them compiles to a coroutine's code (`CO_COROUTINE`).
+    pub top_level_await: bool,
 }
 
 /// Compile a module's AST as `options` says.
@@ -97,6 +101,7 @@ pub fn compile_module_with(
         interactive: false,
         warnings: Vec::new(),
         optimize: options.optimize,
+        top_level_await: options.top_level_await,
     };
     let result = c.compile_mod(module);
     (result, c.warnings)
@@ -141,6 +146,8 @@ struct Compiler<'a> {
     interactive: bool,
     /// `CompileOptions::optimize`.
     optimize: u8,
+    /// `CompileOptions::top_level_await`.
+    top_level_await: bool,
     /// The SyntaxWarnings found so far (see `warnings`).
     warnings: Vec<Warning>,
 }
@@ -217,6 +224,9 @@ struct Unit {
     /// The source range `pos` was last set from (for errors located where
     /// the code being emitted is, as CPython's `u_loc`).
     pos_range: TextRange,
+    /// A top-level `async for` or `async with` was compiled (CPython's
+    /// compiler sets `ste_coroutine` then): the module is a coroutine.
+    awaits: bool,
 }
 
 impl<'a> Compiler<'a> {
@@ -250,18 +260,33 @@ impl<'a> Compiler<'a> {
             pos: Position::default(),
             leaked_pos: None,
             pos_range: TextRange::default(),
+            awaits: false,
         });
+    }
+
+    /// Is the unit being compiled a module where `await` is allowed
+    /// (CPython's `IS_TOP_LEVEL_AWAIT`)?
+    fn is_top_level_await(&self) -> bool {
+        self.top_level_await && self.block().kind == BlockType::Module
     }
 
     fn leave_unit(&mut self) -> CResult<CodeObject> {
         let mut unit = self.units.pop().expect("a unit is being compiled");
         let b = self.table.block(unit.block);
-        fix_cell_offsets(&mut unit, b);
+        // CPython's compute_code_flags: a module awaiting at top level is
+        // a coroutine.
+        let top_level_coroutine =
+            self.top_level_await && b.kind == BlockType::Module && (b.coroutine || unit.awaits) && !b.generator;
+        let suspends = if b.kind == BlockType::Module { top_level_coroutine } else { b.generator || b.coroutine };
+        fix_cell_offsets(&mut unit, b, suspends);
         crate::flowgraph::optimize(&mut unit.asm, &mut unit.consts, same_constant, unit.firstlineno)
             .map_err(|e| CompileError::Internal(e.0))?;
         let out = unit.asm.assemble().map_err(|e| CompileError::Internal(e.0))?;
         // CPython ORs the module's __future__ features into every code object.
-        let flags = b.co_flags() | self.table.future.features;
+        let mut flags = b.co_flags() | self.table.future.features;
+        if top_level_coroutine {
+            flags |= crate::symtable::CO_COROUTINE;
+        }
         Ok(CodeObject {
             co_name: b.co_name().into_owned(),
             co_qualname: unit.qualname,
@@ -472,11 +497,13 @@ pub(super) const FREE_BIT: u32 = 1 << 24;
 /// the free variables), and put `COPY_FREE_VARS`, `MAKE_CELL` and a
 /// generator's `RETURN_GENERATOR; POP_TOP` first (CPython's
 /// `insert_prefix_instructions`).
-fn fix_cell_offsets(unit: &mut Unit, b: &Block) {
+/// `suspends`: the code is a generator's, a coroutine's or an async
+/// generator's.
+fn fix_cell_offsets(unit: &mut Unit, b: &Block, suspends: bool) {
     let cells = b.cellvars();
     let frees = b.freevars();
     let mut generator_prefix = Vec::new();
-    if b.generator || b.coroutine {
+    if suspends {
         unit.asm.initial_depth = 1;
         let line = Position { lineno: Some(unit.firstlineno), end_lineno: Some(unit.firstlineno), col_offset: None, end_col_offset: None };
         generator_prefix.push((Opcode::RETURN_GENERATOR, 0, line));

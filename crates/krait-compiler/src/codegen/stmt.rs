@@ -170,7 +170,9 @@ impl Compiler<'_> {
             }
             StmtKind::AsyncFor { target, iter, body, orelse, .. } => {
                 // CPython 3.11's compiler_async_for.
-                if !self.block().async_def {
+                if self.is_top_level_await() {
+                    self.unit().awaits = true;
+                } else if !self.block().async_def {
                     let msg = "'async for' outside async function";
                     return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, s.range)));
                 }
@@ -197,7 +199,9 @@ impl Compiler<'_> {
                 self.bind(end);
             }
             StmtKind::AsyncWith { items, body, .. } => {
-                if !self.block().async_def {
+                if self.is_top_level_await() {
+                    self.unit().awaits = true;
+                } else if !self.block().async_def {
                     let msg = "'async with' outside async function";
                     return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, s.range)));
                 }

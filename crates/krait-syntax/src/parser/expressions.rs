@@ -323,37 +323,52 @@ impl Parser<'_> {
         self.parse_comparison()
     }
 
-    fn comparison_operator(&mut self) -> Option<(CmpOp, usize)> {
+    /// The comparison operator here and how many tokens it takes; `!=` and
+    /// `<>` as PEP 401 says (CPython's `_PyPegen_check_barry_as_flufl`):
+    /// `<>` is no operator unless `barry_as_FLUFL` is in force, and then
+    /// `!=` is an error.
+    fn comparison_operator(&mut self) -> PResult<Option<(CmpOp, usize)>> {
         let op = match self.kind() {
             T::EqEqual => CmpOp::Eq,
-            T::NotEqual => CmpOp::NotEq,
+            T::NotEqual => {
+                let t = self.peek();
+                let diamond = self.text(t) == "<>";
+                if self.barry_as_flufl && !diamond {
+                    let msg = "with Barry as BDFL, use '<>' instead of '!='";
+                    return Err(crate::error::SyntaxError::syntax(msg, t.range));
+                }
+                if !self.barry_as_flufl && diamond {
+                    return Ok(None);
+                }
+                CmpOp::NotEq
+            }
             T::Less => CmpOp::Lt,
             T::LessEqual => CmpOp::LtE,
             T::Greater => CmpOp::Gt,
             T::GreaterEqual => CmpOp::GtE,
             T::In => CmpOp::In,
             T::Not => {
-                return (self.peek_at(1).kind == T::In).then_some((CmpOp::NotIn, 2));
+                return Ok((self.peek_at(1).kind == T::In).then_some((CmpOp::NotIn, 2)));
             }
             T::Is => {
                 if self.peek_at(1).kind == T::Not {
-                    return Some((CmpOp::IsNot, 2));
+                    return Ok(Some((CmpOp::IsNot, 2)));
                 }
                 CmpOp::Is
             }
-            _ => return None,
+            _ => return Ok(None),
         };
-        Some((op, 1))
+        Ok(Some((op, 1)))
     }
 
     /// comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or
     fn parse_comparison(&mut self) -> PResult<Expr> {
         let start = self.start();
         let left = self.parse_bitwise_or()?;
-        let Some(_) = self.comparison_operator() else { return Ok(left) };
+        let Some(_) = self.comparison_operator()? else { return Ok(left) };
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
-        while let Some((op, n)) = self.comparison_operator() {
+        while let Some((op, n)) = self.comparison_operator()? {
             for _ in 0..n {
                 self.bump();
             }

@@ -86,9 +86,11 @@ pub fn parse_with(source: &str, rule: StartRule, options: Options) -> Parsed {
     if rule == StartRule::File {
         return parse_module_with(source, options);
     }
+    let barry_as_flufl = options.barry_as_flufl;
     let tokens = tokenize_with(source, options);
     let warnings = tokens.warnings.clone();
     let mut p = Parser::new(source, tokens);
+    p.barry_as_flufl = barry_as_flufl;
     let result = match rule {
         StartRule::Interactive => {
             p.depth = BASE_LEVELS_SINGLE;
@@ -114,10 +116,12 @@ pub fn parse_with_warnings(source: &str, rule: StartRule) -> Parsed {
 /// Parse a module tokenized as `options` says (see
 /// `source::Decoded::tokenizer_options`).
 pub fn parse_module_with(source: &str, options: Options) -> Parsed {
+    let barry_as_flufl = options.barry_as_flufl;
     let tokens = tokenize_with(source, options);
     let warnings = tokens.warnings.clone();
     let raw_bytes = !tokens.invalid_utf8.is_empty();
     let mut p = Parser::new(source, tokens);
+    p.barry_as_flufl = barry_as_flufl;
     p.depth = BASE_LEVELS_EXEC;
     let mut result = p.parse_file().map_err(|e| p.prefer_tokenizer_error(e));
     if p.match_header_seen {
@@ -170,6 +174,11 @@ pub(crate) struct Parser<'s> {
     /// The grammar's minor version (`ast.parse(feature_version=...)`):
     /// newer constructs are errors below theirs.
     feature_version: u32,
+    /// PEP 401's `barry_as_FLUFL` is in force (`Options::barry_as_flufl`).
+    /// As in CPython 3.11, a `from __future__ import barry_as_FLUFL` in
+    /// the source being parsed does not set it; only code compiled later
+    /// (`compile`, `exec`, `eval` inheriting the feature) parses with it.
+    barry_as_flufl: bool,
 }
 
 /// Columns of the bytes CPython's string tokenizer read, where the text
@@ -238,6 +247,7 @@ impl<'s> Parser<'s> {
             match_header_seen: false,
             type_ignores: tokens.type_ignores,
             feature_version: tokens.feature_version.unwrap_or(LATEST_MINOR),
+            barry_as_flufl: false,
         }
     }
 

@@ -489,6 +489,7 @@ impl Parser<'_> {
             match_header_seen: false,
             type_ignores: Vec::new(),
             feature_version: self.feature_version,
+            barry_as_flufl: self.barry_as_flufl,
             escape_warnings: Vec::new(),
         };
         let parsed = match sub.parse_star_expressions() {

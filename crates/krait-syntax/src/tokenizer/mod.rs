@@ -129,6 +129,10 @@ pub struct Options {
     /// version; `None` for 3.11's own. Below 7, `async` and `await` are
     /// keywords only in and at an `async def` (CPython's `async_hacks`).
     pub feature_version: Option<u32>,
+    /// Parse with PEP 401's `barry_as_FLUFL` in force (`compile()` with
+    /// `CO_FUTURE_BARRY_AS_BDFL`): the parser's, carried here because the
+    /// options are how callers set up a parse.
+    pub barry_as_flufl: bool,
 }
 
 /// Tokenize decoded source for the parser, as CPython tokenizes a file

@@ -20,8 +20,9 @@
 //!   `co_flags`; `exec`/`eval` of a string inherit the caller's.
 //!   `optimize` 1 and 2 leave out asserts (and docstrings).
 //!
-//! PROVISIONAL: `barry_as_FLUFL` and `PyCF_ALLOW_TOP_LEVEL_AWAIT` raise
-//! NotImplementedError; the Python 2 futures are accepted and do nothing.
+//! - `barry_as_FLUFL` (PEP 401) is a parser option; with
+//!   `PyCF_ALLOW_TOP_LEVEL_AWAIT` a module may await and compiles to a
+//!   coroutine's code. The Python 2 futures are accepted and do nothing.
 
 use crate::builtins::dict::{as_dict, new_dict};
 use crate::builtins::exceptions::{exception_with_args, NOT_IMPLEMENTED_ERROR, SYNTAX_ERROR};
@@ -37,7 +38,7 @@ use krait_compiler::codegen::CompileOptions;
 /// CPython's `PyCF_MASK`: the `__future__` features a code object carries
 /// in `co_flags` and `compile()` accepts in `flags`.
 const FUTURE_MASK: i64 = 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000 | 0x1000000;
-/// `CO_FUTURE_BARRY_AS_BDFL` (`<>` for `!=`), which Krait's parser lacks.
+/// `CO_FUTURE_BARRY_AS_BDFL` (`<>` for `!=`): the parser's option.
 const BARRY_AS_BDFL: i64 = 0x400000;
 /// `PyCF_ALLOW_TOP_LEVEL_AWAIT`.
 const ALLOW_TOP_LEVEL_AWAIT: i64 = 0x2000;
@@ -261,17 +262,12 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
     if !(-1..=2).contains(&optimize) {
         return Err(vm.value_error("compile(): invalid optimize value"));
     }
-    if flags & BARRY_AS_BDFL != 0 {
-        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "compile() flag barry_as_FLUFL (the <> operator)"));
-    }
-    if flags & ALLOW_TOP_LEVEL_AWAIT != 0 {
-        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "compile() flag PyCF_ALLOW_TOP_LEVEL_AWAIT (top-level await)"));
-    }
     let inherited = if dont_inherit { 0 } else { caller_features(vm) };
     let options = CompileOptions {
         features: (flags & FUTURE_MASK) as u32 | inherited,
         // -1: the interpreter's own level (sys.flags.optimize), 0 for Krait.
         optimize: optimize.max(0) as u8,
+        top_level_await: flags & ALLOW_TOP_LEVEL_AWAIT != 0,
     };
     let Some(filename) = as_str(filename).map(str::to_string) else {
         let msg = format!("compile() argument 'filename' must be str, not {}", vm.type_of(filename).name());
@@ -297,6 +293,7 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
     let tokens = krait_syntax::tokenizer::Options {
         type_comments: flags & PYCF_TYPE_COMMENTS != 0,
         feature_version,
+        barry_as_flufl: options.features & BARRY_AS_BDFL as u32 != 0,
         ..Default::default()
     };
     if flags & PYCF_ONLY_AST != 0 {
@@ -400,7 +397,7 @@ fn namespaces(vm: &mut Vm, func: &str, globals: Option<&Value>, locals: Option<&
 /// The builtins code run in `globals` sees (CPython's
 /// `_PyEval_BuiltinsFromGlobals`): its `__builtins__`, a module's dict or
 /// a dict as it is; the interpreter's otherwise.
-fn builtins_of(vm: &mut Vm, globals: &Value) -> PyResult<Value> {
+pub(crate) fn builtins_of(vm: &mut Vm, globals: &Value) -> PyResult<Value> {
     let found = as_dict(globals).and_then(|g| g.get_str(&new_str("__builtins__")));
     if let Some(b) = found {
         if let Some(m) = crate::builtins::function::as_module(&b) {
@@ -437,8 +434,12 @@ fn run(vm: &mut Vm, func: &str, args: &[Value], kwnames: &[Value], mode: Mode) -
             // eval() strips leading spaces and tabs, as CPython does.
             text = text.trim_start_matches([' ', '\t']).to_string();
         }
-        let options = CompileOptions { features: caller_features(vm), optimize: 0 };
-        compile_text(vm, &text, "<string>", mode, options, Default::default())?
+        let options = CompileOptions { features: caller_features(vm), ..Default::default() };
+        let tokens = krait_syntax::tokenizer::Options {
+            barry_as_flufl: options.features & BARRY_AS_BDFL as u32 != 0,
+            ..Default::default()
+        };
+        compile_text(vm, &text, "<string>", mode, options, tokens)?
     };
     let builtins = builtins_of(vm, &globals)?;
     crate::eval::run_code(vm, code, globals, locals, builtins)

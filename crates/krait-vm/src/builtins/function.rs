@@ -253,8 +253,65 @@ pub static FUNCTION_TYPE: TypeObject = TypeObject {
     getattr: Slot::new(function_getattr),
     getsets: &FUNCTION_GETSETS,
     setattr: Slot::new(function_setattr),
+    new: Some(function_new),
     ..TypeObject::builtin("function", Some(&OBJECT_TYPE), dealloc_function, trace_function)
 };
+
+/// `function(code, globals, name=None, argdefs=None, closure=None)`, with
+/// the checks and messages of CPython's `func_new_impl`.
+fn function_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let names = ["code", "globals", "name", "argdefs", "closure"];
+    let [code, globals, name, argdefs, closure] = crate::builtins::itertools::bind(vm, "function", args, kwnames, names, 5, 2)?;
+    let (code, globals) = (code.expect("required"), globals.expect("required"));
+    let Some(co) = as_code(&code) else {
+        let msg = format!("function() argument 'code' must be code, not {}", vm.type_of(&code).name());
+        return Err(vm.type_error(msg));
+    };
+    if crate::builtins::dict::as_dict(&globals).is_none() {
+        let msg = format!("function() argument 'globals' must be dict, not {}", vm.type_of(&globals).name());
+        return Err(vm.type_error(msg));
+    }
+    let name = name.filter(|v| !is_none(v));
+    let argdefs = argdefs.filter(|v| !is_none(v));
+    let closure = closure.filter(|v| !is_none(v));
+    if name.as_ref().is_some_and(|n| as_str(n).is_none()) {
+        return Err(vm.type_error("arg 3 (name) must be None or string"));
+    }
+    if argdefs.as_ref().is_some_and(|d| crate::builtins::tuple::as_tuple(d).is_none()) {
+        return Err(vm.type_error("arg 4 (defaults) must be None or tuple"));
+    }
+    let nfree = co.co.co_freevars.len();
+    let cells = match &closure {
+        Some(c) => match crate::builtins::tuple::as_tuple(c) {
+            Some(t) => t.items.clone(),
+            None => return Err(vm.type_error("arg 5 (closure) must be None or tuple")),
+        },
+        None if nfree > 0 => return Err(vm.type_error("arg 5 (closure) must be tuple")),
+        None => Vec::new(),
+    };
+    if cells.len() != nfree {
+        let msg = format!("{} requires closure of length {nfree}, not {}", co.co.co_name, cells.len());
+        return Err(vm.value_error(msg));
+    }
+    if let Some(bad) = cells.iter().find(|c| as_cell(c).is_none()) {
+        let msg = format!("arg 5 (closure) expected cell, found {}", vm.type_of(bad).name());
+        return Err(vm.type_error(msg));
+    }
+    let builtins = crate::builtins::exec::builtins_of(vm, &globals)?;
+    let func = new_function(
+        code,
+        globals,
+        builtins,
+        argdefs.unwrap_or(Value::NULL),
+        Value::NULL,
+        closure.unwrap_or(Value::NULL),
+    );
+    if let Some(n) = name {
+        let f = as_function(&func).expect("just made");
+        *f.name.borrow_mut() = n;
+    }
+    Ok(func)
+}
 
 /// `f.name = value` / `del f.name`: the function's own attributes with
 /// CPython's checks, others in its `__dict__`.

@@ -37,7 +37,9 @@ pub fn new_sys_module(vm: &mut Vm) -> PyResult<Value> {
     // No -W or -X options yet: the command line does not take them.
     dd.set(vm, new_str("warnoptions"), new_list(Vec::new()))?;
     dd.set(vm, new_str("_xoptions"), new_dict())?;
-    let functions: [(&'static str, crate::types::CallFn); 19] = [
+    let functions: [(&'static str, crate::types::CallFn); 21] = [
+        ("get_coroutine_origin_tracking_depth", crate::generator_origin::get_depth),
+        ("set_coroutine_origin_tracking_depth", crate::generator_origin::set_depth),
         ("settrace", crate::trace::settrace),
         ("gettrace", crate::trace::gettrace),
         ("setprofile", crate::trace::setprofile),

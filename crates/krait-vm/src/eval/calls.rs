@@ -25,10 +25,10 @@ pub fn call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) ->
         let callee = CodeRef::of(&code_value).get();
         if kwnames.is_empty()
             && callee.co.co_argcount as usize == args.len()
-            && callee.co.co_flags & 0x0C == 0
+            && callee.co.co_flags & 0x0D == 0x01
             && callee.co.co_kwonlyargcount == 0
         {
-            // Exact positional arity: the arguments are the first locals.
+            // Exact positional arity (no `*args`, `**kwargs`; CO_OPTIMIZED): the arguments are the first locals.
             if vm.frames.len() >= vm.recursion_limit as usize {
                 return Err(vm.error(&RECURSION_ERROR, "maximum recursion depth exceeded"));
             }
@@ -208,12 +208,16 @@ pub(super) fn push_frame(vm: &mut Vm, function: &Value, args: Vec<Value>, kwname
     if !missing.is_empty() {
         return fail(vm, missing_arguments(&qualname.to_string(), &missing, "keyword-only"));
     }
+    // A code that is not a function body's (no CO_OPTIMIZED: a module's
+    // run as `FunctionType(code, globals)()`) uses its globals as locals,
+    // as CPython's `_PyFunction_Vectorcall` gives it.
+    let locals = if co.co_flags & 0x01 == 0 { globals.clone() } else { Value::NULL };
     vm.frames.push(Frame {
         code: code_value,
         func: function.clone(),
         globals,
         builtins,
-        locals: Value::NULL,
+        locals,
         base,
         ret: base,
         ip: 0,

@@ -53,6 +53,7 @@ pub fn parse_bytes_to_ast(vm: &mut Vm, bytes: &[u8], filename: &str, mode: &str,
         string_mode: true,
         type_comments: options.type_comments,
         feature_version: options.feature_version,
+        barry_as_flufl: options.barry_as_flufl,
         ..decoded.tokenizer_options()
     };
     let tree = parser::parse_module_with(&decoded.text, options)
