@@ -33,6 +33,9 @@ pub enum MainKind {
     /// `-m MODULE`: code that hands the module to `runpy`;
     /// `sys.path[0]` is the working directory.
     Module,
+    /// The program read from standard input: `__file__` is `<stdin>`;
+    /// `sys.path[0]` is `''`.
+    Stdin,
 }
 
 pub fn run_main(vm: &mut Vm, code: CodeObject, kind: MainKind) -> i32 {
@@ -40,7 +43,7 @@ pub fn run_main(vm: &mut Vm, code: CodeObject, kind: MainKind) -> i32 {
     let result = run_main_inner(vm, code, kind);
     // CPython's `flush_io` follows a script's module (not `-c` code), before
     // its error is printed.
-    if kind == MainKind::Script {
+    if matches!(kind, MainKind::Script | MainKind::Stdin) {
         crate::builtins::io::flush_std_streams(vm);
     }
     let status = match result {
@@ -130,15 +133,12 @@ fn system_exit_status(vm: &mut Vm, exc: &Value) -> i32 {
 
 fn run_main_inner(vm: &mut Vm, code: CodeObject, kind: MainKind) -> PyResult<()> {
     if crate::builtins::list::as_list(&vm.sys_path).is_some_and(|l| l.is_empty()) {
-        vm.set_path_for(if kind == MainKind::Script { Some(&code.co_filename) } else { None });
-        if kind == MainKind::Module {
-            let cwd = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
-            if let Some(list) = crate::builtins::list::as_list(&vm.sys_path) {
-                if let Some(first) = list.items.borrow_mut().first_mut() {
-                    *first = new_str(&cwd);
-                }
-            }
-        }
+        vm.set_path_for(kind, &code.co_filename);
+    }
+    // As CPython's start-up: `warnings` applies `sys.warnoptions` (-W,
+    // PYTHONWARNINGS, -b, -X dev) when it is imported.
+    if !crate::config::get().warnoptions.is_empty() {
+        crate::import::import_module(vm, "warnings")?;
     }
     let builtins = vm.builtins()?;
     let globals = new_dict();
@@ -152,7 +152,7 @@ fn run_main_inner(vm: &mut Vm, code: CodeObject, kind: MainKind) -> PyResult<()>
     let builtins_module = as_dict(&vm.sys_modules).and_then(|m| m.get_str(&new_str("builtins")));
     let builtins_module = builtins_module.unwrap_or_else(|| new_module("builtins", builtins.clone()));
     g.set(vm, new_str("__builtins__"), builtins_module)?;
-    if kind == MainKind::Script {
+    if matches!(kind, MainKind::Script | MainKind::Stdin) {
         g.set(vm, new_str("__file__"), new_str(&code.co_filename))?;
         g.set(vm, new_str("__cached__"), crate::builtins::singletons::none())?;
     }

@@ -20,7 +20,6 @@ use crate::builtins::dict::{as_dict, DictData};
 use crate::builtins::function::new_builtin;
 use crate::builtins::posix::{no_args, one_arg};
 use crate::builtins::int::new_int;
-use crate::builtins::list::new_list;
 use crate::builtins::singletons::{is_none, none};
 use crate::builtins::str::new_str;
 use crate::value::Value;
@@ -70,8 +69,8 @@ pub fn add_runtime_attrs(vm: &mut Vm, dd: &DictData) -> PyResult<()> {
     dd.set(vm, new_str("maxunicode"), new_int(0x10FFFF))?;
     dd.set(vm, new_str("copyright"), new_str("Copyright (c) 2026 the Krait authors.\nAll Rights Reserved."))?;
     dd.set(vm, new_str("_framework"), new_str(""))?;
-    let orig = std::env::args_os().map(|a| new_str(&a.to_string_lossy())).collect();
-    dd.set(vm, new_str("orig_argv"), new_list(orig))?;
+    let orig = crate::builtins::sys::os_strings(vm, &std::env::args_os().collect::<Vec<_>>())?;
+    dd.set(vm, new_str("orig_argv"), orig)?;
     let thread_info = crate::builtins::namespace::new_struct_seq(
         vm,
         "sys",
