@@ -158,11 +158,14 @@ impl Config {
                 Some((e, r)) => (e.to_string(), Some(r.to_string())),
                 None => (v.clone(), None),
             };
+            // An encoding given without an error handler means strict.
+            match errors.filter(|r| !r.is_empty()) {
+                Some(r) => self.stdio_errors = Some(r),
+                None if !enc.is_empty() => self.stdio_errors = Some("strict".into()),
+                None => {}
+            }
             if !enc.is_empty() {
                 self.stdio_encoding = Some(enc);
-            }
-            if let Some(r) = errors.filter(|r| !r.is_empty()) {
-                self.stdio_errors = Some(r);
             }
         }
         if let Some(v) = env("PYTHONHASHSEED") {

@@ -123,11 +123,20 @@ fn system_exit_status(vm: &mut Vm, exc: &Value) -> i32 {
             crate::builtins::int::Int::Big(b) => i64::try_from(b).map_or(-1, |i| i as i32),
         };
     }
-    let text = match ops::str(vm, &code) {
-        Ok(s) => as_str(&s).unwrap_or("").to_string(),
-        Err(_) => String::new(),
+    // `PyFile_WriteObject(code, sys.stderr, Py_PRINT_RAW)` and a newline:
+    // the stream's error handler (backslashreplace) shows any surrogate.
+    let stderr = vm.sys_attr("stderr").filter(|f| !crate::builtins::singletons::is_none(f));
+    let text = ops::str(vm, &code);
+    let written = match (&stderr, &text) {
+        (Some(f), Ok(t)) => crate::builtins::io::call_method(vm, f, "write", &[t.clone()])
+            .and_then(|_| crate::builtins::io::call_method(vm, f, "write", &[new_str("\n")]))
+            .is_ok(),
+        _ => false,
     };
-    let _ = writeln!(std::io::stderr(), "{text}");
+    if !written {
+        let shown = text.ok().and_then(|t| as_str(&t).map(str::to_string)).unwrap_or_default();
+        let _ = writeln!(std::io::stderr(), "{shown}");
+    }
     1
 }
 
@@ -135,6 +144,7 @@ fn run_main_inner(vm: &mut Vm, code: CodeObject, kind: MainKind) -> PyResult<()>
     if crate::builtins::list::as_list(&vm.sys_path).is_some_and(|l| l.is_empty()) {
         vm.set_path_for(kind, &code.co_filename);
     }
+    crate::builtins::io::apply_stdio_encoding(vm)?;
     // As CPython's start-up: `warnings` applies `sys.warnoptions` (-W,
     // PYTHONWARNINGS, -b, -X dev) when it is imported.
     if !crate::config::get().warnoptions.is_empty() {
@@ -426,7 +436,13 @@ fn format_group(vm: &mut Vm, exc: &Value, out: &mut String, ctx: &mut PrintConte
 /// `print_exception_file_and_line` and `print_error_text`).
 fn syntax_error_text(vm: &mut Vm, exc: &Value, out: &mut String) {
     let get = |vm: &mut Vm, name: &str| ops::getattr(vm, exc, &new_str(name)).ok();
-    let filename = get(vm, "filename").and_then(|f| as_str(&f).map(str::to_string));
+    // `%S` of the file name (str() of bytes too); None reads `<string>`.
+    let filename = get(vm, "filename").and_then(|f| {
+        if crate::builtins::singletons::is_none(&f) {
+            return Some("<string>".to_string());
+        }
+        ops::str(vm, &f).ok().and_then(|s| as_str(&s).map(str::to_string))
+    });
     let lineno = get(vm, "lineno").and_then(|l| l.as_small_int());
     let (Some(filename), Some(lineno)) = (filename, lineno) else { return };
     out.push_str(&format!("  File \"{filename}\", line {lineno}\n"));

@@ -319,6 +319,20 @@ pub fn intern(s: &str) -> Value {
     v
 }
 
+/// `sys.intern(s)` for an exact str: the interned string equal to `s`,
+/// which is `s` itself when none was interned before (a string with lone
+/// surrogates is returned as it is).
+pub fn intern_value(s: &Value) -> Value {
+    let Some(text) = as_str(s) else {
+        return s.clone();
+    };
+    if let Some(v) = INTERNED.with(|t| t.borrow().get(text).cloned()) {
+        return v;
+    }
+    INTERNED.with(|t| t.borrow_mut().insert(text.into(), s.clone()));
+    s.clone()
+}
+
 /// A new `str` from text.
 pub fn new_str(s: &str) -> Value {
     new_str_bytes(s.as_bytes().into(), s.chars().count())

@@ -191,6 +191,7 @@ fn set_identity(vm: &mut Vm, dd: &crate::builtins::dict::DictData) -> PyResult<(
         ]
     };
     let version_info = new_struct_seq(vm, "sys", "version_info", &version_fields(major, minor, micro, "final"))?;
+    crate::builtins::namespace::forbid_instances(vm, vm.type_of_static(&version_info))?;
     dd.set(vm, new_str("version_info"), version_info)?;
     dd.set(vm, new_str("hexversion"), new_int(hexversion(major, minor, micro, "final", 0)))?;
     dd.set(vm, new_str("version"), new_str(&version_string()))?;
@@ -233,6 +234,7 @@ fn set_identity(vm: &mut Vm, dd: &crate::builtins::dict::DictData) -> PyResult<(
             ("int_max_str_digits", new_int(c.int_max_str_digits)),
         ],
     )?;
+    crate::builtins::namespace::forbid_instances(vm, vm.type_of_static(&flags))?;
     dd.set(vm, new_str("flags"), flags)?;
     let float_info = new_struct_seq(
         vm,
@@ -370,7 +372,7 @@ fn intern(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult
         let msg = format!("intern() argument must be str, not {}", vm.type_of(s).name());
         return Err(vm.type_error(msg));
     }
-    Ok(crate::builtins::str::intern(crate::builtins::str::as_str(s).unwrap_or("")))
+    Ok(crate::builtins::str::intern_value(s))
 }
 
 /// `sys.breakpointhook(*args, **kws)` (CPython's `sys_breakpointhook`):

@@ -26,11 +26,33 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// Make the three streams and set them (and `__stdin__`, ...) in `sys`.
+/// A codec Krait does not implement natively needs the `encodings`
+/// package, which imports `sys`: such streams start as UTF-8 and are
+/// remade by `apply_stdio_encoding` once `sys` is registered.
 pub fn init_std_streams(vm: &mut Vm, sys: &DictData) -> PyResult<()> {
+    let encoding = crate::config::get().stdio_encoding.as_deref().unwrap_or("utf-8");
+    let first = if crate::builtins::codecs::native(encoding).is_some() { encoding } else { "utf-8" };
+    make_std_streams(vm, sys, first)
+}
+
+/// Remake the standard streams with `PYTHONIOENCODING`'s codec when
+/// `init_std_streams` could not use it yet.
+pub fn apply_stdio_encoding(vm: &mut Vm) -> PyResult<()> {
+    let Some(encoding) = crate::config::get().stdio_encoding.as_deref() else {
+        return Ok(());
+    };
+    if crate::builtins::codecs::native(encoding).is_some() {
+        return Ok(());
+    }
+    let sys = vm.sys_module()?;
+    let dict = crate::builtins::function::as_module(&sys).expect("sys is a module").dict.clone();
+    make_std_streams(vm, crate::builtins::dict::as_dict(&dict).expect("a dict"), encoding)
+}
+
+fn make_std_streams(vm: &mut Vm, sys: &DictData, encoding: &str) -> PyResult<()> {
     let config = crate::config::get();
     let default_errors = if surrogateescape_locale() { "surrogateescape" } else { "strict" };
     let plain_errors = config.stdio_errors.as_deref().unwrap_or(default_errors);
-    let encoding = config.stdio_encoding.as_deref().unwrap_or("utf-8");
     for (fd, name) in [(0, "stdin"), (1, "stdout"), (2, "stderr")] {
         let stream = if crate::builtins::posix::sys_calls::fstat(fd).is_ok() {
             let errors = if fd == 2 { "backslashreplace" } else { plain_errors };
