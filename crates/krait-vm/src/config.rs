@@ -54,6 +54,8 @@ pub struct Config {
     pub pythonpath: Vec<String>,
     /// `-x`: skip the script's first line.
     pub skip_source_first_line: bool,
+    /// `sys.pycache_prefix` (`-X pycache_prefix=PATH`, `PYTHONPYCACHEPREFIX`).
+    pub pycache_prefix: Option<String>,
 }
 
 impl Default for Config {
@@ -84,6 +86,7 @@ impl Default for Config {
             xoptions: Vec::new(),
             pythonpath: Vec::new(),
             skip_source_first_line: false,
+            pycache_prefix: None,
         }
     }
 }
@@ -181,6 +184,9 @@ impl Config {
                 }
             }
         }
+        if let Some(v) = env("PYTHONPYCACHEPREFIX") {
+            self.pycache_prefix = Some(v);
+        }
         if let Some(v) = env("PYTHONPATH") {
             self.pythonpath = v.split(':').filter(|s| !s.is_empty()).map(str::to_string).collect();
         }
@@ -188,8 +194,9 @@ impl Config {
     }
 
     /// The `-X` options that change the configuration (`dev`, `utf8`,
-    /// `warn_default_encoding`, `int_max_str_digits`), and
-    /// `PYTHONINTMAXSTRDIGITS` when no `-X` option set the limit.
+    /// `warn_default_encoding`, `int_max_str_digits`, `pycache_prefix`),
+    /// and `PYTHONINTMAXSTRDIGITS` when no `-X` option set the limit; call
+    /// after `read_env` (an option overrides its variable).
     pub fn apply_xoptions(&mut self) -> Result<(), String> {
         let mut digits: Option<String> = None;
         for x in &self.xoptions.clone() {
@@ -208,6 +215,7 @@ impl Config {
                 }
                 "warn_default_encoding" => self.warn_default_encoding = true,
                 "int_max_str_digits" => digits = Some(value.unwrap_or("").to_string()),
+                "pycache_prefix" => self.pycache_prefix = value.filter(|v| !v.is_empty()).map(str::to_string),
                 _ => {}
             }
         }

@@ -57,7 +57,10 @@ pub fn run_main(vm: &mut Vm, code: CodeObject, kind: MainKind) -> i32 {
             1
         }
     };
-    shutdown(vm);
+    // CPython's `Py_RunMain`: a failed finalization exits with 120.
+    if !shutdown(vm) {
+        return 120;
+    }
     status
 }
 
@@ -69,7 +72,8 @@ pub fn run_main(vm: &mut Vm, code: CodeObject, kind: MainKind) -> i32 {
 ///
 /// PROVISIONAL: other modules are not cleared (their objects' `__del__`
 /// do not run at exit).
-fn shutdown(vm: &mut Vm) {
+/// False when the standard streams could not be flushed.
+fn shutdown(vm: &mut Vm) -> bool {
     crate::finalize::run_pending(vm);
     crate::builtins::atexit::run_exitfuncs(vm);
     crate::builtins::sys_runtime::set_finalizing();
@@ -101,7 +105,7 @@ fn shutdown(vm: &mut Vm) {
         }
     }
     crate::finalize::run_pending(vm);
-    crate::builtins::io::flush_streams(vm, &["stdout", "stderr"]);
+    crate::builtins::io::flush_std_files(vm)
 }
 
 /// The exit status an uncaught SystemExit asks for (CPython's

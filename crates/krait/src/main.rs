@@ -14,6 +14,7 @@ mod report;
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 /// The usage of Krait's own tools (the interpreter's options are `cli`'s).
 const USAGE: &str = "usage: krait --dump-tokens FILE | krait --dump-ast FILE | krait [option] ... [-c cmd | -m mod | file | -] [arg] ...";
@@ -22,7 +23,39 @@ const USAGE: &str = "usage: krait --dump-tokens FILE | krait --dump-ast FILE | k
 /// guard); run it on a thread whose stack comfortably holds that bound.
 const STACK_SIZE: usize = 256 * 1024 * 1024;
 
+/// Which of descriptors 0, 1 and 2 the process started without (bit
+/// `fd`), seen before Rust's runtime opens /dev/null on them: CPython
+/// leaves them closed, and `sys.stdin` (...) is then None.
+static CLOSED_STD_FDS: AtomicU8 = AtomicU8::new(0);
+
+extern "C" fn record_closed_std_fds() {
+    for fd in 0..3 {
+        // SAFETY: F_GETFD on an integer descriptor reads its flags only.
+        if unsafe { libc::fcntl(fd, libc::F_GETFD) } == -1 {
+            CLOSED_STD_FDS.fetch_or(1 << fd, Ordering::Relaxed);
+        }
+    }
+}
+
+/// Run by the C library before `main` (and before Rust's runtime start).
+#[used]
+#[link_section = ".init_array"]
+static RECORD_CLOSED_STD_FDS: extern "C" fn() = record_closed_std_fds;
+
+/// Close again the standard descriptors the process started without.
+fn reclose_std_fds() {
+    let closed = CLOSED_STD_FDS.load(Ordering::Relaxed);
+    for fd in 0..3 {
+        if closed & (1 << fd) != 0 {
+            // SAFETY: closing the /dev/null descriptor Rust's runtime
+            // opened; nothing else uses it yet.
+            unsafe { libc::close(fd) };
+        }
+    }
+}
+
 fn main() -> ExitCode {
+    reclose_std_fds();
     let worker = std::thread::Builder::new().stack_size(STACK_SIZE).spawn(real_main);
     // Signals sent to the process go to the interpreter's thread, where
     // their Python handlers run.

@@ -95,10 +95,9 @@ pub fn run(path: &str, bytes: &[u8], argv: Vec<OsString>) -> ExitCode {
 /// a command string (its string tokenizer; no `__file__`).
 pub fn run_command(code: &str, argv: Vec<OsString>) -> ExitCode {
     let shown = "<string>";
-    let decoded = match source::decode_string(code.as_bytes()) {
-        Ok(d) => d,
-        Err(e) => return syntax_error(shown, "", &e, Columns::Bytes),
-    };
+    // The command is text already: a coding declaration in it is ignored
+    // (CPython compiles it with PyCF_IGNORE_COOKIE).
+    let decoded = source::Decoded { text: code.to_string(), encoding: None, cut_error: None, invalid_utf8: Vec::new() };
     let options = tokenizer::Options { string_mode: true, ..decoded.tokenizer_options() };
     run_decoded(shown, decoded, options, argv, krait_vm::run::MainKind::Command)
 }

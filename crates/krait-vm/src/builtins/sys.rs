@@ -57,7 +57,8 @@ pub fn new_sys_module(vm: &mut Vm) -> PyResult<Value> {
     // Krait writes no bytecode cache yet: importlib's loaders must not
     // write one either (it would need `marshal` of code objects).
     dd.set(vm, new_str("dont_write_bytecode"), vm.bool(true))?;
-    dd.set(vm, new_str("pycache_prefix"), crate::builtins::singletons::none())?;
+    let prefix = crate::config::get().pycache_prefix.as_deref().map_or_else(crate::builtins::singletons::none, new_str);
+    dd.set(vm, new_str("pycache_prefix"), prefix)?;
     let names = crate::import::BUILTIN_MODULE_NAMES.iter().map(|n| new_str(n)).collect();
     dd.set(vm, new_str("builtin_module_names"), crate::builtins::tuple::new_tuple(names))?;
     let config = crate::config::get();

@@ -48,7 +48,7 @@ use crate::vm::{PyErr, PyResult, Vm};
 
 pub use iobase::{BUFFERED_IOBASE_TYPE, IOBASE_TYPE, RAW_IOBASE_TYPE, TEXT_IOBASE_TYPE};
 pub use open::open;
-pub use stdio::{apply_stdio_encoding, builtin_input, flush_std_streams, flush_streams, init_std_streams, print_fast};
+pub use stdio::{apply_stdio_encoding, builtin_input, flush_std_files, flush_std_streams, flush_streams, init_std_streams, print_fast};
 
 /// `io.DEFAULT_BUFFER_SIZE`.
 pub const DEFAULT_BUFFER_SIZE: usize = 8192;

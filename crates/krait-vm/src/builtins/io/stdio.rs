@@ -125,6 +125,28 @@ pub fn flush_streams(vm: &mut Vm, names: &[&str]) {
     }
 }
 
+/// CPython's `flush_std_files` at exit: flush `sys.stdout` then
+/// `sys.stderr` unless missing, None or closed. A failure of stdout's
+/// flush is reported as unraisable, stderr's is dropped; either makes the
+/// answer false (the process then exits with status 120).
+pub fn flush_std_files(vm: &mut Vm) -> bool {
+    let mut ok = true;
+    for name in ["stdout", "stderr"] {
+        let Some(f) = sys_stream(vm, name) else { continue };
+        let closed = ops::getattr(vm, &f, &intern("closed")).and_then(|c| ops::truthy(vm, &c)).unwrap_or(false);
+        if closed {
+            continue;
+        }
+        if let Err(e) = call_method(vm, &f, "flush", &[]) {
+            ok = false;
+            if name == "stdout" {
+                crate::run::write_unraisable(vm, &e, &f);
+            }
+        }
+    }
+    ok
+}
+
 /// `print`'s fast path: `text` (generalized UTF-8) written to `file` when
 /// it is an exact TextIOWrapper with a native codec over a native buffer;
 /// false when the caller must call `file.write`.
