@@ -132,7 +132,7 @@ fn system_exit_status(vm: &mut Vm, exc: &Value) -> i32 {
     let stderr = vm.sys_attr("stderr").filter(|f| !crate::builtins::singletons::is_none(f));
     let text = ops::str(vm, &code);
     let written = match (&stderr, &text) {
-        (Some(f), Ok(t)) => crate::builtins::io::call_method(vm, f, "write", &[t.clone()])
+        (Some(f), Ok(t)) => crate::builtins::io::call_method(vm, f, "write", std::slice::from_ref(t))
             .and_then(|_| crate::builtins::io::call_method(vm, f, "write", &[new_str("\n")]))
             .is_ok(),
         _ => false,
