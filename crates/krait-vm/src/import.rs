@@ -58,14 +58,12 @@ pub fn stdlib_dir() -> Option<PathBuf> {
     candidates.into_iter().find(|d| d.join("os.py").is_file())
 }
 
-/// `sys.path` at start-up: the script's folder, then the standard library.
-pub fn initial_path(script: Option<&str>) -> Vec<String> {
-    let mut path = Vec::new();
-    let dir = match script {
-        Some(s) => Path::new(s).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default(),
-        None => String::new(),
-    };
-    path.push(dir);
+/// `sys.path` at start-up: `path0` (the script's folder, `''` or the
+/// working directory; none in safe-path mode), `PYTHONPATH`'s entries,
+/// then the standard library.
+pub fn initial_path(path0: Option<&str>) -> Vec<String> {
+    let mut path: Vec<String> = path0.map(str::to_string).into_iter().collect();
+    path.extend(crate::config::get().pythonpath.iter().cloned());
     if let Some(lib) = stdlib_dir() {
         path.push(lib.to_string_lossy().into_owned());
     }

@@ -17,6 +17,7 @@
 //!   `hash`, truth) with CPython's dispatch rules.
 
 pub mod builtins;
+pub mod config;
 pub mod eval;
 pub mod finalize;
 pub mod generator;

@@ -33,6 +33,9 @@ pub enum MainKind {
     /// `-m MODULE`: code that hands the module to `runpy`;
     /// `sys.path[0]` is the working directory.
     Module,
+    /// The program read from standard input: `__file__` is `<stdin>`;
+    /// `sys.path[0]` is `''`.
+    Stdin,
 }
 
 pub fn run_main(vm: &mut Vm, code: CodeObject, kind: MainKind) -> i32 {
@@ -40,7 +43,7 @@ pub fn run_main(vm: &mut Vm, code: CodeObject, kind: MainKind) -> i32 {
     let result = run_main_inner(vm, code, kind);
     // CPython's `flush_io` follows a script's module (not `-c` code), before
     // its error is printed.
-    if kind == MainKind::Script {
+    if matches!(kind, MainKind::Script | MainKind::Stdin) {
         crate::builtins::io::flush_std_streams(vm);
     }
     let status = match result {
@@ -54,7 +57,10 @@ pub fn run_main(vm: &mut Vm, code: CodeObject, kind: MainKind) -> i32 {
             1
         }
     };
-    shutdown(vm);
+    // CPython's `Py_RunMain`: a failed finalization exits with 120.
+    if !shutdown(vm) {
+        return 120;
+    }
     status
 }
 
@@ -66,7 +72,8 @@ pub fn run_main(vm: &mut Vm, code: CodeObject, kind: MainKind) -> i32 {
 ///
 /// PROVISIONAL: other modules are not cleared (their objects' `__del__`
 /// do not run at exit).
-fn shutdown(vm: &mut Vm) {
+/// False when the standard streams could not be flushed.
+fn shutdown(vm: &mut Vm) -> bool {
     crate::finalize::run_pending(vm);
     crate::builtins::atexit::run_exitfuncs(vm);
     crate::builtins::sys_runtime::set_finalizing();
@@ -98,7 +105,7 @@ fn shutdown(vm: &mut Vm) {
         }
     }
     crate::finalize::run_pending(vm);
-    crate::builtins::io::flush_streams(vm, &["stdout", "stderr"]);
+    crate::builtins::io::flush_std_files(vm)
 }
 
 /// The exit status an uncaught SystemExit asks for (CPython's
@@ -120,25 +127,32 @@ fn system_exit_status(vm: &mut Vm, exc: &Value) -> i32 {
             crate::builtins::int::Int::Big(b) => i64::try_from(b).map_or(-1, |i| i as i32),
         };
     }
-    let text = match ops::str(vm, &code) {
-        Ok(s) => as_str(&s).unwrap_or("").to_string(),
-        Err(_) => String::new(),
+    // `PyFile_WriteObject(code, sys.stderr, Py_PRINT_RAW)` and a newline:
+    // the stream's error handler (backslashreplace) shows any surrogate.
+    let stderr = vm.sys_attr("stderr").filter(|f| !crate::builtins::singletons::is_none(f));
+    let text = ops::str(vm, &code);
+    let written = match (&stderr, &text) {
+        (Some(f), Ok(t)) => crate::builtins::io::call_method(vm, f, "write", std::slice::from_ref(t))
+            .and_then(|_| crate::builtins::io::call_method(vm, f, "write", &[new_str("\n")]))
+            .is_ok(),
+        _ => false,
     };
-    let _ = writeln!(std::io::stderr(), "{text}");
+    if !written {
+        let shown = text.ok().and_then(|t| as_str(&t).map(str::to_string)).unwrap_or_default();
+        let _ = writeln!(std::io::stderr(), "{shown}");
+    }
     1
 }
 
 fn run_main_inner(vm: &mut Vm, code: CodeObject, kind: MainKind) -> PyResult<()> {
     if crate::builtins::list::as_list(&vm.sys_path).is_some_and(|l| l.is_empty()) {
-        vm.set_path_for(if kind == MainKind::Script { Some(&code.co_filename) } else { None });
-        if kind == MainKind::Module {
-            let cwd = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
-            if let Some(list) = crate::builtins::list::as_list(&vm.sys_path) {
-                if let Some(first) = list.items.borrow_mut().first_mut() {
-                    *first = new_str(&cwd);
-                }
-            }
-        }
+        vm.set_path_for(kind, &code.co_filename);
+    }
+    crate::builtins::io::apply_stdio_encoding(vm)?;
+    // As CPython's start-up: `warnings` applies `sys.warnoptions` (-W,
+    // PYTHONWARNINGS, -b, -X dev) when it is imported.
+    if !crate::config::get().warnoptions.is_empty() {
+        crate::import::import_module(vm, "warnings")?;
     }
     let builtins = vm.builtins()?;
     let globals = new_dict();
@@ -152,7 +166,7 @@ fn run_main_inner(vm: &mut Vm, code: CodeObject, kind: MainKind) -> PyResult<()>
     let builtins_module = as_dict(&vm.sys_modules).and_then(|m| m.get_str(&new_str("builtins")));
     let builtins_module = builtins_module.unwrap_or_else(|| new_module("builtins", builtins.clone()));
     g.set(vm, new_str("__builtins__"), builtins_module)?;
-    if kind == MainKind::Script {
+    if matches!(kind, MainKind::Script | MainKind::Stdin) {
         g.set(vm, new_str("__file__"), new_str(&code.co_filename))?;
         g.set(vm, new_str("__cached__"), crate::builtins::singletons::none())?;
     }
@@ -426,7 +440,13 @@ fn format_group(vm: &mut Vm, exc: &Value, out: &mut String, ctx: &mut PrintConte
 /// `print_exception_file_and_line` and `print_error_text`).
 fn syntax_error_text(vm: &mut Vm, exc: &Value, out: &mut String) {
     let get = |vm: &mut Vm, name: &str| ops::getattr(vm, exc, &new_str(name)).ok();
-    let filename = get(vm, "filename").and_then(|f| as_str(&f).map(str::to_string));
+    // `%S` of the file name (str() of bytes too); None reads `<string>`.
+    let filename = get(vm, "filename").and_then(|f| {
+        if crate::builtins::singletons::is_none(&f) {
+            return Some("<string>".to_string());
+        }
+        ops::str(vm, &f).ok().and_then(|s| as_str(&s).map(str::to_string))
+    });
     let lineno = get(vm, "lineno").and_then(|l| l.as_small_int());
     let (Some(filename), Some(lineno)) = (filename, lineno) else { return };
     out.push_str(&format!("  File \"{filename}\", line {lineno}\n"));

@@ -40,8 +40,9 @@ pub struct Vm {
     pub(crate) sys_path: Value,
     /// The `builtins` namespace, made on first use.
     builtins: Value,
-    /// `sys.argv`.
-    pub argv: Vec<String>,
+    /// `sys.argv`, as the system gave it (decoded as file names are:
+    /// UTF-8 with surrogateescape).
+    pub argv: Vec<std::ffi::OsString>,
     /// The exception being handled (`sys.exception()`), or NULL.
     pub(crate) exc_info: Value,
     /// Set by `RERAISE`: the error in flight is re-raised, so it gets no new
@@ -180,13 +181,22 @@ impl Vm {
         crate::builtins::dict::as_dict(&m.dict)?.get_str(&crate::builtins::str::intern(name))
     }
 
-    /// Set `sys.path` from the script's file name (its folder first).
-    pub fn set_path_for(&mut self, script: Option<&str>) {
-        let script_dir = script.map(|s| {
-            let p = std::path::Path::new(s);
-            std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()).to_string_lossy().into_owned()
-        });
-        let items = crate::import::initial_path(script_dir.as_deref());
+    /// Set `sys.path` for a program run as `kind` (`script`: its file
+    /// name): its folder, `''` or the working directory first, as
+    /// CPython's `_PyPathConfig_ComputeSysPath0`, unless in safe-path mode.
+    pub fn set_path_for(&mut self, kind: crate::run::MainKind, script: &str) {
+        use crate::run::MainKind;
+        let path0 = match kind {
+            _ if crate::config::get().safe_path => None,
+            MainKind::Script => {
+                let p = std::path::Path::new(script);
+                let real = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+                Some(real.parent().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default())
+            }
+            MainKind::Command | MainKind::Stdin => Some(String::new()),
+            MainKind::Module => Some(std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()),
+        };
+        let items = crate::import::initial_path(path0.as_deref());
         let list = crate::builtins::list::as_list(&self.sys_path).expect("sys.path is a list");
         *list.items.borrow_mut() = items.iter().map(|s| crate::builtins::str::new_str(s)).collect();
     }

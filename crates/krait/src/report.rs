@@ -1,6 +1,8 @@
 //! What the command prints: dumps, and CPython's syntax-error report.
 
+use std::ffi::{OsStr, OsString};
 use std::io::Write;
+use std::os::unix::ffi::OsStrExt;
 use std::process::ExitCode;
 
 use krait_syntax::ast;
@@ -78,7 +80,7 @@ fn one_line_error(e: &SyntaxError, source: &str, columns: Columns) -> String {
 }
 
 /// `krait FILE [ARG...]`: run the program in `bytes`, read from `path`.
-pub fn run(path: &str, bytes: &[u8], argv: &[String]) -> ExitCode {
+pub fn run(path: &str, bytes: &[u8], argv: Vec<OsString>) -> ExitCode {
     // `python3 FILE`: CPython's file reader.
     let shown = script_path(path);
     let decoded = match source::decode_file(bytes, path) {
@@ -91,20 +93,46 @@ pub fn run(path: &str, bytes: &[u8], argv: &[String]) -> ExitCode {
 
 /// `krait -c CODE [ARG...]`: run `code`, named `<string>`, as CPython runs
 /// a command string (its string tokenizer; no `__file__`).
-pub fn run_command(code: &str, argv: &[String]) -> ExitCode {
+pub fn run_command(code: &str, argv: Vec<OsString>) -> ExitCode {
     let shown = "<string>";
-    let decoded = match source::decode_string(code.as_bytes()) {
+    // The command is text already: a coding declaration in it is ignored
+    // (CPython compiles it with PyCF_IGNORE_COOKIE).
+    let decoded = source::Decoded { text: code.to_string(), encoding: None, cut_error: None, invalid_utf8: Vec::new() };
+    let options = tokenizer::Options { string_mode: true, ..decoded.tokenizer_options() };
+    run_decoded(shown, decoded, options, argv, krait_vm::run::MainKind::Command)
+}
+
+/// `krait [-] [ARG...]`: run the program read from standard input, named
+/// `<stdin>` (CPython's file reader; no source lines in tracebacks).
+pub fn run_stdin(bytes: &[u8], argv: Vec<OsString>) -> ExitCode {
+    let shown = "<stdin>";
+    let decoded = match source::decode_file(bytes, shown) {
         Ok(d) => d,
         Err(e) => return syntax_error(shown, "", &e, Columns::Bytes),
     };
-    let options = tokenizer::Options { string_mode: true, ..decoded.tokenizer_options() };
-    run_decoded(shown, decoded, options, argv, krait_vm::run::MainKind::Command)
+    let options = decoded.tokenizer_options();
+    run_decoded(shown, decoded, options, argv, krait_vm::run::MainKind::Stdin)
+}
+
+/// `-c` code that is not UTF-8: CPython's report (it decodes the command
+/// line with surrogateescape, then fails to encode the code for the
+/// parser).
+pub fn undecodable_command(code: &OsStr) {
+    let bytes = code.as_bytes();
+    let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |s| s.len());
+    let text = String::from_utf8_lossy(&bytes[..valid]);
+    let position = text.chars().count();
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "Unable to decode the command from the command line:\nUnicodeEncodeError: 'utf-8' codec can't encode character '\\udc{:02x}' in position {position}: surrogates not allowed",
+        bytes[valid]
+    );
 }
 
 /// `krait -m MODULE ARG...`: run the module as `__main__` through CPython's
 /// `runpy._run_module_as_main`, as CPython's `pymain_run_module` does
 /// (`sys.argv[0]` is '-m' until runpy sets it to the module's file).
-pub fn run_module(module: &str, argv: &[String]) -> ExitCode {
+pub fn run_module(module: &str, argv: Vec<OsString>) -> ExitCode {
     let quoted = module.replace('\\', "\\\\").replace('\'', "\\'");
     let code = format!("__import__('runpy')._run_module_as_main('{quoted}')\n");
     let decoded = match source::decode_string(code.as_bytes()) {
@@ -119,7 +147,7 @@ fn run_decoded(
     shown: &str,
     decoded: source::Decoded,
     options: tokenizer::Options,
-    argv: &[String],
+    argv: Vec<OsString>,
     kind: krait_vm::run::MainKind,
 ) -> ExitCode {
     let path = shown;
@@ -163,7 +191,7 @@ fn run_decoded(
         }
     };
     let mut vm = krait_vm::vm::Vm::new();
-    vm.argv = argv.to_vec();
+    vm.argv = argv;
     ExitCode::from(krait_vm::run::run_main(&mut vm, code, kind) as u8)
 }
 
@@ -182,7 +210,7 @@ fn print_warnings(path: &str, text: &str, source: Option<&str>, warnings: &[Warn
 
 /// The script's name as CPython 3.11 reports it: made absolute by joining
 /// the working directory, without normalising `..`.
-fn script_path(path: &str) -> String {
+pub fn script_path(path: &str) -> String {
     if path.starts_with('/') {
         return path.to_string();
     }

@@ -27,14 +27,11 @@ use crate::vm::{PyResult, Vm};
 pub const MAX_STR_DIGITS: usize = 4300;
 
 thread_local! {
-    /// `sys.get_int_max_str_digits()`: 0 is no limit. From
-    /// `$PYTHONINTMAXSTRDIGITS` when it is valid, else `MAX_STR_DIGITS`.
+    /// `sys.get_int_max_str_digits()`: 0 is no limit. From `-X
+    /// int_max_str_digits` or `$PYTHONINTMAXSTRDIGITS` when given, else
+    /// `MAX_STR_DIGITS`.
     static STR_DIGITS_LIMIT: std::cell::Cell<usize> = std::cell::Cell::new(
-        std::env::var("PYTHONINTMAXSTRDIGITS")
-            .ok()
-            .and_then(|v| v.parse::<usize>().ok())
-            .filter(|&n| n == 0 || n >= STR_DIGITS_CHECK_THRESHOLD)
-            .unwrap_or(MAX_STR_DIGITS),
+        usize::try_from(crate::config::get().int_max_str_digits).unwrap_or(MAX_STR_DIGITS),
     );
 }
 

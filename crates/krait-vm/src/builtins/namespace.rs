@@ -258,6 +258,18 @@ pub fn struct_seq_type_with(
     Ok(ty)
 }
 
+/// Make a struct sequence type uninstantiable from Python, as CPython
+/// makes `sys.flags`' and `sys.version_info`'s types: calling it raises
+/// TypeError "cannot create 'sys.flags' instances".
+pub fn forbid_instances(vm: &mut Vm, ty: &'static TypeObject) -> PyResult<()> {
+    let new = crate::builtins::function::new_builtin("__new__", |vm, _, args, _| {
+        let name = args.first().and_then(as_type).map_or_else(|| "?".to_string(), |t| t.full_name());
+        Err(vm.type_error(format!("cannot create '{name}' instances")))
+    });
+    let new = crate::builtins::descriptors::new_staticmethod(new);
+    classes::type_setattr(vm, &type_value(ty), &intern("__new__"), Some(new))
+}
+
 /// A struct sequence `module.name` holding `fields`' values.
 pub fn new_struct_seq(vm: &mut Vm, module: &str, name: &str, fields: &[(&str, Value)]) -> PyResult<Value> {
     let names: Vec<&str> = fields.iter().map(|(n, _)| *n).collect();

@@ -7,9 +7,8 @@
 //!   UTF-8.
 //! - The hash is computed once and cached; it is SipHash-1-3 over the
 //!   string's PEP 393 buffer (1, 2 or 4 bytes per code point), as CPython's.
-//!
-//! PROVISIONAL: the hash key is random per process; CPython's derivation of
-//! the key from `PYTHONHASHSEED` belongs to the built-in types issue.
+//! - The key is random per process, or derived from `PYTHONHASHSEED` as
+//!   CPython derives it, so hashes equal CPython's under the same seed.
 
 use std::cell::Cell;
 use std::hash::Hasher;
@@ -320,6 +319,20 @@ pub fn intern(s: &str) -> Value {
     v
 }
 
+/// `sys.intern(s)` for an exact str: the interned string equal to `s`,
+/// which is `s` itself when none was interned before (a string with lone
+/// surrogates is returned as it is).
+pub fn intern_value(s: &Value) -> Value {
+    let Some(text) = as_str(s) else {
+        return s.clone();
+    };
+    if let Some(v) = INTERNED.with(|t| t.borrow().get(text).cloned()) {
+        return v;
+    }
+    INTERNED.with(|t| t.borrow_mut().insert(text.into(), s.clone()));
+    s.clone()
+}
+
 /// A new `str` from text.
 pub fn new_str(s: &str) -> Value {
     new_str_bytes(s.as_bytes().into(), s.chars().count())
@@ -412,14 +425,27 @@ fn str_repr(_: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(new_str(&krait_syntax::repr::str_repr(&s)))
 }
 
-/// The per-process SipHash key.
+/// The per-process SipHash key (CPython's `_Py_HashSecret.siphash`): random,
+/// or with `PYTHONHASHSEED=N` the first 16 of 24 bytes CPython's
+/// `lcg_urandom(N)` makes (all zero for 0).
 fn hash_key() -> (u64, u64) {
     static KEY: OnceLock<(u64, u64)> = OnceLock::new();
     *KEY.get_or_init(|| {
         let mut bytes = [0u8; 16];
-        if let Ok(mut f) = std::fs::File::open("/dev/urandom") {
-            use std::io::Read;
-            let _ = f.read_exact(&mut bytes);
+        match crate::config::get().hash_seed {
+            Some(seed) => {
+                let mut x = seed;
+                for b in bytes.iter_mut().take(if seed == 0 { 0 } else { 16 }) {
+                    x = x.wrapping_mul(214013).wrapping_add(2531011);
+                    *b = (x >> 16) as u8;
+                }
+            }
+            None => {
+                if let Ok(mut f) = std::fs::File::open("/dev/urandom") {
+                    use std::io::Read;
+                    let _ = f.read_exact(&mut bytes);
+                }
+            }
         }
         let k0 = u64::from_le_bytes(bytes[..8].try_into().unwrap_or_default());
         let k1 = u64::from_le_bytes(bytes[8..].try_into().unwrap_or_default());

@@ -14,11 +14,37 @@ use crate::builtins::tuple::as_tuple;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
+/// `sys._xoptions`: `-X key=value` maps key to value, `-X key` to True
+/// (a later option replaces an earlier one).
+fn xoptions(vm: &mut Vm, options: &[String]) -> PyResult<Value> {
+    let d = new_dict();
+    let dd = as_dict(&d).expect("a dict");
+    for x in options {
+        let (k, v) = match x.split_once('=') {
+            Some((k, v)) => (k, new_str(v)),
+            None => (x.as_str(), vm.bool(true)),
+        };
+        dd.set(vm, new_str(k), v)?;
+    }
+    Ok(d)
+}
+
+/// Command-line arguments as a list of str (UTF-8 with surrogateescape,
+/// the file system encoding).
+pub fn os_strings(vm: &mut Vm, args: &[std::ffi::OsString]) -> PyResult<Value> {
+    use std::os::unix::ffi::OsStrExt;
+    let mut items = Vec::with_capacity(args.len());
+    for a in args {
+        items.push(crate::builtins::posix::path::fs_decode(vm, a.as_bytes())?);
+    }
+    Ok(new_list(items))
+}
+
 /// A new `sys` module.
 pub fn new_sys_module(vm: &mut Vm) -> PyResult<Value> {
     let d = new_dict();
     let dd = as_dict(&d).expect("a dict");
-    let argv = new_list(vm.argv.iter().map(|a| new_str(a)).collect());
+    let argv = os_strings(vm, &vm.argv.clone())?;
     dd.set(vm, new_str("argv"), argv)?;
     dd.set(vm, new_str("modules"), vm.sys_modules.clone())?;
     crate::builtins::io::init_std_streams(vm, dd)?;
@@ -31,12 +57,14 @@ pub fn new_sys_module(vm: &mut Vm) -> PyResult<Value> {
     // Krait writes no bytecode cache yet: importlib's loaders must not
     // write one either (it would need `marshal` of code objects).
     dd.set(vm, new_str("dont_write_bytecode"), vm.bool(true))?;
-    dd.set(vm, new_str("pycache_prefix"), crate::builtins::singletons::none())?;
+    let prefix = crate::config::get().pycache_prefix.as_deref().map_or_else(crate::builtins::singletons::none, new_str);
+    dd.set(vm, new_str("pycache_prefix"), prefix)?;
     let names = crate::import::BUILTIN_MODULE_NAMES.iter().map(|n| new_str(n)).collect();
     dd.set(vm, new_str("builtin_module_names"), crate::builtins::tuple::new_tuple(names))?;
-    // No -W or -X options yet: the command line does not take them.
-    dd.set(vm, new_str("warnoptions"), new_list(Vec::new()))?;
-    dd.set(vm, new_str("_xoptions"), new_dict())?;
+    let config = crate::config::get();
+    dd.set(vm, new_str("warnoptions"), new_list(config.warnoptions.iter().map(|w| new_str(w)).collect()))?;
+    let x = xoptions(vm, &config.xoptions)?;
+    dd.set(vm, new_str("_xoptions"), x)?;
     let functions: [(&'static str, crate::types::CallFn); 21] = [
         ("get_coroutine_origin_tracking_depth", crate::generator_origin::get_depth),
         ("set_coroutine_origin_tracking_depth", crate::generator_origin::set_depth),
@@ -127,6 +155,19 @@ const VERSION: (i64, i64, i64) = (3, 11, 7);
 /// Krait's own version (`sys.implementation.version`).
 const KRAIT_VERSION: (i64, i64, i64, &str) = (0, 1, 0, "alpha");
 
+/// `sys.version`: the language version, then Krait's.
+pub fn version_string() -> String {
+    let (major, minor, micro) = VERSION;
+    let (kmaj, kmin, kmic, klevel) = KRAIT_VERSION;
+    format!("{major}.{minor}.{micro} (Krait {kmaj}.{kmin}.{kmic} {klevel})")
+}
+
+/// The language version alone (`python -V`'s `3.11.7`).
+pub fn language_version() -> String {
+    let (major, minor, micro) = VERSION;
+    format!("{major}.{minor}.{micro}")
+}
+
 /// A version as `sys.hexversion` packs it.
 fn hexversion(major: i64, minor: i64, micro: i64, level: &str, serial: i64) -> i64 {
     let level = match level {
@@ -153,10 +194,10 @@ fn set_identity(vm: &mut Vm, dd: &crate::builtins::dict::DictData) -> PyResult<(
         ]
     };
     let version_info = new_struct_seq(vm, "sys", "version_info", &version_fields(major, minor, micro, "final"))?;
+    crate::builtins::namespace::forbid_instances(vm, vm.type_of_static(&version_info))?;
     dd.set(vm, new_str("version_info"), version_info)?;
     dd.set(vm, new_str("hexversion"), new_int(hexversion(major, minor, micro, "final", 0)))?;
-    let version = format!("{major}.{minor}.{micro} (Krait {}.{}.{} {})", KRAIT_VERSION.0, KRAIT_VERSION.1, KRAIT_VERSION.2, KRAIT_VERSION.3);
-    dd.set(vm, new_str("version"), new_str(&version))?;
+    dd.set(vm, new_str("version"), new_str(&version_string()))?;
     let (kmaj, kmin, kmic, klevel) = KRAIT_VERSION;
     let krait_version = new_struct_seq(vm, "sys", "version_info", &version_fields(kmaj, kmin, kmic, klevel))?;
     let implementation = new_namespace(
@@ -170,33 +211,33 @@ fn set_identity(vm: &mut Vm, dd: &crate::builtins::dict::DictData) -> PyResult<(
         ],
     )?;
     dd.set(vm, new_str("implementation"), implementation)?;
-    let env_flag = |name: &str| std::env::var(name).map_or(0, |v| if v.is_empty() { 0 } else { v.parse::<i64>().unwrap_or(1).max(1) });
-    let hash_randomization = if std::env::var("PYTHONHASHSEED").is_ok_and(|v| v == "0") { 0 } else { 1 };
+    let c = crate::config::get();
     let flags = new_struct_seq(
         vm,
         "sys",
         "flags",
         &[
-            ("debug", new_int(0)),
-            ("inspect", new_int(env_flag("PYTHONINSPECT"))),
-            ("interactive", new_int(0)),
-            ("optimize", new_int(env_flag("PYTHONOPTIMIZE"))),
-            ("dont_write_bytecode", new_int(env_flag("PYTHONDONTWRITEBYTECODE"))),
-            ("no_user_site", new_int(env_flag("PYTHONNOUSERSITE"))),
-            ("no_site", new_int(0)),
-            ("ignore_environment", new_int(0)),
-            ("verbose", new_int(env_flag("PYTHONVERBOSE"))),
-            ("bytes_warning", new_int(0)),
-            ("quiet", new_int(0)),
-            ("hash_randomization", new_int(hash_randomization)),
-            ("isolated", new_int(0)),
-            ("dev_mode", vm.bool(env_flag("PYTHONDEVMODE") != 0)),
-            ("utf8_mode", new_int(env_flag("PYTHONUTF8"))),
-            ("warn_default_encoding", new_int(env_flag("PYTHONWARNDEFAULTENCODING"))),
-            ("safe_path", vm.bool(env_flag("PYTHONSAFEPATH") != 0)),
-            ("int_max_str_digits", new_int(-1)),
+            ("debug", new_int(c.parser_debug)),
+            ("inspect", new_int(c.inspect)),
+            ("interactive", new_int(c.interactive)),
+            ("optimize", new_int(c.optimization_level)),
+            ("dont_write_bytecode", new_int(i64::from(!c.write_bytecode))),
+            ("no_user_site", new_int(i64::from(!c.user_site_directory))),
+            ("no_site", new_int(i64::from(!c.site_import))),
+            ("ignore_environment", new_int(i64::from(!c.use_environment))),
+            ("verbose", new_int(c.verbose)),
+            ("bytes_warning", new_int(c.bytes_warning)),
+            ("quiet", new_int(i64::from(c.quiet))),
+            ("hash_randomization", new_int(i64::from(c.hash_randomization()))),
+            ("isolated", new_int(i64::from(c.isolated))),
+            ("dev_mode", vm.bool(c.dev_mode)),
+            ("utf8_mode", new_int(c.utf8_mode)),
+            ("warn_default_encoding", new_int(i64::from(c.warn_default_encoding))),
+            ("safe_path", vm.bool(c.safe_path)),
+            ("int_max_str_digits", new_int(c.int_max_str_digits)),
         ],
     )?;
+    crate::builtins::namespace::forbid_instances(vm, vm.type_of_static(&flags))?;
     dd.set(vm, new_str("flags"), flags)?;
     let float_info = new_struct_seq(
         vm,
@@ -334,7 +375,7 @@ fn intern(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult
         let msg = format!("intern() argument must be str, not {}", vm.type_of(s).name());
         return Err(vm.type_error(msg));
     }
-    Ok(crate::builtins::str::intern(crate::builtins::str::as_str(s).unwrap_or("")))
+    Ok(crate::builtins::str::intern_value(s))
 }
 
 /// `sys.breakpointhook(*args, **kws)` (CPython's `sys_breakpointhook`):

@@ -20,7 +20,6 @@ use crate::builtins::dict::{as_dict, DictData};
 use crate::builtins::function::new_builtin;
 use crate::builtins::posix::{no_args, one_arg};
 use crate::builtins::int::new_int;
-use crate::builtins::list::new_list;
 use crate::builtins::singletons::{is_none, none};
 use crate::builtins::str::new_str;
 use crate::value::Value;
@@ -70,8 +69,15 @@ pub fn add_runtime_attrs(vm: &mut Vm, dd: &DictData) -> PyResult<()> {
     dd.set(vm, new_str("maxunicode"), new_int(0x10FFFF))?;
     dd.set(vm, new_str("copyright"), new_str("Copyright (c) 2026 the Krait authors.\nAll Rights Reserved."))?;
     dd.set(vm, new_str("_framework"), new_str(""))?;
-    let orig = std::env::args_os().map(|a| new_str(&a.to_string_lossy())).collect();
-    dd.set(vm, new_str("orig_argv"), new_list(orig))?;
+    let orig = crate::builtins::sys::os_strings(vm, &std::env::args_os().collect::<Vec<_>>())?;
+    dd.set(vm, new_str("orig_argv"), orig)?;
+    let stdlib = crate::import::stdlib_dir();
+    let stdlib_dir = stdlib.as_ref().map_or_else(none, |d| new_str(&d.to_string_lossy()));
+    dd.set(vm, new_str("_stdlib_dir"), stdlib_dir)?;
+    let names = stdlib_module_names(stdlib.as_deref()).iter().map(|n| new_str(n)).collect();
+    let names = crate::builtins::set::set_from(vm, &crate::builtins::set::FROZENSET_TYPE, names)?;
+    dd.set(vm, new_str("stdlib_module_names"), names)?;
+    dd.set(vm, new_str("call_tracing"), new_builtin("call_tracing", call_tracing))?;
     let thread_info = crate::builtins::namespace::new_struct_seq(
         vm,
         "sys",
@@ -139,4 +145,52 @@ pub fn displayhook(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) ->
         b.set(vm, underscore, v)?;
     }
     Ok(none())
+}
+
+/// `sys.stdlib_module_names`: the built-in modules, and the modules and
+/// packages of the standard library folder and its `lib-dynload`, less
+/// CPython's test helpers (which CPython's generated list leaves out).
+fn stdlib_module_names(lib: Option<&std::path::Path>) -> Vec<String> {
+    let mut names: Vec<String> = crate::import::BUILTIN_MODULE_NAMES.iter().map(|n| n.to_string()).collect();
+    let list = |dir: &std::path::Path| -> Vec<(String, bool)> {
+        std::fs::read_dir(dir)
+            .map(|rd| rd.flatten().map(|e| (e.file_name().to_string_lossy().into_owned(), e.path().join("__init__.py").is_file())).collect())
+            .unwrap_or_default()
+    };
+    if let Some(lib) = lib {
+        for (name, package) in list(lib) {
+            if let Some(stem) = name.strip_suffix(".py") {
+                names.push(stem.to_string());
+            } else if package {
+                names.push(name);
+            }
+        }
+        for (name, _) in list(&lib.join("lib-dynload")) {
+            if let Some((stem, _)) = name.split_once('.') {
+                names.push(stem.to_string());
+            }
+        }
+    }
+    let helper = |n: &str| {
+        n == "test" || n.starts_with("_test") || n.starts_with("xx") || n.starts_with("_xx") || n.starts_with("__hello__")
+            || n.starts_with("__phello__") || n.starts_with("_sysconfigdata_") || n == "_ctypes_test"
+    };
+    names.retain(|n| !helper(n));
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// `sys.call_tracing(func, args)`: `func(*args)`.
+fn call_tracing(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "call_tracing", kwnames)?;
+    let [func, fargs] = args else {
+        return Err(vm.type_error(format!("call_tracing expected 2 arguments, got {}", args.len())));
+    };
+    let Some(t) = crate::builtins::tuple::as_tuple(fargs) else {
+        let msg = format!("call_tracing() argument 2 must be tuple, not {}", vm.type_of(fargs).name());
+        return Err(vm.type_error(msg));
+    };
+    let items = t.items.clone();
+    crate::eval::call(vm, func, &items, &[])
 }

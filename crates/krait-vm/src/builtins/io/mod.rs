@@ -48,7 +48,7 @@ use crate::vm::{PyErr, PyResult, Vm};
 
 pub use iobase::{BUFFERED_IOBASE_TYPE, IOBASE_TYPE, RAW_IOBASE_TYPE, TEXT_IOBASE_TYPE};
 pub use open::open;
-pub use stdio::{builtin_input, flush_std_streams, flush_streams, init_std_streams, print_fast};
+pub use stdio::{apply_stdio_encoding, builtin_input, flush_std_files, flush_std_streams, flush_streams, init_std_streams, print_fast};
 
 /// `io.DEFAULT_BUFFER_SIZE`.
 pub const DEFAULT_BUFFER_SIZE: usize = 8192;
@@ -342,7 +342,7 @@ pub(super) fn errno_error(errno: i32, filename: Option<Value>) -> PyErr {
 // ----- argument conventions ---------------------------------------------------
 
 /// `obj.name(*args)`.
-pub(super) fn call_method(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
+pub fn call_method(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
     let f = ops::getattr(vm, obj, &intern(name))?;
     crate::eval::call(vm, &f, args, &[])
 }

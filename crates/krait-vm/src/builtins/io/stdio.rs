@@ -4,7 +4,8 @@
 //! Invariants:
 //! - `sys.stdin`, `sys.stdout` and `sys.stderr` are TextIOWrapper objects
 //!   over buffered objects over FileIO objects on descriptors 0, 1 and 2
-//!   (`closefd=False`, named `<stdin>`, ...), encoding utf-8. stdout is
+//!   (`closefd=False`, named `<stdin>`, ...), encoding utf-8 unless
+//!   `PYTHONIOENCODING` names another (and their error handler). stdout is
 //!   line-buffered on a terminal, block-buffered otherwise; stderr is
 //!   always line-buffered, with `backslashreplace`. A descriptor that is
 //!   not open gives None, as in CPython.
@@ -25,12 +26,37 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// Make the three streams and set them (and `__stdin__`, ...) in `sys`.
+/// A codec Krait does not implement natively needs the `encodings`
+/// package, which imports `sys`: such streams start as UTF-8 and are
+/// remade by `apply_stdio_encoding` once `sys` is registered.
 pub fn init_std_streams(vm: &mut Vm, sys: &DictData) -> PyResult<()> {
-    let plain_errors = if surrogateescape_locale() { "surrogateescape" } else { "strict" };
+    let encoding = crate::config::get().stdio_encoding.as_deref().unwrap_or("utf-8");
+    let first = if crate::builtins::codecs::native(encoding).is_some() { encoding } else { "utf-8" };
+    make_std_streams(vm, sys, first)
+}
+
+/// Remake the standard streams with `PYTHONIOENCODING`'s codec when
+/// `init_std_streams` could not use it yet.
+pub fn apply_stdio_encoding(vm: &mut Vm) -> PyResult<()> {
+    let Some(encoding) = crate::config::get().stdio_encoding.as_deref() else {
+        return Ok(());
+    };
+    if crate::builtins::codecs::native(encoding).is_some() {
+        return Ok(());
+    }
+    let sys = vm.sys_module()?;
+    let dict = crate::builtins::function::as_module(&sys).expect("sys is a module").dict.clone();
+    make_std_streams(vm, crate::builtins::dict::as_dict(&dict).expect("a dict"), encoding)
+}
+
+fn make_std_streams(vm: &mut Vm, sys: &DictData, encoding: &str) -> PyResult<()> {
+    let config = crate::config::get();
+    let default_errors = if surrogateescape_locale() { "surrogateescape" } else { "strict" };
+    let plain_errors = config.stdio_errors.as_deref().unwrap_or(default_errors);
     for (fd, name) in [(0, "stdin"), (1, "stdout"), (2, "stderr")] {
         let stream = if crate::builtins::posix::sys_calls::fstat(fd).is_ok() {
             let errors = if fd == 2 { "backslashreplace" } else { plain_errors };
-            create_stdio(vm, fd, name, errors)?
+            create_stdio(vm, fd, name, encoding, errors)?
         } else {
             none()
         };
@@ -48,14 +74,14 @@ fn surrogateescape_locale() -> bool {
     matches!(locale.as_deref(), None | Some("C" | "POSIX" | "C.UTF-8" | "C.utf8" | "UTF-8"))
 }
 
-fn create_stdio(vm: &mut Vm, fd: i32, name: &str, errors: &str) -> PyResult<Value> {
+fn create_stdio(vm: &mut Vm, fd: i32, name: &str, encoding: &str, errors: &str) -> PyResult<Value> {
     let write = fd != 0;
     let raw_mode = if write { "wb" } else { "rb" };
     let raw = crate::eval::call(vm, &type_value(&FILEIO_TYPE), &[new_int(i64::from(fd)), new_str(raw_mode), vm.bool(false)], &[])?;
     crate::builtins::classes::setattr(vm, &raw, &intern("name"), Some(new_str(&format!("<{name}>"))))?;
-    // CPython's `create_stdio`: with $PYTHONUNBUFFERED, stdout and stderr
-    // write through to the FileIO itself.
-    let unbuffered = write && std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty());
+    // CPython's `create_stdio`: with -u ($PYTHONUNBUFFERED), stdout and
+    // stderr write through to the FileIO itself.
+    let unbuffered = write && !crate::config::get().buffered_stdio;
     let buffer = if unbuffered {
         raw
     } else {
@@ -64,7 +90,7 @@ fn create_stdio(vm: &mut Vm, fd: i32, name: &str, errors: &str) -> PyResult<Valu
     };
     let tty = crate::builtins::posix::sys_calls::isatty(fd);
     let line_buffering = !unbuffered && (fd == 2 || (write && tty));
-    let state = new_state(vm, buffer, "utf-8".into(), errors.into(), Some("\n".into()), line_buffering, unbuffered)?;
+    let state = new_state(vm, buffer, encoding.into(), errors.into(), Some("\n".into()), line_buffering, unbuffered)?;
     let text = alloc_io(&TEXTIOWRAPPER_TYPE);
     *io(&text).state.borrow_mut() = State::Text(Box::new(state));
     crate::builtins::classes::setattr(vm, &text, &intern("mode"), Some(new_str(if write { "w" } else { "r" })))?;
@@ -97,6 +123,28 @@ pub fn flush_streams(vm: &mut Vm, names: &[&str]) {
             let _ = call_method(vm, &s, "flush", &[]);
         }
     }
+}
+
+/// CPython's `flush_std_files` at exit: flush `sys.stdout` then
+/// `sys.stderr` unless missing, None or closed. A failure of stdout's
+/// flush is reported as unraisable, stderr's is dropped; either makes the
+/// answer false (the process then exits with status 120).
+pub fn flush_std_files(vm: &mut Vm) -> bool {
+    let mut ok = true;
+    for name in ["stdout", "stderr"] {
+        let Some(f) = sys_stream(vm, name) else { continue };
+        let closed = ops::getattr(vm, &f, &intern("closed")).and_then(|c| ops::truthy(vm, &c)).unwrap_or(false);
+        if closed {
+            continue;
+        }
+        if let Err(e) = call_method(vm, &f, "flush", &[]) {
+            ok = false;
+            if name == "stdout" {
+                crate::run::write_unraisable(vm, &e, &f);
+            }
+        }
+    }
+    ok
 }
 
 /// `print`'s fast path: `text` (generalized UTF-8) written to `file` when
