@@ -132,6 +132,10 @@ pub static DICT_TYPE: TypeObject = TypeObject {
         MethodDef { name: "setdefault", func: dict_setdefault },
         MethodDef { name: "update", func: dict_update },
         MethodDef { name: "copy", func: dict_copy },
+        MethodDef { name: "__sizeof__", func: |vm, this, a, k| {
+            check_args(vm, "dict.__sizeof__", a, k, 0, 0)?;
+            Ok(crate::builtins::int::new_int(as_dict(this).expect("a dict").size_of().0 as i64))
+        } },
         MethodDef { name: "clear", func: dict_clear },
         MethodDef { name: "__contains__", func: |vm, this, a, k| {
             check_args(vm, "dict.__contains__", a, k, 1, 1)?;
@@ -415,6 +419,39 @@ impl DictData {
         old
     }
 
+    /// `__sizeof__` as CPython 3.11 computes it for a dict built by
+    /// insertion (`_PyDict_SizeOf`: the 48-byte object, then a keys
+    /// object of 2^k slots with 2/3 of them usable, grown to the next
+    /// power of two above three times the items when full), and the
+    /// number of slots.
+    pub fn size_of(&self) -> (usize, usize) {
+        let inner = self.inner.borrow();
+        if inner.entries.is_empty() {
+            return (48, 0);
+        }
+        let mut slots = 8usize;
+        while slots * 2 / 3 < inner.entries.len() {
+            slots = (slots * 2 / 3 * 3).next_power_of_two();
+        }
+        let index_bytes = match slots.trailing_zeros() {
+            0..=7 => 1,
+            8..=15 => 2,
+            16..=31 => 4,
+            _ => 8,
+        };
+        let all_str = inner.entries.iter().flatten().all(|e| e.key.as_object().is_some_and(|p| std::ptr::eq(p.ty(), &STR_TYPE)));
+        let entry = if all_str { 16 } else { 24 };
+        (48 + 32 + slots * index_bytes + slots * 2 / 3 * entry, slots)
+    }
+
+    /// An OrderedDict's `__sizeof__` (CPython's `odict_sizeof`): the dict,
+    /// 64 bytes more for the object, a node pointer per slot and a
+    /// 32-byte node per item.
+    pub fn odict_size_of(&self) -> usize {
+        let (dict, slots) = self.size_of();
+        dict + 64 + slots * 8 + self.len() * 32
+    }
+
     /// The keys with their stored hashes, in order (a snapshot).
     pub fn keys_hashed(&self) -> Vec<(Value, i64)> {
         self.inner.borrow().entries.iter().flatten().map(|e| (e.key.clone(), e.hash)).collect()
@@ -531,6 +568,12 @@ fn dict_get(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyR
 fn dict_fromkeys(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     check_args(vm, "dict.fromkeys", args, kwnames, 1, 2)?;
     let value = args.get(1).cloned().unwrap_or_else(crate::builtins::singletons::none);
+    fromkeys(vm, cls, &args[0], value)
+}
+
+/// The body of `fromkeys` (OrderedDict's takes `value` by keyword too).
+pub(crate) fn fromkeys(vm: &mut Vm, cls: &Value, iterable: &Value, value: Value) -> PyResult<Value> {
+    let args = std::slice::from_ref(iterable);
     let d = crate::eval::call(vm, cls, &[], &[])?;
     let exact = std::ptr::eq(vm.type_of(&d), &DICT_TYPE);
     if exact {
