@@ -895,6 +895,32 @@ pub fn setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>) -> 
 
 // ----- attributes of types ----------------------------------------------
 
+/// `cls.__flags__`: CPython's `tp_flags` bits that Krait knows: the
+/// pattern-matching and abstract bits, ready, heap type (subclassable,
+/// collected) or immutable built-in, and the fast-subclass bits.
+fn cpython_flags(ty: &TypeObject) -> i64 {
+    use crate::types::tp_flags;
+    let own = ty.flags.get() & (tp_flags::SEQUENCE | tp_flags::MAPPING | tp_flags::IS_ABSTRACT | tp_flags::MATCH_SELF);
+    let mut flags = own as i64 | 1 << 12;
+    flags |= if ty.heap.is_some() { 1 << 9 | 1 << 10 | 1 << 14 } else { 1 << 8 };
+    let subclass_bits: [(&TypeObject, i64); 8] = [
+        (&crate::builtins::int::INT_TYPE, 1 << 24),
+        (&crate::builtins::list::LIST_TYPE, 1 << 25),
+        (&crate::builtins::tuple::TUPLE_TYPE, 1 << 26),
+        (&crate::builtins::bytes::BYTES_TYPE, 1 << 27),
+        (&crate::builtins::str::STR_TYPE, 1 << 28),
+        (&crate::builtins::dict::DICT_TYPE, 1 << 29),
+        (&BASE_EXCEPTION, 1 << 30),
+        (&TYPE_TYPE, 1 << 31),
+    ];
+    for (base, bit) in subclass_bits {
+        if ty.is_subtype(base) {
+            flags |= bit;
+        }
+    }
+    flags
+}
+
 /// `cls.name` (CPython's `type_getattro`).
 pub fn type_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     let ty = as_type(v).expect("type slot on a type");
@@ -1017,6 +1043,7 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
             crate::builtins::int::new_int(size)
         }
         "__class__" => type_value(ty.header_type()),
+        "__flags__" => crate::builtins::int::new_int(cpython_flags(ty)),
         // A class's own annotations, never a base's: made empty (and kept)
         // on first use (CPython's `type_get_annotations`).
         "__annotations__" => {
