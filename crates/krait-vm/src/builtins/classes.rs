@@ -463,7 +463,9 @@ fn storage(obj: &Value) -> Option<Storage<'_>> {
                 None
             }
         }
-        _ => as_exception(obj).map(|e| Storage::Dict(&e.dict)),
+        _ => as_exception(obj)
+            .map(|e| Storage::Dict(&e.dict))
+            .or_else(|| crate::builtins::collections::odict_inst_dict(obj).map(Storage::Dict)),
     }
 }
 
@@ -1447,7 +1449,9 @@ pub fn new_class(
 
     // __slots__: member descriptors after the bases' slots; a __dict__
     // only if asked for or a base has one.
-    let base_has_dict = base_types.iter().any(|b| heap(b).map_or(b.is_subtype(&BASE_EXCEPTION), |h| h.has_dict));
+    // Built-ins whose instances have a `__dict__`: exceptions, OrderedDict.
+    let builtin_has_dict = |b: &TypeObject| b.is_subtype(&BASE_EXCEPTION) || b.is_subtype(&crate::builtins::collections::ODICT_TYPE);
+    let base_has_dict = base_types.iter().any(|b| heap(b).map_or(builtin_has_dict(b), |h| h.has_dict));
     let base_slots = base_types.iter().filter_map(|b| heap(b)).map(|h| h.nslots).max().unwrap_or(0);
     let mut has_dict = true;
     let base_weakref = base_types.iter().any(|b| heap(b).is_some_and(|h| h.weakrefable));

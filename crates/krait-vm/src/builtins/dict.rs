@@ -132,6 +132,10 @@ pub static DICT_TYPE: TypeObject = TypeObject {
         MethodDef { name: "setdefault", func: dict_setdefault },
         MethodDef { name: "update", func: dict_update },
         MethodDef { name: "copy", func: dict_copy },
+        MethodDef { name: "__sizeof__", func: |vm, this, a, k| {
+            check_args(vm, "dict.__sizeof__", a, k, 0, 0)?;
+            Ok(crate::builtins::int::new_int(as_dict(this).expect("a dict").size_of().0 as i64))
+        } },
         MethodDef { name: "clear", func: dict_clear },
         MethodDef { name: "__contains__", func: |vm, this, a, k| {
             check_args(vm, "dict.__contains__", a, k, 1, 1)?;
@@ -357,6 +361,102 @@ impl DictData {
         Ok(())
     }
 
+    /// `d[key] = value` where `hash` is `key`'s hash, already known (read
+    /// from another dict or set: CPython's `insertdict` does not rehash).
+    pub fn set_hashed(&self, vm: &mut Vm, key: Value, hash: i64, value: Value) -> PyResult<()> {
+        let found = match self.lookup_fast(&key, hash) {
+            Some(found) => found,
+            None => self.lookup(vm, &key, hash)?,
+        };
+        self.store(found, hash, key, value);
+        Ok(())
+    }
+
+    /// `key in d` where `hash` is `key`'s hash, already known.
+    pub fn contains_hashed(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<bool> {
+        Ok(match self.lookup_fast(key, hash) {
+            Some(found) => found.is_some(),
+            None => self.lookup(vm, key, hash)?.is_some(),
+        })
+    }
+
+    /// `d.setdefault(key, default)`: one hash and one look-up.
+    pub fn setdefault(&self, vm: &mut Vm, key: Value, default: Value) -> PyResult<Value> {
+        let hash = ops::hash(vm, &key)?;
+        let found = match self.lookup_fast(&key, hash) {
+            Some(found) => found,
+            None => self.lookup(vm, &key, hash)?,
+        };
+        if let Some(v) = found.and_then(|i| self.inner.borrow().entries[i].as_ref().map(|e| e.value.clone())) {
+            return Ok(v);
+        }
+        self.store(None, hash, key, default.clone());
+        Ok(default)
+    }
+
+    /// Remove `key` and return its value (`None` when absent): one hash.
+    pub fn pop(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
+        let hash = ops::hash(vm, key)?;
+        let Some(i) = self.lookup(vm, key, hash)? else { return Ok(None) };
+        Ok(self.remove_at(i, hash).map(|e| e.value))
+    }
+
+    /// The entry at position `i`, whose key hashes to `hash`, removed.
+    fn remove_at(&self, i: usize, hash: i64) -> Option<Entry> {
+        let mut inner = self.inner.borrow_mut();
+        inner.version = next_version();
+        if let Ok(slot) = inner.table.find_entry(hash as u64, |&j| j as usize == i) {
+            slot.remove();
+        }
+        inner.order = inner.version;
+        let old = inner.entries.get_mut(i)?.take();
+        if old.is_some() {
+            inner.used -= 1;
+        }
+        if inner.entries.len() > 16 && inner.used * 2 < inner.entries.len() {
+            compact(&mut inner);
+        }
+        old
+    }
+
+    /// `__sizeof__` as CPython 3.11 computes it for a dict built by
+    /// insertion (`_PyDict_SizeOf`: the 48-byte object, then a keys
+    /// object of 2^k slots with 2/3 of them usable, grown to the next
+    /// power of two above three times the items when full), and the
+    /// number of slots.
+    pub fn size_of(&self) -> (usize, usize) {
+        let inner = self.inner.borrow();
+        if inner.entries.is_empty() {
+            return (48, 0);
+        }
+        let mut slots = 8usize;
+        while slots * 2 / 3 < inner.entries.len() {
+            slots = (slots * 2 / 3 * 3).next_power_of_two();
+        }
+        let index_bytes = match slots.trailing_zeros() {
+            0..=7 => 1,
+            8..=15 => 2,
+            16..=31 => 4,
+            _ => 8,
+        };
+        let all_str = inner.entries.iter().flatten().all(|e| e.key.as_object().is_some_and(|p| std::ptr::eq(p.ty(), &STR_TYPE)));
+        let entry = if all_str { 16 } else { 24 };
+        (48 + 32 + slots * index_bytes + slots * 2 / 3 * entry, slots)
+    }
+
+    /// An OrderedDict's `__sizeof__` (CPython's `odict_sizeof`): the dict,
+    /// 64 bytes more for the object, a node pointer per slot and a
+    /// 32-byte node per item.
+    pub fn odict_size_of(&self) -> usize {
+        let (dict, slots) = self.size_of();
+        dict + 64 + slots * 8 + self.len() * 32
+    }
+
+    /// The keys with their stored hashes, in order (a snapshot).
+    pub fn keys_hashed(&self) -> Vec<(Value, i64)> {
+        self.inner.borrow().entries.iter().flatten().map(|e| (e.key.clone(), e.hash)).collect()
+    }
+
     /// `d[key] = value` for an exact `str` key in a dict whose keys are all
     /// exact `str`s (a built-in type's namespace): nothing runs Python
     /// code, so no VM is needed. Another key is ignored.
@@ -396,20 +496,10 @@ impl DictData {
     pub fn remove(&self, vm: &mut Vm, key: &Value) -> PyResult<bool> {
         let hash = ops::hash(vm, key)?;
         let Some(i) = self.lookup(vm, key, hash)? else { return Ok(false) };
-        let mut inner = self.inner.borrow_mut();
-        inner.version = next_version();
-        if let Ok(slot) = inner.table.find_entry(hash as u64, |&j| j as usize == i) {
-            slot.remove();
-        }
-        inner.order = inner.version;
-        let old = inner.entries[i].take();
-        inner.used -= 1;
-        if inner.entries.len() > 16 && inner.used * 2 < inner.entries.len() {
-            compact(&mut inner);
-        }
-        drop(inner);
+        let old = self.remove_at(i, hash);
+        let found = old.is_some();
         drop(old); // may run __del__: released after the borrow
-        Ok(true)
+        Ok(found)
     }
 
     /// The items in insertion order (a snapshot of the references).
@@ -436,13 +526,12 @@ pub(crate) fn dict_iter(v: &Value, d: &DictData, kind: IterKind, reversed: bool)
     };
     let pos = if reversed { d.inner.borrow().entries.len() } else { 0 };
     let it = DictIter {
-        dict: v.clone(),
+        dict: RefCell::new(Some(v.clone())),
         kind,
         reversed,
         pos: std::cell::Cell::new(pos),
         len: std::cell::Cell::new(d.len()),
         remaining: std::cell::Cell::new(d.len()),
-        done: std::cell::Cell::new(false),
     };
     Value::from_owned(alloc(ty, it))
 }
@@ -479,9 +568,30 @@ fn dict_get(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyR
 fn dict_fromkeys(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     check_args(vm, "dict.fromkeys", args, kwnames, 1, 2)?;
     let value = args.get(1).cloned().unwrap_or_else(crate::builtins::singletons::none);
+    fromkeys(vm, cls, &args[0], value)
+}
+
+/// The body of `fromkeys` (OrderedDict's takes `value` by keyword too).
+pub(crate) fn fromkeys(vm: &mut Vm, cls: &Value, iterable: &Value, value: Value) -> PyResult<Value> {
+    let args = std::slice::from_ref(iterable);
     let d = crate::eval::call(vm, cls, &[], &[])?;
-    let it = ops::iter(vm, &args[0])?;
     let exact = std::ptr::eq(vm.type_of(&d), &DICT_TYPE);
+    if exact {
+        // An exact dict filled from a dict or a set takes the stored hashes.
+        let src = &args[0];
+        let hashed = match crate::builtins::set::as_set(src) {
+            Some(s) => Some(s.entries()),
+            None => as_dict(src).filter(|_| std::ptr::eq(vm.type_of(src), &DICT_TYPE)).map(|o| o.keys_hashed()),
+        };
+        if let Some(keys) = hashed {
+            let dd = as_dict(&d).expect("a dict");
+            for (k, h) in keys {
+                dd.set_hashed(vm, k, h, value.clone())?;
+            }
+            return Ok(d);
+        }
+    }
+    let it = ops::iter(vm, &args[0])?;
     while let Some(k) = ops::next(vm, &it)? {
         match as_dict(&d) {
             Some(dd) if exact => dd.set(vm, k, value.clone())?,
@@ -495,11 +605,8 @@ fn dict_fromkeys(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: &[Value]) ->
 fn dict_pop(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     check_args(vm, "dict.pop", args, kwnames, 1, 2)?;
     let d = as_dict(this).expect("a dict");
-    match d.get(vm, &args[0])? {
-        Some(v) => {
-            d.remove(vm, &args[0])?;
-            Ok(v)
-        }
+    match d.pop(vm, &args[0])? {
+        Some(v) => Ok(v),
         None => match args.get(1) {
             Some(default) => Ok(default.clone()),
             None => Err(crate::builtins::exceptions::key_error(args[0].clone())),
@@ -511,12 +618,9 @@ fn dict_pop(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyR
 fn dict_popitem(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     check_args(vm, "dict.popitem", args, kwnames, 0, 0)?;
     let d = as_dict(this).expect("a dict");
-    let last = d.inner.borrow().entries.iter().rev().flatten().next().map(|e| (e.key.clone(), e.value.clone()));
-    match last {
-        Some((k, v)) => {
-            d.remove(vm, &k)?;
-            Ok(crate::builtins::tuple::new_tuple(vec![k, v]))
-        }
+    let last = d.inner.borrow().entries.iter().enumerate().rev().find_map(|(i, e)| Some((i, e.as_ref()?.hash)));
+    match last.and_then(|(i, hash)| d.remove_at(i, hash)) {
+        Some(e) => Ok(crate::builtins::tuple::new_tuple(vec![e.key, e.value])),
         None => Err(vm.error(&crate::builtins::exceptions::KEY_ERROR, "popitem(): dictionary is empty")),
     }
 }
@@ -524,13 +628,8 @@ fn dict_popitem(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) ->
 /// `d.setdefault(key, default=None)`.
 fn dict_setdefault(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     check_args(vm, "dict.setdefault", args, kwnames, 1, 2)?;
-    let d = as_dict(this).expect("a dict");
-    if let Some(v) = d.get(vm, &args[0])? {
-        return Ok(v);
-    }
     let default = args.get(1).cloned().unwrap_or_else(crate::builtins::singletons::none);
-    d.set(vm, args[0].clone(), default.clone())?;
-    Ok(default)
+    as_dict(this).expect("a dict").setdefault(vm, args[0].clone(), default)
 }
 
 /// `d[key]`; a subclass's `__missing__(key)` answers for a missing key
@@ -611,11 +710,7 @@ fn update_from_pairs(vm: &mut Vm, d: &DictData, pairs: &Value) -> PyResult<()> {
 /// (from its `keys()`) with `src[key]` (CPython's `dict_merge`).
 pub fn update_from_mapping(vm: &mut Vm, d: &DictData, src: &Value) -> PyResult<()> {
     if iterates_as_dict(vm, src) {
-        let other = as_dict(src).expect("a dict");
-        for (k, v) in other.items() {
-            d.set(vm, k, v)?;
-        }
-        return Ok(());
+        return merge_dict(vm, d, as_dict(src).expect("a dict"));
     }
     let keys = ops::getattr(vm, src, &crate::builtins::str::intern("keys"))?;
     let keys = crate::eval::call(vm, &keys, &[], &[])?;
@@ -634,13 +729,27 @@ pub fn update_from_mapping(vm: &mut Vm, d: &DictData, src: &Value) -> PyResult<(
     Ok(())
 }
 
+/// Store `other`'s items in `d` with their stored hashes, reading
+/// `other` afresh at each position: a store that runs Python code which
+/// adds to `other` (or clears it) is CPython's "dict mutated during
+/// update".
+fn merge_dict(vm: &mut Vm, d: &DictData, other: &DictData) -> PyResult<()> {
+    let n = other.entry_positions();
+    for i in 0..n {
+        let entry = other.inner.borrow().entries.get(i).and_then(|e| e.as_ref().map(|e| (e.key.clone(), e.hash, e.value.clone())));
+        let Some((k, hash, v)) = entry else { continue };
+        d.set_hashed(vm, k, hash, v)?;
+        if other.entry_positions() != n {
+            return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "dict mutated during update"));
+        }
+    }
+    Ok(())
+}
+
 fn dict_copy(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     check_args(vm, "dict.copy", args, kwnames, 0, 0)?;
     let out = new_dict();
-    let o = as_dict(&out).expect("a dict");
-    for (k, v) in as_dict(this).expect("a dict").items() {
-        o.set(vm, k, v)?;
-    }
+    merge_dict(vm, as_dict(&out).expect("a dict"), as_dict(this).expect("a dict"))?;
     Ok(out)
 }
 
@@ -685,7 +794,9 @@ pub(crate) enum IterKind {
 /// Iteration over a dict's items, in insertion order or (`reversed`) in
 /// the reverse order; changing the dict's size meanwhile is an error.
 struct DictIter {
-    dict: Value,
+    /// The dict; `None` once exhausted (or after "keys changed"): the
+    /// iterator lets go of it then, as CPython's.
+    dict: RefCell<Option<Value>>,
     kind: IterKind,
     reversed: bool,
     /// Forwards: the next index into `entries`. Reversed: one past it.
@@ -693,11 +804,9 @@ struct DictIter {
     /// The dict's size when iteration began; `usize::MAX` once it was
     /// seen to change (the error then repeats, as CPython's).
     len: std::cell::Cell<usize>,
-    /// How many items are left (`__length_hint__`).
+    /// How many items are left (`__length_hint__`); finding an item when
+    /// none is left means keys were added and removed meanwhile.
     remaining: std::cell::Cell<usize>,
-    /// Exhausted: it stays so whatever the dict does (CPython drops its
-    /// reference to the dict).
-    done: std::cell::Cell<bool>,
 }
 
 macro_rules! dict_iterator_type {
@@ -728,50 +837,63 @@ fn dict_iter_data(v: &Value) -> &DictIter {
 
 fn dict_iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let it = dict_iter_data(v);
-    let d = as_dict(&it.dict).expect("a dict iterator iterates a dict");
-    if it.done.get() {
-        return Ok(None);
-    }
+    let Some(dict) = it.dict.borrow().clone() else { return Ok(None) };
+    let d = as_dict(&dict).expect("a dict iterator iterates a dict");
     if d.len() != it.len.get() {
         it.len.set(usize::MAX);
         it.remaining.set(0);
         return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "dictionary changed size during iteration"));
     }
-    let inner = d.inner.borrow();
-    let mut pos = it.pos.get().min(inner.entries.len());
-    let found = if it.reversed {
-        loop {
-            if pos == 0 {
-                break None;
+    let found = {
+        let inner = d.inner.borrow();
+        let mut pos = it.pos.get().min(inner.entries.len());
+        let found = if it.reversed {
+            loop {
+                if pos == 0 {
+                    break None;
+                }
+                pos -= 1;
+                if let Some(e) = &inner.entries[pos] {
+                    break Some(e);
+                }
             }
-            pos -= 1;
-            if let Some(e) = &inner.entries[pos] {
-                break Some(e);
+        } else {
+            loop {
+                if pos >= inner.entries.len() {
+                    break None;
+                }
+                pos += 1;
+                if let Some(e) = &inner.entries[pos - 1] {
+                    break Some(e);
+                }
             }
-        }
-    } else {
-        loop {
-            if pos >= inner.entries.len() {
-                break None;
-            }
-            pos += 1;
-            if let Some(e) = &inner.entries[pos - 1] {
-                break Some(e);
-            }
-        }
+        };
+        it.pos.set(pos);
+        // An item found when none was expected: keys were removed and
+        // added (CPython checks this going forwards only).
+        let unexpected = found.is_some() && !it.reversed && it.remaining.get() == 0;
+        found.filter(|_| !unexpected).map(|e| match it.kind {
+            IterKind::Keys => e.key.clone(),
+            IterKind::Values => e.value.clone(),
+            IterKind::Items => crate::builtins::tuple::new_tuple(vec![e.key.clone(), e.value.clone()]),
+        }).ok_or(unexpected)
     };
-    it.pos.set(pos);
-    let Some(e) = found else {
-        it.remaining.set(0);
-        it.done.set(true);
-        return Ok(None);
-    };
-    it.remaining.set(it.remaining.get().saturating_sub(1));
-    Ok(Some(match it.kind {
-        IterKind::Keys => e.key.clone(),
-        IterKind::Values => e.value.clone(),
-        IterKind::Items => crate::builtins::tuple::new_tuple(vec![e.key.clone(), e.value.clone()]),
-    }))
+    match found {
+        Ok(x) => {
+            it.remaining.set(it.remaining.get().saturating_sub(1));
+            Ok(Some(x))
+        }
+        Err(unexpected) => {
+            it.remaining.set(0);
+            let old = it.dict.borrow_mut().take();
+            drop(dict);
+            drop(old); // may free the dict and run __del__
+            if unexpected {
+                return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "dictionary keys changed during iteration"));
+            }
+            Ok(None)
+        }
+    }
 }
 
 /// `it.__length_hint__()`: the items left, 0 once the dict changed size.
@@ -779,7 +901,7 @@ fn dict_iter_length_hint(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[V
     let name = format!("{}.__length_hint__", vm.type_of(this).name());
     check_args(vm, &name, args, kwnames, 0, 0)?;
     let it = dict_iter_data(this);
-    let same = as_dict(&it.dict).is_some_and(|d| d.len() == it.len.get());
+    let same = it.dict.borrow().as_ref().and_then(as_dict).is_some_and(|d| d.len() == it.len.get());
     Ok(crate::builtins::int::new_int(if same { it.remaining.get() as i64 } else { 0 }))
 }
 
@@ -791,13 +913,12 @@ fn dict_iter_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]
     let iter = crate::builtins::iter_pickle::builtin(vm, "iter")?;
     let it = dict_iter_data(this);
     let copy = DictIter {
-        dict: it.dict.clone(),
+        dict: RefCell::new(it.dict.borrow().clone()),
         kind: it.kind,
         reversed: it.reversed,
         pos: std::cell::Cell::new(it.pos.get()),
         len: std::cell::Cell::new(it.len.get()),
         remaining: std::cell::Cell::new(it.remaining.get()),
-        done: std::cell::Cell::new(it.done.get()),
     };
     let copy = Value::from_owned(alloc(vm.type_of_static(this), copy));
     let mut items = Vec::new();
@@ -814,7 +935,9 @@ unsafe fn dealloc_dict_iter(p: ObjPtr) {
 
 fn trace_dict_iter(p: ObjPtr, visit: Visit) {
     // SAFETY: dict iterators are Obj<DictIter>.
-    visit(&unsafe { p.data::<DictIter>() }.dict);
+    if let Some(d) = unsafe { p.data::<DictIter>() }.dict.borrow().as_ref() {
+        visit(d);
+    }
 }
 
 /// Drop the holes of `entries` and rebuild the index table.
@@ -888,8 +1011,14 @@ pub(crate) fn dict_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp)
 
 /// Does every key of `x` map in `y` to an equal value?
 fn dict_items_equal(vm: &mut Vm, x: &DictData, y: &DictData) -> PyResult<bool> {
-    for (k, v) in x.items() {
-        let Some(w) = y.get(vm, &k)? else { return Ok(false) };
+    let items: Vec<(Value, i64, Value)> = x.inner.borrow().entries.iter().flatten().map(|e| (e.key.clone(), e.hash, e.value.clone())).collect();
+    for (k, hash, v) in items {
+        // Looked up with the stored hash, as CPython's `dict_equal`.
+        let found = match y.lookup_fast(&k, hash) {
+            Some(found) => found,
+            None => y.lookup(vm, &k, hash)?,
+        };
+        let Some(w) = found.and_then(|i| y.inner.borrow().entries[i].as_ref().map(|e| e.value.clone())) else { return Ok(false) };
         if !v.is(&w) {
             let r = ops::richcompare(vm, &v, &w, CompareOp::Eq)?;
             if !ops::truthy(vm, &r)? {

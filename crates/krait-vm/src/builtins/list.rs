@@ -251,6 +251,7 @@ pub fn del_item(vm: &mut Vm, l: &ListData, key: &Value) -> PyResult<()> {
         }
         let mut gone = Vec::with_capacity(count);
         let mut kept = Vec::with_capacity(items.len() - count);
+        let allocated = items.capacity() != 0;
         for (v, d) in std::mem::take(&mut *items).into_iter().zip(doomed) {
             if d {
                 gone.push(v)
@@ -259,6 +260,10 @@ pub fn del_item(vm: &mut Vm, l: &ListData, key: &Value) -> PyResult<()> {
             }
         }
         *items = kept;
+        if allocated && items.capacity() == 0 {
+            drop(items);
+            note_emptied(l);
+        }
         gone
     } else {
         match crate::builtins::iter::normalize_index(vm, key, l.len(), "list")? {
@@ -268,6 +273,23 @@ pub fn del_item(vm: &mut Vm, l: &ListData, key: &Value) -> PyResult<()> {
     };
     drop(removed);
     Ok(())
+}
+
+thread_local! {
+    /// The lists being sorted (their payload addresses) and whether one
+    /// was emptied meanwhile: emptying frees the vector, so the capacity
+    /// `sort` checks cannot show it.
+    static SORTING: RefCell<Vec<(usize, bool)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `l` was emptied (its vector freed): a sort in progress must see it.
+fn note_emptied(l: &ListData) {
+    let addr = l as *const ListData as usize;
+    SORTING.with(|s| {
+        for e in s.borrow_mut().iter_mut().filter(|e| e.0 == addr) {
+            e.1 = true;
+        }
+    });
 }
 
 /// `lst[slice] = iterable`.
@@ -419,7 +441,11 @@ fn list_clear(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> P
     if !args.is_empty() {
         return Err(vm.type_error(format!("list.clear() takes no arguments ({} given)", args.len())));
     }
-    let old = std::mem::take(&mut *receiver(this).items.borrow_mut());
+    let l = receiver(this);
+    let old = std::mem::take(&mut *l.items.borrow_mut());
+    if old.capacity() != 0 {
+        note_emptied(l);
+    }
     release_reversed(old);
     Ok(vm.none())
 }
@@ -548,6 +574,19 @@ pub fn sort(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyR
     }
     let l = receiver(this);
     let items = std::mem::take(&mut *l.items.borrow_mut());
+    let addr = l as *const ListData as usize;
+    SORTING.with(|s| s.borrow_mut().push((addr, false)));
+    let r = sort_taken(vm, l, items, key, reverse);
+    let emptied = SORTING.with(|s| s.borrow_mut().pop().is_some_and(|e| e.1));
+    if r? || emptied {
+        return Err(vm.value_error("list modified during sort"));
+    }
+    Ok(())
+}
+
+/// The body of `sort`, with the items taken out of the list: whether the
+/// list was seen changed meanwhile (only when the sort itself succeeded).
+fn sort_taken(vm: &mut Vm, l: &ListData, items: Vec<Value>, key: Option<Value>, reverse: bool) -> PyResult<bool> {
     let keys = match &key {
         None => Ok(items.clone()),
         Some(f) => items.iter().map(|x| crate::eval::call(vm, f, std::slice::from_ref(x), &[])).collect(),
@@ -568,14 +607,20 @@ pub fn sort(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyR
     if reverse {
         order.reverse();
     }
+    // The keys go first: their `__del__` (run now, as CPython's
+    // `Py_DECREF` would) may still change the list.
+    drop(keys);
+    if crate::finalize::pending() {
+        crate::finalize::run_pending(vm);
+    }
     let new_items: Vec<Value> = order.iter().map(|&i| items[i].clone()).collect();
     let meanwhile = std::mem::replace(&mut *l.items.borrow_mut(), new_items);
-    let changed = !meanwhile.is_empty();
+    // While sorting the list holds an unallocated vector (CPython's
+    // `allocated == -1`): anything stored meanwhile allocated one, even
+    // if it was removed again.
+    let changed = meanwhile.capacity() != 0;
     drop(meanwhile);
     drop(items);
     sorted?;
-    if changed {
-        return Err(vm.value_error("list modified during sort"));
-    }
-    Ok(())
+    Ok(changed)
 }

@@ -65,6 +65,8 @@ pub struct SetData {
     table: RefCell<Table>,
     /// A frozenset's cached hash; -1 until computed.
     hash: Cell<i64>,
+    /// Some weak reference names this (exact) set or frozenset.
+    pub(crate) weakly_referenced: Cell<bool>,
 }
 
 /// Where a probe for a key ended.
@@ -77,7 +79,7 @@ enum Probe {
 
 impl SetData {
     fn new() -> SetData {
-        SetData { table: RefCell::new(Table::new()), hash: Cell::new(-1) }
+        SetData { table: RefCell::new(Table::new()), hash: Cell::new(-1), weakly_referenced: Cell::new(false) }
     }
 
     pub fn len(&self) -> usize {
@@ -89,7 +91,7 @@ impl SetData {
     }
 
     /// The active keys with their hashes, in table order.
-    fn entries(&self) -> Vec<(Value, i64)> {
+    pub(crate) fn entries(&self) -> Vec<(Value, i64)> {
         self.table
             .borrow()
             .slots
@@ -271,7 +273,7 @@ impl SetData {
         if let Some(other) = as_set(iterable) {
             return self.merge(vm, other);
         }
-        if let Some(d) = crate::builtins::dict::as_dict(iterable) {
+        if let Some(d) = crate::builtins::dict::as_dict(iterable).filter(|_| std::ptr::eq(vm.type_of(iterable), &crate::builtins::dict::DICT_TYPE)) {
             let n = d.len();
             {
                 let mut t = self.table.borrow_mut();
@@ -280,8 +282,9 @@ impl SetData {
                     resize(&mut t, minused);
                 }
             }
-            for (k, _) in d.items() {
-                self.add(vm, k)?;
+            // The dict's stored hashes serve: no key is hashed again.
+            for (k, h) in d.keys_hashed() {
+                self.add_hashed(vm, k, h)?;
             }
             return Ok(());
         }
@@ -390,7 +393,12 @@ fn insert_clean(slots: &mut [Bucket], mask: usize, key: Value, hash: i64) {
 }
 
 unsafe fn dealloc_set(p: ObjPtr) {
-    // SAFETY: sets and frozensets are allocated as Obj<SetData>.
+    // SAFETY: exact sets and frozensets are allocated as Obj<SetData>
+    // (classes derived from them clear their own weak references).
+    if unsafe { p.data::<SetData>() }.weakly_referenced.get() {
+        crate::builtins::weakref::clear(p.addr());
+    }
+    // SAFETY: as above.
     unsafe { dealloc_boxed::<SetData>(p) }
 }
 
@@ -525,7 +533,7 @@ fn difference(vm: &mut Vm, a: &Value, other: &Value) -> PyResult<Value> {
             for (k, h) in so.entries() {
                 let present = match as_set(other) {
                     Some(o) => o.contains_hashed(vm, &k, h)?,
-                    None => crate::builtins::dict::as_dict(other).expect("a dict").get(vm, &k)?.is_some(),
+                    None => crate::builtins::dict::as_dict(other).expect("a dict").contains_hashed(vm, &k, h)?,
                 };
                 if !present {
                     r.add_hashed(vm, k, h)?;
@@ -945,9 +953,9 @@ pub(crate) fn set_intersection(vm: &mut Vm, this: &Value, args: &[Value], kwname
 
 fn set_difference(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::function::no_keywords(vm, &format!("{}.difference", base_type(vm, this).name()), kwnames)?;
-    let ty = base_type(vm, this);
-    let result = copy_as(vm, ty, this)?;
-    for a in args {
+    let Some((first, rest)) = args.split_first() else { return copy_as(vm, base_type(vm, this), this) };
+    let result = difference(vm, this, first)?;
+    for a in rest {
         as_set(&result).expect("a set").difference_update(vm, a)?;
     }
     Ok(result)

@@ -10,7 +10,7 @@
 //!   the table up as they are freed.
 //! - What can be weakly referenced: instances of classes (unless their
 //!   `__slots__` leave out `__weakref__`), functions, bound methods,
-//!   modules, arrays,
+//!   modules, sets, frozensets, OrderedDicts, arrays,
 //!   memoryviews, generators, patterns, `_io` objects and types (types
 //!   are immortal, so their weak references never die).
 //! - When a referent is freed, its weak references are cleared at once
@@ -412,6 +412,10 @@ fn mark_referenced(v: &Value) -> bool {
         crate::builtins::descriptors::as_method(v).map(|m| &m.weakly_referenced)
     } else if std::ptr::eq(p.ty(), &crate::builtins::generic_alias::GENERIC_ALIAS_TYPE) {
         Some(&crate::builtins::generic_alias::alias_of(v).weakly_referenced)
+    } else if std::ptr::eq(p.ty(), &crate::builtins::set::SET_TYPE) || std::ptr::eq(p.ty(), &crate::builtins::set::FROZENSET_TYPE) {
+        crate::builtins::set::as_set(v).map(|s| &s.weakly_referenced)
+    } else if std::ptr::eq(p.ty(), &crate::builtins::collections::ODICT_TYPE) {
+        crate::builtins::collections::odict_weakref_flag(v)
     } else if std::ptr::eq(p.ty(), &crate::builtins::array::ARRAY_TYPE) {
         crate::builtins::array::as_array(v).map(|a| &a.weakly_referenced)
     } else {

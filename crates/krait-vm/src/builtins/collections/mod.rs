@@ -25,7 +25,7 @@ mod tests;
 pub use defaultdict::DEFAULTDICT_TYPE;
 pub use deque::{as_deque, DEQUE_TYPE};
 
-pub(crate) use odict::odict_iter;
+pub(crate) use odict::{inst_dict_cell as odict_inst_dict, odict_iter, weakref_flag as odict_weakref_flag};
 pub use odict::ODICT_TYPE;
 
 use crate::builtins::classes::BuiltinBase;

@@ -14,9 +14,12 @@
 //!   `__contains__`, `__getitem__` and `__setitem__`; for an exact
 //!   OrderedDict they work on the dict, as `pop` and `popitem` always do.
 //!
-//! PROVISIONAL: an exact OrderedDict has no `__dict__` (a derived class's
-//! instances have one), and a key stored with `dict.__setitem__` is part
-//! of the order (CPython's C OrderedDict would not list it).
+//! - The payload is `ODictData`: the dict first (`repr(C)`, where dict's
+//!   code reads it), then an exact OrderedDict's `__dict__` (made on first
+//!   use; a derived class's instances keep theirs in `InstanceData`).
+//!
+//! PROVISIONAL: a key stored with `dict.__setitem__` is part of the order
+//! (CPython's C OrderedDict would not list it).
 
 use std::cell::{Cell, RefCell};
 
@@ -36,6 +39,61 @@ use crate::types::{tp_flags, type_value, BinOp, MethodDef, NumberSlots, Slot, Ty
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
+/// An OrderedDict's payload (see the invariants).
+#[repr(C)]
+pub struct ODictData {
+    pub dict: DictData,
+    /// An exact OrderedDict's `__dict__`; NULL until asked for.
+    inst_dict: RefCell<Value>,
+    /// Some weak reference names this (exact) OrderedDict.
+    pub(crate) weakly_referenced: Cell<bool>,
+}
+
+impl Default for ODictData {
+    fn default() -> Self {
+        ODictData { dict: DictData::default(), inst_dict: RefCell::new(Value::NULL), weakly_referenced: Cell::new(false) }
+    }
+}
+
+/// The cell holding exact OrderedDict `v`'s `__dict__`, for the generic
+/// attribute code (`classes::storage`).
+pub(crate) fn inst_dict_cell(v: &Value) -> Option<&RefCell<Value>> {
+    let p = v.as_object()?;
+    // SAFETY: exact OrderedDicts are Obj<ODictData>.
+    std::ptr::eq(p.ty(), &ODICT_TYPE).then(|| &unsafe { p.data::<ODictData>() }.inst_dict)
+}
+
+/// Exact OrderedDict `v`'s weak-reference flag.
+pub(crate) fn weakref_flag(v: &Value) -> Option<&Cell<bool>> {
+    let p = v.as_object()?;
+    // SAFETY: exact OrderedDicts are Obj<ODictData>.
+    std::ptr::eq(p.ty(), &ODICT_TYPE).then(|| &unsafe { p.data::<ODictData>() }.weakly_referenced)
+}
+
+unsafe fn dealloc_odict(p: ObjPtr) {
+    // SAFETY: exact OrderedDicts are Obj<ODictData> (classes derived from
+    // it clear their own weak references).
+    if unsafe { p.data::<ODictData>() }.weakly_referenced.get() {
+        crate::builtins::weakref::clear(p.addr());
+    }
+    // SAFETY: as above.
+    unsafe { dealloc_boxed::<ODictData>(p) }
+}
+
+fn trace_odict(p: ObjPtr, visit: Visit) {
+    dict::trace_dict(p, visit);
+    // SAFETY: OrderedDicts (and derived classes' instances) are
+    // Obj<ODictData> first.
+    let d = unsafe { p.data::<ODictData>() }.inst_dict.borrow();
+    if !d.is_null() {
+        visit(&d);
+    }
+}
+
+fn new_odict() -> Value {
+    Value::from_owned(alloc(&ODICT_TYPE, ODictData::default()))
+}
+
 pub static ODICT_TYPE: TypeObject = TypeObject {
     flags: Cell::new(tp_flags::MAPPING | tp_flags::MATCH_SELF),
     repr: Slot::new(odict_repr),
@@ -49,8 +107,16 @@ pub static ODICT_TYPE: TypeObject = TypeObject {
     number: Cell::new(&ODICT_NUMBER),
     new: Some(odict_new),
     init: Some(odict_init),
+    class_methods: &[MethodDef { name: "fromkeys", func: |vm, cls, a, k| {
+        let [iterable, value] = bind(vm, "fromkeys", a, k, ["iterable", "value"], 2, 1)?;
+        dict::fromkeys(vm, cls, &iterable.expect("a required argument"), value.unwrap_or_else(none))
+    } }],
     methods: &[
         MethodDef { name: "__reduce__", func: odict_reduce },
+        MethodDef { name: "__sizeof__", func: |vm, this, a, k| {
+            check_args(vm, "OrderedDict.__sizeof__", a, k, 0, 0)?;
+            Ok(crate::builtins::int::new_int(odict_data(this).odict_size_of() as i64))
+        } },
         MethodDef { name: "setdefault", func: odict_setdefault },
         MethodDef { name: "pop", func: odict_pop },
         MethodDef { name: "popitem", func: odict_popitem },
@@ -68,7 +134,7 @@ pub static ODICT_TYPE: TypeObject = TypeObject {
         } },
         MethodDef { name: "move_to_end", func: odict_move_to_end },
     ],
-    ..TypeObject::builtin("collections.OrderedDict", Some(&DICT_TYPE), dict::dealloc_dict, dict::trace_dict)
+    ..TypeObject::builtin("collections.OrderedDict", Some(&DICT_TYPE), dealloc_odict, trace_odict)
 };
 
 /// `|` makes an OrderedDict of the OrderedDict operand's class; `|=`
@@ -92,7 +158,7 @@ static ODICT_NUMBER: NumberSlots = NumberSlots {
 
 /// Classes derived from OrderedDict start empty; `__init__` fills them.
 pub(super) fn builtin_base(ty: &'static TypeObject) -> BuiltinBase {
-    BuiltinBase::filled_by_init::<DictData>(ty)
+    BuiltinBase::filled_by_init::<ODictData>(ty)
 }
 
 fn is_odict(vm: &Vm, v: &Value) -> bool {
@@ -110,9 +176,9 @@ fn odict_data(v: &Value) -> &DictData {
 /// `OrderedDict(...)`: for the type itself, filled by `__init__`'s rules.
 fn odict_new(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if !std::ptr::eq(cls, &ODICT_TYPE) {
-        return Ok(alloc_subclassed(cls, DictData::default()));
+        return Ok(alloc_subclassed(cls, ODictData::default()));
     }
-    let od = Value::from_owned(alloc(&ODICT_TYPE, DictData::default()));
+    let od = new_odict();
     odict_init(vm, &od, args, kwnames)?;
     Ok(od)
 }
@@ -337,7 +403,7 @@ fn odict_move_to_end(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value
 fn odict_copy(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     check_args(vm, "OrderedDict.copy", args, kwnames, 0, 0)?;
     if is_exact(vm, this) {
-        let new = Value::from_owned(alloc(&ODICT_TYPE, DictData::default()));
+        let new = new_odict();
         for (k, v) in odict_data(this).items() {
             odict_data(&new).set(vm, k, v)?;
         }
@@ -354,13 +420,13 @@ fn odict_copy(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> P
 }
 
 /// `od.__reduce__()`: `(type(od), (), state, None, iter(od.items()))`,
-/// the state being the instance's `__dict__` when it holds anything.
+/// the state being what `__getstate__()` gives.
 fn odict_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     check_args(vm, "OrderedDict.__reduce__", args, kwnames, 0, 0)?;
-    let state = match ops::getattr_opt(vm, this, &intern("__dict__"))? {
-        Some(d) if ops::len(vm, &d)? > 0 => d,
-        _ => none(),
-    };
+    // `__getstate__()` (CPython's `_PyObject_GetState`): None for an
+    // empty `__dict__`, the `__slots__` values too when there are any.
+    let getstate = ops::getattr(vm, this, &intern("__getstate__"))?;
+    let state = crate::eval::call(vm, &getstate, &[], &[])?;
     let items = ops::getattr(vm, this, &intern("items"))?;
     let items = crate::eval::call(vm, &items, &[], &[])?;
     let it = ops::iter(vm, &items)?;
