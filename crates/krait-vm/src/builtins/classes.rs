@@ -29,7 +29,7 @@ use crate::builtins::dict::{as_dict, new_dict};
 use crate::builtins::exceptions::{self, as_exception, ExceptionData, ATTRIBUTE_ERROR, BASE_EXCEPTION, NOT_IMPLEMENTED_ERROR};
 use crate::builtins::function::{as_cell, as_function};
 use crate::builtins::singletons::{is_none, none};
-use crate::builtins::str::{as_str, new_str};
+use crate::builtins::str::{as_str, as_str_data, new_str};
 use crate::builtins::tuple::new_tuple;
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
 use crate::ops;
@@ -959,6 +959,11 @@ pub static TYPE_METHODS: [crate::types::MethodDef; 2] = [
     },
 ];
 
+/// `type.__prepare__(name, bases, **kwds)`: a new empty namespace, whatever
+/// the arguments (CPython's `type___prepare__`).
+pub static TYPE_CLASS_METHODS: [crate::types::MethodDef; 1] =
+    [crate::types::MethodDef { name: "__prepare__", func: |_, _, _, _| Ok(new_dict()) }];
+
 /// The attributes every type has through `type`'s descriptors.
 fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Option<Value>> {
     let h = heap(ty);
@@ -995,10 +1000,9 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
             Some(h) => h.bases.iter().map(|t| type_value(t)).collect(),
             None => ty.base.into_iter().map(type_value).collect(),
         }),
-        "__base__" => match h {
-            Some(h) => type_value(h.bases[0]),
-            None => ty.base.map_or_else(none, type_value),
-        },
+        "__base__" => crate::builtins::type_attrs::best_base(ty).map_or_else(none, type_value),
+        "__flags__" => crate::builtins::int::new_int(crate::builtins::type_attrs::flags(ty)),
+        "__basicsize__" => crate::builtins::int::new_int(crate::builtins::type_attrs::basicsize(ty)),
         "__mro__" => new_tuple(ty.mro().map(type_value).collect()),
         // The size of an item of CPython's variable-sized objects (a
         // tuple's pointers, an int's 30-bit digits, a bytes' chars),
@@ -1055,13 +1059,11 @@ pub fn type_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) 
             return Err(vm.type_error(msg));
         }
         ("__name__", Some(n)) => {
-            let Some(n) = as_str(n) else {
+            let Some(n) = crate::builtins::str::as_str_data(n) else {
                 let msg = format!("can only assign string to {}.__name__, not '{}'", ty.name(), vm.type_of(n).name());
                 return Err(vm.type_error(msg));
             };
-            if n.contains('\0') {
-                return Err(vm.error(&crate::builtins::exceptions::VALUE_ERROR, "type name must not contain null characters"));
-            }
+            let n = crate::builtins::type_attrs::check_type_name(vm, n)?;
             // The old name stays allocated: `&'static str`s of it may be
             // held (in messages being built, in caches of names).
             ty.tp_name.set(Box::leak(n.to_string().into_boxed_str()));
@@ -1220,7 +1222,7 @@ pub fn type_new3(
     }
     let npos = args.len() - kwnames.len();
     let kwds: Vec<(Value, Value)> = kwnames.iter().cloned().zip(args[npos..].iter().cloned()).collect();
-    new_class(vm, winner, name, bases, dict, &kwds)
+    new_class_checked(vm, winner, name, bases, dict, &kwds, true)
 }
 
 /// After `type(name, bases, dict)` made `obj`: its metaclass's `__init__`
@@ -1288,8 +1290,9 @@ fn calculate_meta(
     Ok(winner)
 }
 
-/// CPython's `type_new`: a class named `name` with `bases` and namespace
-/// `ns`; `kwds` go to `__init_subclass__`.
+/// A class a native module makes: `new_class` without the checks of
+/// `__slots__` against the base (a struct sequence is a tuple subclass
+/// whose extra fields are slots).
 pub fn new_class(
     vm: &mut Vm,
     meta: &'static TypeObject,
@@ -1297,6 +1300,21 @@ pub fn new_class(
     bases: &[Value],
     ns: &Value,
     kwds: &[(Value, Value)],
+) -> PyResult<Value> {
+    new_class_checked(vm, meta, name, bases, ns, kwds, false)
+}
+
+/// CPython's `type_new`: a class named `name` with `bases` and namespace
+/// `ns`; `kwds` go to `__init_subclass__`. `check_slots`: refuse the
+/// `__slots__` CPython refuses (Python code's classes).
+pub fn new_class_checked(
+    vm: &mut Vm,
+    meta: &'static TypeObject,
+    name: &str,
+    bases: &[Value],
+    ns: &Value,
+    kwds: &[(Value, Value)],
+    check_slots: bool,
 ) -> PyResult<Value> {
     let meta = calculate_meta(vm, meta, bases)?;
     let mut base_types: Vec<&'static TypeObject> = Vec::new();
@@ -1366,6 +1384,10 @@ pub fn new_class(
                 }
                 classcell = Some(v.clone());
             }
+            Some("__doc__") => {
+                crate::builtins::type_attrs::check_doc(vm, &v)?;
+                d.set(vm, k, v)?;
+            }
             Some("__slots__") => {
                 slots_value = Some(v.clone());
                 d.set(vm, k, v)?;
@@ -1396,7 +1418,10 @@ pub fn new_class(
     let mut weakref_asked = slots_value.is_none();
     let mut slot_names: Vec<String> = Vec::new();
     if let Some(sv) = &slots_value {
-        let items = if as_str(sv).is_some() { vec![sv.clone()] } else { crate::ops::collect(vm, sv)? };
+        let items = if as_str_data(sv).is_some() { vec![sv.clone()] } else { crate::ops::collect(vm, sv)? };
+        if check_slots {
+            crate::builtins::type_attrs::check_slots(vm, &items, &base_types)?;
+        }
         has_dict = base_has_dict;
         for item in items {
             let Some(n) = as_str(&item).map(str::to_string) else {
