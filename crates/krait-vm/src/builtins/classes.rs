@@ -798,8 +798,15 @@ pub(crate) fn call_found(vm: &mut Vm, obj: &Value, ty: &'static TypeObject, attr
 // ----- generic attribute access ----------------------------------------
 
 pub fn attribute_error(vm: &mut Vm, obj: &Value, name: &Value) -> PyErr {
-    let msg = format!("'{}' object has no attribute '{}'", vm.type_of(obj).name(), as_str(name).unwrap_or("?"));
-    vm.error(&ATTRIBUTE_ERROR, msg)
+    let head = format!("'{}' object has no attribute '", vm.type_of(obj).name());
+    match as_str(name) {
+        Some(text) => vm.error(&ATTRIBUTE_ERROR, format!("{head}{text}'")),
+        // A name with lone surrogates is in the message as it is.
+        None => {
+            let msg = crate::builtins::str::concat(&[new_str(&head), name.clone(), new_str("'")]).unwrap_or_else(|| new_str(&head));
+            PyErr { exception: exceptions::exception_with_args(&ATTRIBUTE_ERROR, vec![msg]) }
+        }
+    }
 }
 
 /// Whether class `ty` defines its own `__class__` (a property, as mocks
@@ -819,7 +826,9 @@ pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<O
         // `object`'s `__class__` descriptor, unless a class defines its own
         // (a property, as unittest.mock's, or a plain class attribute).
         Some(b"__class__") if !overrides_class(ty, name) => return Ok(Some(type_value(ty))),
-        Some(b"__dict__") => {
+        // The instance's namespace, unless a class replaced the
+        // `__dict__` descriptor (a property, as `test_builtin`'s).
+        Some(b"__dict__") if !type_lookup(ty, name).is_some_and(|d| !std::ptr::eq(vm.type_of(&d), &descriptors::GETSET_DESCRIPTOR_TYPE)) => {
             if let Some(d) = instance_dict(vm, obj)? {
                 return Ok(Some(d));
             }

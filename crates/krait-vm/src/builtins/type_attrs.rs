@@ -35,7 +35,7 @@ const VALID_VERSION_TAG: u32 = 1 << 19;
 /// The first built-in type in `ty`'s MRO (itself included): the one whose
 /// instance layout it has.
 fn layout_base(ty: &'static TypeObject) -> &'static TypeObject {
-    std::iter::once(ty).chain(ty.mro()).find(|t| t.heap.is_none()).unwrap_or(&OBJECT_TYPE)
+    ty.mro().find(|t| t.heap.is_none()).unwrap_or(&OBJECT_TYPE)
 }
 
 /// `cls.__base__`: a class's best base (CPython's `best_base`), a
@@ -188,7 +188,7 @@ pub fn check_slots(vm: &mut Vm, items: &[Value], bases: &[&'static TypeObject]) 
     let (base_has_dict, base_weakref) = dict_and_weaklist(base);
     let item_sized = ["int", "bytes", "tuple"].iter().any(|n| {
         let solid = layout_base(base);
-        std::iter::once(solid).chain(solid.mro()).any(|t| t.name() == *n)
+        solid.mro().any(|t| t.name() == *n)
     }) || base.is_subtype(&TYPE_TYPE);
     if !items.is_empty() && item_sized {
         return Err(vm.type_error(format!("nonempty __slots__ not supported for subtype of '{}'", base.name())));
