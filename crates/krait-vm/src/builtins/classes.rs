@@ -828,7 +828,7 @@ pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<O
         Some(b"__class__") if !overrides_class(ty, name) => return Ok(Some(type_value(ty))),
         // The instance's namespace, unless a class replaced the
         // `__dict__` descriptor (a property, as `test_builtin`'s).
-        Some(b"__dict__") if !type_lookup(ty, name).is_some_and(|d| !std::ptr::eq(vm.type_of(&d), &descriptors::GETSET_DESCRIPTOR_TYPE)) => {
+        Some(b"__dict__") if !replaces_dict_descriptor(vm, ty, name) => {
             if let Some(d) = instance_dict(vm, obj)? {
                 return Ok(Some(d));
             }
@@ -851,6 +851,15 @@ pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<O
             None => Ok(Some(d)),
         },
         None => Ok(None),
+    }
+}
+
+/// Does class `ty` answer `__dict__` with something other than the
+/// instance-dict getset (a property, a plain value)?
+fn replaces_dict_descriptor(vm: &Vm, ty: &'static TypeObject, name: &Value) -> bool {
+    match type_lookup(ty, name) {
+        Some(d) => !std::ptr::eq(vm.type_of(&d), &descriptors::GETSET_DESCRIPTOR_TYPE),
+        None => false,
     }
 }
 
