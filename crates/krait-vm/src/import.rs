@@ -96,6 +96,11 @@ fn remove_module(vm: &mut Vm, name: &str) {
     let _ = as_dict(&m).expect("sys.modules is a dict").remove(vm, &new_str(name));
 }
 
+/// `'name'` as Python's `repr` writes it (importlib's `{!r}`).
+fn quoted(name: &str) -> String {
+    krait_syntax::repr::str_repr(&krait_syntax::pystr::PyString::from(name))
+}
+
 fn module_not_found(vm: &mut Vm, msg: String, name: &str) -> PyErr {
     let e = vm.error(&MODULE_NOT_FOUND_ERROR, msg);
     let _ = crate::builtins::classes::setattr(vm, &e.exception, &new_str("name"), Some(new_str(name)));
@@ -130,7 +135,7 @@ pub fn import_name(vm: &mut Vm, name: &str, fromlist: &Value, level: i64, global
 fn lookup(vm: &mut Vm, name: &str) -> PyResult<Value> {
     match modules(vm).get_str(&new_str(name)) {
         Some(m) => Ok(m),
-        None => Err(module_not_found(vm, format!("No module named '{name}'"), name)),
+        None => Err(module_not_found(vm, format!("No module named {}", quoted(name)), name)),
     }
 }
 
@@ -178,13 +183,37 @@ fn handle_fromlist(vm: &mut Vm, module: &Value, package: &str, from: &[Value]) -
 fn resolve_relative(vm: &mut Vm, name: &str, level: i64, globals: &Value) -> PyResult<String> {
     let d = as_dict(globals);
     let get = |key: &str| d.and_then(|d| d.get_str(&new_str(key))).filter(|v| !is_none(v));
+    // CPython's `resolve_name`: `__package__`, else `__spec__.parent`,
+    // else (with an ImportWarning) `__name__` and `__path__`.
+    let spec = get("__spec__");
     let package = match get("__package__") {
-        Some(p) => as_str(&p).map(str::to_string),
-        None => match get("__name__").as_ref().and_then(as_str).map(str::to_string) {
-            Some(n) if get("__path__").is_some() => Some(n),
-            Some(n) => Some(n.rsplit_once('.').map_or(String::new(), |(p, _)| p.to_string())),
-            None => None,
-        },
+        Some(p) => {
+            if let Some(spec) = &spec {
+                let parent = crate::ops::getattr(vm, spec, &new_str("parent"))?;
+                let same = crate::ops::richcompare(vm, &p, &parent, crate::types::CompareOp::Eq)?;
+                if !crate::ops::truthy(vm, &same)? {
+                    let category = &crate::builtins::exceptions::IMPORT_WARNING;
+                    crate::builtins::warnings::warn_ex(vm, category, "__package__ != __spec__.parent", 1)?;
+                }
+            }
+            as_str(&p).map(str::to_string)
+        }
+        None if spec.is_some() => {
+            let parent = crate::ops::getattr(vm, spec.as_ref().expect("a spec"), &new_str("parent"))?;
+            match as_str(&parent) {
+                Some(p) => Some(p.to_string()),
+                None => return Err(vm.type_error("__spec__.parent must be a string")),
+            }
+        }
+        None => {
+            let msg = "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__";
+            crate::builtins::warnings::warn_ex(vm, &crate::builtins::exceptions::IMPORT_WARNING, msg, 1)?;
+            match get("__name__").as_ref().and_then(as_str).map(str::to_string) {
+                Some(n) if get("__path__").is_some() => Some(n),
+                Some(n) => Some(n.rsplit_once('.').map_or(String::new(), |(p, _)| p.to_string())),
+                None => None,
+            }
+        }
     };
     let package = match package {
         Some(p) if !p.is_empty() => p,
@@ -221,7 +250,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
             let path = match crate::ops::getattr(vm, &parent_module, &new_str("__path__")) {
                 Ok(path) => path,
                 Err(_) => {
-                    let msg = format!("No module named '{name}'; '{p}' is not a package");
+                    let msg = format!("No module named {}; {} is not a package", quoted(name), quoted(p));
                     return Err(module_not_found(vm, msg, name));
                 }
             };
@@ -236,7 +265,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
     };
     let module = match find_and_load(vm, name, parent.is_none(), child, &search, &path_arg)? {
         Some(m) => m,
-        None => return Err(module_not_found(vm, format!("No module named '{name}'"), name)),
+        None => return Err(module_not_found(vm, format!("No module named {}", quoted(name)), name)),
     };
     if let Some(p) = parent {
         if let Some(parent_module) = modules(vm).get_str(&new_str(p)) {

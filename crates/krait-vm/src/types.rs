@@ -578,6 +578,7 @@ pub static TYPE_TYPE: TypeObject = TypeObject {
     }),
     new: Some(type_new),
     methods: &crate::builtins::classes::TYPE_METHODS,
+    class_methods: &crate::builtins::classes::TYPE_CLASS_METHODS,
     number: Cell::new(&crate::builtins::generic_alias::TYPE_NUMBER),
     // `type.__init__(cls, name, bases, dict, **kwds)` checks only the count.
     init: Some(|vm, _, args, kwnames| {
@@ -618,7 +619,7 @@ pub fn type_new(vm: &mut Vm, meta: &'static TypeObject, args: &[Value], kwnames:
     match &args[..npos] {
         [x] if kwnames.is_empty() && std::ptr::eq(meta, &TYPE_TYPE) => Ok(type_value(vm.type_of_static(x))),
         [name, bases, dict] => {
-            let Some(name) = crate::builtins::str::as_str(name).map(str::to_string) else {
+            let Some(name) = crate::builtins::str::as_str_data(name) else {
                 let msg = format!("type.__new__() argument 1 must be str, not {}", vm.type_of(name).name());
                 return Err(vm.type_error(msg));
             };
@@ -630,9 +631,13 @@ pub fn type_new(vm: &mut Vm, meta: &'static TypeObject, args: &[Value], kwnames:
                 let msg = format!("type.__new__() argument 3 must be dict, not {}", vm.type_of(dict).name());
                 return Err(vm.type_error(msg));
             }
+            let name = crate::builtins::type_attrs::check_type_name(vm, name)?;
             crate::builtins::classes::type_new3(vm, meta, &name, &bases, dict, args, kwnames)
         }
-        _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
+        // `type(x)` and `type(name, bases, dict)` are the only forms of
+        // `type` itself; a metaclass reaches `type.__new__`'s own check.
+        _ if std::ptr::eq(meta, &TYPE_TYPE) => Err(vm.type_error("type() takes 1 or 3 arguments")),
+        _ => Err(vm.type_error(format!("type.__new__() takes exactly 3 arguments ({npos} given)"))),
     }
 }
 

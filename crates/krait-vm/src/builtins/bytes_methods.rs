@@ -331,7 +331,15 @@ fn join(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResul
         _ if vm.type_of(iterable).iter.is_none() && vm.type_of(iterable).getitem.is_none() => {
             return Err(vm.type_error("can only join an iterable"));
         }
-        _ => ops::collect(vm, iterable)?,
+        _ => {
+            // A bytearray counts as exported while the iterable runs, so
+            // that code cannot resize it under the join (gh-112625).
+            let exported = crate::builtins::bytes::as_bytearray(this);
+            exported.inspect(|a| a.exports.set(a.exports.get() + 1));
+            let r = ops::collect(vm, iterable);
+            exported.inspect(|a| a.exports.set(a.exports.get() - 1));
+            r?
+        }
     };
     for (i, item) in items.iter().enumerate() {
         if as_buffer(item).is_none() {

@@ -29,7 +29,7 @@ use crate::builtins::dict::{as_dict, new_dict};
 use crate::builtins::exceptions::{self, as_exception, ExceptionData, ATTRIBUTE_ERROR, BASE_EXCEPTION, NOT_IMPLEMENTED_ERROR};
 use crate::builtins::function::{as_cell, as_function};
 use crate::builtins::singletons::{is_none, none};
-use crate::builtins::str::{as_str, new_str};
+use crate::builtins::str::{as_str, as_str_data, new_str};
 use crate::builtins::tuple::new_tuple;
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
 use crate::ops;
@@ -827,8 +827,15 @@ pub(crate) fn call_found(vm: &mut Vm, obj: &Value, ty: &'static TypeObject, attr
 // ----- generic attribute access ----------------------------------------
 
 pub fn attribute_error(vm: &mut Vm, obj: &Value, name: &Value) -> PyErr {
-    let msg = format!("'{}' object has no attribute '{}'", vm.type_of(obj).name(), as_str(name).unwrap_or("?"));
-    vm.error(&ATTRIBUTE_ERROR, msg)
+    let head = format!("'{}' object has no attribute '", vm.type_of(obj).name());
+    match as_str(name) {
+        Some(text) => vm.error(&ATTRIBUTE_ERROR, format!("{head}{text}'")),
+        // A name with lone surrogates is in the message as it is.
+        None => {
+            let msg = crate::builtins::str::concat(&[new_str(&head), name.clone(), new_str("'")]).unwrap_or_else(|| new_str(&head));
+            PyErr { exception: exceptions::exception_with_args(&ATTRIBUTE_ERROR, vec![msg]) }
+        }
+    }
 }
 
 /// Whether class `ty` defines its own `__class__` (a property, as mocks
@@ -848,7 +855,9 @@ pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<O
         // `object`'s `__class__` descriptor, unless a class defines its own
         // (a property, as unittest.mock's, or a plain class attribute).
         Some(b"__class__") if !overrides_class(ty, name) => return Ok(Some(type_value(ty))),
-        Some(b"__dict__") => {
+        // The instance's namespace, unless a class replaced the
+        // `__dict__` descriptor (a property, as `test_builtin`'s).
+        Some(b"__dict__") if !replaces_dict_descriptor(vm, ty, name) => {
             if let Some(d) = instance_dict(vm, obj)? {
                 return Ok(Some(d));
             }
@@ -871,6 +880,15 @@ pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<O
             None => Ok(Some(d)),
         },
         None => Ok(None),
+    }
+}
+
+/// Does class `ty` answer `__dict__` with something other than the
+/// instance-dict getset (a property, a plain value)?
+fn replaces_dict_descriptor(vm: &Vm, ty: &'static TypeObject, name: &Value) -> bool {
+    match type_lookup(ty, name) {
+        Some(d) => !std::ptr::eq(vm.type_of(&d), &descriptors::GETSET_DESCRIPTOR_TYPE),
+        None => false,
     }
 }
 
@@ -989,6 +1007,11 @@ pub static TYPE_METHODS: [crate::types::MethodDef; 2] = [
     },
 ];
 
+/// `type.__prepare__(name, bases, **kwds)`: a new empty namespace, whatever
+/// the arguments (CPython's `type___prepare__`).
+pub static TYPE_CLASS_METHODS: [crate::types::MethodDef; 1] =
+    [crate::types::MethodDef { name: "__prepare__", func: |_, _, _, _| Ok(new_dict()) }];
+
 /// The attributes every type has through `type`'s descriptors.
 fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Option<Value>> {
     let h = heap(ty);
@@ -1025,13 +1048,11 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
             Some(h) => h.bases().iter().map(|t| type_value(t)).collect(),
             None => ty.base.into_iter().map(type_value).collect(),
         }),
-        "__base__" => match h {
-            Some(h) => h.bases().first().map_or_else(none, |b| type_value(b)),
-            None => ty.base.map_or_else(none, type_value),
-        },
+        "__base__" => crate::builtins::type_attrs::best_base(ty).map_or_else(none, type_value),
+        "__flags__" => crate::builtins::int::new_int(crate::builtins::type_attrs::flags(ty)),
+        "__basicsize__" => crate::builtins::int::new_int(crate::builtins::type_attrs::basicsize(ty)),
         "__mro__" if h.is_some_and(|h| h.mro().is_empty()) => none(),
         "__mro__" => new_tuple(ty.mro().map(type_value).collect()),
-        "__flags__" => crate::builtins::int::new_int(type_flags(ty) as i64),
         // The size of an item of CPython's variable-sized objects (a
         // tuple's pointers, an int's 30-bit digits, a bytes' chars),
         // which a class inherits from its built-in base.
@@ -1073,57 +1094,6 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
     }))
 }
 
-/// `cls.__flags__`: CPython's `tp_flags` bits that Krait defines, with
-/// CPython's values (what `copyreg`, `inspect.isabstract` and `pickle`
-/// read): the kind bits Krait keeps (`tp_flags`), HEAPTYPE or
-/// IMMUTABLETYPE, BASETYPE, READY, METHOD_DESCRIPTOR and the fast
-/// subclass bits. Bits about CPython's memory layout (HAVE_GC,
-/// MANAGED_DICT, HAVE_VECTORCALL, VALID_VERSION_TAG) are left out.
-pub fn type_flags(ty: &'static TypeObject) -> u32 {
-    use crate::types::tp_flags;
-    const IMMUTABLETYPE: u32 = 1 << 8;
-    const HEAPTYPE: u32 = 1 << 9;
-    const BASETYPE: u32 = 1 << 10;
-    const READY: u32 = 1 << 12;
-    const METHOD_DESCRIPTOR: u32 = 1 << 17;
-    let mut flags = ty.flags.get() & (tp_flags::SEQUENCE | tp_flags::MAPPING | tp_flags::IS_ABSTRACT | tp_flags::MATCH_SELF);
-    flags |= READY | if heap(ty).is_some() { HEAPTYPE } else { IMMUTABLETYPE };
-    if is_basetype(ty) {
-        flags |= BASETYPE;
-    }
-    if matches!(ty.name(), "function" | "method_descriptor") && heap(ty).is_none() {
-        flags |= METHOD_DESCRIPTOR;
-    }
-    let subclass_bits: [(&'static TypeObject, u32); 8] = [
-        (&crate::builtins::int::INT_TYPE, 1 << 24),
-        (&crate::builtins::list::LIST_TYPE, 1 << 25),
-        (&crate::builtins::tuple::TUPLE_TYPE, 1 << 26),
-        (&crate::builtins::bytes::BYTES_TYPE, 1 << 27),
-        (&crate::builtins::str::STR_TYPE, 1 << 28),
-        (&crate::builtins::dict::DICT_TYPE, 1 << 29),
-        (&BASE_EXCEPTION, 1 << 30),
-        (&TYPE_TYPE, 1 << 31),
-    ];
-    for (base, bit) in subclass_bits {
-        if ty.is_subtype(base) {
-            flags |= bit;
-        }
-    }
-    flags
-}
-
-/// May classes derive from `ty` (CPython's Py_TPFLAGS_BASETYPE)? Every
-/// class may; a built-in type when Krait can make instances of a class
-/// deriving from it (see `layout_of`).
-fn is_basetype(ty: &'static TypeObject) -> bool {
-    heap(ty).is_some()
-        || std::ptr::eq(ty, &OBJECT_TYPE)
-        || std::ptr::eq(ty, &TYPE_TYPE)
-        || ty.is_subtype(&BASE_EXCEPTION)
-        || crate::builtins::method_descriptors::subclassable_builtin(ty)
-        || builtin_base(ty).is_some()
-}
-
 /// `cls.name = value` / `del cls.name` (CPython's `type_setattro`).
 pub fn type_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
     let ty = as_type(v).expect("type slot on a type");
@@ -1138,13 +1108,11 @@ pub fn type_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) 
             return Err(vm.type_error(msg));
         }
         ("__name__", Some(n)) => {
-            let Some(n) = as_str(n) else {
+            let Some(n) = crate::builtins::str::as_str_data(n) else {
                 let msg = format!("can only assign string to {}.__name__, not '{}'", ty.name(), vm.type_of(n).name());
                 return Err(vm.type_error(msg));
             };
-            if n.contains('\0') {
-                return Err(vm.error(&crate::builtins::exceptions::VALUE_ERROR, "type name must not contain null characters"));
-            }
+            let n = crate::builtins::type_attrs::check_type_name(vm, n)?;
             // The old name stays allocated: `&'static str`s of it may be
             // held (in messages being built, in caches of names).
             ty.tp_name.set(Box::leak(n.to_string().into_boxed_str()));
@@ -1307,7 +1275,7 @@ pub fn type_new3(
     }
     let npos = args.len() - kwnames.len();
     let kwds: Vec<(Value, Value)> = kwnames.iter().cloned().zip(args[npos..].iter().cloned()).collect();
-    new_class(vm, winner, name, bases, dict, &kwds)
+    new_class_checked(vm, winner, name, bases, dict, &kwds, true)
 }
 
 /// After `type(name, bases, dict)` made `obj`: its metaclass's `__init__`
@@ -1375,8 +1343,9 @@ fn calculate_meta(
     Ok(winner)
 }
 
-/// CPython's `type_new`: a class named `name` with `bases` and namespace
-/// `ns`; `kwds` go to `__init_subclass__`.
+/// A class a native module makes: `new_class` without the checks of
+/// `__slots__` against the base (a struct sequence is a tuple subclass
+/// whose extra fields are slots).
 pub fn new_class(
     vm: &mut Vm,
     meta: &'static TypeObject,
@@ -1384,6 +1353,21 @@ pub fn new_class(
     bases: &[Value],
     ns: &Value,
     kwds: &[(Value, Value)],
+) -> PyResult<Value> {
+    new_class_checked(vm, meta, name, bases, ns, kwds, false)
+}
+
+/// CPython's `type_new`: a class named `name` with `bases` and namespace
+/// `ns`; `kwds` go to `__init_subclass__`. `check_slots`: refuse the
+/// `__slots__` CPython refuses (Python code's classes).
+pub fn new_class_checked(
+    vm: &mut Vm,
+    meta: &'static TypeObject,
+    name: &str,
+    bases: &[Value],
+    ns: &Value,
+    kwds: &[(Value, Value)],
+    check_slots: bool,
 ) -> PyResult<Value> {
     let meta = calculate_meta(vm, meta, bases)?;
     let mut base_types: Vec<&'static TypeObject> = Vec::new();
@@ -1430,6 +1414,10 @@ pub fn new_class(
                 }
                 classcell = Some(v.clone());
             }
+            Some("__doc__") => {
+                crate::builtins::type_attrs::check_doc(vm, &v)?;
+                d.set(vm, k, v)?;
+            }
             Some("__slots__") => {
                 slots_value = Some(v.clone());
                 d.set(vm, k, v)?;
@@ -1462,7 +1450,10 @@ pub fn new_class(
     let mut weakref_asked = slots_value.is_none();
     let mut slot_names: Vec<String> = Vec::new();
     if let Some(sv) = &slots_value {
-        let items = if as_str(sv).is_some() { vec![sv.clone()] } else { crate::ops::collect(vm, sv)? };
+        let items = if as_str_data(sv).is_some() { vec![sv.clone()] } else { crate::ops::collect(vm, sv)? };
+        if check_slots {
+            crate::builtins::type_attrs::check_slots(vm, &items, &base_types)?;
+        }
         has_dict = base_has_dict;
         for item in items {
             let Some(n) = as_str(&item).map(str::to_string) else {

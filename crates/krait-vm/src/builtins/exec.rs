@@ -198,8 +198,9 @@ fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode, options: Co
 }
 
 /// The text of a `source` argument (a str; bytes arrive with the bytes
-/// type).
-fn source_text(vm: &mut Vm, source: &Value, what: &str) -> PyResult<String> {
+/// type), and how to tokenize it: bytes that are not UTF-8 are read as
+/// CPython's string tokenizer reads them (`tokens` gains the invalid runs).
+fn source_text(vm: &mut Vm, source: &Value, what: &str, tokens: &mut krait_syntax::tokenizer::Options) -> PyResult<String> {
     if as_str_data(source).is_some() {
         return match as_str(source) {
             Some(s) if s.contains('\0') => Err(vm.error(&SYNTAX_ERROR, "source code string cannot contain null bytes")),
@@ -222,8 +223,12 @@ fn source_text(vm: &mut Vm, source: &Value, what: &str) -> PyResult<String> {
             return Err(syntax_error(e, &decoded.text, "<string>"));
         }
         if !decoded.invalid_utf8.is_empty() {
-            let msg = "compiling bytes that are not UTF-8 and declare no encoding";
-            return Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg));
+            *tokens = krait_syntax::tokenizer::Options {
+                string_mode: true,
+                type_comments: tokens.type_comments,
+                feature_version: tokens.feature_version,
+                ..decoded.tokenizer_options()
+            };
         }
         return Ok(decoded.text);
     }
@@ -290,7 +295,7 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
     if crate::builtins::ast::is_ast_object(vm, source) {
         return crate::builtins::ast::compile_ast_object(vm, source, &filename, &mode_name, flags, options);
     }
-    let tokens = krait_syntax::tokenizer::Options {
+    let mut tokens = krait_syntax::tokenizer::Options {
         type_comments: flags & PYCF_TYPE_COMMENTS != 0,
         feature_version,
         barry_as_flufl: options.features & BARRY_AS_BDFL as u32 != 0,
@@ -301,7 +306,7 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
             return crate::builtins::ast::parse_bytes_to_ast(vm, b, &filename, &mode_name, tokens);
         }
     }
-    let text = source_text(vm, source, "compile")?;
+    let text = source_text(vm, source, "compile", &mut tokens)?;
     if flags & PYCF_ONLY_AST != 0 {
         return crate::builtins::ast::parse_to_ast(vm, &text, &filename, &mode_name, tokens);
     }
@@ -333,6 +338,13 @@ fn bind(vm: &mut Vm, func: &str, names: &[&str], args: &[Value], kwnames: &[Valu
     let mut slots: Vec<Option<Value>> = vec![None; names.len()];
     for (i, a) in args[..npos].iter().enumerate() {
         slots[i] = Some(a.clone());
+    }
+    // A parameter given both ways: the first in parameter order (as
+    // Argument Clinic's parser checks).
+    for (i, n) in names.iter().enumerate().take(npos) {
+        if kwnames.iter().any(|k| as_str(k) == Some(n)) {
+            return Err(vm.type_error(format!("argument for {func}() given by name ('{n}') and position ({})", i + 1)));
+        }
     }
     for (k, v) in kwnames.iter().zip(&args[npos..]) {
         let k = as_str(k).unwrap_or("");
@@ -410,39 +422,87 @@ pub(crate) fn builtins_of(vm: &mut Vm, globals: &Value) -> PyResult<Value> {
     vm.builtins()
 }
 
+/// `exec(source, globals=None, locals=None, /, *, closure=None)` and
+/// `eval(source, globals=None, locals=None, /)`.
 fn run(vm: &mut Vm, func: &str, args: &[Value], kwnames: &[Value], mode: Mode) -> PyResult<Value> {
-    let slots = bind(vm, func, &["source", "globals", "locals"], args, kwnames)?;
-    let Some(source) = slots[0].clone() else {
-        return Err(vm.type_error(format!("{func} expected at least 1 argument, got 0")));
-    };
-    let (globals, locals) = namespaces(vm, func, slots[1].as_ref(), slots[2].as_ref())?;
+    let npos = args.len() - kwnames.len();
+    if mode != Mode::Eval {
+        if args.len() > 4 {
+            return Err(vm.type_error(format!("exec() takes at most 4 arguments ({} given)", args.len())));
+        }
+        if npos == 0 {
+            return Err(vm.type_error("exec() takes at least 1 positional argument (0 given)"));
+        }
+    }
+    let mut closure: Option<Value> = None;
+    for (k, v) in kwnames.iter().zip(&args[npos..]) {
+        match (mode, as_str(k)) {
+            (Mode::Eval, _) => return Err(vm.type_error("eval() takes no keyword arguments")),
+            (_, Some("closure")) => closure = Some(v.clone()).filter(|c| !is_none(c)),
+            (_, k) => return Err(vm.type_error(format!("'{}' is an invalid keyword argument for exec()", k.unwrap_or("")))),
+        }
+    }
+    let positional = &args[..npos];
+    match (mode, npos) {
+        (Mode::Eval, 0) => return Err(vm.type_error("eval expected at least 1 argument, got 0")),
+        (Mode::Eval, n) if n > 3 => return Err(vm.type_error(format!("eval expected at most 3 arguments, got {n}"))),
+        (_, 0) => return Err(vm.type_error("exec() takes at least 1 positional argument (0 given)")),
+        (_, n) if n > 3 => return Err(vm.type_error(format!("exec() takes at most 3 positional arguments ({n} given)"))),
+        _ => {}
+    }
+    let source = positional[0].clone();
+    let (globals, locals) = namespaces(vm, func, positional.get(1), positional.get(2))?;
     let code = if let Some(c) = as_code(&source) {
-        // A code object with free variables needs cells it cannot be
-        // given here (Krait's exec() has no `closure=` yet).
         let nfree = c.co.co_freevars.len();
+        if nfree == 0 && closure.is_some() {
+            return Err(vm.type_error("cannot use a closure with this code object"));
+        }
         if nfree > 0 {
-            let msg = match mode {
-                Mode::Eval => "code object passed to eval() may not contain free variables".to_string(),
-                _ => format!("code object requires a closure of exactly length {nfree}"),
-            };
-            return Err(vm.type_error(msg));
+            if mode == Mode::Eval {
+                return Err(vm.type_error("code object passed to eval() may not contain free variables"));
+            }
+            let cells_ok = closure.as_ref().and_then(crate::builtins::tuple::as_tuple).is_some_and(|t| {
+                std::ptr::eq(vm.type_of(closure.as_ref().expect("a closure")), &crate::builtins::tuple::TUPLE_TYPE)
+                    && t.items.len() == nfree
+                    && t.items.iter().all(|c| crate::builtins::function::as_cell(c).is_some())
+            });
+            if !cells_ok {
+                return Err(vm.type_error(format!("code object requires a closure of exactly length {nfree}")));
+            }
+            return run_with_closure(vm, source, globals, closure.expect("checked"));
         }
         source
     } else {
-        let mut text = source_text(vm, &source, func)?;
+        if closure.is_some() {
+            return Err(vm.type_error("closure can only be used when source is a code object"));
+        }
+        let mut tokens = krait_syntax::tokenizer::Options::default();
+        let mut text = source_text(vm, &source, func, &mut tokens)?;
         if mode == Mode::Eval {
             // eval() strips leading spaces and tabs, as CPython does.
             text = text.trim_start_matches([' ', '\t']).to_string();
         }
         let options = CompileOptions { features: caller_features(vm), ..Default::default() };
-        let tokens = krait_syntax::tokenizer::Options {
-            barry_as_flufl: options.features & BARRY_AS_BDFL as u32 != 0,
-            ..Default::default()
-        };
+        tokens.barry_as_flufl = options.features & BARRY_AS_BDFL as u32 != 0;
         compile_text(vm, &text, "<string>", mode, options, tokens)?
     };
     let builtins = builtins_of(vm, &globals)?;
     crate::eval::run_code(vm, code, globals, locals, builtins)
+}
+
+/// `exec(code, globals, closure=cells)` of a code object with free
+/// variables: run as a function made of it with those cells (a code
+/// object with free variables is a function's, whose locals are its own,
+/// so the `locals` mapping is not used, as in CPython). Its parameters
+/// must then be none.
+fn run_with_closure(vm: &mut Vm, code: Value, globals: Value, closure: Value) -> PyResult<Value> {
+    let c = as_code(&code).expect("a code object");
+    if c.co.co_argcount + c.co.co_kwonlyargcount > 0 || c.co.co_flags & 0xC != 0 {
+        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "exec() with closure= of a code object that takes arguments"));
+    }
+    let builtins = builtins_of(vm, &globals)?;
+    let f = crate::builtins::function::new_function(code, globals, builtins, Value::NULL, Value::NULL, closure);
+    crate::eval::call(vm, &f, &[], &[])
 }
 
 /// `exec(source, globals=None, locals=None)`: always None.

@@ -453,6 +453,18 @@ pub static TRACEBACK_TYPE: TypeObject = TypeObject {
         Ok(())
     }),
     new: Some(traceback_new),
+    // `dir(tb)`: its four attributes only (CPython's `tb_dir`).
+    methods: &[crate::types::MethodDef {
+        name: "__dir__",
+        func: |vm, _, args, kwnames| {
+            crate::builtins::function::no_keywords(vm, "__dir__", kwnames)?;
+            if !args.is_empty() {
+                return Err(vm.type_error(format!("traceback.__dir__() takes no arguments ({} given)", args.len())));
+            }
+            let names = ["tb_frame", "tb_next", "tb_lasti", "tb_lineno"].map(crate::builtins::str::new_str);
+            Ok(crate::builtins::list::new_list(names.to_vec()))
+        },
+    }],
     ..TypeObject::builtin("traceback", Some(&OBJECT_TYPE), dealloc_traceback, trace_traceback)
 };
 

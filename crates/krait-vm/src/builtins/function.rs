@@ -784,12 +784,37 @@ fn module_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[V
     Ok(crate::builtins::classes::alloc_subclassed(ty, ModuleData { name: data.name.clone(), dict: data.dict.clone(), weakly_referenced: Default::default() }))
 }
 
-/// `module.name`: its namespace, then its `__getattr__` (PEP 562).
+/// `module.name` (CPython's `module_getattro`): the generic look-up with
+/// the namespace as the instance dict, then its `__getattr__` (PEP 562).
+/// A plain module reads its namespace first: its type has no data
+/// descriptors a module's names could hide (but `__class__`).
 fn module_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     let m = as_module(v).expect("module slot on a module");
     let d: &DictData = crate::builtins::dict::as_dict(&m.dict).expect("a module's dict");
-    if let Some(x) = d.get(vm, name)? {
-        return Ok(x);
+    let ty = vm.type_of_static(v);
+    let exact = std::ptr::eq(ty, &MODULE_TYPE);
+    if exact {
+        if let Some(x) = d.get(vm, name)? {
+            return Ok(x);
+        }
+    }
+    let descr = crate::builtins::classes::type_lookup(ty, name);
+    if !exact {
+        if let Some(found) = &descr {
+            let dt = vm.type_of(found);
+            if let (Some(get), Some(_)) = (dt.descr_get.get(), dt.descr_set.get()) {
+                return get(vm, found, v, ty);
+            }
+        }
+        if let Some(x) = d.get(vm, name)? {
+            return Ok(x);
+        }
+    }
+    if let Some(found) = descr {
+        return match vm.type_of(&found).descr_get.get() {
+            Some(get) => get(vm, &found, v, ty),
+            None => Ok(found),
+        };
     }
     match as_str(name) {
         Some("__dict__") => return Ok(m.dict.clone()),

@@ -275,7 +275,7 @@ pub fn is_subclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> 
 }
 
 fn attribute_name(vm: &mut Vm, name: &Value) -> PyResult<()> {
-    if as_str(name).is_some() {
+    if crate::builtins::str::as_str_data(name).is_some() {
         Ok(())
     } else {
         let msg = format!("attribute name must be string, not '{}'", vm.type_of(name).name());
@@ -785,9 +785,17 @@ fn no_args_builtin(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value]) -
 fn dir(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     arity(vm, "dir", args, kwnames, 0, 1)?;
     let names: Vec<Value> = match args.first() {
+        // The scope's names: `PyMapping_Keys` of the locals mapping.
         None => {
             let locals = crate::eval::current_locals(vm)?;
-            ops::collect(vm, &locals)?
+            match crate::builtins::dict::as_dict(&locals) {
+                Some(d) if std::ptr::eq(vm.type_of(&locals), &crate::builtins::dict::DICT_TYPE) => d.items().into_iter().map(|(k, _)| k).collect(),
+                _ => {
+                    let keys = ops::getattr(vm, &locals, &new_str("keys"))?;
+                    let keys = crate::eval::call(vm, &keys, &[], &[])?;
+                    ops::collect(vm, &keys)?
+                }
+            }
         }
         Some(obj) => return dir_list(vm, obj),
     };
@@ -826,41 +834,45 @@ pub(crate) fn attribute_names(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> 
         }
     };
     if let Some(m) = crate::builtins::function::as_module(obj) {
-        for (k, _) in crate::builtins::dict::as_dict(&m.dict).map(|d| d.items()).unwrap_or_default() {
+        // A module subclass may replace `__dict__` (CPython's `module_dir`
+        // reads the attribute).
+        let d = if vm.type_of(obj).heap.is_some() { ops::getattr(vm, obj, &new_str("__dict__"))? } else { m.dict.clone() };
+        let Some(d) = crate::builtins::dict::as_dict(&d) else {
+            return Err(vm.type_error("<module>.__dict__ is not a dictionary"));
+        };
+        for (k, _) in d.items() {
             add(&mut names, k);
         }
         return Ok(names);
     }
-    // A function keeps its `__dict__` apart from instance storage.
-    // A bound method lists its function's.
-    let func = crate::builtins::descriptors::as_method(obj).map(|m| m.func.clone());
-    let own = match crate::builtins::function::as_function(func.as_ref().unwrap_or(obj)) {
-        Some(f) => Some(f.dict.borrow().clone()).filter(|d| !d.is_null()),
-        None => crate::builtins::classes::instance_dict(vm, obj)?,
+    // `object.__dir__` (CPython's `_dir_object`): the names in the
+    // object's `__dict__` attribute (when it is a dict), then those of its
+    // `__class__` attribute and that class's bases; a type lists its own
+    // MRO's.
+    let is_type = crate::types::as_type(obj).is_some();
+    if !is_type {
+        let key = crate::builtins::str::intern("__dict__");
+        if let Some(d) = ops::getattr_opt(vm, obj, &key)? {
+            for (k, _) in crate::builtins::dict::as_dict(&d).map(|d| d.items()).unwrap_or_default() {
+                add(&mut names, k);
+            }
+        }
+    }
+    let cls = if is_type {
+        Some(obj.clone())
+    } else {
+        ops::getattr_opt(vm, obj, &crate::builtins::str::intern("__class__"))?
     };
-    if let Some(d) = own {
-        for (k, _) in crate::builtins::dict::as_dict(&d).map(|d| d.items()).unwrap_or_default() {
-            add(&mut names, k);
-        }
-    }
-    let ty = crate::types::as_type(obj).unwrap_or_else(|| vm.type_of_static(obj));
-    for t in ty.mro() {
-        match t.heap {
-            Some(h) => {
-                for (k, _) in crate::builtins::dict::as_dict(&h.dict).map(|d| d.items()).unwrap_or_default() {
-                    add(&mut names, k);
-                }
-            }
-            None => {
-                let ns = crate::builtins::slot_wrappers::builtin_dict(t);
-                for (k, _) in crate::builtins::dict::as_dict(&ns).map(|d| d.items()).unwrap_or_default() {
-                    add(&mut names, k);
-                }
+    if let Some(ty) = cls.as_ref().and_then(crate::types::as_type) {
+        for t in ty.mro() {
+            let ns = match t.heap {
+                Some(h) => h.dict.clone(),
+                None => crate::builtins::slot_wrappers::builtin_dict(t),
+            };
+            for (k, _) in crate::builtins::dict::as_dict(&ns).map(|d| d.items()).unwrap_or_default() {
+                add(&mut names, k);
             }
         }
-    }
-    if crate::types::as_type(obj).is_none() {
-        add(&mut names, new_str("__class__"));
     }
     Ok(names)
 }
@@ -872,8 +884,12 @@ fn dunder_import(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> P
     for (i, a) in args[..npos].iter().enumerate().take(5) {
         slots[i] = Some(a.clone());
     }
+    if npos > 5 {
+        return Err(vm.type_error(format!("__import__() takes at most 5 arguments ({npos} given)")));
+    }
     for (k, v) in kwnames.iter().zip(&args[npos..]) {
-        let i = match as_str(k).unwrap_or("") {
+        let key = as_str(k).unwrap_or("");
+        let i = match key {
             "name" => 0,
             "globals" => 1,
             "locals" => 2,
@@ -881,14 +897,17 @@ fn dunder_import(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> P
             "level" => 4,
             other => return Err(vm.type_error(format!("__import__() got an unexpected keyword argument '{other}'"))),
         };
+        if i < npos {
+            return Err(vm.type_error(format!("argument for __import__() given by name ('{key}') and position ({})", i + 1)));
+        }
         slots[i] = Some(v.clone());
     }
     let Some(name) = slots[0].clone() else {
         return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)"));
     };
+    // CPython's `PyImport_ImportModuleLevelObject` checks the name.
     let Some(name) = as_str(&name).map(str::to_string) else {
-        let msg = format!("__import__() argument 1 must be str, not {}", vm.type_of(&name).name());
-        return Err(vm.type_error(msg));
+        return Err(vm.type_error("module name must be a string"));
     };
     let globals = slots[1].clone().unwrap_or_else(crate::builtins::singletons::none);
     let fromlist = slots[3].clone().unwrap_or_else(crate::builtins::singletons::none);
@@ -1085,8 +1104,14 @@ fn sum(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Va
         [] => return Err(vm.type_error("sum() takes at least 1 positional argument (0 given)")),
         _ => return Err(vm.type_error(format!("sum() takes at most 2 arguments ({} given)", args.len()))),
     };
-    if as_str(&total).is_some() {
+    if crate::builtins::str::as_str_data(&total).is_some() {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    if crate::builtins::bytes::as_bytes(&total).is_some() {
+        return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+    }
+    if crate::builtins::bytes::as_bytearray(&total).is_some() {
+        return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
     }
     let it = ops::iter(vm, iterable)?;
     while let Some(x) = ops::next(vm, &it)? {

@@ -19,6 +19,13 @@ pub static NONE_TYPE: TypeObject = TypeObject {
 
 pub static NOT_IMPLEMENTED_TYPE: TypeObject = TypeObject {
     repr: Slot::new(|_, _| Ok(new_str("NotImplemented"))),
+    // True, with a DeprecationWarning (bpo-35712, CPython's
+    // `notimplemented_bool`).
+    bool: Slot::new(|vm, _| {
+        let msg = "NotImplemented should not be used in a boolean context";
+        crate::builtins::warnings::warn_ex(vm, &crate::builtins::exceptions::DEPRECATION_WARNING, msg, 1)?;
+        Ok(true)
+    }),
     new: Some(|vm, _, args, _| singleton_new(vm, "NotImplementedType", args, vm.not_implemented())),
     methods: &[crate::types::MethodDef { name: "__reduce__", func: |vm, this, args, kwnames| singleton_reduce(vm, this, args, kwnames, "NotImplemented") }],
     ..TypeObject::builtin("NotImplementedType", Some(&OBJECT_TYPE), never_dealloc, trace_nothing)

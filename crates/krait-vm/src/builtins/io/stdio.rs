@@ -182,7 +182,8 @@ pub fn builtin_input(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) 
         let s = ops::str(vm, prompt)?;
         call_method(vm, &stdout, "write", &[s])?;
     }
-    call_method(vm, &stdout, "flush", &[])?;
+    // A failing flush is ignored, as CPython's `builtin_input_impl` does.
+    let _ = call_method(vm, &stdout, "flush", &[]);
     let line = stdin_readline(vm)?;
     let Some(data) = as_str_data(&line) else {
         return Err(vm.type_error("object.readline() returned non-string"));
