@@ -43,7 +43,7 @@ fn layout_base(ty: &'static TypeObject) -> &'static TypeObject {
 /// built-in type's `tp_base`.
 pub fn best_base(ty: &'static TypeObject) -> Option<&'static TypeObject> {
     match heap(ty) {
-        Some(h) => Some(best_of(&h.bases())),
+        Some(h) => Some(best_of(h.bases())),
         None => ty.base,
     }
 }
