@@ -311,6 +311,7 @@ fn find_and_load(vm: &mut Vm, name: &str, top_level: bool, child: &str, search: 
 /// sorted; `builtin_module` makes each.
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
     "_ast",
+    "_bisect",
     "_blake2",
     "_codecs",
     "_collections",
@@ -380,6 +381,7 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_string" => Ok(Some(crate::builtins::string_module::new_string_module(vm)?)),
         "atexit" => Ok(Some(crate::builtins::atexit::new_atexit_module(vm)?)),
         "_operator" => Ok(Some(crate::builtins::operator::new_operator_module(vm)?)),
+        "_bisect" => Ok(Some(crate::builtins::bisect::new_bisect_module(vm)?)),
         "_ast" => Ok(Some(crate::builtins::ast::new_ast_module(vm)?)),
         "_io" => Ok(Some(crate::builtins::io::new_io_module(vm)?)),
         "_random" => Ok(Some(crate::builtins::random::new_random_module(vm)?)),

@@ -338,15 +338,18 @@ fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         let msg = format!("object of type '{}' has no len()", vm.type_of(v).name());
         return Err(vm.type_error(msg));
     };
-    use crate::builtins::int::{int_of, Int};
-    match int_of(&r) {
-        Some(Int::Small(n)) if n >= 0 => Ok(n as usize),
-        Some(n @ Int::Big(_)) if !n.is_negative() => Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
-        Some(_) => Err(vm.value_error("__len__() should return >= 0")),
-        None => {
-            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(&r).name());
-            Err(vm.type_error(msg))
-        }
+    // CPython's `slot_sq_length`: the result's `__index__`, its sign, then
+    // `PyNumber_AsSsize_t(result, OverflowError)`.
+    let Some(n) = ops::index(vm, &r)? else {
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(&r).name());
+        return Err(vm.type_error(msg));
+    };
+    if crate::builtins::int::int_of(&n).is_some_and(|i| i.is_negative()) {
+        return Err(vm.value_error("__len__() should return >= 0"));
+    }
+    match crate::builtins::collections::as_ssize(vm, &n, &crate::builtins::exceptions::OVERFLOW_ERROR)? {
+        Some(n) => Ok(n as usize),
+        None => Err(vm.type_error("an integer is required")),
     }
 }
 

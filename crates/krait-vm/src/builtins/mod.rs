@@ -5,6 +5,7 @@ pub mod array;
 pub mod async_iter;
 pub mod atexit;
 pub mod binascii;
+pub mod bisect;
 pub mod bytes;
 pub mod bytes_methods;
 pub mod class_mro;

@@ -46,7 +46,7 @@ fn type_name(ty: &TypeObject) -> &str {
 
 /// An int argument as a C `Py_ssize_t` (CPython's `n` format:
 /// `PyNumber_Index`, OverflowError beyond the range).
-fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
+pub(crate) fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
     let Some(i) = ops::index(vm, v)? else {
         let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name());
         return Err(vm.type_error(msg));
@@ -60,7 +60,7 @@ fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
 
 /// CPython's `PyNumber_AsSsize_t(v, overflow)`: `Ok(None)` when `v` has
 /// no `__index__`.
-fn as_ssize(vm: &mut Vm, v: &Value, overflow: &'static TypeObject) -> PyResult<Option<isize>> {
+pub(crate) fn as_ssize(vm: &mut Vm, v: &Value, overflow: &'static TypeObject) -> PyResult<Option<isize>> {
     let Some(i) = ops::index(vm, v)? else { return Ok(None) };
     match int_of(&i) {
         Some(Int::Small(n)) => Ok(Some(n as isize)),
