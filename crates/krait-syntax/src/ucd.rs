@@ -17,6 +17,9 @@ mod normalize;
 #[rustfmt::skip]
 #[path = "ucd/data/tables.rs"]
 mod tables;
+#[rustfmt::skip]
+#[path = "ucd/data/tables_3_2.rs"]
+mod tables_3_2;
 
 pub use names::{lookup, name, Found, NAME_MAXLEN};
 pub use normalize::{is_normalized, normalize, Form};
@@ -84,13 +87,13 @@ fn record(cp: u32) -> [u8; 6] {
 
 /// `unicodedata.category`.
 pub fn category(cp: u32, v: Version) -> &'static str {
-    let old = if v == Version::V3_2 { run_value(&tables::OLD_CATEGORY, cp) } else { None };
+    let old = if v == Version::V3_2 { run_value(&tables_3_2::OLD_CATEGORY, cp) } else { None };
     tables::CATEGORIES[old.unwrap_or_else(|| record(cp)[0]) as usize]
 }
 
 /// `unicodedata.bidirectional` (`''` where none is defined).
 pub fn bidirectional(cp: u32, v: Version) -> &'static str {
-    let old = if v == Version::V3_2 { run_value(&tables::OLD_BIDI, cp) } else { None };
+    let old = if v == Version::V3_2 { run_value(&tables_3_2::OLD_BIDI, cp) } else { None };
     tables::BIDI[old.unwrap_or_else(|| record(cp)[1]) as usize]
 }
 
@@ -105,25 +108,25 @@ pub fn combining_class(cp: u32) -> u8 {
 
 /// `unicodedata.combining`.
 pub fn combining(cp: u32, v: Version) -> u8 {
-    let old = if v == Version::V3_2 { run_value(&tables::OLD_COMBINING, cp) } else { None };
+    let old = if v == Version::V3_2 { run_value(&tables_3_2::OLD_COMBINING, cp) } else { None };
     old.unwrap_or_else(|| record(cp)[2])
 }
 
 /// `unicodedata.east_asian_width`.
 pub fn east_asian_width(cp: u32, v: Version) -> &'static str {
-    let old = if v == Version::V3_2 { run_value(&tables::OLD_EAW, cp) } else { None };
+    let old = if v == Version::V3_2 { run_value(&tables_3_2::OLD_EAW, cp) } else { None };
     tables::EAW[old.unwrap_or_else(|| record(cp)[3]) as usize]
 }
 
 /// `unicodedata.mirrored` (0 or 1).
 pub fn mirrored(cp: u32, v: Version) -> u8 {
-    let old = if v == Version::V3_2 { run_value(&tables::OLD_MIRRORED, cp) } else { None };
+    let old = if v == Version::V3_2 { run_value(&tables_3_2::OLD_MIRRORED, cp) } else { None };
     old.unwrap_or_else(|| record(cp)[4])
 }
 
 /// (decimal, digit, numeric), -1 and NaN where there is none.
 fn numerics(cp: u32, v: Version) -> (i8, i8, f64) {
-    let old = if v == Version::V3_2 { run_value(&tables::OLD_NUMERIC, cp) } else { None };
+    let old = if v == Version::V3_2 { run_value(&tables_3_2::OLD_NUMERIC, cp) } else { None };
     old.unwrap_or_else(|| tables::NUMERICS[record(cp)[5] as usize])
 }
 
@@ -157,7 +160,7 @@ fn decomposition_of(cp: u32) -> Option<(u32, impl Iterator<Item = u32>)> {
 /// Has `cp` no decomposition in 3.2.0 although it has one in 14.0 (it was
 /// unassigned then)?
 fn old_undecomposed(cp: u32) -> bool {
-    in_ranges(&tables::OLD_NO_DECOMP, cp)
+    in_ranges(&tables_3_2::OLD_NO_DECOMP, cp)
 }
 
 /// `unicodedata.decomposition`: `'<compat> 0020 0308'`, `''` for none.

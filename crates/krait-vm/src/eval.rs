@@ -1124,13 +1124,9 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let stack = vm.stack.split_off(f.base);
                 vm.stack.truncate(f.ret);
                 let (name, qualname) = match as_function(&f.func) {
-                    Some(func) => {
-                        // The function's `__name__` as it is now (CPython's
-                        // gen->gi_name = func->func_name).
-                        let assigned = func.name.borrow().clone();
-                        let name = if assigned.is_null() { crate::builtins::str::new_str(&co.co.co_name) } else { assigned };
-                        (name, func.qualname.borrow().clone())
-                    }
+                    // The function's `__name__` as it is now (CPython's
+                    // gen->gi_name = func->func_name).
+                    Some(func) => (func.name_value(&co.co.co_name), func.qualname.borrow().clone()),
                     None => (crate::builtins::str::new_str(&co.co.co_name), crate::builtins::str::new_str(&co.co.co_qualname)),
                 };
                 let gen = crate::generator::new_generator(

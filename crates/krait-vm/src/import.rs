@@ -193,7 +193,7 @@ fn resolve_relative(vm: &mut Vm, name: &str, level: i64, globals: &Value) -> PyR
                 let same = crate::ops::richcompare(vm, &p, &parent, crate::types::CompareOp::Eq)?;
                 if !crate::ops::truthy(vm, &same)? {
                     let category = &crate::builtins::exceptions::IMPORT_WARNING;
-                    crate::builtins::warnings::warn_ex(vm, category, "__package__ != __spec__.parent", 1)?;
+                    crate::builtins::warnings::warn_native(vm, category, "__package__ != __spec__.parent", 1)?;
                 }
             }
             as_str(&p).map(str::to_string)
@@ -207,7 +207,7 @@ fn resolve_relative(vm: &mut Vm, name: &str, level: i64, globals: &Value) -> PyR
         }
         None => {
             let msg = "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__";
-            crate::builtins::warnings::warn_ex(vm, &crate::builtins::exceptions::IMPORT_WARNING, msg, 1)?;
+            crate::builtins::warnings::warn_native(vm, &crate::builtins::exceptions::IMPORT_WARNING, msg, 1)?;
             match get("__name__").as_ref().and_then(as_str).map(str::to_string) {
                 Some(n) if get("__path__").is_some() => Some(n),
                 Some(n) => Some(n.rsplit_once('.').map_or(String::new(), |(p, _)| p.to_string())),

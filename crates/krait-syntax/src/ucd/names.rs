@@ -13,7 +13,7 @@
 //! - 3.2.0 has no aliases or named sequences, and no names for code points
 //!   it did not assign (its Hangul and CJK unified lookups are 14.0's).
 
-use super::{find_u32, in_ranges, tables, u16_at, u32_at, Version};
+use super::{find_u32, in_ranges, tables, tables_3_2, u16_at, u32_at, Version};
 
 /// CPython's `NAME_MAXLEN`: longer names raise "name too long".
 pub const NAME_MAXLEN: usize = 256;
@@ -76,7 +76,7 @@ fn stored_name(i: usize) -> String {
 
 /// `unicodedata.name(chr(cp))`, `None` where it has none.
 pub fn name(cp: u32, v: Version) -> Option<String> {
-    if v == Version::V3_2 && in_ranges(&tables::OLD_UNNAMED, cp) {
+    if v == Version::V3_2 && in_ranges(&tables_3_2::OLD_UNNAMED, cp) {
         return None;
     }
     if (S_BASE..S_BASE + S_COUNT).contains(&cp) {
@@ -127,7 +127,7 @@ fn algorithmic(upper: &str, v: Version) -> Option<u32> {
     let i = tables::ALGORITHMIC.partition_point(|&(_, end, _)| end < cp);
     let &(start, _, p) = tables::ALGORITHMIC.get(i)?;
     let named = start <= cp && p == prefix && format!("{cp:04X}") == hex;
-    (named && !(v == Version::V3_2 && in_ranges(&tables::OLD_UNNAMED, cp))).then_some(cp)
+    (named && !(v == Version::V3_2 && in_ranges(&tables_3_2::OLD_UNNAMED, cp))).then_some(cp)
 }
 
 /// Binary search of the stored names for `upper`.
@@ -145,7 +145,7 @@ fn stored(upper: &str, v: Version) -> Option<u32> {
             std::cmp::Ordering::Greater => hi = mid,
             std::cmp::Ordering::Equal => {
                 let cp = u32_at(tables::NAME_CPS, i);
-                return (!(v == Version::V3_2 && in_ranges(&tables::OLD_UNNAMED, cp))).then_some(cp);
+                return (!(v == Version::V3_2 && in_ranges(&tables_3_2::OLD_UNNAMED, cp))).then_some(cp);
             }
         }
     }

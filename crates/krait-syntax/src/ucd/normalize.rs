@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::{combining_class, decomposition_of, old_undecomposed, tables, Version};
+use super::{combining_class, decomposition_of, old_undecomposed, tables, tables_3_2, Version};
 
 const S_BASE: u32 = 0xAC00;
 const L_BASE: u32 = 0x1100;
@@ -70,8 +70,8 @@ fn decompose(cp: u32, compat: bool, v: Version, out: &mut Vec<u32>) {
             continue;
         }
         if v == Version::V3_2 {
-            if let Ok(i) = tables::OLD_CORRECTIONS.binary_search_by_key(&c, |&(a, _)| a) {
-                stack.push(tables::OLD_CORRECTIONS[i].1);
+            if let Ok(i) = tables_3_2::OLD_CORRECTIONS.binary_search_by_key(&c, |&(a, _)| a) {
+                stack.push(tables_3_2::OLD_CORRECTIONS[i].1);
                 continue;
             }
             if old_undecomposed(c) {

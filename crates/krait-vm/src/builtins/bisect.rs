@@ -9,11 +9,9 @@
 //! - `lo`/`hi` are `Py_ssize_t` arguments: `hi` None (or -1) is `len(a)`,
 //!   a negative `lo` is a ValueError.
 
-use crate::builtins::dict::new_dict;
-use crate::builtins::function::new_builtin;
 use crate::builtins::int::new_int;
 use crate::builtins::singletons::{is_none, none};
-use crate::builtins::str::{intern, new_str};
+use crate::builtins::str::intern;
 use crate::eval::call;
 use crate::ops;
 use crate::types::CompareOp;
@@ -24,8 +22,8 @@ use crate::vm::{PyResult, Vm};
 struct Search {
     a: Value,
     x: Value,
-    lo: isize,
-    hi: isize,
+    lo: i64,
+    hi: i64,
     key: Option<Value>,
 }
 
@@ -34,18 +32,18 @@ fn parse(vm: &mut Vm, fname: &str, args: &[Value], kwnames: &[Value]) -> PyResul
         crate::builtins::itertools::bind(vm, fname, args, kwnames, ["a", "x", "lo", "hi", "key"], 4, 2)?;
     let (a, x) = (a.expect("required"), x.expect("required"));
     let lo = match lo {
-        Some(v) => crate::builtins::collections::ssize_arg(vm, &v)?,
+        Some(v) => crate::builtins::str_methods::ssize_arg(vm, &v)?,
         None => 0,
     };
     let mut hi = match hi {
-        Some(v) if !is_none(&v) => crate::builtins::collections::ssize_arg(vm, &v)?,
+        Some(v) if !is_none(&v) => crate::builtins::str_methods::ssize_arg(vm, &v)?,
         _ => -1,
     };
     if lo < 0 {
         return Err(vm.value_error("lo must be non-negative"));
     }
     if hi == -1 {
-        hi = ops::len(vm, &a)? as isize;
+        hi = ops::len(vm, &a)? as i64;
     }
     let key = key.filter(|k| !is_none(k));
     Ok(Search { a, x, lo, hi, key })
@@ -53,12 +51,12 @@ fn parse(vm: &mut Vm, fname: &str, args: &[Value], kwnames: &[Value]) -> PyResul
 
 /// The insertion point of `x` (already keyed) in `s.a[s.lo..s.hi]`:
 /// after equal items (`right`) or before them.
-fn search(vm: &mut Vm, s: &Search, x: &Value, right: bool) -> PyResult<isize> {
+fn search(vm: &mut Vm, s: &Search, x: &Value, right: bool) -> PyResult<i64> {
     let (mut lo, mut hi) = (s.lo, s.hi);
     while lo < hi {
         // lo and hi are non-negative, so this cannot overflow.
-        let mid = ((lo as usize + hi as usize) / 2) as isize;
-        let mut item = ops::getitem(vm, &s.a, &new_int(mid as i64))?;
+        let mid = ((lo as u64 + hi as u64) / 2) as i64;
+        let mut item = ops::getitem(vm, &s.a, &new_int(mid))?;
         if let Some(key) = &s.key {
             item = call(vm, key, &[item], &[])?;
         }
@@ -78,7 +76,7 @@ fn search(vm: &mut Vm, s: &Search, x: &Value, right: bool) -> PyResult<isize> {
 fn bisect(vm: &mut Vm, fname: &str, args: &[Value], kwnames: &[Value], right: bool) -> PyResult<Value> {
     let s = parse(vm, fname, args, kwnames)?;
     let x = s.x.clone();
-    Ok(new_int(search(vm, &s, &x, right)? as i64))
+    Ok(new_int(search(vm, &s, &x, right)?))
 }
 
 fn insort(vm: &mut Vm, fname: &str, args: &[Value], kwnames: &[Value], right: bool) -> PyResult<Value> {
@@ -87,24 +85,20 @@ fn insort(vm: &mut Vm, fname: &str, args: &[Value], kwnames: &[Value], right: bo
         Some(key) => call(vm, key, std::slice::from_ref(&s.x), &[])?,
         None => s.x.clone(),
     };
-    let at = new_int(search(vm, &s, &keyed, right)? as i64);
+    let at = new_int(search(vm, &s, &keyed, right)?);
     let insert = ops::getattr(vm, &s.a, &intern("insert"))?;
     call(vm, &insert, &[at, s.x.clone()], &[])?;
     Ok(none())
 }
 
 pub fn new_bisect_module(vm: &mut Vm) -> PyResult<Value> {
-    let d = new_dict();
-    let dd = crate::builtins::dict::as_dict(&d).expect("a dict");
+    const DOC: &str = "Binary search and insertion for sorted sequences (the accelerator of bisect.py).";
     let functions: [(&'static str, crate::types::CallFn); 4] = [
         ("bisect_right", |vm, _, a, k| bisect(vm, "bisect_right", a, k, true)),
         ("bisect_left", |vm, _, a, k| bisect(vm, "bisect_left", a, k, false)),
         ("insort_right", |vm, _, a, k| insort(vm, "insort_right", a, k, true)),
         ("insort_left", |vm, _, a, k| insort(vm, "insort_left", a, k, false)),
     ];
-    for (name, f) in functions {
-        dd.set(vm, new_str(name), new_builtin(name, f))?;
-    }
-    dd.set(vm, new_str("__doc__"), new_str("Binary search and insertion for sorted sequences (the accelerator of bisect.py)."))?;
+    let d = crate::builtins::function::native_module_dict(vm, "_bisect", DOC, &functions)?;
     Ok(crate::builtins::function::new_module("_bisect", d))
 }

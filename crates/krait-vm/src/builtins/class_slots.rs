@@ -227,13 +227,20 @@ pub(crate) fn update_slot(ty: &'static TypeObject, name: &str) {
 }
 
 /// Call dunder `name` that the slot says exists; `None` if it was deleted.
-/// A level of native recursion: a dunder may be a native method that comes
-/// back through the same slot (`Foo.__repr__ = Foo.__str__`).
+/// A dunder that is not a Python function counts a level of native
+/// recursion: it may be a native method that comes back through the same
+/// slot (`Foo.__repr__ = Foo.__str__`). A Python function's frame is
+/// counted by the frame stack already.
 fn dunder(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    let ty = vm.type_of_static(obj);
+    let Some(attr) = type_lookup(ty, &crate::builtins::str::intern(name)) else { return Ok(None) };
+    if crate::builtins::function::as_function(&attr).is_some() {
+        return call_found(vm, obj, ty, &attr, args).map(Some);
+    }
     vm.enter_recursion(" while calling a Python object")?;
-    let result = call_dunder(vm, obj, name, args);
+    let result = call_found(vm, obj, ty, &attr, args);
     vm.leave_recursion();
-    result
+    result.map(Some)
 }
 
 fn slot_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -344,11 +351,13 @@ fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(&r).name());
         return Err(vm.type_error(msg));
     };
-    if crate::builtins::int::int_of(&n).is_some_and(|i| i.is_negative()) {
-        return Err(vm.value_error("__len__() should return >= 0"));
-    }
-    match crate::builtins::collections::as_ssize(vm, &n, &crate::builtins::exceptions::OVERFLOW_ERROR)? {
-        Some(n) => Ok(n as usize),
+    use crate::builtins::int::{int_of, Int};
+    match int_of(&n) {
+        Some(i) if i.is_negative() => Err(vm.value_error("__len__() should return >= 0")),
+        Some(Int::Small(n)) => Ok(n as usize),
+        Some(Int::Big(b)) => {
+            isize::try_from(b).map(|n| n as usize).map_err(|_| vm.overflow_error("cannot fit 'int' into an index-sized integer"))
+        }
         None => Err(vm.type_error("an integer is required")),
     }
 }

@@ -203,6 +203,20 @@ pub struct FunctionData {
     pub weakly_referenced: std::cell::Cell<bool>,
 }
 
+impl FunctionData {
+    /// `__name__`: as assigned, else made from `co_name` once and kept, so
+    /// `f.__name__ is f.__name__` and each generator does not make its own.
+    pub fn name_value(&self, co_name: &str) -> Value {
+        let n = self.name.borrow().clone();
+        if !n.is_null() {
+            return n;
+        }
+        let n = new_str(co_name);
+        *self.name.borrow_mut() = n.clone();
+        n
+    }
+}
+
 /// The data attributes `function` answers for on the class
 /// (`FunctionType.__code__`); instances read them in `function_getattr`.
 static FUNCTION_GETSETS: [crate::types::GetSetDef; 11] = {
@@ -422,17 +436,7 @@ fn function_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     let code = as_code(&code_value).expect("a function's code");
     let or_none = |x: &Value| if x.is_null() { none() } else { x.clone() };
     match as_str(name).unwrap_or("") {
-        "__name__" => {
-            // Made once, so `f.__name__ is f.__name__` (classmethod and
-            // staticmethod hand out the same object).
-            let n = f.name.borrow().clone();
-            if n.is_null() {
-                let n = new_str(&code.co.co_name);
-                *f.name.borrow_mut() = n.clone();
-                return Ok(n);
-            }
-            Ok(n)
-        }
+        "__name__" => Ok(f.name_value(&code.co.co_name)),
         "__qualname__" => Ok(f.qualname.borrow().clone()),
         "__code__" => Ok(code_value.clone()),
         "__globals__" => Ok(f.globals.clone()),

@@ -23,7 +23,7 @@ pub static NOT_IMPLEMENTED_TYPE: TypeObject = TypeObject {
     // `notimplemented_bool`).
     bool: Slot::new(|vm, _| {
         let msg = "NotImplemented should not be used in a boolean context";
-        crate::builtins::warnings::warn_ex(vm, &crate::builtins::exceptions::DEPRECATION_WARNING, msg, 1)?;
+        crate::builtins::warnings::warn_native(vm, &crate::builtins::exceptions::DEPRECATION_WARNING, msg, 1)?;
         Ok(true)
     }),
     new: Some(|vm, _, args, _| singleton_new(vm, "NotImplementedType", args, vm.not_implemented())),

@@ -24,17 +24,6 @@ fn warn(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<V
     crate::eval::call(vm, &warn, args, kwnames)
 }
 
-/// Issue a warning from native code (CPython's `PyErr_WarnEx`):
-/// `warnings.warn(message, category, stacklevel)`, attributed to the
-/// Python code calling the native function at `stacklevel` 1.
-pub fn warn_ex(vm: &mut Vm, category: &'static crate::types::TypeObject, message: &str, stacklevel: i64) -> PyResult<()> {
-    let warnings = crate::import::import_module(vm, "warnings")?;
-    let warn = crate::ops::getattr(vm, &warnings, &new_str("warn"))?;
-    let args = [new_str(message), crate::types::type_value(category), crate::builtins::int::new_int(stacklevel)];
-    crate::eval::call(vm, &warn, &args, &[])?;
-    Ok(())
-}
-
 pub fn new_warnings_module(vm: &mut Vm) -> PyResult<Value> {
     const DOC: &str = "_warnings provides basic warning filtering support.\nIt is a helper module to speed up interpreter start-up.";
     let d = crate::builtins::function::native_module_dict(vm, "_warnings", DOC, &[("warn", warn)])?;

@@ -46,7 +46,7 @@ fn type_name(ty: &TypeObject) -> &str {
 
 /// An int argument as a C `Py_ssize_t` (CPython's `n` format:
 /// `PyNumber_Index`, OverflowError beyond the range).
-pub(crate) fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
+fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
     let Some(i) = ops::index(vm, v)? else {
         let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name());
         return Err(vm.type_error(msg));
