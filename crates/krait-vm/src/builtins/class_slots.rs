@@ -231,9 +231,9 @@ pub(crate) fn update_slot(ty: &'static TypeObject, name: &str) {
 /// recursion: it may be a native method that comes back through the same
 /// slot (`Foo.__repr__ = Foo.__str__`). A Python function's frame is
 /// counted by the frame stack already.
-fn dunder(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+fn dunder(vm: &mut Vm, obj: &Value, name: &'static str, args: &[Value]) -> PyResult<Option<Value>> {
     let ty = vm.type_of_static(obj);
-    let Some(attr) = type_lookup(ty, &crate::builtins::str::intern(name)) else { return Ok(None) };
+    let Some(attr) = type_lookup(ty, &crate::builtins::str::intern_static(name)) else { return Ok(None) };
     if crate::builtins::function::as_function(&attr).is_some() {
         return call_found(vm, obj, ty, &attr, args).map(Some);
     }
@@ -275,7 +275,7 @@ fn slot_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn slot_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     let ty = vm.type_of_static(v);
-    let attr = type_lookup(ty, &crate::builtins::str::intern("__hash__"));
+    let attr = type_lookup(ty, &crate::builtins::str::intern_static("__hash__"));
     let Some(attr) = attr.filter(|a| !is_none(a)) else {
         let msg = format!("unhashable type: '{}'", ty.name());
         return Err(vm.type_error(msg));
@@ -311,7 +311,7 @@ fn compare_dunder(op: CompareOp) -> &'static str {
 
 fn slot_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
     let ty = vm.type_of_static(a);
-    let Some(attr) = type_lookup(ty, &crate::builtins::str::intern(compare_dunder(op))) else {
+    let Some(attr) = type_lookup(ty, &crate::builtins::str::intern_static(compare_dunder(op))) else {
         return Ok(vm.not_implemented());
     };
     if crate::builtins::function::as_function(&attr).is_some() || crate::builtins::method_descriptors::is_unbound_builtin(&attr) {
@@ -364,7 +364,7 @@ fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
 
 fn slot_call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let ty = vm.type_of_static(callable);
-    let Some(attr) = type_lookup(ty, &crate::builtins::str::intern("__call__")) else {
+    let Some(attr) = type_lookup(ty, &crate::builtins::str::intern_static("__call__")) else {
         let msg = format!("'{}' object is not callable", ty.name());
         return Err(vm.type_error(msg));
     };
@@ -378,7 +378,7 @@ fn slot_call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -
 
 fn slot_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let ty = vm.type_of_static(v);
-    let attr = type_lookup(ty, &crate::builtins::str::intern("__iter__"));
+    let attr = type_lookup(ty, &crate::builtins::str::intern_static("__iter__"));
     let Some(attr) = attr.filter(|a| !is_none(a)) else {
         let msg = format!("'{}' object is not iterable", ty.name());
         return Err(vm.type_error(msg));
@@ -428,7 +428,7 @@ fn slot_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> Py
 /// `slot_sq_contains`).
 fn slot_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
     let ty = vm.type_of_static(v);
-    match type_lookup(ty, &crate::builtins::str::intern("__contains__")) {
+    match type_lookup(ty, &crate::builtins::str::intern_static("__contains__")) {
         Some(f) if is_none(&f) => {
             let msg = format!("'{}' object is not a container", ty.name());
             Err(vm.type_error(msg))
@@ -445,7 +445,7 @@ fn slot_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
 /// (CPython's `slot_tp_getattr_hook`).
 fn slot_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
     let ty = vm.type_of_static(obj);
-    let getattribute = type_lookup(ty, &crate::builtins::str::intern("__getattribute__"));
+    let getattribute = type_lookup(ty, &crate::builtins::str::intern_static("__getattribute__"));
     let first = match &getattribute {
         Some(g) if !is_builtin_slot(g, &OBJECT_TYPE, Wrapped::GetAttribute) => {
             call_found(vm, obj, ty, g, std::slice::from_ref(name)).map(Some)
@@ -462,7 +462,7 @@ fn slot_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
         Err(e) if vm.type_of(&e.exception).is_subtype(&ATTRIBUTE_ERROR) => Some(e),
         Err(e) => return Err(e),
     };
-    match type_lookup(ty, &crate::builtins::str::intern("__getattr__")) {
+    match type_lookup(ty, &crate::builtins::str::intern_static("__getattr__")) {
         Some(hook) => call_found(vm, obj, ty, &hook, std::slice::from_ref(name)),
         None => Err(match failed {
             Some(e) => e,
@@ -535,8 +535,8 @@ fn slot_binary_by(
     vm: &mut Vm,
     a: &Value,
     b: &Value,
-    name: &str,
-    rname: &str,
+    name: &'static str,
+    rname: &'static str,
     slot: impl Fn(&NumberSlots) -> Option<crate::types::BinaryFn>,
 ) -> PyResult<Value> {
     let this = slot(&HEAP_NUMBER_SLOTS).map(|f| f as usize);
@@ -585,7 +585,7 @@ fn same_builtin(a: &Value, b: &Value) -> bool {
     }
 }
 
-fn slot_unary(vm: &mut Vm, v: &Value, name: &str, what: &str) -> PyResult<Value> {
+fn slot_unary(vm: &mut Vm, v: &Value, name: &'static str, what: &str) -> PyResult<Value> {
     match dunder(vm, v, name, &[])? {
         Some(r) => Ok(r),
         None => {
@@ -667,7 +667,7 @@ pub static HEAP_NUMBER_SLOTS: NumberSlots = NumberSlots {
 
 /// `a <op>= b` for a class: its `__i<op>__`, or NotImplemented (then the
 /// binary operator runs).
-fn slot_inplace(vm: &mut Vm, name: &str, a: &Value, b: &Value) -> PyResult<Value> {
+fn slot_inplace(vm: &mut Vm, name: &'static str, a: &Value, b: &Value) -> PyResult<Value> {
     Ok(call_dunder(vm, a, name, std::slice::from_ref(b))?.unwrap_or_else(|| vm.not_implemented()))
 }
 

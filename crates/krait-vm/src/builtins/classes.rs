@@ -303,7 +303,7 @@ impl HeapType {
     /// `__module__` from the namespace, when it is a str.
     pub fn module_name(&self) -> Option<String> {
         let d = as_dict(&self.dict)?;
-        let m = d.get_str(&crate::builtins::str::intern("__module__"))?;
+        let m = d.get_str(&crate::builtins::str::intern_static("__module__"))?;
         as_str(&m).map(str::to_string)
     }
 
@@ -680,7 +680,7 @@ fn set_instance_dict(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult
             }
         }
         Some(Storage::Dict(cell)) => std::mem::replace(&mut *cell.borrow_mut(), new),
-        None => return Err(attribute_error(vm, obj, &crate::builtins::str::intern("__dict__"))),
+        None => return Err(attribute_error(vm, obj, &crate::builtins::str::intern_static("__dict__"))),
     };
     drop(old);
     Ok(())
@@ -777,9 +777,9 @@ pub fn overrides(cls: &'static TypeObject, base: &'static TypeObject, name: &str
 
 /// `name` looked up on `type(obj)` and bound to `obj` (CPython's
 /// `_PyObject_LookupSpecial`): what `with`, `await` and `async for` call.
-pub fn lookup_special(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+pub fn lookup_special(vm: &mut Vm, obj: &Value, name: &'static str) -> PyResult<Option<Value>> {
     let ty = vm.type_of_static(obj);
-    let Some(f) = type_lookup(ty, &crate::builtins::str::intern(name)) else { return Ok(None) };
+    let Some(f) = type_lookup(ty, &crate::builtins::str::intern_static(name)) else { return Ok(None) };
     match vm.type_of(&f).descr_get.get() {
         Some(get) => get(vm, &f, obj, ty).map(Some),
         None => Ok(Some(f)),
@@ -788,9 +788,9 @@ pub fn lookup_special(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<V
 
 /// Look `name` up on `type(obj)` and call it with `obj` and `args`
 /// (CPython's `vectorcall_method`); `Ok(None)` when the type lacks it.
-pub fn call_dunder(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+pub fn call_dunder(vm: &mut Vm, obj: &Value, name: &'static str, args: &[Value]) -> PyResult<Option<Value>> {
     let ty = vm.type_of_static(obj);
-    let Some(attr) = type_lookup(ty, &crate::builtins::str::intern(name)) else { return Ok(None) };
+    let Some(attr) = type_lookup(ty, &crate::builtins::str::intern_static(name)) else { return Ok(None) };
     call_found(vm, obj, ty, &attr, args).map(Some)
 }
 
@@ -799,12 +799,14 @@ pub fn call_dunder(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyRe
 /// allocated for them.
 #[inline]
 pub(crate) fn call_with_receiver(vm: &mut Vm, f: &Value, receiver: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    const SMALL: usize = 6;
-    if args.len() < SMALL {
-        let mut buf = [Value::NULL; SMALL];
-        buf[0] = receiver.clone();
-        buf[1..=args.len()].clone_from_slice(args);
-        return crate::eval::call(vm, f, &buf[..=args.len()], kwnames);
+    // Arrays of the exact size: nothing extra to initialise or drop.
+    let r = receiver.clone();
+    match args {
+        [] => return crate::eval::call(vm, f, &[r], kwnames),
+        [a] => return crate::eval::call(vm, f, &[r, a.clone()], kwnames),
+        [a, b] => return crate::eval::call(vm, f, &[r, a.clone(), b.clone()], kwnames),
+        [a, b, c] => return crate::eval::call(vm, f, &[r, a.clone(), b.clone(), c.clone()], kwnames),
+        _ => drop(r),
     }
     let mut full = Vec::with_capacity(args.len() + 1);
     full.push(receiver.clone());
@@ -1022,12 +1024,12 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
         "__name__" => new_str(ty.name().rsplit('.').next().unwrap_or(ty.name())),
         "__qualname__" => new_str(&h.map_or_else(|| ty.name().rsplit('.').next().unwrap_or(ty.name()).to_string(), |h| h.qualname())),
         "__module__" => match h {
-            Some(h) => as_dict(&h.dict).and_then(|d| d.get_str(&crate::builtins::str::intern("__module__"))).unwrap_or_else(none),
+            Some(h) => as_dict(&h.dict).and_then(|d| d.get_str(&crate::builtins::str::intern_static("__module__"))).unwrap_or_else(none),
             None => new_str(ty.name().rsplit_once('.').map_or("builtins", |(m, _)| m)),
         },
         "__doc__" => match h {
             Some(h) => {
-                let doc = as_dict(&h.dict).and_then(|d| d.get_str(&crate::builtins::str::intern("__doc__"))).unwrap_or_else(none);
+                let doc = as_dict(&h.dict).and_then(|d| d.get_str(&crate::builtins::str::intern_static("__doc__"))).unwrap_or_else(none);
                 match vm.type_of(&doc).descr_get.get() {
                     Some(get) => get(vm, &doc, &Value::NULL, ty)?,
                     None => doc,
@@ -1073,7 +1075,7 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
         "__annotations__" => {
             let Some(h) = h else { return Ok(None) };
             let d = as_dict(&h.dict).expect("a class namespace");
-            let key = crate::builtins::str::intern("__annotations__");
+            let key = crate::builtins::str::intern_static("__annotations__");
             match d.get_str(&key) {
                 Some(a) => match vm.type_of(&a).descr_get.get() {
                     Some(get) => get(vm, &a, &Value::NULL, ty)?,
@@ -1208,7 +1210,7 @@ pub fn build_class(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) ->
     let (kw_names, kw_values): (Vec<Value>, Vec<Value>) = kwds.iter().cloned().unzip();
     let mut prepare_args = vec![args[1].clone(), new_tuple(bases.clone())];
     prepare_args.extend(kw_values.iter().cloned());
-    let ns = match ops::getattr(vm, &meta, &crate::builtins::str::intern("__prepare__")) {
+    let ns = match ops::getattr(vm, &meta, &crate::builtins::str::intern_static("__prepare__")) {
         Ok(prepare) => crate::eval::call(vm, &prepare, &prepare_args, &kw_names)?,
         Err(e) if vm.type_of(&e.exception).is_subtype(&ATTRIBUTE_ERROR) => new_dict(),
         Err(e) => return Err(e),
@@ -1221,7 +1223,7 @@ pub fn build_class(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) ->
     let cell = crate::eval::run_class_body(vm, func, ns.clone())?;
     let changed = bases.len() != orig_bases.len() || bases.iter().zip(&orig_bases).any(|(a, b)| !a.is(b));
     if changed {
-        let key = crate::builtins::str::intern("__orig_bases__");
+        let key = crate::builtins::str::intern_static("__orig_bases__");
         crate::eval::store_item(vm, &ns, key, new_tuple(orig_bases))?;
     }
     let mut call_args = vec![args[1].clone(), new_tuple(bases), ns];
@@ -1263,7 +1265,7 @@ pub fn type_new3(
 ) -> PyResult<Value> {
     let winner = calculate_meta(vm, meta, bases)?;
     if !std::ptr::eq(winner, meta) {
-        if let Some(n) = type_lookup(winner, &crate::builtins::str::intern("__new__")) {
+        if let Some(n) = type_lookup(winner, &crate::builtins::str::intern_static("__new__")) {
             if !is_builtin_new(&n, &TYPE_TYPE) {
                 let f = match vm.type_of(&n).descr_get.get() {
                     Some(get) => get(vm, &n, &Value::NULL, winner)?,
@@ -1286,7 +1288,7 @@ pub fn init_by_metaclass(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: &[Va
     if meta.heap.is_none() {
         return Ok(());
     }
-    let Some(init) = type_lookup(meta, &crate::builtins::str::intern("__init__")) else { return Ok(()) };
+    let Some(init) = type_lookup(meta, &crate::builtins::str::intern_static("__init__")) else { return Ok(()) };
     call_found_kw(vm, obj, meta, &init, args, kwnames)?;
     Ok(())
 }
@@ -1296,7 +1298,7 @@ pub fn init_by_metaclass(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: &[Va
 /// `update_bases`).
 fn resolve_bases(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
     let mut out = Vec::with_capacity(bases.len());
-    let key = crate::builtins::str::intern("__mro_entries__");
+    let key = crate::builtins::str::intern_static("__mro_entries__");
     for b in bases {
         if as_type(b).is_some() {
             out.push(b.clone());
@@ -1429,9 +1431,9 @@ pub fn new_class_checked(
             _ => d.set(vm, k, v)?,
         }
     }
-    if d.get_str(&crate::builtins::str::intern("__module__")).is_none() {
+    if d.get_str(&crate::builtins::str::intern_static("__module__")).is_none() {
         if let Some(m) = current_module_name(vm) {
-            d.set(vm, crate::builtins::str::intern("__module__"), m)?;
+            d.set(vm, crate::builtins::str::intern_static("__module__"), m)?;
         }
     }
 
@@ -1571,7 +1573,7 @@ pub fn new_class_checked(
     let var_sized = [&crate::builtins::int::INT_TYPE, &crate::builtins::str::STR_TYPE, &crate::builtins::tuple::TUPLE_TYPE, &crate::builtins::bytes::BYTES_TYPE]
         .iter()
         .any(|t| solid.is_subtype(t));
-    let base_weakref = base_types.iter().any(|b| type_lookup(b, &crate::builtins::str::intern("__weakref__")).is_some());
+    let base_weakref = base_types.iter().any(|b| type_lookup(b, &crate::builtins::str::intern_static("__weakref__")).is_some());
     let adds_weakref = weakref_asked && !base_weakref && !var_sized && layout != Layout::Type;
     for (adds, def) in [(adds_dict, &INSTANCE_DICT), (adds_weakref, &INSTANCE_WEAKREF)] {
         let key = crate::builtins::str::intern(def.name);
@@ -1579,11 +1581,11 @@ pub fn new_class_checked(
             d.set(vm, key, descriptors::new_getset(ty, def))?;
         }
     }
-    if d.get_str(&crate::builtins::str::intern("__doc__")).is_none() {
-        d.set(vm, crate::builtins::str::intern("__doc__"), none())?;
+    if d.get_str(&crate::builtins::str::intern_static("__doc__")).is_none() {
+        d.set(vm, crate::builtins::str::intern_static("__doc__"), none())?;
     }
-    if d.get_str(&crate::builtins::str::intern("__eq__")).is_some() && d.get_str(&crate::builtins::str::intern("__hash__")).is_none() {
-        d.set(vm, crate::builtins::str::intern("__hash__"), none())?;
+    if d.get_str(&crate::builtins::str::intern_static("__eq__")).is_some() && d.get_str(&crate::builtins::str::intern_static("__hash__")).is_none() {
+        d.set(vm, crate::builtins::str::intern_static("__hash__"), none())?;
         update_slot(ty, "__hash__");
     }
 
@@ -1593,7 +1595,7 @@ pub fn new_class_checked(
     let items = as_dict(&heap(ty).expect("a class").dict).expect("a dict").items();
     for (k, v) in items {
         let vt = vm.type_of_static(&v);
-        if let Some(set_name) = type_lookup(vt, &crate::builtins::str::intern("__set_name__")) {
+        if let Some(set_name) = type_lookup(vt, &crate::builtins::str::intern_static("__set_name__")) {
             if let Err(cause) = call_found(vm, &v, vt, &set_name, &[cls.clone(), k.clone()]) {
                 // CPython 3.11 wraps the error, as its cause.
                 let key = crate::ops::repr_string(vm, &k)?;
@@ -1619,7 +1621,7 @@ static INSTANCE_DICT: crate::types::GetSetDef = crate::types::GetSetDef {
     name: "__dict__",
     get: |vm, v| match instance_dict(vm, v)? {
         Some(d) => Ok(d),
-        None => Err(attribute_error(vm, v, &crate::builtins::str::intern("__dict__"))),
+        None => Err(attribute_error(vm, v, &crate::builtins::str::intern_static("__dict__"))),
     },
     set: Some(set_instance_dict),
     member: false,
@@ -1745,7 +1747,7 @@ fn layout_of(vm: &mut Vm, b: &'static TypeObject) -> PyResult<(Layout, &'static 
 /// `__module__`).
 fn current_module_name(vm: &mut Vm) -> Option<Value> {
     let globals = crate::eval::current_globals(vm)?;
-    as_dict(&globals)?.get_str(&crate::builtins::str::intern("__name__"))
+    as_dict(&globals)?.get_str(&crate::builtins::str::intern_static("__name__"))
 }
 
 /// `super(cls, cls).__init_subclass__(**kwds)`.
@@ -1755,7 +1757,7 @@ fn init_subclass(vm: &mut Vm, ty: &'static TypeObject, kwds: &[(Value, Value)]) 
     if !ty.is_subtype(ty) {
         return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
     }
-    let key = crate::builtins::str::intern("__init_subclass__");
+    let key = crate::builtins::str::intern_static("__init_subclass__");
     let Some(attr) = ty.mro().skip_while(|t| !std::ptr::eq(*t, ty)).skip(1).find_map(|t| own_attribute(t, &key)) else {
         return Ok(());
     };
@@ -1795,17 +1797,17 @@ pub(crate) fn plain_init(cls: &'static TypeObject) -> Option<Value> {
     if h.layout != Layout::Object || cls.flags.get() & (tp_flags::IS_ABSTRACT | tp_flags::HAS_DEL) != 0 {
         return None;
     }
-    let new_attr = type_lookup(cls, &crate::builtins::str::intern("__new__"))?;
+    let new_attr = type_lookup(cls, &crate::builtins::str::intern_static("__new__"))?;
     if !is_builtin_new(&new_attr, &OBJECT_TYPE) {
         return None;
     }
-    type_lookup(cls, &crate::builtins::str::intern("__init__")).filter(|i| as_function(i).is_some())
+    type_lookup(cls, &crate::builtins::str::intern_static("__init__")).filter(|i| as_function(i).is_some())
 }
 
 /// Calling a class (`type.__call__`): `__new__`, then `__init__` when
 /// `__new__` made an instance of the class.
 pub(crate) fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let new_attr = type_lookup(cls, &crate::builtins::str::intern("__new__"));
+    let new_attr = type_lookup(cls, &crate::builtins::str::intern_static("__new__"));
     // The common case: object's __new__ and a Python __init__ (nothing to
     // check but __init__'s own arguments).
     if let Some(n) = &new_attr {
@@ -1813,7 +1815,7 @@ pub(crate) fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], 
             && cls.flags.get() & crate::types::tp_flags::IS_ABSTRACT == 0
             && is_builtin_new(n, &OBJECT_TYPE);
         if plain {
-            if let Some(init) = type_lookup(cls, &crate::builtins::str::intern("__init__")).filter(|i| as_function(i).is_some()) {
+            if let Some(init) = type_lookup(cls, &crate::builtins::str::intern_static("__init__")).filter(|i| as_function(i).is_some()) {
                 let obj = alloc_instance(cls);
                 let r = call_with_receiver(vm, &init, &obj, args, kwnames)?;
                 if !is_none(&r) {
@@ -1838,7 +1840,7 @@ pub(crate) fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], 
         return Ok(obj);
     }
     let ty = vm.type_of_static(&obj);
-    let Some(init) = type_lookup(ty, &crate::builtins::str::intern("__init__")) else { return Ok(obj) };
+    let Some(init) = type_lookup(ty, &crate::builtins::str::intern_static("__init__")) else { return Ok(obj) };
     let r = call_found_kw(vm, &obj, ty, &init, args, kwnames)?;
     if !is_none(&r) {
         let msg = format!("__init__() should return None, not '{}'", vm.type_of(&r).name());

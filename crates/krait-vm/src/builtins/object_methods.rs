@@ -137,7 +137,7 @@ fn common_reduce(vm: &mut Vm, this: &Value, protocol: i64) -> PyResult<Value> {
 }
 
 /// `obj.name()` when `obj` has the attribute; `None` when it has not.
-fn call_if_present(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+fn call_if_present(vm: &mut Vm, obj: &Value, name: &'static str) -> PyResult<Option<Value>> {
     let Some(f) = classes::lookup_special(vm, obj, name)? else { return Ok(None) };
     crate::eval::call(vm, &f, &[], &[]).map(Some)
 }

@@ -319,6 +319,32 @@ pub fn intern(s: &str) -> Value {
     v
 }
 
+/// `intern(s)` for a string literal, answered from a small per-thread
+/// cache keyed by the literal's address and length, so hot native paths
+/// (a class's `__len__`, `__hash__`, ... through its slots) do not hash
+/// and compare the text on every call. Static text never changes, so an
+/// address and length name one text for the process's life.
+pub fn intern_static(s: &'static str) -> Value {
+    const WAYS: usize = 64;
+    thread_local! {
+        static CACHE: std::cell::RefCell<[(usize, usize, Value); WAYS]> =
+            std::cell::RefCell::new(std::array::from_fn(|_| (0, 0, Value::NULL)));
+    }
+    let addr = s.as_ptr() as usize;
+    // Literals are packed byte by byte, so every bit of the address counts.
+    let slot = (addr as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) as usize >> (usize::BITS - WAYS.trailing_zeros());
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        let e = &mut c[slot];
+        if e.0 == addr && e.1 == s.len() {
+            return e.2.clone();
+        }
+        let v = intern(s);
+        *e = (addr, s.len(), v.clone());
+        v
+    })
+}
+
 /// `sys.intern(s)` for an exact str: the interned string equal to `s`,
 /// which is `s` itself when none was interned before (a string with lone
 /// surrogates is returned as it is).

@@ -419,7 +419,7 @@ fn exact_int(v: &Value) -> Option<Value> {
 }
 
 /// `x.NAME()` for a dunder found on type(x), if it has one.
-fn call_special(vm: &mut Vm, x: &Value, name: &str) -> PyResult<Option<Value>> {
+fn call_special(vm: &mut Vm, x: &Value, name: &'static str) -> PyResult<Option<Value>> {
     match crate::builtins::classes::lookup_special(vm, x, name)? {
         Some(method) => crate::eval::call(vm, &method, &[], &[]).map(Some),
         None => Ok(None),
@@ -432,7 +432,7 @@ fn is_exact_float(vm: &Vm, x: &Value) -> bool {
 
 /// `math.floor(x)` and `math.ceil(x)`: a float directly, else the type's
 /// `__floor__`/`__ceil__` (int's returns the int), else the float of x.
-fn rounded(vm: &mut Vm, name: &str, dunder: &str, args: &[Value], kwnames: &[Value], f: fn(f64) -> f64) -> PyResult<Value> {
+fn rounded(vm: &mut Vm, name: &str, dunder: &'static str, args: &[Value], kwnames: &[Value], f: fn(f64) -> f64) -> PyResult<Value> {
     let x = one_arg(vm, name, args, kwnames)?;
     if !is_exact_float(vm, x) {
         if let Some(r) = call_special(vm, x, dunder)? {
