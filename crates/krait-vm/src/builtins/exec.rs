@@ -205,7 +205,13 @@ fn source_text(vm: &mut Vm, source: &Value, what: &str, tokens: &mut krait_synta
         return match as_str(source) {
             Some(s) if s.contains('\0') => Err(vm.error(&SYNTAX_ERROR, "source code string cannot contain null bytes")),
             Some(s) => Ok(s.to_string()),
-            None => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "source text with lone surrogates")),
+            // Lone surrogates: the source is encoded to UTF-8 first, as
+            // CPython does, which fails with its UnicodeEncodeError.
+            None => {
+                let data = as_str_data(source).expect("a str");
+                crate::builtins::codecs::unicode::encode_utf8(vm, data, "strict")?;
+                Err(vm.error(&crate::builtins::exceptions::SYSTEM_ERROR, "source text that is neither text nor surrogates"))
+            }
         };
     }
     if let Some(buf) = crate::builtins::bytes::as_buffer(source) {
@@ -469,7 +475,13 @@ fn run(vm: &mut Vm, func: &str, args: &[Value], kwnames: &[Value], mode: Mode) -
             if !cells_ok {
                 return Err(vm.type_error(format!("code object requires a closure of exactly length {nfree}")));
             }
-            return run_with_closure(vm, source, globals, closure.expect("checked"));
+            return run_as_function(vm, source, globals, closure.expect("checked"));
+        }
+        if c.co.co_argcount + c.co.co_kwonlyargcount > 0 || c.co.co_flags & 0xC != 0 {
+            // A function's code: bound as a call with no arguments, as
+            // CPython's PyEval_EvalCode does (so the missing ones are a
+            // TypeError, and `*args` is empty).
+            return run_as_function(vm, source, globals, Value::NULL);
         }
         source
     } else {
@@ -490,18 +502,19 @@ fn run(vm: &mut Vm, func: &str, args: &[Value], kwnames: &[Value], mode: Mode) -
     crate::eval::run_code(vm, code, globals, locals, builtins)
 }
 
-/// `exec(code, globals, closure=cells)` of a code object with free
-/// variables: run as a function made of it with those cells (a code
-/// object with free variables is a function's, whose locals are its own,
-/// so the `locals` mapping is not used, as in CPython). Its parameters
-/// must then be none.
-fn run_with_closure(vm: &mut Vm, code: Value, globals: Value, closure: Value) -> PyResult<Value> {
-    let c = as_code(&code).expect("a code object");
-    if c.co.co_argcount + c.co.co_kwonlyargcount > 0 || c.co.co_flags & 0xC != 0 {
-        return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "exec() with closure= of a code object that takes arguments"));
-    }
+/// `exec(code, globals)` of a function's code object (one with free
+/// variables, given their cells as `closure`, else `closure` NULL, or
+/// one with parameters): run as a function made of it, called with no
+/// arguments. Such code's locals are its own, so the `locals` mapping is
+/// not used, as in CPython.
+fn run_as_function(vm: &mut Vm, code: Value, globals: Value, closure: Value) -> PyResult<Value> {
     let builtins = builtins_of(vm, &globals)?;
+    let name = as_code(&code).map(|c| crate::builtins::str::new_str(&c.co.co_name));
     let f = crate::builtins::function::new_function(code, globals, builtins, Value::NULL, Value::NULL, closure);
+    // Named by co_name alone, as CPython's PyEval_EvalCode names it.
+    if let (Some(func), Some(name)) = (crate::builtins::function::as_function(&f), name) {
+        *func.qualname.borrow_mut() = name;
+    }
     crate::eval::call(vm, &f, &[], &[])
 }
 
