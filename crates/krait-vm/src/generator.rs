@@ -26,7 +26,7 @@ use crate::builtins::singletons::{is_none, none};
 use crate::builtins::str::{as_str, new_str};
 use crate::eval::Frame;
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
-use crate::types::{MethodDef, Slot, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{GetSetDef, MethodDef, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -272,6 +272,24 @@ fn gen_repr(_: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(new_str(&format!("<{} object {} at {:#x}>", g.kind.noun(), name, v.bits() & ((1 << 48) - 1))))
 }
 
+/// `__name__` and `__qualname__` as data descriptors in the type's
+/// namespace (`types.CoroutineType.__dict__['__name__']`, with its doc);
+/// instances answer them in `generator_getattr` first.
+pub(crate) static NAME_GETSETS: [GetSetDef; 2] = [
+    GetSetDef {
+        name: "__name__",
+        get: |_, v| Ok(data_of(v).expect("generator getset").name.borrow().clone()),
+        set: Some(|vm, v, value| generator_setattr(vm, v, &new_str("__name__"), value)),
+        member: false,
+    },
+    GetSetDef {
+        name: "__qualname__",
+        get: |_, v| Ok(data_of(v).expect("generator getset").qualname.borrow().clone()),
+        set: Some(|vm, v, value| generator_setattr(vm, v, &new_str("__qualname__"), value)),
+        member: false,
+    },
+];
+
 pub static GENERATOR_TYPE: TypeObject = TypeObject {
     repr: Slot::new(gen_repr),
     iter: Slot::new(|_, v| Ok(v.clone())),
@@ -282,6 +300,7 @@ pub static GENERATOR_TYPE: TypeObject = TypeObject {
     }),
     getattr: Slot::new(generator_getattr),
     setattr: Slot::new(generator_setattr),
+    getsets: &NAME_GETSETS,
     methods: &[
         MethodDef { name: "send", func: generator_send },
         MethodDef { name: "throw", func: generator_throw },
@@ -297,6 +316,7 @@ pub static COROUTINE_TYPE: TypeObject = TypeObject {
     repr: Slot::new(gen_repr),
     getattr: Slot::new(generator_getattr),
     setattr: Slot::new(generator_setattr),
+    getsets: &NAME_GETSETS,
     methods: &[
         MethodDef { name: "send", func: generator_send },
         MethodDef { name: "throw", func: generator_throw },

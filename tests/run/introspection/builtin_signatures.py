@@ -58,6 +58,17 @@ import posix
 for name in POSIX:
     show(f"posix.{name}", getattr(posix, name))
 
+import gc
+import time
+for name in """asctime clock_getres clock_gettime clock_gettime_ns ctime get_clock_info
+gmtime localtime mktime monotonic monotonic_ns perf_counter perf_counter_ns
+process_time process_time_ns sleep strftime strptime thread_time thread_time_ns
+time time_ns tzset""".split():
+    show(f"time.{name}", getattr(time, name))
+for name in sorted(vars(gc)):
+    if isinstance(getattr(gc, name), types.BuiltinFunctionType):
+        show(f"gc.{name}", getattr(gc, name))
+
 OWNERS = [
     ("str", str), ("bytes", bytes), ("bytearray", bytearray), ("int", int),
     ("bool", bool), ("float", float), ("complex", complex), ("list", list),
@@ -106,3 +117,21 @@ show("True.bit_length", True.bit_length)
 print(isinstance(len.__doc__, str), len.__doc__.startswith("len("))
 print(str.split.__doc__ is not None, "\n--\n" in (str.split.__doc__ or ""))
 print(type(len.__text_signature__).__name__, type(str.count.__text_signature__).__name__)
+
+# The containers' iterators and the dict views.
+for it in (iter([]), reversed([]), iter(()), iter("ab"), iter(b""), iter(bytearray()),
+           iter(range(3)), iter(set()), iter({}), iter({}.values()), iter({}.items()),
+           reversed({}), {}.keys(), {}.values(), {}.items()):
+    t = type(it)
+    for name in sorted(vars(t)):
+        obj = getattr(t, name)
+        if callable(obj) and name not in SLOT_NAMES and type(obj).__name__ != "wrapper_descriptor":
+            show(f"{t.__name__}.{name}", obj)
+
+# Data attributes of coroutines carry docs too.
+import types as _t
+print([isinstance(_t.CoroutineType.__dict__[n].__doc__, str) for n in ("__name__", "__qualname__")])
+
+for name in ("__reduce__", "__setstate__", "add_note", "with_traceback", "__init__", "__str__"):
+    show(f"BaseException.{name}", getattr(BaseException, name))
+    show(f"ValueError().{name}", getattr(ValueError(), name))

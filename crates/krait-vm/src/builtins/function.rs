@@ -10,8 +10,8 @@
 
 use krait_compiler::code::{CodeObject, Constant};
 
-use crate::builtins::docs;
 use crate::builtins::dict::DictData;
+use crate::builtins::docs;
 use crate::builtins::int::{new_big, new_int};
 use crate::builtins::singletons::{bool_value, ellipsis, is_none, none};
 use crate::builtins::str::{as_str, new_str};

@@ -32,6 +32,7 @@ mod posix;
 mod slots;
 mod str;
 mod sys;
+mod time_gc;
 
 use crate::builtins::singletons::none;
 use crate::builtins::str::new_str;
@@ -58,6 +59,8 @@ pub fn module_function_doc(module: &str, name: &str) -> Option<&'static str> {
         "math" => math::doc(name),
         "sys" => sys::doc(name),
         "posix" => posix::doc(name),
+        "time" => time_gc::time_doc(name),
+        "gc" => time_gc::gc_doc(name),
         _ => None,
     }
 }

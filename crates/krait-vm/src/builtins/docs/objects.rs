@@ -1,5 +1,6 @@
-//! Docs of the methods of `object`, `type`, `property`, the built-in
-//! iterators (`enumerate`, `zip`, `map`, `filter`, `reversed`) and of
+//! Docs of the methods of `object`, `type`, `BaseException`, `property`, the built-in
+//! iterators (`enumerate`, `zip`, `map`, `filter`, `reversed`, and the
+//! `*iterator` types of the containers), the dict views, and of
 //! generators, coroutines and asynchronous generators.
 
 pub fn doc(owner: &str, name: &str) -> Option<&'static str> {
@@ -7,7 +8,13 @@ pub fn doc(owner: &str, name: &str) -> Option<&'static str> {
         "object" => object_doc(name),
         "type" => type_doc(name),
         "property" => property_doc(name),
+        "BaseException" => exception_doc(name),
         "enumerate" | "zip" | "map" | "filter" | "reversed" => iterator_doc(name),
+        // CPython gives this one a signature, unlike the other iterators.
+        "bytearray_iterator" if name == "__reduce__" => Some("__reduce__($self, /)\n--\n\nThe iterator's state, for pickle."),
+        // list_iterator, dict_keyiterator, range_iterator, ...
+        _ if owner.ends_with("iterator") => iterator_doc(name),
+        "dict_keys" | "dict_values" | "dict_items" => dict_view_doc(owner, name),
         "generator" => generator_doc(name),
         "coroutine" => coroutine_doc(name),
         "async_generator" => async_generator_doc(name),
@@ -60,6 +67,18 @@ fn type_doc(name: &str) -> Option<&'static str> {
     })
 }
 
+fn exception_doc(name: &str) -> Option<&'static str> {
+    Some(match name {
+        // No doc and no signature in CPython (not object's).
+        "__reduce__" | "__setstate__" => "",
+        "add_note" => "Exception.add_note(note) --\n    \
+            add note, a string, to the exception's __notes__, shown after its traceback.",
+        "with_traceback" => "Exception.with_traceback(tb) --\n    \
+            make tb the exception's __traceback__, and return the exception.",
+        _ => return None,
+    })
+}
+
 fn property_doc(name: &str) -> Option<&'static str> {
     Some(match name {
         "__set_name__" => "Record the name the property is bound to in its class.",
@@ -75,6 +94,16 @@ fn iterator_doc(name: &str) -> Option<&'static str> {
         "__reduce__" => "The iterator's state, for pickle.",
         "__setstate__" => "Restore the iterator's state, when unpickling.",
         "__length_hint__" => "An estimate of the number of items left, len(list(it)).",
+        _ => return None,
+    })
+}
+
+fn dict_view_doc(owner: &str, name: &str) -> Option<&'static str> {
+    Some(match (owner, name) {
+        ("dict_keys" | "dict_items", "isdisjoint") => "True when the view and the iterable have no item in common.",
+        ("dict_keys", "__reversed__") => "An iterator over the keys, last inserted first.",
+        ("dict_values", "__reversed__") => "An iterator over the values, last inserted first.",
+        ("dict_items", "__reversed__") => "An iterator over the items, last inserted first.",
         _ => return None,
     })
 }
