@@ -20,7 +20,7 @@ TYPE_NAMES = [
     "object", "type", "property", "classmethod", "staticmethod", "super",
     "enumerate", "zip", "map", "filter", "reversed",
 ]
-MODULES = ["builtins", "math", "sys", "posix", "time", "gc"]
+MODULES = ["builtins", "math", "sys", "posix", "time", "gc", "_operator"]
 
 
 def listing():

@@ -272,22 +272,57 @@ fn gen_repr(_: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(new_str(&format!("<{} object {} at {:#x}>", g.kind.noun(), name, v.bits() & ((1 << 48) - 1))))
 }
 
-/// `__name__` and `__qualname__` as data descriptors in the type's
-/// namespace (`types.CoroutineType.__dict__['__name__']`, with its doc);
-/// instances answer them in `generator_getattr` first.
-pub(crate) static NAME_GETSETS: [GetSetDef; 2] = [
-    GetSetDef {
-        name: "__name__",
-        get: |_, v| Ok(data_of(v).expect("generator getset").name.borrow().clone()),
-        set: Some(|vm, v, value| generator_setattr(vm, v, &new_str("__name__"), value)),
-        member: false,
-    },
-    GetSetDef {
-        name: "__qualname__",
-        get: |_, v| Ok(data_of(v).expect("generator getset").qualname.borrow().clone()),
-        set: Some(|vm, v, value| generator_setattr(vm, v, &new_str("__qualname__"), value)),
-        member: false,
-    },
+/// The attributes of generators, coroutines and async generators as data
+/// descriptors in their type's namespace (`dir(gen)`, the docs of
+/// `types.CoroutineType.__dict__['__name__']`, "attribute 'gi_running' of
+/// 'generator' objects is not writable"). Instances answer them in
+/// `generator_getattr` first, which handles every name listed here (so
+/// reading one never comes back to its descriptor).
+macro_rules! gen_getset {
+    ($name:literal) => {
+        GetSetDef { name: $name, get: |vm, v| generator_getattr(vm, v, &new_str($name)), set: None, member: false }
+    };
+    ($name:literal, member) => {
+        GetSetDef { name: $name, get: |vm, v| generator_getattr(vm, v, &new_str($name)), set: None, member: true }
+    };
+    ($name:literal, settable) => {
+        GetSetDef {
+            name: $name,
+            get: |vm, v| generator_getattr(vm, v, &new_str($name)),
+            set: Some(|vm, v, value| generator_setattr(vm, v, &new_str($name), value)),
+            member: false,
+        }
+    };
+}
+
+static GENERATOR_GETSETS: [GetSetDef; 7] = [
+    gen_getset!("gi_code", member),
+    gen_getset!("__name__", settable),
+    gen_getset!("__qualname__", settable),
+    gen_getset!("gi_yieldfrom"),
+    gen_getset!("gi_running"),
+    gen_getset!("gi_frame"),
+    gen_getset!("gi_suspended"),
+];
+
+static COROUTINE_GETSETS: [GetSetDef; 8] = [
+    gen_getset!("cr_code", member),
+    gen_getset!("cr_origin", member),
+    gen_getset!("__name__", settable),
+    gen_getset!("__qualname__", settable),
+    gen_getset!("cr_await"),
+    gen_getset!("cr_running"),
+    gen_getset!("cr_frame"),
+    gen_getset!("cr_suspended"),
+];
+
+/// `ag_await` is not among them: Krait's async generators do not have it.
+pub(crate) static ASYNC_GENERATOR_GETSETS: [GetSetDef; 5] = [
+    gen_getset!("ag_running", member),
+    gen_getset!("ag_code", member),
+    gen_getset!("__name__", settable),
+    gen_getset!("__qualname__", settable),
+    gen_getset!("ag_frame"),
 ];
 
 pub static GENERATOR_TYPE: TypeObject = TypeObject {
@@ -300,7 +335,7 @@ pub static GENERATOR_TYPE: TypeObject = TypeObject {
     }),
     getattr: Slot::new(generator_getattr),
     setattr: Slot::new(generator_setattr),
-    getsets: &NAME_GETSETS,
+    getsets: &GENERATOR_GETSETS,
     methods: &[
         MethodDef { name: "send", func: generator_send },
         MethodDef { name: "throw", func: generator_throw },
@@ -316,7 +351,7 @@ pub static COROUTINE_TYPE: TypeObject = TypeObject {
     repr: Slot::new(gen_repr),
     getattr: Slot::new(generator_getattr),
     setattr: Slot::new(generator_setattr),
-    getsets: &NAME_GETSETS,
+    getsets: &COROUTINE_GETSETS,
     methods: &[
         MethodDef { name: "send", func: generator_send },
         MethodDef { name: "throw", func: generator_throw },

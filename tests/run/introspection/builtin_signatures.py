@@ -65,6 +65,10 @@ gmtime localtime mktime monotonic monotonic_ns perf_counter perf_counter_ns
 process_time process_time_ns sleep strftime strptime thread_time thread_time_ns
 time time_ns tzset""".split():
     show(f"time.{name}", getattr(time, name))
+import _operator
+for name in sorted(vars(_operator)):
+    if isinstance(getattr(_operator, name), types.BuiltinFunctionType):
+        show(f"_operator.{name}", getattr(_operator, name))
 for name in sorted(vars(gc)):
     if isinstance(getattr(gc, name), types.BuiltinFunctionType):
         show(f"gc.{name}", getattr(gc, name))

@@ -28,6 +28,7 @@ mod containers;
 mod math;
 mod numbers;
 mod objects;
+mod operator;
 mod posix;
 mod slots;
 mod str;
@@ -61,6 +62,7 @@ pub fn module_function_doc(module: &str, name: &str) -> Option<&'static str> {
         "posix" => posix::doc(name),
         "time" => time_gc::time_doc(name),
         "gc" => time_gc::gc_doc(name),
+        "_operator" => operator::doc(name),
         _ => None,
     }
 }
