@@ -20,7 +20,9 @@ TYPE_NAMES = [
     "object", "type", "property", "classmethod", "staticmethod", "super",
     "enumerate", "zip", "map", "filter", "reversed",
 ]
-MODULES = ["builtins", "math", "sys", "posix", "time", "gc", "_operator"]
+MODULES = ["builtins", "math", "sys", "posix", "time", "gc", "_operator", "atexit",
+           "_weakref", "_thread", "marshal", "binascii", "zlib", "select", "_bisect",
+           "unicodedata", "_io", "_string", "_struct"]
 
 
 def listing():

@@ -65,6 +65,27 @@ gmtime localtime mktime monotonic monotonic_ns perf_counter perf_counter_ns
 process_time process_time_ns sleep strftime strptime thread_time thread_time_ns
 time time_ns tzset""".split():
     show(f"time.{name}", getattr(time, name))
+# Smaller native modules: the functions both Krait and CPython have
+# (not _thread.exit_thread, which is _thread.exit itself in Krait).
+SMALL = {
+    "atexit": "_clear _ncallbacks _run_exitfuncs register unregister",
+    "_weakref": "_remove_dead_weakref getweakrefcount getweakrefs proxy",
+    "_thread": "_count _set_sentinel allocate allocate_lock exit get_ident get_native_id interrupt_main stack_size start_new start_new_thread",
+    "marshal": "dump dumps load loads",
+    "binascii": "a2b_base64 a2b_hex a2b_qp a2b_uu b2a_base64 b2a_hex b2a_qp b2a_uu crc32 crc_hqx hexlify unhexlify",
+    "zlib": "adler32 compress compressobj crc32 decompress decompressobj",
+    "select": "poll select",
+    "_bisect": "bisect_left bisect_right insort_left insort_right",
+    "unicodedata": "bidirectional category combining decimal decomposition digit east_asian_width is_normalized lookup mirrored name normalize numeric",
+    "_io": "open open_code text_encoding",
+    "_string": "formatter_field_name_split formatter_parser",
+    "_struct": "_clearcache calcsize iter_unpack pack pack_into unpack unpack_from",
+}
+for mod_name, names in SMALL.items():
+    mod = __import__(mod_name)
+    for name in names.split():
+        show(f"{mod_name}.{name}", getattr(mod, name))
+
 import _operator
 for name in sorted(vars(_operator)):
     if isinstance(getattr(_operator, name), types.BuiltinFunctionType):
@@ -139,3 +160,30 @@ print([isinstance(_t.CoroutineType.__dict__[n].__doc__, str) for n in ("__name__
 for name in ("__reduce__", "__setstate__", "add_note", "with_traceback", "__init__", "__str__"):
     show(f"BaseException.{name}", getattr(BaseException, name))
     show(f"ValueError().{name}", getattr(ValueError(), name))
+
+# The built-in exception classes have docs (ExceptionGroup excepted) and
+# no text signature; a class defined in Python has no doc of its own.
+for name in sorted(vars(builtins)):
+    obj = getattr(builtins, name)
+    if isinstance(obj, type) and issubclass(obj, BaseException):
+        print(name, isinstance(obj.__doc__, str), obj.__text_signature__)
+
+
+class MyError(ValueError):
+    pass
+
+
+print(MyError.__doc__, MyError.__text_signature__)
+
+# The doctests of the builtins' docstrings: as many examples per object as
+# CPython's (test_doctest and test_builtin count them), and all pass.
+import doctest
+
+found = [t for t in doctest.DocTestFinder().find(builtins) if t.examples]
+for t in sorted(found, key=lambda t: t.name):
+    print(len(t.examples), t.name)
+runner = doctest.DocTestRunner(verbose=False)
+for t in found:
+    runner.run(t)
+print(runner.summarize(verbose=False))
+print(builtins.__doc__ is not None)

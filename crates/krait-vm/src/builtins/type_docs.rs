@@ -7,7 +7,8 @@
 //!   `__text_signature__` gives and `__doc__` leaves out (`split_doc`).
 //! - The signature lines describe the API and so read as CPython's; the
 //!   prose after them is Krait's own.
-//! - A type not listed here has `__doc__` None.
+//! - The built-in exception classes' docs are in `docs/exceptions.rs`;
+//!   a type listed in neither has `__doc__` None.
 
 /// The docstring of the built-in type named `name` (its `tp_name`).
 pub fn doc_of(name: &str) -> Option<&'static str> {
@@ -126,7 +127,7 @@ pub fn doc_of(name: &str) -> Option<&'static str> {
         "staticmethod" => "staticmethod(function) -> method\n\n\
             Make a function receive no implicit first argument, whether it is\n\
             called on the class or on an instance.",
-        _ => return None,
+        _ => return crate::builtins::docs::exception_type_doc(name),
     })
 }
 

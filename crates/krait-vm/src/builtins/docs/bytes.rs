@@ -35,6 +35,14 @@ pub fn doc(mutable: bool, name: &str) -> Option<&'static str> {
             sep, a one-character string or bytes, is put between groups of\n\
             bytes_per_sep bytes, counted from the right (from the left when\n\
             bytes_per_sep is negative).\n\
+            >>> bytearray(b'Krait').hex()\n\
+            '4b72616974'\n\
+            >>> bytearray(b'Krait').hex(':')\n\
+            '4b:72:61:69:74'\n\
+            >>> bytearray(b'Krait').hex(':', 2)\n\
+            '4b:7261:6974'\n\
+            >>> bytearray(b'Krait').hex(':', -2)\n\
+            '4b72:6169:74'\n\
             >>> bytearray([1, 171, 255]).hex('-', 2)\n\
             '01-abff'",
         "hex" => "hex($self, /, sep=<unrepresentable>, bytes_per_sep=1)\n--\n\n\
@@ -45,7 +53,13 @@ pub fn doc(mutable: bool, name: &str) -> Option<&'static str> {
             >>> bytes([1, 171, 255]).hex()\n\
             '01abff'\n\
             >>> bytes([1, 171, 255]).hex(':')\n\
-            '01:ab:ff'",
+            '01:ab:ff'\n\
+            >>> bytes([1, 171, 255]).hex(b'|', -1)\n\
+            '01|ab|ff'\n\
+            >>> bytes([1, 2, 3, 4]).hex(' ', 2)\n\
+            '0102 0304'\n\
+            >>> bytes([1, 2, 3, 4]).hex(' ', -3)\n\
+            '010203 04'",
         "index" => "B.index(sub[, start[, end]]) -> int\n\n\
             The lowest index of sub in B[start:end]; ValueError when it is absent.",
         "isalnum" => "B.isalnum() -> bool\n\n\

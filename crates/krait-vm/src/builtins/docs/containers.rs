@@ -150,8 +150,15 @@ fn memoryview_doc(name: &str) -> Option<&'static str> {
             sep, a one-character string or bytes, is put between groups of\n\
             bytes_per_sep bytes, counted from the right (from the left when\n\
             bytes_per_sep is negative).\n\
-            >>> memoryview(b'\\x0a\\x0b\\x0c').hex(' ', -2)\n\
-            '0a0b 0c'",
+            >>> m = memoryview(b'\\x0a\\x0b\\x0c')\n\
+            >>> m.hex()\n\
+            '0a0b0c'\n\
+            >>> m.hex('.')\n\
+            '0a.0b.0c'\n\
+            >>> m.hex(' ', -2)\n\
+            '0a0b 0c'\n\
+            >>> m[1:].hex()\n\
+            '0b0c'",
         "release" => "release($self, /)\n--\n\n\
             Release the underlying buffer; the view is unusable afterwards.",
         "tobytes" => "tobytes($self, /, order='C')\n--\n\n\

@@ -25,7 +25,9 @@
 mod builtins_fns;
 mod bytes;
 mod containers;
+mod exceptions;
 mod math;
+mod modules;
 mod numbers;
 mod objects;
 mod operator;
@@ -53,6 +55,12 @@ pub fn attribute_doc(owner: &'static TypeObject, name: &str) -> Option<&'static 
     owner.mro().filter(|t| t.heap.is_none()).find_map(|t| objects::attribute_doc(t.name(), name))
 }
 
+/// The doc of built-in exception class `name` (`type_docs` falls back on
+/// it).
+pub fn exception_type_doc(name: &str) -> Option<&'static str> {
+    exceptions::doc(name)
+}
+
 /// The doc of function `name` of native module `module`.
 pub fn module_function_doc(module: &str, name: &str) -> Option<&'static str> {
     match module {
@@ -63,7 +71,7 @@ pub fn module_function_doc(module: &str, name: &str) -> Option<&'static str> {
         "time" => time_gc::time_doc(name),
         "gc" => time_gc::gc_doc(name),
         "_operator" => operator::doc(name),
-        _ => None,
+        _ => modules::doc(module, name),
     }
 }
 

@@ -31,7 +31,9 @@ fn int_doc(name: &str) -> Option<&'static str> {
             >>> (12).as_integer_ratio()\n\
             (12, 1)\n\
             >>> (-7).as_integer_ratio()\n\
-            (-7, 1)",
+            (-7, 1)\n\
+            >>> (0).as_integer_ratio()\n\
+            (0, 1)",
         "bit_count" => "bit_count($self, /)\n--\n\n\
             The number of one bits in the absolute value of the integer.\n\n\
             >>> (7).bit_count()\n\
@@ -79,16 +81,22 @@ fn float_doc(name: &str) -> Option<&'static str> {
             >>> (0.75).as_integer_ratio()\n\
             (3, 4)\n\
             >>> (-2.5).as_integer_ratio()\n\
-            (-5, 2)",
+            (-5, 2)\n\
+            >>> (0.1).as_integer_ratio()\n\
+            (3602879701896397, 36028797018963968)",
         "conjugate" => "conjugate($self, /)\n--\n\nThe complex conjugate of a float: the float itself.",
         "fromhex" => "fromhex($type, string, /)\n--\n\n\
             The float written as a hexadecimal string (as float.hex() writes).\n\n\
             >>> float.fromhex('0x1.8p1')\n\
-            3.0",
+            3.0\n\
+            >>> float.fromhex('-0x1p-2')\n\
+            -0.25",
         "hex" => "hex($self, /)\n--\n\n\
             The float written in hexadecimal, exactly.\n\n\
             >>> (3.0).hex()\n\
-            '0x1.8000000000000p+1'",
+            '0x1.8000000000000p+1'\n\
+            >>> (-0.5).hex()\n\
+            '-0x1.0000000000000p-1'",
         "is_integer" => "is_integer($self, /)\n--\n\nTrue when the float has no fractional part.",
         _ => return None,
     })
