@@ -20,7 +20,9 @@
 //! - A type's table is consulted for built-in types only (a class named
 //!   `str` is not `str`); a method is looked for along the owner's MRO,
 //!   then, for the special methods, in the per-slot table every type
-//!   shares (`slots`).
+//!   shares (`slots`). An empty entry, or one with a signature and no
+//!   prose, stops that walk and gives `__doc__` None, as CPython's
+//!   `range.__reduce__` or `int.__getnewargs__` have.
 
 mod builtins_fns;
 mod bytes;
