@@ -26,7 +26,7 @@ use crate::builtins::singletons::{is_none, none};
 use crate::builtins::str::{as_str, new_str};
 use crate::eval::Frame;
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
-use crate::types::{MethodDef, Slot, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{GetSetDef, MethodDef, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -272,6 +272,59 @@ fn gen_repr(_: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(new_str(&format!("<{} object {} at {:#x}>", g.kind.noun(), name, v.bits() & ((1 << 48) - 1))))
 }
 
+/// The attributes of generators, coroutines and async generators as data
+/// descriptors in their type's namespace (`dir(gen)`, the docs of
+/// `types.CoroutineType.__dict__['__name__']`, "attribute 'gi_running' of
+/// 'generator' objects is not writable"). Instances answer them in
+/// `generator_getattr` first, which handles every name listed here (so
+/// reading one never comes back to its descriptor).
+macro_rules! gen_getset {
+    ($name:literal) => {
+        GetSetDef { name: $name, get: |vm, v| generator_getattr(vm, v, &new_str($name)), set: None, member: false }
+    };
+    ($name:literal, member) => {
+        GetSetDef { name: $name, get: |vm, v| generator_getattr(vm, v, &new_str($name)), set: None, member: true }
+    };
+    ($name:literal, settable) => {
+        GetSetDef {
+            name: $name,
+            get: |vm, v| generator_getattr(vm, v, &new_str($name)),
+            set: Some(|vm, v, value| generator_setattr(vm, v, &new_str($name), value)),
+            member: false,
+        }
+    };
+}
+
+static GENERATOR_GETSETS: [GetSetDef; 7] = [
+    gen_getset!("gi_code", member),
+    gen_getset!("__name__", settable),
+    gen_getset!("__qualname__", settable),
+    gen_getset!("gi_yieldfrom"),
+    gen_getset!("gi_running"),
+    gen_getset!("gi_frame"),
+    gen_getset!("gi_suspended"),
+];
+
+static COROUTINE_GETSETS: [GetSetDef; 8] = [
+    gen_getset!("cr_code", member),
+    gen_getset!("cr_origin", member),
+    gen_getset!("__name__", settable),
+    gen_getset!("__qualname__", settable),
+    gen_getset!("cr_await"),
+    gen_getset!("cr_running"),
+    gen_getset!("cr_frame"),
+    gen_getset!("cr_suspended"),
+];
+
+/// `ag_await` is not among them: Krait's async generators do not have it.
+pub(crate) static ASYNC_GENERATOR_GETSETS: [GetSetDef; 5] = [
+    gen_getset!("ag_running", member),
+    gen_getset!("ag_code", member),
+    gen_getset!("__name__", settable),
+    gen_getset!("__qualname__", settable),
+    gen_getset!("ag_frame"),
+];
+
 pub static GENERATOR_TYPE: TypeObject = TypeObject {
     repr: Slot::new(gen_repr),
     iter: Slot::new(|_, v| Ok(v.clone())),
@@ -282,6 +335,7 @@ pub static GENERATOR_TYPE: TypeObject = TypeObject {
     }),
     getattr: Slot::new(generator_getattr),
     setattr: Slot::new(generator_setattr),
+    getsets: &GENERATOR_GETSETS,
     methods: &[
         MethodDef { name: "send", func: generator_send },
         MethodDef { name: "throw", func: generator_throw },
@@ -297,6 +351,7 @@ pub static COROUTINE_TYPE: TypeObject = TypeObject {
     repr: Slot::new(gen_repr),
     getattr: Slot::new(generator_getattr),
     setattr: Slot::new(generator_setattr),
+    getsets: &COROUTINE_GETSETS,
     methods: &[
         MethodDef { name: "send", func: generator_send },
         MethodDef { name: "throw", func: generator_throw },

@@ -101,6 +101,7 @@ pub static ASYNC_GENERATOR_TYPE: TypeObject = TypeObject {
     repr: Slot::new(crate::generator::repr),
     getattr: Slot::new(agen_getattr),
     setattr: Slot::new(crate::generator::generator_setattr),
+    getsets: &crate::generator::ASYNC_GENERATOR_GETSETS,
     methods: &[
         MethodDef { name: "__aiter__", func: |_, this, _, _| Ok(this.clone()) },
         MethodDef { name: "__anext__", func: |vm, this, _, _| {

@@ -599,6 +599,16 @@ pub static GETSET_DESCRIPTOR_TYPE: TypeObject = TypeObject {
         let msg = format!("attribute '{}' of '{}' objects is not writable", g.def.name, g.owner.name());
         Err(vm.error(&ATTRIBUTE_ERROR, msg))
     }),
+    // Its doc, from the doc tables (`docs::attribute_doc`).
+    getsets: &[crate::types::GetSetDef {
+        name: "__doc__",
+        get: |_, v| {
+            let g = as_getset(v);
+            Ok(crate::builtins::docs::attribute_doc(g.owner, g.def.name).map_or_else(crate::builtins::singletons::none, new_str))
+        },
+        set: None,
+        member: false,
+    }],
     ..TypeObject::builtin("getset_descriptor", Some(&OBJECT_TYPE), dealloc_getset, crate::types::trace_nothing)
 };
 

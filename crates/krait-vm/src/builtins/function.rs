@@ -11,6 +11,7 @@
 use krait_compiler::code::{CodeObject, Constant};
 
 use crate::builtins::dict::DictData;
+use crate::builtins::docs;
 use crate::builtins::int::{new_big, new_int};
 use crate::builtins::singletons::{bool_value, ellipsis, is_none, none};
 use crate::builtins::str::{as_str, new_str};
@@ -645,6 +646,13 @@ pub static BUILTIN_FUNCTION_TYPE: TypeObject = TypeObject {
         crate::types::GetSetDef { name: "__qualname__", get: builtin_name, set: None, member: false },
         crate::types::GetSetDef { name: "__module__", get: builtin_module_name, set: None, member: false },
         crate::types::GetSetDef { name: "__self__", get: builtin_self, set: None, member: false },
+        crate::types::GetSetDef { name: "__doc__", get: |_, v| Ok(docs::doc_value(builtin_doc(v))), set: None, member: false },
+        crate::types::GetSetDef {
+            name: "__text_signature__",
+            get: |_, v| Ok(docs::text_signature_value(builtin_doc(v))),
+            set: None,
+            member: false,
+        },
     ],
     // A module-level built-in pickles by name (`meth_reduce`: pickle then
     // saves it as the global `__module__.__qualname__`).
@@ -707,6 +715,13 @@ pub fn stamp_module(dict: &Value, name: &str) {
             }
         }
     }
+}
+
+/// A module-level built-in's entry in its module's doc table.
+fn builtin_doc(v: &Value) -> Option<&'static str> {
+    let b = as_builtin(v)?;
+    let module = b.module.borrow();
+    docs::module_function_doc(as_str(&module)?, b.name)
 }
 
 /// A module-level built-in function's `__name__` (and `__qualname__`).
@@ -960,10 +975,29 @@ pub static BOUND_BUILTIN_TYPE: TypeObject = TypeObject {
         },
         crate::types::GetSetDef { name: "__self__", get: |_, v| Ok(bound_of(v).receiver.clone()), set: None, member: false },
         crate::types::GetSetDef { name: "__module__", get: |_, _| Ok(none()), set: None, member: false },
+        crate::types::GetSetDef { name: "__doc__", get: |vm, v| Ok(docs::doc_value(bound_doc(vm, v))), set: None, member: false },
+        crate::types::GetSetDef {
+            name: "__text_signature__",
+            get: |vm, v| Ok(docs::text_signature_value(bound_doc(vm, v))),
+            set: None,
+            member: false,
+        },
     ],
     methods: &[crate::types::MethodDef { name: "__reduce__", func: bound_builtin_reduce }],
-    ..TypeObject::builtin("builtin_function_or_method", Some(&OBJECT_TYPE), dealloc_bound, trace_bound)
+    // A subtype of the module-level built-ins' type, so that
+    // isinstance([].append, types.BuiltinFunctionType) holds as in CPython
+    // (where both are one type), which inspect.signature() relies on.
+    ..TypeObject::builtin("builtin_function_or_method", Some(&BUILTIN_FUNCTION_TYPE), dealloc_bound, trace_bound)
 };
+
+/// A bound built-in's doc entry: a method of the receiver's type, or, for
+/// a receiver that is a type (a class method, a static method, `__new__`,
+/// a method of the metatype), of the type itself first.
+fn bound_doc(vm: &mut Vm, v: &Value) -> Option<&'static str> {
+    let b = bound_of(v);
+    let own = crate::types::as_type(&b.receiver).and_then(|t| docs::method_doc(t, b.name));
+    own.or_else(|| docs::method_doc(vm.type_of_static(&b.receiver), b.name))
+}
 
 unsafe fn dealloc_bound(p: ObjPtr) {
     // SAFETY: bound built-ins are allocated by `bind_builtin` as Obj<BoundBuiltinData>.

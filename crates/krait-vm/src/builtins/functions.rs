@@ -81,7 +81,16 @@ pub fn builtins_dict(vm: &mut Vm) -> PyResult<Value> {
     }
     dd.set(vm, new_str("NotImplemented"), vm.not_implemented())?;
     dd.set(vm, new_str("__name__"), new_str("builtins"))?;
-    dd.set(vm, new_str("__doc__"), none())?;
+    dd.set(
+        vm,
+        new_str("__doc__"),
+        new_str(
+            "The built-in functions, types, exceptions and constants.\n\n\
+            Every scope sees these names unless it binds its own: len here is\n\
+            the len of any module that does not define one. None, True,\n\
+            False, Ellipsis and NotImplemented are among them.",
+        ),
+    )?;
     dd.set(vm, new_str("__package__"), new_str(""))?;
     dd.set(vm, new_str("Ellipsis"), crate::builtins::singletons::ellipsis())?;
     dd.set(vm, new_str("None"), none())?;

@@ -16,6 +16,7 @@
 //!   messages; binding one to an instance (`[].append`) checks it too.
 
 use crate::builtins::classes;
+use crate::builtins::docs;
 use crate::builtins::exceptions::{BASE_EXCEPTION, NOT_IMPLEMENTED_ERROR};
 use crate::builtins::function::bind_builtin;
 use crate::builtins::singletons::none;
@@ -43,8 +44,8 @@ pub(crate) unsafe fn dealloc_builtin_attr(p: ObjPtr) {
 }
 
 /// The data attributes both descriptor types answer: `__name__`,
-/// `__qualname__` (`int.__add__`), `__objclass__`, `__doc__` (None: Krait
-/// keeps no docstrings for built-ins) and `__text_signature__`.
+/// `__qualname__` (`int.__add__`), `__objclass__`, and `__doc__` and
+/// `__text_signature__` from the doc tables (`docs`).
 pub(crate) static DESCRIPTOR_GETSETS: [GetSetDef; 5] = [
     GetSetDef { name: "__name__", get: |_, v| Ok(new_str(attr_data(v).name)), set: None, member: false },
     GetSetDef {
@@ -57,9 +58,16 @@ pub(crate) static DESCRIPTOR_GETSETS: [GetSetDef; 5] = [
         member: false,
     },
     GetSetDef { name: "__objclass__", get: |_, v| Ok(type_value(attr_data(v).owner)), set: None, member: true },
-    GetSetDef { name: "__doc__", get: |_, _| Ok(none()), set: None, member: false },
-    GetSetDef { name: "__text_signature__", get: |_, _| Ok(none()), set: None, member: false },
+    GetSetDef { name: "__doc__", get: |_, v| Ok(docs::doc_value(attr_doc(v))), set: None, member: false },
+    GetSetDef { name: "__text_signature__", get: |_, v| Ok(docs::text_signature_value(attr_doc(v))), set: None, member: false },
 ];
+
+/// The doc entry of a method or wrapper descriptor (or of the descriptor
+/// behind a `method-wrapper`).
+pub(crate) fn attr_doc(v: &Value) -> Option<&'static str> {
+    let d = attr_data(v);
+    docs::method_doc(d.owner, d.name)
+}
 
 fn attr_data(v: &Value) -> &BuiltinAttrData {
     // The getsets are reached only through these two types (the getset

@@ -84,6 +84,7 @@ pub mod tuple;
 pub mod unicodedata;
 pub mod type_attrs;
 pub mod type_docs;
+pub mod docs;
 pub mod warnings;
 pub mod weakref;
 pub mod zlib;

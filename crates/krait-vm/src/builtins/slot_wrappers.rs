@@ -446,8 +446,21 @@ pub static METHOD_WRAPPER_TYPE: TypeObject = TypeObject {
             set: None,
             member: false,
         },
-        crate::types::GetSetDef { name: "__doc__", get: |_, _| Ok(none()), set: None, member: false },
-        crate::types::GetSetDef { name: "__text_signature__", get: |_, _| Ok(none()), set: None, member: false },
+        crate::types::GetSetDef {
+            name: "__doc__",
+            get: |_, v| Ok(crate::builtins::docs::doc_value(crate::builtins::method_descriptors::attr_doc(&wrapper_parts(v).0.descr))),
+            set: None,
+            member: false,
+        },
+        crate::types::GetSetDef {
+            name: "__text_signature__",
+            get: |_, v| {
+                let doc = crate::builtins::method_descriptors::attr_doc(&wrapper_parts(v).0.descr);
+                Ok(crate::builtins::docs::text_signature_value(doc))
+            },
+            set: None,
+            member: false,
+        },
     ],
     // `(1).__add__.__reduce__()`: `(getattr, (1, '__add__'))`.
     methods: &[crate::types::MethodDef {

@@ -7,7 +7,8 @@
 //!   `__text_signature__` gives and `__doc__` leaves out (`split_doc`).
 //! - The signature lines describe the API and so read as CPython's; the
 //!   prose after them is Krait's own.
-//! - A type not listed here has `__doc__` None.
+//! - The built-in exception classes' docs are in `docs/exceptions.rs`;
+//!   a type listed in neither has `__doc__` None.
 
 /// The docstring of the built-in type named `name` (its `tp_name`).
 pub fn doc_of(name: &str) -> Option<&'static str> {
@@ -96,7 +97,9 @@ pub fn doc_of(name: &str) -> Option<&'static str> {
         "zip" => "zip(*iterables, strict=False) --> zip object\n\n\
             An iterator of tuples that stops when the shortest input does.\n\
             The i-th tuple holds the i-th item of every iterable. With\n\
-            strict=True, iterables of different lengths raise ValueError.",
+            strict=True, iterables of different lengths raise ValueError.\n\n\
+            >>> list(zip('ab', [1, 2, 3]))\n\
+            [('a', 1), ('b', 2)]",
         "map" => "map(func, *iterables) --> map object\n\n\
             An iterator of func applied to the items of the iterables, taken\n\
             in step; it stops with the shortest iterable.",
@@ -124,7 +127,7 @@ pub fn doc_of(name: &str) -> Option<&'static str> {
         "staticmethod" => "staticmethod(function) -> method\n\n\
             Make a function receive no implicit first argument, whether it is\n\
             called on the class or on an instance.",
-        _ => return None,
+        _ => return crate::builtins::docs::exception_type_doc(name),
     })
 }
 
@@ -133,7 +136,9 @@ pub fn doc_of(name: &str) -> Option<&'static str> {
 pub fn split_doc(doc: &'static str) -> (Option<&'static str>, &'static str) {
     if let Some((head, rest)) = doc.split_once("\n--\n\n") {
         if let Some(open) = head.find('(') {
-            if head.ends_with(')') && !head.contains('\n') {
+            // A blank line ends the search, as CPython's `skip_signature`
+            // (a signature may span lines: `compile`, `open`).
+            if head.ends_with(')') && !head.contains("\n\n") {
                 return (Some(&head[open..]), rest);
             }
         }

@@ -1,0 +1,83 @@
+//! Docstrings of the built-in exception classes (`ValueError.__doc__`),
+//! which `type_docs::doc_of` falls back on.
+//!
+//! Invariant: one short line of Krait's own per class that CPython gives a
+//! doc (`ExceptionGroup` has none there, and none here); no signatures
+//! (CPython's exception classes have no `__text_signature__`).
+
+pub fn doc(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "BaseException" => "The base class of every exception.",
+        "BaseExceptionGroup" => "Several unrelated exceptions raised together.",
+        "Exception" => "The base class of the exceptions a program is expected to handle\n\
+            (all but SystemExit, KeyboardInterrupt and GeneratorExit).",
+        "ArithmeticError" => "The base class of the errors of arithmetic.",
+        "AssertionError" => "An assert statement's condition was false.",
+        "AttributeError" => "An attribute could not be found or assigned.",
+        "BlockingIOError" => "An operation on a non-blocking object would have blocked.",
+        "BrokenPipeError" => "Writing to a pipe or socket whose other end is closed.",
+        "BufferError" => "A buffer operation could not be done.",
+        "BytesWarning" => "The base class of warnings about bytes and buffers, mostly about\n\
+            mixing them with str.",
+        "ChildProcessError" => "An operation on a child process failed.",
+        "ConnectionAbortedError" => "The peer aborted the connection.",
+        "ConnectionError" => "The base class of the errors of connections.",
+        "ConnectionRefusedError" => "The peer refused the connection.",
+        "ConnectionResetError" => "The peer reset the connection.",
+        "DeprecationWarning" => "The base class of warnings about deprecated features.",
+        "EOFError" => "Input ended before data could be read.",
+        "EncodingWarning" => "The base class of warnings about text encodings.",
+        "FileExistsError" => "Making a file or directory that already exists.",
+        "FileNotFoundError" => "A file or directory does not exist.",
+        "FloatingPointError" => "A floating point operation failed.",
+        "FutureWarning" => "The base class of warnings about constructs whose meaning will\n\
+            change in the future.",
+        "GeneratorExit" => "Asks a generator or coroutine to finish (raised by close()).",
+        "ImportError" => "A module could not be imported, or a name could not be imported from it.",
+        "ImportWarning" => "The base class of warnings about likely mistakes in imports.",
+        "IndentationError" => "The indentation of the source is wrong.",
+        "IndexError" => "A sequence index is out of range.",
+        "InterruptedError" => "A system call was interrupted by a signal.",
+        "IsADirectoryError" => "A file operation on a directory.",
+        "KeyError" => "A mapping has no such key.",
+        "KeyboardInterrupt" => "The user interrupted the program (Control-C).",
+        "LookupError" => "The base class of the errors of looking up a key or index.",
+        "MemoryError" => "Memory ran out.",
+        "ModuleNotFoundError" => "No module of that name could be found.",
+        "NameError" => "A name is not defined.",
+        "NotADirectoryError" => "A directory operation on something that is not a directory.",
+        "NotImplementedError" => "A method or function that is not implemented (yet).",
+        "OSError" => "The base class of the errors the operating system reports.",
+        "OverflowError" => "A result is too large to be represented.",
+        "PendingDeprecationWarning" => "The base class of warnings about features that will be\n\
+            deprecated in the future.",
+        "PermissionError" => "The process lacks the permissions for an operation.",
+        "ProcessLookupError" => "No such process exists.",
+        "RecursionError" => "The maximum recursion depth was exceeded.",
+        "ReferenceError" => "A weak proxy was used after its referent was freed.",
+        "ResourceWarning" => "The base class of warnings about the use of resources.",
+        "RuntimeError" => "An error that fits no other category.",
+        "RuntimeWarning" => "The base class of warnings about dubious run-time behaviour.",
+        "StopAsyncIteration" => "Ends an asynchronous iteration (raised by __anext__()).",
+        "StopIteration" => "Ends an iteration (raised by __next__()).",
+        "SyntaxError" => "The source is not valid Python.",
+        "SyntaxWarning" => "The base class of warnings about dubious syntax.",
+        "SystemError" => "An internal error of the interpreter; please report it with the\n\
+            traceback and the versions of Krait and the system.",
+        "SystemExit" => "Asks the interpreter to exit (raised by sys.exit()).",
+        "TabError" => "The indentation mixes tabs and spaces inconsistently.",
+        "TimeoutError" => "An operation timed out.",
+        "TypeError" => "An operation or function was given an object of the wrong type.",
+        "UnboundLocalError" => "A local variable was used before it was assigned.",
+        "UnicodeDecodeError" => "Bytes could not be decoded to text.",
+        "UnicodeEncodeError" => "Text could not be encoded to bytes.",
+        "UnicodeError" => "The base class of the errors of text encoding and decoding.",
+        "UnicodeTranslateError" => "Text could not be translated.",
+        "UnicodeWarning" => "The base class of warnings about Unicode, mostly about conversions.",
+        "UserWarning" => "The base class of warnings raised by user code.",
+        "ValueError" => "An argument has the right type but an inappropriate value.",
+        "Warning" => "The base class of the warning categories.",
+        "ZeroDivisionError" => "Division or modulo by zero.",
+        _ => return None,
+    })
+}
