@@ -1020,9 +1020,15 @@ fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Op
     Ok(Some(match name {
         // A built-in type named `module.name` (CPython's `tp_name`).
         // A class's is its name as given or assigned (dots and all).
-        "__name__" if h.is_some() => new_str(ty.name()),
+        // A class gives the same str each time, as CPython's `ht_name` and
+        // `ht_qualname` (inspect.classify_class_attrs relies on it): the
+        // names are interned (a class statement's name already is).
+        "__name__" if h.is_some() => crate::builtins::str::intern(ty.name()),
         "__name__" => new_str(ty.name().rsplit('.').next().unwrap_or(ty.name())),
-        "__qualname__" => new_str(&h.map_or_else(|| ty.name().rsplit('.').next().unwrap_or(ty.name()).to_string(), |h| h.qualname())),
+        "__qualname__" => match h {
+            Some(h) => crate::builtins::str::intern(&h.qualname()),
+            None => new_str(ty.name().rsplit('.').next().unwrap_or(ty.name())),
+        },
         "__module__" => match h {
             Some(h) => as_dict(&h.dict).and_then(|d| d.get_str(&crate::builtins::str::intern_static("__module__"))).unwrap_or_else(none),
             None => new_str(ty.name().rsplit_once('.').map_or("builtins", |(m, _)| m)),

@@ -919,6 +919,31 @@ pub fn no_keywords(vm: &mut Vm, name: &str, kwnames: &[Value]) -> PyResult<()> {
     }
 }
 
+/// `_PyArg_NoKeywords` as 3.11's constructors apply it: to the type
+/// `base` itself and to a class derived from it that keeps its
+/// `__init__`; a class defining its own `__init__` may be called with
+/// keywords (for that `__init__`), which `__new__` then ignores (CPython's
+/// `type->tp_init == base->tp_init` test).
+pub fn no_keywords_for(vm: &mut Vm, base: &'static TypeObject, cls: &'static TypeObject, name: &str, kwnames: &[Value]) -> PyResult<()> {
+    if kwnames.is_empty() {
+        return Ok(());
+    }
+    if !std::ptr::eq(base, cls) {
+        let init = crate::builtins::str::intern("__init__");
+        let own = crate::builtins::classes::type_lookup(cls, &init);
+        let inherited = crate::builtins::classes::type_lookup(base, &init);
+        let same = match (&own, &inherited) {
+            (Some(a), Some(b)) => a.is(b),
+            (None, None) => true,
+            _ => false,
+        };
+        if !same {
+            return Ok(());
+        }
+    }
+    no_keywords(vm, name, kwnames)
+}
+
 /// A built-in type's method bound to an instance (`[].append`).
 pub struct BoundBuiltinData {
     pub receiver: Value,

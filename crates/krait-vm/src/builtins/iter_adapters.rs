@@ -59,15 +59,6 @@ pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
     })
 }
 
-/// Keywords are refused by the exact type; a class may take them in its
-/// own `__init__`.
-fn no_keywords_for(vm: &mut Vm, base: &TypeObject, cls: &TypeObject, name: &str, kwnames: &[Value]) -> PyResult<()> {
-    if std::ptr::eq(base, cls) {
-        crate::builtins::function::no_keywords(vm, name, kwnames)?;
-    }
-    Ok(())
-}
-
 /// `enumerate(iterable, start=0)`'s state: the count is an i64 until it
 /// would overflow, then `big` holds it (CPython's `en_longindex`).
 struct Enumerate {
@@ -270,7 +261,7 @@ pub static MAP_TYPE: TypeObject = TypeObject {
         crate::eval::call(vm, &m.func, &args, &[]).map(Some)
     }),
     new: Some(|vm, cls, args, kwnames| {
-        no_keywords_for(vm, &MAP_TYPE, cls, "map", kwnames)?;
+        crate::builtins::function::no_keywords_for(vm, &MAP_TYPE, cls, "map", kwnames)?;
         let args = &args[..args.len() - kwnames.len()];
         let [func, iterables @ ..] = args else {
             return Err(vm.type_error("map() must have at least two arguments."));
@@ -335,7 +326,7 @@ pub static FILTER_TYPE: TypeObject = TypeObject {
         Ok(None)
     }),
     new: Some(|vm, cls, args, kwnames| {
-        no_keywords_for(vm, &FILTER_TYPE, cls, "filter", kwnames)?;
+        crate::builtins::function::no_keywords_for(vm, &FILTER_TYPE, cls, "filter", kwnames)?;
         let args = &args[..args.len() - kwnames.len()];
         let [func, iterable] = args else {
             return Err(vm.type_error(format!("filter expected 2 arguments, got {}", args.len())));

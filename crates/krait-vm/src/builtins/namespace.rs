@@ -211,9 +211,10 @@ pub fn struct_seq_type(vm: &mut Vm, module: &str, name: &str, fields: &[&str]) -
 /// only (`tm_zone`, `st_atime_ns`), made on first use. `on_new` adjusts
 /// the values `StructSeq(sequence, dict)` is given.
 ///
-/// The attribute-only fields live in the instance's `__slots__` storage,
-/// one slot each in order, read by `StructSeqField`s that replace the
-/// slots' member descriptors.
+/// The attribute-only fields live in the instance's slot storage (the
+/// class is made with `__slots__`, which is then deleted), one slot each
+/// in order, read by `StructSeqField`s that replace the slots' member
+/// descriptors.
 pub fn struct_seq_type_with(
     vm: &mut Vm,
     module: &str,
@@ -253,6 +254,9 @@ pub fn struct_seq_type_with(
     }
     classes::type_setattr(vm, &cls, &intern("__repr__"), Some(new_method_descriptor(ty, "__repr__", struct_seq_repr)))?;
     classes::type_setattr(vm, &cls, &intern("__reduce__"), Some(new_method_descriptor(ty, "__reduce__", struct_seq_reduce)))?;
+    // The storage stays; the name goes, as CPython's struct sequences
+    // have no `__slots__` (pickle's `assert_is_copy` compares them).
+    classes::type_setattr(vm, &cls, &intern("__slots__"), None)?;
     let fields = fields.iter().map(|f| f.to_string()).collect();
     STRUCT_SEQS.with(|c| c.borrow_mut().push(StructSeqInfo { full, ty, fields, n_sequence, on_new, new }));
     Ok(ty)

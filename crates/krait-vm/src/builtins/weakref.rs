@@ -401,7 +401,10 @@ fn mark_referenced(v: &Value) -> bool {
         f.weakly_referenced.set(true);
         return true;
     }
-    if crate::generator::mark_weakly_referenced(v) || crate::builtins::sre::mark_weakly_referenced(v) || crate::builtins::io::mark_weakly_referenced(v) {
+    if crate::generator::mark_weakly_referenced(v) || crate::builtins::sre::mark_weakly_referenced(v) || crate::builtins::io::mark_weakly_referenced(v)
+        || crate::builtins::itertools::mark_weakly_referenced(v)
+        || crate::builtins::collections::mark_deque_weakly_referenced(v)
+    {
         return true;
     }
     // Exact modules, bound methods, arrays and memoryviews (instances of

@@ -42,6 +42,9 @@ pub struct DequeData {
     pub(super) maxlen: Cell<Option<usize>>,
     /// CPython's `state` (see the module's invariants).
     pub(super) state: Cell<u64>,
+    /// A weak reference was made to this exact deque (cleared when it is
+    /// freed; classes derived from deque keep their own flag).
+    weakly_referenced: Cell<bool>,
 }
 
 impl Payload for DequeData {
@@ -164,8 +167,30 @@ pub static DEQUE_TYPE: TypeObject = TypeObject {
             Ok(none())
         } },
     ],
-    ..TypeObject::builtin("collections.deque", Some(&OBJECT_TYPE), dealloc_payload::<DequeData>, trace_payload::<DequeData>)
+    ..TypeObject::builtin("collections.deque", Some(&OBJECT_TYPE), dealloc_deque, trace_payload::<DequeData>)
 };
+
+/// Mark `v` weakly referenced if it is an exact deque (CPython's deque has
+/// a weak reference list); false for other objects.
+pub fn mark_weakly_referenced(v: &Value) -> bool {
+    match v.as_object() {
+        Some(p) if std::ptr::eq(p.ty(), &DEQUE_TYPE) => {
+            payload::<DequeData>(v).weakly_referenced.set(true);
+            true
+        }
+        _ => false,
+    }
+}
+
+unsafe fn dealloc_deque(p: crate::object::ObjPtr) {
+    // SAFETY: exact deques are Obj<DequeData> (classes derived from deque
+    // have their own dealloc, which clears their weak references).
+    if unsafe { p.data::<DequeData>() }.weakly_referenced.get() {
+        crate::builtins::weakref::clear(p.addr());
+    }
+    // SAFETY: as above.
+    unsafe { dealloc_payload::<DequeData>(p) }
+}
 
 /// Which end of a deque.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -357,7 +382,7 @@ pub(super) fn copy(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     let ty = vm.type_of_static(this);
     let d = deque(this);
     if std::ptr::eq(ty, &DEQUE_TYPE) {
-        let copy = DequeData { items: RefCell::new(d.items.borrow().clone()), maxlen: Cell::new(d.maxlen.get()), state: Cell::new(0) };
+        let copy = DequeData { items: RefCell::new(d.items.borrow().clone()), maxlen: Cell::new(d.maxlen.get()), state: Cell::new(0), weakly_referenced: Cell::new(false) };
         return Ok(alloc_for(&DEQUE_TYPE, copy));
     }
     let result = match d.maxlen.get() {

@@ -23,7 +23,7 @@ mod tuplegetter;
 mod tests;
 
 pub use defaultdict::DEFAULTDICT_TYPE;
-pub use deque::{as_deque, DEQUE_TYPE};
+pub use deque::{as_deque, mark_weakly_referenced as mark_deque_weakly_referenced, DEQUE_TYPE};
 
 pub(crate) use odict::{inst_dict_cell as odict_inst_dict, odict_iter, weakref_flag as odict_weakref_flag};
 pub use odict::ODICT_TYPE;

@@ -354,7 +354,8 @@ pub(super) fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> 
         None => Ok(None),
         Some(v) if crate::builtins::singletons::is_none(v) => Ok(None),
         Some(v) => {
-            let n = index_arg(vm, v)?;
+            // `PyNumber_AsSsize_t(v, OverflowError)`'s message.
+            let n = ssize_index(vm, v, "cannot fit 'int' into an index-sized integer")?;
             Ok((n >= 0).then_some(n))
         }
     }
@@ -362,14 +363,22 @@ pub(super) fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> 
 
 /// An integer argument through `__index__`, as a C `Py_ssize_t`.
 pub(super) fn index_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    ssize_index(vm, v, "Python int too large to convert to C ssize_t")
+}
+
+/// `v` through `__index__` as an i64, `overflow` the message beyond it.
+fn ssize_index(vm: &mut Vm, v: &Value, overflow: &str) -> PyResult<i64> {
     let Some(i) = ops::index(vm, v)? else {
         let msg = format!("argument should be integer or None, not '{}'", vm.type_of(v).name());
         return Err(vm.type_error(msg));
     };
-    match int_of(&i) {
-        Some(Int::Small(n)) => Ok(n),
-        _ => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
-    }
+    // A big int may still fit (small ints are narrower than i64).
+    let n = match int_of(&i) {
+        Some(Int::Small(n)) => Some(n),
+        Some(Int::Big(b)) => i64::try_from(b).ok(),
+        None => None,
+    };
+    n.ok_or_else(|| vm.overflow_error(overflow))
 }
 
 /// A plain `int` result (a position or a count) as i64.

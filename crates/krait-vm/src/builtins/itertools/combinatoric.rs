@@ -11,14 +11,15 @@
 
 use std::cell::{Cell, RefCell};
 
-use super::{alloc_for, bind, iter_self, payload, vec_with_capacity, Payload, PICKLING};
+use super::{alloc_for, bind, index_tuple, iter_self, no_args, one_arg, payload, reduce_new, state_tuple};
+use super::{typed_state_item, vec_with_capacity, Payload};
 use super::{dealloc_payload, trace_payload};
 use crate::builtins::int::{int_of, Int};
-use crate::builtins::singletons::is_none;
+use crate::builtins::singletons::{is_none, none};
 use crate::builtins::str_methods::ssize_arg;
-use crate::builtins::tuple::{new_tuple, unique_items_mut};
+use crate::builtins::tuple::{as_tuple, new_tuple, unique_items_mut, TUPLE_TYPE};
 use crate::ops;
-use crate::types::{Slot, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{MethodDef, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -76,6 +77,33 @@ fn read_pool(vm: &mut Vm, iterable: &Value) -> PyResult<Box<[Value]>> {
     Ok(ops::collect(vm, iterable)?.into_boxed_slice())
 }
 
+/// The indices of a `__setstate__` state: a tuple of `n` ints
+/// (`PyLong_AsSsize_t`), else ValueError.
+fn state_indices(vm: &mut Vm, state: &Value, n: usize) -> PyResult<Vec<i64>> {
+    let items = match as_tuple(state) {
+        Some(t) if t.items.len() == n => t.items.to_vec(),
+        _ => return Err(vm.value_error("invalid arguments")),
+    };
+    items.iter().map(|i| crate::builtins::iter_pickle::ssize_state(vm, i)).collect()
+}
+
+/// `i` clamped to `lo..=hi` (`hi` first, as CPython's setstates do).
+fn clamp(i: i64, lo: i64, hi: i64) -> usize {
+    i.min(hi).max(lo).max(0) as usize
+}
+
+/// A pool as the tuple CPython holds.
+fn pool_tuple(pool: &[Value]) -> Value {
+    new_tuple(pool.to_vec())
+}
+
+/// The result tuple `__setstate__` leaves, made from the new indices:
+/// the next `next` updates it in place as it would have after giving it.
+fn set_result(result: &RefCell<Option<Value>>, items: Vec<Value>) {
+    let old = result.replace(Some(new_tuple(items)));
+    drop(old);
+}
+
 /// `r` of `combinations` and `combinations_with_replacement` (a
 /// `Py_ssize_t`).
 fn r_arg(vm: &mut Vm, r: &Value) -> PyResult<i64> {
@@ -114,7 +142,10 @@ pub static PRODUCT_TYPE: TypeObject = TypeObject {
     iter: Slot::new(iter_self),
     next: Slot::new(product_next),
     new: Some(product_new),
-    methods: PICKLING,
+    methods: &[
+        MethodDef { name: "__reduce__", func: product_reduce },
+        MethodDef { name: "__setstate__", func: product_setstate },
+    ],
     ..TypeObject::builtin("itertools.product", Some(&OBJECT_TYPE), dealloc_payload::<Product>, trace_payload::<Product>)
 };
 
@@ -148,6 +179,59 @@ fn product_new(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &
         result: RefCell::new(None),
     };
     Ok(alloc_for(cls, data))
+}
+
+/// `(product, ((),))` once exhausted, `(product, pools)` before the
+/// first result, else `(product, pools, indices)`; `pools` holds each
+/// pool once per repeat, as CPython's does.
+fn product_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_args(vm, "product.__reduce__", args, kwnames)?;
+    let p = payload::<Product>(this);
+    let cls = crate::types::type_value(vm.type_of_static(this));
+    let reduce = |items: Vec<Value>| new_tuple(items);
+    match p.state.get() {
+        State::Done => Ok(reduce(vec![cls, new_tuple(vec![new_tuple(vec![])])])),
+        state => {
+            let tuples: Vec<Value> = p.pools.iter().map(|pool| pool_tuple(pool)).collect();
+            let n = p.indices.borrow().len();
+            let pools = new_tuple((0..n).map(|k| tuples[k % tuples.len()].clone()).collect());
+            let mut items = vec![cls, pools];
+            if state == State::Running {
+                items.push(index_tuple(&p.indices.borrow()));
+            }
+            Ok(reduce(items))
+        }
+    }
+}
+
+/// `__setstate__(indices)`: one index per pool, clamped to it; an empty
+/// pool ends the product.
+fn product_setstate(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let state = one_arg(vm, "product.__setstate__", args, kwnames)?;
+    let p = payload::<Product>(this);
+    let n = p.indices.borrow().len();
+    let Some(t) = as_tuple(state).filter(|t| t.items.len() == n) else {
+        return Err(vm.value_error("invalid arguments"));
+    };
+    let items = t.items.to_vec();
+    let mut indices = p.indices.borrow().clone();
+    for (k, item) in items.iter().enumerate() {
+        let index = crate::builtins::iter_pickle::ssize_state(vm, item)?;
+        let pool = &p.pools[k % p.pools.len()];
+        if pool.is_empty() {
+            *p.indices.borrow_mut() = indices;
+            p.state.set(State::Done);
+            return Ok(none());
+        }
+        indices[k] = clamp(index, 0, pool.len() as i64 - 1);
+    }
+    let result = indices.iter().enumerate().map(|(k, &i)| p.pools[k % p.pools.len()][i].clone()).collect();
+    *p.indices.borrow_mut() = indices;
+    set_result(&p.result, result);
+    if p.state.get() == State::Fresh {
+        p.state.set(State::Running);
+    }
+    Ok(none())
 }
 
 fn product_next(_: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
@@ -217,7 +301,10 @@ pub static PERMUTATIONS_TYPE: TypeObject = TypeObject {
     iter: Slot::new(iter_self),
     next: Slot::new(permutations_next),
     new: Some(permutations_new),
-    methods: PICKLING,
+    methods: &[
+        MethodDef { name: "__reduce__", func: permutations_reduce },
+        MethodDef { name: "__setstate__", func: permutations_setstate },
+    ],
     ..TypeObject::builtin("itertools.permutations", Some(&OBJECT_TYPE), dealloc_payload::<Permutations>, trace_payload::<Permutations>)
 };
 
@@ -252,6 +339,58 @@ fn permutations_new(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnam
         result: RefCell::new(None),
     };
     Ok(alloc_for(cls, data))
+}
+
+/// The reduce of `permutations`, `combinations` and
+/// `combinations_with_replacement`: `(type, (pool, r))` before the first
+/// result, `(type, ((), r))` once exhausted, else `(type, (pool, r),
+/// state)`.
+fn combinatoric_reduce(vm: &mut Vm, this: &Value, pool: &[Value], r: usize, result: &RefCell<Option<Value>>, state: State, running: impl FnOnce() -> Value) -> Value {
+    let r = crate::builtins::int::new_int(r as i64);
+    if result.borrow().is_none() {
+        return reduce_new(vm, this, vec![pool_tuple(pool), r], None);
+    }
+    if state == State::Done {
+        return reduce_new(vm, this, vec![new_tuple(vec![]), r], None);
+    }
+    reduce_new(vm, this, vec![pool_tuple(pool), r], Some(running()))
+}
+
+fn permutations_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_args(vm, "permutations.__reduce__", args, kwnames)?;
+    let p = payload::<Permutations>(this);
+    let running = || new_tuple(vec![index_tuple(&p.indices.borrow()), index_tuple(&p.cycles.borrow())]);
+    Ok(combinatoric_reduce(vm, this, &p.pool, p.r, &p.result, p.state.get(), running))
+}
+
+/// `__setstate__((indices, cycles))`: `n` indices into the pool and `r`
+/// cycles, each clamped.
+fn permutations_setstate(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let state = one_arg(vm, "permutations.__setstate__", args, kwnames)?;
+    let items = state_tuple(vm, state, 2, 2)?;
+    typed_state_item(vm, &items[0], 1, &TUPLE_TYPE)?;
+    typed_state_item(vm, &items[1], 2, &TUPLE_TYPE)?;
+    let p = payload::<Permutations>(this);
+    let (n, r) = (p.pool.len(), p.r);
+    let lens = (as_tuple(&items[0]).map(|t| t.items.len()), as_tuple(&items[1]).map(|t| t.items.len()));
+    if lens != (Some(n), Some(r)) {
+        return Err(vm.value_error("invalid arguments"));
+    }
+    let indices = state_indices(vm, &items[0], n)?;
+    let cycles = state_indices(vm, &items[1], r)?;
+    if r > n {
+        // No result to make (CPython reads past its pool here).
+        return Ok(none());
+    }
+    let indices: Vec<usize> = indices.into_iter().map(|i| clamp(i, 0, n as i64 - 1)).collect();
+    let cycles: Vec<usize> = cycles.into_iter().enumerate().map(|(i, c)| clamp(c, 1, (n - i) as i64)).collect();
+    set_result(&p.result, pick(&p.pool, &indices[..r]).collect());
+    *p.indices.borrow_mut() = indices;
+    *p.cycles.borrow_mut() = cycles;
+    if p.state.get() == State::Fresh {
+        p.state.set(State::Running);
+    }
+    Ok(none())
 }
 
 fn permutations_next(_: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
@@ -295,7 +434,8 @@ fn permutations_next(_: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
 pub struct Combinations {
     pool: Box<[Value]>,
     indices: RefCell<Vec<usize>>,
-    state: Cell<State>,    result: RefCell<Option<Value>>,
+    state: Cell<State>,
+    result: RefCell<Option<Value>>,
 }
 
 impl Payload for Combinations {
@@ -319,13 +459,42 @@ pub static COMBINATIONS_TYPE: TypeObject = TypeObject {
         let r = non_negative(vm, r)?;
         let mut indices = vec_with_capacity(vm, r)?;
         let state = if r > pool.len() { State::Done } else { State::Fresh };
-        if state == State::Fresh {
-            indices.extend(0..r);
-        }
+        indices.extend(0..r);
         let result = RefCell::new(None);
         Ok(alloc_for(cls, Combinations { pool, indices: RefCell::new(indices), state: Cell::new(state), result }))
     }),
-    methods: PICKLING,
+    methods: &[
+        MethodDef {
+            name: "__reduce__",
+            func: |vm, this, args, kwnames| {
+                no_args(vm, "combinations.__reduce__", args, kwnames)?;
+                let c = payload::<Combinations>(this);
+                let r = c.indices.borrow().len();
+                let running = || index_tuple(&c.indices.borrow());
+                Ok(combinatoric_reduce(vm, this, &c.pool, r, &c.result, c.state.get(), running))
+            },
+        },
+        MethodDef {
+            name: "__setstate__",
+            // `r` increasing indices, index `i` clamped to `i + n - r`.
+            func: |vm, this, args, kwnames| {
+                let state = one_arg(vm, "combinations.__setstate__", args, kwnames)?;
+                let c = payload::<Combinations>(this);
+                let (n, r) = (c.pool.len(), c.indices.borrow().len());
+                let indices = state_indices(vm, state, r)?;
+                if r > n {
+                    return Ok(none());
+                }
+                let indices: Vec<usize> = indices.into_iter().enumerate().map(|(i, x)| clamp(x, 0, (i + n - r) as i64)).collect();
+                set_result(&c.result, pick(&c.pool, &indices).collect());
+                *c.indices.borrow_mut() = indices;
+                if c.state.get() == State::Fresh {
+                    c.state.set(State::Running);
+                }
+                Ok(none())
+            },
+        },
+    ],
     ..TypeObject::builtin("itertools.combinations", Some(&OBJECT_TYPE), dealloc_payload::<Combinations>, trace_payload::<Combinations>)
 };
 
@@ -361,7 +530,8 @@ fn combinations_next(_: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
 pub struct CombinationsWithReplacement {
     pool: Box<[Value]>,
     indices: RefCell<Vec<usize>>,
-    state: Cell<State>,    result: RefCell<Option<Value>>,
+    state: Cell<State>,
+    result: RefCell<Option<Value>>,
 }
 
 impl Payload for CombinationsWithReplacement {
@@ -386,14 +556,43 @@ pub static CWR_TYPE: TypeObject = TypeObject {
         let r = non_negative(vm, r)?;
         let mut indices = vec_with_capacity(vm, r)?;
         let state = if pool.is_empty() && r > 0 { State::Done } else { State::Fresh };
-        if state == State::Fresh {
-            indices.resize(r, 0);
-        }
+        indices.resize(r, 0);
         let result = RefCell::new(None);
         let data = CombinationsWithReplacement { pool, indices: RefCell::new(indices), state: Cell::new(state), result };
         Ok(alloc_for(cls, data))
     }),
-    methods: PICKLING,
+    methods: &[
+        MethodDef {
+            name: "__reduce__",
+            func: |vm, this, args, kwnames| {
+                no_args(vm, "combinations_with_replacement.__reduce__", args, kwnames)?;
+                let c = payload::<CombinationsWithReplacement>(this);
+                let r = c.indices.borrow().len();
+                let running = || index_tuple(&c.indices.borrow());
+                Ok(combinatoric_reduce(vm, this, &c.pool, r, &c.result, c.state.get(), running))
+            },
+        },
+        MethodDef {
+            name: "__setstate__",
+            // `r` indices, each clamped to the pool.
+            func: |vm, this, args, kwnames| {
+                let state = one_arg(vm, "combinations_with_replacement.__setstate__", args, kwnames)?;
+                let c = payload::<CombinationsWithReplacement>(this);
+                let (n, r) = (c.pool.len(), c.indices.borrow().len());
+                let indices = state_indices(vm, state, r)?;
+                if n == 0 && r > 0 {
+                    return Ok(none());
+                }
+                let indices: Vec<usize> = indices.into_iter().map(|x| clamp(x, 0, n as i64 - 1)).collect();
+                set_result(&c.result, pick(&c.pool, &indices).collect());
+                *c.indices.borrow_mut() = indices;
+                if c.state.get() == State::Fresh {
+                    c.state.set(State::Running);
+                }
+                Ok(none())
+            },
+        },
+    ],
     ..TypeObject::builtin(
         "itertools.combinations_with_replacement",
         Some(&OBJECT_TYPE),

@@ -3,12 +3,13 @@
 
 use std::cell::{Cell, RefCell};
 
-use super::{alloc_for, bind, iter_self, payload, positional_only, Payload, PICKLING, REDUCE};
+use super::{alloc_for, bind, iter_self, no_args, one_arg, payload, positional_only, reduce_new, Payload};
 use super::{dealloc_payload, trace_payload};
 use crate::builtins::int::{int_of, Int};
-use crate::builtins::singletons::{is_none, BOOL_TYPE};
+use crate::builtins::int::new_int;
+use crate::builtins::singletons::{is_none, none, BOOL_TYPE};
 use crate::ops;
-use crate::types::{Slot, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{MethodDef, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -48,7 +49,14 @@ pub static COMPRESS_TYPE: TypeObject = TypeObject {
         let selectors = ops::iter(vm, &selectors.expect("a required argument"))?;
         Ok(alloc_for(cls, Compress { data, selectors }))
     }),
-    methods: REDUCE,
+    methods: &[MethodDef {
+        name: "__reduce__",
+        func: |vm, this, args, kwnames| {
+            no_args(vm, "compress.__reduce__", args, kwnames)?;
+            let c = payload::<Compress>(this);
+            Ok(reduce_new(vm, this, vec![c.data.clone(), c.selectors.clone()], None))
+        },
+    }],
     ..TypeObject::builtin("itertools.compress", Some(&OBJECT_TYPE), dealloc_payload::<Compress>, trace_payload::<Compress>)
 };
 
@@ -71,10 +79,24 @@ fn trace_while(w: &While, visit: Visit) {
     visit(&w.it);
 }
 
-fn while_new(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value]) -> PyResult<While> {
-    let args = positional_only(vm, name, args, kwnames, 2, 2)?;
+fn while_new(vm: &mut Vm, tys: (&'static TypeObject, &'static TypeObject), name: &str, args: &[Value], kwnames: &[Value]) -> PyResult<While> {
+    let args = positional_only(vm, tys, name, args, kwnames, 2, 2)?;
     let it = ops::iter(vm, &args[1])?;
     Ok(While { func: args[0].clone(), it, done: Cell::new(false) })
+}
+
+/// `(type, (predicate, it), done)`, `done` as an int (CPython's `start`
+/// and `stop` flags).
+fn while_reduce(vm: &mut Vm, this: &Value, w: &While, qualname: &str, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_args(vm, qualname, args, kwnames)?;
+    Ok(reduce_new(vm, this, vec![w.func.clone(), w.it.clone()], Some(new_int(w.done.get() as i64))))
+}
+
+/// `__setstate__(done)`: the truth of `done`.
+fn while_setstate(vm: &mut Vm, w: &While, qualname: &str, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let state = one_arg(vm, qualname, args, kwnames)?;
+    w.done.set(ops::truthy(vm, state)?);
+    Ok(none())
 }
 
 /// `dropwhile(predicate, iterable)`.
@@ -102,8 +124,17 @@ pub static DROPWHILE_TYPE: TypeObject = TypeObject {
             }
         }
     }),
-    new: Some(|vm, cls, args, kwnames| Ok(alloc_for(cls, DropWhile(while_new(vm, "dropwhile", args, kwnames)?)))),
-    methods: PICKLING,
+    new: Some(|vm, cls, args, kwnames| Ok(alloc_for(cls, DropWhile(while_new(vm, (&DROPWHILE_TYPE, cls), "dropwhile", args, kwnames)?)))),
+    methods: &[
+        MethodDef {
+            name: "__reduce__",
+            func: |vm, this, args, kw| while_reduce(vm, this, &payload::<DropWhile>(this).0, "dropwhile.__reduce__", args, kw),
+        },
+        MethodDef {
+            name: "__setstate__",
+            func: |vm, this, args, kw| while_setstate(vm, &payload::<DropWhile>(this).0, "dropwhile.__setstate__", args, kw),
+        },
+    ],
     ..TypeObject::builtin("itertools.dropwhile", Some(&OBJECT_TYPE), dealloc_payload::<DropWhile>, trace_payload::<DropWhile>)
 };
 
@@ -134,8 +165,17 @@ pub static TAKEWHILE_TYPE: TypeObject = TypeObject {
         w.done.set(true);
         Ok(None)
     }),
-    new: Some(|vm, cls, args, kwnames| Ok(alloc_for(cls, TakeWhile(while_new(vm, "takewhile", args, kwnames)?)))),
-    methods: PICKLING,
+    new: Some(|vm, cls, args, kwnames| Ok(alloc_for(cls, TakeWhile(while_new(vm, (&TAKEWHILE_TYPE, cls), "takewhile", args, kwnames)?)))),
+    methods: &[
+        MethodDef {
+            name: "__reduce__",
+            func: |vm, this, args, kw| while_reduce(vm, this, &payload::<TakeWhile>(this).0, "takewhile.__reduce__", args, kw),
+        },
+        MethodDef {
+            name: "__setstate__",
+            func: |vm, this, args, kw| while_setstate(vm, &payload::<TakeWhile>(this).0, "takewhile.__setstate__", args, kw),
+        },
+    ],
     ..TypeObject::builtin("itertools.takewhile", Some(&OBJECT_TYPE), dealloc_payload::<TakeWhile>, trace_payload::<TakeWhile>)
 };
 
@@ -171,11 +211,18 @@ pub static FILTERFALSE_TYPE: TypeObject = TypeObject {
         }
     }),
     new: Some(|vm, cls, args, kwnames| {
-        let args = positional_only(vm, "filterfalse", args, kwnames, 2, 2)?;
+        let args = positional_only(vm, (&FILTERFALSE_TYPE, cls), "filterfalse", args, kwnames, 2, 2)?;
         let it = ops::iter(vm, &args[1])?;
         Ok(alloc_for(cls, FilterFalse { func: args[0].clone(), it }))
     }),
-    methods: REDUCE,
+    methods: &[MethodDef {
+        name: "__reduce__",
+        func: |vm, this, args, kwnames| {
+            no_args(vm, "filterfalse.__reduce__", args, kwnames)?;
+            let f = payload::<FilterFalse>(this);
+            Ok(reduce_new(vm, this, vec![f.func.clone(), f.it.clone()], None))
+        },
+    }],
     ..TypeObject::builtin("itertools.filterfalse", Some(&OBJECT_TYPE), dealloc_payload::<FilterFalse>, trace_payload::<FilterFalse>)
 };
 
@@ -207,9 +254,36 @@ pub static ISLICE_TYPE: TypeObject = TypeObject {
     iter: Slot::new(iter_self),
     next: Slot::new(islice_next),
     new: Some(islice_new),
-    methods: PICKLING,
+    methods: &[
+        MethodDef { name: "__reduce__", func: islice_reduce },
+        MethodDef {
+            name: "__setstate__",
+            // The count of items read (`PyLong_AsSsize_t`).
+            func: |vm, this, args, kwnames| {
+                let state = one_arg(vm, "islice.__setstate__", args, kwnames)?;
+                let cnt = crate::builtins::iter_pickle::ssize_state(vm, state)?;
+                payload::<ISlice>(this).cnt.set(cnt);
+                Ok(none())
+            },
+        },
+    ],
     ..TypeObject::builtin("itertools.islice", Some(&OBJECT_TYPE), dealloc_payload::<ISlice>, trace_payload::<ISlice>)
 };
+
+/// `(islice, (it, next, stop or None, step), cnt)`, or once done
+/// `(islice, (iter([]), 0), 0)`.
+fn islice_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_args(vm, "islice.__reduce__", args, kwnames)?;
+    let s = payload::<ISlice>(this);
+    let it = s.it.borrow().clone();
+    let Some(it) = it else {
+        let empty = ops::iter(vm, &crate::builtins::list::new_list(vec![]))?;
+        return Ok(reduce_new(vm, this, vec![empty, new_int(0)], Some(new_int(0))));
+    };
+    let stop = if s.stop == -1 { none() } else { new_int(s.stop) };
+    let args = vec![it, new_int(s.next.get()), stop, new_int(s.step)];
+    Ok(reduce_new(vm, this, args, Some(new_int(s.cnt.get()))))
+}
 
 /// An islice argument as CPython's `PyNumber_AsSsize_t` reads it, with
 /// any failure (not an integer, too large, an `__index__` that raises)
@@ -226,7 +300,7 @@ fn islice_arg(vm: &mut Vm, v: &Value) -> i64 {
 }
 
 fn islice_new(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let args = positional_only(vm, "islice", args, kwnames, 2, 4)?;
+    let args = positional_only(vm, (&ISLICE_TYPE, cls), "islice", args, kwnames, 2, 4)?;
     let (mut start, mut stop, mut step) = (0, -1, 1);
     const STOP: &str = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
     let stop_arg = if args.len() == 2 { &args[1] } else { &args[2] };

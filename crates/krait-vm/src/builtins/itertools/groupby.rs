@@ -8,13 +8,13 @@
 
 use std::cell::{Cell, RefCell};
 
-use super::{alloc_for, bind, equal, iter_self, payload, positional_only, Payload, PICKLING, REDUCE};
+use super::{alloc_for, bind, equal, iter_self, no_args, one_arg, payload, positional_only, reduce_new, state_tuple, Payload};
 use super::{dealloc_payload, trace_payload};
-use crate::builtins::singletons::is_none;
+use crate::builtins::singletons::{is_none, none};
 use crate::builtins::tuple::new_tuple;
 use crate::object::alloc;
 use crate::ops;
-use crate::types::{Slot, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{MethodDef, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -63,9 +63,38 @@ pub static GROUPBY_TYPE: TypeObject = TypeObject {
         };
         Ok(alloc_for(cls, data))
     }),
-    methods: PICKLING,
+    methods: &[
+        MethodDef { name: "__reduce__", func: groupby_reduce },
+        MethodDef { name: "__setstate__", func: groupby_setstate },
+    ],
     ..TypeObject::builtin("itertools.groupby", Some(&OBJECT_TYPE), dealloc_payload::<GroupBy>, trace_payload::<GroupBy>)
 };
+
+/// `(groupby, (it, key))`, with the state `(currkey, currvalue, tgtkey)`
+/// once a group was handed out and its next item read.
+fn groupby_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_args(vm, "groupby.__reduce__", args, kwnames)?;
+    let g = payload::<GroupBy>(this);
+    let args = vec![g.it.clone(), g.keyfunc.clone().unwrap_or_else(none)];
+    let state = [&g.currkey, &g.currvalue, &g.tgtkey].map(|c| c.borrow().clone());
+    let state = match state {
+        [Some(k), Some(v), Some(t)] => Some(new_tuple(vec![k, v, t])),
+        _ => None,
+    };
+    Ok(reduce_new(vm, this, args, state))
+}
+
+fn groupby_setstate(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let state = one_arg(vm, "groupby.__setstate__", args, kwnames)?;
+    let items = state_tuple(vm, state, 3, 3)?;
+    let g = payload::<GroupBy>(this);
+    let old = [&g.currkey, &g.currvalue, &g.tgtkey].map(|c| c.replace(None));
+    drop(g.currkey.replace(Some(items[0].clone())));
+    drop(g.currvalue.replace(Some(items[1].clone())));
+    drop(g.tgtkey.replace(Some(items[2].clone())));
+    drop(old);
+    Ok(none())
+}
 
 /// Read the next item and its key into `currvalue`/`currkey`; false when
 /// the iterator is exhausted.
@@ -126,7 +155,7 @@ pub static GROUPER_TYPE: TypeObject = TypeObject {
     iter: Slot::new(iter_self),
     next: Slot::new(grouper_next),
     new: Some(|vm, _, args, kwnames| {
-        let args = positional_only(vm, "_grouper", args, kwnames, 2, 2)?;
+        let args = positional_only(vm, (&GROUPER_TYPE, &GROUPER_TYPE), "_grouper", args, kwnames, 2, 2)?;
         if !vm.type_of(&args[0]).is_subtype(&GROUPBY_TYPE) {
             let msg = format!("_grouper() argument 1 must be itertools.groupby, not {}", vm.type_of(&args[0]).name());
             return Err(vm.type_error(msg));
@@ -135,7 +164,19 @@ pub static GROUPER_TYPE: TypeObject = TypeObject {
         payload::<GroupBy>(&args[0]).currgrouper.set(grouper.bits());
         Ok(grouper)
     }),
-    methods: REDUCE,
+    methods: &[MethodDef {
+        name: "__reduce__",
+        // `(_grouper, (parent, tgtkey))` while it is the current group,
+        // else an exhausted iterator's `(iter, ((),))`.
+        func: |vm, this, args, kwnames| {
+            no_args(vm, "_grouper.__reduce__", args, kwnames)?;
+            let gr = payload::<Grouper>(this);
+            if payload::<GroupBy>(&gr.parent).currgrouper.get() != this.bits() {
+                return crate::builtins::iter_pickle::reduce_exhausted(vm, new_tuple(vec![]));
+            }
+            Ok(reduce_new(vm, this, vec![gr.parent.clone(), gr.tgtkey.clone()], None))
+        },
+    }],
     ..TypeObject::builtin("itertools._grouper", Some(&OBJECT_TYPE), dealloc_payload::<Grouper>, trace_payload::<Grouper>)
 };
 

@@ -4,10 +4,14 @@ use std::cell::{Cell, RefCell};
 
 use dashu_int::IBig;
 
-use super::{alloc_for, bind, iter_self, payload, positional_only, short_name, Payload, PICKLING, REDUCE};
+use super::{alloc_for, bind, c_int_state, iter_self, no_args, one_arg, payload, positional_only, reduce_new, short_name};
+use super::{state_tuple, typed_state_item, Payload};
 use super::{dealloc_payload, trace_payload};
 use crate::builtins::int::{int_of, new_int, Int};
-use crate::builtins::str::new_str;
+use crate::builtins::list::{as_list, new_list, LIST_TYPE};
+use crate::builtins::singletons::bool_value;
+use crate::builtins::str::{intern, new_str};
+use crate::builtins::tuple::new_tuple;
 use crate::ops;
 use crate::types::{BinOp, MethodDef, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
@@ -42,7 +46,7 @@ pub static COUNT_TYPE: TypeObject = TypeObject {
     next: Slot::new(count_next),
     repr: Slot::new(count_repr),
     new: Some(count_new),
-    methods: REDUCE,
+    methods: &[MethodDef { name: "__reduce__", func: count_reduce }],
     ..TypeObject::builtin("itertools.count", Some(&OBJECT_TYPE), dealloc_payload::<Count>, trace_payload::<Count>)
 };
 
@@ -106,6 +110,20 @@ fn count_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     Ok(Some(current))
 }
 
+/// `(count, (n,))` in fast mode, else `(count, (long_cnt, long_step))`.
+fn count_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_args(vm, "count.__reduce__", args, kwnames)?;
+    let c = payload::<Count>(this);
+    let n = c.cnt.get();
+    let args = if n != i64::MAX {
+        vec![new_int(n)]
+    } else {
+        let current = c.long_cnt.borrow().clone().unwrap_or_else(|| new_int(i64::MAX));
+        vec![current, c.long_step.clone()]
+    };
+    Ok(reduce_new(vm, this, args, None))
+}
+
 fn count_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let c = payload::<Count>(v);
     let name = short_name(vm.type_of(v)).to_string();
@@ -136,6 +154,10 @@ pub struct Cycle {
     /// The iterator, until it is exhausted.
     it: RefCell<Option<Value>>,
     saved: RefCell<Vec<Value>>,
+    /// The items of `it` are already in `saved` (set by `__setstate__`:
+    /// an unpickled cycle on its second pass reads them from a list
+    /// iterator over `saved`).
+    firstpass: Cell<bool>,
     /// The next saved item to give, once `it` is exhausted.
     index: Cell<usize>,
 }
@@ -157,11 +179,15 @@ pub static CYCLE_TYPE: TypeObject = TypeObject {
     iter: Slot::new(iter_self),
     next: Slot::new(cycle_next),
     new: Some(|vm, cls, args, kwnames| {
-        let args = positional_only(vm, "cycle", args, kwnames, 1, 1)?;
+        let args = positional_only(vm, (&CYCLE_TYPE, cls), "cycle", args, kwnames, 1, 1)?;
         let it = ops::iter(vm, &args[0])?;
-        Ok(alloc_for(cls, Cycle { it: RefCell::new(Some(it)), saved: RefCell::new(Vec::new()), index: Cell::new(0) }))
+        let saved = RefCell::new(Vec::new());
+        Ok(alloc_for(cls, Cycle { it: RefCell::new(Some(it)), saved, firstpass: Cell::new(false), index: Cell::new(0) }))
     }),
-    methods: PICKLING,
+    methods: &[
+        MethodDef { name: "__reduce__", func: cycle_reduce },
+        MethodDef { name: "__setstate__", func: cycle_setstate },
+    ],
     ..TypeObject::builtin("itertools.cycle", Some(&OBJECT_TYPE), dealloc_payload::<Cycle>, trace_payload::<Cycle>)
 };
 
@@ -170,7 +196,9 @@ fn cycle_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let it = c.it.borrow().clone();
     if let Some(it) = it {
         if let Some(item) = ops::next(vm, &it)? {
-            c.saved.borrow_mut().push(item.clone());
+            if !c.firstpass.get() {
+                c.saved.borrow_mut().push(item.clone());
+            }
             return Ok(Some(item));
         }
         drop(c.it.replace(None));
@@ -180,6 +208,43 @@ fn cycle_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let Some(item) = saved.get(i).cloned() else { return Ok(None) };
     c.index.set(if i + 1 >= saved.len() { 0 } else { i + 1 });
     Ok(Some(item))
+}
+
+/// `(cycle, (it,), (saved, firstpass))`; once the iterator is exhausted,
+/// `it` is an iterator over `saved` from the current index, and
+/// `firstpass` true.
+fn cycle_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_args(vm, "cycle.__reduce__", args, kwnames)?;
+    let c = payload::<Cycle>(this);
+    let saved = new_list(c.saved.borrow().clone());
+    let it = c.it.borrow().clone();
+    let (it, firstpass) = match it {
+        Some(it) => (it, c.firstpass.get()),
+        None => {
+            let it = ops::iter(vm, &saved)?;
+            let index = c.index.get();
+            if index != 0 {
+                let setstate = ops::getattr(vm, &it, &intern("__setstate__"))?;
+                crate::eval::call(vm, &setstate, &[new_int(index as i64)], &[])?;
+            }
+            (it, true)
+        }
+    };
+    Ok(reduce_new(vm, this, vec![it], Some(new_tuple(vec![saved, bool_value(firstpass)]))))
+}
+
+/// `__setstate__((saved, firstpass))`: `saved` a list.
+fn cycle_setstate(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let state = one_arg(vm, "cycle.__setstate__", args, kwnames)?;
+    let items = state_tuple(vm, state, 2, 2)?;
+    typed_state_item(vm, &items[0], 1, &LIST_TYPE)?;
+    let firstpass = c_int_state(vm, &items[1])? != 0;
+    let saved = as_list(&items[0]).expect("a list").items.borrow().clone();
+    let c = payload::<Cycle>(this);
+    drop(c.saved.replace(saved));
+    c.firstpass.set(firstpass);
+    c.index.set(0);
+    Ok(crate::builtins::singletons::none())
 }
 
 /// `repeat(object[, times])`: `cnt` items left, -1 for endless.
@@ -244,7 +309,18 @@ pub static REPEAT_TYPE: TypeObject = TypeObject {
                 }
             },
         },
-        MethodDef { name: "__reduce__", func: |vm, this, _, _| super::not_picklable(vm, this, "__reduce__") },
+        MethodDef {
+            name: "__reduce__",
+            func: |vm, this, args, kwnames| {
+                no_args(vm, "repeat.__reduce__", args, kwnames)?;
+                let r = payload::<Repeat>(this);
+                let mut args = vec![r.element.clone()];
+                if r.cnt.get() >= 0 {
+                    args.push(new_int(r.cnt.get()));
+                }
+                Ok(reduce_new(vm, this, args, None))
+            },
+        },
     ],
     ..TypeObject::builtin("itertools.repeat", Some(&OBJECT_TYPE), dealloc_payload::<Repeat>, trace_payload::<Repeat>)
 };

@@ -3,7 +3,8 @@
 
 use std::cell::{Cell, RefCell};
 
-use super::{alloc_for, bind, iter_self, payload, positional_only, refill_result, Payload, PICKLING, REDUCE};
+use super::{alloc_for, bind, iter_self, no_args, one_arg, payload, positional_only, reduce_new, refill_result};
+use super::{state_tuple, Payload};
 use super::{dealloc_payload, trace_payload};
 use crate::builtins::singletons::{is_none, none};
 use crate::builtins::str::as_str;
@@ -54,7 +55,17 @@ pub static ACCUMULATE_TYPE: TypeObject = TypeObject {
         let initial = initial.filter(|i| !is_none(i));
         Ok(alloc_for(cls, Accumulate { it, func, total: RefCell::new(None), initial: RefCell::new(initial) }))
     }),
-    methods: PICKLING,
+    methods: &[
+        MethodDef { name: "__reduce__", func: accumulate_reduce },
+        MethodDef {
+            name: "__setstate__",
+            func: |vm, this, args, kwnames| {
+                let state = one_arg(vm, "accumulate.__setstate__", args, kwnames)?.clone();
+                drop(payload::<Accumulate>(this).total.replace(Some(state)));
+                Ok(none())
+            },
+        },
+    ],
     ..TypeObject::builtin("itertools.accumulate", Some(&OBJECT_TYPE), dealloc_payload::<Accumulate>, trace_payload::<Accumulate>)
 };
 
@@ -73,6 +84,34 @@ fn accumulate_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     };
     drop(a.total.replace(Some(total.clone())));
     Ok(Some(total))
+}
+
+/// CPython's reduce: `(accumulate, (chain((initial,), it), func), None)`
+/// before an initial value is given; `islice(accumulate(chain((None,),
+/// it), func), 1, None)` when the total is None (a state of None would not
+/// be restored); else `(accumulate, (it, func), total or None)`.
+fn accumulate_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_args(vm, "accumulate.__reduce__", args, kwnames)?;
+    let a = payload::<Accumulate>(this);
+    let func = a.func.clone().unwrap_or_else(none);
+    let initial = a.initial.borrow().clone();
+    let total = a.total.borrow().clone();
+    let chain_with = |first: Value| {
+        let source = crate::builtins::iter::sequence_iter(&new_tuple(vec![new_tuple(vec![first]), a.it.clone()]));
+        alloc_for(&CHAIN_TYPE, Chain { source: RefCell::new(Some(source)), active: RefCell::new(None) })
+    };
+    if let Some(initial) = initial {
+        let it = chain_with(initial);
+        return Ok(reduce_new(vm, this, vec![it, func], Some(none())));
+    }
+    if let Some(t) = total.as_ref().filter(|t| is_none(t)) {
+        let cls = crate::types::type_value(vm.type_of_static(this));
+        let it = crate::eval::call(vm, &cls, &[chain_with(t.clone()), func], &[])?;
+        let islice = crate::types::type_value(&super::filtering::ISLICE_TYPE);
+        let one = crate::builtins::int::new_int(1);
+        return Ok(crate::builtins::iter_pickle::reduce_value(islice, vec![it, one, none()], None));
+    }
+    Ok(reduce_new(vm, this, vec![a.it.clone(), func], Some(total.unwrap_or_else(none))))
 }
 
 /// `chain(*iterables)` and `chain.from_iterable(iterables)`: `source`
@@ -98,7 +137,8 @@ pub static CHAIN_TYPE: TypeObject = TypeObject {
     iter: Slot::new(iter_self),
     next: Slot::new(chain_next),
     new: Some(|vm, cls, args, kwnames| {
-        crate::builtins::function::no_keywords(vm, "chain", kwnames)?;
+        crate::builtins::function::no_keywords_for(vm, &CHAIN_TYPE, cls, "chain", kwnames)?;
+        let args = &args[..args.len() - kwnames.len()];
         let source = crate::builtins::iter::sequence_iter(&new_tuple(args.to_vec()));
         Ok(alloc_for(cls, Chain { source: RefCell::new(Some(source)), active: RefCell::new(None) }))
     }),
@@ -118,7 +158,10 @@ pub static CHAIN_TYPE: TypeObject = TypeObject {
         },
         MethodDef { name: "__class_getitem__", func: crate::builtins::generic_alias::class_getitem },
     ],
-    methods: PICKLING,
+    methods: &[
+        MethodDef { name: "__reduce__", func: chain_reduce },
+        MethodDef { name: "__setstate__", func: chain_setstate },
+    ],
     ..TypeObject::builtin("itertools.chain", Some(&OBJECT_TYPE), dealloc_payload::<Chain>, trace_payload::<Chain>)
 };
 
@@ -156,6 +199,29 @@ fn chain_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     }
 }
 
+/// `(chain, (), (source, active))`, without `active` between iterables
+/// and without a state once exhausted.
+fn chain_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_args(vm, "chain.__reduce__", args, kwnames)?;
+    let c = payload::<Chain>(this);
+    let source = c.source.borrow().clone();
+    let state = source.map(|s| new_tuple(std::iter::once(s).chain(c.active.borrow().clone()).collect()));
+    Ok(reduce_new(vm, this, vec![], state))
+}
+
+/// `__setstate__((source[, active]))`: both iterators.
+fn chain_setstate(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let state = one_arg(vm, "chain.__setstate__", args, kwnames)?;
+    let items = state_tuple(vm, state, 1, 2)?;
+    if items.iter().any(|it| vm.type_of(it).next.get().is_none()) {
+        return Err(vm.type_error("Arguments must be iterators."));
+    }
+    let c = payload::<Chain>(this);
+    drop(c.source.replace(Some(items[0].clone())));
+    drop(c.active.replace(items.get(1).cloned()));
+    Ok(none())
+}
+
 /// `pairwise(iterable)`: overlapping pairs; `old` is the last item read.
 /// Both are dropped once the iterator is exhausted or fails.
 pub struct Pairwise {
@@ -183,7 +249,7 @@ pub static PAIRWISE_TYPE: TypeObject = TypeObject {
     iter: Slot::new(iter_self),
     next: Slot::new(pairwise_next),
     new: Some(|vm, cls, args, kwnames| {
-        let args = positional_only(vm, "pairwise", args, kwnames, 1, 1)?;
+        let args = positional_only(vm, (&PAIRWISE_TYPE, cls), "pairwise", args, kwnames, 1, 1)?;
         let it = ops::iter(vm, &args[0])?;
         let data = Pairwise {
             it: RefCell::new(Some(it)),
@@ -261,11 +327,18 @@ pub static STARMAP_TYPE: TypeObject = TypeObject {
         crate::eval::call(vm, &s.func, &items, &[]).map(Some)
     }),
     new: Some(|vm, cls, args, kwnames| {
-        let args = positional_only(vm, "starmap", args, kwnames, 2, 2)?;
+        let args = positional_only(vm, (&STARMAP_TYPE, cls), "starmap", args, kwnames, 2, 2)?;
         let it = ops::iter(vm, &args[1])?;
         Ok(alloc_for(cls, Starmap { func: args[0].clone(), it }))
     }),
-    methods: REDUCE,
+    methods: &[MethodDef {
+        name: "__reduce__",
+        func: |vm, this, args, kwnames| {
+            no_args(vm, "starmap.__reduce__", args, kwnames)?;
+            let s = payload::<Starmap>(this);
+            Ok(reduce_new(vm, this, vec![s.func.clone(), s.it.clone()], None))
+        },
+    }],
     ..TypeObject::builtin("itertools.starmap", Some(&OBJECT_TYPE), dealloc_payload::<Starmap>, trace_payload::<Starmap>)
 };
 
@@ -275,7 +348,8 @@ pub static STARMAP_TYPE: TypeObject = TypeObject {
 pub struct ZipLongest {
     its: Box<[RefCell<Option<Value>>]>,
     numactive: Cell<usize>,
-    fillvalue: Value,
+    /// Replaced by `__setstate__`.
+    fillvalue: RefCell<Value>,
     /// As `Pairwise`'s.
     result: RefCell<Option<Value>>,
     scratch: RefCell<Vec<Value>>,
@@ -290,7 +364,7 @@ impl Payload for ZipLongest {
         for it in self.its.iter() {
             visit_opt(it, visit);
         }
-        visit(&self.fillvalue);
+        visit(&self.fillvalue.borrow());
         visit_opt(&self.result, visit);
     }
 }
@@ -311,9 +385,30 @@ pub static ZIP_LONGEST_TYPE: TypeObject = TypeObject {
         }
         let numactive = Cell::new(its.len());
         let (result, scratch) = (RefCell::new(None), RefCell::new(Vec::new()));
+        let fillvalue = RefCell::new(fillvalue);
         Ok(alloc_for(cls, ZipLongest { its: its.into_boxed_slice(), numactive, fillvalue, result, scratch }))
     }),
-    methods: PICKLING,
+    methods: &[
+        MethodDef {
+            name: "__reduce__",
+            // `(zip_longest, iterators, fillvalue)`, an exhausted iterator as `()`.
+            func: |vm, this, args, kwnames| {
+                no_args(vm, "zip_longest.__reduce__", args, kwnames)?;
+                let z = payload::<ZipLongest>(this);
+                let its = z.its.iter().map(|it| it.borrow().clone().unwrap_or_else(|| new_tuple(vec![]))).collect();
+                let fillvalue = z.fillvalue.borrow().clone();
+                Ok(reduce_new(vm, this, its, Some(fillvalue)))
+            },
+        },
+        MethodDef {
+            name: "__setstate__",
+            func: |vm, this, args, kwnames| {
+                let state = one_arg(vm, "zip_longest.__setstate__", args, kwnames)?.clone();
+                drop(payload::<ZipLongest>(this).fillvalue.replace(state));
+                Ok(none())
+            },
+        },
+    ],
     ..TypeObject::builtin("itertools.zip_longest", Some(&OBJECT_TYPE), dealloc_payload::<ZipLongest>, trace_payload::<ZipLongest>)
 };
 
@@ -328,7 +423,7 @@ fn zip_longest_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     for cell in z.its.iter() {
         let it = cell.borrow().clone();
         let item = match it {
-            None => z.fillvalue.clone(),
+            None => z.fillvalue.borrow().clone(),
             Some(it) => match ops::next(vm, &it) {
                 Ok(Some(x)) => x,
                 Ok(None) => {
@@ -338,7 +433,7 @@ fn zip_longest_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
                         return Ok(None);
                     }
                     drop(cell.replace(None));
-                    z.fillvalue.clone()
+                    z.fillvalue.borrow().clone()
                 }
                 Err(e) => {
                     z.numactive.set(0);

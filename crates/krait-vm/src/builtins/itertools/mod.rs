@@ -16,7 +16,9 @@
 //!   `new` slot allocates `Subclassed<T>` for a class (`alloc_for`), so
 //!   instances of a subclass have a `__dict__`; `_grouper`, `_tee` and
 //!   `_tee_dataobject` are final, as in CPython.
-//! - Pickling (`__reduce__`, `__setstate__`) raises NotImplementedError.
+//! - Pickling (`__reduce__`, `__setstate__`, `_tee.__copy__`) gives CPython
+//!   3.11's exact reduce tuples, so pickles made by either load in the other;
+//!   `pairwise` has none, as in CPython (object's default refuses it).
 
 mod combinatoric;
 mod filtering;
@@ -28,16 +30,17 @@ mod tee;
 #[cfg(test)]
 mod tests;
 
+pub use tee::mark_weakly_referenced;
+
 use std::cell::RefCell;
 
 use crate::builtins::classes::BuiltinBase;
 use crate::builtins::dict::{as_dict, new_dict};
-use crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR;
 use crate::builtins::function::{new_builtin, new_module};
 use crate::builtins::str::{as_str, new_str};
 use crate::builtins::tuple::{new_tuple, unique_items_mut};
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
-use crate::types::{type_value, MethodDef, TypeObject, Visit};
+use crate::types::{type_value, TypeObject, Visit};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -165,11 +168,22 @@ fn check_positional(vm: &mut Vm, name: &str, n: usize, min: usize, max: usize) -
     Err(vm.type_error(format!("{name} expected {how}{bound} argument{}, got {n}", plural(bound))))
 }
 
-/// The positional arguments of a built-in taking no keywords and between
-/// `min` and `max` arguments (CPython's `_PyArg_NoKeywords` then
-/// `_PyArg_CheckPositional`).
-fn positional_only<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: &[Value], min: usize, max: usize) -> PyResult<&'a [Value]> {
-    crate::builtins::function::no_keywords(vm, name, kwnames)?;
+/// The positional arguments of a constructor taking none by keyword and
+/// between `min` and `max` by position, called for class `cls` derived
+/// from (or equal to) `base`: CPython's `_PyArg_NoKeywords` (which spares
+/// a class defining its own `__init__`, see `no_keywords_for`; its
+/// keywords are then ignored here) then `_PyArg_CheckPositional`.
+fn positional_only<'a>(
+    vm: &mut Vm,
+    (base, cls): (&'static TypeObject, &'static TypeObject),
+    name: &str,
+    args: &'a [Value],
+    kwnames: &[Value],
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
+    crate::builtins::function::no_keywords_for(vm, base, cls, name, kwnames)?;
+    let args = &args[..args.len() - kwnames.len()];
     check_positional(vm, name, args.len(), min, max)?;
     Ok(args)
 }
@@ -220,18 +234,74 @@ fn vec_with_capacity<T>(vm: &mut Vm, n: usize) -> PyResult<Vec<T>> {
     Ok(v)
 }
 
-/// `__reduce__` and `__setstate__` of the types CPython can pickle.
-const PICKLING: &[MethodDef] = &[
-    MethodDef { name: "__reduce__", func: |vm, this, _, _| not_picklable(vm, this, "__reduce__") },
-    MethodDef { name: "__setstate__", func: |vm, this, _, _| not_picklable(vm, this, "__setstate__") },
-];
+/// `(type(this), args)`, or with a state `(type(this), args, state)`:
+/// how most itertools objects reduce, as a call of their own class.
+pub(crate) fn reduce_new(vm: &mut Vm, this: &Value, args: Vec<Value>, state: Option<Value>) -> Value {
+    let cls = crate::types::type_value(vm.type_of_static(this));
+    crate::builtins::iter_pickle::reduce_value(cls, args, state)
+}
 
-/// `__reduce__` alone (the types without state to restore).
-const REDUCE: &[MethodDef] = &[MethodDef { name: "__reduce__", func: |vm, this, _, _| not_picklable(vm, this, "__reduce__") }];
+/// A `METH_NOARGS` method's arguments (`qualname` as `count.__reduce__`).
+pub(crate) fn no_args(vm: &mut Vm, qualname: &str, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+    crate::builtins::dict::check_args(vm, qualname, args, kwnames, 0, 0)
+}
 
-fn not_picklable(vm: &mut Vm, this: &Value, method: &str) -> PyResult<Value> {
-    let msg = format!("{}.{method}(): pickling itertools objects is not supported", vm.type_of(this).name());
-    Err(vm.error(&NOT_IMPLEMENTED_ERROR, msg))
+/// A `METH_O` method's one argument.
+pub(crate) fn one_arg<'a>(vm: &mut Vm, qualname: &str, args: &'a [Value], kwnames: &[Value]) -> PyResult<&'a Value> {
+    crate::builtins::dict::check_args(vm, qualname, args, kwnames, 1, 1)?;
+    Ok(&args[0])
+}
+
+/// A `__setstate__` state that must be a tuple of `min..=max` items, with
+/// the messages of CPython's check and of `PyArg_ParseTuple`.
+pub(crate) fn state_tuple(vm: &mut Vm, state: &Value, min: usize, max: usize) -> PyResult<Vec<Value>> {
+    let Some(t) = crate::builtins::tuple::as_tuple(state) else {
+        return Err(vm.type_error("state is not a tuple"));
+    };
+    let n = t.items.len();
+    if n < min || n > max {
+        let (how, bound) = match (min == max, n < min) {
+            (true, _) => ("exactly", min),
+            (false, true) => ("at least", min),
+            (false, false) => ("at most", max),
+        };
+        return Err(vm.type_error(format!("function takes {how} {bound} argument{} ({n} given)", plural(bound))));
+    }
+    Ok(t.items.to_vec())
+}
+
+/// `PyArg_ParseTuple`'s `O!` check: argument `pos` of type `ty`.
+pub(crate) fn typed_state_item(vm: &mut Vm, v: &Value, pos: usize, ty: &TypeObject) -> PyResult<()> {
+    if vm.type_of(v).is_subtype(ty) {
+        return Ok(());
+    }
+    let msg = format!("argument {pos} must be {}, not {}", ty.name(), vm.type_of(v).name());
+    Err(vm.type_error(msg))
+}
+
+/// `PyArg_ParseTuple`'s `i`: an integer (through `__index__`) that fits a C int.
+pub(crate) fn c_int_state(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let Some(i) = crate::ops::index(vm, v)? else {
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_of(v).name());
+        return Err(vm.type_error(msg));
+    };
+    let n = match crate::builtins::int::int_of(&i) {
+        Some(crate::builtins::int::Int::Small(n)) => n,
+        _ => return Err(vm.overflow_error("Python int too large to convert to C long")),
+    };
+    if n > i32::MAX as i64 {
+        return Err(vm.overflow_error("signed integer is greater than maximum"));
+    }
+    if n < i32::MIN as i64 {
+        return Err(vm.overflow_error("signed integer is less than minimum"));
+    }
+    Ok(n)
+}
+
+/// The indices of a combinatoric object's state as `PyLong_AsSsize_t`
+/// reads each (an int, no `__index__`).
+pub(crate) fn index_tuple(indices: &[usize]) -> Value {
+    new_tuple(indices.iter().map(|&i| crate::builtins::int::new_int(i as i64)).collect())
 }
 
 /// The built-in base of classes derived from an itertools type: their

@@ -12,10 +12,12 @@
 
 use std::cell::{Cell, RefCell};
 
-use super::{check_positional, iter_self, payload, positional_only, vec_with_capacity, Payload, PICKLING, REDUCE};
+use super::{c_int_state, check_positional, iter_self, no_args, one_arg, payload, positional_only, reduce_new};
+use super::{state_tuple, typed_state_item, vec_with_capacity, Payload};
 use super::{dealloc_payload, trace_payload};
 use crate::builtins::exceptions::{ATTRIBUTE_ERROR, RUNTIME_ERROR};
-use crate::builtins::list::as_list;
+use crate::builtins::list::{as_list, new_list};
+use crate::builtins::singletons::none;
 use crate::builtins::singletons::is_none;
 use crate::builtins::str::intern;
 use crate::builtins::tuple::new_tuple;
@@ -58,14 +60,24 @@ fn new_link(it: Value) -> Value {
 
 pub static TEE_DATA_TYPE: TypeObject = TypeObject {
     new: Some(tee_data_new),
-    methods: REDUCE,
+    methods: &[MethodDef {
+        name: "__reduce__",
+        // `(_tee_dataobject, (it, values, next or None))`.
+        func: |vm, this, args, kwnames| {
+            no_args(vm, "_tee_dataobject.__reduce__", args, kwnames)?;
+            let link = payload::<TeeData>(this);
+            let values = new_list(link.values.borrow().clone());
+            let next = link.next.borrow().clone().unwrap_or_else(none);
+            Ok(reduce_new(vm, this, vec![link.it.clone(), values, next], None))
+        },
+    }],
     ..TypeObject::builtin("itertools._tee_dataobject", Some(&OBJECT_TYPE), dealloc_payload::<TeeData>, trace_payload::<TeeData>)
 };
 
 /// `_tee_dataobject(iterator, values, next)`: a link holding `values`
 /// (a list of at most `LINKCELLS` items) and, when full, `next`.
 fn tee_data_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let args = positional_only(vm, "teedataobject", args, kwnames, 3, 3)?;
+    let args = positional_only(vm, (&TEE_DATA_TYPE, &TEE_DATA_TYPE), "teedataobject", args, kwnames, 3, 3)?;
     let Some(values) = as_list(&args[1]) else {
         let msg = format!("teedataobject() argument 2 must be list, not {}", vm.type_of(&args[1]).name());
         return Err(vm.type_error(msg));
@@ -85,6 +97,33 @@ fn tee_data_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[
 pub struct Tee {
     data: RefCell<Value>,
     index: Cell<usize>,
+    /// A weak reference was made to it (its weak references are cleared
+    /// when it is freed).
+    weakly_referenced: Cell<bool>,
+}
+
+fn new_tee(data: Value, index: usize) -> Value {
+    let t = Tee { data: RefCell::new(data), index: Cell::new(index), weakly_referenced: Cell::new(false) };
+    Value::from_owned(alloc(&TEE_TYPE, t))
+}
+
+/// Mark `v` weakly referenced if it is a `_tee` (CPython's `_tee` has a
+/// weak reference list); false for other objects.
+pub fn mark_weakly_referenced(v: &Value) -> bool {
+    if !is_tee(v) {
+        return false;
+    }
+    payload::<Tee>(v).weakly_referenced.set(true);
+    true
+}
+
+unsafe fn dealloc_tee(p: crate::object::ObjPtr) {
+    // SAFETY: `_tee` objects are Obj<Tee> (the type is final).
+    if unsafe { p.data::<Tee>() }.weakly_referenced.get() {
+        crate::builtins::weakref::clear(p.addr());
+    }
+    // SAFETY: as above.
+    unsafe { dealloc_payload::<Tee>(p) }
 }
 
 impl Payload for Tee {
@@ -101,7 +140,7 @@ pub static TEE_TYPE: TypeObject = TypeObject {
     iter: Slot::new(iter_self),
     next: Slot::new(tee_next),
     new: Some(|vm, _, args, kwnames| {
-        let args = positional_only(vm, "_tee", args, kwnames, 1, 1)?;
+        let args = positional_only(vm, (&TEE_TYPE, &TEE_TYPE), "_tee", args, kwnames, 1, 1)?;
         tee_from_iterable(vm, &args[0])
     }),
     methods: &[
@@ -114,11 +153,38 @@ pub static TEE_TYPE: TypeObject = TypeObject {
                 Ok(tee_copy(this))
             },
         },
-        PICKLING[0],
-        PICKLING[1],
+        MethodDef {
+            name: "__reduce__",
+            // `(_tee, ((),), (link, index))`.
+            func: |vm, this, args, kwnames| {
+                no_args(vm, "_tee.__reduce__", args, kwnames)?;
+                let t = payload::<Tee>(this);
+                let state = new_tuple(vec![t.data.borrow().clone(), crate::builtins::int::new_int(t.index.get() as i64)]);
+                Ok(reduce_new(vm, this, vec![new_tuple(vec![])], Some(state)))
+            },
+        },
+        MethodDef { name: "__setstate__", func: tee_setstate },
     ],
-    ..TypeObject::builtin("itertools._tee", Some(&OBJECT_TYPE), dealloc_payload::<Tee>, trace_payload::<Tee>)
+    ..TypeObject::builtin("itertools._tee", Some(&OBJECT_TYPE), dealloc_tee, trace_payload::<Tee>)
 };
+
+/// `__setstate__((link, index))`, the index at most `LINKCELLS`.
+fn tee_setstate(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let state = one_arg(vm, "_tee.__setstate__", args, kwnames)?;
+    let items = state_tuple(vm, state, 2, 2)?;
+    typed_state_item(vm, &items[0], 1, &TEE_DATA_TYPE)?;
+    let index = c_int_state(vm, &items[1])?;
+    if !(0..=LINKCELLS as i64).contains(&index) {
+        return Err(vm.value_error("Index out of range"));
+    }
+    let t = payload::<Tee>(this);
+    let Ok(mut data) = t.data.try_borrow_mut() else { return Err(reentered(vm)) };
+    let old = std::mem::replace(&mut *data, items[0].clone());
+    drop(data);
+    drop(old);
+    t.index.set(index as usize);
+    Ok(none())
+}
 
 fn is_tee(v: &Value) -> bool {
     v.as_object().is_some_and(|p| std::ptr::eq(p.type_ptr(), &TEE_TYPE))
@@ -128,7 +194,7 @@ fn is_tee(v: &Value) -> bool {
 fn tee_copy(t: &Value) -> Value {
     let t = payload::<Tee>(t);
     let data = t.data.borrow().clone();
-    Value::from_owned(alloc(&TEE_TYPE, Tee { data: RefCell::new(data), index: Cell::new(t.index.get()) }))
+    new_tee(data, t.index.get())
 }
 
 /// `_tee(iterable)`: a copy of a `_tee`, else a `_tee` at the start of a
@@ -138,7 +204,7 @@ fn tee_from_iterable(vm: &mut Vm, iterable: &Value) -> PyResult<Value> {
     if is_tee(&it) {
         return Ok(tee_copy(&it));
     }
-    Ok(Value::from_owned(alloc(&TEE_TYPE, Tee { data: RefCell::new(new_link(it)), index: Cell::new(0) })))
+    Ok(new_tee(new_link(it), 0))
 }
 
 fn tee_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
