@@ -52,3 +52,22 @@ u = list[T] | int
 for proto in range(pickle.HIGHEST_PROTOCOL + 1):
     v = pickle.loads(pickle.dumps(u, proto))
     print(proto, v, v == u, v.__parameters__)
+
+# dir() of an alias: the origin's names and the alias's own.
+import types, weakref, collections, array
+d = set(dir(list[int]))
+print(d.issuperset(dir(list)), sorted(n for n in d if n not in dir(list)))
+print(types.AsyncGeneratorType[int])
+# Subclasses of weak-referenceable built-ins stay weak-referenceable.
+class CA(types.GenericAlias):
+    __slots__ = ()
+for t, arg in [(CA, (list, int)), (set, ()), (frozenset, ()), (collections.deque, ()), (collections.OrderedDict, ()), (array.array, ('i',))]:
+    S = type('S', (t,), {'__slots__': ()}) if t is not CA else CA
+    x = S(*arg)
+    print(t.__name__, weakref.ref(x)() is x)
+class LS(list):
+    __slots__ = ()
+try:
+    weakref.ref(LS())
+except TypeError as e:
+    print(e)

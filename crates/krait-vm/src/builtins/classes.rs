@@ -1444,7 +1444,15 @@ pub fn new_class_checked(
     let base_has_dict = base_types.iter().any(|b| heap(b).map_or(builtin_has_dict(b), |h| h.has_dict));
     let base_slots = base_types.iter().filter_map(|b| heap(b)).map(|h| h.nslots).max().unwrap_or(0);
     let mut has_dict = true;
-    let base_weakref = base_types.iter().any(|b| heap(b).is_some_and(|h| h.weakrefable));
+    // Built-ins whose instances take weak references (CPython's non-zero
+    // `tp_weaklistoffset`): their subclasses do too, even with `__slots__`.
+    let builtin_weakref = |b: &TypeObject| {
+        use crate::builtins::{array::ARRAY_TYPE, collections, generic_alias::GENERIC_ALIAS_TYPE, set};
+        [&GENERIC_ALIAS_TYPE, &set::SET_TYPE, &set::FROZENSET_TYPE, &ARRAY_TYPE, &collections::ODICT_TYPE, &collections::DEQUE_TYPE]
+            .iter()
+            .any(|t| b.is_subtype(t))
+    };
+    let base_weakref = base_types.iter().any(|b| heap(b).map_or(builtin_weakref(b), |h| h.weakrefable));
     let mut has_weakref = slots_value.is_none() || base_weakref;
     // Did the class ask for a `__dict__` and weak references (no
     // `__slots__`, or these names in them)?

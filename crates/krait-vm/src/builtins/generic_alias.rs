@@ -80,7 +80,11 @@ pub static GENERIC_ALIAS_TYPE: TypeObject = TypeObject {
             crate::builtins::classes::alloc_subclassed(cls, data)
         })
     }),
-    methods: &[MethodDef_MRO_ENTRIES, crate::types::MethodDef { name: "__reduce__", func: alias_reduce }],
+    methods: &[
+        MethodDef_MRO_ENTRIES,
+        crate::types::MethodDef { name: "__reduce__", func: alias_reduce },
+        crate::types::MethodDef { name: "__dir__", func: alias_dir },
+    ],
     ..TypeObject::builtin("types.GenericAlias", Some(&OBJECT_TYPE), dealloc_alias, trace_alias)
 };
 
@@ -105,6 +109,30 @@ fn alias_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) ->
     }
     let ty = type_value(&GENERIC_ALIAS_TYPE);
     Ok(crate::builtins::iter_pickle::reduce_value(ty, vec![a.origin.clone(), a.args.clone()], None))
+}
+
+/// `dir(alias)`: the origin's names and the alias's own (CPython's
+/// `ga_dir`).
+fn alias_dir(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__dir__", args, kwnames, 0)?;
+    let origin = alias_of(this).origin.clone();
+    let dir = crate::builtins::iter_pickle::builtin(vm, "dir")?;
+    let names = crate::eval::call(vm, &dir, &[origin], &[])?;
+    let mut items = ops::collect(vm, &names)?;
+    for own in OWN_ATTRIBUTES {
+        let name = intern(own);
+        let mut present = false;
+        for n in &items {
+            if equal(vm, n, &name)? {
+                present = true;
+                break;
+            }
+        }
+        if !present {
+            items.push(name);
+        }
+    }
+    Ok(crate::builtins::list::new_list(items))
 }
 
 /// `iter(alias)`: one item, the alias starred (`*tuple[int]`), as
