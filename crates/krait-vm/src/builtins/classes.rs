@@ -1015,7 +1015,7 @@ pub static TYPE_CLASS_METHODS: [crate::types::MethodDef; 1] =
     [crate::types::MethodDef { name: "__prepare__", func: |_, _, _, _| Ok(new_dict()) }];
 
 /// The attributes every type has through `type`'s descriptors.
-fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Option<Value>> {
+pub(crate) fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Option<Value>> {
     let h = heap(ty);
     Ok(Some(match name {
         // A built-in type named `module.name` (CPython's `tp_name`).
@@ -1105,7 +1105,7 @@ pub fn type_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) 
         return Err(vm.type_error(msg));
     };
     match (text.as_str(), &value) {
-        ("__name__" | "__qualname__", None) => {
+        ("__name__" | "__qualname__" | "__doc__" | "__module__", None) => {
             let msg = format!("cannot delete '{}' attribute of immutable type '{}'", text, ty.name());
             return Err(vm.type_error(msg));
         }

@@ -226,3 +226,57 @@ pub fn check_slots(vm: &mut Vm, items: &[Value], bases: &[&'static TypeObject]) 
     }
     Ok(())
 }
+
+// ----- type's own descriptors ----------------------------------------------
+
+/// `cls.NAME` as `type`'s descriptor for NAME answers it.
+fn special(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Value> {
+    let ty = crate::types::as_type(v).expect("a type's descriptor on a type");
+    match crate::builtins::classes::type_special(vm, ty, name)? {
+        Some(x) => Ok(x),
+        None => {
+            let msg = format!("type object '{}' has no attribute '{}'", ty.name(), name);
+            Err(vm.error(&crate::builtins::exceptions::ATTRIBUTE_ERROR, msg))
+        }
+    }
+}
+
+/// `type`'s getset and member descriptors, as CPython's `type_getsets`
+/// and `type_members`: `type.__dict__['__name__'].__get__(int)` and
+/// `object.__getattribute__(int, '__bases__')` work through them, while
+/// `type.__getattribute__` answers the same names directly.
+macro_rules! type_getsets {
+    ($( $name:literal => $set:expr, $member:expr; )*) => {
+        pub static TYPE_GETSETS: &[crate::types::GetSetDef] = &[$(
+            crate::types::GetSetDef {
+                name: $name,
+                get: |vm, v| special(vm, v, $name),
+                set: $set,
+                member: $member,
+            },
+        )*];
+    };
+}
+
+/// Assignment and deletion as `type.__setattr__` does them.
+macro_rules! setter {
+    ($name:literal) => {
+        Some(|vm, v, value| crate::builtins::classes::type_setattr(vm, v, &crate::builtins::str::intern($name), value))
+    };
+}
+
+type_getsets! {
+    "__basicsize__" => None, true;
+    "__itemsize__" => None, true;
+    "__flags__" => None, true;
+    "__base__" => None, true;
+    "__mro__" => None, true;
+    "__name__" => setter!("__name__"), false;
+    "__qualname__" => setter!("__qualname__"), false;
+    "__bases__" => setter!("__bases__"), false;
+    "__module__" => setter!("__module__"), false;
+    "__dict__" => None, false;
+    "__doc__" => setter!("__doc__"), false;
+    "__text_signature__" => None, false;
+    "__annotations__" => setter!("__annotations__"), false;
+}
