@@ -1721,29 +1721,7 @@ fn layout_of(vm: &mut Vm, b: &'static TypeObject) -> PyResult<(Layout, &'static 
     if crate::builtins::method_descriptors::subclassable_builtin(b) || builtin_base(b).is_some() {
         return Ok((Layout::Builtin, b));
     }
-    const FINAL: &[&str] = &[
-        "bool",
-        "NoneType",
-        "NotImplementedType",
-        "ellipsis",
-        "function",
-        "builtin_function_or_method",
-        "code",
-        "cell",
-        "range",
-        "slice",
-        "method",
-        "method_descriptor",
-        "itertools._tee_dataobject",
-        "_collections._tuplegetter",
-    ];
-    if FINAL.contains(&b.name())
-        || crate::builtins::sre::FINAL_TYPES.contains(&b.name())
-        || crate::builtins::operator::FINAL_TYPES.contains(&b.name())
-        || crate::builtins::hashes::is_hash_type(b)
-        || crate::builtins::contextvars::is_final_type(b)
-        || b.next.is_some()
-    {
+    if !crate::builtins::type_attrs::acceptable_base(b) {
         let msg = format!("type '{}' is not an acceptable base type", b.name());
         return Err(vm.type_error(msg));
     }

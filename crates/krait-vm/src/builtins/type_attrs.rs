@@ -65,14 +65,66 @@ pub fn dict_and_weaklist(base: &'static TypeObject) -> (bool, bool) {
     }
 }
 
-/// Is a built-in type one a class may derive from (CPython's
-/// `Py_TPFLAGS_BASETYPE`)?
-fn acceptable_base(ty: &'static TypeObject) -> bool {
-    std::ptr::eq(ty, &OBJECT_TYPE)
+/// The built-in types (by `tp_name`) CPython 3.11 refuses as bases, beside
+/// the iterators and the types their own modules list.
+const NOT_BASETYPE: &[&str] = &[
+    "bool",
+    "NoneType",
+    "NotImplementedType",
+    "ellipsis",
+    "function",
+    "builtin_function_or_method",
+    "code",
+    "cell",
+    "frame",
+    "traceback",
+    "range",
+    "slice",
+    "memoryview",
+    "mappingproxy",
+    "dict_keys",
+    "dict_values",
+    "dict_items",
+    "method",
+    "method_descriptor",
+    "classmethod_descriptor",
+    "wrapper_descriptor",
+    "method-wrapper",
+    "getset_descriptor",
+    "member_descriptor",
+    "generator",
+    "coroutine",
+    "async_generator",
+    "types.UnionType",
+    "_thread.lock",
+    "itertools._tee_dataobject",
+    "_collections._tuplegetter",
+];
+
+/// May a class derive from `ty` (CPython's `Py_TPFLAGS_BASETYPE`)? One
+/// answer for `__flags__` and for class creation, which refuses the
+/// others with "is not an acceptable base type". An acceptable built-in
+/// Krait cannot yet extend (no `classes::builtin_base` for it) is refused
+/// with NotImplementedError instead.
+pub fn acceptable_base(ty: &'static TypeObject) -> bool {
+    if heap(ty).is_some()
+        || std::ptr::eq(ty, &OBJECT_TYPE)
         || std::ptr::eq(ty, &TYPE_TYPE)
         || ty.is_subtype(&BASE_EXCEPTION)
         || crate::builtins::method_descriptors::subclassable_builtin(ty)
         || crate::builtins::classes::builtin_base(ty).is_some()
+    {
+        return true;
+    }
+    let name = ty.name();
+    let refused = NOT_BASETYPE.contains(&name)
+        || crate::builtins::sre::FINAL_TYPES.contains(&name)
+        || crate::builtins::operator::FINAL_TYPES.contains(&name)
+        || crate::builtins::hashes::is_hash_type(ty)
+        || crate::builtins::contextvars::is_final_type(ty)
+        // Iterators (those that can be derived from have a builtin_base).
+        || ty.next.is_some();
+    !refused
 }
 
 /// `cls.__flags__`.
