@@ -999,12 +999,14 @@ pub static TYPE_METHODS: [crate::types::MethodDef; 2] = [
     },
     crate::types::MethodDef {
         name: "__subclasses__",
-        func: |vm, this, _, _| {
-            let ty = as_type(this).expect("a method of type");
-            match heap(ty) {
-                Some(h) => Ok(crate::builtins::list::new_list(h.subclasses.borrow().iter().map(|t| type_value(t)).collect())),
-                None => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "__subclasses__() of a built-in type")),
+        func: |vm, this, args, kwnames| {
+            crate::builtins::function::no_keywords(vm, "__subclasses__", kwnames)?;
+            if !args.is_empty() {
+                return Err(vm.type_error(format!("{}.__subclasses__() takes no arguments ({} given)", as_type(this).map_or("type", |t| t.name()), args.len())));
             }
+            let ty = as_type(this).expect("a method of type");
+            let subs = crate::builtins::class_mro::subclasses(ty);
+            Ok(crate::builtins::list::new_list(subs.into_iter().map(type_value).collect()))
         },
     },
 ];
