@@ -128,6 +128,7 @@ pub static ASYNC_GENERATOR_TYPE: TypeObject = TypeObject {
             Ok(op(this, Op::Close))
         } },
     ],
+    class_methods: &[MethodDef { name: "__class_getitem__", func: crate::builtins::generic_alias::class_getitem }],
     ..TypeObject::builtin(
         "async_generator",
         Some(&OBJECT_TYPE),

@@ -579,6 +579,7 @@ pub static TYPE_TYPE: TypeObject = TypeObject {
     new: Some(type_new),
     methods: &crate::builtins::classes::TYPE_METHODS,
     class_methods: &crate::builtins::classes::TYPE_CLASS_METHODS,
+    getsets: crate::builtins::type_attrs::TYPE_GETSETS,
     number: Cell::new(&crate::builtins::generic_alias::TYPE_NUMBER),
     // `type.__init__(cls, name, bases, dict, **kwds)` checks only the count.
     init: Some(|vm, _, args, kwnames| {

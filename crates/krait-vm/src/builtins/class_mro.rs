@@ -252,9 +252,7 @@ pub(crate) fn set_bases(vm: &mut Vm, ty: &'static TypeObject, value: Option<Valu
     // A re-entrant assignment has done what follows already.
     if same(h.bases(), new_bases) {
         for b in old_bases {
-            if let Some(bh) = heap(b) {
-                bh.subclasses.borrow_mut().retain(|s| !std::ptr::eq(*s, ty));
-            }
+            remove_subclass(b, ty);
         }
         for b in new_bases {
             add_subclass(b, ty);
@@ -265,13 +263,55 @@ pub(crate) fn set_bases(vm: &mut Vm, ty: &'static TypeObject, value: Option<Valu
     Ok(())
 }
 
+thread_local! {
+    /// The direct subclasses of each built-in type that has some, by the
+    /// type's address (a class keeps its own in its `HeapType`). Classes
+    /// are immortal, so the entries never dangle.
+    static BUILTIN_SUBCLASSES: std::cell::RefCell<Vec<(usize, Vec<&'static TypeObject>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Record `sub` among the direct subclasses of `base` (once).
 pub(crate) fn add_subclass(base: &'static TypeObject, sub: &'static TypeObject) {
-    if let Some(bh) = heap(base) {
-        let mut subs = bh.subclasses.borrow_mut();
+    let add = |subs: &mut Vec<&'static TypeObject>| {
         if !subs.iter().any(|s| std::ptr::eq(*s, sub)) {
             subs.push(sub);
         }
+    };
+    match heap(base) {
+        Some(bh) => add(&mut bh.subclasses.borrow_mut()),
+        None => BUILTIN_SUBCLASSES.with(|all| {
+            let mut all = all.borrow_mut();
+            let key = base as *const TypeObject as usize;
+            match all.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, subs)) => add(subs),
+                None => all.push((key, vec![sub])),
+            }
+        }),
+    }
+}
+
+/// Forget `sub` as a direct subclass of `base`.
+fn remove_subclass(base: &'static TypeObject, sub: &'static TypeObject) {
+    match heap(base) {
+        Some(bh) => bh.subclasses.borrow_mut().retain(|s| !std::ptr::eq(*s, sub)),
+        None => BUILTIN_SUBCLASSES.with(|all| {
+            let key = base as *const TypeObject as usize;
+            if let Some((_, subs)) = all.borrow_mut().iter_mut().find(|(k, _)| *k == key) {
+                subs.retain(|s| !std::ptr::eq(*s, sub));
+            }
+        }),
+    }
+}
+
+/// `cls.__subclasses__()`: the direct subclasses of `ty`, oldest first.
+pub(crate) fn subclasses(ty: &'static TypeObject) -> Vec<&'static TypeObject> {
+    match heap(ty) {
+        Some(h) => h.subclasses.borrow().clone(),
+        None => BUILTIN_SUBCLASSES.with(|all| {
+            let key = ty as *const TypeObject as usize;
+            all.borrow().iter().find(|(k, _)| *k == key).map_or_else(Vec::new, |(_, subs)| subs.clone())
+        }),
     }
 }
 

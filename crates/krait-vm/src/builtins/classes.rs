@@ -999,12 +999,14 @@ pub static TYPE_METHODS: [crate::types::MethodDef; 2] = [
     },
     crate::types::MethodDef {
         name: "__subclasses__",
-        func: |vm, this, _, _| {
-            let ty = as_type(this).expect("a method of type");
-            match heap(ty) {
-                Some(h) => Ok(crate::builtins::list::new_list(h.subclasses.borrow().iter().map(|t| type_value(t)).collect())),
-                None => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "__subclasses__() of a built-in type")),
+        func: |vm, this, args, kwnames| {
+            crate::builtins::function::no_keywords(vm, "__subclasses__", kwnames)?;
+            if !args.is_empty() {
+                return Err(vm.type_error(format!("{}.__subclasses__() takes no arguments ({} given)", as_type(this).map_or("type", |t| t.name()), args.len())));
             }
+            let ty = as_type(this).expect("a method of type");
+            let subs = crate::builtins::class_mro::subclasses(ty);
+            Ok(crate::builtins::list::new_list(subs.into_iter().map(type_value).collect()))
         },
     },
 ];
@@ -1015,7 +1017,7 @@ pub static TYPE_CLASS_METHODS: [crate::types::MethodDef; 1] =
     [crate::types::MethodDef { name: "__prepare__", func: |_, _, _, _| Ok(new_dict()) }];
 
 /// The attributes every type has through `type`'s descriptors.
-fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Option<Value>> {
+pub(crate) fn type_special(vm: &mut Vm, ty: &'static TypeObject, name: &str) -> PyResult<Option<Value>> {
     let h = heap(ty);
     Ok(Some(match name {
         // A built-in type named `module.name` (CPython's `tp_name`).
@@ -1111,7 +1113,7 @@ pub fn type_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) 
         return Err(vm.type_error(msg));
     };
     match (text.as_str(), &value) {
-        ("__name__" | "__qualname__", None) => {
+        ("__name__" | "__qualname__" | "__doc__" | "__module__", None) => {
             let msg = format!("cannot delete '{}' attribute of immutable type '{}'", text, ty.name());
             return Err(vm.type_error(msg));
         }
@@ -1450,7 +1452,15 @@ pub fn new_class_checked(
     let base_has_dict = base_types.iter().any(|b| heap(b).map_or(builtin_has_dict(b), |h| h.has_dict));
     let base_slots = base_types.iter().filter_map(|b| heap(b)).map(|h| h.nslots).max().unwrap_or(0);
     let mut has_dict = true;
-    let base_weakref = base_types.iter().any(|b| heap(b).is_some_and(|h| h.weakrefable));
+    // Built-ins whose instances take weak references (CPython's non-zero
+    // `tp_weaklistoffset`): their subclasses do too, even with `__slots__`.
+    let builtin_weakref = |b: &TypeObject| {
+        use crate::builtins::{array::ARRAY_TYPE, collections, generic_alias::GENERIC_ALIAS_TYPE, set};
+        [&GENERIC_ALIAS_TYPE, &set::SET_TYPE, &set::FROZENSET_TYPE, &ARRAY_TYPE, &collections::ODICT_TYPE, &collections::DEQUE_TYPE]
+            .iter()
+            .any(|t| b.is_subtype(t))
+    };
+    let base_weakref = base_types.iter().any(|b| heap(b).map_or(builtin_weakref(b), |h| h.weakrefable));
     let mut has_weakref = slots_value.is_none() || base_weakref;
     // Did the class ask for a `__dict__` and weak references (no
     // `__slots__`, or these names in them)?
@@ -1719,29 +1729,7 @@ fn layout_of(vm: &mut Vm, b: &'static TypeObject) -> PyResult<(Layout, &'static 
     if crate::builtins::method_descriptors::subclassable_builtin(b) || builtin_base(b).is_some() {
         return Ok((Layout::Builtin, b));
     }
-    const FINAL: &[&str] = &[
-        "bool",
-        "NoneType",
-        "NotImplementedType",
-        "ellipsis",
-        "function",
-        "builtin_function_or_method",
-        "code",
-        "cell",
-        "range",
-        "slice",
-        "method",
-        "method_descriptor",
-        "itertools._tee_dataobject",
-        "_collections._tuplegetter",
-    ];
-    if FINAL.contains(&b.name())
-        || crate::builtins::sre::FINAL_TYPES.contains(&b.name())
-        || crate::builtins::operator::FINAL_TYPES.contains(&b.name())
-        || crate::builtins::hashes::is_hash_type(b)
-        || crate::builtins::contextvars::is_final_type(b)
-        || b.next.is_some()
-    {
+    if !crate::builtins::type_attrs::acceptable_base(b) {
         let msg = format!("type '{}' is not an acceptable base type", b.name());
         return Err(vm.type_error(msg));
     }

@@ -17,7 +17,7 @@ use crate::builtins::function::as_function;
 use crate::builtins::str::{as_str, new_str};
 use crate::object::{alloc, dealloc_boxed, ObjPtr};
 use crate::ops;
-use crate::types::{as_type, type_value, CompareOp, Slot, TypeObject, Visit, OBJECT_TYPE};
+use crate::types::{as_type, type_value, CompareOp, GetSetDef, Slot, TypeObject, Visit, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -561,6 +561,15 @@ fn check_owner(vm: &mut Vm, name: &str, owner: &TypeObject, obj: &Value) -> PyRe
     Err(vm.type_error(msg))
 }
 
+/// A type's `__qualname__`: a class's own, a built-in's name without its
+/// module.
+fn short_name(ty: &'static TypeObject) -> String {
+    match classes::heap(ty) {
+        Some(h) => h.qualname(),
+        None => ty.name().rsplit('.').next().unwrap_or(ty.name()).to_string(),
+    }
+}
+
 /// `<attribute 'x' of 'T' objects>`: a built-in type's computed attribute.
 pub struct GetSetData {
     owner: &'static TypeObject,
@@ -599,16 +608,29 @@ pub static GETSET_DESCRIPTOR_TYPE: TypeObject = TypeObject {
         let msg = format!("attribute '{}' of '{}' objects is not writable", g.def.name, g.owner.name());
         Err(vm.error(&ATTRIBUTE_ERROR, msg))
     }),
-    // Its doc, from the doc tables (`docs::attribute_doc`).
-    getsets: &[crate::types::GetSetDef {
-        name: "__doc__",
-        get: |_, v| {
-            let g = as_getset(v);
-            Ok(crate::builtins::docs::attribute_doc(g.owner, g.def.name).map_or_else(crate::builtins::singletons::none, new_str))
+    getsets: &[
+        GetSetDef { name: "__name__", get: |_, v| Ok(new_str(as_getset(v).def.name)), set: None, member: false },
+        GetSetDef {
+            name: "__qualname__",
+            get: |_, v| {
+                let g = as_getset(v);
+                Ok(new_str(&format!("{}.{}", short_name(g.owner), g.def.name)))
+            },
+            set: None,
+            member: false,
         },
-        set: None,
-        member: false,
-    }],
+        GetSetDef { name: "__objclass__", get: |_, v| Ok(crate::types::type_value(as_getset(v).owner)), set: None, member: true },
+        // Its doc, from the doc tables (`docs::attribute_doc`).
+        GetSetDef {
+            name: "__doc__",
+            get: |_, v| {
+                let g = as_getset(v);
+                Ok(crate::builtins::docs::attribute_doc(g.owner, g.def.name).map_or_else(crate::builtins::singletons::none, new_str))
+            },
+            set: None,
+            member: false,
+        },
+    ],
     ..TypeObject::builtin("getset_descriptor", Some(&OBJECT_TYPE), dealloc_getset, crate::types::trace_nothing)
 };
 
@@ -663,6 +685,20 @@ pub static MEMBER_DESCRIPTOR_TYPE: TypeObject = TypeObject {
         drop(old);
         Ok(())
     }),
+    getsets: &[
+        GetSetDef { name: "__name__", get: |_, v| Ok(new_str(&as_member(v).name)), set: None, member: false },
+        GetSetDef {
+            name: "__qualname__",
+            get: |_, v| {
+                let m = as_member(v);
+                Ok(new_str(&format!("{}.{}", short_name(m.owner), m.name)))
+            },
+            set: None,
+            member: false,
+        },
+        GetSetDef { name: "__objclass__", get: |_, v| Ok(crate::types::type_value(as_member(v).owner)), set: None, member: true },
+        GetSetDef { name: "__doc__", get: |_, _| Ok(crate::builtins::singletons::none()), set: None, member: true },
+    ],
     methods: &[crate::types::MethodDef {
         name: "__reduce__",
         func: |vm, this, args, kwnames| {

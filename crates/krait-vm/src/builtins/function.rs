@@ -10,7 +10,6 @@
 
 use krait_compiler::code::{CodeObject, Constant};
 
-use crate::builtins::dict::DictData;
 use crate::builtins::docs;
 use crate::builtins::int::{new_big, new_int};
 use crate::builtins::singletons::{bool_value, ellipsis, is_none, none};
@@ -744,129 +743,7 @@ pub fn as_builtin(v: &Value) -> Option<&BuiltinData> {
     std::ptr::eq(p.ty(), &BUILTIN_FUNCTION_TYPE).then(|| unsafe { p.data::<BuiltinData>() })
 }
 
-/// A module: its name and its namespace.
-pub struct ModuleData {
-    pub name: String,
-    pub dict: Value,
-    /// Weak references to the module exist (see `weakref`).
-    pub weakly_referenced: std::cell::Cell<bool>,
-}
-
-pub static MODULE_TYPE: TypeObject = TypeObject {
-    repr: Slot::new(|_, v| {
-        let m = as_module(v).expect("module slot on a module");
-        let file = crate::builtins::dict::as_dict(&m.dict).and_then(|d| d.get_str(&new_str("__file__")));
-        Ok(new_str(&match file.as_ref().and_then(as_str) {
-            Some(f) => format!("<module '{}' from '{}'>", m.name, f),
-            None => format!("<module '{}' (built-in)>", m.name),
-        }))
-    }),
-    getattr: Slot::new(module_getattr),
-    new: Some(module_new),
-    setattr: Slot::new(|vm, v, name, value| {
-        let m = as_module(v).expect("module slot on a module");
-        let d: &DictData = crate::builtins::dict::as_dict(&m.dict).expect("a module's dict");
-        match value {
-            Some(x) => d.set(vm, name.clone(), x),
-            None => {
-                if d.remove(vm, name)? {
-                    Ok(())
-                } else {
-                    let msg = format!("module '{}' has no attribute '{}'", m.name, as_str(name).unwrap_or("?"));
-                    Err(vm.error(&crate::builtins::exceptions::ATTRIBUTE_ERROR, msg))
-                }
-            }
-        }
-    }),
-    ..TypeObject::builtin("module", Some(&OBJECT_TYPE), dealloc_module, trace_module)
-};
-
-/// `module(name, doc=None)` (CPython's `module___init__`): a module
-/// whose namespace holds the five attributes every module has.
-fn module_new(vm: &mut Vm, ty: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let [name, doc] = crate::builtins::itertools::bind(vm, "module", args, kwnames, ["name", "doc"], 2, 1)?;
-    let name = name.expect("required");
-    let Some(text) = as_str(&name).map(str::to_string) else {
-        let msg = format!("module() argument 'name' must be str, not {}", vm.type_of(&name).name());
-        return Err(vm.type_error(msg));
-    };
-    let d = crate::builtins::dict::new_dict();
-    let dd = crate::builtins::dict::as_dict(&d).expect("a dict");
-    dd.set(vm, new_str("__name__"), name)?;
-    dd.set(vm, new_str("__doc__"), doc.unwrap_or_else(crate::builtins::singletons::none))?;
-    let module = new_module(&text, d);
-    if std::ptr::eq(ty, &MODULE_TYPE) {
-        return Ok(module);
-    }
-    // A class derived from module: the same payload, then its own storage.
-    let data = as_module(&module).expect("a module");
-    Ok(crate::builtins::classes::alloc_subclassed(ty, ModuleData { name: data.name.clone(), dict: data.dict.clone(), weakly_referenced: Default::default() }))
-}
-
-/// `module.name` (CPython's `module_getattro`): the generic look-up with
-/// the namespace as the instance dict, then its `__getattr__` (PEP 562).
-/// A plain module reads its namespace first: its type has no data
-/// descriptors a module's names could hide (but `__class__`).
-fn module_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
-    let m = as_module(v).expect("module slot on a module");
-    let d: &DictData = crate::builtins::dict::as_dict(&m.dict).expect("a module's dict");
-    let ty = vm.type_of_static(v);
-    let exact = std::ptr::eq(ty, &MODULE_TYPE);
-    if exact {
-        if let Some(x) = d.get(vm, name)? {
-            return Ok(x);
-        }
-    }
-    let descr = crate::builtins::classes::type_lookup(ty, name);
-    if !exact {
-        if let Some(found) = &descr {
-            let dt = vm.type_of(found);
-            if let (Some(get), Some(_)) = (dt.descr_get.get(), dt.descr_set.get()) {
-                return get(vm, found, v, ty);
-            }
-        }
-        if let Some(x) = d.get(vm, name)? {
-            return Ok(x);
-        }
-    }
-    if let Some(found) = descr {
-        return match vm.type_of(&found).descr_get.get() {
-            Some(get) => get(vm, &found, v, ty),
-            None => Ok(found),
-        };
-    }
-    match as_str(name) {
-        Some("__dict__") => return Ok(m.dict.clone()),
-        Some("__class__") => return Ok(crate::types::type_value(vm.type_of_static(v))),
-        // Made empty and kept on first use (CPython's
-        // `module_get_annotations`).
-        Some("__annotations__") => {
-            let a = crate::builtins::dict::new_dict();
-            d.set(vm, name.clone(), a.clone())?;
-            return Ok(a);
-        }
-        _ => {}
-    }
-    if let Some(hook) = d.get_str(&new_str("__getattr__")) {
-        return crate::eval::call(vm, &hook, std::slice::from_ref(name), &[]);
-    }
-    let msg = format!("module '{}' has no attribute '{}'", m.name, as_str(name).unwrap_or("?"));
-    Err(vm.error(&crate::builtins::exceptions::ATTRIBUTE_ERROR, msg))
-}
-
-unsafe fn dealloc_module(p: ObjPtr) {
-    // SAFETY: modules are allocated by `new_module` as Obj<ModuleData>.
-    if unsafe { p.data::<ModuleData>() }.weakly_referenced.get() {
-        crate::builtins::weakref::clear(p.addr());
-    }
-    // SAFETY: as above.
-    unsafe { dealloc_boxed::<ModuleData>(p) }
-}
-
-fn trace_module(p: ObjPtr, visit: Visit) {
-    // SAFETY: modules are Obj<ModuleData>.
-    visit(&unsafe { p.data::<ModuleData>() }.dict);
-}
+pub use crate::builtins::module::{as_module, ModuleData, MODULE_TYPE};
 
 /// The namespace of native module `name`, in CPython's order: `__name__`,
 /// `__doc__`, `__package__` (''), `__loader__`, `__spec__`, then
@@ -886,29 +763,7 @@ pub fn native_module_dict(vm: &mut Vm, name: &str, doc: &str, functions: &[(&'st
     Ok(d)
 }
 
-/// A module `name` over namespace `dict`, which is given the attributes
-/// every module has (`__name__`, `__doc__`, `__package__`, `__loader__`,
-/// `__spec__`; None but the name) where it lacks them.
-pub fn new_module(name: &str, dict: Value) -> Value {
-    stamp_module(&dict, name);
-    if let Some(d) = crate::builtins::dict::as_dict(&dict) {
-        for key in ["__name__", "__doc__", "__package__", "__loader__", "__spec__"] {
-            let key = crate::builtins::str::intern(key);
-            if d.get_str(&key).is_none() {
-                let v = if as_str(&key) == Some("__name__") { new_str(name) } else { crate::builtins::singletons::none() };
-                d.set_str(key, v);
-            }
-        }
-    }
-    Value::from_owned(alloc(&MODULE_TYPE, ModuleData { name: name.to_string(), dict, weakly_referenced: Default::default() }))
-}
-
-pub fn as_module(v: &Value) -> Option<&ModuleData> {
-    let p = v.as_object()?;
-    // SAFETY: objects of type `module` are Obj<ModuleData>, and those of
-    // classes derived from it Obj<Subclassed<ModuleData>>, payload first.
-    p.ty().is_subtype(&MODULE_TYPE).then(|| unsafe { p.data::<ModuleData>() })
-}
+pub use crate::builtins::module::new_module;
 
 /// Check a call passes no keyword arguments (for built-ins taking none).
 pub fn no_keywords(vm: &mut Vm, name: &str, kwnames: &[Value]) -> PyResult<()> {

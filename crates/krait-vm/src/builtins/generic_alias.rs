@@ -80,7 +80,11 @@ pub static GENERIC_ALIAS_TYPE: TypeObject = TypeObject {
             crate::builtins::classes::alloc_subclassed(cls, data)
         })
     }),
-    methods: &[MethodDef_MRO_ENTRIES, crate::types::MethodDef { name: "__reduce__", func: alias_reduce }],
+    methods: &[
+        MethodDef_MRO_ENTRIES,
+        crate::types::MethodDef { name: "__reduce__", func: alias_reduce },
+        crate::types::MethodDef { name: "__dir__", func: alias_dir },
+    ],
     ..TypeObject::builtin("types.GenericAlias", Some(&OBJECT_TYPE), dealloc_alias, trace_alias)
 };
 
@@ -105,6 +109,30 @@ fn alias_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) ->
     }
     let ty = type_value(&GENERIC_ALIAS_TYPE);
     Ok(crate::builtins::iter_pickle::reduce_value(ty, vec![a.origin.clone(), a.args.clone()], None))
+}
+
+/// `dir(alias)`: the origin's names and the alias's own (CPython's
+/// `ga_dir`).
+fn alias_dir(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::iter_pickle::check(vm, this, "__dir__", args, kwnames, 0)?;
+    let origin = alias_of(this).origin.clone();
+    let dir = crate::builtins::iter_pickle::builtin(vm, "dir")?;
+    let names = crate::eval::call(vm, &dir, &[origin], &[])?;
+    let mut items = ops::collect(vm, &names)?;
+    for own in OWN_ATTRIBUTES {
+        let name = intern(own);
+        let mut present = false;
+        for n in &items {
+            if equal(vm, n, &name)? {
+                present = true;
+                break;
+            }
+        }
+        if !present {
+            items.push(name);
+        }
+    }
+    Ok(crate::builtins::list::new_list(items))
 }
 
 /// `iter(alias)`: one item, the alias starred (`*tuple[int]`), as
@@ -351,21 +379,92 @@ fn alias_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     crate::builtins::classes::generic_getattr(vm, v, name)
 }
 
-/// `alias[items]`: the type variables replaced by `items` (CPython's
-/// `_Py_subs_parameters`, without unpacking `*Ts`).
+/// `alias[items]`: the type variables replaced by `items`; the result
+/// keeps the alias's star (CPython's `ga_getitem`).
 fn alias_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let a = alias_of(v);
-    let params = as_tuple(&a.parameters).map(|t| t.items.clone()).unwrap_or_default();
+    let (origin, args, params, starred) = (a.origin.clone(), a.args.clone(), a.parameters.clone(), a.starred);
+    let new_args = subs_parameters(vm, v, &args, &params, key)?;
+    let mut data = alias_data(vm, origin, &new_tuple(new_args))?;
+    data.starred = starred;
+    Ok(Value::from_owned(alloc(&GENERIC_ALIAS_TYPE, data)))
+}
+
+/// The items of an unpacked tuple type (`*tuple[int, str]`, or an object
+/// whose `__typing_unpacked_tuple_args__` is not None), CPython's
+/// `_unpacked_tuple_args`.
+fn unpacked_tuple_args(vm: &mut Vm, arg: &Value) -> PyResult<Option<Value>> {
+    if let Some(a) = as_alias(arg) {
+        if a.starred && a.origin.is(&type_value(&crate::builtins::tuple::TUPLE_TYPE)) {
+            return Ok(Some(a.args.clone()));
+        }
+    }
+    Ok(get_attr(vm, arg, "__typing_unpacked_tuple_args__")?.filter(|r| !is_none(r)))
+}
+
+/// The subscription items with unpacked fixed-length tuples spliced in
+/// (`[int, *tuple[str, bool]]` is `(int, str, bool)`), CPython's
+/// `_unpack_args`.
+fn unpack_args(vm: &mut Vm, item: &Value) -> PyResult<Vec<Value>> {
+    let items = match as_tuple(item) {
+        Some(t) => t.items.clone(),
+        None => vec![item.clone()],
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for it in items {
+        if as_type(&it).is_none() {
+            if let Some(sub) = unpacked_tuple_args(vm, &it)? {
+                if let Some(t) = as_tuple(&sub) {
+                    let open = t.items.last().is_some_and(|l| std::ptr::eq(vm.type_of(l), &crate::builtins::singletons::ELLIPSIS_TYPE));
+                    if !open {
+                        out.extend(t.items.iter().cloned());
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(it);
+    }
+    Ok(out)
+}
+
+/// Is `arg` an unpacked `TypeVarTuple` (`*Ts`)?
+fn is_unpacked_typevartuple(vm: &mut Vm, arg: &Value) -> PyResult<bool> {
+    if as_type(arg).is_some() {
+        return Ok(false);
+    }
+    match get_attr(vm, arg, "__typing_is_unpacked_typevartuple__")? {
+        Some(flag) => ops::truthy(vm, &flag),
+        None => Ok(false),
+    }
+}
+
+/// `args` with each of `parameters` replaced by the matching item of
+/// `item` (CPython's `_Py_subs_parameters`): parameters may first reshape
+/// the items (`__typing_prepare_subst__`, which `TypeVarTuple` uses to
+/// gather its share), then each parameter's `__typing_subst__` checks and
+/// converts its item, and nested generics are subscripted in turn.
+pub(crate) fn subs_parameters(vm: &mut Vm, this: &Value, args: &Value, parameters: &Value, item: &Value) -> PyResult<Vec<Value>> {
+    let params = as_tuple(parameters).map(|t| t.items.clone()).unwrap_or_default();
     if params.is_empty() {
-        let r = ops::repr_string(vm, v)?;
+        let r = ops::repr_string(vm, this)?;
         return Err(vm.type_error(format!("{r} is not a generic class")));
     }
-    let items = match as_tuple(key) {
+    let mut item = new_tuple(unpack_args(vm, item)?);
+    for p in &params {
+        let Some(prepare) = get_attr(vm, p, "__typing_prepare_subst__")? else { continue };
+        if is_none(&prepare) {
+            continue;
+        }
+        let arg = if as_tuple(&item).is_some() { item.clone() } else { new_tuple(vec![item.clone()]) };
+        item = crate::eval::call(vm, &prepare, &[this.clone(), arg], &[])?;
+    }
+    let items = match as_tuple(&item) {
         Some(t) => t.items.clone(),
-        None => vec![key.clone()],
+        None => vec![item.clone()],
     };
     if items.len() != params.len() {
-        let r = ops::repr_string(vm, v)?;
+        let r = ops::repr_string(vm, this)?;
         let which = if items.len() > params.len() { "many" } else { "few" };
         return Err(vm.type_error(format!(
             "Too {which} arguments for {r}; actual {}, expected {}",
@@ -373,31 +472,57 @@ fn alias_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
             params.len()
         )));
     }
-    let args = as_tuple(&a.args).map(|t| t.items.clone()).unwrap_or_default();
+    let args = as_tuple(args).map(|t| t.items.clone()).unwrap_or_default();
     let mut new_args = Vec::with_capacity(args.len());
     for arg in args {
-        if let Some(i) = params.iter().position(|p| p.is(&arg)) {
-            new_args.push(items[i].clone());
+        if as_type(&arg).is_some() {
+            new_args.push(arg);
             continue;
         }
-        // A nested alias gets the items of its own parameters.
-        let sub = match get_attr(vm, &arg, "__parameters__")? {
-            Some(p) if as_tuple(&p).is_some_and(|t| !t.items.is_empty()) && as_type(&arg).is_none() => p,
-            _ => {
-                new_args.push(arg);
-                continue;
+        let unpack = is_unpacked_typevartuple(vm, &arg)?;
+        let new = match get_attr(vm, &arg, "__typing_subst__")? {
+            Some(subst) => {
+                let i = params.iter().position(|p| p.is(&arg)).ok_or_else(|| vm.type_error("a type variable missing from __parameters__"))?;
+                crate::eval::call(vm, &subst, &[items[i].clone()], &[])?
             }
+            None => subs_tvars(vm, &arg, &params, &items)?,
         };
-        let picked: Vec<Value> = as_tuple(&sub)
-            .map(|t| t.items.clone())
-            .unwrap_or_default()
-            .iter()
-            .map(|p| params.iter().position(|q| q.is(p)).map_or_else(|| p.clone(), |i| items[i].clone()))
-            .collect();
-        let key = if picked.len() == 1 { picked[0].clone() } else { new_tuple(picked) };
-        new_args.push(ops::getitem(vm, &arg, &key)?);
+        match (unpack, as_tuple(&new)) {
+            (true, Some(t)) => new_args.extend(t.items.iter().cloned()),
+            _ => new_args.push(new),
+        }
     }
-    new_alias(vm, a.origin.clone(), &new_tuple(new_args))
+    Ok(new_args)
+}
+
+/// A nested generic argument subscripted with the items of its own
+/// parameters (CPython's `subs_tvars`); a `TypeVarTuple`'s items (a
+/// tuple) are spliced in.
+fn subs_tvars(vm: &mut Vm, obj: &Value, params: &[Value], items: &[Value]) -> PyResult<Value> {
+    let sub = match get_attr(vm, obj, "__parameters__")? {
+        Some(p) if as_tuple(&p).is_some_and(|t| !t.items.is_empty()) => p,
+        _ => return Ok(obj.clone()),
+    };
+    let mut picked = Vec::new();
+    for p in as_tuple(&sub).map(|t| t.items.clone()).unwrap_or_default() {
+        if let Some(i) = params.iter().position(|q| q.is(&p)) {
+            let arg = &items[i];
+            let variadic = classes_type_has(vm.type_of_static(&params[i]), "__iter__");
+            if let (true, Some(t)) = (variadic, as_tuple(arg)) {
+                picked.extend(t.items.iter().cloned());
+            } else {
+                picked.push(arg.clone());
+            }
+            continue;
+        }
+        picked.push(p);
+    }
+    ops::getitem(vm, obj, &new_tuple(picked))
+}
+
+/// Does `ty` define (or inherit) `name`?
+fn classes_type_has(ty: &'static TypeObject, name: &str) -> bool {
+    crate::builtins::classes::type_lookup(ty, &intern(name)).is_some()
 }
 
 // ----- unions -------------------------------------------------------------
@@ -454,11 +579,30 @@ pub static UNION_TYPE: TypeObject = TypeObject {
     getattr: Slot::new(|vm, v, name| match as_str(name) {
         Some("__args__") => Ok(as_union(v).expect("a union").args.clone()),
         Some("__parameters__") => collect_parameters(vm, &as_union(v).expect("a union").args.clone()),
+        // typing reads a union's module: the type's (CPython's `cls_attrs`).
+        Some("__module__") => ops::getattr(vm, &type_value(&UNION_TYPE), name),
         _ => crate::builtins::classes::generic_getattr(vm, v, name),
     }),
+    getitem: Slot::new(union_getitem),
     number: Cell::new(&UNION_NUMBER),
     ..TypeObject::builtin("types.UnionType", Some(&OBJECT_TYPE), dealloc_union, trace_union)
 };
+
+/// `(list[T] | int)[str]`: the members with the type variables replaced,
+/// joined again with `|` (CPython's `union_getitem`).
+fn union_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
+    let args = as_union(v).expect("a union").args.clone();
+    let params = collect_parameters(vm, &args)?;
+    let new_args = subs_parameters(vm, v, &args, &params, key)?;
+    let mut it = new_args.into_iter();
+    let Some(mut res) = it.next() else {
+        return Ok(Value::from_owned(alloc(&UNION_TYPE, UnionData { args: new_tuple(Vec::new()) })));
+    };
+    for arg in it {
+        res = ops::binary_op(vm, BinOp::Or, &res, &arg)?;
+    }
+    Ok(res)
+}
 
 pub fn as_union(v: &Value) -> Option<&UnionData> {
     let p = v.as_object()?;

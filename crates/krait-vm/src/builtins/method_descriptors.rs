@@ -317,6 +317,10 @@ fn builtin_new(vm: &mut Vm, owner: &'static TypeObject, args: &[Value], kwnames:
     if std::ptr::eq(owner, &crate::types::TYPE_TYPE) {
         return crate::types::type_new(vm, cls, rest, kwnames);
     }
+    // `module.__new__` makes an uninitialized module; `__init__` names it.
+    if std::ptr::eq(owner, &crate::builtins::module::MODULE_TYPE) {
+        return Ok(crate::builtins::module::alloc_module(cls));
+    }
     // CPython's `tp_new_wrapper` safety check: the nearest built-in base
     // of `cls` must be made by this same `new` (`int.__new__(bool)` is
     // refused). Krait's dict subclasses (OrderedDict, defaultdict) have

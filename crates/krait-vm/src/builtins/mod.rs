@@ -51,6 +51,7 @@ pub mod marshal;
 pub mod math;
 pub mod memoryview;
 pub mod method_descriptors;
+pub mod module;
 pub mod namespace;
 pub mod object_methods;
 pub mod operator;

@@ -65,14 +65,66 @@ pub fn dict_and_weaklist(base: &'static TypeObject) -> (bool, bool) {
     }
 }
 
-/// Is a built-in type one a class may derive from (CPython's
-/// `Py_TPFLAGS_BASETYPE`)?
-fn acceptable_base(ty: &'static TypeObject) -> bool {
-    std::ptr::eq(ty, &OBJECT_TYPE)
+/// The built-in types (by `tp_name`) CPython 3.11 refuses as bases, beside
+/// the iterators and the types their own modules list.
+const NOT_BASETYPE: &[&str] = &[
+    "bool",
+    "NoneType",
+    "NotImplementedType",
+    "ellipsis",
+    "function",
+    "builtin_function_or_method",
+    "code",
+    "cell",
+    "frame",
+    "traceback",
+    "range",
+    "slice",
+    "memoryview",
+    "mappingproxy",
+    "dict_keys",
+    "dict_values",
+    "dict_items",
+    "method",
+    "method_descriptor",
+    "classmethod_descriptor",
+    "wrapper_descriptor",
+    "method-wrapper",
+    "getset_descriptor",
+    "member_descriptor",
+    "generator",
+    "coroutine",
+    "async_generator",
+    "types.UnionType",
+    "_thread.lock",
+    "itertools._tee_dataobject",
+    "_collections._tuplegetter",
+];
+
+/// May a class derive from `ty` (CPython's `Py_TPFLAGS_BASETYPE`)? One
+/// answer for `__flags__` and for class creation, which refuses the
+/// others with "is not an acceptable base type". An acceptable built-in
+/// Krait cannot yet extend (no `classes::builtin_base` for it) is refused
+/// with NotImplementedError instead.
+pub fn acceptable_base(ty: &'static TypeObject) -> bool {
+    if heap(ty).is_some()
+        || std::ptr::eq(ty, &OBJECT_TYPE)
         || std::ptr::eq(ty, &TYPE_TYPE)
         || ty.is_subtype(&BASE_EXCEPTION)
         || crate::builtins::method_descriptors::subclassable_builtin(ty)
         || crate::builtins::classes::builtin_base(ty).is_some()
+    {
+        return true;
+    }
+    let name = ty.name();
+    let refused = NOT_BASETYPE.contains(&name)
+        || crate::builtins::sre::FINAL_TYPES.contains(&name)
+        || crate::builtins::operator::FINAL_TYPES.contains(&name)
+        || crate::builtins::hashes::is_hash_type(ty)
+        || crate::builtins::contextvars::is_final_type(ty)
+        // Iterators (those that can be derived from have a builtin_base).
+        || ty.next.is_some();
+    !refused
 }
 
 /// `cls.__flags__`.
@@ -225,4 +277,58 @@ pub fn check_slots(vm: &mut Vm, items: &[Value], bases: &[&'static TypeObject]) 
         }
     }
     Ok(())
+}
+
+// ----- type's own descriptors ----------------------------------------------
+
+/// `cls.NAME` as `type`'s descriptor for NAME answers it.
+fn special(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Value> {
+    let ty = crate::types::as_type(v).expect("a type's descriptor on a type");
+    match crate::builtins::classes::type_special(vm, ty, name)? {
+        Some(x) => Ok(x),
+        None => {
+            let msg = format!("type object '{}' has no attribute '{}'", ty.name(), name);
+            Err(vm.error(&crate::builtins::exceptions::ATTRIBUTE_ERROR, msg))
+        }
+    }
+}
+
+/// `type`'s getset and member descriptors, as CPython's `type_getsets`
+/// and `type_members`: `type.__dict__['__name__'].__get__(int)` and
+/// `object.__getattribute__(int, '__bases__')` work through them, while
+/// `type.__getattribute__` answers the same names directly.
+macro_rules! type_getsets {
+    ($( $name:literal => $set:expr, $member:expr; )*) => {
+        pub static TYPE_GETSETS: &[crate::types::GetSetDef] = &[$(
+            crate::types::GetSetDef {
+                name: $name,
+                get: |vm, v| special(vm, v, $name),
+                set: $set,
+                member: $member,
+            },
+        )*];
+    };
+}
+
+/// Assignment and deletion as `type.__setattr__` does them.
+macro_rules! setter {
+    ($name:literal) => {
+        Some(|vm, v, value| crate::builtins::classes::type_setattr(vm, v, &crate::builtins::str::intern($name), value))
+    };
+}
+
+type_getsets! {
+    "__basicsize__" => None, true;
+    "__itemsize__" => None, true;
+    "__flags__" => None, true;
+    "__base__" => None, true;
+    "__mro__" => None, true;
+    "__name__" => setter!("__name__"), false;
+    "__qualname__" => setter!("__qualname__"), false;
+    "__bases__" => setter!("__bases__"), false;
+    "__module__" => setter!("__module__"), false;
+    "__dict__" => None, false;
+    "__doc__" => setter!("__doc__"), false;
+    "__text_signature__" => None, false;
+    "__annotations__" => setter!("__annotations__"), false;
 }

@@ -127,6 +127,9 @@ pub fn doc_of(name: &str) -> Option<&'static str> {
         "staticmethod" => "staticmethod(function) -> method\n\n\
             Make a function receive no implicit first argument, whether it is\n\
             called on the class or on an instance.",
+        "module" => "module(name, doc=None)\n--\n\n\
+            A namespace with a name, as an import makes for each module; doc\n\
+            may be any object.",
         _ => return crate::builtins::docs::exception_type_doc(name),
     })
 }
