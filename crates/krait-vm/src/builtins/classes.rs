@@ -721,6 +721,19 @@ pub(crate) fn bump_type_epoch() {
     TYPE_EPOCH.with(|e| e.set(e.get() + 1));
 }
 
+/// Drop the method cache's entries from before the current epoch: they
+/// can never hit again, but hold what they found alive (`gc.collect()`
+/// calls this; the look-up itself stays free of the sweep).
+pub(crate) fn release_stale_method_cache() {
+    let epoch = type_epoch();
+    let stale: Vec<MethodCacheEntry> = METHOD_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        c.iter_mut().filter(|e| e.epoch != epoch && e.ty != 0).map(|e| std::mem::replace(e, MethodCacheEntry::EMPTY)).collect()
+    });
+    // Dropped after the borrow ends (freeing may run finalizers).
+    drop(stale);
+}
+
 /// CPython's `_PyType_Lookup`: `name` in the namespaces along the MRO,
 /// through the method cache.
 pub fn type_lookup(ty: &'static TypeObject, name: &Value) -> Option<Value> {

@@ -54,6 +54,10 @@ fn collect(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResul
     }
     // What the collector would also do: run the finalizers and weakref
     // callbacks that are due. It finds no cycles (there is no collector).
+    // The method cache lets go of look-ups made stale by class changes
+    // (a method deleted from its class dies here, as in CPython, whose
+    // cache holds no references).
+    crate::builtins::classes::release_stale_method_cache();
     crate::finalize::run_pending(vm);
     Ok(new_int(0))
 }

@@ -41,6 +41,7 @@ pub mod int;
 pub mod int_methods;
 pub mod io;
 pub mod iter;
+pub mod json;
 pub mod iter_adapters;
 pub mod iter_pickle;
 pub mod itertools;

@@ -70,9 +70,27 @@ pub fn decode(vm: &mut Vm, data: &[u8], codec: Codec, errors: &str) -> PyResult<
     Ok(new_str_from_pystring(&text))
 }
 
+/// In development mode (`-X dev`), look the codec and the error handler
+/// up before any data needs them, so a misspelt name is a LookupError even
+/// for empty input (CPython's `unicode_check_encoding_errors`, with its
+/// fast path for the common names).
+fn check_encoding_errors(vm: &mut Vm, encoding: Option<&str>, errors: Option<&str>) -> PyResult<()> {
+    if !crate::config::get().dev_mode {
+        return Ok(());
+    }
+    if let Some(encoding) = encoding.filter(|e| !matches!(*e, "utf-8" | "utf8" | "ascii")) {
+        registry::lookup(vm, encoding)?;
+    }
+    if let Some(errors) = errors.filter(|e| !matches!(*e, "strict" | "ignore" | "replace" | "surrogateescape" | "surrogatepass")) {
+        errors::lookup_object(vm, errors)?;
+    }
+    Ok(())
+}
+
 /// `s.encode(encoding, errors)` for a `str` value `s` (CPython's
 /// `PyUnicode_AsEncodedString`).
 pub fn encode_str(vm: &mut Vm, s: &Value, encoding: Option<&str>, errors: Option<&str>) -> PyResult<Vec<u8>> {
+    check_encoding_errors(vm, encoding, errors)?;
     let encoding = encoding.unwrap_or("utf-8");
     match native(encoding) {
         Some(codec) => encode(vm, as_str_data(s).expect("a str"), codec, errors.unwrap_or("strict")),
@@ -82,6 +100,7 @@ pub fn encode_str(vm: &mut Vm, s: &Value, encoding: Option<&str>, errors: Option
 
 /// `data.decode(encoding, errors)` (CPython's `PyUnicode_Decode`).
 pub fn decode_bytes(vm: &mut Vm, data: Vec<u8>, encoding: Option<&str>, errors: Option<&str>) -> PyResult<Value> {
+    check_encoding_errors(vm, encoding, errors)?;
     let encoding = encoding.unwrap_or("utf-8");
     match native(encoding) {
         Some(codec) => decode(vm, &data, codec, errors.unwrap_or("strict")),

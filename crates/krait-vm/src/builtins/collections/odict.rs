@@ -8,7 +8,9 @@
 //!   serve an OrderedDict unchanged, and its views iterate in order.
 //! - Its iterators (`odict_iterator`) watch the dict's order stamp: a key
 //!   added, removed or moved while they run is CPython's "OrderedDict
-//!   mutated during iteration"; changing a value is not.
+//!   mutated during iteration"; changing a value is not. Each key the
+//!   iterators, `repr` and `copy` meet is looked up again, its hash
+//!   recomputed, as CPython's: a key whose hash changed is a KeyError.
 //! - Methods that CPython writes through the abstract protocols for a
 //!   derived class (`setdefault`, `copy`, `update`, `|`) call the class's
 //!   `__contains__`, `__getitem__` and `__setitem__`; for an exact
@@ -266,9 +268,31 @@ fn odict_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(new_str(&format!("{name}({})", pieces?)))
 }
 
+/// The value stored under `key`, looked up again (its hash recomputed),
+/// as CPython's OrderedDict reads values while walking its keys: a key
+/// whose hash has changed is a KeyError.
+fn value_of(vm: &mut Vm, d: &DictData, key: &Value) -> PyResult<Value> {
+    match d.get(vm, key)? {
+        Some(v) => Ok(v),
+        None => Err(crate::builtins::exceptions::key_error(key.clone())),
+    }
+}
+
+/// The (key, value) pairs of an exact OrderedDict, each value looked up
+/// by its key (`value_of`).
+fn looked_up_items(vm: &mut Vm, v: &Value) -> PyResult<Vec<(Value, Value)>> {
+    let keys: Vec<Value> = odict_data(v).items().into_iter().map(|(k, _)| k).collect();
+    let mut out = Vec::with_capacity(keys.len());
+    for k in keys {
+        let value = value_of(vm, odict_data(v), &k)?;
+        out.push((k, value));
+    }
+    Ok(out)
+}
+
 fn pieces_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     let pieces = if is_exact(vm, v) {
-        odict_data(v).items().into_iter().map(|(k, v)| new_tuple(vec![k, v])).collect()
+        looked_up_items(vm, v)?.into_iter().map(|(k, v)| new_tuple(vec![k, v])).collect()
     } else {
         let items = ops::getattr(vm, v, &intern("items"))?;
         let items = crate::eval::call(vm, &items, &[], &[])?;
@@ -404,7 +428,7 @@ fn odict_copy(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> P
     check_args(vm, "OrderedDict.copy", args, kwnames, 0, 0)?;
     if is_exact(vm, this) {
         let new = new_odict();
-        for (k, v) in odict_data(this).items() {
+        for (k, v) in looked_up_items(vm, this)? {
             odict_data(&new).set(vm, k, v)?;
         }
         return Ok(new);
@@ -506,11 +530,13 @@ fn odict_iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         it.size.set(-1);
         return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "OrderedDict changed size during iteration"));
     }
-    let Some((pos, key, value)) = d.entry_from(it.pos.get(), it.reversed) else {
+    let Some((pos, key, _)) = d.entry_from(it.pos.get(), it.reversed) else {
         drop(it.odict.replace(Value::NULL));
         return Ok(None);
     };
     it.pos.set(pos);
+    // Each key is looked up again, as CPython's iterator finds its node.
+    let value = value_of(vm, d, &key)?;
     Ok(Some(match it.kind {
         IterKind::Keys => key,
         IterKind::Values => value,
