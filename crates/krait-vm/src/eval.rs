@@ -63,6 +63,10 @@ pub struct Frame {
 /// return value must be None.
 const INIT_FRAME: usize = usize::MAX;
 
+/// `CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR`: a frame a generator
+/// object runs.
+const GENERATOR_FLAGS: u32 = 0x20 | 0x80 | 0x200;
+
 impl Frame {
     /// Visit the references the frame holds (not its stack slice).
     pub(crate) fn trace(&self, visit: crate::types::Visit) {
@@ -1241,6 +1245,17 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 }
                 vm.stack.truncate(f.ret);
                 let inline_exit = f.inline_exit;
+                if inline_exit == 0 && vm.frames.len() < entry {
+                    // The run's entry frame. A generator's: its finalizers
+                    // run in `generator::resume` once the generator is
+                    // marked finished (read while `f` keeps the code alive).
+                    let generator_frame = co.co.co_flags & GENERATOR_FLAGS != 0;
+                    drop(f);
+                    if !generator_frame {
+                        run_pending!(false);
+                    }
+                    return Ok(v);
+                }
                 drop(f);
                 if inline_exit == INIT_FRAME {
                     // The instance is on the caller's stack already.
@@ -1271,9 +1286,6 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     continue;
                 }
                 run_pending!(false);
-                if vm.frames.len() < entry {
-                    return Ok(v);
-                }
                 vm.stack.push(v);
                 let f = vm.frames.last().expect("the caller's frame");
                 code = CodeRef::of(&f.code);
