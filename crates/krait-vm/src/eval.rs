@@ -179,6 +179,8 @@ fn run(vm: &mut Vm, entry: usize) -> PyResult<Value> {
 /// Run the frames from depth `entry` (a resumed generator's), first
 /// raising `error` in the top one if given (`generator.throw`).
 pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyResult<Value> {
+    // A thrown error is chained only to what the generator itself handles.
+    let mut thrown = error.is_some();
     loop {
         let step = match error.take() {
             Some(e) if vm.trace.on => Err(crate::trace::throw_entry(vm, e)),
@@ -197,7 +199,7 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
                 }
                 return Ok(v);
             }
-            Err(e) => unwind::unwind(vm, entry, e)?,
+            Err(e) => unwind::unwind(vm, entry, e, std::mem::take(&mut thrown))?,
         }
     }
 }
