@@ -63,6 +63,10 @@ pub struct Frame {
 /// return value must be None.
 const INIT_FRAME: usize = usize::MAX;
 
+/// `CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR`: a frame a generator
+/// object runs.
+const GENERATOR_FLAGS: u32 = 0x20 | 0x80 | 0x200;
+
 impl Frame {
     /// Visit the references the frame holds (not its stack slice).
     pub(crate) fn trace(&self, visit: crate::types::Visit) {
@@ -175,6 +179,8 @@ fn run(vm: &mut Vm, entry: usize) -> PyResult<Value> {
 /// Run the frames from depth `entry` (a resumed generator's), first
 /// raising `error` in the top one if given (`generator.throw`).
 pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyResult<Value> {
+    // A thrown error is chained only to what the generator itself handles.
+    let mut thrown = error.is_some();
     loop {
         let step = match error.take() {
             Some(e) if vm.trace.on => Err(crate::trace::throw_entry(vm, e)),
@@ -193,7 +199,7 @@ pub(crate) fn resume(vm: &mut Vm, entry: usize, mut error: Option<PyErr>) -> PyR
                 }
                 return Ok(v);
             }
-            Err(e) => unwind::unwind(vm, entry, e)?,
+            Err(e) => unwind::unwind(vm, entry, e, std::mem::take(&mut thrown))?,
         }
     }
 }
@@ -1241,6 +1247,17 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 }
                 vm.stack.truncate(f.ret);
                 let inline_exit = f.inline_exit;
+                if inline_exit == 0 && vm.frames.len() < entry {
+                    // The run's entry frame. A generator's: its finalizers
+                    // run in `generator::resume` once the generator is
+                    // marked finished (read while `f` keeps the code alive).
+                    let generator_frame = co.co.co_flags & GENERATOR_FLAGS != 0;
+                    drop(f);
+                    if !generator_frame {
+                        run_pending!(false);
+                    }
+                    return Ok(v);
+                }
                 drop(f);
                 if inline_exit == INIT_FRAME {
                     // The instance is on the caller's stack already.
@@ -1271,9 +1288,6 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     continue;
                 }
                 run_pending!(false);
-                if vm.frames.len() < entry {
-                    return Ok(v);
-                }
                 vm.stack.push(v);
                 let f = vm.frames.last().expect("the caller's frame");
                 code = CodeRef::of(&f.code);

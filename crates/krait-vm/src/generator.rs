@@ -20,7 +20,7 @@
 use std::cell::RefCell;
 
 use crate::builtins::exceptions::{
-    self, as_exception, GENERATOR_EXIT, NOT_IMPLEMENTED_ERROR, RUNTIME_ERROR, STOP_ITERATION, VALUE_ERROR,
+    self, as_exception, GENERATOR_EXIT, RUNTIME_ERROR, STOP_ITERATION, VALUE_ERROR,
 };
 use crate::builtins::singletons::{is_none, none};
 use crate::builtins::str::{as_str, new_str};
@@ -40,6 +40,10 @@ enum State {
     /// Made, not started: the frame waits before its first instruction.
     Created(SavedFrame),
     Suspended(SavedFrame),
+    /// Suspended in `yield from`, passing a `throw` or `close` on to the
+    /// subiterator: running as far as anyone can see (CPython marks the
+    /// frame executing around `_gen_throw`'s delegation).
+    Delegating(SavedFrame),
     Running,
     Finished,
 }
@@ -83,6 +87,9 @@ pub struct GenData {
     finalizer: RefCell<Value>,
     /// A coroutine's `cr_origin` (NULL: None; see `generator_origin`).
     origin: Value,
+    /// While it runs: its frame's index in `Vm::frames` (what `gi_frame`
+    /// shows then).
+    running_at: std::cell::Cell<usize>,
 }
 
 /// What a resumed generator did.
@@ -115,6 +122,9 @@ pub(crate) unsafe fn dealloc_generator(p: ObjPtr) {
         crate::finalize::defer(p, finalize_generator);
         return;
     }
+    if let Ok(State::Created(s) | State::Suspended(s) | State::Delegating(s)) = g.state.try_borrow().as_deref() {
+        unlink_frame(s);
+    }
     // SAFETY: as above.
     unsafe { dealloc_boxed::<GenData>(p) }
 }
@@ -133,6 +143,9 @@ fn never_started_coroutine(g: &GenData) -> bool {
 fn warn_unawaited(vm: &mut Vm, coro: &Value) {
     let Some(g) = data_of(coro) else { return };
     let old = std::mem::replace(&mut *g.state.borrow_mut(), State::Finished);
+    if let State::Created(s) | State::Suspended(s) = &old {
+        unlink_frame(s);
+    }
     drop(old);
     let mut warned = false;
     let hook = crate::import::import_module(vm, "warnings")
@@ -159,15 +172,19 @@ fn warn_unawaited(vm: &mut Vm, coro: &Value) {
     }
 }
 
-/// Would closing the generator run its code: is it suspended where a
-/// handler (a `try`, a `with`) covers? (Elsewhere GeneratorExit would
-/// leave it at once, which no one can see.)
+/// Would closing the generator run code: is it suspended where a handler
+/// (a `try`, a `with`) covers, or in `yield from` (its subiterator is
+/// closed)? (Elsewhere GeneratorExit would leave it at once, which no one
+/// can see.)
 fn needs_close(g: &GenData) -> bool {
     if g.kind == Kind::AsyncGenerator {
         return false;
     }
     let Ok(state) = g.state.try_borrow() else { return false };
     let State::Suspended(saved) = &*state else { return false };
+    if delegate(saved).is_some() {
+        return true;
+    }
     let Some(code) = crate::builtins::function::as_code(&saved.frame.code) else { return false };
     let offset = saved.frame.ip.saturating_sub(1) as u32;
     code.co.exception_table.iter().any(|h| h.start <= offset && offset < h.end)
@@ -178,6 +195,38 @@ fn needs_finalizer_hook(g: &GenData) -> bool {
     g.kind == Kind::AsyncGenerator
         && g.finalizer.try_borrow().is_ok_and(|f| !f.is_null())
         && !g.state.try_borrow().is_ok_and(|s| matches!(*s, State::Finished))
+}
+
+/// A suspended frame's frame object (if it has one) names generator
+/// `gen` as the one suspended in it, for `frame.clear()`. The link is
+/// cut whenever the frame leaves the generator's state (it runs again,
+/// or is dropped), so it never outlives the generator.
+fn link_frame(gen: &Value, saved: &SavedFrame) {
+    if let (Some(f), Some(p)) = (crate::builtins::frame::as_frame(&saved.frame.frame_obj), gen.as_object()) {
+        f.generator.set(p.addr());
+    }
+}
+
+/// Cut the link `link_frame` made.
+fn unlink_frame(saved: &SavedFrame) {
+    if let Some(f) = crate::builtins::frame::as_frame(&saved.frame.frame_obj) {
+        f.generator.set(0);
+    }
+}
+
+/// `frame.clear()` of the frame generator `gen` is suspended in
+/// (CPython's `_PyGen_Finalize`): an unawaited coroutine warns, an async
+/// generator with a finalizer hook is handed to it, else it is closed;
+/// an error is reported as unraisable.
+pub(crate) fn finalize_for_clear(vm: &mut Vm, gen: &Value) {
+    let Some(g) = data_of(gen) else { return };
+    if needs_finalizer_hook(g) {
+        call_finalizer_hook(vm, gen);
+    } else if never_started_coroutine(g) {
+        warn_unawaited(vm, gen);
+    } else {
+        finalize_generator(vm, gen);
+    }
 }
 
 /// Call an async generator's finalizer hook with it (once); an error is
@@ -255,7 +304,7 @@ pub(crate) fn trace_generator(p: ObjPtr, visit: Visit) {
     if !outer.is_null() {
         visit(&outer);
     }
-    if let State::Created(s) | State::Suspended(s) = &*g.state.borrow() {
+    if let State::Created(s) | State::Suspended(s) | State::Delegating(s) = &*g.state.borrow() {
         s.frame.trace(visit);
         s.stack.iter().filter(|v| !v.is_null()).for_each(visit);
     }
@@ -473,6 +522,7 @@ pub fn new_generator(vm: &Vm, saved: SavedFrame, name: Value, qualname: Value, f
         hooks_inited: std::cell::Cell::new(false),
         finalizer: RefCell::new(Value::NULL),
         origin: if kind == Kind::Coroutine { crate::generator_origin::capture(vm) } else { Value::NULL },
+        running_at: std::cell::Cell::new(0),
     };
     Value::from_owned(alloc(ty, data))
 }
@@ -495,8 +545,8 @@ pub fn send(vm: &mut Vm, gen: &Value, value: Value, error: Option<PyErr>) -> PyR
     let g = data_of(gen).expect("send to a generator");
     let state = std::mem::replace(&mut *g.state.borrow_mut(), State::Running);
     let (saved, started) = match state {
-        State::Running => {
-            *g.state.borrow_mut() = State::Running;
+        State::Running | State::Delegating(_) => {
+            *g.state.borrow_mut() = state;
             let msg = format!("{} already executing", g.kind.noun());
             return Err(vm.error(&VALUE_ERROR, msg));
         }
@@ -539,6 +589,7 @@ pub fn send(vm: &mut Vm, gen: &Value, value: Value, error: Option<PyErr>) -> PyR
 fn resume(vm: &mut Vm, gen: &Value, saved: SavedFrame, push: Option<Value>, error: Option<PyErr>) -> PyResult<Sent> {
     let g = data_of(gen).expect("a generator");
     *g.state.borrow_mut() = State::Running;
+    unlink_frame(&saved);
     let SavedFrame { mut frame, mut stack } = saved;
     frame.base = vm.stack.len();
     frame.ret = frame.base;
@@ -552,6 +603,7 @@ fn resume(vm: &mut Vm, gen: &Value, saved: SavedFrame, push: Option<Value>, erro
         vm.stack.push(v);
     }
     let outer_exc = enter_exc_state(vm, g);
+    g.running_at.set(vm.frames.len());
     vm.frames.push(frame);
     let entry = vm.frames.len();
     let result = crate::eval::resume(vm, entry, error);
@@ -559,11 +611,17 @@ fn resume(vm: &mut Vm, gen: &Value, saved: SavedFrame, push: Option<Value>, erro
     match result {
         Ok(v) => match vm.suspended.take() {
             Some(saved) => {
+                link_frame(gen, &saved);
                 *g.state.borrow_mut() = State::Suspended(saved);
                 Ok(Sent::Yielded(v))
             }
             None => {
+                // Finished before the finalizers its frame's locals queued
+                // run (CPython's `clear_gen_frame` marks it cleared first).
                 *g.state.borrow_mut() = State::Finished;
+                if crate::finalize::pending() {
+                    crate::finalize::run_pending(vm);
+                }
                 Ok(Sent::Returned(v))
             }
         },
@@ -596,36 +654,18 @@ fn delegate(saved: &SavedFrame) -> Option<Value> {
 }
 
 /// `throw` into a generator suspended in `yield from sub` (CPython's
-/// `_gen_throw` with a `yf`).
+/// `_gen_throw` with a `yf`). The generator counts as running while the
+/// subiterator handles it.
 fn throw_delegated(vm: &mut Vm, gen: &Value, sub: &Value, e: PyErr) -> PyResult<Sent> {
     let g = data_of(gen).expect("a generator");
-    let is_exit = vm.type_of(&e.exception).is_subtype(&GENERATOR_EXIT);
-    let outcome: PyResult<Sent> = if is_exit {
-        // GeneratorExit closes the subiterator, then is raised here.
-        match close_iter(vm, sub) {
-            Ok(()) => return resume_with(vm, gen, None, Some(e)),
-            Err(err) => return resume_with(vm, gen, None, Some(err)),
-        }
-    } else if as_generator(sub).is_some() {
-        send(vm, sub, none(), Some(e))
-    } else {
-        match crate::ops::getattr(vm, sub, &new_str("throw")) {
-            Ok(throw) => match crate::eval::call(vm, &throw, std::slice::from_ref(&e.exception), &[]) {
-                Ok(v) => Ok(Sent::Yielded(v)),
-                Err(err) if vm.type_of(&err.exception).is_subtype(&STOP_ITERATION) => {
-                    let v = as_exception(&err.exception).and_then(|d| d.args.borrow().first().cloned()).unwrap_or_else(none);
-                    Ok(Sent::Returned(v))
-                }
-                Err(err) => Err(err),
-            },
-            Err(_) => return resume_with(vm, gen, None, Some(e)),
-        }
-    };
+    set_delegating(g, true);
+    let outcome = throw_into(vm, sub, e);
+    set_delegating(g, false);
     match outcome {
         // The subiterator yielded: this generator stays suspended there.
-        Ok(Sent::Yielded(v)) => Ok(Sent::Yielded(v)),
+        Thrown::Yielded(v) => Ok(Sent::Yielded(v)),
         // It returned: `yield from` evaluates to the value, after the loop.
-        Ok(Sent::Returned(v)) => {
+        Thrown::Returned(v) => {
             let State::Suspended(mut saved) = std::mem::replace(&mut *g.state.borrow_mut(), State::Running) else {
                 return Err(vm.error(&RUNTIME_ERROR, "generator state changed during throw"));
             };
@@ -636,12 +676,64 @@ fn throw_delegated(vm: &mut Vm, gen: &Value, sub: &Value, e: PyErr) -> PyResult<
             saved.frame.ip = send_at + 1 + send_arg;
             resume(vm, gen, saved, Some(v), None)
         }
-        Err(err) => resume_with(vm, gen, None, Some(err)),
+        Thrown::RaiseHere(err) => resume_with(vm, gen, None, Some(err)),
+        Thrown::Failed(err) => Err(err),
     }
 }
 
-/// Resume this generator (suspended in `yield from`) with an error raised
-/// at its `yield from`.
+/// What passing a `throw` on to a subiterator came to.
+enum Thrown {
+    Yielded(Value),
+    Returned(Value),
+    /// Raised in the delegating generator, at its `yield from`.
+    RaiseHere(PyErr),
+    /// Raised to the caller of `throw`, the generator left suspended
+    /// (looking up the subiterator's `throw` failed).
+    Failed(PyErr),
+}
+
+/// Pass exception `e` on to subiterator `sub`: GeneratorExit closes it
+/// (then is raised here), a generator is thrown into, another iterator's
+/// `throw` method called (none: raised here).
+fn throw_into(vm: &mut Vm, sub: &Value, e: PyErr) -> Thrown {
+    if vm.type_of(&e.exception).is_subtype(&GENERATOR_EXIT) {
+        return match close_iter(vm, sub) {
+            Ok(()) => Thrown::RaiseHere(e),
+            Err(err) => Thrown::RaiseHere(err),
+        };
+    }
+    if as_generator(sub).is_some() {
+        return match send(vm, sub, none(), Some(e)) {
+            Ok(Sent::Yielded(v)) => Thrown::Yielded(v),
+            Ok(Sent::Returned(v)) => Thrown::Returned(v),
+            Err(err) => Thrown::RaiseHere(err),
+        };
+    }
+    let throw = match crate::ops::getattr(vm, sub, &new_str("throw")) {
+        Ok(throw) => throw,
+        Err(err) if vm.type_of(&err.exception).is_subtype(&exceptions::ATTRIBUTE_ERROR) => return Thrown::RaiseHere(e),
+        Err(err) => return Thrown::Failed(err),
+    };
+    match crate::eval::call(vm, &throw, std::slice::from_ref(&e.exception), &[]) {
+        Ok(v) => Thrown::Yielded(v),
+        Err(err) if vm.type_of(&err.exception).is_subtype(&STOP_ITERATION) => {
+            Thrown::Returned(exceptions::stop_iteration_value(&err.exception))
+        }
+        Err(err) => Thrown::RaiseHere(err),
+    }
+}
+
+/// Mark a generator suspended in `yield from` as running while its
+/// subiterator handles a `throw` (`on`), or suspended again.
+fn set_delegating(g: &GenData, on: bool) {
+    let mut state = g.state.borrow_mut();
+    *state = match std::mem::replace(&mut *state, State::Running) {
+        State::Suspended(s) if on => State::Delegating(s),
+        State::Delegating(s) if !on => State::Suspended(s),
+        other => other,
+    };
+}
+
 /// `FOR_ITER` on `gen`: when it is a generator that can run, move its
 /// frame onto the stack with None sent (as `resume` does) and push it,
 /// marked to leave to `exit` in the caller when it returns; the running
@@ -664,6 +756,7 @@ pub(crate) fn push_inline(vm: &mut Vm, gen: &Value, exit: usize) -> bool {
             _ => unreachable!("checked above"),
         }
     };
+    unlink_frame(&saved);
     let SavedFrame { mut frame, mut stack } = saved;
     frame.base = vm.stack.len();
     frame.ret = frame.base;
@@ -676,6 +769,7 @@ pub(crate) fn push_inline(vm: &mut Vm, gen: &Value, exit: usize) -> bool {
     let (info, outer) = enter_exc_state(vm, g);
     *g.exc_state.borrow_mut() = info;
     *g.caller_outer.borrow_mut() = outer;
+    g.running_at.set(vm.frames.len());
     vm.frames.push(frame);
     true
 }
@@ -714,6 +808,7 @@ fn leave_inline(vm: &mut Vm, g: &GenData) {
 pub(crate) fn suspend_inline(vm: &mut Vm, gen: &Value, saved: SavedFrame) {
     let g = data_of(gen).expect("an inline generator");
     leave_inline(vm, g);
+    link_frame(gen, &saved);
     *g.state.borrow_mut() = State::Suspended(saved);
 }
 
@@ -740,6 +835,8 @@ pub(crate) fn fail_inline(vm: &mut Vm, gen: &Value, e: PyErr) -> PyErr {
     err
 }
 
+/// Resume this generator (suspended in `yield from`) with an error raised
+/// at its `yield from`.
 fn resume_with(vm: &mut Vm, gen: &Value, push: Option<Value>, error: Option<PyErr>) -> PyResult<Sent> {
     let g = data_of(gen).expect("a generator");
     let State::Suspended(saved) = std::mem::replace(&mut *g.state.borrow_mut(), State::Running) else {
@@ -754,8 +851,14 @@ fn close_iter(vm: &mut Vm, sub: &Value) -> PyResult<()> {
     if as_generator(sub).is_some() {
         return close(vm, sub);
     }
-    if let Ok(close) = crate::ops::getattr(vm, sub, &new_str("close")) {
-        crate::eval::call(vm, &close, &[], &[])?;
+    // An error looking `close` up other than AttributeError is reported
+    // and the subiterator left alone (CPython's `gen_close_iter`).
+    match crate::ops::getattr(vm, sub, &new_str("close")) {
+        Ok(close) => {
+            crate::eval::call(vm, &close, &[], &[])?;
+        }
+        Err(e) if vm.type_of(&e.exception).is_subtype(&exceptions::ATTRIBUTE_ERROR) => {}
+        Err(e) => crate::run::write_unraisable(vm, &e, sub),
     }
     Ok(())
 }
@@ -766,7 +869,12 @@ pub fn close(vm: &mut Vm, gen: &Value) -> PyResult<()> {
     {
         let mut state = g.state.borrow_mut();
         if matches!(*state, State::Created(_) | State::Finished) {
-            *state = State::Finished;
+            let old = std::mem::replace(&mut *state, State::Finished);
+            drop(state);
+            if let State::Created(s) = &old {
+                unlink_frame(s);
+            }
+            drop(old);
             return Ok(());
         }
     }
@@ -926,17 +1034,26 @@ fn generator_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         "__qualname__" => Ok(g.qualname.borrow().clone()),
         "gi_code" => Ok(g.code.clone()),
         "gi_origin" if g.kind == Kind::Coroutine => Ok(if g.origin.is_null() { none() } else { g.origin.clone() }),
-        "gi_running" => Ok(vm.bool(matches!(*g.state.borrow(), State::Running))),
+        "gi_running" => Ok(vm.bool(matches!(*g.state.borrow(), State::Running | State::Delegating(_)))),
         "gi_suspended" => Ok(vm.bool(matches!(*g.state.borrow(), State::Suspended(_)))),
         "gi_yieldfrom" => Ok(match &*g.state.borrow() {
-            State::Suspended(s) => delegate(s).unwrap_or_else(none),
+            State::Suspended(s) | State::Delegating(s) => delegate(s).unwrap_or_else(none),
             _ => none(),
         }),
         // A finished generator has no frame.
         "gi_frame" => match &mut *g.state.borrow_mut() {
             State::Finished => Ok(none()),
-            State::Created(s) | State::Suspended(s) => Ok(crate::builtins::frame::suspended_frame_object(&mut s.frame, &s.stack)),
-            State::Running => Err(vm.error(&NOT_IMPLEMENTED_ERROR, "gi_frame of a running generator")),
+            State::Created(s) | State::Suspended(s) | State::Delegating(s) => {
+                let f = crate::builtins::frame::suspended_frame_object(&mut s.frame, &s.stack);
+                link_frame(v, s);
+                Ok(f)
+            }
+            // Running: the live frame (with its callers' as `f_back`).
+            State::Running => {
+                let at = g.running_at.get();
+                let live = vm.frames.get(at).is_some_and(|f| f.code.is(&g.code));
+                Ok(if live { crate::builtins::frame::frame_object(vm, at) } else { none() })
+            }
         },
         _ => crate::builtins::classes::generic_getattr(vm, v, name),
     }

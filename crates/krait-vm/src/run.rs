@@ -194,6 +194,16 @@ pub fn write_unraisable_msg(vm: &mut Vm, e: &PyErr, msg: &str, obj: &Value) {
 /// Through `sys.unraisablehook` when a program replaced it (given CPython's
 /// `UnraisableHookArgs`), else printed here.
 fn report_unraisable(vm: &mut Vm, e: &PyErr, msg: Option<&str>, obj: &Value) {
+    // An exception without a traceback gets one for the frame running now
+    // (CPython's `_PyErr_WriteUnraisableMsg`).
+    if let (Some(data), Some(index)) = (crate::builtins::exceptions::as_exception(&e.exception), vm.frames.len().checked_sub(1)) {
+        if data.traceback.borrow().is_null() {
+            let offset = vm.frames[index].ip.saturating_sub(1) as u32;
+            let frame = crate::builtins::frame::frame_object(vm, index);
+            let tb = crate::builtins::frame::new_traceback(crate::builtins::singletons::none(), frame, offset);
+            *data.traceback.borrow_mut() = tb;
+        }
+    }
     let hook = vm.sys_attr("unraisablehook");
     let default = vm.sys_attr("__unraisablehook__");
     let hook = hook.filter(|h| !default.is_some_and(|d| d.is(h)));

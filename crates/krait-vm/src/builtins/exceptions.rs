@@ -27,6 +27,8 @@ pub struct ExceptionData {
     /// filename2), NULL where unset (CPython's `OSErrorObject`); set by a
     /// constructor given 2 to 5 arguments (`args` then keeps only the
     /// first two) or by assigning the attributes. Empty until then.
+    /// A StopIteration's `value` member, once `__init__` or an assignment
+    /// set it, is its one item.
     pub os_args: RefCell<Vec<Value>>,
     /// `__dict__`, made on first use (NULL until then).
     pub dict: RefCell<Value>,
@@ -472,9 +474,7 @@ fn exception_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
                 None => crate::builtins::singletons::none(),
             })
         }
-        "value" if vm.type_of(v).is_subtype(&STOP_ITERATION) => {
-            Ok(data.args.borrow().first().cloned().unwrap_or_else(crate::builtins::singletons::none))
-        }
+        "value" if vm.type_of(v).is_subtype(&STOP_ITERATION) => Ok(stop_iteration_value(v)),
         attr @ ("message" | "exceptions") if crate::builtins::exception_group::group_parts(v).is_some() => {
             Ok(crate::builtins::exception_group::group_getattr(v, attr).unwrap_or_else(crate::builtins::singletons::none))
         }
@@ -497,6 +497,16 @@ fn exception_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             r => r,
         },
     }
+}
+
+/// A StopIteration's `value`: the member `__init__` or an assignment set,
+/// else (one made natively) its first argument, else None.
+pub fn stop_iteration_value(v: &Value) -> Value {
+    let Some(data) = as_exception(v) else { return crate::builtins::singletons::none() };
+    if let Some(x) = data.os_args.borrow().first() {
+        return x.clone();
+    }
+    data.args.borrow().first().cloned().unwrap_or_else(crate::builtins::singletons::none)
 }
 
 /// `BaseException.__init__(self, *args, **kwargs)`: `args` replaced; the
@@ -538,6 +548,12 @@ pub fn exception_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Valu
     }
     if let Some(e) = as_exception(this) {
         *e.args.borrow_mut() = args[..npos].to_vec();
+        // CPython's `StopIteration_init`: `value` is the first argument.
+        if vm.type_of(this).is_subtype(&STOP_ITERATION) {
+            let value = args[..npos].first().cloned().unwrap_or_else(crate::builtins::singletons::none);
+            let old = std::mem::replace(&mut *e.os_args.borrow_mut(), vec![value]);
+            drop(old);
+        }
     }
     Ok(())
 }
@@ -589,6 +605,10 @@ pub fn exception_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Val
             }
             let old = std::mem::replace(&mut os[index], value);
             drop(os);
+            drop(old);
+        }
+        "value" if vm.type_of(v).is_subtype(&STOP_ITERATION) => {
+            let old = std::mem::replace(&mut *data.os_args.borrow_mut(), vec![value]);
             drop(old);
         }
         "args" => *data.args.borrow_mut() = crate::ops::collect(vm, &value)?,

@@ -56,6 +56,9 @@ pub struct FrameData {
     /// Where an `f_lineno` assignment from a line event jumps, with the
     /// abstract stacks there and here (see `frame_jump`).
     pub jump: Cell<Option<(usize, i64, i64)>>,
+    /// The address of the generator suspended in this frame, else 0 (see
+    /// `generator::link_frame`): `clear()` closes it.
+    pub generator: Cell<usize>,
 }
 
 impl FrameData {
@@ -75,6 +78,7 @@ impl FrameData {
             trace_opcodes: Cell::new(false),
             prev_instr: Cell::new(f.ip as i64 - 1),
             jump: Cell::new(None),
+            generator: Cell::new(0),
         }
     }
 }
@@ -82,12 +86,15 @@ impl FrameData {
 pub static FRAME_TYPE: TypeObject = TypeObject {
     getattr: Slot::new(frame_getattr),
     repr: Slot::new(|vm, v| {
+        // A frame still running shows its line now.
+        if let Some(index) = vm.frames.iter().rposition(|f| f.frame_obj.is(v)) {
+            sync_position(vm, index);
+        }
         let f = frame_of(v);
         let (file, name) = as_code(&f.code).map_or((String::new(), String::new()), |c| {
             (c.co.co_filename.clone(), c.co.co_name.clone())
         });
         let line = line_of(&f.code, f.lasti.get());
-        let _ = vm;
         Ok(crate::builtins::str::new_str(&format!(
             "<frame at {:#x}, file '{file}', line {line}, code {name}>",
             v.bits() & ((1 << 48) - 1)
@@ -396,6 +403,13 @@ fn frame_clear(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
         return Err(vm.error(&crate::builtins::exceptions::RUNTIME_ERROR, "cannot clear an executing frame"));
     }
     let f = frame_of(this);
+    // A suspended generator's frame: the generator is finalized (closed)
+    // first, as CPython's `frame_tp_clear` does with `_PyGen_Finalize`.
+    let gen = f.generator.get();
+    if gen != 0 {
+        let gen = Value::from_borrowed(crate::object::ObjPtr::from_addr(gen));
+        crate::generator::finalize_for_clear(vm, &gen);
+    }
     let old = std::mem::take(&mut *f.fast.borrow_mut());
     drop(old);
     let locals = std::mem::replace(&mut *f.locals.borrow_mut(), Value::NULL);

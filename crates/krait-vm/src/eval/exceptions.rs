@@ -55,12 +55,7 @@ pub(super) fn exception_matches(vm: &mut Vm, exc: &Value, ty: &Value) -> PyResul
 
 /// Is a StopIteration's value None (a generator that returned nothing)?
 pub(super) fn stop_value_is_none(e: &PyErr) -> bool {
-    let Some(d) = as_exception(&e.exception) else { return true };
-    let args = d.args.borrow();
-    match args.first() {
-        Some(v) => is_none(v),
-        None => true,
-    }
+    is_none(&crate::builtins::exceptions::stop_iteration_value(&e.exception))
 }
 
 /// `raise exc` or `raise exc from cause`: the error to raise. An error

@@ -10,7 +10,7 @@
 
 use super::call;
 use crate::builtins::classes::{lookup_special, type_lookup};
-use crate::builtins::exceptions::{as_exception, STOP_ITERATION};
+use crate::builtins::exceptions::{stop_iteration_value, STOP_ITERATION};
 use crate::builtins::singletons::{is_none, none};
 use crate::builtins::str::intern;
 use crate::generator::{as_coroutine, as_generator, get_awaitable, Sent};
@@ -106,13 +106,22 @@ pub(super) fn send(vm: &mut Vm, receiver: &Value, v: Value) -> PyResult<Sent> {
     }
     let returned = |vm: &mut Vm, e: PyErr| -> PyResult<Sent> {
         if vm.type_of(&e.exception).is_subtype(&STOP_ITERATION) {
-            let r = as_exception(&e.exception).and_then(|d| d.args.borrow().first().cloned());
-            Ok(Sent::Returned(r.unwrap_or_else(none)))
+            Ok(Sent::Returned(stop_iteration_value(&e.exception)))
         } else {
             Err(e)
         }
     };
     if is_none(&v) {
+        // A class's `__next__` is called itself: its StopIteration carries
+        // the value `yield from` evaluates to, which the `next` slot drops.
+        if vm.type_of(receiver).heap.is_some() {
+            if let Some(next) = lookup_special(vm, receiver, "__next__")? {
+                return match call(vm, &next, &[], &[]) {
+                    Ok(x) => Ok(Sent::Yielded(x)),
+                    Err(e) => returned(vm, e),
+                };
+            }
+        }
         let Some(next) = vm.type_of(receiver).next.get() else {
             let msg = format!("'{}' object is not an iterator", vm.type_of(receiver).name());
             return Err(vm.type_error(msg));

@@ -20,8 +20,11 @@ use crate::vm::{PyErr, Vm};
 
 /// Unwind `e` from the top frame: `Ok` when a handler of a frame at depth
 /// `entry` or above takes it (the loop resumes there), else the error the
-/// run started at `entry` ends with.
-pub(super) fn unwind(vm: &mut Vm, entry: usize, mut e: PyErr) -> Result<(), PyErr> {
+/// run started at `entry` ends with. `thrown`: `e` was thrown into the
+/// generator whose frame is on top (`generator.throw`), so it is chained
+/// only to the exception that generator handles, not its caller's
+/// (CPython's `_PyErr_ChainStackItem` in `gen_send_ex2`).
+pub(super) fn unwind(vm: &mut Vm, entry: usize, mut e: PyErr, thrown: bool) -> Result<(), PyErr> {
     let reraise = std::mem::take(&mut vm.reraising);
     let mut restored_lasti = vm.reraise_lasti.take();
     // The mark is an address: an exception that left a frame has
@@ -29,7 +32,9 @@ pub(super) fn unwind(vm: &mut Vm, entry: usize, mut e: PyErr) -> Result<(), PyEr
     // freed has none yet.
     let settled = std::mem::take(&mut vm.context_settled) == e.exception.bits()
         && as_exception(&e.exception).is_some_and(|d| !d.traceback.borrow().is_null());
-    if !reraise && !settled {
+    if thrown {
+        chain_to(&vm.exc_info, &e);
+    } else if !reraise && !settled {
         set_context(vm, &e);
     }
     // Unwind: the current frame's handlers, else pop it. Each
@@ -103,7 +108,13 @@ pub(super) fn unwind(vm: &mut Vm, entry: usize, mut e: PyErr) -> Result<(), PyEr
 /// An exception raised while another is handled has it as its
 /// `__context__` (CPython's _PyErr_SetObject).
 pub(super) fn set_context(vm: &Vm, e: &PyErr) {
-    let top = vm.topmost_exc();
+    chain_to(&vm.topmost_exc(), e);
+}
+
+/// `e` gets `top` (an exception being handled, or NULL) as its
+/// `__context__` unless it has one.
+fn chain_to(top: &Value, e: &PyErr) {
+    let top = top.clone();
     if !top.is_null() && !top.is(&e.exception) {
         break_context_cycle(&top, &e.exception);
         if let Some(data) = as_exception(&e.exception) {
