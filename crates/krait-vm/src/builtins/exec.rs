@@ -487,6 +487,7 @@ fn run(vm: &mut Vm, func: &str, args: &[Value], kwnames: &[Value], mode: Mode) -
         compile_text(vm, &text, "<string>", mode, options, tokens)?
     };
     let builtins = builtins_of(vm, &globals)?;
+    crate::builtins::function::check_runnable(vm, &code)?;
     crate::eval::run_code(vm, code, globals, locals, builtins)
 }
 
@@ -496,6 +497,7 @@ fn run(vm: &mut Vm, func: &str, args: &[Value], kwnames: &[Value], mode: Mode) -
 /// so the `locals` mapping is not used, as in CPython). Its parameters
 /// must then be none.
 fn run_with_closure(vm: &mut Vm, code: Value, globals: Value, closure: Value) -> PyResult<Value> {
+    crate::builtins::function::check_runnable(vm, &code)?;
     let c = as_code(&code).expect("a code object");
     if c.co.co_argcount + c.co.co_kwonlyargcount > 0 || c.co.co_flags & 0xC != 0 {
         return Err(vm.error(&NOT_IMPLEMENTED_ERROR, "exec() with closure= of a code object that takes arguments"));
