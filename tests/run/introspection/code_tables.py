@@ -55,3 +55,24 @@ exec(src, ns)
 c = ns["far"].__code__
 print(c.co_lnotab[-6:], sorted({l for *_, l in c.co_lines()}))
 print(c.replace(co_linetable=bytes([0x80 | 13 << 3, 5, 0x80 | 13 << 3, 7])).co_lnotab)
+# The code constructor takes the fields positionally, checked as replace().
+CodeType = type(co)
+fields = [co.co_argcount, co.co_posonlyargcount, co.co_kwonlyargcount, co.co_nlocals, co.co_stacksize,
+          co.co_flags, co.co_code, co.co_consts, co.co_names, co.co_varnames, co.co_filename, co.co_name,
+          co.co_qualname, co.co_firstlineno, co.co_linetable, co.co_exceptiontable, co.co_freevars, co.co_cellvars]
+made = CodeType(*fields)
+print(made == co, made.co_linetable == co.co_linetable, types.FunctionType(made, {}, None, (2,))(3, 1))
+for change in (-1, 1):
+    try:
+        CodeType(*fields[:3], co.co_nlocals + change, *fields[4:])
+    except ValueError as e:
+        print("ValueError", e)
+for bad in ([1], fields[:15], fields + [1, 2], ):
+    try:
+        CodeType(*bad)
+    except TypeError as e:
+        print("TypeError", e)
+try:
+    CodeType(*fields, x=1)
+except TypeError as e:
+    print("TypeError", e)

@@ -319,3 +319,42 @@ pub fn code_hash(_: &mut Vm, v: &Value) -> PyResult<i64> {
     let h = h.finish() as i64;
     Ok(if h == -1 { -2 } else { h })
 }
+
+/// `code(argcount, posonlyargcount, kwonlyargcount, nlocals, stacksize,
+/// flags, codestring, constants, names, varnames, filename, name, qualname,
+/// firstlineno, linetable, exceptiontable, freevars=(), cellvars=(), /)`:
+/// `replace()` of every field on an empty code object.
+pub fn code_new(vm: &mut Vm, _: &'static crate::types::TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    const FIELDS: [&str; 18] = [
+        "co_argcount",
+        "co_posonlyargcount",
+        "co_kwonlyargcount",
+        "co_nlocals",
+        "co_stacksize",
+        "co_flags",
+        "co_code",
+        "co_consts",
+        "co_names",
+        "co_varnames",
+        "co_filename",
+        "co_name",
+        "co_qualname",
+        "co_firstlineno",
+        "co_linetable",
+        "co_exceptiontable",
+        "co_freevars",
+        "co_cellvars",
+    ];
+    if !kwnames.is_empty() {
+        return Err(vm.type_error("code() takes no keyword arguments"));
+    }
+    if args.len() < 16 {
+        return Err(vm.type_error(format!("code expected at least 16 arguments, got {}", args.len())));
+    }
+    if args.len() > 18 {
+        return Err(vm.type_error(format!("code expected at most 18 arguments, got {}", args.len())));
+    }
+    let empty = crate::builtins::function::new_code_with(CodeObject::default(), Vec::new(), Vec::new());
+    let names: Vec<Value> = FIELDS[..args.len()].iter().map(|f| crate::builtins::str::intern(f)).collect();
+    replace(vm, &empty, args, &names)
+}

@@ -116,7 +116,10 @@ fn reach(op: Opcode, arg: u32) -> i64 {
         Opcode::LIST_APPEND | Opcode::SET_ADD | Opcode::LIST_EXTEND | Opcode::SET_UPDATE | Opcode::DICT_UPDATE => arg + 1,
         Opcode::MAP_ADD => arg + 2,
         Opcode::DICT_MERGE => arg + 3,
-        Opcode::PRECALL | Opcode::CALL => arg + 2,
+        // PRECALL's effect counts its arguments gone; CALL then reads the
+        // callable and its NULL or self below them.
+        Opcode::PRECALL => arg + 2,
+        Opcode::CALL => 2,
         _ => 0,
     }
 }
@@ -140,7 +143,10 @@ fn check_depths(co: &CodeObject, decoded: &[Decoded]) -> Option<String> {
         }
         depth[at] = Some(d);
         let ins = decoded[at];
-        let fall = d + i64::from(ins.op.stack_effect(ins.arg, false));
+        // A generator resumes after RETURN_GENERATOR with the sent value
+        // pushed (the compiler adds the prefix after counting depths).
+        let resumed = i64::from(ins.op == Opcode::RETURN_GENERATOR);
+        let fall = d + resumed + i64::from(ins.op.stack_effect(ins.arg, false));
         let min_after = d - reach(ins.op, ins.arg);
         if fall < 0 || min_after < 0 {
             return Some(format!("{} at offset {} pops an empty stack", ins.op.name(), 2 * ins.at));

@@ -85,6 +85,7 @@ pub static CODE_TYPE: TypeObject = TypeObject {
         )))
     }),
     getattr: Slot::new(code_getattr),
+    new: Some(crate::builtins::code::code_new),
     richcompare: Slot::new(crate::builtins::code::code_richcompare),
     hash: Slot::new(crate::builtins::code::code_hash),
     methods: &[
