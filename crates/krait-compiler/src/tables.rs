@@ -93,7 +93,7 @@ fn push_location(out: &mut Vec<u8>, units: u8, p: &Position, line: &mut i64) {
     };
     let lineno = i64::from(lineno);
     let delta = lineno - *line;
-    let same_line = p.end_lineno.map_or(true, |e| i64::from(e) == lineno);
+    let same_line = !matches!(p.end_lineno, Some(e) if i64::from(e) != lineno);
     match (p.col_offset, p.end_col_offset) {
         (Some(col), Some(end_col)) if p.end_lineno.is_some() && same_line => {
             if delta == 0 && col < 80 && end_col >= col && end_col - col < 16 {
@@ -223,7 +223,7 @@ pub fn positions_from_linetable(table: &[u8], firstlineno: u32, units: usize) ->
     let mut positions = Vec::with_capacity(units);
     for e in decode_linetable(table, firstlineno) {
         let n = (e.units as usize).min(units - positions.len());
-        positions.extend(std::iter::repeat(e.position).take(n));
+        positions.resize(positions.len() + n, e.position);
     }
     positions.resize(units, Position::default());
     positions
@@ -307,8 +307,7 @@ pub fn decode_exception_table(table: &[u8]) -> Option<Vec<ExceptionTableEntry>> 
         }
         Some(value)
     };
-    loop {
-        let Some(start) = read(true) else { break };
+    while let Some(start) = read(true) {
         let len = read(false)?;
         let target = read(false)?;
         let depth_lasti = read(false)?;

@@ -68,7 +68,7 @@ pub fn co_positions(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]
     for e in tables::decode_linetable(&linetable(c), c.co.co_firstlineno) {
         let p = e.position;
         let item = new_tuple(vec![opt(p.lineno), opt(p.end_lineno), opt(p.col_offset), opt(p.end_col_offset)]);
-        items.extend(std::iter::repeat(item).take(e.units as usize));
+        items.resize(items.len() + e.units as usize, item);
     }
     crate::ops::iter(vm, &new_tuple(items))
 }

@@ -79,7 +79,7 @@ pub fn check(co: &CodeObject, consts: &[Value], decoded: &[Decoded], nlocalsplus
             }
             _ => {}
         }
-        if d.op.jump() != Jump::None && jump_target(d).map_or(true, |t| t >= n) {
+        if d.op.jump() != Jump::None && !matches!(jump_target(d), Some(t) if t < n) {
             return bad("jump target");
         }
         i = (d.next as usize).max(i + 1);
@@ -138,7 +138,7 @@ fn check_depths(co: &CodeObject, decoded: &[Decoded]) -> Option<String> {
         work.push((e.target as usize, i64::from(e.depth) + 1 + i64::from(e.lasti)));
     }
     while let Some((at, d)) = work.pop() {
-        if at >= n || depth[at].map_or(false, |seen| seen <= d) {
+        if at >= n || depth[at].is_some_and(|seen| seen <= d) {
             continue;
         }
         depth[at] = Some(d);
