@@ -10,6 +10,8 @@
 //!   exception table, stack size;
 //! - `opcode`: the instruction table, the single source of truth for the
 //!   bytecode (names, numbers, caches, stack effects, branches);
+//! - `tables`: CPython's byte formats for `co_linetable`, `co_lnotab` and
+//!   `co_exceptiontable`;
 //! - `symtable`: scopes and how each name binds in them (local, global,
 //!   nonlocal, free, cell), with the syntax errors CPython's `symtable.c`
 //!   raises.
@@ -20,3 +22,4 @@ pub mod codegen;
 pub mod flowgraph;
 pub mod opcode;
 pub mod symtable;
+pub mod tables;

@@ -119,10 +119,24 @@ impl Compiler<'_> {
                 self.compile_expr(target)?;
             }
             // CPython's compiler_joined_str and compiler_formatted_value.
-            ExprKind::JoinedStr { values } => {
-                if values.len() > STACK_USE_GUIDELINE {
-                    return Err(CompileError::Unsupported("f-strings of more than 30 parts".into()));
+            // Past the stack-use guideline the parts are appended to a list
+            // one at a time and joined: `''.join([...])`, as CPython 3.11 does.
+            ExprKind::JoinedStr { values } if values.len() > STACK_USE_GUIDELINE => {
+                self.set_pos(e.range);
+                let empty = self.add_const(Constant::Str(krait_syntax::pystr::PyString::new()));
+                self.emit(Opcode::LOAD_CONST, empty);
+                let join = self.add_name_unmangled("join");
+                self.emit(Opcode::LOAD_METHOD, join);
+                self.emit(Opcode::BUILD_LIST, 0);
+                for v in values {
+                    self.compile_expr(v)?;
+                    self.set_pos(e.range);
+                    self.emit(Opcode::LIST_APPEND, 1);
                 }
+                self.emit(Opcode::PRECALL, 1);
+                self.emit(Opcode::CALL, 1);
+            }
+            ExprKind::JoinedStr { values } => {
                 for v in values {
                     self.compile_expr(v)?;
                 }

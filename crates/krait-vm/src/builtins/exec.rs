@@ -499,6 +499,7 @@ fn run(vm: &mut Vm, func: &str, args: &[Value], kwnames: &[Value], mode: Mode) -
         compile_text(vm, &text, "<string>", mode, options, tokens)?
     };
     let builtins = builtins_of(vm, &globals)?;
+    crate::builtins::function::check_runnable(vm, &code)?;
     crate::eval::run_code(vm, code, globals, locals, builtins)
 }
 
@@ -508,6 +509,7 @@ fn run(vm: &mut Vm, func: &str, args: &[Value], kwnames: &[Value], mode: Mode) -
 /// arguments. Such code's locals are its own, so the `locals` mapping is
 /// not used, as in CPython.
 fn run_as_function(vm: &mut Vm, code: Value, globals: Value, closure: Value) -> PyResult<Value> {
+    crate::builtins::function::check_runnable(vm, &code)?;
     let builtins = builtins_of(vm, &globals)?;
     let name = as_code(&code).map(|c| crate::builtins::str::new_str(&c.co.co_name));
     let f = crate::builtins::function::new_function(code, globals, builtins, Value::NULL, Value::NULL, closure);

@@ -35,6 +35,11 @@ pub struct CodeData {
     /// `co_code` decoded once: per code unit, the instruction that starts
     /// there (`EXTENDED_ARG` prefixes folded in).
     pub decoded: Box<[Decoded]>,
+    /// `co_linetable` as given to `replace()` (None: encoded from the
+    /// positions on demand).
+    pub linetable: Option<Box<[u8]>>,
+    /// Why this code, made by `replace()`, must not run (see `code_check`).
+    pub broken: Option<Box<str>>,
 }
 
 /// One instruction of `co_code`, decoded.
@@ -80,6 +85,9 @@ pub static CODE_TYPE: TypeObject = TypeObject {
         )))
     }),
     getattr: Slot::new(code_getattr),
+    new: Some(crate::builtins::code::code_new),
+    richcompare: Slot::new(crate::builtins::code::code_richcompare),
+    hash: Slot::new(crate::builtins::code::code_hash),
     methods: &[
         crate::types::MethodDef { name: "co_lines", func: crate::builtins::code::co_lines },
         crate::types::MethodDef { name: "co_positions", func: crate::builtins::code::co_positions },
@@ -113,10 +121,8 @@ fn code_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         "co_consts" => new_tuple(c.consts.clone()),
         "co_code" => crate::builtins::code::co_code(co),
         "co_exceptiontable" => crate::builtins::code::co_exceptiontable(co),
-        "co_lnotab" | "co_linetable" => {
-            let msg = format!("code.{} (CPython's line table formats)", as_str(name).unwrap_or(""));
-            return Err(vm.error(&crate::builtins::exceptions::NOT_IMPLEMENTED_ERROR, msg));
-        }
+        "co_linetable" => crate::builtins::code::co_linetable(c),
+        "co_lnotab" => crate::builtins::code::co_lnotab(c),
         _ => return crate::builtins::classes::generic_getattr(vm, v, name),
     })
 }
@@ -147,11 +153,33 @@ pub fn new_code(co: CodeObject) -> Value {
 
 /// A code object whose constants and names (as values) are given.
 pub fn new_code_with(co: CodeObject, consts: Vec<Value>, names: Vec<Value>) -> Value {
+    Value::from_owned(alloc(&CODE_TYPE, code_data(co, consts, names)))
+}
+
+fn code_data(co: CodeObject, consts: Vec<Value>, names: Vec<Value>) -> CodeData {
     let nonparam_cells = co.co_cellvars.iter().filter(|c| !co.co_varnames.contains(c)).count();
     let nlocalsplus = co.co_varnames.len() + nonparam_cells + co.co_freevars.len();
     let caches = (0..co.co_code.len()).map(|_| std::cell::Cell::new(crate::eval::InlineCache::EMPTY)).collect();
     let decoded = decode(&co.co_code);
-    Value::from_owned(alloc(&CODE_TYPE, CodeData { co, consts, names, nlocalsplus, caches, decoded }))
+    CodeData { co, consts, names, nlocalsplus, caches, decoded, linetable: None, broken: None }
+}
+
+/// A code object made by `code.replace()` or the `code` constructor: its
+/// location table kept as given, and checked before it may run.
+pub fn new_code_replaced(co: CodeObject, consts: Vec<Value>, names: Vec<Value>, linetable: Vec<u8>) -> Value {
+    let mut c = code_data(co, consts, names);
+    c.broken = crate::builtins::code_check::check(&c.co, &c.consts, &c.decoded, c.nlocalsplus).map(Into::into);
+    c.linetable = Some(linetable.into());
+    Value::from_owned(alloc(&CODE_TYPE, c))
+}
+
+/// SystemError if `code` (a code object) was made unrunnable by
+/// `code.replace()`.
+pub fn check_runnable(vm: &mut Vm, code: &Value) -> PyResult<()> {
+    match as_code(code).and_then(|c| c.broken.as_deref()) {
+        Some(why) => Err(vm.error(&crate::builtins::exceptions::SYSTEM_ERROR, format!("code object cannot run: {why}"))),
+        None => Ok(()),
+    }
 }
 
 /// A compiler constant as a value.
@@ -281,6 +309,7 @@ fn function_new(vm: &mut Vm, _: &'static TypeObject, args: &[Value], kwnames: &[
         let msg = format!("function() argument 'code' must be code, not {}", vm.type_of(&code).name());
         return Err(vm.type_error(msg));
     };
+    check_runnable(vm, &code)?;
     if crate::builtins::dict::as_dict(&globals).is_none() {
         let msg = format!("function() argument 'globals' must be dict, not {}", vm.type_of(&globals).name());
         return Err(vm.type_error(msg));
@@ -391,6 +420,7 @@ fn function_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) 
                 "__defaults__" => replace(&f.defaults, x),
                 "__kwdefaults__" => replace(&f.kwdefaults, x),
                 _ => {
+                    check_runnable(vm, &x)?;
                     // func_set_code: the closure must fit the new code.
                     let nfree = |c: &Value| as_code(c).map_or(0, |c| c.co.co_freevars.len());
                     let (old_free, new_free) = (nfree(&f.code.borrow()), nfree(&x));

@@ -12,6 +12,7 @@ pub mod class_mro;
 pub mod class_slots;
 pub mod classes;
 pub mod code;
+pub mod code_check;
 pub mod codecs;
 pub mod collections;
 pub mod complex;
