@@ -327,7 +327,7 @@ fn struct_seq_new(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Valu
             Err(_) => return Err(vm.type_error("constructor requires a sequence")),
         },
     };
-    let dict = dict.filter(|d| !crate::builtins::singletons::is_none(d));
+    // A given `dict` must be a dict, None included (CPython 3.11).
     if let Some(d) = &dict {
         if as_dict(d).is_none() {
             let msg = format!("{}() takes a dict as second arg, if any", ty.full_name());

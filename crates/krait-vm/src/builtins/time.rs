@@ -77,6 +77,8 @@ pub fn new_time_module(vm: &mut Vm) -> PyResult<Value> {
     }
     let ty = struct_time_type(vm)?;
     dd.set(vm, new_str("struct_time"), type_value(ty))?;
+    // The fields a struct_time has, its two named-only ones included.
+    dd.set(vm, new_str("_STRUCT_TM_ITEMS"), new_int(11))?;
     set_timezone(vm, &d)?;
     Ok(new_module("time", d))
 }
