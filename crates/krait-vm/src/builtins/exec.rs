@@ -82,6 +82,17 @@ fn build_syntax_error(e: &krait_syntax::SyntaxError, text: &str, filename: &str,
     if e.kind == krait_syntax::error::SyntaxErrorKind::MemoryError {
         return PyErr { exception: exception_with_args(&crate::builtins::exceptions::MEMORY_ERROR, vec![]) };
     }
+    let ty = match e.kind.name() {
+        "IndentationError" => &crate::builtins::exceptions::INDENTATION_ERROR,
+        "TabError" => &crate::builtins::exceptions::TAB_ERROR,
+        _ => &SYNTAX_ERROR,
+    };
+    if e.location == krait_syntax::error::ErrorLocation::Nowhere {
+        // An error of the source as a whole (its encoding): CPython's
+        // location is line 0, offset -1, and nothing else.
+        let details = new_tuple(vec![new_str(filename), new_int(0), new_int(-1), none()]);
+        return PyErr { exception: exception_with_args(ty, vec![new_str(&e.msg), details]) };
+    }
     let lines = krait_syntax::text::LineIndex::new(text);
     let loc = e.locate_in(text, &lines, krait_syntax::error::Columns::Chars);
     let line_text = if from_parser {
@@ -107,11 +118,6 @@ fn build_syntax_error(e: &krait_syntax::SyntaxError, text: &str, filename: &str,
         // The parser reports a missing end column as -1, the compiler as None.
         if end_offset < 0 && !from_parser { none() } else { new_int(end_offset) },
     ]);
-    let ty = match e.kind.name() {
-        "IndentationError" => &crate::builtins::exceptions::INDENTATION_ERROR,
-        "TabError" => &crate::builtins::exceptions::TAB_ERROR,
-        _ => &SYNTAX_ERROR,
-    };
     PyErr { exception: exception_with_args(ty, vec![new_str(&e.msg), details]) }
 }
 
@@ -200,7 +206,7 @@ fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode, options: Co
 /// The text of a `source` argument (a str; bytes arrive with the bytes
 /// type), and how to tokenize it: bytes that are not UTF-8 are read as
 /// CPython's string tokenizer reads them (`tokens` gains the invalid runs).
-fn source_text(vm: &mut Vm, source: &Value, what: &str, tokens: &mut krait_syntax::tokenizer::Options) -> PyResult<String> {
+fn source_text(vm: &mut Vm, source: &Value, what: &str, filename: &str, tokens: &mut krait_syntax::tokenizer::Options) -> PyResult<String> {
     if as_str_data(source).is_some() {
         return match as_str(source) {
             Some(s) if s.contains('\0') => Err(vm.error(&SYNTAX_ERROR, "source code string cannot contain null bytes")),
@@ -223,10 +229,10 @@ fn source_text(vm: &mut Vm, source: &Value, what: &str, tokens: &mut krait_synta
         }
         let decoded = match krait_syntax::source::decode_string(&bytes) {
             Ok(d) => d,
-            Err(e) => return Err(syntax_error(&e, &String::from_utf8_lossy(&bytes), "<string>")),
+            Err(e) => return Err(syntax_error(&e, &String::from_utf8_lossy(&bytes), filename)),
         };
         if let Some(e) = &decoded.cut_error {
-            return Err(syntax_error(e, &decoded.text, "<string>"));
+            return Err(syntax_error(e, &decoded.text, filename));
         }
         if !decoded.invalid_utf8.is_empty() {
             *tokens = krait_syntax::tokenizer::Options {
@@ -312,7 +318,7 @@ pub fn compile(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyR
             return crate::builtins::ast::parse_bytes_to_ast(vm, b, &filename, &mode_name, tokens);
         }
     }
-    let text = source_text(vm, source, "compile", &mut tokens)?;
+    let text = source_text(vm, source, "compile", &filename, &mut tokens)?;
     if flags & PYCF_ONLY_AST != 0 {
         return crate::builtins::ast::parse_to_ast(vm, &text, &filename, &mode_name, tokens);
     }
@@ -489,7 +495,7 @@ fn run(vm: &mut Vm, func: &str, args: &[Value], kwnames: &[Value], mode: Mode) -
             return Err(vm.type_error("closure can only be used when source is a code object"));
         }
         let mut tokens = krait_syntax::tokenizer::Options::default();
-        let mut text = source_text(vm, &source, func, &mut tokens)?;
+        let mut text = source_text(vm, &source, func, "<string>", &mut tokens)?;
         if mode == Mode::Eval {
             // eval() strips leading spaces and tabs, as CPython does.
             text = text.trim_start_matches([' ', '\t']).to_string();
