@@ -945,6 +945,17 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Val
     Err(vm.error(&ATTRIBUTE_ERROR, msg))
 }
 
+/// Store `value` as attribute `name` in `obj`'s own dict `d`, or delete
+/// it (`None`): CPython's `_PyObject_GenericSetAttrWithDict` once no data
+/// descriptor took the name, with its AttributeError for a missing one.
+pub fn set_in_dict(vm: &mut Vm, obj: &Value, d: &crate::builtins::dict::DictData, name: &Value, value: Option<Value>) -> PyResult<()> {
+    match value {
+        Some(v) => d.set(vm, name.clone(), v),
+        None if d.remove(vm, name)? => Ok(()),
+        None => Err(attribute_error(vm, obj, name)),
+    }
+}
+
 /// `setattr(obj, name, value)` / `del obj.name` through the type's slot.
 pub fn setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
     match vm.type_of(obj).setattr.get() {

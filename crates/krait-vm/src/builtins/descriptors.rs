@@ -271,17 +271,7 @@ fn wrapper_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) -
         _ => {}
     }
     let d = wrapper_dict(vm, v)?;
-    let dd = crate::builtins::dict::as_dict(&d).expect("a dict");
-    match value {
-        Some(x) => dd.set(vm, name.clone(), x),
-        None => {
-            if dd.remove(vm, name)? {
-                Ok(())
-            } else {
-                Err(classes::attribute_error(vm, v, name))
-            }
-        }
-    }
+    classes::set_in_dict(vm, v, crate::builtins::dict::as_dict(&d).expect("a dict"), name, value)
 }
 
 pub static CLASSMETHOD_TYPE: TypeObject = TypeObject {

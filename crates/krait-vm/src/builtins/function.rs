@@ -444,18 +444,7 @@ fn function_setattr(vm: &mut Vm, v: &Value, name: &Value, value: Option<Value>) 
             *f.dict.borrow_mut() = crate::builtins::dict::new_dict();
         }
         let d = f.dict.borrow().clone();
-        let dd = crate::builtins::dict::as_dict(&d).expect("a dict");
-        match value {
-            Some(x) => dd.set(vm, name.clone(), x),
-            None => {
-                if dd.remove(vm, name)? {
-                    Ok(())
-                } else {
-                    let msg = format!("'function' object has no attribute '{}'", as_str(name).unwrap_or("?"));
-                    Err(vm.error(&crate::builtins::exceptions::ATTRIBUTE_ERROR, msg))
-                }
-            }
-        }
+        crate::builtins::classes::set_in_dict(vm, v, crate::builtins::dict::as_dict(&d).expect("a dict"), name, value)
     }
 }
 

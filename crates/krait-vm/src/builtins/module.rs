@@ -47,18 +47,7 @@ pub static MODULE_TYPE: TypeObject = TypeObject {
                 }
             }
         }
-        match value {
-            Some(x) => d.set(vm, name.clone(), x),
-            None => {
-                if d.remove(vm, name)? {
-                    Ok(())
-                } else {
-                    // The generic message (CPython's `_PyObject_GenericSetAttrWithDict`).
-                    let msg = format!("'{}' object has no attribute '{}'", ty.name(), as_str(name).unwrap_or("?"));
-                    Err(vm.error(&ATTRIBUTE_ERROR, msg))
-                }
-            }
-        }
+        crate::builtins::classes::set_in_dict(vm, v, d, name, value)
     }),
     methods: &[crate::types::MethodDef { name: "__dir__", func: module_dir }],
     ..TypeObject::builtin("module", Some(&OBJECT_TYPE), dealloc_module, trace_module)

@@ -248,14 +248,7 @@ fn io_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>) -> P
         }
     }
     let d = own_dict(obj);
-    let dd = as_dict(&d).expect("a dict");
-    match value {
-        Some(v) => dd.set(vm, name.clone(), v),
-        None => match dd.remove(vm, name)? {
-            true => Ok(()),
-            false => Err(crate::builtins::classes::attribute_error(vm, obj, name)),
-        },
-    }
+    crate::builtins::classes::set_in_dict(vm, obj, as_dict(&d).expect("a dict"), name, value)
 }
 
 /// Is `v` exactly a TextIOWrapper (what `print_fast` may take)?
