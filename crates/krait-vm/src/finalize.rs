@@ -42,8 +42,26 @@ thread_local! {
 }
 
 fn push(p: Pending) {
-    QUEUE.with(|q| q.borrow_mut().push_back(p));
-    HAS_PENDING.with(|h| h.set(true));
+    // While the thread's locals are being destroyed (the queue itself
+    // dropping what it still held) there is no queue and no interpreter:
+    // the object is left unfreed, as CPython leaves what it cannot
+    // finalize at exit, rather than freed a second time or panicking.
+    let mut slot = Some(p);
+    let queued = QUEUE
+        .try_with(|q| match q.try_borrow_mut() {
+            Ok(mut q) => {
+                q.push_back(slot.take().expect("pushed once"));
+                true
+            }
+            Err(_) => false,
+        })
+        .unwrap_or(false);
+    if let Some(p) = slot {
+        std::mem::forget(p);
+    }
+    if queued {
+        let _ = HAS_PENDING.try_with(|h| h.set(true));
+    }
 }
 
 /// Object `p`, whose count just reached zero, needs `f` run before it is
@@ -56,15 +74,18 @@ pub fn defer(p: ObjPtr, f: FinalizeFn) {
 /// call and return true, or return false when `__del__` already ran for it
 /// (it is to be freed now).
 pub fn defer_del(p: ObjPtr) -> bool {
-    let first = DEL_CALLED.with(|s| {
-        let mut s = s.borrow_mut();
-        if s.remove(&p.addr()) {
-            false
-        } else {
-            s.insert(p.addr());
-            true
-        }
-    });
+    // No set (the thread is ending): nothing runs `__del__` any more.
+    let first = DEL_CALLED
+        .try_with(|s| {
+            let mut s = s.borrow_mut();
+            if s.remove(&p.addr()) {
+                false
+            } else {
+                s.insert(p.addr());
+                true
+            }
+        })
+        .unwrap_or(false);
     if first {
         defer(p, call_del);
     }

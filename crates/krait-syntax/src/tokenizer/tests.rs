@@ -263,7 +263,10 @@ mod tokenize_py {
     //! what `python3 -m tokenize` prints.
     use crate::tokenizer::pytokenize::{tokenize_py, PyTokenKind as P, PyTokenizeError};
 
-    fn toks(src: &str) -> Vec<(P, String, (usize, usize), (usize, usize))> {
+    /// A token as (kind, string, start, end), each position (line, column).
+    type Tok = (P, String, (usize, usize), (usize, usize));
+
+    fn toks(src: &str) -> Vec<Tok> {
         tokenize_py(src.as_bytes(), "f.py").unwrap().into_iter().map(|t| (t.kind, t.string, t.start, t.end)).collect()
     }
 

@@ -249,7 +249,7 @@ fn trace_visits_the_iterated_objects_of_enumerate_zip_and_str_iterators() {
     use crate::builtins::iter_adapters::{ENUMERATE_TYPE, ZIP_TYPE};
     let mut vm = Vm::new();
     let (l, t) = (new_list(vec![new_int(1)]), new_tuple(vec![new_int(2)]));
-    let e = crate::eval::call(&mut vm, &crate::types::type_value(&ENUMERATE_TYPE), &[l.clone()], &[]).unwrap_or_else(|_| panic!("enumerate"));
+    let e = crate::eval::call(&mut vm, &crate::types::type_value(&ENUMERATE_TYPE), std::slice::from_ref(&l), &[]).unwrap_or_else(|_| panic!("enumerate"));
     let inner = traced(&e);
     assert_eq!(inner.len(), 1);
     let z = crate::eval::call(&mut vm, &crate::types::type_value(&ZIP_TYPE), &[l.clone(), t.clone()], &[]).unwrap_or_else(|_| panic!("zip"));
@@ -273,10 +273,10 @@ fn trace_visits_the_bounds_of_a_range_and_the_exporter_of_a_memoryview() {
     assert_eq!(rd.stop.bits(), big.bits());
     let ba = crate::builtins::bytes::new_bytearray(b"abc".to_vec());
     let ty = crate::types::type_value(&crate::builtins::memoryview::MEMORYVIEW_TYPE);
-    let m = crate::eval::call(&mut vm, &ty, &[ba.clone()], &[]).unwrap();
+    let m = crate::eval::call(&mut vm, &ty, std::slice::from_ref(&ba), &[]).unwrap();
     assert_eq!(traced(&m), vec![ba.bits()]);
     // A view of the view holds the first exporter, not the view.
-    let m2 = crate::eval::call(&mut vm, &ty, &[m.clone()], &[]).unwrap();
+    let m2 = crate::eval::call(&mut vm, &ty, std::slice::from_ref(&m), &[]).unwrap();
     assert_eq!(traced(&m2), vec![ba.bits()]);
     assert_eq!(crate::builtins::bytes::as_bytearray(&ba).unwrap().exports.get(), 2);
     drop((m, m2));

@@ -155,7 +155,8 @@ pub(super) fn push_frame(vm: &mut Vm, function: &Value, args: Vec<Value>, kwname
     if nextra > 0 && !varargs {
         let kwonly_given = (argcount..total).filter(|&i| !vm.stack[base + i].is_null()).count();
         let (sig, plural) = if ndefaults > 0 {
-            (format!("from {} to {}", argcount - ndefaults, argcount), true)
+            // Signed: a function can be given more defaults than parameters.
+            (format!("from {} to {}", argcount as isize - ndefaults as isize, argcount), true)
         } else {
             (argcount.to_string(), argcount != 1)
         };
@@ -177,8 +178,11 @@ pub(super) fn push_frame(vm: &mut Vm, function: &Value, args: Vec<Value>, kwname
         );
         return fail(vm, msg);
     }
-    // Missing positional arguments, then defaults for the rest.
-    let first_default = argcount - ndefaults;
+    // Missing positional arguments, then defaults for the rest. Defaults
+    // fill the last parameters; extra ones (`f.__defaults__` may be set to
+    // a longer tuple) are skipped from the front, as CPython skips them.
+    let first_default = argcount.saturating_sub(ndefaults);
+    let skipped = ndefaults.saturating_sub(argcount);
     let missing: Vec<String> =
         (npos.min(argcount)..first_default).filter(|&i| vm.stack[base + i].is_null()).map(|i| co.co_varnames[i].clone()).collect();
     if !missing.is_empty() {
@@ -187,7 +191,7 @@ pub(super) fn push_frame(vm: &mut Vm, function: &Value, args: Vec<Value>, kwname
     if let Some(t) = as_tuple(&defaults) {
         for i in first_default.max(npos)..argcount {
             if vm.stack[base + i].is_null() {
-                vm.stack[base + i] = t.items[i - first_default].clone();
+                vm.stack[base + i] = t.items[i - first_default + skipped].clone();
             }
         }
     }
