@@ -214,6 +214,8 @@ pub fn builtin_base(ty: &'static TypeObject) -> Option<BuiltinBase> {
         base
     } else if let Some(base) = crate::builtins::iter_adapters::builtin_base(ty) {
         base
+    } else if let Some(base) = crate::builtins::functools::builtin_base(ty) {
+        base
     } else {
         return crate::builtins::itertools::builtin_base(ty);
     })
@@ -410,6 +412,11 @@ impl InstanceData {
         }
     }
 
+    /// Has the instance no attribute (no value set, no `__dict__`)?
+    pub fn is_empty(&self) -> bool {
+        self.order.borrow().is_empty() && self.dict.borrow().is_null()
+    }
+
     /// The value at key index `i`, if set.
     #[inline]
     pub fn get(&self, i: usize) -> Option<Value> {
@@ -465,7 +472,8 @@ fn storage(obj: &Value) -> Option<Storage<'_>> {
         }
         _ => as_exception(obj)
             .map(|e| Storage::Dict(&e.dict))
-            .or_else(|| crate::builtins::collections::odict_inst_dict(obj).map(Storage::Dict)),
+            .or_else(|| crate::builtins::collections::odict_inst_dict(obj).map(Storage::Dict))
+            .or_else(|| crate::builtins::functools::inst_dict_cell(obj).map(Storage::Dict)),
     }
 }
 
@@ -658,7 +666,7 @@ pub fn instance_dict(vm: &mut Vm, obj: &Value) -> PyResult<Option<Value>> {
 
 /// `obj.__dict__ = d` (a dict, which becomes the instance's storage) and
 /// `del obj.__dict__` (the next use starts an empty one).
-fn set_instance_dict(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<()> {
+pub(crate) fn set_instance_dict(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<()> {
     if let Some(v) = &value {
         if as_dict(v).is_none() {
             let msg = format!("__dict__ must be set to a dictionary, not a '{}'", vm.type_of(v).name());
@@ -1471,8 +1479,10 @@ pub fn new_class_checked(
 
     // __slots__: member descriptors after the bases' slots; a __dict__
     // only if asked for or a base has one.
-    // Built-ins whose instances have a `__dict__`: exceptions, OrderedDict.
-    let builtin_has_dict = |b: &TypeObject| b.is_subtype(&BASE_EXCEPTION) || b.is_subtype(&crate::builtins::collections::ODICT_TYPE);
+    // Built-ins whose instances have a `__dict__`: exceptions, OrderedDict, partial.
+    let builtin_has_dict = |b: &TypeObject| {
+        b.is_subtype(&BASE_EXCEPTION) || b.is_subtype(&crate::builtins::collections::ODICT_TYPE) || b.is_subtype(&crate::builtins::functools::PARTIAL_TYPE)
+    };
     let base_has_dict = base_types.iter().any(|b| heap(b).map_or(builtin_has_dict(b), |h| h.has_dict));
     let base_slots = base_types.iter().filter_map(|b| heap(b)).map(|h| h.nslots).max().unwrap_or(0);
     let mut has_dict = true;
@@ -1480,7 +1490,8 @@ pub fn new_class_checked(
     // `tp_weaklistoffset`): their subclasses do too, even with `__slots__`.
     let builtin_weakref = |b: &TypeObject| {
         use crate::builtins::{array::ARRAY_TYPE, collections, generic_alias::GENERIC_ALIAS_TYPE, set};
-        [&GENERIC_ALIAS_TYPE, &set::SET_TYPE, &set::FROZENSET_TYPE, &ARRAY_TYPE, &collections::ODICT_TYPE, &collections::DEQUE_TYPE]
+        let partial = &crate::builtins::functools::PARTIAL_TYPE;
+        [&GENERIC_ALIAS_TYPE, &set::SET_TYPE, &set::FROZENSET_TYPE, &ARRAY_TYPE, &collections::ODICT_TYPE, &collections::DEQUE_TYPE, partial]
             .iter()
             .any(|t| b.is_subtype(t))
     };
@@ -1613,7 +1624,8 @@ pub fn new_class_checked(
     let var_sized = [&crate::builtins::int::INT_TYPE, &crate::builtins::str::STR_TYPE, &crate::builtins::tuple::TUPLE_TYPE, &crate::builtins::bytes::BYTES_TYPE]
         .iter()
         .any(|t| solid.is_subtype(t));
-    let base_weakref = base_types.iter().any(|b| type_lookup(b, &crate::builtins::str::intern_static("__weakref__")).is_some());
+    let base_weakref =
+        base_types.iter().any(|b| builtin_weakref(b) || type_lookup(b, &crate::builtins::str::intern_static("__weakref__")).is_some());
     let adds_weakref = weakref_asked && !base_weakref && !var_sized && layout != Layout::Type;
     for (adds, def) in [(adds_dict, &INSTANCE_DICT), (adds_weakref, &INSTANCE_WEAKREF)] {
         let key = crate::builtins::str::intern(def.name);

@@ -372,6 +372,38 @@ impl DictData {
         Ok(())
     }
 
+    /// `d[key]`, or `None` when absent, where `hash` is `key`'s hash,
+    /// already known (CPython's `_PyDict_GetItem_KnownHash`).
+    pub fn get_hashed(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<Option<Value>> {
+        let found = match self.lookup_fast(key, hash) {
+            Some(found) => found,
+            None => self.lookup(vm, key, hash)?,
+        };
+        Ok(found.and_then(|i| self.inner.borrow().entries.get(i).and_then(|e| e.as_ref()).map(|e| e.value.clone())))
+    }
+
+    /// Remove `key`, whose hash is `hash`, and return its value (`None`
+    /// when absent; CPython's `_PyDict_Pop_KnownHash`).
+    pub fn pop_hashed(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<Option<Value>> {
+        let found = match self.lookup_fast(key, hash) {
+            Some(found) => found,
+            None => self.lookup(vm, key, hash)?,
+        };
+        Ok(found.and_then(|i| self.remove_at(i, hash)).map(|e| e.value))
+    }
+
+    /// `d.clear()`: the entries are dropped after the dict is empty, so a
+    /// `__del__` they run sees it empty.
+    pub fn clear(&self) {
+        let old = std::mem::take(&mut *self.inner.borrow_mut());
+        let version = next_version();
+        let mut inner = self.inner.borrow_mut();
+        inner.version = version;
+        inner.order = version;
+        drop(inner);
+        drop(old);
+    }
+
     /// `key in d` where `hash` is `key`'s hash, already known.
     pub fn contains_hashed(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<bool> {
         Ok(match self.lookup_fast(key, hash) {
@@ -755,14 +787,7 @@ fn dict_copy(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> Py
 
 fn dict_clear(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     check_args(vm, "dict.clear", args, kwnames, 0, 0)?;
-    let d = as_dict(this).expect("a dict");
-    let old = std::mem::take(&mut *d.inner.borrow_mut());
-    let version = next_version();
-    let mut inner = d.inner.borrow_mut();
-    inner.version = version;
-    inner.order = version;
-    drop(inner);
-    drop(old);
+    as_dict(this).expect("a dict").clear();
     Ok(vm.none())
 }
 

@@ -34,6 +34,7 @@ pub mod frame;
 pub mod frame_jump;
 pub mod function;
 pub mod functions;
+pub mod functools;
 pub mod gc;
 pub mod generic_alias;
 pub mod hashes;

@@ -130,6 +130,15 @@ pub fn doc_of(name: &str) -> Option<&'static str> {
         "module" => "module(name, doc=None)\n--\n\n\
             A namespace with a name, as an import makes for each module; doc\n\
             may be any object.",
+        "functools.partial" => "partial(func, *args, **keywords)\n\n\
+            A callable calling func with the stored arguments before the\n\
+            call's, and with the stored keywords, which the call's override.",
+        "functools._lru_cache_wrapper" => "_lru_cache_wrapper(user_function, maxsize, typed, cache_info_type)\n\n\
+            A callable caching the results of user_function by its arguments:\n\
+            maxsize None caches every result, 0 none, n the n most recently\n\
+            used. With typed true, arguments of different types (3 and 3.0)\n\
+            are cached apart. cache_info() returns cache_info_type(hits,\n\
+            misses, maxsize, currsize).",
         _ => return crate::builtins::docs::exception_type_doc(name),
     })
 }

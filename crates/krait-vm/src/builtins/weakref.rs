@@ -404,6 +404,7 @@ fn mark_referenced(v: &Value) -> bool {
     if crate::generator::mark_weakly_referenced(v) || crate::builtins::sre::mark_weakly_referenced(v) || crate::builtins::io::mark_weakly_referenced(v)
         || crate::builtins::itertools::mark_weakly_referenced(v)
         || crate::builtins::collections::mark_deque_weakly_referenced(v)
+        || crate::builtins::functools::mark_weakly_referenced(v)
     {
         return true;
     }

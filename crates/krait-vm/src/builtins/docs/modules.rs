@@ -1,5 +1,5 @@
 //! Docs of the functions of smaller native modules: `atexit`, `_weakref`,
-//! `_thread`, `marshal`, `binascii`, `zlib`, `select`, `_bisect`,
+//! `_thread`, `marshal`, `binascii`, `zlib`, `select`, `_bisect`, `_functools`,
 //! `unicodedata`, `_io`, `_string` and `_struct`.
 
 pub fn doc(module: &str, name: &str) -> Option<&'static str> {
@@ -12,6 +12,7 @@ pub fn doc(module: &str, name: &str) -> Option<&'static str> {
         "zlib" => zlib_doc(name),
         "select" => select_doc(name),
         "_bisect" => bisect_doc(name),
+        "_functools" => functools_doc(name),
         "unicodedata" => unicodedata_doc(name),
         "_io" => io_doc(name),
         "_string" => string_doc(name),
@@ -131,6 +132,18 @@ fn select_doc(name: &str) -> Option<&'static str> {
             fileno()) are ready for reading, writing or an exceptional\n\
             condition, or timeout seconds pass (None: no limit); return the\n\
             three lists of the ready ones.",
+        _ => return None,
+    })
+}
+
+fn functools_doc(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "reduce" => "reduce(function, iterable[, initial]) -> value\n\n\
+            Fold the items of iterable, left to right, into one value with\n\
+            function of two arguments: reduce(f, [a, b, c]) is f(f(a, b), c).\n\
+            An initial value goes before the items, and is the result when\n\
+            iterable is empty.",
+        "cmp_to_key" => "Convert a cmp= function into a key= function.",
         _ => return None,
     })
 }
