@@ -310,6 +310,7 @@ fn find_and_load(vm: &mut Vm, name: &str, top_level: bool, child: &str, search: 
 /// The names of the modules written in Rust (`sys.builtin_module_names`),
 /// sorted; `builtin_module` makes each.
 pub const BUILTIN_MODULE_NAMES: &[&str] = &[
+    "_abc",
     "_ast",
     "_bisect",
     "_blake2",
@@ -385,6 +386,7 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_operator" => Ok(Some(crate::builtins::operator::new_operator_module(vm)?)),
         "_bisect" => Ok(Some(crate::builtins::bisect::new_bisect_module(vm)?)),
         "_functools" => Ok(Some(crate::builtins::functools::new_functools_module(vm)?)),
+        "_abc" => Ok(Some(crate::builtins::abc::new_abc_module(vm)?)),
         "_ast" => Ok(Some(crate::builtins::ast::new_ast_module(vm)?)),
         "_io" => Ok(Some(crate::builtins::io::new_io_module(vm)?)),
         "_json" => Ok(Some(crate::builtins::json::new_json_module(vm)?)),

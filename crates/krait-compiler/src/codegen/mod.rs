@@ -123,6 +123,12 @@ impl Compiler<'_> {
             }
             // `compile(..., 'single')`: expression statements print their value.
             Mod::Interactive { body } => {
+                if find_annotation(body) {
+                    // CPython emits it at line 1, columns 0-0, whatever the statement.
+                    let one = Some(1);
+                    c.unit().pos = Position { lineno: one, end_lineno: one, col_offset: Some(0), end_col_offset: Some(0) };
+                    c.emit(Opcode::SETUP_ANNOTATIONS, 0);
+                }
                 c.interactive = true;
                 c.compile_body(body)?;
                 c.emit_const_return_none();

@@ -1015,8 +1015,26 @@ pub fn type_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     Err(vm.error(&ATTRIBUTE_ERROR, msg))
 }
 
-/// `type`'s methods: `cls.mro()` and `cls.__subclasses__()`.
-pub static TYPE_METHODS: [crate::types::MethodDef; 2] = [
+/// `type`'s methods: `cls.mro()`, `cls.__subclasses__()`, and the checks
+/// `isinstance` and `issubclass` make when a metaclass does not override
+/// them (for `super().__instancecheck__(x)` in one that does).
+pub static TYPE_METHODS: [crate::types::MethodDef; 4] = [
+    crate::types::MethodDef {
+        name: "__instancecheck__",
+        func: |vm, this, args, kwnames| {
+            crate::builtins::dict::check_args(vm, "type.__instancecheck__", args, kwnames, 1, 1)?;
+            let r = crate::builtins::functions::real_is_instance(vm, &args[0], this)?;
+            Ok(vm.bool(r))
+        },
+    },
+    crate::types::MethodDef {
+        name: "__subclasscheck__",
+        func: |vm, this, args, kwnames| {
+            crate::builtins::dict::check_args(vm, "type.__subclasscheck__", args, kwnames, 1, 1)?;
+            let r = crate::builtins::functions::real_is_subclass(vm, &args[0], this)?;
+            Ok(vm.bool(r))
+        },
+    },
     crate::types::MethodDef {
         name: "mro",
         func: |vm, this, args, kwnames| {

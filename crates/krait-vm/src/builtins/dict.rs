@@ -579,6 +579,7 @@ pub(crate) fn check_args(vm: &mut Vm, qualname: &str, args: &[Value], kwnames: &
         let msg = match (min, max) {
             (0, 0) => format!("{qualname}() takes no arguments ({} given)", args.len()),
             (1, 1) => format!("{qualname}() takes exactly one argument ({} given)", args.len()),
+            _ if min == max => format!("{name} expected {min} argument{}, got {}", s(min), args.len()),
             _ if args.len() < min => format!("{name} expected at least {min} argument{}, got {}", s(min), args.len()),
             _ => format!("{name} expected at most {max} argument{}, got {}", s(max), args.len()),
         };

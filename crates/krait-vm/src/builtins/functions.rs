@@ -162,6 +162,13 @@ pub fn is_instance(vm: &mut Vm, x: &Value, cls: &Value) -> PyResult<bool> {
             return ops::truthy(vm, &r);
         }
     }
+    real_is_instance(vm, x, cls)
+}
+
+/// `isinstance(x, cls)` without `cls`'s `__instancecheck__`
+/// (CPython's `object_isinstance`, `type.__instancecheck__`).
+pub fn real_is_instance(vm: &mut Vm, x: &Value, cls: &Value) -> PyResult<bool> {
+    let ty = vm.type_of_static(x);
     match crate::types::as_type(cls) {
         Some(t) => Ok(ty.is_subtype(t) || claimed_subclass(vm, x, t)?),
         None => {
@@ -273,6 +280,12 @@ pub fn is_subclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> 
             }
         }
     }
+    real_is_subclass(vm, derived, cls)
+}
+
+/// `issubclass(derived, cls)` without `cls`'s `__subclasscheck__`
+/// (CPython's `object_issubclass`, `type.__subclasscheck__`).
+pub fn real_is_subclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
     if let (Some(d), Some(t)) = (crate::types::as_type(derived), crate::types::as_type(cls)) {
         return Ok(d.is_subtype(t));
     }

@@ -1,5 +1,6 @@
 //! The built-in types, one module each.
 
+pub mod abc;
 pub mod ast;
 pub mod array;
 pub mod async_iter;

@@ -121,6 +121,7 @@ pub fn acceptable_base(ty: &'static TypeObject) -> bool {
         || crate::builtins::sre::FINAL_TYPES.contains(&name)
         || crate::builtins::operator::FINAL_TYPES.contains(&name)
         || crate::builtins::functools::FINAL_TYPES.contains(&name)
+        || crate::builtins::abc::FINAL_TYPES.contains(&name)
         || crate::builtins::hashes::is_hash_type(ty)
         || crate::builtins::contextvars::is_final_type(ty)
         // Iterators (those that can be derived from have a builtin_base).

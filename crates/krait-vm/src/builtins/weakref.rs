@@ -432,6 +432,11 @@ fn mark_referenced(v: &Value) -> bool {
     crate::builtins::classes::mark_weakly_referenced(p)
 }
 
+/// `weakref.ref(obj)`.
+pub fn new_ref(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
+    make(vm, &REF_TYPE, obj, None)
+}
+
 /// `ref(obj, callback=None)` / `proxy(obj, callback=None)`.
 fn make(vm: &mut Vm, ty: &'static TypeObject, obj: &Value, callback: Option<&Value>) -> PyResult<Value> {
     if !mark_referenced(obj) {

@@ -357,7 +357,7 @@ fn bounded_call(vm: &mut Vm, this: &Value, maxsize: usize, args: &[Value], kwnam
 
 /// `cache_info()`: `cache_info_type(hits, misses, maxsize, currsize)`.
 fn cache_info(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_args(vm, "cache_info", args, kwnames, 0, 0)?;
+    check_args(vm, "_lru_cache_wrapper.cache_info", args, kwnames, 0, 0)?;
     let d = data(this);
     let maxsize = match d.kind {
         Kind::Uncached => new_int(0),
@@ -372,7 +372,7 @@ fn cache_info(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> P
 
 /// `cache_clear()`: forget every result and reset the counts.
 fn cache_clear(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_args(vm, "cache_clear", args, kwnames, 0, 0)?;
+    check_args(vm, "_lru_cache_wrapper.cache_clear", args, kwnames, 0, 0)?;
     let d = data(this);
     d.hits.set(0);
     d.misses.set(0);
@@ -387,17 +387,19 @@ fn cache_clear(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
 
 /// `__reduce__`: the wrapper's `__qualname__` (pickled as a global).
 fn lru_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_args(vm, "__reduce__", args, kwnames, 0, 0)?;
+    check_args(vm, "_lru_cache_wrapper.__reduce__", args, kwnames, 0, 0)?;
     ops::getattr(vm, this, &intern("__qualname__"))
 }
 
-fn lru_copy(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_args(vm, "__copy__", args, kwnames, 0, 0)?;
+/// `__copy__(*args)` and `__deepcopy__(*args)`: the wrapper itself (any
+/// positional arguments accepted, as CPython's METH_VARARGS methods).
+fn lru_copy(vm: &mut Vm, this: &Value, _: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "_lru_cache_wrapper.__copy__", kwnames)?;
     Ok(this.clone())
 }
 
-fn lru_deepcopy(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_args(vm, "__deepcopy__", args, kwnames, 1, 1)?;
+fn lru_deepcopy(vm: &mut Vm, this: &Value, _: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "_lru_cache_wrapper.__deepcopy__", kwnames)?;
     Ok(this.clone())
 }
 

@@ -195,7 +195,7 @@ fn repr_parts(vm: &mut Vm, this: &Value) -> PyResult<Vec<String>> {
 
 /// `__reduce__`: `(type(p), (p.func,), (p.func, p.args, p.keywords, p.__dict__ or None))`.
 fn partial_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::dict::check_args(vm, "__reduce__", args, kwnames, 0, 0)?;
+    crate::builtins::dict::check_args(vm, "partial.__reduce__", args, kwnames, 0, 0)?;
     let (func, pargs, kw) = {
         let s = data(this).state.borrow();
         (s.func.clone(), s.args.clone(), s.kw.clone())
@@ -207,7 +207,7 @@ fn partial_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) 
 
 /// `__setstate__((func, args, keywords, dict))`, as pickle calls it.
 fn partial_setstate(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::dict::check_args(vm, "__setstate__", args, kwnames, 1, 1)?;
+    crate::builtins::dict::check_args(vm, "partial.__setstate__", args, kwnames, 1, 1)?;
     let invalid = |vm: &mut Vm| vm.type_error("invalid partial state");
     let Some(items) = as_tuple(&args[0]).map(|t| t.items.clone()) else { return Err(invalid(vm)) };
     let [func, fargs, kw, dict] = <[Value; 4]>::try_from(items).map_err(|_| invalid(vm))?;
