@@ -97,6 +97,18 @@ pub fn tripped() -> bool {
     IS_TRIPPED.load(Ordering::Relaxed)
 }
 
+/// Make system call `call`, again while it fails with EINTR, running the
+/// signal handlers in between (PEP 475): an exception a handler raises
+/// ends the retrying. Other errors are returned as their errno.
+pub fn retry_eintr<T>(vm: &mut Vm, mut call: impl FnMut() -> Result<T, i32>) -> PyResult<Result<T, i32>> {
+    loop {
+        match call() {
+            Err(libc::EINTR) => check_signals(vm)?,
+            r => return Ok(r),
+        }
+    }
+}
+
 /// `PyErr_CheckSignals`: run the Python handlers of the signals that
 /// arrived; the first exception one raises.
 pub fn check_signals(vm: &mut Vm) -> PyResult<()> {

@@ -12,7 +12,7 @@
 //!   `seek`, `tell`), with the state not borrowed during the call.
 //! - Freeing a writer over a native FileIO writes its buffer out.
 
-use super::fileio::{fd_of, read_some, write_all, FILEIO_TYPE};
+use super::fileio::{fd_of, read_some, write_all, write_all_quietly, FILEIO_TYPE};
 use super::iobase::{check_closed, copy_into};
 use super::{call_method, errno_error, int_result, io, io_type, positional, size_arg, unsupported, State, BUFFERED_IOBASE_TYPE, DEFAULT_BUFFER_SIZE};
 use crate::builtins::bytes::{as_buffer, buffer_arg, new_bytearray, new_bytes};
@@ -265,7 +265,7 @@ fn raw_read(vm: &mut Vm, this: &Value, n: usize) -> PyResult<Option<Vec<u8>>> {
         if fd < 0 {
             return Err(vm.value_error("I/O operation on closed file"));
         }
-        return read_some(fd, n).map_err(|e| errno_error(e, None));
+        return read_some(vm, fd, n);
     }
     let buf = new_bytearray(vec![0; n]);
     let r = call_method(vm, &raw, "readinto", std::slice::from_ref(&buf))?;
@@ -288,7 +288,7 @@ fn raw_write_all(vm: &mut Vm, raw: &Value, native: bool, data: &[u8]) -> PyResul
         if fd < 0 {
             return Err(vm.value_error("I/O operation on closed file"));
         }
-        return write_all(fd, data).map_err(|e| errno_error(e, None));
+        return write_all(vm, fd, data);
     }
     let mut rest = data;
     while !rest.is_empty() {
@@ -678,7 +678,7 @@ pub(super) fn finalize(b: &mut BufferedState) {
     if b.native && !b.detached && !b.write_buf.is_empty() {
         let fd = fd_of(&b.raw);
         if fd >= 0 {
-            let _ = write_all(fd, &b.write_buf);
+            let _ = write_all_quietly(fd, &b.write_buf);
         }
     }
 }

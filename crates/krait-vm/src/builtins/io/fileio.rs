@@ -5,7 +5,8 @@
 //! - An object is open while its state is `State::File` with `fd >= 0`;
 //!   closing sets `fd` to -1 (and closes the descriptor when `closefd`).
 //!   An object whose `__init__` never ran reads as closed.
-//! - Each `read`/`write` is one system call (retried on EINTR); EAGAIN on
+//! - Each `read`/`write` is one system call (retried on EINTR after the
+//!   signal handlers ran, PEP 475); EAGAIN on
 //!   a non-blocking descriptor is `None`, as in CPython.
 //! - `name` is an ordinary attribute (CPython keeps it in the instance
 //!   dict), set by `__init__` to the argument it was given.
@@ -17,6 +18,7 @@ use super::{errno_error, io, io_type, positional, size_arg, unsupported, State, 
 use crate::builtins::bytes::new_bytes;
 use crate::builtins::int::new_int;
 use crate::builtins::posix::sys_calls;
+use crate::builtins::signal::{check_signals, retry_eintr};
 use crate::builtins::singletons::{is_none, none};
 use crate::builtins::str::{intern, new_str};
 use crate::ops;
@@ -252,7 +254,7 @@ fn fileio_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
                     loop {
                         match sys_calls::open_at(sys_calls::AT_FDCWD, &c, flags, 0o666) {
                             Ok(fd) => break fd,
-                            Err(libc::EINTR) => continue,
+                            Err(libc::EINTR) => check_signals(vm)?,
                             Err(e) => return Err(errno_error(e, Some(file.clone()))),
                         }
                     }
@@ -318,26 +320,20 @@ fn fileio_read(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> 
     let Some(n) = size_arg(vm, a.first())? else {
         return read_all(vm, f.fd).map(|d| d.map_or_else(none, new_bytes));
     };
-    match read_some(f.fd, n as usize) {
-        Ok(Some(d)) => Ok(new_bytes(d)),
-        Ok(None) => Ok(none()),
-        Err(e) => Err(errno_error(e, None)),
-    }
+    Ok(read_some(vm, f.fd, n as usize)?.map_or_else(none, new_bytes))
 }
 
-/// One `read` of at most `n` bytes; `None` for EAGAIN.
-pub(super) fn read_some(fd: i32, n: usize) -> Result<Option<Vec<u8>>, i32> {
+/// One `read` of at most `n` bytes; `None` for EAGAIN. EINTR runs the
+/// signal handlers and retries (PEP 475).
+pub(super) fn read_some(vm: &mut Vm, fd: i32, n: usize) -> PyResult<Option<Vec<u8>>> {
     let mut buf = vec![0u8; n];
-    loop {
-        match sys_calls::read(fd, &mut buf) {
-            Ok(got) => {
-                buf.truncate(got);
-                return Ok(Some(buf));
-            }
-            Err(libc::EINTR) => continue,
-            Err(libc::EAGAIN) => return Ok(None),
-            Err(e) => return Err(e),
+    match retry_eintr(vm, || sys_calls::read(fd, &mut buf))? {
+        Ok(got) => {
+            buf.truncate(got);
+            Ok(Some(buf))
         }
+        Err(libc::EAGAIN) => Ok(None),
+        Err(e) => Err(errno_error(e, None)),
     }
 }
 
@@ -355,7 +351,7 @@ pub(super) fn read_all(vm: &mut Vm, fd: i32) -> PyResult<Option<Vec<u8>>> {
         match sys_calls::read(fd, &mut chunk) {
             Ok(0) => break,
             Ok(n) => out.extend_from_slice(&chunk[..n]),
-            Err(libc::EINTR) => continue,
+            Err(libc::EINTR) => check_signals(vm)?,
             Err(libc::EAGAIN) => {
                 if out.is_empty() {
                     return Ok(None);
@@ -365,13 +361,22 @@ pub(super) fn read_all(vm: &mut Vm, fd: i32) -> PyResult<Option<Vec<u8>>> {
             Err(e) => return Err(errno_error(e, None)),
         }
     }
-    let _ = vm;
     Ok(Some(out))
 }
 
-/// Write all of `data` (retrying short writes and EINTR), for the
-/// buffered writers over a native FileIO.
-pub(super) fn write_all(fd: i32, mut data: &[u8]) -> Result<(), i32> {
+/// Write all of `data` (retrying short writes, and EINTR after running the
+/// signal handlers), for the buffered writers over a native FileIO.
+pub(super) fn write_all(vm: &mut Vm, fd: i32, mut data: &[u8]) -> PyResult<()> {
+    while !data.is_empty() {
+        let n = retry_eintr(vm, || sys_calls::write(fd, data))?.map_err(|e| errno_error(e, None))?;
+        data = &data[n..];
+    }
+    Ok(())
+}
+
+/// `write_all` where no Python code may run (a writer being freed): EINTR
+/// is retried without running handlers.
+pub(super) fn write_all_quietly(fd: i32, mut data: &[u8]) -> Result<(), i32> {
     while !data.is_empty() {
         match sys_calls::write(fd, data) {
             Ok(n) => data = &data[n..],
@@ -390,13 +395,12 @@ fn fileio_readinto(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value])
         return Err(unsupported(vm, "File not open for reading"));
     }
     let n = ops::len(vm, &a[0])?;
-    match read_some(f.fd, n) {
-        Ok(Some(d)) => {
+    match read_some(vm, f.fd, n)? {
+        Some(d) => {
             copy_into(vm, &a[0], &d)?;
             Ok(new_int(d.len() as i64))
         }
-        Ok(None) => Ok(none()),
-        Err(e) => Err(errno_error(e, None)),
+        None => Ok(none()),
     }
 }
 
@@ -408,13 +412,10 @@ fn fileio_write(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) ->
         return Err(unsupported(vm, "File not open for writing"));
     }
     let data = crate::builtins::bytes::buffer_arg(vm, &a[0])?.to_vec();
-    loop {
-        match sys_calls::write(f.fd, &data) {
-            Ok(n) => return Ok(new_int(n as i64)),
-            Err(libc::EINTR) => continue,
-            Err(libc::EAGAIN) => return Ok(none()),
-            Err(e) => return Err(errno_error(e, None)),
-        }
+    match retry_eintr(vm, || sys_calls::write(f.fd, &data))? {
+        Ok(n) => Ok(new_int(n as i64)),
+        Err(libc::EAGAIN) => Ok(none()),
+        Err(e) => Err(errno_error(e, None)),
     }
 }
 

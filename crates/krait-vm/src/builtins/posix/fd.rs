@@ -6,6 +6,7 @@
 //! CPython; nothing here owns a descriptor, so none is closed behind the
 //! program's back.
 
+use crate::builtins::signal::retry_eintr;
 use crate::builtins::bytes::{buffer_arg, new_bytes};
 use crate::builtins::int::new_int;
 use crate::builtins::namespace::{make_struct_seq, struct_seq_type};
@@ -62,7 +63,7 @@ pub fn read(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResu
     }
     let mut buf = crate::builtins::bytes::with_capacity(vm, length as usize)?;
     buf.resize(length as usize, 0);
-    let n = sys_calls::read(fd, &mut buf).map_err(|e| errno_error(e, None, None))?;
+    let n = retry_eintr(vm, || sys_calls::read(fd, &mut buf))?.map_err(|e| errno_error(e, None, None))?;
     buf.truncate(n);
     Ok(new_bytes(buf))
 }
@@ -72,7 +73,7 @@ pub fn write(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyRes
     let args = positional(vm, "write", args, kwnames, 2, 2)?;
     let fd = c_int(vm, &args[0])?;
     let data = buffer_arg(vm, &args[1])?.to_vec();
-    let n = sys_calls::write(fd, &data).map_err(|e| errno_error(e, None, None))?;
+    let n = retry_eintr(vm, || sys_calls::write(fd, &data))?.map_err(|e| errno_error(e, None, None))?;
     Ok(new_int(n as i64))
 }
 
@@ -87,7 +88,7 @@ pub fn pread(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyRes
     }
     let mut buf = crate::builtins::bytes::with_capacity(vm, length as usize)?;
     buf.resize(length as usize, 0);
-    let n = sys_calls::pread(fd, &mut buf, offset).map_err(|e| errno_error(e, None, None))?;
+    let n = retry_eintr(vm, || sys_calls::pread(fd, &mut buf, offset))?.map_err(|e| errno_error(e, None, None))?;
     buf.truncate(n);
     Ok(new_bytes(buf))
 }
@@ -98,7 +99,7 @@ pub fn pwrite(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyRe
     let fd = c_int(vm, &args[0])?;
     let data = buffer_arg(vm, &args[1])?.to_vec();
     let offset = int_in(vm, &args[2], i64::MIN, i64::MAX, "Python int too large to convert to C long")?;
-    let n = sys_calls::pwrite(fd, &data, offset).map_err(|e| errno_error(e, None, None))?;
+    let n = retry_eintr(vm, || sys_calls::pwrite(fd, &data, offset))?.map_err(|e| errno_error(e, None, None))?;
     Ok(new_int(n as i64))
 }
 
