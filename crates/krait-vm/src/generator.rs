@@ -90,6 +90,12 @@ pub struct GenData {
     /// While it runs: its frame's index in `Vm::frames` (what `gi_frame`
     /// shows then).
     running_at: std::cell::Cell<usize>,
+    /// An async generator's `ag_running_async`: an `asend`/`athrow`
+    /// awaitable is driving it (what `ag_running` shows).
+    pub(crate) running_async: std::cell::Cell<bool>,
+    /// An async generator's `ag_closed`: it raised StopAsyncIteration or
+    /// GeneratorExit, or `aclose()` began.
+    pub(crate) ag_closed: std::cell::Cell<bool>,
 }
 
 /// What a resumed generator did.
@@ -365,12 +371,12 @@ static COROUTINE_GETSETS: [GetSetDef; 8] = [
     gen_getset!("cr_suspended"),
 ];
 
-/// `ag_await` is not among them: Krait's async generators do not have it.
-pub(crate) static ASYNC_GENERATOR_GETSETS: [GetSetDef; 5] = [
+pub(crate) static ASYNC_GENERATOR_GETSETS: [GetSetDef; 6] = [
     gen_getset!("ag_running", member),
     gen_getset!("ag_code", member),
     gen_getset!("__name__", settable),
     gen_getset!("__qualname__", settable),
+    gen_getset!("ag_await"),
     gen_getset!("ag_frame"),
 ];
 
@@ -405,9 +411,7 @@ pub static COROUTINE_TYPE: TypeObject = TypeObject {
         MethodDef { name: "send", func: generator_send },
         MethodDef { name: "throw", func: generator_throw },
         MethodDef { name: "close", func: close_method },
-        MethodDef { name: "__await__", func: |_, this, _, _| {
-            Ok(Value::from_owned(alloc(&CORO_WRAPPER_TYPE, Wrapper { coro: this.clone() })))
-        } },
+        MethodDef { name: "__await__", func: |_, this, _, _| Ok(coroutine_await(this)) },
     ],
     ..TypeObject::builtin("coroutine", Some(&OBJECT_TYPE), dealloc_generator, trace_generator)
 };
@@ -523,6 +527,8 @@ pub fn new_generator(vm: &Vm, saved: SavedFrame, name: Value, qualname: Value, f
         finalizer: RefCell::new(Value::NULL),
         origin: if kind == Kind::Coroutine { crate::generator_origin::capture(vm) } else { Value::NULL },
         running_at: std::cell::Cell::new(0),
+        running_async: std::cell::Cell::new(false),
+        ag_closed: std::cell::Cell::new(false),
     };
     Value::from_owned(alloc(ty, data))
 }
@@ -956,13 +962,17 @@ pub fn exception_for_throw(vm: &mut Vm, typ: &Value, val: Option<&Value>) -> PyR
     Ok(exc)
 }
 
-/// `generator.throw(exc)` / `throw(type[, value])`.
-fn generator_throw(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::function::no_keywords(vm, "throw", kwnames)?;
+/// The exception `throw(typ[, val[, tb]])` raises, from its arguments
+/// (`fname` names the function in the arity errors: "throw", "athrow").
+/// Making an instance of an exception class can fail: as in CPython's
+/// `_gen_throw` (PyErr_NormalizeException), that error is what the
+/// generator receives, so it comes back as `Ok`.
+pub fn throw_args(vm: &mut Vm, args: &[Value], fname: &str) -> PyResult<PyErr> {
     let (typ, val) = match args {
         [t] => (t.clone(), None),
         [t, v] | [t, v, _] => (t.clone(), Some(v.clone()).filter(|v| !is_none(v))),
-        _ => return Err(vm.type_error(format!("throw expected at least 1 argument, got {}", args.len()))),
+        [] => return Err(vm.type_error(format!("{fname} expected at least 1 argument, got 0"))),
+        _ => return Err(vm.type_error(format!("{fname} expected at most 3 arguments, got {}", args.len()))),
     };
     let tb = args.get(2).filter(|tb| !is_none(tb));
     if let Some(tb) = tb {
@@ -970,9 +980,6 @@ fn generator_throw(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value])
             return Err(vm.type_error("throw() third argument must be a traceback object"));
         }
     }
-    // Making an instance of an exception class can fail: as in CPython's
-    // `_gen_throw` (PyErr_NormalizeException), that error is what the
-    // generator receives.
     let is_class = crate::types::as_type(&typ).is_some_and(|t| t.is_subtype(&exceptions::BASE_EXCEPTION));
     let exc = match exception_for_throw(vm, &typ, val.as_ref()) {
         Ok(exc) => exc,
@@ -982,10 +989,27 @@ fn generator_throw(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value])
     if let (Some(tb), Some(data)) = (tb, as_exception(&exc)) {
         *data.traceback.borrow_mut() = tb.clone();
     }
-    match send(vm, this, none(), Some(PyErr { exception: exc }))? {
+    Ok(PyErr { exception: exc })
+}
+
+/// `generator.throw(exc)` / `throw(type[, value])`.
+fn generator_throw(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "throw", kwnames)?;
+    let error = throw_args(vm, args, "throw")?;
+    match send(vm, this, none(), Some(error))? {
         Sent::Yielded(v) => Ok(v),
         Sent::Returned(r) => Err(stop_iteration_for(r)),
     }
+}
+
+/// Has generator `g` finished (returned or raised)?
+pub(crate) fn is_finished(g: &GenData) -> bool {
+    matches!(*g.state.borrow(), State::Finished)
+}
+
+/// `coroutine.__await__()`: the iterator driving coroutine `coro`.
+pub(crate) fn coroutine_await(coro: &Value) -> Value {
+    Value::from_owned(alloc(&CORO_WRAPPER_TYPE, Wrapper { coro: coro.clone() }))
 }
 
 /// A generator's, coroutine's or async generator's frame data.
@@ -1022,6 +1046,9 @@ fn generator_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     let text = as_str(name).unwrap_or("");
     // Coroutines spell them cr_*, async generators ag_*.
     let text = match (g.kind, text) {
+        // `ag_running` is `ag_running_async`, not the frame's state.
+        (Kind::AsyncGenerator, "ag_running") => return Ok(vm.bool(g.running_async.get())),
+        (Kind::AsyncGenerator, "ag_await") => "gi_yieldfrom".into(),
         (Kind::Coroutine, t) if t.starts_with("cr_") => format!("gi_{}", &t[3..]),
         (Kind::AsyncGenerator, t) if t.starts_with("ag_") => format!("gi_{}", &t[3..]),
         (Kind::Coroutine | Kind::AsyncGenerator, t) if t.starts_with("gi_") => String::new(),

@@ -457,8 +457,36 @@ fn load_source(vm: &mut Vm, name: &str, file: &Path, package_dir: Option<&Path>)
         remove_module(vm, name);
         return Err(e);
     }
+    if name == "platform" {
+        name_implementation(vm, &module);
+    }
     // The module may have replaced itself in sys.modules.
     Ok(modules(vm).get_str(&new_str(name)).unwrap_or(module))
+}
+
+/// `platform` parses `sys.version` as CPython's and would name the
+/// implementation 'CPython' (only IronPython, Jython and PyPy are told
+/// apart): its parse cache is primed with the parse of `sys.version`
+/// named 'Krait', what `platform.python_implementation()` then answers.
+/// A `platform` without that cache, or a version it cannot parse, is left
+/// as it is.
+fn name_implementation(vm: &mut Vm, module: &Value) {
+    let primed = (|| -> PyResult<Option<()>> {
+        let Some(cache) = crate::ops::getattr_opt(vm, module, &new_str("_sys_version_cache"))? else { return Ok(None) };
+        let Some(parse) = crate::ops::getattr_opt(vm, module, &new_str("_sys_version"))? else { return Ok(None) };
+        let parsed = crate::eval::call(vm, &parse, &[], &[])?;
+        let Some(mut items) = crate::builtins::tuple::as_tuple(&parsed).map(|t| t.items.clone()) else { return Ok(None) };
+        if items.is_empty() {
+            return Ok(None);
+        }
+        items[0] = new_str("Krait");
+        let sys = import_module(vm, "sys")?;
+        let version = crate::ops::getattr(vm, &sys, &new_str("version"))?;
+        let Some(cache) = as_dict(&cache) else { return Ok(None) };
+        cache.set(vm, version, crate::builtins::tuple::new_tuple(items))?;
+        Ok(Some(()))
+    })();
+    drop(primed);
 }
 
 /// Where the bytecode cache of source `file` goes (importlib's

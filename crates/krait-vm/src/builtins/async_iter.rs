@@ -4,11 +4,9 @@
 //! Invariants:
 //! - `anext(it)` is `type(it).__anext__(it)`, whatever it returns;
 //!   `anext(it, default)` wraps that in an `anext_awaitable`, which drives
-//!   the awaitable's iterator (from `__await__`, fetched on first use) and
-//!   turns its StopAsyncIteration into StopIteration(default): the
-//!   default becomes the value of the `await`.
-
-use std::cell::RefCell;
+//!   the awaitable's iterator (fetched as `await` would, afresh at every
+//!   step as CPython 3.11 does) and turns its StopAsyncIteration into
+//!   StopIteration(default): the default becomes the value of the `await`.
 
 use crate::builtins::classes::lookup_special;
 use crate::builtins::exceptions::STOP_ASYNC_ITERATION;
@@ -54,7 +52,7 @@ pub fn anext(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyRes
     };
     let awaitable = crate::eval::call(vm, &method, &[], &[])?;
     let Some(default) = default else { return Ok(awaitable) };
-    let data = AnextData { wrapped: awaitable, default: default.clone(), iter: RefCell::new(Value::NULL) };
+    let data = AnextData { wrapped: awaitable, default: default.clone() };
     Ok(Value::from_owned(alloc(&ANEXT_AWAITABLE_TYPE, data)))
 }
 
@@ -62,8 +60,6 @@ struct AnextData {
     /// What `__anext__` returned.
     wrapped: Value,
     default: Value,
-    /// The iterator of `wrapped`'s `__await__`, once fetched.
-    iter: RefCell<Value>,
 }
 
 fn data(v: &Value) -> &AnextData {
@@ -81,25 +77,15 @@ fn trace_anext(p: ObjPtr, visit: Visit) {
     let d = unsafe { p.data::<AnextData>() };
     visit(&d.wrapped);
     visit(&d.default);
-    let it = d.iter.borrow();
-    if !it.is_null() {
-        visit(&it);
-    }
 }
 
-/// The awaitable's iterator (CPython's `anextawaitable_getiter`).
+/// The awaitable's iterator (CPython's `anextawaitable_getiter`): what
+/// `await` would drive, a coroutine's `__await__()` for a coroutine.
 fn awaited_iter(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    let d = data(this);
-    let cached = d.iter.borrow().clone();
-    if !cached.is_null() {
-        return Ok(cached);
+    let it = crate::generator::get_awaitable(vm, &data(this).wrapped)?;
+    if crate::generator::as_coroutine(&it).is_some() {
+        return Ok(crate::generator::coroutine_await(&it));
     }
-    let Some(await_) = lookup_special(vm, &d.wrapped, "__await__")? else {
-        let msg = format!("'{}' object can't be awaited", vm.type_of(&d.wrapped).name());
-        return Err(vm.type_error(msg));
-    };
-    let it = crate::eval::call(vm, &await_, &[], &[])?;
-    *d.iter.borrow_mut() = it.clone();
     Ok(it)
 }
 

@@ -85,6 +85,7 @@ pub static CODE_TYPE: TypeObject = TypeObject {
         )))
     }),
     getattr: Slot::new(code_getattr),
+    getsets: &CODE_GETSETS,
     new: Some(crate::builtins::code::code_new),
     richcompare: Slot::new(crate::builtins::code::code_richcompare),
     hash: Slot::new(crate::builtins::code::code_hash),
@@ -96,6 +97,36 @@ pub static CODE_TYPE: TypeObject = TypeObject {
     ],
     ..TypeObject::builtin("code", Some(&OBJECT_TYPE), dealloc_code, trace_code)
 };
+
+/// The `co_*` attributes as descriptors in the type's namespace (`dir`,
+/// `mock`'s `spec_set=CodeType`); instances answer them in `code_getattr`.
+macro_rules! code_getset {
+    ($name:literal, $member:literal) => {
+        crate::types::GetSetDef { name: $name, get: |vm, v| code_getattr(vm, v, &new_str($name)), set: None, member: $member }
+    };
+}
+
+static CODE_GETSETS: [crate::types::GetSetDef; 19] = [
+    code_getset!("co_argcount", true),
+    code_getset!("co_posonlyargcount", true),
+    code_getset!("co_kwonlyargcount", true),
+    code_getset!("co_stacksize", true),
+    code_getset!("co_flags", true),
+    code_getset!("co_nlocals", true),
+    code_getset!("co_consts", true),
+    code_getset!("co_names", true),
+    code_getset!("co_filename", true),
+    code_getset!("co_name", true),
+    code_getset!("co_qualname", true),
+    code_getset!("co_firstlineno", true),
+    code_getset!("co_linetable", true),
+    code_getset!("co_exceptiontable", true),
+    code_getset!("co_lnotab", false),
+    code_getset!("co_varnames", false),
+    code_getset!("co_cellvars", false),
+    code_getset!("co_freevars", false),
+    code_getset!("co_code", false),
+];
 
 /// A code object's `co_*` attributes.
 fn code_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {

@@ -109,6 +109,22 @@ pub fn retry_eintr<T>(vm: &mut Vm, mut call: impl FnMut() -> Result<T, i32>) -> 
     }
 }
 
+/// `_thread.interrupt_main(signum=SIGINT)` (CPython's
+/// `PyErr_SetInterruptEx`): act as if `signum` arrived, unless its handler
+/// is SIG_DFL or SIG_IGN; the Python handler runs at the next check.
+pub fn interrupt_main(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::function::no_keywords(vm, "interrupt_main", kwnames)?;
+    let sig = match args {
+        [] => libc::SIGINT as usize,
+        [v] => signum_arg(vm, v)?,
+        _ => return Err(vm.type_error(format!("signum() takes at most 1 argument ({} given)", args.len()))),
+    };
+    if int_of(&handler_of(sig)).is_none() {
+        trip(sig as libc::c_int);
+    }
+    Ok(none())
+}
+
 /// `PyErr_CheckSignals`: run the Python handlers of the signals that
 /// arrived; the first exception one raises.
 pub fn check_signals(vm: &mut Vm) -> PyResult<()> {

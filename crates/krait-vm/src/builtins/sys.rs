@@ -155,11 +155,13 @@ const VERSION: (i64, i64, i64) = (3, 11, 7);
 /// Krait's own version (`sys.implementation.version`).
 const KRAIT_VERSION: (i64, i64, i64, &str) = (0, 1, 0, "alpha");
 
-/// `sys.version`: the language version, then Krait's.
+/// `sys.version`: the language version, then Krait's, in the shape
+/// CPython's `platform._sys_version` parses ("X.Y.Z (build) [compiler]");
+/// without the compiler part `platform.python_implementation()` raised.
 pub fn version_string() -> String {
     let (major, minor, micro) = VERSION;
     let (kmaj, kmin, kmic, klevel) = KRAIT_VERSION;
-    format!("{major}.{minor}.{micro} (Krait {kmaj}.{kmin}.{kmic} {klevel})")
+    format!("{major}.{minor}.{micro} (Krait {kmaj}.{kmin}.{kmic} {klevel}) [rustc]")
 }
 
 /// The language version alone (`python -V`'s `3.11.7`).

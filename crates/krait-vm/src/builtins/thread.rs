@@ -260,7 +260,7 @@ pub fn new_thread_module(vm: &mut Vm) -> PyResult<Value> {
         ("start_new_thread", |vm, _, _, _| Err(vm.error(&NOT_IMPLEMENTED_ERROR, "starting a thread (threads)"))),
         ("start_new", |vm, _, _, _| Err(vm.error(&NOT_IMPLEMENTED_ERROR, "starting a thread (threads)"))),
         ("exit", |_, _, _, _| Err(crate::vm::PyErr { exception: crate::builtins::exceptions::exception_with_args(&crate::builtins::exceptions::SYSTEM_EXIT, Vec::new()) })),
-        ("interrupt_main", |vm, _, _, _| Err(vm.error(&NOT_IMPLEMENTED_ERROR, "interrupt_main (signals)"))),
+        ("interrupt_main", crate::builtins::signal::interrupt_main),
     ];
     for (name, f) in functions {
         dd.set(vm, new_str(name), new_builtin(name, f))?;

@@ -77,9 +77,16 @@ pub(super) fn anext(vm: &mut Vm, aiter: &Value) -> PyResult<Value> {
     let awaitable = call(vm, &anext, &[], &[])?;
     match get_awaitable(vm, &awaitable) {
         Ok(it) => Ok(it),
-        Err(_) => {
+        // Chained to the error as its cause (CPython's `_PyErr_FormatFromCause`).
+        Err(e) => {
             let msg = format!("'async for' received an invalid object from __anext__: {}", vm.type_of(&awaitable).name());
-            Err(vm.type_error(msg))
+            let err = vm.type_error(msg);
+            if let Some(data) = crate::builtins::exceptions::as_exception(&err.exception) {
+                *data.cause.borrow_mut() = e.exception.clone();
+                *data.context.borrow_mut() = e.exception;
+                data.suppress_context.set(true);
+            }
+            Err(err)
         }
     }
 }
