@@ -98,7 +98,7 @@ pub fn parse_with(source: &str, rule: StartRule, options: Options) -> Parsed {
         }
         StartRule::FuncType => {
             p.depth = BASE_LEVELS_EVAL;
-            p.parse_func_type()
+            p.parse_func_type().map_err(|e| p.prefer_tokenizer_error(e))
         }
         _ => {
             p.depth = BASE_LEVELS_EVAL;
@@ -277,7 +277,8 @@ impl<'s> Parser<'s> {
     }
 
     fn parse_eval(&mut self) -> PResult<Mod> {
-        let body = self.parse_expressions()?;
+        // A tokenizer error the parser ran into wins, as in `exec` mode.
+        let body = self.parse_expressions().map_err(|e| self.prefer_tokenizer_error(e))?;
         while self.at(TokenKind::Newline) {
             self.bump();
         }
@@ -321,11 +322,12 @@ impl<'s> Parser<'s> {
     }
 
     fn parse_interactive(&mut self) -> PResult<Mod> {
-        let body = self.parse_statement()?;
+        let body = self.parse_statement().map_err(|e| self.prefer_tokenizer_error(e))?;
         // CPython's `bad_single_statement`: after a simple statement, only
         // blank lines and comments may follow. The error points just past
         // the statement's last token.
-        if !self.at(TokenKind::EndMarker) && self.pos > 0 {
+        let more = !self.at(TokenKind::EndMarker) || (self.pos >= self.tokens.len() && self.tokenizer_error.is_some());
+        if more && self.pos > 0 {
             let newline = self.tokens[self.pos - 1];
             if newline.kind == TokenKind::Newline {
                 let lines = crate::text::LineIndex::new(self.source);
@@ -345,6 +347,7 @@ impl<'s> Parser<'s> {
                 });
             }
         }
+        self.check_tokenizer_error()?;
         Ok(Mod::Interactive { body })
     }
 
@@ -359,6 +362,7 @@ impl<'s> Parser<'s> {
     }
 
     fn expect_end(&mut self) -> PResult<()> {
+        self.check_tokenizer_error()?;
         if self.at(TokenKind::EndMarker) {
             Ok(())
         } else {
