@@ -548,6 +548,15 @@ impl<'s> Parser<'s> {
         match &self.tokenizer_error {
             Some(_) if e.kind == crate::error::SyntaxErrorKind::MemoryError => e,
             Some(te) if self.furthest >= self.tokens.len() => te.clone(),
+            // CPython tokenizes the rest of the source after any error of
+            // its second pass, `invalid_*` messages included: a later
+            // tokenizer error replaces it, an unclosed bracket does when the
+            // furthest token read is on a later line. (The generic "invalid
+            // syntax" and indentation errors went through this already.)
+            Some(te) if e != *te && !self.is_generic_error(&e) => {
+                let at = self.tokens[self.furthest].range.start;
+                self.override_with_tokenizer_error(e, at)
+            }
             _ => e,
         }
     }
