@@ -634,6 +634,18 @@ impl Parser<'_> {
             self.expect(T::Rpar)?;
             return Ok(e);
         }
+        if self.at(T::DoubleStar) {
+            // invalid_group: '(' '**' expression ')'.
+            // Tried after the valid rules failed (CPython's second pass), so
+            // it moves no "invalid syntax" past the `**`.
+            let (mark, furthest) = (self.mark(), self.furthest);
+            let star = self.bump();
+            if self.parse_expression().is_ok() && self.at(T::Rpar) {
+                return Err(self.error("cannot use double starred expression here", star.range));
+            }
+            self.reset(mark);
+            self.furthest = furthest;
+        }
         let first_token = self.peek();
         let first = self.parse_star_named_expression()?;
         if self.at(T::For) || self.at(T::Async) {
