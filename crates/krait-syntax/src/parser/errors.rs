@@ -69,6 +69,11 @@ impl Parser<'_> {
             }
             return generic;
         }
+        // An error code (a dedent, tabs) raises nothing while the rest is
+        // tokenized: the parser's error stays.
+        if !self.tokenizer_error_raised {
+            return generic;
+        }
         e.clone()
     }
 

@@ -155,6 +155,9 @@ pub(crate) struct Parser<'s> {
     pos: usize,
     /// The tokenizer's error, met when the parser reaches the end of `tokens`.
     tokenizer_error: Option<SyntaxError>,
+    /// The tokenizer error is one CPython's tokenizer raises as an exception
+    /// (not an error code the parser turns into one, such as a dedent).
+    tokenizer_error_raised: bool,
     furthest: usize,
     depth: u32,
     /// Inside an f-string expression: errors get CPython's "f-string: " prefix.
@@ -232,6 +235,17 @@ impl<'s> Parser<'s> {
             // whatever the encoding; fix them now (locate_in may count bytes).
             if let Some(e) = &mut tokenizer_error {
                 in_characters(e, source);
+                // Its text is the line without its newline (the tokenizer's
+                // `_syntaxerror_range`), whatever the parse mode.
+                if let crate::error::ErrorLocation::Explicit { lineno, .. } = e.location {
+                    let lines = crate::text::LineIndex::new(source);
+                    if (1..=lines.line_count()).contains(&lineno) {
+                        let start = lines.line_start(lineno) as usize;
+                        let rest = &source[start..];
+                        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+                        e.text = Some(line.trim_end_matches('\r').to_string());
+                    }
+                }
             }
         }
         Parser {
@@ -240,6 +254,7 @@ impl<'s> Parser<'s> {
             tokens: tokens.tokens,
             pos: 0,
             tokenizer_error,
+            tokenizer_error_raised: tokens.error_raised,
             furthest: 0,
             depth: 0,
             in_fstring: false,

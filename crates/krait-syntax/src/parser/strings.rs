@@ -489,6 +489,7 @@ impl Parser<'_> {
             tokens: inner,
             pos: 0,
             tokenizer_error: error,
+            tokenizer_error_raised: true,
             furthest: 0,
             depth: self.depth,
             in_fstring: true,

@@ -98,7 +98,8 @@ fn build_syntax_error(e: &krait_syntax::SyntaxError, text: &str, filename: &str,
     let line_text = if from_parser {
         // The string tokenizer sees the source with a final newline in
         // exec mode, as it is otherwise.
-        let with_newline = |t: &str| if t.ends_with('\n') || !exec_input { new_str(t) } else { new_str(&format!("{t}\n")) };
+        // A text of its own (the tokenizer's errors) is kept as it is.
+        let with_newline = |t: &str| if t.ends_with('\n') || !exec_input || e.text.is_some() { new_str(t) } else { new_str(&format!("{t}\n")) };
         loc.text.as_deref().map_or_else(none, with_newline)
     } else {
         std::fs::read_to_string(filename)
