@@ -41,10 +41,16 @@ impl Parser<'_> {
         self.override_with_tokenizer_error(generic, t.range.start)
     }
 
+    /// `invalid_syntax`'s own errors, already checked against the rest of
+    /// the source.
+    pub(super) fn is_generic_error(&self, e: &SyntaxError) -> bool {
+        matches!(e.msg.as_str(), "invalid syntax" | "f-string: invalid syntax" | "unexpected indent" | "unexpected unindent")
+    }
+
     /// CPython tokenizes the rest of the source after a generic error: a
     /// tokenizer error found there replaces it; an unclosed bracket does so
     /// only when it was opened on a line before the error's.
-    fn override_with_tokenizer_error(&self, generic: SyntaxError, at: u32) -> SyntaxError {
+    pub(super) fn override_with_tokenizer_error(&self, generic: SyntaxError, at: u32) -> SyntaxError {
         let Some(e) = &self.tokenizer_error else { return generic };
         if self.in_fstring {
             return generic;
@@ -61,6 +67,11 @@ impl Parser<'_> {
             if err_line > paren_line {
                 return e.clone();
             }
+            return generic;
+        }
+        // An error code (a dedent, tabs) raises nothing while the rest is
+        // tokenized: the parser's error stays.
+        if !self.tokenizer_error_raised {
             return generic;
         }
         e.clone()

@@ -634,6 +634,18 @@ impl Parser<'_> {
             self.expect(T::Rpar)?;
             return Ok(e);
         }
+        if self.at(T::DoubleStar) {
+            // invalid_group: '(' '**' expression ')'.
+            // Tried after the valid rules failed (CPython's second pass), so
+            // it moves no "invalid syntax" past the `**`.
+            let (mark, furthest) = (self.mark(), self.furthest);
+            let star = self.bump();
+            if self.parse_expression().is_ok() && self.at(T::Rpar) {
+                return Err(self.error("cannot use double starred expression here", star.range));
+            }
+            self.reset(mark);
+            self.furthest = furthest;
+        }
         let first_token = self.peek();
         let first = self.parse_star_named_expression()?;
         if self.at(T::For) || self.at(T::Async) {
@@ -923,8 +935,18 @@ impl Parser<'_> {
                 args.push(e);
             } else if self.at(T::Name) && self.peek_at(1).kind == T::Equal {
                 let t = self.bump();
-                self.bump();
+                let eq = self.bump();
                 let value = self.parse_expression()?;
+                if self.at(T::For) || self.at(T::Async) {
+                    // invalid_kwarg: NAME '=' expression for_if_clauses.
+                    let (mark, furthest) = (self.mark(), self.furthest);
+                    if self.parse_for_if_clauses().is_ok() {
+                        let r = TextRange::new(t.range.start, eq.range.end);
+                        return Err(self.error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", r));
+                    }
+                    self.reset(mark);
+                    self.furthest = furthest;
+                }
                 keywords.push(Keyword { range: self.range_from(start), arg: Some(self.identifier(t)), value });
             } else {
                 let first_token = self.peek();

@@ -98,7 +98,7 @@ pub fn parse_with(source: &str, rule: StartRule, options: Options) -> Parsed {
         }
         StartRule::FuncType => {
             p.depth = BASE_LEVELS_EVAL;
-            p.parse_func_type()
+            p.parse_func_type().map_err(|e| p.prefer_tokenizer_error(e))
         }
         _ => {
             p.depth = BASE_LEVELS_EVAL;
@@ -155,6 +155,9 @@ pub(crate) struct Parser<'s> {
     pos: usize,
     /// The tokenizer's error, met when the parser reaches the end of `tokens`.
     tokenizer_error: Option<SyntaxError>,
+    /// The tokenizer error is one CPython's tokenizer raises as an exception
+    /// (not an error code the parser turns into one, such as a dedent).
+    tokenizer_error_raised: bool,
     furthest: usize,
     depth: u32,
     /// Inside an f-string expression: errors get CPython's "f-string: " prefix.
@@ -232,6 +235,17 @@ impl<'s> Parser<'s> {
             // whatever the encoding; fix them now (locate_in may count bytes).
             if let Some(e) = &mut tokenizer_error {
                 in_characters(e, source);
+                // Its text is the line without its newline (the tokenizer's
+                // `_syntaxerror_range`), whatever the parse mode.
+                if let crate::error::ErrorLocation::Explicit { lineno, .. } = e.location {
+                    let lines = crate::text::LineIndex::new(source);
+                    if (1..=lines.line_count()).contains(&lineno) {
+                        let start = lines.line_start(lineno) as usize;
+                        let rest = &source[start..];
+                        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+                        e.text = Some(line.trim_end_matches('\r').to_string());
+                    }
+                }
             }
         }
         Parser {
@@ -240,6 +254,7 @@ impl<'s> Parser<'s> {
             tokens: tokens.tokens,
             pos: 0,
             tokenizer_error,
+            tokenizer_error_raised: tokens.error_raised,
             furthest: 0,
             depth: 0,
             in_fstring: false,
@@ -277,7 +292,8 @@ impl<'s> Parser<'s> {
     }
 
     fn parse_eval(&mut self) -> PResult<Mod> {
-        let body = self.parse_expressions()?;
+        // A tokenizer error the parser ran into wins, as in `exec` mode.
+        let body = self.parse_expressions().map_err(|e| self.prefer_tokenizer_error(e))?;
         while self.at(TokenKind::Newline) {
             self.bump();
         }
@@ -321,11 +337,12 @@ impl<'s> Parser<'s> {
     }
 
     fn parse_interactive(&mut self) -> PResult<Mod> {
-        let body = self.parse_statement()?;
+        let body = self.parse_statement().map_err(|e| self.prefer_tokenizer_error(e))?;
         // CPython's `bad_single_statement`: after a simple statement, only
         // blank lines and comments may follow. The error points just past
         // the statement's last token.
-        if !self.at(TokenKind::EndMarker) && self.pos > 0 {
+        let more = !self.at(TokenKind::EndMarker) || (self.pos >= self.tokens.len() && self.tokenizer_error.is_some());
+        if more && self.pos > 0 {
             let newline = self.tokens[self.pos - 1];
             if newline.kind == TokenKind::Newline {
                 let lines = crate::text::LineIndex::new(self.source);
@@ -345,6 +362,7 @@ impl<'s> Parser<'s> {
                 });
             }
         }
+        self.check_tokenizer_error()?;
         Ok(Mod::Interactive { body })
     }
 
@@ -359,6 +377,7 @@ impl<'s> Parser<'s> {
     }
 
     fn expect_end(&mut self) -> PResult<()> {
+        self.check_tokenizer_error()?;
         if self.at(TokenKind::EndMarker) {
             Ok(())
         } else {
@@ -544,6 +563,15 @@ impl<'s> Parser<'s> {
         match &self.tokenizer_error {
             Some(_) if e.kind == crate::error::SyntaxErrorKind::MemoryError => e,
             Some(te) if self.furthest >= self.tokens.len() => te.clone(),
+            // CPython tokenizes the rest of the source after any error of
+            // its second pass, `invalid_*` messages included: a later
+            // tokenizer error replaces it, an unclosed bracket does when the
+            // furthest token read is on a later line. (The generic "invalid
+            // syntax" and indentation errors went through this already.)
+            Some(te) if e != *te && !self.is_generic_error(&e) => {
+                let at = self.tokens[self.furthest].range.start;
+                self.override_with_tokenizer_error(e, at)
+            }
             _ => e,
         }
     }

@@ -229,6 +229,13 @@ impl Parser<'_> {
                         }
                         continue;
                     }
+                    if ch == b'{' {
+                        // CPython's fstring_find_literal warns of `\{` while
+                        // scanning, before the chunk's decoding warns (hence
+                        // the key just before the chunk's).
+                        let w = crate::literals::EscapeWarning { msg: "invalid escape sequence '\\{'".into() };
+                        self.note_escape_warning(Some(w), spans.token, chunk_start as u32 - 1);
+                    }
                 }
                 if ch == b'{' || ch == b'}' {
                     if level == 0 {
@@ -482,6 +489,7 @@ impl Parser<'_> {
             tokens: inner,
             pos: 0,
             tokenizer_error: error,
+            tokenizer_error_raised: true,
             furthest: 0,
             depth: self.depth,
             in_fstring: true,

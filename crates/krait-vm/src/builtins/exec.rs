@@ -98,7 +98,8 @@ fn build_syntax_error(e: &krait_syntax::SyntaxError, text: &str, filename: &str,
     let line_text = if from_parser {
         // The string tokenizer sees the source with a final newline in
         // exec mode, as it is otherwise.
-        let with_newline = |t: &str| if t.ends_with('\n') || !exec_input { new_str(t) } else { new_str(&format!("{t}\n")) };
+        // A text of its own (the tokenizer's errors) is kept as it is.
+        let with_newline = |t: &str| if t.ends_with('\n') || !exec_input || e.text.is_some() { new_str(t) } else { new_str(&format!("{t}\n")) };
         loc.text.as_deref().map_or_else(none, with_newline)
     } else {
         std::fs::read_to_string(filename)
@@ -158,22 +159,31 @@ fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode, options: Co
         Mode::Single => StartRule::Interactive,
     };
     let parsed = krait_syntax::parser::parse_with(text, rule, tokens);
-    // The tokenizer's and the literals' warnings are 3.11's
-    // DeprecationWarnings, in source order; after a syntax error only
-    // those the parser met before it.
-    let mut deprecations = parsed.warnings;
-    deprecations.extend(parsed.escape_warnings);
-    deprecations.sort_by_key(|w| w.range.start);
+    // The tokenizer's SyntaxWarnings ("invalid decimal literal") and the
+    // literals' DeprecationWarnings (invalid escapes), as CPython 3.11
+    // issues them: in source order; after a syntax error only those the
+    // parser met before it.
+    use crate::builtins::exceptions::{DEPRECATION_WARNING, SYNTAX_WARNING};
+    // Turned into an error, a tokenizer warning's offset counts the
+    // characters before the tokenizer's position (its `syntaxerror`), so it
+    // stands one character (an ASCII one: the number's last) earlier.
+    let at_last_char = |mut w: krait_syntax::tokenizer::Warning| {
+        w.range = krait_syntax::text::TextRange::empty(w.range.start.saturating_sub(1));
+        (&SYNTAX_WARNING, w)
+    };
+    let mut early: Vec<_> = parsed.warnings.into_iter().map(at_last_char).collect();
+    early.extend(parsed.escape_warnings.into_iter().map(|w| (&DEPRECATION_WARNING, w)));
+    early.sort_by_key(|(_, w)| w.range.start);
     let error_at = parsed.result.as_ref().err().map(|e| match e.location {
         krait_syntax::error::ErrorLocation::Range(r) => r.start,
         krait_syntax::error::ErrorLocation::Point(at) => at,
         _ => u32::MAX,
     });
-    for w in deprecations.iter().filter(|w| match error_at {
+    for (category, w) in early.iter().filter(|(_, w)| match error_at {
         Some(at) => w.range.start < at,
         None => true,
     }) {
-        warn_compile(vm, &crate::builtins::exceptions::DEPRECATION_WARNING, w, text, filename, true)?;
+        warn_compile(vm, category, w, text, filename, true)?;
     }
     let mode_name = match mode {
         Mode::Exec => "exec",
