@@ -419,19 +419,17 @@ fn namespaces(vm: &mut Vm, func: &str, globals: Option<&Value>, locals: Option<&
 }
 
 /// The builtins code run in `globals` sees (CPython's
-/// `_PyEval_BuiltinsFromGlobals`): its `__builtins__`, a module's dict or
-/// a dict as it is; the interpreter's otherwise.
+/// `_PyEval_BuiltinsFromGlobals`): its `__builtins__` (a module's dict, any
+/// other object as it is); the interpreter's otherwise.
 pub(crate) fn builtins_of(vm: &mut Vm, globals: &Value) -> PyResult<Value> {
     let found = as_dict(globals).and_then(|g| g.get_str(&new_str("__builtins__")));
-    if let Some(b) = found {
-        if let Some(m) = crate::builtins::function::as_module(&b) {
-            return Ok(m.dict.clone());
-        }
-        if as_dict(&b).is_some() {
-            return Ok(b);
-        }
+    match found {
+        // Any other object is used as it is: looking a name up in it is
+        // `__getitem__` (so `{'__builtins__': 123}` fails with "'int'
+        // object is not subscriptable", as in CPython).
+        Some(b) => Ok(crate::builtins::function::as_module(&b).map_or(b.clone(), |m| m.dict.clone())),
+        None => vm.builtins(),
     }
-    vm.builtins()
 }
 
 /// `exec(source, globals=None, locals=None, /, *, closure=None)` and
