@@ -232,7 +232,10 @@ fn source_text(vm: &mut Vm, source: &Value, what: &str, filename: &str, tokens: 
             Err(e) => return Err(syntax_error(&e, &String::from_utf8_lossy(&bytes), filename)),
         };
         if let Some(e) = &decoded.cut_error {
-            return Err(syntax_error(e, &decoded.text, filename));
+            // The string tokenizer has the whole line the error is on (its
+            // text as read with replacement characters).
+            let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+            return Err(syntax_error(e, &String::from_utf8_lossy(body), filename));
         }
         if !decoded.invalid_utf8.is_empty() {
             *tokens = krait_syntax::tokenizer::Options {
