@@ -229,7 +229,14 @@ fn decode(bytes: &[u8], filename: &str, mode: Mode) -> Result<Decoded, SyntaxErr
     // but for the comment; a comment is never decoded, so its bytes only
     // need to survive as some text.
     let mut text = String::from_utf8_lossy(&body[..spec_line_end]).into_owned();
-    decode_with(codec, &body[spec_line_end..], &mut text).ok_or_else(problem)?;
+    if decode_with(codec, &body[spec_line_end..], &mut text).is_none() {
+        // A string is decoded whole, and the UnicodeDecodeError's text is
+        // the message (CPython's `decode_str`, `raise_tokenizer_init_error`).
+        return Err(match (mode, python_decode(&spec, body)) {
+            (Mode::String, Some(Err(msg))) => nowhere(msg),
+            _ => problem(),
+        });
+    }
     Ok(Decoded { invalid_utf8: Vec::new(), text, encoding: Some(spec), cut_error: None })
 }
 
@@ -636,7 +643,7 @@ fn unicode_error(body: &[u8]) -> Option<(usize, SyntaxError)> {
                 let kind = SyntaxErrorKind::SyntaxError;
                 return Some((cut, SyntaxError { text: None, kind, msg, location }));
             }
-            _ => {
+            TokenKind::Name => {
                 // A name: the tokenizer fails with its cursor past it.
                 let msg = format!(
                     "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: {}",
@@ -654,6 +661,8 @@ fn unicode_error(body: &[u8]) -> Option<(usize, SyntaxError)> {
                 let kind = SyntaxErrorKind::SyntaxError;
                 return Some((line_start, SyntaxError { text: None, kind, msg, location }));
             }
+            // A NEWLINE token reaching over a comment: never decoded.
+            _ => continue,
         }
     }
     None

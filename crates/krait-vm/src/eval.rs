@@ -343,7 +343,9 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                     found = dict_get(vm, &globals, &name)?;
                 }
                 if found.is_none() {
-                    found = dict_get(vm, &builtins, &name)?;
+                    // The builtins through `__getitem__` unless an exact
+                    // dict (3.11's LOAD_NAME; the globals always as a dict).
+                    found = namespace_get(vm, &builtins, &name)?;
                 }
                 match found {
                     Some(v) => vm.stack.push(v),
@@ -463,7 +465,7 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
             }
             Opcode::LOAD_BUILD_CLASS => {
                 let builtins = frame!().builtins.clone();
-                match dict_get(vm, &builtins, &crate::builtins::str::new_str("__build_class__"))? {
+                match namespace_get(vm, &builtins, &crate::builtins::str::new_str("__build_class__"))? {
                     Some(f) => vm.stack.push(f),
                     None => return Err(vm.error(&NAME_ERROR, "__build_class__ not found")),
                 }
@@ -1392,9 +1394,21 @@ fn dispatch<const TRACE: bool>(vm: &mut Vm, entry: usize) -> PyResult<Value> {
                 let name = co.names[arg as usize].clone();
                 let fromlist = pop!();
                 let level = pop!();
-                let level = level.as_small_int().unwrap_or(0);
-                let globals = frame!().globals.clone();
-                let module = crate::import::import_name(vm, as_str(&name).unwrap_or(""), &fromlist, level, &globals)?;
+                let f = frame!();
+                let (globals, builtins, locals) = (f.globals.clone(), f.builtins.clone(), f.locals.clone());
+                // CPython's `import_name`: the frame's builtins' `__import__`,
+                // called unless it is the built-in one.
+                let import = dict_get(vm, &builtins, &crate::builtins::str::intern("__import__"))?;
+                let Some(import) = import else {
+                    return Err(vm.error(&crate::builtins::exceptions::IMPORT_ERROR, "__import__ not found"));
+                };
+                let module = if crate::builtins::functions::is_builtin_import(&import) {
+                    let level = level.as_small_int().unwrap_or(0);
+                    crate::import::import_name(vm, as_str(&name).unwrap_or(""), &fromlist, level, &globals)?
+                } else {
+                    let locals = if locals.is_null() { crate::builtins::singletons::none() } else { locals };
+                    calls::call(vm, &import, &[name, globals, locals, fromlist, level], &[])?
+                };
                 vm.stack.push(module);
             }
             Opcode::IMPORT_FROM => {

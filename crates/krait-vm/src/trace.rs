@@ -456,9 +456,7 @@ pub(crate) fn unwind(vm: &mut Vm, e: PyErr) -> PyErr {
 /// method descriptor called with its receiver first.
 fn c_callable(vm: &mut Vm, callable: &Value, args: &[Value]) -> PyResult<Option<(Value, usize)>> {
     let ty = vm.type_of(callable);
-    if std::ptr::eq(ty, &crate::builtins::function::BUILTIN_FUNCTION_TYPE)
-        || std::ptr::eq(ty, &crate::builtins::function::BOUND_BUILTIN_TYPE)
-    {
+    if std::ptr::eq(ty, &crate::builtins::function::BUILTIN_FUNCTION_TYPE) {
         return Ok(Some((callable.clone(), 0)));
     }
     if std::ptr::eq(ty, &crate::builtins::method_descriptors::METHOD_DESCRIPTOR_TYPE) && !args.is_empty() {

@@ -110,6 +110,26 @@ pub static METHOD_TYPE: TypeObject = TypeObject {
         }
         Ok(new_method(func.clone(), receiver.clone()))
     }),
+    // On the type too (CPython's `method_memberlist`, `method_getset`), so
+    // `object.__getattribute__(m, '__doc__')` finds them.
+    getsets: &[
+        crate::types::GetSetDef { name: "__func__", get: |_, v| Ok(as_method(v).expect("a bound method").func.clone()), set: None, member: true },
+        crate::types::GetSetDef {
+            name: "__self__",
+            get: |_, v| Ok(as_method(v).expect("a bound method").receiver.clone()),
+            set: None,
+            member: true,
+        },
+        crate::types::GetSetDef {
+            name: "__doc__",
+            get: |vm, v| {
+                let func = as_method(v).expect("a bound method").func.clone();
+                ops::getattr(vm, &func, &crate::builtins::str::intern("__doc__"))
+            },
+            set: None,
+            member: false,
+        },
+    ],
     // `obj.f.__reduce__()`: `(getattr, (obj, f.__name__))` (CPython's
     // `method___reduce__`).
     methods: &[crate::types::MethodDef {

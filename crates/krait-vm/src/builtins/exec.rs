@@ -242,7 +242,10 @@ fn source_text(vm: &mut Vm, source: &Value, what: &str, filename: &str, tokens: 
             Err(e) => return Err(syntax_error(&e, &String::from_utf8_lossy(&bytes), filename)),
         };
         if let Some(e) = &decoded.cut_error {
-            return Err(syntax_error(e, &decoded.text, filename));
+            // The string tokenizer has the whole line the error is on (its
+            // text as read with replacement characters).
+            let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+            return Err(syntax_error(e, &String::from_utf8_lossy(body), filename));
         }
         if !decoded.invalid_utf8.is_empty() {
             *tokens = krait_syntax::tokenizer::Options {
@@ -429,19 +432,17 @@ fn namespaces(vm: &mut Vm, func: &str, globals: Option<&Value>, locals: Option<&
 }
 
 /// The builtins code run in `globals` sees (CPython's
-/// `_PyEval_BuiltinsFromGlobals`): its `__builtins__`, a module's dict or
-/// a dict as it is; the interpreter's otherwise.
+/// `_PyEval_BuiltinsFromGlobals`): its `__builtins__` (a module's dict, any
+/// other object as it is); the interpreter's otherwise.
 pub(crate) fn builtins_of(vm: &mut Vm, globals: &Value) -> PyResult<Value> {
     let found = as_dict(globals).and_then(|g| g.get_str(&new_str("__builtins__")));
-    if let Some(b) = found {
-        if let Some(m) = crate::builtins::function::as_module(&b) {
-            return Ok(m.dict.clone());
-        }
-        if as_dict(&b).is_some() {
-            return Ok(b);
-        }
+    match found {
+        // Any other object is used as it is: looking a name up in it is
+        // `__getitem__` (so `{'__builtins__': 123}` fails with "'int'
+        // object is not subscriptable", as in CPython).
+        Some(b) => Ok(crate::builtins::function::as_module(&b).map_or(b.clone(), |m| m.dict.clone())),
+        None => vm.builtins(),
     }
-    vm.builtins()
 }
 
 /// `exec(source, globals=None, locals=None, /, *, closure=None)` and

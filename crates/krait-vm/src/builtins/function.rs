@@ -278,7 +278,7 @@ impl FunctionData {
 
 /// The data attributes `function` answers for on the class
 /// (`FunctionType.__code__`); instances read them in `function_getattr`.
-static FUNCTION_GETSETS: [crate::types::GetSetDef; 11] = {
+static FUNCTION_GETSETS: [crate::types::GetSetDef; 12] = {
     use crate::types::GetSetDef;
     macro_rules! attr {
         ($name:literal, $member:expr) => {
@@ -309,6 +309,17 @@ static FUNCTION_GETSETS: [crate::types::GetSetDef; 11] = {
         attr!("__builtins__", true),
         attr!("__closure__", true),
         attr!("__module__", true),
+        // A writable member in CPython (`func_memberlist`), so that
+        // `object.__getattribute__(f, '__doc__')` finds the docstring.
+        GetSetDef {
+            name: "__doc__",
+            get: |vm, v| function_getattr(vm, v, &crate::builtins::str::intern("__doc__")),
+            set: Some(|vm, v, value| {
+                let set = FUNCTION_TYPE.setattr.get().expect("function has a setattr slot");
+                set(vm, v, &crate::builtins::str::intern("__doc__"), value)
+            }),
+            member: true,
+        },
     ]
 };
 
@@ -672,68 +683,116 @@ pub fn as_function(v: &Value) -> Option<&FunctionData> {
     std::ptr::eq(p.ty(), &FUNCTION_TYPE).then(|| unsafe { p.data::<FunctionData>() })
 }
 
-/// A built-in function: a name and the Rust function behind it.
+/// A built-in function or method (CPython's one `builtin_function_or_method`
+/// type): a name and the Rust function behind it, and either the module it
+/// belongs to (`len`) or the object it is bound to (`[].append`).
 pub struct BuiltinData {
     pub name: &'static str,
     pub func: CallFn,
     /// The name of the module it belongs to (a str), set when the module's
     /// namespace is made (`stamp_module`); NULL until then.
     module: std::cell::RefCell<Value>,
+    /// The object a built-in method is bound to (its `__self__`, passed as
+    /// the function's `this`); NULL for a module-level function, which is
+    /// passed itself.
+    receiver: Value,
 }
 
 pub static BUILTIN_FUNCTION_TYPE: TypeObject = TypeObject {
-    repr: Slot::new(|_, v| {
-        let b = as_builtin(v).expect("builtin slot on a builtin");
-        Ok(new_str(&format!("<built-in function {}>", b.name)))
+    repr: Slot::new(|vm, v| {
+        let b = builtin_of(v);
+        if b.receiver.is_null() {
+            return Ok(new_str(&format!("<built-in function {}>", b.name)));
+        }
+        let owner = vm.type_of(&b.receiver).name();
+        let address = b.receiver.bits() & ((1 << 48) - 1);
+        Ok(new_str(&format!("<built-in method {} of {} object at {:#x}>", b.name, owner, address)))
     }),
     call: Slot::new(|vm, callable, args, kwnames| {
-        let b = as_builtin(callable).expect("builtin slot on a builtin");
-        (b.func)(vm, callable, args, kwnames)
+        let b = builtin_of(callable);
+        if b.receiver.is_null() {
+            return (b.func)(vm, callable, args, kwnames);
+        }
+        let receiver = b.receiver.clone();
+        (b.func)(vm, &receiver, args, kwnames)
+    }),
+    // Equal when the same function is bound to the same object (identity),
+    // hashed likewise (CPython's `meth_richcompare`, `meth_hash`).
+    richcompare: Slot::new(|vm, a, b, op| {
+        let (x, y) = (builtin_of(a), match as_any_builtin(b) {
+            Some(y) => y,
+            None => return Ok(vm.not_implemented()),
+        });
+        let same = x.receiver.is(&y.receiver) && x.func as usize == y.func as usize && x.name == y.name;
+        match op {
+            crate::types::CompareOp::Eq => Ok(vm.bool(same)),
+            crate::types::CompareOp::Ne => Ok(vm.bool(!same)),
+            _ => Ok(vm.not_implemented()),
+        }
+    }),
+    hash: Slot::new(|_, v| {
+        let b = builtin_of(v);
+        let receiver = if b.receiver.is_null() { 0 } else { crate::ops::hash_identity(&b.receiver) as u64 };
+        let h = receiver ^ (b.func as usize as u64);
+        Ok(if h as i64 == -1 { -2 } else { h as i64 })
     }),
     getsets: &[
         crate::types::GetSetDef { name: "__name__", get: builtin_name, set: None, member: false },
-        crate::types::GetSetDef { name: "__qualname__", get: builtin_name, set: None, member: false },
+        crate::types::GetSetDef { name: "__qualname__", get: builtin_qualname, set: None, member: false },
         crate::types::GetSetDef { name: "__module__", get: builtin_module_name, set: None, member: false },
         crate::types::GetSetDef { name: "__self__", get: builtin_self, set: None, member: false },
-        crate::types::GetSetDef { name: "__doc__", get: |_, v| Ok(docs::doc_value(builtin_doc(v))), set: None, member: false },
+        crate::types::GetSetDef { name: "__doc__", get: |vm, v| Ok(docs::doc_value(builtin_doc(vm, v))), set: None, member: false },
         crate::types::GetSetDef {
             name: "__text_signature__",
-            get: |_, v| Ok(docs::text_signature_value(builtin_doc(v))),
+            get: |vm, v| Ok(docs::text_signature_value(builtin_doc(vm, v))),
             set: None,
             member: false,
         },
     ],
-    // A module-level built-in pickles by name (`meth_reduce`: pickle then
-    // saves it as the global `__module__.__qualname__`).
     methods: &[crate::types::MethodDef { name: "__reduce__", func: builtin_reduce }],
     ..TypeObject::builtin("builtin_function_or_method", Some(&OBJECT_TYPE), dealloc_builtin, trace_builtin)
 };
 
-/// `f.__reduce__()` of a module-level built-in: its name, which pickle
-/// saves as a global (CPython's `meth_reduce`).
+/// `f.__reduce__()` (CPython's `meth_reduce`): a module-level built-in
+/// pickles by name (pickle saves it as the global `__module__.__qualname__`),
+/// a bound one as `(getattr, (obj, 'method'))`.
 fn builtin_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
-    Ok(new_str(as_builtin(this).map_or("", |b| b.name)))
-}
-
-/// `obj.method.__reduce__()`: `(getattr, (obj, 'method'))`.
-fn bound_builtin_reduce(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    crate::builtins::iter_pickle::check(vm, this, "__reduce__", args, kwnames, 0)?;
+    let b = builtin_of(this);
+    if b.receiver.is_null() {
+        return Ok(new_str(b.name));
+    }
     let getattr = crate::builtins::iter_pickle::builtin(vm, "getattr")?;
-    let b = bound_of(this);
     let args = vec![b.receiver.clone(), new_str(b.name)];
     Ok(crate::builtins::iter_pickle::reduce_value(getattr, args, None))
 }
 
-/// A module-level built-in's `__module__`: its module's name, or None.
+/// A built-in's `__qualname__`: a module-level function's name; a bound
+/// method's prefixed with the receiver's type (or the receiver, a class),
+/// as CPython's `meth_get__qualname__`.
+fn builtin_qualname(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let b = builtin_of(v);
+    if b.receiver.is_null() {
+        return Ok(new_str(b.name));
+    }
+    let owner = crate::types::as_type(&b.receiver).unwrap_or_else(|| vm.type_of_static(&b.receiver)).name();
+    Ok(new_str(&format!("{owner}.{}", b.name)))
+}
+
+/// A module-level built-in's `__module__`: its module's name, or None
+/// (always None for a bound method).
 fn builtin_module_name(_: &mut Vm, v: &Value) -> PyResult<Value> {
-    let m = as_builtin(v).map(|b| b.module.borrow().clone()).unwrap_or(Value::NULL);
+    let m = builtin_of(v).module.borrow().clone();
     Ok(if m.is_null() { none() } else { m })
 }
 
-/// A module-level built-in's `__self__`: its module (as `sys.modules`
-/// has it), or None.
+/// A built-in's `__self__`: a bound method's receiver; a module-level
+/// function's module (as `sys.modules` has it), or None.
 fn builtin_self(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let b = builtin_of(v);
+    if !b.receiver.is_null() {
+        return Ok(b.receiver.clone());
+    }
     let name = builtin_module_name(vm, v)?;
     if is_none(&name) {
         return Ok(name);
@@ -745,9 +804,13 @@ fn builtin_self(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn trace_builtin(p: ObjPtr, visit: Visit) {
     // SAFETY: builtins are Obj<BuiltinData>.
-    let m = unsafe { p.data::<BuiltinData>() }.module.borrow();
+    let b = unsafe { p.data::<BuiltinData>() };
+    let m = b.module.borrow();
     if !m.is_null() {
         visit(&m);
+    }
+    if !b.receiver.is_null() {
+        visit(&b.receiver);
     }
 }
 
@@ -766,16 +829,23 @@ pub fn stamp_module(dict: &Value, name: &str) {
     }
 }
 
-/// A module-level built-in's entry in its module's doc table.
-fn builtin_doc(v: &Value) -> Option<&'static str> {
-    let b = as_builtin(v)?;
-    let module = b.module.borrow();
-    docs::module_function_doc(as_str(&module)?, b.name)
+/// A built-in's doc entry: a module-level function's in its module's doc
+/// table; a bound method's as a method of the receiver's type, or, for a
+/// receiver that is a type (a class method, a static method, `__new__`, a
+/// method of the metatype), of the type itself first.
+fn builtin_doc(vm: &mut Vm, v: &Value) -> Option<&'static str> {
+    let b = builtin_of(v);
+    if b.receiver.is_null() {
+        let module = b.module.borrow();
+        return docs::module_function_doc(as_str(&module)?, b.name);
+    }
+    let own = crate::types::as_type(&b.receiver).and_then(|t| docs::method_doc(t, b.name));
+    own.or_else(|| docs::method_doc(vm.type_of_static(&b.receiver), b.name))
 }
 
-/// A module-level built-in function's `__name__` (and `__qualname__`).
+/// A built-in function's or method's `__name__`.
 fn builtin_name(_: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(new_str(as_builtin(v).map_or("", |b| b.name)))
+    Ok(new_str(builtin_of(v).name))
 }
 
 unsafe fn dealloc_builtin(p: ObjPtr) {
@@ -784,13 +854,25 @@ unsafe fn dealloc_builtin(p: ObjPtr) {
 }
 
 pub fn new_builtin(name: &'static str, func: CallFn) -> Value {
-    Value::from_owned(alloc(&BUILTIN_FUNCTION_TYPE, BuiltinData { name, func, module: std::cell::RefCell::new(Value::NULL) }))
+    let data = BuiltinData { name, func, module: std::cell::RefCell::new(Value::NULL), receiver: Value::NULL };
+    Value::from_owned(alloc(&BUILTIN_FUNCTION_TYPE, data))
 }
 
-pub fn as_builtin(v: &Value) -> Option<&BuiltinData> {
+/// A built-in function or method, bound or not.
+fn as_any_builtin(v: &Value) -> Option<&BuiltinData> {
     let p = v.as_object()?;
     // SAFETY: objects of type `builtin_function_or_method` are Obj<BuiltinData>.
     std::ptr::eq(p.ty(), &BUILTIN_FUNCTION_TYPE).then(|| unsafe { p.data::<BuiltinData>() })
+}
+
+/// The data of a value known to be a `builtin_function_or_method`.
+fn builtin_of(v: &Value) -> &BuiltinData {
+    as_any_builtin(v).expect("a builtin_function_or_method")
+}
+
+/// A module-level built-in function (not one bound to an object).
+pub fn as_builtin(v: &Value) -> Option<&BuiltinData> {
+    as_any_builtin(v).filter(|b| b.receiver.is_null())
 }
 
 pub use crate::builtins::module::{as_module, ModuleData, MODULE_TYPE};
@@ -849,102 +931,11 @@ pub fn no_keywords_for(vm: &mut Vm, base: &'static TypeObject, cls: &'static Typ
     no_keywords(vm, name, kwnames)
 }
 
-/// A built-in type's method bound to an instance (`[].append`).
-pub struct BoundBuiltinData {
-    pub receiver: Value,
-    pub name: &'static str,
-    pub func: CallFn,
-}
-
-pub static BOUND_BUILTIN_TYPE: TypeObject = TypeObject {
-    repr: Slot::new(|vm, v| {
-        let b = as_bound_builtin(v).expect("bound method slot");
-        let receiver = b.receiver.clone();
-        let owner = vm.type_of(&receiver).name();
-        Ok(new_str(&format!(
-            "<built-in method {} of {} object at {:#x}>",
-            b.name,
-            owner,
-            receiver.bits() & ((1 << 48) - 1)
-        )))
-    }),
-    call: Slot::new(|vm, callable, args, kwnames| {
-        let b = as_bound_builtin(callable).expect("bound method slot");
-        let receiver = b.receiver.clone();
-        (b.func)(vm, &receiver, args, kwnames)
-    }),
-    // Equal when bound to the same object (identity) with the same
-    // function; hashed likewise (CPython's `meth_richcompare`, `meth_hash`).
-    richcompare: Slot::new(|vm, a, b, op| {
-        let (Some(x), Some(y)) = (as_bound_builtin(a), as_bound_builtin(b)) else { return Ok(vm.not_implemented()) };
-        let same = x.receiver.is(&y.receiver) && x.func as usize == y.func as usize && x.name == y.name;
-        match op {
-            crate::types::CompareOp::Eq => Ok(vm.bool(same)),
-            crate::types::CompareOp::Ne => Ok(vm.bool(!same)),
-            _ => Ok(vm.not_implemented()),
-        }
-    }),
-    hash: Slot::new(|_, v| {
-        let b = as_bound_builtin(v).expect("bound method slot");
-        let h = (crate::ops::hash_identity(&b.receiver) as u64) ^ (b.func as usize as u64);
-        Ok(if h as i64 == -1 { -2 } else { h as i64 })
-    }),
-    getsets: &[
-        crate::types::GetSetDef { name: "__name__", get: |_, v| Ok(new_str(bound_of(v).name)), set: None, member: false },
-        crate::types::GetSetDef {
-            name: "__qualname__",
-            get: |vm, v| {
-                let b = bound_of(v);
-                // The receiver's type (or the receiver, a class) names
-                // the method, as CPython's `meth_get__qualname__`.
-                let owner = crate::types::as_type(&b.receiver).unwrap_or_else(|| vm.type_of_static(&b.receiver)).name();
-                Ok(new_str(&format!("{owner}.{}", b.name)))
-            },
-            set: None,
-            member: false,
-        },
-        crate::types::GetSetDef { name: "__self__", get: |_, v| Ok(bound_of(v).receiver.clone()), set: None, member: false },
-        crate::types::GetSetDef { name: "__module__", get: |_, _| Ok(none()), set: None, member: false },
-        crate::types::GetSetDef { name: "__doc__", get: |vm, v| Ok(docs::doc_value(bound_doc(vm, v))), set: None, member: false },
-        crate::types::GetSetDef {
-            name: "__text_signature__",
-            get: |vm, v| Ok(docs::text_signature_value(bound_doc(vm, v))),
-            set: None,
-            member: false,
-        },
-    ],
-    methods: &[crate::types::MethodDef { name: "__reduce__", func: bound_builtin_reduce }],
-    // A subtype of the module-level built-ins' type, so that
-    // isinstance([].append, types.BuiltinFunctionType) holds as in CPython
-    // (where both are one type), which inspect.signature() relies on.
-    ..TypeObject::builtin("builtin_function_or_method", Some(&BUILTIN_FUNCTION_TYPE), dealloc_bound, trace_bound)
-};
-
-/// A bound built-in's doc entry: a method of the receiver's type, or, for
-/// a receiver that is a type (a class method, a static method, `__new__`,
-/// a method of the metatype), of the type itself first.
-fn bound_doc(vm: &mut Vm, v: &Value) -> Option<&'static str> {
-    let b = bound_of(v);
-    let own = crate::types::as_type(&b.receiver).and_then(|t| docs::method_doc(t, b.name));
-    own.or_else(|| docs::method_doc(vm.type_of_static(&b.receiver), b.name))
-}
-
-unsafe fn dealloc_bound(p: ObjPtr) {
-    // SAFETY: bound built-ins are allocated by `bind_builtin` as Obj<BoundBuiltinData>.
-    unsafe { dealloc_boxed::<BoundBuiltinData>(p) }
-}
-
-fn trace_bound(p: ObjPtr, visit: Visit) {
-    // SAFETY: bound built-ins are Obj<BoundBuiltinData>.
-    visit(&unsafe { p.data::<BoundBuiltinData>() }.receiver);
-}
-
+/// A built-in type's method bound to `receiver` (`[].append`).
 pub fn bind_builtin(receiver: Value, name: &'static str, func: CallFn) -> Value {
-    Value::from_owned(alloc(&BOUND_BUILTIN_TYPE, BoundBuiltinData { receiver, name, func }))
-}
-
-fn bound_of(v: &Value) -> &BoundBuiltinData {
-    as_bound_builtin(v).expect("a bound built-in method")
+    debug_assert!(!receiver.is_null());
+    let data = BuiltinData { name, func, module: std::cell::RefCell::new(Value::NULL), receiver };
+    Value::from_owned(alloc(&BUILTIN_FUNCTION_TYPE, data))
 }
 
 /// The receiver and function of a bound built-in method.
@@ -952,8 +943,6 @@ pub fn bound_builtin_parts(v: &Value) -> Option<(&Value, CallFn)> {
     as_bound_builtin(v).map(|b| (&b.receiver, b.func))
 }
 
-fn as_bound_builtin(v: &Value) -> Option<&BoundBuiltinData> {
-    let p = v.as_object()?;
-    // SAFETY: objects of this type are Obj<BoundBuiltinData>.
-    std::ptr::eq(p.ty(), &BOUND_BUILTIN_TYPE).then(|| unsafe { p.data::<BoundBuiltinData>() })
+fn as_bound_builtin(v: &Value) -> Option<&BuiltinData> {
+    as_any_builtin(v).filter(|b| !b.receiver.is_null())
 }

@@ -900,6 +900,11 @@ pub(crate) fn attribute_names(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> 
 }
 
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+/// Is `v` the built-in `__import__` (so IMPORT_NAME may import directly)?
+pub(crate) fn is_builtin_import(v: &Value) -> bool {
+    crate::builtins::function::as_builtin(v).is_some_and(|b| b.func as usize == dunder_import as crate::types::CallFn as usize)
+}
+
 fn dunder_import(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let npos = args.len() - kwnames.len();
     let mut slots: [Option<Value>; 5] = Default::default();

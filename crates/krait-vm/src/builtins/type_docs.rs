@@ -139,6 +139,21 @@ pub fn doc_of(name: &str) -> Option<&'static str> {
             used. With typed true, arguments of different types (3 and 3.0)\n\
             are cached apart. cache_info() returns cache_info_type(hits,\n\
             misses, maxsize, currsize).",
+        "method" => "method(function, instance, /)\n--\n\n\
+            Bind a function to an instance: calling the method calls the\n\
+            function with the instance as its first argument.",
+        "function" => "function(code, globals, name=None, argdefs=None, closure=None)\n--\n\n\
+            Make a function object from a code object.\n\n\
+            \x20 code\n\
+            \x20   the code object to run\n\
+            \x20 globals\n\
+            \x20   the dictionary of its global names\n\
+            \x20 name\n\
+            \x20   a string to use instead of the code object's name\n\
+            \x20 argdefs\n\
+            \x20   a tuple of the default argument values\n\
+            \x20 closure\n\
+            \x20   a tuple of cells binding the code's free variables",
         _ => return crate::builtins::docs::exception_type_doc(name),
     })
 }
