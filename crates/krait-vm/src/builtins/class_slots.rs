@@ -184,11 +184,37 @@ fn fill_slot(ty: &TypeObject, solid: &'static TypeObject, kind: SlotKind) {
     }
 }
 
+/// Set class `ty`'s `tp_new` from the `__new__` its MRO finds (CPython's
+/// `update_one_slot` for `__new__`): a function (or anything else) is
+/// called through look-up; a built-in type's `__new__`, whichever type's
+/// it is, leaves the class's `tp_new` as it was (inherited, at creation),
+/// so `__new__ = list.__new__` in a class body does not make lists.
+pub(crate) fn fill_new_slot(ty: &TypeObject) {
+    let Some(h) = heap(ty) else { return };
+    let key = crate::builtins::str::intern_static("__new__");
+    let own = |d: &Value| as_dict(d).and_then(|d| d.get_str(&key));
+    let mro = h.mro();
+    let found = if mro.is_empty() {
+        own(&h.dict)
+    } else {
+        mro.iter().find_map(|t| match heap(t) {
+            Some(th) => own(&th.dict),
+            None => own(&crate::builtins::slot_wrappers::builtin_dict(t)),
+        })
+    };
+    match found {
+        Some(v) if crate::builtins::method_descriptors::builtin_new_owner(&v).is_some() => {}
+        Some(_) => h.tp_new.set(None),
+        None => {}
+    }
+}
+
 /// Fill a new class's slots (CPython's `fixup_slot_dispatchers`).
 pub(crate) fn fill_slots(ty: &TypeObject, solid: &'static TypeObject) {
     for kind in SlotKind::ALL {
         fill_slot(ty, solid, kind);
     }
+    fill_new_slot(ty);
     // The sequence slots no dunder fills: the solid base's.
     ty.concat.set(solid.concat.get());
     ty.repeat.set(solid.repeat.get());
@@ -210,6 +236,7 @@ pub(crate) fn update_all_slots(ty: &'static TypeObject) {
         for kind in SlotKind::ALL {
             fill_slot(t, h.solid, kind);
         }
+        fill_new_slot(t);
         todo.extend(h.subclasses.borrow().iter().copied());
     }
 }
@@ -217,6 +244,14 @@ pub(crate) fn update_all_slots(ty: &'static TypeObject) {
 /// Dunder `name` of class `ty` was assigned or deleted: refill the slot it
 /// fills, in `ty` and every subclass (CPython's `update_slot`).
 pub(crate) fn update_slot(ty: &'static TypeObject, name: &str) {
+    if name == "__new__" {
+        let mut todo = vec![ty];
+        while let Some(t) = todo.pop() {
+            fill_new_slot(t);
+            todo.extend(heap(t).map_or_else(Vec::new, |h| h.subclasses.borrow().clone()));
+        }
+        return;
+    }
     let Some(kind) = SlotKind::of(name) else { return };
     let mut todo = vec![ty];
     while let Some(t) = todo.pop() {

@@ -258,6 +258,10 @@ pub struct HeapType {
     /// The base whose layout the class's instances extend (CPython's
     /// `tp_base`, its `best_base`); reassigned with `__bases__`.
     pub(crate) base: Cell<&'static TypeObject>,
+    /// What makes instances (CPython's `tp_new`): `Some(t)`, built-in type
+    /// `t`'s `__new__`, called directly; `None`, the `__new__` found by
+    /// look-up (`slot_tp_new`). See `class_slots::fill_new_slot`.
+    pub(crate) tp_new: Cell<Option<&'static TypeObject>>,
     qualname: RefCell<String>,
     pub layout: Layout,
     /// The names of instance attributes (shared-key storage).
@@ -607,27 +611,51 @@ pub fn set_instance_class(vm: &mut Vm, obj: &Value, value: &Value) -> PyResult<(
 }
 
 /// May an instance of `a` become one of `b` (CPython's
-/// `compatible_for_assignment`)? The same solid base (not one of the
-/// variable-sized ones, whose subclasses' instances differ in size), the
-/// same storage and the same `__slots__` names added last.
+/// `compatible_for_assignment`)? Each class is taken up its `tp_base`
+/// chain while it adds nothing to its base's lay-out; the two classes
+/// reached must be one, or share a `tp_base` and add the same storage to
+/// it. Krait's own representations must then agree too (they do, unless
+/// one of the variable-sized built-ins is involved).
 fn same_layout(a: &'static TypeObject, ah: &HeapType, b: &'static TypeObject, bh: &HeapType) -> bool {
+    let top = |mut t: &'static TypeObject| {
+        while let Some(p) = same_as_base(t) {
+            t = p;
+        }
+        t
+    };
+    let (ta, tb) = (top(a), top(b));
+    if !std::ptr::eq(ta, tb) {
+        let (Some(ha), Some(hb)) = (heap(ta), heap(tb)) else { return false };
+        if !std::ptr::eq(ha.base.get(), hb.base.get()) || !same_storage(ha, hb) || ha.slot_names != hb.slot_names {
+            return false;
+        }
+    }
     let var_sized = [&crate::builtins::int::INT_TYPE, &crate::builtins::tuple::TUPLE_TYPE, &crate::builtins::bytes::BYTES_TYPE]
         .iter()
         .any(|t| ah.solid.is_subtype(t));
-    if !std::ptr::eq(ah.solid, bh.solid) || (ah.layout == Layout::Builtin && var_sized) {
-        return false;
-    }
-    if ah.layout != bh.layout
-        || ah.inst_offset != bh.inst_offset
-        || ah.has_dict != bh.has_dict
-        || ah.weakrefable != bh.weakrefable
-        || ah.nslots != bh.nslots
-        || a.dealloc as usize != b.dealloc as usize
-    {
-        return false;
-    }
-    let names = |t| heap(slots_owner(t)).map(|h| &h.slot_names);
-    ah.nslots == 0 || names(a) == names(b)
+    std::ptr::eq(ah.solid, bh.solid)
+        && !(ah.layout == Layout::Builtin && var_sized)
+        && same_storage(ah, bh)
+        && a.dealloc as usize == b.dealloc as usize
+}
+
+/// Do instances of two classes keep the same storage: lay-out, `__dict__`,
+/// weak references and number of `__slots__` values?
+fn same_storage(a: &HeapType, b: &HeapType) -> bool {
+    a.layout == b.layout
+        && a.inst_offset == b.inst_offset
+        && a.has_dict == b.has_dict
+        && a.weakrefable == b.weakrefable
+        && a.nslots == b.nslots
+}
+
+/// `ty`'s `tp_base` when `ty` adds nothing to that class's instance
+/// lay-out (CPython's `compatible_with_tp_base`).
+fn same_as_base(ty: &'static TypeObject) -> Option<&'static TypeObject> {
+    let h = heap(ty)?;
+    let base = h.base.get();
+    let bh = heap(base)?;
+    (same_storage(h, bh) && ty.dealloc as usize == base.dealloc as usize).then_some(base)
 }
 
 /// The `__slots__` names that gave instances of `ty` their last slots.
@@ -1588,6 +1616,7 @@ pub fn new_class_checked(
         bases: Cell::new(crate::builtins::class_mro::leak(base_types.clone())),
         mro: Cell::new(&[]),
         base: Cell::new(base_types[best]),
+        tp_new: Cell::new(inherited_new(base_types[best])),
         qualname: RefCell::new(qualname),
         layout,
         keys: RefCell::new(Vec::new()),
@@ -1621,6 +1650,14 @@ pub fn new_class_checked(
         fill_slots(ty, solid);
     }
     crate::builtins::class_mro::mro_internal(vm, ty)?;
+    // CPython's `inherit_patma_flags`: a class with neither collection
+    // flag takes those of the first class of its MRO that has one.
+    let collection = crate::types::tp_flags::SEQUENCE | crate::types::tp_flags::MAPPING;
+    if ty.flags.get() & collection == 0 {
+        if let Some(f) = ty.mro().skip(1).map(|t| t.flags.get() & collection).find(|f| *f != 0) {
+            ty.flags.set(ty.flags.get() | f);
+        }
+    }
     fill_slots(ty, solid);
     for b in heap(ty).expect("a class").bases() {
         crate::builtins::class_mro::add_subclass(b, ty);
@@ -1818,6 +1855,16 @@ fn init_subclass(vm: &mut Vm, ty: &'static TypeObject, kwds: &[(Value, Value)]) 
     Ok(())
 }
 
+/// The `tp_new` a class with `tp_base` `base` starts with (CPython's
+/// `inherit_special`): the base's, or the built-in `__new__` it has.
+pub(crate) fn inherited_new(base: &'static TypeObject) -> Option<&'static TypeObject> {
+    match heap(base) {
+        Some(h) => h.tp_new.get(),
+        None => type_lookup(base, &crate::builtins::str::intern_static("__new__"))
+            .and_then(|n| crate::builtins::method_descriptors::builtin_new_owner(&n)),
+    }
+}
+
 /// A new, attribute-less instance of object-layout class `cls`.
 pub fn alloc_instance(cls: &'static TypeObject) -> Value {
     let nslots = heap(cls).map_or(0, |h| h.nslots);
@@ -1845,8 +1892,7 @@ pub(crate) fn plain_init(cls: &'static TypeObject) -> Option<Value> {
     if h.layout != Layout::Object || cls.flags.get() & (tp_flags::IS_ABSTRACT | tp_flags::HAS_DEL) != 0 {
         return None;
     }
-    let new_attr = type_lookup(cls, &crate::builtins::str::intern_static("__new__"))?;
-    if !is_builtin_new(&new_attr, &OBJECT_TYPE) {
+    if !h.tp_new.get().is_some_and(|t| std::ptr::eq(t, &OBJECT_TYPE)) {
         return None;
     }
     type_lookup(cls, &crate::builtins::str::intern_static("__init__")).filter(|i| as_function(i).is_some())
@@ -1855,34 +1901,42 @@ pub(crate) fn plain_init(cls: &'static TypeObject) -> Option<Value> {
 /// Calling a class (`type.__call__`): `__new__`, then `__init__` when
 /// `__new__` made an instance of the class.
 pub(crate) fn class_call(vm: &mut Vm, cls: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let new_attr = type_lookup(cls, &crate::builtins::str::intern_static("__new__"));
-    // The common case: object's __new__ and a Python __init__ (nothing to
-    // check but __init__'s own arguments).
-    if let Some(n) = &new_attr {
-        let plain = heap(cls).is_some_and(|h| h.layout == Layout::Object)
-            && cls.flags.get() & crate::types::tp_flags::IS_ABSTRACT == 0
-            && is_builtin_new(n, &OBJECT_TYPE);
-        if plain {
-            if let Some(init) = type_lookup(cls, &crate::builtins::str::intern_static("__init__")).filter(|i| as_function(i).is_some()) {
-                let obj = alloc_instance(cls);
-                let r = call_with_receiver(vm, &init, &obj, args, kwnames)?;
-                if !is_none(&r) {
-                    let msg = format!("__init__() should return None, not '{}'", vm.type_of(&r).name());
-                    return Err(vm.type_error(msg));
+    let obj = match heap(cls).map(|h| (h, h.tp_new.get())) {
+        // A built-in `__new__` is called directly, whatever `cls.__new__`
+        // is now (CPython's `tp_new` special case in `update_one_slot`).
+        Some((h, Some(owner))) => {
+            // The common case: object's __new__ and a Python __init__
+            // (nothing to check but __init__'s own arguments).
+            let plain = std::ptr::eq(owner, &OBJECT_TYPE)
+                && h.layout == Layout::Object
+                && cls.flags.get() & crate::types::tp_flags::IS_ABSTRACT == 0;
+            if plain {
+                let init = type_lookup(cls, &crate::builtins::str::intern_static("__init__"));
+                if let Some(init) = init.filter(|i| as_function(i).is_some()) {
+                    let obj = alloc_instance(cls);
+                    let r = call_with_receiver(vm, &init, &obj, args, kwnames)?;
+                    if !is_none(&r) {
+                        let msg = format!("__init__() should return None, not '{}'", vm.type_of(&r).name());
+                        return Err(vm.type_error(msg));
+                    }
+                    return Ok(obj);
                 }
-                return Ok(obj);
             }
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(type_value(cls));
+            full.extend_from_slice(args);
+            crate::builtins::method_descriptors::builtin_new(vm, owner, &full, kwnames)?
         }
-    }
-    let obj = match new_attr {
-        Some(n) => {
-            let f = match vm.type_of(&n).descr_get.get() {
-                Some(get) => get(vm, &n, &Value::NULL, cls)?,
-                None => n,
-            };
-            call_with_receiver(vm, &f, &type_value(cls), args, kwnames)?
-        }
-        None => return Err(vm.type_error(format!("cannot create '{}' instances", cls.name()))),
+        _ => match type_lookup(cls, &crate::builtins::str::intern_static("__new__")) {
+            Some(n) => {
+                let f = match vm.type_of(&n).descr_get.get() {
+                    Some(get) => get(vm, &n, &Value::NULL, cls)?,
+                    None => n,
+                };
+                call_with_receiver(vm, &f, &type_value(cls), args, kwnames)?
+            }
+            None => return Err(vm.type_error(format!("cannot create '{}' instances", cls.name()))),
+        },
     };
     if !vm.type_of(&obj).is_subtype(cls) {
         return Ok(obj);

@@ -979,35 +979,6 @@ fn radix(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, base: u32, 
 
 /// `pow(base, exp[, mod])`: `base ** exp`, or modular exponentiation of
 /// ints (a negative `exp` uses the modular inverse, as since 3.8).
-/// Three-argument `pow` when not all three are ints (CPython's
-/// `ternary_op`): a class's `__pow__(exp, mod)` (three-argument power never
-/// uses `__rpow__`), float's refusal, or the "unsupported operand" error.
-fn ternary_pow(vm: &mut Vm, base: &Value, exp: &Value, m: &Value) -> PyResult<Value> {
-    if vm.type_of(base).heap.is_some() {
-        let args = [exp.clone(), m.clone()];
-        if let Some(r) = crate::builtins::classes::call_dunder(vm, base, "__pow__", &args)? {
-            if !crate::builtins::singletons::is_not_implemented(&r) {
-                return Ok(r);
-            }
-        }
-    }
-    // complex_pow refuses a modulus; float_pow refuses it when it is
-    // reached first (CPython's slot order).
-    let complex = |v: &Value| crate::builtins::complex::complex_of(v).is_some();
-    if complex(base) || complex(exp) {
-        return Err(vm.value_error("complex modulo"));
-    }
-    if [base, exp, m].iter().any(|v| crate::builtins::float::float_of(v).is_some()) {
-        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
-    }
-    if complex(m) {
-        return Err(vm.value_error("complex modulo"));
-    }
-    let names = [base, exp, m].map(|v| vm.type_of(v).name());
-    let msg = format!("unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'", names[0], names[1], names[2]);
-    Err(vm.type_error(msg))
-}
-
 fn pow(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let npos = args.len() - kwnames.len();
     let mut slots: [Option<Value>; 3] = Default::default();
@@ -1034,15 +1005,15 @@ fn pow(vm: &mut Vm, _: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Va
     let Some(m) = modulus else {
         return ops::binary_op(vm, crate::types::BinOp::Power, &base, &exp);
     };
-    modular_pow(vm, &base, &exp, &m)
+    crate::builtins::slot_wrappers::ternary_op(vm, &base, &exp, &m)
 }
 
-/// `pow(base, exp, m)`: modular exponentiation when all three are ints,
-/// else `ternary_pow`'s dispatch.
+/// int's three-argument power (CPython's `long_pow` with a modulus):
+/// modular exponentiation when all three are ints, else NotImplemented.
 pub(crate) fn modular_pow(vm: &mut Vm, base: &Value, exp: &Value, m: &Value) -> PyResult<Value> {
     use crate::builtins::int::int_of;
     let (Some(b), Some(e), Some(m)) = (int_of(base), int_of(exp), int_of(m)) else {
-        return ternary_pow(vm, base, exp, m);
+        return Ok(vm.not_implemented());
     };
     let (b, e, m) = (b.to_ibig(), e.to_ibig(), m.to_ibig());
     if m == dashu_int::IBig::ZERO {

@@ -160,6 +160,12 @@ fn tp_new_wrapper(vm: &mut Vm, this: &Value, args: &[Value], kwnames: &[Value]) 
     }
 }
 
+/// The built-in type whose `__new__` `v` is, if it is one.
+pub fn builtin_new_owner(v: &Value) -> Option<&'static TypeObject> {
+    let (receiver, func) = crate::builtins::function::bound_builtin_parts(v)?;
+    (func as usize == tp_new_wrapper as *const () as usize).then(|| as_type(receiver)).flatten()
+}
+
 /// Is `v` built-in type `owner`'s `__new__`?
 #[inline]
 pub fn is_builtin_new(v: &Value, owner: &'static TypeObject) -> bool {
@@ -267,7 +273,11 @@ fn overrides(ty: &'static TypeObject, name: &str, owner: &TypeObject, wrapped: W
 }
 
 /// Does class `ty` get `__new__` from somewhere other than `object`?
+/// For a class, its `tp_new` says (CPython's `type->tp_new != object_new`).
 fn overrides_new(ty: &'static TypeObject) -> bool {
+    if let Some(h) = classes::heap(ty) {
+        return !h.tp_new.get().is_some_and(|t| std::ptr::eq(t, &OBJECT_TYPE));
+    }
     match classes::type_lookup(ty, &crate::builtins::str::intern("__new__")) {
         Some(v) => !is_builtin_new(&v, &OBJECT_TYPE),
         None => false,
@@ -291,7 +301,7 @@ fn object_init(vm: &mut Vm, this: &Value, args: &[Value]) -> PyResult<Value> {
 }
 
 /// `owner.__new__(cls, *args)` for a built-in `owner`.
-fn builtin_new(vm: &mut Vm, owner: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn builtin_new(vm: &mut Vm, owner: &'static TypeObject, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let Some((cls, rest)) = args.split_first().filter(|_| args.len() > kwnames.len()) else {
         return Err(vm.type_error(format!("{}.__new__(): not enough arguments", owner.name())));
     };

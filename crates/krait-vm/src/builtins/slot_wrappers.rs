@@ -711,30 +711,111 @@ fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<usize> {
 }
 
 /// `__pow__(exp, mod)` with a modulus (CPython's `wrap_ternaryfunc`):
-/// int's modular power when all three are ints; float's and complex's
-/// refusals; `NotImplemented` for operands int and complex do not handle.
+/// the owner's power slot, called as `ternary_op` would call it.
 fn ternary_power(vm: &mut Vm, owner: &'static TypeObject, base: &Value, exp: &Value, m: &Value) -> PyResult<Value> {
+    match power_slot(owner) {
+        Some(slot) => call_power_slot(vm, slot, base, exp, m),
+        None => Ok(vm.not_implemented()),
+    }
+}
+
+/// What a type's power slot does with a modulus (CPython's `nb_power` as
+/// `ternary_op` calls it): a class's dunder (`slot_nb_power`), or the
+/// built-in numbers' `long_pow`, `float_pow`, `complex_pow`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PowerSlot {
+    Class,
+    Int,
+    Float,
+    Complex,
+}
+
+fn power_slot(t: &TypeObject) -> Option<PowerSlot> {
+    let number = t.number.get();
+    if std::ptr::eq(number, &crate::builtins::class_slots::HEAP_NUMBER_SLOTS) {
+        return Some(PowerSlot::Class);
+    }
+    let f = number.get(BinOp::Power)? as usize;
+    let same = |b: &TypeObject| b.number.get().get(BinOp::Power).map(|g| g as usize) == Some(f);
+    if same(&crate::builtins::int::INT_TYPE) {
+        Some(PowerSlot::Int)
+    } else if same(&crate::builtins::float::FLOAT_TYPE) {
+        Some(PowerSlot::Float)
+    } else if same(&crate::builtins::complex::COMPLEX_TYPE) {
+        Some(PowerSlot::Complex)
+    } else {
+        None
+    }
+}
+
+/// Power slot `slot` called with `(v, w, z)`, `z` not None.
+fn call_power_slot(vm: &mut Vm, slot: PowerSlot, v: &Value, w: &Value, z: &Value) -> PyResult<Value> {
     use crate::builtins::{complex::complex_of, float::float_of};
-    let real = |v: &Value| int_of(v).is_some() || float_of(v).is_some();
-    if owner.is_subtype(&crate::builtins::int::INT_TYPE) {
-        if int_of(base).is_some() && int_of(exp).is_some() && int_of(m).is_some() {
-            return crate::builtins::functions::modular_pow(vm, base, exp, m);
+    match slot {
+        // Three-argument power never uses `__rpow__`: only `v`'s own
+        // `__pow__`, when `v`'s type is the one with this slot.
+        PowerSlot::Class => {
+            if power_slot(vm.type_of(v)) != Some(PowerSlot::Class) {
+                return Ok(vm.not_implemented());
+            }
+            match classes::call_dunder(vm, v, "__pow__", &[w.clone(), z.clone()])? {
+                Some(r) => Ok(r),
+                None => Ok(vm.not_implemented()),
+            }
         }
-        return Ok(vm.not_implemented());
-    }
-    // float refuses a modulus before looking at the operands; complex
-    // after.
-    if owner.is_subtype(&crate::builtins::float::FLOAT_TYPE) {
-        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
-    }
-    if owner.is_subtype(&crate::builtins::complex::COMPLEX_TYPE) {
-        let number = |v: &Value| real(v) || complex_of(v).is_some();
-        if !number(base) || !number(exp) {
-            return Ok(vm.not_implemented());
+        PowerSlot::Int => crate::builtins::functions::modular_pow(vm, v, w, z),
+        // float refuses a modulus before looking at the operands.
+        PowerSlot::Float => Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+        PowerSlot::Complex => {
+            let number = |x: &Value| int_of(x).is_some() || float_of(x).is_some() || complex_of(x).is_some();
+            if !number(v) || !number(w) {
+                return Ok(vm.not_implemented());
+            }
+            Err(vm.value_error("complex modulo"))
         }
-        return Err(vm.value_error("complex modulo"));
     }
-    Err(vm.error(&NOT_IMPLEMENTED_ERROR, format!("three-argument {}.__pow__", owner.name())))
+}
+
+/// `pow(v, w, z)` with `z` not None (CPython's `ternary_op`): `v`'s power
+/// slot (after `w`'s when `w`'s type derives from `v`'s), `w`'s, then
+/// `z`'s, each tried unless it is one already tried.
+pub(crate) fn ternary_op(vm: &mut Vm, v: &Value, w: &Value, z: &Value) -> PyResult<Value> {
+    let is_ni = crate::builtins::singletons::is_not_implemented;
+    let tv = vm.type_of_static(v);
+    let tw = vm.type_of_static(w);
+    let slotv = power_slot(tv);
+    let mut slotw = if std::ptr::eq(tv, tw) { None } else { power_slot(tw) };
+    if slotw == slotv {
+        slotw = None;
+    }
+    if let Some(sv) = slotv {
+        if let Some(sw) = slotw.filter(|_| tw.is_subtype(tv)) {
+            let r = call_power_slot(vm, sw, v, w, z)?;
+            if !is_ni(&r) {
+                return Ok(r);
+            }
+            slotw = None;
+        }
+        let r = call_power_slot(vm, sv, v, w, z)?;
+        if !is_ni(&r) {
+            return Ok(r);
+        }
+    }
+    if let Some(sw) = slotw {
+        let r = call_power_slot(vm, sw, v, w, z)?;
+        if !is_ni(&r) {
+            return Ok(r);
+        }
+    }
+    if let Some(sz) = power_slot(vm.type_of(z)).filter(|s| Some(*s) != slotv && Some(*s) != slotw) {
+        let r = call_power_slot(vm, sz, v, w, z)?;
+        if !is_ni(&r) {
+            return Ok(r);
+        }
+    }
+    let names = [v, w, z].map(|x| vm.type_of(x).name());
+    let msg = format!("unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'", names[0], names[1], names[2]);
+    Err(vm.type_error(msg))
 }
 
 /// CPython's `hackcheck`: `object.__setattr__(x, ...)` must not skip a

@@ -26,10 +26,11 @@ use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
 /// The flags of a class made with `bases` (`solid`, the built-in type that
-/// fixes its layout) and namespace `dict`: the pattern-matching flags of
-/// its `tp_base` (CPython's `inherit_special` and `inherit_patma_flags`),
-/// and those an `__abc_tpflags__` entry asks for, which is removed from
-/// the namespace (`_abc._abc_init`).
+/// fixes its layout) and namespace `dict`: `MATCH_SELF` of its `tp_base`
+/// (CPython's `inherit_special`), and the collection flags an
+/// `__abc_tpflags__` entry asks for, which is removed from the namespace
+/// (`_abc._abc_init`). Without one, `new_class_checked` takes them from
+/// the MRO (`inherit_patma_flags`).
 pub(crate) fn class_flags(
     vm: &mut Vm,
     bases: &[&'static TypeObject],
@@ -40,7 +41,8 @@ pub(crate) fn class_flags(
     // CPython's best_base: the first base whose solid base is the class's.
     let solid_of = |b: &'static TypeObject| b.mro().find(|t| t.heap.is_none()).unwrap_or(&OBJECT_TYPE);
     let base = bases.iter().copied().find(|b| std::ptr::eq(solid_of(b), solid)).or(bases.first().copied());
-    let mut flags = base.map_or(0, |b| b.flags.get() & (COLLECTION | tp_flags::MATCH_SELF));
+    // The collection flags come from the MRO later (`inherit_patma_flags`).
+    let mut flags = base.map_or(0, |b| b.flags.get() & tp_flags::MATCH_SELF);
     let key = intern("__abc_tpflags__");
     if let Some(v) = dict.get_str(&key) {
         if std::ptr::eq(vm.type_of(&v), &crate::builtins::int::INT_TYPE) {
@@ -50,7 +52,8 @@ pub(crate) fn class_flags(
                     let msg = "__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING";
                     return Err(vm.type_error(msg));
                 }
-                flags |= val;
+                // `_abc_init` replaces the inherited collection flags.
+                flags = (flags & !COLLECTION) | val;
             }
         }
         dict.remove(vm, &key)?;
