@@ -91,7 +91,7 @@ fn is_unconditional(kind: JumpKind) -> bool {
 }
 
 /// Python's truth value of a constant.
-fn truthy(c: &Constant) -> bool {
+pub(crate) fn truthy(c: &Constant) -> bool {
     match c {
         Constant::None => false,
         Constant::Bool(b) => *b,

@@ -1,7 +1,7 @@
 //! Expressions (CPython's `compiler_visit_expr` and its helpers).
 
 use krait_syntax::ast::{
-    BoolOp, CmpOp, Comprehension, Constant as AstConstant, Expr, ExprContext, ExprKind, Keyword, Operator, UnaryOp,
+    BoolOp, CmpOp, Comprehension, Expr, ExprContext, ExprKind, Keyword, Operator, UnaryOp,
 };
 
 /// What a comprehension adds at each step.
@@ -13,6 +13,7 @@ enum CompElement<'e> {
     Dict(&'e Expr, &'e Expr),
 }
 
+pub(super) use super::fold::{as_constant, as_constant_debug, constant};
 use super::{CResult, CompileError, Compiler};
 use crate::assemble::{JumpKind, Label};
 use crate::code::{Constant, Position};
@@ -20,10 +21,44 @@ use crate::opcode::Opcode;
 use crate::symtable::{BlockType, NameAccess, Scope};
 
 impl Compiler<'_> {
+    /// The constant `e` folds to, `__debug__` as this compilation has it.
+    pub(super) fn fold(&self, e: &Expr) -> Option<Constant> {
+        as_constant_debug(e, self.optimize == 0)
+    }
+
+    /// `'...' % (a, b)` as the f-string the AST optimizer makes of it, if
+    /// it does (`optimize_format`).
+    fn percent_format(&self, e: &Expr, left: &Expr, right: &Expr) -> Option<Expr> {
+        let ExprKind::Tuple { elts, .. } = &right.kind else { return None };
+        if elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. })) || self.fold(right).is_some() {
+            return None;
+        }
+        let Some(Constant::Str(fmt)) = self.fold(left) else { return None };
+        let literal = |s: krait_syntax::pystr::PyString| Expr {
+            range: super::NO_LOCATION,
+            kind: ExprKind::Constant { value: krait_syntax::ast::Constant::Str(s), kind: None },
+        };
+        let values = super::fold::percent_format(&fmt, elts)?
+            .into_iter()
+            .map(|piece| match piece {
+                super::fold::FormatPiece::Literal(s) => literal(s),
+                super::fold::FormatPiece::Value { arg, conversion, spec } => Expr {
+                    range: arg.range,
+                    kind: ExprKind::FormattedValue {
+                        value: Box::new(arg.clone()),
+                        conversion: i64::from(u32::from(conversion)),
+                        format_spec: spec.map(|s| Box::new(literal(s))),
+                    },
+                },
+            })
+            .collect();
+        Some(Expr { range: e.range, kind: ExprKind::JoinedStr { values } })
+    }
+
     pub(super) fn compile_expr(&mut self, e: &Expr) -> CResult<()> {
         self.set_pos(e.range);
         if !matches!(e.kind, ExprKind::Constant { .. }) {
-            if let Some(c) = as_constant_debug(e, self.optimize == 0) {
+            if let Some(c) = self.fold(e) {
                 let i = self.add_const(c);
                 self.emit(Opcode::LOAD_CONST, i);
                 return Ok(());
@@ -35,6 +70,10 @@ impl Compiler<'_> {
                 self.emit(Opcode::LOAD_CONST, i);
             }
             ExprKind::Name { id, ctx } => self.compile_name(id, *ctx)?,
+            ExprKind::BinOp { left, op: Operator::Mod, right } if self.percent_format(e, left, right).is_some() => {
+                let joined = self.percent_format(e, left, right).expect("checked");
+                self.compile_expr(&joined)?;
+            }
             ExprKind::BinOp { left, op, right } => {
                 self.compile_expr(left)?;
                 self.compile_expr(right)?;
@@ -354,7 +393,7 @@ impl Compiler<'_> {
         if !generator {
             self.emit(build, 0);
         }
-        self.compile_comprehension_loop(e, generators, 0, element, add)?;
+        self.compile_comprehension_loop(e, generators, 0, 0, element, add)?;
         if generator {
             self.emit_const_return_none();
         } else {
@@ -383,43 +422,73 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// One `for` of a comprehension (CPython 3.11's
+    /// `compiler_sync_comprehension_generator`); `depth` counts the
+    /// iterators the enclosing `for`s keep on the stack.
     fn compile_comprehension_loop(
         &mut self,
         e: &Expr,
         generators: &[Comprehension],
         index: usize,
+        depth: u32,
         element: CompElement,
         add: Opcode,
     ) -> CResult<()> {
         let g = &generators[index];
         if g.is_async != 0 {
-            return self.compile_async_comprehension_loop(e, generators, index, element, add);
+            return self.compile_async_comprehension_loop(e, generators, index, depth, element, add);
         }
         // Labels in CPython's allocation order: the flow-graph optimizer
         // visits blocks by it.
         let (start, if_cleanup, cleanup) = (self.new_label(), self.new_label(), self.new_label());
+        // The temporary-variable idiom `for y in [f(x)]` (not the first
+        // `for`) stores the one item without a loop.
+        let idiom = match &g.iter.kind {
+            _ if index == 0 => None,
+            ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => match elts.as_slice() {
+                [x] if !matches!(x.kind, ExprKind::Starred { .. })
+                    && self.fold(x).is_none() =>
+                {
+                    Some(x)
+                }
+                _ => None,
+            },
+            _ => None,
+        };
         if index == 0 {
             // The first iterator is the argument `.0`.
             self.emit(Opcode::LOAD_FAST, 0);
+        } else if let Some(x) = idiom {
+            self.compile_expr(x)?;
+            self.set_pos(e.range);
         } else {
             self.compile_iter(&g.iter)?;
             self.set_pos(e.range);
             self.emit(Opcode::GET_ITER, 0);
         }
-        self.bind(start);
-        self.set_pos(e.range);
-        self.emit_jump(JumpKind::Fixed(Opcode::FOR_ITER), cleanup);
+        let depth = if idiom.is_none() {
+            self.bind(start);
+            self.set_pos(e.range);
+            self.emit_jump(JumpKind::Fixed(Opcode::FOR_ITER), cleanup);
+            depth + 1
+        } else {
+            depth
+        };
         self.compile_store_target(&g.target)?;
+        // CPython restores the location after visiting the target.
+        self.set_pos(e.range);
         // A failed condition goes to the loop's own back jump (which the
         // optimizer threads into the condition when they share a line).
         for cond in &g.ifs {
             self.compile_jump_if(cond, if_cleanup, false)?;
         }
-        self.compile_comprehension_inner(e, generators, index, element, add)?;
+        self.compile_comprehension_inner(e, generators, index, depth, element, add)?;
         self.bind(if_cleanup);
-        self.set_pos(e.range);
-        self.emit_jump(JumpKind::Always, start);
-        self.bind(cleanup);
+        if idiom.is_none() {
+            self.set_pos(e.range);
+            self.emit_jump(JumpKind::Always, start);
+            self.bind(cleanup);
+        }
         Ok(())
     }
 
@@ -430,11 +499,12 @@ impl Compiler<'_> {
         e: &Expr,
         generators: &[Comprehension],
         index: usize,
+        depth: u32,
         element: CompElement,
         add: Opcode,
     ) -> CResult<()> {
         if index + 1 < generators.len() {
-            return self.compile_comprehension_loop(e, generators, index + 1, element, add);
+            return self.compile_comprehension_loop(e, generators, index + 1, depth, element, add);
         }
         match element {
             CompElement::Generator(x) => {
@@ -451,7 +521,7 @@ impl Compiler<'_> {
             }
         }
         self.set_pos(e.range);
-        self.emit(add, generators.len() as u32 + 1);
+        self.emit(add, depth + 1);
         Ok(())
     }
 
@@ -479,6 +549,7 @@ impl Compiler<'_> {
         e: &Expr,
         generators: &[Comprehension],
         index: usize,
+        depth: u32,
         element: CompElement,
         add: Opcode,
     ) -> CResult<()> {
@@ -496,13 +567,16 @@ impl Compiler<'_> {
         // The stack holds the collection being built (not for a generator
         // expression) and one iterator per enclosing `for`, this one's too.
         let built = u32::from(!matches!(element, CompElement::Generator(_)));
-        let depth = self.unit().block_depth + built + index as u32 + 1;
-        self.emit_guarded_anext(except, depth);
+        let handler_depth = self.unit().block_depth + built + depth + 1;
+        self.emit_guarded_anext(except, handler_depth);
+        let depth = depth + 1;
         self.compile_store_target(&g.target)?;
+        // CPython restores the location after visiting the target.
+        self.set_pos(e.range);
         for cond in &g.ifs {
             self.compile_jump_if(cond, if_cleanup, false)?;
         }
-        self.compile_comprehension_inner(e, generators, index, element, add)?;
+        self.compile_comprehension_inner(e, generators, index, depth, element, add)?;
         self.bind(if_cleanup);
         self.set_pos(e.range);
         self.emit_jump(JumpKind::Always, start);
@@ -529,13 +603,13 @@ impl Compiler<'_> {
     fn starunpack(&mut self, elts: &[Expr], pushed: u32, build: Opcode, add: Opcode, extend: Opcode, tuple: bool) -> CResult<()> {
         let pos = self.unit().pos;
         let n = elts.len();
-        let constants: Option<Vec<Constant>> = elts.iter().map(as_constant).collect();
+        let constants: Option<Vec<Constant>> = elts.iter().map(|x| self.fold(x)).collect();
         if let Some(items) = constants.filter(|_| n > 2) {
             if tuple && pushed == 0 {
                 let i = self.add_const(Constant::Tuple(items));
                 self.emit(Opcode::LOAD_CONST, i);
             } else {
-                let folded = if add == Opcode::SET_ADD { Constant::FrozenSet(items) } else { Constant::Tuple(items) };
+                let folded = if add == Opcode::SET_ADD { super::fold::frozenset(items) } else { Constant::Tuple(items) };
                 self.emit(build, pushed);
                 let i = self.add_const(folded);
                 self.emit(Opcode::LOAD_CONST, i);
@@ -636,7 +710,7 @@ impl Compiler<'_> {
     fn compile_subdict(&mut self, keys: &[Option<Expr>], values: &[Expr], begin: usize, end: usize, pos: Position) -> CResult<()> {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
-        let const_keys: Option<Vec<Constant>> = keys[begin..end].iter().map(|k| k.as_ref().and_then(as_constant)).collect();
+        let const_keys: Option<Vec<Constant>> = keys[begin..end].iter().map(|k| k.as_ref().and_then(|k| self.fold(k))).collect();
         if let (Some(ks), true) = (const_keys, n > 1 && !big) {
             for v in &values[begin..end] {
                 self.compile_expr(v)?;
@@ -671,7 +745,7 @@ impl Compiler<'_> {
         self.compile_expr(left)?;
         let n = ops.len() - 1;
         if n == 0 {
-            self.compile_expr(&comparators[0])?;
+            self.compile_last_comparator(ops[0], &comparators[0])?;
             self.set_pos(e.range);
             self.emit_compare(ops[0]);
             return Ok(());
@@ -685,7 +759,7 @@ impl Compiler<'_> {
             self.emit_compare(ops[i]);
             self.emit_jump(JumpKind::Fixed(Opcode::JUMP_IF_FALSE_OR_POP), cleanup);
         }
-        self.compile_expr(&comparators[n])?;
+        self.compile_last_comparator(ops[n], &comparators[n])?;
         self.set_pos(e.range);
         self.emit_compare(ops[n]);
         let end = self.new_label();
@@ -695,6 +769,16 @@ impl Compiler<'_> {
         self.emit(Opcode::POP_TOP, 0);
         self.bind(end);
         Ok(())
+    }
+
+    /// A comparison's last operand: the AST optimizer's `fold_compare`
+    /// turns a list or set display after `in` / `not in` into a tuple or
+    /// frozenset, as for a `for` loop's iterable.
+    fn compile_last_comparator(&mut self, op: CmpOp, e: &Expr) -> CResult<()> {
+        match op {
+            CmpOp::In | CmpOp::NotIn => self.compile_iter(e),
+            _ => self.compile_expr(e),
+        }
     }
 
     fn emit_compare(&mut self, op: CmpOp) {
@@ -798,7 +882,7 @@ impl Compiler<'_> {
         match &e.kind {
             ExprKind::List { elts, .. } if !elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. })) => {
                 self.set_pos(e.range);
-                match elts.iter().map(as_constant).collect::<Option<Vec<_>>>() {
+                match elts.iter().map(|x| self.fold(x)).collect::<Option<Vec<_>>>() {
                     Some(items) => {
                         let i = self.add_const(Constant::Tuple(items));
                         self.emit(Opcode::LOAD_CONST, i);
@@ -807,10 +891,10 @@ impl Compiler<'_> {
                     None => self.compile_sequence(elts, Opcode::BUILD_TUPLE),
                 }
             }
-            ExprKind::Set { elts } => match elts.iter().map(as_constant).collect::<Option<Vec<_>>>() {
+            ExprKind::Set { elts } => match elts.iter().map(|x| self.fold(x)).collect::<Option<Vec<_>>>() {
                 Some(items) => {
                     self.set_pos(e.range);
-                    let i = self.add_const(Constant::FrozenSet(items));
+                    let i = self.add_const(super::fold::frozenset(items));
                     self.emit(Opcode::LOAD_CONST, i);
                     Ok(())
                 }
@@ -945,7 +1029,10 @@ impl Compiler<'_> {
             return self.compile_jump_if(&folded, target, cond);
         }
         match &e.kind {
-            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => return self.compile_jump_if(operand, target, !cond),
+            // `not CONSTANT` folds to a constant, tested as any other.
+            ExprKind::UnaryOp { op: UnaryOp::Not, operand } if self.fold(e).is_none() => {
+                return self.compile_jump_if(operand, target, !cond)
+            }
             ExprKind::BoolOp { op, values } => {
                 let cond2 = *op == BoolOp::Or;
                 let next2 = if cond2 != cond { Some(self.new_label()) } else { None };
@@ -982,7 +1069,7 @@ impl Compiler<'_> {
                     self.emit_compare(ops[i]);
                     self.emit_jump(JumpKind::PopIfFalse, cleanup);
                 }
-                self.compile_expr(&comparators[n])?;
+                self.compile_last_comparator(ops[n], &comparators[n])?;
                 self.set_pos(e.range);
                 self.emit_compare(ops[n]);
                 self.emit_jump(if cond { JumpKind::PopIfTrue } else { JumpKind::PopIfFalse }, target);
@@ -1025,59 +1112,6 @@ pub(super) fn binary_op_arg(op: Operator) -> u32 {
     }
 }
 
-/// An AST constant as a code constant.
-pub(super) fn constant(c: &AstConstant) -> Constant {
-    match c {
-        AstConstant::None => Constant::None,
-        AstConstant::Bool(b) => Constant::Bool(*b),
-        AstConstant::Ellipsis => Constant::Ellipsis,
-        AstConstant::Int(i) => Constant::Int(i.clone()),
-        AstConstant::Float(f) => Constant::Float(*f),
-        AstConstant::Complex { real, imag } => Constant::Complex { real: *real, imag: *imag },
-        AstConstant::Str(s) => Constant::Str(s.clone()),
-        AstConstant::Bytes(b) => Constant::Bytes(b.clone()),
-    }
-}
-
-/// The constant an expression is, if it is one after CPython's AST
-/// optimizer folds it (`Python/ast_opt.c`): constants, tuples of
-/// constants, and unary and binary operators on numbers and strings within
-/// its size limits.
-///
-/// PROVISIONAL: integer folding stays within i64; CPython also folds big
-/// integers up to 128-bit results.
-pub(super) fn as_constant(e: &Expr) -> Option<Constant> {
-    as_constant_debug(e, true)
-}
-
-/// As `as_constant`, with `__debug__` folded to `debug` (False when
-/// compiling with `optimize` above 0).
-pub(super) fn as_constant_debug(e: &Expr, debug: bool) -> Option<Constant> {
-    let fold = |e| as_constant_debug(e, debug);
-    match &e.kind {
-        ExprKind::Constant { value, .. } => Some(constant(value)),
-        ExprKind::Name { id, ctx: ExprContext::Load } if &**id == "__debug__" => Some(Constant::Bool(debug)),
-        ExprKind::Tuple { elts, ctx: ExprContext::Load } => {
-            elts.iter().map(fold).collect::<Option<Vec<_>>>().map(Constant::Tuple)
-        }
-        ExprKind::UnaryOp { op, operand } => fold_unary(*op, fold(operand)?),
-        ExprKind::BinOp { left, op, right } => fold_binary(*op, fold(left)?, fold(right)?),
-        _ => None,
-    }
-}
-
-fn small(c: &Constant) -> Option<i64> {
-    match c {
-        Constant::Int(krait_syntax::ast::Int::Small(i)) => Some(*i),
-        Constant::Bool(b) => Some(*b as i64),
-        _ => None,
-    }
-}
-
-fn int(i: i64) -> Constant {
-    Constant::Int(krait_syntax::ast::Int::Small(i))
-}
-
 /// `not (a is b)` as `a is not b` (and `in`/`not in` alike): CPython's
 /// AST optimizer folds the `not` into a single comparison, which then
 /// stands where the comparison stood.
@@ -1097,135 +1131,6 @@ fn negated_compare(e: &Expr) -> Option<Expr> {
         ops[0] = flipped;
     }
     Some(folded)
-}
-
-fn fold_unary(op: UnaryOp, c: Constant) -> Option<Constant> {
-    match (op, &c) {
-        (UnaryOp::USub, Constant::Float(f)) => Some(Constant::Float(-f)),
-        (UnaryOp::UAdd, Constant::Float(f)) => Some(Constant::Float(*f)),
-        (UnaryOp::USub, Constant::Complex { real, imag }) => Some(Constant::Complex { real: -real, imag: -imag }),
-        (UnaryOp::UAdd, Constant::Complex { .. }) => Some(c.clone()),
-        (UnaryOp::USub, _) => small(&c)?.checked_neg().map(int),
-        (UnaryOp::UAdd, _) => small(&c).map(int),
-        (UnaryOp::Invert, _) => small(&c).map(|i| int(!i)),
-        (UnaryOp::Not, _) => None,
-    }
-}
-
-/// CPython's `MAX_STR_SIZE` for folded string repetition.
-const MAX_STR_SIZE: usize = 4096;
-
-fn fold_binary(op: Operator, a: Constant, b: Constant) -> Option<Constant> {
-    if let (Some(x), Some(y)) = (small(&a), small(&b)) {
-        if matches!(a, Constant::Bool(_)) || matches!(b, Constant::Bool(_)) {
-            return None;
-        }
-        return match op {
-            Operator::Add => x.checked_add(y).map(int),
-            Operator::Sub => x.checked_sub(y).map(int),
-            Operator::Mult => x.checked_mul(y).map(int),
-            Operator::FloorDiv | Operator::Mod if y != 0 => {
-                let (mut q, mut r) = (x.checked_div(y)?, x.checked_rem(y)?);
-                if r != 0 && ((r < 0) != (y < 0)) {
-                    q -= 1;
-                    r += y;
-                }
-                Some(int(if op == Operator::FloorDiv { q } else { r }))
-            }
-            // CPython's safe_power: results of at most 128 bits.
-            Operator::Pow if y >= 0 => {
-                let bits = 64 - x.unsigned_abs().leading_zeros() as i64;
-                if bits * y > 128 {
-                    return None;
-                }
-                x.checked_pow(u32::try_from(y).ok()?).map(int)
-            }
-            // CPython's safe_lshift: results of at most 128 bits.
-            Operator::LShift if y >= 0 => {
-                let bits = 64 - x.unsigned_abs().leading_zeros() as i64;
-                if x != 0 && (y > 128 || bits + y > 128) {
-                    return None;
-                }
-                if x == 0 {
-                    return Some(int(0));
-                }
-                if x > 0 {
-                    // bits + y <= 128, so the shift fits a u128.
-                    let wide = (x as u128) << y;
-                    return Some(match i64::try_from(wide) {
-                        Ok(v) => int(v),
-                        Err(_) => Constant::Int(krait_syntax::ast::Int::Big(Box::new(wide.into()))),
-                    });
-                }
-                // A negative result beyond i64 has no constant form here.
-                let wide = (x as i128).checked_shl(y as u32)?;
-                (wide >> y == x as i128).then(|| i64::try_from(wide).ok()).flatten().map(int)
-            }
-            Operator::RShift if y >= 0 => Some(int(x >> y.min(63))),
-            Operator::BitAnd => Some(int(x & y)),
-            Operator::BitOr => Some(int(x | y)),
-            Operator::BitXor => Some(int(x ^ y)),
-            _ => None,
-        };
-    }
-    if matches!(a, Constant::Complex { .. }) || matches!(b, Constant::Complex { .. }) {
-        return fold_complex(op, &a, &b);
-    }
-    let as_f64 = |c: &Constant| match c {
-        Constant::Float(f) => Some(*f),
-        Constant::Int(krait_syntax::ast::Int::Small(i)) if i.unsigned_abs() <= 1 << 53 => Some(*i as f64),
-        _ => None,
-    };
-    if matches!(a, Constant::Float(_)) || matches!(b, Constant::Float(_)) {
-        let (x, y) = (as_f64(&a)?, as_f64(&b)?);
-        return match op {
-            Operator::Add => Some(Constant::Float(x + y)),
-            Operator::Sub => Some(Constant::Float(x - y)),
-            Operator::Mult => Some(Constant::Float(x * y)),
-            Operator::Div if y != 0.0 => Some(Constant::Float(x / y)),
-            _ => None,
-        };
-    }
-    match (op, &a, &b) {
-        (Operator::Add, Constant::Str(x), Constant::Str(y)) => {
-            let mut s = x.clone();
-            s.push_pystr(y);
-            Some(Constant::Str(s))
-        }
-        (Operator::Mult, Constant::Str(x), _) | (Operator::Mult, _, Constant::Str(x)) => {
-            let n = small(if matches!(a, Constant::Str(_)) { &b } else { &a })?;
-            if n < 0 || x.len().checked_mul(n as usize)? > MAX_STR_SIZE {
-                return None;
-            }
-            let mut s = krait_syntax::pystr::PyString::new();
-            for _ in 0..n {
-                s.push_pystr(x);
-            }
-            Some(Constant::Str(s))
-        }
-        _ => None,
-    }
-}
-
-/// A binary operator with a complex operand, as CPython's complex type
-/// computes it (the other operand converted to `complex(x, 0.0)`): `+`,
-/// `-` and `*` fold; other operators are left to run time.
-fn fold_complex(op: Operator, a: &Constant, b: &Constant) -> Option<Constant> {
-    let parts = |c: &Constant| match c {
-        Constant::Complex { real, imag } => Some((*real, *imag)),
-        Constant::Float(f) => Some((*f, 0.0)),
-        Constant::Int(krait_syntax::ast::Int::Small(i)) => Some((*i as f64, 0.0)),
-        Constant::Bool(b) => Some((f64::from(u8::from(*b)), 0.0)),
-        _ => None,
-    };
-    let ((ar, ai), (br, bi)) = (parts(a)?, parts(b)?);
-    let (real, imag) = match op {
-        Operator::Add => (ar + br, ai + bi),
-        Operator::Sub => (ar - br, ai - bi),
-        Operator::Mult => (ar * br - ai * bi, ar * bi + ai * br),
-        _ => return None,
-    };
-    Some(Constant::Complex { real, imag })
 }
 
 /// CPython's STACK_USE_GUIDELINE: longer sequences are built another way.

@@ -15,6 +15,7 @@
 //!   as NotImplementedError naming the construct; never a panic.
 
 mod expr;
+mod fold;
 mod pattern;
 mod stmt;
 mod unparse;
@@ -30,6 +31,10 @@ use crate::assemble::{Assembler, JumpKind, Label};
 use crate::code::{CodeObject, Constant, Position};
 use crate::opcode::Opcode;
 use crate::symtable::{Block, BlockId, BlockType, Scope, SymbolTable};
+
+/// The range of nodes the compiler makes that have no location (CPython's
+/// `-1` positions): their instructions take the location before them.
+pub(super) const NO_LOCATION: TextRange = TextRange::new(u32::MAX, u32::MAX);
 
 /// Why a module could not be compiled.
 #[derive(Debug, Clone, PartialEq)]
@@ -316,8 +321,13 @@ impl<'a> Compiler<'a> {
 
     // ----- emitting -----------------------------------------------------
 
-    /// Position the next instructions at `range`.
+    /// Position the next instructions at `range` (none for `NO_LOCATION`).
     fn set_pos(&mut self, range: TextRange) {
+        if range == NO_LOCATION {
+            self.unit().pos_range = range;
+            self.unit().pos = Position::default();
+            return;
+        }
         self.unit().pos_range = range;
         let (line, col) = self.lines.line_col(range.start);
         let (end_line, end_col) = self.lines.line_col(range.end);

@@ -612,10 +612,17 @@ fn integer_digits(c: &Constant) -> Option<String> {
     }
 }
 
-/// `a == b` for the constants a mapping pattern's keys can be (numbers,
-/// strings, bytes, None), as the set CPython checks duplicates with.
-fn constants_equal(a: &Constant, b: &Constant) -> bool {
+/// `a == b` for constants (numbers, strings, bytes, None, Ellipsis and
+/// tuples of them), as the sets CPython checks duplicate keys and builds
+/// frozensets with.
+pub(super) fn constants_equal(a: &Constant, b: &Constant) -> bool {
     match (a, b) {
+        (Constant::Tuple(x), Constant::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| constants_equal(p, q))
+        }
+        (Constant::FrozenSet(x), Constant::FrozenSet(y)) => {
+            x.len() == y.len() && x.iter().all(|p| y.iter().any(|q| constants_equal(p, q)))
+        }
         (Constant::Str(x), Constant::Str(y)) => x == y,
         (Constant::Bytes(x), Constant::Bytes(y)) => x == y,
         (Constant::None, Constant::None) | (Constant::Ellipsis, Constant::Ellipsis) => true,

@@ -2,7 +2,7 @@
 
 use krait_syntax::ast::{Arguments, Expr, ExprContext, ExprKind, Stmt, StmtKind};
 
-use super::expr::{as_constant, binary_op_arg};
+use super::expr::binary_op_arg;
 use super::{CResult, CompileError, Compiler, FBlock, Loop, Region};
 use crate::assemble::{JumpKind, Label};
 use crate::code::{Constant, Position};
@@ -861,7 +861,7 @@ impl Compiler<'_> {
             let msg = "'return' with value in async generator";
             return Err(CompileError::Syntax(krait_syntax::SyntaxError::syntax(msg, s.range)));
         }
-        let constant = value.map_or(Some(Constant::None), as_constant);
+        let constant = match value { Some(v) => self.fold(v), None => Some(Constant::None) };
         let preserve = constant.is_none();
         match value {
             Some(v) if preserve => self.compile_expr(v)?,
